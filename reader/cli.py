@@ -1,0 +1,218 @@
+"""The ``meipi`` command line.
+
+The whole contract (commands, options) is declared here; each command's work lives in
+``reader.commands.<area>`` and is imported only when that command runs, so ``meipi list`` does
+not pay for Qt or SQLAlchemy. Errors a user can act on become one or two sentences on stderr and
+the exit codes of the shared contract (0 done, 2 wrong input, 1 environment failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from reader.errors import EXIT_ENVIRONMENT, EXIT_INPUT, MeipiError
+
+if TYPE_CHECKING:
+    from reader.documents import Library
+
+COLORS = ("yellow", "green", "blue", "pink", "purple")
+EXPORT_FORMATS = ("markdown", "compare", "json", "csv")
+
+
+@dataclass
+class Context:
+    """What every command gets: where the database is, and the output streams."""
+
+    db: Path
+    stdout: TextIO
+    stderr: TextIO
+    _library: Library | None = field(default=None, repr=False)
+
+    def library(self) -> Library:
+        if self._library is None:
+            from reader.documents import load_library
+
+            self._library = load_library()
+            for problem in self._library.problems:
+                print(problem, file=self.stderr)
+        return self._library
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong option is one clear sentence and exit 2, no usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_INPUT, f"meipi: {message}. See 'meipi {self._sub_name()}--help'.\n")
+
+    def _sub_name(self) -> str:
+        parts = self.prog.split()[1:]
+        return " ".join(parts) + " " if parts else ""
+
+
+def _handler(target: str) -> Callable[[argparse.Namespace, Context], int]:
+    """A lazily imported ``module:function`` command implementation."""
+
+    def run(args: argparse.Namespace, ctx: Context) -> int:
+        module_name, _, func_name = target.partition(":")
+        module = importlib.import_module(module_name)
+        result: int = getattr(module, func_name)(args, ctx)
+        return result
+
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from reader.views import VIEW_IDS
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the annotation database (default: $MEIPI_DB, else the user data directory)",
+    )
+    parser = _Parser(
+        prog="meipi",
+        description="Meipi 眉批 — an offline reading desk for Chinese-language articles.",
+        parents=[common],
+    )
+    parser.set_defaults(func=_handler("reader.commands.window:run"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, target: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        p.set_defaults(func=_handler(target))
+        return p
+
+    p = add("list", "reader.commands.texts:cmd_list", "list the documents")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("text", "reader.commands.texts:cmd_text", "print a document as shown in a view")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("--script", default="original", metavar="S", help="|".join(VIEW_IDS))
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("search", "reader.commands.search:cmd_search",
+            "find a passage, ignoring script, width and case")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--doc", action="append", default=[], metavar="DOC")
+    p.add_argument("--script", default="original", metavar="S")
+    p.add_argument("--json", action="store_true")
+
+    p = add("annotate", "reader.commands.annotations:cmd_annotate",
+            "annotate the N-th occurrence of a quote")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("--quote", required=True, metavar="Q")
+    p.add_argument("--script", default="original", metavar="S")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N")
+    p.add_argument("--color", default=None, metavar="C", help="|".join(COLORS))
+    p.add_argument("--tag", action="append", default=[], metavar="T")
+    p.add_argument("--note", default=None, metavar="N")
+
+    p = add("annotations", "reader.commands.annotations:cmd_annotations", "list annotations")
+    p.add_argument("doc", nargs="?", metavar="DOC")
+    p.add_argument("--tag", action="append", default=[], metavar="T")
+    p.add_argument("--color", action="append", default=[], metavar="C")
+    p.add_argument("--json", action="store_true")
+
+    p = add("export", "reader.commands.export:cmd_export", "export annotations")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--doc", action="append", default=[], metavar="DOC")
+    p.add_argument("--tag", action="append", default=[], metavar="T")
+    p.add_argument("--color", action="append", default=[], metavar="C")
+    p.add_argument("--script", default="original", metavar="S")
+    p.add_argument("--group-by", choices=("section", "tag"), default="section")
+    p.add_argument("--by", choices=("tag", "color"), default="tag")
+    p.add_argument("--no-originals", action="store_true",
+                   help="do not add the original wording after substituted phrases")
+    p.add_argument("-o", "--output", metavar="FILE")
+
+    p = add("import-annotations", "reader.commands.export:cmd_import_annotations",
+            "read a --format json export")
+    p.add_argument("file", metavar="FILE")
+
+    p = add("import", "reader.commands.importing:cmd_import", "add a text of your own")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--id", dest="doc_id", metavar="ID")
+    p.add_argument("--title")
+    p.add_argument("--author", action="append", default=None)
+    p.add_argument("--venue")
+    p.add_argument("--date")
+    p.add_argument("--script", choices=("zh-Hant-TW", "zh-Hant-HK", "zh-Hans"))
+    p.add_argument("--first-page", type=int, default=None, metavar="N")
+
+    p = add("glossary", "reader.commands.glossary:cmd_glossary",
+            "your glossary: equivalences for search, phrases never converted")
+    gsub = p.add_subparsers(dest="glossary_command", metavar="ACTION", parser_class=_Parser,
+                            required=True)
+    gsub.add_parser("list", help="show the glossary", parents=[common]).add_argument(
+        "--json", action="store_true")
+    g = gsub.add_parser("same", help="declare two spellings one name", parents=[common])
+    g.add_argument("a", metavar="A")
+    g.add_argument("b", metavar="B")
+    g = gsub.add_parser("keep", help="never convert this phrase", parents=[common])
+    g.add_argument("phrase", metavar="PHRASE")
+    g = gsub.add_parser("drop", help="remove an entry", parents=[common])
+    g.add_argument("entry", metavar="ENTRY")
+
+    p = add("backup", "reader.commands.safety:cmd_backup", "make a verified copy of the database")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p = add("restore", "reader.commands.safety:cmd_restore", "restore a verified backup")
+    p.add_argument("file", nargs="?", metavar="FILE")
+    add("check", "reader.commands.safety:cmd_check", "report on the database's integrity")
+
+    p = add("bench", "reader.bench:cmd_bench", "measure the performance budget")
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _utf8(stream: TextIO) -> TextIO:
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+        try:
+            reconfigure(encoding="utf-8")
+        except (ValueError, OSError):
+            pass
+    return stream
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    from reader import paths
+
+    out = stdout or _utf8(sys.stdout)
+    err = stderr or _utf8(sys.stderr)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_INPUT
+    ctx = Context(db=paths.db_path(getattr(args, "db", None)), stdout=out, stderr=err)
+    try:
+        code: int = args.func(args, ctx)
+        return code
+    except MeipiError as exc:
+        print(f"meipi: {exc}", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("meipi: interrupted.", file=err)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`meipi text … | head`): not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+    except OSError as exc:
+        print(f"meipi: {exc.strerror or exc} ({exc.filename or 'no file'}). Check the path "
+              "and its permissions, then try again.", file=err)
+        return EXIT_ENVIRONMENT

@@ -1,0 +1,103 @@
+"""``meipi list`` and ``meipi text``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from reader.cli import Context
+from reader.documents import Block, Document, Page
+from reader.views import check_view
+
+
+def _annotation_counts(ctx: Context) -> dict[str, int]:
+    """Annotations per document; an absent database has none (and is not created)."""
+    if not ctx.db.exists():
+        return {}
+    from reader.commands.annotations import annotation_counts
+
+    return annotation_counts(ctx)
+
+
+def document_summary(doc: Document, annotations: int) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "authors": list(doc.meta.authors),
+        "venue": doc.meta.venue,
+        "issue": doc.meta.issue,
+        "date": doc.meta.date,
+        "script": doc.meta.script,
+        "pages": len(doc.pages),
+        "characters": len(doc.text),
+        "annotations": annotations,
+    }
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    library = ctx.library()
+    counts = _annotation_counts(ctx)
+    rows = [document_summary(doc, counts.get(doc.id, 0)) for doc in library]
+    if args.json:
+        json.dump({"documents": rows}, ctx.stdout, ensure_ascii=False)
+        ctx.stdout.write("\n")
+        return 0
+    if not rows:
+        print("No documents.", file=ctx.stdout)
+        return 0
+    width = max(len(r["id"]) for r in rows)
+    for r in rows:
+        who = "、".join(r["authors"]) or "—"
+        where = " ".join(x for x in (r["venue"], r["issue"], r["date"]) if x)
+        print(f"{r['id']:<{width}}  {who}〈{r['title']}〉{where}  "
+              f"{r['pages']} pp., {r['characters']} chars, {r['annotations']} annotations",
+              file=ctx.stdout)
+    return 0
+
+
+def view_layout(doc: Document, view_id: str, ctx: Context | None = None
+                ) -> tuple[str, list[Block], list[Page]]:
+    """The text of a view with its blocks and pages mapped into the view's offsets."""
+    if view_id == "original":
+        return doc.text, list(doc.blocks), list(doc.pages)
+    from reader.script import document_view
+
+    glossary = None
+    if ctx is not None and ctx.db.exists():
+        from reader.commands.glossary import load_glossary
+
+        glossary = load_glossary(ctx)
+    view = document_view(doc, view_id, glossary)
+    blocks = []
+    for b in doc.blocks:
+        start, end = view.to_view(b.start, b.end)
+        blocks.append(Block(b.kind, b.level, start, end))
+    pages = [Page(p.number, view.to_view(p.start, p.start)[0]) for p in doc.pages]
+    return view.text, blocks, pages
+
+
+def cmd_text(args: argparse.Namespace, ctx: Context) -> int:
+    view_id = check_view(args.script)
+    doc = ctx.library().get(args.doc)
+    text, blocks, pages = view_layout(doc, view_id, ctx)
+    if not args.json:
+        ctx.stdout.write(text + "\n")
+        return 0
+    payload = {
+        "id": doc.id,
+        "title": doc.title,
+        "authors": list(doc.meta.authors),
+        "venue": doc.meta.venue,
+        "issue": doc.meta.issue,
+        "date": doc.meta.date,
+        "source_script": doc.meta.script,
+        "script": view_id,
+        "text": text,
+        "blocks": [{"kind": b.kind, "level": b.level, "start": b.start, "end": b.end}
+                   for b in blocks],
+        "pages": [{"number": p.number, "start": p.start} for p in pages],
+    }
+    json.dump(payload, ctx.stdout, ensure_ascii=False)
+    ctx.stdout.write("\n")
+    return 0

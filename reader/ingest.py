@@ -1,0 +1,418 @@
+"""Cleaning PDF-extracted text into a Document.
+
+What PDF extraction leaves behind, and what we do about it:
+
+* Every line is followed by an empty line (the double-spacing artefact): empty lines go. Lines of
+  only spaces/NBSPs are the real vertical gaps and separate blocks.
+* A new page shows as a line that begins with a single space right after a non-empty line (or a
+  form feed): that marks a page boundary, never a paragraph break, and the space goes.
+* Running headers, mastheads and page numbers: lines equal to the venue, lines that are the
+  venue followed by issue/date (parsed into metadata), lines of digits only, and short lines that
+  repeat on several pages.
+* Line breaks inside a block are joined: no space between CJK characters, one space between Latin
+  words where the source had one. NBSP becomes a space and runs of spaces collapse to one.
+* NFC, so CJK compatibility ideographs (U+F99A 連 …) become the unified characters.
+
+Nothing else is dropped: every other character of the source ends up in exactly one block.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from reader.documents import BlockDraft, Document, Metadata, assemble
+
+_WS = " \t\u00a0\u3000\u2002\u2003\u2009"
+_HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^[壹貳參叁肆伍陸柒捌玖拾]+[、．.]"), 1),
+    (re.compile(r"^第[一二三四五六七八九十百零〇0-9]+[章編篇部]"), 1),
+    (re.compile(r"^第[一二三四五六七八九十百零〇0-9]+節"), 2),
+    (re.compile(r"^[一二三四五六七八九十]+[、．]"), 2),
+    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
+    (re.compile(r"^\d+(\.\d+)+\s*\S"), 3),
+)
+_SENTENCE_END = "。！？；，、：」』）)”.!?;,"
+_CAPTION_HINTS = ("圖片來源", "資料來源：", "图片来源")
+_NOTE_PREFIXES = ("編按", "编按", "按：", "註：", "注：", "作者按", "Editor's note")
+_AFFILIATION_HINTS = ("大學", "大学", "研究所", "研究院", "學院", "学院", "教授", "研究員", "研究员",
+                      "University", "Institute", "中心", "基金會", "基金会", "學系", "学系")
+_MASTHEAD_ISSUE = re.compile(r"No\.?\s*(\d+)|第\s*(\d+)\s*期")
+_MASTHEAD_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
+
+
+def _is_cjk(ch: str) -> bool:
+    if not ch:
+        return False
+    cp = ord(ch)
+    return (
+        0x2E80 <= cp <= 0x2FDF
+        or 0x3000 <= cp <= 0x303F
+        or 0x3040 <= cp <= 0x30FF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x4E00 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0xFF00 <= cp <= 0xFFEF
+        or 0x20000 <= cp <= 0x3FFFF
+    )
+
+
+def _has_cjk(text: str) -> bool:
+    return any(_is_cjk(c) and unicodedata.category(c).startswith("L") for c in text)
+
+
+def _clean_inline(text: str) -> str:
+    """NBSP and other spaces become one ordinary space; ends stripped."""
+    out = re.sub(f"[{_WS}]+", " ", text)
+    return out.strip(" ")
+
+
+@dataclass
+class Line:
+    raw: str
+    page: int  # PDF page, from 1
+    page_start: bool = False  # the first line of its page
+
+    @property
+    def text(self) -> str:
+        return _clean_inline(self.raw)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def indented(self) -> bool:
+        return len(self.raw) - len(self.raw.lstrip(_WS)) >= 2
+
+    @property
+    def trailing_space(self) -> bool:
+        return bool(self.raw) and self.raw[-1] in _WS
+
+
+@dataclass
+class Cleaned:
+    """The importer's result: metadata guesses, the document, and what was dropped."""
+
+    document: Document
+    dropped: list[str] = field(default_factory=list)
+    pdf_pages: int = 1
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the caller knows; anything left ``None`` is guessed."""
+
+    id: str = "imported"
+    title: str | None = None
+    english_title: str | None = None
+    authors: tuple[str, ...] | None = None
+    venue: str | None = None
+    issue: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    script: str = "zh-Hant-TW"
+    first_page: int = 1
+    source: str | None = None
+    # PDF pages from this one on are the publisher's colophon (back matter).
+    backmatter_from_page: int | None = None
+
+
+def split_pages(raw: str) -> list[Line]:
+    """Lines with their PDF page; empty artefact lines removed, page-start spaces removed."""
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.removeprefix("\ufeff")
+    lines: list[Line] = []
+    page = 1
+    prev_raw: str | None = None
+    new_page_pending = True
+    for piece in text.split("\n"):
+        while "\f" in piece:
+            before, _, piece = piece.partition("\f")
+            if before:
+                lines.append(Line(before, page, new_page_pending))
+                new_page_pending = False
+            page += 1
+            new_page_pending = True
+        raw_line = piece
+        if raw_line == "":
+            prev_raw = raw_line
+            continue
+        page_break = (
+            prev_raw is not None
+            and prev_raw != ""
+            and raw_line.startswith(" ")
+            and not raw_line.startswith("  ")
+            and bool(lines)
+        )
+        if page_break:
+            page += 1
+            raw_line = raw_line[1:]
+            new_page_pending = True
+        lines.append(Line(raw_line, page, new_page_pending))
+        new_page_pending = False
+        prev_raw = piece
+    return lines
+
+
+def _masthead(text: str, venue: str | None) -> tuple[str | None, str | None, str | None] | None:
+    """If ``text`` is a masthead (venue + issue/date), return (venue, issue, date)."""
+    issue_m = _MASTHEAD_ISSUE.search(text)
+    date_m = _MASTHEAD_DATE.search(text)
+    if not (issue_m or date_m):
+        return None
+    head = text[: min(m.start() for m in (issue_m, date_m) if m)].strip()
+    if venue and head != venue:
+        return None
+    if not head or len(head) > 20 or any(c in head for c in "。，；"):
+        return None
+    # Everything in the line must be venue, issue or date: otherwise it is body text.
+    rest = text
+    for m in (issue_m, date_m):
+        if m:
+            rest = rest.replace(m.group(0), "")
+    if rest.replace(head, "", 1).strip():
+        return None
+    issue = None
+    if issue_m:
+        issue = f"No. {issue_m.group(1)}" if issue_m.group(1) else f"第{issue_m.group(2)}期"
+    date = f"{int(date_m.group(1)):04d}-{int(date_m.group(2)):02d}" if date_m else None
+    return head, issue, date
+
+
+def _drop_artifacts(lines: list[Line], hints: Hints) -> tuple[list[Line], list[str], Hints]:
+    """Remove running headers, mastheads and page numbers; learn venue/issue/date from them."""
+    venue, issue, date = hints.venue, hints.issue, hints.date
+    pages = {ln.page for ln in lines}
+    # Short lines repeated on several pages are running headers or footers.
+    counts = Counter(ln.text for ln in lines if ln.text and len(ln.text) <= 30)
+    repeated = {t for t, n in counts.items() if n >= 2 and len(pages) >= 3 and
+                len({ln.page for ln in lines if ln.text == t}) >= max(2, len(pages) // 2)}
+    kept: list[Line] = []
+    dropped: list[str] = []
+    for index, ln in enumerate(lines):
+        text = ln.text
+        if not text:
+            kept.append(ln)
+            continue
+        mast = _masthead(text, venue)
+        standalone = _standalone(lines, index)
+        if mast and standalone:
+            venue = venue or mast[0]
+            issue = issue or mast[1]
+            date = date or mast[2]
+            dropped.append(text)
+            continue
+        if standalone and (text == venue or text in repeated or _PAGE_NUMBER.match(text)):
+            dropped.append(text)
+            continue
+        kept.append(ln)
+    # Each page starts at its first remaining line with text (a dropped header or a blank line
+    # must not take the page mark with it).
+    seen: set[int] = set()
+    for ln in kept:
+        ln.page_start = not ln.blank and ln.page not in seen
+        if ln.page_start:
+            seen.add(ln.page)
+    return kept, dropped, replace(hints, venue=venue, issue=issue, date=date)
+
+
+def _standalone(lines: list[Line], index: int) -> bool:
+    """A line that is a block on its own: a blank line (or the edge) before it and after it,
+    or it starts or ends a page."""
+    before = index == 0 or lines[index - 1].blank or lines[index].page_start
+    after = (index + 1 == len(lines) or lines[index + 1].blank or
+             lines[index + 1].page_start or lines[index].trailing_space)
+    return before and after
+
+
+def _heading_level(text: str) -> int | None:
+    for pattern, level in _HEADING_PATTERNS:
+        if pattern.match(text) and len(text) <= 40 and not text.endswith("。"):
+            return level
+    return None
+
+
+@dataclass
+class _Group:
+    lines: list[Line]
+
+    def join(self) -> tuple[str, list[tuple[int, int]]]:
+        """The block text, and (offset, PDF page) for each page that begins inside it."""
+        text = ""
+        marks: list[tuple[int, int]] = []
+        prev: Line | None = None
+        for ln in self.lines:
+            piece = ln.text
+            if prev is not None and text and piece:
+                left, right = text[-1], piece[0]
+                if prev.trailing_space and not _is_cjk(left) and not _is_cjk(right):
+                    text += " "
+            if ln.page_start:
+                marks.append((len(text), ln.page))
+            text += piece
+            prev = ln
+        return text, marks
+
+
+def _group_lines(lines: list[Line]) -> list[_Group]:
+    """Lines into blocks. Indented documents start paragraphs at indentation; others end a
+    block at a line with trailing space. Blank lines and headings always separate."""
+    indent_mode = sum(1 for ln in lines if ln.indented and not ln.blank) >= 3
+    groups: list[_Group] = []
+    current: list[Line] = []
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            groups.append(_Group(current))
+            current = []
+
+    for ln in lines:
+        if ln.blank:
+            flush()
+            continue
+        level = _heading_level(ln.text)
+        if level is not None:
+            flush()
+            groups.append(_Group([ln]))
+            continue
+        if indent_mode and ln.indented:
+            flush()
+        current.append(ln)
+        ends_block = ln.trailing_space and (
+            not indent_mode or (ln.text and ln.text[-1] in "。！？」』）)”")
+        )
+        if indent_mode and not ends_block and ln.trailing_space and not current[0].indented:
+            # Front matter and other unindented lines in an indented document: one line each.
+            ends_block = True
+        if ends_block:
+            flush()
+    flush()
+    return groups
+
+
+def _is_latin_line(text: str) -> bool:
+    return not _has_cjk(text) and any(c.isalpha() for c in text)
+
+
+def clean(raw: str, hints: Hints | None = None) -> Cleaned:
+    """Turn PDF-extracted text into a Document (see the module docstring for the rules)."""
+    hints = hints or Hints()
+    lines = split_pages(raw)
+    pdf_pages = max((ln.page for ln in lines), default=1)
+    lines, dropped, hints = _drop_artifacts(lines, hints)
+    groups = _group_lines(lines)
+
+    front: list[_Group] = []
+    body_start = 0
+    for i, group in enumerate(groups):
+        text = group.join()[0]
+        if _heading_level(text) is not None or group.lines[0].indented:
+            break
+        is_caption = any(h in text for h in _CAPTION_HINTS)
+        if len(text) > 40 and not is_caption and not _is_latin_line(text):
+            break
+        front.append(group)
+        body_start = i + 1
+    body = groups[body_start:]
+
+    drafts: list[BlockDraft] = []
+    title_block: list[BlockDraft] = []
+    captions: list[BlockDraft] = []
+    others: list[BlockDraft] = []
+    title = hints.title
+    english: list[_Group] = []
+    authors: list[str] = []
+    affiliation: str | None = None
+    title_found = False
+    for group in front:
+        text, marks = group.join()
+        draft = BlockDraft("paragraph", 0, text, marks)
+        if any(h in text for h in _CAPTION_HINTS):
+            draft.kind = "caption"
+            captions.append(draft)
+        elif not title_found and (title is None or text == title):
+            draft.kind = "title"
+            title = text
+            title_found = True
+            title_block.append(draft)
+        elif title_found and _is_latin_line(text) and not authors:
+            english.append(group)
+        elif any(h in text for h in _AFFILIATION_HINTS):
+            draft.kind = "affiliation"
+            affiliation = affiliation or text
+            others.append(draft)
+        elif len(text) <= 12:
+            draft.kind = "author"
+            authors.append(text)
+            others.append(draft)
+        else:
+            draft.kind = "caption" if not title_found else "paragraph"
+            (captions if draft.kind == "caption" else others).append(draft)
+    if english:
+        merged = _Group([ln for g in english for ln in g.lines])
+        # Consecutive Latin lines of one subtitle are one block, joined with a space.
+        for ln in merged.lines[:-1]:
+            if not ln.trailing_space:
+                ln.raw += " "
+        text, marks = merged.join()
+        title_block.append(BlockDraft("subtitle", 0, text, marks))
+    order = {"author": 0, "affiliation": 1}
+    title_block.extend(sorted((d for d in others if d.kind in order), key=lambda d: order[d.kind]))
+    rest_front = [d for d in others if d.kind not in order]
+    drafts.extend(title_block)
+    drafts.extend(captions)
+    drafts.extend(rest_front)
+
+    for group in body:
+        text, marks = group.join()
+        pdf_page = group.lines[0].page
+        level = _heading_level(text)
+        if hints.backmatter_from_page is not None and pdf_page >= hints.backmatter_from_page:
+            drafts.append(BlockDraft("backmatter", 0, text, marks))
+        elif text.startswith(_NOTE_PREFIXES):
+            drafts.append(BlockDraft("note", 0, text, marks))
+        elif level is not None:
+            drafts.append(BlockDraft("heading", level, text, marks))
+        elif (
+            len(text) <= 30
+            and group.lines[-1].trailing_space
+            and len(group.lines) == 1
+            and text[-1] not in _SENTENCE_END
+            and _has_cjk(text)
+        ):
+            drafts.append(BlockDraft("heading", 1, text, marks))
+        else:
+            drafts.append(BlockDraft("paragraph", 0, text, marks))
+
+    # PDF page → printed page.
+    offset = hints.first_page - 1
+    for draft in drafts:
+        draft.page_marks = [(rel, page + offset) for rel, page in draft.page_marks]
+    # The title block moves before a caption: the first page always starts at offset 0.
+    if drafts and not drafts[0].page_marks:
+        first = min((m[1] for d in drafts for m in d.page_marks), default=hints.first_page)
+        drafts[0].page_marks.insert(0, (0, first))
+
+    meta = Metadata(
+        id=hints.id,
+        title=title or (drafts[0].text if drafts else hints.id),
+        english_title=hints.english_title
+        or (title_block[1].text if len(title_block) > 1 and title_block[1].kind == "subtitle"
+            else None),
+        authors=hints.authors if hints.authors is not None else tuple(authors),
+        affiliation=affiliation,
+        venue=hints.venue,
+        issue=hints.issue,
+        date=hints.date,
+        publisher=hints.publisher,
+        script=hints.script,
+        first_page=hints.first_page,
+        pdf_pages=pdf_pages,
+        source=hints.source,
+    )
+    return Cleaned(assemble(meta, drafts, shipped=False), dropped, pdf_pages)

@@ -1,0 +1,26 @@
+"""Shared fixtures: every test gets its own data directory and database, and Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("MEIPI_DB", None)
+
+
+@pytest.fixture(autouse=True)
+def isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh user data directory per test, so nothing touches the real one."""
+    data = tmp_path / "meipi-data"
+    monkeypatch.setenv("MEIPI_DATA_DIR", str(data))
+    monkeypatch.delenv("MEIPI_DB", raising=False)
+    yield data
+
+
+@pytest.fixture
+def db_file(isolated_data: Path) -> Path:
+    return isolated_data / "meipi.sqlite3"

@@ -1,0 +1,70 @@
+"""``meipi list`` and ``meipi text``: the JSON shapes of the contract and the errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.cli_helpers import meipi
+
+
+def test_list_json_shape() -> None:
+    r = meipi("list", "--json")
+    assert r.code == 0, r.err
+    docs = r.json()["documents"]
+    assert [d["id"] for d in docs] == ["lian-obor", "hsu-divergence"]
+    for d in docs:
+        assert set(d) == {"id", "title", "authors", "venue", "issue", "date", "script", "pages",
+                          "characters", "annotations"}
+    lian, hsu = docs
+    assert lian["authors"] == ["連弘宜"] and lian["pages"] == 8 and lian["date"] is None
+    assert hsu["issue"] == "No. 91" and hsu["date"] == "2024-11" and hsu["pages"] == 4
+    assert lian["script"] == "zh-Hant-TW" and lian["annotations"] == 0
+
+
+def test_list_plain() -> None:
+    r = meipi("list")
+    assert r.code == 0 and "lian-obor" in r.out and "hsu-divergence" in r.out
+
+
+def test_text_json_begins_as_the_contract_says() -> None:
+    r = meipi("text", "lian-obor", "--json")
+    assert r.code == 0
+    data = r.json()
+    assert data["id"] == "lian-obor" and data["script"] == "original"
+    assert data["source_script"] == "zh-Hant-TW"
+    assert data["text"].startswith(
+        "一帶一路框架下中俄之潛在競合關係\nCompetition and Cooperation between China and Russia "
+        "with the framework of “One Belt One Road” Initiative\n連弘宜\n壹、前言\n"
+        "自從戈巴契夫提出「新思維」")
+    assert data["blocks"][0] == {"kind": "title", "level": 0, "start": 0, "end": 16}
+    assert data["pages"][0] == {"number": 1, "start": 0}
+    text = data["text"]
+    for b in data["blocks"]:
+        assert "\n" not in text[b["start"] : b["end"]]
+    assert "\n".join(text[b["start"] : b["end"]] for b in data["blocks"]) == text
+
+
+def test_text_plain_and_original_script() -> None:
+    r = meipi("text", "hsu-divergence", "--script", "original")
+    assert r.code == 0 and r.out.startswith("中俄兩國之戰略利益分歧\n許菁芸\n")
+
+
+def test_unknown_document_names_the_known_ids() -> None:
+    r = meipi("text", "no-such-doc")
+    assert r.code == 2
+    assert "lian-obor" in r.err and "hsu-divergence" in r.err
+    assert "Traceback" not in r.err and r.out == ""
+
+
+def test_unknown_option_and_view_are_input_errors() -> None:
+    assert meipi("list", "--bogus").code == 2
+    r = meipi("text", "lian-obor", "--script", "klingon")
+    assert r.code == 2 and "zh-Hans-CN" in r.err
+
+
+def test_python_dash_m_reader_is_the_same_command() -> None:
+    proc = subprocess.run([sys.executable, "-m", "reader", "list", "--json"],
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert '"lian-obor"' in proc.stdout
