@@ -19,7 +19,7 @@ def _char_map() -> dict[str, str]:
 
     folder = Path(opencc.__file__).resolve().parent / "dictionary"
     table: dict[str, str] = {}
-    for name in ("TSCharacters.txt", "HKVariantsRev.txt", "TWVariantsRev.txt"):
+    for name in ("TSCharacters.txt",):
         path = folder / name
         if not path.exists():
             continue
