@@ -9,6 +9,7 @@ the exit codes of the shared contract (0 done, 2 wrong input, 1 environment fail
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -71,7 +72,7 @@ def _handler(target: str) -> Callable[[argparse.Namespace, Context], int]:
 def build_parser() -> argparse.ArgumentParser:
     from reader.views import VIEW_IDS
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
@@ -177,10 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _utf8(stream: TextIO) -> TextIO:
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
-        try:
+        with contextlib.suppress(ValueError, OSError):
             reconfigure(encoding="utf-8")
-        except (ValueError, OSError):
-            pass
     return stream
 
 
@@ -207,10 +206,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`meipi text … | head`): not an error.
-        try:
+        with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
         return 0
     except OSError as exc:
         print(f"meipi: {exc.strerror or exc} ({exc.filename or 'no file'}). Check the path "
