@@ -26,20 +26,45 @@ from dataclasses import dataclass, field, replace
 from reader.documents import BlockDraft, Document, Metadata, assemble
 
 _WS = " \t\u00a0\u3000\u2002\u2003\u2009"
-_HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"^[壹貳參叁肆伍陸柒捌玖拾]+[、．.]"), 1),
-    (re.compile(r"^第[一二三四五六七八九十百零〇0-9]+[章編篇部]"), 1),
-    (re.compile(r"^第[一二三四五六七八九十百零〇0-9]+節"), 2),
-    (re.compile(r"^[一二三四五六七八九十]+[、．]"), 2),
-    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
-    (re.compile(r"^\d+(\.\d+)+\s*\S"), 3),
+# Numbered heading styles, outermost first. A document's levels are the styles it actually uses,
+# ranked in this order (so 壹、 above （一）, or 一、 above （一） when there is no 壹、).
+_HEADING_STYLES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^第[一二三四五六七八九十百零〇0-9]+[編篇部]"), 0),
+    (re.compile(r"^第[一二三四五六七八九十百零〇0-9]+章"), 1),
+    (re.compile(r"^第[一二三四五六七八九十百零〇0-9]+[節节]"), 2),
+    (re.compile(r"^[壹貳參叁肆伍陸柒捌玖拾]+[、．.]"), 3),
+    (re.compile(r"^[一二三四五六七八九十]+[、．]"), 4),
+    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 5),
 )
+# 1. / 1、 / 1.1 / 1.1.1 — but not 3.5 億 or 12.5% (numbers inside a sentence).
+_DECIMAL_HEADING = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)([.．、]?)\s*(.)")
+_NOT_AFTER_NUMBER = "%％億亿萬万千百元年月日倍個个名位次.．"
+_DECIMAL_RANK = 6
 _SENTENCE_END = "。！？；，、：」』）)”.!?;,"
+# A line ending in one of these may end a paragraph.
+_PARAGRAPH_END = "。！？!?」』”."
 _CAPTION_HINTS = ("圖片來源", "資料來源：", "图片来源")
 _NOTE_PREFIXES = ("編按", "编按", "按：", "註：", "注：", "作者按", "Editor's note")
-_AFFILIATION_HINTS = ("大學", "大学", "研究所", "研究院", "學院", "学院", "教授", "研究員", "研究员",
-                      "University", "Institute", "中心", "基金會", "基金会", "學系", "学系")
+_AFFILIATION_HINTS = (
+    "大學",
+    "大学",
+    "研究所",
+    "研究院",
+    "學院",
+    "学院",
+    "教授",
+    "研究員",
+    "研究员",
+    "University",
+    "Institute",
+    "中心",
+    "基金會",
+    "基金会",
+    "學系",
+    "学系",
+)
 _MASTHEAD_ISSUE = re.compile(r"No\.?\s*(\d+)|第\s*(\d+)\s*期")
+_MASTHEAD_VOLUME = re.compile(r"Vol\.?\s*(\d+)\s*,?\s*|第\s*(\d+)\s*卷\s*", re.IGNORECASE)
 _MASTHEAD_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 
@@ -119,12 +144,38 @@ class Hints:
     source: str | None = None
     # PDF pages from this one on are the publisher's colophon (back matter).
     backmatter_from_page: int | None = None
+    # "pdf" (every line followed by an empty line, as in the seeds), "plain" (empty lines
+    # separate blocks), or None to tell from the text (:func:`detect_layout`).
+    layout: str | None = None
 
 
-def split_pages(raw: str) -> list[Line]:
-    """Lines with their PDF page; empty artefact lines removed, page-start spaces removed."""
+def _normalize(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.removeprefix("\ufeff")
+    return text.removeprefix("\ufeff")
+
+
+def detect_layout(raw: str) -> str:
+    """``"pdf"`` when nearly every line is followed by an empty line (the double spacing PDF
+    extraction leaves, as in the seeds); otherwise ``"plain"``, where empty lines are real."""
+    pieces = _normalize(raw).replace("\f", "\n").split("\n")
+    filled = [i for i, piece in enumerate(pieces) if piece.strip(_WS)]
+    if len(filled) < 2:
+        return "plain"
+    followed = sum(1 for i in filled if i + 1 < len(pieces) and pieces[i + 1] == "")
+    # Single-line paragraphs separated by empty lines look double spaced too, but their lines
+    # end sentences; PDF lines are cut wherever the page width ends.
+    ends = sum(1 for i in filled if pieces[i].rstrip(_WS)[-1:] in _PARAGRAPH_END)
+    if followed >= 0.75 * len(filled) and ends < 0.5 * len(filled):
+        return "pdf"
+    return "plain"
+
+
+def split_pages(raw: str, layout: str = "pdf") -> list[Line]:
+    """Lines with their PDF page. In the ``pdf`` layout empty lines are artefacts (removed) and a
+    single leading space after a non-empty line starts a page (the space is removed); in the
+    ``plain`` layout empty lines are kept as blank lines. A form feed starts a page in both."""
+    text = _normalize(raw)
+    pdf = layout == "pdf"
     lines: list[Line] = []
     page = 1
     prev_raw: str | None = None
@@ -139,10 +190,13 @@ def split_pages(raw: str) -> list[Line]:
             new_page_pending = True
         raw_line = piece
         if raw_line == "":
+            if not pdf:
+                lines.append(Line("", page))
             prev_raw = raw_line
             continue
         page_break = (
-            prev_raw is not None
+            pdf
+            and prev_raw is not None
             and prev_raw != ""
             and raw_line.startswith(" ")
             and not raw_line.startswith("  ")
@@ -164,14 +218,15 @@ def _masthead(text: str, venue: str | None) -> tuple[str | None, str | None, str
     date_m = _MASTHEAD_DATE.search(text)
     if not (issue_m or date_m):
         return None
-    head = text[: min(m.start() for m in (issue_m, date_m) if m)].strip()
+    volume_m = _MASTHEAD_VOLUME.search(text)
+    head = text[: min(m.start() for m in (issue_m, date_m, volume_m) if m)].strip()
     if venue and head != venue:
         return None
     if not head or len(head) > 20 or any(c in head for c in "。，；"):
         return None
     # Everything in the line must be venue, issue or date: otherwise it is body text.
     rest = text
-    for m in (issue_m, date_m):
+    for m in (issue_m, date_m, volume_m):
         if m:
             rest = rest.replace(m.group(0), "")
     if rest.replace(head, "", 1).strip():
@@ -179,6 +234,14 @@ def _masthead(text: str, venue: str | None) -> tuple[str | None, str | None, str
     issue = None
     if issue_m:
         issue = f"No. {issue_m.group(1)}" if issue_m.group(1) else f"第{issue_m.group(2)}期"
+        if volume_m:
+            issue = (
+                f"Vol. {volume_m.group(1)}, {issue}"
+                if volume_m.group(1)
+                else f"第{volume_m.group(2)}卷{issue}"
+            )
+    elif volume_m:
+        issue = f"Vol. {volume_m.group(1)}" if volume_m.group(1) else f"第{volume_m.group(2)}卷"
     date = f"{int(date_m.group(1)):04d}-{int(date_m.group(2)):02d}" if date_m else None
     return head, issue, date
 
@@ -189,8 +252,26 @@ def _drop_artifacts(lines: list[Line], hints: Hints) -> tuple[list[Line], list[s
     pages = {ln.page for ln in lines}
     # Short lines repeated on several pages are running headers or footers.
     counts = Counter(ln.text for ln in lines if ln.text and len(ln.text) <= 30)
-    repeated = {t for t, n in counts.items() if n >= 2 and len(pages) >= 3 and
-                len({ln.page for ln in lines if ln.text == t}) >= max(2, len(pages) // 2)}
+    repeated = {
+        t
+        for t, n in counts.items()
+        if n >= 2
+        and len(pages) >= 3
+        and len({ln.page for ln in lines if ln.text == t}) >= max(2, len(pages) // 2)
+    }
+    # Lines at the top or bottom of a page that repeat, numbers aside, on at least half the
+    # pages: running headers and footers, page numbers and "第 3 頁" among them.
+    edges = _page_edges(lines)
+    edge_pages: dict[str, set[int]] = {}
+    for index in edges:
+        text = lines[index].text
+        if len(text) <= 60 and "。" not in text:
+            edge_pages.setdefault(_repetition_key(text), set()).add(lines[index].page)
+    running = {
+        key
+        for key, on in edge_pages.items()
+        if len(pages) >= 2 and len(on) >= max(2, (len(pages) + 1) // 2)
+    }
     kept: list[Line] = []
     dropped: list[str] = []
     for index, ln in enumerate(lines):
@@ -209,7 +290,14 @@ def _drop_artifacts(lines: list[Line], hints: Hints) -> tuple[list[Line], list[s
         if standalone and (text == venue or text in repeated or _PAGE_NUMBER.match(text)):
             dropped.append(text)
             continue
+        if index in edges and (
+            _repetition_key(text) in running or (len(pages) >= 2 and _PAGE_NUMBER.match(text))
+        ):
+            dropped.append(text)
+            continue
         kept.append(ln)
+    if hints.layout == "plain":
+        kept = _drop_blanks_at_page_edges(kept)
     # Each page starts at its first remaining line with text (a dropped header or a blank line
     # must not take the page mark with it).
     seen: set[int] = set()
@@ -220,25 +308,92 @@ def _drop_artifacts(lines: list[Line], hints: Hints) -> tuple[list[Line], list[s
     return kept, dropped, replace(hints, venue=venue, issue=issue, date=date)
 
 
+def _repetition_key(text: str) -> str:
+    """A running header or footer is the same line on every page but for its numbers."""
+    return re.sub(r"\d+", "#", text)
+
+
+def _page_edges(lines: list[Line]) -> set[int]:
+    """Indices of the first two and the last two lines with text on each page."""
+    by_page: dict[int, list[int]] = {}
+    for index, ln in enumerate(lines):
+        if not ln.blank:
+            by_page.setdefault(ln.page, []).append(index)
+    edges: set[int] = set()
+    for indices in by_page.values():
+        edges.update(indices[:2])
+        edges.update(indices[-2:])
+    return edges
+
+
+def _drop_blanks_at_page_edges(lines: list[Line]) -> list[Line]:
+    """Blank lines that only pad a page's top or bottom say nothing about paragraphs."""
+    pages_with_text = [ln.page for ln in lines if not ln.blank]
+    kept: list[Line] = []
+    seen_text = 0
+    for ln in lines:
+        if not ln.blank:
+            seen_text += 1
+            kept.append(ln)
+            continue
+        before = pages_with_text[seen_text - 1] if seen_text else None
+        after = pages_with_text[seen_text] if seen_text < len(pages_with_text) else None
+        if before is not None and after is not None and before == after == ln.page:
+            kept.append(ln)
+    return kept
+
+
 def _standalone(lines: list[Line], index: int) -> bool:
     """A line that is a block on its own: a blank line (or the edge) before it and after it,
     or it starts or ends a page."""
     before = index == 0 or lines[index - 1].blank or lines[index].page_start
-    after = (index + 1 == len(lines) or lines[index + 1].blank or
-             lines[index + 1].page_start or lines[index].trailing_space)
+    after = (
+        index + 1 == len(lines)
+        or lines[index + 1].blank
+        or lines[index + 1].page_start
+        or lines[index].trailing_space
+    )
     return before and after
 
 
-def _heading_level(text: str) -> int | None:
-    for pattern, level in _HEADING_PATTERNS:
-        if pattern.match(text) and len(text) <= 40 and not text.endswith("。"):
-            return level
+def _heading_style(text: str) -> tuple[int, int] | None:
+    """The numbering style of a heading line, as a sortable (rank, depth), or None."""
+    if len(text) > 40 or text.endswith("。"):
+        return None
+    for pattern, rank in _HEADING_STYLES:
+        if pattern.match(text):
+            return rank, 0
+    m = _DECIMAL_HEADING.match(text)
+    if m:
+        numbers, terminator, following = m.groups()
+        depth = numbers.count(".") + 1
+        if (
+            (depth > 1 or terminator)
+            and not following.isdigit()
+            and (following not in _NOT_AFTER_NUMBER)
+        ):
+            return _DECIMAL_RANK, depth
     return None
+
+
+def _heading_level(text: str) -> int | None:
+    """Whether a line is a numbered heading (its level is decided per document: see
+    :func:`_rank_levels`); the number here is only a default."""
+    style = _heading_style(text)
+    return None if style is None else 1
+
+
+def _rank_levels(styles: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """Heading levels from the numbering styles a document uses: outermost style is level 1."""
+    return {style: level for level, style in enumerate(sorted(set(styles)), start=1)}
 
 
 @dataclass
 class _Group:
     lines: list[Line]
+    # In plain text a line break between two Latin words is a space (the text was wrapped);
+    # in PDF extraction only a trailing space says so (URLs and words cut by the width join).
+    plain: bool = False
 
     def join(self) -> tuple[str, list[tuple[int, int]]]:
         """The block text, and (offset, PDF page) for each page that begins inside it."""
@@ -249,7 +404,8 @@ class _Group:
             piece = ln.text
             if prev is not None and text and piece:
                 left, right = text[-1], piece[0]
-                if prev.trailing_space and not _is_cjk(left) and not _is_cjk(right):
+                spaced = prev.trailing_space or (self.plain and left not in "/-")
+                if spaced and not _is_cjk(left) and not _is_cjk(right):
                     text += " "
             if ln.page_start:
                 marks.append((len(text), ln.page))
@@ -258,17 +414,23 @@ class _Group:
         return text, marks
 
 
-def _group_lines(lines: list[Line]) -> list[_Group]:
-    """Lines into blocks. Indented documents start paragraphs at indentation; others end a
-    block at a line with trailing space. Blank lines and headings always separate."""
-    indent_mode = sum(1 for ln in lines if ln.indented and not ln.blank) >= 3
+def _group_lines(lines: list[Line], layout: str = "pdf") -> list[_Group]:
+    """Lines into blocks. Blank lines and headings always separate. Indented documents start
+    paragraphs at indentation. When most lines end a sentence, each line is a paragraph. Other
+    PDF extractions end a block at a line with trailing space; other plain texts only at blank
+    lines, or at a page break right after the end of a sentence."""
+    plain = layout == "plain"
+    filled = [ln for ln in lines if not ln.blank]
+    indent_mode = sum(1 for ln in filled if ln.indented) >= 3
+    sentence_ends = sum(1 for ln in filled if ln.text[-1] in _PARAGRAPH_END)
+    line_mode = not indent_mode and len(filled) >= 3 and sentence_ends >= 0.6 * len(filled)
     groups: list[_Group] = []
     current: list[Line] = []
 
     def flush() -> None:
         nonlocal current
         if current:
-            groups.append(_Group(current))
+            groups.append(_Group(current, plain))
             current = []
 
     for ln in lines:
@@ -278,17 +440,24 @@ def _group_lines(lines: list[Line]) -> list[_Group]:
         level = _heading_level(ln.text)
         if level is not None:
             flush()
-            groups.append(_Group([ln]))
+            groups.append(_Group([ln], plain))
             continue
-        if indent_mode and ln.indented:
+        sentence_done = bool(current) and current[-1].text[-1] in _PARAGRAPH_END
+        if (indent_mode and ln.indented) or (
+            plain and not indent_mode and ln.page_start and sentence_done
+        ):
             flush()
         current.append(ln)
-        ends_block = ln.trailing_space and (
-            not indent_mode or (ln.text and ln.text[-1] in "。！？」』）)”")
-        )
-        if indent_mode and not ends_block and ln.trailing_space and not current[0].indented:
+        if plain:
             # Front matter and other unindented lines in an indented document: one line each.
-            ends_block = True
+            ends_block = line_mode or (indent_mode and not current[0].indented)
+        else:
+            ends_block = line_mode or (
+                ln.trailing_space and (not indent_mode or ln.text[-1] in "。！？」』）)”")
+            )
+            if indent_mode and not ends_block and ln.trailing_space and not current[0].indented:
+                # Front matter and other unindented lines in an indented document: one each.
+                ends_block = True
         if ends_block:
             flush()
     flush()
@@ -302,10 +471,13 @@ def _is_latin_line(text: str) -> bool:
 def clean(raw: str, hints: Hints | None = None) -> Cleaned:
     """Turn PDF-extracted text into a Document (see the module docstring for the rules)."""
     hints = hints or Hints()
-    lines = split_pages(raw)
+    if hints.layout is None:
+        hints = replace(hints, layout=detect_layout(raw))
+    layout = hints.layout or "pdf"
+    lines = split_pages(raw, layout)
     pdf_pages = max((ln.page for ln in lines), default=1)
     lines, dropped, hints = _drop_artifacts(lines, hints)
-    groups = _group_lines(lines)
+    groups = _group_lines(lines, layout)
 
     front: list[_Group] = []
     body_start = 0
@@ -368,16 +540,18 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
     drafts.extend(captions)
     drafts.extend(rest_front)
 
+    numbered: list[tuple[BlockDraft, tuple[int, int]]] = []
     for group in body:
         text, marks = group.join()
         pdf_page = group.lines[0].page
-        level = _heading_level(text)
+        style = _heading_style(text)
         if hints.backmatter_from_page is not None and pdf_page >= hints.backmatter_from_page:
             drafts.append(BlockDraft("backmatter", 0, text, marks))
         elif text.startswith(_NOTE_PREFIXES):
             drafts.append(BlockDraft("note", 0, text, marks))
-        elif level is not None:
-            drafts.append(BlockDraft("heading", level, text, marks))
+        elif style is not None:
+            drafts.append(BlockDraft("heading", 1, text, marks))
+            numbered.append((drafts[-1], style))
         elif (
             len(text) <= 30
             and group.lines[-1].trailing_space
@@ -388,6 +562,10 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
             drafts.append(BlockDraft("heading", 1, text, marks))
         else:
             drafts.append(BlockDraft("paragraph", 0, text, marks))
+
+    levels = _rank_levels([style for _, style in numbered])
+    for draft, style in numbered:
+        draft.level = levels[style]
 
     # PDF page → printed page.
     offset = hints.first_page - 1
@@ -402,8 +580,11 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
         id=hints.id,
         title=title or (drafts[0].text if drafts else hints.id),
         english_title=hints.english_title
-        or (title_block[1].text if len(title_block) > 1 and title_block[1].kind == "subtitle"
-            else None),
+        or (
+            title_block[1].text
+            if len(title_block) > 1 and title_block[1].kind == "subtitle"
+            else None
+        ),
         authors=hints.authors if hints.authors is not None else tuple(authors),
         affiliation=affiliation,
         venue=hints.venue,
