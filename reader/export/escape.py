@@ -1,0 +1,162 @@
+"""Writing user text into Markdown and YAML so it can never change the document's structure.
+
+Everything a user typed or a text contains (quotes, notes, tags, colour meanings, titles,
+memos) goes through here. The rules:
+
+* **Inline text** (:func:`inline`): every ASCII character that Markdown, GFM or Obsidian give a
+  meaning to inside a line is backslash-escaped (``\\ ` * _ [ ] < > # | ~ = $ % ^ &``); at the
+  start of a line, list and break markers (``-``, ``+``, ``1.``, ``1)``) are escaped too; white
+  space at either end of a line is written as a character reference (``&#x3000;``), because
+  CommonMark would strip it or read four spaces as code. Nothing the user wrote can open a
+  heading, list, quote, table, code block, HTML block, link, emphasis, front matter or tag.
+* **Paragraphs** (:func:`paragraphs`): a multi-line text becomes paragraphs at its blank lines;
+  the lines inside a paragraph are joined with hard line breaks, so what was typed on its own
+  line stays on its own line. Blank lines themselves are not kept.
+* **Notes are escaped, not rendered.** A note is stored as Markdown as typed, and the W3C JSON
+  keeps it so (``format: text/markdown``); in a Markdown export it is shown literally, exactly
+  as typed: ``**this**`` appears as ``**this**``. Rendering it would let a note containing
+  ``---`` or ``# x`` end the front matter or add a heading to the export.
+* Before any of that, :func:`clean` makes the text printable: ``\\r\\n``, ``\\r`` and the Unicode
+  line separators become ``\\n``; other control characters (other than tab) are dropped, since
+  neither Markdown nor YAML can carry them faithfully.
+* **YAML** (:func:`yaml_str`): every user string in front matter is a double-quoted scalar with
+  quotes, backslashes and anything not printable escaped, so it stays on its one line and a
+  YAML parser reads back exactly the string given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~=$%^&])")
+_LINE_START = re.compile(r"^(?:[-+]|\d+(?=[.)]))")
+_EDGE_SPACE = re.compile(r"^\s+|\s+$")
+
+
+def clean(text: str) -> str:
+    """Line breaks normalised to ``\\n``; control characters (not tab) removed."""
+    text = _LINE_BREAKS.sub("\n", text)
+    return _CONTROLS.sub("", text)
+
+
+def _charrefs(match: re.Match[str]) -> str:
+    return "".join(f"&#x{ord(c):X};" for c in match.group(0))
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if token in "-+":
+        return "\\" + token
+    return token  # digits: the following '.' or ')' gets the backslash
+
+
+def inline(line: str) -> str:
+    """One line of user text as literal Markdown inline content (no line breaks allowed)."""
+    body = _INLINE_SPECIAL.sub(r"\\\1", line)
+    if _LINE_START.match(body):
+        body = _LINE_START.sub(_escape_start, body, count=1)
+        body = re.sub(r"^(\d+)([.)])", r"\1\\\2", body, count=1)
+    return _EDGE_SPACE.sub(_charrefs, body)
+
+
+def inline_text(text: str) -> str:
+    """Any user text squeezed onto one line (line breaks become spaces), escaped."""
+    return inline(" ".join(clean(text).split("\n")).strip())
+
+
+def paragraphs(text: str) -> list[str]:
+    """User text as Markdown paragraphs: split at blank lines, hard breaks inside."""
+    blocks: list[list[str]] = [[]]
+    for line in clean(text).split("\n"):
+        if line.strip():
+            blocks[-1].append(inline(line))
+        elif blocks[-1]:
+            blocks.append([])
+    return ["\\\n".join(lines) for lines in blocks if lines]
+
+
+def line_paragraphs(text: str) -> list[str]:
+    """User text as Markdown paragraphs, one per non-blank line (quotes: a line is a block)."""
+    return [inline(line) for line in clean(text).split("\n") if line.strip()]
+
+
+def visible_lines(text: str) -> list[str]:
+    """What a reader sees of :func:`paragraphs` / :func:`line_paragraphs`: the non-blank lines."""
+    return [line for line in clean(text).split("\n") if line.strip()]
+
+
+def blockquote(paras: Sequence[str]) -> str:
+    """Paragraphs inside one block quote (``>`` on every line, ``>`` between paragraphs)."""
+    lines: list[str] = []
+    for i, para in enumerate(paras):
+        if i:
+            lines.append(">")
+        lines.extend("> " + line for line in para.split("\n"))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML front matter
+
+_YAML_UNSAFE = re.compile(
+    "[\"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+)
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    ch = match.group(0)
+    if ch == '"':
+        return '\\"'
+    if ch == "\\":
+        return "\\\\"
+    return f"\\u{ord(ch):04x}"
+
+
+def yaml_str(text: str) -> str:
+    """A YAML double-quoted scalar that reads back exactly as ``text``."""
+    return '"' + _YAML_UNSAFE.sub(_yaml_escape, text) + '"'
+
+
+def _yaml_scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return yaml_str(str(value))
+
+
+def _yaml_lines(data: Mapping[str, Any], indent: str) -> list[str]:
+    lines: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, Mapping):
+            if not value:
+                lines.append(f"{indent}{key}: {{}}")
+                continue
+            lines.append(f"{indent}{key}:")
+            lines.extend(_yaml_lines(value, indent + "  "))
+        elif isinstance(value, list | tuple):
+            if not value:
+                lines.append(f"{indent}{key}: []")
+            elif all(not isinstance(v, Mapping) for v in value):
+                items = ", ".join(_yaml_scalar(v) for v in value)
+                lines.append(f"{indent}{key}: [{items}]")
+            else:
+                lines.append(f"{indent}{key}:")
+                for item in value:
+                    sub = _yaml_lines(item, indent + "    ")
+                    sub[0] = indent + "  - " + sub[0][len(indent) + 4 :]
+                    lines.extend(sub)
+        else:
+            lines.append(f"{indent}{key}: {_yaml_scalar(value)}")
+    return lines
+
+
+def front_matter(data: Mapping[str, Any]) -> str:
+    """``---`` / YAML / ``---``: keys are ours (plain), every value is quoted or a number."""
+    return "\n".join(["---", *_yaml_lines(data, ""), "---"])

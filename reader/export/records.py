@@ -1,0 +1,337 @@
+"""Plain values every export is built from: annotation records, options, and what to export.
+
+The exports never talk to the database or to OpenCC themselves. The command (or the Export
+dialog) loads :class:`AnnotationRecord` values, the documents, a *view provider* (the script
+views), the colour meanings and the theme memos, and hands them over as an :class:`ExportSource`.
+That keeps every format a pure function of its inputs, testable without a database.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from reader.documents import Document, citation
+from reader.errors import InputError
+from reader.folding import fold_key
+from reader.views import check_view
+
+COLORS = ("yellow", "green", "blue", "pink", "purple")
+FORMATS = ("markdown", "compare", "json", "csv")
+GROUP_BY = ("section", "tag")
+COMPARE_BY = ("tag", "color")
+
+
+@dataclass(frozen=True)
+class AnnotationRecord:
+    """One annotation, exactly the fields of the ``annotations --json`` contract.
+
+    ``start``/``end`` are canonical offsets (code points, end exclusive); ``quote`` is the
+    canonical text there; ``pages`` the printed first and last page; times ISO 8601 UTC.
+    """
+
+    id: str
+    document: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    pages: tuple[int, int]
+    color: str | None
+    tags: tuple[str, ...]
+    note: str | None
+    created: str
+    updated: str
+    orphaned: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "pages": list(self.pages),
+            "color": self.color,
+            "tags": list(self.tags),
+            "note": self.note,
+            "created": self.created,
+            "updated": self.updated,
+            "orphaned": self.orphaned,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AnnotationRecord:
+        pages = data.get("pages") or (0, 0)
+        return cls(
+            id=str(data["id"]),
+            document=str(data["document"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            quote=str(data["quote"]),
+            prefix=str(data.get("prefix") or ""),
+            suffix=str(data.get("suffix") or ""),
+            pages=(int(pages[0]), int(pages[-1])),
+            color=data.get("color"),
+            tags=tuple(str(t) for t in data.get("tags") or ()),
+            note=data.get("note"),
+            created=str(data["created"]),
+            updated=str(data["updated"]),
+            orphaned=bool(data.get("orphaned", False)),
+        )
+
+    @property
+    def citation(self) -> str:
+        return citation(self.pages[0], self.pages[1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Script views, as the exports need them (reader.script provides the real ones)
+
+
+class SubstitutionLike(Protocol):
+    """A phrase a view shows differently from the original text."""
+
+    @property
+    def view_start(self) -> int: ...
+    @property
+    def view_end(self) -> int: ...
+    @property
+    def canon_start(self) -> int: ...
+    @property
+    def canon_end(self) -> int: ...
+    @property
+    def original(self) -> str: ...
+    @property
+    def converted(self) -> str: ...
+
+
+class ViewLike(Protocol):
+    """A script view of one document: its text and the canonical → view offset map."""
+
+    @property
+    def text(self) -> str: ...
+    def to_view(self, start: int, end: int) -> tuple[int, int]: ...
+    @property
+    def substitutions(self) -> Sequence[SubstitutionLike]: ...
+
+
+ViewProvider = Callable[[Document, str], ViewLike]
+
+
+@dataclass(frozen=True)
+class OriginalView:
+    """The ``original`` view: the canonical text itself, nothing substituted."""
+
+    text: str
+    substitutions: tuple[SubstitutionLike, ...] = ()
+
+    def to_view(self, start: int, end: int) -> tuple[int, int]:
+        return start, end
+
+
+def original_views(doc: Document, view_id: str) -> ViewLike:
+    """A view provider that knows only ``original`` (enough when no other script is asked)."""
+    if view_id != "original":
+        raise InputError(f"The script view {view_id!r} is not available here.")
+    return OriginalView(doc.text)
+
+
+class QuoteRenderer:
+    """Quotes of one document in one view; substituted phrases carry their original.
+
+    ``局部〔原文：區域性〕``: the reader of an export must never take a converted phrase for the
+    author's words. Vetoed substitutions are not in the view, so they are not marked either.
+    """
+
+    def __init__(self, doc: Document, view: ViewLike, *, originals: bool) -> None:
+        self.doc = doc
+        self.view = view
+        self.originals = originals
+        subs = sorted(
+            (s for s in view.substitutions if s.original != s.converted),
+            key=lambda s: (s.canon_start, s.canon_end),
+        )
+        self._subs = subs
+        self._sub_starts = [s.canon_start for s in subs]
+
+    def text(self, start: int, end: int) -> str:
+        """The passage ``[start, end)`` (canonical) as it reads in the view."""
+        vs, ve = self.view.to_view(start, end)
+        text = self.view.text
+        if not self.originals or not self._subs:
+            return text[vs:ve]
+        # Substitutions overlapping [start, end): those starting before `end` and ending after
+        # `start`. Phrases are short, so scanning back a little from the first start is enough.
+        i = bisect.bisect_left(self._sub_starts, start)
+        while i > 0 and self._subs[i - 1].canon_end > start:
+            i -= 1
+        pieces: list[str] = []
+        cursor = vs
+        for sub in self._subs[i:]:
+            if sub.canon_start >= end:
+                break
+            if sub.canon_end <= start:
+                continue
+            at = min(max(sub.view_end, cursor), ve)
+            pieces.append(text[cursor:at])
+            pieces.append(f"〔原文：{sub.original}〕")
+            cursor = at
+        pieces.append(text[cursor:ve])
+        return "".join(pieces)
+
+    def heading(self, start: int, end: int) -> str:
+        """A heading of the article in the view (no originals: headings are not quotes)."""
+        vs, ve = self.view.to_view(start, end)
+        return self.view.text[vs:ve]
+
+
+# ---------------------------------------------------------------------------------------------
+# What to export
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """The user's choices (the ``meipi export`` options, or the Export dialog's fields)."""
+
+    format: str = "markdown"
+    documents: tuple[str, ...] = ()  # empty: every document
+    tags: tuple[str, ...] = ()
+    colors: tuple[str, ...] = ()
+    script: str = "original"
+    group_by: str = "section"
+    by: str = "tag"
+    originals: bool = True
+    exported_at: str = ""  # ISO 8601 UTC; empty: now
+
+    def checked(self) -> ExportOptions:
+        """The options validated (unknown format, view, colour, grouping → InputError)."""
+        if self.format not in FORMATS:
+            raise InputError(
+                f"Unknown export format {self.format!r}. Valid formats: {', '.join(FORMATS)}."
+            )
+        check_view(self.script)
+        for color in self.colors:
+            if color not in COLORS:
+                raise InputError(f"Unknown colour {color!r}. Valid colours: {', '.join(COLORS)}.")
+        if self.group_by not in GROUP_BY:
+            raise InputError(f"--group-by must be one of {', '.join(GROUP_BY)}.")
+        if self.by not in COMPARE_BY:
+            raise InputError(f"--by must be one of {', '.join(COMPARE_BY)}.")
+        for tag in self.tags:
+            if not tag.strip():
+                raise InputError("An empty --tag matches nothing; give a tag name.")
+        return self
+
+    def stamp(self) -> str:
+        return self.exported_at or now_utc()
+
+    def filters(self) -> dict[str, Any]:
+        """The filters as written into an export's front matter."""
+        return {
+            "documents": list(self.documents),
+            "tags": list(self.tags),
+            "colors": list(self.colors),
+        }
+
+
+@dataclass
+class ExportSource:
+    """Everything an export reads: documents (in article order), annotations, views, meanings.
+
+    ``theme_memos`` maps a theme (a tag, or a colour name) to the user's memo about it.
+    """
+
+    documents: Sequence[Document]
+    annotations: Sequence[AnnotationRecord]
+    views: ViewProvider = original_views
+    color_meanings: Mapping[str, str] = field(default_factory=dict)
+    theme_memos: Mapping[str, str] = field(default_factory=dict)
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        known = ", ".join(d.id for d in self.documents) or "(none)"
+        raise InputError(f"Unknown document {doc_id!r}. Known ids: {known}.")
+
+    def selected_documents(self, options: ExportOptions) -> list[Document]:
+        """The documents asked for, in article order (the library's order, or --doc's)."""
+        if not options.documents:
+            return list(self.documents)
+        chosen: list[Document] = []
+        for doc_id in options.documents:
+            doc = self.document(doc_id)
+            if doc not in chosen:
+                chosen.append(doc)
+        return chosen
+
+    def quote_renderer(self, doc: Document, options: ExportOptions) -> QuoteRenderer:
+        return QuoteRenderer(doc, self.views(doc, options.script), originals=options.originals)
+
+    def meaning(self, color: str | None) -> str:
+        if color is None:
+            return ""
+        return self.color_meanings.get(color, "")
+
+    def memo(self, theme: str, *, by: str) -> str:
+        """The memo for a theme: tags are matched by folding (中亚 is 中亞), colours by name."""
+        if by == "color":
+            return self.theme_memos.get(theme, "")
+        key = fold_key(theme)
+        for name, memo in self.theme_memos.items():
+            if fold_key(name) == key:
+                return memo
+        return ""
+
+
+def tag_matches(tag_key: str, filter_keys: Iterable[str]) -> bool:
+    """A parent tag includes its children: ``地區`` matches ``地區/中亞``."""
+    return any(tag_key == f or tag_key.startswith(f + "/") for f in filter_keys)
+
+
+def _filter_key(tag: str) -> str:
+    return fold_key(tag.strip()).strip("/")
+
+
+def select(records: Iterable[AnnotationRecord], options: ExportOptions,
+           documents: Sequence[Document]) -> list[AnnotationRecord]:
+    """The records passing the filters, in article order then text order."""
+    order = {doc.id: i for i, doc in enumerate(documents)}
+    tag_keys = [_filter_key(t) for t in options.tags]
+    colors = set(options.colors)
+    chosen = []
+    for rec in records:
+        if rec.document not in order:
+            continue
+        if colors and rec.color not in colors:
+            continue
+        if tag_keys and not any(tag_matches(fold_key(t), tag_keys) for t in rec.tags):
+            continue
+        chosen.append(rec)
+    chosen.sort(key=lambda r: (order[r.document], r.orphaned, r.start, r.end, r.created, r.id))
+    return chosen
+
+
+def theme_tags(rec: AnnotationRecord, options: ExportOptions) -> list[str]:
+    """The record's tags that are themes of this export (all, or those under --tag filters)."""
+    if not options.tags:
+        return list(rec.tags)
+    keys = [_filter_key(t) for t in options.tags]
+    return [t for t in rec.tags if tag_matches(fold_key(t), keys)]
+
+
+def markdown_tag(tag: str) -> str:
+    """``#地區/中亞``: spaces become ``-`` (the contract's spelling of a tag in Markdown)."""
+    return "#" + re.sub(r"\s+", "-", tag.strip())
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
