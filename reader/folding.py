@@ -1,14 +1,22 @@
 """Folding for matching: NFKC (width), case folding, and character-level script folding
 (Traditional and Simplified characters fold to one form, using OpenCC's own character tables).
 
-``fold_key`` is the identity of a tag (中亞 = 中亚, Energy = energy). Search builds its offset
-maps on the same per-character rule.
+``fold_key`` is the identity of a tag (中亞 = 中亚, Energy = energy).
+
+``fold_text`` is what search matches on: the same rule applied to each *unit* of a text (a
+character with the combining marks that follow it), with horizontal whitespace and invisible
+format characters dropped, and an offset map from every folded character back to the unit it came
+from. Folding changes lengths (``…`` → ``...``, ``ﬁ`` → ``fi``, a space → nothing), so the map is
+what turns a hit in the folded text back into a range of the original.
 """
 
 from __future__ import annotations
 
 import functools
 import unicodedata
+from array import array
+from dataclasses import dataclass
+from itertools import chain, repeat
 from pathlib import Path
 
 
@@ -51,3 +59,129 @@ def fold_key(text: str) -> str:
     """The folded identity of a tag or query: NFKC, case folding, script folding."""
     table = _char_map()
     return "".join(table.get(c, c) for c in unicodedata.normalize("NFKC", text).casefold())
+
+
+# ---------------------------------------------------------------------------------------------
+# Folding with an offset map (search)
+
+
+def _dropped(c: str) -> bool:
+    """Characters search ignores: horizontal whitespace and invisible format characters
+    (soft hyphen, zero-width space/joiner, BOM, variation selectors). ``\\n`` separates blocks
+    and is kept, so a query never runs from one block into the next."""
+    if c == "\n":
+        return False
+    if c.isspace():
+        return True
+    category = unicodedata.category(c)
+    if category == "Cf":
+        return True
+    code = ord(c)
+    return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or code == 0x180B
+
+
+def _attaches(c: str) -> bool:
+    """Whether ``c`` belongs to the unit of the character before it (NFKC may compose them)."""
+    code = ord(c)
+    return unicodedata.combining(c) != 0 or 0x1160 <= code <= 0x11FF
+
+
+def _fold_unit_uncached(unit: str) -> str:
+    table = _char_map()
+    out = []
+    for c in unicodedata.normalize("NFKC", unit).casefold():
+        c = table.get(c, c)
+        if not _dropped(c):
+            out.append(c)
+    return "".join(out)
+
+
+_UNIT_CACHE: dict[str, str] = {}
+
+
+def fold_unit(unit: str) -> str:
+    """The folded form of one unit (a character, or a character and its combining marks)."""
+    folded = _UNIT_CACHE.get(unit)
+    if folded is None:
+        folded = _fold_unit_uncached(unit)
+        if len(unit) == 1:
+            _UNIT_CACHE[unit] = folded
+    return folded
+
+
+@dataclass(frozen=True, eq=False)
+class Folded:
+    """A folded text and its map back to the text it was folded from.
+
+    ``starts[i]``/``ends[i]`` are the source range of the unit that produced folded character
+    ``i``; several folded characters may share one unit (``…`` → ``...``) and a unit may produce
+    none (a space).
+    """
+
+    text: str
+    source_length: int
+    starts: array[int]
+    ends: array[int]
+    # No unit gives more than one folded character: every folded range is aligned.
+    simple: bool = False
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def aligned(self, start: int, end: int) -> bool:
+        """Whether folded ``[start, end)`` begins and ends on unit boundaries (a query that
+        matched half of ``ﬁ`` or of ``…`` did not match a whole character of the source)."""
+        if start >= end:
+            return False
+        starts = self.starts
+        if start > 0 and starts[start - 1] == starts[start]:
+            return False
+        return not (end < len(self.text) and starts[end] == starts[end - 1])
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The source range of the non-empty folded range ``[start, end)``."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def fold_text(text: str) -> Folded:
+    """Fold ``text`` for matching and keep the offset map (see the module docstring)."""
+    n = len(text)
+    distinct = set(text)
+    if any(_attaches(c) for c in distinct):
+        return _fold_by_units(text)
+    table = {ord(c): fold_unit(c) for c in distinct}
+    folded = text.translate(table)
+    if len(folded) == n and all(len(v) == 1 for v in table.values()):
+        return Folded(folded, n, array("i", range(n)), array("i", range(1, n + 1)), True)
+    # Per source character, how many folded characters it gives (NFKC expands at most 18).
+    lengths = text.translate({k: chr(len(v)) for k, v in table.items()}).encode("latin-1")
+    starts = array("i", chain.from_iterable(map(repeat, range(n), lengths)))
+    ends = array("i", chain.from_iterable(map(repeat, range(1, n + 1), lengths)))
+    return Folded(folded, n, starts, ends, max(lengths) <= 1)
+
+
+def _fold_by_units(text: str) -> Folded:
+    """The general case: combining marks fold together with the character they follow."""
+    n = len(text)
+    pieces: list[str] = []
+    starts = array("i")
+    ends = array("i")
+    simple = True
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and _attaches(text[j]):
+            j += 1
+        out = fold_unit(text[i:j])
+        if out:
+            simple = simple and len(out) == 1
+            pieces.append(out)
+            starts.extend(repeat(i, len(out)))
+            ends.extend(repeat(j, len(out)))
+        i = j
+    return Folded("".join(pieces), n, starts, ends, simple)
+
+
+def fold_query(query: str) -> str:
+    """A query folded like the text it is matched against; line breaks are ignored too."""
+    return fold_text(query).text.replace("\n", "")

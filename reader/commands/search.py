@@ -1,0 +1,73 @@
+"""``meipi search QUERY [--doc DOC]… [--script S] [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reader.cli import Context
+from reader.glossary import EMPTY, Glossary
+from reader.views import LABELS, check_view
+
+
+def _glossary(ctx: Context) -> Glossary:
+    """The user's glossary; without a database there is none (and none is created)."""
+    if not ctx.db.exists():
+        return EMPTY
+    import importlib.util
+
+    # TEMPORARY: the glossary store is being written alongside; until it lands, no glossary.
+    if importlib.util.find_spec("reader.commands.glossary") is None:
+        return EMPTY
+    from reader.commands.glossary import load_glossary
+
+    glossary: Glossary = load_glossary(ctx)
+    return glossary
+
+
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    from reader.search import query_variants, search
+
+    view_id = check_view(args.script)
+    query_variants(args.query)  # an empty query is an input error before anything is loaded
+    library = ctx.library()
+    glossary = _glossary(ctx)
+    matches = search(library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary)
+    if args.json:
+        payload = {
+            "query": args.query,
+            "script": view_id,
+            "matches": [m.to_json() for m in matches],
+        }
+        json.dump(payload, ctx.stdout, ensure_ascii=False)
+        ctx.stdout.write("\n")
+        return 0
+    if not matches:
+        print(f"No matches for {args.query!r}.", file=ctx.stdout)
+        return 0
+    by_doc: dict[str, int] = {}
+    for m in matches:
+        by_doc[m.document] = by_doc.get(m.document, 0) + 1
+    width = max(len(f"p. {m.page}") for m in matches)
+    current = None
+    for m in matches:
+        if m.document != current:
+            current = m.document
+            doc = library.get(current)
+            if current != matches[0].document:
+                print(file=ctx.stdout)
+            count = by_doc[current]
+            print(
+                f"{doc.id}〈{doc.title}〉 {count} match{'es' if count != 1 else ''}",
+                file=ctx.stdout,
+            )
+        page = f"p. {m.page}"
+        print(f"  {page:<{width}}  {m.before}【{m.text}】{m.after}", file=ctx.stdout)
+    total = len(matches)
+    label = LABELS[view_id]
+    print(
+        f"\n{total} match{'es' if total != 1 else ''} in {len(by_doc)} "
+        f"article{'s' if len(by_doc) != 1 else ''} (view {view_id} {label}).",
+        file=ctx.stdout,
+    )
+    return 0

@@ -1,0 +1,412 @@
+"""Search that ignores script, width, case and regional wording.
+
+A query is folded (``reader.folding.fold_text``: NFKC, case folding, character-level
+Traditional→Simplified folding, whitespace ignored) and matched two ways:
+
+(a) against the folded text of every script view of the document, each hit mapped back through
+    that view's offset map — so 格鲁吉亚, which the 简体（大陆用语） view shows, finds 喬治亞;
+(b) against the folded canonical text, through the fold's own offset map.
+
+The user's glossary equivalences (普京 = 普丁) widen the query into its variants before matching.
+Hits are canonical ranges, merged when several ways find the same place, in text order; each is
+then presented in the requested view (its range, text and context there) with its page.
+
+Folded texts are built once per (document text, view, glossary version) and cached, so repeated
+queries cost a few string searches over already-folded text.
+
+For the window's find bar: :func:`search_document` (one document, hits in a view),
+:func:`matches_in_view` (the same hits after a view switch), :func:`search` (several documents,
+hits grouped by document in library order).
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+import threading
+import time
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple, Protocol
+
+from reader.documents import Document, Library
+from reader.errors import InputError
+from reader.folding import Folded, fold_query, fold_text
+from reader.glossary import EMPTY, Glossary
+from reader.views import VIEW_IDS, check_view
+
+# Characters of context on each side of a hit (never across a block break).
+CONTEXT = 20
+# A query with several glossary spellings in it expands to at most this many variants.
+MAX_VARIANTS = 64
+# How many folded texts (document × view) stay cached.
+CACHE_SIZE = 48
+
+CANONICAL = "folded"  # the name of way (b)
+
+
+class ViewLike(Protocol):
+    """What search needs of a script view (``reader.script.View``)."""
+
+    @property
+    def text(self) -> str: ...
+
+    def to_view(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def to_canonical(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+class Match(NamedTuple):
+    """One place a query was found (fields in the order of the contract's JSON).
+
+    ``start``/``end`` are canonical offsets; ``view_start``/``view_end``, ``text``, ``before`` and
+    ``after`` are in the view the search was made for; ``page`` is the printed page of ``start``.
+    A named tuple because a one-character query can find thousands of places.
+    """
+
+    document: str
+    start: int
+    end: int
+    view_start: int
+    view_end: int
+    page: int
+    text: str
+    before: str
+    after: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's search match object."""
+        return self._asdict()
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries and the glossary
+
+
+def _equivalence_classes(glossary: Glossary) -> dict[str, frozenset[str]]:
+    """Folded spelling -> every folded spelling declared the same name (transitively)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in glossary.equivalences:
+        fa, fb = fold_query(a), fold_query(b)
+        if fa and fb and fa != fb:
+            parent[root(fa)] = root(fb)
+    groups: dict[str, set[str]] = {}
+    for spelling in parent:
+        groups.setdefault(root(spelling), set()).add(spelling)
+    return {s: frozenset(groups[root(s)]) for s in parent}
+
+
+def query_variants(query: str, glossary: Glossary | None = None) -> list[str]:
+    """The folded query, then the folded spellings the glossary makes equivalent to it.
+
+    Each place where a declared spelling occurs in the query (longest first, left to right) may be
+    replaced by any spelling of its class: 普京訪華 with 普京 = 普丁 gives 普京访华 and 普丁访华.
+    Raises :class:`InputError` when the query is empty once spaces are ignored.
+    """
+    folded = fold_query(query)
+    if not folded:
+        raise InputError("The search query is empty; give a word or phrase to find.")
+    classes = _equivalence_classes(glossary or EMPTY)
+    if not classes:
+        return [folded]
+    spellings = sorted(classes, key=len, reverse=True)
+    options: list[list[str]] = []
+    literal = 0
+    i = 0
+    while i < len(folded):
+        spelling = next((s for s in spellings if folded.startswith(s, i)), None)
+        if spelling is None:
+            i += 1
+            continue
+        options.append([folded[literal:i]])
+        options.append([spelling, *sorted(classes[spelling] - {spelling})])
+        i += len(spelling)
+        literal = i
+    options.append([folded[literal:]])
+    variants = [
+        "".join(parts) for parts in itertools.islice(itertools.product(*options), MAX_VARIANTS)
+    ]
+    return list(dict.fromkeys(variants))
+
+
+# ---------------------------------------------------------------------------------------------
+# Indexes: a folded text and its way back to canonical offsets
+
+
+class SearchIndex:
+    """The folded form of one text of a document (its canonical text, or one view's text)."""
+
+    def __init__(self, name: str, source: str, view: ViewLike | None = None) -> None:
+        self.name = name
+        self.view = view
+        self.folded: Folded = fold_text(source)
+
+    def find(self, folded_query: str) -> list[tuple[int, int]]:
+        """Canonical ranges of the non-overlapping whole-unit occurrences of ``folded_query``."""
+        folded = self.folded
+        haystack = folded.text
+        size = len(folded_query)
+        starts, ends = folded.starts, folded.ends
+        find = haystack.find
+        hits: list[tuple[int, int]] = []
+        i = find(folded_query)
+        if folded.simple:
+            # Every folded character is a whole unit: every occurrence is aligned.
+            while i != -1:
+                hits.append((starts[i], ends[i + size - 1]))
+                i = find(folded_query, i + size)
+        else:
+            last = len(haystack)
+            while i != -1:
+                j = i + size
+                # Folded.aligned, inlined: this loop runs once per occurrence.
+                if (i == 0 or starts[i - 1] != starts[i]) and (
+                    j == last or starts[j] != starts[j - 1]
+                ):
+                    hits.append((starts[i], ends[j - 1]))
+                    i = find(folded_query, j)
+                else:
+                    i = find(folded_query, i + 1)
+        if self.view is not None:
+            to_canonical = self.view.to_canonical
+            hits = [to_canonical(s, e) for s, e in hits]
+        return hits
+
+
+_CACHE: OrderedDict[tuple[str, str, str, str], SearchIndex | None] = OrderedDict()
+_LOCK = threading.RLock()
+
+
+def clear_caches() -> None:
+    """Forget every folded text (benchmarks measure a cold build with this)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _document_view(doc: Document, view_id: str, glossary: Glossary) -> ViewLike:
+    from reader.script import document_view
+
+    view: ViewLike = document_view(doc, view_id, glossary)
+    return view
+
+
+def _cached(key: tuple[str, str, str, str], build: Any) -> SearchIndex | None:
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    index: SearchIndex | None = build()
+    with _LOCK:
+        _CACHE[key] = index
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return index
+
+
+def canonical_index(doc: Document) -> SearchIndex:
+    """Way (b): the folded canonical text (no glossary affects it)."""
+    index = _cached((doc.text, "", CANONICAL, ""), lambda: SearchIndex(CANONICAL, doc.text))
+    assert index is not None
+    return index
+
+
+def view_index(doc: Document, view_id: str, glossary: Glossary) -> SearchIndex | None:
+    """Way (a) for one view, or ``None`` when the view shows exactly the canonical text (way (b)
+    already covers it)."""
+
+    def build() -> SearchIndex | None:
+        view = _document_view(doc, view_id, glossary)
+        if view.text == doc.text:
+            return None
+        return SearchIndex(view_id, view.text, view)
+
+    return _cached((doc.text, doc.meta.script, view_id, glossary.version), build)
+
+
+def document_indexes(doc: Document, glossary: Glossary | None = None) -> list[SearchIndex]:
+    """Every distinct folded text of ``doc``: the canonical one, then each view that differs."""
+    glossary = glossary or EMPTY
+    indexes = [canonical_index(doc)]
+    seen = {indexes[0].folded.text}
+    for view_id in VIEW_IDS:
+        if view_id == "original":
+            continue
+        index = view_index(doc, view_id, glossary)
+        if index is not None and index.folded.text not in seen:
+            seen.add(index.folded.text)
+            indexes.append(index)
+    return indexes
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+
+
+def find_places(
+    doc: Document, query: str, glossary: Glossary | None = None
+) -> list[tuple[int, int]]:
+    """Canonical ranges where ``query`` (or a glossary spelling of it) is found by any way,
+    merged where they overlap, in text order."""
+    glossary = glossary or EMPTY
+    variants = query_variants(query, glossary)
+    found: set[tuple[int, int]] = set()
+    for index in document_indexes(doc, glossary):
+        for variant in variants:
+            found.update(index.find(variant))
+    places: list[tuple[int, int]] = []
+    cur_start = cur_end = -1
+    for s, e in sorted(found):
+        if e <= s:
+            continue
+        if s < cur_end:
+            if e > cur_end:
+                cur_end = e
+            continue
+        if cur_end >= 0:
+            places.append((cur_start, cur_end))
+        cur_start, cur_end = s, e
+    if cur_end >= 0:
+        places.append((cur_start, cur_end))
+    return places
+
+
+def _present(
+    doc: Document, places: Iterable[tuple[int, int]], view_id: str, glossary: Glossary
+) -> list[Match]:
+    """Matches for canonical places, with range, text and context in view ``view_id``."""
+    text = doc.text
+    to_view: Callable[[int, int], tuple[int, int]] | None = None
+    if view_id != "original":
+        view = _document_view(doc, view_id, glossary)
+        text, to_view = view.text, view.to_view
+    page_starts = [p.start for p in doc.pages]
+    page_numbers = [p.number for p in doc.pages] or [doc.meta.first_page]
+    doc_id = doc.id
+    rfind, find = text.rfind, text.find
+    size = len(text)
+    matches = []
+    for start, end in places:
+        vs, ve = to_view(start, end) if to_view is not None else (start, end)
+        lo = vs - CONTEXT
+        line = rfind("\n", lo if lo > 0 else 0, vs) + 1
+        if line > lo:
+            lo = line
+        hi = ve + CONTEXT
+        line = find("\n", ve, hi)
+        if line != -1:
+            hi = line
+        elif hi > size:
+            hi = size
+        page = page_numbers[max(0, bisect_right(page_starts, start) - 1)]
+        matches.append(
+            Match(doc_id, start, end, vs, ve, page, text[vs:ve], text[lo:vs], text[ve:hi])
+        )
+    return matches
+
+
+def search_document(
+    doc: Document, query: str, *, view_id: str = "original", glossary: Glossary | None = None
+) -> list[Match]:
+    """Every place of ``query`` in ``doc``, presented in view ``view_id``, in text order."""
+    check_view(view_id)
+    glossary = glossary or EMPTY
+    return _present(doc, find_places(doc, query, glossary), view_id, glossary)
+
+
+def matches_in_view(
+    doc: Document, matches: Iterable[Match], view_id: str, glossary: Glossary | None = None
+) -> list[Match]:
+    """The same hits presented in another view (the find bar after a view switch)."""
+    check_view(view_id)
+    places = [(m.start, m.end) for m in matches if m.document == doc.id]
+    return _present(doc, places, view_id, glossary or EMPTY)
+
+
+def _documents(
+    library_or_docs: Library | Document | Iterable[Document], ids: Sequence[str] | None
+) -> list[Document]:
+    if isinstance(library_or_docs, Document):
+        available = {library_or_docs.id: library_or_docs}
+    elif isinstance(library_or_docs, Library):
+        available = dict(library_or_docs.documents)
+    else:
+        available = {d.id: d for d in library_or_docs}
+    if not ids:
+        return list(available.values())
+    library = Library(available, [])
+    return [library.get(doc_id) for doc_id in dict.fromkeys(ids)]
+
+
+def search(
+    library_or_docs: Library | Document | Iterable[Document],
+    query: str,
+    *,
+    docs: Sequence[str] | None = None,
+    view_id: str = "original",
+    glossary: Glossary | None = None,
+) -> list[Match]:
+    """Search several documents: matches grouped by document (library order, or the order of
+    ``docs``), in text order within each. Unknown ids, views and empty queries raise
+    :class:`InputError`."""
+    check_view(view_id)
+    glossary = glossary or EMPTY
+    query_variants(query, glossary)  # an empty query is an error even with no documents
+    matches: list[Match] = []
+    for doc in _documents(library_or_docs, docs):
+        matches.extend(search_document(doc, query, view_id=view_id, glossary=glossary))
+    return matches
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+
+
+@dataclass(frozen=True)
+class SearchTiming:
+    """Milliseconds: building every index cold, the first query (build included), and the
+    median of repeated queries on the built index."""
+
+    characters: int
+    build_ms: float
+    first_query_ms: float
+    query_ms: float
+    matches: int
+
+
+def measure_search(
+    doc: Document,
+    query: str,
+    *,
+    view_id: str = "original",
+    glossary: Glossary | None = None,
+    repeat: int = 5,
+) -> SearchTiming:
+    """Time ``search_document`` on ``doc`` (clears the caches first)."""
+    glossary = glossary or EMPTY
+    clear_caches()
+    t0 = time.perf_counter()
+    document_indexes(doc, glossary)
+    build = time.perf_counter() - t0
+    clear_caches()
+    t0 = time.perf_counter()
+    search_document(doc, query, view_id=view_id, glossary=glossary)
+    first = time.perf_counter() - t0
+    times = []
+    matches: list[Match] = []
+    for _ in range(max(1, repeat)):
+        t0 = time.perf_counter()
+        matches = search_document(doc, query, view_id=view_id, glossary=glossary)
+        times.append(time.perf_counter() - t0)
+    return SearchTiming(
+        len(doc.text), build * 1000, first * 1000, statistics.median(times) * 1000, len(matches)
+    )
