@@ -1,0 +1,391 @@
+"""Script views with exact offset maps (no Qt).
+
+A view's text is exactly what opencc-python-reimplemented 0.1.7's ``OpenCC(config).convert(text)``
+returns (``reader.script_engine`` reproduces it and records where every piece came from), plus
+the user's glossary. Every view position is anchored to the canonical (original) text:
+
+* **Segments** partition both texts in step: a segment is the smallest canonical span whose
+  converted text does not depend on what surrounds it — a phrase the dictionaries replaced
+  (composed across all stages of the configuration: tw2sp turns 區域性 into 局部 in its first
+  stage and the second re-segments the result, so 區域性 → 局部 is one segment), a glossary
+  phrase, or else one character. Converting any range of whole segments on its own gives exactly
+  the text those segments have in the view (the library's longest-first search never lets a match
+  straddle the edge of a range of whole segments; the tests check this on random texts).
+* ``to_view(start, end)``: a canonical range -> the view range of the whole segments that cover
+  it. ``to_canonical(vstart, vend)``: a view range -> the smallest canonical range of whole
+  segments covering it (selecting 局 in 局部 covers 區域性). An empty range (a point) maps to
+  the start of the segment it falls in, so points map monotonically and boundaries exactly.
+* **Substitutions**: the segments whose wording changed beyond a character-for-character
+  conversion — the window underlines them and shows the original. A dictionary segment is one
+  when its length changed (區域性 → 局部, 喬治亞 → 格鲁吉亚), or when it has several characters and
+  at least one of them became a character that no character table of the configuration offers
+  for it (軟體 → 软件). A phrase-table entry that only picks between a character's listed
+  forms (乾燥 → 干燥) is a character conversion, not a substitution; nor is any one-to-one
+  character. Every glossary conversion that changes the text is one (``source="glossary"``).
+
+**The glossary rule** (``reader.glossary.Glossary``): the canonical text is scanned left to right
+for the glossary's phrases — kept phrases and the keys of the user's own conversions — taking at
+each position the longest phrase that starts there (a phrase both kept and converted counts as
+converted). Each occurrence found is one segment: a kept phrase is shown as it stands, a converted
+one as the user's text. The stretches between occurrences are converted by the library each on
+its own, exactly as if the occurrences were separators. So a view with a glossary equals
+``convert(stretch₀) + shown₀ + convert(stretch₁) + …``. Phrases match the canonical text exactly
+(in its own script). The user's conversions apply in every view except 原文 (which is always the
+canonical text), including views whose configuration is the identity; kept phrases only matter
+where something converts.
+
+Conversions are cached per (text, configuration, glossary version, engine version): the text
+itself is part of the key (Python caches a string's hash, so a repeated lookup costs nothing more
+than hashing a digest would, and two different texts can never collide).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from reader.glossary import Glossary
+from reader.script_engine import ENGINE_VERSION, LIBRARY_VERSION, Block, converter
+
+if TYPE_CHECKING:
+    from reader.documents import Document
+
+__all__ = [
+    "ENGINE_VERSION",
+    "LIBRARY_VERSION",
+    "ConvertedText",
+    "Segment",
+    "Substitution",
+    "View",
+    "clear_cache",
+    "convert_text",
+    "document_view",
+    "measure_conversion",
+]
+
+
+@dataclass(frozen=True)
+class Segment:
+    canon_start: int
+    canon_end: int
+    view_start: int
+    view_end: int
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """A phrase whose wording changed: where it is in the view and in the canonical text."""
+
+    view_start: int
+    view_end: int
+    canon_start: int
+    canon_end: int
+    original: str
+    converted: str
+    source: str = "dictionary"  # or "glossary" (the user's own conversion)
+
+
+class ConvertedText:
+    """A converted text and its two-way map to the text it was converted from.
+
+    Only the segments that are not one character to one character are stored (``_cs``… below,
+    sorted); between them positions map one to one.
+    """
+
+    def __init__(self, source: str, text: str, blocks: list[Block], config: str | None,
+                 glossary_spans: dict[int, str] | None = None) -> None:
+        self.source = source
+        self.text = text
+        self.config = config
+        self._cs = [b[0] for b in blocks]
+        self._ce = [b[1] for b in blocks]
+        self._vs = [b[2] for b in blocks]
+        self._ve = [b[3] for b in blocks]
+        # index of a stored segment -> "keep" or "convert" for glossary occurrences
+        self._glossary = glossary_spans or {}
+
+    # --- mapping ----------------------------------------------------------------------------
+    @staticmethod
+    def _floor(p: int, starts: list[int], ends: list[int], o_starts: list[int],
+               o_ends: list[int]) -> int:
+        i = bisect.bisect_right(starts, p) - 1
+        if i < 0:
+            return p
+        if p < ends[i]:
+            return o_starts[i]
+        return p - ends[i] + o_ends[i]
+
+    @staticmethod
+    def _ceil(p: int, starts: list[int], ends: list[int], o_starts: list[int],
+              o_ends: list[int]) -> int:
+        """The end of the segment holding position ``p - 1`` (``p`` an exclusive end > 0)."""
+        i = bisect.bisect_right(starts, p - 1) - 1
+        if i < 0:
+            return p
+        if p - 1 < ends[i]:
+            return o_ends[i]
+        return p - ends[i] + o_ends[i]
+
+    def to_view(self, start: int, end: int) -> tuple[int, int]:
+        """Canonical range -> view range of the whole segments covering it (a point: a point)."""
+        start, end = _clamp(start, end, len(self.source))
+        vs = self._floor(start, self._cs, self._ce, self._vs, self._ve)
+        if end == start:
+            return vs, vs
+        return vs, self._ceil(end, self._cs, self._ce, self._vs, self._ve)
+
+    def to_canonical(self, vstart: int, vend: int) -> tuple[int, int]:
+        """View range -> smallest canonical range of whole segments covering it."""
+        vstart, vend = _clamp(vstart, vend, len(self.text))
+        cs = self._floor(vstart, self._vs, self._ve, self._cs, self._ce)
+        if vend == vstart:
+            return cs, cs
+        return cs, self._ceil(vend, self._vs, self._ve, self._cs, self._ce)
+
+    def view_point(self, pos: int) -> int:
+        return self.to_view(pos, pos)[0]
+
+    def canonical_point(self, vpos: int) -> int:
+        return self.to_canonical(vpos, vpos)[0]
+
+    # --- segments ---------------------------------------------------------------------------
+    @property
+    def identity(self) -> bool:
+        """True when the view is the canonical text, position for position."""
+        return not self._cs and self.text == self.source
+
+    def stored_segments(self) -> list[Segment]:
+        """The segments that are not one character to one character, in order."""
+        return [Segment(a, b, c, d) for a, b, c, d in
+                zip(self._cs, self._ce, self._vs, self._ve, strict=True)]
+
+    def iter_segments(self) -> Iterator[Segment]:
+        """Every segment, in order (one-character segments included: O(length))."""
+        c = v = 0
+        for a, b, s, e in zip(self._cs, self._ce, self._vs, self._ve, strict=True):
+            while c < a:
+                yield Segment(c, c + 1, v, v + 1)
+                c += 1
+                v += 1
+            yield Segment(a, b, s, e)
+            c, v = b, e
+        while c < len(self.source):
+            yield Segment(c, c + 1, v, v + 1)
+            c += 1
+            v += 1
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        return list(self.iter_segments())
+
+    @cached_property
+    def substitutions(self) -> list[Substitution]:
+        """Every segment whose wording changed beyond a character-for-character conversion."""
+        out: list[Substitution] = []
+        conv = converter(self.config) if self.config else None
+        for i, (a, b, s, e) in enumerate(
+                zip(self._cs, self._ce, self._vs, self._ve, strict=True)):
+            original = self.source[a:b]
+            shown = self.text[s:e]
+            kind = self._glossary.get(i)
+            if kind == "keep":
+                continue
+            if kind == "convert":
+                if shown != original:
+                    out.append(Substitution(s, e, a, b, original, shown, "glossary"))
+                continue
+            if (len(original) != len(shown)
+                    or (len(original) > 1 and conv is not None
+                        and not conv.char_reachable(original, shown))):
+                out.append(Substitution(s, e, a, b, original, shown))
+        return out
+
+    @cached_property
+    def kept(self) -> list[Segment]:
+        """The occurrences of the glossary's kept phrases (shown unconverted)."""
+        return [Segment(self._cs[i], self._ce[i], self._vs[i], self._ve[i])
+                for i, kind in sorted(self._glossary.items()) if kind == "keep"]
+
+    def substitution_at(self, vpos: int) -> Substitution | None:
+        """The substitution whose view span holds the character at ``vpos``, if any."""
+        subs = self.substitutions
+        i = bisect.bisect_right([s.view_start for s in subs], vpos) - 1
+        if i >= 0 and vpos < subs[i].view_end:
+            return subs[i]
+        return None
+
+
+class View(ConvertedText):
+    """A document in one script view."""
+
+    def __init__(self, converted: ConvertedText, view_id: str, doc_id: str) -> None:
+        self.__dict__.update(converted.__dict__)
+        self.view_id = view_id
+        self.doc_id = doc_id
+
+
+def _clamp(start: int, end: int, n: int) -> tuple[int, int]:
+    if end < start:
+        raise ValueError(f"range ends before it starts: {start}..{end}")
+    return min(max(start, 0), n), min(max(end, 0), n)
+
+
+# --- conversion -----------------------------------------------------------------------------
+
+def _glossary_pattern(phrases: list[str]) -> re.Pattern[str]:
+    # Longest first, so at each position the first alternative that matches is the longest.
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return re.compile("|".join(re.escape(p) for p in ordered))
+
+
+def _convert_uncached(text: str, config: str | None, glossary: Glossary | None) -> ConvertedText:
+    conversions = dict(glossary.conversions) if glossary else {}
+    conversions.pop("", None)
+    keeps = set(glossary.keeps) if (glossary and config) else set()
+    keeps.discard("")
+    phrases = [*conversions, *keeps]
+    conv = converter(config) if config else None
+    if not phrases:
+        if conv is None:
+            return ConvertedText(text, text, [], None)
+        out, blocks = conv.convert(text)
+        return ConvertedText(text, out, blocks, config)
+
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    marks: dict[int, str] = {}
+    pos_out = 0
+    prev = 0
+
+    def stretch(lo: int, hi: int) -> None:
+        nonlocal pos_out
+        if lo >= hi:
+            return
+        part = text[lo:hi]
+        if conv is None:
+            out, part_blocks = part, []
+        else:
+            out, part_blocks = conv.convert(part)
+        shift_out = pos_out
+        blocks.extend((a + lo, b + lo, c + shift_out, d + shift_out)
+                      for a, b, c, d in part_blocks)
+        pieces.append(out)
+        pos_out += len(out)
+
+    for m in _glossary_pattern(phrases).finditer(text):
+        start, end = m.span()
+        stretch(prev, start)
+        phrase = m.group()
+        if phrase in conversions:
+            shown, kind = conversions[phrase], "convert"
+        else:
+            shown, kind = phrase, "keep"
+        marks[len(blocks)] = kind
+        blocks.append((start, end, pos_out, pos_out + len(shown)))
+        pieces.append(shown)
+        pos_out += len(shown)
+        prev = end
+    stretch(prev, len(text))
+    return ConvertedText(text, "".join(pieces), blocks, config, marks)
+
+
+_CACHE_SIZE = 24
+_cache: OrderedDict[tuple[str, str | None, str, str], ConvertedText] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def convert_text(text: str, config: str | None, glossary: Glossary | None = None
+                 ) -> ConvertedText:
+    """``text`` converted with an OpenCC configuration (``None``: identity) and the glossary."""
+    version = glossary.version if glossary is not None and not _glossary_empty(glossary) else ""
+    key = (text, config, version, ENGINE_VERSION)
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    result = _convert_uncached(text, config, glossary if version else None)
+    with _cache_lock:
+        _cache[key] = result
+        _cache.move_to_end(key)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
+
+
+def _glossary_empty(glossary: Glossary) -> bool:
+    return not (glossary.keeps or glossary.conversions)
+
+
+def document_view(doc: Document, view_id: str, glossary: Glossary | None = None) -> View:
+    """``doc`` in the script view ``view_id`` (see ``reader.views``); 原文 ignores the glossary."""
+    from reader.views import check_view, config_for
+
+    check_view(view_id)
+    if view_id == "original":
+        return View(convert_text(doc.text, None, None), view_id, doc.id)
+    config = config_for(view_id, doc.meta.script)
+    return View(convert_text(doc.text, config, glossary), view_id, doc.id)
+
+
+# --- measurement ----------------------------------------------------------------------------
+
+def measure_conversion(text: str, config: str, repeat: int = 5) -> dict[str, Any]:
+    """Timings (seconds, median of ``repeat``) for the benchmark: the library's bare
+    ``convert()`` against ours with the map, cold (nothing cached but the dictionaries) and warm
+    (the conversion cache), plus the one-time cost of loading our dictionaries."""
+    from opencc import OpenCC
+
+    from reader import script_engine
+
+    def median(fn: Any) -> float:
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+
+    with script_engine._converters_lock:
+        script_engine._converters.pop(config, None)
+    t0 = time.perf_counter()
+    converter(config)
+    load = time.perf_counter() - t0
+
+    library = OpenCC(config)
+    library.convert("")  # dictionaries loaded outside the timing
+    bare = median(lambda: library.convert(text))
+
+    def cold() -> None:
+        clear_cache()
+        convert_text(text, config).to_view(0, 0)
+
+    ours_cold = median(cold)
+    convert_text(text, config)
+    ours_warm = median(lambda: convert_text(text, config))
+    view = convert_text(text, config)
+    return {
+        "config": config,
+        "characters": len(text),
+        "library_convert_s": bare,
+        "ours_cold_s": ours_cold,
+        "ours_warm_s": ours_warm,
+        "ours_load_dictionaries_s": load,
+        "speedup": bare / ours_cold if ours_cold else None,
+        "segments_stored": len(view._cs),
+        "substitutions": len(view.substitutions),
+        "engine": ENGINE_VERSION,
+    }

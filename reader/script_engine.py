@@ -1,0 +1,385 @@
+"""The matcher behind the script views: opencc-python-reimplemented 0.1.7's output, with offsets.
+
+``reader.script`` is the public face (views, maps, substitutions, glossary, cache); this module
+only reproduces the library's conversion and says, for every stretch of the output, which stretch
+of the input it came from.
+
+What the library does (``opencc/opencc.py`` 0.1.7, pinned by ``tests/core/test_script.py``):
+
+* ``convert`` splits the text with ``split_chars_re`` (whitespace runs and a fixed list of
+  punctuation); separators are copied, every chunk between them is converted on its own.
+* A configuration is a chain of *stages*; a stage is a *group* of dictionaries (a lone dictionary
+  is a group of one). Each stage converts the whole chunk, which is then glued back into a plain
+  string for the next stage (so a later stage re-segments what an earlier one produced).
+* Within a group, the first dictionary is applied to the chunk: the longest key occurring anywhere
+  in it is replaced (leftmost among equally long ones), then the same is done to the text left and
+  right of it, recursively, until nothing matches. Text no key of that dictionary matched goes to
+  the next dictionary of the group, and so on. Replaced text is never looked at again in that
+  stage. A value with several candidates ("a b") gives its first.
+
+The recursive longest-first search is the same as greedily accepting every occurrence of a key in
+the order (length descending, position ascending) unless it overlaps one accepted before; and
+because no key contains a separator (pinned by the tests; checked here, with an exact fallback),
+chunks need not be cut out at all: the whole text is processed at once. Per dictionary we find
+every occurrence of its keys of two or more characters with a regular expression that prefilters
+on the first two characters, and resolve single-character keys with ``str.translate``.
+
+The result of a stage is a list of *blocks* ``(in_start, in_end, out_start, out_end)`` for every
+replacement that is not one character to one character; everything between blocks maps one to
+one. Stages compose by merging blocks that overlap in the intermediate text: the composed blocks
+are the smallest spans whose conversion does not depend on what surrounds them (see
+``reader.script`` for why converting a range of whole segments alone gives the same text).
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import opencc
+from opencc.opencc import OpenCC
+
+LIBRARY_VERSION = "0.1.7"
+# Bumped whenever this module's output or map could change (part of every cache key).
+ENGINE_VERSION = f"opencc-python-reimplemented {LIBRARY_VERSION}; meipi-script-engine 1"
+
+Block = tuple[int, int, int, int]
+
+# The library's separators (copied from OpenCC.__init__; a test pins that they are equal).
+SPLIT_CHARS_RE = OpenCC().split_chars_re
+
+_DictData = tuple[int, int, dict[str, str]]
+
+
+def _first(value: str) -> str:
+    """The candidate the library uses: the first of a space-separated list."""
+    parts = value.split(" ")
+    return parts[0] if len(parts) > 1 else value
+
+
+@dataclass
+class _Dict:
+    """One dictionary of a group, prepared for matching."""
+
+    multi: dict[str, str]  # keys of >= 2 characters that can match -> first value
+    by_prefix: dict[str, tuple[int, ...]]  # first two characters -> key lengths, longest first
+    finder: re.Pattern[str] | None  # positions whose two characters may start a key
+    singles: dict[str, str]  # one-character keys (not separators) -> first value
+
+
+@dataclass
+class _Stage:
+    dicts: list[_Dict]
+    table: dict[int, str]  # one-character keys with one-character values, for str.translate
+    wide: dict[str, str]  # one-character keys whose value is not one character
+    wide_finder: re.Pattern[str] | None
+
+
+def _char_class(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
+    dicts: list[_Dict] = []
+    blocked: set[str] = set()  # single-character keys of earlier dictionaries in the group
+    table: dict[int, str] = {}
+    wide: dict[str, str] = {}
+    for _max_len, _min_len, mapping in group:
+        multi: dict[str, str] = {}
+        singles: dict[str, str] = {}
+        for key, value in mapping.items():
+            if SPLIT_CHARS_RE.search(key):
+                continue  # never inside a chunk (see values_add_separators)
+            if len(key) == 1:
+                singles[key] = _first(value)
+            elif not blocked.intersection(key):
+                # A key holding a character that an earlier dictionary of the group matches on
+                # its own can never match: that character is taken first wherever it stands.
+                multi[key] = _first(value)
+        prefixes: dict[str, set[int]] = {}
+        for key in multi:
+            prefixes.setdefault(key[:2], set()).add(len(key))
+        by_prefix = {p: tuple(sorted(ls, reverse=True)) for p, ls in prefixes.items()}
+        finder = None
+        if multi:
+            firsts = {k[0] for k in multi}
+            seconds = {k[1] for k in multi}
+            finder = re.compile(f"{_char_class(firsts)}(?={_char_class(seconds)})")
+        dicts.append(_Dict(multi, by_prefix, finder, singles))
+        for key, value in singles.items():
+            if key in blocked:
+                continue
+            if len(value) == 1:
+                table[ord(key)] = value
+            else:
+                wide[key] = value
+        blocked.update(singles)
+    wide_finder = re.compile(_char_class(set(wide))) if wide else None
+    return _Stage(dicts, table, wide, wide_finder)
+
+
+def _stage_apply(stage: _Stage, text: str) -> tuple[str, list[Block]]:
+    """One stage over the whole text: its output and its blocks."""
+    n = len(text)
+    matches: list[tuple[int, int, str]] = []
+    occupied: bytearray | None = None
+    for d in stage.dicts:
+        if d.finder is None:
+            continue
+        multi = d.multi
+        by_prefix = d.by_prefix
+        candidates: list[tuple[int, int]] = []
+        for m in d.finder.finditer(text):
+            i = m.start()
+            lengths = by_prefix.get(text[i : i + 2])
+            if lengths is None:
+                continue
+            for length in lengths:
+                if length == 2 or text[i : i + length] in multi:
+                    candidates.append((-length, i))
+        if not candidates:
+            continue
+        if occupied is None:
+            occupied = bytearray(n)
+        candidates.sort()
+        for neg, i in candidates:
+            end = i - neg
+            if end > n or occupied.find(1, i, end) != -1:
+                continue
+            occupied[i:end] = b"\x01" * (end - i)
+            matches.append((i, end, multi[text[i:end]]))
+    if stage.wide_finder is not None:
+        for m in stage.wide_finder.finditer(text):
+            i = m.start()
+            if occupied is None or not occupied[i]:
+                matches.append((i, i + 1, stage.wide[text[i]]))
+    table = stage.table
+    if not matches:
+        return text.translate(table), []
+    matches.sort()
+    out: list[str] = []
+    blocks: list[Block] = []
+    prev = 0
+    pos = 0
+    for start, end, value in matches:
+        if start > prev:
+            out.append(text[prev:start].translate(table))
+            pos += start - prev
+        out.append(value)
+        blocks.append((start, end, pos, pos + len(value)))
+        pos += len(value)
+        prev = end
+    if prev < n:
+        out.append(text[prev:].translate(table))
+    return "".join(out), blocks
+
+
+def compose(first: list[Block], second: list[Block]) -> list[Block]:
+    """Blocks of ``first`` (a -> b) then ``second`` (b -> c) as blocks a -> c.
+
+    Blocks that overlap in b are merged into one; everything else maps one to one.
+    """
+    if not first:
+        return second
+    if not second:
+        return first
+    merged: list[list[int]] = []
+    for s, e in heapq.merge(((b[2], b[3]) for b in first), ((b[0], b[1]) for b in second)):
+        if merged and s < merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    out: list[Block] = []
+    ia = ib = 0
+    da = db = 0  # (a - b) after the first-blocks passed; (c - b) after the second-blocks passed
+    na, nb = len(first), len(second)
+    for s, e in merged:
+        while ia < na and first[ia][3] <= s:
+            da = first[ia][1] - first[ia][3]
+            ia += 1
+        while ib < nb and second[ib][1] <= s:
+            db = second[ib][3] - second[ib][1]
+            ib += 1
+        a0, c0 = s + da, s + db
+        while ia < na and first[ia][3] <= e:
+            da = first[ia][1] - first[ia][3]
+            ia += 1
+        while ib < nb and second[ib][1] <= e:
+            db = second[ib][3] - second[ib][1]
+            ib += 1
+        out.append((a0, e + da, c0, e + db))
+    return out
+
+
+class Converter:
+    """One OpenCC configuration: ``convert(text) -> (output, blocks)``; thread-safe."""
+
+    def __init__(self, config: str) -> None:
+        self.config = config
+        library = OpenCC(config)
+        # Below the public API (pinned by the tests): the chain the library itself converts with.
+        chain: list[list[_DictData]] = library._dict_chain_data
+        self.chain = chain
+        self.stages = [_prepare_stage(group) for group in chain]
+        self.exact_fast_path = not _values_add_separators(chain)
+
+    def convert(self, text: str) -> tuple[str, list[Block]]:
+        if not self.exact_fast_path:
+            return reference_convert(text, self.chain)
+        blocks: list[Block] = []
+        for stage in self.stages:
+            text, stage_blocks = _stage_apply(stage, text)
+            blocks = compose(blocks, stage_blocks)
+        return text, blocks
+
+    @functools.cached_property
+    def _char_candidates(self) -> list[dict[str, frozenset[str]]]:
+        """Per stage: character -> every single-character candidate its tables list."""
+        out: list[dict[str, frozenset[str]]] = []
+        for group in self.chain:
+            table: dict[str, set[str]] = {}
+            for _mx, _mn, mapping in group:
+                for key, value in mapping.items():
+                    if len(key) == 1:
+                        table.setdefault(key, set()).update(
+                            v for v in value.split(" ") if len(v) == 1)
+            out.append({k: frozenset(v) for k, v in table.items()})
+        return out
+
+    def char_reachable(self, original: str, shown: str) -> bool:
+        """Whether a character-by-character conversion could turn ``original`` into ``shown``.
+
+        Each character may stay or become any single-character candidate of the character tables
+        of each stage in turn (every candidate, not only the first).
+        """
+        if len(original) != len(shown):
+            return False
+        for a, b in zip(original, shown, strict=True):
+            if a == b:
+                continue
+            reach = {a}
+            for stage in self._char_candidates:
+                reach = reach | {c for x in reach for c in stage.get(x, ())}
+            if b not in reach:
+                return False
+        return True
+
+
+def _values_add_separators(chain: list[list[_DictData]]) -> bool:
+    """Whether any value that can be produced holds a separator character.
+
+    The fast path relies on later stages never seeing a separator inside a chunk; with 0.1.7's
+    dictionaries this never happens (the only values with one come from keys that hold one
+    themselves, which never match).
+    """
+    for group in chain[:-1]:
+        for _mx, _mn, mapping in group:
+            for key, value in mapping.items():
+                if not SPLIT_CHARS_RE.search(key) and SPLIT_CHARS_RE.search(_first(value)):
+                    return True
+    return False
+
+
+_converters: dict[str, Converter] = {}
+_converters_lock = threading.Lock()
+
+
+def converter(config: str) -> Converter:
+    """The shared converter for an OpenCC configuration name (loaded once)."""
+    with _converters_lock:
+        conv = _converters.get(config)
+        if conv is None:
+            conv = _converters[config] = Converter(config)
+        return conv
+
+
+def config_names() -> list[str]:
+    from pathlib import Path
+
+    folder = Path(opencc.__file__).resolve().parent / "config"
+    return sorted(p.stem for p in folder.glob("*.json"))
+
+
+# --- The reference: a line-by-line port of the library's algorithm that keeps offsets. ---------
+# Slow and plain on purpose: the tests hold the fast path to it, block for block, and it is the
+# fallback should a dictionary ever break the fast path's assumptions.
+
+
+def _ref_match(s: str, lo: int, hi: int, d: _DictData,
+               out: list[tuple[int, int, str | None]]) -> None:
+    """The library's ``create_parse_tree`` for one dictionary on ``s[lo:hi]`` (in order)."""
+    max_len, min_len, mapping = d
+    n = hi - lo
+    length = min(n, max_len)
+    while length >= min_len:
+        for i in range(lo, hi - length + 1):
+            key = s[i : i + length]
+            if key in mapping:
+                value = _first(mapping[key])
+                if value:
+                    if i > lo:
+                        _ref_match(s, lo, i, d, out)
+                    out.append((i, i + length, value))
+                    if i + length < hi:
+                        _ref_match(s, i + length, hi, d, out)
+                    return
+                # An empty value counts as no match at all for this piece (the library's
+                # ``if (value)``); it cannot occur with 0.1.7's dictionaries.
+                out.append((lo, hi, None))
+                return
+        length -= 1
+    out.append((lo, hi, None))
+
+
+def _ref_stage(s: str, group: Sequence[_DictData]) -> tuple[str, list[Block]]:
+    pieces: list[tuple[int, int, str | None]] = [(0, len(s), None)] if s else []
+    for d in group:
+        nxt: list[tuple[int, int, str | None]] = []
+        for lo, hi, value in pieces:
+            if value is None:
+                _ref_match(s, lo, hi, d, nxt)
+            else:
+                nxt.append((lo, hi, value))
+        pieces = nxt
+    out: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for lo, hi, value in pieces:
+        if value is None:
+            out.append(s[lo:hi])
+            pos += hi - lo
+        else:
+            if hi - lo != 1 or len(value) != 1:
+                blocks.append((lo, hi, pos, pos + len(value)))
+            out.append(value)
+            pos += len(value)
+    return "".join(out), blocks
+
+
+def reference_convert(text: str, chain: list[list[_DictData]]) -> tuple[str, list[Block]]:
+    """Chunk by chunk and stage by stage, exactly as the library does, keeping blocks."""
+    out: list[str] = []
+    blocks: list[Block] = []
+    pos_in = 0
+    pos_out = 0
+    for i, part in enumerate(SPLIT_CHARS_RE.split(text)):
+        if i % 2 == 0 and part:
+            chunk = part
+            chunk_blocks: list[Block] = []
+            for group in chain:
+                chunk, stage_blocks = _ref_stage(chunk, group)
+                chunk_blocks = compose(chunk_blocks, stage_blocks)
+            blocks.extend((a + pos_in, b + pos_in, c + pos_out, d + pos_out)
+                          for a, b, c, d in chunk_blocks)
+            out.append(chunk)
+            pos_out += len(chunk)
+        else:
+            out.append(part)
+            pos_out += len(part)
+        pos_in += len(part)
+    return "".join(out), blocks
