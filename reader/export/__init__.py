@@ -5,3 +5,83 @@ The Export dialog and the command line both call :func:`render_export` (a string
 preview or Copy) and :func:`write_export` (a file, atomically). Inputs are plain values
 (:mod:`reader.export.records`), so none of this touches the database or Qt.
 """
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.export.atomic import write_atomic
+from reader.export.compare import render_compare
+from reader.export.csv import BOM, render_csv
+from reader.export.markdown import render_markdown
+from reader.export.records import (
+    COLORS,
+    FORMATS,
+    AnnotationRecord,
+    ExportOptions,
+    ExportSource,
+    ViewProvider,
+)
+from reader.export.w3c import ImportPlan, parse_import, plan_import, render_json
+
+__all__ = [
+    "COLORS",
+    "FORMATS",
+    "AnnotationRecord",
+    "ExportOptions",
+    "ExportSource",
+    "ImportPlan",
+    "ViewProvider",
+    "export_bytes",
+    "export_text",
+    "parse_import",
+    "plan_import",
+    "render_export",
+    "suggested_filename",
+    "write_export",
+]
+
+RENDERERS: dict[str, Callable[[ExportOptions, ExportSource], str]] = {
+    "markdown": render_markdown,
+    "compare": render_compare,
+    "json": render_json,
+    "csv": render_csv,
+}
+EXTENSIONS = {"markdown": ".md", "compare": ".md", "json": ".json", "csv": ".csv"}
+
+
+def render_export(options: ExportOptions, source: ExportSource) -> str:
+    """The export as text: what the dialog previews and Copy puts on the clipboard.
+
+    Raises InputError for choices that cannot be exported (unknown view or colour, a comparison
+    of fewer than two articles); the message is meant to be shown as it is.
+    """
+    options = options.checked()
+    return RENDERERS[options.format](options, source)
+
+
+def export_text(options: ExportOptions, source: ExportSource) -> str:
+    """The export as written to a file or stdout (CSV starts with a byte-order mark)."""
+    text = render_export(options, source)
+    return BOM + text if options.format == "csv" else text
+
+
+def export_bytes(options: ExportOptions, source: ExportSource) -> bytes:
+    return export_text(options, source).encode("utf-8")
+
+
+def write_export(options: ExportOptions, source: ExportSource, path: Path) -> None:
+    """Render and write atomically (EnvironmentFailure: unwritable path or full disk)."""
+    write_atomic(path, export_bytes(options, source))
+
+
+def suggested_filename(options: ExportOptions) -> str:
+    """A default file name for Save: ``lian-obor.md``, ``comparison.md``, ``annotations.csv``."""
+    if options.format == "compare":
+        stem = "comparison"
+    elif options.format == "markdown" and len(options.documents) == 1:
+        stem = options.documents[0]
+    else:
+        stem = "annotations"
+    return stem + EXTENSIONS.get(options.format, ".txt")

@@ -35,8 +35,9 @@ class Theme:
     passages: list[AnnotationRecord]
 
 
-def themes(records: Sequence[AnnotationRecord], options: ExportOptions,
-           source: ExportSource) -> list[Theme]:
+def themes(
+    records: Sequence[AnnotationRecord], options: ExportOptions, source: ExportSource
+) -> list[Theme]:
     if options.by == "color":
         found: list[Theme] = []
         for color in (*COLORS, None):
@@ -49,23 +50,28 @@ def themes(records: Sequence[AnnotationRecord], options: ExportOptions,
             meaning = source.meaning(color)
             found.append(Theme(color, f"{color} — {meaning}" if meaning else color, recs))
         return found
-    return [Theme(name or "", UNTAGGED if name is None else name, recs)
-            for name, recs in tag_groups(records, options)]
+    return [
+        Theme(name or "", UNTAGGED if name is None else name, recs)
+        for name, recs in tag_groups(records, options)
+    ]
 
 
 def article_labels(documents: Sequence[Document]) -> list[str]:
     """Short column labels: the authors, else the title; the id added when two collide."""
     labels = ["、".join(d.meta.authors) or d.title or d.id for d in documents]
-    return [f"{label} ({doc.id})" if labels.count(label) > 1 else label
-            for label, doc in zip(labels, documents, strict=True)]
+    return [
+        f"{label} ({doc.id})" if labels.count(label) > 1 else label
+        for label, doc in zip(labels, documents, strict=True)
+    ]
 
 
 def _table_row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def count_table(found: Sequence[Theme], documents: Sequence[Document],
-                labels: Sequence[str]) -> str:
+def count_table(
+    found: Sequence[Theme], documents: Sequence[Document], labels: Sequence[str]
+) -> str:
     header = ["Theme", *(escape.inline_text(label) for label in labels), "Found only in"]
     rows = [_table_row(header), _table_row(["---", *("---:" for _ in labels), "---"])]
     for theme in found:
@@ -88,8 +94,7 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
     records = select(source.annotations, options, documents)
     found = themes(records, options, source)
     labels = article_labels(documents)
-    quotes: dict[str, QuoteRenderer] = {d.id: source.quote_renderer(d, options)
-                                        for d in documents}
+    quotes: dict[str, QuoteRenderer] = {d.id: source.quote_renderer(d, options) for d in documents}
     fields: dict[str, Any] = {
         "title": "Comparison by theme",
         "by": options.by,
@@ -103,8 +108,9 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
     }
     blocks = [escape.front_matter(fields), "# Comparison by theme"]
     blocks.append(
-        escape.inline_text(" · ".join(f"{label}〈{d.title}〉" for label, d in
-                                      zip(labels, documents, strict=True)))
+        escape.inline_text(
+            " · ".join(f"{label}〈{d.title}〉" for label, d in zip(labels, documents, strict=True))
+        )
     )
     if not found:
         blocks.append("No annotations match.")

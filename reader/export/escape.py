@@ -102,9 +102,7 @@ def blockquote(paras: Sequence[str]) -> str:
 # ---------------------------------------------------------------------------------------------
 # YAML front matter
 
-_YAML_UNSAFE = re.compile(
-    "[\"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
-)
+_YAML_UNSAFE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]')
 
 
 def _yaml_escape(match: re.Match[str]) -> str:

@@ -125,8 +125,9 @@ def _heading(level: int, text: str) -> str:
     return "#" * min(6, level) + " " + escape.inline_text(text)
 
 
-def _sections(doc: Document, records: Sequence[AnnotationRecord], quotes: QuoteRenderer,
-              source: ExportSource) -> list[str]:
+def _sections(
+    doc: Document, records: Sequence[AnnotationRecord], quotes: QuoteRenderer, source: ExportSource
+) -> list[str]:
     heads = _Headings.of(doc)
     blocks: list[str] = []
     shown: set[int] = set()
@@ -150,8 +151,9 @@ def _sections(doc: Document, records: Sequence[AnnotationRecord], quotes: QuoteR
     return blocks
 
 
-def tag_groups(records: Sequence[AnnotationRecord], options: ExportOptions
-               ) -> list[tuple[str | None, list[AnnotationRecord]]]:
+def tag_groups(
+    records: Sequence[AnnotationRecord], options: ExportOptions
+) -> list[tuple[str | None, list[AnnotationRecord]]]:
     """Themes (tags matched by folding, first spelling kept), sorted so parents lead children;
     passages without a theme last (as ``None``)."""
     groups: dict[str, tuple[str, list[AnnotationRecord]]] = {}
@@ -167,16 +169,18 @@ def tag_groups(records: Sequence[AnnotationRecord], options: ExportOptions
                 continue
             seen.add(key)
             groups.setdefault(key, (tag, []))[1].append(rec)
-    ordered: list[tuple[str | None, list[AnnotationRecord]]] = [
-        groups[k] for k in sorted(groups)
-    ]
+    ordered: list[tuple[str | None, list[AnnotationRecord]]] = [groups[k] for k in sorted(groups)]
     if untagged:
         ordered.append((None, untagged))
     return ordered
 
 
-def _themes(records: Sequence[AnnotationRecord], quotes: QuoteRenderer, source: ExportSource,
-            options: ExportOptions) -> list[str]:
+def _themes(
+    records: Sequence[AnnotationRecord],
+    quotes: QuoteRenderer,
+    source: ExportSource,
+    options: ExportOptions,
+) -> list[str]:
     blocks: list[str] = []
     for theme, recs in tag_groups(records, options):
         blocks.append(_heading(2, UNTAGGED if theme is None else theme))
@@ -209,8 +213,11 @@ def render_markdown(options: ExportOptions, source: ExportSource) -> str:
     if len(documents) == 1:
         fields = {**document_fields(documents[0]), **common}
     else:
-        fields = {"title": "Meipi annotations", **common,
-                  "documents": [document_fields(d) for d in documents]}
+        fields = {
+            "title": "Meipi annotations",
+            **common,
+            "documents": [document_fields(d) for d in documents],
+        }
     blocks = [escape.front_matter(fields)]
     for doc in documents:
         quotes = source.quote_renderer(doc, options)

@@ -301,8 +301,9 @@ def _filter_key(tag: str) -> str:
     return fold_key(tag.strip()).strip("/")
 
 
-def select(records: Iterable[AnnotationRecord], options: ExportOptions,
-           documents: Sequence[Document]) -> list[AnnotationRecord]:
+def select(
+    records: Iterable[AnnotationRecord], options: ExportOptions, documents: Sequence[Document]
+) -> list[AnnotationRecord]:
     """The records passing the filters, in article order then text order."""
     order = {doc.id: i for i, doc in enumerate(documents)}
     tag_keys = [_filter_key(t) for t in options.tags]

@@ -11,18 +11,31 @@ from dataclasses import dataclass, field
 from reader.documents import Document, load_library
 from reader.export.records import AnnotationRecord, ExportSource
 
-MEANINGS = {"yellow": "key argument", "green": "evidence", "blue": "definition",
-            "pink": "disagree", "purple": "follow up"}
+MEANINGS = {
+    "yellow": "key argument",
+    "green": "evidence",
+    "blue": "definition",
+    "pink": "disagree",
+    "purple": "follow up",
+}
 
 
 def library_docs() -> list[Document]:
     return list(load_library())
 
 
-def anchor(doc: Document, quote: str, *, color: str | None = "yellow",
-           tags: Sequence[str] = (), note: str | None = None, occurrence: int = 1,
-           created: str = "2026-11-21T09:30:00Z", updated: str | None = None,
-           ident: str | None = None) -> AnnotationRecord:
+def anchor(
+    doc: Document,
+    quote: str,
+    *,
+    color: str | None = "yellow",
+    tags: Sequence[str] = (),
+    note: str | None = None,
+    occurrence: int = 1,
+    created: str = "2026-11-21T09:30:00Z",
+    updated: str | None = None,
+    ident: str | None = None,
+) -> AnnotationRecord:
     """A record on the N-th occurrence of ``quote`` in the canonical text."""
     start = -1
     for _ in range(occurrence):
@@ -102,9 +115,12 @@ class PhraseView:
         return self._map(start, end=False), self._map(end, end=True)
 
 
-def source_for(docs: Sequence[Document], records: Sequence[AnnotationRecord],
-               phrases: dict[str, str] | None = None,
-               memos: dict[str, str] | None = None) -> ExportSource:
+def source_for(
+    docs: Sequence[Document],
+    records: Sequence[AnnotationRecord],
+    phrases: dict[str, str] | None = None,
+    memos: dict[str, str] | None = None,
+) -> ExportSource:
     views = {doc.id: PhraseView.of(doc.text, phrases or {}) for doc in docs}
 
     def provider(doc: Document, view_id: str) -> PhraseView:
@@ -112,5 +128,10 @@ def source_for(docs: Sequence[Document], records: Sequence[AnnotationRecord],
             return PhraseView.of(doc.text, {})
         return views[doc.id]
 
-    return ExportSource(documents=docs, annotations=records, views=provider,
-                        color_meanings=MEANINGS, theme_memos=memos or {})
+    return ExportSource(
+        documents=docs,
+        annotations=records,
+        views=provider,
+        color_meanings=MEANINGS,
+        theme_memos=memos or {},
+    )

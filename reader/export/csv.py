@@ -1,0 +1,65 @@
+"""``--format csv``: one row per annotation for spreadsheets.
+
+Written as UTF-8 with a byte-order mark (:data:`BOM`, added by the file writer) so Excel shows
+Chinese; rows end with CRLF as the csv module writes them. A text cell that begins with
+``= + - @`` (or a tab or carriage return) gets a leading apostrophe, so a spreadsheet shows it
+as text instead of running it as a formula (an imported annotation file may be hostile).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from reader.export.records import ExportOptions, ExportSource, markdown_tag, select
+
+BOM = "\ufeff"
+HEADER = (
+    "id",
+    "document",
+    "title",
+    "citation",
+    "color",
+    "color_meaning",
+    "tags",
+    "quote",
+    "note",
+    "created",
+    "updated",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """A text cell a spreadsheet will not evaluate."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(options: ExportOptions, source: ExportSource) -> str:
+    """The CSV export as a string (without the byte-order mark; see :data:`BOM`)."""
+    options = options.checked()
+    documents = source.selected_documents(options)
+    records = select(source.annotations, options, documents)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    renderers = {d.id: source.quote_renderer(d, options) for d in documents}
+    titles = {d.id: d.title for d in documents}
+    for rec in records:
+        quote = rec.quote if rec.orphaned else renderers[rec.document].text(rec.start, rec.end)
+        writer.writerow(
+            (
+                rec.id,
+                rec.document,
+                cell(titles[rec.document]),
+                rec.citation,
+                rec.color or "",
+                cell(source.meaning(rec.color)),
+                " ".join(markdown_tag(t) for t in rec.tags),
+                cell(quote),
+                cell(rec.note or ""),
+                rec.created,
+                rec.updated,
+            )
+        )
+    return out.getvalue()

@@ -1,0 +1,440 @@
+"""``--format json``: the W3C Web Annotation Data Model, and reading such a file back.
+
+The export is an ``AnnotationCollection`` (``@context`` http://www.w3.org/ns/anno.jsonld) with
+one embedded ``AnnotationPage`` per document (``first``, then ``next``), each holding the
+annotations in text order::
+
+    {"id": "urn:uuid:…", "type": "Annotation", "created": "…Z", "modified": "…Z",
+     "motivation": "commenting",              # "highlighting" when there is no note
+     "body": [{"type": "TextualBody", "purpose": "tagging", "value": "地區/中亞"},
+              {"type": "TextualBody", "purpose": "commenting", "format": "text/markdown",
+               "value": "the note, Markdown as typed"}],
+     "target": {"type": "SpecificResource",
+                "source": {"id": "urn:meipi:document:lian-obor", "type": "Text",
+                           "sha256": "<hash of the canonical text>"},
+                "styleClass": "yellow",       # absent for a note without colour
+                "selector": [{"type": "TextQuoteSelector", "exact": …, "prefix": …, "suffix": …},
+                             {"type": "TextPositionSelector", "start": …, "end": …}]}}
+
+An annotation whose passage is no longer found in the text carries ``"orphaned": true`` (an
+extension; JSON-LD processors ignore it), so exporting never loses a note.
+
+:func:`parse_import` validates a whole file before anything is changed: bad JSON, wrong types,
+unknown documents, offsets outside the text, a quote that is not the text at its offsets, more
+than :data:`MAX_BYTES` or :data:`MAX_ANNOTATIONS` → one :class:`InputError` naming the first
+problems. :func:`plan_import` then sorts the annotations into added, updated (``modified`` newer
+than ours) and unchanged.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import reader
+from reader.documents import Document
+from reader.errors import InputError
+from reader.export.records import (
+    COLORS,
+    AnnotationRecord,
+    ExportOptions,
+    ExportSource,
+    select,
+)
+from reader.folding import fold_key
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+SOURCE_PREFIX = "urn:meipi:document:"
+MAX_BYTES = 50 * 1024 * 1024
+MAX_ANNOTATIONS = 100_000
+MAX_PAGES = 10_000
+MAX_TAGS = 200
+MAX_TAG_CHARS = 200
+MAX_NOTE_CHARS = 1_000_000
+MAX_CONTEXT_CHARS = 1_000
+_NAMESPACE = uuid.UUID("0b5b6e0e-6f1e-5d43-9a43-6d6569706921")  # fixed: exports are repeatable
+
+
+def annotation_iri(record_id: str) -> str:
+    return record_id if record_id.startswith("urn:uuid:") else f"urn:uuid:{record_id}"
+
+
+def document_iri(doc_id: str) -> str:
+    return SOURCE_PREFIX + doc_id
+
+
+def to_annotation(rec: AnnotationRecord, source_ref: Mapping[str, Any]) -> dict[str, Any]:
+    bodies: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in rec.tags
+    ]
+    if rec.note:
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "format": "text/markdown",
+                "value": rec.note,
+            }
+        )
+    target: dict[str, Any] = {"type": "SpecificResource", "source": source_ref}
+    if rec.color:
+        target["styleClass"] = rec.color
+    target["selector"] = [
+        {
+            "type": "TextQuoteSelector",
+            "exact": rec.quote,
+            "prefix": rec.prefix,
+            "suffix": rec.suffix,
+        },
+        {"type": "TextPositionSelector", "start": rec.start, "end": rec.end},
+    ]
+    annotation: dict[str, Any] = {
+        "id": annotation_iri(rec.id),
+        "type": "Annotation",
+        "motivation": "commenting" if rec.note else "highlighting",
+        "created": rec.created,
+        "modified": rec.updated,
+    }
+    if bodies:
+        annotation["body"] = bodies
+    annotation["target"] = target
+    if rec.orphaned:
+        annotation["orphaned"] = True
+    return annotation
+
+
+def to_collection(options: ExportOptions, source: ExportSource) -> dict[str, Any]:
+    """The export as a JSON-ready value."""
+    options = options.checked()
+    documents = source.selected_documents(options)
+    records = select(source.annotations, options, documents)
+    key = json.dumps([[d.id for d in documents], options.filters()], ensure_ascii=False)
+    collection_uuid = uuid.uuid5(_NAMESPACE, key)
+    collection_id = f"urn:uuid:{collection_uuid}"
+    pages: list[dict[str, Any]] = []
+    index = 0
+    for doc in documents:
+        items_of = [r for r in records if r.document == doc.id]
+        if not items_of:
+            continue
+        ref = {"id": document_iri(doc.id), "type": "Text", "sha256": doc.sha256}
+        pages.append(
+            {
+                "id": f"urn:uuid:{uuid.uuid5(collection_uuid, doc.id)}",
+                "type": "AnnotationPage",
+                "partOf": collection_id,
+                "startIndex": index,
+                "items": [to_annotation(r, ref) for r in items_of],
+            }
+        )
+        index += len(items_of)
+    collection: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": "Meipi annotations",
+        "generator": {"type": "Software", "name": f"Meipi {reader.__version__}"},
+        "generated": options.stamp(),
+        "total": len(records),
+    }
+    if pages:
+        # Embedded pages, chained: the first holds the next, and so on.
+        for page, following in itertools.pairwise(pages):
+            page["next"] = following
+        collection["first"] = pages[0]
+        collection["last"] = pages[-1]["id"]
+    return collection
+
+
+def render_json(options: ExportOptions, source: ExportSource) -> str:
+    return json.dumps(to_collection(options, source), ensure_ascii=False, indent=1) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Import
+
+
+@dataclass
+class _Problems:
+    found: list[str] = field(default_factory=list)
+    total: int = 0
+
+    def add(self, where: str, what: str) -> None:
+        self.total += 1
+        if len(self.found) < 3:
+            self.found.append(f"{where}: {what}" if where else what)
+
+
+class _Bad(Exception):
+    """One annotation is wrong (the message says how)."""
+
+
+def _fail(name: str, message: str) -> InputError:
+    return InputError(f"{name} cannot be imported: {message} Nothing was imported.")
+
+
+def _decode(data: bytes, name: str) -> Any:
+    if len(data) > MAX_BYTES:
+        raise _fail(name, f"it is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _fail(name, "it is not UTF-8 text.") from None
+
+    def no_constants(token: str) -> Any:
+        raise ValueError(f"{token} is not a JSON number")
+
+    try:
+        return json.loads(text, parse_constant=no_constants)
+    except RecursionError:
+        raise _fail(name, "its JSON is nested too deeply.") from None
+    except ValueError as exc:
+        raise _fail(name, f"it is not valid JSON ({exc}).") from None
+
+
+def _has_type(value: Mapping[str, Any], wanted: str) -> bool:
+    kind = value.get("type")
+    return kind == wanted or (isinstance(kind, list) and wanted in kind)
+
+
+def _items(root: Any, name: str) -> list[Any]:
+    """The annotations of a collection (or of a single page), pages followed in order."""
+    if not isinstance(root, dict):
+        raise _fail(name, "it is not a W3C annotation collection (expected a JSON object).")
+    context = root.get("@context")
+    contexts = context if isinstance(context, list) else [context]
+    if CONTEXT not in contexts:
+        raise _fail(name, f"it is not W3C Web Annotation JSON (no @context {CONTEXT}).")
+    if _has_type(root, "AnnotationPage"):
+        page: Any = root
+    elif _has_type(root, "AnnotationCollection"):
+        page = root.get("first")
+        if page is None:
+            return []
+    else:
+        raise _fail(name, "its type is neither AnnotationCollection nor AnnotationPage.")
+    items: list[Any] = []
+    for number in range(1, MAX_PAGES + 2):
+        if number > MAX_PAGES:
+            raise _fail(name, f"it has more than {MAX_PAGES} pages.")
+        if not isinstance(page, dict) or not _has_type(page, "AnnotationPage"):
+            raise _fail(name, f"page {number} is not an embedded AnnotationPage object.")
+        page_items = page.get("items")
+        if not isinstance(page_items, list):
+            raise _fail(name, f"page {number} has no list of items.")
+        items.extend(page_items)
+        if len(items) > MAX_ANNOTATIONS:
+            raise _fail(name, f"it holds more than {MAX_ANNOTATIONS} annotations.")
+        page = page.get("next")
+        if page is None:
+            break
+    return items
+
+
+def _listify(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _text(value: Any, what: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise _Bad(f"{what} must be a string")
+    if len(value) > limit:
+        raise _Bad(f"{what} is longer than {limit} characters")
+    return value
+
+
+def _int(value: Any, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _Bad(f"{what} must be a whole number")
+    return value
+
+
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)")
+
+
+def parse_time(value: Any, what: str) -> str:
+    """An ISO 8601 time with a zone, as UTC ``…Z`` (kept verbatim when already so)."""
+    match = _TIME.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise _Bad(f"{what} must be an ISO 8601 time with a zone, e.g. 2026-11-21T09:30:00Z")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise _Bad(f"{what} is not a real date and time") from None
+    if match.group(2) == "Z":
+        return match.group(0)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S") + (match.group(1) or "") + "Z"
+
+
+def time_key(value: str) -> datetime:
+    """A stored or imported time, comparable (an unreadable one counts as the oldest)."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _record(item: Any, docs: Mapping[str, Document]) -> AnnotationRecord:
+    if not isinstance(item, dict):
+        raise _Bad("it is not a JSON object")
+    if not _has_type(item, "Annotation"):
+        raise _Bad("its type is not Annotation")
+    raw_id = item.get("id")
+    if not isinstance(raw_id, str) or not raw_id.startswith("urn:uuid:"):
+        raise _Bad("its id must be a urn:uuid: identifier")
+    try:
+        ident = f"urn:uuid:{uuid.UUID(raw_id[len('urn:uuid:') :])}"
+    except ValueError:
+        raise _Bad("its id is not a valid UUID") from None
+    motivation = item.get("motivation")
+    if motivation is not None and not all(isinstance(m, str) for m in _listify(motivation)):
+        raise _Bad("motivation must be a string or a list of strings")
+    created = parse_time(item.get("created"), "created")
+    modified = parse_time(item.get("modified", item.get("created")), "modified")
+
+    tags: list[str] = []
+    tag_keys: set[str] = set()
+    notes: list[str] = []
+    for body in _listify(item.get("body")):
+        if not isinstance(body, dict) or not _has_type(body, "TextualBody"):
+            raise _Bad("each body must be a TextualBody object")
+        purpose = body.get("purpose")
+        if purpose == "tagging":
+            tag = _text(body.get("value"), "a tag", MAX_TAG_CHARS).strip()
+            if not tag or "\n" in tag or "\r" in tag:
+                raise _Bad("a tag is empty or spans several lines")
+            if fold_key(tag) not in tag_keys:
+                tag_keys.add(fold_key(tag))
+                tags.append(tag)
+        elif purpose in (None, "commenting", "describing"):
+            fmt = body.get("format", "text/markdown")
+            if fmt not in ("text/markdown", "text/plain"):
+                raise _Bad(f"a note in format {fmt!r} (only text/markdown or text/plain)")
+            notes.append(_text(body.get("value"), "the note", MAX_NOTE_CHARS))
+        else:
+            raise _Bad(f"a body with purpose {purpose!r} (only tagging and commenting)")
+    if len(tags) > MAX_TAGS:
+        raise _Bad(f"it has more than {MAX_TAGS} tags")
+    note = "\n\n".join(notes) if notes else None
+
+    targets = _listify(item.get("target"))
+    if len(targets) != 1 or not isinstance(targets[0], dict):
+        raise _Bad("it must have exactly one target object")
+    target = targets[0]
+    source = target.get("source")
+    source_id = source.get("id") if isinstance(source, dict) else source
+    if not isinstance(source_id, str) or not source_id.startswith(SOURCE_PREFIX):
+        raise _Bad(f"its target source must be a Meipi document ({SOURCE_PREFIX}…)")
+    doc_id = source_id[len(SOURCE_PREFIX) :]
+    doc = docs.get(doc_id)
+    if doc is None:
+        known = ", ".join(docs) or "(none)"
+        raise _Bad(f"unknown document {doc_id!r} (known: {known})")
+    color = target.get("styleClass")
+    if color is not None and color not in COLORS:
+        raise _Bad(f"unknown colour {color!r} (valid: {', '.join(COLORS)})")
+
+    quote_sel: dict[str, Any] | None = None
+    position: dict[str, Any] | None = None
+    for selector in _listify(target.get("selector")):
+        if not isinstance(selector, dict):
+            raise _Bad("each selector must be an object")
+        if _has_type(selector, "TextQuoteSelector") and quote_sel is None:
+            quote_sel = selector
+        elif _has_type(selector, "TextPositionSelector") and position is None:
+            position = selector
+    if quote_sel is None or position is None:
+        raise _Bad("its target needs a TextQuoteSelector and a TextPositionSelector")
+    start = _int(position.get("start"), "start")
+    end = _int(position.get("end"), "end")
+    exact = _text(quote_sel.get("exact"), "the quote", len(doc.text) + 1)
+    prefix = _text(quote_sel.get("prefix", ""), "the prefix", MAX_CONTEXT_CHARS)
+    suffix = _text(quote_sel.get("suffix", ""), "the suffix", MAX_CONTEXT_CHARS)
+    orphaned = item.get("orphaned", False)
+    if not isinstance(orphaned, bool):
+        raise _Bad("orphaned must be true or false")
+    if not 0 <= start < end <= len(doc.text):
+        raise _Bad(f"offsets {start}–{end} are outside the text of {doc_id} (0–{len(doc.text)})")
+    if not orphaned and doc.text[start:end] != exact:
+        raise _Bad(f"its quote is not the text of {doc_id} at {start}–{end}")
+    return AnnotationRecord(
+        id=ident,
+        document=doc_id,
+        start=start,
+        end=end,
+        quote=exact,
+        prefix=prefix,
+        suffix=suffix,
+        pages=doc.pages_of(start, end),
+        color=color,
+        tags=tuple(tags),
+        note=note,
+        created=created,
+        updated=modified,
+        orphaned=orphaned,
+    )
+
+
+def parse_import(
+    data: bytes, documents: Sequence[Document], *, name: str = "The file"
+) -> list[AnnotationRecord]:
+    """Every annotation of a W3C JSON file, validated; InputError (nothing read) if any is bad."""
+    root = _decode(data, name)
+    items = _items(root, name)
+    docs = {doc.id: doc for doc in documents}
+    problems = _Problems()
+    records: list[AnnotationRecord] = []
+    seen: set[str] = set()
+    for number, item in enumerate(items, start=1):
+        label = item.get("id") if isinstance(item, dict) else None
+        where = f"annotation {number}" + (f" ({label})" if isinstance(label, str) else "")
+        try:
+            rec = _record(item, docs)
+        except _Bad as exc:
+            problems.add(where, str(exc))
+            continue
+        if rec.id in seen:
+            problems.add(where, "its id appears twice in the file")
+            continue
+        seen.add(rec.id)
+        records.append(rec)
+    if problems.total:
+        more = problems.total - len(problems.found)
+        detail = "; ".join(problems.found) + (f"; and {more} more" if more else "")
+        raise _fail(name, f"{detail}.")
+    return records
+
+
+@dataclass
+class ImportPlan:
+    added: list[AnnotationRecord]
+    updated: list[AnnotationRecord]
+    unchanged: int
+
+    def summary(self) -> str:
+        return f"{len(self.added)} added, {len(self.updated)} updated, {self.unchanged} unchanged."
+
+
+def plan_import(
+    incoming: Sequence[AnnotationRecord], existing: Mapping[str, AnnotationRecord]
+) -> ImportPlan:
+    """New ids are added; a known id is updated only when the file's ``modified`` is newer."""
+    plan = ImportPlan([], [], 0)
+    for rec in incoming:
+        current = existing.get(rec.id)
+        if current is None:
+            plan.added.append(rec)
+        elif time_key(rec.updated) > time_key(current.updated):
+            plan.updated.append(rec)
+        else:
+            plan.unchanged += 1
+    return plan
