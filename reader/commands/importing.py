@@ -1,0 +1,84 @@
+"""``meipi import FILE``: add the user's own text, and say what was guessed."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from reader.cli import Context
+from reader.importing import Overrides, Preview, guess, read_source, save
+
+_FORMAT_NAMES = {"text": "plain text", "markdown": "Markdown", "meipi": "Meipi text"}
+_KIND_NAMES = {
+    "heading": ("heading", "headings"),
+    "paragraph": ("paragraph", "paragraphs"),
+    "caption": ("caption", "captions"),
+    "note": ("note", "notes"),
+    "backmatter": ("back matter block", "back matter blocks"),
+}
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    overrides = Overrides(
+        id=args.doc_id,
+        title=args.title,
+        authors=tuple(args.author) if args.author is not None else None,
+        venue=args.venue,
+        date=args.date,
+        script=args.script,
+        first_page=args.first_page,
+    )
+    source = read_source(args.file)
+    preview = guess(source, overrides, library=ctx.library())
+    doc = save(preview)
+    for warning in preview.warnings:
+        if "already taken" not in warning:  # save() refused it otherwise
+            print(f"meipi: {warning}", file=ctx.stderr)
+    for line in describe(preview):
+        print(line, file=ctx.stdout)
+    print(f"Read it with: meipi text {doc.id}", file=ctx.stdout)
+    return 0
+
+
+def describe(preview: Preview) -> list[str]:
+    """What was imported and what was guessed, a few lines for people."""
+    doc, source, script = preview.document, preview.source, preview.script_guess
+    meta = doc.meta
+    script_note = (
+        "as you said"
+        if preview.overrides.script
+        else f"guessed from {script.traditional} Traditional-only and {script.simplified} "
+        "Simplified-only characters; --script to change"
+    )
+    counts = Counter(b.kind for b in doc.blocks)
+    parts = []
+    for kind, (one, many) in _KIND_NAMES.items():
+        if counts[kind]:
+            parts.append(f"{counts[kind]} {one if counts[kind] == 1 else many}")
+    first, last = doc.pages[0].number, doc.pages[-1].number
+    pages = (
+        f"{len(doc.pages)} (p. {first})"
+        if first == last
+        else f"{len(doc.pages)} (pp. {first}–{last})"
+    )
+    lines = [
+        f"Imported {doc.id} from {source.name} ({source.encoding}, "
+        f"{_FORMAT_NAMES[source.format]}).",
+        f"  title:      {meta.title}",
+        f"  authors:    {'、'.join(meta.authors) or '(none found; --author to set)'}",
+    ]
+    if meta.venue or meta.issue or meta.date:
+        where = " ".join(x for x in (meta.venue, meta.issue, meta.date) if x)
+        lines.append(f"  venue:      {where}")
+    lines += [
+        f"  script:     {meta.script} ({script_note})",
+        f"  pages:      {pages}",
+        f"  blocks:     {len(doc.blocks)}" + (f" ({', '.join(parts)})" if parts else ""),
+        f"  characters: {len(doc.text)}",
+    ]
+    if preview.dropped:
+        lines.append(
+            f"  removed:    {len(preview.dropped)} lines of running headers, page numbers "
+            "or mastheads"
+        )
+    return lines
