@@ -1,0 +1,61 @@
+"""Starting the window: the QApplication, translations, settings and fonts, then the window.
+
+Kept lean on purpose: the budget is Meipi's text painted within twice a bare QTextEdit's first
+paint, so nothing heavy (SQLAlchemy, OpenCC) is imported before the first paint; later services
+load from ``MainWindow.reading_view.first_painted`` or a ``QTimer.singleShot(0, …)``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from reader.cli import Context
+from reader.ui import resources
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import ReaderSettings
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), with Meipi's names and translations."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Meipi")
+    app.setApplicationDisplayName("Meipi")
+    app.setOrganizationName("Meipi")
+    app.setDesktopFileName("meipi")
+    # Palette-driven themes (dark, sepia) look the same everywhere only with Fusion.
+    app.setStyle("Fusion")
+    app.setWindowIcon(resources.icon("meipi"))
+    install_translations(app, QLocale.system())
+    return app
+
+
+def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator]:
+    """Qt's own strings and Meipi's (``resources/translations/meipi_<locale>.qm``), if present."""
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ours = str(resources.resource_path("translations"))
+    for name, directory in (("qtbase", qt_dir), ("meipi", ours)):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", directory):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def create_window(ctx: Context) -> MainWindow:
+    library = ctx.library()
+    return MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+
+
+def run_app(ctx: Context) -> int:
+    app = application()
+    window = create_window(ctx)
+    window.show()
+    return app.exec()

@@ -1,0 +1,240 @@
+"""The library: every article as title, then author · venue · year, to switch articles.
+
+``LibraryModel`` is a real list model over the loaded documents; ``LibraryList`` is the view with
+a two-line delegate.
+
+Signals (LibraryList):
+    document_activated(str): the reader picked an article (its id).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from reader.documents import Document
+
+_Index = QModelIndex | QPersistentModelIndex
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AUTHORS_ROLE = Qt.ItemDataRole.UserRole + 2
+VENUE_ROLE = Qt.ItemDataRole.UserRole + 3
+YEAR_ROLE = Qt.ItemDataRole.UserRole + 4
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5
+
+
+def detail_line(doc: Document) -> str:
+    """``author · venue issue · year`` with whatever the metadata has."""
+    meta = doc.meta
+    venue = " ".join(p for p in (meta.venue, meta.issue) if p)
+    parts = ["、".join(meta.authors), venue, meta.year or ""]
+    return " · ".join(p for p in parts if p)
+
+
+class LibraryModel(QAbstractListModel):
+    """One row per document, in library order."""
+
+    def __init__(self, documents: list[Document], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._docs = list(documents)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._docs)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._docs):
+            return None
+        doc = self._docs[index.row()]
+        meta = doc.meta
+        if role == Qt.ItemDataRole.DisplayRole:
+            return doc.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [
+                doc.title,
+                *([meta.english_title] if meta.english_title else []),
+                detail_line(doc),
+            ]
+            return "\n".join(lines)
+        if role == DOC_ID_ROLE:
+            return doc.id
+        if role == AUTHORS_ROLE:
+            return "、".join(meta.authors)
+        if role == VENUE_ROLE:
+            return meta.venue or ""
+        if role == YEAR_ROLE:
+            return meta.year or ""
+        if role == DETAIL_ROLE:
+            return detail_line(doc)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flag = Qt.ItemFlag
+        return flag.ItemIsEnabled | flag.ItemIsSelectable | flag.ItemNeverHasChildren
+
+    def row_of(self, doc_id: str) -> int:
+        for row, doc in enumerate(self._docs):
+            if doc.id == doc_id:
+                return row
+        return -1
+
+    def document(self, row: int) -> Document:
+        return self._docs[row]
+
+    def set_documents(self, documents: list[Document]) -> None:
+        self.beginResetModel()
+        self._docs = list(documents)
+        self.endResetModel()
+
+
+class _TwoLineDelegate(QStyledItemDelegate):
+    """The title in the list font; below it, the details smaller and muted."""
+
+    _PAD = 8
+
+    def _title_font(self, font: QFont) -> QFont:
+        title = QFont(font)
+        title.setWeight(QFont.Weight.DemiBold)
+        return title
+
+    def _title_rect(self, font: QFont, width: int, text: str) -> QRect:
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+        rect = QFontMetrics(self._title_font(font)).boundingRect(
+            QRect(0, 0, max(40, width), 10_000), flags, text
+        )
+        rect.setHeight(int(rect.height() * 1.3))
+        return rect
+
+    def _inner_width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else 240
+        return width - 2 * self._PAD - 4
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        font: QFont = option.font
+        title = self._title_rect(font, self._inner_width(option), str(index.data()))
+        return QSize(200, title.height() + self._detail_height(font) + 3 * self._PAD)
+
+    def _detail_height(self, font: QFont) -> int:
+        # The primary (Latin) font's metrics understate CJK glyphs from the fallback family.
+        return int(QFontMetrics(self._detail_font(font)).height() * 1.35)
+
+    @staticmethod
+    def _detail_font(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.86))
+        return small
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        rect: QRect = opt.rect
+        palette: QPalette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif opt.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        inner = rect.adjusted(self._PAD + 4, self._PAD, -self._PAD, -self._PAD)
+        title_font = self._title_font(opt.font)
+        painter.setFont(title_font)
+        painter.setPen(
+            palette.color(
+                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            )
+        )
+        title_rect = self._title_rect(opt.font, inner.width(), str(index.data()))
+        title_rect.moveTopLeft(inner.topLeft())
+        painter.drawText(
+            title_rect,
+            int(
+                Qt.TextFlag.TextWordWrap
+                | Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextDontClip
+            ),
+            str(index.data()),
+        )
+        detail_font = self._detail_font(opt.font)
+        painter.setFont(detail_font)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        detail_metrics = QFontMetrics(detail_font)
+        detail = detail_metrics.elidedText(
+            str(index.data(DETAIL_ROLE)), Qt.TextElideMode.ElideRight, inner.width()
+        )
+        painter.drawText(
+            QRect(
+                inner.left(),
+                title_rect.bottom() + self._PAD // 2,
+                inner.width(),
+                self._detail_height(opt.font),
+            ),
+            int(
+                Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextDontClip
+            ),
+            detail,
+        )
+        painter.restore()
+
+
+class LibraryList(QListView):
+    """The list of articles."""
+
+    document_activated = Signal(str)
+
+    def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("library")
+        self.setModel(model)
+        self._model = model
+        self.setItemDelegate(_TwoLineDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWordWrap(True)
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Library"))
+        self.selectionModel().currentChanged.connect(self._on_current_changed)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.document_activated.emit(str(current.data(DOC_ID_ROLE)))
+
+    def show_document(self, doc_id: str) -> None:
+        """Mark ``doc_id`` as the current article without announcing it again."""
+        row = self._model.row_of(doc_id)
+        if row < 0:
+            return
+        index = self._model.index(row, 0)
+        if self.currentIndex() == index:
+            return
+        blocked = self.selectionModel().blockSignals(True)
+        try:
+            self.selectionModel().setCurrentIndex(
+                index, self.selectionModel().SelectionFlag.ClearAndSelect
+            )
+        finally:
+            self.selectionModel().blockSignals(blocked)
+        self.viewport().update()

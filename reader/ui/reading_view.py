@@ -1,0 +1,592 @@
+"""The reading pane: a document's blocks typeset in a centred column, the printed page numbers in
+the left margin, and every position expressed as a canonical offset.
+
+What is shown is a :class:`ReadingContent` — the canonical text, or a script view's text with its
+blocks and pages mapped into it — so a script switcher only builds another content and calls
+:meth:`ReadingView.set_content`. Offsets in and out of this widget are canonical code points;
+:class:`reader.ui.offsets.PositionMap` is the only conversion to Qt positions.
+
+Signals:
+    position_changed(int): the canonical offset of the first visible character changed (the
+        user scrolled, or a new content, size or zoom moved the text).
+    content_rendered(): the ``QTextDocument`` was rebuilt (new content, theme, font or zoom);
+        overlays keyed on canonical offsets re-apply themselves (highlight layers already do).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLine,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.documents import Block, Document, Page
+from reader.ui.offsets import OffsetMap, PositionMap
+from reader.ui.theme import LIGHT, Theme
+
+BASE_POINT_SIZE = 14.0
+ZOOM_STEP = 1.1
+ZOOM_MIN, ZOOM_MAX = -6, 10
+LINE_HEIGHT = 180  # percent of the font size, for body text
+COLUMN_EM = 40  # the column's maximum width in full-width characters
+TOP_PAD = 10  # pixels between the viewport's top and the first visible line
+
+# Characters QTextCursor.insertText would turn into block or frame boundaries; replaced by a
+# same-length character so positions keep matching the text.
+_BOUNDARY_CHARS = str.maketrans({"\r": " ", "\u2029": " ", "\ufdd0": " ", "\ufdd1": " "})
+
+
+@dataclass(frozen=True)
+class ReadingContent:
+    """What the pane shows: a text with its blocks and pages, and how it maps to the canonical
+    text of ``doc``."""
+
+    doc: Document
+    text: str
+    blocks: tuple[Block, ...]
+    pages: tuple[Page, ...]
+    positions: PositionMap
+    view_id: str = "original"
+
+    @classmethod
+    def original(cls, doc: Document) -> ReadingContent:
+        return cls(doc, doc.text, doc.blocks, doc.pages, PositionMap(doc.text), "original")
+
+    @classmethod
+    def from_view(
+        cls, doc: Document, view_text: str, view_map: OffsetMap, view_id: str
+    ) -> ReadingContent:
+        """A script view of ``doc`` (``reader.script.View``: its ``text`` and itself as the
+        map): blocks and page starts are mapped through the view."""
+        blocks = tuple(
+            Block(b.kind, b.level, *view_map.to_view(b.start, b.end)) for b in doc.blocks
+        )
+        pages: list[Page] = []
+        for page in doc.pages:
+            end = min(page.start + 1, len(doc.text))
+            start = view_map.to_view(page.start, end)[0]
+            if not pages or start > pages[-1].start:
+                pages.append(Page(page.number, start))
+        return cls(doc, view_text, blocks, tuple(pages), PositionMap(view_text, view_map), view_id)
+
+    @property
+    def script(self) -> str:
+        """The script shown: the view id, or the source's script for the original."""
+        return self.doc.meta.script if self.view_id == "original" else self.view_id
+
+
+@dataclass(frozen=True)
+class Typography:
+    """How to set the text: font families (best first), size, colours."""
+
+    families: tuple[str, ...]
+    point_size: float = BASE_POINT_SIZE
+    theme: Theme = LIGHT
+    line_height: int = LINE_HEIGHT
+    column_em: int = COLUMN_EM
+
+    def font(self, scale: float = 1.0, *, bold: bool = False) -> QFont:
+        font = QFont()
+        if self.families:
+            font.setFamilies(list(self.families))
+        font.setPointSizeF(self.point_size * scale)
+        font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        return font
+
+    def em(self) -> float:
+        """The width of one full-width character, in pixels."""
+        return QFontMetricsF(self.font()).horizontalAdvance("中")
+
+
+def zoomed_point_size(steps: int) -> float:
+    steps = min(max(steps, ZOOM_MIN), ZOOM_MAX)
+    return round(BASE_POINT_SIZE * ZOOM_STEP**steps, 1)
+
+
+@dataclass(frozen=True)
+class _Style:
+    scale: float = 1.0
+    bold: bool = False
+    italic: bool = False
+    color: str = "ink"
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignJustify
+    line_height: int | None = None  # None: the body's
+    indent_em: float = 0.0
+    top_em: float = 0.0
+    bottom_em: float = 0.0
+    side_em: float = 0.0
+
+
+_CENTER = Qt.AlignmentFlag.AlignHCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft
+_STYLES: dict[str, _Style] = {
+    "title": _Style(
+        1.65, bold=True, color="heading", align=_CENTER, line_height=145, top_em=1.2, bottom_em=0.5
+    ),
+    "subtitle": _Style(
+        0.92, italic=True, color="muted", align=_CENTER, line_height=150, bottom_em=0.6, side_em=2.0
+    ),
+    "author": _Style(
+        1.08, color="heading", align=_CENTER, line_height=160, top_em=0.4, bottom_em=0.1
+    ),
+    "affiliation": _Style(0.86, color="muted", align=_CENTER, line_height=150),
+    "caption": _Style(
+        0.84, color="muted", align=_LEFT, line_height=165, top_em=0.8, bottom_em=1.0, side_em=1.5
+    ),
+    "heading1": _Style(
+        1.25, bold=True, color="heading", align=_LEFT, line_height=150, top_em=1.7, bottom_em=0.5
+    ),
+    "heading2": _Style(
+        1.08, bold=True, color="heading", align=_LEFT, line_height=155, top_em=1.2, bottom_em=0.35
+    ),
+    "heading3": _Style(
+        1.0, bold=True, color="heading", align=_LEFT, line_height=160, top_em=0.9, bottom_em=0.2
+    ),
+    "paragraph": _Style(indent_em=2.0, bottom_em=0.45),
+    "note": _Style(0.86, color="muted", line_height=165, top_em=1.6, bottom_em=0.4),
+    "backmatter": _Style(0.84, color="muted", align=_CENTER, line_height=160, bottom_em=0.15),
+}
+_TITLE_BLOCK = ("title", "subtitle", "author", "affiliation")
+
+
+def _style_for(block: Block) -> _Style:
+    if block.kind == "heading":
+        return _STYLES[f"heading{min(max(block.level, 1), 3)}"]
+    return _STYLES[block.kind]
+
+
+def build_document(content: ReadingContent, typo: Typography) -> QTextDocument:
+    """The blocks of ``content`` as a ``QTextDocument`` whose positions are the shown text's
+    UTF-16 positions (one block per block, nothing inserted between them)."""
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(typo.font())
+    doc.setDocumentMargin(0)
+    em = typo.em()
+    colors = typo.theme.colors()
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    previous: Block | None = None
+    for i, block in enumerate(content.blocks):
+        style = _style_for(block)
+        fmt = QTextBlockFormat()
+        fmt.setAlignment(style.align)
+        # As in CSS, line height is a multiple of the font size (not of the font's own line
+        # spacing, which for CJK fonts is already about 1.45 em).
+        ratio = (style.line_height or typo.line_height) / 100
+        fmt.setLineHeight(
+            round(ratio * em * style.scale, 2), QTextBlockFormat.LineHeightTypes.FixedHeight.value
+        )
+        fmt.setTextIndent(style.indent_em * em)
+        top = style.top_em
+        after_title = previous is not None and previous.kind in _TITLE_BLOCK
+        if after_title and block.kind not in _TITLE_BLOCK:
+            top = max(top, 2.2)  # the title block stands apart from the body
+        if block.kind == "backmatter" and (previous is None or previous.kind != "backmatter"):
+            top = 3.2  # room for the rule painted above the colophon
+        fmt.setTopMargin(top * em)
+        fmt.setBottomMargin(style.bottom_em * em)
+        fmt.setLeftMargin(style.side_em * em)
+        fmt.setRightMargin(style.side_em * em)
+        fmt.setProperty(QTextFormat.Property.UserProperty, block.kind)
+        chars = QTextCharFormat()
+        chars.setFont(typo.font(style.scale, bold=style.bold))
+        chars.setFontItalic(style.italic)
+        chars.setForeground(QBrush(QColor(colors[style.color])))
+        if i == 0:
+            cursor.setBlockFormat(fmt)
+            cursor.setBlockCharFormat(chars)
+        else:
+            cursor.insertBlock(fmt, chars)
+        text = content.text[block.start : block.end].translate(_BOUNDARY_CHARS)
+        cursor.insertText(text, chars)
+        previous = block
+    cursor.endEditBlock()
+    return doc
+
+
+def _line_x(line: QTextLine, position: int) -> float:
+    """The x of a cursor before ``position`` (PySide returns ``(x, position)``)."""
+    result: object = line.cursorToX(position)
+    x = result[0] if isinstance(result, tuple) else result
+    assert isinstance(x, (int, float))
+    return float(x)
+
+
+@dataclass
+class _Layer:
+    ranges: list[tuple[int, int, QTextCharFormat]] = field(default_factory=list)
+
+
+class ReadingView(QTextBrowser):
+    """A read-only, typeset view of one :class:`ReadingContent`."""
+
+    position_changed = Signal(int)
+    content_rendered = Signal()
+
+    def __init__(self, typography: Typography, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        # Selectable by mouse only: no blinking caret in a page one reads; the keys scroll.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._typo = typography
+        self._content: ReadingContent | None = None
+        self._anchor = 0
+        self._repositioning = 0
+        self._layers: dict[str, _Layer] = {}
+        self._page_marks: list[tuple[float, float, float, int, bool]] | None = None
+        self._side = 0.0
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    # -- content -----------------------------------------------------------------------------
+    def content(self) -> ReadingContent | None:
+        return self._content
+
+    @property
+    def positions(self) -> PositionMap | None:
+        return self._content.positions if self._content else None
+
+    def typography(self) -> Typography:
+        return self._typo
+
+    def set_content(self, content: ReadingContent, anchor: int = 0) -> None:
+        """Show ``content`` with the canonical offset ``anchor`` at the top."""
+        self._content = content
+        self._anchor = max(0, min(anchor, len(content.doc.text)))
+        self._render()
+
+    def set_typography(self, typography: Typography) -> None:
+        """New font, size or colours; the passage at the top stays at the top."""
+        if typography == self._typo:
+            return
+        self._typo = typography
+        if self._content is not None:
+            self._render()
+        else:
+            self.viewport().update()
+
+    def _render(self) -> None:
+        assert self._content is not None
+        self._repositioning += 1
+        try:
+            document = build_document(self._content, self._typo)
+            # Parented to the view: setDocument() then deletes the document it replaces.
+            document.setParent(self)
+            self.setDocument(document)
+            document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
+            self._page_marks = None
+            self._side = -1.0
+            self._update_column()
+            self._apply_layers()
+        finally:
+            self._repositioning -= 1
+        self._apply_anchor()
+        self.content_rendered.emit()
+
+    # -- the column ---------------------------------------------------------------------------
+    def _update_column(self) -> None:
+        em = self._typo.em()
+        width = self.viewport().width()
+        gutter = 3.5 * em  # room for a page number
+        column = min(self._typo.column_em * em, max(width - 2 * gutter, 10 * em))
+        side = max(gutter, (width - column) / 2)
+        if abs(side - self._side) < 0.5:
+            return
+        self._side = side
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(1.5 * em)
+        fmt.setBottomMargin(5 * em)
+        root.setFrameFormat(fmt)
+        self._page_marks = None
+
+    def column_rect(self) -> QRectF:
+        """The text column in viewport coordinates (full height): margins lie either side."""
+        return QRectF(
+            self._side, 0, self.viewport().width() - 2 * self._side, self.viewport().height()
+        )
+
+    # -- positions ----------------------------------------------------------------------------
+    def _line_top(self, qt_pos: int) -> tuple[float, float, float] | None:
+        """Document coordinates of the line holding Qt position ``qt_pos``: (top, height, x)."""
+        block = self.document().findBlock(qt_pos)
+        if not block.isValid():
+            return None
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        rel = qt_pos - block.position()
+        line = layout.lineForTextPosition(rel)
+        if not line.isValid():
+            return rect.top(), rect.height(), rect.left()
+        x = _line_x(line, rel)
+        return rect.top() + line.y(), line.height(), rect.left() + x
+
+    def first_visible_offset(self) -> int:
+        """The canonical offset of the first character at the top of the view."""
+        if self._content is None:
+            return 0
+        probe = QPoint(int(self._side) + 2, TOP_PAD + 2)
+        position = self.cursorForPosition(probe).position()
+        return self._content.positions.canonical_offset(position)
+
+    def reading_position(self) -> int:
+        """The position to remember: where the reader is (stable across re-layouts)."""
+        return self._anchor
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding canonical ``offset`` is the first line in view."""
+        if self._content is None:
+            return
+        self._anchor = max(0, min(offset, len(self._content.doc.text)))
+        self._apply_anchor()
+
+    def _apply_anchor(self) -> None:
+        if self._content is None:
+            return
+        self._repositioning += 1
+        try:
+            self.document().documentLayout().documentSize()
+            line = self._line_top(self._content.positions.qt_position(self._anchor))
+            if line is not None:
+                bar = self.verticalScrollBar()
+                # The beginning is the top of the page, margin included.
+                top = 0 if self._anchor == 0 else int(line[0]) - TOP_PAD
+                bar.setValue(max(0, top))
+        finally:
+            self._repositioning -= 1
+        self.viewport().update()
+        self.position_changed.emit(self.first_visible_offset())
+
+    def _on_scrolled(self, _value: int) -> None:
+        if self._repositioning or self._content is None:
+            return
+        offset = self.first_visible_offset()
+        self._anchor = offset
+        self.position_changed.emit(offset)
+
+    def _on_document_resized(self) -> None:
+        self._page_marks = None
+        if not self._repositioning:
+            self._apply_anchor()
+
+    def current_page(self) -> int:
+        if self._content is None:
+            return 1
+        return self._content.doc.page_of(self.first_visible_offset())
+
+    def progress(self) -> float:
+        """How far through the text the view is, 0.0 to 1.0 (1.0 once the end is in view)."""
+        bar = self.verticalScrollBar()
+        if bar.maximum() <= 0:
+            return 1.0
+        return bar.value() / bar.maximum()
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting the canonical range ``[start, end)``."""
+        assert self._content is not None
+        qstart, qend = self._content.positions.to_qt(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(qstart)
+        cursor.setPosition(qend, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def select_range(self, start: int, end: int) -> None:
+        self.setTextCursor(self.cursor_for(start, end))
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The canonical range of the selection, or None."""
+        cursor = self.textCursor()
+        if self._content is None or not cursor.hasSelection():
+            return None
+        return self._content.positions.to_canonical(cursor.selectionStart(), cursor.selectionEnd())
+
+    def offset_at(self, point: QPoint) -> int:
+        """The canonical offset of the character at a viewport point."""
+        if self._content is None:
+            return 0
+        return self._content.positions.canonical_offset(self.cursorForPosition(point).position())
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per line of the canonical range, in viewport coordinates (for margin
+        notes placed level with their passage)."""
+        if self._content is None or end <= start:
+            return []
+        qstart, qend = self._content.positions.to_qt(start, end)
+        dy = self.verticalScrollBar().value()
+        rects: list[QRectF] = []
+        block = self.document().findBlock(qstart)
+        layout = self.document().documentLayout()
+        while block.isValid() and block.position() <= qend:
+            brect = layout.blockBoundingRect(block)
+            lay = block.layout()
+            for i in range(lay.lineCount()):
+                line = lay.lineAt(i)
+                a = block.position() + line.textStart()
+                b = a + line.textLength()
+                lo, hi = max(a, qstart), min(b, qend)
+                if lo >= hi:
+                    continue
+                x1 = _line_x(line, lo - block.position())
+                x2 = _line_x(line, hi - block.position())
+                rects.append(
+                    QRectF(brect.left() + x1, brect.top() + line.y() - dy, x2 - x1, line.height())
+                )
+            block = block.next()
+        return rects
+
+    # -- highlight layers ---------------------------------------------------------------------
+    def set_layer(self, name: str, ranges: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
+        """Replace the named layer of formatted canonical ranges (search hits, highlights…);
+        layers are drawn in the order they were first set and survive re-rendering."""
+        self._layers.setdefault(name, _Layer()).ranges = list(ranges)
+        self._apply_layers()
+
+    def _apply_layers(self) -> None:
+        if self._content is None:
+            return
+        selections: list[QTextEdit.ExtraSelection] = []
+        for layer in self._layers.values():
+            for start, end, fmt in layer.ranges:
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = self.cursor_for(start, end)
+                sel.format = fmt
+                selections.append(sel)
+        self.setExtraSelections(selections)
+
+    # -- the margin: page numbers -------------------------------------------------------------
+    def _marks(self) -> list[tuple[float, float, float, int, bool]]:
+        """(top, height, x) in document coordinates, the number, and whether it begins a block,
+        of each page start."""
+        if self._page_marks is None:
+            marks: list[tuple[float, float, float, int, bool]] = []
+            if self._content is not None:
+                starts = {b.start for b in self._content.blocks}
+                for page in self._content.pages:
+                    line = self._line_top(self._content.positions.shown_to_qt(page.start))
+                    if line is not None:
+                        marks.append((line[0], line[1], line[2], page.number, page.start in starts))
+            self._page_marks = marks
+        return self._page_marks
+
+    def page_mark_positions(self) -> dict[int, float]:
+        """Page number → the viewport y where its number is painted (visible or not)."""
+        dy = self.verticalScrollBar().value()
+        return {number: top - dy for top, _h, _x, number, _b in self._marks()}
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._content is None:
+            return
+        painter = QPainter(self.viewport())
+        try:
+            self._paint_margin(painter, event.rect().top(), event.rect().bottom())
+        finally:
+            painter.end()
+
+    def _paint_margin(self, painter: QPainter, y0: float, y1: float) -> None:
+        theme = self._typo.theme
+        dy = self.verticalScrollBar().value()
+        marks = self._marks()
+        font = QFont(self._typo.font(0.72))
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        em = self._typo.em()
+        tops = [m[0] for m in marks]
+        first = max(0, bisect.bisect_left(tops, y0 + dy - 3 * em) - 1)
+        accent = QColor(theme.accent)
+        for top, height, x, number, at_block_start in marks[first:]:
+            y = top - dy
+            if y > y1 + em:
+                break
+            label = self.tr("p. %1").replace("%1", str(number))
+            width = metrics.horizontalAdvance(label)
+            right = self._side - 1.2 * em
+            baseline = y + metrics.ascent() + max(0.0, (em - metrics.height()) / 2)
+            painter.setPen(accent)
+            painter.drawText(QPointF(right - width, baseline + em * 0.15), label)
+            # A hairline where the printed page begins, between two characters.
+            if not at_block_start:
+                tick = QColor(accent)
+                tick.setAlpha(150)
+                painter.setPen(QPen(tick, 1.2))
+                painter.drawLine(QPointF(x - 1, y + 1), QPointF(x - 1, y + min(height, em * 1.3)))
+        self._paint_rules(painter, dy)
+
+    def _paint_rules(self, painter: QPainter, dy: float) -> None:
+        """A short rule above the note and the back matter, which stand apart from the body."""
+        assert self._content is not None
+        em = self._typo.em()
+        color = QColor(self._typo.theme.muted)
+        color.setAlpha(140)
+        painter.setPen(QPen(color, 1.0))
+        previous = ""
+        for block in self._content.blocks:
+            if block.kind in ("note", "backmatter") and previous != block.kind:
+                line = self._line_top(self._content.positions.shown_to_qt(block.start))
+                if line is not None:
+                    if block.kind == "backmatter":
+                        y = line[0] - dy - 1.6 * em
+                        mid = self.viewport().width() / 2
+                        painter.drawLine(QPointF(mid - 3 * em, y), QPointF(mid + 3 * em, y))
+                    else:
+                        y = line[0] - dy - 0.8 * em
+                        painter.drawLine(QPointF(self._side, y), QPointF(self._side + 6 * em, y))
+            previous = block.kind
+
+    # -- Qt events ----------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._repositioning += 1
+        try:
+            super().resizeEvent(event)
+            if self._content is not None:
+                self._update_column()
+        finally:
+            self._repositioning -= 1
+        self._page_marks = None
+        self._apply_anchor()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._apply_anchor()
+
+
+def char_format(
+    background: str | None = None, *, underline: str | None = None, tooltip: str | None = None
+) -> QTextCharFormat:
+    """A format for :meth:`ReadingView.set_layer`: a background and/or a dotted underline."""
+    fmt = QTextCharFormat()
+    if background:
+        fmt.setBackground(QColor(background))
+    if underline:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(underline))
+    if tooltip:
+        fmt.setToolTip(tooltip)
+    return fmt

@@ -1,0 +1,107 @@
+"""The window's settings: an INI file in the data directory, so a test's data directory (and a
+user's ``$MEIPI_DATA_DIR``) holds everything.
+
+Remembered: window geometry and layout, the open article, each article's reading position (the
+canonical offset of the first visible character), zoom, theme and font style.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from reader import paths
+from reader.ui.theme import THEME_IDS
+
+FONT_STYLES = ("serif", "sans")
+SETTINGS_FILENAME = "settings.ini"
+
+
+class ReaderSettings:
+    """Typed access to the settings file (QSettings gives strings back from INI files)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # If the directory cannot be made, QSettings reports it through status() on sync().
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @classmethod
+    def default(cls) -> ReaderSettings:
+        return cls(paths.data_dir() / SETTINGS_FILENAME)
+
+    def _int(self, key: str, default: int) -> int:
+        value = self._qs.value(key, default)
+        try:
+            return int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return default
+
+    def _str(self, key: str, default: str, allowed: tuple[str, ...] | None = None) -> str:
+        value = self._qs.value(key, default)
+        text = value if isinstance(value, str) else default
+        if allowed is not None and text not in allowed:
+            return default
+        return text
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._qs.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
+
+    # -- window ------------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        value = self._qs.value("window/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._qs.setValue("window/state", value)
+
+    # -- reading -----------------------------------------------------------------------------
+    def last_document(self) -> str | None:
+        value = self._qs.value("reading/document")
+        return value if isinstance(value, str) and value else None
+
+    def set_last_document(self, doc_id: str) -> None:
+        self._qs.setValue("reading/document", doc_id)
+
+    def position(self, doc_id: str) -> int:
+        return max(0, self._int(f"positions/{doc_id}", 0))
+
+    def set_position(self, doc_id: str, offset: int) -> None:
+        self._qs.setValue(f"positions/{doc_id}", int(offset))
+
+    # -- appearance --------------------------------------------------------------------------
+    def zoom(self) -> int:
+        return self._int("appearance/zoom", 0)
+
+    def set_zoom(self, steps: int) -> None:
+        self._qs.setValue("appearance/zoom", int(steps))
+
+    def theme(self) -> str:
+        return self._str("appearance/theme", "system", THEME_IDS)
+
+    def set_theme(self, theme_id: str) -> None:
+        self._qs.setValue("appearance/theme", theme_id)
+
+    def font_style(self) -> str:
+        return self._str("appearance/font", "serif", FONT_STYLES)
+
+    def set_font_style(self, style: str) -> None:
+        self._qs.setValue("appearance/font", style)
+
+    def sync(self) -> bool:
+        """Write to disk; False when the file cannot be written."""
+        self._qs.sync()
+        return self._qs.status() == QSettings.Status.NoError
