@@ -1,0 +1,680 @@
+"""What a user action does to the store: annotations, tags, colour meanings, the glossary and
+theme memos. Every function takes the caller's session (``Store.writing()`` for changes,
+``Store.reading()`` for reads) and returns plain values, never live ORM rows, so a window can
+keep them after the session ends.
+
+Annotations::
+
+    create_annotation(s, doc, start, end, color="yellow", tags=(), note=None) -> AnnotationRecord
+    get_annotation(s, id) -> AnnotationRecord
+    update_annotation(s, id, color=..., tags=..., note=...) -> Edit(before, after)
+    delete_annotation(s, id) -> AnnotationRecord          # everything needed to put it back
+    restore_annotation(s, record) -> AnnotationRecord     # undo: same id, times, tags, note
+    list_annotations(s, documents=None, tags=(), colors=()) -> [AnnotationRecord] (text order)
+    annotation_counts(s) -> {document id: count}
+    sync_document(s, doc) -> SyncReport     # re-anchor when the text changed (orphans kept)
+
+Filters: any of ``tags`` (a parent includes its children, matched by folding key), any of
+``colors`` (``"none"`` is a note-only annotation).
+
+Tags are matched by ``reader.folding.fold_key`` (中亚 is the tag 中亞, Energy is energy); the
+first spelling is kept; ``/`` nests (``地區/中亞``), and a new child takes its parent's existing
+spelling. ``list_tags``, ``rename_tag`` (children follow; ``merge=True`` joins an existing tag),
+``delete_tag`` (annotations are kept) return counts and the records as they were before, for undo.
+
+Colours: ``color_meanings``/``set_color_meaning``. Glossary: ``load_glossary``,
+``add_equivalence``, ``add_keep``, ``add_conversion``, ``drop_glossary_entry``. Theme memos:
+``theme_memo``/``set_theme_memo`` (kept by tag key, so deleting a tag never deletes a memo).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from reader.documents import Document as TextDocument
+from reader.errors import InputError
+from reader.folding import fold_key
+from reader.glossary import Glossary
+from reader.store import models
+from reader.store.anchoring import Anchor, anchor_at, reanchor
+
+COLORS = ("yellow", "green", "blue", "pink", "purple")
+DEFAULT_COLOR = "yellow"
+DEFAULT_MEANINGS = {
+    "yellow": "Important",
+    "green": "Agree",
+    "blue": "Background",
+    "pink": "Question",
+    "purple": "To quote",
+}
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def check_color(color: str | None) -> str | None:
+    if color is None or color in COLORS:
+        return color
+    raise InputError(f"Unknown colour {color!r}. Colours: {', '.join(COLORS)}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass(frozen=True)
+class AnnotationRecord:
+    id: str
+    document: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    pages: tuple[int, int]
+    color: str | None
+    tags: tuple[str, ...]
+    note: str | None
+    created: str
+    updated: str
+    orphaned: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape of ``meipi annotations --json``."""
+        return {
+            "id": self.id,
+            "document": self.document,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "pages": list(self.pages),
+            "color": self.color,
+            "tags": list(self.tags),
+            "note": self.note,
+            "created": self.created,
+            "updated": self.updated,
+            "orphaned": self.orphaned,
+        }
+
+
+@dataclass(frozen=True)
+class Edit:
+    before: AnnotationRecord
+    after: AnnotationRecord
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    document: str
+    changed: bool  # the text differed from the snapshot
+    placed: dict[str, int] = field(default_factory=dict)  # how -> count
+    orphans: tuple[str, ...] = ()  # ids that are orphans now
+
+
+class _Pages:
+    """Page lookup from a document row's stored page starts."""
+
+    def __init__(self, pages_json: str) -> None:
+        pairs = json.loads(pages_json) or [[1, 0]]
+        self.numbers = [int(p[0]) for p in pairs]
+        self.starts = [int(p[1]) for p in pairs]
+
+    def of(self, offset: int) -> int:
+        i = bisect.bisect_right(self.starts, max(0, offset)) - 1
+        return self.numbers[max(0, i)]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.of(start), self.of(max(start, end - 1))
+
+
+def _record(row: models.Annotation, pages: _Pages) -> AnnotationRecord:
+    return AnnotationRecord(
+        id=row.id,
+        document=row.document_id,
+        start=row.start,
+        end=row.end,
+        quote=row.quote,
+        prefix=row.prefix,
+        suffix=row.suffix,
+        pages=pages.span(row.start, row.end),
+        color=row.color,
+        tags=tuple(link.tag.name for link in row.tag_links),
+        note=row.note,
+        created=row.created,
+        updated=row.updated,
+        orphaned=bool(row.orphaned),
+    )
+
+
+class _PageCache:
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.cache: dict[str, _Pages] = {}
+
+    def __call__(self, doc_id: str) -> _Pages:
+        if doc_id not in self.cache:
+            row = self.s.get(models.Document, doc_id)
+            self.cache[doc_id] = _Pages(row.pages if row else "[]")
+        return self.cache[doc_id]
+
+
+def _row(s: Session, annotation_id: str) -> models.Annotation:
+    row = s.get(models.Annotation, annotation_id)
+    if row is None:
+        raise InputError(f"There is no annotation with id {annotation_id!r}.")
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents and re-anchoring
+
+
+def _pages_json(doc: TextDocument) -> str:
+    return json.dumps([[p.number, p.start] for p in doc.pages])
+
+
+def sync_document(s: Session, doc: TextDocument) -> SyncReport:
+    """Make the stored snapshot of ``doc`` current, re-anchoring its annotations when the text
+    changed. Needs a writing session."""
+    row = s.get(models.Document, doc.id)
+    if row is None:
+        s.add(models.Document(id=doc.id, sha256=doc.sha256, snapshot=doc.text,
+                              pages=_pages_json(doc), title=doc.title))
+        s.flush()
+        return SyncReport(doc.id, changed=False)
+    if row.sha256 == doc.sha256 and row.snapshot == doc.text:
+        if row.pages != _pages_json(doc):
+            row.pages = _pages_json(doc)
+        return SyncReport(doc.id, changed=False)
+    rows = list(s.scalars(select(models.Annotation)
+                          .where(models.Annotation.document_id == doc.id)
+                          .order_by(models.Annotation.start, models.Annotation.id)))
+    anchors = [Anchor(r.start, r.end, r.quote, r.prefix, r.suffix) for r in rows]
+    placements = reanchor(row.snapshot, doc.text, anchors)
+    placed: dict[str, int] = {}
+    orphans = []
+    for r, placement in zip(rows, placements, strict=True):
+        placed[placement.how] = placed.get(placement.how, 0) + 1
+        if placement.anchor is None:
+            r.orphaned = True
+            orphans.append(r.id)
+            continue
+        a = placement.anchor
+        r.start, r.end, r.quote, r.prefix, r.suffix = a.start, a.end, a.quote, a.prefix, a.suffix
+        r.orphaned = False
+    row.sha256, row.snapshot, row.pages, row.title = (doc.sha256, doc.text, _pages_json(doc),
+                                                      doc.title)
+    s.flush()
+    return SyncReport(doc.id, changed=True, placed=placed, orphans=tuple(orphans))
+
+
+def stale_documents(s: Session, docs: Iterable[TextDocument]) -> list[TextDocument]:
+    """The documents whose stored snapshot no longer matches their text."""
+    stored = dict(s.execute(select(models.Document.id, models.Document.sha256)).tuples().all())
+    return [d for d in docs if d.id in stored and stored[d.id] != d.sha256]
+
+
+# ---------------------------------------------------------------------------------------------
+# Tags
+
+
+def clean_tag(spelling: str) -> str:
+    """A tag as it will be stored: ``/`` (also the full-width ``／``) separates levels; blanks
+    around levels and empty levels are dropped."""
+    parts = [p.strip() for p in re.split(r"[/／]", spelling)]
+    parts = [p for p in parts if p]
+    if not parts:
+        raise InputError(f"{spelling!r} is not a tag: a tag needs at least one character.")
+    return "/".join(parts)
+
+
+def tag_key(spelling: str) -> str:
+    return fold_key(clean_tag(spelling))
+
+
+def _children_of(key: str) -> Any:
+    return func.substr(models.Tag.key, 1, len(key) + 1) == key + "/"
+
+
+def resolve_tag(s: Session, spelling: str) -> models.Tag:
+    """The tag spelled ``spelling`` (by folding key), created with this spelling if new."""
+    name = clean_tag(spelling)
+    key = fold_key(name)
+    existing = s.scalars(select(models.Tag).where(models.Tag.key == key)).first()
+    if existing is not None:
+        return existing
+    parts = name.split("/")
+    for i in range(len(parts) - 1, 0, -1):
+        parent_key = fold_key("/".join(parts[:i]))
+        relative = s.scalars(select(models.Tag).where(
+            or_(models.Tag.key == parent_key, _children_of(parent_key)))
+            .order_by(models.Tag.id)).first()
+        if relative is not None:
+            parts[:i] = relative.name.split("/")[:i]
+            break
+    tag = models.Tag(name="/".join(parts), key=key)
+    s.add(tag)
+    s.flush()
+    return tag
+
+
+def matching_tag_ids(s: Session, spellings: Iterable[str]) -> set[int]:
+    """Tags matching any spelling, children included."""
+    ids: set[int] = set()
+    for spelling in spellings:
+        key = tag_key(spelling)
+        ids.update(s.scalars(select(models.Tag.id).where(
+            or_(models.Tag.key == key, _children_of(key)))))
+    return ids
+
+
+def _set_tags(s: Session, row: models.Annotation, spellings: Sequence[str]) -> None:
+    tags: list[models.Tag] = []
+    for spelling in spellings:
+        tag = resolve_tag(s, spelling)
+        if all(t.id != tag.id for t in tags):
+            tags.append(tag)
+    row.tag_links.clear()
+    s.flush()
+    for position, tag in enumerate(tags):
+        row.tag_links.append(models.AnnotationTag(tag=tag, position=position))
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    name: str
+    key: str
+    color: str | None
+    description: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class TagChange:
+    tags: int  # tags renamed, merged or deleted
+    annotations: int  # annotations whose tags changed
+    before: tuple[AnnotationRecord, ...]  # those annotations as they were (undo: restore each)
+    removed: tuple[TagInfo, ...] = ()
+
+
+def list_tags(s: Session) -> list[TagInfo]:
+    counts = dict(s.execute(select(models.AnnotationTag.tag_id, func.count())
+                            .group_by(models.AnnotationTag.tag_id)).tuples().all())
+    return [TagInfo(t.name, t.key, t.color, t.description, counts.get(t.id, 0))
+            for t in s.scalars(select(models.Tag).order_by(models.Tag.key))]
+
+
+def _subtree(s: Session, key: str) -> list[models.Tag]:
+    return list(s.scalars(select(models.Tag).where(
+        or_(models.Tag.key == key, _children_of(key))).order_by(models.Tag.key)))
+
+
+def _records_tagged(s: Session, tag_ids: Iterable[int]) -> list[AnnotationRecord]:
+    ids = list(tag_ids)
+    if not ids:
+        return []
+    rows = s.scalars(select(models.Annotation).join(models.AnnotationTag)
+                     .where(models.AnnotationTag.tag_id.in_(ids)).distinct())
+    pages = _PageCache(s)
+    return [_record(r, pages(r.document_id)) for r in rows]
+
+
+def rename_tag(s: Session, old: str, new: str, *, merge: bool = False) -> TagChange:
+    """Rename a tag and its children (``地區`` → ``區域`` makes ``區域/中亞``). When the new name
+    is already a tag, ``merge`` joins them; otherwise that is an InputError."""
+    old_key = tag_key(old)
+    new_name = clean_tag(new)
+    subtree = _subtree(s, old_key)
+    if not subtree:
+        raise InputError(f"There is no tag {old!r}.")
+    before = _records_tagged(s, (t.id for t in subtree))
+    now = utc_now()
+    touched: set[str] = set()
+    old_depth = len(old_key.split("/"))
+    for tag in subtree:
+        rest = tag.name.split("/")[old_depth:]
+        target_name = "/".join([new_name, *rest])
+        target_key = fold_key(target_name)
+        target = s.scalars(select(models.Tag).where(models.Tag.key == target_key)).first()
+        if target is None or target.id == tag.id:
+            _move_memo(s, tag.key, target_key, target_name)
+            tag.name, tag.key = target_name, target_key
+            s.flush()
+            touched.update(link.annotation_id for link in s.scalars(
+                select(models.AnnotationTag).where(models.AnnotationTag.tag_id == tag.id)))
+            continue
+        if not merge:
+            raise InputError(f"The tag {target.name!r} already exists; merge the two instead.")
+        links = list(s.scalars(select(models.AnnotationTag)
+                               .where(models.AnnotationTag.tag_id == tag.id)))
+        for link in links:
+            touched.add(link.annotation_id)
+            has = s.get(models.AnnotationTag, (link.annotation_id, target.id))
+            if has is None:
+                s.add(models.AnnotationTag(annotation_id=link.annotation_id, tag_id=target.id,
+                                           position=link.position))
+            s.delete(link)
+        _move_memo(s, tag.key, target.key, target.name)
+        target.color = target.color or tag.color
+        target.description = target.description or tag.description
+        s.flush()
+        s.delete(tag)
+        s.flush()
+    for annotation_id in touched:
+        _row(s, annotation_id).updated = now
+    s.flush()
+    return TagChange(len(subtree), len(touched), tuple(before))
+
+
+def merge_tags(s: Session, source: str, target: str) -> TagChange:
+    return rename_tag(s, source, target, merge=True)
+
+
+def delete_tag(s: Session, name: str) -> TagChange:
+    """Remove a tag and its children from every annotation (the annotations stay)."""
+    subtree = _subtree(s, tag_key(name))
+    if not subtree:
+        raise InputError(f"There is no tag {name!r}.")
+    before = _records_tagged(s, (t.id for t in subtree))
+    infos = tuple(TagInfo(t.name, t.key, t.color, t.description, 0) for t in subtree)
+    now = utc_now()
+    for record in before:
+        _row(s, record.id).updated = now
+    for tag in subtree:
+        s.execute(delete(models.AnnotationTag).where(models.AnnotationTag.tag_id == tag.id))
+        s.delete(tag)
+    s.flush()
+    s.expire_all()
+    return TagChange(len(subtree), len(before), tuple(before), infos)
+
+
+def set_tag_details(s: Session, name: str, *, color: str | None = None,
+                    description: str | None = None) -> TagInfo:
+    tag = resolve_tag(s, name)
+    tag.color = check_color(color)
+    tag.description = description
+    s.flush()
+    count = s.scalar(select(func.count()).select_from(models.AnnotationTag)
+                     .where(models.AnnotationTag.tag_id == tag.id)) or 0
+    return TagInfo(tag.name, tag.key, tag.color, tag.description, count)
+
+
+# ---------------------------------------------------------------------------------------------
+# Annotations
+
+
+def create_annotation(s: Session, doc: TextDocument, start: int, end: int, *,
+                      color: str | None = DEFAULT_COLOR, tags: Sequence[str] = (),
+                      note: str | None = None, annotation_id: str | None = None,
+                      now: str | None = None) -> AnnotationRecord:
+    """Annotate ``doc.text[start:end]`` (canonical offsets)."""
+    check_color(color)
+    if not 0 <= start < end <= len(doc.text):
+        raise InputError(f"The range {start}–{end} is not a passage of {doc.id} "
+                         f"(its text has {len(doc.text)} characters).")
+    sync_document(s, doc)
+    a = anchor_at(doc.text, start, end)
+    stamp = now or utc_now()
+    row = models.Annotation(
+        id=annotation_id or str(uuid.uuid4()), document_id=doc.id, start=a.start, end=a.end,
+        quote=a.quote, prefix=a.prefix, suffix=a.suffix, color=color, note=note,
+        created=stamp, updated=stamp, orphaned=False)
+    s.add(row)
+    s.flush()
+    _set_tags(s, row, tags)
+    s.flush()
+    return get_annotation(s, row.id)
+
+
+def get_annotation(s: Session, annotation_id: str) -> AnnotationRecord:
+    row = _row(s, annotation_id)
+    s.refresh(row)
+    return _record(row, _PageCache(s)(row.document_id))
+
+
+class _Unset:
+    pass
+
+
+UNSET: Any = _Unset()
+
+
+def update_annotation(s: Session, annotation_id: str, *, color: Any = UNSET,
+                      tags: Any = UNSET, note: Any = UNSET) -> Edit:
+    """Change colour, tags or note; returns the annotation before and after."""
+    before = get_annotation(s, annotation_id)
+    row = _row(s, annotation_id)
+    if color is not UNSET:
+        row.color = check_color(color)
+    if note is not UNSET:
+        row.note = note
+    if tags is not UNSET:
+        _set_tags(s, row, tags)
+    row.updated = utc_now()
+    s.flush()
+    return Edit(before, get_annotation(s, annotation_id))
+
+
+def delete_annotation(s: Session, annotation_id: str) -> AnnotationRecord:
+    """Delete; the record returned is everything ``restore_annotation`` needs."""
+    record = get_annotation(s, annotation_id)
+    s.delete(_row(s, annotation_id))
+    s.flush()
+    return record
+
+
+def restore_annotation(s: Session, record: AnnotationRecord) -> AnnotationRecord:
+    """Put ``record`` back exactly (same id, offsets, quote, times, note, tags): undo of a
+    delete or an edit, and the way an import writes an annotation."""
+    check_color(record.color)
+    if s.get(models.Document, record.document) is None:
+        raise InputError(f"Unknown document {record.document!r} for annotation {record.id}.")
+    row = s.get(models.Annotation, record.id)
+    if row is None:
+        row = models.Annotation(id=record.id)
+        s.add(row)
+    row.document_id = record.document
+    row.start, row.end, row.quote = record.start, record.end, record.quote
+    row.prefix, row.suffix = record.prefix, record.suffix
+    row.color, row.note = record.color, record.note
+    row.created, row.updated, row.orphaned = record.created, record.updated, record.orphaned
+    s.flush()
+    _set_tags(s, row, record.tags)
+    s.flush()
+    return get_annotation(s, record.id)
+
+
+def list_annotations(s: Session, *, documents: Sequence[str] | None = None,
+                     tags: Sequence[str] = (), colors: Sequence[str] = ()
+                     ) -> list[AnnotationRecord]:
+    """Annotations in text order (document, start, end, created), filtered."""
+    query = select(models.Annotation)
+    if documents is not None:
+        query = query.where(models.Annotation.document_id.in_(list(documents)))
+    if tags:
+        ids = matching_tag_ids(s, tags)
+        query = query.where(models.Annotation.id.in_(
+            select(models.AnnotationTag.annotation_id)
+            .where(models.AnnotationTag.tag_id.in_(ids))))
+    if colors:
+        wanted = [c for c in colors if c != "none"]
+        for c in wanted:
+            check_color(c)
+        conditions = [models.Annotation.color.in_(wanted)]
+        if "none" in colors:
+            conditions.append(models.Annotation.color.is_(None))
+        query = query.where(or_(*conditions))
+    query = query.order_by(models.Annotation.document_id, models.Annotation.start,
+                           models.Annotation.end, models.Annotation.created,
+                           models.Annotation.id)
+    pages = _PageCache(s)
+    return [_record(r, pages(r.document_id)) for r in s.scalars(query)]
+
+
+def annotation_counts(s: Session) -> dict[str, int]:
+    rows = s.execute(select(models.Annotation.document_id, func.count())
+                     .group_by(models.Annotation.document_id)).tuples().all()
+    return {doc_id: int(n) for doc_id, n in rows}
+
+
+def with_pages(record: AnnotationRecord, doc: TextDocument) -> AnnotationRecord:
+    return replace(record, pages=doc.pages_of(record.start, record.end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Colour meanings
+
+
+def color_meanings(s: Session) -> dict[str, str]:
+    meanings = dict(DEFAULT_MEANINGS)
+    for row in s.scalars(select(models.ColorMeaning)):
+        if row.color in meanings:
+            meanings[row.color] = row.meaning
+    return meanings
+
+
+def set_color_meaning(s: Session, color: str, meaning: str) -> None:
+    check_color(color)
+    row = s.get(models.ColorMeaning, color)
+    if row is None:
+        s.add(models.ColorMeaning(color=color, meaning=meaning))
+    else:
+        row.meaning = meaning
+    s.flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# Glossary
+
+
+def load_glossary(s: Session) -> Glossary:
+    keeps = frozenset(s.scalars(select(models.GlossaryKeep.phrase)))
+    conversions = tuple(s.execute(select(models.GlossaryConversion.original,
+                                         models.GlossaryConversion.replacement)
+                                  .order_by(models.GlossaryConversion.original)).tuples().all())
+    equivalences = tuple(s.execute(select(models.GlossaryEquivalence.a,
+                                          models.GlossaryEquivalence.b)
+                                   .order_by(models.GlossaryEquivalence.id)).tuples().all())
+    return Glossary(keeps=keeps, conversions=conversions, equivalences=equivalences)
+
+
+def _phrase(text: str) -> str:
+    phrase = text.strip()
+    if not phrase:
+        raise InputError("A glossary entry needs at least one character.")
+    return phrase
+
+
+def _pair_key(a: str, b: str) -> str:
+    return json.dumps(sorted([a, b]), ensure_ascii=False)
+
+
+def add_equivalence(s: Session, a: str, b: str) -> bool:
+    """Declare ``a`` and ``b`` one name; False when already declared."""
+    a, b = _phrase(a), _phrase(b)
+    if a == b:
+        raise InputError(f"{a!r} and {b!r} are the same spelling already.")
+    key = _pair_key(a, b)
+    if s.scalars(select(models.GlossaryEquivalence).where(
+            models.GlossaryEquivalence.key == key)).first():
+        return False
+    s.add(models.GlossaryEquivalence(a=a, b=b, key=key, created=utc_now()))
+    s.flush()
+    return True
+
+
+def add_keep(s: Session, phrase: str) -> bool:
+    """Never convert ``phrase``; False when already kept."""
+    phrase = _phrase(phrase)
+    if s.get(models.GlossaryKeep, phrase) is not None:
+        return False
+    s.add(models.GlossaryKeep(phrase=phrase, created=utc_now()))
+    s.flush()
+    return True
+
+
+def add_conversion(s: Session, original: str, replacement: str) -> None:
+    original = _phrase(original)
+    row = s.get(models.GlossaryConversion, original)
+    if row is None:
+        s.add(models.GlossaryConversion(original=original, replacement=replacement,
+                                        created=utc_now()))
+    else:
+        row.replacement = replacement
+    s.flush()
+
+
+def drop_glossary_entry(s: Session, entry: str) -> list[str]:
+    """Remove what ``entry`` names: a kept phrase, a conversion's original, or an equivalence
+    given as ``A=B`` or by either spelling. Returns descriptions of what was removed."""
+    entry = _phrase(entry)
+    removed: list[str] = []
+    keep = s.get(models.GlossaryKeep, entry)
+    if keep is not None:
+        s.delete(keep)
+        removed.append(f"keep {entry}")
+    conversion = s.get(models.GlossaryConversion, entry)
+    if conversion is not None:
+        s.delete(conversion)
+        removed.append(f"convert {conversion.original} → {conversion.replacement}")
+    sides = [p.strip() for p in re.split(r"\s*[=＝]\s*", entry)] if re.search("[=＝]", entry) \
+        else [entry]
+    for row in list(s.scalars(select(models.GlossaryEquivalence))):
+        pair = {row.a, row.b}
+        if (len(sides) == 2 and pair == set(sides)) or (len(sides) == 1 and entry in pair):
+            s.delete(row)
+            removed.append(f"same {row.a} = {row.b}")
+    s.flush()
+    return removed
+
+
+# ---------------------------------------------------------------------------------------------
+# Theme memos
+
+
+def theme_memo(s: Session, tag: str) -> str | None:
+    row = s.get(models.ThemeMemo, tag_key(tag))
+    return row.body if row else None
+
+
+def set_theme_memo(s: Session, tag: str, body: str) -> None:
+    name = clean_tag(tag)
+    key = fold_key(name)
+    row = s.get(models.ThemeMemo, key)
+    now = utc_now()
+    if row is None:
+        s.add(models.ThemeMemo(tag_key=key, tag_name=name, body=body, created=now, updated=now))
+    else:
+        row.body, row.updated = body, now
+    s.flush()
+
+
+def _move_memo(s: Session, old_key: str, new_key: str, new_name: str) -> None:
+    if old_key == new_key:
+        return
+    memo = s.get(models.ThemeMemo, old_key)
+    if memo is None:
+        return
+    target = s.get(models.ThemeMemo, new_key)
+    if target is None:
+        s.add(models.ThemeMemo(tag_key=new_key, tag_name=new_name, body=memo.body,
+                               created=memo.created, updated=utc_now()))
+    else:
+        # Never lose what was written: both memos are kept, one after the other.
+        target.body = f"{target.body}\n\n{memo.body}" if target.body else memo.body
+        target.updated = utc_now()
+    s.delete(memo)
+    s.flush()
