@@ -38,7 +38,7 @@ from pathlib import Path
 from reader import documents, paths
 from reader.documents import BlockDraft, Document, Library, Metadata, Page
 from reader.errors import EnvironmentFailure, InputError
-from reader.ingest import Hints, clean
+from reader.ingest import Hints, clean, detect_layout
 
 MAX_BYTES = 20 * 1024 * 1024
 FORMATS = ("text", "markdown", "meipi")
@@ -171,14 +171,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:8192]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    if max(even, odd) < len(sample) // 8 or min(even, odd) > max(even, odd) // 10:
-        return None
+    if min(even, odd) > max(even, odd) // 10:
+        return None  # NULs on both sides: binary
     codec = "utf-16-le" if odd > even else "utf-16-be"
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    return None if "\x00" in text else text
+    odd_characters = sum(1 for c in text[:65536] if unicodedata.category(c) in ("Cn", "Co", "Cs"))
+    if "\x00" in text or odd_characters > len(text[:65536]) // 100:
+        return None
+    return text
 
 
 def _refuse_control_characters(text: str, name: str) -> None:
@@ -469,6 +472,7 @@ def _text_document(source: Source, o: Overrides) -> tuple[Document, tuple[str, .
         script=o.script or "zh-Hant-TW",
         first_page=o.first_page or 1,
         source=source.name,
+        layout=detect_layout(source.text),
     )
     cleaned = clean(source.text, hints)
     if o.title is not None and not any(b.kind == "title" for b in cleaned.document.blocks):

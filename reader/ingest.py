@@ -144,9 +144,9 @@ class Hints:
     source: str | None = None
     # PDF pages from this one on are the publisher's colophon (back matter).
     backmatter_from_page: int | None = None
-    # "pdf" (every line followed by an empty line, as in the seeds), "plain" (empty lines
-    # separate blocks), or None to tell from the text (:func:`detect_layout`).
-    layout: str | None = None
+    # "pdf" (every line followed by an empty line, as in the seeds) or "plain" (empty lines
+    # separate blocks); :func:`detect_layout` tells them apart.
+    layout: str = "pdf"
 
 
 def _normalize(raw: str) -> str:
@@ -154,18 +154,26 @@ def _normalize(raw: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def detect_layout(raw: str) -> str:
-    """``"pdf"`` when nearly every line is followed by an empty line (the double spacing PDF
-    extraction leaves, as in the seeds); otherwise ``"plain"``, where empty lines are real."""
+    """``"pdf"`` for the double spacing PDF extraction leaves (as in the seeds): nearly every
+    line followed by an empty line, and most lines cut at the full width of the page, so few
+    end a sentence. Otherwise ``"plain"``, where empty lines are real."""
     pieces = _normalize(raw).replace("\f", "\n").split("\n")
     filled = [i for i, piece in enumerate(pieces) if piece.strip(_WS)]
-    if len(filled) < 2:
+    if len(filled) < 8:
         return "plain"
     followed = sum(1 for i in filled if i + 1 < len(pieces) and pieces[i + 1] == "")
     # Single-line paragraphs separated by empty lines look double spaced too, but their lines
-    # end sentences; PDF lines are cut wherever the page width ends.
+    # end sentences and vary in length; PDF lines are cut wherever the page width ends.
     ends = sum(1 for i in filled if pieces[i].rstrip(_WS)[-1:] in _PARAGRAPH_END)
-    if followed >= 0.75 * len(filled) and ends < 0.5 * len(filled):
+    widths = sorted(_width(pieces[i].strip(_WS)) for i in filled)
+    full_width = widths[int(len(widths) * 0.9)] * 0.8
+    full = sum(1 for w in widths if w >= full_width)
+    if followed >= 0.75 * len(filled) and ends < 0.5 * len(filled) and full >= 0.5 * len(filled):
         return "pdf"
     return "plain"
 
@@ -471,9 +479,7 @@ def _is_latin_line(text: str) -> bool:
 def clean(raw: str, hints: Hints | None = None) -> Cleaned:
     """Turn PDF-extracted text into a Document (see the module docstring for the rules)."""
     hints = hints or Hints()
-    if hints.layout is None:
-        hints = replace(hints, layout=detect_layout(raw))
-    layout = hints.layout or "pdf"
+    layout = hints.layout
     lines = split_pages(raw, layout)
     pdf_pages = max((ln.page for ln in lines), default=1)
     lines, dropped, hints = _drop_artifacts(lines, hints)
@@ -488,6 +494,8 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
         is_caption = any(h in text for h in _CAPTION_HINTS)
         if len(text) > 40 and not is_caption and not _is_latin_line(text):
             break
+        if front and not is_caption and text[-1] in _PARAGRAPH_END:
+            break  # a sentence: the body has begun
         front.append(group)
         body_start = i + 1
     body = groups[body_start:]
@@ -501,7 +509,7 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
     authors: list[str] = []
     affiliation: str | None = None
     title_found = False
-    for group in front:
+    for index, group in enumerate(front):
         text, marks = group.join()
         draft = BlockDraft("paragraph", 0, text, marks)
         if any(h in text for h in _CAPTION_HINTS):
@@ -512,19 +520,24 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
             title = text
             title_found = True
             title_block.append(draft)
-        elif title_found and _is_latin_line(text) and not authors:
+        elif title_found and _is_latin_line(text) and not authors and _has_cjk(title or ""):
             english.append(group)
         elif any(h in text for h in _AFFILIATION_HINTS):
             draft.kind = "affiliation"
             affiliation = affiliation or text
             others.append(draft)
-        elif len(text) <= 12:
+        elif len(text) <= 12 and text[-1] not in _PARAGRAPH_END:
             draft.kind = "author"
             authors.append(text)
             others.append(draft)
+        elif not title_found:
+            draft.kind = "caption"
+            captions.append(draft)
         else:
-            draft.kind = "caption" if not title_found else "paragraph"
-            (captions if draft.kind == "caption" else others).append(draft)
+            # Body text after the title: the front matter is over, and what follows keeps its
+            # place (only a caption standing before the title moves after it).
+            body = front[index:] + body
+            break
     if english:
         merged = _Group([ln for g in english for ln in g.lines])
         # Consecutive Latin lines of one subtitle are one block, joined with a space.
