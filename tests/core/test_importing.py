@@ -187,8 +187,12 @@ def test_markdown_headings_paragraphs_and_markup(tmp_path: Path) -> None:
     assert blocks == [
         ("title", 0, "中亞的能源政治"),
         ("heading", 1, "一、前言"),
-        ("paragraph", 0, "中亞國家的能源出口長期依賴俄羅斯的管線，近年中國的參與改變了這個格局。"
-                         "見報告 (https://example.org/report) 與 附錄。"),
+        (
+            "paragraph",
+            0,
+            "中亞國家的能源出口長期依賴俄羅斯的管線，近年中國的參與改變了這個格局。"
+            "見報告 (https://example.org/report) 與 附錄。",
+        ),
         ("paragraph", 0, "引文：能源即權力。"),
         ("paragraph", 0, "第一點 with bold English words"),
         ("paragraph", 0, "snake_case_name stays"),
@@ -222,8 +226,7 @@ def test_the_texts_format_itself(tmp_path: Path) -> None:
     assert r.code == 0, r.err
     assert "Meipi text" in r.out and "Imported hsu-copy" in r.out
     copy = documents.load_library().get("hsu-copy")
-    assert (copy.text, copy.blocks, copy.pages) == (original.text, original.blocks,
-                                                    original.pages)
+    assert (copy.text, copy.blocks, copy.pages) == (original.text, original.blocks, original.pages)
     assert copy.meta == replace(original.meta, id="hsu-copy")
     assert not copy.shipped
 
@@ -278,12 +281,24 @@ def test_emoji_and_extension_b_round_trip_with_code_point_offsets(tmp_path: Path
 
 def _three_pages() -> str:
     pages = [
-        ("第一章 緒論", "本文討論中俄關係在中亞的發展。兩國的合作與競爭", "由來已久，值得細究。",
-         "其後的發展更是"),
-        ("一、研究背景", "冷戰結束以後，兩國關係逐步正常化，並建立夥伴", "關係。",
-         "然而在能源與安全議題上，兩國"),
-        ("1.1 文獻回顧", "既有研究多從地緣政治的角度出發，指出兩國之間", "存在結構性矛盾。",
-         "本文即從此出發。"),
+        (
+            "第一章 緒論",
+            "本文討論中俄關係在中亞的發展。兩國的合作與競爭",
+            "由來已久，值得細究。",
+            "其後的發展更是",
+        ),
+        (
+            "一、研究背景",
+            "冷戰結束以後，兩國關係逐步正常化，並建立夥伴",
+            "關係。",
+            "然而在能源與安全議題上，兩國",
+        ),
+        (
+            "1.1 文獻回顧",
+            "既有研究多從地緣政治的角度出發，指出兩國之間",
+            "存在結構性矛盾。",
+            "本文即從此出發。",
+        ),
     ]
     out = []
     for number, (heading, a, b, tail) in enumerate(pages, start=1):
@@ -315,14 +330,19 @@ def test_running_headers_and_page_numbers_are_removed_by_repetition(tmp_path: Pa
         ("paragraph", 0, "本文即從此出發。"),
     ]
     assert [(p.number, doc.text[p.start : p.start + 6]) for p in doc.pages] == [
-        (1, "第一章 緒論"), (2, "一、研究背景"), (3, "1.1 文獻")]
+        (1, "第一章 緒論"),
+        (2, "一、研究背景"),
+        (3, "1.1 文獻"),
+    ]
     # No title line in the text: the file name is the title, and the user is told.
     assert doc.meta.title == "three-pages" and "No title was found" in r.err
 
 
 def test_a_paragraph_continues_across_a_form_feed(tmp_path: Path) -> None:
-    raw = ("期刊名稱 第 5 期\n\n標題在此\n\n這一段文字從第一頁開始，跨過了\n\n3\n\f"
-           "期刊名稱 第 5 期\n\n第二頁才結束。\n\n下一段。\n\n4\n")
+    raw = (
+        "期刊名稱 第 5 期\n\n標題在此\n\n這一段文字從第一頁開始，跨過了\n\n3\n\f"
+        "期刊名稱 第 5 期\n\n第二頁才結束。\n\n下一段。\n\n4\n"
+    )
     doc = importing.guess(importing.source_from_bytes(raw.encode(), "x.txt")).document
     paragraph = "這一段文字從第一頁開始，跨過了第二頁才結束。"
     assert doc.text == f"標題在此\n{paragraph}\n下一段。"
@@ -341,49 +361,62 @@ def test_a_paragraph_continues_across_a_form_feed(tmp_path: Path) -> None:
         (["1.1前言", "1.2結論"], [1, 1]),
     ],
 )
-def test_numbered_headings_get_levels_from_the_styles_used(lines: list[str],
-                                                           levels: list[int]) -> None:
-    body = "".join(f"{line}\n\n這是一段足夠長的內文，用來說明此節的內容，並以句號結束。\n\n"
-                   for line in lines)
+def test_numbered_headings_get_levels_from_the_styles_used(
+    lines: list[str], levels: list[int]
+) -> None:
+    body = "".join(
+        f"{line}\n\n這是一段足夠長的內文，用來說明此節的內容，並以句號結束。\n\n" for line in lines
+    )
     doc = clean("文章標題\n\n" + body, Hints(layout="plain")).document
     headings = [(doc.block_text(b), b.level) for b in doc.blocks if b.kind == "heading"]
     assert headings == list(zip(lines, levels, strict=True))
 
 
-@pytest.mark.parametrize("line", ["3.5 億美元的投資計畫", "12.5%的成長", "2024年的峰會",
-                                  "10 月 22 日於喀山"])
+@pytest.mark.parametrize(
+    "line", ["3.5 億美元的投資計畫", "12.5%的成長", "2024年的峰會", "10 月 22 日於喀山"]
+)
 def test_numbers_in_sentences_are_not_headings(line: str) -> None:
     doc = clean(f"標題\n\n{line}\n\n內文。\n", Hints(layout="plain")).document
     assert all(b.kind != "heading" for b in doc.blocks)
 
 
 def test_plain_text_paragraphs_and_wrapped_english() -> None:
-    raw = ("A Title\n\nThe North Atlantic Treaty\nOrganization grew after 1991.\n"
-           "See https://example.org/a/\nb for details.\n\n第二段中文\n接續。\n")
+    raw = (
+        "A Title\n\nThe North Atlantic Treaty\nOrganization grew after 1991.\n"
+        "See https://example.org/a/\nb for details.\n\n第二段中文\n接續。\n"
+    )
     doc = clean(raw, Hints(layout="plain")).document
-    assert doc.text == ("A Title\nThe North Atlantic Treaty Organization grew after 1991. See "
-                        "https://example.org/a/b for details.\n第二段中文接續。")
+    assert doc.text == (
+        "A Title\nThe North Atlantic Treaty Organization grew after 1991. See "
+        "https://example.org/a/b for details.\n第二段中文接續。"
+    )
 
 
 def test_one_paragraph_per_line() -> None:
     raw = "標題\n第一段說了一件事。\n第二段說了另一件事。\n第三段總結。\n"
     doc = importing.guess(importing.source_from_bytes(raw.encode(), "p.txt")).document
     assert [doc.block_text(b) for b in doc.blocks] == [
-        "標題", "第一段說了一件事。", "第二段說了另一件事。", "第三段總結。"]
+        "標題",
+        "第一段說了一件事。",
+        "第二段說了另一件事。",
+        "第三段總結。",
+    ]
 
 
 _WORDS = st.text(
     alphabet=st.sampled_from(list("中俄關係發展與合作競爭能源𠀀𪚥😀abcXYZ，。「」（）")),
-    min_size=1, max_size=30,
+    min_size=1,
+    max_size=30,
 )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(_WORDS, min_size=1, max_size=4), min_size=1, max_size=6),
-       st.sampled_from(["\n\n", "\n\n\n", "\n  \n"]),
-       st.sampled_from(["\n", " \n", "\u3000\n"]))
-def test_plain_text_keeps_every_character(paragraphs: list[list[str]], gap: str,
-                                          wrap: str) -> None:
+@given(
+    st.lists(st.lists(_WORDS, min_size=1, max_size=4), min_size=1, max_size=6),
+    st.sampled_from(["\n\n", "\n\n\n", "\n  \n"]),
+    st.sampled_from(["\n", " \n", "\u3000\n"]),
+)
+def test_plain_text_keeps_every_character(paragraphs: list[list[str]], gap: str, wrap: str) -> None:
     """Without page debris, importing a plain text loses and adds no character (whitespace
     aside), and every block is a contiguous run of the source."""
     raw = gap.join(wrap.join(lines) for lines in paragraphs) + "\n"
@@ -506,8 +539,20 @@ def test_a_cjk_only_file_name_gets_a_hashed_id(tmp_path: Path) -> None:
 
 def test_list_and_text_show_an_imported_text(tmp_path: Path) -> None:
     path = _write(tmp_path, "new-article.txt", ARTICLE.encode("cp950"))
-    r = meipi("import", str(path), "--author", "許菁芸", "--author", "某甲", "--venue", "自印",
-              "--date", "2025-01-02", "--first-page", "7")
+    r = meipi(
+        "import",
+        str(path),
+        "--author",
+        "許菁芸",
+        "--author",
+        "某甲",
+        "--venue",
+        "自印",
+        "--date",
+        "2025-01-02",
+        "--first-page",
+        "7",
+    )
     assert r.code == 0, r.err
     assert "Imported new-article from new-article.txt (Big5, plain text)." in r.out
     assert "meipi text new-article" in r.out
@@ -521,8 +566,9 @@ def test_list_and_text_show_an_imported_text(tmp_path: Path) -> None:
     assert [b["kind"] for b in data["blocks"]] == ["title", "author", "paragraph"]
 
 
-def test_a_failed_write_leaves_nothing_behind(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def full_disk(src: str, dst: str) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -532,9 +578,9 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path,
     assert _user_files() == []  # no temporary file, no half-written text
 
 
-def test_an_unwritable_data_folder_is_an_environment_failure(tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch
-                                                             ) -> None:
+def test_an_unwritable_data_folder_is_an_environment_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
     monkeypatch.setenv("MEIPI_DATA_DIR", str(blocker))
@@ -563,11 +609,16 @@ def test_guess_preview_save(tmp_path: Path) -> None:
     assert preview.id == "draft" and preview.guessed.title == "中俄關係的新階段"
     assert preview.guessed.authors == ("許菁芸",)
     assert _user_files() == []  # a preview writes nothing
-    corrected = importing.guess(source, Overrides(id="draft-2", title="另一個名字",
-                                                  authors=("甲", "乙"), script="zh-Hans"))
+    corrected = importing.guess(
+        source, Overrides(id="draft-2", title="另一個名字", authors=("甲", "乙"), script="zh-Hans")
+    )
     meta = corrected.document.meta
     assert (meta.id, meta.title, meta.authors, meta.script) == (
-        "draft-2", "另一個名字", ("甲", "乙"), "zh-Hans")
+        "draft-2",
+        "另一個名字",
+        ("甲", "乙"),
+        "zh-Hans",
+    )
     # The typed title is not a line of the text: the structure stays as guessed.
     assert corrected.document.text == preview.document.text
     saved = importing.save(corrected)
@@ -586,7 +637,8 @@ def test_update_metadata_and_remove(tmp_path: Path) -> None:
     path = _write(tmp_path, "edit-me.txt", ARTICLE)
     importing.import_file(path)
     updated = importing.update_metadata(
-        "edit-me", MetadataChanges(title="新題目", venue="期刊", first_page=5, date="2020"))
+        "edit-me", MetadataChanges(title="新題目", venue="期刊", first_page=5, date="2020")
+    )
     again = documents.load_library().get("edit-me")
     assert again.meta == updated.meta
     assert (again.meta.title, again.meta.venue, again.meta.date) == ("新題目", "期刊", "2020")
