@@ -1,0 +1,397 @@
+"""Markdown per article: front matter read back by a YAML parser, the body by a CommonMark parser,
+honest quotes, grouping, filters; and no note, tag, quote or title can break the structure."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.documents import BlockDraft, Document, Metadata, assemble
+from reader.errors import InputError
+from reader.export import render_export
+from reader.export.escape import clean
+from reader.export.records import AnnotationRecord, ExportOptions, ExportSource, markdown_tag
+from tests.core.export.helpers import anchor, library_docs, source_for
+from tests.core.export.mdcheck import skeleton, split_front_matter
+
+STAMP = "2026-11-22T01:02:03Z"
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Document]:
+    return library_docs()
+
+
+def md(options: ExportOptions, source: ExportSource) -> str:
+    return render_export(options, source)
+
+
+def test_article_in_text_order_under_its_own_headings(docs: list[Document]) -> None:
+    lian = docs[0]
+    late = anchor(
+        lian,
+        "區域性的多邊或雙邊合作",
+        color="green",
+        tags=["地區/中亞", "安全"],
+        note="Compare **Hsu**.\n\nSecond thought.",
+    )
+    early = anchor(lian, "1990 年代中期之「建設性夥伴關係」", tags=["中俄 關係"])
+    note_only = anchor(lian, "上海合作組織的成員大多為中亞國家", color=None, note="only a note")
+    source = source_for(docs, [late, early, note_only])
+    text = md(ExportOptions(documents=("lian-obor",), exported_at=STAMP), source)
+    front, body = split_front_matter(text)
+    assert front == {
+        "title": "一帶一路框架下中俄之潛在競合關係",
+        "authors": ["連弘宜"],
+        "venue": "戰略瞭望",
+        "issue": None,
+        "date": None,
+        "document": "lian-obor",
+        "script": "original",
+        "exported": STAMP,
+        "group_by": "section",
+        "originals": True,
+        "filters": {"documents": ["lian-obor"], "tags": [], "colors": []},
+        "annotations": 3,
+        "tags": ["中俄-關係", "地區/中亞", "安全"],
+    }
+    assert skeleton(body) == [
+        ("h1", "一帶一路框架下中俄之潛在競合關係"),
+        ("p", "連弘宜 · 戰略瞭望"),
+        ("h2", "壹、前言"),
+        (">", ""),
+        ("p", "1990 年代中期之「建設性夥伴關係」"),
+        ("/>", ""),
+        ("p", "pp. 1–2 · yellow (key argument) · #中俄-關係"),
+        ("h2", "貳、平等互利的中俄關係發展與中國崛起"),
+        (">", ""),
+        ("p", "上海合作組織的成員大多為中亞國家"),
+        ("/>", ""),
+        ("p", "p. 2 · note"),
+        ("p", "only a note"),
+        ("h3", "（一）軍事上的多邊合作至雙邊準同盟"),
+        (">", ""),
+        ("p", "區域性的多邊或雙邊合作"),
+        ("/>", ""),
+        ("p", "p. 3 · green (evidence) · #地區/中亞 #安全"),
+        ("p", "Compare **Hsu**."),
+        ("p", "Second thought."),
+    ]
+
+
+def test_group_by_tag_puts_passages_under_each_theme(docs: list[Document]) -> None:
+    lian = docs[0]
+    a = anchor(lian, "區域性的多邊或雙邊合作", tags=["地區/中亞", "能源"])
+    b = anchor(lian, "上海合作組織的成員大多為中亞國家", tags=["能源"])
+    c = anchor(lian, "出兵喬治亞")
+    source = source_for(docs, [a, b, c])
+    opts = ExportOptions(documents=("lian-obor",), group_by="tag", exported_at=STAMP)
+    front, body = split_front_matter(md(opts, source))
+    assert front["group_by"] == "tag"
+    heads = [(kind, txt) for kind, txt in skeleton(body) if kind.startswith("h")]
+    assert heads == [
+        ("h1", "一帶一路框架下中俄之潛在競合關係"),
+        ("h2", "地區/中亞"),
+        ("h2", "能源"),
+        ("h2", "Untagged"),
+    ]
+    quotes = [
+        txt for kind, txt in skeleton(body) if kind == "p" and txt in (a.quote, b.quote, c.quote)
+    ]
+    # 能源 holds both, in text order: b comes before a in the article.
+    assert quotes == [a.quote, b.quote, a.quote, c.quote]
+
+
+def test_substituted_phrases_carry_their_original(docs: list[Document]) -> None:
+    lian = docs[0]
+    rec = anchor(lian, "區域性的多邊或雙邊合作")
+    source = source_for(docs, [rec], phrases={"區域性": "局部", "雙邊": "双边"})
+    opts = ExportOptions(documents=("lian-obor",), script="zh-Hans-CN", exported_at=STAMP)
+    _, body = split_front_matter(md(opts, source))
+    assert ("p", "局部〔原文：區域性〕的多邊或双边〔原文：雙邊〕合作") in skeleton(body)
+    plain = ExportOptions(
+        documents=("lian-obor",), script="zh-Hans-CN", originals=False, exported_at=STAMP
+    )
+    front, body = split_front_matter(md(plain, source))
+    assert front["originals"] is False
+    assert ("p", "局部的多邊或双边合作") in skeleton(body)
+
+
+def test_real_view_marks_phrases_and_respects_vetoes(docs: list[Document]) -> None:
+    from reader.glossary import Glossary
+    from reader.script import document_view
+
+    lian = docs[0]
+    rec = anchor(lian, "區域性的多邊或雙邊合作")
+    georgia = anchor(lian, "出兵喬治亞")
+    opts = ExportOptions(documents=("lian-obor",), script="zh-Hans-CN", exported_at=STAMP)
+    source = ExportSource(docs, [rec, georgia], views=lambda d, v: document_view(d, v, None))
+    paras = [txt for kind, txt in skeleton(split_front_matter(md(opts, source))[1]) if kind == "p"]
+    assert "局部〔原文：區域性〕的多边或双边合作" in paras
+    assert "出兵格鲁吉亚〔原文：喬治亞〕" in paras
+    vetoed = Glossary(keeps=frozenset({"區域性"}))
+    source = ExportSource(docs, [rec], views=lambda d, v: document_view(d, v, vetoed))
+    paras = [txt for kind, txt in skeleton(split_front_matter(md(opts, source))[1]) if kind == "p"]
+    assert "區域性的多边或双边合作" in paras
+
+
+def test_filters_tags_with_children_by_folding_and_colours(docs: list[Document]) -> None:
+    lian, hsu = docs
+    recs = [
+        anchor(lian, "區域性的多邊或雙邊合作", tags=["地區/中亞"], color="green"),
+        anchor(lian, "出兵喬治亞", tags=["地區"], color="pink"),
+        anchor(lian, "上海合作組織的成員大多為中亞國家", tags=["地區其他"]),
+        anchor(hsu, hsu.text[200:220], tags=["地區"]),
+    ]
+    source = source_for(docs, recs)
+    front, body = split_front_matter(md(ExportOptions(tags=("地区",), exported_at=STAMP), source))
+    assert front["annotations"] == 3
+    assert front["filters"]["tags"] == ["地区"]
+    paras = [txt for kind, txt in skeleton(body) if kind == "p"]
+    assert recs[2].quote not in paras
+    front, _ = split_front_matter(md(ExportOptions(tags=("地區/中亞",), exported_at=STAMP), source))
+    assert front["annotations"] == 1
+    front, _ = split_front_matter(
+        md(ExportOptions(colors=("pink", "green"), exported_at=STAMP), source)
+    )
+    assert front["annotations"] == 2
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (ExportOptions(colors=("red",)), "Unknown colour 'red'"),
+        (ExportOptions(script="zh-Latn"), "Unknown script view 'zh-Latn'"),
+        (ExportOptions(documents=("nope",)), "Unknown document 'nope'"),
+        (ExportOptions(tags=(" ",)), "empty --tag"),
+    ],
+)
+def test_wrong_choices_are_input_errors(
+    docs: list[Document], options: ExportOptions, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        md(options, source_for(docs, []))
+
+
+def test_orphaned_annotation_keeps_its_note(docs: list[Document]) -> None:
+    lian = docs[0]
+    rec = anchor(lian, "出兵喬治亞", note="still here")
+    orphan = AnnotationRecord(
+        **{
+            **rec.to_dict(),
+            "pages": (3, 3),
+            "orphaned": True,
+            "quote": "a passage since removed",
+            "id": "urn:uuid:x",
+        }
+    )
+    source = source_for(docs, [rec, orphan])
+    _, body = split_front_matter(md(ExportOptions(documents=("lian-obor",)), source))
+    sk = skeleton(body)
+    at = sk.index(("h2", "Passages no longer found in the text"))
+    assert ("p", "a passage since removed") in sk[at:]
+    assert sk[-1] == ("p", "still here")
+
+
+# ---------------------------------------------------------------------------------------------
+# Property: user text never changes the structure, and reads back as typed
+
+SNIPPETS = [
+    "---",
+    "# x",
+    "## ",
+    "> q",
+    "| a | b |",
+    "|---|",
+    "* x",
+    "- y",
+    "+ z",
+    "1. y",
+    "2) z",
+    "<script>alert(1)</script>",
+    "<!--",
+    "```",
+    "~~~",
+    "    code",
+    "\t",
+    "  ",
+    "[x](y)",
+    "![i](s)",
+    "[[wiki]]",
+    "[^1]: f",
+    "\\",
+    "&amp;",
+    "&#x41;",
+    "**b**",
+    "_i_",
+    "`c`",
+    "==h==",
+    "%%c%%",
+    "$m$",
+    "^id",
+    "===",
+    "***",
+    "...",
+    "title: x",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\u2028",
+    "\x85",
+    "\x0b",
+    "\u3000",
+    "\xa0",
+    "\x00",
+    "\x1b",
+    "\ufeff",
+    "中亞",
+    "<http://x.y>",
+    "- [ ] t",
+    ":",
+    "'",
+    '"',
+    "#tag",
+    "{}",
+]
+CHARS = st.characters(exclude_categories=("Cs",))
+nasty = st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(CHARS, max_size=6)), max_size=6).map(
+    "".join
+)
+one_line = nasty.map(lambda s: s.replace("\n", " "))
+
+
+def visible_one_line(text: str) -> str:
+    return " ".join(clean(text).split("\n")).strip()
+
+
+def visible_paragraphs(text: str) -> list[str]:
+    paras: list[list[str]] = [[]]
+    for line in clean(text).split("\n"):
+        if line.strip():
+            paras[-1].append(line)
+        elif paras[-1]:
+            paras.append([])
+    return ["\n".join(p) for p in paras if p]
+
+
+def make_doc(title: str, heading: str, paras: list[str], authors: list[str]) -> Document:
+    meta = Metadata(id="t", title=title, authors=tuple(authors))
+    drafts = [
+        BlockDraft("title", 0, title.replace("\n", " ")),
+        BlockDraft("heading", 1, heading),
+        *(BlockDraft("paragraph", 0, p) for p in paras),
+    ]
+    return assemble(meta, drafts)
+
+
+def record(
+    doc: Document,
+    start: int,
+    end: int,
+    color: str | None,
+    tags: list[str],
+    note: str | None,
+    n: int,
+) -> AnnotationRecord:
+    return AnnotationRecord(
+        id=f"urn:uuid:00000000-0000-4000-8000-{n:012d}",
+        document=doc.id,
+        start=start,
+        end=end,
+        quote=doc.text[start:end],
+        prefix="",
+        suffix="",
+        pages=doc.pages_of(start, end),
+        color=color,
+        tags=tuple(tags),
+        note=note,
+        created=STAMP,
+        updated=STAMP,
+    )
+
+
+def expected_passage(rec: AnnotationRecord, meaning: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    lines = [line for line in clean(rec.quote).split("\n") if line.strip()]
+    if lines:
+        out += [(">", ""), *(("p", line) for line in lines), ("/>", "")]
+    parts = [rec.citation]
+    if rec.color:
+        parts.append(visible_one_line(f"{rec.color} ({meaning})" if meaning else rec.color))
+    else:
+        parts.append("note")
+    if rec.tags:
+        parts.append(" ".join("#" + visible_one_line(markdown_tag(t)[1:]) for t in rec.tags))
+    out.append(("p", " · ".join(parts)))
+    out += [("p", para) for para in visible_paragraphs(rec.note or "")]
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=one_line,
+    heading=one_line,
+    authors=st.lists(one_line, max_size=2),
+    paras=st.lists(one_line.filter(lambda s: s != ""), min_size=1, max_size=3),
+    notes=st.lists(st.none() | nasty, min_size=4, max_size=4),
+    tags=st.lists(st.lists(nasty, max_size=3), min_size=4, max_size=4),
+    meaning=nasty,
+)
+def test_user_text_cannot_change_the_structure(
+    title: str,
+    heading: str,
+    authors: list[str],
+    paras: list[str],
+    notes: list[str | None],
+    tags: list[list[str]],
+    meaning: str,
+) -> None:
+    doc = make_doc(title, heading, paras, authors)
+    heading_block = doc.blocks[1]
+    recs = []
+    for i, block in enumerate(doc.blocks[2:]):
+        recs.append(
+            record(doc, block.start, block.end, "yellow" if i % 2 else None, tags[i], notes[i], i)
+        )
+    if heading:  # a passage across the heading and the first paragraph: two lines
+        recs.append(
+            record(doc, heading_block.start, doc.blocks[2].end, "pink", tags[3], notes[3], 9)
+        )
+    source = ExportSource([doc], recs, color_meanings={"yellow": meaning, "pink": meaning})
+    text = render_export(ExportOptions(exported_at=STAMP, tags=()), source)
+    front, body = split_front_matter(text)
+    assert front["title"] == title
+    assert front["authors"] == authors
+    assert front["document"] == "t"
+    assert front["exported"] == STAMP
+    expected: list[tuple[str, str]] = [("h1", visible_one_line(title))]
+    by = visible_one_line("、".join(authors)) if authors else ""
+    if by:
+        expected.append(("p", by))
+    ordered = sorted(recs, key=lambda r: (r.start, r.end))
+    expected.append(("h2", visible_one_line(heading)))
+    for rec in ordered:
+        expected += expected_passage(rec, meaning)
+    assert skeleton(body) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.text(CHARS, max_size=30), min_size=1, max_size=5))
+def test_front_matter_reads_back_exactly(values: list[str]) -> None:
+    doc = make_doc(values[0], "h", ["p"], values[1:])
+    rec = record(doc, doc.blocks[2].start, doc.blocks[2].end, "yellow", values, None, 1)
+    front, _ = split_front_matter(
+        render_export(ExportOptions(exported_at=STAMP), ExportSource([doc], [rec]))
+    )
+    assert front["title"] == values[0]
+    assert front["authors"] == values[1:]
+
+
+def test_multiple_articles_share_one_file(docs: list[Document]) -> None:
+    lian, hsu = docs
+    recs = [anchor(lian, "出兵喬治亞"), anchor(hsu, hsu.text[200:220])]
+    front, body = split_front_matter(md(ExportOptions(exported_at=STAMP), source_for(docs, recs)))
+    assert [d["document"] for d in front["documents"]] == ["lian-obor", "hsu-divergence"]
+    assert [txt for kind, txt in skeleton(body) if kind == "h1"] == [lian.title, hsu.title]
