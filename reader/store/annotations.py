@@ -223,7 +223,7 @@ def sync_document(s: Session, doc: TextDocument) -> SyncReport:
 
 def stale_documents(s: Session, docs: Iterable[TextDocument]) -> list[TextDocument]:
     """The documents whose stored snapshot no longer matches their text."""
-    stored = dict(s.execute(select(models.Document.id, models.Document.sha256)).tuples().all())
+    stored = dict(s.execute(select(models.Document.id, models.Document.sha256)).all())
     return [d for d in docs if d.id in stored and stored[d.id] != d.sha256]
 
 
@@ -312,7 +312,7 @@ class TagChange:
 
 def list_tags(s: Session) -> list[TagInfo]:
     counts = dict(s.execute(select(models.AnnotationTag.tag_id, func.count())
-                            .group_by(models.AnnotationTag.tag_id)).tuples().all())
+                            .group_by(models.AnnotationTag.tag_id)).all())
     return [TagInfo(t.name, t.key, t.color, t.description, counts.get(t.id, 0))
             for t in s.scalars(select(models.Tag).order_by(models.Tag.key))]
 
@@ -422,6 +422,7 @@ def create_annotation(s: Session, doc: TextDocument, start: int, end: int, *,
                       now: str | None = None) -> AnnotationRecord:
     """Annotate ``doc.text[start:end]`` (canonical offsets)."""
     check_color(color)
+    tags = [clean_tag(t) for t in tags]  # every input checked before anything is written
     if not 0 <= start < end <= len(doc.text):
         raise InputError(f"The range {start}–{end} is not a passage of {doc.id} "
                          f"(its text has {len(doc.text)} characters).")
@@ -526,7 +527,7 @@ def list_annotations(s: Session, *, documents: Sequence[str] | None = None,
 
 def annotation_counts(s: Session) -> dict[str, int]:
     rows = s.execute(select(models.Annotation.document_id, func.count())
-                     .group_by(models.Annotation.document_id)).tuples().all()
+                     .group_by(models.Annotation.document_id)).all()
     return {doc_id: int(n) for doc_id, n in rows}
 
 
@@ -564,10 +565,10 @@ def load_glossary(s: Session) -> Glossary:
     keeps = frozenset(s.scalars(select(models.GlossaryKeep.phrase)))
     conversions = tuple(s.execute(select(models.GlossaryConversion.original,
                                          models.GlossaryConversion.replacement)
-                                  .order_by(models.GlossaryConversion.original)).tuples().all())
+                                  .order_by(models.GlossaryConversion.original)).all())
     equivalences = tuple(s.execute(select(models.GlossaryEquivalence.a,
                                           models.GlossaryEquivalence.b)
-                                   .order_by(models.GlossaryEquivalence.id)).tuples().all())
+                                   .order_by(models.GlossaryEquivalence.id)).all())
     return Glossary(keeps=keeps, conversions=conversions, equivalences=equivalences)
 
 

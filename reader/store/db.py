@@ -232,6 +232,15 @@ def _header_problem(path: Path) -> tuple[str, str | None] | None:
     return None
 
 
+def one_line(messages: str | list[str], limit: int = 120) -> str:
+    """SQLite's (possibly multi-line) report, shortened to one line for a message."""
+    lines = messages if isinstance(messages, list) else [messages]
+    parts = [p.strip() for m in lines for p in str(m).splitlines()
+             if p.strip() and not p.startswith("***")]
+    text = "; ".join(parts)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _newer(version: int) -> tuple[str, str]:
     return (f"was written by a newer Meipi (schema {version}; this one reads up to "
             f"{SCHEMA_VERSION})", "Update Meipi to open it.")
@@ -256,7 +265,7 @@ def translate(exc: BaseException, path: Path) -> MeipiError:
     """A SQLite error as one or two sentences saying what happened and what to do."""
     orig = getattr(exc, "orig", None) or exc
     name = str(getattr(orig, "sqlite_errorname", "") or "")
-    text = str(orig)
+    text = one_line(str(orig))
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
         return EnvironmentFailure(
             f"The disk holding {path} is full, so the change was not saved (nothing was half "
@@ -500,14 +509,16 @@ def _verify_open(store: Store) -> int:
                     raise DatabaseRefused(path, *_newer(version))
                 check = [r[0] for r in raw.execute("PRAGMA quick_check").fetchall()]
                 if check != ["ok"]:
-                    raise DatabaseRefused(path, f"is damaged (SQLite: {'; '.join(check[:3])})")
+                    raise DatabaseRefused(path, f"is damaged (SQLite: {one_line(check)})")
                 tables = _tables(raw)
             finally:
                 raw.execute("ROLLBACK")
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(path, f"is damaged or unreadable (SQLite: {exc})") from exc
+        raise DatabaseRefused(path, f"is damaged or unreadable (SQLite: {one_line(str(exc))})"
+                              ) from exc
     except DBAPIError as exc:
-        raise DatabaseRefused(path, f"is damaged or unreadable (SQLite: {exc.orig})") from exc
+        raise DatabaseRefused(path, "is damaged or unreadable (SQLite: "
+                              f"{one_line(str(exc.orig))})") from exc
     expected = expected_tables(version)
     if tables != expected:
         unknown = sorted(tables - expected)

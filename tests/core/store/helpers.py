@@ -1,0 +1,72 @@
+"""Shared helpers for the store tests: small documents, hashing files, a forked child that
+runs as another user."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reader.documents import BlockDraft, Document, Metadata, assemble
+
+
+def make_doc(paragraphs: list[str], doc_id: str = "mine", pages: list[int] | None = None
+             ) -> Document:
+    """A document of paragraphs; ``pages[i]`` is the printed page paragraph i begins on."""
+    drafts = []
+    for i, text in enumerate(paragraphs):
+        draft = BlockDraft("paragraph", 0, text)
+        if pages is not None and (i == 0 or pages[i] != pages[i - 1]):
+            draft.page_marks.append((0, pages[i]))
+        drafts.append(draft)
+    return assemble(Metadata(id=doc_id, title="Mine"), drafts)
+
+
+def text_file(doc_id: str, paragraphs: list[str]) -> str:
+    """The ``texts/`` format of a user text (for the command line tests)."""
+    lines = ["meipi-text: 1", f"id: {doc_id}", "title: 測試文本", "---"]
+    lines += [f"paragraph: {p}" for p in paragraphs]
+    return "\n".join(lines) + "\n"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def side_files(db: Path) -> list[str]:
+    return [s for s in ("-wal", "-shm", "-journal") if Path(str(db) + s).exists()]
+
+
+def run_forked(func: Callable[[], Any], *, uid: int | None = None, gid: int | None = None
+               ) -> Any:
+    """Run ``func`` in a forked child (optionally after dropping to ``uid``/``gid``) and return
+    what it returned (JSON), or raise what it raised, as a RuntimeError."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        status = 0
+        try:
+            os.close(read_fd)
+            if gid is not None:
+                os.setgroups([])
+                os.setgid(gid)
+            if uid is not None:
+                os.setuid(uid)
+            payload = json.dumps({"ok": func()})
+        except BaseException as exc:
+            payload = json.dumps({"error": f"{type(exc).__name__}: {exc}"})
+            status = 1
+        with os.fdopen(write_fd, "w") as out:
+            out.write(payload)
+        os._exit(status)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as inp:
+        data = inp.read()
+    os.waitpid(pid, 0)
+    result = json.loads(data)
+    if "error" in result:
+        raise RuntimeError(result["error"])
+    return result["ok"]

@@ -1,0 +1,200 @@
+"""The store's operations: annotations, tags, colours, glossary, memos (no Qt, a real file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.errors import EnvironmentFailure, InputError
+from reader.store import Store, open_store
+from reader.store import annotations as ops
+from tests.core.store.helpers import make_doc
+
+DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭，中亞是關鍵。",
+                "北極航道與能源"], pages=[1, 1, 2])
+
+
+@pytest.fixture
+def store(db_file: Path) -> Store:
+    s = open_store(db_file)
+    yield s
+    s.close(backup=False)
+
+
+def span(quote: str, n: int = 1) -> tuple[int, int]:
+    pos = -1
+    for _ in range(n):
+        pos = DOC.text.index(quote, pos + 1)
+    return pos, pos + len(quote)
+
+
+def test_create_edit_delete_and_undo(store: Store) -> None:
+    with store.writing() as s:
+        created = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["地區/中亞"],
+                                        note="第一條")
+    assert created.quote == "中亞地區" and created.color == "yellow"
+    assert created.prefix == DOC.text[: created.start][-32:]
+    assert created.suffix == DOC.text[created.end :][:32]
+    assert created.pages == (1, 1)
+    assert created.created.endswith("Z") and len(created.created) == 20
+
+    with store.writing() as s:
+        edit = ops.update_annotation(s, created.id, color="green", note="改過", tags=["能源"])
+    assert edit.before == created
+    assert (edit.after.color, edit.after.note, edit.after.tags) == ("green", "改過", ("能源",))
+
+    with store.writing() as s:
+        gone = ops.delete_annotation(s, created.id)
+    assert gone == edit.after
+    with store.reading() as s:
+        assert ops.list_annotations(s) == []
+        with pytest.raises(InputError):
+            ops.get_annotation(s, created.id)
+
+    with store.writing() as s:
+        back = ops.restore_annotation(s, gone)
+    assert back == gone
+    with store.reading() as s:
+        assert ops.list_annotations(s) == [gone]
+
+
+def test_list_in_text_order_with_pages_and_filters(store: Store) -> None:
+    with store.writing() as s:
+        late = ops.create_annotation(s, DOC, *span("北極航道"), color="blue", tags=["北極"])
+        early = ops.create_annotation(s, DOC, *span("一帶一路"), color=None, note="n",
+                                      tags=["地區/中亞", "energy"])
+        mid = ops.create_annotation(s, DOC, *span("中亞", 2), tags=["地區"])
+    with store.reading() as s:
+        assert [r.id for r in ops.list_annotations(s)] == [early.id, mid.id, late.id]
+        assert late.pages == (2, 2)
+        by_parent = ops.list_annotations(s, tags=["地区"])  # folded, children included
+        assert {r.id for r in by_parent} == {early.id, mid.id}
+        assert [r.id for r in ops.list_annotations(s, tags=["地區/中亞"])] == [early.id]
+        assert [r.id for r in ops.list_annotations(s, colors=["none"])] == [early.id]
+        assert [r.id for r in ops.list_annotations(s, colors=["blue", "none"])] == [
+            early.id, late.id]
+        assert ops.annotation_counts(s) == {"mine": 3}
+
+
+def test_tag_folding_keeps_first_spelling(store: Store) -> None:
+    with store.writing() as s:
+        a = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["中亞", "Energy"])
+        b = ops.create_annotation(s, DOC, *span("能源合作"), tags=["中亚", "energy", "ＥＮＥＲＧＹ"])
+        c = ops.create_annotation(s, DOC, *span("北極"), tags=["地區/中亞"])
+        d = ops.create_annotation(s, DOC, *span("一帶"), tags=["地区／能源 "])
+    assert a.tags == ("中亞", "Energy")
+    assert b.tags == ("中亞", "Energy")  # reused, and duplicates within one annotation folded
+    assert c.tags == ("地區/中亞",)
+    assert d.tags == ("地區/能源",)  # the parent's existing spelling
+    with store.reading() as s:
+        names = {t.name: t.count for t in ops.list_tags(s)}
+    assert names == {"中亞": 2, "Energy": 2, "地區/中亞": 1, "地區/能源": 1}
+
+
+def test_empty_tag_and_unknown_colour_are_input_errors(store: Store) -> None:
+    with pytest.raises(InputError), store.writing() as s:
+        ops.create_annotation(s, DOC, 0, 2, tags=["能源", " / "])
+    with pytest.raises(InputError, match="Colours"), store.writing() as s:
+        ops.create_annotation(s, DOC, 0, 2, color="red")
+    with pytest.raises(InputError), store.writing() as s:
+        ops.create_annotation(s, DOC, 5, 5)
+    with store.reading() as s:
+        assert ops.list_annotations(s) == []  # each failed action rolled back whole
+
+
+def test_rename_merge_delete_tags_with_counts(store: Store) -> None:
+    with store.writing() as s:
+        a = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["地區/中亞", "能源"])
+        b = ops.create_annotation(s, DOC, *span("北極"), tags=["區域/北極"])
+        ops.set_theme_memo(s, "地區/中亞", "中亞的比較")
+    with store.writing() as s:
+        change = ops.rename_tag(s, "地区", "區域", merge=False)
+    assert (change.tags, change.annotations) == (1, 1)
+    assert change.before[0].tags == ("地區/中亞", "能源")
+    with store.reading() as s:
+        assert ops.get_annotation(s, a.id).tags == ("區域/中亞", "能源")
+        assert ops.theme_memo(s, "区域/中亚") == "中亞的比較"  # the memo followed
+    with pytest.raises(InputError, match="merge"), store.writing() as s:
+        ops.rename_tag(s, "能源", "區域/北極")
+    with store.writing() as s:
+        merged = ops.merge_tags(s, "能源", "區域/北極")
+    assert (merged.tags, merged.annotations) == (1, 1)
+    with store.reading() as s:
+        assert ops.get_annotation(s, a.id).tags == ("區域/中亞", "區域/北極")
+    with store.writing() as s:
+        deleted = ops.delete_tag(s, "區域")
+    assert (deleted.tags, deleted.annotations) == (2, 2)
+    with store.reading() as s:
+        assert ops.get_annotation(s, a.id).tags == ()
+        assert ops.get_annotation(s, b.id).tags == ()
+        assert ops.theme_memo(s, "區域/中亞") == "中亞的比較"  # memos are never deleted
+    with store.writing() as s:  # undo
+        for record in deleted.before:
+            ops.restore_annotation(s, record)
+    with store.reading() as s:
+        assert ops.get_annotation(s, a.id).tags == ("區域/中亞", "區域/北極")
+
+
+def test_colour_meanings_and_glossary(store: Store) -> None:
+    with store.writing() as s:
+        ops.set_color_meaning(s, "pink", "待查")
+        assert ops.add_equivalence(s, "普京", "普丁")
+        assert not ops.add_equivalence(s, "普丁", "普京")
+        assert ops.add_keep(s, "區域性")
+        ops.add_conversion(s, "哈薩克", "哈萨克")
+    with store.reading() as s:
+        assert ops.color_meanings(s)["pink"] == "待查"
+        glossary = ops.load_glossary(s)
+    assert glossary.keeps == {"區域性"}
+    assert glossary.equivalences == (("普京", "普丁"),)
+    assert glossary.conversions == (("哈薩克", "哈萨克"),)
+    with store.writing() as s:
+        assert ops.drop_glossary_entry(s, "普丁 = 普京") == ["same 普京 = 普丁"]
+        assert ops.drop_glossary_entry(s, "nothing") == []
+
+
+def test_read_only_store_refuses_edits(db_file: Path) -> None:
+    open_store(db_file).close(backup=False)
+    store = open_store(db_file)
+    store.read_only = True  # what open_store decides for an unwritable file (tested for real
+    try:                    # with dropped privileges in test_db_safety)
+        with pytest.raises(EnvironmentFailure, match="read-only"), store.writing() as s:
+            ops.create_annotation(s, DOC, 0, 2)
+    finally:
+        store.close(backup=False)
+
+
+def test_watcher_sees_other_connections_commit(store: Store, db_file: Path) -> None:
+    watcher = store.watcher()
+    assert not watcher.changed()
+    other = open_store(db_file)
+    try:
+        with other.writing() as s:
+            ops.create_annotation(s, DOC, 0, 2)
+    finally:
+        other.close(backup=False)
+    assert watcher.changed()
+    assert not watcher.changed()
+
+
+PIECES = ["👋🏽", "👩\u200d👩\u200d👧", "e\u0301", "\u202e", "\u2066", "\u200f", "𠀀",
+          "\U0010fffd", "\r\n", "\x00", "\ufeff", "ｶ", "Å", "Å", "**粗體**\n- 清單"]
+notes = st.lists(
+    st.one_of(st.text(st.characters(codec="utf-8"), max_size=8), st.sampled_from(PIECES)),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=notes)
+def test_notes_round_trip_byte_for_byte(store: Store, note: str) -> None:
+    with store.writing() as s:
+        record = ops.create_annotation(s, DOC, 0, 4, note=note, tags=[])
+    with store.reading() as s:
+        back = ops.get_annotation(s, record.id).note
+    assert back is not None
+    assert back.encode("utf-8", "surrogatepass") == note.encode("utf-8", "surrogatepass")
