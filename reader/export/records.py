@@ -21,6 +21,7 @@ from reader.folding import fold_key
 from reader.views import check_view
 
 COLORS = ("yellow", "green", "blue", "pink", "purple")
+NO_COLOR = "none"  # as a colour filter: the annotations without colour (notes)
 FORMATS = ("markdown", "compare", "json", "csv")
 GROUP_BY = ("section", "tag")
 COMPARE_BY = ("tag", "color")
@@ -219,8 +220,11 @@ class ExportOptions:
             )
         check_view(self.script)
         for color in self.colors:
-            if color not in COLORS:
-                raise InputError(f"Unknown colour {color!r}. Valid colours: {', '.join(COLORS)}.")
+            if color not in COLORS and color != NO_COLOR:
+                raise InputError(
+                    f"Unknown colour {color!r}. Valid colours: {', '.join(COLORS)} "
+                    f"({NO_COLOR!r} for notes without colour)."
+                )
         if self.group_by not in GROUP_BY:
             raise InputError(f"--group-by must be one of {', '.join(GROUP_BY)}.")
         if self.by not in COMPARE_BY:
@@ -312,7 +316,7 @@ def select(
     for rec in records:
         if rec.document not in order:
             continue
-        if colors and rec.color not in colors:
+        if colors and (rec.color or NO_COLOR) not in colors:
             continue
         if tag_keys and not any(tag_matches(fold_key(t), tag_keys) for t in rec.tags):
             continue

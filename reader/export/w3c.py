@@ -62,6 +62,7 @@ _NAMESPACE = uuid.UUID("0b5b6e0e-6f1e-5d43-9a43-6d6569706921")  # fixed: exports
 
 
 def annotation_iri(record_id: str) -> str:
+    """``urn:uuid:…`` for a stored id (the store keeps the bare UUID)."""
     return record_id if record_id.startswith("urn:uuid:") else f"urn:uuid:{record_id}"
 
 
@@ -292,7 +293,7 @@ def _record(item: Any, docs: Mapping[str, Document]) -> AnnotationRecord:
     if not isinstance(raw_id, str) or not raw_id.startswith("urn:uuid:"):
         raise _Bad("its id must be a urn:uuid: identifier")
     try:
-        ident = f"urn:uuid:{uuid.UUID(raw_id[len('urn:uuid:') :])}"
+        ident = str(uuid.UUID(raw_id[len("urn:uuid:") :]))  # the store keeps bare UUIDs
     except ValueError:
         raise _Bad("its id is not a valid UUID") from None
     motivation = item.get("motivation")

@@ -42,7 +42,7 @@ def anchor(
         start = doc.text.index(quote, start + 1)
     end = start + len(quote)
     return AnnotationRecord(
-        id=ident or f"urn:uuid:{uuid.uuid4()}",
+        id=ident or str(uuid.uuid4()),
         document=doc.id,
         start=start,
         end=end,

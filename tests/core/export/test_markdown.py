@@ -183,7 +183,7 @@ def test_orphaned_annotation_keeps_its_note(docs: list[Document]) -> None:
             "pages": (3, 3),
             "orphaned": True,
             "quote": "a passage since removed",
-            "id": "urn:uuid:x",
+            "id": "00000000-0000-4000-8000-000000000001",
         }
     )
     source = source_for(docs, [rec, orphan])
@@ -296,7 +296,7 @@ def record(
     n: int,
 ) -> AnnotationRecord:
     return AnnotationRecord(
-        id=f"urn:uuid:00000000-0000-4000-8000-{n:012d}",
+        id=f"00000000-0000-4000-8000-{n:012d}",
         document=doc.id,
         start=start,
         end=end,

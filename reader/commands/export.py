@@ -1,0 +1,175 @@
+"""``meipi export`` and ``meipi import-annotations``: the store and the texts on one side, the
+pure exports of ``reader.export`` on the other.
+
+:func:`load_source` gathers what an export reads (documents, annotations, colour meanings,
+theme memos, the script views with the user's glossary); the Export dialog can call it too and
+then ``reader.export.render_export`` for its live preview. Reading never creates a database.
+An import validates the whole file first and then writes every change in one transaction, so a
+bad file or a failure changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.cli import Context
+from reader.documents import Document
+from reader.errors import EnvironmentFailure, InputError
+from reader.export import ExportOptions, ExportSource, export_text, write_export
+from reader.export.records import AnnotationRecord, ViewLike
+from reader.export.w3c import MAX_BYTES, ImportPlan, parse_import, plan_import
+from reader.glossary import EMPTY, Glossary
+from reader.store import Store
+from reader.store import annotations as ops
+
+
+def options_from_args(args: argparse.Namespace) -> ExportOptions:
+    return ExportOptions(
+        format=args.format,
+        documents=tuple(args.doc),
+        tags=tuple(args.tag),
+        colors=tuple(args.color),
+        script=args.script,
+        group_by=args.group_by,
+        by=args.by,
+        originals=not args.no_originals,
+    ).checked()
+
+
+def to_export_record(record: ops.AnnotationRecord) -> AnnotationRecord:
+    return AnnotationRecord.from_dict(record.to_json())
+
+
+def to_store_record(record: AnnotationRecord) -> ops.AnnotationRecord:
+    return ops.AnnotationRecord(**{**record.to_dict(), "pages": record.pages})
+
+
+def read_store(
+    store: Store, documents: list[Document]
+) -> tuple[list[AnnotationRecord], dict[str, str], dict[str, str], Glossary]:
+    """Annotations of ``documents``, colour meanings, theme memos (by tag), the glossary."""
+    with store.reading() as s:
+        records = [
+            to_export_record(r)
+            for r in ops.list_annotations(s, documents=[d.id for d in documents])
+        ]
+        meanings = ops.color_meanings(s)
+        memos: dict[str, str] = {}
+        seen: set[str] = set()
+        for rec in records:
+            for tag in rec.tags:
+                # A memo belongs to a theme; the parents of a nested tag are themes too.
+                parts = tag.split("/")
+                for depth in range(1, len(parts) + 1):
+                    name = "/".join(parts[:depth])
+                    if name in seen:
+                        continue
+                    seen.add(name)
+                    memo = ops.theme_memo(s, name)
+                    if memo:
+                        memos[name] = memo
+        glossary = ops.load_glossary(s)
+    return records, meanings, memos, glossary
+
+
+def load_source(ctx: Context, options: ExportOptions) -> ExportSource:
+    """Everything the export of ``options`` reads, from the texts and the database."""
+    from reader.commands.annotations import opened, sync_texts
+    from reader.script import document_view
+
+    library = ctx.library()
+    documents = (
+        [library.get(d) for d in dict.fromkeys(options.documents)]
+        if options.documents
+        else list(library)
+    )
+    records: list[AnnotationRecord] = []
+    meanings = dict(ops.DEFAULT_MEANINGS)
+    memos: dict[str, str] = {}
+    glossary = EMPTY
+    if ctx.db.exists():
+        with opened(ctx, create=False) as store:
+            sync_texts(store, ctx)
+            records, meanings, memos, glossary = read_store(store, documents)
+
+    def views(doc: Document, view_id: str) -> ViewLike:
+        return document_view(doc, view_id, glossary)
+
+    return ExportSource(
+        documents=documents,
+        annotations=records,
+        views=views,
+        color_meanings=meanings,
+        theme_memos=memos,
+    )
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    options = options_from_args(args)
+    if options.format == "compare" and 0 < len(set(options.documents)) < 2:
+        raise InputError(
+            "A comparison needs two or more articles; give --doc at least twice "
+            "(or leave --doc out to compare every article)."
+        )
+    source = load_source(ctx, options)
+    if args.output:
+        path = Path(args.output).expanduser()
+        write_export(options, source, path)
+        count = len(source.annotations)
+        print(f"Exported {options.format} to {path} ({count} annotation(s) read).", file=ctx.stderr)
+        return 0
+    ctx.stdout.write(export_text(options, source))
+    return 0
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(
+            f"There is no file {path}. Give the path of a --format json export."
+        ) from None
+    except OSError as exc:
+        raise EnvironmentFailure(f"Cannot read {path} ({exc.strerror}).") from None
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give the path of a --format json export.")
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{path.name} cannot be imported: it is larger than "
+            f"{MAX_BYTES // (1024 * 1024)} MB. Nothing was imported."
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise EnvironmentFailure(
+            f"Cannot read {path} ({exc.strerror}). Check its permissions, then try again."
+        ) from None
+
+
+def import_records(
+    store: Store, records: list[AnnotationRecord], documents: dict[str, Document]
+) -> ImportPlan:
+    """Add new ids, update those whose ``modified`` is newer; one transaction."""
+    with store.writing() as s:
+        for doc_id in sorted({r.document for r in records}):
+            ops.sync_document(s, documents[doc_id])
+        existing = {r.id: to_export_record(r) for r in ops.list_annotations(s)}
+        plan = plan_import(records, existing)
+        for rec in (*plan.added, *plan.updated):
+            ops.restore_annotation(s, to_store_record(rec))
+    return plan
+
+
+def cmd_import_annotations(args: argparse.Namespace, ctx: Context) -> int:
+    from reader.commands.annotations import opened, sync_texts
+
+    path = Path(args.file).expanduser()
+    data = _read_file(path)
+    library = ctx.library()
+    records = parse_import(data, list(library), name=path.name)
+    with opened(ctx, create=True) as store:
+        sync_texts(store, ctx)
+        plan = import_records(store, records, {d.id: d for d in library})
+    print(plan.summary(), file=ctx.stdout)
+    return 0
