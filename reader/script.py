@@ -30,7 +30,7 @@ converted). Each occurrence found is one segment: a kept phrase is shown as it s
 one as the user's text. The stretches between occurrences are converted by the library each on
 its own, exactly as if the occurrences were separators. So a view with a glossary equals
 ``convert(stretch₀) + shown₀ + convert(stretch₁) + …``. Phrases match the canonical text exactly
-(in its own script). The user's conversions apply in every view except 原文 (which is always the
+(in its own script); a conversion to nothing is ignored. The user's conversions apply in every view except 原文 (which is always the
 canonical text), including views whose configuration is the identity; kept phrases only matter
 where something converts.
 
@@ -247,8 +247,9 @@ def _glossary_pattern(phrases: list[str]) -> re.Pattern[str]:
 
 
 def _convert_uncached(text: str, config: str | None, glossary: Glossary | None) -> ConvertedText:
-    conversions = dict(glossary.conversions) if glossary else {}
-    conversions.pop("", None)
+    # An empty phrase or an empty replacement is ignored: every segment has text on both sides,
+    # so segment boundaries correspond one to one.
+    conversions = {k: v for k, v in glossary.conversions if k and v} if glossary else {}
     keeps = set(glossary.keeps) if (glossary and config) else set()
     keeps.discard("")
     phrases = [*conversions, *keeps]
