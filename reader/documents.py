@@ -237,13 +237,17 @@ def dumps(doc: Document) -> str:
             lines.append(f"{key}: {value}")
     lines.append("---")
     page_starts = {p.start: p.number for p in doc.pages[1:]}
+    sorted_starts = sorted(page_starts)
     first = doc.pages[0].number if doc.pages else doc.meta.first_page
     if first != doc.meta.first_page:
         lines.append(f"page {first}")
     for block in doc.blocks:
         label = f"heading {block.level}" if block.kind == "heading" else block.kind
-        cuts = sorted(s for s in page_starts if block.start <= s < block.end or
-                      (s == block.start))
+        # The page starts in [start, end), and one at start even for an empty block (bisect:
+        # linear scans made saving a long text quadratic).
+        lo = bisect.bisect_left(sorted_starts, block.start)
+        hi = bisect.bisect_left(sorted_starts, max(block.end, block.start + 1))
+        cuts = sorted_starts[lo:hi]
         pieces: list[tuple[int | None, str]] = []
         cursor = block.start
         for cut in cuts:

@@ -100,10 +100,14 @@ class Line:
     raw: str
     page: int  # PDF page, from 1
     page_start: bool = False  # the first line of its page
+    _cleaned: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return _clean_inline(self.raw)
+        # Cached per raw value: long texts ask for it many times.
+        if self._cleaned is None or self._cleaned[0] != self.raw:
+            self._cleaned = (self.raw, _clean_inline(self.raw))
+        return self._cleaned[1]
 
     @property
     def blank(self) -> bool:
@@ -260,12 +264,14 @@ def _drop_artifacts(lines: list[Line], hints: Hints) -> tuple[list[Line], list[s
     pages = {ln.page for ln in lines}
     # Short lines repeated on several pages are running headers or footers.
     counts = Counter(ln.text for ln in lines if ln.text and len(ln.text) <= 30)
+    pages_of_text: dict[str, set[int]] = {}
+    for ln in lines:
+        if counts.get(ln.text, 0) >= 2:
+            pages_of_text.setdefault(ln.text, set()).add(ln.page)
     repeated = {
         t
-        for t, n in counts.items()
-        if n >= 2
-        and len(pages) >= 3
-        and len({ln.page for ln in lines if ln.text == t}) >= max(2, len(pages) // 2)
+        for t, on in pages_of_text.items()
+        if len(pages) >= 3 and len(on) >= max(2, len(pages) // 2)
     }
     # Lines at the top or bottom of a page that repeat, numbers aside, on at least half the
     # pages: running headers and footers, page numbers and "第 3 頁" among them.
