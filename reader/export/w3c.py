@@ -168,7 +168,7 @@ class _Problems:
 
     def add(self, where: str, what: str) -> None:
         self.total += 1
-        if len(self.found) < 3:
+        if len(self.found) < 2:
             self.found.append(f"{where}: {what}" if where else what)
 
 

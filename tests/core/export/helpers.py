@@ -4,6 +4,7 @@ phrase-substituting view (the shape reader.script's views have) for honest-quote
 from __future__ import annotations
 
 import bisect
+import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,8 +21,14 @@ MEANINGS = {
 }
 
 
+@functools.cache
+def _library() -> tuple[Document, ...]:
+    return tuple(load_library())
+
+
 def library_docs() -> list[Document]:
-    return list(load_library())
+    """The shipped articles (lian-obor, hsu-divergence), loaded once per test run."""
+    return list(_library())
 
 
 def anchor(

@@ -3,6 +3,8 @@ honest quotes, grouping, filters; and no note, tag, quote or title can break the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -177,14 +179,11 @@ def test_wrong_choices_are_input_errors(
 def test_orphaned_annotation_keeps_its_note(docs: list[Document]) -> None:
     lian = docs[0]
     rec = anchor(lian, "出兵喬治亞", note="still here")
-    orphan = AnnotationRecord(
-        **{
-            **rec.to_dict(),
-            "pages": (3, 3),
-            "orphaned": True,
-            "quote": "a passage since removed",
-            "id": "00000000-0000-4000-8000-000000000001",
-        }
+    orphan = replace(
+        rec,
+        orphaned=True,
+        quote="a passage since removed",
+        id="00000000-0000-4000-8000-000000000001",
     )
     source = source_for(docs, [rec, orphan])
     _, body = split_front_matter(md(ExportOptions(documents=("lian-obor",)), source))
