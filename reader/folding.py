@@ -13,6 +13,7 @@ what turns a hit in the folded text back into a range of the original.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -84,6 +85,27 @@ def _attaches(c: str) -> bool:
     """Whether ``c`` belongs to the unit of the character before it (NFKC may compose them)."""
     code = ord(c)
     return unicodedata.combining(c) != 0 or 0x1160 <= code <= 0x11FF
+
+
+@functools.cache
+def _attaching_pattern() -> re.Pattern[str]:
+    """Any character for which ``_attaches`` holds (combining marks live below U+20000)."""
+    codes = [c for c in range(0x20000) if _attaches(chr(c))]
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{body}]")
+
+
+def fold_string(text: str) -> str:
+    """``fold_text(text).text`` without the map (cheaper for many short strings)."""
+    if _attaching_pattern().search(text):
+        return fold_text(text).text
+    return "".join(map(fold_unit, text))
 
 
 def _fold_unit_uncached(unit: str) -> str:

@@ -25,7 +25,7 @@ import itertools
 import statistics
 import threading
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -33,7 +33,7 @@ from typing import Any, NamedTuple, Protocol
 
 from reader.documents import Document, Library
 from reader.errors import InputError
-from reader.folding import Folded, fold_query, fold_text
+from reader.folding import Folded, fold_query, fold_string, fold_text, fold_unit
 from reader.glossary import EMPTY, Glossary
 from reader.views import VIEW_IDS, check_view
 
@@ -45,6 +45,10 @@ MAX_VARIANTS = 64
 CACHE_SIZE = 48
 
 CANONICAL = "folded"  # the name of way (b)
+# Window widths kept per view (see SearchIndex); longer queries search the whole view.
+WINDOW_MARGINS = (0, 1, 3, 7, 15, 31)
+# Separates windows; a folded text holding it is searched whole.
+SENTINEL = "\x00"
 
 
 class ViewLike(Protocol):
@@ -56,6 +60,24 @@ class ViewLike(Protocol):
     def to_view(self, start: int, end: int) -> tuple[int, int]: ...
 
     def to_canonical(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def stored_segments(self) -> Sequence[SegmentLike]: ...
+
+
+class SegmentLike(Protocol):
+    """A stretch of canonical text and what a view shows for it (``reader.script.Segment``)."""
+
+    @property
+    def canon_start(self) -> int: ...
+
+    @property
+    def canon_end(self) -> int: ...
+
+    @property
+    def view_start(self) -> int: ...
+
+    @property
+    def view_end(self) -> int: ...
 
 
 class Match(NamedTuple):
@@ -144,43 +166,137 @@ def query_variants(query: str, glossary: Glossary | None = None) -> list[str]:
 
 
 class SearchIndex:
-    """The folded form of one text of a document (its canonical text, or one view's text)."""
+    """The folded form of one text of a document (its canonical text, or one view's text).
 
-    def __init__(self, name: str, source: str, view: ViewLike | None = None) -> None:
+    A view's index also keeps *windows*: the stretches of its folded text around the places
+    where it folds differently from the canonical text (a phrase the view rewords, a character
+    that folds to something else). Anywhere else the view finds exactly what the folded
+    canonical text finds, so a short query looks only inside the windows; windows are kept
+    for a few widths (a query of folded length ``L`` needs ``L - 1`` characters each side).
+    """
+
+    def __init__(
+        self, name: str, source: str, view: ViewLike | None = None, canonical: str | None = None
+    ) -> None:
         self.name = name
         self.view = view
         self.folded: Folded = fold_text(source)
+        # margin -> (window text, window starts in it, the same starts in folded text), built
+        # the first time a query of that length comes
+        self._windows: dict[int, tuple[str, list[int], list[int]]] = {}
+        self._regions: list[tuple[int, int]] | None = None
+        if view is not None and canonical is not None and SENTINEL not in self.folded.text:
+            self._regions = self._folded_regions(_differing_view_ranges(canonical, view))
+
+    def _folded_regions(self, view_ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """View ranges -> ranges of folded text (a range folding to nothing is dropped)."""
+        starts = self.folded.starts
+        out = []
+        for vs, ve in view_ranges:
+            fs, fe = bisect_left(starts, vs), bisect_left(starts, ve)
+            if fs < fe:
+                out.append((fs, fe))
+        return out
+
+    def _window_text(
+        self, regions: list[tuple[int, int]], margin: int
+    ) -> tuple[str, list[int], list[int]]:
+        text = self.folded.text
+        size = len(text)
+        merged: list[list[int]] = []
+        for fs, fe in regions:
+            ws, we = max(0, fs - margin), min(size, fe + margin)
+            if merged and ws <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], we)
+            else:
+                merged.append([ws, we])
+        pieces, window_starts, folded_starts = [], [], []
+        at = 0
+        for ws, we in merged:
+            window_starts.append(at)
+            folded_starts.append(ws)
+            pieces.append(text[ws:we])
+            at += we - ws + len(SENTINEL)
+        return SENTINEL.join(pieces), window_starts, folded_starts
 
     def find(self, folded_query: str) -> list[tuple[int, int]]:
-        """Canonical ranges of the non-overlapping whole-unit occurrences of ``folded_query``."""
-        folded = self.folded
-        haystack = folded.text
+        """Canonical ranges of the non-overlapping whole-unit occurrences of ``folded_query``
+        (for a view: those that may differ from what the folded canonical text finds)."""
         size = len(folded_query)
-        starts, ends = folded.starts, folded.ends
-        find = haystack.find
-        hits: list[tuple[int, int]] = []
-        i = find(folded_query)
-        if folded.simple:
-            # Every folded character is a whole unit: every occurrence is aligned.
-            while i != -1:
-                hits.append((starts[i], ends[i + size - 1]))
-                i = find(folded_query, i + size)
+        margin = next((m for m in WINDOW_MARGINS if m >= size - 1), None)
+        if margin is None or self._regions is None or SENTINEL in folded_query:
+            positions = _occurrences(self.folded, self.folded.text, folded_query)
         else:
-            last = len(haystack)
-            while i != -1:
-                j = i + size
-                # Folded.aligned, inlined: this loop runs once per occurrence.
-                if (i == 0 or starts[i - 1] != starts[i]) and (
-                    j == last or starts[j] != starts[j - 1]
-                ):
-                    hits.append((starts[i], ends[j - 1]))
-                    i = find(folded_query, j)
-                else:
-                    i = find(folded_query, i + 1)
+            windows = self._windows.get(margin)
+            if windows is None:
+                windows = self._windows[margin] = self._window_text(self._regions, margin)
+            window_text, window_starts, folded_starts = windows
+            positions = []
+            for i in _occurrences(None, window_text, folded_query):
+                k = bisect_right(window_starts, i) - 1
+                positions.append(folded_starts[k] + i - window_starts[k])
+            if not self.folded.simple:
+                positions = _aligned(self.folded, positions, size)
+        starts, ends = self.folded.starts, self.folded.ends
+        hits = [(starts[i], ends[i + size - 1]) for i in positions]
         if self.view is not None:
             to_canonical = self.view.to_canonical
             hits = [to_canonical(s, e) for s, e in hits]
         return hits
+
+
+def _occurrences(folded: Folded | None, haystack: str, needle: str) -> list[int]:
+    """Start positions of the non-overlapping occurrences of ``needle``; with ``folded``, only
+    those that begin and end on whole units of the source."""
+    find = haystack.find
+    size = len(needle)
+    out: list[int] = []
+    i = find(needle)
+    if folded is None or folded.simple:
+        while i != -1:
+            out.append(i)
+            i = find(needle, i + size)
+        return out
+    starts = folded.starts
+    last = len(haystack)
+    while i != -1:
+        j = i + size
+        # Folded.aligned, inlined: this loop runs once per occurrence.
+        if (i == 0 or starts[i - 1] != starts[i]) and (j == last or starts[j] != starts[j - 1]):
+            out.append(i)
+            i = find(needle, j)
+        else:
+            i = find(needle, i + 1)
+    return out
+
+
+def _aligned(folded: Folded, positions: list[int], size: int) -> list[int]:
+    return [i for i in positions if folded.aligned(i, i + size)]
+
+
+def _differing_view_ranges(canonical: str, view: ViewLike) -> list[tuple[int, int]]:
+    """View ranges whose fold differs from the fold of the canonical text they show."""
+    text = view.text
+    out: list[tuple[int, int]] = []
+
+    def one_to_one(c0: int, c1: int, v0: int) -> None:
+        a, b = canonical[c0:c1], text[v0 : v0 + c1 - c0]
+        if a == b:
+            return
+        for k, (x, y) in enumerate(zip(a, b, strict=True)):
+            if x != y and fold_unit(x) != fold_unit(y):
+                out.append((v0 + k, v0 + k + 1))
+
+    c = v = 0
+    for seg in view.stored_segments():
+        one_to_one(c, seg.canon_start, v)
+        original = canonical[seg.canon_start : seg.canon_end]
+        shown = text[seg.view_start : seg.view_end]
+        if fold_string(original) != fold_string(shown):
+            out.append((seg.view_start, seg.view_end))
+        c, v = seg.canon_end, seg.view_end
+    one_to_one(c, len(canonical), v)
+    return out
 
 
 _CACHE: OrderedDict[tuple[str, str, str, str], SearchIndex | None] = OrderedDict()
@@ -228,7 +344,7 @@ def view_index(doc: Document, view_id: str, glossary: Glossary) -> SearchIndex |
         view = _document_view(doc, view_id, glossary)
         if view.text == doc.text:
             return None
-        return SearchIndex(view_id, view.text, view)
+        return SearchIndex(view_id, view.text, view, doc.text)
 
     return _cached((doc.text, doc.meta.script, view_id, glossary.version), build)
 
@@ -255,28 +371,53 @@ def document_indexes(doc: Document, glossary: Glossary | None = None) -> list[Se
 def find_places(
     doc: Document, query: str, glossary: Glossary | None = None
 ) -> list[tuple[int, int]]:
-    """Canonical ranges where ``query`` (or a glossary spelling of it) is found by any way,
-    merged where they overlap, in text order."""
+    """Canonical ranges where ``query`` (or a glossary spelling of it) is found, in text order.
+
+    Where several ways find one place it is listed once: the folded canonical text's own hit
+    wins (it is exact: 亞 is 亞, not the whole 喬治亞 that the 简体（大陆用语） view shows as
+    格鲁吉亚), and a view adds only the places the canonical text cannot find.
+    """
     glossary = glossary or EMPTY
     variants = query_variants(query, glossary)
-    found: set[tuple[int, int]] = set()
-    for index in document_indexes(doc, glossary):
+    indexes = document_indexes(doc, glossary)
+    if len(variants) == 1:
+        # One folded needle in one text: already in order and non-overlapping.
+        places = indexes[0].find(variants[0])
+    else:
+        exact: set[tuple[int, int]] = set()
         for variant in variants:
-            found.update(index.find(variant))
+            exact.update(indexes[0].find(variant))
+        places = _leftmost_widest(exact)
+    extra: set[tuple[int, int]] = set()
+    for index in indexes[1:]:
+        for variant in variants:
+            extra.update(index.find(variant))
+    if not extra:
+        return places
+    starts = [s for s, _ in places]
+    added = []
+    for s, e in _leftmost_widest(extra):
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and places[k][1] > s:
+            continue
+        if k + 1 < len(places) and places[k + 1][0] < e:
+            continue
+        added.append((s, e))
+    return sorted(places + added)
+
+
+def _leftmost_widest(found: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping ranges: leftmost first, the widest of those starting together; a range
+    overlapping one already taken is left out (an overlapping repeat is not shown twice)."""
     places: list[tuple[int, int]] = []
-    cur_start = cur_end = -1
+    last_start = last_end = -1
     for s, e in sorted(found):
-        if e <= s:
-            continue
-        if s < cur_end:
-            if e > cur_end:
-                cur_end = e
-            continue
-        if cur_end >= 0:
-            places.append((cur_start, cur_end))
-        cur_start, cur_end = s, e
-    if cur_end >= 0:
-        places.append((cur_start, cur_end))
+        if s >= last_end:
+            places.append((s, e))
+            last_start, last_end = s, e
+        elif s == last_start:  # same start, wider (sorted): it replaces the narrower one
+            places[-1] = (s, e)
+            last_end = e
     return places
 
 
@@ -294,7 +435,8 @@ def _present(
     doc_id = doc.id
     rfind, find = text.rfind, text.find
     size = len(text)
-    matches = []
+    matches: list[Match] = []
+    new = tuple.__new__  # Match(...) without the keyword parsing: thousands of hits for 的
     for start, end in places:
         vs, ve = to_view(start, end) if to_view is not None else (start, end)
         lo = vs - CONTEXT
@@ -309,7 +451,7 @@ def _present(
             hi = size
         page = page_numbers[max(0, bisect_right(page_starts, start) - 1)]
         matches.append(
-            Match(doc_id, start, end, vs, ve, page, text[vs:ve], text[lo:vs], text[ve:hi])
+            new(Match, (doc_id, start, end, vs, ve, page, text[vs:ve], text[lo:vs], text[ve:hi]))
         )
     return matches
 

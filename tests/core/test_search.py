@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import reader.search as search_module
 from reader.documents import BlockDraft, Document, Library, Metadata, assemble, load_library
 from reader.errors import InputError
 from reader.folding import fold_query, fold_text
@@ -261,6 +262,80 @@ def test_search_results_are_sorted_disjoint_and_map_into_every_view(text: str, q
         for m in hits:
             assert 0 <= m.start < m.end <= len(text)
             assert m.view_start <= m.view_end
+
+
+WORDS = [
+    "喬治亞",
+    "區域性",
+    "哈薩克",
+    "軟體",
+    "資訊",
+    "計程車",
+    "隨身碟",
+    "普京",
+    "一帶一路",
+    "的",
+    "，",
+    "亞",
+    "國",
+    "體",
+    "車",
+    " ",
+    "U",
+]
+QUERIES = [
+    "格鲁吉亚",
+    "亚",
+    "局部",
+    "区域",
+    "哈萨克斯坦",
+    "软件",
+    "信息",
+    "的",
+    "一带",
+    "出租车",
+    "计程",
+    "U盘",
+    # Reworded text followed or preceded by ordinary text: windows must be wide enough.
+    "吉亚，的",
+    "的软件",
+    "软件的亚",
+    "盘，一带一路",
+    "的出租车的",
+    "ｕ",
+    "体",
+    "，的",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30), st.sampled_from(QUERIES))
+@example(["喬治亞", "，", "的"], "吉亚，的")
+@example(["的", "軟體"], "的软件")
+@example(["國", "軟體", "的", "亞"], "软件的亚")
+@example(["的", "計程車", "的", "的"], "的出租车的")
+def test_view_windows_find_what_whole_views_find(words: list[str], query: str) -> None:
+    doc = _doc("".join(words))
+    clear_caches()
+    windowed = find_places(doc, query)
+    clear_caches()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(search_module, "WINDOW_MARGINS", ())
+        whole = find_places(doc, query)
+    clear_caches()
+    assert windowed == whole
+
+
+def test_a_character_inside_a_reworded_name_is_found_on_its_own(library: Library) -> None:
+    doc = library.get("lian-obor")
+    hits = search_document(doc, "亚")
+    assert all(doc.text[m.start : m.end] == "亞" for m in hits)
+    assert len(hits) == _folded_count(doc.text, "亞")
+    # In the 简体（大陆用语） view the 亞 of 喬治亞 is inside 格鲁吉亚, and the hit covers the name.
+    cn = [m.text for m in search_document(doc, "亚", view_id="zh-Hans-CN")]
+    assert cn.count("格鲁吉亚") == 2
+    # What only a view shows is found through it: 格鲁 is no part of 喬治亞's own spelling.
+    assert [doc.text[m.start : m.end] for m in search_document(doc, "格鲁")] == ["喬治亞"] * 2
 
 
 # ---------------------------------------------------------------------------------------------
