@@ -180,7 +180,10 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcuts:
-            action.setShortcuts(shortcuts)
+            # Standard keys repeat the explicit ones on some platforms (ZoomOut is Ctrl+-):
+            # a shortcut bound twice is ambiguous and fires neither.
+            unique = {k.toString(): k for k in shortcuts if not k.isEmpty()}
+            action.setShortcuts(list(unique.values()))
         action.setCheckable(checkable)
         if icon:
             action.setData(icon)
@@ -446,12 +449,12 @@ class MainWindow(QMainWindow):
         self.theme_actions[theme_id].setChecked(True)
         self._apply_theme()
 
-    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         if self._theme_id == "system":
-            self._apply_theme()
+            self._apply_theme(scheme)
 
-    def _apply_theme(self) -> None:
-        self._theme = resolve(self._theme_id)
+    def _apply_theme(self, scheme: Qt.ColorScheme | None = None) -> None:
+        self._theme = resolve(self._theme_id, scheme)
         theme = self._theme
         app = QApplication.instance()
         if isinstance(app, QApplication):

@@ -19,7 +19,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -261,7 +261,10 @@ class ReadingView(QTextBrowser):
         self._layers: dict[str, _Layer] = {}
         self._page_marks: list[tuple[float, float, float, int, bool]] | None = None
         self._side = 0.0
+        self._clamping = False
+        self._reanchor_pending = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
 
     # -- content -----------------------------------------------------------------------------
     def content(self) -> ReadingContent | None:
@@ -384,9 +387,29 @@ class ReadingView(QTextBrowser):
         self.viewport().update()
         self.position_changed.emit(self.first_visible_offset())
 
+    def _on_range_changed(self, minimum: int, maximum: int) -> None:
+        # The text was laid out again (shown, resized, laid out in steps). If the value is out
+        # of the new range, the scroll bar clamps it right after this signal: no move of the
+        # reader's. Once the layout settles, the anchor goes back to the top unless the reader
+        # scrolls first.
+        value = self.verticalScrollBar().value()
+        self._clamping = not minimum <= value <= maximum
+        if not self._reanchor_pending:
+            self._reanchor_pending = True
+            QTimer.singleShot(0, self._on_range_settled)
+
+    def _on_range_settled(self) -> None:
+        if self._reanchor_pending:
+            self._reanchor_pending = False
+            self._apply_anchor()
+
     def _on_scrolled(self, _value: int) -> None:
+        if self._clamping:
+            self._clamping = False
+            return
         if self._repositioning or self._content is None:
             return
+        self._reanchor_pending = False
         offset = self.first_visible_offset()
         self._anchor = offset
         self.position_changed.emit(offset)
@@ -397,9 +420,16 @@ class ReadingView(QTextBrowser):
             self._apply_anchor()
 
     def current_page(self) -> int:
+        """The printed page at the top of the view: that of the top line's last character, so
+        a line where a page begins counts as the new page, as its margin number says."""
         if self._content is None:
             return 1
-        return self._content.doc.page_of(self.first_visible_offset())
+        position = self.cursorForPosition(QPoint(int(self._side) + 2, TOP_PAD + 2)).position()
+        block = self.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid() and line.textLength() > 0:
+            position = block.position() + line.textStart() + line.textLength() - 1
+        return self._content.doc.page_of(self._content.positions.canonical_offset(position))
 
     def progress(self) -> float:
         """How far through the text the view is, 0.0 to 1.0 (1.0 once the end is in view)."""
@@ -573,7 +603,13 @@ class ReadingView(QTextBrowser):
         self._apply_anchor()
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+        # QTextEdit scrolls its (hidden) text cursor into view on the first show: not the
+        # reader's move.
+        self._repositioning += 1
+        try:
+            super().showEvent(event)
+        finally:
+            self._repositioning -= 1
         self._apply_anchor()
 
 

@@ -125,15 +125,18 @@ SEPIA = Theme(
 THEMES = {t.id: t for t in (LIGHT, DARK, SEPIA)}
 
 
-def system_prefers_dark() -> bool:
+def system_scheme() -> Qt.ColorScheme:
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
-        return False
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        return Qt.ColorScheme.Unknown
+    return app.styleHints().colorScheme()
 
 
-def resolve(theme_id: str) -> Theme:
-    """The theme to draw for a setting: ``system`` is dark or light as the desktop is."""
+def resolve(theme_id: str, scheme: Qt.ColorScheme | None = None) -> Theme:
+    """The theme to draw for a setting: ``system`` is dark or light as the desktop's colour
+    scheme (``scheme``, else asked of Qt) is; an unknown scheme reads as light."""
     if theme_id in THEMES:
         return THEMES[theme_id]
-    return DARK if system_prefers_dark() else LIGHT
+    if scheme is None:
+        scheme = system_scheme()
+    return DARK if scheme == Qt.ColorScheme.Dark else LIGHT

@@ -1,0 +1,364 @@
+"""The reading window driven as a reader would: which article it opens on, switching, zoom,
+themes, the place remembered across a restart, and the page shown for a passage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QTextCharFormat
+from pytestqt.qtbot import QtBot
+
+from reader.documents import Document, Library, load_library
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.reading_view import zoomed_point_size
+from reader.ui.settings import ReaderSettings
+from reader.ui.theme import DARK, LIGHT, SEPIA
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def library() -> Library:
+    return load_library()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
+    """A shown window on the test's data directory; call again for a "restart"."""
+
+    def make(fonts: FontCatalog | None = None) -> MainWindow:
+        settings = ReaderSettings.default()
+        first_start = settings.geometry() is None
+        window = MainWindow(library, settings, fonts or FontCatalog.from_system())
+        qtbot.addWidget(window)
+        if first_start:
+            # Within the offscreen platform's 800×600 screen, so a restored geometry (and so
+            # the line breaks) is the same after a restart.
+            window.resize(780, 560)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def restart(qtbot: QtBot, window: MainWindow, make_window: MakeWindow) -> MainWindow:
+    window.close()
+    return make_window()
+
+
+def offset_of(doc: Document, passage: str) -> int:
+    return doc.text.index(passage)
+
+
+def test_first_start_opens_on_lian_obor(make_window: MakeWindow) -> None:
+    window = make_window()
+    doc = window.current_document()
+    assert doc is not None and doc.id == "lian-obor"
+    assert "一帶一路框架下中俄之潛在競合關係" in window.windowTitle()
+    # Every character of the canonical text is in the pane, blocks as paragraphs.
+    assert window.reading_view.toPlainText() == doc.text
+    assert window.library_list.currentIndex().row() == window.library_model.row_of("lian-obor")
+    assert window.page_label.text() == "Page 1"
+
+
+def test_switching_articles_from_the_library(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
+    window = make_window()
+    row = window.library_model.row_of("hsu-divergence")
+    rect = window.library_list.visualRect(window.library_model.index(row, 0))
+    with qtbot.waitSignal(window.document_opened, timeout=2000) as opened:
+        qtbot.mouseClick(
+            window.library_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
+    assert opened.args == ["hsu-divergence"]
+    assert window.reading_view.toPlainText() == library.get("hsu-divergence").text
+    assert "中俄兩國之戰略利益分歧" in window.windowTitle()
+    window.previous_document()
+    assert window.current_document() is library.get("lian-obor")
+
+
+def test_opens_on_the_last_article_after_a_restart(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    window.open_document("hsu-divergence")
+    second = restart(qtbot, window, make_window)
+    doc = second.current_document()
+    assert doc is not None and doc.id == "hsu-divergence"
+    assert second.library_list.currentIndex().data() == "中俄兩國之戰略利益分歧"
+
+
+def test_position_restored_after_a_restart(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    doc = window.current_document()
+    assert doc is not None
+    target = offset_of(doc, "總而言之，在中國崛起下")
+    window.reading_view.scroll_to_offset(target)
+    assert window.reading_view.first_visible_offset() == target
+    # The other article keeps its own place.
+    window.open_document("hsu-divergence")
+    other = window.current_document()
+    assert other is not None
+    other_target = offset_of(other, "南海：俄羅斯角色更加邊緣化")
+    window.reading_view.scroll_to_offset(other_target)
+    window.open_document("lian-obor")
+    assert window.reading_view.first_visible_offset() == target
+
+    second = restart(qtbot, window, make_window)
+    qtbot.waitUntil(lambda: second.reading_view.first_visible_offset() == target, timeout=2000)
+    assert second.page_label.text() == "Page 5"
+    second.open_document("hsu-divergence")
+    assert second.reading_view.first_visible_offset() == other_target
+
+
+def test_position_after_scrolling_by_hand_is_remembered(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    bar = window.reading_view.verticalScrollBar()
+    qtbot.keyClick(window.reading_view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(window.reading_view, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=2000)
+    seen = window.reading_view.first_visible_offset()
+    assert seen > 0
+    second = restart(qtbot, window, make_window)
+    qtbot.waitUntil(lambda: second.reading_view.first_visible_offset() == seen, timeout=2000)
+
+
+@pytest.mark.parametrize(
+    ("passage", "page"),
+    [
+        ("總而言之，在中國崛起下", 5),  # a paragraph that begins on page 5
+        ("代中期之「建設性夥伴關係」", 2),  # page 2 begins in the middle of a sentence
+        ("普京在衡量國家經濟利益", 8),
+        ("壹、前言", 1),
+    ],
+)
+def test_status_bar_shows_the_page_of_a_scrolled_to_passage(
+    make_window: MakeWindow, passage: str, page: int
+) -> None:
+    window = make_window()
+    doc = window.current_document()
+    assert doc is not None
+    window.reading_view.scroll_to_offset(offset_of(doc, passage))
+    assert window.page_label.text() == f"Page {page}"
+
+
+def test_scrolling_to_a_page_number_in_the_margin(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    view = window.reading_view
+    marks = view.page_mark_positions()
+    assert sorted(marks) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert marks == dict(sorted(marks.items(), key=lambda kv: kv[1]))  # top to bottom
+    # Scroll as a user would, until the "p. 5" mark is at the top of the view.
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + int(marks[5]) - 10)
+    qtbot.waitUntil(lambda: window.page_label.text() == "Page 5", timeout=2000)
+    assert int(window.progress_label.text().rstrip("%")) in range(40, 80)
+
+
+def test_go_to_page(make_window: MakeWindow) -> None:
+    window = make_window()
+    window.go_to_page(6)
+    assert window.page_label.text() == "Page 6"
+    doc = window.current_document()
+    assert doc is not None
+    assert doc.page_of(window.reading_view.first_visible_offset()) in (5, 6)
+
+
+def test_zoom_with_the_keyboard(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    view = window.reading_view
+    doc = window.current_document()
+    assert doc is not None
+    target = offset_of(doc, "中亞國家為前蘇聯之一部份")
+    view.scroll_to_offset(target)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    base = view.document().defaultFont().pointSizeF()
+    assert base == zoomed_point_size(0)
+
+    qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.zoom_steps() == 1, timeout=2000)
+    assert view.document().defaultFont().pointSizeF() > base
+    assert window.zoom_label.text() == "Zoom 110%"
+    # The passage stays at the top while the text grows.
+    assert view.first_visible_offset() == target
+
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.zoom_steps() == -1, timeout=2000)
+    assert view.document().defaultFont().pointSizeF() < base
+    assert view.first_visible_offset() == target
+
+    second = restart(qtbot, window, make_window)
+    assert second.zoom_steps() == -1
+    second.activateWindow()
+    qtbot.waitUntil(second.isActiveWindow, timeout=2000)
+    qtbot.keyClick(second.reading_view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: second.zoom_steps() == 0, timeout=2000)
+    assert second.reading_view.document().defaultFont().pointSizeF() == base
+
+
+def _paper_color(window: MainWindow) -> QColor:
+    image = window.reading_view.viewport().grab().toImage()
+    return image.pixelColor(6, image.height() - 6)
+
+
+def _body_color(window: MainWindow) -> QColor:
+    doc = window.current_document()
+    assert doc is not None
+    cursor = window.reading_view.cursor_for(*_paragraph(doc))
+    fmt: QTextCharFormat = cursor.charFormat()
+    return fmt.foreground().color()
+
+
+def _paragraph(doc: Document) -> tuple[int, int]:
+    block = next(b for b in doc.blocks if b.kind == "paragraph")
+    return block.start + 1, block.start + 2
+
+
+def test_themes_from_the_menu_and_remembered(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    assert window.theme().id == "light"  # the offscreen platform has no colour scheme
+    assert _paper_color(window) == QColor(LIGHT.paper)
+    with qtbot.waitSignal(window.theme_applied, timeout=2000) as applied:
+        window.theme_actions["dark"].trigger()
+    assert applied.args == ["dark"]
+    assert _body_color(window) == QColor(DARK.ink)
+    assert _paper_color(window) == QColor(DARK.paper)
+    window.theme_actions["sepia"].trigger()
+    assert _paper_color(window) == QColor(SEPIA.paper)
+    assert _body_color(window) == QColor(SEPIA.ink)
+
+    second = restart(qtbot, window, make_window)
+    assert second.theme().id == "sepia"
+    assert second.theme_actions["sepia"].isChecked()
+    assert _paper_color(second) == QColor(SEPIA.paper)
+
+
+def test_system_theme_follows_the_desktop(qtbot: QtBot, make_window: MakeWindow) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window()
+    assert window.theme_actions["system"].isChecked()
+    hints = QGuiApplication.styleHints()
+    with qtbot.waitSignal(window.theme_applied, timeout=2000) as applied:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert applied.args == ["dark"]
+    assert _body_color(window) == QColor(DARK.ink)
+    # A theme chosen by hand no longer follows the desktop.
+    window.set_theme("light")
+    with qtbot.assertNotEmitted(window.theme_applied):
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.theme().id == "light"
+
+
+def test_font_style_sans_and_back(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    serif = window.reading_view.document().defaultFont().families()
+    assert serif[0] == "Noto Serif CJK TC"
+    window.font_actions["sans"].trigger()
+    assert window.reading_view.document().defaultFont().families()[0] == "Noto Sans CJK TC"
+    second = restart(qtbot, window, make_window)
+    assert second.font_actions["sans"].isChecked()
+    assert second.reading_view.document().defaultFont().families()[0] == "Noto Sans CJK TC"
+
+
+def test_geometry_and_library_panel_remembered(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    window.resize(720, 540)  # within the offscreen platform's 800×600 screen
+    qtbot.waitUntil(lambda: window.width() == 720, timeout=2000)
+    window.library_action.trigger()
+    assert not window.library_dock.isVisible()
+    second = restart(qtbot, window, make_window)
+    assert (second.width(), second.height()) == (720, 540)
+    assert not second.library_dock.isVisible()
+
+
+def test_menus_show_their_shortcuts(make_window: MakeWindow) -> None:
+    window = make_window()
+    view_menu = [a.text() for a in window.view_menu.actions()]
+    assert view_menu.index("&Library") < view_menu.index("Zoom &In")
+    # The script switcher (issue 4) inserts before this separator, after the library toggle.
+    actions = window.view_menu.actions()
+    assert window.view_script_section.isSeparator()
+    assert actions.index(window.view_script_section) == 1
+    shortcuts = {s.toString() for s in window.zoom_in_action.shortcuts()}
+    assert {"Ctrl+=", "Ctrl++"} <= shortcuts
+    assert window.zoom_out_action.shortcut().toString() == "Ctrl+-"
+    assert window.zoom_reset_action.shortcut().toString() == "Ctrl+0"
+    assert window.goto_page_action.shortcut().toString() == "Ctrl+G"
+
+
+def test_about_box_cites_both_articles(qtbot: QtBot, make_window: MakeWindow) -> None:
+    from reader.ui.about_dialog import AboutDialog
+
+    window = make_window()
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(AboutDialog) is not None, timeout=2000)
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None
+    text = dialog.citation_text()
+    assert "連弘宜，〈一帶一路框架下中俄之潛在競合關係〉，《戰略瞭望》，頁 1–8。" in text
+    assert (
+        "許菁芸，〈中俄兩國之戰略利益分歧〉，《遠景論壇》 No. 91，2024年11月，"
+        "財團法人兩岸交流遠景基金會，頁 1–4。"
+    ) in text
+    dialog.close()
+
+
+def test_banner_names_the_font_package_when_nothing_shows_chinese(make_window: MakeWindow) -> None:
+    latin_only = FontCatalog.of(["DejaVu Sans", "DejaVu Serif"], [])
+    window = make_window(latin_only)
+    assert window.banner.isVisible()
+    assert "fonts-noto-cjk" in window.banner.label.text()
+    assert "Noto Serif CJK" in window.banner.label.text()
+    # The text is still there to select and copy.
+    doc = window.current_document()
+    assert doc is not None and window.reading_view.toPlainText() == doc.text
+
+
+def test_no_banner_with_the_installed_cjk_fonts(make_window: MakeWindow) -> None:
+    window = make_window()
+    assert not window.banner.isVisible()
+
+
+def test_highlight_layers_survive_rerendering(make_window: MakeWindow) -> None:
+    from reader.ui.reading_view import char_format
+
+    window = make_window()
+    doc = window.current_document()
+    assert doc is not None
+    start = offset_of(doc, "區域性")
+    window.reading_view.set_layer("search", [(start, start + 3, char_format("#ffe08a"))])
+    window.zoom_in()
+    selections = window.reading_view.extraSelections()
+    assert len(selections) == 1
+    assert selections[0].cursor.selectedText() == "區域性"
+
+
+def test_selection_in_canonical_offsets(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    view = window.reading_view
+    doc = window.current_document()
+    assert doc is not None
+    start = offset_of(doc, "戈巴契夫")
+    view.scroll_to_offset(start)
+    rects = view.range_rects(start, start + 4)
+    assert len(rects) == 1
+    # Drag across the word with the mouse: the selection is the canonical range.
+    rect = rects[0]
+    y = int(rect.center().y())
+    qtbot.mousePress(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(rect.left()) + 2, y)
+    )
+    qtbot.mouseMove(view.viewport(), QPoint(int(rect.right()) - 2, y))
+    qtbot.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(rect.right()) - 2, y)
+    )
+    assert view.selected_range() == (start, start + 4)
+    assert view.offset_at(QPoint(int(rect.left()) + 2, y)) == start
