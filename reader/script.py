@@ -30,9 +30,9 @@ converted). Each occurrence found is one segment: a kept phrase is shown as it s
 one as the user's text. The stretches between occurrences are converted by the library each on
 its own, exactly as if the occurrences were separators. So a view with a glossary equals
 ``convert(stretch₀) + shown₀ + convert(stretch₁) + …``. Phrases match the canonical text exactly
-(in its own script); a conversion to nothing is ignored. The user's conversions apply in every view except 原文 (which is always the
-canonical text), including views whose configuration is the identity; kept phrases only matter
-where something converts.
+(in its own script); a conversion to nothing is ignored. The user's conversions apply in every
+view except 原文 (which is always the canonical text), including views whose configuration is the
+identity; kept phrases only matter where something converts.
 
 Conversions are cached per (text, configuration, glossary version, engine version): the text
 itself is part of the key (Python caches a string's hash, so a repeated lookup costs nothing more
@@ -257,8 +257,8 @@ def _convert_uncached(text: str, config: str | None, glossary: Glossary | None) 
     if not phrases:
         if conv is None:
             return ConvertedText(text, text, [], None)
-        out, blocks = conv.convert(text)
-        return ConvertedText(text, out, blocks, config)
+        whole, whole_blocks = conv.convert(text)
+        return ConvertedText(text, whole, whole_blocks, config)
 
     pieces: list[str] = []
     blocks: list[Block] = []
@@ -271,8 +271,9 @@ def _convert_uncached(text: str, config: str | None, glossary: Glossary | None) 
         if lo >= hi:
             return
         part = text[lo:hi]
+        part_blocks: list[Block] = []
         if conv is None:
-            out, part_blocks = part, []
+            out = part
         else:
             out, part_blocks = conv.convert(part)
         shift_out = pos_out

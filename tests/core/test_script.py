@@ -342,8 +342,8 @@ def _words() -> list[str]:
     return sorted(words)
 
 
-SEPARATORS = list("，。、；：？！…“”‘’「」『』（）《》〈〉—－～．／＼-,.?!*【】") + [
-    " ", "  ", "\n", "\t", "\u3000", "\xa0"]
+SEPARATORS = [*"，。、；：？！…“”‘’「」『』（）《》〈〉—－～．／＼-,.?!*【】",
+              " ", "  ", "\n", "\t", "\u3000", "\xa0"]
 OTHER = ["A", "z", "SQL", "Belt", "0", "7", "2024", "é", "😀", "👍🏽", "👩\u200d💻", "𠀀", "𡃁",
          "\U0002a6a5", "·", "#", "_", "\u200b", "㐀", "ㄅ", "の", "한"]
 
@@ -377,7 +377,8 @@ def glossaries(draw: st.DrawFn, text: str) -> Glossary:
 
 
 # MEIPI_HYPOTHESIS_EXAMPLES=5000 for a long hunt; the default keeps this file under ~20 s.
-PROPERTY = settings(max_examples=int(os.environ.get("MEIPI_HYPOTHESIS_EXAMPLES", "120")), deadline=None,
+PROPERTY = settings(max_examples=int(os.environ.get("MEIPI_HYPOTHESIS_EXAMPLES", "120")),
+                    deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
