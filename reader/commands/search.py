@@ -6,32 +6,17 @@ import argparse
 import json
 
 from reader.cli import Context
-from reader.glossary import EMPTY, Glossary
 from reader.views import LABELS, check_view
 
 
-def _glossary(ctx: Context) -> Glossary:
-    """The user's glossary; without a database there is none (and none is created)."""
-    if not ctx.db.exists():
-        return EMPTY
-    import importlib.util
-
-    # TEMPORARY: the glossary store is being written alongside; until it lands, no glossary.
-    if importlib.util.find_spec("reader.commands.glossary") is None:
-        return EMPTY
-    from reader.commands.glossary import load_glossary
-
-    glossary: Glossary = load_glossary(ctx)
-    return glossary
-
-
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    from reader.commands.glossary import load_glossary
     from reader.search import query_variants, search
 
     view_id = check_view(args.script)
     query_variants(args.query)  # an empty query is an input error before anything is loaded
     library = ctx.library()
-    glossary = _glossary(ctx)
+    glossary = load_glossary(ctx)  # empty without a database (none is created)
     matches = search(library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary)
     if args.json:
         payload = {

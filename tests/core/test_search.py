@@ -418,6 +418,26 @@ def test_cli_plain_lists_hits_by_article_with_page_and_context() -> None:
     assert lines[-1] == "9 matches in 2 articles (view original 原文)."
 
 
+def test_cli_equivalence_declared_by_the_user_joins_both_articles(db_file: Path) -> None:
+    before = meipi("search", "普京", "--json")
+    assert {m["document"] for m in before.json()["matches"]} == {"lian-obor"}
+    assert not db_file.exists()  # searching creates no database
+    declared = meipi("glossary", "same", "普京", "普丁")
+    assert declared.code == 0, declared.err
+    after = meipi("search", "普京")
+    assert after.code == 0, after.err
+    assert "lian-obor〈一帶一路框架下中俄之潛在競合關係〉 23 matches" in after.out
+    assert "hsu-divergence〈中俄兩國之戰略利益分歧〉 2 matches" in after.out
+    assert "總統【普丁】與中國國家主席" in after.out
+    assert after.out.splitlines()[-1] == "25 matches in 2 articles (view original 原文)."
+    # The other spelling, in the other script, finds the same 25.
+    other = meipi("search", "普丁", "--script", "zh-Hans", "--json").json()["matches"]
+    assert [(m["document"], m["start"]) for m in other] == [
+        (m["document"], m["start"]) for m in meipi("search", "普京", "--json").json()["matches"]
+    ]
+    assert [m["text"] for m in other if m["document"] == "hsu-divergence"] == ["普丁", "普丁"]
+
+
 def test_cli_no_match_is_not_an_error() -> None:
     result = meipi("search", "莫斯科郊外的晚上")
     assert (result.code, result.out.strip()) == (0, "No matches for '莫斯科郊外的晚上'.")
