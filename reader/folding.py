@@ -17,7 +17,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from pathlib import Path
 
 
@@ -177,9 +177,14 @@ def fold_text(text: str) -> Folded:
         return Folded(folded, n, array("i", range(n)), array("i", range(1, n + 1)), True)
     # Per source character, how many folded characters it gives (NFKC expands at most 18).
     lengths = text.translate({k: chr(len(v)) for k, v in table.items()}).encode("latin-1")
+    if max(lengths, default=0) <= 1:
+        # Characters fold to one character or to nothing (spaces): keep the ones that stay.
+        starts = array("i", compress(range(n), lengths))
+        ends = array("i", compress(range(1, n + 1), lengths))
+        return Folded(folded, n, starts, ends, True)
     starts = array("i", chain.from_iterable(map(repeat, range(n), lengths)))
     ends = array("i", chain.from_iterable(map(repeat, range(1, n + 1), lengths)))
-    return Folded(folded, n, starts, ends, max(lengths) <= 1)
+    return Folded(folded, n, starts, ends, False)
 
 
 def _fold_by_units(text: str) -> Folded:

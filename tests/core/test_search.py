@@ -113,6 +113,20 @@ def test_putin_alone_and_with_the_equivalence(library: Library) -> None:
     assert [m.start for m in joined[:23]] == sorted(m.start for m in joined[:23])
 
 
+def test_the_users_conversions_and_kept_phrases_shape_what_views_find(library: Library) -> None:
+    doc = library.get("lian-obor")
+    # Kept unconverted, 喬治亞 no longer reads 格鲁吉亚 in any view, so that wording finds nothing.
+    kept = Glossary(keeps=frozenset({"喬治亞"}))
+    assert search_document(doc, "格鲁吉亚", glossary=kept) == []
+    assert len(search_document(doc, "喬治亞", glossary=kept)) == 2
+    # The user's own conversion is what the views show, so it is found there.
+    own = Glossary(conversions=(("戈巴契夫", "戈尔巴乔夫"),))
+    assert search_document(doc, "戈尔巴乔夫") == []
+    hits = search_document(doc, "戈尔巴乔夫", glossary=own, view_id="zh-Hans")
+    assert hits and all(doc.text[m.start : m.end] == "戈巴契夫" for m in hits)
+    assert all(m.text == "戈尔巴乔夫" for m in hits)
+
+
 def test_glossary_variants_replace_each_declared_spelling() -> None:
     kazakh = Glossary(equivalences=(("哈薩克", "哈萨克斯坦"),))
     assert query_variants("哈萨克斯坦", kazakh) == ["哈萨克斯坦", "哈萨克"]
