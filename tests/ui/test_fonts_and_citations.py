@@ -1,0 +1,84 @@
+"""Font choice for the shown script, the missing-font banner text, and full citations."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from reader.documents import load_library
+from reader.ui.citation import format_date, full_citation
+from reader.ui.fonts import FontCatalog, missing_font_message
+
+NOTO = [
+    "Noto Serif CJK TC",
+    "Noto Serif CJK SC",
+    "Noto Sans CJK TC",
+    "Noto Sans CJK SC",
+    "DejaVu Sans",
+]
+
+
+def test_serif_matches_the_script_shown() -> None:
+    fonts = FontCatalog.of(NOTO, NOTO[:4])
+    assert fonts.body_families("serif", "zh-Hant-TW")[0] == "Noto Serif CJK TC"
+    assert fonts.body_families("serif", "zh-Hans-CN")[0] == "Noto Serif CJK SC"
+    assert fonts.body_families("sans", "zh-Hant")[0] == "Noto Sans CJK TC"
+    assert fonts.body_families("sans", "zh-Hans")[0] == "Noto Sans CJK SC"
+    # The rest follow as fallbacks, each once.
+    families = fonts.body_families("serif", "zh-Hant-TW")
+    assert len(families) == len(set(families)) == 4
+
+
+def test_other_platforms_fonts_are_found() -> None:
+    mac = FontCatalog.of(["Songti TC", "PingFang TC", "Helvetica"], ["Songti TC", "PingFang TC"])
+    assert mac.body_families("serif", "zh-Hant-TW")[0] == "Songti TC"
+    windows = FontCatalog.of(
+        ["SimSun", "Microsoft YaHei", "PMingLiU"], ["SimSun", "Microsoft YaHei", "PMingLiU"]
+    )
+    assert windows.body_families("serif", "zh-Hans")[0] == "SimSun"
+    assert windows.body_families("serif", "zh-Hant-HK")[0] == "PMingLiU"
+    # An unknown family that declares Chinese is better than boxes.
+    odd = FontCatalog.of(["Some CJK Font"], ["Some CJK Font"])
+    assert odd.body_families("serif", "zh-Hant-TW") == ["Some CJK Font"]
+    assert odd.covers_chinese
+
+
+def test_nothing_for_chinese_means_a_banner() -> None:
+    latin = FontCatalog.of(["DejaVu Sans"], [])
+    assert not latin.covers_chinese
+    assert latin.body_families("serif", "zh-Hant-TW") == []
+    message = missing_font_message()
+    assert "Noto Serif CJK" in message
+    if sys.platform.startswith("linux"):
+        assert "sudo apt install fonts-noto-cjk" in message
+
+
+def test_full_citations_of_the_shipped_articles() -> None:
+    library = load_library()
+    assert full_citation(library.get("lian-obor")) == (
+        "連弘宜，〈一帶一路框架下中俄之潛在競合關係〉，《戰略瞭望》，頁 1–8。"
+    )
+    assert full_citation(library.get("hsu-divergence")) == (
+        "許菁芸，〈中俄兩國之戰略利益分歧〉，《遠景論壇》 No. 91，2024年11月，"
+        "財團法人兩岸交流遠景基金會，頁 1–4。"
+    )
+
+
+def test_dates_in_chinese_style() -> None:
+    assert format_date("2024-11") == "2024年11月"
+    assert format_date("2024-01-05") == "2024年1月5日"
+    assert format_date("2024") == "2024年"
+    assert format_date("Spring 2024") == "Spring 2024"
+
+
+def test_the_window_module_imports_nothing_heavy_before_the_first_paint() -> None:
+    # Startup budget (issue 10): SQLAlchemy and OpenCC load after the text is painted.
+    code = (
+        "import sys, reader.ui.app, reader.commands.window; "
+        "print(sorted(m for m in ('sqlalchemy', 'opencc', 'reader.store', 'reader.script') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"

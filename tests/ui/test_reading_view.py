@@ -1,0 +1,123 @@
+"""The reading pane on its own: what it renders for a script view and for astral characters,
+and that every canonical offset lands on the right characters in Qt."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader.documents import Document, load_library, loads
+from reader.ui.fonts import FontCatalog
+from reader.ui.reading_view import ReadingContent, ReadingView, Typography
+
+ASTRAL_TEXT = """meipi-text: 1
+id: astral
+title: 𠮷野家與😀
+authors: 𡃁仔
+---
+title: 𠮷野家與😀
+author: 𡃁仔
+heading 1: 壹、𠀋前言
+paragraph: 第一段有𠮷字，也有 emoji 😀 與英文 words。
+page 2
++ 第二頁從這裡開始：𪚥四個龍。
+note: 註：𠮷。
+"""
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> ReadingView:
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    widget = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(widget)
+    widget.resize(700, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def selected(view: ReadingView, start: int, end: int) -> str:
+    # QTextCursor.selectedText() writes block boundaries as U+2029.
+    return view.cursor_for(start, end).selectedText().replace("\u2029", "\n")
+
+
+def test_astral_characters_map_to_the_right_positions(view: ReadingView) -> None:
+    doc = loads(ASTRAL_TEXT)
+    view.set_content(ReadingContent.original(doc))
+    assert view.toPlainText() == doc.text
+    assert len(view.toPlainText().encode("utf-16-le")) // 2 > len(doc.text)
+    for word in ("𪚥四個龍", "😀 與英文", "註：𠮷", "𡃁仔\n壹"):
+        start = doc.text.index(word)
+        assert selected(view, start, start + len(word)) == word
+        cursor = view.cursor_for(start, start + len(word))
+        view.setTextCursor(cursor)
+        assert view.selected_range() == (start, start + len(word))
+    # The page that begins mid-paragraph is found and shown in the margin.
+    marks = view.page_mark_positions()
+    assert sorted(marks) == [1, 2]
+    # Page 2's number sits level with the line where it begins.
+    line = view.range_rects(doc.pages[1].start, doc.pages[1].start + 1)[0]
+    assert marks[2] == pytest.approx(line.top(), abs=1)
+
+
+def test_a_script_view_renders_with_canonical_offsets(view: ReadingView) -> None:
+    from reader.script import document_view
+
+    doc: Document = load_library().get("lian-obor")
+    script_view = document_view(doc, "zh-Hans-CN")
+    content = ReadingContent.from_view(doc, script_view.text, script_view, "zh-Hans-CN")
+    view.set_content(content)
+    assert view.toPlainText() == script_view.text
+    assert [b.kind for b in content.blocks] == [b.kind for b in doc.blocks]
+    # 區域性 ("regional") reads 局部 in this view: the canonical range selects the view's words.
+    start = doc.text.index("區域性")
+    assert selected(view, start, start + 3) == "局部"
+    # Selecting only 局 in the view still covers the whole original phrase.
+    qpos = content.positions.qt_position(start)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(qpos)
+    cursor.setPosition(qpos + 1, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert view.selected_range() == (start, start + 3)
+    # Pages begin where they begin in the original.
+    assert sorted(view.page_mark_positions()) == [p.number for p in doc.pages]
+    passage = doc.text.index("總而言之，在中國崛起下")
+    view.scroll_to_offset(passage)
+    assert view.first_visible_offset() == passage
+    assert view.current_page() == 5
+
+
+def test_typography_changes_keep_the_place(view: ReadingView) -> None:
+    doc = load_library().get("hsu-divergence")
+    target = doc.text.index("南海：俄羅斯角色更加邊緣化")
+    view.set_content(ReadingContent.original(doc), target)
+    assert view.first_visible_offset() == target
+    typo = view.typography()
+    view.set_typography(Typography(typo.families, typo.point_size * 1.5, typo.theme))
+    assert view.first_visible_offset() == target
+    view.resize(520, 500)
+    assert view.first_visible_offset() == target
+
+
+def test_body_text_is_set_as_a_reader_expects(view: ReadingView) -> None:
+    doc = load_library().get("lian-obor")
+    view.set_content(ReadingContent.original(doc))
+    em = view.typography().em()
+    block = view.document().findBlockByNumber(
+        next(i for i, b in enumerate(doc.blocks) if b.kind == "paragraph")
+    )
+    fmt = block.blockFormat()
+    assert fmt.textIndent() == pytest.approx(2 * em)  # two characters
+    assert fmt.lineHeight() == pytest.approx(1.8 * em, rel=0.01)
+    title = view.document().firstBlock()
+    heading = view.document().findBlockByNumber(
+        next(i for i, b in enumerate(doc.blocks) if b.kind == "heading")
+    )
+    size = block.charFormat().font().pointSizeF()
+    assert title.charFormat().font().pointSizeF() > heading.charFormat().font().pointSizeF() > size
+    # A column of about forty characters, centred.
+    view.resize(1400, 500)
+    column = view.column_rect()
+    assert column.width() == pytest.approx(40 * em, abs=1)
+    assert column.left() == pytest.approx(view.viewport().width() - column.right(), abs=1)
