@@ -205,7 +205,11 @@ _CHARSET_NORMALIZER_NAMES = {
     "big5hkscs": "big5hkscs",
     "gb18030": "gb18030",
 }
-_PUNCTUATION = set("，。、；：？！「」『』（）《》〈〉…—～·％“”‘’【】")
+_PUNCTUATION = (
+    set("，。、；：？！「」『』（）《》〈〉…—～·％“”‘’【】")
+    | {chr(c) for c in range(0x3000, 0x3040)}  # CJK punctuation
+    | {chr(c) for c in range(0xFF01, 0xFF5F)}  # fullwidth ASCII: ２０２４年, ＮＡＴＯ
+)
 
 
 @functools.cache
@@ -226,12 +230,23 @@ def _common_characters() -> frozenset[str]:
 
 
 def chinese_score(text: str) -> float:
-    """The share of non-ASCII characters that are common Chinese characters or punctuation."""
+    """The share of wide (East Asian) characters that are common Chinese characters or
+    punctuation. Letters of alphabets (Cyrillic, Greek, accented Latin) do not count either way:
+    a Chinese article may quote Russian."""
     common = _common_characters()
-    wide = [c for c in text if ord(c) >= 0x80]
+    wide = [c for c in text if ord(c) >= 0x80 and not _alphabetic(c)]
     if not wide:
         return 0.0
     return sum(1 for c in wide if c in common) / len(wide)
+
+
+def _alphabetic(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("L") and unicodedata.east_asian_width(ch) in (
+        "A",
+        "N",
+        "Na",
+        "H",
+    )
 
 
 def _decode_chinese(data: bytes, name: str) -> tuple[str, str]:
@@ -372,6 +387,19 @@ def check_id(doc_id: str) -> str:
             "and inner hyphens, for example hsu-2024."
         )
     return doc_id
+
+
+def free_id(doc_id: str, taken: set[str] | list[str] | dict[str, Document]) -> str:
+    """``doc_id`` if free, else ``doc_id-2``, ``doc_id-3`` …: what the window offers on a clash."""
+    if doc_id not in taken:
+        return doc_id
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        candidate = doc_id[: 64 - len(suffix)].rstrip("-") + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
 
 
 def slug(name: str) -> str:

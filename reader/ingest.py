@@ -1,16 +1,26 @@
-"""Cleaning PDF-extracted text into a Document.
+"""Cleaning PDF-extracted (and other plain) text into a Document.
 
-What PDF extraction leaves behind, and what we do about it:
+Two layouts (:func:`detect_layout`; the shipped seeds are ``pdf``):
 
-* Every line is followed by an empty line (the double-spacing artefact): empty lines go. Lines of
-  only spaces/NBSPs are the real vertical gaps and separate blocks.
-* A new page shows as a line that begins with a single space right after a non-empty line (or a
-  form feed): that marks a page boundary, never a paragraph break, and the space goes.
+* ``pdf``: every line is followed by an empty line (the double-spacing artefact): empty lines go,
+  lines of only spaces/NBSPs are the real vertical gaps and separate blocks, and a new page shows
+  as a line that begins with a single space right after a non-empty line (the space goes).
+* ``plain``: empty lines separate blocks; blank lines padding a page's top or bottom do not.
+
+In both, a form feed starts a page, and a page break is a page boundary, never a paragraph break
+(in plain text, unless the page's last line ended a sentence and no indentation says otherwise).
+
 * Running headers, mastheads and page numbers: lines equal to the venue, lines that are the
-  venue followed by issue/date (parsed into metadata), lines of digits only, and short lines that
-  repeat on several pages.
+  venue followed by volume/issue/date (parsed into metadata), lines of digits only, short lines
+  that repeat on several pages, and lines at the top or bottom of pages that repeat, numbers
+  aside, on at least half of them (``- 3 -``, ``第 3 頁``, a journal's running header).
+* Blocks: indented documents start paragraphs at indentation; when most lines end a sentence,
+  each line is a paragraph; PDF extractions otherwise end a block at a line with trailing space.
+* Headings: 第一編/章/節, 壹、, 一、, （一）, 1. / 1.1 / 1.1.1 — the levels are the numbering styles
+  the document uses, outermost first (壹、 above （一）; 一、 above （一） when there is no 壹、).
 * Line breaks inside a block are joined: no space between CJK characters, one space between Latin
-  words where the source had one. NBSP becomes a space and runs of spaces collapse to one.
+  words where the source had one (in plain text, wherever a line was wrapped). NBSP becomes a
+  space and runs of spaces collapse to one.
 * NFC, so CJK compatibility ideographs (U+F99A 連 …) become the unified characters.
 
 Nothing else is dropped: every other character of the source ends up in exactly one block.

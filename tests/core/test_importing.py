@@ -662,3 +662,24 @@ def test_environment_failure_is_raised_by_the_core(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(EnvironmentFailure):
         importing.write_atomic(blocker / "sub" / "t.meipi.txt", "content")
+
+
+def test_free_id_offers_a_new_id_on_a_clash() -> None:
+    taken = {"mine", "mine-2", "lian-obor"}
+    assert importing.free_id("new", taken) == "new"
+    assert importing.free_id("mine", taken) == "mine-3"
+    long_id = "a" * 64
+    assert importing.free_id(long_id, {long_id}) == "a" * 62 + "-2"
+    assert importing.check_id(importing.free_id(long_id, {long_id}))
+
+
+def test_charset_normalizer_breaks_close_calls() -> None:
+    # When the character statistics are close, charset-normalizer (restricted to Big5 and
+    # GB18030) decides; on a clear text it agrees with them.
+    traditional = _paragraphs(300)[1]
+    simplified = TO_SIMPLIFIED.convert(traditional)
+    both = ["cp950", "gb18030"]
+    assert importing._charset_normalizer_choice(traditional.encode("cp950"), both) == "cp950"
+    assert importing._charset_normalizer_choice(simplified.encode("gb18030"), both) == "gb18030"
+    mixed = "Новое мышление, new thinking: 新思维。".encode("gb18030")
+    assert importing.decode(mixed) == ("Новое мышление, new thinking: 新思维。", "GB18030")
