@@ -1,0 +1,181 @@
+"""``meipi export`` and ``meipi import-annotations`` as a new user would try them: five passages
+across both articles with shared themes, every format, the round trip into an empty database."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.cli_helpers import meipi
+from tests.core.export.mdcheck import skeleton, split_front_matter
+
+PASSAGES = [
+    ("lian-obor", "區域性的多邊或雙邊合作", "green", ["地區/中亞", "安全"], "Regional, not local."),
+    ("lian-obor", "上海合作組織的成員大多為中亞國家", "yellow", ["地區/中亞"], None),
+    ("lian-obor", "出兵喬治亞", "pink", ["安全"], "# not a heading\n---"),
+    ("hsu-divergence", "中亞", "yellow", ["中亚"], "Same theme, other article."),
+    ("hsu-divergence", "北極", "none", ["北極"], "Arctic, only here."),
+]
+
+
+@pytest.fixture
+def annotated() -> list[str]:
+    ids = []
+    for doc, quote, color, tags, note in PASSAGES:
+        argv = ["annotate", doc, "--quote", quote, "--color", color]
+        for tag in tags:
+            argv += ["--tag", tag]
+        if note:
+            argv += ["--note", note]
+        result = meipi(*argv)
+        assert result.code == 0, result.err
+        ids.append(result.out.strip())
+    return ids
+
+
+def without_generated(text: str) -> str:
+    return re.sub(r'"generated": "[^"]*"', '"generated": ""', text)
+
+
+def test_markdown_export_reads_as_intended(annotated: list[str]) -> None:
+    result = meipi("export", "--format", "markdown", "--doc", "lian-obor", "--script", "zh-Hans-CN")
+    assert result.code == 0, result.err
+    front, body = split_front_matter(result.out)
+    assert front["document"] == "lian-obor"
+    assert front["script"] == "zh-Hans-CN"
+    assert front["annotations"] == 3
+    sk = skeleton(body)
+    assert ("p", "局部〔原文：區域性〕的多边或双边合作") in sk
+    assert ("p", "出兵格鲁吉亚〔原文：喬治亞〕") in sk
+    assert ("p", "p. 3 · pink (Question) · #安全") in sk
+    assert ("p", "# not a heading\n---") in sk
+    plain = meipi(
+        "export",
+        "--format",
+        "markdown",
+        "--doc",
+        "lian-obor",
+        "--script",
+        "zh-Hans-CN",
+        "--no-originals",
+        "--group-by",
+        "tag",
+    )
+    sk = skeleton(split_front_matter(plain.out)[1])
+    assert ("p", "局部的多边或双边合作") in sk
+    assert [t for k, t in sk if k == "h2"] == ["地區/中亞", "安全"]
+
+
+def test_compare_export_and_its_limits(annotated: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "compare.md"
+    result = meipi("export", "--format", "compare", "-o", str(out))
+    assert result.code == 0, result.err
+    assert result.out == ""
+    front, body = split_front_matter(out.read_text(encoding="utf-8"))
+    assert front["themes"] == 4
+    sk = skeleton(body)
+    assert [t for k, t in sk if k == "h2"] == ["中亚", "北極", "地區/中亞", "安全"]
+    one = meipi("export", "--format", "compare", "--doc", "lian-obor")
+    assert one.code == 2
+    assert "two or more articles" in one.err
+    by_colour = meipi("export", "--format", "compare", "--by", "color", "--color", "none")
+    assert by_colour.code == 0, by_colour.err
+    assert [t for k, t in skeleton(split_front_matter(by_colour.out)[1]) if k == "h2"] == [
+        "No colour (notes)"
+    ]
+
+
+def test_json_round_trip_through_an_empty_database(annotated: list[str], tmp_path: Path) -> None:
+    exported = tmp_path / "a.json"
+    assert meipi("export", "--format", "json", "-o", str(exported)).code == 0
+    other = tmp_path / "other.sqlite3"
+    first = meipi("import-annotations", str(exported), "--db", str(other))
+    assert first.code == 0, first.err
+    assert first.out.strip() == "5 added, 0 updated, 0 unchanged."
+    again = meipi("import-annotations", str(exported), "--db", str(other))
+    assert again.out.strip() == "0 added, 0 updated, 5 unchanged."
+    second = meipi("export", "--format", "json", "--db", str(other))
+    assert without_generated(second.out) == without_generated(exported.read_text(encoding="utf-8"))
+    before = meipi("annotations", "--json", "--db", str(other)).json()
+    assert sorted(a["id"] for a in before["annotations"]) == sorted(annotated)
+
+
+def test_newer_modified_wins(annotated: list[str], tmp_path: Path) -> None:
+    data = json.loads(meipi("export", "--format", "json").out)
+    items = data["first"]["items"]
+    (item,) = [i for i in items if i["target"]["selector"][0]["exact"] == PASSAGES[0][1]]
+    assert item["body"][-1]["purpose"] == "commenting"
+    item["modified"] = "2099-01-01T00:00:00Z"
+    item["body"][-1]["value"] = "Edited elsewhere."
+    (older,) = [i for i in items if i["target"]["selector"][0]["exact"] == PASSAGES[1][1]]
+    older["modified"] = "2000-01-01T00:00:00Z"
+    older["target"]["styleClass"] = "blue"
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = meipi("import-annotations", str(path))
+    assert result.out.strip() == "0 added, 1 updated, 4 unchanged."
+    rows = {a["id"]: a for a in meipi("annotations", "--json").json()["annotations"]}
+    assert rows[item["id"].removeprefix("urn:uuid:")]["note"] == "Edited elsewhere."
+    assert rows[older["id"].removeprefix("urn:uuid:")]["color"] == "yellow"
+
+
+def test_hostile_import_changes_nothing(annotated: list[str], tmp_path: Path) -> None:
+    data = json.loads(meipi("export", "--format", "json").out)
+    before = meipi("annotations", "--json").out
+    data["first"]["items"][0]["body"][-1]["value"] = "would be lost"
+    data["first"]["items"][0]["modified"] = "2099-01-01T00:00:00Z"
+    data["first"]["items"][-1]["target"]["selector"][1]["end"] = 10**9
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = meipi("import-annotations", str(bad))
+    assert result.code == 2
+    assert result.err.startswith("meipi: bad.json cannot be imported: annotation 3")
+    assert "Traceback" not in result.err
+    assert meipi("annotations", "--json").out == before
+    for content, code in ((b"\x00garbage", 2), (b"", 2)):
+        bad.write_bytes(content)
+        assert meipi("import-annotations", str(bad)).code == code
+    missing = meipi("import-annotations", str(tmp_path / "nope.json"))
+    assert missing.code == 2
+    assert "There is no file" in missing.err
+    assert meipi("annotations", "--json").out == before
+
+
+def test_csv_export_for_spreadsheets(annotated: list[str]) -> None:
+    result = meipi("export", "--format", "csv", "--tag", "地區")
+    assert result.code == 0
+    assert result.out.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(result.out[1:], newline="")))
+    assert len(rows) == 3  # the header, and the two passages under 地區/中亞
+    assert {r[7] for r in rows[1:]} == {
+        "區域性的多邊或雙邊合作",
+        "上海合作組織的成員大多為中亞國家",
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["--format", "markdown", "--doc", "nope"], 2, "Unknown document 'nope'"),
+        (["--format", "markdown", "--script", "klingon"], 2, "Unknown script view"),
+        (["--format", "csv", "--color", "red"], 2, "Unknown colour 'red'"),
+        (["--format", "json", "-o", "/nonexistent-dir/x.json"], 1, "does not exist"),
+    ],
+)
+def test_wrong_input_and_unwritable_paths(argv: list[str], code: int, message: str) -> None:
+    result = meipi("export", *argv)
+    assert result.code == code
+    assert message in result.err
+    assert "Traceback" not in result.err
+
+
+def test_export_without_a_database_creates_none(isolated_data: Path) -> None:
+    result = meipi("export", "--format", "markdown", "--doc", "hsu-divergence")
+    assert result.code == 0
+    assert ("p", "No annotations match.") in skeleton(split_front_matter(result.out)[1])
+    assert not (isolated_data / "meipi.sqlite3").exists()
