@@ -448,6 +448,13 @@ def _group_lines(lines: list[Line], layout: str = "pdf") -> list[_Group]:
     indent_mode = sum(1 for ln in filled if ln.indented) >= 3
     sentence_ends = sum(1 for ln in filled if ln.text[-1] in _PARAGRAPH_END)
     line_mode = not indent_mode and len(filled) >= 3 and sentence_ends >= 0.6 * len(filled)
+    # Wrapped plain text (pdftotext without layout): a paragraph's last line is short and ends
+    # a sentence; a short line on its own without one is a title, an author or a heading.
+    full_width = 0.0
+    if plain and not indent_mode and not line_mode and len(filled) >= 8:
+        widths = sorted(_width(ln.text) for ln in filled)
+        if widths[int(len(widths) * 0.9)] >= 20:
+            full_width = float(widths[int(len(widths) * 0.9)])
     groups: list[_Group] = []
     current: list[Line] = []
 
@@ -475,6 +482,11 @@ def _group_lines(lines: list[Line], layout: str = "pdf") -> list[_Group]:
         if plain:
             # Front matter and other unindented lines in an indented document: one line each.
             ends_block = line_mode or (indent_mode and not current[0].indented)
+            if full_width:
+                width = _width(ln.text)
+                ends_block = (width < 0.85 * full_width and ln.text[-1] in _PARAGRAPH_END) or (
+                    len(current) == 1 and width < 0.6 * full_width
+                )
         else:
             ends_block = line_mode or (
                 ln.trailing_space and (not indent_mode or ln.text[-1] in "。！？」』）)”")

@@ -683,3 +683,29 @@ def test_charset_normalizer_breaks_close_calls() -> None:
     assert importing._charset_normalizer_choice(simplified.encode("gb18030"), both) == "gb18030"
     mixed = "Новое мышление, new thinking: 新思维。".encode("gb18030")
     assert importing.decode(mixed) == ("Новое мышление, new thinking: 新思维。", "GB18030")
+
+
+def test_wrapped_plain_text_without_blank_lines() -> None:
+    """pdftotext without -layout: lines cut at the page width, no blank lines; a paragraph
+    ends at a short line ending a sentence, and short lines on their own are front matter."""
+    raw = (
+        "中俄關係的新階段\n許菁芸\n"
+        "本文討論中俄兩國在中亞地區的合作與競爭關係，並且從能源、\n"
+        "安全與貿易三個面向分析雙方的利益分歧。\n"
+        "第二段開始於此，說明研究方法與資料來源，包括官方文件與新聞\n"
+        "報導，以及相關的學術研究成果，作為本文分析的基礎，並且說明\n"
+        "研究的限制。\n"
+        "壹、前言\n"
+        "冷戰結束以後，兩國關係逐步正常化，並且建立起所謂的戰略協作\n"
+        "夥伴關係，但在中亞地區的主導權問題上仍然存在著明顯的競爭。\n"
+    )
+    doc = importing.guess(importing.source_from_bytes(raw.encode(), "w.txt")).document
+    assert [(b.kind, doc.block_text(b)[:8]) for b in doc.blocks] == [
+        ("title", "中俄關係的新階段"),
+        ("author", "許菁芸"),
+        ("paragraph", "本文討論中俄兩國"),
+        ("paragraph", "第二段開始於此，"),
+        ("heading", "壹、前言"),
+        ("paragraph", "冷戰結束以後，兩"),
+    ]
+    assert doc.meta.authors == ("許菁芸",)
