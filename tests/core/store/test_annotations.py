@@ -82,7 +82,8 @@ def test_list_in_text_order_with_pages_and_filters(store: Store) -> None:
 def test_tag_folding_keeps_first_spelling(store: Store) -> None:
     with store.writing() as s:
         a = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["中亞", "Energy"])
-        b = ops.create_annotation(s, DOC, *span("能源合作"), tags=["中亚", "energy", "ＥＮＥＲＧＹ"])
+        b = ops.create_annotation(s, DOC, *span("能源合作"),
+                                  tags=["中亚", "energy", "ＥＮＥＲＧＹ"])
         c = ops.create_annotation(s, DOC, *span("北極"), tags=["地區/中亞"])
         d = ops.create_annotation(s, DOC, *span("一帶"), tags=["地区／能源 "])
     assert a.tags == ("中亞", "Energy")

@@ -306,7 +306,7 @@ def test_two_processes_writing_at_once_both_succeed(db_file: Path) -> None:
                               env=env, cwd=ROOT)
              for name in ("甲", "乙")]
     outputs = [p.communicate(timeout=120) for p in procs]
-    for p, (out, err) in zip(procs, outputs, strict=True):
+    for p, (_out, err) in zip(procs, outputs, strict=True):
         assert p.returncode == 0, err
     ids = {line for out, _ in outputs for line in out.split()}
     assert len(ids) == 80
