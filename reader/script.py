@@ -48,9 +48,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.glossary import Glossary
 from reader.script_engine import ENGINE_VERSION, LIBRARY_VERSION, Block, converter
@@ -69,19 +68,18 @@ __all__ = [
     "convert_text",
     "document_view",
     "measure_conversion",
+    "warm_up",
 ]
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     canon_start: int
     canon_end: int
     view_start: int
     view_end: int
 
 
-@dataclass(frozen=True)
-class Substitution:
+class Substitution(NamedTuple):
     """A phrase whose wording changed: where it is in the view and in the canonical text."""
 
     view_start: int
@@ -190,22 +188,24 @@ class ConvertedText:
     def substitutions(self) -> list[Substitution]:
         """Every segment whose wording changed beyond a character-for-character conversion."""
         out: list[Substitution] = []
-        conv = converter(self.config) if self.config else None
+        reachable = converter(self.config).char_reachable if self.config else None
+        marks = self._glossary
+        src, txt = self.source, self.text
         for i, (a, b, s, e) in enumerate(
                 zip(self._cs, self._ce, self._vs, self._ve, strict=True)):
-            original = self.source[a:b]
-            shown = self.text[s:e]
-            kind = self._glossary.get(i)
+            kind = marks.get(i) if marks else None
             if kind == "keep":
                 continue
             if kind == "convert":
-                if shown != original:
-                    out.append(Substitution(s, e, a, b, original, shown, "glossary"))
+                if src[a:b] != txt[s:e]:
+                    out.append(Substitution(s, e, a, b, src[a:b], txt[s:e], "glossary"))
                 continue
-            if (len(original) != len(shown)
-                    or (len(original) > 1 and conv is not None
-                        and not conv.char_reachable(original, shown))):
-                out.append(Substitution(s, e, a, b, original, shown))
+            if b - a != e - s:
+                out.append(Substitution(s, e, a, b, src[a:b], txt[s:e]))
+            elif b - a > 1 and reachable is not None:
+                original, shown = src[a:b], txt[s:e]
+                if not reachable(original, shown):
+                    out.append(Substitution(s, e, a, b, original, shown))
         return out
 
     @cached_property
@@ -227,9 +227,24 @@ class View(ConvertedText):
     """A document in one script view."""
 
     def __init__(self, converted: ConvertedText, view_id: str, doc_id: str) -> None:
-        self.__dict__.update(converted.__dict__)
+        for name in ("source", "text", "config", "_cs", "_ce", "_vs", "_ve", "_glossary"):
+            setattr(self, name, getattr(converted, name))
+        self._base = converted
         self.view_id = view_id
         self.doc_id = doc_id
+
+    # Computed once per cached conversion, not once per view object.
+    @property
+    def segments(self) -> list[Segment]:
+        return self._base.segments
+
+    @property
+    def substitutions(self) -> list[Substitution]:
+        return self._base.substitutions
+
+    @property
+    def kept(self) -> list[Segment]:
+        return self._base.kept
 
 
 def _clamp(start: int, end: int, n: int) -> tuple[int, int]:
@@ -341,6 +356,18 @@ def document_view(doc: Document, view_id: str, glossary: Glossary | None = None)
         return View(convert_text(doc.text, None, None), view_id, doc.id)
     config = config_for(view_id, doc.meta.script)
     return View(convert_text(doc.text, config, glossary), view_id, doc.id)
+
+
+def warm_up(source_scripts: tuple[str, ...] = ("zh-Hant-TW",)) -> None:
+    """Load the dictionaries of every view of those source scripts (for a background thread at
+    start-up, so the first switch to a view pays only for the conversion)."""
+    from reader.views import CONFIGS
+
+    for per_source in CONFIGS.values():
+        for script, config in per_source.items():
+            if config and script in source_scripts:
+                conv = converter(config)
+                conv.char_reachable("甲", "乙")  # builds the character tables too
 
 
 # --- measurement ----------------------------------------------------------------------------

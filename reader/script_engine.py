@@ -33,6 +33,7 @@ are the smallest spans whose conversion does not depend on what surrounds them (
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import re
@@ -83,6 +84,19 @@ def _char_class(chars: set[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
+def _keys_with_separators(mapping: dict[str, str]) -> set[str]:
+    """The keys holding a separator (one regular-expression pass over all keys at once)."""
+    keys = list(mapping)
+    joined = "\x00".join(keys)
+    if not SPLIT_CHARS_RE.search(joined):
+        return set()
+    starts = [0]
+    for key in keys:
+        starts.append(starts[-1] + len(key) + 1)
+    return {keys[bisect.bisect_right(starts, m.start()) - 1]
+            for m in SPLIT_CHARS_RE.finditer(joined)}
+
+
 def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
     dicts: list[_Dict] = []
     blocked: set[str] = set()  # single-character keys of earlier dictionaries in the group
@@ -91,8 +105,9 @@ def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
     for _max_len, _min_len, mapping in group:
         multi: dict[str, str] = {}
         singles: dict[str, str] = {}
+        with_separator = _keys_with_separators(mapping)
         for key, value in mapping.items():
-            if SPLIT_CHARS_RE.search(key):
+            if key in with_separator:
                 continue  # never inside a chunk (see values_add_separators)
             if len(key) == 1:
                 singles[key] = _first(value)
@@ -242,13 +257,16 @@ class Converter:
         """Per stage: character -> every single-character candidate its tables list."""
         out: list[dict[str, frozenset[str]]] = []
         for group in self.chain:
-            table: dict[str, set[str]] = {}
-            for _mx, _mn, mapping in group:
+            table: dict[str, frozenset[str]] = {}
+            for _mx, min_len, mapping in group:
+                if min_len > 1:
+                    continue
                 for key, value in mapping.items():
                     if len(key) == 1:
-                        table.setdefault(key, set()).update(
-                            v for v in value.split(" ") if len(v) == 1)
-            out.append({k: frozenset(v) for k, v in table.items()})
+                        forms = frozenset(v for v in value.split(" ") if len(v) == 1)
+                        old = table.get(key)
+                        table[key] = forms if old is None else old | forms
+            out.append(table)
         return out
 
     def char_reachable(self, original: str, shown: str) -> bool:
@@ -259,15 +277,23 @@ class Converter:
         """
         if len(original) != len(shown):
             return False
+        reach = self._reach
         for a, b in zip(original, shown, strict=True):
             if a == b:
                 continue
-            reach = {a}
-            for stage in self._char_candidates:
-                reach = reach | {c for x in reach for c in stage.get(x, ())}
-            if b not in reach:
+            forms = reach.get(a)
+            if forms is None:
+                found = {a}
+                for stage in self._char_candidates:
+                    found |= {c for x in found for c in stage.get(x, ())}
+                forms = reach[a] = frozenset(found)
+            if b not in forms:
                 return False
         return True
+
+    @functools.cached_property
+    def _reach(self) -> dict[str, frozenset[str]]:
+        return {}
 
 
 def _values_add_separators(chain: list[list[_DictData]]) -> bool:

@@ -115,6 +115,17 @@ def test_fast_path_assumptions_hold_for_every_configuration() -> None:
         assert converter(config).exact_fast_path, config
 
 
+def test_keys_with_separators_are_found_in_one_pass() -> None:
+    from reader.script_engine import _keys_with_separators
+
+    for config in CONFIGS_ALL:
+        for group in library(config)._dict_chain_data:
+            for _mx, _mn, mapping in group:
+                expected = {k for k in mapping if SPLIT_CHARS_RE.search(k)}
+                assert _keys_with_separators(mapping) == expected
+    assert _keys_with_separators({"甲，乙": "x", "丙": "y", "丁 戊": "z"}) == {"甲，乙", "丁 戊"}
+
+
 def test_longest_match_anywhere_first() -> None:
     """資訊 and 訊雜比 overlap in 資訊雜比: the longer one wins though it starts later."""
     assert library("tw2sp").convert("資訊雜比") == "资信噪比"
