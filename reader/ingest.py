@@ -595,7 +595,7 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
             numbered.append((drafts[-1], style))
         elif (
             len(text) <= 30
-            and group.lines[-1].trailing_space
+            and (group.lines[-1].trailing_space or layout == "plain")
             and len(group.lines) == 1
             and text[-1] not in _SENTENCE_END
             and _has_cjk(text)

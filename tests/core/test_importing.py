@@ -280,20 +280,25 @@ def test_emoji_and_extension_b_round_trip_with_code_point_offsets(tmp_path: Path
 
 
 def _three_pages() -> str:
+    """Three pages as pdftotext leaves them: a running header and a page number on each page,
+    form feeds between pages, and paragraphs running on from one page to the next."""
     pages = [
         (
+            "",
             "第一章 緒論",
             "本文討論中俄關係在中亞的發展。兩國的合作與競爭",
             "由來已久，值得細究。",
             "其後的發展更是",
         ),
         (
+            "錯綜複雜。",
             "一、研究背景",
             "冷戰結束以後，兩國關係逐步正常化，並建立夥伴",
             "關係。",
             "然而在能源與安全議題上，兩國",
         ),
         (
+            "仍有分歧。",
             "1.1 文獻回顧",
             "既有研究多從地緣政治的角度出發，指出兩國之間",
             "存在結構性矛盾。",
@@ -301,9 +306,9 @@ def _three_pages() -> str:
         ),
     ]
     out = []
-    for number, (heading, a, b, tail) in enumerate(pages, start=1):
+    for number, (run_on, heading, a, b, tail) in enumerate(pages, start=1):
         out.append(
-            f"中國大陸研究　第 63 卷第 2 期\n\n{heading}\n\u3000\u3000{a}\n{b}\n"
+            f"中國大陸研究　第 63 卷第 2 期\n\n{run_on}\n{heading}\n\u3000\u3000{a}\n{b}\n"
             f"\u3000\u3000{tail}\n\n- {number} -\n"
         )
     return "\f".join(out)
@@ -321,19 +326,21 @@ def test_running_headers_and_page_numbers_are_removed_by_repetition(tmp_path: Pa
     assert blocks == [
         ("heading", 1, "第一章 緒論"),
         ("paragraph", 0, "本文討論中俄關係在中亞的發展。兩國的合作與競爭由來已久，值得細究。"),
-        ("paragraph", 0, "其後的發展更是"),
+        ("paragraph", 0, "其後的發展更是錯綜複雜。"),
         ("heading", 2, "一、研究背景"),
         ("paragraph", 0, "冷戰結束以後，兩國關係逐步正常化，並建立夥伴關係。"),
-        ("paragraph", 0, "然而在能源與安全議題上，兩國"),
+        ("paragraph", 0, "然而在能源與安全議題上，兩國仍有分歧。"),
         ("heading", 3, "1.1 文獻回顧"),
         ("paragraph", 0, "既有研究多從地緣政治的角度出發，指出兩國之間存在結構性矛盾。"),
         ("paragraph", 0, "本文即從此出發。"),
     ]
-    assert [(p.number, doc.text[p.start : p.start + 6]) for p in doc.pages] == [
-        (1, "第一章 緒論"),
-        (2, "一、研究背景"),
-        (3, "1.1 文獻"),
+    assert [(p.number, doc.text[p.start : p.start + 4]) for p in doc.pages] == [
+        (1, "第一章 "),
+        (2, "錯綜複雜"),
+        (3, "仍有分歧"),
     ]
+    start = doc.text.index("其後的發展更是錯綜複雜。")
+    assert doc.pages_of(start, start + len("其後的發展更是錯綜複雜。")) == (1, 2)
     # No title line in the text: the file name is the title, and the user is told.
     assert doc.meta.title == "three-pages" and "No title was found" in r.err
 
@@ -709,3 +716,20 @@ def test_wrapped_plain_text_without_blank_lines() -> None:
         ("paragraph", "冷戰結束以後，兩"),
     ]
     assert doc.meta.authors == ("許菁芸",)
+
+
+def test_unnumbered_headings_in_plain_text() -> None:
+    raw = (
+        "中俄兩國之戰略利益分歧\n\n許菁芸\n\n"
+        "俄烏戰爭後，兩國在全球多邊事務與地緣政治上皆存在根本分歧。\n\n"
+        "中亞與北極：中國挑戰俄羅斯的主導權\n\n"
+        "中亞是俄羅斯的傳統勢力範圍。\n"
+    )
+    doc = importing.guess(importing.source_from_bytes(raw.encode(), "h.txt")).document
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("title", 0),
+        ("author", 0),
+        ("paragraph", 0),
+        ("heading", 1),
+        ("paragraph", 0),
+    ]
