@@ -8,7 +8,8 @@ placed again, in order of confidence:
    still cover exactly the quote;
 2. **exact**: the quote occurs in the new text; among several occurrences the one whose
    surroundings best match the stored prefix and suffix, then the one nearest the mapped
-   position, wins;
+   position, wins — a short quote (under 12 characters: a name, a term, which recur) only
+   when at least 4 characters of its stored context surround it;
 3. **fuzzy**: the quote's head and tail are found approximately near the mapped position
    (``match_main``, Bitap) and the text between them is similar enough to the quote; failing
    that, the stored prefix and suffix bracket a passage similar enough to the quote;
@@ -27,6 +28,8 @@ from diff_match_patch import diff_match_patch
 
 CONTEXT = 32
 SIMILARITY = 0.75  # of a fuzzily placed passage to the stored quote (1 - edits / length)
+DISTINCTIVE = 12  # a quote this long is placed on its own; a shorter one needs context:
+MIN_CONTEXT = 4  # characters of the stored prefix and suffix found around it
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,14 @@ class _Placer:
         new = self.new
         hint = min(max(self._map(anchor.start), 0), len(new))
         end_hint = min(max(self._map(anchor.end), hint), len(new))
-        if anchor.quote and new[hint:end_hint] == anchor.quote:
+        quote = anchor.quote
+        if quote and new[hint:end_hint] == quote:
             return Placement(anchor_at(new, hint, end_hint), "mapped")
+        # Text inserted right at an edge of the passage: the diff leaves it inside the span.
+        if quote and new[hint : hint + len(quote)] == quote:
+            return Placement(anchor_at(new, hint, hint + len(quote)), "mapped")
+        if quote and end_hint >= len(quote) and new[end_hint - len(quote) : end_hint] == quote:
+            return Placement(anchor_at(new, end_hint - len(quote), end_hint), "mapped")
         exact = self._exact(anchor, hint)
         if exact is not None:
             return Placement(anchor_at(new, exact, exact + len(anchor.quote)), "exact")
@@ -96,6 +105,20 @@ class _Placer:
             return Placement(anchor_at(new, *fuzzy), "fuzzy")
         return Placement(None, "orphan")
 
+    def _context_score(self, anchor: Anchor, start: int, end: int) -> int:
+        """How many characters of the stored prefix and suffix surround ``[start, end)``."""
+        before, after = self.new[max(0, start - CONTEXT) : start], self.new[end : end + CONTEXT]
+        # At the very start or end of the text, agreeing there counts as full context.
+        left = CONTEXT if before == anchor.prefix else _common_suffix(before, anchor.prefix)
+        right = CONTEXT if after == anchor.suffix else _common_prefix(after, anchor.suffix)
+        return left + right
+
+    def _credible(self, anchor: Anchor, start: int, end: int) -> bool:
+        """A short quote (a name, a term) recurs: placing it needs some of its surroundings."""
+        if len(anchor.quote) >= DISTINCTIVE or not (anchor.prefix or anchor.suffix):
+            return True
+        return self._context_score(anchor, start, end) >= MIN_CONTEXT
+
     def _exact(self, anchor: Anchor, hint: int) -> int | None:
         quote, new = anchor.quote, self.new
         if not quote:
@@ -103,23 +126,24 @@ class _Placer:
         best: tuple[int, int, int] | None = None  # (-context score, distance, position)
         pos = new.find(quote)
         while pos != -1:
-            score = (_common_suffix(new[max(0, pos - CONTEXT) : pos], anchor.prefix)
-                     + _common_prefix(new[pos + len(quote) : pos + len(quote) + CONTEXT],
-                                      anchor.suffix))
+            score = self._context_score(anchor, pos, pos + len(quote))
             key = (-score, abs(pos - hint), pos)
             if best is None or key < best:
                 best = key
             pos = new.find(quote, pos + 1)
-        return best[2] if best is not None else None
+        if best is None or not self._credible(anchor, best[2], best[2] + len(quote)):
+            return None
+        return best[2]
 
-    def _accept(self, quote: str, start: int, end: int) -> tuple[int, int] | None:
+    def _accept(self, anchor: Anchor, start: int, end: int) -> tuple[int, int] | None:
+        quote = anchor.quote
         if not 0 <= start < end <= len(self.new):
             return None
         if not 0.5 <= (end - start) / max(1, len(quote)) <= 1.5:
             return None
-        if self._similarity(quote, self.new[start:end]) >= SIMILARITY:
-            return start, end
-        return None
+        if self._similarity(quote, self.new[start:end]) < SIMILARITY:
+            return None
+        return (start, end) if self._credible(anchor, start, end) else None
 
     def _match(self, pattern: str, loc: int) -> int:
         loc = min(max(loc, 0), len(self.new))
@@ -138,7 +162,7 @@ class _Placer:
                 tail = quote[-bits:]
                 tail_at = self._match(tail, start + len(quote) - len(tail))
                 end = tail_at + len(tail) if tail_at != -1 else start + len(quote)
-                found = self._accept(quote, start, end)
+                found = self._accept(anchor, start, end)
                 if found:
                     return found
         # The surroundings survived but the passage itself changed.
@@ -150,7 +174,7 @@ class _Placer:
                 after = anchor.suffix[:bits]
                 s = self._match(after, start + len(quote))
                 if s != -1:
-                    return self._accept(quote, start, s)
+                    return self._accept(anchor, start, s)
         return None
 
 
