@@ -733,3 +733,46 @@ def test_unnumbered_headings_in_plain_text() -> None:
         ("heading", 1),
         ("paragraph", 0),
     ]
+
+
+def test_a_texts_format_file_saved_on_windows(tmp_path: Path) -> None:
+    content = (
+        "meipi-text: 1\nid: win-note\ntitle: 筆記\nscript: zh-Hant-TW\n---\n"
+        "title: 筆記\nparagraph: 第一段。\npage 2\n+ 接續。\n"
+    )
+    path = _write(
+        tmp_path, "note.meipi.txt", "\ufeff".encode() + content.replace("\n", "\r\n").encode()
+    )
+    r = meipi("import", str(path))
+    assert r.code == 0, r.err
+    doc = documents.load_library().get("win-note")
+    assert doc.text == "筆記\n第一段。接續。"
+    assert [(p.number, p.start) for p in doc.pages] == [(1, 0), (2, 7)]
+
+
+def test_markdown_in_gb18030_with_setext_headings(tmp_path: Path) -> None:
+    text = "中俄关系\n========\n\n第一部分\n--------\n\n这是**简体**的段落，\n接续一行。\n"
+    path = _write(tmp_path, "simplified.md", text.encode("gb18030"))
+    r = meipi("import", str(path))
+    assert r.code == 0, r.err
+    assert "(GB18030, Markdown)" in r.out and "zh-Hans (guessed" in r.out
+    doc = documents.load_library().get("simplified")
+    assert [(b.kind, b.level, doc.block_text(b)) for b in doc.blocks] == [
+        ("title", 0, "中俄关系"),
+        ("heading", 1, "第一部分"),
+        ("paragraph", 0, "这是简体的段落，接续一行。"),
+    ]
+
+
+_ANY_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\ufffe"),
+    min_size=1,
+    max_size=200,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_ANY_TEXT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32"]))
+def test_unicode_encodings_decode_exactly(text: str, codec: str) -> None:
+    data = ("\ufeff" + text if codec == "utf-16-be" else text).encode(codec)
+    assert importing.decode(data)[0] == text
