@@ -65,6 +65,7 @@ __all__ = [
     "Substitution",
     "View",
     "clear_cache",
+    "clear_caches",
     "convert_text",
     "document_view",
     "measure_conversion",
@@ -319,9 +320,13 @@ _cache: OrderedDict[tuple[str, str | None, str, str], ConvertedText] = OrderedDi
 _cache_lock = threading.Lock()
 
 
-def clear_cache() -> None:
+def clear_caches() -> None:
+    """Forget every cached conversion (the dictionaries stay loaded)."""
     with _cache_lock:
         _cache.clear()
+
+
+clear_cache = clear_caches
 
 
 def convert_text(text: str, config: str | None, glossary: Glossary | None = None
@@ -399,7 +404,7 @@ def measure_conversion(text: str, config: str, repeat: int = 5) -> dict[str, Any
     bare = median(lambda: library.convert(text))
 
     def cold() -> None:
-        clear_cache()
+        clear_caches()
         convert_text(text, config).to_view(0, 0)
 
     ours_cold = median(cold)
