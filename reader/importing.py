@@ -29,6 +29,7 @@ import functools
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections import Counter
@@ -69,9 +70,12 @@ def read_source(path: str | os.PathLike[str]) -> Source:
     file = Path(path).expanduser()
     name = file.name
     try:
-        size = file.stat().st_size
-        if file.is_dir():
+        status = file.stat()
+        size = status.st_size
+        if stat.S_ISDIR(status.st_mode):
             raise InputError(f"{file} is a folder; give the path of a text file.")
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(f"{file} is not a regular file; give the path of a text file.")
         if size > MAX_BYTES:
             raise InputError(
                 f"{name} is {size / 1024 / 1024:.1f} MB; Meipi imports texts up to "

@@ -776,3 +776,10 @@ _ANY_TEXT = st.text(
 def test_unicode_encodings_decode_exactly(text: str, codec: str) -> None:
     data = ("\ufeff" + text if codec == "utf-16-be" else text).encode(codec)
     assert importing.decode(data)[0] == text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_refuses_a_named_pipe(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    _refused(pipe, "not a regular file")
