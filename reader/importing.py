@@ -158,14 +158,31 @@ def decode(data: bytes, name: str = "The file") -> tuple[str, str]:
         return text_16, "UTF-16"
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error: UnicodeDecodeError = exc
     else:
         _refuse_control_characters(text, name)
         return text, "UTF-8"
-    text, label = _decode_chinese(data, name)
+    try:
+        text, label = _decode_chinese(data, name)
+    except InputError:
+        if _mostly_utf8(data):
+            raise InputError(
+                f"{name} is UTF-8 with damaged bytes (the first at byte {utf8_error.start}); "
+                "repair or re-save it as UTF-8 and import it again."
+            ) from None
+        raise
     _refuse_control_characters(text, name)
     return text, label
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 but for a few bytes (a truncated or damaged file)."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    return any(ord(c) >= 0x80 and c != "\ufffd" for c in text) and damaged <= max(
+        3, len(text) // 1000
+    )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

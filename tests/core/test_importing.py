@@ -783,3 +783,8 @@ def test_refuses_a_named_pipe(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.txt"
     os.mkfifo(pipe)
     _refused(pipe, "not a regular file")
+
+
+def test_damaged_utf8_is_named(tmp_path: Path) -> None:
+    data = ARTICLE.encode("utf-8")
+    _refused(_write(tmp_path, "cut.txt", data[:-2]), "UTF-8 with damaged bytes")
