@@ -77,8 +77,9 @@ def describe(preview: Preview) -> list[str]:
         f"  characters: {len(doc.text)}",
     ]
     if preview.dropped:
+        count = len(preview.dropped)
         lines.append(
-            f"  removed:    {len(preview.dropped)} lines of running headers, page numbers "
-            "or mastheads"
+            f"  removed:    {count} {'line' if count == 1 else 'lines'} of running headers, "
+            "page numbers or mastheads"
         )
     return lines
