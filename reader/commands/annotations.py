@@ -42,16 +42,22 @@ def sync_texts(store: Store, ctx: Context) -> None:
         return
     if store.read_only:
         names = ", ".join(d.id for d in stale)
-        print(f"meipi: warning: the text of {names} changed since it was annotated; the "
-              "database is read-only, so positions were not updated.", file=ctx.stderr)
+        print(
+            f"meipi: warning: the text of {names} changed since it was annotated; the "
+            "database is read-only, so positions were not updated.",
+            file=ctx.stderr,
+        )
         return
     with store.writing() as s:
         for doc in stale:
             report = ops.sync_document(s, doc)
             if report.orphans:
-                print(f"meipi: the text of {doc.id} changed; {len(report.orphans)} "
-                      "annotation(s) could not be placed again and are kept as orphans "
-                      "(\"orphaned\": true).", file=ctx.stderr)
+                print(
+                    f"meipi: the text of {doc.id} changed; {len(report.orphans)} "
+                    "annotation(s) could not be placed again and are kept as orphans "
+                    '("orphaned": true).',
+                    file=ctx.stderr,
+                )
 
 
 def annotation_counts(ctx: Context) -> dict[str, int]:
@@ -71,12 +77,16 @@ def find_occurrence(text: str, quote: str, occurrence: int, where: str) -> tuple
         positions.append(pos)
         pos = text.find(quote, pos + len(quote))
     if not positions:
-        raise InputError(f"The quote 「{_short(quote)}」 does not occur in {where}. Quote it "
-                         "exactly as it reads there (or use --script for another view).")
+        raise InputError(
+            f"The quote 「{_short(quote)}」 does not occur in {where}. Quote it "
+            "exactly as it reads there (or use --script for another view)."
+        )
     if occurrence > len(positions):
         times = "once" if len(positions) == 1 else f"{len(positions)} times"
-        raise InputError(f"The quote 「{_short(quote)}」 occurs {times} in {where}; "
-                         f"--occurrence {occurrence} is past the last.")
+        raise InputError(
+            f"The quote 「{_short(quote)}」 occurs {times} in {where}; "
+            f"--occurrence {occurrence} is past the last."
+        )
     start = positions[occurrence - 1]
     return start, start + len(quote)
 
@@ -86,8 +96,9 @@ def _short(text: str, limit: int = 30) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
-def canonical_span(ctx: Context, doc: Document, view_id: str, quote: str,
-                   occurrence: int) -> tuple[int, int]:
+def canonical_span(
+    ctx: Context, doc: Document, view_id: str, quote: str, occurrence: int
+) -> tuple[int, int]:
     if view_id == "original":
         return find_occurrence(doc.text, quote, occurrence, f"{doc.id}")
     from reader.commands.glossary import load_glossary
@@ -113,18 +124,26 @@ def cmd_annotate(args: argparse.Namespace, ctx: Context) -> int:
     with opened(ctx, create=True) as store:
         sync_texts(store, ctx)
         with store.writing() as s:
-            record = ops.create_annotation(s, doc, start, end, color=color, tags=tags,
-                                           note=args.note)
+            record = ops.create_annotation(
+                s, doc, start, end, color=color, tags=tags, note=args.note
+            )
     print(record.id, file=ctx.stdout)
-    print(f"Annotated {doc.id} {citation(*record.pages)} ({record.color or 'note only'}): "
-          f"「{_short(record.quote)}」", file=ctx.stderr)
+    print(
+        f"Annotated {doc.id} {citation(*record.pages)} ({record.color or 'note only'}): "
+        f"「{_short(record.quote)}」",
+        file=ctx.stderr,
+    )
     return 0
 
 
 def format_line(record: ops.AnnotationRecord) -> str:
     """One readable line: document, pages, colour, quote, tags, note, short id."""
-    parts = [record.document, citation(*record.pages), record.color or "note",
-             f"「{_short(record.quote, 40)}」"]
+    parts = [
+        record.document,
+        citation(*record.pages),
+        record.color or "note",
+        f"「{_short(record.quote, 40)}」",
+    ]
     if record.tags:
         parts.append(" ".join("#" + t.replace(" ", "-") for t in record.tags))
     if record.note:
@@ -152,13 +171,13 @@ def cmd_annotations(args: argparse.Namespace, ctx: Context) -> int:
                     if args.doc not in known:
                         ctx.library().get(args.doc)  # an unknown id is an input error
                     documents = [args.doc]
-                records = ops.list_annotations(s, documents=documents, tags=args.tag,
-                                               colors=args.color)
+                records = ops.list_annotations(
+                    s, documents=documents, tags=args.tag, colors=args.color
+                )
     elif args.doc is not None:
         ctx.library().get(args.doc)
     if args.json:
-        json.dump({"annotations": [r.to_json() for r in records]}, ctx.stdout,
-                  ensure_ascii=False)
+        json.dump({"annotations": [r.to_json() for r in records]}, ctx.stdout, ensure_ascii=False)
         ctx.stdout.write("\n")
         return 0
     if not records:

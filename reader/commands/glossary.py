@@ -28,15 +28,23 @@ def load_glossary(ctx: Context) -> Glossary:
 
 def _print_glossary(glossary: Glossary, ctx: Context, as_json: bool) -> None:
     if as_json:
-        json.dump({"keeps": sorted(glossary.keeps),
-                   "equivalences": [list(p) for p in glossary.equivalences],
-                   "conversions": [list(p) for p in glossary.conversions]},
-                  ctx.stdout, ensure_ascii=False)
+        json.dump(
+            {
+                "keeps": sorted(glossary.keeps),
+                "equivalences": [list(p) for p in glossary.equivalences],
+                "conversions": [list(p) for p in glossary.conversions],
+            },
+            ctx.stdout,
+            ensure_ascii=False,
+        )
         ctx.stdout.write("\n")
         return
     if glossary.empty:
-        print("The glossary is empty. Add to it with `meipi glossary same A B` or "
-              "`meipi glossary keep PHRASE`.", file=ctx.stdout)
+        print(
+            "The glossary is empty. Add to it with `meipi glossary same A B` or "
+            "`meipi glossary keep PHRASE`.",
+            file=ctx.stdout,
+        )
         return
     for a, b in glossary.equivalences:
         print(f"same {a} = {b}", file=ctx.stdout)
@@ -56,18 +64,26 @@ def cmd_glossary(args: argparse.Namespace, ctx: Context) -> int:
     with opened(ctx, create=True) as store, store.writing() as s:
         if action == "same":
             added = ops.add_equivalence(s, args.a, args.b)
-            message = (f"{args.a.strip()} and {args.b.strip()} are now one name for search."
-                       if added else f"{args.a.strip()} = {args.b.strip()} was already there.")
+            message = (
+                f"{args.a.strip()} and {args.b.strip()} are now one name for search."
+                if added
+                else f"{args.a.strip()} = {args.b.strip()} was already there."
+            )
         elif action == "keep":
             added = ops.add_keep(s, args.phrase)
-            message = (f"{args.phrase.strip()} will not be converted in any view." if added
-                       else f"{args.phrase.strip()} was already kept.")
+            message = (
+                f"{args.phrase.strip()} will not be converted in any view."
+                if added
+                else f"{args.phrase.strip()} was already kept."
+            )
         elif action == "drop":
             removed = ops.drop_glossary_entry(s, args.entry)
             if not removed:
                 entries = _entries(ops.load_glossary(s))
-                raise InputError(f"The glossary has no entry {args.entry!r}. Entries: "
-                                 f"{', '.join(entries) or '(none)'}.")
+                raise InputError(
+                    f"The glossary has no entry {args.entry!r}. Entries: "
+                    f"{', '.join(entries) or '(none)'}."
+                )
             message = "Removed: " + "; ".join(removed) + "."
         else:  # argparse allows only the four actions
             raise InputError(f"Unknown glossary action {action!r}.")
@@ -76,5 +92,8 @@ def cmd_glossary(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _entries(glossary: Glossary) -> list[str]:
-    return ([f"{a}={b}" for a, b in glossary.equivalences] + sorted(glossary.keeps)
-            + [o for o, _ in glossary.conversions])
+    return (
+        [f"{a}={b}" for a, b in glossary.equivalences]
+        + sorted(glossary.keeps)
+        + [o for o, _ in glossary.conversions]
+    )

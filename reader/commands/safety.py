@@ -76,9 +76,11 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         store_cm.__exit__(None, None, None)
     newest = backups.newest_backup(ctx.db)
-    print(f"backups: {len(backups.list_backups(ctx.db))}"
-          + (f", newest {backups.describe_backup(newest)}" if newest else
-             " (run `meipi backup`)"), file=out)
+    print(
+        f"backups: {len(backups.list_backups(ctx.db))}"
+        + (f", newest {backups.describe_backup(newest)}" if newest else " (run `meipi backup`)"),
+        file=out,
+    )
     if problems:
         print(f"{problems} problem(s) found.", file=out)
         return 1
@@ -94,8 +96,11 @@ def _check_anchors(store: Store, ctx: Context) -> int:
     library = ctx.library()
     with store.reading() as s:
         docs = {d.id: d for d in s.scalars(select(models.Document))}
-        for row in s.scalars(select(models.Annotation).order_by(models.Annotation.document_id,
-                                                                models.Annotation.start)):
+        for row in s.scalars(
+            select(models.Annotation).order_by(
+                models.Annotation.document_id, models.Annotation.start
+            )
+        ):
             if row.orphaned:
                 orphans += 1
                 continue
@@ -104,11 +109,14 @@ def _check_anchors(store: Store, ctx: Context) -> int:
             if doc is None:
                 bad.append(f"{row.id}: its document {row.document_id!r} is missing")
             elif not 0 <= row.start < row.end <= len(doc.snapshot):
-                bad.append(f"{row.id}: {row.start}–{row.end} lies outside {doc.id} "
-                           f"({len(doc.snapshot)} characters)")
-            elif doc.snapshot[row.start:row.end] != row.quote:
-                bad.append(f"{row.id}: the text at {row.start}–{row.end} of {doc.id} is not "
-                           "its quote")
+                bad.append(
+                    f"{row.id}: {row.start}–{row.end} lies outside {doc.id} "
+                    f"({len(doc.snapshot)} characters)"
+                )
+            elif doc.snapshot[row.start : row.end] != row.quote:
+                bad.append(
+                    f"{row.id}: the text at {row.start}–{row.end} of {doc.id} is not its quote"
+                )
         for doc in docs.values():
             if doc.id in library.documents and library.documents[doc.id].sha256 != doc.sha256:
                 stale.append(doc.id)
@@ -118,11 +126,14 @@ def _check_anchors(store: Store, ctx: Context) -> int:
         for line in bad[:20]:
             print(f"  {line}", file=out)
     else:
-        print(f"anchors: ok ({checked} inside their texts and matching their quotes"
-              + (f"; {orphans} orphaned, kept" if orphans else "") + f"; {total} in all)",
-              file=out)
+        print(
+            f"anchors: ok ({checked} inside their texts and matching their quotes"
+            + (f"; {orphans} orphaned, kept" if orphans else "")
+            + f"; {total} in all)",
+            file=out,
+        )
     if stale:
-        print(f"texts changed since annotated (re-anchored on next use): {', '.join(stale)}",
-              file=out)
+        print(
+            f"texts changed since annotated (re-anchored on next use): {', '.join(stale)}", file=out
+        )
     return 1 if bad else 0
-

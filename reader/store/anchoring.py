@@ -49,8 +49,13 @@ class Placement:
 
 def anchor_at(text: str, start: int, end: int) -> Anchor:
     """The anchor of ``text[start:end]`` with its context."""
-    return Anchor(start, end, text[start:end], text[max(0, start - CONTEXT) : start],
-                  text[end : end + CONTEXT])
+    return Anchor(
+        start,
+        end,
+        text[start:end],
+        text[max(0, start - CONTEXT) : start],
+        text[end : end + CONTEXT],
+    )
 
 
 def _common_suffix(a: str, b: str) -> int:

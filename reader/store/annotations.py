@@ -191,17 +191,28 @@ def sync_document(s: Session, doc: TextDocument) -> SyncReport:
     changed. Needs a writing session."""
     row = s.get(models.Document, doc.id)
     if row is None:
-        s.add(models.Document(id=doc.id, sha256=doc.sha256, snapshot=doc.text,
-                              pages=_pages_json(doc), title=doc.title))
+        s.add(
+            models.Document(
+                id=doc.id,
+                sha256=doc.sha256,
+                snapshot=doc.text,
+                pages=_pages_json(doc),
+                title=doc.title,
+            )
+        )
         s.flush()
         return SyncReport(doc.id, changed=False)
     if row.sha256 == doc.sha256 and row.snapshot == doc.text:
         if row.pages != _pages_json(doc):
             row.pages = _pages_json(doc)
         return SyncReport(doc.id, changed=False)
-    rows = list(s.scalars(select(models.Annotation)
-                          .where(models.Annotation.document_id == doc.id)
-                          .order_by(models.Annotation.start, models.Annotation.id)))
+    rows = list(
+        s.scalars(
+            select(models.Annotation)
+            .where(models.Annotation.document_id == doc.id)
+            .order_by(models.Annotation.start, models.Annotation.id)
+        )
+    )
     anchors = [Anchor(r.start, r.end, r.quote, r.prefix, r.suffix) for r in rows]
     placements = reanchor(row.snapshot, doc.text, anchors)
     placed: dict[str, int] = {}
@@ -215,8 +226,12 @@ def sync_document(s: Session, doc: TextDocument) -> SyncReport:
         a = placement.anchor
         r.start, r.end, r.quote, r.prefix, r.suffix = a.start, a.end, a.quote, a.prefix, a.suffix
         r.orphaned = False
-    row.sha256, row.snapshot, row.pages, row.title = (doc.sha256, doc.text, _pages_json(doc),
-                                                      doc.title)
+    row.sha256, row.snapshot, row.pages, row.title = (
+        doc.sha256,
+        doc.text,
+        _pages_json(doc),
+        doc.title,
+    )
     s.flush()
     return SyncReport(doc.id, changed=True, placed=placed, orphans=tuple(orphans))
 
@@ -259,9 +274,11 @@ def resolve_tag(s: Session, spelling: str) -> models.Tag:
     parts = name.split("/")
     for i in range(len(parts) - 1, 0, -1):
         parent_key = fold_key("/".join(parts[:i]))
-        relative = s.scalars(select(models.Tag).where(
-            or_(models.Tag.key == parent_key, _children_of(parent_key)))
-            .order_by(models.Tag.id)).first()
+        relative = s.scalars(
+            select(models.Tag)
+            .where(or_(models.Tag.key == parent_key, _children_of(parent_key)))
+            .order_by(models.Tag.id)
+        ).first()
         if relative is not None:
             parts[:i] = relative.name.split("/")[:i]
             break
@@ -276,8 +293,9 @@ def matching_tag_ids(s: Session, spellings: Iterable[str]) -> set[int]:
     ids: set[int] = set()
     for spelling in spellings:
         key = tag_key(spelling)
-        ids.update(s.scalars(select(models.Tag.id).where(
-            or_(models.Tag.key == key, _children_of(key)))))
+        ids.update(
+            s.scalars(select(models.Tag.id).where(or_(models.Tag.key == key, _children_of(key))))
+        )
     return ids
 
 
@@ -311,23 +329,37 @@ class TagChange:
 
 
 def list_tags(s: Session) -> list[TagInfo]:
-    counts = dict(s.execute(select(models.AnnotationTag.tag_id, func.count())
-                            .group_by(models.AnnotationTag.tag_id)).all())
-    return [TagInfo(t.name, t.key, t.color, t.description, counts.get(t.id, 0))
-            for t in s.scalars(select(models.Tag).order_by(models.Tag.key))]
+    counts = dict(
+        s.execute(
+            select(models.AnnotationTag.tag_id, func.count()).group_by(models.AnnotationTag.tag_id)
+        ).all()
+    )
+    return [
+        TagInfo(t.name, t.key, t.color, t.description, counts.get(t.id, 0))
+        for t in s.scalars(select(models.Tag).order_by(models.Tag.key))
+    ]
 
 
 def _subtree(s: Session, key: str) -> list[models.Tag]:
-    return list(s.scalars(select(models.Tag).where(
-        or_(models.Tag.key == key, _children_of(key))).order_by(models.Tag.key)))
+    return list(
+        s.scalars(
+            select(models.Tag)
+            .where(or_(models.Tag.key == key, _children_of(key)))
+            .order_by(models.Tag.key)
+        )
+    )
 
 
 def _records_tagged(s: Session, tag_ids: Iterable[int]) -> list[AnnotationRecord]:
     ids = list(tag_ids)
     if not ids:
         return []
-    rows = s.scalars(select(models.Annotation).join(models.AnnotationTag)
-                     .where(models.AnnotationTag.tag_id.in_(ids)).distinct())
+    rows = s.scalars(
+        select(models.Annotation)
+        .join(models.AnnotationTag)
+        .where(models.AnnotationTag.tag_id.in_(ids))
+        .distinct()
+    )
     pages = _PageCache(s)
     return [_record(r, pages(r.document_id)) for r in rows]
 
@@ -353,19 +385,27 @@ def rename_tag(s: Session, old: str, new: str, *, merge: bool = False) -> TagCha
             _move_memo(s, tag.key, target_key, target_name)
             tag.name, tag.key = target_name, target_key
             s.flush()
-            touched.update(link.annotation_id for link in s.scalars(
-                select(models.AnnotationTag).where(models.AnnotationTag.tag_id == tag.id)))
+            touched.update(
+                link.annotation_id
+                for link in s.scalars(
+                    select(models.AnnotationTag).where(models.AnnotationTag.tag_id == tag.id)
+                )
+            )
             continue
         if not merge:
             raise InputError(f"The tag {target.name!r} already exists; merge the two instead.")
-        links = list(s.scalars(select(models.AnnotationTag)
-                               .where(models.AnnotationTag.tag_id == tag.id)))
+        links = list(
+            s.scalars(select(models.AnnotationTag).where(models.AnnotationTag.tag_id == tag.id))
+        )
         for link in links:
             touched.add(link.annotation_id)
             has = s.get(models.AnnotationTag, (link.annotation_id, target.id))
             if has is None:
-                s.add(models.AnnotationTag(annotation_id=link.annotation_id, tag_id=target.id,
-                                           position=link.position))
+                s.add(
+                    models.AnnotationTag(
+                        annotation_id=link.annotation_id, tag_id=target.id, position=link.position
+                    )
+                )
             s.delete(link)
         _move_memo(s, tag.key, target.key, target.name)
         target.color = target.color or tag.color
@@ -401,14 +441,21 @@ def delete_tag(s: Session, name: str) -> TagChange:
     return TagChange(len(subtree), len(before), tuple(before), infos)
 
 
-def set_tag_details(s: Session, name: str, *, color: str | None = None,
-                    description: str | None = None) -> TagInfo:
+def set_tag_details(
+    s: Session, name: str, *, color: str | None = None, description: str | None = None
+) -> TagInfo:
     tag = resolve_tag(s, name)
     tag.color = check_color(color)
     tag.description = description
     s.flush()
-    count = s.scalar(select(func.count()).select_from(models.AnnotationTag)
-                     .where(models.AnnotationTag.tag_id == tag.id)) or 0
+    count = (
+        s.scalar(
+            select(func.count())
+            .select_from(models.AnnotationTag)
+            .where(models.AnnotationTag.tag_id == tag.id)
+        )
+        or 0
+    )
     return TagInfo(tag.name, tag.key, tag.color, tag.description, count)
 
 
@@ -416,23 +463,43 @@ def set_tag_details(s: Session, name: str, *, color: str | None = None,
 # Annotations
 
 
-def create_annotation(s: Session, doc: TextDocument, start: int, end: int, *,
-                      color: str | None = DEFAULT_COLOR, tags: Sequence[str] = (),
-                      note: str | None = None, annotation_id: str | None = None,
-                      now: str | None = None) -> AnnotationRecord:
+def create_annotation(
+    s: Session,
+    doc: TextDocument,
+    start: int,
+    end: int,
+    *,
+    color: str | None = DEFAULT_COLOR,
+    tags: Sequence[str] = (),
+    note: str | None = None,
+    annotation_id: str | None = None,
+    now: str | None = None,
+) -> AnnotationRecord:
     """Annotate ``doc.text[start:end]`` (canonical offsets)."""
     check_color(color)
     tags = [clean_tag(t) for t in tags]  # every input checked before anything is written
     if not 0 <= start < end <= len(doc.text):
-        raise InputError(f"The range {start}–{end} is not a passage of {doc.id} "
-                         f"(its text has {len(doc.text)} characters).")
+        raise InputError(
+            f"The range {start}–{end} is not a passage of {doc.id} "
+            f"(its text has {len(doc.text)} characters)."
+        )
     sync_document(s, doc)
     a = anchor_at(doc.text, start, end)
     stamp = now or utc_now()
     row = models.Annotation(
-        id=annotation_id or str(uuid.uuid4()), document_id=doc.id, start=a.start, end=a.end,
-        quote=a.quote, prefix=a.prefix, suffix=a.suffix, color=color, note=note,
-        created=stamp, updated=stamp, orphaned=False)
+        id=annotation_id or str(uuid.uuid4()),
+        document_id=doc.id,
+        start=a.start,
+        end=a.end,
+        quote=a.quote,
+        prefix=a.prefix,
+        suffix=a.suffix,
+        color=color,
+        note=note,
+        created=stamp,
+        updated=stamp,
+        orphaned=False,
+    )
     s.add(row)
     s.flush()
     _set_tags(s, row, tags)
@@ -453,8 +520,9 @@ class _Unset:
 UNSET: Any = _Unset()
 
 
-def update_annotation(s: Session, annotation_id: str, *, color: Any = UNSET,
-                      tags: Any = UNSET, note: Any = UNSET) -> Edit:
+def update_annotation(
+    s: Session, annotation_id: str, *, color: Any = UNSET, tags: Any = UNSET, note: Any = UNSET
+) -> Edit:
     """Change colour, tags or note; returns the annotation before and after."""
     before = get_annotation(s, annotation_id)
     row = _row(s, annotation_id)
@@ -498,18 +566,26 @@ def restore_annotation(s: Session, record: AnnotationRecord) -> AnnotationRecord
     return get_annotation(s, record.id)
 
 
-def list_annotations(s: Session, *, documents: Sequence[str] | None = None,
-                     tags: Sequence[str] = (), colors: Sequence[str] = ()
-                     ) -> list[AnnotationRecord]:
+def list_annotations(
+    s: Session,
+    *,
+    documents: Sequence[str] | None = None,
+    tags: Sequence[str] = (),
+    colors: Sequence[str] = (),
+) -> list[AnnotationRecord]:
     """Annotations in text order (document, start, end, created), filtered."""
     query = select(models.Annotation)
     if documents is not None:
         query = query.where(models.Annotation.document_id.in_(list(documents)))
     if tags:
         ids = matching_tag_ids(s, tags)
-        query = query.where(models.Annotation.id.in_(
-            select(models.AnnotationTag.annotation_id)
-            .where(models.AnnotationTag.tag_id.in_(ids))))
+        query = query.where(
+            models.Annotation.id.in_(
+                select(models.AnnotationTag.annotation_id).where(
+                    models.AnnotationTag.tag_id.in_(ids)
+                )
+            )
+        )
     if colors:
         wanted = [c for c in colors if c != "none"]
         for c in wanted:
@@ -518,16 +594,21 @@ def list_annotations(s: Session, *, documents: Sequence[str] | None = None,
         if "none" in colors:
             conditions.append(models.Annotation.color.is_(None))
         query = query.where(or_(*conditions))
-    query = query.order_by(models.Annotation.document_id, models.Annotation.start,
-                           models.Annotation.end, models.Annotation.created,
-                           models.Annotation.id)
+    query = query.order_by(
+        models.Annotation.document_id,
+        models.Annotation.start,
+        models.Annotation.end,
+        models.Annotation.created,
+        models.Annotation.id,
+    )
     pages = _PageCache(s)
     return [_record(r, pages(r.document_id)) for r in s.scalars(query)]
 
 
 def annotation_counts(s: Session) -> dict[str, int]:
-    rows = s.execute(select(models.Annotation.document_id, func.count())
-                     .group_by(models.Annotation.document_id)).all()
+    rows = s.execute(
+        select(models.Annotation.document_id, func.count()).group_by(models.Annotation.document_id)
+    ).all()
     return {doc_id: int(n) for doc_id, n in rows}
 
 
@@ -563,12 +644,20 @@ def set_color_meaning(s: Session, color: str, meaning: str) -> None:
 
 def load_glossary(s: Session) -> Glossary:
     keeps = frozenset(s.scalars(select(models.GlossaryKeep.phrase)))
-    conversions = tuple(s.execute(select(models.GlossaryConversion.original,
-                                         models.GlossaryConversion.replacement)
-                                  .order_by(models.GlossaryConversion.original)).all())
-    equivalences = tuple(s.execute(select(models.GlossaryEquivalence.a,
-                                          models.GlossaryEquivalence.b)
-                                   .order_by(models.GlossaryEquivalence.id)).all())
+    conversions = tuple(
+        s.execute(
+            select(
+                models.GlossaryConversion.original, models.GlossaryConversion.replacement
+            ).order_by(models.GlossaryConversion.original)
+        ).all()
+    )
+    equivalences = tuple(
+        s.execute(
+            select(models.GlossaryEquivalence.a, models.GlossaryEquivalence.b).order_by(
+                models.GlossaryEquivalence.id
+            )
+        ).all()
+    )
     return Glossary(keeps=keeps, conversions=conversions, equivalences=equivalences)
 
 
@@ -589,8 +678,9 @@ def add_equivalence(s: Session, a: str, b: str) -> bool:
     if a == b:
         raise InputError(f"{a!r} and {b!r} are the same spelling already.")
     key = _pair_key(a, b)
-    if s.scalars(select(models.GlossaryEquivalence).where(
-            models.GlossaryEquivalence.key == key)).first():
+    if s.scalars(
+        select(models.GlossaryEquivalence).where(models.GlossaryEquivalence.key == key)
+    ).first():
         return False
     s.add(models.GlossaryEquivalence(a=a, b=b, key=key, created=utc_now()))
     s.flush()
@@ -611,8 +701,9 @@ def add_conversion(s: Session, original: str, replacement: str) -> None:
     original = _phrase(original)
     row = s.get(models.GlossaryConversion, original)
     if row is None:
-        s.add(models.GlossaryConversion(original=original, replacement=replacement,
-                                        created=utc_now()))
+        s.add(
+            models.GlossaryConversion(original=original, replacement=replacement, created=utc_now())
+        )
     else:
         row.replacement = replacement
     s.flush()
@@ -631,8 +722,11 @@ def drop_glossary_entry(s: Session, entry: str) -> list[str]:
     if conversion is not None:
         s.delete(conversion)
         removed.append(f"convert {conversion.original} → {conversion.replacement}")
-    sides = [p.strip() for p in re.split(r"\s*[=＝]\s*", entry)] if re.search("[=＝]", entry) \
+    sides = (
+        [p.strip() for p in re.split(r"\s*[=＝]\s*", entry)]
+        if re.search("[=＝]", entry)
         else [entry]
+    )
     for row in list(s.scalars(select(models.GlossaryEquivalence))):
         pair = {row.a, row.b}
         if (len(sides) == 2 and pair == set(sides)) or (len(sides) == 1 and entry in pair):
@@ -671,8 +765,15 @@ def _move_memo(s: Session, old_key: str, new_key: str, new_name: str) -> None:
         return
     target = s.get(models.ThemeMemo, new_key)
     if target is None:
-        s.add(models.ThemeMemo(tag_key=new_key, tag_name=new_name, body=memo.body,
-                               created=memo.created, updated=utc_now()))
+        s.add(
+            models.ThemeMemo(
+                tag_key=new_key,
+                tag_name=new_name,
+                body=memo.body,
+                created=memo.created,
+                updated=utc_now(),
+            )
+        )
     else:
         # Never lose what was written: both memos are kept, one after the other.
         target.body = f"{target.body}\n\n{memo.body}" if target.body else memo.body

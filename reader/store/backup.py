@@ -141,17 +141,20 @@ def make_backup(db: Path, dest: Path | None = None, *, source_uri: str | None = 
         if problem is not None:
             raise EnvironmentFailure(
                 f"The backup of {db} did not verify ({problem}); no backup was kept. Run "
-                "`meipi check`.")
+                "`meipi check`."
+            )
         os.replace(tmp, dest)
         _fsync_dir(folder)
     except sqlite3.Error as exc:
         raise EnvironmentFailure(
             f"The backup of {db} failed ({exc}); no backup was kept. Check the disk space and "
-            f"that {folder} is writable.") from exc
+            f"that {folder} is writable."
+        ) from exc
     except OSError as exc:
         raise EnvironmentFailure(
             f"The backup of {db} could not be written to {folder} ({exc.strerror or exc}). "
-            "Check the disk space and the folder's permissions.") from exc
+            "Check the disk space and the folder's permissions."
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -163,7 +166,7 @@ def make_backup(db: Path, dest: Path | None = None, *, source_uri: str | None = 
 def rotate(db: Path, keep: int = KEEP) -> list[Path]:
     """Remove all but the newest ``keep`` backups; returns what was removed."""
     removed = []
-    for old in list_backups(db)[max(1, keep):]:
+    for old in list_backups(db)[max(1, keep) :]:
         with contextlib.suppress(OSError):
             old.unlink()
             removed.append(old)
@@ -187,7 +190,8 @@ def restore(db: Path, source: Path | None = None) -> Restored:
         candidates = list_backups(db)
         if not candidates:
             raise EnvironmentFailure(
-                f"There is no backup of {db} in {backups_dir(db)}; nothing was changed.")
+                f"There is no backup of {db} in {backups_dir(db)}; nothing was changed."
+            )
         chosen = None
         for candidate in candidates:
             if verify(candidate) is None:
@@ -196,7 +200,8 @@ def restore(db: Path, source: Path | None = None) -> Restored:
         if chosen is None:
             raise EnvironmentFailure(
                 f"None of the {len(candidates)} backups in {backups_dir(db)} verifies any more; "
-                "nothing was changed.")
+                "nothing was changed."
+            )
     assert chosen is not None
     stamp = datetime.now(UTC).strftime(_STAMP)
     moved: list[Path] = []
@@ -217,7 +222,8 @@ def restore(db: Path, source: Path | None = None) -> Restored:
     except OSError as exc:
         raise EnvironmentFailure(
             f"Restoring {chosen} to {db} failed ({exc.strerror or exc}); files moved aside so "
-            f"far: {', '.join(map(str, moved)) or 'none'}.") from exc
+            f"far: {', '.join(map(str, moved)) or 'none'}."
+        ) from exc
     return Restored(chosen, tuple(moved))
 
 

@@ -191,10 +191,14 @@ def refusal_message(path: Path, reason: str, advice: str | None = None) -> str:
     if advice:
         first += f" {advice}"
     if backup is not None:
-        return (f"{first} The newest verified backup is {describe_backup(backup)}: run "
-                "`meipi restore` to restore it (the file is kept beside it, renamed).")
-    return (f"{first} No verified backup exists; keep the file for recovery, and move it "
-            "away (or use --db) to start a new database.")
+        return (
+            f"{first} The newest verified backup is {describe_backup(backup)}: run "
+            "`meipi restore` to restore it (the file is kept beside it, renamed)."
+        )
+    return (
+        f"{first} No verified backup exists; keep the file for recovery, and move it "
+        "away (or use --db) to start a new database."
+    )
 
 
 def _header_problem(path: Path) -> tuple[str, str | None] | None:
@@ -205,7 +209,8 @@ def _header_problem(path: Path) -> tuple[str, str | None] | None:
             header = fh.read(100)
     except OSError as exc:
         raise EnvironmentFailure(
-            f"{path} cannot be read ({exc.strerror or exc}). Check its permissions.") from exc
+            f"{path} cannot be read ({exc.strerror or exc}). Check its permissions."
+        ) from exc
     if size == 0:
         return "is empty (0 bytes; Meipi never leaves an empty database, so it was truncated)", None
     if len(header) < 100 or header[:16] != SQLITE_MAGIC:
@@ -216,8 +221,10 @@ def _header_problem(path: Path) -> tuple[str, str | None] | None:
         return "is damaged (its header records an impossible page size)", None
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID:
-        return ("is not a Meipi database (it is another application's SQLite file)",
-                "Use --db to choose your Meipi database.")
+        return (
+            "is not a Meipi database (it is another application's SQLite file)",
+            "Use --db to choose your Meipi database.",
+        )
     wal = Path(str(path) + "-wal")
     wal_pending = wal.exists() and wal.stat().st_size > 0
     if not wal_pending:
@@ -235,15 +242,21 @@ def _header_problem(path: Path) -> tuple[str, str | None] | None:
 def one_line(messages: str | list[str], limit: int = 120) -> str:
     """SQLite's (possibly multi-line) report, shortened to one line for a message."""
     lines = messages if isinstance(messages, list) else [messages]
-    parts = [p.strip() for m in lines for p in str(m).splitlines()
-             if p.strip() and not p.startswith("***")]
+    parts = [
+        p.strip()
+        for m in lines
+        for p in str(m).splitlines()
+        if p.strip() and not p.startswith("***")
+    ]
     text = "; ".join(parts)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _newer(version: int) -> tuple[str, str]:
-    return (f"was written by a newer Meipi (schema {version}; this one reads up to "
-            f"{SCHEMA_VERSION})", "Update Meipi to open it.")
+    return (
+        f"was written by a newer Meipi (schema {version}; this one reads up to {SCHEMA_VERSION})",
+        "Update Meipi to open it.",
+    )
 
 
 def inspect_file(path: Path) -> None:
@@ -269,23 +282,28 @@ def translate(exc: BaseException, path: Path) -> MeipiError:
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
         return EnvironmentFailure(
             f"The disk holding {path} is full, so the change was not saved (nothing was half "
-            "written). Free some space and try again.")
+            "written). Free some space and try again."
+        )
     if name.startswith("SQLITE_READONLY") or "readonly" in text:
         return EnvironmentFailure(read_only_message(path))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
         return EnvironmentFailure(
             f"The database {path} stayed busy (another program is writing to it), so the "
-            "change was not saved. Try again in a moment.")
+            "change was not saved. Try again in a moment."
+        )
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
         return DatabaseRefused(path, f"is damaged (SQLite: {text})")
     return EnvironmentFailure(
         f"The database {path} could not be used ({text}). Check the disk and the file's "
-        "permissions, then try again.")
+        "permissions, then try again."
+    )
 
 
 def read_only_message(path: Path) -> str:
-    return (f"The database {path} is read-only (the file or its folder is not writable), so the "
-            "change was not saved. Make both writable, then try again.")
+    return (
+        f"The database {path} is read-only (the file or its folder is not writable), so the "
+        "change was not saved. Make both writable, then try again."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -295,8 +313,10 @@ def read_only_message(path: Path) -> str:
 def _writable(path: Path) -> bool:
     if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
         return False
-    return all(not p.exists() or os.access(p, os.W_OK)
-               for p in (Path(str(path) + "-wal"), Path(str(path) + "-shm")))
+    return all(
+        not p.exists() or os.access(p, os.W_OK)
+        for p in (Path(str(path) + "-wal"), Path(str(path) + "-shm"))
+    )
 
 
 class Watcher:
@@ -304,8 +324,7 @@ class Watcher:
     cheaply, through ``PRAGMA data_version`` on a connection of its own."""
 
     def __init__(self, uri: str) -> None:
-        self._conn = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                     check_same_thread=False)
+        self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         self._last = self._version()
 
     def _version(self) -> int:
@@ -417,8 +436,13 @@ class Store:
 
 def _make_engine(uri: str, read_only: bool) -> Engine:
     def connect() -> sqlite3.Connection:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -426,8 +450,9 @@ def _make_engine(uri: str, read_only: bool) -> Engine:
             conn.execute("PRAGMA synchronous = FULL")
         return conn
 
-    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool,
-                           pool_size=2, max_overflow=6)
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=connect, poolclass=QueuePool, pool_size=2, max_overflow=6
+    )
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_conn: Any, record: ConnectionPoolEntry) -> None:
@@ -503,8 +528,9 @@ def _verify_open(store: Store) -> int:
                 app_id = raw.execute("PRAGMA application_id").fetchone()[0]
                 version = raw.execute("PRAGMA user_version").fetchone()[0]
                 if app_id != APPLICATION_ID:
-                    raise DatabaseRefused(path, "is not a Meipi database (another "
-                                          "application's SQLite file)")
+                    raise DatabaseRefused(
+                        path, "is not a Meipi database (another application's SQLite file)"
+                    )
                 if version > SCHEMA_VERSION:
                     raise DatabaseRefused(path, *_newer(version))
                 check = [r[0] for r in raw.execute("PRAGMA quick_check").fetchall()]
@@ -514,19 +540,25 @@ def _verify_open(store: Store) -> int:
             finally:
                 raw.execute("ROLLBACK")
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(path, f"is damaged or unreadable (SQLite: {one_line(str(exc))})"
-                              ) from exc
+        raise DatabaseRefused(
+            path, f"is damaged or unreadable (SQLite: {one_line(str(exc))})"
+        ) from exc
     except DBAPIError as exc:
-        raise DatabaseRefused(path, "is damaged or unreadable (SQLite: "
-                              f"{one_line(str(exc.orig))})") from exc
+        raise DatabaseRefused(
+            path, f"is damaged or unreadable (SQLite: {one_line(str(exc.orig))})"
+        ) from exc
     expected = expected_tables(version)
     if tables != expected:
         unknown = sorted(tables - expected)
         if unknown:
-            raise DatabaseRefused(path, f"holds tables Meipi does not know ({', '.join(unknown)}),"
-                                  " so it is not a Meipi database")
-        raise DatabaseRefused(path, f"is damaged (tables missing: "
-                              f"{', '.join(sorted(expected - tables))})")
+            raise DatabaseRefused(
+                path,
+                f"holds tables Meipi does not know ({', '.join(unknown)}),"
+                " so it is not a Meipi database",
+            )
+        raise DatabaseRefused(
+            path, f"is damaged (tables missing: {', '.join(sorted(expected - tables))})"
+        )
     return int(version)
 
 
@@ -534,7 +566,8 @@ def _migrate(store: Store, version: int) -> None:
     if store.read_only:
         raise EnvironmentFailure(
             f"{store.path} uses an older schema ({version}) and is read-only, so Meipi cannot "
-            "upgrade it. Make the file and its folder writable, then try again.")
+            "upgrade it. Make the file and its folder writable, then try again."
+        )
     from reader.store.backup import make_backup
 
     make_backup(store.path, source_uri=store.uri)
@@ -588,7 +621,8 @@ def _create(path: Path) -> None:
     except OSError as exc:
         raise EnvironmentFailure(
             f"Meipi cannot create its database at {path} ({exc.strerror or exc}). Check that "
-            "the folder is writable and the disk has space, or choose another with --db.") from exc
+            "the folder is writable and the disk has space, or choose another with --db."
+        ) from exc
 
 
 def _fsync(path: Path) -> None:

@@ -13,8 +13,9 @@ from typing import Any
 from reader.documents import BlockDraft, Document, Metadata, assemble
 
 
-def make_doc(paragraphs: list[str], doc_id: str = "mine", pages: list[int] | None = None
-             ) -> Document:
+def make_doc(
+    paragraphs: list[str], doc_id: str = "mine", pages: list[int] | None = None
+) -> Document:
     """A document of paragraphs; ``pages[i]`` is the printed page paragraph i begins on."""
     drafts = []
     for i, text in enumerate(paragraphs):
@@ -40,8 +41,7 @@ def side_files(db: Path) -> list[str]:
     return [s for s in ("-wal", "-shm", "-journal") if Path(str(db) + s).exists()]
 
 
-def run_forked(func: Callable[[], Any], *, uid: int | None = None, gid: int | None = None
-               ) -> Any:
+def run_forked(func: Callable[[], Any], *, uid: int | None = None, gid: int | None = None) -> Any:
     """Run ``func`` in a forked child (optionally after dropping to ``uid``/``gid``) and return
     what it returned (JSON), or raise what it raised, as a RuntimeError."""
     read_fd, write_fd = os.pipe()

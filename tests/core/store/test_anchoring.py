@@ -13,8 +13,10 @@ from reader.store.anchoring import anchor_at, reanchor
 from tests.cli_helpers import meipi
 from tests.core.store.helpers import make_doc, text_file
 
-OLD = ("自從戈巴契夫提出新思維外交政策後，中俄關係逐步改善。雙方自九十年代中期之建設性夥伴關係，"
-       "發展到戰略協作夥伴關係。能源合作是關鍵；能源合作也是競爭的場域。北極航道的開發引人注目。")
+OLD = (
+    "自從戈巴契夫提出新思維外交政策後，中俄關係逐步改善。雙方自九十年代中期之建設性夥伴關係，"
+    "發展到戰略協作夥伴關係。能源合作是關鍵；能源合作也是競爭的場域。北極航道的開發引人注目。"
+)
 
 
 def test_insertion_before_shifts_exactly() -> None:
@@ -62,8 +64,9 @@ insert = st.text(alphabet="甲乙丙丁，。ab\n", min_size=1, max_size=12)
 
 @settings(max_examples=80, deadline=None)
 @given(st.integers(0, len(OLD) - 8), st.integers(2, 8), st.integers(0, len(OLD)), insert)
-def test_an_insertion_outside_the_quote_never_moves_it_off(start: int, length: int, at: int,
-                                                           inserted: str) -> None:
+def test_an_insertion_outside_the_quote_never_moves_it_off(
+    start: int, length: int, at: int, inserted: str
+) -> None:
     end = start + length
     if start < at < end:
         at = end
@@ -82,10 +85,17 @@ def test_sync_updates_offsets_keeps_orphans_and_revives_them(db_file: Path) -> N
     try:
         spans = ["戰略協作", "北極航道的開發引人注目", "雙方自九十年代"]
         with store.writing() as s:
-            made = [ops.create_annotation(s, before, before.text.index(q),
-                                          before.text.index(q) + len(q), note=f"n{i}",
-                                          tags=["中亞"])
-                    for i, q in enumerate(spans)]
+            made = [
+                ops.create_annotation(
+                    s,
+                    before,
+                    before.text.index(q),
+                    before.text.index(q) + len(q),
+                    note=f"n{i}",
+                    tags=["中亞"],
+                )
+                for i, q in enumerate(spans)
+            ]
         after = make_doc(["新的一段。", OLD[:60], OLD[60:].replace("北極航道的開發引人注目", "")])
         with store.writing() as s:
             report = ops.sync_document(s, after)
@@ -114,15 +124,19 @@ def test_command_line_reanchors_an_edited_text(isolated_data: Path) -> None:
     keep = meipi("annotate", "mine", "--quote", "戰略協作", "--note", "留")
     lose = meipi("annotate", "mine", "--quote", "北極航道的開發引人注目", "--note", "孤")
     assert keep.code == 0 and lose.code == 0
-    path.write_text(text_file("mine", ["增補一段。", OLD[:60],
-                                       OLD[60:].replace("北極航道的開發引人注目", "")]),
-                    encoding="utf-8")
+    path.write_text(
+        text_file("mine", ["增補一段。", OLD[:60], OLD[60:].replace("北極航道的開發引人注目", "")]),
+        encoding="utf-8",
+    )
     r = meipi("annotations", "mine", "--json")
     assert r.code == 0 and "orphans" in r.err
     rows = {a["id"]: a for a in r.json()["annotations"]}
     kept = rows[keep.out.strip()]
     assert (kept["start"], kept["quote"], kept["orphaned"]) == (
-        6 + OLD.index("戰略協作"), "戰略協作", False)
+        6 + OLD.index("戰略協作"),
+        "戰略協作",
+        False,
+    )
     lost = rows[lose.out.strip()]
     assert lost["orphaned"] is True and lost["note"] == "孤"
     check = meipi("check")

@@ -13,8 +13,14 @@ from reader.store import Store, open_store
 from reader.store import annotations as ops
 from tests.core.store.helpers import make_doc
 
-DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭，中亞是關鍵。",
-                "北極航道與能源"], pages=[1, 1, 2])
+DOC = make_doc(
+    [
+        "一帶一路框架下中俄之潛在競合關係",
+        "中亞地區的能源合作與競爭，中亞是關鍵。",
+        "北極航道與能源",
+    ],
+    pages=[1, 1, 2],
+)
 
 
 @pytest.fixture
@@ -33,8 +39,9 @@ def span(quote: str, n: int = 1) -> tuple[int, int]:
 
 def test_create_edit_delete_and_undo(store: Store) -> None:
     with store.writing() as s:
-        created = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["地區/中亞"],
-                                        note="第一條")
+        created = ops.create_annotation(
+            s, DOC, *span("中亞地區"), tags=["地區/中亞"], note="第一條"
+        )
     assert created.quote == "中亞地區" and created.color == "yellow"
     assert created.prefix == DOC.text[: created.start][-32:]
     assert created.suffix == DOC.text[created.end :][:32]
@@ -64,8 +71,9 @@ def test_create_edit_delete_and_undo(store: Store) -> None:
 def test_list_in_text_order_with_pages_and_filters(store: Store) -> None:
     with store.writing() as s:
         late = ops.create_annotation(s, DOC, *span("北極航道"), color="blue", tags=["北極"])
-        early = ops.create_annotation(s, DOC, *span("一帶一路"), color=None, note="n",
-                                      tags=["地區/中亞", "energy"])
+        early = ops.create_annotation(
+            s, DOC, *span("一帶一路"), color=None, note="n", tags=["地區/中亞", "energy"]
+        )
         mid = ops.create_annotation(s, DOC, *span("中亞", 2), tags=["地區"])
     with store.reading() as s:
         assert [r.id for r in ops.list_annotations(s)] == [early.id, mid.id, late.id]
@@ -75,15 +83,18 @@ def test_list_in_text_order_with_pages_and_filters(store: Store) -> None:
         assert [r.id for r in ops.list_annotations(s, tags=["地區/中亞"])] == [early.id]
         assert [r.id for r in ops.list_annotations(s, colors=["none"])] == [early.id]
         assert [r.id for r in ops.list_annotations(s, colors=["blue", "none"])] == [
-            early.id, late.id]
+            early.id,
+            late.id,
+        ]
         assert ops.annotation_counts(s) == {"mine": 3}
 
 
 def test_tag_folding_keeps_first_spelling(store: Store) -> None:
     with store.writing() as s:
         a = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["中亞", "Energy"])
-        b = ops.create_annotation(s, DOC, *span("能源合作"),
-                                  tags=["中亚", "energy", "ＥＮＥＲＧＹ"])
+        b = ops.create_annotation(
+            s, DOC, *span("能源合作"), tags=["中亚", "energy", "ＥＮＥＲＧＹ"]
+        )
         c = ops.create_annotation(s, DOC, *span("北極"), tags=["地區/中亞"])
         d = ops.create_annotation(s, DOC, *span("一帶"), tags=["地区／能源 "])
     assert a.tags == ("中亞", "Energy")
@@ -161,7 +172,7 @@ def test_read_only_store_refuses_edits(db_file: Path) -> None:
     open_store(db_file).close(backup=False)
     store = open_store(db_file)
     store.read_only = True  # what open_store decides for an unwritable file (tested for real
-    try:                    # with dropped privileges in test_db_safety)
+    try:  # with dropped privileges in test_db_safety)
         with pytest.raises(EnvironmentFailure, match="read-only"), store.writing() as s:
             ops.create_annotation(s, DOC, 0, 2)
     finally:
@@ -181,16 +192,32 @@ def test_watcher_sees_other_connections_commit(store: Store, db_file: Path) -> N
     assert not watcher.changed()
 
 
-PIECES = ["👋🏽", "👩\u200d👩\u200d👧", "e\u0301", "\u202e", "\u2066", "\u200f", "𠀀",
-          "\U0010fffd", "\r\n", "\x00", "\ufeff", "ｶ", "Å", "Å", "**粗體**\n- 清單"]
+PIECES = [
+    "👋🏽",
+    "👩\u200d👩\u200d👧",
+    "e\u0301",
+    "\u202e",
+    "\u2066",
+    "\u200f",
+    "𠀀",
+    "\U0010fffd",
+    "\r\n",
+    "\x00",
+    "\ufeff",
+    "ｶ",
+    "Å",
+    "Å",
+    "**粗體**\n- 清單",
+]
 notes = st.lists(
     st.one_of(st.text(st.characters(codec="utf-8"), max_size=8), st.sampled_from(PIECES)),
     max_size=10,
 ).map("".join)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(note=notes)
 def test_notes_round_trip_byte_for_byte(store: Store, note: str) -> None:
     with store.writing() as s:

@@ -27,8 +27,9 @@ ROUNDS = 100
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭，" * 20])
 
 
-def _writer(store: Store | None, db: Path, fd: int, seed: int
-            ) -> None:  # pragma: no cover - runs in the child
+def _writer(
+    store: Store | None, db: Path, fd: int, seed: int
+) -> None:  # pragma: no cover - runs in the child
     rng = random.Random(seed)
     store = store or open_store(db)
     i = 0
@@ -36,8 +37,14 @@ def _writer(store: Store | None, db: Path, fd: int, seed: int
         start = rng.randrange(0, len(DOC.text) - 10)
         with store.writing() as s:
             record = ops.create_annotation(
-                s, DOC, start, start + rng.randrange(1, 10), color=rng.choice(ops.COLORS),
-                tags=[f"t{rng.randrange(5)}"], note="筆記 👋🏽 " * rng.randrange(0, 200))
+                s,
+                DOC,
+                start,
+                start + rng.randrange(1, 10),
+                color=rng.choice(ops.COLORS),
+                tags=[f"t{rng.randrange(5)}"],
+                note="筆記 👋🏽 " * rng.randrange(0, 200),
+            )
         os.write(fd, (record.id + "\n").encode())
         i += 1
         if i % 7 == 0:
@@ -126,7 +133,9 @@ def test_kill_9_while_writing_loses_nothing_confirmed(db_file: Path) -> None:
     if warm is not None:
         warm.close(backup=False)
     elapsed = time.monotonic() - started
-    print(f"{ROUNDS} kills, {len(confirmed)} confirmed annotations, "
-          f"{killed_mid_run} rounds killed mid-writing, {elapsed:.1f} s")
+    print(
+        f"{ROUNDS} kills, {len(confirmed)} confirmed annotations, "
+        f"{killed_mid_run} rounds killed mid-writing, {elapsed:.1f} s"
+    )
     assert len(confirmed) > 2 * ROUNDS  # the kills really landed among writes
     assert killed_mid_run > ROUNDS // 2

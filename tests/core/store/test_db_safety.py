@@ -86,8 +86,13 @@ def test_bad_database_is_refused_and_untouched(annotated_db: Path, kind: str) ->
     DAMAGE[kind](annotated_db, good)
     before = digest(annotated_db)
     newest = list_backups(annotated_db)[0]
-    for argv in (["annotate", "lian-obor", "--quote", "中俄"], ["annotations", "--json"],
-                 ["list"], ["glossary", "keep", "哈薩克"], ["backup"]):
+    for argv in (
+        ["annotate", "lian-obor", "--quote", "中俄"],
+        ["annotations", "--json"],
+        ["list"],
+        ["glossary", "keep", "哈薩克"],
+        ["backup"],
+    ):
         r = meipi(*argv)
         assert r.code == 1, (kind, argv, r)
         assert "meipi restore" in r.err and str(newest) in r.err, r.err
@@ -122,10 +127,21 @@ def test_models_match_the_migrated_schema(db_file: Path) -> None:
     declared = engine.raw_connection()
 
     def shape(conn: sqlite3.Connection | object) -> dict[str, list[tuple[object, ...]]]:
-        tables = [r[0] for r in conn.execute(  # type: ignore[attr-defined]
-            "SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name")]
-        return {t: sorted((c[1], c[2].upper(), c[5]) for c in conn.execute(  # type: ignore
-            f"PRAGMA table_info({t})")) for t in tables}
+        tables = [
+            r[0]
+            for r in conn.execute(  # type: ignore[attr-defined]
+                "SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name"
+            )
+        ]
+        return {
+            t: sorted(
+                (c[1], c[2].upper(), c[5])
+                for c in conn.execute(  # type: ignore
+                    f"PRAGMA table_info({t})"
+                )
+            )
+            for t in tables
+        }
 
     migrated = sqlite3.connect(db_file)
     try:
@@ -146,27 +162,45 @@ def test_migration_from_v1_keeps_every_row_byte_for_byte(db_file: Path) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN")
     dbmod.apply_migrations(conn, 0, 1)
-    conn.execute("INSERT INTO documents VALUES ('mine', ?, ?, '[[1, 0]]', 'Mine')",
-                 (DOC.sha256, DOC.text))
+    conn.execute(
+        "INSERT INTO documents VALUES ('mine', ?, ?, '[[1, 0]]', 'Mine')", (DOC.sha256, DOC.text)
+    )
     notes = ["e\u0301 👋🏽 \u202e抄\u202c", "", None, "**粗**\r\n\x00", "𠀀" * 50]
     for i, note in enumerate(notes):
-        conn.execute("INSERT INTO annotations VALUES (?, 'mine', ?, ?, ?, ?, ?, ?, ?, "
-                     "'2026-11-21T09:30:00Z', '2026-11-21T09:31:00Z', ?)",
-                     (f"id-{i}", i, i + 2, DOC.text[i : i + 2], DOC.text[:i], DOC.text[i + 2 :],
-                      [None, "yellow", "pink"][i % 3], note, i % 2))
-    conn.execute("INSERT INTO tags (name, key) VALUES ('地區/中亞', '地区/中亚'), ('Energy', "
-                 "'energy')")
-    conn.execute("INSERT INTO annotation_tags VALUES ('id-0', 1, 0), ('id-0', 2, 1), "
-                 "('id-3', 2, 0)")
+        conn.execute(
+            "INSERT INTO annotations VALUES (?, 'mine', ?, ?, ?, ?, ?, ?, ?, "
+            "'2026-11-21T09:30:00Z', '2026-11-21T09:31:00Z', ?)",
+            (
+                f"id-{i}",
+                i,
+                i + 2,
+                DOC.text[i : i + 2],
+                DOC.text[:i],
+                DOC.text[i + 2 :],
+                [None, "yellow", "pink"][i % 3],
+                note,
+                i % 2,
+            ),
+        )
+    conn.execute(
+        "INSERT INTO tags (name, key) VALUES ('地區/中亞', '地区/中亚'), ('Energy', 'energy')"
+    )
+    conn.execute(
+        "INSERT INTO annotation_tags VALUES ('id-0', 1, 0), ('id-0', 2, 1), ('id-3', 2, 0)"
+    )
     conn.execute("INSERT INTO color_meanings VALUES ('pink', '待查')")
     conn.execute("INSERT INTO glossary_keeps VALUES ('區域性', '2026-11-21T09:30:00Z')")
-    conn.execute("INSERT INTO glossary_equivalences (a, b, key, created) VALUES "
-                 "('普京', '普丁', '[\"普丁\", \"普京\"]', '2026-11-21T09:30:00Z')")
-    conn.execute("INSERT INTO glossary_conversions VALUES ('哈薩克', '哈薩克', "
-                 "'2026-11-21T09:30:00Z')")
+    conn.execute(
+        "INSERT INTO glossary_equivalences (a, b, key, created) VALUES "
+        "('普京', '普丁', '[\"普丁\", \"普京\"]', '2026-11-21T09:30:00Z')"
+    )
+    conn.execute(
+        "INSERT INTO glossary_conversions VALUES ('哈薩克', '哈薩克', '2026-11-21T09:30:00Z')"
+    )
     conn.execute("COMMIT")
-    v1_columns = {t: [c[1] for c in conn.execute(f"PRAGMA table_info({t})")]
-                  for t in dbmod.expected_tables(1)}
+    v1_columns = {
+        t: [c[1] for c in conn.execute(f"PRAGMA table_info({t})")] for t in dbmod.expected_tables(1)
+    }
     before = {t: _rows(conn, t, cols) for t, cols in v1_columns.items()}
     conn.close()
 
@@ -183,7 +217,9 @@ def test_migration_from_v1_keeps_every_row_byte_for_byte(db_file: Path) -> None:
         for table, cols in v1_columns.items():
             assert _rows(after, table, cols) == before[table], table
         assert after.execute("SELECT color, description FROM tags").fetchall() == [
-            (None, None), (None, None)]
+            (None, None),
+            (None, None),
+        ]
     finally:
         after.close()
     # The verified backup taken first is the v1 database, rows and all.
@@ -225,8 +261,10 @@ def test_read_only_database_reads_and_refuses_edits(shared_dir: Path, what: str)
     folder = shared_dir / "data"
     folder.mkdir()
     db = folder / "meipi.sqlite3"
-    assert meipi("annotate", "lian-obor", "--quote", "一帶一路", "--db", str(db),
-                 "--note", "讀").code == 0
+    assert (
+        meipi("annotate", "lian-obor", "--quote", "一帶一路", "--db", str(db), "--note", "讀").code
+        == 0
+    )
     # Warm the imports a command needs: the child cannot read the interpreter's own folder.
     assert meipi("annotations", "--db", str(db), "--json").code == 0
     assert meipi("list", "--db", str(db)).code == 0
@@ -245,8 +283,7 @@ def test_read_only_database_reads_and_refuses_edits(shared_dir: Path, what: str)
     counted = _as_other_user(["list", "--db", str(db), "--json"], shared_dir)
     assert counted.code == 0 and counted.json()["documents"][0]["annotations"] == 1
 
-    edit = _as_other_user(["annotate", "lian-obor", "--quote", "中俄", "--db", str(db)],
-                          shared_dir)
+    edit = _as_other_user(["annotate", "lian-obor", "--quote", "中俄", "--db", str(db)], shared_dir)
     assert edit.code == 1
     assert "read-only" in edit.err and "Traceback" not in edit.err
     keep = _as_other_user(["glossary", "keep", "區域性", "--db", str(db)], shared_dir)
@@ -301,10 +338,17 @@ store.close()
 def test_two_processes_writing_at_once_both_succeed(db_file: Path) -> None:
     open_store(db_file).close(backup=False)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db_file), "40", name],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=env, cwd=ROOT)
-             for name in ("甲", "乙")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db_file), "40", name],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        for name in ("甲", "乙")
+    ]
     outputs = [p.communicate(timeout=120) for p in procs]
     for p, (_out, err) in zip(procs, outputs, strict=True):
         assert p.returncode == 0, err
