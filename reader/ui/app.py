@@ -7,9 +7,10 @@ load from ``MainWindow.reading_view.first_painted`` or a ``QTimer.singleShot(0, 
 
 from __future__ import annotations
 
+import signal
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from reader.cli import Context
@@ -54,8 +55,26 @@ def create_window(ctx: Context) -> MainWindow:
     return MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
 
 
+def _close_on_signals(app: QApplication, window: MainWindow) -> None:
+    """Ctrl+C in the terminal, or a session ending (SIGTERM), closes the window as its close
+    button would, so the place and the layout are saved."""
+
+    def close(_signum: int, _frame: object) -> None:
+        window.close()
+        app.quit()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, close)
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
 def run_app(ctx: Context) -> int:
     app = application()
     window = create_window(ctx)
+    app.aboutToQuit.connect(window.save_state)
+    _close_on_signals(app, window)
     window.show()
     return app.exec()

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from reader.documents import Document, Library
 from reader.ui import resources
-from reader.ui.about_dialog import AboutDialog
 from reader.ui.fonts import FontCatalog, missing_font_message
 from reader.ui.library_list import LibraryList, LibraryModel
 from reader.ui.reading_view import (
@@ -160,6 +159,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self._apply_theme()
         self._update_zoom_label()
+        # Give the reading pane its real size now, so the text is laid out once, at the width
+        # it is shown at (startup time: issue 10).
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         for problem in library.problems:
             self.statusBar().showMessage(problem, 10000)
         first = self._initial_document()
@@ -486,6 +490,8 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -----------------------------------------------------------------------------
     def show_about(self) -> None:
+        from reader.ui.about_dialog import AboutDialog  # not needed before the first paint
+
         dialog = AboutDialog(list(self._library), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

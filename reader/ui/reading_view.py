@@ -11,6 +11,8 @@ Signals:
         user scrolled, or a new content, size or zoom moved the text).
     content_rendered(): the ``QTextDocument`` was rebuilt (new content, theme, font or zoom);
         overlays keyed on canonical offsets re-apply themselves (highlight layers already do).
+    first_painted(): the text was painted for the first time (startup work that can wait —
+        the store, converters — starts from here; the benchmark times it).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontInfo,
     QFontMetricsF,
     QPainter,
     QPaintEvent,
@@ -114,8 +117,10 @@ class Typography:
         return font
 
     def em(self) -> float:
-        """The width of one full-width character, in pixels."""
-        return QFontMetricsF(self.font()).horizontalAdvance("中")
+        """The width of one full-width character, in pixels (the font's pixel size when no
+        installed font has 中 and a narrow box stands in for it)."""
+        font = self.font()
+        return max(QFontMetricsF(font).horizontalAdvance("中"), float(QFontInfo(font).pixelSize()))
 
 
 def zoomed_point_size(steps: int) -> float:
@@ -243,6 +248,7 @@ class ReadingView(QTextBrowser):
 
     position_changed = Signal(int)
     content_rendered = Signal()
+    first_painted = Signal()
 
     def __init__(self, typography: Typography, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -261,6 +267,7 @@ class ReadingView(QTextBrowser):
         self._layers: dict[str, _Layer] = {}
         self._page_marks: list[tuple[float, float, float, int, bool]] | None = None
         self._side = 0.0
+        self._painted = False
         self._clamping = False
         self._reanchor_pending = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -298,13 +305,14 @@ class ReadingView(QTextBrowser):
         self._repositioning += 1
         try:
             document = build_document(self._content, self._typo)
+            # The column's margins before the view lays the text out: one layout, not two.
+            self._side = -1.0
+            self._update_column(document)
             # Parented to the view: setDocument() then deletes the document it replaces.
             document.setParent(self)
             self.setDocument(document)
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
             self._page_marks = None
-            self._side = -1.0
-            self._update_column()
             self._apply_layers()
         finally:
             self._repositioning -= 1
@@ -312,7 +320,7 @@ class ReadingView(QTextBrowser):
         self.content_rendered.emit()
 
     # -- the column ---------------------------------------------------------------------------
-    def _update_column(self) -> None:
+    def _update_column(self, document: QTextDocument | None = None) -> None:
         em = self._typo.em()
         width = self.viewport().width()
         gutter = 3.5 * em  # room for a page number
@@ -321,7 +329,7 @@ class ReadingView(QTextBrowser):
         if abs(side - self._side) < 0.5:
             return
         self._side = side
-        root = self.document().rootFrame()
+        root = (document or self.document()).rootFrame()
         fmt = root.frameFormat()
         fmt.setLeftMargin(side)
         fmt.setRightMargin(side)
@@ -539,6 +547,9 @@ class ReadingView(QTextBrowser):
             self._paint_margin(painter, event.rect().top(), event.rect().bottom())
         finally:
             painter.end()
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def _paint_margin(self, painter: QPainter, y0: float, y1: float) -> None:
         theme = self._typo.theme
