@@ -497,7 +497,12 @@ def guess(
     if meta.first_page != doc.meta.first_page:
         doc = _shift_pages(doc, meta.first_page - doc.meta.first_page)
     doc = replace(doc, meta=meta, shipped=False, path=None)
-    if o.script is None and script.mixed:
+    if o.script is None and not (script.traditional or script.simplified):
+        warnings.append(
+            f"No character tells Traditional from Simplified, so the script is taken to be "
+            f"{meta.script}; set it with --script if that is wrong."
+        )
+    elif o.script is None and script.mixed:
         warnings.append(
             f"The text mixes Traditional ({script.traditional}) and Simplified "
             f"({script.simplified}) characters; check the script ({meta.script})."

@@ -788,3 +788,11 @@ def test_refuses_a_named_pipe(tmp_path: Path) -> None:
 def test_damaged_utf8_is_named(tmp_path: Path) -> None:
     data = ARTICLE.encode("utf-8")
     _refused(_write(tmp_path, "cut.txt", data[:-2]), "UTF-8 with damaged bytes")
+
+
+def test_an_undecided_script_is_said() -> None:
+    source = importing.source_from_bytes(b"A Title\n\nOnly English words here.\n", "en.txt")
+    preview = importing.guess(source)
+    assert preview.document.meta.script == "zh-Hant-TW"
+    assert any("No character tells" in w for w in preview.warnings)
+    assert not importing.guess(source, Overrides(script="zh-Hans")).warnings
