@@ -330,7 +330,7 @@ def loads(content: str, *, source: str = "text", path: Path | None = None,
     for number, line in numbered:
         if not line:
             continue
-        if line.startswith("page ") and line[5:].strip().isdigit():
+        if line.startswith("page ") and line[5:].strip().isdecimal():
             pending_page = int(line[5:].strip())
             continue
         if line.startswith("+ "):
@@ -348,7 +348,7 @@ def loads(content: str, *, source: str = "text", path: Path | None = None,
         kind, _, level_s = label.partition(" ")
         if kind not in BLOCK_KINDS:
             raise InputError(f"{source}, line {number}: unknown block kind {kind!r}.")
-        level = int(level_s) if level_s.isdigit() else (1 if kind == "heading" else 0)
+        level = int(level_s) if level_s.isdecimal() else (1 if kind == "heading" else 0)
         draft = BlockDraft(kind, level, body)
         if pending_page is not None:
             draft.page_marks.append((0, pending_page))

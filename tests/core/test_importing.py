@@ -796,3 +796,54 @@ def test_an_undecided_script_is_said() -> None:
     assert preview.document.meta.script == "zh-Hant-TW"
     assert any("No character tells" in w for w in preview.warnings)
     assert not importing.guess(source, Overrides(script="zh-Hans")).warnings
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+        st.lists(
+            st.sampled_from(
+                [
+                    "#",
+                    "# 標題",
+                    "---",
+                    "|a|b|",
+                    "- 項",
+                    "1. 一",
+                    "\f",
+                    "12",
+                    "",
+                    " ",
+                    "壹、前言",
+                    "（一）",
+                    "> 引",
+                    "```",
+                    "![圖](x)",
+                    "[^1]: 註",
+                    "**粗**",
+                    "meipi-text: 1",
+                    "id: x",
+                    "title: y",
+                    "paragraph: z",
+                    "heading ²: w",
+                    "page ²",
+                    "page 2",
+                ]
+            ),
+            max_size=20,
+        ).map(lambda lines: "\n".join(lines).encode("utf-8")),
+    ),
+    st.sampled_from(["f.txt", "f.md", "f.meipi.txt"]),
+)
+def test_any_input_is_imported_or_refused_clearly(data: bytes, name: str) -> None:
+    """Whatever the bytes, the importer gives a preview or an InputError, never a crash."""
+    try:
+        preview = importing.guess(importing.source_from_bytes(data, name))
+    except InputError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    doc = preview.document
+    assert doc.text.strip()
+    assert documents.loads(documents.dumps(doc), shipped=False).text == doc.text
