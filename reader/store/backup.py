@@ -118,14 +118,15 @@ def make_backup(db: Path, dest: Path | None = None, *, source_uri: str | None = 
         rotating = False
         if dest.exists():
             raise InputError(f"{dest} already exists; choose another name or remove it first.")
+    from reader.store.db import sweep_stale
+
     uri = source_uri or f"{db.absolute().as_uri()}?mode=ro"
     tmp = folder / f".{dest.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob(".*.tmp-*"):
+        if rotating:
             # Never a verified backup: an earlier copy interrupted before its rename.
-            if rotating:
-                stale.unlink(missing_ok=True)
+            sweep_stale(folder.glob(".*.tmp-*"))
         src = sqlite3.connect(uri, uri=True)
         try:
             dst = sqlite3.connect(tmp)

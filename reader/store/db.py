@@ -593,9 +593,9 @@ def _create(path: Path) -> None:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob(f".{path.name}.new-*"):
-            # Never user data: a half-made schema from a creation that was interrupted.
-            stale.unlink(missing_ok=True)
+        # Never user data: a half-made schema from a creation that was interrupted (an old
+        # one only: a young one may be another process creating the database right now).
+        sweep_stale(folder.glob(f".{path.name}.new-*"))
         tmp = folder / f".{path.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
@@ -623,6 +623,18 @@ def _create(path: Path) -> None:
             f"Meipi cannot create its database at {path} ({exc.strerror or exc}). Check that "
             "the folder is writable and the disk has space, or choose another with --db."
         ) from exc
+
+
+STALE_AFTER = 600.0  # seconds before a temporary file is taken for an interrupted one
+
+
+def sweep_stale(candidates: Iterator[Path]) -> None:
+    """Remove temporary files older than ``STALE_AFTER``."""
+    now = time.time()
+    for candidate in candidates:
+        with contextlib.suppress(OSError):
+            if now - candidate.stat().st_mtime > STALE_AFTER:
+                candidate.unlink()
 
 
 def _fsync(path: Path) -> None:

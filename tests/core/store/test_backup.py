@@ -71,9 +71,14 @@ def test_interrupted_backup_leaves_no_backup_and_is_swept(db_file: Path) -> None
     folder.mkdir(parents=True)
     stale = folder / ".meipi-20260101T000000000000Z.sqlite3.tmp-1-abcd"
     stale.write_bytes(b"half a copy")
+    young = folder / ".meipi-20260101T000000000001Z.sqlite3.tmp-2-abcd"
+    young.write_bytes(b"another process copying right now")
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
     assert backup.list_backups(db_file) == []
     backup.make_backup(db_file)
     assert not stale.exists() and len(backup.list_backups(db_file)) == 1
+    assert young.exists()  # too young to be an interrupted copy
 
 
 def test_a_backup_that_no_longer_verifies_is_skipped(db_file: Path) -> None:

@@ -9,6 +9,8 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -336,7 +338,7 @@ store.close()
 
 
 def test_two_processes_writing_at_once_both_succeed(db_file: Path) -> None:
-    open_store(db_file).close(backup=False)
+    # No database yet: the two also race to create it.
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     procs = [
         subprocess.Popen(
@@ -362,3 +364,68 @@ def test_two_processes_writing_at_once_both_succeed(db_file: Path) -> None:
         store.close(backup=False)
     assert {r.id for r in stored} == ids
     assert sorted(r.tags[0] for r in stored) == ["乙"] * 40 + ["甲"] * 40
+
+
+def test_a_writer_waits_for_the_lock_and_a_stuck_one_is_a_clear_error(
+    db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 200)
+    store = open_store(db_file)
+    holder = sqlite3.connect(db_file, isolation_level=None, check_same_thread=False)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+        started = time.monotonic()
+        with pytest.raises(EnvironmentFailure, match="busy"), store.writing() as s:
+            ops.create_annotation(s, DOC, 0, 4)
+        assert time.monotonic() - started >= 0.2 * dbmod.BEGIN_ATTEMPTS
+        release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+        release.start()
+        with store.writing() as s:  # waits, then succeeds
+            ops.create_annotation(s, DOC, 0, 4, note="after the wait")
+        release.join()
+        with store.reading() as s:
+            assert [r.note for r in ops.list_annotations(s)] == ["after the wait"]
+    finally:
+        holder.close()
+        store.close(backup=False)
+
+
+def test_read_only_database_with_a_pending_log_shows_what_the_log_holds(
+    shared_dir: Path,
+) -> None:
+    folder = shared_dir / "data"
+    folder.mkdir()
+    db = folder / "meipi.sqlite3"
+    assert (
+        meipi(
+            "annotate", "lian-obor", "--quote", "一帶一路", "--db", str(db), "--note", "在主檔"
+        ).code
+        == 0
+    )
+    assert meipi("annotations", "--db", str(db), "--json").code == 0  # warm the imports
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child: commits, then dies without closing
+        store = open_store(db)
+        with store.writing() as s:
+            ops.create_annotation(s, DOC, 0, 4, note="只在日誌")
+        os.kill(os.getpid(), 9)
+    os.waitpid(pid, 0)
+    assert Path(str(db) + "-wal").stat().st_size > 0
+    files = [p for p in folder.iterdir() if p.is_file()]
+    assert sorted(p.name for p in files) == [
+        "meipi.sqlite3",
+        "meipi.sqlite3-shm",
+        "meipi.sqlite3-wal",
+    ]
+    for p in files:
+        p.chmod(0o444)
+    folder.chmod(0o555)
+    before = {p.name: digest(p) for p in files}
+    listed = _as_other_user(["annotations", "--db", str(db), "--json"], shared_dir)
+    assert listed.code == 0, listed.err
+    assert sorted(a["note"] for a in listed.json()["annotations"]) == ["只在日誌", "在主檔"]
+    edit = _as_other_user(["glossary", "keep", "區域性", "--db", str(db)], shared_dir)
+    assert edit.code == 1 and "read-only" in edit.err
+    assert {p.name: digest(p) for p in files} == before
+    assert sorted(p.name for p in folder.iterdir() if p.is_file()) == sorted(before)
+    folder.chmod(0o755)
