@@ -1,9 +1,10 @@
 """``meipi export`` and ``meipi import-annotations``: the store and the texts on one side, the
 pure exports of ``reader.export`` on the other.
 
-:func:`load_source` gathers what an export reads (documents, annotations, colour meanings,
-theme memos, the script views with the user's glossary); the Export dialog can call it too and
-then ``reader.export.render_export`` for its live preview. Reading never creates a database.
+:func:`source_from_store` gathers what an export reads (documents, annotations, colour
+meanings, theme memos, the script views with the user's glossary) from an open store; the Export
+dialog calls it with the window's store and then ``reader.export.render_export`` for its live
+preview. Reading never creates a database.
 An import validates the whole file first and then writes every change in one transaction, so a
 bad file or a failure changes nothing.
 """
@@ -12,16 +13,26 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli import Context
 from reader.documents import Document
 from reader.errors import EnvironmentFailure, InputError
 from reader.export import ExportOptions, ExportSource, export_text, write_export
-from reader.export.records import AnnotationRecord, ViewLike
+from reader.export.records import AnnotationRecord, ViewLike, select
 from reader.export.w3c import MAX_BYTES, ImportPlan, parse_import, plan_import
 from reader.glossary import EMPTY, Glossary
 from reader.store import Store
 from reader.store import annotations as ops
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+def document_view(doc: Document, view_id: str, glossary: Glossary) -> ViewLike:
+    from reader.script import document_view as make_view
+
+    return make_view(doc, view_id, glossary)
 
 
 def options_from_args(args: argparse.Namespace) -> ExportOptions:
@@ -73,10 +84,34 @@ def read_store(
     return records, meanings, memos, glossary
 
 
+def source_from_store(store: Store | None, documents: Sequence[Document]) -> ExportSource:
+    """What an export of ``documents`` reads from an open store (``None``: no database yet).
+
+    The Export dialog calls this with the window's store, then
+    ``reader.export.render_export(options, source)`` for its preview.
+    """
+    records: list[AnnotationRecord] = []
+    meanings = dict(ops.DEFAULT_MEANINGS)
+    memos: dict[str, str] = {}
+    glossary = EMPTY
+    if store is not None:
+        records, meanings, memos, glossary = read_store(store, list(documents))
+
+    def views(doc: Document, view_id: str) -> ViewLike:
+        return document_view(doc, view_id, glossary)
+
+    return ExportSource(
+        documents=list(documents),
+        annotations=records,
+        views=views,
+        color_meanings=meanings,
+        theme_memos=memos,
+    )
+
+
 def load_source(ctx: Context, options: ExportOptions) -> ExportSource:
     """Everything the export of ``options`` reads, from the texts and the database."""
     from reader.commands.annotations import opened, sync_texts
-    from reader.script import document_view
 
     library = ctx.library()
     documents = (
@@ -84,25 +119,11 @@ def load_source(ctx: Context, options: ExportOptions) -> ExportSource:
         if options.documents
         else list(library)
     )
-    records: list[AnnotationRecord] = []
-    meanings = dict(ops.DEFAULT_MEANINGS)
-    memos: dict[str, str] = {}
-    glossary = EMPTY
-    if ctx.db.exists():
-        with opened(ctx, create=False) as store:
-            sync_texts(store, ctx)
-            records, meanings, memos, glossary = read_store(store, documents)
-
-    def views(doc: Document, view_id: str) -> ViewLike:
-        return document_view(doc, view_id, glossary)
-
-    return ExportSource(
-        documents=documents,
-        annotations=records,
-        views=views,
-        color_meanings=meanings,
-        theme_memos=memos,
-    )
+    if not ctx.db.exists():
+        return source_from_store(None, documents)
+    with opened(ctx, create=False) as store:
+        sync_texts(store, ctx)
+        return source_from_store(store, documents)
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -116,8 +137,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     if args.output:
         path = Path(args.output).expanduser()
         write_export(options, source, path)
-        count = len(source.annotations)
-        print(f"Exported {options.format} to {path} ({count} annotation(s) read).", file=ctx.stderr)
+        count = len(select(source.annotations, options, source.selected_documents(options)))
+        print(f"Exported {count} annotation(s) as {options.format} to {path}.", file=ctx.stderr)
         return 0
     ctx.stdout.write(export_text(options, source))
     return 0

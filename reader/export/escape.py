@@ -30,37 +30,48 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~=$%^&])")
-_LINE_START = re.compile(r"^(?:[-+]|\d+(?=[.)]))")
+_SPECIALS = "\\`*_[]<>#|~=$%^&"
+_ESCAPES = str.maketrans({c: "\\" + c for c in _SPECIALS})
+_BREAKS = "\r\u2028\u2029\x85\x0b\x0c"
+_CONTROL_CODES = [
+    *range(0x00, 0x09),
+    *range(0x0E, 0x20),
+    *range(0x7F, 0x85),
+    *range(0x86, 0xA0),
+    *range(0xD800, 0xE000),
+    0xFFFE,
+    0xFFFF,
+]
+_CLEAN = str.maketrans({**{c: "\n" for c in _BREAKS}, **dict.fromkeys(_CONTROL_CODES)})
+_NEEDS_CLEAN = re.compile(
+    "[" + re.escape(_BREAKS) + "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+_ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
 _EDGE_SPACE = re.compile(r"^\s+|\s+$")
 
 
 def clean(text: str) -> str:
     """Line breaks normalised to ``\\n``; control characters (not tab) removed."""
-    text = _LINE_BREAKS.sub("\n", text)
-    return _CONTROLS.sub("", text)
+    if not _NEEDS_CLEAN.search(text):
+        return text
+    return text.replace("\r\n", "\n").translate(_CLEAN)
 
 
 def _charrefs(match: re.Match[str]) -> str:
     return "".join(f"&#x{ord(c):X};" for c in match.group(0))
 
 
-def _escape_start(match: re.Match[str]) -> str:
-    token = match.group(0)
-    if token in "-+":
-        return "\\" + token
-    return token  # digits: the following '.' or ')' gets the backslash
-
-
 def inline(line: str) -> str:
     """One line of user text as literal Markdown inline content (no line breaks allowed)."""
-    body = _INLINE_SPECIAL.sub(r"\\\1", line)
-    if _LINE_START.match(body):
-        body = _LINE_START.sub(_escape_start, body, count=1)
-        body = re.sub(r"^(\d+)([.)])", r"\1\\\2", body, count=1)
-    return _EDGE_SPACE.sub(_charrefs, body)
+    body = line.translate(_ESCAPES)
+    first = body[:1]
+    if first in ("-", "+"):
+        body = "\\" + body
+    elif first.isdigit():
+        body = _ORDERED_MARKER.sub(r"\1\\\2", body, count=1)
+    if body[:1].isspace() or body[-1:].isspace():
+        body = _EDGE_SPACE.sub(_charrefs, body)
+    return body
 
 
 def inline_text(text: str) -> str:

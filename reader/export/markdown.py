@@ -17,6 +17,7 @@ export of several articles has one ``#`` part per article and lists them in ``do
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,8 +63,7 @@ def meta_line(rec: AnnotationRecord, source: ExportSource, *, note_script: str =
     parts = [escape.inline_text(rec.citation)]
     if rec.color:
         meaning = source.meaning(rec.color)
-        colour = f"{rec.color} ({meaning})" if meaning else rec.color
-        parts.append(escape.inline_text(colour))
+        parts.append(_colour_label(rec.color, meaning))
     else:
         parts.append("note")
     if rec.tags:
@@ -73,6 +73,12 @@ def meta_line(rec: AnnotationRecord, source: ExportSource, *, note_script: str =
     return " · ".join(parts)
 
 
+@functools.lru_cache(maxsize=256)
+def _colour_label(color: str, meaning: str) -> str:
+    return escape.inline_text(f"{color} ({meaning})" if meaning else color)
+
+
+@functools.lru_cache(maxsize=4096)
 def tag_markdown(tag: str) -> str:
     """``#地區/中亞`` with the tag's own text escaped (the ``#`` is ours, so it stays bare)."""
     return "#" + escape.inline_text(markdown_tag(tag)[1:])

@@ -9,6 +9,7 @@ That keeps every format a pure function of its inputs, testable without a databa
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -333,6 +334,7 @@ def theme_tags(rec: AnnotationRecord, options: ExportOptions) -> list[str]:
     return [t for t in rec.tags if tag_matches(fold_key(t), keys)]
 
 
+@functools.lru_cache(maxsize=4096)
 def markdown_tag(tag: str) -> str:
     """``#地區/中亞``: spaces become ``-`` (the contract's spelling of a tag in Markdown)."""
     return "#" + re.sub(r"\s+", "-", tag.strip())
