@@ -11,6 +11,8 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -35,9 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, Library
+
+if TYPE_CHECKING:
+    from reader.ui.library_list import LibraryList, LibraryModel
 from reader.ui import resources
 from reader.ui.fonts import FontCatalog, missing_font_message
-from reader.ui.library_list import LibraryList, LibraryModel
 from reader.ui.reading_view import (
     ZOOM_MAX,
     ZOOM_MIN,
@@ -113,11 +117,12 @@ class MainWindow(QMainWindow):
         column.addWidget(self.reading_view, 1)
         self.setCentralWidget(central)
 
-        self.library_model = LibraryModel(list(library), self)
-        self.library_list = LibraryList(self.library_model, self)
+        # The dock is made now (the layout does not move later); the list inside it after the
+        # text is first painted (startup time: issue 10), or when first asked for.
+        self._library_list: LibraryList | None = None
         self.library_dock = QDockWidget(self.tr("Library"), self)
         self.library_dock.setObjectName("libraryDock")
-        self.library_dock.setWidget(self.library_list)
+        self.library_dock.setWidget(QWidget(self.library_dock))
         self.library_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -144,7 +149,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
 
-        self.library_list.document_activated.connect(self._on_document_activated)
+        self.reading_view.first_painted.connect(self._on_first_painted)
         self.reading_view.position_changed.connect(self._on_position_changed)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -314,6 +319,34 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.theme_button)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
+    # -- the library list --------------------------------------------------------------------
+    def _on_first_painted(self) -> None:
+        QTimer.singleShot(0, self._ensure_library)
+
+    @property
+    def library_list(self) -> LibraryList:
+        return self._ensure_library()
+
+    @property
+    def library_model(self) -> LibraryModel:
+        from reader.ui.library_list import LibraryModel
+
+        model = self._ensure_library().model()
+        assert isinstance(model, LibraryModel)
+        return model
+
+    def _ensure_library(self) -> LibraryList:
+        from reader.ui.library_list import LibraryList, LibraryModel
+
+        if self._library_list is None:
+            model = LibraryModel(list(self._library), self)
+            self._library_list = LibraryList(model, self.library_dock)
+            self.library_dock.setWidget(self._library_list)
+            if self._doc_id is not None:
+                self._library_list.show_document(self._doc_id)
+            self._library_list.document_activated.connect(self._on_document_activated)
+        return self._library_list
+
     # -- documents ---------------------------------------------------------------------------
     def _initial_document(self) -> str | None:
         ids = self._library.ids()
@@ -337,7 +370,8 @@ class MainWindow(QMainWindow):
         content = ReadingContent.original(doc)
         self.reading_view.set_typography(self._typography(content))
         self.reading_view.set_content(content, self._settings.position(doc_id))
-        self.library_list.show_document(doc_id)
+        if self._library_list is not None:
+            self._library_list.show_document(doc_id)
         self.setWindowTitle(self.tr("%1 — Meipi").replace("%1", doc.title))
         self._settings.set_last_document(doc_id)
         self._update_status()

@@ -12,13 +12,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from string import Template
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from reader import paths
-
-_ICON_SIZES = (16, 20, 24, 32, 48, 64)
 
 
 def resource_path(*parts: str) -> Path:
@@ -30,21 +28,42 @@ def _icon_source(name: str) -> str:
     return resource_path("icons", f"{name}.svg").read_text(encoding="utf-8")
 
 
+class _SvgIconEngine(QIconEngine):
+    """Draws the SVG at whatever size is asked, when it is asked (nothing rendered up front)."""
+
+    def __init__(self, source: bytes) -> None:
+        super().__init__()
+        self._source = source
+        self._renderer: QSvgRenderer | None = None
+
+    def _render(self) -> QSvgRenderer:
+        if self._renderer is None:
+            self._renderer = QSvgRenderer(QByteArray(self._source))
+        return self._renderer
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        if mode == QIcon.Mode.Disabled:
+            painter.setOpacity(0.4)
+        self._render().render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._source)
+
+
 def icon(name: str, color: str | None = None) -> QIcon:
     """The icon ``resources/icons/<name>.svg``, drawn in ``color`` (a ``#rrggbb``) if given."""
     source = _icon_source(name)
     if color is not None:
         source = source.replace("currentColor", color)
-    renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
-    result = QIcon()
-    for size in _ICON_SIZES:
-        pixmap = QPixmap(QSize(size, size))
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        result.addPixmap(pixmap)
-    return result
+    return QIcon(_SvgIconEngine(source.encode("utf-8")))
 
 
 @functools.cache
