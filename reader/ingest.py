@@ -537,10 +537,26 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
     authors: list[str] = []
     affiliation: str | None = None
     title_found = False
+    venue = hints.venue
+    named_title_at = next(
+        (i for i, g in enumerate(front) if title is not None and g.join()[0] == title), None
+    )
     for index, group in enumerate(front):
         text, marks = group.join()
         draft = BlockDraft("paragraph", 0, text, marks)
         if any(h in text for h in _CAPTION_HINTS):
+            draft.kind = "caption"
+            captions.append(draft)
+        elif named_title_at is not None and index < named_title_at:
+            # Above the title the caller named: a short line is the column or journal's name
+            # (a running header printed once), anything else a caption.
+            if venue is None and len(text) <= 12 and text[-1] not in _SENTENCE_END:
+                venue = text
+                dropped.append(text)
+                following = front[index + 1].lines[0]
+                if marks and following.page == group.lines[0].page:
+                    following.page_start = True  # the page now begins at the next line
+                continue
             draft.kind = "caption"
             captions.append(draft)
         elif not title_found and (title is None or text == title):
@@ -628,7 +644,7 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
         ),
         authors=hints.authors if hints.authors is not None else tuple(authors),
         affiliation=affiliation,
-        venue=hints.venue,
+        venue=venue,
         issue=hints.issue,
         date=hints.date,
         publisher=hints.publisher,

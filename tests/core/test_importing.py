@@ -847,3 +847,38 @@ def test_any_input_is_imported_or_refused_clearly(data: bytes, name: str) -> Non
     doc = preview.document
     assert doc.text.strip()
     assert documents.loads(documents.dumps(doc), shipped=False).text == doc.text
+
+
+SEEDS = paths.seeds_dir()
+
+
+@pytest.mark.skipif(SEEDS is None, reason="../shared/seeds is not beside the checkout")
+@pytest.mark.parametrize(
+    ("seed", "doc_id", "title"),
+    [
+        ("000_0128a1f7cfc4891a.txt", "lian-obor", "一帶一路框架下中俄之潛在競合關係"),
+        ("004_872ebe7bffeb99b9.txt", "hsu-divergence", "中俄兩國之戰略利益分歧"),
+    ],
+)
+def test_the_seeds_imported_by_a_user_read_as_the_shipped_texts(
+    seed: str, doc_id: str, title: str
+) -> None:
+    """A user importing the seeds, naming only the title, gets the shipped text: the same
+    characters, pages and (but for the colophon, which only the recipe knows) structure."""
+    assert SEEDS is not None
+    path = SEEDS / seed
+    shipped = documents.load_library().get(doc_id)
+    r = meipi("import", str(path), "--id", "mine", "--title", title)
+    assert r.code == 0, r.err
+    doc = documents.load_library().get("mine")
+    assert (doc.text, doc.pages) == (shipped.text, shipped.pages)
+    kinds = [(b.kind, b.level) for b in doc.blocks if b.kind != "backmatter"]
+    expected = [(b.kind, b.level) for b in shipped.blocks if b.kind != "backmatter"]
+    assert kinds[: len(expected)] == expected
+    assert (doc.meta.venue, doc.meta.issue, doc.meta.date, doc.meta.authors) == (
+        shipped.meta.venue,
+        shipped.meta.issue,
+        shipped.meta.date,
+        shipped.meta.authors,
+    )
+    assert doc.meta.script == "zh-Hant-TW"
