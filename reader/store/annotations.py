@@ -24,7 +24,8 @@ spelling. ``list_tags``, ``rename_tag`` (children follow; ``merge=True`` joins a
 
 Colours: ``color_meanings``/``set_color_meaning``. Glossary: ``load_glossary``,
 ``add_equivalence``, ``add_keep``, ``add_conversion``, ``drop_glossary_entry``. Theme memos:
-``theme_memo``/``set_theme_memo`` (kept by tag key, so deleting a tag never deletes a memo).
+``theme_memo``/``set_theme_memo``/``list_theme_memos`` (kept by tag key, so deleting a tag
+never deletes a memo).
 """
 
 from __future__ import annotations
@@ -547,21 +548,42 @@ def delete_annotation(s: Session, annotation_id: str) -> AnnotationRecord:
 
 def restore_annotation(s: Session, record: AnnotationRecord) -> AnnotationRecord:
     """Put ``record`` back exactly (same id, offsets, quote, times, note, tags): undo of a
-    delete or an edit, and the way an import writes an annotation."""
+    delete or an edit, and the way an import writes an annotation.
+
+    The document must be in the store (``sync_document`` first). When the stored text at the
+    record's offsets is not its quote (an import made on another version of the text), the
+    record is placed again by its quote and context, or kept as an orphan.
+    """
     check_color(record.color)
-    if s.get(models.Document, record.document) is None:
+    tags = [clean_tag(t) for t in record.tags]
+    doc = s.get(models.Document, record.document)
+    if doc is None:
         raise InputError(f"Unknown document {record.document!r} for annotation {record.id}.")
+    anchor = Anchor(record.start, record.end, record.quote, record.prefix, record.suffix)
+    orphaned = record.orphaned
+    text = doc.snapshot
+    if not (
+        0 <= anchor.start < anchor.end <= len(text)
+        and text[anchor.start : anchor.end] == anchor.quote
+    ):
+        placed = reanchor(text, text, [anchor])[0].anchor
+        if placed is not None:
+            anchor, orphaned = placed, False
+        else:
+            orphaned = True
+            if not 0 <= anchor.start < anchor.end:
+                anchor = replace(anchor, start=0, end=max(1, len(anchor.quote)))
     row = s.get(models.Annotation, record.id)
     if row is None:
         row = models.Annotation(id=record.id)
         s.add(row)
     row.document_id = record.document
-    row.start, row.end, row.quote = record.start, record.end, record.quote
-    row.prefix, row.suffix = record.prefix, record.suffix
+    row.start, row.end, row.quote = anchor.start, anchor.end, anchor.quote
+    row.prefix, row.suffix = anchor.prefix, anchor.suffix
     row.color, row.note = record.color, record.note
-    row.created, row.updated, row.orphaned = record.created, record.updated, record.orphaned
+    row.created, row.updated, row.orphaned = record.created, record.updated, orphaned
     s.flush()
-    _set_tags(s, row, record.tags)
+    _set_tags(s, row, tags)
     s.flush()
     return get_annotation(s, record.id)
 
@@ -743,6 +765,12 @@ def drop_glossary_entry(s: Session, entry: str) -> list[str]:
 def theme_memo(s: Session, tag: str) -> str | None:
     row = s.get(models.ThemeMemo, tag_key(tag))
     return row.body if row else None
+
+
+def list_theme_memos(s: Session) -> dict[str, str]:
+    """Every theme memo, by the tag's name (as spelled when the memo was written)."""
+    rows = s.scalars(select(models.ThemeMemo).order_by(models.ThemeMemo.tag_key))
+    return {row.tag_name: row.body for row in rows}
 
 
 def set_theme_memo(s: Session, tag: str, body: str) -> None:

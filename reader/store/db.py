@@ -501,7 +501,7 @@ def open_store(path: Path | str, *, create: bool = True) -> Store:
         version = _verify_open(store)
         if version < SCHEMA_VERSION:
             _migrate(store, version)
-        elif not read_only:
+        if not read_only:
             with store.engine.connect() as conn:
                 raw = _raw(conn)
                 mode = raw.execute("PRAGMA journal_mode").fetchone()[0]

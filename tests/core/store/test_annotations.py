@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,7 @@ def test_rename_merge_delete_tags_with_counts(store: Store) -> None:
         assert ops.get_annotation(s, a.id).tags == ()
         assert ops.get_annotation(s, b.id).tags == ()
         assert ops.theme_memo(s, "區域/中亞") == "中亞的比較"  # memos are never deleted
+        assert ops.list_theme_memos(s) == {"區域/中亞": "中亞的比較"}
     with store.writing() as s:  # undo
         for record in deleted.before:
             ops.restore_annotation(s, record)
@@ -226,3 +228,24 @@ def test_notes_round_trip_byte_for_byte(store: Store, note: str) -> None:
         back = ops.get_annotation(s, record.id).note
     assert back is not None
     assert back.encode("utf-8", "surrogatepass") == note.encode("utf-8", "surrogatepass")
+
+
+def test_restore_places_a_record_made_on_another_version_of_the_text(store: Store) -> None:
+    with store.writing() as s:
+        made = ops.create_annotation(s, DOC, *span("北極航道"), note="匯入")
+        ops.delete_annotation(s, made.id)
+    shifted = replace(made, start=made.start - 3, end=made.end - 3)  # offsets of another text
+    with store.writing() as s:
+        back = ops.restore_annotation(s, shifted)
+    assert (back.start, back.end, back.quote, back.orphaned) == (
+        made.start,
+        made.end,
+        "北極航道",
+        False,
+    )
+    lost = replace(
+        made, id="00000000-0000-4000-8000-000000000001", quote="不存在的句子", prefix="", suffix=""
+    )
+    with store.writing() as s:
+        orphan = ops.restore_annotation(s, lost)
+    assert orphan.orphaned and orphan.quote == "不存在的句子" and orphan.note == "匯入"
