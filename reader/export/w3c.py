@@ -396,7 +396,9 @@ def _record(item: Any, docs: Mapping[str, Document]) -> AnnotationRecord:
     if not 0 <= start < end <= len(doc.text):
         raise _Bad(f"offsets {start}–{end} are outside the text of {doc_id} (0–{len(doc.text)})")
     if not orphaned and doc.text[start:end] != exact:
-        raise _Bad(f"its quote is not the text of {doc_id} at {start}–{end}")
+        digest = source.get("sha256") if isinstance(source, dict) else None
+        changed = " (the text changed since the export)" if digest not in (None, doc.sha256) else ""
+        raise _Bad(f"its quote is not the text of {doc_id} at {start}–{end}{changed}")
     return AnnotationRecord(
         id=ident,
         document=doc_id,

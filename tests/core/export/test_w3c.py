@@ -277,6 +277,15 @@ def test_unreadable_files_are_rejected(docs: list[Document], data: bytes, messag
         parse_import(data, docs)
 
 
+def test_a_changed_text_is_named(docs: list[Document], records: list[AnnotationRecord]) -> None:
+    data = json.loads(export(docs, records[:1]))
+    item = data["first"]["items"][0]
+    item["target"]["source"]["sha256"] = "0" * 64
+    item["target"]["selector"][0]["exact"] = "something else"
+    with pytest.raises(InputError, match="the text changed since the export"):
+        parse_import(json.dumps(data).encode(), docs)
+
+
 def test_many_problems_are_summed_up(docs: list[Document], records: list[AnnotationRecord]) -> None:
     data = json.loads(export(docs, records))
     for item in items_of(data):
