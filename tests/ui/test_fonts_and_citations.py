@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from reader.documents import load_library
 from reader.ui.citation import format_date, full_citation
@@ -82,3 +86,37 @@ def test_the_window_module_imports_nothing_heavy_before_the_first_paint() -> Non
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig decides the fonts")
+def test_with_no_fonts_installed_the_window_shows_the_banner(tmp_path: Path) -> None:
+    # A fontconfig with no font directories: what a bare system without CJK fonts gives Qt.
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    code = (
+        "from reader.documents import load_library\n"
+        "from reader.ui.app import application\n"
+        "from reader.ui.fonts import FontCatalog\n"
+        "from reader.ui.main_window import MainWindow\n"
+        "from reader.ui.settings import ReaderSettings\n"
+        "app = application()\n"
+        "fonts = FontCatalog.from_system()\n"
+        "w = MainWindow(load_library(), ReaderSettings.default(), fonts)\n"
+        "w.show()\n"
+        "text = w.banner.label.text()\n"
+        "print(fonts.covers_chinese, w.banner.isVisible(), 'fonts-noto-cjk' in text)\n"
+    )
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env=env,
+    )
+    assert out.stdout.split() == ["False", "True", "True"]

@@ -362,3 +362,18 @@ def test_selection_in_canonical_offsets(qtbot: QtBot, make_window: MakeWindow) -
     )
     assert view.selected_range() == (start, start + 4)
     assert view.offset_at(QPoint(int(rect.left()) + 2, y)) == start
+
+
+def test_library_list_fills_in_after_the_first_paint(qtbot: QtBot, library: Library) -> None:
+    from reader.ui.library_list import LibraryList
+
+    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    # Nothing in the dock until the text has been painted: the text comes first.
+    assert not isinstance(window.library_dock.widget(), LibraryList)
+    with qtbot.waitSignal(window.reading_view.first_painted, timeout=3000):
+        window.show()
+    qtbot.waitUntil(lambda: isinstance(window.library_dock.widget(), LibraryList), timeout=3000)
+    listed = window.library_dock.widget()
+    assert isinstance(listed, LibraryList)
+    assert listed.currentIndex().data() == "一帶一路框架下中俄之潛在競合關係"
