@@ -283,8 +283,10 @@ def _drop_artifacts(lines: list[Line], hints: Hints) -> tuple[list[Line], list[s
         for t, on in pages_of_text.items()
         if len(pages) >= 3 and len(on) >= max(2, len(pages) // 2)
     }
-    # Lines at the top or bottom of a page that repeat, numbers aside, on at least half the
-    # pages: running headers and footers, page numbers and "第 3 頁" among them.
+    # Lines at the top or bottom of a page that repeat, numbers aside, on about half the pages
+    # or more: running headers and footers, page numbers and "第 3 頁" among them. (Journals
+    # alternate their name and the article's title on even and odd pages, and the first page
+    # often has neither.)
     edges = _page_edges(lines)
     edge_pages: dict[str, set[int]] = {}
     for index in edges:
@@ -294,8 +296,9 @@ def _drop_artifacts(lines: list[Line], hints: Hints) -> tuple[list[Line], list[s
     running = {
         key
         for key, on in edge_pages.items()
-        if len(pages) >= 2 and len(on) >= max(2, (len(pages) + 1) // 2)
+        if len(pages) >= 2 and len(on) >= max(2, (len(pages) - 1) // 2)
     }
+    opening_page = min(pages, default=1)
     kept: list[Line] = []
     dropped: list[str] = []
     for index, ln in enumerate(lines):
@@ -311,11 +314,16 @@ def _drop_artifacts(lines: list[Line], hints: Hints) -> tuple[list[Line], list[s
             date = date or mast[2]
             dropped.append(text)
             continue
-        if standalone and (text == venue or text in repeated or _PAGE_NUMBER.match(text)):
+        first_page = ln.page == opening_page
+        if standalone and (
+            text == venue or (text in repeated and not first_page) or _PAGE_NUMBER.match(text)
+        ):
             dropped.append(text)
             continue
+        # On the first page a line like the running header is more likely the title itself.
         if index in edges and (
-            _repetition_key(text) in running or (len(pages) >= 2 and _PAGE_NUMBER.match(text))
+            (_repetition_key(text) in running and not first_page)
+            or (len(pages) >= 2 and _PAGE_NUMBER.match(text))
         ):
             dropped.append(text)
             continue

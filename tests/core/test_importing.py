@@ -882,3 +882,27 @@ def test_the_seeds_imported_by_a_user_read_as_the_shipped_texts(
         shipped.meta.authors,
     )
     assert doc.meta.script == "zh-Hant-TW"
+
+
+def test_alternating_running_headers() -> None:
+    """Even pages carry the journal, odd pages the article's title, the first page neither."""
+    body = [
+        "中俄在中亞的能源合作由來已久，雙方在管線建設上",
+        "投資甚鉅，而中亞國家則在兩強之間尋求平衡的空間",
+        "以確保自身的能源出口與經濟發展不受單一國家左右",
+        "此種平衡策略在近年面臨新的挑戰，尤其是在俄烏戰",
+        "爭之後，俄羅斯的經濟實力受到制裁而明顯地衰退，",
+        "中國則藉由一帶一路倡議擴大在中亞的影響力，終於",
+    ]
+    pages = []
+    for number, line in enumerate(body, start=1):
+        header = "" if number == 1 else ("中國大陸研究" if number % 2 == 0 else "中俄能源關係")
+        pages.append(f"{header}\n\n{line}\n\n{number}\n")
+    raw = "中俄能源關係\n\n" + "\f".join(pages).removeprefix("\n\n")
+    preview = importing.guess(importing.source_from_bytes(raw.encode(), "alt.txt"))
+    doc = preview.document
+    assert doc.text == "中俄能源關係\n" + "".join(body)
+    assert len(doc.pages) == 6
+    assert sorted(preview.dropped) == sorted(
+        [str(n) for n in range(1, 7)] + ["中國大陸研究"] * 3 + ["中俄能源關係"] * 2
+    )
