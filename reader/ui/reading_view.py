@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -58,6 +59,13 @@ TOP_PAD = 10  # pixels between the viewport's top and the first visible line
 _BOUNDARY_CHARS = str.maketrans({"\r": " ", "\u2029": " ", "\ufdd0": " ", "\ufdd1": " "})
 
 
+class ScriptView(OffsetMap, Protocol):
+    """What the pane needs of a script view (``reader.script.View`` has it)."""
+
+    text: str
+    view_id: str
+
+
 @dataclass(frozen=True)
 class ReadingContent:
     """What the pane shows: a text with its blocks and pages, and how it maps to the canonical
@@ -75,11 +83,11 @@ class ReadingContent:
         return cls(doc, doc.text, doc.blocks, doc.pages, PositionMap(doc.text), "original")
 
     @classmethod
-    def from_view(
-        cls, doc: Document, view_text: str, view_map: OffsetMap, view_id: str
-    ) -> ReadingContent:
-        """A script view of ``doc`` (``reader.script.View``: its ``text`` and itself as the
-        map): blocks and page starts are mapped through the view."""
+    def from_view(cls, doc: Document, view: ScriptView) -> ReadingContent:
+        """``doc`` in a script view (a ``reader.script.View``): its text, with the blocks and
+        page starts mapped into it."""
+        view_map: OffsetMap = view
+        view_text, view_id = view.text, view.view_id
         blocks = tuple(
             Block(b.kind, b.level, *view_map.to_view(b.start, b.end)) for b in doc.blocks
         )

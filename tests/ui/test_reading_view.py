@@ -66,7 +66,7 @@ def test_a_script_view_renders_with_canonical_offsets(view: ReadingView) -> None
 
     doc: Document = load_library().get("lian-obor")
     script_view = document_view(doc, "zh-Hans-CN")
-    content = ReadingContent.from_view(doc, script_view.text, script_view, "zh-Hans-CN")
+    content = ReadingContent.from_view(doc, script_view)
     view.set_content(content)
     assert view.toPlainText() == script_view.text
     assert [b.kind for b in content.blocks] == [b.kind for b in doc.blocks]

@@ -377,3 +377,25 @@ def test_library_list_fills_in_after_the_first_paint(qtbot: QtBot, library: Libr
     listed = window.library_dock.widget()
     assert isinstance(listed, LibraryList)
     assert listed.currentIndex().data() == "一帶一路框架下中俄之潛在競合關係"
+
+
+def test_showing_a_script_view_keeps_the_place_and_sets_simplified_type(
+    make_window: MakeWindow,
+) -> None:
+    from reader.script import document_view
+    from reader.ui.reading_view import ReadingContent
+
+    window = make_window()
+    doc = window.current_document()
+    assert doc is not None
+    target = offset_of(doc, "在軍事上，中俄亦存在部分矛盾")
+    window.reading_view.scroll_to_offset(target)
+    view = document_view(doc, "zh-Hans")
+    window.show_content(ReadingContent.from_view(doc, view))
+    assert window.reading_view.toPlainText() == view.text
+    assert window.reading_view.first_visible_offset() == target
+    assert window.reading_view.document().defaultFont().families()[0] == "Noto Serif CJK SC"
+    assert window.page_label.text() == "Page 3"
+    window.show_content(ReadingContent.original(doc))
+    assert window.reading_view.document().defaultFont().families()[0] == "Noto Serif CJK TC"
+    assert window.reading_view.first_visible_offset() == target
