@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.documents import Document, load_library
-from reader.export.records import AnnotationRecord, ExportSource
+from reader.export.records import AnnotationRecord, ExportSource, OriginalView, ViewLike
 
 MEANINGS = {
     "yellow": "key argument",
@@ -128,11 +128,11 @@ def source_for(
     phrases: dict[str, str] | None = None,
     memos: dict[str, str] | None = None,
 ) -> ExportSource:
-    views = {doc.id: PhraseView.of(doc.text, phrases or {}) for doc in docs}
+    views = {doc.id: PhraseView.of(doc.text, phrases) for doc in docs} if phrases else {}
 
-    def provider(doc: Document, view_id: str) -> PhraseView:
-        if view_id == "original":
-            return PhraseView.of(doc.text, {})
+    def provider(doc: Document, view_id: str) -> ViewLike:
+        if view_id == "original" or not phrases:
+            return OriginalView(doc.text)
         return views[doc.id]
 
     return ExportSource(

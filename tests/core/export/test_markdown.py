@@ -394,3 +394,47 @@ def test_multiple_articles_share_one_file(docs: list[Document]) -> None:
     front, body = split_front_matter(md(ExportOptions(exported_at=STAMP), source_for(docs, recs)))
     assert [d["document"] for d in front["documents"]] == ["lian-obor", "hsu-divergence"]
     assert [txt for kind, txt in skeleton(body) if kind == "h1"] == [lian.title, hsu.title]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    tags=st.lists(nasty.filter(lambda t: clean(t).strip() != ""), min_size=1, max_size=3),
+    memo=nasty,
+    note=nasty,
+)
+def test_themes_and_memos_cannot_change_the_structure(
+    tags: list[str], memo: str, note: str
+) -> None:
+    from reader.folding import fold_key
+
+    docs = library_docs()
+    lian, hsu = docs
+    recs = [
+        anchor(lian, "出兵喬治亞", tags=tags, note=note),
+        anchor(hsu, "中亞", tags=tags[:1], note=note),
+    ]
+    source = source_for(docs, recs, memos={t: memo for t in tags})
+    by_tag = render_export(
+        ExportOptions(documents=("lian-obor",), group_by="tag", exported_at=STAMP), source
+    )
+    sk = skeleton(split_front_matter(by_tag)[1])
+    themes: dict[str, str] = {}
+    for tag in tags:
+        themes.setdefault(fold_key(tag), tag)
+    expected_heads = [visible_one_line(t) for _, t in sorted(themes.items())]
+    assert [t for k, t in sk if k == "h2"] == expected_heads
+    assert [k for k, _ in sk].count(">") == len(themes)
+
+    compare = render_export(ExportOptions(format="compare", exported_at=STAMP), source)
+    sk = skeleton(split_front_matter(compare)[1])
+    assert [t for k, t in sk if k == "h2"] == expected_heads
+    memo_paras = visible_paragraphs(memo)
+    for at, (kind, _) in enumerate(sk):
+        if kind == "h2":
+            if memo_paras:
+                assert sk[at + 1] == ("p", "Memo:")
+                assert sk[at + 2 : at + 2 + len(memo_paras)] == [("p", p) for p in memo_paras]
+                assert sk[at + 2 + len(memo_paras)][0] == "h3"
+            else:
+                assert sk[at + 1][0] == "h3"
+    assert [k for k, _ in sk].count("h3") == 2 * len(themes)
