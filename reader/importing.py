@@ -363,8 +363,9 @@ def guess_script(text: str) -> ScriptGuess:
     """``zh-Hans`` when Simplified-only characters outnumber Traditional-only ones, else
     ``zh-Hant-TW`` (``zh-Hant-HK`` is never guessed: only the user can say so)."""
     traditional, simplified = _script_only_characters()
-    t = sum(1 for c in text if c in traditional)
-    s = sum(1 for c in text if c in simplified)
+    counts = Counter(text)
+    t = sum(n for c, n in counts.items() if c in traditional)
+    s = sum(n for c, n in counts.items() if c in simplified)
     return ScriptGuess("zh-Hans" if s > t else "zh-Hant-TW", t, s)
 
 

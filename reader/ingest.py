@@ -168,8 +168,17 @@ def _normalize(raw: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+# East Asian wide and fullwidth characters (the ranges that matter for Chinese text).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns the line takes: two for a wide character, one otherwise."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def detect_layout(raw: str) -> str:
