@@ -169,6 +169,12 @@ class MainWindow(QMainWindow):
         layout = self.layout()
         if layout is not None:
             layout.activate()
+        if not settings.writable():
+            self.statusBar().showMessage(
+                self.tr("Your place and settings cannot be saved: %1 is not writable.").replace(
+                    "%1", str(settings.path)
+                )
+            )
         for problem in library.problems:
             self.statusBar().showMessage(problem, 10000)
         first = self._initial_document()

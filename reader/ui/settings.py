@@ -8,6 +8,7 @@ canonical offset of the first visible character), zoom, theme and font style.
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -100,6 +101,12 @@ class ReaderSettings:
 
     def set_font_style(self, style: str) -> None:
         self._qs.setValue("appearance/font", style)
+
+    def writable(self) -> bool:
+        """Whether changes can be saved (the file, or else its directory, is writable)."""
+        if self.path.exists():
+            return self.path.is_file() and os.access(self.path, os.W_OK)
+        return self.path.parent.is_dir() and os.access(self.path.parent, os.W_OK)
 
     def sync(self) -> bool:
         """Write to disk; False when the file cannot be written."""

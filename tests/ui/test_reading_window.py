@@ -4,6 +4,7 @@ themes, the place remembered across a restart, and the page shown for a passage.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -399,3 +400,17 @@ def test_showing_a_script_view_keeps_the_place_and_sets_simplified_type(
     window.show_content(ReadingContent.original(doc))
     assert window.reading_view.document().defaultFont().families()[0] == "Noto Serif CJK TC"
     assert window.reading_view.first_visible_offset() == target
+
+
+def test_an_unwritable_settings_file_is_said_not_hidden(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    # A data "directory" that is a file: nothing can be saved there, not even by root.
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("", encoding="utf-8")
+    window = MainWindow(
+        library, ReaderSettings(blocked / "settings.ini"), FontCatalog.from_system()
+    )
+    qtbot.addWidget(window)
+    assert "cannot be saved" in window.statusBar().currentMessage()
+    assert str(blocked / "settings.ini") in window.statusBar().currentMessage()
