@@ -16,8 +16,8 @@ import functools
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from dataclasses import dataclass, field
+from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
 
 
@@ -146,6 +146,9 @@ class Folded:
     ends: array[int]
     # No unit gives more than one folded character: every folded range is aligned.
     simple: bool = False
+    # The other way: offsets[p] is the first folded character of a unit starting at or after
+    # source offset p (length source_length + 1).
+    offsets: array[int] = field(default_factory=lambda: array("i"))
 
     def __len__(self) -> int:
         return len(self.text)
@@ -159,6 +162,10 @@ class Folded:
         if start > 0 and starts[start - 1] == starts[start]:
             return False
         return not (end < len(self.text) and starts[end] == starts[end - 1])
+
+    def to_folded(self, start: int, end: int) -> tuple[int, int]:
+        """The folded range of the source range ``[start, end)`` (units starting inside it)."""
+        return self.offsets[start], self.offsets[end]
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """The source range of the non-empty folded range ``[start, end)``."""
@@ -174,17 +181,25 @@ def fold_text(text: str) -> Folded:
     table = {ord(c): fold_unit(c) for c in distinct}
     folded = text.translate(table)
     if len(folded) == n and all(len(v) == 1 for v in table.values()):
-        return Folded(folded, n, array("i", range(n)), array("i", range(1, n + 1)), True)
-    # Per source character, how many folded characters it gives (NFKC expands at most 18).
-    lengths = text.translate({k: chr(len(v)) for k, v in table.items()}).encode("latin-1")
+        identity = array("i", range(n + 1))
+        return Folded(folded, n, identity[:n], identity[1:], True, identity)
+    # Per source character, how many folded characters it gives (NFKC expands at most 18);
+    # the characters that do not give exactly one are found by a regular expression, which is
+    # much faster than a second translate() over a long text.
+    irregular = {chr(k): len(v) for k, v in table.items() if len(v) != 1}
+    lengths = bytearray(b"\x01") * n
+    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(irregular)) + "]")
+    for m in pattern.finditer(text):
+        lengths[m.start()] = irregular[m.group()]
+    offsets = array("i", accumulate(lengths, initial=0))
     if max(lengths, default=0) <= 1:
         # Characters fold to one character or to nothing (spaces): keep the ones that stay.
         starts = array("i", compress(range(n), lengths))
         ends = array("i", compress(range(1, n + 1), lengths))
-        return Folded(folded, n, starts, ends, True)
+        return Folded(folded, n, starts, ends, True, offsets)
     starts = array("i", chain.from_iterable(map(repeat, range(n), lengths)))
     ends = array("i", chain.from_iterable(map(repeat, range(1, n + 1), lengths)))
-    return Folded(folded, n, starts, ends, False)
+    return Folded(folded, n, starts, ends, False, offsets)
 
 
 def _fold_by_units(text: str) -> Folded:
@@ -193,20 +208,26 @@ def _fold_by_units(text: str) -> Folded:
     pieces: list[str] = []
     starts = array("i")
     ends = array("i")
+    offsets = array("i")
     simple = True
+    at = 0
     i = 0
     while i < n:
         j = i + 1
         while j < n and _attaches(text[j]):
             j += 1
         out = fold_unit(text[i:j])
+        offsets.append(at)
+        at += len(out)
+        offsets.extend(repeat(at, j - i - 1))
         if out:
             simple = simple and len(out) == 1
             pieces.append(out)
             starts.extend(repeat(i, len(out)))
             ends.extend(repeat(j, len(out)))
         i = j
-    return Folded("".join(pieces), n, starts, ends, simple)
+    offsets.append(at)
+    return Folded("".join(pieces), n, starts, ends, simple, offsets)
 
 
 def fold_query(query: str) -> str:

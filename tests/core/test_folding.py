@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -81,6 +83,10 @@ def test_offset_map_is_monotonic_and_covers_the_text(text: str) -> None:
     # Whatever is not covered is a character search ignores.
     for k in set(range(len(text))) - covered:
         assert fold_text(text[k]).text == ""
+    # The map the other way: each source offset -> the first folded character at or after it.
+    offsets = list(folded.offsets)
+    assert len(offsets) == len(text) + 1
+    assert offsets == [bisect.bisect_left(starts, p) for p in range(len(text) + 1)]
     # Folding unit by unit gives the folded text: the map loses nothing.
     units = sorted(set(zip(starts, ends, strict=True)))
     assert "".join(fold_text(text[s:e]).text for s, e in units) == folded.text

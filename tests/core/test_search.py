@@ -377,7 +377,8 @@ def test_a_query_on_a_large_document_answers_from_the_cached_index() -> None:
     assert timing.characters >= 200_000
     assert timing.matches == _folded_count(doc.text, "一帶一路")
     assert timing.query_ms < 100
-    assert timing.query_ms < timing.first_query_ms
+    assert timing.query_cpu_ms < 100
+    assert timing.build_ms > timing.query_ms  # the index is built once, then reused
     clear_caches()
 
 
