@@ -22,9 +22,11 @@ from reader.export import (
     write_export,
 )
 from reader.export.atomic import write_atomic
+from reader.export.escape import clean
 from reader.export.records import ExportSource
 from tests.core.export.helpers import anchor, library_docs, source_for
 from tests.core.export.mdcheck import skeleton, split_front_matter
+from tests.core.export.test_markdown import nasty
 
 STAMP = "2026-11-22T01:02:03Z"
 
@@ -224,7 +226,9 @@ def test_compare_needs_two_articles(docs: list[Document]) -> None:
 @settings(max_examples=40, deadline=None)
 @given(
     tags=st.lists(
-        st.text(max_size=10).map(lambda s: s.replace("\n", " ").strip()).filter(bool),
+        st.one_of(st.text(max_size=10), nasty)
+        .map(lambda s: s.replace("\n", " ").strip())
+        .filter(lambda s: clean(s).strip() != ""),
         min_size=1,
         max_size=4,
     )
@@ -239,6 +243,7 @@ def test_theme_names_cannot_break_the_table(tags: list[str]) -> None:
     rows = [txt for kind, txt in sk if kind == "td"]
     themes = len(rows) // 4
     assert len(rows) == themes * 4
+    assert rows[0::4] == [txt for kind, txt in sk if kind == "h2"]
     assert len([1 for kind, _ in sk if kind == "h2"]) == themes
     assert len([1 for kind, _ in sk if kind == "h3"]) == themes * 2
 

@@ -179,3 +179,16 @@ def test_export_without_a_database_creates_none(isolated_data: Path) -> None:
     assert result.code == 0
     assert ("p", "No annotations match.") in skeleton(split_front_matter(result.out)[1])
     assert not (isolated_data / "meipi.sqlite3").exists()
+
+
+def test_exports_do_not_load_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reader.export, reader.export.timing, reader.export.citing, "
+        "reader.commands.export; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[3]
+    assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
