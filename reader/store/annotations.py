@@ -40,7 +40,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from reader.documents import Document as TextDocument
 from reader.errors import InputError
@@ -357,6 +357,7 @@ def _records_tagged(s: Session, tag_ids: Iterable[int]) -> list[AnnotationRecord
         return []
     rows = s.scalars(
         select(models.Annotation)
+        .options(selectinload(models.Annotation.tag_links))
         .join(models.AnnotationTag)
         .where(models.AnnotationTag.tag_id.in_(ids))
         .distinct()
@@ -510,7 +511,6 @@ def create_annotation(
 
 def get_annotation(s: Session, annotation_id: str) -> AnnotationRecord:
     row = _row(s, annotation_id)
-    s.refresh(row)
     return _record(row, _PageCache(s)(row.document_id))
 
 
@@ -595,14 +595,31 @@ def list_annotations(
     tags: Sequence[str] = (),
     colors: Sequence[str] = (),
 ) -> list[AnnotationRecord]:
-    """Annotations in text order (document, start, end, created), filtered."""
-    query = select(models.Annotation)
+    """Annotations in text order (document, start, end, created), filtered.
+
+    Read with plain column queries (no ORM objects): a sidebar lists thousands at once.
+    """
+    a = models.Annotation
+    query = select(
+        a.id,
+        a.document_id,
+        a.start,
+        a.end,
+        a.quote,
+        a.prefix,
+        a.suffix,
+        a.color,
+        a.note,
+        a.created,
+        a.updated,
+        a.orphaned,
+    )
     if documents is not None:
-        query = query.where(models.Annotation.document_id.in_(list(documents)))
+        query = query.where(a.document_id.in_(list(documents)))
     if tags:
         ids = matching_tag_ids(s, tags)
         query = query.where(
-            models.Annotation.id.in_(
+            a.id.in_(
                 select(models.AnnotationTag.annotation_id).where(
                     models.AnnotationTag.tag_id.in_(ids)
                 )
@@ -612,19 +629,43 @@ def list_annotations(
         wanted = [c for c in colors if c != "none"]
         for c in wanted:
             check_color(c)
-        conditions = [models.Annotation.color.in_(wanted)]
+        conditions = [a.color.in_(wanted)]
         if "none" in colors:
-            conditions.append(models.Annotation.color.is_(None))
+            conditions.append(a.color.is_(None))
         query = query.where(or_(*conditions))
-    query = query.order_by(
-        models.Annotation.document_id,
-        models.Annotation.start,
-        models.Annotation.end,
-        models.Annotation.created,
-        models.Annotation.id,
+    query = query.order_by(a.document_id, a.start, a.end, a.created, a.id)
+    rows = s.execute(query).all()
+    names: dict[str, list[str]] = {}
+    link = models.AnnotationTag
+    tag_query = (
+        select(link.annotation_id, models.Tag.name)
+        .join(models.Tag, models.Tag.id == link.tag_id)
+        .order_by(link.annotation_id, link.position)
     )
+    if len(rows) < 500:
+        tag_query = tag_query.where(link.annotation_id.in_([r[0] for r in rows]))
+    for annotation_id, name in s.execute(tag_query):
+        names.setdefault(annotation_id, []).append(name)
     pages = _PageCache(s)
-    return [_record(r, pages(r.document_id)) for r in s.scalars(query)]
+    return [
+        AnnotationRecord(
+            id=r[0],
+            document=r[1],
+            start=r[2],
+            end=r[3],
+            quote=r[4],
+            prefix=r[5],
+            suffix=r[6],
+            pages=pages(r[1]).span(r[2], r[3]),
+            color=r[7],
+            tags=tuple(names.get(r[0], ())),
+            note=r[8],
+            created=r[9],
+            updated=r[10],
+            orphaned=bool(r[11]),
+        )
+        for r in rows
+    ]
 
 
 def annotation_counts(s: Session) -> dict[str, int]:
