@@ -28,6 +28,7 @@ than ours) and unchanged.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -314,6 +315,9 @@ def time_key(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+_tag_key = functools.lru_cache(maxsize=4096)(fold_key)  # tags repeat across a file
+
+
 def _record(item: Any, docs: Mapping[str, Document]) -> AnnotationRecord:
     if not isinstance(item, dict):
         raise _Bad("it is not a JSON object")
@@ -343,8 +347,9 @@ def _record(item: Any, docs: Mapping[str, Document]) -> AnnotationRecord:
             tag = _text(body.get("value"), "a tag", MAX_TAG_CHARS).strip()
             if not tag or "\n" in tag or "\r" in tag:
                 raise _Bad("a tag is empty or spans several lines")
-            if fold_key(tag) not in tag_keys:
-                tag_keys.add(fold_key(tag))
+            key = _tag_key(tag)
+            if key not in tag_keys:
+                tag_keys.add(key)
                 tags.append(tag)
         elif purpose in (None, "commenting", "describing"):
             fmt = body.get("format", "text/markdown")
