@@ -218,10 +218,14 @@ class ConvertedText:
     def substitution_at(self, vpos: int) -> Substitution | None:
         """The substitution whose view span holds the character at ``vpos``, if any."""
         subs = self.substitutions
-        i = bisect.bisect_right([s.view_start for s in subs], vpos) - 1
+        i = bisect.bisect_right(self._substitution_starts, vpos) - 1
         if i >= 0 and vpos < subs[i].view_end:
             return subs[i]
         return None
+
+    @cached_property
+    def _substitution_starts(self) -> list[int]:
+        return [s.view_start for s in self.substitutions]
 
 
 class View(ConvertedText):
@@ -246,6 +250,9 @@ class View(ConvertedText):
     @property
     def kept(self) -> list[Segment]:
         return self._base.kept
+
+    def substitution_at(self, vpos: int) -> Substitution | None:
+        return self._base.substitution_at(vpos)
 
 
 def _clamp(start: int, end: int, n: int) -> tuple[int, int]:

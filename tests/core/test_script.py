@@ -495,3 +495,21 @@ def test_switching_back_is_a_cache_hit() -> None:
     first = document_view(d, "zh-Hans-CN")
     document_view(d, "zh-Hant-HK")
     assert document_view(d, "zh-Hans-CN").text is first.text
+
+
+def test_edges_empty_text_clamping_and_reversed_ranges() -> None:
+    empty = convert_text("", "tw2sp")
+    assert empty.text == "" and empty.to_view(0, 0) == (0, 0) and empty.substitutions == []
+    view = convert_text("區域性", "tw2sp")
+    assert view.to_view(-5, 99) == (0, 2) and view.to_canonical(-1, 50) == (0, 3)
+    with pytest.raises(ValueError):
+        view.to_view(2, 1)
+    identity = convert_text("區域性", None)
+    assert identity.identity and identity.text == "區域性" and identity.to_view(1, 2) == (1, 2)
+
+
+def test_warm_up_loads_the_views_dictionaries() -> None:
+    from reader.script import warm_up
+
+    warm_up(("zh-Hant-TW",))
+    assert convert_text("喬治亞", "tw2sp").text == "格鲁吉亚"
