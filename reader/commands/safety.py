@@ -76,11 +76,16 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         store_cm.__exit__(None, None, None)
     newest = backups.newest_backup(ctx.db)
-    print(
-        f"backups: {len(backups.list_backups(ctx.db))}"
-        + (f", newest {backups.describe_backup(newest)}" if newest else " (run `meipi backup`)"),
-        file=out,
-    )
+    if newest is None:
+        print("backups: none yet (run `meipi backup`)", file=out)
+    else:
+        count = len(backups.list_backups(ctx.db))
+        problem = backups.verify(newest)
+        verdict = "verifies" if problem is None else f"DOES NOT VERIFY ({problem})"
+        problems += problem is not None
+        print(
+            f"backups: {count}; the newest, {backups.describe_backup(newest)}, {verdict}", file=out
+        )
     if problems:
         print(f"{problems} problem(s) found.", file=out)
         return 1

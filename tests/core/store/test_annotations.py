@@ -10,8 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import EnvironmentFailure, InputError
+from reader.folding import fold_key
 from reader.store import Store, open_store
 from reader.store import annotations as ops
+from tests.cli_helpers import meipi
 from tests.core.store.helpers import make_doc
 
 DOC = make_doc(
@@ -249,3 +251,48 @@ def test_restore_places_a_record_made_on_another_version_of_the_text(store: Stor
     with store.writing() as s:
         orphan = ops.restore_annotation(s, lost)
     assert orphan.orphaned and orphan.quote == "不存在的句子" and orphan.note == "匯入"
+
+
+spellings = st.lists(
+    st.text(alphabet="中亞亚地區区能源Energyey /／", min_size=1, max_size=6),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(names=spellings)
+def test_a_tag_is_its_folding_key_and_keeps_the_first_spelling(
+    store: Store, names: list[str]
+) -> None:
+    usable = []
+    for name in names:
+        try:
+            usable.append(ops.clean_tag(name))
+        except InputError:
+            continue
+    with store.writing() as s:
+        first: dict[str, str] = {}
+        for name in usable:
+            tag = ops.resolve_tag(s, name)
+            key = fold_key(name)
+            assert tag.key == key
+            first.setdefault(key, tag.name)
+            assert tag.name == first[key]  # the first spelling, whatever came later
+        assert len(ops.list_tags(s)) == len(first)
+        s.rollback()
+
+
+def test_notes_round_trip_through_the_command_line(db_file: Path) -> None:
+    notes = [
+        "e\u0301 👋🏽 𠀀 \u202eRTL\u202c \u2066iso\u2069",
+        "line one\r\nline two\n\n- 列表",
+        "  leading and trailing spaces  ",
+        "\ufeffBOM ｶﾀｶﾅ Å Å",
+    ]
+    for note in notes:
+        assert meipi("annotate", "lian-obor", "--quote", "中俄", "--note", note).code == 0
+    got = [a["note"] for a in meipi("annotations", "--json").json()["annotations"]]
+    assert sorted(got) == sorted(notes)
