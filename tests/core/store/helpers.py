@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reader.documents import BlockDraft, Document, Metadata, assemble
 
 
@@ -31,6 +33,11 @@ def text_file(doc_id: str, paragraphs: list[str]) -> str:
     lines = ["meipi-text: 1", f"id: {doc_id}", "title: 測試文本", "---"]
     lines += [f"paragraph: {p}" for p in paragraphs]
     return "\n".join(lines) + "\n"
+
+
+needs_fork = pytest.mark.skipif(
+    not hasattr(os, "fork"), reason="kills and privilege drops use fork (POSIX only)"
+)
 
 
 def digest(path: Path) -> str:

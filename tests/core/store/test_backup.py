@@ -14,7 +14,7 @@ import pytest
 from reader.errors import EnvironmentFailure
 from reader.store import annotations as ops
 from reader.store import backup, open_store
-from tests.core.store.helpers import digest, make_doc
+from tests.core.store.helpers import digest, make_doc, needs_fork
 
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
 
@@ -96,6 +96,7 @@ def test_a_backup_that_no_longer_verifies_is_skipped(db_file: Path) -> None:
     assert _notes(db_file) == ["舊"]
 
 
+@needs_fork
 def test_restore_moves_aside_the_log_files_with_the_database(db_file: Path) -> None:
     _annotate(db_file, "備份裡的")
     good = backup.make_backup(db_file)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reader.store import Store, open_store
 from reader.store import annotations as ops
-from tests.core.store.helpers import make_doc
+from tests.core.store.helpers import make_doc, needs_fork
 
 ROUNDS = 100
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭，" * 20])
@@ -78,6 +78,7 @@ def _wait_for_lines(fd: int, count: int, timeout: float = 10.0) -> str:
     return data.decode()
 
 
+@needs_fork
 def test_kill_9_while_writing_loses_nothing_confirmed(db_file: Path) -> None:
     rng = random.Random(20261122)
     confirmed: set[str] = set()

@@ -23,7 +23,7 @@ from reader.store import db as dbmod
 from reader.store import models, open_store
 from reader.store.backup import list_backups
 from tests.cli_helpers import Result, meipi
-from tests.core.store.helpers import digest, make_doc, run_forked, side_files
+from tests.core.store.helpers import digest, make_doc, needs_fork, run_forked, side_files
 
 ROOT = Path(__file__).resolve().parents[3]
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
@@ -258,6 +258,7 @@ def _as_other_user(argv: list[str], data: Path) -> Result:
     return Result(int(code), str(out), str(err))
 
 
+@needs_fork
 @pytest.mark.parametrize("what", ["folder", "file"])
 def test_read_only_database_reads_and_refuses_edits(shared_dir: Path, what: str) -> None:
     folder = shared_dir / "data"
@@ -390,6 +391,7 @@ def test_a_writer_waits_for_the_lock_and_a_stuck_one_is_a_clear_error(
         store.close(backup=False)
 
 
+@needs_fork
 def test_read_only_database_with_a_pending_log_shows_what_the_log_holds(
     shared_dir: Path,
 ) -> None:
