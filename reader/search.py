@@ -25,6 +25,7 @@ import itertools
 import statistics
 import threading
 import time
+from array import array
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -187,36 +188,38 @@ class SearchIndex:
         self.folded: Folded = fold_text(source)
         # margin -> (window text, window starts in it, the same starts in folded text), built
         # the first time a query of that length comes
-        self._windows: dict[int, tuple[str, list[int], list[int]]] = {}
-        self._regions: list[tuple[int, int]] | None = None
+        self._windows: dict[int, tuple[str, array[int], array[int]]] = {}
+        self._regions: array[int] | None = None  # folded (start, end) pairs, flattened
         if view is not None and canonical is not None and SENTINEL not in self.folded.text:
             self._regions = self._folded_regions(
                 _differing_view_ranges(canonical, view, self.folded)
             )
 
-    def _folded_regions(self, view_ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """View ranges -> ranges of folded text (a range folding to nothing is dropped)."""
+    def _folded_regions(self, view_ranges: list[tuple[int, int]]) -> array[int]:
+        """View ranges -> folded (start, end) pairs, flattened (a range folding to nothing is
+        dropped)."""
         offsets = self.folded.offsets
-        out = []
+        out = array("i")
         for vs, ve in view_ranges:
             fs, fe = offsets[vs], offsets[ve]
             if fs < fe:
-                out.append((fs, fe))
+                out.append(fs)
+                out.append(fe)
         return out
 
-    def _window_text(
-        self, regions: list[tuple[int, int]], margin: int
-    ) -> tuple[str, list[int], list[int]]:
+    def _window_text(self, regions: array[int], margin: int) -> tuple[str, array[int], array[int]]:
         text = self.folded.text
         size = len(text)
         merged: list[list[int]] = []
-        for fs, fe in regions:
+        for fs, fe in zip(regions[::2], regions[1::2], strict=True):
             ws, we = max(0, fs - margin), min(size, fe + margin)
             if merged and ws <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], we)
             else:
                 merged.append([ws, we])
-        pieces, window_starts, folded_starts = [], [], []
+        pieces: list[str] = []
+        # arrays, not lists: a long reworded text has 100,000 windows
+        window_starts, folded_starts = array("i"), array("i")
         at = 0
         for ws, we in merged:
             window_starts.append(at)
