@@ -239,13 +239,7 @@ class SearchIndex:
             windows = self._windows.get(margin)
             if windows is None:
                 windows = self._windows[margin] = self._window_text(self._regions, margin)
-            window_text, window_starts, folded_starts = windows
-            positions = []
-            for i in _occurrences(None, window_text, folded_query):
-                k = bisect_right(window_starts, i) - 1
-                positions.append(folded_starts[k] + i - window_starts[k])
-            if not self.folded.simple:
-                positions = _aligned(self.folded, positions, size)
+            positions = _window_occurrences(self.folded, windows, folded_query)
         starts, ends = self.folded.starts, self.folded.ends
         hits = [(starts[i], ends[i + size - 1]) for i in positions]
         if self.view is not None:
@@ -279,8 +273,25 @@ def _occurrences(folded: Folded | None, haystack: str, needle: str) -> list[int]
     return out
 
 
-def _aligned(folded: Folded, positions: list[int], size: int) -> list[int]:
-    return [i for i in positions if folded.aligned(i, i + size)]
+def _window_occurrences(
+    folded: Folded, windows: tuple[str, array[int], array[int]], needle: str
+) -> list[int]:
+    """Like :func:`_occurrences` in the folded text, but only inside the windows."""
+    window_text, window_starts, folded_starts = windows
+    find = window_text.find
+    size = len(needle)
+    simple = folded.simple
+    out: list[int] = []
+    i = find(needle)
+    while i != -1:
+        k = bisect_right(window_starts, i) - 1
+        p = folded_starts[k] + i - window_starts[k]
+        if simple or folded.aligned(p, p + size):
+            out.append(p)
+            i = find(needle, i + size)
+        else:
+            i = find(needle, i + 1)
+    return out
 
 
 def _differing_view_ranges(
