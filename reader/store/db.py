@@ -517,12 +517,29 @@ def open_store(path: Path | str, *, create: bool = True) -> Store:
     return store
 
 
+@contextlib.contextmanager
+def _verifying_connection(store: Store) -> Iterator[sqlite3.Connection]:
+    """The connection that checks the file. With a pending log (a process died, or is
+    running), a read-only one: if the file is then refused, closing it must not checkpoint the
+    log into the main file, as the last read-write connection would."""
+    wal, shm = Path(str(store.path) + "-wal"), Path(str(store.path) + "-shm")
+    if not store.read_only and wal.exists() and wal.stat().st_size > 0 and shm.exists():
+        conn = sqlite3.connect(_uri(store.path, "mode=ro"), uri=True, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            yield conn
+        finally:
+            conn.close()
+        return
+    with store.engine.connect() as engine_conn:
+        yield _raw(engine_conn)
+
+
 def _verify_open(store: Store) -> int:
     """Check, in one read transaction, what only SQLite can tell: version, pages, tables."""
     path = store.path
     try:
-        with store.engine.connect() as conn:
-            raw = _raw(conn)
+        with _verifying_connection(store) as raw:
             raw.execute("BEGIN")
             try:
                 app_id = raw.execute("PRAGMA application_id").fetchone()[0]

@@ -431,3 +431,20 @@ def test_read_only_database_with_a_pending_log_shows_what_the_log_holds(
     assert {p.name: digest(p) for p in files} == before
     assert sorted(p.name for p in folder.iterdir() if p.is_file()) == sorted(before)
     folder.chmod(0o755)
+
+
+@needs_fork
+def test_newer_version_only_in_the_log_is_refused_and_the_log_kept(annotated_db: Path) -> None:
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - a newer Meipi upgrades, commits, and dies
+        conn = sqlite3.connect(annotated_db, isolation_level=None)
+        conn.execute("PRAGMA user_version = 99")
+        os.kill(os.getpid(), 9)
+    os.waitpid(pid, 0)
+    wal = Path(str(annotated_db) + "-wal")
+    assert wal.stat().st_size > 0
+    assert int.from_bytes(annotated_db.read_bytes()[60:64], "big") == dbmod.SCHEMA_VERSION
+    before = (digest(annotated_db), digest(wal))
+    r = meipi("annotations")
+    assert r.code == 1 and "newer Meipi (schema 99" in r.err and "meipi restore" in r.err
+    assert (digest(annotated_db), digest(wal)) == before  # the log was not checkpointed
