@@ -212,6 +212,13 @@ def test_unknown_document_and_view_are_input_errors(library: Library) -> None:
         search(library, "普京", view_id="klingon")
 
 
+def test_search_takes_a_document_or_a_list_of_documents(library: Library) -> None:
+    doc = library.get("hsu-divergence")
+    assert search(doc, "普丁") == search([doc], "普丁") == search(library, "普丁")
+    with pytest.raises(InputError, match="hsu-divergence"):
+        search([doc], "普丁", docs=["lian-obor"])
+
+
 def test_doc_filter_keeps_the_given_order(library: Library) -> None:
     hits = search(library, "一帶一路", docs=["hsu-divergence", "lian-obor"])
     assert hits[0].document == "hsu-divergence"
