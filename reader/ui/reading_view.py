@@ -273,7 +273,10 @@ class ReadingView(QTextBrowser):
         self._anchor = 0
         self._repositioning = 0
         self._layers: dict[str, _Layer] = {}
-        self._page_marks: list[tuple[float, float, float, int, bool]] | None = None
+        self._page_marks: dict[int, tuple[float, float, float] | None] | None = None
+        self._page_qt: list[int] = []
+        self._page_info: list[tuple[int, bool]] = []
+        self._rule_qt: list[tuple[int, str]] = []
         self._side = 0.0
         self._painted = False
         self._clamping = False
@@ -321,6 +324,7 @@ class ReadingView(QTextBrowser):
             self.setDocument(document)
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
             self._page_marks = None
+            self._index_marks()
             self._apply_layers()
         finally:
             self._repositioning -= 1
@@ -367,12 +371,25 @@ class ReadingView(QTextBrowser):
         x = _line_x(line, rel)
         return rect.top() + line.y(), line.height(), rect.left() + x
 
+    def _hit(self, point: QPoint) -> int:
+        """The Qt position at a viewport point. Qt lays long texts out in steps, and a hit test
+        beyond what is laid out answers from estimates; laying out up to the block it names and
+        asking again settles it (only as far as the text needs to be laid out anyway)."""
+        position = self.cursorForPosition(point).position()
+        layout = self.document().documentLayout()
+        for _ in range(4):
+            layout.blockBoundingRect(self.document().findBlock(position))
+            again = self.cursorForPosition(point).position()
+            if again == position:
+                break
+            position = again
+        return position
+
     def first_visible_offset(self) -> int:
         """The canonical offset of the first character at the top of the view."""
         if self._content is None:
             return 0
-        probe = QPoint(int(self._side) + 2, TOP_PAD + 2)
-        position = self.cursorForPosition(probe).position()
+        position = self._hit(QPoint(int(self._side) + 2, TOP_PAD + 2))
         return self._content.positions.canonical_offset(position)
 
     def reading_position(self) -> int:
@@ -391,13 +408,16 @@ class ReadingView(QTextBrowser):
             return
         self._repositioning += 1
         try:
-            self.document().documentLayout().documentSize()
             line = self._line_top(self._content.positions.qt_position(self._anchor))
             if line is not None:
                 bar = self.verticalScrollBar()
                 # The beginning is the top of the page, margin included.
-                top = 0 if self._anchor == 0 else int(line[0]) - TOP_PAD
-                bar.setValue(max(0, top))
+                top = max(0, 0 if self._anchor == 0 else int(line[0]) - TOP_PAD)
+                if top > bar.maximum():
+                    # Laid out this far only just now: the scroll range catches up when Qt
+                    # reports the new size; until then, make room for the place asked for.
+                    bar.setMaximum(top)
+                bar.setValue(top)
         finally:
             self._repositioning -= 1
         self.viewport().update()
@@ -431,16 +451,16 @@ class ReadingView(QTextBrowser):
         self.position_changed.emit(offset)
 
     def _on_document_resized(self) -> None:
+        # More of the text was laid out (Qt lays long texts out in steps, and on demand): the
+        # scroll range follows, and _on_range_changed puts the anchor back once it settles.
         self._page_marks = None
-        if not self._repositioning:
-            self._apply_anchor()
 
     def current_page(self) -> int:
         """The printed page at the top of the view: that of the top line's last character, so
         a line where a page begins counts as the new page, as its margin number says."""
         if self._content is None:
             return 1
-        position = self.cursorForPosition(QPoint(int(self._side) + 2, TOP_PAD + 2)).position()
+        position = self._hit(QPoint(int(self._side) + 2, TOP_PAD + 2))
         block = self.document().findBlock(position)
         line = block.layout().lineForTextPosition(position - block.position())
         if line.isValid() and line.textLength() > 0:
@@ -448,11 +468,16 @@ class ReadingView(QTextBrowser):
         return self._content.doc.page_of(self._content.positions.canonical_offset(position))
 
     def progress(self) -> float:
-        """How far through the text the view is, 0.0 to 1.0 (1.0 once the end is in view)."""
-        bar = self.verticalScrollBar()
-        if bar.maximum() <= 0:
+        """How far through the text the reader is, 0.0 to 1.0: the share of the text up to the
+        last character in view (so 1.0 once the end is in view). Counted in characters, not
+        pixels, so it holds while Qt is still laying a long text out."""
+        if self._content is None or not self._content.text:
             return 1.0
-        return bar.value() / bar.maximum()
+        viewport = self.viewport()
+        bottom = QPoint(viewport.width() - int(self._side) - 2, viewport.height() - 2)
+        shown = self._content.positions.qt_to_shown(self._hit(bottom))
+        last = self._content.positions.shown_length
+        return min(1.0, (shown + 1) / last) if shown < last - 1 else 1.0
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
         """A cursor selecting the canonical range ``[start, end)``."""
@@ -477,7 +502,7 @@ class ReadingView(QTextBrowser):
         """The canonical offset of the character at a viewport point."""
         if self._content is None:
             return 0
-        return self._content.positions.canonical_offset(self.cursorForPosition(point).position())
+        return self._content.positions.canonical_offset(self._hit(point))
 
     def range_rects(self, start: int, end: int) -> list[QRectF]:
         """One rectangle per line of the canonical range, in viewport coordinates (for margin
@@ -527,24 +552,51 @@ class ReadingView(QTextBrowser):
         self.setExtraSelections(selections)
 
     # -- the margin: page numbers -------------------------------------------------------------
-    def _marks(self) -> list[tuple[float, float, float, int, bool]]:
-        """(top, height, x) in document coordinates, the number, and whether it begins a block,
-        of each page start."""
+    def _index_marks(self) -> None:
+        """Where pages begin and notes and back matter start, as Qt positions (no layout)."""
+        self._page_qt = []
+        self._page_info = []
+        self._rule_qt = []
+        if self._content is None:
+            return
+        positions = self._content.positions
+        starts = {b.start for b in self._content.blocks}
+        for page in self._content.pages:
+            self._page_qt.append(positions.shown_to_qt(page.start))
+            self._page_info.append((page.number, page.start in starts))
+        previous = ""
+        for block in self._content.blocks:
+            if block.kind in ("note", "backmatter") and previous != block.kind:
+                self._rule_qt.append((positions.shown_to_qt(block.start), block.kind))
+            previous = block.kind
+
+    def _mark_geometry(self, index: int) -> tuple[float, float, float] | None:
+        """(top, height, x) in document coordinates of page start ``index`` (cached until the
+        text is laid out again)."""
         if self._page_marks is None:
-            marks: list[tuple[float, float, float, int, bool]] = []
-            if self._content is not None:
-                starts = {b.start for b in self._content.blocks}
-                for page in self._content.pages:
-                    line = self._line_top(self._content.positions.shown_to_qt(page.start))
-                    if line is not None:
-                        marks.append((line[0], line[1], line[2], page.number, page.start in starts))
-            self._page_marks = marks
-        return self._page_marks
+            self._page_marks = {}
+        if index not in self._page_marks:
+            self._page_marks[index] = self._line_top(self._page_qt[index])
+        return self._page_marks[index]
+
+    def _visible_positions(self, y0: float, y1: float) -> tuple[int, int]:
+        """The Qt positions from the start of the block at viewport y ``y0`` to the position at
+        ``y1``: only this much of a long text needs laying out to paint the margin."""
+        width = self.viewport().width()
+        top = self.cursorForPosition(QPoint(int(self._side) + 2, max(0, int(y0)))).position()
+        bottom = self.cursorForPosition(QPoint(width - int(self._side) - 2, int(y1))).position()
+        return self.document().findBlock(top).position(), bottom
 
     def page_mark_positions(self) -> dict[int, float]:
-        """Page number → the viewport y where its number is painted (visible or not)."""
+        """Page number → the viewport y where its number is painted, for every page (this lays
+        out the whole text; painting only looks at the visible ones)."""
         dy = self.verticalScrollBar().value()
-        return {number: top - dy for top, _h, _x, number, _b in self._marks()}
+        marks: dict[int, float] = {}
+        for i, (number, _) in enumerate(self._page_info):
+            geometry = self._mark_geometry(i)
+            if geometry is not None:
+                marks[number] = geometry[0] - dy
+        return marks
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -560,20 +612,24 @@ class ReadingView(QTextBrowser):
             self.first_painted.emit()
 
     def _paint_margin(self, painter: QPainter, y0: float, y1: float) -> None:
-        theme = self._typo.theme
+        em = self._typo.em()
+        first_qt, last_qt = self._visible_positions(y0 - 2 * em, y1 + 2 * em)
         dy = self.verticalScrollBar().value()
-        marks = self._marks()
         font = QFont(self._typo.font(0.72))
         painter.setFont(font)
         metrics = QFontMetricsF(font)
-        em = self._typo.em()
-        tops = [m[0] for m in marks]
-        first = max(0, bisect.bisect_left(tops, y0 + dy - 3 * em) - 1)
-        accent = QColor(theme.accent)
-        for top, height, x, number, at_block_start in marks[first:]:
+        accent = QColor(self._typo.theme.accent)
+        tick = QColor(accent)
+        tick.setAlpha(150)
+        lo = bisect.bisect_left(self._page_qt, first_qt)
+        hi = bisect.bisect_right(self._page_qt, last_qt)
+        for i in range(lo, hi):
+            geometry = self._mark_geometry(i)
+            if geometry is None:
+                continue
+            top, height, x = geometry
+            number, at_block_start = self._page_info[i]
             y = top - dy
-            if y > y1 + em:
-                break
             label = self.tr("p. %1").replace("%1", str(number))
             width = metrics.horizontalAdvance(label)
             right = self._side - 1.2 * em
@@ -582,32 +638,29 @@ class ReadingView(QTextBrowser):
             painter.drawText(QPointF(right - width, baseline + em * 0.15), label)
             # A hairline where the printed page begins, between two characters.
             if not at_block_start:
-                tick = QColor(accent)
-                tick.setAlpha(150)
                 painter.setPen(QPen(tick, 1.2))
                 painter.drawLine(QPointF(x - 1, y + 1), QPointF(x - 1, y + min(height, em * 1.3)))
-        self._paint_rules(painter, dy)
+        self._paint_rules(painter, dy, first_qt, last_qt)
 
-    def _paint_rules(self, painter: QPainter, dy: float) -> None:
+    def _paint_rules(self, painter: QPainter, dy: float, first_qt: int, last_qt: int) -> None:
         """A short rule above the note and the back matter, which stand apart from the body."""
-        assert self._content is not None
         em = self._typo.em()
         color = QColor(self._typo.theme.muted)
         color.setAlpha(140)
         painter.setPen(QPen(color, 1.0))
-        previous = ""
-        for block in self._content.blocks:
-            if block.kind in ("note", "backmatter") and previous != block.kind:
-                line = self._line_top(self._content.positions.shown_to_qt(block.start))
-                if line is not None:
-                    if block.kind == "backmatter":
-                        y = line[0] - dy - 1.6 * em
-                        mid = self.viewport().width() / 2
-                        painter.drawLine(QPointF(mid - 3 * em, y), QPointF(mid + 3 * em, y))
-                    else:
-                        y = line[0] - dy - 0.8 * em
-                        painter.drawLine(QPointF(self._side, y), QPointF(self._side + 6 * em, y))
-            previous = block.kind
+        for qt_pos, kind in self._rule_qt:
+            if not first_qt <= qt_pos <= last_qt:
+                continue
+            line = self._line_top(qt_pos)
+            if line is None:
+                continue
+            if kind == "backmatter":
+                y = line[0] - dy - 1.6 * em
+                mid = self.viewport().width() / 2
+                painter.drawLine(QPointF(mid - 3 * em, y), QPointF(mid + 3 * em, y))
+            else:
+                y = line[0] - dy - 0.8 * em
+                painter.drawLine(QPointF(self._side, y), QPointF(self._side + 6 * em, y))
 
     # -- Qt events ----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

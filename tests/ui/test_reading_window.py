@@ -161,6 +161,17 @@ def test_scrolling_to_a_page_number_in_the_margin(qtbot: QtBot, make_window: Mak
     assert int(window.progress_label.text().rstrip("%")) in range(40, 80)
 
 
+def test_progress_counts_the_text_read(make_window: MakeWindow) -> None:
+    window = make_window()
+    doc = window.current_document()
+    assert doc is not None
+    start = int(window.progress_label.text().rstrip("%"))
+    assert 0 < start < 20
+    window.reading_view.scroll_to_offset(len(doc.text) - 1)
+    assert window.progress_label.text() == "100%"
+    assert window.page_label.text() == "Page 8"
+
+
 def test_go_to_page(make_window: MakeWindow) -> None:
     window = make_window()
     window.go_to_page(6)
