@@ -296,3 +296,37 @@ def test_notes_round_trip_through_the_command_line(db_file: Path) -> None:
         assert meipi("annotate", "lian-obor", "--quote", "中俄", "--note", note).code == 0
     got = [a["note"] for a in meipi("annotations", "--json").json()["annotations"]]
     assert sorted(got) == sorted(notes)
+
+
+def test_every_connection_has_the_safety_pragmas(store: Store) -> None:
+    from reader.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, _raw
+
+    with store.engine.connect() as conn:
+        raw = _raw(conn)
+
+        def pragma(name: str) -> object:
+            return raw.execute(f"PRAGMA {name}").fetchone()[0]
+
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("trusted_schema") == 0
+        assert pragma("busy_timeout") == BUSY_TIMEOUT_MS
+        assert pragma("application_id") == APPLICATION_ID
+
+
+def test_tag_colour_and_description(store: Store) -> None:
+    with store.writing() as s:
+        ops.create_annotation(s, DOC, *span("北極"), tags=["北極"])
+        info = ops.set_tag_details(s, "北极", color="blue", description="Arctic routes")
+    assert (info.name, info.color, info.description, info.count) == (
+        "北極",
+        "blue",
+        "Arctic routes",
+        1,
+    )
+    with pytest.raises(InputError), store.writing() as s:
+        ops.set_tag_details(s, "北極", color="red")
+    with store.reading() as s:
+        (tag,) = ops.list_tags(s)
+    assert tag.color == "blue"
