@@ -3,7 +3,8 @@ write a short ``BEGIN IMMEDIATE`` transaction.
 
 API (for the command line and the window)::
 
-    store = open_store(path)              # Store; raises EnvironmentFailure when refused
+    store = open_store(path)              # Store; DatabaseRefused (an EnvironmentFailure)
+                                          # with .path and .reason when the file is refused
     with store.writing() as session:      # BEGIN IMMEDIATE (retried while locked), COMMIT at exit
         annotations.create_annotation(session, doc, start, end, ...)
     with store.reading() as session:      # a consistent read (deferred BEGIN), nothing written
@@ -12,6 +13,9 @@ API (for the command line and the window)::
     store.close()                         # verified backup when the newest is a day old
 
 One engine and one session factory per store; the caller owns the session, one per user action.
+A refused file is offered back with ``backup.newest_backup(path)`` and ``backup.restore(path)``
+(which moves the file aside with its ``-wal`` and ``-shm``); errors from SQLite arrive as
+:class:`~reader.errors.EnvironmentFailure` in words (disk full, read-only, busy, damaged).
 
 Opening, in order, before SQLite ever sees the file:
 
@@ -25,7 +29,8 @@ Opening, in order, before SQLite ever sees the file:
 * then SQLite opens it and, inside a read transaction, checks ``user_version``, ``quick_check``
   and that the tables are exactly those of that schema version (unknown tables: a foreign file).
   Refused files are closed again; SQLite removes the ``-wal``/``-shm`` it made, and the main file
-  is not written.
+  is not written. When a log is pending (a process died or is running), that check runs on a
+  read-only connection, so refusing never checkpoints the log into the file.
 * an older schema is upgraded by the ordered steps of ``MIGRATIONS``, all in one transaction,
   after a verified backup.
 
