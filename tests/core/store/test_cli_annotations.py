@@ -224,3 +224,18 @@ def test_backup_restore_check_as_a_new_user(db_file: Path, tmp_path: Path) -> No
     bad.write_bytes(b"not a database at all" * 10)
     r = meipi("restore", str(bad))
     assert r.code == 2 and "cannot be restored" in r.err
+
+
+def test_check_reports_a_bad_anchor_and_a_dangling_reference(db_file: Path) -> None:
+    import sqlite3
+
+    made = meipi("annotate", "lian-obor", "--quote", "中俄", "--tag", "中亞")
+    assert made.code == 0 and meipi("check").code == 0
+    conn = sqlite3.connect(db_file, isolation_level=None)
+    conn.execute('UPDATE annotations SET start = start + 1, "end" = "end" + 1')
+    conn.execute("INSERT INTO annotation_tags VALUES (?, 999, 5)", (made.out.strip(),))
+    conn.close()
+    r = meipi("check")
+    assert r.code == 1
+    assert "foreign_key_check: FAILED (1 dangling references)" in r.out
+    assert "anchors: FAILED (1 of 1)" in r.out and "is not its quote" in r.out
