@@ -675,10 +675,6 @@ def annotation_counts(s: Session) -> dict[str, int]:
     return {doc_id: int(n) for doc_id, n in rows}
 
 
-def with_pages(record: AnnotationRecord, doc: TextDocument) -> AnnotationRecord:
-    return replace(record, pages=doc.pages_of(record.start, record.end))
-
-
 # ---------------------------------------------------------------------------------------------
 # Colour meanings
 
