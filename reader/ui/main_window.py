@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader import paths
 from reader.documents import Document, Library
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ from reader.ui.reading_view import (
     Typography,
     zoomed_point_size,
 )
+from reader.ui.services import Services
 from reader.ui.settings import ReaderSettings
 from reader.ui.theme import Theme, resolve
 
@@ -88,10 +90,13 @@ class MainWindow(QMainWindow):
         settings: ReaderSettings,
         fonts: FontCatalog,
         parent: QWidget | None = None,
+        services: Services | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._library = library
+        # The store, glossary and script views, shared by every feature (opened lazily).
+        self.services = services or Services(paths.db_path(), library, self)
         self._settings = settings
         self._fonts = fonts
         self._doc_id: str | None = None
@@ -546,6 +551,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_timer.stop()
         self.save_state()
+        self.services.close()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,0 +1,147 @@
+"""The window's services: the annotation store, the user's glossary, script views, and the
+current view of each article — shared by every feature of the window, created once, passed in.
+
+Nothing heavy is imported here at module level (startup budget): the store opens on first use,
+after the text is painted.
+
+Signals:
+    store_failed(str): the database could not be opened (the message says what to do).
+    glossary_changed(): the glossary changed (here or in another process); views must redraw.
+    annotations_changed(str): annotations of a document changed ('' when unknown, e.g. another
+        process wrote to the database).
+    view_changed(str, str): the view (script) of a document changed (document id, view id).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader.documents import Document, Library
+
+if TYPE_CHECKING:
+    from reader.glossary import Glossary
+    from reader.script import View
+    from reader.store import Store
+
+WATCH_INTERVAL_MS = 1000
+
+
+class Services(QObject):
+    store_failed = Signal(str)
+    glossary_changed = Signal()
+    annotations_changed = Signal(str)
+    view_changed = Signal(str, str)
+
+    def __init__(self, db_path: Path, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.library = library
+        self._store: Store | None = None
+        self._store_error: str | None = None
+        self._glossary: Glossary | None = None
+        self._views: dict[str, str] = {}
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self._watch_timer.timeout.connect(self._on_watch_timer_timeout)
+
+    # -- the store -----------------------------------------------------------------------------
+    @property
+    def store_error(self) -> str | None:
+        return self._store_error
+
+    def store(self) -> Store | None:
+        """The open store, opening it on first use; None (and ``store_failed``) if refused."""
+        if self._store is not None:
+            return self._store
+        if self._store_error is not None:
+            return None
+        from reader.errors import MeipiError
+        from reader.store import open_store
+
+        try:
+            self._store = open_store(self.db_path)
+        except MeipiError as exc:
+            self._store_error = str(exc)
+            self.store_failed.emit(self._store_error)
+            return None
+        self._watcher = self._store.watcher()
+        self._watch_timer.start()
+        return self._store
+
+    def reset_store(self) -> None:
+        """Forget a refusal (after the user restored a backup) so the next use tries again."""
+        self.close()
+        self._store_error = None
+
+    def close(self) -> None:
+        self._watch_timer.stop()
+        if self._store is not None:
+            store, self._store = self._store, None
+            from reader.errors import MeipiError
+
+            # Closing makes a backup when one is due; failing that loses nothing.
+            with contextlib.suppress(MeipiError):
+                watcher = getattr(self, "_watcher", None)
+                if watcher is not None:
+                    watcher.close()
+                store.close()
+
+    def _on_watch_timer_timeout(self) -> None:
+        watcher = getattr(self, "_watcher", None)
+        if watcher is None:
+            return
+        try:
+            changed = watcher.changed()
+        except Exception:  # a watcher failing must never take the window down
+            return
+        if changed:
+            self._glossary = None
+            self.annotations_changed.emit("")
+            self.glossary_changed.emit()
+
+    def notify_annotations_changed(self, doc_id: str) -> None:
+        """Our own edit: tell every view now (the watcher would only see other processes)."""
+        watcher = getattr(self, "_watcher", None)
+        if watcher is not None:
+            # Absorb our own write, so the watcher reports only other processes' changes.
+            with contextlib.suppress(Exception):
+                watcher.changed()
+        self.annotations_changed.emit(doc_id)
+
+    # -- the glossary and views ----------------------------------------------------------------
+    def glossary(self) -> Glossary:
+        if self._glossary is None:
+            from reader.glossary import EMPTY
+
+            store = self.store()
+            if store is None:
+                return EMPTY
+            from reader.store.annotations import load_glossary
+
+            with store.reading() as s:
+                self._glossary = load_glossary(s)
+        return self._glossary
+
+    def notify_glossary_changed(self) -> None:
+        self._glossary = None
+        self.glossary_changed.emit()
+
+    def current_view(self, doc_id: str) -> str:
+        return self._views.get(doc_id, "original")
+
+    def set_current_view(self, doc_id: str, view_id: str) -> None:
+        if self._views.get(doc_id, "original") != view_id:
+            self._views[doc_id] = view_id
+            self.view_changed.emit(doc_id, view_id)
+        else:
+            self._views[doc_id] = view_id
+
+    def view(self, doc: Document, view_id: str | None = None) -> View:
+        """A script view of ``doc`` with the user's glossary (cached by reader.script)."""
+        from reader.script import document_view
+
+        return document_view(doc, view_id or self.current_view(doc.id), self.glossary())
