@@ -71,9 +71,35 @@ def _close_on_signals(app: QApplication, window: MainWindow) -> None:
     timer.start(250)
 
 
+def _report_for_benchmark(app: QApplication, window: MainWindow) -> None:
+    """``MEIPI_BENCH_REPORT=1`` (set by ``meipi bench``): print the wall-clock time of the first
+    paint and of being fully ready, and the peak memory, then quit."""
+    import time
+
+    def painted() -> None:
+        print("paint", time.time(), flush=True)
+
+    def ready() -> None:
+        print("ready", time.time(), flush=True)
+        try:
+            import resource
+
+            print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+        except ImportError:  # Windows: no peak-memory figure
+            pass
+        QTimer.singleShot(0, app.quit)
+
+    window.reading_view.first_painted.connect(painted)
+    window.fully_ready.connect(ready)
+
+
 def run_app(ctx: Context) -> int:
+    import os
+
     app = application()
     window = create_window(ctx)
+    if os.environ.get("MEIPI_BENCH_REPORT"):
+        _report_for_benchmark(app, window)
     app.aboutToQuit.connect(window.save_state)
     _close_on_signals(app, window)
     window.show()

@@ -83,6 +83,9 @@ class FontBanner(QFrame):
 class MainWindow(QMainWindow):
     document_opened = Signal(str)
     theme_applied = Signal(str)
+    # Everything a reader expects is there: text painted, library listed, every feature that
+    # called begin_loading() has called finish_loading() (the benchmark's "fully ready").
+    fully_ready = Signal()
 
     def __init__(
         self,
@@ -100,6 +103,8 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._fonts = fonts
         self._doc_id: str | None = None
+        self._loading: set[str] = set()
+        self._ready = False
         self._zoom = min(max(settings.zoom(), ZOOM_MIN), ZOOM_MAX)
         self._theme_id = settings.theme()
         self._font_style = settings.font_style()
@@ -332,7 +337,24 @@ class MainWindow(QMainWindow):
 
     # -- the library list --------------------------------------------------------------------
     def _on_first_painted(self) -> None:
+        self.begin_loading("window")
         QTimer.singleShot(0, self._ensure_library)
+        # Features installed below call begin_loading() for work that finishes later.
+        QTimer.singleShot(0, lambda: self.finish_loading("window"))
+
+    def begin_loading(self, name: str) -> None:
+        """A feature started loading something the reader will expect (see fully_ready)."""
+        self._loading.add(name)
+
+    def finish_loading(self, name: str) -> None:
+        self._loading.discard(name)
+        if not self._loading and not self._ready:
+            self._ready = True
+            self.fully_ready.emit()
+
+    @property
+    def is_fully_ready(self) -> bool:
+        return self._ready
 
     @property
     def library_list(self) -> LibraryList:
