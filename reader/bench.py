@@ -1,0 +1,335 @@
+"""``meipi bench``: the performance budget, measured against baselines taken in the same run.
+
+Every metric runs at least five times (``--quick``: three) and reports its median. Caches are
+cleared before each measured run unless the metric is about the warm case; process-level metrics
+(cold start, memory) start a fresh process each time. Exit 0 when every budget is met, 3 when one
+is missed. Timings never fail CI: ``.ci/run`` treats 3 as success.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.errors import EXIT_BUDGET_MISSED
+
+if TYPE_CHECKING:
+    from reader.cli import Context
+    from reader.documents import Document
+
+
+@dataclass
+class Metric:
+    name: str
+    value: float
+    unit: str
+    baseline: float | None
+    ratio: float | None
+    budget: str
+    ok: bool
+
+
+@dataclass
+class Settings:
+    runs: int
+    quick: bool
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _time(fn: Callable[[], object], runs: int, setup: Callable[[], object] | None = None
+          ) -> float:
+    """Median seconds of ``fn`` over ``runs`` runs, ``setup`` (untimed) before each."""
+    samples = []
+    for _ in range(runs):
+        if setup is not None:
+            setup()
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return _median(samples)
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def _under(name: str, seconds: float, limit_ms: float) -> Metric:
+    value = _ms(seconds)
+    return Metric(name, value, "ms", None, None, f"< {limit_ms:g} ms", value < limit_ms)
+
+
+def _ratio(name: str, value: float, baseline: float, unit: str, limit: float) -> Metric:
+    ratio = round(value / baseline, 3) if baseline else None
+    return Metric(name, round(value, 2), unit, round(baseline, 2), ratio, f"<= {limit:g}x",
+                  ratio is not None and ratio <= limit)
+
+
+# ---------------------------------------------------------------------------------------------
+# Process-level metrics: cold start and memory
+
+BARE_SCRIPT = textwrap.dedent(
+    """
+    import sys, time, resource
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+
+    text = open(sys.argv[1], encoding="utf-8").read()
+    app = QApplication(sys.argv[:1])
+    win = QMainWindow()
+    edit = QTextEdit()
+    edit.setPlainText(text)
+    win.setCentralWidget(edit)
+    win.resize(1200, 800)
+
+    class Watch(QObject):
+        done = False
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                print("paint", time.time(), flush=True)
+                QTimer.singleShot(0, finish)
+            return False
+
+    def finish():
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print("rss", rss, flush=True)
+        app.quit()
+
+    watch = Watch()
+    edit.viewport().installEventFilter(watch)
+    win.show()
+    app.exec()
+    """
+)
+
+
+def _run_timed(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Start a fresh process; return the times (since just before it started) it reports."""
+    t0 = time.time()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120,
+                          check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[1:3]} failed: {proc.stderr[-800:]}")
+    out: dict[str, float] = {}
+    for line in proc.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        if key in ("paint", "ready"):
+            out[key] = float(value) - t0
+        elif key == "rss":
+            out[key] = float(value) / 1024  # ru_maxrss is KiB on Linux
+    return out
+
+
+def _process_env(data_dir: Path, db: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    env["MEIPI_DATA_DIR"] = str(data_dir)
+    env["MEIPI_DB"] = str(db)
+    env["MEIPI_BENCH_REPORT"] = "1"
+    return env
+
+
+def cold_start(settings: Settings) -> list[Metric]:
+    from reader.documents import load_library
+
+    lib = load_library(user_dir=Path("/nonexistent"))
+    doc = lib.get("lian-obor")
+    with tempfile.TemporaryDirectory(prefix="meipi-bench-") as tmp:
+        tmp_path = Path(tmp)
+        text_file = tmp_path / "text.txt"
+        text_file.write_text(doc.text, encoding="utf-8")
+        script = tmp_path / "bare.py"
+        script.write_text(BARE_SCRIPT, encoding="utf-8")
+        env = _process_env(tmp_path / "data", tmp_path / "data" / "meipi.sqlite3")
+        bare_paint, bare_rss, paint, ready, rss = [], [], [], [], []
+        for _ in range(settings.runs):
+            b = _run_timed([sys.executable, str(script), str(text_file)], env)
+            bare_paint.append(b["paint"])
+            bare_rss.append(b["rss"])
+            m = _run_timed([sys.executable, "-m", "reader"], env)
+            paint.append(m["paint"])
+            ready.append(m["ready"])
+            rss.append(m["rss"])
+    base = _median(bare_paint) * 1000
+    return [
+        _ratio("cold start: text painted", _median(paint) * 1000, base, "ms", 2.0),
+        _ratio("cold start: fully ready", _median(ready) * 1000, base, "ms", 3.5),
+        _ratio("peak memory: window with both articles", _median(rss), _median(bare_rss), "MB",
+               2.0),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# In-process metrics
+
+
+def conversion(settings: Settings, big: Document) -> list[Metric]:
+    from reader import script
+
+    result = script.measure_conversion(big.text, "tw2sp", repeat=settings.runs)
+    return [_ratio("first conversion of 1M chars with its map (tw2sp)",
+                   result["ours_cold_s"] * 1000, result["library_convert_s"] * 1000, "ms", 1.0)]
+
+
+def search_metric(settings: Settings, big: Document) -> list[Metric]:
+    from reader import search
+
+    timing = search.measure_search(big, "能源", repeat=settings.runs)
+    return [_under("search in the 1M-char document (index built)", timing.query_ms / 1000, 100)]
+
+
+def _qt_app() -> Any:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The offscreen platform's notices about window hints are noise in a report.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    from reader.ui.app import application
+
+    return application()
+
+
+def view_switch(settings: Settings, data_dir: Path) -> list[Metric]:
+    """Convert, map and re-render lian-obor in another view, in a real (offscreen) window."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader import script, script_engine
+    from reader.ui.fonts import FontCatalog
+    from reader.ui.main_window import MainWindow
+    from reader.ui.reading_view import ReadingContent
+    from reader.ui.settings import ReaderSettings
+
+    _qt_app()
+    os.environ["MEIPI_DATA_DIR"] = str(data_dir)
+    from reader.documents import load_library
+
+    library = load_library(user_dir=data_dir / "texts")
+    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+    window.resize(1200, 800)
+    window.show()
+    QApplication.processEvents()
+    doc = library.get("lian-obor")
+    views = ["zh-Hans-CN", "zh-Hant-TW", "zh-Hans", "zh-Hant-HK"]
+
+    def switch(view_id: str) -> None:
+        view = script.document_view(doc, view_id, None)
+        window.show_content(ReadingContent.from_view(doc, view))
+        QApplication.processEvents()
+
+    def forget_everything() -> None:
+        script.clear_caches()
+        with script_engine._converters_lock:
+            script_engine._converters.clear()
+        window.show_content(ReadingContent.original(doc))
+        QApplication.processEvents()
+
+    first: list[float] = []
+    for i in range(settings.runs):
+        forget_everything()
+        gc.collect()
+        t0 = time.perf_counter()
+        switch(views[i % len(views)])
+        first.append(time.perf_counter() - t0)
+    warm: list[float] = []
+    for i in range(settings.runs * 4):
+        target = "original" if i % 2 else "zh-Hans-CN"
+        t0 = time.perf_counter()
+        if target == "original":
+            window.show_content(ReadingContent.original(doc))
+            QApplication.processEvents()
+        else:
+            switch(target)
+        warm.append(time.perf_counter() - t0)
+    window.close()
+    return [
+        _under("view switch on lian-obor, first time", _median(first), 150),
+        _under("view switch on lian-obor, after the first", _median(warm), 50),
+    ]
+
+
+def exports(settings: Settings) -> list[Metric]:
+    from reader.export.timing import measure_exports
+
+    result = measure_exports(10_000, repeat=settings.runs)
+    return [
+        _under("Markdown export of 10,000 annotations", result["markdown_export"], 1000),
+        _under("JSON export of 10,000 annotations", result["json_export"], 1000),
+    ]
+
+
+
+
+def _environment() -> dict[str, Any]:
+    try:
+        import PySide6
+
+        qt = PySide6.__version__
+    except ImportError:  # pragma: no cover - PySide6 is a dependency
+        qt = "not installed"
+    return {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+        "python": platform.python_version(),
+        "qt": qt,
+    }
+
+
+def run(quick: bool) -> tuple[list[Metric], dict[str, Any]]:
+    from reader.bench_workload import large_document
+
+    settings = Settings(runs=3 if quick else 5, quick=quick)
+    big = large_document()
+    metrics: list[Metric] = []
+    with tempfile.TemporaryDirectory(prefix="meipi-bench-") as tmp:
+        metrics += cold_start(settings)
+        metrics += view_switch(settings, Path(tmp) / "switch")
+        metrics += conversion(settings, big)
+        metrics += search_metric(settings, big)
+        metrics += exports(settings)
+    return metrics, _environment()
+
+
+def _table(metrics: list[Metric], env: dict[str, Any]) -> str:
+    rows = [("metric", "median", "baseline", "ratio", "budget", "met")]
+    for m in metrics:
+        rows.append((
+            m.name,
+            f"{m.value:g} {m.unit}",
+            f"{m.baseline:g} {m.unit}" if m.baseline is not None else "—",
+            f"{m.ratio:g}x" if m.ratio is not None else "—",
+            m.budget,
+            "yes" if m.ok else "NO",
+        ))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [f"Machine: {env['machine']}; Python {env['python']}; Qt (PySide6) {env['qt']}"]
+    for i, r in enumerate(rows):
+        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(r)).rstrip())
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def cmd_bench(args: argparse.Namespace, ctx: Context) -> int:
+    metrics, env = run(args.quick)
+    if args.json:
+        json.dump({"metrics": [asdict(m) for m in metrics], "environment": env}, ctx.stdout,
+                  ensure_ascii=False)
+        ctx.stdout.write("\n")
+    else:
+        print(_table(metrics, env), file=ctx.stdout)
+    return 0 if all(m.ok for m in metrics) else EXIT_BUDGET_MISSED
