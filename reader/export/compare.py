@@ -119,9 +119,11 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
     for theme in found:
         blocks.append("## " + escape.inline_text(theme.heading))
         memo = source.memo(theme.key, by=options.by) if theme.key else ""
-        if memo.strip():
+        memo_paragraphs = escape.paragraphs(memo) if memo else []
+        # A memo of nothing visible (only control characters) gets no "Memo:" label either.
+        if memo_paragraphs:
             blocks.append("Memo:")
-            blocks.extend(escape.paragraphs(memo))
+            blocks.extend(memo_paragraphs)
         for label, doc in zip(labels, documents, strict=True):
             blocks.append("### " + escape.inline_text(f"{label}〈{doc.title}〉"))
             recs = [r for r in theme.passages if r.document == doc.id]
