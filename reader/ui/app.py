@@ -51,8 +51,13 @@ def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator
 
 
 def create_window(ctx: Context) -> MainWindow:
+    from reader.ui.services import Services
+
     library = ctx.library()
-    return MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+    # The database named by --db / $MEIPI_DB / the data directory (ctx.db says which).
+    services = Services(ctx.db, library)
+    return MainWindow(library, ReaderSettings.default(), FontCatalog.from_system(),
+                      services=services)
 
 
 def _close_on_signals(app: QApplication, window: MainWindow) -> None:
@@ -105,6 +110,9 @@ def run_app(ctx: Context) -> int:
 
     app = application()
     window = create_window(ctx)
+    from reader.ui.database_dialog import connect_offers
+
+    connect_offers(window, window.services)
     if os.environ.get("MEIPI_BENCH_REPORT"):
         _report_for_benchmark(app, window)
     app.aboutToQuit.connect(window.save_state)

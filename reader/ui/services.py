@@ -42,6 +42,7 @@ class Services(QObject):
         self.library = library
         self._store: Store | None = None
         self._store_error: str | None = None
+        self._store_exception: Exception | None = None
         self._glossary: Glossary | None = None
         self._views: dict[str, str] = {}
         self._watch_timer = QTimer(self)
@@ -52,6 +53,11 @@ class Services(QObject):
     @property
     def store_error(self) -> str | None:
         return self._store_error
+
+    @property
+    def store_exception(self) -> Exception | None:
+        """Why the store was refused (e.g. reader.store.db.DatabaseRefused), if it was."""
+        return self._store_exception
 
     def store(self) -> Store | None:
         """The open store, opening it on first use; None (and ``store_failed``) if refused."""
@@ -66,6 +72,7 @@ class Services(QObject):
             self._store = open_store(self.db_path)
         except MeipiError as exc:
             self._store_error = str(exc)
+            self._store_exception = exc
             self.store_failed.emit(self._store_error)
             return None
         self._watcher = self._store.watcher()
@@ -76,6 +83,7 @@ class Services(QObject):
         """Forget a refusal (after the user restored a backup) so the next use tries again."""
         self.close()
         self._store_error = None
+        self._store_exception = None
 
     def close(self) -> None:
         self._watch_timer.stop()
