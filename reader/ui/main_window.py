@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        # Import, export, text details, removal, copy with citation (issues 8 and 11).
+        from reader.ui.dialogs_feature import install_dialogs
+
+        self.dialogs = install_dialogs(self)
 
         self.reading_view.first_painted.connect(self._on_first_painted)
         self.reading_view.position_changed.connect(self._on_position_changed)
@@ -409,6 +413,31 @@ class MainWindow(QMainWindow):
         self._settings.set_last_document(doc_id)
         self._update_status()
         self.document_opened.emit(doc_id)
+
+    def reload_library(self) -> None:
+        """Read the texts again after one was imported, edited or removed (issue 11): the list
+        shows them, and the open article is shown again if its metadata changed, or replaced
+        if it is gone."""
+        from reader.documents import load_library
+
+        fresh = load_library()
+        before = self.current_document()
+        # In place: the services and every feature hold this same Library.
+        self._library.documents.clear()
+        self._library.documents.update(fresh.documents)
+        self._library.problems[:] = fresh.problems
+        if self._library_list is not None:
+            self.library_model.set_documents(list(self._library))
+        current = self.current_document()
+        if before is not None and current is not None and current == before:
+            if self._library_list is not None:
+                self._library_list.show_document(current.id)
+            return
+        self._remember_position()
+        self._doc_id = None
+        following = current.id if current is not None else self._initial_document()
+        if following is not None:
+            self.open_document(following)
 
     def show_content(self, content: ReadingContent) -> None:
         """Show another rendition (a script view) of the open article, keeping the place."""

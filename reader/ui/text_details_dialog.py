@@ -1,0 +1,112 @@
+"""Text Details: the metadata of a text the user imported, edited after the fact (title,
+English title, authors, affiliation, venue, issue, date, publisher, script, first page). The id
+cannot change — annotations refer to it. Saved through ``importing.update_metadata``, which
+rewrites the file atomically; the text itself is untouched.
+
+Signals:
+    details_saved(str): the metadata was written (the text's id).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.documents import SOURCE_SCRIPTS, Document
+from reader.errors import MeipiError
+from reader.importing import MetadataChanges, update_metadata
+from reader.ui.import_dialog import MAX_FIRST_PAGE, split_authors
+from reader.ui.messages import show_message
+from reader.views import LABELS
+
+
+class TextDetailsDialog(QDialog):
+    details_saved = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("textDetailsDialog")
+        self.setWindowTitle(self.tr("Text Details — %1").replace("%1", document.title))
+        self.resize(560, 0)
+        self.document = document
+        self.saved_document: Document | None = None
+        meta = document.meta
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        id_label = QLabel(meta.id, self)
+        id_label.setToolTip(self.tr("The id cannot change: annotations refer to it."))
+        form.addRow(self.tr("Id:"), id_label)
+        self.title_edit = QLineEdit(meta.title, self)
+        self.english_title_edit = QLineEdit(meta.english_title or "", self)
+        self.authors_edit = QLineEdit("; ".join(meta.authors), self)
+        self.authors_edit.setPlaceholderText(self.tr("Separate authors with ; or 、"))
+        self.affiliation_edit = QLineEdit(meta.affiliation or "", self)
+        self.venue_edit = QLineEdit(meta.venue or "", self)
+        self.issue_edit = QLineEdit(meta.issue or "", self)
+        self.date_edit = QLineEdit(meta.date or "", self)
+        self.date_edit.setPlaceholderText(self.tr("YYYY, YYYY-MM or YYYY-MM-DD"))
+        self.publisher_edit = QLineEdit(meta.publisher or "", self)
+        self.script_combo = QComboBox(self)
+        for script in SOURCE_SCRIPTS:
+            self.script_combo.addItem(f"{LABELS[script]}  {script}", script)
+        self.script_combo.setCurrentIndex(max(0, self.script_combo.findData(meta.script)))
+        self.first_page_spin = QSpinBox(self)
+        self.first_page_spin.setRange(1, MAX_FIRST_PAGE)
+        self.first_page_spin.setValue(meta.first_page)
+        for label, widget in (
+            (self.tr("&Title:"), self.title_edit),
+            (self.tr("&English title:"), self.english_title_edit),
+            (self.tr("&Authors:"), self.authors_edit),
+            (self.tr("Affi&liation:"), self.affiliation_edit),
+            (self.tr("&Venue:"), self.venue_edit),
+            (self.tr("&Issue:"), self.issue_edit),
+            (self.tr("&Date:"), self.date_edit),
+            (self.tr("&Publisher:"), self.publisher_edit),
+            (self.tr("&Script:"), self.script_combo),
+            (self.tr("&First page:"), self.first_page_spin),
+        ):
+            form.addRow(label, widget)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def changes(self) -> MetadataChanges:
+        """Every field as the form has it (an empty optional field clears the value)."""
+        return MetadataChanges(
+            title=self.title_edit.text(),
+            english_title=self.english_title_edit.text(),
+            authors=split_authors(self.authors_edit.text()),
+            affiliation=self.affiliation_edit.text(),
+            venue=self.venue_edit.text(),
+            issue=self.issue_edit.text(),
+            date=self.date_edit.text().strip(),
+            publisher=self.publisher_edit.text(),
+            script=str(self.script_combo.currentData()),
+            first_page=self.first_page_spin.value(),
+        )
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.saved_document = update_metadata(self.document.id, self.changes())
+        except MeipiError as exc:
+            show_message(self, self.tr("Cannot Save the Details"), str(exc))
+            return
+        self.details_saved.emit(self.document.id)
+        self.accept()
