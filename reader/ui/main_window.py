@@ -344,6 +344,10 @@ class MainWindow(QMainWindow):
         self.begin_loading("window")
         QTimer.singleShot(0, self._ensure_library)
         # Features installed below call begin_loading() for work that finishes later.
+        # -- compare mode (issue 9): View ▸ Compare Articles; builds its window when first used.
+        from reader.ui.compare_feature import install_compare
+
+        install_compare(self, self._typography)
         QTimer.singleShot(0, lambda: self.finish_loading("window"))
 
     def begin_loading(self, name: str) -> None:
