@@ -14,7 +14,6 @@ Signals:
 
 from __future__ import annotations
 
-import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,6 +135,7 @@ class ExportDialog(QDialog):
         self._rendered: Rendered | None = None
         self._wanted_tags: set[str] = set()
         self._store_error: str | None = None
+        self._closed = False
         self._restoring = True
 
         self._loader = BackgroundRunner(self)
@@ -425,7 +425,8 @@ class ExportDialog(QDialog):
         self._loader.submit(lambda: load(store, documents))
 
     def _on_annotations_changed(self, _doc_id: str) -> None:
-        self._load()
+        if not self._closed:
+            self._load()
 
     def _on_loader_finished(self, _number: int, loaded: object) -> None:
         assert isinstance(loaded, Loaded)
@@ -604,5 +605,4 @@ class ExportDialog(QDialog):
         self._loader.shutdown()
         self._renderer.shutdown()
         self._settings.sync()
-        with contextlib.suppress(RuntimeError, TypeError):
-            self._services.annotations_changed.disconnect(self._on_annotations_changed)
+        self._closed = True

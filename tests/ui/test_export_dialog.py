@@ -1,0 +1,222 @@
+"""The Export dialog and Copy with Citation, driven as a reader would: annotations made through
+the store, the live preview following the choices, Save (atomic; an unwritable place is a
+message and no file), Copy, and a selected passage copied with its citation."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.documents import Document, Library, load_library
+from reader.export.citing import quote_with_citation
+from reader.script import document_view
+from reader.store import annotations as ops
+from reader.ui.export_dialog import ExportDialog
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import ReaderSettings
+
+MakeWindow = Callable[..., MainWindow]
+PASSAGE = "區域性"
+
+
+@pytest.fixture
+def library() -> Library:
+    return load_library()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
+    def make() -> MainWindow:
+        window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+        qtbot.addWidget(window)
+        window.resize(780, 560)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def annotate(window: MainWindow, doc: Document, passage: str, **fields: object) -> None:
+    store = window.services.store()
+    assert store is not None
+    start = doc.text.index(passage)
+    with store.writing() as s:
+        ops.create_annotation(s, doc, start, start + len(passage), **fields)  # type: ignore[arg-type]
+    window.services.notify_annotations_changed(doc.id)
+
+
+def open_export(qtbot: QtBot, window: MainWindow) -> ExportDialog:
+    window.dialogs.export_action.trigger()
+    dialog = window.dialogs.export_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.is_current, timeout=10_000)
+    return dialog
+
+
+def current(qtbot: QtBot, dialog: ExportDialog, fmt: str) -> str:
+    qtbot.waitUntil(lambda: dialog.options().format == fmt and dialog.is_current(), timeout=10_000)
+    return dialog.preview_text()
+
+
+def message_boxes(parent: object) -> list[QMessageBox]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible() and w.parent() is parent
+    ]
+
+
+def test_preview_follows_the_format(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
+    window = make_window()
+    doc = library.get("lian-obor")
+    annotate(window, doc, PASSAGE, tags=["中亞"], note="試試", color="green")
+    dialog = open_export(qtbot, window)
+
+    markdown = current(qtbot, dialog, "markdown")
+    assert markdown.startswith("---\n")
+    page = doc.page_of(doc.text.index(PASSAGE))
+    assert "> " in markdown and PASSAGE in markdown
+    assert f"p. {page}" in markdown
+    assert "#中亞" in markdown and "試試" in markdown
+    assert "1 annotation" in dialog.status_text()
+    # The tag from the store is offered, and the colour with its meaning.
+    tags = [dialog.tags_list.item(i).text() for i in range(dialog.tags_list.count())]
+    assert tags == ["中亞  (1)"]
+    colours = [dialog.colors_list.item(i).text() for i in range(dialog.colors_list.count())]
+    assert "green — Agree" in colours
+
+    dialog.set_format("csv")
+    rows = list(csv.reader(io.StringIO(current(qtbot, dialog, "csv"))))
+    assert len(rows) == 2 and any(PASSAGE in cell for cell in rows[1])
+
+    dialog.set_format("json")
+    data = json.loads(current(qtbot, dialog, "json"))
+    assert "AnnotationCollection" in json.dumps(data)
+    assert PASSAGE in json.dumps(data, ensure_ascii=False)
+
+    # A filter on a colour nobody used leaves nothing.
+    dialog.set_format("markdown")
+    dialog.colors_list.item(0).setCheckState(Qt.CheckState.Checked)  # yellow
+    qtbot.waitUntil(lambda: dialog.is_current() and "0 annotation" in dialog.status_text())
+    assert "試試" not in dialog.preview_text()
+
+
+def test_a_comparison_needs_two_articles(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    dialog = open_export(qtbot, window)
+    dialog.set_documents(["lian-obor"])
+    dialog.set_format("compare")
+    qtbot.waitUntil(lambda: "two or more" in dialog.status_text(), timeout=5000)
+    assert dialog.documents_note.isVisible()
+    assert not dialog.save_button.isEnabled() and not dialog.copy_button.isEnabled()
+    dialog.set_documents(["lian-obor", "hsu-divergence"])
+    text = current(qtbot, dialog, "compare")
+    assert text and dialog.save_button.isEnabled()
+    assert not dialog.documents_note.isVisible()
+
+
+def test_save_writes_the_export_and_remembers_choices(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    library: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window()
+    annotate(window, library.get("lian-obor"), PASSAGE, tags=["中亞"], note="試試")
+    dialog = open_export(qtbot, window)
+    target = tmp_path / "out" / "lian.md"
+    target.parent.mkdir()
+    asked: list[str] = []
+
+    def save_name(*args: object) -> tuple[str, str]:
+        asked.append(str(args[2]))
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    with qtbot.waitSignal(dialog.export_saved, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert asked[0].endswith("lian-obor.md")
+    written = target.read_text(encoding="utf-8")
+    assert "試試" in written and PASSAGE in written
+    assert [p.name for p in target.parent.iterdir()] == ["lian.md"]
+
+    dialog.set_format("csv")
+    current(qtbot, dialog, "csv")
+    with qtbot.waitSignal(dialog.export_copied, timeout=5000):
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert "試試" in QGuiApplication.clipboard().text()
+    dialog.close()
+
+    # Opened again: the last choices come back.
+    again = open_export(qtbot, window)
+    assert again.options().format == "csv"
+    assert again.options().documents == ("lian-obor",)
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "parent-is-a-file"])
+def test_an_unwritable_target_is_a_message_and_no_file(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+) -> None:
+    window = make_window()
+    dialog = open_export(qtbot, window)
+    if where == "missing-folder":
+        target = tmp_path / "no-such-folder" / "x.md"
+    else:
+        blocker = tmp_path / "blocker"
+        blocker.write_text("a file", encoding="utf-8")
+        target = blocker / "x.md"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(message_boxes(dialog)), timeout=5000)
+    box = message_boxes(dialog)[0]
+    assert "Cannot write" in box.text() and str(target) in box.text()
+    assert not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    box.close()
+
+
+def test_copy_with_citation_in_the_current_view(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
+    window = make_window()
+    doc = library.get("lian-obor")
+    passage = "區域性的多邊或雙邊合作"
+    start = doc.text.index(passage)
+    end = start + len(passage)
+    window.reading_view.select_range(start, end)
+    window.services.set_current_view(doc.id, "zh-Hans-CN")
+    with qtbot.waitSignal(window.dialogs.citation_copied, timeout=5000) as copied:
+        window.dialogs.copy_citation_action.trigger()
+    text = QGuiApplication.clipboard().text()
+    assert copied.args == [text]
+    expected = quote_with_citation(doc, start, end, document_view(doc, "zh-Hans-CN"))
+    assert text == expected
+    assert text.startswith("「局部〔原文：區域性〕")
+    assert text.endswith(f"p. {doc.page_of(start)}）")
+    assert "連弘宜〈一帶一路框架下中俄之潛在競合關係〉" in text
+
+    # Nothing selected: nothing copied, the status bar says why.
+    window.reading_view.select_range(start, start)
+    QGuiApplication.clipboard().setText("before")
+    window.dialogs.copy_citation_action.trigger()
+    assert QGuiApplication.clipboard().text() == "before"
+    assert "Select a passage" in window.statusBar().currentMessage()
