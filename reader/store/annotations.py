@@ -703,19 +703,22 @@ def set_color_meaning(s: Session, color: str, meaning: str) -> None:
 
 def load_glossary(s: Session) -> Glossary:
     keeps = frozenset(s.scalars(select(models.GlossaryKeep.phrase)))
+    # Plain tuples, not Rows: the glossary's version hashes them as JSON.
     conversions = tuple(
-        s.execute(
+        (original, replacement)
+        for original, replacement in s.execute(
             select(
                 models.GlossaryConversion.original, models.GlossaryConversion.replacement
             ).order_by(models.GlossaryConversion.original)
-        ).all()
+        )
     )
     equivalences = tuple(
-        s.execute(
+        (a, b)
+        for a, b in s.execute(
             select(models.GlossaryEquivalence.a, models.GlossaryEquivalence.b).order_by(
                 models.GlossaryEquivalence.id
             )
-        ).all()
+        )
     )
     return Glossary(keeps=keeps, conversions=conversions, equivalences=equivalences)
 

@@ -343,12 +343,19 @@ class MainWindow(QMainWindow):
     def _on_first_painted(self) -> None:
         self.begin_loading("window")
         QTimer.singleShot(0, self._ensure_library)
+        # Script views and search (issues 4–5): switcher, substitution marks, glossary, find.
+        QTimer.singleShot(0, self._install_views)
         # Features installed below call begin_loading() for work that finishes later.
         # -- compare mode (issue 9): View ▸ Compare Articles; builds its window when first used.
         from reader.ui.compare_feature import install_compare
 
         install_compare(self, self._typography)
         QTimer.singleShot(0, lambda: self.finish_loading("window"))
+
+    def _install_views(self) -> None:
+        from reader.ui.views_feature import install_views
+
+        self.views_feature = install_views(self, self._settings)
 
     def begin_loading(self, name: str) -> None:
         """A feature started loading something the reader will expect (see fully_ready)."""

@@ -1,0 +1,327 @@
+"""Script views in the window, driven as a reader would: the switcher, the place and the
+selection kept across a switch, substituted wording marked with the original in a tooltip, a
+substitution vetoed from its context menu (and still vetoed after a restart), conversion off
+the UI thread with stale results dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+
+from reader import script
+from reader.documents import Library, load_library
+from reader.ui import views_feature
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import ReaderSettings
+from reader.ui.views_feature import ViewsFeature
+
+MakeWindow = Callable[..., MainWindow]
+REGIONAL = "區域性"  # tw2sp turns it into 局部 ("local"): the misquote the veto is for
+
+
+@pytest.fixture
+def library() -> Library:
+    return load_library()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
+    """A shown window on the test's data directory; call again for a "restart"."""
+
+    def make() -> MainWindow:
+        settings = ReaderSettings.default()
+        first_start = settings.geometry() is None
+        window = MainWindow(library, settings, FontCatalog.from_system())
+        qtbot.addWidget(window)
+        if first_start:
+            window.resize(780, 560)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: getattr(window, "views_feature", None) is not None, timeout=5000)
+        return window
+
+    return make
+
+
+def feature_of(window: MainWindow) -> ViewsFeature:
+    feature = window.views_feature
+    assert isinstance(feature, ViewsFeature)
+    return feature
+
+
+def shown_text(window: MainWindow) -> str:
+    content = window.reading_view.content()
+    assert content is not None
+    return content.text
+
+
+def switch(qtbot: QtBot, window: MainWindow, view_id: str) -> None:
+    feature = feature_of(window)
+    with qtbot.waitSignal(feature.view_switched, timeout=5000):
+        feature.view_actions[view_id].trigger()
+    assert feature.current_view_id() == view_id
+
+
+def dotted(window: MainWindow) -> list[str]:
+    """The texts drawn with a dotted underline."""
+    style = QTextCharFormat.UnderlineStyle.DotLine
+    return [
+        s.cursor.selectedText()
+        for s in window.reading_view.extraSelections()
+        if s.format.underlineStyle() == style
+    ]
+
+
+def point_on(window: MainWindow, start: int, end: int) -> QPoint:
+    """A viewport point on the middle of the first line of the canonical range."""
+    rects = window.reading_view.range_rects(start, end)
+    assert rects
+    return rects[0].center().toPoint()
+
+
+def test_switching_to_mainland_simplified_keeps_the_passage_at_the_top(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    doc = window.current_document()
+    assert doc is not None
+    regional = doc.text.index(REGIONAL)
+    paragraph = doc.text.rindex("\n", 0, regional) + 1
+    window.reading_view.scroll_to_offset(paragraph)
+    top = window.reading_view.first_visible_offset()
+    assert top == paragraph
+
+    switch(qtbot, window, "zh-Hans-CN")
+    view = feature.current_view()
+    assert view is not None
+    vstart, vend = view.to_view(regional, regional + len(REGIONAL))
+    assert shown_text(window)[vstart:vend] == "局部"
+    assert window.reading_view.toPlainText() == view.text
+    assert abs(window.reading_view.first_visible_offset() - top) <= 2
+    assert feature.combo.currentText() == "简体（大陆用语）"
+    assert feature.view_actions["zh-Hans-CN"].isChecked()
+    # The body font follows the script: a Simplified face first where one is installed.
+    families = window.reading_view.typography().families
+    if any("SC" in f for f in families):
+        assert "SC" in families[0]
+
+    switch(qtbot, window, "original")
+    assert window.reading_view.toPlainText() == doc.text
+    assert window.reading_view.first_visible_offset() == top
+
+
+def test_every_view_of_both_articles_and_the_views_same_as_the_original(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    for doc_id in ("lian-obor", "hsu-divergence"):
+        window.open_document(doc_id)
+        doc = window.current_document()
+        assert doc is not None
+        # 繁體 of a Traditional (Taiwan) source is the original itself: offered disabled.
+        assert not feature.view_actions["zh-Hant"].isEnabled()
+        for view_id in ("zh-Hant-TW", "zh-Hant-HK", "zh-Hans", "zh-Hans-CN"):
+            switch(qtbot, window, view_id)
+            expected = script.document_view(doc, view_id).text
+            assert window.reading_view.toPlainText() == expected
+        switch(qtbot, window, "original")
+
+
+def test_a_selection_in_mainland_simplified_maps_to_the_original_words(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    rv = window.reading_view
+    doc = window.current_document()
+    assert doc is not None
+    regional = doc.text.index(REGIONAL)
+    rv.scroll_to_offset(regional)
+    switch(qtbot, window, "zh-Hans-CN")
+    positions = rv.positions
+    view = feature_of(window).current_view()
+    assert positions is not None and view is not None
+    vstart, _ = view.to_view(regional, regional + len(REGIONAL))
+    # The reader selects only 局 of 局部: that is the whole of 區域性 in the original.
+    cursor = QTextCursor(rv.document())
+    cursor.setPosition(positions.shown_to_qt(vstart))
+    cursor.setPosition(positions.shown_to_qt(vstart + 1), QTextCursor.MoveMode.KeepAnchor)
+    rv.setTextCursor(cursor)
+    assert cursor.selectedText() == "局"
+    assert rv.selected_range() == (regional, regional + len(REGIONAL))
+
+    # A selection carried across switches stays on exactly its words.
+    rv.select_range(regional - 2, regional + len(REGIONAL))
+    switch(qtbot, window, "original")
+    assert rv.textCursor().selectedText() == doc.text[regional - 2 : regional + len(REGIONAL)]
+    switch(qtbot, window, "zh-Hans-CN")
+    assert rv.textCursor().selectedText().endswith("局部")
+    assert rv.selected_range() == (regional - 2, regional + len(REGIONAL))
+
+
+def test_substitutions_are_marked_with_the_original_in_a_tooltip(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    rv = window.reading_view
+    doc = window.current_document()
+    assert doc is not None
+    assert feature.marked_ranges() == []  # 原文 changes nothing
+    regional = doc.text.index(REGIONAL)
+    rv.scroll_to_offset(regional)
+    switch(qtbot, window, "zh-Hans-CN")
+    view = feature.current_view()
+    assert view is not None
+    marked = feature.marked_ranges()
+    assert (regional, regional + len(REGIONAL)) in marked
+    assert marked == [(s.canon_start, s.canon_end) for s in view.substitutions]
+    assert len(dotted(window)) == len(marked)
+
+    point = point_on(window, regional, regional + len(REGIONAL))
+    event = QHelpEvent(QEvent.Type.ToolTip, point, rv.viewport().mapToGlobal(point))
+    QApplication.sendEvent(rv.viewport(), event)
+    qtbot.waitUntil(lambda: QToolTip.text() == "「原文：區域性」", timeout=2000)
+
+    # Turned off, the marks go, and stay off after a restart.
+    feature.mark_action.trigger()
+    assert feature.marked_ranges() == []
+    assert dotted(window) == []
+    window.close()
+    again = make_window()
+    feature = feature_of(again)
+    assert not feature.mark_action.isChecked()
+    assert feature.current_view_id() == "zh-Hans-CN"  # remembered for the article
+    assert feature.marked_ranges() == []
+
+
+def test_keeping_a_phrase_from_its_context_menu_survives_a_restart(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    rv = window.reading_view
+    doc = window.current_document()
+    assert doc is not None
+    regional = doc.text.index(REGIONAL)
+    rv.scroll_to_offset(regional)
+    switch(qtbot, window, "zh-Hans-CN")
+    top = rv.first_visible_offset()
+    menu = feature.context_menu_at(point_on(window, regional, regional + len(REGIONAL)))
+    assert menu is not None
+    labels = [a.text() for a in menu.actions()]
+    assert "Keep 區域性 Unconverted" in labels
+    assert "Convert 區域性 to…" in labels
+    keep = next(a for a in menu.actions() if a.text() == "Keep 區域性 Unconverted")
+    with qtbot.waitSignal(feature.view_switched, timeout=5000):
+        keep.trigger()
+    view = feature.current_view()
+    assert view is not None
+    vstart, vend = view.to_view(regional, regional + len(REGIONAL))
+    assert shown_text(window)[vstart:vend] == REGIONAL
+    assert (regional, regional + len(REGIONAL)) not in feature.marked_ranges()
+    assert abs(rv.first_visible_offset() - top) <= 2
+    # Away from a substitution the pane's own menu is left alone.
+    assert feature.context_menu_at(point_on(window, 0, 2)) is None
+
+    window.close()
+    again = make_window()
+    feature = feature_of(again)
+    assert feature.current_view_id() == "zh-Hans-CN"
+    view = feature.current_view()
+    assert view is not None
+    vstart, vend = view.to_view(regional, regional + len(REGIONAL))
+    assert shown_text(again)[vstart:vend] == REGIONAL
+    assert "局部" not in again.reading_view.toPlainText()
+
+
+def test_a_conversion_of_ones_own_is_shown_and_marked(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    doc = window.current_document()
+    assert doc is not None
+    switch(qtbot, window, "zh-Hans-CN")
+    with qtbot.waitSignal(feature.view_switched, timeout=5000):
+        assert feature.add_conversion(REGIONAL, "区域性")
+    regional = doc.text.index(REGIONAL)
+    view = feature.current_view()
+    assert view is not None
+    vstart, vend = view.to_view(regional, regional + len(REGIONAL))
+    assert shown_text(window)[vstart:vend] == "区域性"
+    sub = view.substitution_at(vstart)
+    assert sub is not None and sub.source == "glossary"
+    assert feature.tooltip_for(sub) == "「原文：區域性」 (your conversion)"
+
+
+def test_a_refused_glossary_write_says_why(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    store = window.services.store()
+    assert store is not None
+    store.read_only = True  # what opening a read-only file gives
+    assert not feature.keep_phrase(REGIONAL)
+    assert "read-only" in window.statusBar().currentMessage()
+    assert "not changed" in window.statusBar().currentMessage()
+    assert window.services.glossary().keeps == frozenset()
+
+
+def test_each_article_remembers_its_view(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    switch(qtbot, window, "zh-Hans")
+    window.open_document("hsu-divergence")
+    assert feature.current_view_id() == "original"
+    switch(qtbot, window, "zh-Hant-HK")
+    window.open_document("lian-obor")
+    assert feature.current_view_id() == "zh-Hans"
+    assert feature.combo.currentText() == "简体"
+    window.open_document("hsu-divergence")
+    assert feature.current_view_id() == "zh-Hant-HK"
+
+
+def test_the_shortcut_switches_views(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    window.activateWindow()
+    window.reading_view.setFocus()
+    with qtbot.waitSignal(feature.view_switched, timeout=5000) as switched:
+        qtbot.keyClick(window.reading_view, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert switched.args == ["lian-obor", "zh-Hans-CN"]
+
+
+def test_long_texts_convert_off_the_ui_thread_and_stale_results_are_dropped(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    monkeypatch.setattr(views_feature, "SYNC_CHARS", 0)  # every text counts as long
+    script.clear_caches()
+    doc = window.current_document()
+    assert doc is not None
+    switched: list[str] = []
+    feature.view_switched.connect(lambda _doc, view: switched.append(view))
+
+    feature.set_view("zh-Hans")
+    # Not converted on this thread: the window shows the original until the worker answers.
+    assert feature.runner.is_busy("view")
+    content = window.reading_view.content()
+    assert content is not None and content.view_id == "original"
+    feature.set_view("zh-Hans-CN")  # the reader changes their mind: zh-Hans is now stale
+    qtbot.waitUntil(lambda: switched == ["zh-Hans-CN"], timeout=10000)
+    qtbot.waitUntil(lambda: not feature.runner.is_busy(), timeout=10000)
+    assert switched == ["zh-Hans-CN"]
+    assert window.reading_view.toPlainText() == script.document_view(doc, "zh-Hans-CN").text
+    # Once converted, switching back to it is immediate.
+    feature.set_view("original")
+    feature.set_view("zh-Hans-CN")
+    assert not feature.runner.is_busy("view")
+    assert switched == ["zh-Hans-CN", "original", "zh-Hans-CN"]
