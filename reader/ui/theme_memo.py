@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.folding import fold_key
@@ -136,6 +136,7 @@ class ThemeMemoEditor(QWidget):
         self._loading = True
         try:
             self.editor.setPlainText(body)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)  # carry on writing
         finally:
             self._loading = False
 
