@@ -350,7 +350,16 @@ class MainWindow(QMainWindow):
         from reader.ui.compare_feature import install_compare
 
         install_compare(self, self._typography)
+        # -- annotations (issue 7): highlights, margin notes, sidebar, tags, undo.
+        self.begin_loading("annotations")
+        QTimer.singleShot(0, self._install_annotations)
         QTimer.singleShot(0, lambda: self.finish_loading("window"))
+
+    def _install_annotations(self) -> None:
+        from reader.ui.annotations_feature import install_annotations
+
+        self.annotations_feature = install_annotations(self)
+        self.finish_loading("annotations")
 
     def _install_views(self) -> None:
         from reader.ui.views_feature import install_views

@@ -1,0 +1,708 @@
+"""Item models over the annotation store, for the sidebar, the tag manager and the filters.
+
+``AnnotationListModel`` holds every annotation (all articles, in text order) as plain
+``AnnotationRecord`` values and is updated incrementally: a refresh after an edit inserts,
+removes or changes only the rows that differ, so 500 annotations stay cheap to keep current.
+``AnnotationFilterProxy`` narrows it to one article, some colours, some tags (a parent includes
+its children) and a free text matched script-insensitively (``reader.folding.fold_key`` on both
+sides) over quotes, notes and tags. ``TagTreeModel`` shows tags nested by ``/``; ``ColorModel``
+the five colours and "no colour" with their meanings and counts.
+
+Colours: the swatches and the highlight backgrounds (light and dark paper) are defined here, the
+one table the highlight layer, the margin and the sidebar draw from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from reader.folding import fold_key
+
+if TYPE_CHECKING:
+    from reader.store.annotations import AnnotationRecord, TagInfo
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLORS = ("yellow", "green", "blue", "pink", "purple")
+NO_COLOR = "none"  # a note-only annotation, in filters
+
+# Swatches (buttons, sidebar bars) and highlight backgrounds on light and dark paper.
+SWATCHES = {
+    "yellow": "#e0a800",
+    "green": "#2e9e5b",
+    "blue": "#3b7dd8",
+    "pink": "#d9468f",
+    "purple": "#8458d6",
+    NO_COLOR: "#8e8a82",
+}
+HIGHLIGHTS_LIGHT = {
+    "yellow": "#fbe38e",
+    "green": "#c4ecc9",
+    "blue": "#c9def7",
+    "pink": "#f8cde2",
+    "purple": "#e1d5f7",
+}
+HIGHLIGHTS_DARK = {
+    "yellow": "#5e4e14",
+    "green": "#24503a",
+    "blue": "#26456b",
+    "pink": "#5f2a48",
+    "purple": "#463468",
+}
+
+
+def color_label(color: str) -> str:
+    """The colour's name, translated (its meaning is the user's, see ``color_meanings``)."""
+    names = {
+        "yellow": QCoreApplication.translate("Colors", "Yellow"),
+        "green": QCoreApplication.translate("Colors", "Green"),
+        "blue": QCoreApplication.translate("Colors", "Blue"),
+        "pink": QCoreApplication.translate("Colors", "Pink"),
+        "purple": QCoreApplication.translate("Colors", "Purple"),
+        NO_COLOR: QCoreApplication.translate("Colors", "No colour"),
+    }
+    return names.get(color, color)
+
+
+def highlight_color(color: str, dark: bool) -> str:
+    return (HIGHLIGHTS_DARK if dark else HIGHLIGHTS_LIGHT)[color]
+
+
+def swatch_icon(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(SWATCHES[color]).darker(120))
+    painter.setBrush(QColor(SWATCHES[color]) if color != NO_COLOR else QColor(0, 0, 0, 0))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    icon = QIcon(pixmap)
+    # Disabled (no selection yet), the colour still shows, only fainter.
+    faint = QPixmap(size, size)
+    faint.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(faint)
+    painter.setOpacity(0.45)
+    painter.drawPixmap(0, 0, pixmap)
+    painter.end()
+    icon.addPixmap(faint, QIcon.Mode.Disabled)
+    return icon
+
+
+def tag_matches(tag_key: str, wanted: Iterable[str]) -> bool:
+    """True when ``tag_key`` is one of ``wanted`` or a child of one (a parent includes them)."""
+    return any(tag_key == w or tag_key.startswith(w + "/") for w in wanted)
+
+
+# Roles of AnnotationListModel.
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
+TAGS_ROLE = Qt.ItemDataRole.UserRole + 4
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 5
+PAGES_ROLE = Qt.ItemDataRole.UserRole + 6
+DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 7
+MEANING_ROLE = Qt.ItemDataRole.UserRole + 8
+ORPHANED_ROLE = Qt.ItemDataRole.UserRole + 9
+
+
+@dataclass
+class _Row:
+    record: AnnotationRecord
+    quote: str | None = None  # in the current view's script, computed when first shown
+    folded: str | None = None  # quote (both scripts), note and tags, folded for filtering
+    tag_keys: tuple[str, ...] = field(default_factory=tuple)
+
+
+class AnnotationListModel(QAbstractListModel):
+    """Every annotation, in text order (document, start, end, created, id), one per row.
+
+    ``quote_for(record)`` gives the quote as it reads in the article's current view.
+    """
+
+    def __init__(
+        self,
+        quote_for: Callable[[AnnotationRecord], str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._quote_for = quote_for
+        self._meanings: dict[str, str] = {}
+
+    # -- reading -------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        record = row.record
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.quote(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return record.note or self.quote(index.row())
+        if role == Qt.ItemDataRole.DecorationRole:
+            return swatch_icon(record.color or NO_COLOR)
+        if role == RECORD_ROLE:
+            return record
+        if role == ID_ROLE:
+            return record.id
+        if role == COLOR_ROLE:
+            return record.color
+        if role == TAGS_ROLE:
+            return list(record.tags)
+        if role == NOTE_ROLE:
+            return record.note
+        if role == PAGES_ROLE:
+            return list(record.pages)
+        if role == DOCUMENT_ROLE:
+            return record.document
+        if role == MEANING_ROLE:
+            return self._meanings.get(record.color or "", "")
+        if role == ORPHANED_ROLE:
+            return record.orphaned
+        return None
+
+    def record(self, row: int) -> AnnotationRecord:
+        return self._rows[row].record
+
+    def records(self) -> list[AnnotationRecord]:
+        return [r.record for r in self._rows]
+
+    def row_of(self, annotation_id: str) -> int:
+        for i, row in enumerate(self._rows):
+            if row.record.id == annotation_id:
+                return i
+        return -1
+
+    def quote(self, row: int) -> str:
+        entry = self._rows[row]
+        if entry.quote is None:
+            entry.quote = self._quote_for(entry.record) if self._quote_for else entry.record.quote
+        return entry.quote
+
+    def folded(self, row: int) -> str:
+        entry = self._rows[row]
+        if entry.folded is None:
+            r = entry.record
+            entry.folded = "\n".join(
+                fold_key(part) for part in (r.quote, self.quote(row), r.note or "", *r.tags)
+            )
+        return entry.folded
+
+    def tag_keys(self, row: int) -> tuple[str, ...]:
+        return self._rows[row].tag_keys
+
+    # -- changing ------------------------------------------------------------------------------
+    def set_records(self, records: Sequence[AnnotationRecord]) -> None:
+        """Make the rows ``records`` (in text order), touching only the rows that changed."""
+        new_by_id = {r.id: r for r in records}
+
+        def key(r: AnnotationRecord) -> tuple[str, int, int, str, str]:
+            return (r.document, r.start, r.end, r.created, r.id)
+
+        # 1. Rows gone, or moved (re-anchored): removed, in runs from the bottom.
+        doomed = [
+            i
+            for i, row in enumerate(self._rows)
+            if row.record.id not in new_by_id or key(new_by_id[row.record.id]) != key(row.record)
+        ]
+        while doomed:
+            last = doomed.pop()
+            first = last
+            while doomed and doomed[-1] == first - 1:
+                first = doomed.pop()
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        # 2. What is left is in the new order: walk both, inserting runs, noting changes.
+        changed: list[int] = []
+        pending: list[AnnotationRecord] = []
+        j = 0  # the next surviving row; pending records go in before it
+
+        def flush(at: int) -> int:
+            if not pending:
+                return at
+            self.beginInsertRows(QModelIndex(), at, at + len(pending) - 1)
+            self._rows[at:at] = [self._make_row(r) for r in pending]
+            self.endInsertRows()
+            at += len(pending)
+            pending.clear()
+            return at
+
+        for record in records:
+            if j < len(self._rows) and self._rows[j].record.id == record.id:
+                j = flush(j)
+                if self._rows[j].record != record:
+                    self._rows[j] = self._make_row(record)
+                    changed.append(j)
+                j += 1
+            else:
+                pending.append(record)
+        flush(j)
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first), self.index(last))
+
+    def _make_row(self, record: AnnotationRecord) -> _Row:
+        return _Row(record, tag_keys=tuple(fold_key(t) for t in record.tags))
+
+    def refresh_quotes(self, document: str | None = None) -> None:
+        """The view of ``document`` (None: every article) changed: quotes read anew."""
+        rows = []
+        for i, row in enumerate(self._rows):
+            if document is None or row.record.document == document:
+                row.quote = None
+                row.folded = None
+                rows.append(i)
+        for first, last in _runs(rows):
+            self.dataChanged.emit(
+                self.index(first), self.index(last), [Qt.ItemDataRole.DisplayRole]
+            )
+
+    def set_meanings(self, meanings: dict[str, str]) -> None:
+        if meanings != self._meanings:
+            self._meanings = dict(meanings)
+            if self._rows:
+                self.dataChanged.emit(
+                    self.index(0), self.index(len(self._rows) - 1), [MEANING_ROLE]
+                )
+
+    def meanings(self) -> dict[str, str]:
+        return dict(self._meanings)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted row numbers, as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for r in rows:
+        if runs and runs[-1][1] == r - 1:
+            runs[-1] = (runs[-1][0], r)
+        else:
+            runs.append((r, r))
+    return runs
+
+
+class AnnotationFilterProxy(QSortFilterProxyModel):
+    """The sidebar's view of the annotations: an article (or all), colours, tags, free text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document: str | None = None
+        self._colors: frozenset[str] = frozenset()
+        self._tags: frozenset[str] = frozenset()
+        self._text = ""
+
+    def _changing(self) -> None:
+        self.beginFilterChange()
+
+    def _changed(self) -> None:
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_document(self, document: str | None) -> None:
+        if document != self._document:
+            self._changing()
+            self._document = document
+            self._changed()
+
+    def document(self) -> str | None:
+        return self._document
+
+    def set_colors(self, colors: Iterable[str]) -> None:
+        wanted = frozenset(colors)
+        if wanted != self._colors:
+            self._changing()
+            self._colors = wanted
+            self._changed()
+
+    def colors(self) -> frozenset[str]:
+        return self._colors
+
+    def set_tags(self, tags: Iterable[str]) -> None:
+        """Tag spellings (any script); a parent includes its children."""
+        wanted = frozenset(fold_key(t.strip("/")) for t in tags if t.strip("/"))
+        if wanted != self._tags:
+            self._changing()
+            self._tags = wanted
+            self._changed()
+
+    def tag_keys(self) -> frozenset[str]:
+        return self._tags
+
+    def set_text(self, text: str) -> None:
+        folded = fold_key(text.strip()) if text.strip() else ""
+        if folded != self._text:
+            self._changing()
+            self._text = folded
+            self._changed()
+
+    def text(self) -> str:
+        return self._text
+
+    def source(self) -> AnnotationListModel:
+        model = self.sourceModel()
+        assert isinstance(model, AnnotationListModel)
+        return model
+
+    def accepts(
+        self,
+        row: int,
+        *,
+        colors: bool = True,
+        tags: bool = True,
+    ) -> bool:
+        """Whether source ``row`` passes the filters (``colors``/``tags`` False: ignoring that
+        facet, for counting what choosing it would show)."""
+        model = self.source()
+        record = model.record(row)
+        if self._document is not None and record.document != self._document:
+            return False
+        if colors and self._colors and (record.color or NO_COLOR) not in self._colors:
+            return False
+        if tags and self._tags and not any(tag_matches(k, self._tags) for k in model.tag_keys(row)):
+            return False
+        return not self._text or all(word in model.folded(row) for word in self._text.split())
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if source_parent.isValid():
+            return False
+        return self.accepts(source_row)
+
+    def color_counts(self) -> dict[str, int]:
+        """Per colour (and ``none``), how many annotations the other filters let through."""
+        counts = dict.fromkeys((*COLORS, NO_COLOR), 0)
+        model = self.source()
+        for row in range(model.rowCount()):
+            if self.accepts(row, colors=False):
+                color = model.record(row).color or NO_COLOR
+                counts[color] = counts.get(color, 0) + 1
+        return counts
+
+    def tag_counts(self) -> dict[str, int]:
+        """Per tag key, and per parent key (children included, each annotation once), how
+        many annotations the other filters let through."""
+        counts: dict[str, int] = {}
+        model = self.source()
+        for row in range(model.rowCount()):
+            if not self.accepts(row, tags=False):
+                continue
+            keys: set[str] = set()
+            for key in model.tag_keys(row):
+                parts = key.split("/")
+                keys.update("/".join(parts[: i + 1]) for i in range(len(parts)))
+            for key in keys:
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+
+class _TagNode:
+    def __init__(self, name: str, key: str, parent: _TagNode | None) -> None:
+        self.name = name  # the full spelling (a/b/c), as first typed
+        self.key = key
+        self.parent = parent
+        self.children: list[_TagNode] = []
+        self.info: TagInfo | None = None  # None: only a parent of real tags
+
+    @property
+    def label(self) -> str:
+        return self.name.rsplit("/", 1)[-1]
+
+    def row(self) -> int:
+        siblings = self.parent.children if self.parent else []
+        return siblings.index(self)
+
+
+TAG_KEY_ROLE = Qt.ItemDataRole.UserRole + 20
+TAG_NAME_ROLE = Qt.ItemDataRole.UserRole + 21
+TAG_COLOR_ROLE = Qt.ItemDataRole.UserRole + 22
+TAG_COUNT_ROLE = Qt.ItemDataRole.UserRole + 23
+
+
+class TagTreeModel(QAbstractItemModel):
+    """Tags nested by ``/``: column 0 the last level's name, column 1 the count.
+
+    Counts come from ``set_counts`` (key → annotations, children included) when given, else
+    from the tags' own counts. ``checkable`` adds check boxes (the sidebar's tag filter).
+
+    Signals: ``checked_changed()`` (inherited ``dataChanged`` also fires).
+    """
+
+    def __init__(self, parent: QObject | None = None, *, checkable: bool = False) -> None:
+        super().__init__(parent)
+        self._root = _TagNode("", "", None)
+        self._nodes: dict[str, _TagNode] = {}
+        self._counts: dict[str, int] | None = None
+        self._checked: set[str] = set()
+        self._checkable = checkable
+        self._tag_colors: dict[str, str] = {}
+
+    # -- building ------------------------------------------------------------------------------
+    def set_tags(self, tags: Sequence[TagInfo]) -> None:
+        keys = sorted(t.key for t in tags)
+        infos = {t.key: t for t in tags}
+        if keys == sorted(k for k, n in self._nodes.items() if n.info is not None) and all(
+            self._nodes[k].name == infos[k].name for k in keys
+        ):
+            # Same tree: only details and counts change.
+            for key in keys:
+                self._nodes[key].info = infos[key]
+            self._emit_all_changed()
+            return
+        self.beginResetModel()
+        self._root = _TagNode("", "", None)
+        self._nodes = {}
+        for info in sorted(tags, key=lambda t: t.key):
+            node = self._ensure(info.name, info.key)
+            node.info = info
+        self._checked &= set(self._nodes)
+        self.endResetModel()
+
+    def _ensure(self, name: str, key: str) -> _TagNode:
+        if key in self._nodes:
+            return self._nodes[key]
+        names = name.split("/")
+        keys = key.split("/")
+        parent = self._root
+        if len(keys) > 1:
+            parent = self._ensure("/".join(names[:-1]), "/".join(keys[:-1]))
+        node = _TagNode(name, key, parent)
+        parent.children.append(node)
+        self._nodes[key] = node
+        return node
+
+    def set_counts(self, counts: dict[str, int] | None) -> None:
+        if counts != self._counts:
+            self._counts = counts
+            self._emit_all_changed()
+
+    def _emit_all_changed(self) -> None:
+        def walk(node: _TagNode) -> None:
+            if node.children:
+                first = self.createIndex(0, 0, node.children[0])
+                last = self.createIndex(len(node.children) - 1, 1, node.children[-1])
+                self.dataChanged.emit(first, last)
+                for child in node.children:
+                    walk(child)
+
+        walk(self._root)
+
+    # -- reading -------------------------------------------------------------------------------
+    def node(self, index: Index) -> _TagNode | None:
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if isinstance(node, _TagNode) else None
+
+    def index_of(self, key: str, column: int = 0) -> QModelIndex:
+        node = self._nodes.get(key)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(node.row(), column, node)
+
+    def keys(self) -> list[str]:
+        return sorted(self._nodes)
+
+    def name_of(self, key: str) -> str | None:
+        node = self._nodes.get(key)
+        return node.name if node else None
+
+    def count_of(self, key: str) -> int:
+        node = self._nodes.get(key)
+        if node is None:
+            return 0
+        if self._counts is not None:
+            return self._counts.get(key, 0)
+        return node.info.count if node.info else 0
+
+    def subtree_keys(self, key: str) -> list[str]:
+        return [k for k in self._nodes if k == key or k.startswith(key + "/")]
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column > 1 or row < 0:
+            return QModelIndex()
+        node = self.node(parent) if parent.isValid() else self._root
+        if node is None or row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self.node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row(), 0, node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            if parent.column() != 0:
+                return 0
+            node = self.node(parent)
+            return len(node.children) if node else 0
+        return len(self._root.children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._checkable and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label if column == 0 else str(self.count_of(node.key))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            description = node.info.description if node.info else None
+            return f"{node.name}\n{description}" if description else node.name
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            color = node.info.color if node.info else None
+            return swatch_icon(color) if color else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.CheckStateRole and self._checkable and column == 0:
+            checked = node.key in self._checked
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == TAG_KEY_ROLE:
+            return node.key
+        if role == TAG_NAME_ROLE:
+            return node.name
+        if role == TAG_COLOR_ROLE:
+            return node.info.color if node.info else None
+        if role == TAG_COUNT_ROLE:
+            return self.count_of(node.key)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        node = self.node(index)
+        if node is None or role != Qt.ItemDataRole.CheckStateRole or not self._checkable:
+            return False
+        state = Qt.CheckState(value) if isinstance(value, int) else value
+        if state == Qt.CheckState.Checked:
+            self._checked.add(node.key)
+        else:
+            self._checked.discard(node.key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Tag") if section == 0 else self.tr("Annotations")
+        return None
+
+    def checked(self) -> list[str]:
+        return sorted(self._checked)
+
+    def set_checked(self, keys: Iterable[str]) -> None:
+        self._checked = set(keys) & set(self._nodes)
+        self._emit_all_changed()
+
+
+class ColorModel(QAbstractListModel):
+    """The five colours and "no colour" (note only): meaning, swatch, count, and a check box
+    (the sidebar's colour filter)."""
+
+    def __init__(self, parent: QObject | None = None, *, checkable: bool = True) -> None:
+        super().__init__(parent)
+        self._colors = (*COLORS, NO_COLOR)
+        self._meanings: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
+        self._checked: set[str] = set()
+        self._checkable = checkable
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._colors)
+
+    def color_at(self, row: int) -> str:
+        return self._colors[row]
+
+    def label(self, color: str) -> str:
+        if color == NO_COLOR:
+            return self.tr("Note only")
+        return self._meanings.get(color) or color
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._colors):
+            return None
+        color = self._colors[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("%1 (%2)")
+                .replace("%1", self.label(color))
+                .replace("%2", str(self._counts.get(color, 0)))
+            )
+        if role == Qt.ItemDataRole.DecorationRole:
+            return swatch_icon(color)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return color
+        if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
+            on = color in self._checked
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        if role == COLOR_ROLE:
+            return color
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._checkable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or not self._checkable:
+            return False
+        color = self._colors[index.row()]
+        state = Qt.CheckState(value) if isinstance(value, int) else value
+        if state == Qt.CheckState.Checked:
+            self._checked.add(color)
+        else:
+            self._checked.discard(color)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def checked(self) -> list[str]:
+        return [c for c in self._colors if c in self._checked]
+
+    def set_checked(self, colors: Iterable[str]) -> None:
+        self._checked = set(colors)
+        self._all_changed()
+
+    def set_meanings(self, meanings: dict[str, str]) -> None:
+        if meanings != self._meanings:
+            self._meanings = dict(meanings)
+            self._all_changed()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        if counts != self._counts:
+            self._counts = dict(counts)
+            self._all_changed()
+
+    def _all_changed(self) -> None:
+        self.dataChanged.emit(self.index(0), self.index(len(self._colors) - 1))

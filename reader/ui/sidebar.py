@@ -1,0 +1,451 @@
+"""The annotations sidebar: the open article's annotations in text order (or every article's),
+each with its quote in the current view's script, colour (and its meaning), tags, page and the
+start of its note; filters by colour, tag (a parent includes its children) and free text
+(script-insensitive, over quotes, notes and tags), each with counts.
+
+The sidebar only shows and asks: it never writes. Activating a row (click, Enter) asks to go
+to the passage; F2 / Delete ask to edit / delete it.
+
+Signals:
+    annotation_activated(str): go to this annotation's passage (its id).
+    edit_requested(str): edit this annotation.
+    delete_requested(str): delete this annotation.
+    filters_changed(): the filters (or the scope) changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.annotation_models import (
+    NO_COLOR,
+    RECORD_ROLE,
+    SWATCHES,
+    AnnotationFilterProxy,
+    AnnotationListModel,
+    ColorModel,
+    TagTreeModel,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+PAD = 8
+BAR = 4
+
+
+class AnnotationDelegate(QStyledItemDelegate):
+    """One annotation: a colour bar, two lines of quote, a line of page · meaning · tags, and
+    the start of the note."""
+
+    def __init__(
+        self,
+        model: AnnotationListModel,
+        document_title: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._document_title = document_title
+        self.show_documents = False
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        body = QFont(option.font)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, body.pointSizeF() * 0.86))
+        return body, small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        body, small = self._fonts(option)
+        record = index.data(RECORD_ROLE)
+        lines = QFontMetrics(body).lineSpacing() * 2 + QFontMetrics(small).lineSpacing()
+        if record is not None and record.note:
+            lines += QFontMetrics(small).lineSpacing()
+        return QSize(200, lines + 2 * PAD)
+
+    def meta_line(self, index: Index) -> str:
+        record = index.data(RECORD_ROLE)
+        if record is None:
+            return ""
+        first, last = record.pages
+        page = f"p. {first}" if first == last else f"pp. {first}–{last}"
+        parts = [page]
+        meaning = self._model.meanings().get(record.color or "", "")
+        if record.color is None:
+            parts.append(self.tr("note"))
+        elif meaning:
+            parts.append(meaning)
+        if record.tags:
+            parts.append(" ".join(f"#{t}" for t in record.tags))
+        if self.show_documents:
+            parts.insert(0, self._document_title(record.document))
+        if record.orphaned:
+            parts.append(self.tr("(not found in the text)"))
+        return " · ".join(parts)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        record = index.data(RECORD_ROLE)
+        if record is None:
+            return
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+            )
+        rect: QRect = option.rect
+        palette = option.palette
+        text_color = palette.color(palette.ColorRole.Text)
+        muted = palette.color(palette.ColorRole.PlaceholderText)
+        color = QColor(SWATCHES[record.color or NO_COLOR])
+        if record.color is None:
+            painter.setPen(QPen(color, 2, Qt.PenStyle.DotLine))
+            painter.drawLine(
+                rect.left() + PAD // 2 + 1,
+                rect.top() + PAD,
+                rect.left() + PAD // 2 + 1,
+                rect.bottom() - PAD,
+            )
+        else:
+            painter.fillRect(
+                QRect(rect.left() + PAD // 2, rect.top() + PAD, BAR, rect.height() - 2 * PAD),
+                color,
+            )
+        body, small = self._fonts(option)
+        left = rect.left() + PAD + BAR + 4
+        width = max(20, rect.right() - PAD - left)
+        y = rect.top() + PAD
+        # Two lines of quote, the second elided.
+        painter.setFont(body)
+        painter.setPen(text_color)
+        metrics = QFontMetrics(body)
+        quote = str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
+        layout = QTextLayout(quote, body)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        layout.setTextOption(text_option)
+        layout.beginLayout()
+        first_line = layout.createLine()
+        first_end = len(quote)
+        if first_line.isValid():
+            first_line.setLineWidth(width)
+            first_end = first_line.textStart() + first_line.textLength()
+        layout.endLayout()
+        painter.drawText(
+            QRect(left, y, width, metrics.lineSpacing()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            quote[:first_end],
+        )
+        y += metrics.lineSpacing()
+        rest = metrics.elidedText(quote[first_end:], Qt.TextElideMode.ElideRight, width)
+        painter.drawText(
+            QRect(left, y, width, metrics.lineSpacing()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            rest,
+        )
+        y += metrics.lineSpacing()
+        painter.setFont(small)
+        small_metrics = QFontMetrics(small)
+        painter.setPen(muted)
+        painter.drawText(
+            QRect(left, y, width, small_metrics.lineSpacing()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            small_metrics.elidedText(self.meta_line(index), Qt.TextElideMode.ElideRight, width),
+        )
+        y += small_metrics.lineSpacing()
+        if record.note:
+            italic = QFont(small)
+            italic.setItalic(True)
+            painter.setFont(italic)
+            painter.setPen(text_color)
+            note = " ".join(record.note.split())
+            painter.drawText(
+                QRect(left, y, width, small_metrics.lineSpacing()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                QFontMetrics(italic).elidedText(note, Qt.TextElideMode.ElideRight, width),
+            )
+        painter.restore()
+
+
+class AnnotationList(QListView):
+    """The list: Enter goes to the passage, F2 edits, Delete deletes."""
+
+    activated_id = Signal(str)
+    edit_id = Signal(str)
+    delete_id = Signal(str)
+
+    def current_id(self) -> str | None:
+        record = self.currentIndex().data(RECORD_ROLE)
+        return record.id if record is not None else None
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent):
+            current = self.current_id()
+            key = event.key()
+            if current and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.activated_id.emit(current)
+                return
+            if current and key == Qt.Key.Key_F2:
+                self.edit_id.emit(current)
+                return
+            if current and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.delete_id.emit(current)
+                return
+            super().keyPressEvent(event)
+
+
+class Sidebar(QWidget):
+    annotation_activated = Signal(str)
+    edit_requested = Signal(str)
+    delete_requested = Signal(str)
+    filters_changed = Signal()
+
+    def __init__(
+        self,
+        model: AnnotationListModel,
+        document_title: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationSidebar")
+        self.model = model
+        self.proxy = AnnotationFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self._current_document: str | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        self.scope = QComboBox(self)
+        self.scope.addItem(self.tr("This article"), "document")
+        self.scope.addItem(self.tr("All articles"), "all")
+        self.scope.setAccessibleName(self.tr("Which annotations"))
+        self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
+        top.addWidget(self.scope, 1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("annotationCount")
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+
+        search_row = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("annotationFilter")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Filter quotes, notes and tags…"))
+        self.search.setAccessibleName(self.tr("Filter annotations"))
+        self.search.textChanged.connect(self._on_search_text_changed)
+        search_row.addWidget(self.search, 1)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear every filter"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        search_row.addWidget(self.clear_button)
+        layout.addLayout(search_row)
+
+        self.colors = ColorModel(self)
+        self.color_view = QListView(self)
+        self.color_view.setObjectName("colorFilter")
+        self.color_view.setModel(self.colors)
+        self.color_view.setAccessibleName(self.tr("Filter by colour"))
+        self.color_view.setFlow(QListView.Flow.LeftToRight)
+        self.color_view.setWrapping(True)
+        self.color_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.color_view.setSpacing(1)
+        self.color_view.setUniformItemSizes(False)
+        self.color_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.colors.dataChanged.connect(self._on_colors_data_changed)
+
+        self.tags = TagTreeModel(self, checkable=True)
+        self.tag_view = QTreeView(self)
+        self.tag_view.setObjectName("tagFilter")
+        self.tag_view.setModel(self.tags)
+        self.tag_view.setAccessibleName(self.tr("Filter by tag"))
+        self.tag_view.setHeaderHidden(True)
+        self.tag_view.setRootIsDecorated(True)
+        self.tag_view.setUniformRowHeights(True)
+        self.tags.dataChanged.connect(self._on_tags_data_changed)
+        self.tags.modelReset.connect(self.tag_view.expandAll)
+
+        self.list = AnnotationList(self)
+        self.list.setObjectName("annotationList")
+        self.list.setAccessibleName(self.tr("Annotations"))
+        self.list.setModel(self.proxy)
+        self.delegate = AnnotationDelegate(model, document_title, self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setUniformItemSizes(False)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
+        self.list.clicked.connect(self._on_list_clicked)
+        self.list.activated_id.connect(self.annotation_activated)
+        self.list.edit_id.connect(self.edit_requested)
+        self.list.delete_id.connect(self.delete_requested)
+
+        filters = QWidget(self)
+        filters_layout = QVBoxLayout(filters)
+        filters_layout.setContentsMargins(0, 0, 0, 0)
+        filters_layout.setSpacing(2)
+        filters_layout.addWidget(QLabel(self.tr("Colours"), filters))
+        filters_layout.addWidget(self.color_view)
+        filters_layout.addWidget(QLabel(self.tr("Tags"), filters))
+        filters_layout.addWidget(self.tag_view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(filters)
+        self.splitter.addWidget(self.list)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 400])
+        layout.addWidget(self.splitter, 1)
+
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._on_proxy_rows_changed)
+        model.dataChanged.connect(self._on_proxy_rows_changed)
+        self._update_counts()
+
+    # -- scope and filters ---------------------------------------------------------------------
+    def set_current_document(self, doc_id: str | None) -> None:
+        self._current_document = doc_id
+        if self.scope.currentData() == "document":
+            self.proxy.set_document(doc_id)
+        self._update_counts()
+
+    def set_all_articles(self, all_articles: bool) -> None:
+        self.scope.setCurrentIndex(1 if all_articles else 0)
+
+    def _on_scope_current_index_changed(self, _index: int) -> None:
+        everything = self.scope.currentData() == "all"
+        self.delegate.show_documents = everything
+        self.proxy.set_document(None if everything else self._current_document)
+        self._filters_changed()
+
+    def _on_search_text_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._filters_changed()
+
+    def _on_colors_data_changed(self, *_args: object) -> None:
+        checked = self.colors.checked()
+        if set(checked) != self.proxy.colors():
+            self.proxy.set_colors(checked)
+            self._filters_changed()
+
+    def _on_tags_data_changed(self, *_args: object) -> None:
+        checked = self.tags.checked()
+        if set(checked) != self.proxy.tag_keys():
+            self.proxy.set_tags(checked)
+            self._filters_changed()
+
+    def set_text_filter(self, text: str) -> None:
+        self.search.setText(text)
+
+    def set_color_filter(self, colors: list[str]) -> None:
+        self.colors.set_checked(colors)
+
+    def set_tag_filter(self, keys: list[str]) -> None:
+        self.tags.set_checked(keys)
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.colors.set_checked([])
+        self.tags.set_checked([])
+
+    def _filters_changed(self) -> None:
+        self._update_counts()
+        self.filters_changed.emit()
+
+    def _on_proxy_rows_changed(self, *_args: object) -> None:
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        self.colors.set_counts(self.proxy.color_counts())
+        self.tags.set_counts(self.proxy.tag_counts())
+        shown = self.proxy.rowCount()
+        saved = self.proxy.document()
+        total = sum(
+            1
+            for row in range(self.model.rowCount())
+            if saved is None or self.model.record(row).document == saved
+        )
+        self.count_label.setText(
+            self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+            if shown != total
+            else self.tr("%n annotation(s)", "", total)
+        )
+
+    # -- the list ------------------------------------------------------------------------------
+    def ids(self) -> list[str]:
+        """The ids shown, in order."""
+        return [
+            self.proxy.index(row, 0).data(RECORD_ROLE).id for row in range(self.proxy.rowCount())
+        ]
+
+    def select(self, annotation_id: str) -> None:
+        row = self.model.row_of(annotation_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row))
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+
+    def current_id(self) -> str | None:
+        return self.list.current_id()
+
+    def _on_list_clicked(self, index: QModelIndex) -> None:
+        record = index.data(RECORD_ROLE)
+        if record is not None:
+            self.annotation_activated.emit(record.id)
+
+    def _on_list_context_menu_requested(self, point: QPoint) -> None:
+        index = self.list.indexAt(point)
+        record = index.data(RECORD_ROLE)
+        if record is None:
+            return
+        menu = QMenu(self)
+        go = QAction(self.tr("&Go to Passage"), menu)
+        go.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        go.triggered.connect(lambda: self.annotation_activated.emit(record.id))
+        edit = QAction(self.tr("&Edit…"), menu)
+        edit.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        edit.triggered.connect(lambda: self.edit_requested.emit(record.id))
+        delete = QAction(self.tr("&Delete"), menu)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.triggered.connect(lambda: self.delete_requested.emit(record.id))
+        menu.addActions([go, edit, delete])
+        menu.exec(self.list.viewport().mapToGlobal(point))
