@@ -101,7 +101,7 @@ class ImportDialog(QDialog):
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        about = QLabel(
+        self.source_info = about = QLabel(
             self.tr("%1 · %2 · %3")
             .replace("%1", self.source.name)
             .replace("%2", self.source.encoding)

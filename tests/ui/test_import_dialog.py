@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader import paths
@@ -84,10 +84,11 @@ def user_files() -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
 
-def type_into(qtbot: QtBot, edit: object, text: str) -> None:
-    edit.selectAll()  # type: ignore[attr-defined]
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)  # type: ignore[arg-type]
-    qtbot.keyClicks(edit, text)  # type: ignore[arg-type]
+def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Type ASCII as a user would (QTest types Latin-1 only)."""
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +118,7 @@ def test_import_from_the_menu_lists_and_opens_the_text(
     dialog = import_dialog(qtbot, window)
 
     # The form holds the guesses; the preview the cleaned text with its block kinds.
-    assert label in dialog.findChild(object, "importSourceInfo").text()  # type: ignore[union-attr]
+    assert label in dialog.source_info.text()
     assert dialog.id_edit.text() == f"{encoding}-article"
     assert dialog.title_edit.text() == title
     assert dialog.script_combo.currentData() == script
