@@ -361,6 +361,8 @@ class ViewsFeature(QObject):
                     QToolTip.showText(event.globalPos(), self.tooltip_for(sub), self.reading_view)
                     return True
             elif event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+                if getattr(self.window, "annotations_feature", None) is not None:
+                    return False  # its menu includes ours (it asks context_menu_at)
                 menu = self.context_menu_at(event.pos())
                 if menu is not None:
                     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

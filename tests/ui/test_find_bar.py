@@ -1,0 +1,214 @@
+"""The find bar and the all-articles results, driven as a reader would: Ctrl+F, typing, "n of
+8", Enter / Shift+Enter / F3, Esc; hits staying on their words across a view switch; 普京 across
+articles once the glossary says 普丁 is the same name; clicking a result jumps to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from reader.documents import Library, load_library
+from reader.search import Match
+from reader.ui.find_bar import Finder
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.search_results import MATCH_ROLE
+from reader.ui.settings import ReaderSettings
+from reader.ui.views_feature import ViewsFeature
+from tests.cli_helpers import meipi
+
+MakeWindow = Callable[..., MainWindow]
+OBOR = "一带一路"  # typed in Simplified; the original writes 一帶一路
+
+
+@pytest.fixture
+def library() -> Library:
+    return load_library()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
+    def make() -> MainWindow:
+        settings = ReaderSettings.default()
+        first_start = settings.geometry() is None
+        window = MainWindow(library, settings, FontCatalog.from_system())
+        qtbot.addWidget(window)
+        if first_start:
+            window.resize(780, 560)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: getattr(window, "views_feature", None) is not None, timeout=5000)
+        return window
+
+    return make
+
+
+def finder_of(window: MainWindow) -> Finder:
+    feature = window.views_feature
+    assert isinstance(feature, ViewsFeature) and feature.finder is not None
+    return feature.finder
+
+
+def hit_texts(window: MainWindow, color: QColor | None = None) -> list[str]:
+    """The texts drawn with a background (search hits), optionally of one colour."""
+    return [
+        s.cursor.selectedText()
+        for s in window.reading_view.extraSelections()
+        if s.format.background().style() != Qt.BrushStyle.NoBrush
+        and (color is None or s.format.background().color() == color)
+    ]
+
+
+def type_into(edit: QLineEdit, text: str) -> None:
+    """Type Chinese as an input method does: a committed string."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def type_query(qtbot: QtBot, finder: Finder, query: str) -> None:
+    finder.find_action.trigger()
+    assert finder.is_open()
+    with qtbot.waitSignal(finder.hits_changed, timeout=5000):
+        type_into(finder.bar.edit, query)
+
+
+def test_typing_finds_every_place_in_the_article_and_enter_moves_on(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    finder = finder_of(window)
+    doc = window.current_document()
+    assert doc is not None
+    type_query(qtbot, finder, OBOR)
+    # The title is canonical text too: seven in the body, one in the title.
+    assert finder.bar.count.text() == "1 of 8"
+    assert len(finder.matches) == 8
+    assert [doc.text[m.start : m.end] for m in finder.matches] == ["一帶一路"] * 8
+    assert hit_texts(window, finder._hit_color()) == ["一帶一路"] * 8
+    assert hit_texts(window, finder._current_color()) == ["一帶一路"]
+
+    qtbot.keyClick(finder.bar.edit, Qt.Key.Key_Return)
+    assert finder.bar.count.text() == "2 of 8"
+    second = finder.matches[1]
+    rects = window.reading_view.range_rects(second.start, second.end)
+    assert rects and rects[0].top() >= 0 and rects[0].bottom() <= window.reading_view.height()
+    qtbot.keyClick(finder.bar.edit, Qt.Key.Key_Return)
+    assert finder.bar.count.text() == "3 of 8"
+    qtbot.keyClick(finder.bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert finder.bar.count.text() == "2 of 8"
+    finder.find_next_action.trigger()  # F3
+    assert finder.bar.count.text() == "3 of 8"
+    finder.find_previous_action.trigger()  # Shift+F3
+    assert finder.bar.count.text() == "2 of 8"
+    for _ in range(7):
+        finder.next_hit()
+    assert finder.bar.count.text() == "1 of 8"  # round and back to the first
+
+    # Esc closes the bar and clears the hits.
+    qtbot.keyClick(finder.bar.edit, Qt.Key.Key_Escape)
+    assert not finder.is_open()
+    assert hit_texts(window) == []
+    assert finder.matches == []
+
+
+def test_hits_stay_on_their_words_after_a_view_switch(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    finder = finder_of(window)
+    feature = window.views_feature
+    type_query(qtbot, finder, OBOR)
+    finder.next_hit()
+    current = finder.matches[finder.current]
+    with qtbot.waitSignal(feature.view_switched, timeout=5000):
+        feature.set_view("zh-Hans")
+    assert hit_texts(window, finder._hit_color()) == ["一带一路"] * 8
+    assert [m.text for m in finder.matches] == ["一带一路"] * 8
+    assert finder.bar.count.text() == "2 of 8"
+    assert finder.matches[finder.current].start == current.start
+    assert hit_texts(window, finder._current_color()) == ["一带一路"]
+    # A query in the view's own regional wording finds the original's words: 格鲁吉亚 is 喬治亞.
+    finder.bar.edit.clear()
+    with qtbot.waitSignal(finder.hits_changed, timeout=5000):
+        type_into(finder.bar.edit, "格鲁吉亚")
+    doc = window.current_document()
+    assert doc is not None
+    assert finder.matches and {doc.text[m.start : m.end] for m in finder.matches} == {"喬治亞"}
+
+
+def test_nothing_found_says_so(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    finder = finder_of(window)
+    type_query(qtbot, finder, "量子力學")
+    assert finder.bar.count.text() == "Not found"
+    assert hit_texts(window) == []
+
+
+def test_all_articles_lists_hits_by_article_and_follows_the_glossary(
+    qtbot: QtBot, make_window: MakeWindow, qtmodeltester: ModelTester
+) -> None:
+    window = make_window()
+    finder = finder_of(window)
+    type_query(qtbot, finder, "普京")
+    with qtbot.waitSignal(finder.results_changed, timeout=5000):
+        finder.bar.all_articles.setChecked(True)
+    panel = finder.results_panel
+    model = panel.model
+    qtmodeltester.check(model)
+    assert panel.isVisible()
+    assert model.documents() == ["lian-obor"]
+    assert len(model.matches("lian-obor")) == 23
+    assert "23 hits in 1 articles" in panel.summary.text()
+    first = model.index(0, 0, model.index(0, 0))
+    match = first.data(MATCH_ROLE)
+    assert isinstance(match, Match) and match.text == "普京"
+    assert model.index(0, 1, model.index(0, 0)).data() == f"p. {match.page}"
+
+    # The same name as Taiwan spells it, declared on the command line: the window notices.
+    assert meipi("glossary", "same", "普京", "普丁").code == 0
+    qtbot.waitUntil(lambda: model.documents() == ["lian-obor", "hsu-divergence"], timeout=8000)
+    qtmodeltester.check(model)
+    hsu = model.matches("hsu-divergence")
+    assert hsu and {m.text for m in hsu} == {"普丁"}
+
+
+def test_clicking_a_result_opens_the_article_at_the_hit(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    finder = finder_of(window)
+    assert meipi("glossary", "same", "普京", "普丁").code == 0
+    window.services.notify_glossary_changed()
+    type_query(qtbot, finder, "普京")
+    with qtbot.waitSignal(finder.results_changed, timeout=5000):
+        finder.bar.all_articles.setChecked(True)
+    panel = finder.results_panel
+    model = panel.model
+    hsu_row = model.documents().index("hsu-divergence")
+    parent = model.index(hsu_row, 0)
+    last = model.index(model.rowCount(parent) - 1, 0, parent)
+    target = last.data(MATCH_ROLE)
+    assert isinstance(target, Match)
+    panel.tree.scrollTo(last)
+    rect = panel.tree.visualRect(last)
+    with qtbot.waitSignal(window.document_opened, timeout=5000):
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    doc = window.current_document()
+    assert doc is not None and doc.id == "hsu-divergence"
+    qtbot.waitUntil(
+        lambda: bool(finder.matches) and finder.matches[finder.current].start == target.start,
+        timeout=5000,
+    )
+    n = len(finder.matches)
+    assert finder.bar.count.text() == f"{n} of {n}"
+    rects = window.reading_view.range_rects(target.start, target.end)
+    height = window.reading_view.viewport().height()
+    assert rects and rects[0].top() >= 0 and rects[-1].bottom() <= height
+    assert hit_texts(window, finder._current_color()) == ["普丁"]
