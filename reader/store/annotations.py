@@ -34,12 +34,13 @@ import bisect
 import json
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import Table, delete, func, insert, or_, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from reader.documents import Document as TextDocument
@@ -47,7 +48,7 @@ from reader.errors import InputError
 from reader.folding import fold_key
 from reader.glossary import Glossary
 from reader.store import models
-from reader.store.anchoring import Anchor, anchor_at, reanchor
+from reader.store.anchoring import CONTEXT, Anchor, anchor_at, reanchor
 
 COLORS = ("yellow", "green", "blue", "pink", "purple")
 DEFAULT_COLOR = "yellow"
@@ -134,11 +135,11 @@ class _Pages:
         self.starts = [int(p[1]) for p in pairs]
 
     def of(self, offset: int) -> int:
-        i = bisect.bisect_right(self.starts, max(0, offset)) - 1
-        return self.numbers[max(0, i)]
+        i = bisect.bisect_right(self.starts, offset if offset > 0 else 0) - 1
+        return self.numbers[i if i > 0 else 0]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.of(start), self.of(max(start, end - 1))
+        return self.of(start), self.of(end - 1 if end > start else start)
 
 
 def _record(row: models.Annotation, pages: _Pages) -> AnnotationRecord:
@@ -166,10 +167,14 @@ class _PageCache:
         self.cache: dict[str, _Pages] = {}
 
     def __call__(self, doc_id: str) -> _Pages:
-        if doc_id not in self.cache:
-            row = self.s.get(models.Document, doc_id)
-            self.cache[doc_id] = _Pages(row.pages if row else "[]")
-        return self.cache[doc_id]
+        pages = self.cache.get(doc_id)
+        if pages is None:
+            # Only the page starts: the snapshot may be a million characters.
+            stored = self.s.scalar(
+                select(models.Document.pages).where(models.Document.id == doc_id)
+            )
+            pages = self.cache[doc_id] = _Pages(stored or "[]")
+        return pages
 
 
 def _row(s: Session, annotation_id: str) -> models.Annotation:
@@ -634,38 +639,59 @@ def list_annotations(
             conditions.append(a.color.is_(None))
         query = query.where(or_(*conditions))
     query = query.order_by(a.document_id, a.start, a.end, a.created, a.id)
-    rows = s.execute(query).all()
-    names: dict[str, list[str]] = {}
-    link = models.AnnotationTag
-    tag_query = (
-        select(link.annotation_id, models.Tag.name)
-        .join(models.Tag, models.Tag.id == link.tag_id)
-        .order_by(link.annotation_id, link.position)
-    )
-    if len(rows) < 500:
-        tag_query = tag_query.where(link.annotation_id.in_([r[0] for r in rows]))
-    for annotation_id, name in s.execute(tag_query):
-        names.setdefault(annotation_id, []).append(name)
+    # Core rows on the session's connection: no ORM loading layer for thousands of rows.
+    rows = s.connection().execute(query).all()
+    names = _tag_names(s, [r[0] for r in rows])
     pages = _PageCache(s)
+    none: tuple[str, ...] = ()
     return [
         AnnotationRecord(
-            id=r[0],
-            document=r[1],
-            start=r[2],
-            end=r[3],
-            quote=r[4],
-            prefix=r[5],
-            suffix=r[6],
-            pages=pages(r[1]).span(r[2], r[3]),
-            color=r[7],
-            tags=tuple(names.get(r[0], ())),
-            note=r[8],
-            created=r[9],
-            updated=r[10],
-            orphaned=bool(r[11]),
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            pages(r[1]).span(r[2], r[3]),
+            r[7],
+            names.get(r[0], none),
+            r[8],
+            r[9],
+            r[10],
+            bool(r[11]),
         )
         for r in rows
     ]
+
+
+def _tag_names(s: Session, annotation_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The tag names of each annotation, in its order: two plain queries (the tags, then the
+    links of these annotations — or every link, when that is most of them), no join, no sort
+    in SQL."""
+    if not annotation_ids:
+        return {}
+    tag_names: dict[int, str] = {
+        tag_id: name for tag_id, name in s.execute(select(models.Tag.id, models.Tag.name))
+    }
+    link = models.AnnotationTag
+    query = select(link.annotation_id, link.position, link.tag_id)
+    if len(annotation_ids) <= _CHUNK:
+        query = query.where(link.annotation_id.in_(annotation_ids))
+        wanted = None
+    else:
+        wanted = set(annotation_ids)
+    # Plain tuples: sorting rows would compare them in Python, far slower.
+    found = [
+        (annotation_id, position, tag_id)
+        for annotation_id, position, tag_id in s.connection().execute(query).all()
+        if wanted is None or annotation_id in wanted
+    ]
+    found.sort()
+    grouped: dict[str, list[str]] = {}
+    for annotation_id, _position, tag_id in found:
+        grouped.setdefault(annotation_id, []).append(tag_names[tag_id])
+    return {k: tuple(v) for k, v in grouped.items()}
 
 
 def annotation_counts(s: Session) -> dict[str, int]:
@@ -673,6 +699,270 @@ def annotation_counts(s: Session) -> dict[str, int]:
         select(models.Annotation.document_id, func.count()).group_by(models.Annotation.document_id)
     ).all()
     return {doc_id: int(n) for doc_id, n in rows}
+
+
+# ---------------------------------------------------------------------------------------------
+# Bulk writes: an import, the benchmark's workload, undo of a change to many annotations
+
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on bound variables
+
+AnnotationSpec = tuple[int, int, str | None, Sequence[str], str | None]
+
+
+def _table(cls: type[models.Base]) -> Table:
+    table = cls.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class _TagResolver:
+    """``resolve_tag`` for many spellings at once: every tag is read once, new ones are
+    inserted together (``write``). Same rules: a tag is its folding key, the first spelling is
+    kept, and a new nested tag takes the spelling of its nearest existing relative (the oldest
+    tag whose key is, or lies under, the parent's key)."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.by_key: dict[str, tuple[int, str]] = {}
+        # "/"-separated leading parts of every key -> the oldest tag there (id, name): the
+        # tags ``key == P or key LIKE P || '/%'`` finds in ``resolve_tag``.
+        self.by_prefix: dict[str, tuple[int, str]] = {}
+        self.new: list[dict[str, Any]] = []
+        rows = s.execute(
+            select(models.Tag.id, models.Tag.name, models.Tag.key).order_by(models.Tag.id)
+        ).all()
+        self.next_id = 1
+        for tag_id, name, key in rows:
+            self._index(tag_id, name, key)
+
+    def _index(self, tag_id: int, name: str, key: str) -> None:
+        self.by_key[key] = (tag_id, name)
+        parts = key.split("/")
+        for depth in range(1, len(parts) + 1):
+            self.by_prefix.setdefault("/".join(parts[:depth]), (tag_id, name))
+        self.next_id = max(self.next_id, tag_id + 1)
+
+    def resolve(self, cleaned: str) -> tuple[int, str]:
+        """(id, name) of the tag spelled ``cleaned`` (a ``clean_tag`` result)."""
+        key = fold_key(cleaned)
+        found = self.by_key.get(key)
+        if found is not None:
+            return found
+        parts = cleaned.split("/")
+        for i in range(len(parts) - 1, 0, -1):
+            relative = self.by_prefix.get(fold_key("/".join(parts[:i])))
+            if relative is not None:
+                parts[:i] = relative[1].split("/")[:i]
+                break
+        name = "/".join(parts)
+        tag_id = self.next_id
+        self._index(tag_id, name, key)
+        self.new.append({"id": tag_id, "name": name, "key": key})
+        return tag_id, name
+
+    def write(self) -> None:
+        if self.new:
+            self.s.execute(insert(_table(models.Tag)), self.new)
+            self.new = []
+
+
+def _write_rows(
+    s: Session,
+    rows: list[dict[str, Any]],
+    tags: dict[str, list[str]],
+    *,
+    upsert: bool,
+) -> dict[str, tuple[str, ...]]:
+    """Write annotation rows (column values by attribute name) and their tags, a few
+    statements in all. ``upsert``: ids may exist already and are overwritten whole (their
+    tags replaced). Returns the stored tag names of each id."""
+    resolver = _TagResolver(s)
+    links: list[dict[str, Any]] = []
+    names: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        seen: dict[int, str] = {}
+        for spelling in tags.get(row["id"], ()):
+            tag_id, name = resolver.resolve(spelling)
+            seen.setdefault(tag_id, name)
+        names[row["id"]] = tuple(seen.values())
+        links.extend(
+            {"annotation_id": row["id"], "tag_id": tag_id, "position": position}
+            for position, tag_id in enumerate(seen)
+        )
+    resolver.write()
+    table = _table(models.Annotation)
+    if upsert:
+        ids = [row["id"] for row in rows]
+        link = _table(models.AnnotationTag)
+        for chunk in _chunks(ids):
+            s.execute(delete(link).where(link.c.annotation_id.in_(chunk)))
+        stmt = sqlite_insert(table)
+        columns = {c.name: stmt.excluded[c.name] for c in table.c if c.name != "id"}
+        s.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=columns), rows)
+    elif rows:
+        s.execute(insert(table), rows)
+    if links:
+        s.execute(insert(_table(models.AnnotationTag)), links)
+    # ORM objects this session may hold for these rows are stale now.
+    written = set(names)
+    for obj in list(s.identity_map.values()):
+        if isinstance(obj, models.Annotation) and obj.id in written:
+            s.expire(obj)
+    return names
+
+
+def _as_record(row: dict[str, Any], tags: tuple[str, ...], pages: _Pages) -> AnnotationRecord:
+    return AnnotationRecord(
+        id=row["id"],
+        document=row["document_id"],
+        start=row["start"],
+        end=row["end"],
+        quote=row["quote"],
+        prefix=row["prefix"],
+        suffix=row["suffix"],
+        pages=pages.span(row["start"], row["end"]),
+        color=row["color"],
+        tags=tags,
+        note=row["note"],
+        created=row["created"],
+        updated=row["updated"],
+        orphaned=bool(row["orphaned"]),
+    )
+
+
+def create_annotations(
+    s: Session,
+    doc: TextDocument,
+    specs: Iterable[AnnotationSpec],
+    *,
+    now: str | None = None,
+) -> list[AnnotationRecord]:
+    """Many ``create_annotation`` at once: ``specs`` are ``(start, end, colour, tags, note)``
+    in canonical offsets of ``doc``. Every spec is checked before anything is written (an
+    InputError names the first bad one); the rows and tag links are then inserted with a few
+    statements. Returns the records, in the order of ``specs``."""
+    text = doc.text
+    stamp = now or utc_now()
+    rows: list[dict[str, Any]] = []
+    tags: dict[str, list[str]] = {}
+    for number, (start, end, color, spellings, note) in enumerate(specs, start=1):
+        check_color(color)
+        cleaned = [clean_tag(t) for t in spellings]
+        if not 0 <= start < end <= len(text):
+            raise InputError(
+                f"Annotation {number}: the range {start}–{end} is not a passage of {doc.id} "
+                f"(its text has {len(text)} characters). Nothing was written."
+            )
+        annotation_id = str(uuid.uuid4())
+        rows.append(
+            {
+                "id": annotation_id,
+                "document_id": doc.id,
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "prefix": text[max(0, start - CONTEXT) : start],
+                "suffix": text[end : end + CONTEXT],
+                "color": color,
+                "note": note,
+                "created": stamp,
+                "updated": stamp,
+                "orphaned": False,
+            }
+        )
+        tags[annotation_id] = cleaned
+    sync_document(s, doc)
+    s.flush()
+    names = _write_rows(s, rows, tags, upsert=False)
+    pages = _Pages(_pages_json(doc))
+    return [_as_record(row, names[row["id"]], pages) for row in rows]
+
+
+def restore_annotations(s: Session, records: Iterable[AnnotationRecord]) -> list[AnnotationRecord]:
+    """Many ``restore_annotation`` at once, with the same result as restoring each in turn (a
+    later record with the same id wins): ids, offsets, quotes, times, notes and tags exactly;
+    a record whose quote is not the stored text at its offsets (made on another version of the
+    text) is placed again by quote and context, or kept as an orphan. Every record is checked
+    before anything is written; tags are resolved once; the rows are written with a few
+    statements and nothing is read back. Returns the records as stored, in input order (of
+    each id's last occurrence)."""
+    latest: dict[str, AnnotationRecord] = {}
+    tags: dict[str, list[str]] = {}
+    for record in records:
+        check_color(record.color)
+        tags[record.id] = [clean_tag(t) for t in record.tags]
+        latest.pop(record.id, None)
+        latest[record.id] = record
+    if not latest:
+        return []
+    s.flush()
+    wanted = sorted({r.document for r in latest.values()})
+    stored: dict[str, tuple[str, _Pages]] = {}
+    for chunk in _chunks(wanted):
+        for doc_id, snapshot, pages_json in s.execute(
+            select(models.Document.id, models.Document.snapshot, models.Document.pages).where(
+                models.Document.id.in_(chunk)
+            )
+        ):
+            stored[doc_id] = (snapshot, _Pages(pages_json))
+    for record in latest.values():
+        if record.document not in stored:
+            raise InputError(f"Unknown document {record.document!r} for annotation {record.id}.")
+    # Offsets that no longer hold the quote: placed again, all of a document's at once.
+    misplaced: dict[str, list[AnnotationRecord]] = {}
+    for record in latest.values():
+        text = stored[record.document][0]
+        if not (
+            0 <= record.start < record.end <= len(text)
+            and text[record.start : record.end] == record.quote
+        ):
+            misplaced.setdefault(record.document, []).append(record)
+    placed: dict[str, tuple[Anchor, bool]] = {}
+    for doc_id, lost in misplaced.items():
+        text = stored[doc_id][0]
+        anchors = [Anchor(r.start, r.end, r.quote, r.prefix, r.suffix) for r in lost]
+        for record, anchor, placement in zip(
+            lost, anchors, reanchor(text, text, anchors), strict=True
+        ):
+            if placement.anchor is not None:
+                placed[record.id] = (placement.anchor, False)
+            elif not 0 <= anchor.start < anchor.end:
+                fallback = replace(anchor, start=0, end=max(1, len(anchor.quote)))
+                placed[record.id] = (fallback, True)
+            else:
+                placed[record.id] = (anchor, True)
+    rows: list[dict[str, Any]] = []
+    for record in latest.values():
+        anchor, orphaned = placed.get(
+            record.id,
+            (
+                Anchor(record.start, record.end, record.quote, record.prefix, record.suffix),
+                record.orphaned,
+            ),
+        )
+        rows.append(
+            {
+                "id": record.id,
+                "document_id": record.document,
+                "start": anchor.start,
+                "end": anchor.end,
+                "quote": anchor.quote,
+                "prefix": anchor.prefix,
+                "suffix": anchor.suffix,
+                "color": record.color,
+                "note": record.note,
+                "created": record.created,
+                "updated": record.updated,
+                "orphaned": orphaned,
+            }
+        )
+    names = _write_rows(s, rows, tags, upsert=True)
+    return [_as_record(row, names[row["id"]], stored[row["document_id"]][1]) for row in rows]
 
 
 # ---------------------------------------------------------------------------------------------
