@@ -297,12 +297,14 @@ class DialogsFeature(QObject):
             return
         count = self._annotation_count(doc.id)
         if count:
-            kept = self.tr(
-                "Its %n annotation(s) stay in your database as orphans: importing the text "
-                "again with the id %1 brings them back.",
-                "",
-                count,
-            ).replace("%1", doc.id)
+            kept = (
+                self.tr(
+                    "Its annotations (%1) stay in your database as orphans: importing the text "
+                    "again with the id %2 brings them back."
+                )
+                .replace("%1", str(count))
+                .replace("%2", doc.id)
+            )
         else:
             kept = self.tr("Any annotations on it stay in your database as orphans.")
         box = QMessageBox(

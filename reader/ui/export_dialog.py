@@ -106,6 +106,13 @@ def render(options: ExportOptions, source: ExportSource) -> Rendered:
     return Rendered(options, text, count)
 
 
+def fit_rows(widget: QListWidget, rows: int) -> None:
+    """A list exactly ``rows`` rows high (a form of short lists, not one stretched list)."""
+    row = widget.sizeHintForRow(0) if widget.count() else widget.fontMetrics().height() + 4
+    frame = 2 * widget.frameWidth()
+    widget.setFixedHeight(max(row, widget.fontMetrics().height() + 4) * rows + frame + 2)
+
+
 def _swatch(color: str) -> QIcon:
     pixmap = QPixmap(14, 14)
     pixmap.fill(QColor(SWATCHES.get(color, "#00000000")))
@@ -181,17 +188,16 @@ class ExportDialog(QDialog):
             item.setToolTip(doc.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.documents_list.setMaximumHeight(120)
         self.documents_list.itemChanged.connect(self._on_choice_changed)
         form.addRow(self.tr("&Articles:"), self.documents_list)
         self.documents_note = QLabel(choices)
         self.documents_note.setObjectName("exportDocumentsNote")
         self.documents_note.setWordWrap(True)
+        self.documents_note.setStyleSheet("color: #c0392b;")
         form.addRow("", self.documents_note)
 
         self.tags_list = QListWidget(choices)
         self.tags_list.setObjectName("exportTags")
-        self.tags_list.setMaximumHeight(130)
         self.tags_list.itemChanged.connect(self._on_choice_changed)
         form.addRow(self.tr("&Tags:"), self.tags_list)
         tags_hint = QLabel(self.tr("None checked: every tag. A tag includes its sub-tags."))
@@ -209,7 +215,6 @@ class ExportDialog(QDialog):
             if color != NO_COLOR:
                 item.setIcon(_swatch(color))
         self._label_colors({})
-        self.colors_list.setMaximumHeight(130)
         self.colors_list.itemChanged.connect(self._on_choice_changed)
         form.addRow(self.tr("&Colours:"), self.colors_list)
 
@@ -245,6 +250,18 @@ class ExportDialog(QDialog):
         self.originals_check.toggled.connect(self._on_choice_changed)
         form.addRow("", self.originals_check)
 
+        for widget, rows in (
+            (self.documents_list, min(max(self.documents_list.count(), 2), 6)),
+            (self.tags_list, 6),
+            (self.colors_list, self.colors_list.count()),
+        ):
+            fit_rows(widget, rows)
+        outer = QWidget(self)
+        outer_column = QVBoxLayout(outer)
+        outer_column.setContentsMargins(0, 0, 0, 0)
+        outer_column.addWidget(choices)
+        outer_column.addStretch(1)
+
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -262,7 +279,7 @@ class ExportDialog(QDialog):
         column.addWidget(self.status_label)
 
         splitter = QSplitter(self)
-        splitter.addWidget(choices)
+        splitter.addWidget(outer)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -478,7 +495,7 @@ class ExportDialog(QDialog):
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setPlainText(shown)
         self.preview.verticalScrollBar().setValue(scroll)
-        status = self.tr("%n annotation(s) in this export.", "", rendered.count)
+        status = self.tr("Annotations in this export: %1.").replace("%1", str(rendered.count))
         if len(text) > PREVIEW_LIMIT:
             status += " " + self.tr(
                 "The preview shows the beginning; Save and Copy take the whole export."

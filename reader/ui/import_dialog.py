@@ -348,18 +348,18 @@ class ImportDialog(QDialog):
         if pages:
             first, last = pages[0].number, pages[-1].number
             page_text = (
-                self.tr("%n page(s)", "", len(pages))
-                + " "
-                + (f"(p. {first})" if first == last else f"(pp. {first}\u2013{last})")
+                self.tr("Pages: %1 (%2)")
+                .replace("%1", str(len(pages)))
+                .replace("%2", f"p. {first}" if first == last else f"pp. {first}\u2013{last}")
             )
         self.summary_label.setText(
             " · ".join(
                 p
                 for p in (
                     page_text,
-                    self.tr("%n character(s)", "", len(doc.text)),
-                    self.tr("%n block(s)", "", len(doc.blocks)),
-                    self.tr("%n line(s) dropped", "", len(preview.dropped)),
+                    self.tr("Characters: %1").replace("%1", str(len(doc.text))),
+                    self.tr("Blocks: %1").replace("%1", str(len(doc.blocks))),
+                    self.tr("Lines dropped: %1").replace("%1", str(len(preview.dropped))),
                 )
                 if p
             )
@@ -410,7 +410,7 @@ class ImportDialog(QDialog):
         if more > 0:
             rows.append(
                 "<tr><td></td><td style='color:gray'>"
-                + escape(self.tr("… and %n more block(s)", "", more))
+                + escape(self.tr("… and %1 more blocks").replace("%1", str(more)))
                 + "</td></tr>"
             )
         return "<table cellspacing='4'>" + "".join(rows) + "</table>"

@@ -91,7 +91,7 @@ def test_preview_follows_the_format(
     assert "> " in markdown and PASSAGE in markdown
     assert f"p. {page}" in markdown
     assert "#中亞" in markdown and "試試" in markdown
-    assert "1 annotation" in dialog.status_text()
+    assert "in this export: 1." in dialog.status_text()
     # The tag from the store is offered, and the colour with its meaning.
     tags = [dialog.tags_list.item(i).text() for i in range(dialog.tags_list.count())]
     assert tags == ["中亞  (1)"]
@@ -110,7 +110,7 @@ def test_preview_follows_the_format(
     # A filter on a colour nobody used leaves nothing.
     dialog.set_format("markdown")
     dialog.colors_list.item(0).setCheckState(Qt.CheckState.Checked)  # yellow
-    qtbot.waitUntil(lambda: dialog.is_current() and "0 annotation" in dialog.status_text())
+    qtbot.waitUntil(lambda: dialog.is_current() and "in this export: 0." in dialog.status_text())
     assert "試試" not in dialog.preview_text()
 
 

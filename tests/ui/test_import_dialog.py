@@ -269,7 +269,7 @@ def test_details_edited_then_the_text_removed_keeping_annotations(
     window.dialogs.remove_action.trigger()
     box = window.dialogs.remove_box
     assert box is not None and "orphans" in box.informativeText()
-    assert "1 annotation" in box.informativeText()
+    assert "annotations (1)" in box.informativeText()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert user_files() == ["gb.meipi.txt"]
     window.dialogs.remove_action.trigger()
