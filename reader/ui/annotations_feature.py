@@ -338,6 +338,9 @@ class AnnotationsFeature(QObject):
         self.history.push(CreateCommand(self.writer, self.tr("Annotate"), record))
         self.view.setTextCursor(self.view.cursor_for(end, end))
         self.refresh()
+        # The new annotation is the current one: Ctrl+T / Ctrl+Alt+M go on with it.
+        self.sidebar.select(record.id)
+        self._on_selection_changed()
         return record
 
     def save(self, record: AnnotationRecord, draft: Draft) -> AnnotationRecord | None:
@@ -486,6 +489,7 @@ class AnnotationsFeature(QObject):
                 self.history.push(CreateCommand(self.writer, self.tr("Annotate"), created))
                 self.view.setTextCursor(self.view.cursor_for(span[1], span[1]))
                 self.refresh()
+                self.sidebar.select(created.id)
         except MeipiError as exc:
             dialog.show_error(str(exc))
             self.edit_failed.emit(str(exc))
@@ -563,7 +567,7 @@ class AnnotationsFeature(QObject):
         self.sidebar_action.triggered.connect(self._on_sidebar_action_triggered)
         self.window.addAction(self.sidebar_action)
         self.margin_action = self._action(
-            self.tr("&Margin Notes"), self._on_margin_action, ["Ctrl+Shift+M"]
+            self.tr("&Margin Notes"), self._on_margin_action, ["Ctrl+Alt+N"]
         )
         self.margin_action.setCheckable(True)
         self.margin_action.setChecked(not self.margin.collapsed())

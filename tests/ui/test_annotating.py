@@ -1,0 +1,335 @@
+"""Annotating in the window, driven as a reader would: select words in the 简体 view, highlight
+them with a key, tag and note them in the dialog; restart and find everything again on the same
+words in every view; undo and redo over the store; a refused write keeps what was typed; an
+annotation written from the command line appears while the window is open; double-click
+selects a dictionary word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader import paths
+from reader.documents import Library, load_library
+from reader.store.annotations import AnnotationRecord
+from reader.ui.annotation_models import highlight_color
+from reader.ui.annotations_feature import AnnotationsFeature
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import ReaderSettings
+from reader.views import VIEW_IDS
+from reader.words import word_at
+from tests.cli_helpers import meipi
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def library() -> Library:
+    return load_library()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
+    """A shown window on the test's data directory, annotations installed; call again for a
+    "restart"."""
+
+    def make() -> MainWindow:
+        settings = ReaderSettings.default()
+        first_start = settings.geometry() is None
+        window = MainWindow(library, settings, FontCatalog.from_system())
+        qtbot.addWidget(window)
+        if first_start:
+            window.resize(1100, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(
+            lambda: (
+                getattr(window, "annotations_feature", None) is not None
+                and getattr(window, "views_feature", None) is not None
+            ),
+            timeout=10000,
+        )
+        return window
+
+    return make
+
+
+def feature_of(window: MainWindow) -> AnnotationsFeature:
+    feature = window.annotations_feature
+    assert isinstance(feature, AnnotationsFeature)
+    feature.quiet = True  # refusals are checked through edit_failed, not message boxes
+    return feature
+
+
+def switch_view(qtbot: QtBot, window: MainWindow, view_id: str) -> None:
+    views = window.views_feature
+    doc = window.current_document()
+    assert doc is not None
+    if window.services.current_view(doc.id) == view_id:
+        return
+    with qtbot.waitSignal(views.view_switched, timeout=10000):
+        views.set_view(view_id)
+    content = window.reading_view.content()
+    assert content is not None
+
+
+def select_shown(window: MainWindow, text: str, occurrence: int = 1) -> tuple[int, int]:
+    """Select ``text`` as it reads in the view shown (as a drag would); returns the shown
+    range."""
+    view = window.reading_view
+    content = view.content()
+    assert content is not None
+    at = -1
+    for _ in range(occurrence):
+        at = content.text.index(text, at + 1)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(content.positions.shown_to_qt(at))
+    cursor.setPosition(
+        content.positions.shown_to_qt(at + len(text)), QTextCursor.MoveMode.KeepAnchor
+    )
+    view.setTextCursor(cursor)
+    return at, at + len(text)
+
+
+def layer_texts(window: MainWindow, color: str | None) -> list[str]:
+    """The texts drawn in the annotation layer with ``color``'s highlight."""
+    dark = window.theme().dark
+    wanted = QColor(highlight_color(color, dark)) if color else None
+    texts = []
+    for sel in window.reading_view.extraSelections():
+        background = sel.format.background().color() if sel.format.background().style() else None
+        if wanted is not None and background == wanted:
+            texts.append(sel.cursor.selectedText())
+    return texts
+
+
+def only(records: list[AnnotationRecord]) -> AnnotationRecord:
+    assert len(records) == 1, records
+    return records[0]
+
+
+def test_annotate_in_simplified_and_find_it_on_its_words_after_a_restart(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    doc = library.get("lian-obor")
+    switch_view(qtbot, window, "zh-Hans")
+    view = window.reading_view
+    select_shown(window, "区域性的多边或双边合作")
+    assert feature.color_actions["green"].isEnabled()
+    view.setFocus()
+    with qtbot.waitSignal(feature.records_loaded, timeout=5000):
+        qtbot.keyClick(view, Qt.Key.Key_2)
+    record = only(feature.records("lian-obor"))
+    assert record.color == "green"
+    # Stored canonically: the original's words, whatever view they were selected in.
+    assert record.quote == "區域性的多邊或雙邊合作"
+    assert doc.text[record.start : record.end] == record.quote
+    assert layer_texts(window, "green") == ["区域性的多边或双边合作"]
+    # The sidebar lists it, in the view's script, as the current annotation.
+    assert feature.sidebar.ids() == [record.id]
+    assert feature.sidebar.current_id() == record.id
+
+    # Tags and a note for it (Ctrl+T), through the dialog.
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = feature.dialog
+    assert dialog is not None and dialog.isVisible()
+    # Chinese comes through an input method: inserted, as an IME commits it.
+    dialog.tags_edit.insert("中亚, 地区/北极")
+    dialog.note_edit.setFocus()
+    note = "區域性 ≠ 局部 — tw2sp misquotes it 👀"
+    dialog.note_edit.insertPlainText(note)
+    with qtbot.waitSignal(feature.records_loaded, timeout=5000):
+        qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    record = only(feature.records("lian-obor"))
+    assert record.tags == ("中亚", "地区/北极")
+    assert record.note == note
+    assert record.color == "green"
+
+    # A restart on the same database: everything is back, on the same words in every view.
+    window.close()
+    second = make_window()
+    feature2 = feature_of(second)
+    qtbot.waitUntil(lambda: len(feature2.records("lian-obor")) == 1, timeout=5000)
+    again = only(feature2.records("lian-obor"))
+    assert (again.start, again.end, again.tags, again.note) == (
+        record.start,
+        record.end,
+        record.tags,
+        record.note,
+    )
+    seen = {}
+    for view_id in VIEW_IDS:
+        if not second.views_feature.view_actions[view_id].isEnabled():
+            continue
+        switch_view(qtbot, second, view_id)
+        content = second.reading_view.content()
+        assert content is not None
+        start, end = content.positions.canonical_to_shown(again.start, again.end)
+        assert layer_texts(second, "green") == [content.text[start:end]], view_id
+        seen[view_id] = content.text[start:end]
+        # The sidebar's quote reads in the view shown.
+        assert feature2.model.quote(feature2.model.row_of(again.id)) == content.text[start:end]
+    assert seen["original"] == "區域性的多邊或雙邊合作"
+    assert seen["zh-Hans"] == "区域性的多边或双边合作"
+    assert seen["zh-Hans-CN"].startswith("局部")  # tw2sp's phrase, of another length
+
+
+def test_undo_and_redo_create_edit_and_delete_over_the_store(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    view = window.reading_view
+    select_shown(window, "上海合作組織")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    created = only(feature.records("lian-obor"))
+    assert created.color == "yellow"
+    assert feature.menu.menuAction() in window.menuBar().actions()
+
+    # Recolour it: select the same words, press 4.
+    select_shown(window, "上海合作組織")
+    qtbot.keyClick(view, Qt.Key.Key_4)
+    assert only(feature.records("lian-obor")).color == "pink"
+
+    # Delete it from the sidebar with the Delete key.
+    feature.sidebar.select(created.id)
+    feature.sidebar.list.setFocus()
+    qtbot.keyClick(feature.sidebar.list, Qt.Key.Key_Delete)
+    assert feature.records("lian-obor") == []
+    assert layer_texts(window, "pink") == []
+
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)  # the delete undone: back, same id, pink
+    restored = only(feature.records("lian-obor"))
+    assert (restored.id, restored.color) == (created.id, "pink")
+    assert layer_texts(window, "pink") == ["上海合作組織"]
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)  # the recolour undone
+    assert only(feature.records("lian-obor")).color == "yellow"
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)  # the highlight undone
+    assert feature.records("lian-obor") == []
+    assert not feature.undo_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl | shift)  # redo: highlighted again
+    assert only(feature.records("lian-obor")).color == "yellow"
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl | shift)
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl | shift)
+    assert feature.records("lian-obor") == []
+    # The store agrees (a second process would see the same).
+    result = meipi("annotations", "lian-obor", "--json", "--db", str(paths.db_path()))
+    assert result.code == 0 and result.json()["annotations"] == []
+
+
+def test_a_refused_write_keeps_the_note_on_screen_to_retry(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    store = window.services.store()
+    assert store is not None
+    select_shown(window, "天然氣")
+    feature.note_action.trigger()
+    dialog = feature.dialog
+    assert dialog is not None
+    note = "天然氣管線: to check against the 2024 figures"
+    dialog.note_edit.setPlainText(note)
+    store.read_only = True  # as a database the user cannot write to would be opened
+    with qtbot.waitSignal(feature.edit_failed, timeout=3000) as failed:
+        qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "read-only" in failed.args[0]
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible() and "read-only" in dialog.error_label.text()
+    assert dialog.note_edit.toPlainText() == note
+    assert feature.records() == []
+    # A highlight by key is refused too, saying so; the selection stays to try again.
+    dialog.done(0)
+    select_shown(window, "天然氣")
+    with qtbot.waitSignal(feature.edit_failed, timeout=3000):
+        feature.highlight("blue")
+    assert window.reading_view.selected_range() is not None
+    assert "read-only" in window.statusBar().currentMessage()
+    # Writable again: the retry saves.
+    store.read_only = False
+    assert feature.highlight("blue") is not None
+    assert only(feature.records()).color == "blue"
+
+
+def test_an_annotation_from_the_command_line_appears_while_the_window_is_open(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    assert feature.records() == []
+    result = meipi(
+        "annotate",
+        "lian-obor",
+        "--quote",
+        "區域性",
+        "--tag",
+        "中亞",
+        "--note",
+        "from the shell",
+        "--db",
+        str(paths.db_path()),
+    )
+    assert result.code == 0, result.err
+    qtbot.waitUntil(lambda: len(feature.records()) == 1, timeout=5000)
+    record = only(feature.records())
+    assert record.note == "from the shell"
+    assert feature.sidebar.ids() == [record.id]
+    assert layer_texts(window, "yellow") == ["區域性"]
+    assert [t.name for t in feature.tags] == ["中亞"]
+
+
+def test_double_click_selects_the_dictionary_word(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature_of(window)
+    view = window.reading_view
+    content = view.content()
+    assert content is not None
+    at = content.text.index("上海合作組織") + 2  # 合, of the dictionary word 合作
+    view.scroll_to_offset(at)
+    rect = view.range_rects(at, at + 1)[0]
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    start, end = word_at(content.text, at)
+    assert content.text[start:end] == "合作"  # the phrase, not Qt's whole run of Chinese
+    assert view.selected_range() == (start, end)
+    assert view.textCursor().selectedText() == content.text[start:end]
+
+
+def test_context_menu_and_menus_show_the_annotating_actions(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    select_shown(window, "能源")
+    menu = feature.context_menu(QPoint(10, 10))
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0].startswith("Highlight Yellow")
+    assert feature.note_action in menu.actions() and feature.tags_action in menu.actions()
+    assert "Copy" in " ".join(texts).replace("&", "")
+    menu.close()
+    # Every annotating action in the menu bar shows its shortcut.
+    shortcuts = {a.text(): a.shortcut().toString() for a in feature.menu.actions() if a.text()}
+    assert shortcuts[feature.color_actions["yellow"].text()] == "1"
+    assert shortcuts[feature.color_actions["purple"].text()] == "5"
+    assert feature.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert feature.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+    assert feature.sidebar_action.shortcut().toString() == "Ctrl+Shift+A"
+    # Keys only: the sidebar comes back with its filter focused; typing narrows the list.
+    feature.dock.hide()
+    window.activateWindow()
+    window.reading_view.setFocus()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert feature.dock.isVisible()
