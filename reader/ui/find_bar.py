@@ -390,6 +390,11 @@ class Finder(QObject):
     # -- following the window ------------------------------------------------------------------
     def _on_document_opened(self, _doc_id: str) -> None:
         self._searched = None
+        # The previous article's hits are ranges of its text, not of this one.
+        self.matches = []
+        self.current = -1
+        self.reading_view.set_layer(HITS_LAYER, [])
+        self.reading_view.set_layer(CURRENT_LAYER, [])
         if self.is_open() and self.bar.query().strip():
             self.search(self.bar.query())
         else:
@@ -439,7 +444,12 @@ class Finder(QObject):
             from reader.ui.search_results import SearchResultsPanel
 
             panel = SearchResultsPanel(self.services.library, self.window)
-            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+            # Under the library: the list of articles, then where the query is in them.
+            self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, panel)
+            if not self.window.library_dock.isFloating():
+                self.window.splitDockWidget(
+                    self.window.library_dock, panel, Qt.Orientation.Vertical
+                )
             panel.match_activated.connect(self._on_match_activated)
             panel.visibilityChanged.connect(self._on_panel_visibility_changed)
             self._results_panel = panel

@@ -257,11 +257,17 @@ class SearchResultsPanel(QDockWidget):
         elif total == 0:
             self.summary.setText(self.tr("“%1” is in no article.").replace("%1", self.model.query))
         else:
+            hits = self.tr("1 hit") if total == 1 else self.tr("%1 hits").replace("%1", str(total))
+            where = (
+                self.tr("in 1 article")
+                if docs == 1
+                else self.tr("in %1 articles").replace("%1", str(docs))
+            )
             self.summary.setText(
-                self.tr("“%1”: %2 hits in %3 articles")
+                self.tr("“%1”: %2 %3")
                 .replace("%1", self.model.query)
-                .replace("%2", str(total))
-                .replace("%3", str(docs))
+                .replace("%2", hits)
+                .replace("%3", where)
             )
 
     def _on_tree_clicked(self, index: QModelIndex) -> None:

@@ -165,7 +165,7 @@ def test_all_articles_lists_hits_by_article_and_follows_the_glossary(
     assert panel.isVisible()
     assert model.documents() == ["lian-obor"]
     assert len(model.matches("lian-obor")) == 23
-    assert "23 hits in 1 articles" in panel.summary.text()
+    assert "“普京”: 23 hits in 1 article" in panel.summary.text()
     first = model.index(0, 0, model.index(0, 0))
     match = first.data(MATCH_ROLE)
     assert isinstance(match, Match) and match.text == "普京"
@@ -175,6 +175,7 @@ def test_all_articles_lists_hits_by_article_and_follows_the_glossary(
     assert meipi("glossary", "same", "普京", "普丁").code == 0
     qtbot.waitUntil(lambda: model.documents() == ["lian-obor", "hsu-divergence"], timeout=8000)
     qtmodeltester.check(model)
+    assert "in 2 articles" in panel.summary.text()
     hsu = model.matches("hsu-divergence")
     assert hsu and {m.text for m in hsu} == {"普丁"}
 
