@@ -5,16 +5,19 @@ the UI thread with stale results dropped."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader import script
-from reader.documents import Library, load_library
+from reader.documents import Document, Library, load_library
+from reader.glossary import Glossary
+from reader.script import View
 from reader.ui import views_feature
 from reader.ui.fonts import FontCatalog
 from reader.ui.main_window import MainWindow
@@ -325,3 +328,70 @@ def test_long_texts_convert_off_the_ui_thread_and_stale_results_are_dropped(
     feature.set_view("zh-Hans-CN")
     assert not feature.runner.is_busy("view")
     assert switched == ["zh-Hans-CN", "original", "zh-Hans-CN"]
+
+
+def test_a_slow_conversion_shows_it_is_working_and_the_window_stays_usable(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    monkeypatch.setattr(views_feature, "SYNC_CHARS", 0)
+    script.clear_caches()
+    release = threading.Event()
+    convert = ViewsFeature._convert
+
+    def slow(doc: Document, view_id: str, glossary: Glossary) -> View:
+        release.wait(10)  # a long text's first conversion, held until the test lets it go
+        return convert(doc, view_id, glossary)
+
+    monkeypatch.setattr(ViewsFeature, "_convert", staticmethod(slow))
+    feature.set_view("zh-Hans")
+    indicator = feature.busy_indicator
+    qtbot.waitUntil(indicator.isVisible, timeout=3000)
+    assert indicator.label.text() == "Converting to 简体…"
+    # Meanwhile the reader goes on reading the original.
+    doc = window.current_document()
+    assert doc is not None
+    target = doc.text.index("總而言之")
+    window.reading_view.scroll_to_offset(target)
+    assert window.reading_view.first_visible_offset() == target
+    with qtbot.waitSignal(feature.view_switched, timeout=10000):
+        release.set()
+    assert not indicator.isVisible()
+    assert window.reading_view.first_visible_offset() == target
+    assert window.reading_view.toPlainText() == script.document_view(doc, "zh-Hans").text
+
+
+def test_converting_a_substitution_ones_own_way_from_its_context_menu(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    doc = window.current_document()
+    assert doc is not None
+    regional = doc.text.index(REGIONAL)
+    window.reading_view.scroll_to_offset(regional)
+    switch(qtbot, window, "zh-Hans-CN")
+    menu = feature.context_menu_at(point_on(window, regional, regional + len(REGIONAL)))
+    assert menu is not None
+    next(a for a in menu.actions() if a.text() == "Convert 區域性 to…").trigger()
+    dialog = feature.conversion_dialog
+    assert isinstance(dialog, QInputDialog)
+    assert dialog.textValue() == "局部"  # what the view shows now, to edit
+    dialog.setTextValue("区域性")
+    with qtbot.waitSignal(feature.view_switched, timeout=5000):
+        dialog.accept()
+    view = feature.current_view()
+    assert view is not None
+    vstart, vend = view.to_view(regional, regional + len(REGIONAL))
+    assert shown_text(window)[vstart:vend] == "区域性"
+    # Its own menu now offers to stop converting it that way.
+    menu = feature.context_menu_at(point_on(window, regional, regional + len(REGIONAL)))
+    assert menu is not None
+    stop = next(a for a in menu.actions() if a.text() == "Stop Converting 區域性 My Way")
+    with qtbot.waitSignal(feature.view_switched, timeout=5000):
+        stop.trigger()
+    view = feature.current_view()
+    assert view is not None
+    vstart, vend = view.to_view(regional, regional + len(REGIONAL))
+    assert shown_text(window)[vstart:vend] == "局部"
