@@ -272,6 +272,9 @@ class CompareWindow(QMainWindow):
             return
         view = self.view.panes[side].reading_view
         view.scroll_to_offset(record.start)
+        # A few lines of what comes before stay in view: the passage a quarter of the way down.
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() - view.viewport().height() // 4)
         self._highlight()
 
     def _on_pane_document_changed(self, _doc_id: str) -> None:

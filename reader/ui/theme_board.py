@@ -346,8 +346,19 @@ class PassageColumn(QWidget):
     def set_title(self, text: str) -> None:
         self.title.setText(text)
 
-    def set_passages(self, records: Sequence[AnnotationRecord]) -> None:
+    def set_passages(
+        self, records: Sequence[AnnotationRecord], *, keep_current: bool = False
+    ) -> None:
+        """Show these passages; with ``keep_current``, the passage stepped to stays chosen
+        (quietly: the pane does not move) when it is still among them."""
+        current = self.current_record() if keep_current else None
         self.model.set_passages(records)
+        if current is not None:
+            row = next((i for i, r in enumerate(records) if r.id == current.id), -1)
+            if row >= 0:
+                self.list.selectionModel().setCurrentIndex(
+                    self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
         self._update_position()
 
     def current_row(self) -> int:
@@ -524,13 +535,13 @@ class ThemeBoard(QWidget):
                     else ""
                 )
         self.model.set_themes(rows, (labels[0], labels[1]))
-        self.themes_reloaded.emit()
-        # Keep the chosen theme (by key) when it is still there.
+        # Keep the chosen theme (by key) and each column's passage, when they are still there.
         if self._theme_key and self.model.row_of(self._theme_key) >= 0:
             self._select_key(self._theme_key)
-            self._show_passages()
+            self._show_passages(keep_current=True)
         else:
             self._set_theme("", "")
+        self.themes_reloaded.emit()
 
     # -- choosing ----------------------------------------------------------------------------
     def current_theme(self) -> str:
@@ -579,11 +590,12 @@ class ThemeBoard(QWidget):
         self._show_passages()
         self.theme_chosen.emit(key)
 
-    def _show_passages(self) -> None:
+    def _show_passages(self, *, keep_current: bool = False) -> None:
         for side, column in zip(SIDES, self.columns, strict=True):
             if self._theme_key and self._doc_ids is not None:
                 column.set_passages(
-                    theme_passages(self._records, self._doc_ids[side], self._theme_key)
+                    theme_passages(self._records, self._doc_ids[side], self._theme_key),
+                    keep_current=keep_current,
                 )
             else:
                 column.set_passages([])

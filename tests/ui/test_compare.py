@@ -17,7 +17,9 @@ from reader import paths
 from reader.documents import load_library
 from reader.store.annotations import AnnotationRecord, TagInfo
 from reader.ui.compare_feature import (
+    CURRENT_BACKGROUND,
     CURRENT_LAYER,
+    THEME_BACKGROUND,
     THEME_LAYER,
     CompareWindow,
     compare_feature,
@@ -40,6 +42,7 @@ from reader.ui.theme_board import (
 from tests.cli_helpers import meipi
 
 MakeWindow = Callable[[], MainWindow]
+EVERY, CURRENT = THEME_BACKGROUND[0], CURRENT_BACKGROUND[0]  # the light theme's
 
 # (document, quote, occurrence, tags): 中亞 / 能源 / 一帶一路 / 軍事 in both, 北極 only in hsu.
 ANNOTATIONS = (
@@ -90,6 +93,7 @@ def make_window(qtbot: QtBot) -> Iterator[MakeWindow]:
         feature = compare_feature(window)
         if feature is not None and feature.window is not None:
             feature.window.hide()
+        window.close()
     QApplication.processEvents()
 
 
@@ -116,18 +120,16 @@ def nth(text: str, quote: str, occurrence: int = 1) -> int:
     return at
 
 
-def layer_ranges(view: ReadingView, name: str) -> list[tuple[int, int]]:
-    """The canonical ranges drawn in a layer (read back from the view's extra selections)."""
+def layer_ranges(view: ReadingView, *backgrounds: str) -> list[tuple[int, int]]:
+    """The canonical ranges drawn with one of these backgrounds (read back from the view's
+    extra selections, so what is checked is what is painted)."""
     content = view.content()
     assert content is not None
     ranges = []
     for sel in view.extraSelections():
-        if sel.format.background().color().name() in name:
-            ranges.append(
-                content.positions.to_canonical(
-                    sel.cursor.selectionStart(), sel.cursor.selectionEnd()
-                )
-            )
+        if sel.format.background().color().name() in backgrounds:
+            start, end = sel.cursor.selectionStart(), sel.cursor.selectionEnd()
+            ranges.append(content.positions.to_canonical(start, end))
     return ranges
 
 
@@ -250,17 +252,17 @@ def test_choosing_a_theme_lists_and_highlights_its_passages(
     left, right = compare.view.panes
     first = nth(lian, "中亞國家")
     last = nth(lian, "總而言之，在中國崛起下")
-    assert (first, first + 4) in layer_ranges(left.reading_view, "#f6e3a6")
-    assert (last, last + 11) in layer_ranges(left.reading_view, "#f6e3a6")
+    assert (first, first + 4) in layer_ranges(left.reading_view, EVERY)
+    assert (last, last + 11) in layer_ranges(left.reading_view, EVERY)
     hsu_start = nth(hsu, "中亞", 2)
-    assert layer_ranges(right.reading_view, "#f0c35a") == [(hsu_start, hsu_start + 2)]
+    assert layer_ranges(right.reading_view, CURRENT) == [(hsu_start, hsu_start + 2)]
     assert visible(left.reading_view, first, first + 4)
     assert visible(right.reading_view, hsu_start, hsu_start + 2)
 
     # Another theme replaces the highlights; 北極 is only in the right-hand article.
     assert compare.choose_theme("北極")
     assert left_col.model.rowCount() == 0 and left_col.position_label.text() == "no passages"
-    assert layer_ranges(left.reading_view, "#f6e3a6 #f0c35a") == []
+    assert layer_ranges(left.reading_view, EVERY, CURRENT) == []
     assert [r.quote for r in compare.board.passages(1)] == ["北極"]
     assert THEME_LAYER != CURRENT_LAYER
 
@@ -311,12 +313,12 @@ def test_next_and_previous_step_through_each_articles_passages(
     assert column.current_row() == 1 and column.position_label.text() == "2 of 2"
     assert visible(left, starts[1], starts[1] + 11)
     assert left.first_visible_offset() > top_at_first
-    assert layer_ranges(left, "#f0c35a") == [(starts[1], starts[1] + 11)]
+    assert layer_ranges(left, CURRENT) == [(starts[1], starts[1] + 11)]
     right_before = compare.view.panes[1].reading_view.first_visible_offset()
 
     compare.step_actions[(0, -1)].trigger()  # Shift+F7: previous
     assert column.current_row() == 0 and visible(left, starts[0], starts[0] + 4)
-    assert layer_ranges(left, "#f0c35a") == [(starts[0], starts[0] + 4)]
+    assert layer_ranges(left, CURRENT) == [(starts[0], starts[0] + 4)]
     compare.step_actions[(0, -1)].trigger()  # round the beginning to the last
     assert column.current_row() == 1
     # The buttons do the same; the other article's pane did not move.
@@ -453,23 +455,35 @@ def test_any_two_documents_including_the_users_own(
     compare.step_actions[(0, 1)].trigger()
     text = load_library().get("my-notes").text
     start = text.index("北極航道的軍事意涵")
-    assert layer_ranges(left.reading_view, "#f0c35a") == [(start, start + 9)]
+    assert layer_ranges(left.reading_view, CURRENT) == [(start, start + 9)]
     # The passages read in the pane's script.
     left.set_view("zh-Hans")
     assert compare.board.columns[0].model.index(0).data(SHOWN_QUOTE_ROLE) == "北极的能源开发"
-    assert layer_ranges(left.reading_view, "#f0c35a") == [(start, start + 9)]
+    assert layer_ranges(left.reading_view, CURRENT) == [(start, start + 9)]
 
 
-def test_an_annotation_added_elsewhere_updates_the_board(
+def test_an_annotation_added_elsewhere_updates_the_board_keeping_the_place(
     qtbot: QtBot, make_window: MakeWindow, annotated: None
 ) -> None:
     window = make_window()
     compare = open_compare(qtbot, window)
-    assert compare.choose_theme("北極")
+    assert compare.choose_theme("一帶一路")
+    compare.step_actions[(0, 1)].trigger()
+    column = compare.board.columns[0]
+    stepped = column.current_record()
+    assert column.current_row() == 1 and stepped is not None
+    left = compare.view.panes[0].reading_view
+    top = left.first_visible_offset()
     annotate("lian-obor", "俄羅斯", 1, ("北極",))  # from the command line, while it is open
     with qtbot.waitSignal(compare.board.themes_reloaded, timeout=4000):
         pass
     rows = {r.name: r for r in compare.board.model.themes()}
-    assert rows["北極"].counts == (1, 1)
+    assert rows["北極"].counts == (1, 1) and rows["北極"].only_in == -1
+    # The theme, the passage stepped to and the pane's place are kept.
+    assert compare.board.current_theme() == "一带一路"
+    assert column.current_row() == 1 and column.position_label.text() == "2 of 2"
+    assert layer_ranges(left, CURRENT) == [(stepped.start, stepped.end)]
+    assert visible(left, stepped.start, stepped.end)
+    assert abs(left.first_visible_offset() - top) < 40  # within a line
+    assert compare.choose_theme("北極")
     assert [r.quote for r in compare.board.passages(0)] == ["俄羅斯"]
-    assert compare.board.current_theme() == "北极"
