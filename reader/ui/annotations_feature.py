@@ -74,6 +74,7 @@ class AnnotationsFeature(QObject):
         self._doc_records: list[AnnotationRecord] = []
         self._formats: dict[tuple[str | None, bool], QTextCharFormat] = {}
         self.dialog: AnnotationDialog | None = None
+        self.quiet = False  # True: refusals only in the status bar and edit_failed (tests)
         self._tag_manager: QObject | None = None
         self._color_meanings: QObject | None = None
 
@@ -404,7 +405,7 @@ class AnnotationsFeature(QObject):
         """A refused write: said in the status bar and a message box; nothing typed is lost."""
         self.window.statusBar().showMessage(message, 15000)
         self.edit_failed.emit(message)
-        if not getattr(self, "quiet", False):
+        if not self.quiet:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("Not Saved"),

@@ -17,7 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -337,14 +346,19 @@ class Sidebar(QWidget):
         ):
             signal.connect(self._on_proxy_rows_changed)
         model.dataChanged.connect(self._on_proxy_rows_changed)
-        self._update_counts()
+        # Rows arrive in runs (one signal each): the counts are made once they all arrived.
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self.update_counts)
+        self.update_counts()
 
     # -- scope and filters ---------------------------------------------------------------------
     def set_current_document(self, doc_id: str | None) -> None:
         self._current_document = doc_id
         if self.scope.currentData() == "document":
             self.proxy.set_document(doc_id)
-        self._update_counts()
+        self.update_counts()
 
     def set_all_articles(self, all_articles: bool) -> None:
         self.scope.setCurrentIndex(1 if all_articles else 0)
@@ -386,13 +400,15 @@ class Sidebar(QWidget):
         self.tags.set_checked([])
 
     def _filters_changed(self) -> None:
-        self._update_counts()
+        self.update_counts()
         self.filters_changed.emit()
 
     def _on_proxy_rows_changed(self, *_args: object) -> None:
-        self._update_counts()
+        self._counts_timer.start()
 
-    def _update_counts(self) -> None:
+    def update_counts(self) -> None:
+        """The counts beside colours and tags, and how many annotations are shown."""
+        self._counts_timer.stop()
         self.colors.set_counts(self.proxy.color_counts())
         self.tags.set_counts(self.proxy.tag_counts())
         shown = self.proxy.rowCount()
