@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from shiboken6 import isValid
 
 from reader.errors import MeipiError
 
@@ -109,10 +110,12 @@ class Runner(QObject):
         self._next_id += 1
 
         def finish() -> bool:
+            relay.deleteLater()
+            if not isValid(self):
+                return False  # the window closed while the job ran: nobody to tell
             was_busy = bool(self._running)
             self._running.pop(job_id, None)
             self._quiet.pop(job_id, None)
-            relay.deleteLater()
             if was_busy and not self._running:
                 self.busy_changed.emit(False)
             return self._generation.get(lane) == generation
