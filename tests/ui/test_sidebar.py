@@ -127,7 +127,7 @@ def test_filters_by_text_tag_and_colour_with_counts(qtbot: QtBot, make_window: M
     b = annotate(feature, window, "上海合作組織的成立", "yellow", ("地區/北極",))
     c = annotate(feature, window, "能源", None, ("能源",), "天然氣價格")
     sidebar = feature.sidebar
-    assert sidebar.ids() == sorted([a.id, b.id, c.id], key=lambda i: feature.record(i).start)
+    assert sidebar.ids() == [r.id for r in sorted([a, b, c], key=lambda r: r.start)]
 
     # Free text in Simplified finds the Traditional quote; also notes and tags; any case.
     qtbot.keyClicks(sidebar.search, "hedging")

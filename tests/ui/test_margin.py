@@ -1,0 +1,152 @@
+"""Margin notes: level with their passages, never overlapping (stacked when crowded), linked to
+the passage on hover and click, edited in place (a refused save keeps the text), collapsible,
+and following the text when it scrolls or changes view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCharFormat
+from pytestqt.qtbot import QtBot
+
+from reader.ui.annotations_feature import HOVER_LAYER
+from reader.ui.main_window import MainWindow
+from tests.ui.test_annotating import feature_of, library, make_window, switch_view
+from tests.ui.test_sidebar import annotate
+
+__all__ = ["library", "make_window"]  # fixtures shared with test_annotating
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def test_notes_sit_level_with_their_passages_and_never_overlap(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    view = window.reading_view
+    # One note alone, then five on the same line: they crowd, and stack.
+    alone = annotate(feature, window, "戈巴契夫", "yellow", (), "Gorbachev: 戈巴契夫 / 戈尔巴乔夫")
+    crowd = [
+        annotate(feature, window, passage, None, (), f"note {i} " + "長" * (20 * (i + 1)))
+        for i, passage in enumerate(["新思維", "外交", "政策", "蘇聯", "解體"])
+    ]
+    view.scroll_to_offset(0)
+    margin = feature.margin
+    qtbot.waitUntil(lambda: margin.card(alone.id) is not None, timeout=3000)
+    card = margin.card(alone.id)
+    assert card is not None
+    passage_top = view.range_rects(alone.start, alone.start + 1)[0].top()
+    assert card.anchor_y == passage_top
+    assert abs(card.rect.top() - passage_top) < 1  # level with its passage
+    cards = margin.cards
+    assert len(cards) >= 2
+    for upper, lower in zip(cards, cards[1:], strict=False):
+        assert upper.rect.bottom() < lower.rect.top()  # stacked, never overlapping
+        assert lower.rect.top() >= lower.anchor_y  # pushed down, never above its passage
+    # In the margin, beside the text and left of the scroll bar.
+    assert margin.geometry().left() > view.viewport().geometry().right()
+    assert margin.isVisible()
+    assert {c.record.id for c in cards} >= {alone.id, crowd[0].id}
+
+    # Scrolling moves the notes with the text.
+    before = margin.card(alone.id)
+    assert before is not None
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 40)
+    after = margin.card(alone.id)
+    assert after is not None and abs((before.anchor_y - after.anchor_y) - 40) < 1
+
+
+def test_hover_and_click_link_a_note_to_its_passage(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "上海合作組織", "blue", (), "SCO")
+    window.reading_view.scroll_to_offset(record.start)
+    margin = feature.margin
+    card = margin.card(record.id)
+    assert card is not None
+    with qtbot.waitSignal(margin.note_hovered, timeout=2000) as hovered:
+        qtbot.mouseMove(margin, card.rect.center().toPoint())
+    assert hovered.args == [record.id]
+    underlined = [
+        s.cursor.selectedText()
+        for s in window.reading_view.extraSelections()
+        if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    ]
+    assert underlined == ["上海合作組織"]
+    qtbot.mouseMove(margin, QPoint(2, 2))
+    assert window.reading_view._layers[HOVER_LAYER].ranges == []
+    feature.sidebar.list.clearSelection()
+    qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=card.rect.center().toPoint())
+    assert feature.sidebar.current_id() == record.id
+    assert margin.active() == record.id
+
+
+def test_a_note_is_edited_in_place_and_a_refused_save_keeps_it(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "上海合作組織", "green", ("中亞",), "SCO")
+    feature.go_to(record.id)
+    margin = feature.margin
+    card = margin.card(record.id)
+    assert card is not None
+    qtbot.mouseDClick(margin, Qt.MouseButton.LeftButton, pos=card.rect.center().toPoint())
+    editor = margin.editor
+    assert editor is not None and editor.isVisible()
+    assert editor.toPlainText() == "SCO"
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText(" — 上合組織, founded 2001")
+    store = window.services.store()
+    assert store is not None
+    store.read_only = True
+    with qtbot.waitSignal(feature.edit_failed, timeout=2000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert margin.editor is editor and editor.isVisible()
+    assert editor.toPlainText() == "SCO — 上合組織, founded 2001"
+    assert margin.error_label is not None and "read-only" in margin.error_label.text()
+    assert feature.record(record.id).note == "SCO"  # type: ignore[union-attr]
+    store.read_only = False
+    with qtbot.waitSignal(feature.records_loaded, timeout=2000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert margin.editor is None
+    saved = feature.record(record.id)
+    assert saved is not None and saved.note == "SCO — 上合組織, founded 2001"
+    assert saved.tags == ("中亞",) and saved.color == "green"
+    # Undo puts the old note back.
+    feature.undo()
+    assert feature.record(record.id).note == "SCO"  # type: ignore[union-attr]
+
+
+def test_the_margin_collapses_and_follows_view_switches(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "區域性的多邊或雙邊合作", None, (), "局部 is a misquote")
+    feature.go_to(record.id)
+    margin = feature.margin
+    wide = margin.width()
+    feature.margin_action.trigger()
+    assert margin.collapsed() and margin.width() < wide
+    assert margin.card(record.id) is not None  # a mark stays level with the passage
+    feature.margin_action.trigger()
+    assert not margin.collapsed() and margin.width() == wide
+    switch_view(qtbot, window, "zh-Hans-CN")
+    view = window.reading_view
+    card = margin.card(record.id)
+    assert card is not None
+    assert card.anchor_y == view.range_rects(record.start, record.start + 1)[0].top()
+    content = view.content()
+    assert content is not None
+    start, end = content.positions.canonical_to_shown(record.start, record.end)
+    # A note without colour: its words carry a dotted underline, in this view too.
+    dotted = [
+        s.cursor.selectedText()
+        for s in view.extraSelections()
+        if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+        and s.cursor.selectedText() == content.text[start:end]
+    ]
+    assert dotted == [content.text[start:end]]
