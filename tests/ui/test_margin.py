@@ -4,6 +4,7 @@ and following the text when it scrolls or changes view."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
@@ -42,7 +43,7 @@ def test_notes_sit_level_with_their_passages_and_never_overlap(
     assert abs(card.rect.top() - passage_top) < 1  # level with its passage
     cards = margin.cards
     assert len(cards) >= 2
-    for upper, lower in zip(cards, cards[1:], strict=False):
+    for upper, lower in itertools.pairwise(cards):
         assert upper.rect.bottom() < lower.rect.top()  # stacked, never overlapping
         assert lower.rect.top() >= lower.anchor_y  # pushed down, never above its passage
     # In the margin, beside the text and left of the scroll bar.
