@@ -68,18 +68,24 @@ class CompareFeature(QObject):
 
     def open(self, left: str | None = None, right: str | None = None) -> CompareWindow:
         """Show the compare window (built on first use); ``left``/``right`` choose articles."""
+        ids = self._main.services.library.ids()
+        current = self._main.current_document()
         if self._window is None:
             self._window = CompareWindow(self._main, self._typography)
-            ids = self._main.services.library.ids()
-            current = self._main.current_document()
             first = left or (current.id if current is not None else ids[0])
             second = right or next((i for i in ids if i != first), first)
             self._window.set_documents(first, second)
-        elif left is not None or right is not None:
+        else:
+            # The library may have changed meanwhile (a text imported or removed).
             panes = self._window.view.panes
-            self._window.set_documents(
-                left or panes[0].document_id() or "", right or panes[1].document_id() or ""
-            )
+            for pane in panes:
+                pane.fill_articles()
+            shown = [pane.document_id() for pane in panes]
+            kept = [d if d in ids else None for d in shown]
+            one = left or kept[0] or (current.id if current is not None else ids[0])
+            other = right or kept[1] or next((i for i in ids if i != one), one)
+            if [one, other] != shown:
+                self._window.set_documents(one, other)
         self._window.retypeset()
         self._window.show()
         self._window.raise_()

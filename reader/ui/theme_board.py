@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -324,6 +324,13 @@ class PassageColumn(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.empty_label = QLabel(self.list.viewport())
+        self.empty_label.setObjectName("passageListEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)  # drawn muted
+        self._article = ""
+        self._theme = ""
 
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
@@ -343,8 +350,15 @@ class PassageColumn(QWidget):
         self.list.clicked.connect(self._on_list_activated)
         self._update_position()
 
-    def set_title(self, text: str) -> None:
+    def set_title(self, text: str, article: str = "") -> None:
         self.title.setText(text)
+        self._article = article or text
+        self._update_position()
+
+    def set_theme_name(self, name: str) -> None:
+        """The theme shown (for what an empty list says)."""
+        self._theme = name
+        self._update_position()
 
     def set_passages(
         self, records: Sequence[AnnotationRecord], *, keep_current: bool = False
@@ -392,13 +406,25 @@ class PassageColumn(QWidget):
         self.set_current(row)
         return row
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty_label.setGeometry(self.list.viewport().rect().adjusted(12, 12, -12, -12))
+
     def _update_position(self) -> None:
         count = self.model.rowCount()
+        self.empty_label.setVisible(count == 0)
         row = self.current_row()
         self.previous_button.setEnabled(count > 0)
         self.next_button.setEnabled(count > 0)
         if not count:
             self.position_label.setText(self.tr("no passages"))
+            self.empty_label.setText(
+                self.tr("%1 is not among the themes of %2.")
+                .replace("%1", self._theme)
+                .replace("%2", self._article)
+                if self._theme
+                else self.tr("Choose a theme to see its passages here.")
+            )
         elif row < 0:
             self.position_label.setText(self.tr("%1 passages").replace("%1", str(count)))
         else:
@@ -510,7 +536,7 @@ class ThemeBoard(QWidget):
         if labels[0] == labels[1] and self._doc_ids[0] != self._doc_ids[1]:
             labels = [f"{label} ({d})" for label, d in zip(labels, self._doc_ids, strict=True)]
         for column, doc, label in zip(self.columns, docs, labels, strict=True):
-            column.set_title(f"{label}〈{doc.title}〉" if doc else label)
+            column.set_title(f"{label}〈{doc.title}〉" if doc else label, label)
         rows: list[ThemeRow] = []
         self._records = []
         store = self._services.store()
@@ -592,6 +618,7 @@ class ThemeBoard(QWidget):
 
     def _show_passages(self, *, keep_current: bool = False) -> None:
         for side, column in zip(SIDES, self.columns, strict=True):
+            column.set_theme_name(self._theme_name)
             if self._theme_key and self._doc_ids is not None:
                 column.set_passages(
                     theme_passages(self._records, self._doc_ids[side], self._theme_key),

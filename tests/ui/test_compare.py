@@ -262,6 +262,9 @@ def test_choosing_a_theme_lists_and_highlights_its_passages(
     # Another theme replaces the highlights; 北極 is only in the right-hand article.
     assert compare.choose_theme("北極")
     assert left_col.model.rowCount() == 0 and left_col.position_label.text() == "no passages"
+    assert left_col.empty_label.isVisible()
+    assert left_col.empty_label.text() == "北極 is not among the themes of 連弘宜."
+    assert not right_col.empty_label.isVisible()
     assert layer_ranges(left.reading_view, EVERY, CURRENT) == []
     assert [r.quote for r in compare.board.passages(1)] == ["北極"]
     assert THEME_LAYER != CURRENT_LAYER
@@ -456,6 +459,11 @@ def test_any_two_documents_including_the_users_own(
     text = load_library().get("my-notes").text
     start = text.index("北極航道的軍事意涵")
     assert layer_ranges(left.reading_view, CURRENT) == [(start, start + 9)]
+    # Closed and opened again: the same two articles.
+    compare.close()
+    assert open_compare(qtbot, window) is compare
+    assert compare.board.documents() == ("my-notes", "hsu-divergence")
+    assert compare.board.current_theme() == "北极"
     # The passages read in the pane's script.
     left.set_view("zh-Hans")
     assert compare.board.columns[0].model.index(0).data(SHOWN_QUOTE_ROLE) == "北极的能源开发"
