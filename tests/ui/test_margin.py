@@ -108,7 +108,8 @@ def test_a_note_is_edited_in_place_and_a_refused_save_keeps_it(
     assert margin.editor is editor and editor.isVisible()
     assert editor.toPlainText() == "SCO — 上合組織, founded 2001"
     assert margin.error_label is not None and "read-only" in margin.error_label.text()
-    assert feature.record(record.id).note == "SCO"  # type: ignore[union-attr]
+    kept = feature.record(record.id)
+    assert kept is not None and kept.note == "SCO"
     store.read_only = False
     with qtbot.waitSignal(feature.records_loaded, timeout=2000):
         qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -118,7 +119,8 @@ def test_a_note_is_edited_in_place_and_a_refused_save_keeps_it(
     assert saved.tags == ("中亞",) and saved.color == "green"
     # Undo puts the old note back.
     feature.undo()
-    assert feature.record(record.id).note == "SCO"  # type: ignore[union-attr]
+    undone = feature.record(record.id)
+    assert undone is not None and undone.note == "SCO"
 
 
 def test_the_margin_collapses_and_follows_view_switches(
