@@ -12,6 +12,7 @@ bad file or a failure changes nothing.
 from __future__ import annotations
 
 import argparse
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,8 +49,19 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     ).checked()
 
 
+# The two records have the same fields (a test keeps it so); copying the field values directly
+# skips the frozen dataclass's per-field ``__init__``, which is most of the cost for 10,000.
+_SAME_FIELDS = [f.name for f in fields(AnnotationRecord)] == [
+    f.name for f in fields(ops.AnnotationRecord)
+]
+
+
 def to_export_record(record: ops.AnnotationRecord) -> AnnotationRecord:
-    """The same fields, field by field (no detour through a dict: exports take thousands)."""
+    """The same annotation as an export record."""
+    if _SAME_FIELDS:
+        copy = object.__new__(AnnotationRecord)
+        copy.__dict__.update(record.__dict__)
+        return copy
     return AnnotationRecord(
         record.id,
         record.document,
@@ -98,9 +110,10 @@ def read_store(
         ]
         meanings = ops.color_meanings(s)
         memos: dict[str, str] = {}
-        seen: set[str] = set()
-        for rec in records:
-            for tag in rec.tags:
+        by_key = ops.theme_memos_by_key(s)
+        if by_key:
+            seen: set[str] = set()
+            for tag in dict.fromkeys(tag for rec in records for tag in rec.tags):
                 # A memo belongs to a theme; the parents of a nested tag are themes too.
                 parts = tag.split("/")
                 for depth in range(1, len(parts) + 1):
@@ -108,7 +121,7 @@ def read_store(
                     if name in seen:
                         continue
                     seen.add(name)
-                    memo = ops.theme_memo(s, name)
+                    memo = by_key.get(ops.tag_key(name))
                     if memo:
                         memos[name] = memo
         glossary = ops.load_glossary(s)

@@ -33,13 +33,14 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, or_, select
+from sqlalchemy import Select, Table, delete, func, insert, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
@@ -639,58 +640,72 @@ def list_annotations(
             conditions.append(a.color.is_(None))
         query = query.where(or_(*conditions))
     query = query.order_by(a.document_id, a.start, a.end, a.created, a.id)
-    # Core rows on the session's connection: no ORM loading layer for thousands of rows.
-    rows = s.connection().execute(query).all()
+    rows = _fetch(s, query)
     names = _tag_names(s, [r[0] for r in rows])
     pages = _PageCache(s)
     none: tuple[str, ...] = ()
     return [
-        AnnotationRecord(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            r[5],
-            r[6],
-            pages(r[1]).span(r[2], r[3]),
-            r[7],
-            names.get(r[0], none),
-            r[8],
-            r[9],
-            r[10],
-            bool(r[11]),
+        _record_of(
+            (
+                *r[:7],
+                pages(r[1]).span(r[2], r[3]),
+                r[7],
+                names.get(r[0], none),
+                *r[8:11],
+                bool(r[11]),
+            )
         )
         for r in rows
     ]
 
 
+_RECORD_FIELDS = tuple(f.name for f in fields(AnnotationRecord))
+
+
+def _record_of(values: tuple[Any, ...]) -> AnnotationRecord:
+    """``AnnotationRecord(*values)`` without the frozen dataclass's ``__init__``, which sets each
+    field through ``object.__setattr__`` and is most of the cost of listing thousands (the
+    result is the same record: equal, hashable, immutable)."""
+    record = object.__new__(AnnotationRecord)
+    record.__dict__.update(zip(_RECORD_FIELDS, values, strict=True))
+    return record
+
+
+def _fetch(s: Session, query: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` as plain tuples, read by the driver on the session's own
+    connection (so inside its transaction). For thousands of rows SQLAlchemy's ``Row`` objects
+    cost more than SQLite's query; the statement is still built and compiled by SQLAlchemy."""
+    conn = s.connection()
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    args = [params[name] for name in compiled.positiontup or ()]
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver.execute(compiled.string, args).fetchall()
+
+
 def _tag_names(s: Session, annotation_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """The tag names of each annotation, in its order: two plain queries (the tags, then the
-    links of these annotations — or every link, when that is most of them), no join, no sort
-    in SQL."""
+    """The tag names of each annotation, in its order: the tags, then the links of these
+    annotations (or every link, when that is most of them) sorted by SQLite."""
     if not annotation_ids:
         return {}
-    tag_names: dict[int, str] = {
-        tag_id: name for tag_id, name in s.execute(select(models.Tag.id, models.Tag.name))
-    }
+    tag_names: dict[int, str] = dict(_fetch(s, select(models.Tag.id, models.Tag.name)))
     link = models.AnnotationTag
-    query = select(link.annotation_id, link.position, link.tag_id)
+    query = select(link.annotation_id, link.tag_id).order_by(link.annotation_id, link.position)
+    wanted: set[str] | None = None
     if len(annotation_ids) <= _CHUNK:
         query = query.where(link.annotation_id.in_(annotation_ids))
-        wanted = None
     else:
         wanted = set(annotation_ids)
-    # Plain tuples: sorting rows would compare them in Python, far slower.
-    found = [
-        (annotation_id, position, tag_id)
-        for annotation_id, position, tag_id in s.connection().execute(query).all()
-        if wanted is None or annotation_id in wanted
-    ]
-    found.sort()
     grouped: dict[str, list[str]] = {}
-    for annotation_id, _position, tag_id in found:
-        grouped.setdefault(annotation_id, []).append(tag_names[tag_id])
+    for annotation_id, tag_id in _fetch(s, query):
+        if wanted is not None and annotation_id not in wanted:
+            continue
+        names = grouped.get(annotation_id)
+        if names is None:
+            grouped[annotation_id] = [tag_names[tag_id]]
+        else:
+            names.append(tag_names[tag_id])
     return {k: tuple(v) for k, v in grouped.items()}
 
 
@@ -1095,6 +1110,12 @@ def drop_glossary_entry(s: Session, entry: str) -> list[str]:
 def theme_memo(s: Session, tag: str) -> str | None:
     row = s.get(models.ThemeMemo, tag_key(tag))
     return row.body if row else None
+
+
+def theme_memos_by_key(s: Session) -> dict[str, str]:
+    """Every theme memo by its tag's folding key (one query; look up with ``tag_key``)."""
+    rows = s.execute(select(models.ThemeMemo.tag_key, models.ThemeMemo.body))
+    return {key: body for key, body in rows}
 
 
 def list_theme_memos(s: Session) -> dict[str, str]:

@@ -302,7 +302,12 @@ def test_the_benchmark_workload_is_created_and_listed_whole(store: Store) -> Non
         assert {ops.tag_key(t) for t in r.tags} == {ops.tag_key(t) for t in tags}
 
 
-def test_records_convert_field_by_field() -> None:
+@pytest.mark.parametrize("same_fields", [True, False])
+def test_records_convert_field_by_field(monkeypatch: pytest.MonkeyPatch, same_fields: bool) -> None:
+    from reader.commands import export
+
+    assert export._SAME_FIELDS  # the fast copy is the path taken
+    monkeypatch.setattr(export, "_SAME_FIELDS", same_fields)
     stored = ops.AnnotationRecord(
         id="i",
         document="d",
@@ -323,3 +328,21 @@ def test_records_convert_field_by_field() -> None:
     assert exported.to_dict() == stored.to_json()
     assert exported == ExportRecord.from_dict(stored.to_json())
     assert to_store_record(exported) == stored
+    assert type(exported) is ExportRecord and hash(exported) == hash(ExportRecord(**vars(exported)))
+
+
+def test_an_export_reads_every_record_and_the_memos_of_its_themes(store: Store) -> None:
+    from reader.commands.export import read_store
+
+    with store.writing() as s:
+        ops.create_annotation(s, DOC, *span("中亞地區"), tags=["地區/中亞", "能源"])
+        ops.create_annotation(s, OTHER, *span("北極", OTHER), tags=["北極"])
+        ops.set_theme_memo(s, "地区", "parent memo")  # a parent theme, another spelling
+        ops.set_theme_memo(s, "能源", "energy memo")
+        ops.set_theme_memo(s, "北極", "only in the other document")
+    records, meanings, memos, _glossary = read_store(store, [DOC])
+    with store.reading() as s:
+        assert records == [to_export_record(r) for r in ops.list_annotations(s, documents=["mine"])]
+    assert [r.tags for r in records] == [("地區/中亞", "能源")]
+    assert memos == {"地區": "parent memo", "能源": "energy memo"}
+    assert meanings["yellow"] == ops.DEFAULT_MEANINGS["yellow"]
