@@ -21,19 +21,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
-
-from reader.ui.background import BackgroundRunner
-from reader.ui.messages import show_message
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from reader.documents import Document
+    from reader.ui.background import BackgroundRunner
     from reader.ui.export_dialog import ExportDialog
     from reader.ui.import_dialog import ImportDialog
     from reader.ui.main_window import MainWindow
     from reader.ui.text_details_dialog import TextDetailsDialog
 
 IMPORT_FILTER = "*.txt *.text *.md *.markdown *.mdown *.mkd *.mkdn"
+
+
+def _show_message(parent: QWidget, title: str, text: str) -> None:
+    from reader.ui.messages import show_message
+
+    show_message(parent, title, text)
 
 
 def _local_files(event: QDropEvent | QDragEnterEvent) -> list[Path]:
@@ -56,9 +60,7 @@ class DialogsFeature(QObject):
         self.export_dialog: ExportDialog | None = None
         self.details_dialog: TextDetailsDialog | None = None
         self.remove_box: QMessageBox | None = None
-        self._reader = BackgroundRunner(self)
-        self._reader.finished.connect(self._on_reader_finished)
-        self._reader.failed.connect(self._on_reader_failed)
+        self._reader: BackgroundRunner | None = None  # made on the first import (startup time)
         self._reading: Path | None = None
         self._build_actions()
         self._build_menus()
@@ -158,7 +160,12 @@ class DialogsFeature(QObject):
     def import_file(self, path: Path) -> None:
         """Read ``path`` off the GUI thread, then show what would be imported."""
         from reader.importing import read_source
+        from reader.ui.background import BackgroundRunner
 
+        if self._reader is None:
+            self._reader = BackgroundRunner(self)
+            self._reader.finished.connect(self._on_reader_finished)
+            self._reader.failed.connect(self._on_reader_failed)
         self._reading = path
         self.window.statusBar().showMessage(self.tr("Reading %1…").replace("%1", path.name))
         self._reader.submit(lambda: read_source(path))
@@ -182,7 +189,7 @@ class DialogsFeature(QObject):
         self.window.statusBar().clearMessage()
         name = self._reading.name if self._reading is not None else ""
         message = str(error) if isinstance(error, MeipiError) else repr(error)
-        show_message(self.window, self.tr("Cannot Import %1").replace("%1", name).strip(), message)
+        _show_message(self.window, self.tr("Cannot Import %1").replace("%1", name).strip(), message)
         self.import_refused.emit(message)
 
     def _on_import_dialog_destroyed(self) -> None:
@@ -343,7 +350,7 @@ class DialogsFeature(QObject):
         try:
             remove(doc_id)
         except MeipiError as exc:
-            show_message(self.window, self.tr("Cannot Remove the Text"), str(exc))
+            _show_message(self.window, self.tr("Cannot Remove the Text"), str(exc))
             return
         self.window.reload_library()
         self.window.statusBar().showMessage(self.tr("The text was removed."), 6000)
