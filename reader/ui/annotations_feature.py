@@ -154,6 +154,7 @@ class AnnotationsFeature(QObject):
         self.sidebar.tags.set_tags(tags)
         self.sidebar.colors.set_meanings(meanings)
         self.sidebar.tag_view.expandAll()
+        self.sidebar.update_counts()  # once, for all the rows that changed
         self._update_action_texts()
         self._redraw()
         self.records_loaded.emit()

@@ -1,0 +1,130 @@
+"""The tag manager: every tag nested by ``/`` with its count; merge, rename and delete saying how
+many annotations they touch, each undone and redone over the store; a colour per tag; colour
+meanings named by the user and shown in the menu and the sidebar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from reader import paths
+from reader.ui.annotation_models import TAG_COUNT_ROLE
+from reader.ui.main_window import MainWindow
+from reader.ui.tag_manager import TagManager
+from tests.cli_helpers import meipi
+from tests.ui.test_annotating import feature_of, library, make_window
+from tests.ui.test_sidebar import annotate
+
+__all__ = ["library", "make_window"]  # fixtures shared with test_annotating
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def cli_tags(doc: str = "lian-obor") -> list[tuple[str, ...]]:
+    result = meipi("annotations", doc, "--json", "--db", str(paths.db_path()))
+    assert result.code == 0, result.err
+    return [tuple(a["tags"]) for a in result.json()["annotations"]]
+
+
+def test_merge_rename_and_delete_with_counts_and_undo(
+    qtbot: QtBot, make_window: MakeWindow, qtmodeltester: ModelTester
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    annotate(feature, window, "上海合作組織", "yellow", ("中亞",))
+    annotate(feature, window, "戈巴契夫", "green", ("區域/中亞",))
+    annotate(feature, window, "能源", "blue", ("區域/北極", "能源"))
+    annotate(feature, window, "天然氣", "pink", ("Central Asia",))
+    manager = feature.show_tag_manager()
+    assert isinstance(manager, TagManager)
+    qtmodeltester.check(manager.model)
+    model = manager.model
+    # Nesting shown as a tree, with counts (a parent counts its children's annotations).
+    parent = model.index_of("区域")
+    assert parent.isValid() and model.rowCount(parent) == 2
+    assert model.data(parent, TAG_COUNT_ROLE) == 2
+    assert model.data(model.index_of("中亚"), TAG_COUNT_ROLE) == 1
+    assert manager.touched("區域") == 2
+
+    # Merge Central Asia into 中亞: one annotation touched, said so.
+    manager.select("Central Asia")
+    assert manager.selected_name() == "Central Asia"
+    assert manager.merge("Central Asia", "中亚")  # any script finds the tag 中亞
+    assert "on 1 annotation" in manager.status.text()
+    assert sorted(cli_tags()) == sorted(
+        [("中亞",), ("區域/中亞",), ("區域/北極", "能源"), ("中亞",)]
+    )
+    assert not model.index_of(fold("Central Asia")).isValid()
+    assert model.data(model.index_of("中亚"), TAG_COUNT_ROLE) == 2
+
+    # Rename the parent: the children follow.
+    assert manager.rename("區域", "地區")
+    assert "on 2 annotation" in manager.status.text()
+    assert sorted(cli_tags()) == sorted(
+        [("中亞",), ("地區/中亞",), ("地區/北極", "能源"), ("中亞",)]
+    )
+
+    # Delete a tag: the annotations stay.
+    assert manager.delete("能源")
+    assert len(cli_tags()) == 4
+    assert ("地區/北極",) in cli_tags()
+
+    # Undo all three, one by one, over the store; then redo them.
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)
+    assert ("地區/北極", "能源") in cli_tags()
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)
+    assert sorted(cli_tags()) == sorted(
+        [("中亞",), ("區域/中亞",), ("區域/北極", "能源"), ("中亞",)]
+    )
+    assert not model.index_of("地区").isValid()  # the new name is gone with the undo
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)
+    assert sorted(cli_tags()) == sorted(
+        [("中亞",), ("區域/中亞",), ("區域/北極", "能源"), ("Central Asia",)]
+    )
+    assert model.index_of(fold("Central Asia")).isValid()
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_Z, ctrl | shift)
+    assert sorted(cli_tags()) == sorted([("中亞",), ("地區/中亞",), ("地區/北極",), ("中亞",)])
+
+
+def fold(name: str) -> str:
+    from reader.folding import fold_key
+
+    return fold_key(name)
+
+
+def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    annotate(feature, window, "上海合作組織", "yellow", ("中亞",))
+    manager = feature.show_tag_manager()
+    assert isinstance(manager, TagManager)
+    assert manager.set_color("中亞", "purple")
+    assert [t.color for t in feature.tags] == ["purple"]
+    assert manager.model.data(manager.model.index_of("中亚"), Qt.ItemDataRole.DecorationRole)
+    feature.undo()
+    assert [t.color for t in feature.tags] == [None]
+
+    from reader.ui.color_meanings import ColorMeaningsDialog
+
+    dialog = feature.show_color_meanings()
+    assert isinstance(dialog, ColorMeaningsDialog)
+    dialog.edits["yellow"].setText("論點")
+    dialog.edits["green"].setText("證據")
+    assert dialog.save()
+    assert feature.meanings["yellow"] == "論點"
+    assert feature.color_actions["yellow"].text() == "Highlight Yellow — 論點"
+    assert feature.sidebar.colors.data(feature.sidebar.colors.index(0)) == "論點 (1)"
+    index = feature.sidebar.proxy.index(0, 0)
+    assert "論點" in feature.sidebar.delegate.meta_line(index)
+    # The command line (and exports) read the same meanings from the store.
+    from reader.store import open_store
+    from reader.store.annotations import color_meanings
+
+    with open_store(paths.db_path()) as store, store.reading() as s:
+        assert color_meanings(s)["green"] == "證據"
