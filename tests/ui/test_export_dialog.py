@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, Library, load_library
@@ -220,3 +220,29 @@ def test_copy_with_citation_in_the_current_view(
     window.dialogs.copy_citation_action.trigger()
     assert QGuiApplication.clipboard().text() == "before"
     assert "Select a passage" in window.statusBar().currentMessage()
+
+
+def test_the_preview_follows_new_annotations(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
+    window = make_window()
+    dialog = open_export(qtbot, window)
+    assert "in this export: 0." in dialog.status_text()
+    annotate(window, library.get("lian-obor"), PASSAGE, tags=["能源"], note="後來加的")
+    qtbot.waitUntil(lambda: dialog.is_current() and "後來加的" in dialog.preview_text())
+    assert "in this export: 1." in dialog.status_text()
+    tags = [dialog.tags_list.item(i).text() for i in range(dialog.tags_list.count())]
+    assert tags == ["能源  (1)"]
+
+
+def test_the_actions_are_in_the_menus(make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = window.dialogs
+    assert feature.import_action.shortcut().toString() == "Ctrl+O"
+    assert feature.export_action.shortcut().toString() == "Ctrl+E"
+    assert feature.copy_citation_action.shortcut().toString() == "Ctrl+Shift+C"
+    file_actions = window.file_menu.actions()
+    for action in (feature.import_action, feature.export_action, feature.remove_action):
+        assert action in file_actions
+    edit_menu = window.findChild(QMenu, "editMenu")
+    assert edit_menu is not None and feature.copy_citation_action in edit_menu.actions()
