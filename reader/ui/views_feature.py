@@ -84,6 +84,8 @@ class ViewsFeature(QObject):
         self._view: View | None = None  # what is shown, None for 原文
         self._shown: tuple[str, str, str] | None = None  # (doc id, view id, glossary version)
         self._converted: set[tuple[str, str, str]] = set()
+        self._identical: dict[str, frozenset[str]] = {}  # doc id -> views showing the original
+        self._prepared: tuple[str, str] | None = None  # (doc id, glossary version)
         self.finder: Finder | None = None
 
         self._build_actions()
@@ -245,8 +247,11 @@ class ViewsFeature(QObject):
     def _show_choice(self, doc: Document, view_id: str) -> None:
         """The switcher says ``view_id`` (views the same as 原文 here are disabled)."""
         model = self.combo.model()
+        identical = self._identical.get(doc.id, frozenset())
         for i, candidate in enumerate(VIEW_IDS):
-            same = same_as_original(doc, candidate)
+            same = same_as_original(doc, candidate) or (
+                candidate in identical and candidate != view_id
+            )
             item = model.item(i) if hasattr(model, "item") else None
             if item is not None:
                 item.setEnabled(not same)
@@ -270,6 +275,7 @@ class ViewsFeature(QObject):
         self.services.set_current_view(doc_id, "original")
         self._draw_marks()
         self.set_view(self.remembered_view(doc_id))
+        self._prepare_views(doc)
 
     def _on_glossary_changed(self) -> None:
         doc = self.window.current_document()
@@ -278,6 +284,41 @@ class ViewsFeature(QObject):
         view_id = self.services.current_view(doc.id)
         if view_id != "original" and self.services.glossary().version != self._shown[2]:
             self.set_view(view_id)
+        self._prepare_views(doc)
+
+    def _prepare_views(self, doc: Document) -> None:
+        """Convert a short article into every view in the background, so that a first switch
+        costs no more than a later one, and so views that show the original text unchanged
+        can be offered disabled (a long article converts when asked, in a worker)."""
+        if len(doc.text) > SYNC_CHARS:
+            return
+        glossary = self.services.glossary()
+        key = (doc.id, glossary.version)
+        if self._prepared == key:
+            return
+        self._prepared = key
+        candidates = [v for v in VIEW_IDS if v != "original" and not same_as_original(doc, v)]
+
+        def run() -> frozenset[str]:
+            from reader.script import document_view
+
+            views = {v: document_view(doc, v, glossary) for v in candidates}
+            return frozenset(v for v, view in views.items() if view.text == doc.text)
+
+        self.runner.run(
+            "prepare",
+            run,
+            lambda same: self._on_views_prepared(doc, glossary.version, candidates, same),
+            quiet=True,
+        )
+
+    def _on_views_prepared(
+        self, doc: Document, version: str, converted: list[str], same: frozenset[str]
+    ) -> None:
+        self._converted.update((doc.id, v, version) for v in converted)
+        self._identical[doc.id] = same
+        if self.window.current_document() is doc:
+            self._show_choice(doc, self.services.current_view(doc.id))
 
     # -- substitution marks --------------------------------------------------------------------
     def _mark_color(self) -> QColor:

@@ -308,6 +308,7 @@ def test_long_texts_convert_off_the_ui_thread_and_stale_results_are_dropped(
     feature = feature_of(window)
     monkeypatch.setattr(views_feature, "SYNC_CHARS", 0)  # every text counts as long
     script.clear_caches()
+    feature._converted.clear()  # nothing converted yet, as for a long text just opened
     doc = window.current_document()
     assert doc is not None
     switched: list[str] = []
@@ -337,6 +338,7 @@ def test_a_slow_conversion_shows_it_is_working_and_the_window_stays_usable(
     feature = feature_of(window)
     monkeypatch.setattr(views_feature, "SYNC_CHARS", 0)
     script.clear_caches()
+    feature._converted.clear()  # nothing converted yet, as for a long text just opened
     release = threading.Event()
     convert = ViewsFeature._convert
 
@@ -395,3 +397,19 @@ def test_converting_a_substitution_ones_own_way_from_its_context_menu(
     assert view is not None
     vstart, vend = view.to_view(regional, regional + len(REGIONAL))
     assert shown_text(window)[vstart:vend] == "局部"
+
+
+def test_views_that_show_the_original_unchanged_are_offered_disabled(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    window.open_document("hsu-divergence")
+    doc = window.current_document()
+    assert doc is not None
+    # t2tw changes nothing in this article: once its views are prepared, 繁體（臺灣） is off.
+    assert script.document_view(doc, "zh-Hant-TW").text == doc.text
+    qtbot.waitUntil(lambda: not feature.view_actions["zh-Hant-TW"].isEnabled(), timeout=5000)
+    assert feature.view_actions["zh-Hans"].isEnabled()
+    window.open_document("lian-obor")
+    assert feature.view_actions["zh-Hant-TW"].isEnabled()  # it does change this one
