@@ -193,6 +193,14 @@ class CompareWindow(QMainWindow):
         self.filter_action.triggered.connect(self._on_filter_action_triggered)
         menu.addAction(self.filter_action)
         menu.addSeparator()
+        # The main window's zoom and font work here too (and both windows follow them).
+        for action in (main.zoom_in_action, main.zoom_out_action, main.zoom_reset_action):
+            menu.addAction(action)
+            self.addAction(action)
+            action.triggered.connect(self._on_typography_action_triggered)
+        for action in main.font_actions.values():
+            action.triggered.connect(self._on_typography_action_triggered)
+        menu.addSeparator()
         self.close_action = QAction(self.tr("&Close"), self)
         self.close_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_action.triggered.connect(self.close)
@@ -293,6 +301,9 @@ class CompareWindow(QMainWindow):
 
     def _on_memo_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
+
+    def _on_typography_action_triggered(self) -> None:
+        self.retypeset()
 
     def _on_filter_action_triggered(self) -> None:
         self.board.filter_edit.setFocus()

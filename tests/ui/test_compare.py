@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSlider, QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -133,6 +134,23 @@ def layer_ranges(view: ReadingView, *backgrounds: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def wheel_down(view: ReadingView) -> None:
+    """One notch of the mouse wheel over the text."""
+    viewport = view.viewport()
+    at = QPoint(viewport.width() // 2, viewport.height() // 2)
+    event = QWheelEvent(
+        QPointF(at),
+        QPointF(viewport.mapToGlobal(at)),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
 def visible(view: ReadingView, start: int, end: int) -> bool:
     rects = view.range_rects(start, end)
     area = QRect(view.viewport().rect())
@@ -219,6 +237,13 @@ def test_compare_mode_shows_both_articles_each_with_its_own_view_and_place(
     assert left.view_id() == "zh-Hans" and right.view_id() == "original"
     assert "中亚国家" in left.reading_view.toPlainText()
     assert right.reading_view.toPlainText() == text_of("hsu-divergence")
+
+    # Zoom follows the main window, and works from the compare window too.
+    window.zoom_in_action.trigger()
+    size = window.reading_view.typography().point_size
+    assert left.reading_view.typography().point_size == size > 14.0
+    assert right.reading_view.typography().point_size == size
+    assert window.zoom_out_action in compare.actions()
 
     # Each pane its own place: scrolling one leaves the other where it is.
     before = right.reading_view.first_visible_offset()
@@ -346,6 +371,11 @@ def test_scrolling_together_is_off_until_turned_on(
     scroll(left, QAbstractSlider.SliderAction.SliderPageStepAdd)
     moved = left.verticalScrollBar().value() - before_left
     assert moved > 0 and right_bar.value() - before_right == moved
+    # The mouse wheel over the right-hand text moves both.
+    before_left, before_right = left.verticalScrollBar().value(), right_bar.value()
+    wheel_down(right)
+    moved = right_bar.value() - before_right
+    assert moved > 0 and left.verticalScrollBar().value() - before_left == moved
     # A re-layout of one pane (another script) does not drag the other along.
     value = right_bar.value()
     compare.view.panes[0].set_view("zh-Hans")
