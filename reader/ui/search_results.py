@@ -44,6 +44,7 @@ MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 DOC_ROLE = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
+LEAD_CHARS = 6
 _TOP = 0xFFFFFFFF  # internal id of an article row (a hit row holds its article's row)
 
 
@@ -151,11 +152,14 @@ class SearchResultsModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
+        # A few characters before the hit, so a narrow list still shows the hit itself.
+        before = m.before[-LEAD_CHARS:]
+        lead = "…" if len(before) < len(m.before) else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"…{m.before}{m.text}{m.after}…"
+            return f"{lead}{before}{m.text}{m.after}"
         if role == HTML_ROLE:
             e = html.escape
-            return f"…{e(m.before)}<b><u>{e(m.text)}</u></b>{e(m.after)}…"
+            return f"{lead}{e(before)}<b><u>{e(m.text)}</u></b>{e(m.after)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{m.before}【{m.text}】{m.after}"
         return None

@@ -169,6 +169,7 @@ def test_all_articles_lists_hits_by_article_and_follows_the_glossary(
     first = model.index(0, 0, model.index(0, 0))
     match = first.data(MATCH_ROLE)
     assert isinstance(match, Match) and match.text == "普京"
+    assert first.data() == match.before[-6:] + "普京" + match.after  # the hit near the start
     assert model.index(0, 1, model.index(0, 0)).data() == f"p. {match.page}"
 
     # The same name as Taiwan spells it, declared on the command line: the window notices.
