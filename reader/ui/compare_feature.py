@@ -8,8 +8,9 @@ The :class:`CompareWindow` lays out the :class:`~reader.ui.theme_board.ThemeBoar
 memo) beside the :class:`~reader.ui.compare_view.CompareView` (two panes), puts each article's
 passage column under its pane, and wires them: choosing a theme highlights its passages in both
 panes and goes to the first of each; a passage picked or stepped to is scrolled into view and
-marked. Memos are saved before the main window closes; when that is refused, the close is
-stopped once and the compare window shows the memo and why.
+marked. The two articles, their views, scrolling together and the layout are remembered
+(group ``compare`` of the settings file). Memos are saved before the main window closes; when
+that is refused, the close is stopped once and the compare window shows the memo and why.
 
 Signals (CompareFeature):
     window_opened(): the compare window was shown.
@@ -18,9 +19,10 @@ Signals (CompareFeature):
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
@@ -37,6 +39,17 @@ CURRENT_LAYER = "compare-current"
 # Passage backgrounds: every passage of the theme, and the one stepped to (light, dark).
 THEME_BACKGROUND = ("#f6e3a6", "#5c4d1f")
 CURRENT_BACKGROUND = ("#f0c35a", "#8a6a1c")
+
+
+@dataclass(frozen=True)
+class CompareState:
+    """What compare mode remembers between sessions."""
+
+    documents: tuple[str | None, str | None]
+    views: tuple[str | None, str | None]
+    sync: bool
+    geometry: QByteArray | None
+    splitter: QByteArray | None
 
 
 class CompareFeature(QObject):
@@ -72,9 +85,13 @@ class CompareFeature(QObject):
         current = self._main.current_document()
         if self._window is None:
             self._window = CompareWindow(self._main, self._typography)
-            first = left or (current.id if current is not None else ids[0])
-            second = right or next((i for i in ids if i != first), first)
-            self._window.set_documents(first, second)
+            # Where the reader left compare mode last time, when those articles still exist.
+            saved = self._window.saved_state()
+            saved_docs = [d if d in ids else None for d in saved.documents]
+            first = left or saved_docs[0] or (current.id if current is not None else ids[0])
+            second = right or saved_docs[1] or next((i for i in ids if i != first), first)
+            self._window.set_documents(first, second, saved.views)
+            self._window.restore_layout(saved)
         else:
             # The library may have changed meanwhile (a text imported or removed).
             panes = self._window.view.panes
@@ -104,13 +121,11 @@ class CompareFeature(QObject):
             self._window.retypeset()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self._main
-            and event.type() == QEvent.Type.Close
-            and self._window is not None
-            and not self._window.flush_memo()
-            and not self._close_warned
-        ):
+        if watched is not self._main or event.type() != QEvent.Type.Close:
+            return False
+        if self._window is not None:
+            self._window.save_state()
+        if self._window is not None and not self._window.flush_memo() and not self._close_warned:
             # A memo could not be saved: keep everything open once, showing it and why.
             self._close_warned = True
             event.ignore()
@@ -219,9 +234,59 @@ class CompareWindow(QMainWindow):
             )
 
     # -- API ---------------------------------------------------------------------------------
-    def set_documents(self, left: str, right: str) -> None:
-        self.view.set_documents(left, right)
+    def set_documents(
+        self, left: str, right: str, views: tuple[str | None, str | None] = (None, None)
+    ) -> None:
+        self.view.set_documents(left, right, views)
         self.board.set_documents(left, right)
+
+    # -- remembered between sessions (the settings file, group "compare") -------------------
+    def _settings(self) -> QSettings:
+        from reader import paths
+        from reader.ui.settings import SETTINGS_FILENAME
+
+        return QSettings(str(paths.data_dir() / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+
+    def saved_state(self) -> CompareState:
+        from reader.views import VIEW_IDS
+
+        qs = self._settings()
+
+        def text(key: str) -> str | None:
+            value = qs.value(f"compare/{key}")
+            return value if isinstance(value, str) and value else None
+
+        views = [text(f"{side}_view") for side in ("left", "right")]
+        geometry = qs.value("compare/geometry")
+        splitter = qs.value("compare/splitter")
+        return CompareState(
+            (text("left"), text("right")),
+            (
+                views[0] if views[0] in VIEW_IDS else None,
+                views[1] if views[1] in VIEW_IDS else None,
+            ),
+            text("sync") == "true",
+            geometry if isinstance(geometry, QByteArray) else None,
+            splitter if isinstance(splitter, QByteArray) else None,
+        )
+
+    def restore_layout(self, state: CompareState) -> None:
+        if state.geometry is not None:
+            self.restoreGeometry(state.geometry)
+        if state.splitter is not None:
+            self.splitter.restoreState(state.splitter)
+        self.view.set_sync_scrolling(state.sync)
+
+    def save_state(self) -> None:
+        """Remember the two articles, their views, scrolling together and the layout."""
+        qs = self._settings()
+        for name, pane in zip(("left", "right"), self.view.panes, strict=True):
+            qs.setValue(f"compare/{name}", pane.document_id() or "")
+            qs.setValue(f"compare/{name}_view", pane.view_id())
+        qs.setValue("compare/sync", "true" if self.view.sync_scrolling() else "false")
+        qs.setValue("compare/geometry", self.saveGeometry())
+        qs.setValue("compare/splitter", self.splitter.saveState())
+        qs.sync()  # a settings file that cannot be written is not worth a word here
 
     def choose_theme(self, spelling: str) -> bool:
         return self.board.choose_theme(spelling)
@@ -311,5 +376,6 @@ class CompareWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing only hides the window: an unsaved memo stays in it (and is tried again).
+        self.save_state()
         self.flush_memo()
         super().closeEvent(event)

@@ -399,12 +399,19 @@ def test_memo_survives_a_restart_and_is_in_the_comparison_export(
     assert saved.args == ["中亞"]
     assert memo.status.text() == "Saved."
     memo.editor.insertPlainText("。兩文皆重中亞")  # typed, then the window closes at once
+    compare.view.panes[1].set_view("zh-Hans")
+    compare.view.set_sync_scrolling(True)
     window.close()
     assert not window.isVisible()
 
     second = make_window()
     compare2 = open_compare(qtbot, second)
     assert compare2 is not compare
+    # Compare mode opens as it was left: the articles, their views, scrolling together.
+    panes = compare2.view.panes
+    assert [p.document_id() for p in panes] == ["lian-obor", "hsu-divergence"]
+    assert [p.view_id() for p in panes] == ["original", "zh-Hans"]
+    assert compare2.view.sync_scrolling() and compare2.sync_action.isChecked()
     assert compare2.choose_theme("中亚")
     assert compare2.board.memo.text() == "Lian: SCO; Hsu: rivalry。兩文皆重中亞"
     row = compare2.board.model.row_of("中亚")
