@@ -8,10 +8,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from reader.cli import Context
-from reader.errors import InputError
+from reader.errors import EnvironmentFailure, InputError
 from reader.store import backup as backups
 from reader.store import models
 from reader.store.db import DatabaseRefused, Store, inspect_file
+from reader.store.window_lock import acquire_window_lock, window_holder
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
@@ -27,8 +28,19 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    """Restore under the window lock: refused while a window has the database open (it would
+    go on with the file swapped under it), and no window opens half-way through."""
     source = Path(args.file).expanduser() if args.file else None
-    done = backups.restore(ctx.db, source)
+    lock = acquire_window_lock(ctx.db)
+    if lock is None:
+        holder = window_holder(ctx.db)
+        who = f" (process {holder.pid})" if holder is not None and holder.pid else ""
+        raise EnvironmentFailure(
+            f"A Meipi window has {ctx.db} open{who}, so nothing was restored: close the Meipi "
+            "window first, then run `meipi restore` again."
+        )
+    with lock:
+        done = backups.restore(ctx.db, source)
     print(f"Restored {ctx.db} from {done.source}.", file=ctx.stdout)
     for path in done.moved_aside:
         print(f"The previous file was kept as {path}", file=ctx.stdout)
