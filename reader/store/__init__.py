@@ -2,9 +2,26 @@
 
 ``db`` opens, refuses and upgrades the file and runs every write in ``BEGIN IMMEDIATE``;
 ``annotations`` holds the operations a user action performs; ``anchoring`` re-anchors
-annotations when a text changed; ``backup`` makes and restores verified backups.
+annotations when a text changed; ``backup`` makes and restores verified backups;
+``window_lock`` keeps one window per database; ``timing`` measures the store for ``meipi bench``.
+
+``Store`` and ``open_store`` are loaded on first use, so importing ``reader.store.window_lock``
+(which a window checks before anything else) does not import SQLAlchemy.
 """
 
-from reader.store.db import Store, open_store
+# (No ``from __future__ import annotations`` here: mypy would take it for the submodule
+# ``reader.store.annotations``.)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.store.db import Store, open_store
 
 __all__ = ["Store", "open_store"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from reader.store import db
+
+        return getattr(db, name)
+    raise AttributeError(f"module 'reader.store' has no attribute {name!r}")
