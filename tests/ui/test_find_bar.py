@@ -73,8 +73,11 @@ def type_into(edit: QLineEdit, text: str) -> None:
 
 
 def type_query(qtbot: QtBot, finder: Finder, query: str) -> None:
-    finder.find_action.trigger()
+    view = finder.window.reading_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert finder.is_open()
+    assert finder.bar.edit.hasFocus()
     with qtbot.waitSignal(finder.hits_changed, timeout=5000):
         type_into(finder.bar.edit, query)
 
@@ -86,6 +89,8 @@ def test_typing_finds_every_place_in_the_article_and_enter_moves_on(
     finder = finder_of(window)
     doc = window.current_document()
     assert doc is not None
+    edit_menu = getattr(window, "edit_menu", None)
+    assert edit_menu is not None and finder.find_action in edit_menu.actions()
     type_query(qtbot, finder, OBOR)
     # The title is canonical text too: seven in the body, one in the title.
     assert finder.bar.count.text() == "1 of 8"
