@@ -23,8 +23,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeySequence,
+    QMouseEvent,
+    QTextCharFormat,
+)
+from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QToolTip
 
 from reader.errors import MeipiError
 from reader.ui.annotation_models import (
@@ -211,9 +219,10 @@ class AnnotationsFeature(QObject):
         if fmt is None:
             fmt = QTextCharFormat()
             if color is None:
-                # A note without colour: a dotted underline marks its words.
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(QColor(self.window.theme().accent))
+                # A note without colour: a dashed underline marks its words (dotted ones are
+                # the script views' substitution marks).
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(QColor(self.window.theme().muted))
             else:
                 fmt.setBackground(QColor(highlight_color(color, dark)))
             self._formats[(color, dark)] = fmt
@@ -673,10 +682,39 @@ class AnnotationsFeature(QObject):
 
     # -- the context menu in the text --------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+        kind = event.type()
+        if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
             self.context_menu(event.pos()).exec(event.globalPos())
             return True
+        if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            # A highlight under the pointer lights its note in the margin.
+            under = self.annotations_at(self.view.offset_at(event.position().toPoint()))
+            self.margin.set_hovered(under[0].id if under and under[0].note else None)
+        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            if self.view.selected_range() is None:
+                # A click on a highlight makes it the current annotation (sidebar, margin).
+                under = self.annotations_at(self.view.offset_at(event.position().toPoint()))
+                if under:
+                    self.sidebar.select(under[0].id)
+                    self.margin.set_active(under[0].id)
+                    self._on_selection_changed()
+        elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            views = getattr(self.window, "views_feature", None)
+            substitution_at = getattr(views, "substitution_at", None)
+            if callable(substitution_at) and substitution_at(event.pos()) is not None:
+                return False  # the script views explain their substitution
+            under = self.annotations_at(self.view.offset_at(event.pos()))
+            if under:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(under[0]), self.view)
+                return True
         return super().eventFilter(watched, event)
+
+    def tooltip_for(self, record: AnnotationRecord) -> str:
+        parts = [self.meanings.get(record.color or "", "") if record.color else self.tr("Note")]
+        if record.tags:
+            parts.append(" ".join(f"#{t}" for t in record.tags))
+        head = " · ".join(p for p in parts if p)
+        return f"{head}\n{record.note}" if record.note else head
 
     def context_menu(self, point: QPoint) -> QMenu:
         """The reading pane's menu at a viewport point: annotating first, then Qt's own."""

@@ -302,6 +302,15 @@ class MarginNotes(QWidget):
             self._active = annotation_id
             self.relayout()
 
+    def set_hovered(self, annotation_id: str | None) -> None:
+        """The pointer is on this note's passage in the text: the note lights up."""
+        if annotation_id != self._hovered:
+            self._hovered = annotation_id
+            self.update()
+
+    def hovered(self) -> str | None:
+        return self._hovered
+
     def active(self) -> str | None:
         return self._active
 

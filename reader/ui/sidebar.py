@@ -92,13 +92,43 @@ class AnnotationDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, body.pointSizeF() * 0.86))
         return body, small
 
+    @staticmethod
+    def _line(font: QFont) -> int:
+        """A line's height: room for Chinese glyphs, taller than the Latin font's spacing."""
+        metrics = QFontMetrics(font)
+        return int(max(metrics.lineSpacing(), metrics.height()) * 1.3)
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        width = option.rect.width()
+        if isinstance(view, QListView):
+            width = view.viewport().width()
+        return max(20, width - 2 * PAD - BAR - 4)
+
+    def _split_quote(self, quote: str, font: QFont, width: int) -> tuple[str, str]:
+        """The quote's first line and the rest (elided later) at ``width``."""
+        layout = QTextLayout(quote, font)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        layout.setTextOption(text_option)
+        layout.beginLayout()
+        line = layout.createLine()
+        end = len(quote)
+        if line.isValid():
+            line.setLineWidth(width)
+            end = line.textStart() + line.textLength()
+        layout.endLayout()
+        return quote[:end], quote[end:]
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         body, small = self._fonts(option)
         record = index.data(RECORD_ROLE)
-        lines = QFontMetrics(body).lineSpacing() * 2 + QFontMetrics(small).lineSpacing()
+        quote = str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
+        rest = self._split_quote(quote, body, self._text_width(option))[1]
+        height = self._line(body) * (2 if rest else 1) + self._line(small)
         if record is not None and record.note:
-            lines += QFontMetrics(small).lineSpacing()
-        return QSize(200, lines + 2 * PAD)
+            height += self._line(small)
+        return QSize(200, height + 2 * PAD)
 
     def meta_line(self, index: Index) -> str:
         record = index.data(RECORD_ROLE)
@@ -152,55 +182,35 @@ class AnnotationDelegate(QStyledItemDelegate):
         left = rect.left() + PAD + BAR + 4
         width = max(20, rect.right() - PAD - left)
         y = rect.top() + PAD
-        # Two lines of quote, the second elided.
+        align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # The quote: one line, or two with the second elided.
         painter.setFont(body)
         painter.setPen(text_color)
         metrics = QFontMetrics(body)
+        line = self._line(body)
         quote = str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
-        layout = QTextLayout(quote, body)
-        text_option = QTextOption()
-        text_option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        layout.setTextOption(text_option)
-        layout.beginLayout()
-        first_line = layout.createLine()
-        first_end = len(quote)
-        if first_line.isValid():
-            first_line.setLineWidth(width)
-            first_end = first_line.textStart() + first_line.textLength()
-        layout.endLayout()
-        painter.drawText(
-            QRect(left, y, width, metrics.lineSpacing()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            quote[:first_end],
-        )
-        y += metrics.lineSpacing()
-        rest = metrics.elidedText(quote[first_end:], Qt.TextElideMode.ElideRight, width)
-        painter.drawText(
-            QRect(left, y, width, metrics.lineSpacing()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            rest,
-        )
-        y += metrics.lineSpacing()
+        first, rest = self._split_quote(quote, body, width)
+        painter.drawText(QRect(left, y, width, line), align, first)
+        y += line
+        if rest:
+            elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(left, y, width, line), align, elided)
+            y += line
         painter.setFont(small)
         small_metrics = QFontMetrics(small)
+        small_line = self._line(small)
         painter.setPen(muted)
-        painter.drawText(
-            QRect(left, y, width, small_metrics.lineSpacing()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            small_metrics.elidedText(self.meta_line(index), Qt.TextElideMode.ElideRight, width),
-        )
-        y += small_metrics.lineSpacing()
+        meta = small_metrics.elidedText(self.meta_line(index), Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRect(left, y, width, small_line), align, meta)
+        y += small_line
         if record.note:
             italic = QFont(small)
             italic.setItalic(True)
             painter.setFont(italic)
             painter.setPen(text_color)
             note = " ".join(record.note.split())
-            painter.drawText(
-                QRect(left, y, width, small_metrics.lineSpacing()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                QFontMetrics(italic).elidedText(note, Qt.TextElideMode.ElideRight, width),
-            )
+            elided = QFontMetrics(italic).elidedText(note, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(left, y, width, small_line), align, elided)
         painter.restore()
 
 

@@ -82,6 +82,22 @@ def test_hover_and_click_link_a_note_to_its_passage(qtbot: QtBot, make_window: M
     qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=card.rect.center().toPoint())
     assert feature.sidebar.current_id() == record.id
     assert margin.active() == record.id
+    # The other way: the pointer on the highlight in the text lights its note.
+    view = window.reading_view
+    words = view.range_rects(record.start + 2, record.start + 3)[0].center().toPoint()
+    qtbot.mouseMove(view.viewport(), words)
+    qtbot.waitUntil(lambda: margin.hovered() == record.id, timeout=2000)
+    qtbot.mouseMove(view.viewport(), QPoint(5, 5))
+    qtbot.waitUntil(lambda: margin.hovered() is None, timeout=2000)
+    # A click on the highlight makes it the current annotation.
+    other = annotate(feature, window, "中亞國家", "yellow", (), "Central Asian states")
+    view.scroll_to_offset(other.start)
+    margin.set_active(None)
+    spot = view.range_rects(other.start + 1, other.start + 2)[0].center().toPoint()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert feature.sidebar.current_id() == other.id
+    assert margin.active() == other.id
+    assert "Central Asian states" in feature.tooltip_for(other)
 
 
 def test_a_note_is_edited_in_place_and_a_refused_save_keeps_it(
@@ -145,11 +161,10 @@ def test_the_margin_collapses_and_follows_view_switches(
     content = view.content()
     assert content is not None
     start, end = content.positions.canonical_to_shown(record.start, record.end)
-    # A note without colour: its words carry a dotted underline, in this view too.
-    dotted = [
+    # A note without colour: its words carry a dashed underline, in this view too.
+    dashed = [
         s.cursor.selectedText()
         for s in view.extraSelections()
-        if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
-        and s.cursor.selectedText() == content.text[start:end]
+        if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
     ]
-    assert dotted == [content.text[start:end]]
+    assert dashed == [content.text[start:end]]
