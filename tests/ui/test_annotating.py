@@ -7,6 +7,7 @@ selects a dictionary word."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -333,3 +334,43 @@ def test_context_menu_and_menus_show_the_annotating_actions(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert feature.dock.isVisible()
+
+
+def test_never_half_a_character_and_the_keyboard_can_select(
+    qtbot: QtBot, tmp_path: Path, make_window: MakeWindow
+) -> None:
+    source = tmp_path / "astral.txt"
+    source.write_text(
+        "吉野家的𠮷字與吉字不同。\n𠮷（U+20BB7）是「吉」的異體字。\n", encoding="utf-8"
+    )
+    result = meipi("import", str(source), "--id", "astral", "--title", "異體字")
+    assert result.code == 0, result.err
+    window = make_window()
+    feature = feature_of(window)
+    window.reload_library()  # the text imported after the library was read
+    window.open_document("astral")
+    view = window.reading_view
+    content = view.content()
+    assert content is not None and "𠮷" in content.text
+    at = content.text.index("𠮷")
+    qt = content.positions.shown_to_qt(at)
+    # A selection ending inside the surrogate pair takes the whole character.
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(qt - 1)
+    cursor.setPosition(qt + 1, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert view.textCursor().selectedText() == "的𠮷"
+    record = feature.highlight("purple")
+    assert record is not None and record.quote == "的𠮷"
+    # Caret browsing (F7): Shift+arrows select from the keyboard, whole characters each.
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert feature.caret_action.isChecked() and feature.selection.caret_browsing()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(content.positions.shown_to_qt(content.text.index("𠮷（")))
+    view.setTextCursor(cursor)
+    view.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.textCursor().selectedText() == "𠮷（"
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert [r.quote for r in feature.records("astral")] == ["的𠮷", "𠮷（"]
