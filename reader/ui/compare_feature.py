@@ -64,10 +64,10 @@ class CompareFeature(QObject):
         self._typography = typography
         self._window: CompareWindow | None = None
         self._close_warned = False
-        self.action = QAction(main.tr("&Compare Articles…"), main)
+        self.action = QAction(self.tr("&Compare Articles…"), main)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.action.setStatusTip(
-            main.tr("Read two articles side by side and compare them theme by theme.")
+            self.tr("Read two articles side by side and compare them theme by theme.")
         )
         self.action.triggered.connect(self._on_action_triggered)
         main.addAction(self.action)
@@ -112,7 +112,7 @@ class CompareFeature(QObject):
 
     def _on_action_triggered(self) -> None:
         if not self._main.services.library.ids():
-            self._main.statusBar().showMessage(self._main.tr("No articles to compare."), 5000)
+            self._main.statusBar().showMessage(self.tr("No articles to compare."), 5000)
             return
         self.open()
 
