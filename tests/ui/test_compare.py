@@ -296,11 +296,14 @@ def test_choosing_a_theme_lists_and_highlights_its_passages(
 
 
 def test_a_theme_found_in_only_one_article_is_marked(
-    qtbot: QtBot, make_window: MakeWindow, annotated: None
+    qtbot: QtBot, qtmodeltester: ModelTester, make_window: MakeWindow, annotated: None
 ) -> None:
     window = make_window()
     compare = open_compare(qtbot, window)
     model = compare.board.model
+    qtmodeltester.check(model)  # the live models of the board, as the window fills them
+    assert compare.choose_theme("中亞")
+    qtmodeltester.check(compare.board.columns[0].model)
     rows = {r.name: r for r in model.themes()}
     assert set(rows) == {"中亞", "能源", "一帶一路", "軍事", "北極"}
     assert rows["中亞"].counts == (2, 1) and rows["北極"].counts == (0, 1)
