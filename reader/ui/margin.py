@@ -80,10 +80,11 @@ class MarginNotes(QWidget):
         self._active: str | None = None
         self._hovered: str | None = None
         self.editor: NoteEdit | None = None
+        self._geometry: dict[tuple[object, ...], tuple[float, float, str]] = {}
         self.error_label: QLabel | None = None
         view.installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        view.content_rendered.connect(self.relayout)
+        view.content_rendered.connect(self._on_content_rendered)
         self._apply_margins()
         self.show()
 
@@ -108,6 +109,7 @@ class MarginNotes(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._geometry.clear()
             self._apply_margins()
             self.relayout()
         return super().eventFilter(watched, event)
@@ -119,6 +121,7 @@ class MarginNotes(QWidget):
         if collapsed == self._collapsed:
             return
         self._collapsed = collapsed
+        self._geometry.clear()
         self._apply_margins()
         self.relayout()
         self.collapsed_changed.emit(collapsed)
@@ -131,8 +134,15 @@ class MarginNotes(QWidget):
         font = QFont(self.view.typography().font(0.8))
         return font
 
+    def _on_content_rendered(self) -> None:
+        self._geometry.clear()
+        self.relayout()
+
     def relayout(self) -> None:
-        """Place the notes near the screen level with their passages, never overlapping."""
+        """Place the notes near the screen level with their passages, never overlapping.
+
+        Where a passage sits in the document, and a note's height and shown text, are kept
+        until the text is laid out again: scrolling only moves them."""
         self.cards = []
         content = self.view.content()
         if content is None:
@@ -147,30 +157,45 @@ class MarginNotes(QWidget):
         while first < len(notes) and notes[first].start < top_offset:
             first += 1
         first = max(0, first - LOOK_BEHIND)
-        font = self._font()
-        metrics = QFontMetrics(font)
-        inner = max(40, self.margin_width() - 2 * PAD - 8)
+        dy = self.view.verticalScrollBar().value()
+        width = self.margin_width()
         previous_bottom = -1e9
         for record in notes[first:]:
             if record.start > bottom_offset:
                 break
-            rects = self.view.range_rects(record.start, min(record.end, record.start + 1))
-            if not rects:
-                continue
-            anchor_y = rects[0].top()
-            text = record.note or ""
             full = record.id == self._active
-            lines = metrics.boundingRect(
-                QRect(0, 0, inner, 100000), int(Qt.TextFlag.TextWordWrap), text
-            ).height()
-            limit = lines if full else min(lines, metrics.lineSpacing() * MAX_LINES)
-            card_height = limit + 2 * PAD
+            key = (record.id, record.start, record.note, full, width)
+            geometry = self._geometry.get(key)
+            if geometry is None:
+                geometry = self._measure(record, full, dy)
+                if geometry is None:
+                    continue
+                self._geometry[key] = geometry
+            doc_top, card_height, text = geometry
+            anchor_y = doc_top - dy
             y = max(anchor_y, previous_bottom + GAP)
-            rect = QRectF(4, y, self.margin_width() - 8, card_height)
+            rect = QRectF(4, y, width - 8, card_height)
             self.cards.append(Card(record, anchor_y, rect, text))
             previous_bottom = rect.bottom()
         self._place_editor()
         self.update()
+
+    def _measure(
+        self, record: AnnotationRecord, full: bool, dy: int
+    ) -> tuple[float, float, str] | None:
+        """(passage top in document coordinates, card height, the note as shown)."""
+        rects = self.view.range_rects(record.start, min(record.end, record.start + 1))
+        if not rects:
+            return None
+        metrics = QFontMetrics(self._font())
+        inner = max(40, self.margin_width() - 2 * PAD - 12)
+        text = record.note or ""
+        flags = int(Qt.TextFlag.TextWordWrap)
+        lines = metrics.boundingRect(QRect(0, 0, inner, 100000), flags, text).height()
+        limit = lines if full else min(lines, metrics.lineSpacing() * MAX_LINES)
+        if limit < lines:
+            text = self._elide(text, QRect(0, 0, inner, limit), metrics)
+        return rects[0].top() + dy, limit + 2 * PAD, text
 
     def card(self, annotation_id: str) -> Card | None:
         return next((c for c in self.cards if c.record.id == annotation_id), None)
@@ -196,7 +221,6 @@ class MarginNotes(QWidget):
             return
         font = self._font()
         painter.setFont(font)
-        metrics = QFontMetrics(font)
         for card in self.cards:
             linked = card.record.id in (self._active, self._hovered)
             color = QColor(SWATCHES[card.record.color or NO_COLOR])
@@ -216,15 +240,7 @@ class MarginNotes(QWidget):
             )
             painter.setPen(QColor(theme.ink))
             text_rect = card.rect.adjusted(PAD + 4, PAD, -PAD, -PAD)
-            text = card.text
-            if (
-                text_rect.height()
-                < metrics.boundingRect(
-                    text_rect.toRect(), int(Qt.TextFlag.TextWordWrap), text
-                ).height()
-            ):
-                text = self._elide(text, text_rect.toRect(), metrics)
-            painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), text)
+            painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), card.text)
         painter.end()
 
     @staticmethod

@@ -85,6 +85,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         self._model = model
         self._document_title = document_title
         self.show_documents = False
+        self._sizes: dict[tuple[str, bool, int, str], QSize] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         body = QFont(option.font)
@@ -124,11 +125,21 @@ class AnnotationDelegate(QStyledItemDelegate):
         body, small = self._fonts(option)
         record = index.data(RECORD_ROLE)
         quote = str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
-        rest = self._split_quote(quote, body, self._text_width(option))[1]
-        height = self._line(body) * (2 if rest else 1) + self._line(small)
-        if record is not None and record.note:
-            height += self._line(small)
-        return QSize(200, height + 2 * PAD)
+        width = self._text_width(option)
+        has_note = record is not None and bool(record.note)
+        # Remembered: a list of hundreds asks again for every row on each filter change.
+        key = (quote, has_note, width, body.key())
+        size = self._sizes.get(key)
+        if size is None:
+            rest = self._split_quote(quote, body, width)[1]
+            height = self._line(body) * (2 if rest else 1) + self._line(small)
+            if has_note:
+                height += self._line(small)
+            size = QSize(200, height + 2 * PAD)
+            if len(self._sizes) > 5000:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return size
 
     def meta_line(self, index: Index) -> str:
         record = index.data(RECORD_ROLE)
