@@ -31,7 +31,9 @@ never deletes a memo).
 from __future__ import annotations
 
 import bisect
+import functools
 import json
+import operator
 import re
 import sqlite3
 import uuid
@@ -40,7 +42,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, Table, delete, func, insert, or_, select
+from sqlalchemy import Insert, Select, Table, delete, func, insert, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
@@ -253,6 +255,7 @@ def stale_documents(s: Session, docs: Iterable[TextDocument]) -> list[TextDocume
 # Tags
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_tag(spelling: str) -> str:
     """A tag as it will be stored: ``/`` (also the full-width ``／``) separates levels; blanks
     around levels and empty levels are dropped."""
@@ -748,6 +751,7 @@ class _TagResolver:
         # tags ``key == P or key LIKE P || '/%'`` finds in ``resolve_tag``.
         self.by_prefix: dict[str, tuple[int, str]] = {}
         self.new: list[dict[str, Any]] = []
+        self.spelled: dict[str, tuple[int, str]] = {}  # a spelling seen before: its tag
         rows = s.execute(
             select(models.Tag.id, models.Tag.name, models.Tag.key).order_by(models.Tag.id)
         ).all()
@@ -764,6 +768,12 @@ class _TagResolver:
 
     def resolve(self, cleaned: str) -> tuple[int, str]:
         """(id, name) of the tag spelled ``cleaned`` (a ``clean_tag`` result)."""
+        found = self.spelled.get(cleaned)
+        if found is None:
+            found = self.spelled[cleaned] = self._resolve(cleaned)
+        return found
+
+    def _resolve(self, cleaned: str) -> tuple[int, str]:
         key = fold_key(cleaned)
         found = self.by_key.get(key)
         if found is not None:
@@ -782,7 +792,7 @@ class _TagResolver:
 
     def write(self) -> None:
         if self.new:
-            self.s.execute(insert(_table(models.Tag)), self.new)
+            _executemany(self.s, insert(_table(models.Tag)), self.new)
             self.new = []
 
 
@@ -818,11 +828,10 @@ def _write_rows(
             s.execute(delete(link).where(link.c.annotation_id.in_(chunk)))
         stmt = sqlite_insert(table)
         columns = {c.name: stmt.excluded[c.name] for c in table.c if c.name != "id"}
-        s.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=columns), rows)
-    elif rows:
-        s.execute(insert(table), rows)
-    if links:
-        s.execute(insert(_table(models.AnnotationTag)), links)
+        _executemany(s, stmt.on_conflict_do_update(index_elements=["id"], set_=columns), rows)
+    else:
+        _executemany(s, insert(table), rows)
+    _executemany(s, insert(_table(models.AnnotationTag)), links)
     # ORM objects this session may hold for these rows are stale now.
     written = set(names)
     for obj in list(s.identity_map.values()):
@@ -831,22 +840,44 @@ def _write_rows(
     return names
 
 
+def _executemany(s: Session, stmt: Insert, rows: list[dict[str, Any]]) -> None:
+    """``s.execute(stmt, rows)`` for thousands of rows: the statement compiled once by
+    SQLAlchemy, the rows handed as tuples to the driver's ``executemany`` on the session's own
+    connection (so inside its transaction, rolled back with it). SQLAlchemy's per-row
+    parameter handling would cost more than SQLite's inserts."""
+    if not rows:
+        return
+    conn = s.connection()
+    compiled = stmt.compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    order = list(compiled.positiontup or ())
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    values = operator.itemgetter(*order)
+    if len(order) == 1:
+        driver.executemany(compiled.string, ((values(row),) for row in rows))
+    else:
+        driver.executemany(compiled.string, map(values, rows))
+
+
 def _as_record(row: dict[str, Any], tags: tuple[str, ...], pages: _Pages) -> AnnotationRecord:
-    return AnnotationRecord(
-        id=row["id"],
-        document=row["document_id"],
-        start=row["start"],
-        end=row["end"],
-        quote=row["quote"],
-        prefix=row["prefix"],
-        suffix=row["suffix"],
-        pages=pages.span(row["start"], row["end"]),
-        color=row["color"],
-        tags=tags,
-        note=row["note"],
-        created=row["created"],
-        updated=row["updated"],
-        orphaned=bool(row["orphaned"]),
+    start, end = row["start"], row["end"]
+    return _record_of(
+        (
+            row["id"],
+            row["document_id"],
+            start,
+            end,
+            row["quote"],
+            row["prefix"],
+            row["suffix"],
+            pages.span(start, end),
+            row["color"],
+            tags,
+            row["note"],
+            row["created"],
+            row["updated"],
+            bool(row["orphaned"]),
+        )
     )
 
 
