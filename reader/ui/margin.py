@@ -78,11 +78,14 @@ class MarginNotes(QWidget):
         self._collapsed = False
         self.cards: list[Card] = []
         self._active: str | None = None
-        self._hovered: str | None = None
+        self._hovered: str | None = None  # the pointer is on this note
+        self._text_hovered: str | None = None  # the pointer is on this note's words
         self.editor: NoteEdit | None = None
         self._geometry: dict[tuple[object, ...], tuple[float, float, str]] = {}
         self.error_label: QLabel | None = None
         view.installEventFilter(self)
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         view.content_rendered.connect(self._on_content_rendered)
         self._apply_margins()
@@ -108,7 +111,10 @@ class MarginNotes(QWidget):
         self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self._viewport:
+            self._geometry.clear()
+        elif kind in (QEvent.Type.Resize, QEvent.Type.Show) and watched is self.view:
             self._geometry.clear()
             self._apply_margins()
             self.relayout()
@@ -135,8 +141,14 @@ class MarginNotes(QWidget):
         return font
 
     def _on_content_rendered(self) -> None:
+        # A new document: its layout tells when positions move (laid out further, or again).
+        layout = self.view.document().documentLayout()
+        layout.documentSizeChanged.connect(self._on_document_size_changed)
         self._geometry.clear()
         self.relayout()
+
+    def _on_document_size_changed(self) -> None:
+        self._geometry.clear()
 
     def relayout(self) -> None:
         """Place the notes near the screen level with their passages, never overlapping.
@@ -222,7 +234,7 @@ class MarginNotes(QWidget):
         font = self._font()
         painter.setFont(font)
         for card in self.cards:
-            linked = card.record.id in (self._active, self._hovered)
+            linked = card.record.id in (self._active, self._hovered, self._text_hovered)
             color = QColor(SWATCHES[card.record.color or NO_COLOR])
             # The link to the passage: from the margin's edge at the passage to the card.
             link = QColor(color)
@@ -320,12 +332,13 @@ class MarginNotes(QWidget):
 
     def set_hovered(self, annotation_id: str | None) -> None:
         """The pointer is on this note's passage in the text: the note lights up."""
-        if annotation_id != self._hovered:
-            self._hovered = annotation_id
+        if annotation_id != self._text_hovered:
+            self._text_hovered = annotation_id
             self.update()
 
     def hovered(self) -> str | None:
-        return self._hovered
+        """The note lit by the pointer: on the note itself, or on its words in the text."""
+        return self._hovered or self._text_hovered
 
     def active(self) -> str | None:
         return self._active
