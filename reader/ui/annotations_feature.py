@@ -197,7 +197,8 @@ class AnnotationsFeature(QObject):
         self._redraw()
 
     def _on_store_failed(self, message: str) -> None:
-        self._report(message)
+        # The window offers what to do (restore a backup); here it is only said once more.
+        self.window.statusBar().showMessage(message, 15000)
 
     def _quote_for(self, record: AnnotationRecord) -> str:
         doc = self.services.library.documents.get(record.document)
@@ -481,6 +482,15 @@ class AnnotationsFeature(QObject):
 
         record = self.record(target_id) if target_id else None
         doc = self.window.current_document()
+        if target_id and record is None and span is None:
+            # Deleted meanwhile (another window, the command line): keep what was typed.
+            message = self.tr(
+                "This annotation was deleted meanwhile, so your changes were not saved. "
+                "Copy your note, then select the passage and annotate it again."
+            )
+            dialog.show_error(message)
+            self.edit_failed.emit(message)
+            return
         try:
             if record is not None:
                 self._write_edit(record, draft)
@@ -522,6 +532,12 @@ class AnnotationsFeature(QObject):
     def _on_margin_note_save_requested(self, annotation_id: str, note: str) -> None:
         record = self.record(annotation_id)
         if record is None:
+            message = self.tr(
+                "This annotation was deleted meanwhile, so your note was not saved. "
+                "Copy it before closing the editor."
+            )
+            self.margin.show_error(annotation_id, message)
+            self.edit_failed.emit(message)
             return
         try:
             self._write_edit(record, Draft(record.color, record.tags, note or None))

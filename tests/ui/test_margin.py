@@ -168,3 +168,22 @@ def test_the_margin_collapses_and_follows_view_switches(
         if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
     ]
     assert dashed == [content.text[start:end]]
+
+
+def test_a_note_being_edited_survives_its_annotation_deleted_elsewhere(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "上海合作組織", "green", (), "SCO")
+    feature.go_to(record.id)
+    editor = feature.margin.edit(record.id)
+    assert editor is not None
+    editor.setPlainText("A long thought I must not lose")
+    assert feature.delete(record.id)  # as another window or process would
+    with qtbot.waitSignal(feature.edit_failed, timeout=2000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert feature.margin.editor is editor and editor.isVisible()
+    assert editor.toPlainText() == "A long thought I must not lose"
+    error = feature.margin.error_label
+    assert error is not None and "deleted meanwhile" in error.text()
