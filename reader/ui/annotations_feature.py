@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -57,6 +57,8 @@ FLASH_LAYER = "annotation-flash"
 HOVER_LAYER = "annotation-hover"
 FLASH_MS = 900
 SIDEBAR_WIDTH = 320
+MARGIN_SETTING = "annotations/margin_collapsed"
+SCOPE_SETTING = "annotations/scope"
 
 
 def install_annotations(window: MainWindow) -> AnnotationsFeature:
@@ -121,6 +123,15 @@ class AnnotationsFeature(QObject):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(self._on_flash_timer_timeout)
+
+        # The margin collapsed or not, this article or all: remembered between sessions.
+        from reader.ui.settings import ReaderSettings
+
+        self._qs = QSettings(str(ReaderSettings.default().path), QSettings.Format.IniFormat)
+        self.margin.set_collapsed(self._qs.value(MARGIN_SETTING, "false") == "true")
+        self.sidebar.set_all_articles(self._qs.value(SCOPE_SETTING, "document") == "all")
+        self.margin.collapsed_changed.connect(self._on_margin_collapsed_changed)
+        self.sidebar.filters_changed.connect(self._on_sidebar_filters_changed)
 
         self._build_actions()
         self._build_menu()
@@ -671,6 +682,17 @@ class AnnotationsFeature(QObject):
 
     def _on_margin_action(self, checked: bool) -> None:
         self.margin.set_collapsed(not checked)
+
+    def _on_margin_collapsed_changed(self, collapsed: bool) -> None:
+        self.margin_action.setChecked(not collapsed)
+        self._qs.setValue(MARGIN_SETTING, "true" if collapsed else "false")
+        self._qs.sync()
+
+    def _on_sidebar_filters_changed(self) -> None:
+        scope = "all" if self.sidebar.proxy.document() is None else "document"
+        if self._qs.value(SCOPE_SETTING, "document") != scope:
+            self._qs.setValue(SCOPE_SETTING, scope)
+            self._qs.sync()
 
     def _on_caret_action(self, checked: bool) -> None:
         self.selection.set_caret_browsing(checked)

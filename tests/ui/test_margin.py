@@ -168,6 +168,13 @@ def test_the_margin_collapses_and_follows_view_switches(
         if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
     ]
     assert dashed == [content.text[start:end]]
+    # Collapsed, and all articles in the sidebar: so again after a restart.
+    feature.margin_action.trigger()
+    feature.sidebar.set_all_articles(True)
+    window.close()
+    again = feature_of(make_window())
+    assert again.margin.collapsed() and not again.margin_action.isChecked()
+    assert again.sidebar.proxy.document() is None
 
 
 def test_a_note_being_edited_survives_its_annotation_deleted_elsewhere(
