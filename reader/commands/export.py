@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.cli import Context
 from reader.documents import Document
@@ -54,6 +54,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
 _SAME_FIELDS = [f.name for f in fields(AnnotationRecord)] == [
     f.name for f in fields(ops.AnnotationRecord)
 ]
+_SAME_ORDER = _SAME_FIELDS and tuple(f.name for f in fields(AnnotationRecord)) == ops.RECORD_FIELDS
 
 
 def to_export_record(record: ops.AnnotationRecord) -> AnnotationRecord:
@@ -80,6 +81,19 @@ def to_export_record(record: ops.AnnotationRecord) -> AnnotationRecord:
     )
 
 
+def export_records(values: list[tuple[Any, ...]]) -> list[AnnotationRecord]:
+    """Export records from ``ops.annotation_values`` (made once each, not via store records)."""
+    if not _SAME_ORDER:
+        return [AnnotationRecord(*v) for v in values]
+    made = []
+    with ops.no_gc():
+        for v in values:
+            record = object.__new__(AnnotationRecord)
+            record.__dict__.update(zip(ops.RECORD_FIELDS, v, strict=True))
+            made.append(record)
+    return made
+
+
 def to_store_record(record: AnnotationRecord) -> ops.AnnotationRecord:
     return ops.AnnotationRecord(
         record.id,
@@ -104,10 +118,7 @@ def read_store(
 ) -> tuple[list[AnnotationRecord], dict[str, str], dict[str, str], Glossary]:
     """Annotations of ``documents``, colour meanings, theme memos (by tag), the glossary."""
     with store.reading() as s:
-        records = [
-            to_export_record(r)
-            for r in ops.list_annotations(s, documents=[d.id for d in documents])
-        ]
+        records = export_records(ops.annotation_values(s, documents=[d.id for d in documents]))
         meanings = ops.color_meanings(s)
         memos: dict[str, str] = {}
         by_key = ops.theme_memos_by_key(s)

@@ -306,8 +306,9 @@ def test_the_benchmark_workload_is_created_and_listed_whole(store: Store) -> Non
 def test_records_convert_field_by_field(monkeypatch: pytest.MonkeyPatch, same_fields: bool) -> None:
     from reader.commands import export
 
-    assert export._SAME_FIELDS  # the fast copy is the path taken
+    assert export._SAME_FIELDS and export._SAME_ORDER  # the fast copies are the paths taken
     monkeypatch.setattr(export, "_SAME_FIELDS", same_fields)
+    monkeypatch.setattr(export, "_SAME_ORDER", same_fields)
     stored = ops.AnnotationRecord(
         id="i",
         document="d",
@@ -329,6 +330,8 @@ def test_records_convert_field_by_field(monkeypatch: pytest.MonkeyPatch, same_fi
     assert exported == ExportRecord.from_dict(stored.to_json())
     assert to_store_record(exported) == stored
     assert type(exported) is ExportRecord and hash(exported) == hash(ExportRecord(**vars(exported)))
+    values = tuple(getattr(stored, name) for name in ops.RECORD_FIELDS)
+    assert export.export_records([values]) == [exported]
 
 
 def test_an_export_reads_every_record_and_the_memos_of_its_themes(store: Store) -> None:
@@ -346,3 +349,25 @@ def test_an_export_reads_every_record_and_the_memos_of_its_themes(store: Store) 
     assert [r.tags for r in records] == [("地區/中亞", "能源")]
     assert memos == {"地區": "parent memo", "能源": "energy memo"}
     assert meanings["yellow"] == ops.DEFAULT_MEANINGS["yellow"]
+
+
+def test_listing_leaves_garbage_collection_as_it_found_it(store: Store) -> None:
+    import gc
+
+    with store.writing() as s:
+        ops.create_annotation(s, DOC, *span("北極航道"))
+    assert gc.isenabled()
+    with store.reading() as s:
+        assert len(ops.list_annotations(s)) == 1
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), ops.no_gc():
+        assert not gc.isenabled()
+        _ = 1 / 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with store.reading() as s:
+            ops.list_annotations(s)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
