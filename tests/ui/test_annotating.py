@@ -21,6 +21,7 @@ from reader.ui.annotation_models import highlight_color
 from reader.ui.annotations_feature import AnnotationsFeature
 from reader.ui.fonts import FontCatalog
 from reader.ui.main_window import MainWindow
+from reader.ui.note_editor import Draft
 from reader.ui.settings import ReaderSettings
 from reader.views import VIEW_IDS
 from reader.words import word_at
@@ -374,3 +375,31 @@ def test_never_half_a_character_and_the_keyboard_can_select(
     assert view.textCursor().selectedText() == "𠮷（"
     qtbot.keyClick(view, Qt.Key.Key_3)
     assert [r.quote for r in feature.records("astral")] == ["的𠮷", "𠮷（"]
+
+
+def test_tags_complete_from_existing_ones_and_new_ones_are_made(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    select_shown(window, "天然氣")
+    feature.highlight("yellow")
+    first = only(feature.records())
+    assert feature.save(first, Draft("yellow", ("Energy/Gas",), None)) is not None
+    select_shown(window, "能源")
+    dialog = feature.edit_dialog("tags")
+    assert dialog is not None
+    edit = dialog.tags_edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "gas")  # contains, any case
+    popup = edit._completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    popup.setCurrentIndex(edit._completer.completionModel().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert edit.text() == "Energy/Gas, "
+    edit.insert("地緣政治")  # a new tag, made on the fly
+    dialog.save_requested.emit(dialog.draft())
+    second = next(r for r in feature.records() if r.id != first.id)
+    assert second.tags == ("Energy/Gas", "地緣政治")
+    assert sorted(t.name for t in feature.tags) == ["Energy/Gas", "地緣政治"]
