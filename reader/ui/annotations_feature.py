@@ -135,7 +135,9 @@ class AnnotationsFeature(QObject):
 
         self._build_actions()
         self._build_menu()
-        self.view.viewport().installEventFilter(self)
+        self._viewport = self.view.viewport()
+        self._viewport.installEventFilter(self)
+        window.installEventFilter(self)  # a note still being typed is saved before closing
 
         self.services.annotations_changed.connect(self._on_annotations_changed)
         self.services.view_changed.connect(self._on_view_changed)
@@ -721,6 +723,13 @@ class AnnotationsFeature(QObject):
     # -- the context menu in the text --------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if watched is self.window:
+            if kind == QEvent.Type.Close and not self.save_pending():
+                event.ignore()  # the note stays on screen with the reason; nothing is lost
+                return True
+            return False
+        if watched is not self._viewport:
+            return False
         if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
             self.context_menu(event.pos()).exec(event.globalPos())
             return True
@@ -746,6 +755,21 @@ class AnnotationsFeature(QObject):
                 QToolTip.showText(event.globalPos(), self.tooltip_for(under[0]), self.view)
                 return True
         return super().eventFilter(watched, event)
+
+    def save_pending(self) -> bool:
+        """Save what is still being typed (a margin note, the annotation dialog), as leaving
+        it would; False when that was refused (the text stays on screen, with the reason)."""
+        editor = self.margin.editor
+        if editor is not None and editor.is_modified():
+            self._on_margin_note_save_requested(editor.annotation_id, editor.toPlainText())
+            if self.margin.editor is not None:
+                return False
+        dialog = self.dialog
+        if dialog is not None and dialog.isVisible() and dialog.is_modified():
+            dialog.save_requested.emit(dialog.draft())
+            if dialog.isVisible():  # refused: it stays open, saying why
+                return False
+        return True
 
     def tooltip_for(self, record: AnnotationRecord) -> str:
         parts = [self.meanings.get(record.color or "", "") if record.color else self.tr("Note")]

@@ -194,3 +194,27 @@ def test_a_note_being_edited_survives_its_annotation_deleted_elsewhere(
     assert editor.toPlainText() == "A long thought I must not lose"
     error = feature.margin.error_label
     assert error is not None and "deleted meanwhile" in error.text()
+
+
+def test_closing_the_window_saves_a_note_still_being_typed(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "上海合作組織", "green", (), "SCO")
+    feature.go_to(record.id)
+    editor = feature.margin.edit(record.id)
+    assert editor is not None
+    editor.setPlainText("typed, never saved by hand")
+    store = window.services.store()
+    assert store is not None
+    store.read_only = True
+    # Refused: the window stays open and the note on screen, with the reason.
+    assert not window.close()
+    assert window.isVisible() and feature.margin.editor is editor
+    assert editor.toPlainText() == "typed, never saved by hand"
+    store.read_only = False
+    assert window.close()
+    again = feature_of(make_window())
+    saved = again.record(record.id)
+    assert saved is not None and saved.note == "typed, never saved by hand"
