@@ -11,8 +11,20 @@ Annotations::
     delete_annotation(s, id) -> AnnotationRecord          # everything needed to put it back
     restore_annotation(s, record) -> AnnotationRecord     # undo: same id, times, tags, note
     list_annotations(s, documents=None, tags=(), colors=()) -> [AnnotationRecord] (text order)
+    annotation_values(s, ...same filters) -> [tuple]       # the same, as field tuples
     annotation_counts(s) -> {document id: count}
     sync_document(s, doc) -> SyncReport     # re-anchor when the text changed (orphans kept)
+
+In bulk (thousands in one transaction: every input checked first, tags resolved once, rows
+written with a few ``executemany``, nothing read back)::
+
+    restore_annotations(s, records) -> [AnnotationRecord]  # an import; undo of many: the same
+        # result as restore_annotation for each in turn (re-anchoring, orphans, later id wins)
+    create_annotations(s, doc, specs) -> [AnnotationRecord]  # specs: (start, end, colour,
+        # tags, note), as reader.bench_workload.annotation_specs makes them
+
+Reads of thousands (``list_annotations``) fetch plain tuples through the driver with statements
+built by SQLAlchemy, and pause cyclic garbage collection while the records are made.
 
 Filters: any of ``tags`` (a parent includes its children, matched by folding key), any of
 ``colors`` (``"none"`` is a note-only annotation).
