@@ -14,8 +14,11 @@
   ``("export", "--format", "markdown", "-o", OUT)`` on a database holding ``count``
   annotations, or ``("import-annotations", FILE)`` into an empty one (which also makes that
   database's first verified backup on closing, as it would for a user).
+  :func:`cli_times` gives the median CPU seconds of those processes too: on a machine
+  shared with other work, the wall clock of an idle one.
 * :func:`measure_store` runs them all: ``{"json_import_store": …, "list_annotations": …,
-  "create_annotations": …, "cli_import": …, "cli_export_markdown": …, "cli_export_json": …}``.
+  "create_annotations": …, "cli_import": …, "cli_export_markdown": …, "cli_export_json": …}``,
+  and ``…_cpu`` for each ``cli_…``.
 
 Garbage is collected before each timed run; the database files live in a fresh temporary
 folder (the page cache of the operating system is warm after the first run, as for a user who
@@ -167,7 +170,20 @@ def _environment(data_dir: Path) -> dict[str, str]:
     return env
 
 
-def _run(argv: Sequence[str], env: dict[str, str]) -> float:
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's finished children; 0 where unknown."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of ``python -m reader ARGV`` in a fresh process. CPU time
+    is what the wall clock would show on an idle machine (the process is single-threaded)."""
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "reader", *argv],
@@ -177,18 +193,31 @@ def _run(argv: Sequence[str], env: dict[str, str]) -> float:
         check=False,
     )
     seconds = time.perf_counter() - t0
+    cpu = _children_cpu() - cpu0
     if proc.returncode != 0:
         raise RuntimeError(
             f"meipi {' '.join(argv[:2])} failed ({proc.returncode}): "
             f"{proc.stderr.decode('utf-8', 'replace')[-600:]}"
         )
-    return seconds
+    return seconds, cpu
+
+
+def cli_times(
+    argv: Sequence[str], *, db: Path, data_dir: Path, repeat: int = 3
+) -> tuple[float, float]:
+    """Median wall-clock and median CPU seconds of ``meipi --db DB ARGV…``, a fresh process
+    each run."""
+    env = _environment(data_dir)
+    runs = []
+    for _ in range(max(1, repeat)):
+        gc.collect()
+        runs.append(_run(["--db", str(db), *argv], env))
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
 
 def cli_seconds(argv: Sequence[str], *, db: Path, data_dir: Path, repeat: int = 3) -> float:
     """Median wall-clock seconds of ``meipi --db DB ARGV…`` in a fresh process each run."""
-    env = _environment(data_dir)
-    return _median(lambda: _run(["--db", str(db), *argv], env), repeat)
+    return cli_times(argv, db=db, data_dir=data_dir, repeat=repeat)[0]
 
 
 def measure_store(
@@ -215,7 +244,8 @@ def measure_store(
             gc.collect()
             imports.append(_run(["--db", str(empty), "import-annotations", str(source)], env))
             shutil.rmtree(empty.parent)
-        results["cli_import"] = statistics.median(imports)
+        results["cli_import"] = statistics.median(w for w, _ in imports)
+        results["cli_import_cpu"] = statistics.median(c for _, c in imports)
         db = folder / "full" / "meipi.sqlite3"
         _import_into(db, data, documents)
         from reader.store.backup import make_backup
@@ -223,12 +253,13 @@ def measure_store(
         make_backup(db)  # as a user's database has: exporting then makes no first backup
         for fmt in ("markdown", "json"):
             out = folder / f"out.{fmt}"
-            results[f"cli_export_{fmt}"] = cli_seconds(
+            wall, cpu = cli_times(
                 ["export", "--format", fmt, "-o", str(out)],
                 db=db,
                 data_dir=data_dir,
                 repeat=repeat,
             )
+            results[f"cli_export_{fmt}"], results[f"cli_export_{fmt}_cpu"] = wall, cpu
     return results
 
 

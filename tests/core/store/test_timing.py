@@ -20,6 +20,9 @@ def test_every_measurement_runs_and_reports_seconds() -> None:
         "cli_import",
         "cli_export_markdown",
         "cli_export_json",
+        "cli_import_cpu",
+        "cli_export_markdown_cpu",
+        "cli_export_json_cpu",
     }
     assert all(isinstance(v, float) and v > 0 for v in results.values())
 
