@@ -478,11 +478,16 @@ class AnnotationsFeature(QObject):
             self._on_dialog_save_requested(dialog, target_id, span, draft)
 
         dialog.save_requested.connect(on_save)
+        dialog.finished.connect(self._on_dialog_finished)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         (dialog.tags_edit if focus == "tags" else dialog.note_edit).setFocus()
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        # Closed (and deleted on close): nothing of it may be used any more.
+        self.dialog = None
 
     def _on_dialog_save_requested(
         self,
@@ -529,8 +534,6 @@ class AnnotationsFeature(QObject):
             self.edit_failed.emit(str(exc))
             return
         dialog.accept()
-        if self.dialog is dialog:
-            self.dialog = None
 
     def _on_sidebar_edit_requested(self, annotation_id: str) -> None:
         self.go_to(annotation_id)

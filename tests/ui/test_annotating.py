@@ -35,6 +35,15 @@ def library() -> Library:
     return load_library()
 
 
+def quiesce(window: MainWindow) -> None:
+    """Before the harness deletes a window: its reading pane schedules a zero-delay re-anchor
+    (``QTimer.singleShot``, not bound to the pane's lifetime) when its scroll range changes,
+    which it does while being destroyed; that timer would fire on the deleted pane during the
+    next test. Disconnected here, as the window is going anyway."""
+    bar = window.reading_view.verticalScrollBar()
+    bar.rangeChanged.disconnect(window.reading_view._on_range_changed)
+
+
 @pytest.fixture
 def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
     """A shown window on the test's data directory, annotations installed; call again for a
@@ -44,7 +53,7 @@ def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
         settings = ReaderSettings.default()
         first_start = settings.geometry() is None
         window = MainWindow(library, settings, FontCatalog.from_system())
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=quiesce)
         if first_start:
             window.resize(1100, 700)
         window.show()
