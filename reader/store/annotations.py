@@ -59,6 +59,7 @@ from typing import Any
 from sqlalchemy import Insert, Select, Table, delete, func, insert, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import instance_state
 
 from reader.documents import Document as TextDocument
 from reader.errors import InputError
@@ -874,11 +875,19 @@ def _write_rows(
     else:
         _executemany(s, insert(table), rows)
     _executemany(s, insert(_table(models.AnnotationTag)), links)
-    # ORM objects this session may hold for these rows are stale now.
+    # ORM objects this session may hold for these rows are stale now: annotations are read
+    # again when next used; their old tag links are forgotten (the rows may be gone).
     written = set(names)
     for obj in list(s.identity_map.values()):
-        if isinstance(obj, models.Annotation) and obj.id in written:
+        if not isinstance(obj, models.Annotation | models.AnnotationTag):
+            continue
+        identity = instance_state(obj).identity  # the primary key, loading nothing
+        if identity is None or identity[0] not in written:
+            continue
+        if isinstance(obj, models.Annotation):
             s.expire(obj)
+        else:
+            s.expunge(obj)
     return names
 
 
