@@ -106,6 +106,8 @@ class TagManager(QDialog):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.tree.addAction(action)
+        # Undo and redo work here too (the same history as the window's Edit menu).
+        self.addActions([feature.undo_action, feature.redo_action])
         feature.records_loaded.connect(self.reload)
         self.resize(460, 480)
         self.reload()
@@ -194,10 +196,17 @@ class TagManager(QDialog):
         self.feature.history.push(
             TagCommand(self.feature.writer, text, kind, name, new_name, tags_before, change.before)
         )
+        undo_keys = self.feature.undo_action.shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
         said = (
-            message.replace("%1", name)
-            .replace("%2", str(change.annotations))
-            .replace("%3", new_name or "")
+            (
+                message.replace("%1", name)
+                .replace("%2", str(change.annotations))
+                .replace("%3", new_name or "")
+            )
+            + " "
+            + self.tr("(%1 undoes it.)").replace("%1", undo_keys)
         )
         self._say(said)
         self.feature.refresh()

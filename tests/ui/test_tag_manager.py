@@ -128,3 +128,18 @@ def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWin
 
     with open_store(paths.db_path()) as store, store.reading() as s:
         assert color_meanings(s)["green"] == "證據"
+
+
+def test_undo_works_from_the_tag_manager_window(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    annotate(feature, window, "上海合作組織", "yellow", ("SCO",))
+    manager = feature.show_tag_manager()
+    assert isinstance(manager, TagManager)
+    assert manager.rename("SCO", "上合組織")
+    assert "Ctrl+Z undoes it" in manager.status.text()
+    manager.activateWindow()
+    manager.tree.setFocus()
+    qtbot.keyClick(manager.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert cli_tags() == [("SCO",)]
+    assert manager.model.index_of("sco").isValid()
