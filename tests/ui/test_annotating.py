@@ -412,3 +412,23 @@ def test_tags_complete_from_existing_ones_and_new_ones_are_made(
     second = next(r for r in feature.records() if r.id != first.id)
     assert second.tags == ("Energy/Gas", "地緣政治")
     assert sorted(t.name for t in feature.tags) == ["Energy/Gas", "地緣政治"]
+
+
+def test_the_context_menu_on_a_substitution_offers_both_its_veto_and_annotating(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    switch_view(qtbot, window, "zh-Hans-CN")
+    view = window.reading_view
+    doc = window.current_document()
+    assert doc is not None
+    regional = doc.text.index("區域性")
+    view.scroll_to_offset(regional)
+    point = view.range_rects(regional, regional + 3)[0].center().toPoint()
+    select_shown(window, "局部")
+    menu = feature.context_menu(point)
+    texts = [a.text().replace("&", "") for a in menu.actions()]
+    assert texts[0].startswith("Highlight Yellow")
+    assert any("區域性" in t and "Keep" in t for t in texts), texts
+    menu.close()
