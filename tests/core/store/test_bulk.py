@@ -392,3 +392,17 @@ def test_a_session_that_read_the_rows_before_sees_the_bulk_write(store: Store) -
         ops.update_annotation(s, made.id, tags=["能源"])
     with store.reading() as s:
         assert ops.get_annotation(s, made.id).tags == ("能源",)
+
+
+def test_listing_filters_that_match_nothing(store: Store) -> None:
+    with store.writing() as s:
+        ops.create_annotation(s, DOC, *span("北極航道"), tags=["北極"])
+        ops.create_annotation(s, OTHER, *span("北極", OTHER), color=None, note="n")
+    with store.reading() as s:
+        assert ops.list_annotations(s, documents=[]) == []
+        assert ops.list_annotations(s, tags=["沒有這個標籤"]) == []
+        assert ops.list_annotations(s, documents=["nowhere"]) == []
+        assert [r.document for r in ops.list_annotations(s, colors=["none"])] == ["other"]
+        assert [r.document for r in ops.list_annotations(s, tags=["北极"])] == ["mine"]
+        both = ops.list_annotations(s, documents=["other", "mine"], colors=["yellow", "none"])
+        assert [r.document for r in both] == ["mine", "other"]
