@@ -148,6 +148,7 @@ class AnnotationsFeature(QObject):
 
         doc = window.current_document()
         self.sidebar.set_current_document(doc.id if doc else None)
+        self.sync_texts()
         self.refresh()
         self._on_selection_changed()
 
@@ -203,7 +204,41 @@ class AnnotationsFeature(QObject):
 
     def _on_document_opened(self, doc_id: str) -> None:
         self.sidebar.set_current_document(doc_id)
-        self._redraw()
+        if self.sync_texts():
+            self.refresh()
+        else:
+            self._redraw()
+
+    def sync_texts(self) -> bool:
+        """Re-anchor the annotations of every text that changed since they were made (an
+        edited text of one's own), as the command line does, so highlights stay on their
+        words; what cannot be placed is kept as an orphan and said. True when any moved."""
+        store = self.services.store()
+        if store is None or store.read_only:
+            return False
+        from reader.store.annotations import stale_documents, sync_document
+
+        try:
+            with store.reading() as s:
+                stale = stale_documents(s, list(self.services.library))
+            if not stale:
+                return False
+            reports = self.writer.write(lambda s: [sync_document(s, d) for d in stale])
+        except MeipiError as exc:
+            self.window.statusBar().showMessage(str(exc), 15000)
+            return False
+        orphans = sum(len(r.orphans) for r in reports)
+        if orphans:
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "The text of %1 changed: %2 annotation(s) could not be placed again and "
+                    "are kept, marked as not found in the text, in the sidebar."
+                )
+                .replace("%1", ", ".join(d.id for d in stale))
+                .replace("%2", str(orphans)),
+                15000,
+            )
+        return True
 
     def _on_theme_applied(self, _theme_id: str) -> None:
         self._formats.clear()

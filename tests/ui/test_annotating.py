@@ -432,3 +432,29 @@ def test_the_context_menu_on_a_substitution_offers_both_its_veto_and_annotating(
     assert texts[0].startswith("Highlight Yellow")
     assert any("區域性" in t and "Keep" in t for t in texts), texts
     menu.close()
+
+
+def test_highlights_follow_an_edited_text_of_ones_own(
+    qtbot: QtBot, tmp_path: Path, make_window: MakeWindow
+) -> None:
+    source = tmp_path / "mine.txt"
+    source.write_text("中俄關係。北極航道的合作。南海問題。\n", encoding="utf-8")
+    assert meipi("import", str(source), "--id", "mine", "--title", "我的").code == 0
+    window = make_window()
+    feature = feature_of(window)
+    window.reload_library()
+    window.open_document("mine")
+    select_shown(window, "北極航道")
+    record = feature.highlight("blue")
+    assert record is not None
+    # The text is edited (words added before the passage) while the window is open.
+    stored = paths.user_texts_dir() / "mine.meipi.txt"
+    stored.write_text(
+        stored.read_text(encoding="utf-8").replace("中俄關係。", "中俄關係日益密切。"),
+        encoding="utf-8",
+    )
+    window.reload_library()
+    moved = feature.record(record.id)
+    assert moved is not None and not moved.orphaned
+    assert moved.start == record.start + 4
+    assert layer_texts(window, "blue") == ["北極航道"]
