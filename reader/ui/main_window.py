@@ -462,8 +462,8 @@ class MainWindow(QMainWindow):
     def show_content(self, content: ReadingContent) -> None:
         """Show another rendition (a script view) of the open article, keeping the place."""
         anchor = self.reading_view.reading_position()
-        self.reading_view.set_typography(self._typography(content))
-        self.reading_view.set_content(content, anchor)
+        # One render: the font (TC/SC) and the text change together.
+        self.reading_view.set_content(content, anchor, self._typography(content))
 
     def _step_document(self, step: int) -> None:
         ids = self._library.ids()

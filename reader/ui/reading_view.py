@@ -295,8 +295,13 @@ class ReadingView(QTextBrowser):
     def typography(self) -> Typography:
         return self._typo
 
-    def set_content(self, content: ReadingContent, anchor: int = 0) -> None:
-        """Show ``content`` with the canonical offset ``anchor`` at the top."""
+    def set_content(
+        self, content: ReadingContent, anchor: int = 0, typography: Typography | None = None
+    ) -> None:
+        """Show ``content`` with the canonical offset ``anchor`` at the top (in ``typography``
+        when given: one render for a view switch that also changes the font)."""
+        if typography is not None:
+            self._typo = typography
         self._content = content
         self._anchor = max(0, min(anchor, len(content.doc.text)))
         self._render()
