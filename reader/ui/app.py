@@ -7,6 +7,7 @@ load from ``MainWindow.reading_view.first_painted`` or a ``QTimer.singleShot(0, 
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -105,11 +106,40 @@ def _report_for_benchmark(app: QApplication, window: MainWindow) -> None:
     window.fully_ready.connect(ready)
 
 
-def run_app(ctx: Context) -> int:
-    import os
+def _already_open(app: QApplication, ctx: Context) -> int:
+    """Another window has this database open: say so (one window per database keeps two
+    windows from undoing each other's edits)."""
+    from PySide6.QtWidgets import QMessageBox
 
+    from reader.store.window_lock import window_holder
+
+    holder = window_holder(ctx.db)
+    who = (
+        app.translate("app", " (process %1)").replace("%1", str(holder.pid))
+        if holder is not None and holder.pid
+        else ""
+    )
+    text = app.translate(
+        "app",
+        "Meipi is already open on %1%2. Switch to that window, or close it and start Meipi "
+        "again.",
+    ).replace("%1", str(ctx.db)).replace("%2", who)
+    print(f"meipi: {text}", file=ctx.stderr)
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.information(None, app.translate("app", "Meipi is already open"), text)
+    return 1
+
+
+def run_app(ctx: Context) -> int:
     app = application()
+    from reader.store.window_lock import acquire_window_lock
+
+    lock = acquire_window_lock(ctx.db)
+    if lock is None:
+        return _already_open(app, ctx)
     window = create_window(ctx)
+    # Held until the application quits (the OS drops it, too, if the process dies).
+    app.aboutToQuit.connect(lock.release)
     from reader.ui.database_dialog import connect_offers
 
     connect_offers(window, window.services)

@@ -82,6 +82,6 @@ def connect_offers(window: QWidget, services: Services) -> None:
     from PySide6.QtCore import QTimer
 
     def on_failed(message: str) -> None:
-        QTimer.singleShot(0, lambda: offer_restore(window, services, message))
+        QTimer.singleShot(0, window, lambda: offer_restore(window, services, message))
 
     services.store_failed.connect(on_failed)

@@ -342,9 +342,9 @@ class MainWindow(QMainWindow):
     # -- the library list --------------------------------------------------------------------
     def _on_first_painted(self) -> None:
         self.begin_loading("window")
-        QTimer.singleShot(0, self._ensure_library)
+        QTimer.singleShot(0, self, self._ensure_library)
         # Script views and search (issues 4–5): switcher, substitution marks, glossary, find.
-        QTimer.singleShot(0, self._install_views)
+        QTimer.singleShot(0, self, self._install_views)
         # Features installed below call begin_loading() for work that finishes later.
         # -- compare mode (issue 9): View ▸ Compare Articles; builds its window when first used.
         from reader.ui.compare_feature import install_compare
@@ -352,8 +352,8 @@ class MainWindow(QMainWindow):
         install_compare(self, self._typography)
         # -- annotations (issue 7): highlights, margin notes, sidebar, tags, undo.
         self.begin_loading("annotations")
-        QTimer.singleShot(0, self._install_annotations)
-        QTimer.singleShot(0, lambda: self.finish_loading("window"))
+        QTimer.singleShot(0, self, self._install_annotations)
+        QTimer.singleShot(0, self, lambda: self.finish_loading("window"))
 
     def _install_annotations(self) -> None:
         from reader.ui.annotations_feature import install_annotations

@@ -437,7 +437,7 @@ class ReadingView(QTextBrowser):
         self._clamping = not minimum <= value <= maximum
         if not self._reanchor_pending:
             self._reanchor_pending = True
-            QTimer.singleShot(0, self._on_range_settled)
+            QTimer.singleShot(0, self, self._on_range_settled)
 
     def _on_range_settled(self) -> None:
         if self._reanchor_pending:
