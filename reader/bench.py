@@ -263,16 +263,139 @@ def view_switch(settings: Settings, data_dir: Path) -> list[Metric]:
     ]
 
 
-def exports(settings: Settings) -> list[Metric]:
-    from reader.export.timing import measure_exports
+def store_metrics(settings: Settings, tmp: Path) -> list[Metric]:
+    """Import and export of 10,000 annotations through the store, as the window and the
+    command line do them (the command line's whole process is reported beside them)."""
+    from reader.commands.export import source_from_store
+    from reader.export import render_export
+    from reader.export.records import ExportOptions
+    from reader.store import open_store
+    from reader.store import timing as st
 
-    result = measure_exports(10_000, repeat=settings.runs)
+    imported = st.import_seconds(10_000, repeat=settings.runs)
+    docs = st.shipped_documents()
+    data = st.w3c_export(10_000, docs)
+    db = tmp / "store" / "meipi.sqlite3"
+    db.parent.mkdir(parents=True)
+    st._import_into(db, data, docs)
+    results: list[Metric] = [_under("JSON import of 10,000 annotations", imported, 3000)]
+    for fmt, label in (("markdown", "Markdown"), ("json", "JSON")):
+        options = ExportOptions(format=fmt, exported_at="2026-11-22T00:00:00Z")
+
+        def export(options: ExportOptions = options) -> None:
+            with open_store(db) as store:
+                render_export(options, source_from_store(store, docs))
+
+        results.append(_under(f"{label} export of 10,000 annotations (read + render)",
+                              _time(export, settings.runs), 1000))
+    out = tmp / "store" / "out.md"
+    cli = st.cli_seconds(("export", "--format", "markdown", "-o", str(out)), db=db,
+                         data_dir=tmp / "store", repeat=settings.runs)
+    results.append(Metric("  the same from the command line, process start included",
+                          _ms(cli), "ms", None, None, "(reported)", True))
+    return results
+
+
+def _large_setup(tmp: Path, big: Document) -> tuple[Path, Path]:
+    """A data directory holding the 1M document as a user text and 10,000 annotations on it."""
+    from reader import documents
+    from reader.bench_workload import annotation_specs
+    from reader.store import open_store
+    from reader.store.annotations import create_annotations
+
+    data = tmp / "large"
+    (data / "texts").mkdir(parents=True)
+    (data / "texts" / f"bench-1m{documents.TEXT_SUFFIX}").write_text(
+        documents.dumps(big), encoding="utf-8")
+    db = data / "meipi.sqlite3"
+    with open_store(db) as store, store.writing() as s:
+        create_annotations(s, big, annotation_specs(big))
+    return data, db
+
+
+def _wait(predicate: Callable[[], bool], seconds: float = 60.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.perf_counter() + seconds
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the window did not get there in time")
+        QApplication.processEvents()
+
+
+def large_window(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
+    """Opening the 1M document with its 10,000 annotations drawn; filtering the sidebar."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.documents import load_library
+    from reader.ui.fonts import FontCatalog
+    from reader.ui.main_window import MainWindow
+    from reader.ui.services import Services
+    from reader.ui.settings import ReaderSettings
+
+    data, db = _large_setup(tmp, big)
+    _qt_app()
+    os.environ["MEIPI_DATA_DIR"] = str(data)
+    library = load_library(user_dir=data / "texts")
+    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system(),
+                        services=Services(db, library))
+    window.resize(1200, 800)
+    window.show()
+    _wait(lambda: window.is_fully_ready and getattr(window, "annotations_feature", None)
+          is not None)
+    feature = window.annotations_feature
+    opened: list[float] = []
+    for _ in range(settings.runs):
+        window.open_document("lian-obor")
+        QApplication.processEvents()
+        gc.collect()
+        t0 = time.perf_counter()
+        window.open_document("bench-1m")
+        _wait(lambda: len(window.reading_view._layers.get("annotations", _Empty()).ranges)
+              >= 10_000)
+        QApplication.processEvents()
+        opened.append(time.perf_counter() - t0)
+    sidebar = feature.sidebar
+    by_tag, by_text = [], []
+    for _ in range(settings.runs):
+        sidebar.clear_filters()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        sidebar.set_tag_filter(["能源"])
+        QApplication.processEvents()
+        by_tag.append(time.perf_counter() - t0)
+        sidebar.clear_filters()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        sidebar.set_text_filter("筆記 12")
+        QApplication.processEvents()
+        by_text.append(time.perf_counter() - t0)
+    window.close()
+    QApplication.processEvents()
     return [
-        _under("Markdown export of 10,000 annotations", result["markdown_export"], 1000),
-        _under("JSON export of 10,000 annotations", result["json_export"], 1000),
+        _under("open the 1M-char document, 10,000 annotations drawn", _median(opened), 1000),
+        _under("sidebar filter by tag (10,000 annotations)", _median(by_tag), 50),
+        _under("sidebar filter by text (10,000 annotations)", _median(by_text), 50),
     ]
 
 
+class _Empty:
+    ranges: tuple[()] = ()
+
+
+def large_memory(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
+    """Peak memory of a fresh window process reading the 1M document with its annotations."""
+    data = tmp / "large"
+    if not data.exists():
+        _large_setup(tmp, big)
+    ini = data / "settings.ini"
+    ini.write_text("[reading]\ndocument=bench-1m\n", encoding="utf-8")
+    env = _process_env(data, data / "meipi.sqlite3")
+    peaks = [_run_timed([sys.executable, "-m", "reader"], env)["rss"]
+             for _ in range(max(1, settings.runs // 2))]
+    value = round(_median(peaks), 1)
+    return [Metric("peak memory: window with the 1M document and 10,000 annotations", value,
+                   "MB", None, None, "< 400 MB", value < 400)]
 
 
 def _environment() -> dict[str, Any]:
@@ -300,7 +423,9 @@ def run(quick: bool) -> tuple[list[Metric], dict[str, Any]]:
         metrics += view_switch(settings, Path(tmp) / "switch")
         metrics += conversion(settings, big)
         metrics += search_metric(settings, big)
-        metrics += exports(settings)
+        metrics += store_metrics(settings, Path(tmp))
+        metrics += large_window(settings, Path(tmp), big)
+        metrics += large_memory(settings, Path(tmp), big)
     return metrics, _environment()
 
 
