@@ -52,8 +52,7 @@ def _median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def _time(fn: Callable[[], object], runs: int, setup: Callable[[], object] | None = None
-          ) -> float:
+def _time(fn: Callable[[], object], runs: int, setup: Callable[[], object] | None = None) -> float:
     """Median seconds of ``fn`` over ``runs`` runs, ``setup`` (untimed) before each."""
     samples = []
     for _ in range(runs):
@@ -77,8 +76,15 @@ def _under(name: str, seconds: float, limit_ms: float) -> Metric:
 
 def _ratio(name: str, value: float, baseline: float, unit: str, limit: float) -> Metric:
     ratio = round(value / baseline, 3) if baseline else None
-    return Metric(name, round(value, 2), unit, round(baseline, 2), ratio, f"<= {limit:g}x",
-                  ratio is not None and ratio <= limit)
+    return Metric(
+        name,
+        round(value, 2),
+        unit,
+        round(baseline, 2),
+        ratio,
+        f"<= {limit:g}x",
+        ratio is not None and ratio <= limit,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -123,8 +129,7 @@ BARE_SCRIPT = textwrap.dedent(
 def _run_timed(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     """Start a fresh process; return the times (since just before it started) it reports."""
     t0 = time.time()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120,
-                          check=False)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd[1:3]} failed: {proc.stderr[-800:]}")
     out: dict[str, float] = {}
@@ -172,8 +177,9 @@ def cold_start(settings: Settings) -> list[Metric]:
     return [
         _ratio("cold start: text painted", _median(paint) * 1000, base, "ms", 2.0),
         _ratio("cold start: fully ready", _median(ready) * 1000, base, "ms", 3.5),
-        _ratio("peak memory: window with both articles", _median(rss), _median(bare_rss), "MB",
-               2.0),
+        _ratio(
+            "peak memory: window with both articles", _median(rss), _median(bare_rss), "MB", 2.0
+        ),
     ]
 
 
@@ -185,8 +191,15 @@ def conversion(settings: Settings, big: Document) -> list[Metric]:
     from reader import script
 
     result = script.measure_conversion(big.text, "tw2sp", repeat=settings.runs)
-    return [_ratio("first conversion of 1M chars with its map (tw2sp)",
-                   result["ours_cold_s"] * 1000, result["library_convert_s"] * 1000, "ms", 1.0)]
+    return [
+        _ratio(
+            "first conversion of 1M chars with its map (tw2sp)",
+            result["ours_cold_s"] * 1000,
+            result["library_convert_s"] * 1000,
+            "ms",
+            1.0,
+        )
+    ]
 
 
 def search_metric(settings: Settings, big: Document) -> list[Metric]:
@@ -286,13 +299,31 @@ def store_metrics(settings: Settings, tmp: Path) -> list[Metric]:
             with open_store(db) as store:
                 render_export(options, source_from_store(store, docs))
 
-        results.append(_under(f"{label} export of 10,000 annotations (read + render)",
-                              _time(export, settings.runs), 1000))
+        results.append(
+            _under(
+                f"{label} export of 10,000 annotations (read + render)",
+                _time(export, settings.runs),
+                1000,
+            )
+        )
     out = tmp / "store" / "out.md"
-    cli = st.cli_seconds(("export", "--format", "markdown", "-o", str(out)), db=db,
-                         data_dir=tmp / "store", repeat=settings.runs)
-    results.append(Metric("  the same from the command line, process start included",
-                          _ms(cli), "ms", None, None, "(reported)", True))
+    cli = st.cli_seconds(
+        ("export", "--format", "markdown", "-o", str(out)),
+        db=db,
+        data_dir=tmp / "store",
+        repeat=settings.runs,
+    )
+    results.append(
+        Metric(
+            "  the same from the command line, process start included",
+            _ms(cli),
+            "ms",
+            None,
+            None,
+            "(reported)",
+            True,
+        )
+    )
     return results
 
 
@@ -306,7 +337,8 @@ def _large_setup(tmp: Path, big: Document) -> tuple[Path, Path]:
     data = tmp / "large"
     (data / "texts").mkdir(parents=True)
     (data / "texts" / f"bench-1m{documents.TEXT_SUFFIX}").write_text(
-        documents.dumps(big), encoding="utf-8")
+        documents.dumps(big), encoding="utf-8"
+    )
     db = data / "meipi.sqlite3"
     with open_store(db) as store, store.writing() as s:
         create_annotations(s, big, annotation_specs(big))
@@ -337,12 +369,14 @@ def large_window(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
     _qt_app()
     os.environ["MEIPI_DATA_DIR"] = str(data)
     library = load_library(user_dir=data / "texts")
-    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system(),
-                        services=Services(db, library))
+    window = MainWindow(
+        library, ReaderSettings.default(), FontCatalog.from_system(), services=Services(db, library)
+    )
     window.resize(1200, 800)
     window.show()
-    _wait(lambda: window.is_fully_ready and getattr(window, "annotations_feature", None)
-          is not None)
+    _wait(
+        lambda: window.is_fully_ready and getattr(window, "annotations_feature", None) is not None
+    )
     feature = window.annotations_feature
     opened: list[float] = []
     for _ in range(settings.runs):
@@ -351,8 +385,9 @@ def large_window(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
         gc.collect()
         t0 = time.perf_counter()
         window.open_document("bench-1m")
-        _wait(lambda: len(window.reading_view._layers.get("annotations", _Empty()).ranges)
-              >= 10_000)
+        _wait(
+            lambda: len(window.reading_view._layers.get("annotations", _Empty()).ranges) >= 10_000
+        )
         QApplication.processEvents()
         opened.append(time.perf_counter() - t0)
     sidebar = feature.sidebar
@@ -391,11 +426,22 @@ def large_memory(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
     ini = data / "settings.ini"
     ini.write_text("[reading]\ndocument=bench-1m\n", encoding="utf-8")
     env = _process_env(data, data / "meipi.sqlite3")
-    peaks = [_run_timed([sys.executable, "-m", "reader"], env)["rss"]
-             for _ in range(max(1, settings.runs // 2))]
+    peaks = [
+        _run_timed([sys.executable, "-m", "reader"], env)["rss"]
+        for _ in range(max(1, settings.runs // 2))
+    ]
     value = round(_median(peaks), 1)
-    return [Metric("peak memory: window with the 1M document and 10,000 annotations", value,
-                   "MB", None, None, "< 400 MB", value < 400)]
+    return [
+        Metric(
+            "peak memory: window with the 1M document and 10,000 annotations",
+            value,
+            "MB",
+            None,
+            None,
+            "< 400 MB",
+            value < 400,
+        )
+    ]
 
 
 def _environment() -> dict[str, Any]:
@@ -432,14 +478,16 @@ def run(quick: bool) -> tuple[list[Metric], dict[str, Any]]:
 def _table(metrics: list[Metric], env: dict[str, Any]) -> str:
     rows = [("metric", "median", "baseline", "ratio", "budget", "met")]
     for m in metrics:
-        rows.append((
-            m.name,
-            f"{m.value:g} {m.unit}",
-            f"{m.baseline:g} {m.unit}" if m.baseline is not None else "—",
-            f"{m.ratio:g}x" if m.ratio is not None else "—",
-            m.budget,
-            "yes" if m.ok else "NO",
-        ))
+        rows.append(
+            (
+                m.name,
+                f"{m.value:g} {m.unit}",
+                f"{m.baseline:g} {m.unit}" if m.baseline is not None else "—",
+                f"{m.ratio:g}x" if m.ratio is not None else "—",
+                m.budget,
+                "yes" if m.ok else "NO",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [f"Machine: {env['machine']}; Python {env['python']}; Qt (PySide6) {env['qt']}"]
     for i, r in enumerate(rows):
@@ -452,8 +500,11 @@ def _table(metrics: list[Metric], env: dict[str, Any]) -> str:
 def cmd_bench(args: argparse.Namespace, ctx: Context) -> int:
     metrics, env = run(args.quick)
     if args.json:
-        json.dump({"metrics": [asdict(m) for m in metrics], "environment": env}, ctx.stdout,
-                  ensure_ascii=False)
+        json.dump(
+            {"metrics": [asdict(m) for m in metrics], "environment": env},
+            ctx.stdout,
+            ensure_ascii=False,
+        )
         ctx.stdout.write("\n")
     else:
         print(_table(metrics, env), file=ctx.stdout)

@@ -14,8 +14,24 @@ from pathlib import Path
 
 from reader.documents import BlockDraft, Document, Metadata, assemble, load_library
 
-LATIN = ("NATO", "Belt", "Road", "Initiative", "Arctic", "LNG", "Eurasian", "Economic", "Union",
-         "SCO", "BRICS", "policy", "energy", "pipeline", "Yamal", "Kazakhstan")
+LATIN = (
+    "NATO",
+    "Belt",
+    "Road",
+    "Initiative",
+    "Arctic",
+    "LNG",
+    "Eurasian",
+    "Economic",
+    "Union",
+    "SCO",
+    "BRICS",
+    "policy",
+    "energy",
+    "pipeline",
+    "Yamal",
+    "Kazakhstan",
+)
 PUNCT = ("，", "，", "，", "、", "；", "：")
 END = ("。", "。", "。", "？", "！")
 
@@ -27,8 +43,11 @@ def _dictionary_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     folder = Path(opencc.__file__).resolve().parent / "dictionary"
     phrases: list[str] = []
     chars: list[str] = []
-    for name, target in (("TSPhrases.txt", phrases), ("TWPhrasesRev.txt", phrases),
-                         ("TSCharacters.txt", chars)):
+    for name, target in (
+        ("TSPhrases.txt", phrases),
+        ("TWPhrasesRev.txt", phrases),
+        ("TSCharacters.txt", chars),
+    ):
         for line in (folder / name).read_text(encoding="utf-8").splitlines():
             key = line.partition("\t")[0]
             if key:
@@ -112,8 +131,9 @@ def large_document(n_chars: int = 1_000_000, seed: int = 20261122) -> Document:
     return assemble(meta, drafts, shipped=False)
 
 
-def annotation_specs(doc: Document, count: int = 10_000, seed: int = 7
-                     ) -> list[tuple[int, int, str | None, list[str], str | None]]:
+def annotation_specs(
+    doc: Document, count: int = 10_000, seed: int = 7
+) -> list[tuple[int, int, str | None, list[str], str | None]]:
     """(start, end, colour, tags, note) for ``count`` annotations spread over ``doc``."""
     rng = random.Random(seed)
     colours = ("yellow", "green", "blue", "pink", "purple", None)

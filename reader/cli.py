@@ -100,15 +100,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", default="original", metavar="S", help="|".join(VIEW_IDS))
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = add("search", "reader.commands.search:cmd_search",
-            "find a passage, ignoring script, width and case")
+    p = add(
+        "search",
+        "reader.commands.search:cmd_search",
+        "find a passage, ignoring script, width and case",
+    )
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--doc", action="append", default=[], metavar="DOC")
     p.add_argument("--script", default="original", metavar="S")
     p.add_argument("--json", action="store_true")
 
-    p = add("annotate", "reader.commands.annotations:cmd_annotate",
-            "annotate the N-th occurrence of a quote")
+    p = add(
+        "annotate",
+        "reader.commands.annotations:cmd_annotate",
+        "annotate the N-th occurrence of a quote",
+    )
     p.add_argument("doc", metavar="DOC")
     p.add_argument("--quote", required=True, metavar="Q")
     p.add_argument("--script", default="original", metavar="S")
@@ -131,12 +137,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", default="original", metavar="S")
     p.add_argument("--group-by", choices=("section", "tag"), default="section")
     p.add_argument("--by", choices=("tag", "color"), default="tag")
-    p.add_argument("--no-originals", action="store_true",
-                   help="do not add the original wording after substituted phrases")
+    p.add_argument(
+        "--no-originals",
+        action="store_true",
+        help="do not add the original wording after substituted phrases",
+    )
     p.add_argument("-o", "--output", metavar="FILE")
 
-    p = add("import-annotations", "reader.commands.export:cmd_import_annotations",
-            "read a --format json export")
+    p = add(
+        "import-annotations",
+        "reader.commands.export:cmd_import_annotations",
+        "read a --format json export",
+    )
     p.add_argument("file", metavar="FILE")
 
     p = add("import", "reader.commands.importing:cmd_import", "add a text of your own")
@@ -149,12 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", choices=("zh-Hant-TW", "zh-Hant-HK", "zh-Hans"))
     p.add_argument("--first-page", type=int, default=None, metavar="N")
 
-    p = add("glossary", "reader.commands.glossary:cmd_glossary",
-            "your glossary: equivalences for search, phrases never converted")
-    gsub = p.add_subparsers(dest="glossary_command", metavar="ACTION", parser_class=_Parser,
-                            required=True)
+    p = add(
+        "glossary",
+        "reader.commands.glossary:cmd_glossary",
+        "your glossary: equivalences for search, phrases never converted",
+    )
+    gsub = p.add_subparsers(
+        dest="glossary_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
     gsub.add_parser("list", help="show the glossary", parents=[common]).add_argument(
-        "--json", action="store_true")
+        "--json", action="store_true"
+    )
     g = gsub.add_parser("same", help="declare two spellings one name", parents=[common])
     g.add_argument("a", metavar="A")
     g.add_argument("b", metavar="B")
@@ -183,8 +200,9 @@ def _utf8(stream: TextIO) -> TextIO:
     return stream
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     from reader import paths
 
     out = stdout or _utf8(sys.stdout)
@@ -210,6 +228,9 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
     except OSError as exc:
-        print(f"meipi: {exc.strerror or exc} ({exc.filename or 'no file'}). Check the path "
-              "and its permissions, then try again.", file=err)
+        print(
+            f"meipi: {exc.strerror or exc} ({exc.filename or 'no file'}). Check the path "
+            "and its permissions, then try again.",
+            file=err,
+        )
         return EXIT_ENVIRONMENT

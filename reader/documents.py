@@ -177,8 +177,9 @@ class BlockDraft:
     page_marks: list[tuple[int, int]] = field(default_factory=list)
 
 
-def assemble(meta: Metadata, drafts: Iterable[BlockDraft], *, path: Path | None = None,
-             shipped: bool = True) -> Document:
+def assemble(
+    meta: Metadata, drafts: Iterable[BlockDraft], *, path: Path | None = None, shipped: bool = True
+) -> Document:
     """Join drafts into a canonical text with blocks and pages; validates the result."""
     parts: list[str] = []
     blocks: list[Block] = []
@@ -285,8 +286,9 @@ def _parse_meta(lines: Iterator[tuple[int, str]], source: str) -> dict[str, str]
     raise InputError(f"{source}: the front matter never ends (no '---' line).")
 
 
-def loads(content: str, *, source: str = "text", path: Path | None = None,
-          shipped: bool = True) -> Document:
+def loads(
+    content: str, *, source: str = "text", path: Path | None = None, shipped: bool = True
+) -> Document:
     """Parse the ``texts/`` format; raises :class:`InputError` naming the bad line."""
     content = content.removeprefix("\ufeff")
     numbered = enumerate(content.split("\n"), start=1)

@@ -99,8 +99,14 @@ class ConvertedText:
     sorted); between them positions map one to one.
     """
 
-    def __init__(self, source: str, text: str, blocks: list[Block], config: str | None,
-                 glossary_spans: dict[int, str] | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        text: str,
+        blocks: list[Block],
+        config: str | None,
+        glossary_spans: dict[int, str] | None = None,
+    ) -> None:
         self.source = source
         self.text = text
         self.config = config
@@ -113,8 +119,9 @@ class ConvertedText:
 
     # --- mapping ----------------------------------------------------------------------------
     @staticmethod
-    def _floor(p: int, starts: list[int], ends: list[int], o_starts: list[int],
-               o_ends: list[int]) -> int:
+    def _floor(
+        p: int, starts: list[int], ends: list[int], o_starts: list[int], o_ends: list[int]
+    ) -> int:
         i = bisect.bisect_right(starts, p) - 1
         if i < 0:
             return p
@@ -123,8 +130,9 @@ class ConvertedText:
         return p - ends[i] + o_ends[i]
 
     @staticmethod
-    def _ceil(p: int, starts: list[int], ends: list[int], o_starts: list[int],
-              o_ends: list[int]) -> int:
+    def _ceil(
+        p: int, starts: list[int], ends: list[int], o_starts: list[int], o_ends: list[int]
+    ) -> int:
         """The end of the segment holding position ``p - 1`` (``p`` an exclusive end > 0)."""
         i = bisect.bisect_right(starts, p - 1) - 1
         if i < 0:
@@ -163,8 +171,10 @@ class ConvertedText:
 
     def stored_segments(self) -> list[Segment]:
         """The segments that are not one character to one character, in order."""
-        return [Segment(a, b, c, d) for a, b, c, d in
-                zip(self._cs, self._ce, self._vs, self._ve, strict=True)]
+        return [
+            Segment(a, b, c, d)
+            for a, b, c, d in zip(self._cs, self._ce, self._vs, self._ve, strict=True)
+        ]
 
     def iter_segments(self) -> Iterator[Segment]:
         """Every segment, in order (one-character segments included: O(length))."""
@@ -192,8 +202,7 @@ class ConvertedText:
         reachable = converter(self.config).char_reachable if self.config else None
         marks = self._glossary
         src, txt = self.source, self.text
-        for i, (a, b, s, e) in enumerate(
-                zip(self._cs, self._ce, self._vs, self._ve, strict=True)):
+        for i, (a, b, s, e) in enumerate(zip(self._cs, self._ce, self._vs, self._ve, strict=True)):
             kind = marks.get(i) if marks else None
             if kind == "keep":
                 continue
@@ -212,8 +221,11 @@ class ConvertedText:
     @cached_property
     def kept(self) -> list[Segment]:
         """The occurrences of the glossary's kept phrases (shown unconverted)."""
-        return [Segment(self._cs[i], self._ce[i], self._vs[i], self._ve[i])
-                for i, kind in sorted(self._glossary.items()) if kind == "keep"]
+        return [
+            Segment(self._cs[i], self._ce[i], self._vs[i], self._ve[i])
+            for i, kind in sorted(self._glossary.items())
+            if kind == "keep"
+        ]
 
     def substitution_at(self, vpos: int) -> Substitution | None:
         """The substitution whose view span holds the character at ``vpos``, if any."""
@@ -263,6 +275,7 @@ def _clamp(start: int, end: int, n: int) -> tuple[int, int]:
 
 # --- conversion -----------------------------------------------------------------------------
 
+
 def _glossary_pattern(phrases: list[str]) -> re.Pattern[str]:
     # Longest first, so at each position the first alternative that matches is the longest.
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
@@ -300,8 +313,7 @@ def _convert_uncached(text: str, config: str | None, glossary: Glossary | None) 
         else:
             out, part_blocks = conv.convert(part)
         shift_out = pos_out
-        blocks.extend((a + lo, b + lo, c + shift_out, d + shift_out)
-                      for a, b, c, d in part_blocks)
+        blocks.extend((a + lo, b + lo, c + shift_out, d + shift_out) for a, b, c, d in part_blocks)
         pieces.append(out)
         pos_out += len(out)
 
@@ -336,8 +348,7 @@ def clear_caches() -> None:
 clear_cache = clear_caches
 
 
-def convert_text(text: str, config: str | None, glossary: Glossary | None = None
-                 ) -> ConvertedText:
+def convert_text(text: str, config: str | None, glossary: Glossary | None = None) -> ConvertedText:
     """``text`` converted with an OpenCC configuration (``None``: identity) and the glossary."""
     version = glossary.version if glossary is not None and not _glossary_empty(glossary) else ""
     key = (text, config, version, ENGINE_VERSION)
@@ -383,6 +394,7 @@ def warm_up(source_scripts: tuple[str, ...] = ("zh-Hant-TW",)) -> None:
 
 
 # --- measurement ----------------------------------------------------------------------------
+
 
 def measure_conversion(text: str, config: str, repeat: int = 5) -> dict[str, Any]:
     """Timings (seconds, median of ``repeat``) for the benchmark: the library's bare

@@ -93,8 +93,9 @@ def _keys_with_separators(mapping: dict[str, str]) -> set[str]:
     starts = [0]
     for key in keys:
         starts.append(starts[-1] + len(key) + 1)
-    return {keys[bisect.bisect_right(starts, m.start()) - 1]
-            for m in SPLIT_CHARS_RE.finditer(joined)}
+    return {
+        keys[bisect.bisect_right(starts, m.start()) - 1] for m in SPLIT_CHARS_RE.finditer(joined)
+    }
 
 
 def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
@@ -336,8 +337,9 @@ def config_names() -> list[str]:
 # fallback should a dictionary ever break the fast path's assumptions.
 
 
-def _ref_match(s: str, lo: int, hi: int, d: _DictData,
-               out: list[tuple[int, int, str | None]]) -> None:
+def _ref_match(
+    s: str, lo: int, hi: int, d: _DictData, out: list[tuple[int, int, str | None]]
+) -> None:
     """The library's ``create_parse_tree`` for one dictionary on ``s[lo:hi]`` (in order)."""
     max_len, min_len, mapping = d
     n = hi - lo
@@ -400,8 +402,9 @@ def reference_convert(text: str, chain: list[list[_DictData]]) -> tuple[str, lis
             for group in chain:
                 chunk, stage_blocks = _ref_stage(chunk, group)
                 chunk_blocks = compose(chunk_blocks, stage_blocks)
-            blocks.extend((a + pos_in, b + pos_in, c + pos_out, d + pos_out)
-                          for a, b, c, d in chunk_blocks)
+            blocks.extend(
+                (a + pos_in, b + pos_in, c + pos_out, d + pos_out) for a, b, c, d in chunk_blocks
+            )
             out.append(chunk)
             pos_out += len(chunk)
         else:

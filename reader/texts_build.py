@@ -59,8 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     seeds = Path(args[0]) if args else paths.seeds_dir()
     out = Path(args[1]) if len(args) > 1 else paths.shipped_texts_dir()
     if seeds is None or not seeds.is_dir():
-        print("The seeds folder (../shared/seeds) was not found; pass it as the first argument.",
-              file=sys.stderr)
+        print(
+            "The seeds folder (../shared/seeds) was not found; pass it as the first argument.",
+            file=sys.stderr,
+        )
         return 2
     out.mkdir(parents=True, exist_ok=True)
     for number, doc_id in enumerate(RECIPES, start=1):

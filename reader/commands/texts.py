@@ -50,14 +50,17 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     for r in rows:
         who = "、".join(r["authors"]) or "—"
         where = " ".join(x for x in (r["venue"], r["issue"], r["date"]) if x)
-        print(f"{r['id']:<{width}}  {who}〈{r['title']}〉{where}  "
-              f"{r['pages']} pp., {r['characters']} chars, {r['annotations']} annotations",
-              file=ctx.stdout)
+        print(
+            f"{r['id']:<{width}}  {who}〈{r['title']}〉{where}  "
+            f"{r['pages']} pp., {r['characters']} chars, {r['annotations']} annotations",
+            file=ctx.stdout,
+        )
     return 0
 
 
-def view_layout(doc: Document, view_id: str, ctx: Context | None = None
-                ) -> tuple[str, list[Block], list[Page]]:
+def view_layout(
+    doc: Document, view_id: str, ctx: Context | None = None
+) -> tuple[str, list[Block], list[Page]]:
     """The text of a view with its blocks and pages mapped into the view's offsets."""
     if view_id == "original":
         return doc.text, list(doc.blocks), list(doc.pages)
@@ -94,8 +97,9 @@ def cmd_text(args: argparse.Namespace, ctx: Context) -> int:
         "source_script": doc.meta.script,
         "script": view_id,
         "text": text,
-        "blocks": [{"kind": b.kind, "level": b.level, "start": b.start, "end": b.end}
-                   for b in blocks],
+        "blocks": [
+            {"kind": b.kind, "level": b.level, "start": b.start, "end": b.end} for b in blocks
+        ],
         "pages": [{"number": p.number, "start": p.start} for p in pages],
     }
     json.dump(payload, ctx.stdout, ensure_ascii=False)

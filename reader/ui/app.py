@@ -57,8 +57,9 @@ def create_window(ctx: Context) -> MainWindow:
     library = ctx.library()
     # The database named by --db / $MEIPI_DB / the data directory (ctx.db says which).
     services = Services(ctx.db, library)
-    return MainWindow(library, ReaderSettings.default(), FontCatalog.from_system(),
-                      services=services)
+    return MainWindow(
+        library, ReaderSettings.default(), FontCatalog.from_system(), services=services
+    )
 
 
 def _close_on_signals(app: QApplication, window: MainWindow) -> None:
@@ -119,11 +120,15 @@ def _already_open(app: QApplication, ctx: Context) -> int:
         if holder is not None and holder.pid
         else ""
     )
-    text = app.translate(
-        "app",
-        "Meipi is already open on %1%2. Switch to that window, or close it and start Meipi "
-        "again.",
-    ).replace("%1", str(ctx.db)).replace("%2", who)
+    text = (
+        app.translate(
+            "app",
+            "Meipi is already open on %1%2. Switch to that window, or close it and start Meipi "
+            "again.",
+        )
+        .replace("%1", str(ctx.db))
+        .replace("%2", who)
+    )
     print(f"meipi: {text}", file=ctx.stderr)
     if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         QMessageBox.information(None, app.translate("app", "Meipi is already open"), text)

@@ -14,8 +14,18 @@ def test_list_json_shape() -> None:
     docs = r.json()["documents"]
     assert [d["id"] for d in docs] == ["lian-obor", "hsu-divergence"]
     for d in docs:
-        assert set(d) == {"id", "title", "authors", "venue", "issue", "date", "script", "pages",
-                          "characters", "annotations"}
+        assert set(d) == {
+            "id",
+            "title",
+            "authors",
+            "venue",
+            "issue",
+            "date",
+            "script",
+            "pages",
+            "characters",
+            "annotations",
+        }
     lian, hsu = docs
     assert lian["authors"] == ["連弘宜"] and lian["pages"] == 8 and lian["date"] is None
     assert hsu["issue"] == "No. 91" and hsu["date"] == "2024-11" and hsu["pages"] == 4
@@ -36,7 +46,8 @@ def test_text_json_begins_as_the_contract_says() -> None:
     assert data["text"].startswith(
         "一帶一路框架下中俄之潛在競合關係\nCompetition and Cooperation between China and Russia "
         "with the framework of “One Belt One Road” Initiative\n連弘宜\n壹、前言\n"
-        "自從戈巴契夫提出「新思維」")
+        "自從戈巴契夫提出「新思維」"
+    )
     assert data["blocks"][0] == {"kind": "title", "level": 0, "start": 0, "end": 16}
     assert data["pages"][0] == {"number": 1, "start": 0}
     text = data["text"]
@@ -64,7 +75,12 @@ def test_unknown_option_and_view_are_input_errors() -> None:
 
 
 def test_python_dash_m_reader_is_the_same_command() -> None:
-    proc = subprocess.run([sys.executable, "-m", "reader", "list", "--json"],
-                          capture_output=True, text=True, encoding="utf-8", check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "list", "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert '"lian-obor"' in proc.stdout

@@ -81,8 +81,12 @@ def test_lian_obor_structure() -> None:
     s = _structure(doc)
     assert s[:3] == [
         ("title", 0, "一帶一路框架下中俄之潛在競合關係"),
-        ("subtitle", 0, "Competition and Cooperation between China and Russia with the "
-                        "framework of “One Belt One Road” Initiative"),
+        (
+            "subtitle",
+            0,
+            "Competition and Cooperation between China and Russia with the "
+            "framework of “One Belt One Road” Initiative",
+        ),
         ("author", 0, "連弘宜"),
     ]
     assert [(k, lvl, t) for k, lvl, t in s if k == "heading"] == [
@@ -112,9 +116,13 @@ def test_hsu_divergence_structure() -> None:
         ("title", 0, "中俄兩國之戰略利益分歧"),
         ("author", 0, "許菁芸"),
         ("affiliation", 0, "政治大學俄羅斯研究所副教授兼所長"),
-        ("caption", 0, "2024金磚國家峰會於 10月 22日於俄羅斯喀山舉行，最受矚目的是俄羅斯總統普丁"
-                       "與中國國家主席習近平的會面。（圖片來源：https://www.beijing.gov.cn/gate/big5/"
-                       "www.beijing.gov.cn/ywdt/dzyjs/202410/t20241023_3925740.html）"),
+        (
+            "caption",
+            0,
+            "2024金磚國家峰會於 10月 22日於俄羅斯喀山舉行，最受矚目的是俄羅斯總統普丁"
+            "與中國國家主席習近平的會面。（圖片來源：https://www.beijing.gov.cn/gate/big5/"
+            "www.beijing.gov.cn/ywdt/dzyjs/202410/t20241023_3925740.html）",
+        ),
     ]
     assert [(k, lvl, t) for k, lvl, t in s if k == "heading"] == [
         ("heading", 1, "中亞與北極：中國挑戰俄羅斯的主導權"),
@@ -122,19 +130,32 @@ def test_hsu_divergence_structure() -> None:
     ]
     assert sum(1 for k, _, _ in s if k == "paragraph") == 5
     assert [t for k, _, t in s if k == "note"] == [
-        "編按：本文僅代表作者個人觀點，不代表遠景基金會之政策與立場。"]
+        "編按：本文僅代表作者個人觀點，不代表遠景基金會之政策與立場。"
+    ]
     back = [t for k, _, t in s if k == "backmatter"]
     assert back[0] == "財團法人兩岸交流遠景基金會" and back[-1] == "http://www.pf.org.tw/"
-    assert s[-len(back):] == [("backmatter", 0, t) for t in back]
+    assert s[-len(back) :] == [("backmatter", 0, t) for t in back]
     m = doc.meta
     assert (m.venue, m.issue, m.date, m.publisher) == (
-        "遠景論壇", "No. 91", "2024-11", "財團法人兩岸交流遠景基金會")
+        "遠景論壇",
+        "No. 91",
+        "2024-11",
+        "財團法人兩岸交流遠景基金會",
+    )
     assert len(doc.pages) == 4
 
 
 PAGE_STARTS = {
-    "lian-obor": ["一帶一路框架下", "代中期之「建設性", "奠定良好基礎", "（二）經濟上的競爭",
-                  "能輸出俄國的困境", "（一）俄羅斯東向政策", "從並不影響中俄", "訂能源合作協議"],
+    "lian-obor": [
+        "一帶一路框架下",
+        "代中期之「建設性",
+        "奠定良好基礎",
+        "（二）經濟上的競爭",
+        "能輸出俄國的困境",
+        "（一）俄羅斯東向政策",
+        "從並不影響中俄",
+        "訂能源合作協議",
+    ],
     "hsu-divergence": ["中俄兩國之戰略", "惡化等，拉近了", "效率的同時維持", "財團法人兩岸交流"],
 }
 
@@ -173,13 +194,19 @@ def test_page_break_is_not_a_paragraph_break() -> None:
 def test_form_feed_and_single_space_mark_pages() -> None:
     lines = split_pages("第一頁的文字\n 第二頁\n\n續\f第三頁")
     assert [(ln.text, ln.page, ln.page_start) for ln in lines] == [
-        ("第一頁的文字", 1, True), ("第二頁", 2, True), ("續", 2, False), ("第三頁", 3, True)]
+        ("第一頁的文字", 1, True),
+        ("第二頁", 2, True),
+        ("續", 2, False),
+        ("第三頁", 3, True),
+    ]
 
 
 def test_latin_words_keep_one_space_cjk_none() -> None:
     indented = "\u00a0 \u00a0 "
-    raw = (f"標題\n\n{indented}中文第一行\n\n第二行 North\u00a0\n\nAtlantic 與\n\nhttps://a.b/c\n\n"
-           f"d 。\u00a0\n\n{indented}二。\n\n{indented}三。\n")
+    raw = (
+        f"標題\n\n{indented}中文第一行\n\n第二行 North\u00a0\n\nAtlantic 與\n\nhttps://a.b/c\n\n"
+        f"d 。\u00a0\n\n{indented}二。\n\n{indented}三。\n"
+    )
     doc = clean(raw, Hints(title="標題")).document
     assert "中文第一行第二行 North Atlantic 與https://a.b/cd 。" in doc.text
 
@@ -188,7 +215,11 @@ def test_roundtrip_of_the_texts_format(tmp_path: Path) -> None:
     for doc in documents.load_library():
         again = documents.loads(documents.dumps(doc))
         assert (again.text, again.blocks, again.pages, again.meta) == (
-            doc.text, doc.blocks, doc.pages, doc.meta)
+            doc.text,
+            doc.blocks,
+            doc.pages,
+            doc.meta,
+        )
 
 
 def test_an_invalid_user_text_is_reported_and_skipped(isolated_data: Path) -> None:
@@ -196,10 +227,12 @@ def test_an_invalid_user_text_is_reported_and_skipped(isolated_data: Path) -> No
     folder.mkdir(parents=True)
     (folder / f"broken{documents.TEXT_SUFFIX}").write_text("not a meipi text", encoding="utf-8")
     (folder / f"dup{documents.TEXT_SUFFIX}").write_text(
-        "meipi-text: 1\nid: lian-obor\ntitle: x\n---\nparagraph: y\n", encoding="utf-8")
+        "meipi-text: 1\nid: lian-obor\ntitle: x\n---\nparagraph: y\n", encoding="utf-8"
+    )
     (folder / f"mine{documents.TEXT_SUFFIX}").write_text(
         "meipi-text: 1\nid: mine\ntitle: 我的\n---\ntitle: 我的\nparagraph: 內文\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     lib = documents.load_library()
     assert lib.ids() == ["lian-obor", "hsu-divergence", "mine"]
     assert len(lib.problems) == 2

@@ -52,6 +52,7 @@ def doc(doc_id: str):  # type: ignore[no-untyped-def]
 
 # --- the library as pinned ----------------------------------------------------------------------
 
+
 def test_library_version_is_pinned() -> None:
     assert importlib.metadata.version("opencc-python-reimplemented") == "0.1.7"
     pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text("utf-8")
@@ -98,10 +99,14 @@ def test_library_internals_we_read() -> None:
                 assert min_len == min(len(k) for k in mapping)
                 assert all(v and not v.startswith(" ") for v in mapping.values())
     # The stages of the configurations the views use.
-    names = [[Path(p).name for p in (g if isinstance(g, list) else [g])]
-             for g in OpenCC("tw2sp")._dict_chain]
-    assert names == [["TWPhrasesRev.txt", "TWVariantsRevPhrases.txt", "TWVariantsRev.txt"],
-                     ["TSPhrases.txt", "TSCharacters.txt"]]
+    names = [
+        [Path(p).name for p in (g if isinstance(g, list) else [g])]
+        for g in OpenCC("tw2sp")._dict_chain
+    ]
+    assert names == [
+        ["TWPhrasesRev.txt", "TWVariantsRevPhrases.txt", "TWVariantsRev.txt"],
+        ["TSPhrases.txt", "TSCharacters.txt"],
+    ]
 
 
 def test_separators_are_the_librarys() -> None:
@@ -149,6 +154,7 @@ def test_first_candidate_of_a_multiple_value() -> None:
 
 
 # --- the shipped articles -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("doc_id", ["lian-obor", "hsu-divergence"])
 @pytest.mark.parametrize("view_id", VIEW_IDS)
@@ -222,8 +228,11 @@ def test_mapping_of_regional_both_ways() -> None:
     assert view.to_canonical(v0 + 2, v0 + 3) == (c0 + 3, c0 + 4)
     assert view.text[v0 - 2 : v0 + 3] == "通过局部的"
     sub = view.substitution_at(v0 + 1)
-    assert sub is not None and sub.original == "區域性" and (sub.canon_start, sub.canon_end) == (
-        c0, c0 + 3)
+    assert (
+        sub is not None
+        and sub.original == "區域性"
+        and (sub.canon_start, sub.canon_end) == (c0, c0 + 3)
+    )
     assert view.substitution_at(v0 + 2) is None
 
 
@@ -235,7 +244,8 @@ def test_pages_and_blocks_map_through_on_the_command_line() -> None:
     assert data["text"] == library("tw2sp").convert(d.text)
     for block, out in zip(d.blocks, data["blocks"], strict=True):
         assert data["text"][out["start"] : out["end"]] == library("tw2sp").convert(
-            d.block_text(block))
+            d.block_text(block)
+        )
     starts = [p["start"] for p in data["pages"]]
     assert starts == sorted(starts) and starts[0] == 0
     view = document_view(d, "zh-Hans-CN")
@@ -252,6 +262,7 @@ def test_unknown_view_is_refused() -> None:
 
 
 # --- the glossary -------------------------------------------------------------------------------
+
 
 def by_glossary(text: str, config: str | None, glossary: Glossary) -> str:
     """The documented rule, computed from the library directly: leftmost-longest scan for the
@@ -319,7 +330,8 @@ def test_glossary_longest_phrase_wins_and_conversion_beats_keep() -> None:
     view = convert_text("中亞國家與中亞", "tw2sp", g)
     assert view.text == "中亚诸国与中亞"
     assert [(s.original, s.converted, s.source) for s in view.substitutions] == [
-        ("中亞國家", "中亚诸国", "glossary")]
+        ("中亞國家", "中亚诸国", "glossary")
+    ]
     assert view.stored_segments()[0] == Segment(0, 4, 0, 4)
 
 
@@ -338,6 +350,7 @@ def test_glossary_version_is_part_of_the_cache_key() -> None:
 
 # --- properties on random text ------------------------------------------------------------------
 
+
 @functools.cache
 def _words() -> list[str]:
     words: set[str] = set()
@@ -353,23 +366,57 @@ def _words() -> list[str]:
     return sorted(words)
 
 
-SEPARATORS = [*"，。、；：？！…“”‘’「」『』（）《》〈〉—－～．／＼-,.?!*【】",
-              " ", "  ", "\n", "\t", "\u3000", "\xa0"]
-OTHER = ["A", "z", "SQL", "Belt", "0", "7", "2024", "é", "😀", "👍🏽", "👩\u200d💻", "𠀀", "𡃁",
-         "\U0002a6a5", "·", "#", "_", "\u200b", "㐀", "ㄅ", "の", "한"]
+SEPARATORS = [
+    *"，。、；：？！…“”‘’「」『』（）《》〈〉—－～．／＼-,.?!*【】",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u3000",
+    "\xa0",
+]
+OTHER = [
+    "A",
+    "z",
+    "SQL",
+    "Belt",
+    "0",
+    "7",
+    "2024",
+    "é",
+    "😀",
+    "👍🏽",
+    "👩\u200d💻",
+    "𠀀",
+    "𡃁",
+    "\U0002a6a5",
+    "·",
+    "#",
+    "_",
+    "\u200b",
+    "㐀",
+    "ㄅ",
+    "の",
+    "한",
+]
 
 
 @st.composite
 def texts(draw: st.DrawFn) -> str:
     words = _words()
-    pieces = draw(st.lists(st.one_of(
-        st.sampled_from(words),
-        st.sampled_from(words).map(lambda w: w[1:] or w),
-        st.sampled_from(SEPARATORS),
-        st.sampled_from(OTHER),
-        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
-        st.characters(codec="utf-8", exclude_categories=("Cs",)),
-    ), max_size=30))
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(words),
+                st.sampled_from(words).map(lambda w: w[1:] or w),
+                st.sampled_from(SEPARATORS),
+                st.sampled_from(OTHER),
+                st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+                st.characters(codec="utf-8", exclude_categories=("Cs",)),
+            ),
+            max_size=30,
+        )
+    )
     return "".join(pieces)
 
 
@@ -382,15 +429,19 @@ def glossaries(draw: st.DrawFn, text: str) -> Glossary:
         return draw(st.sampled_from(_words()))
 
     keeps = frozenset(phrase() for _ in range(draw(st.integers(0, 3))))
-    conversions = tuple((phrase(), draw(st.sampled_from(["", "X", "局部", "哈萨克斯坦", "甲乙"])))
-                        for _ in range(draw(st.integers(0, 3))))
+    conversions = tuple(
+        (phrase(), draw(st.sampled_from(["", "X", "局部", "哈萨克斯坦", "甲乙"])))
+        for _ in range(draw(st.integers(0, 3)))
+    )
     return Glossary(keeps=keeps, conversions=conversions)
 
 
 # MEIPI_HYPOTHESIS_EXAMPLES=5000 for a long hunt; the default keeps this file under ~20 s.
-PROPERTY = settings(max_examples=int(os.environ.get("MEIPI_HYPOTHESIS_EXAMPLES", "120")),
-                    deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPERTY = settings(
+    max_examples=int(os.environ.get("MEIPI_HYPOTHESIS_EXAMPLES", "120")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def check_map(view: ConvertedText) -> list[Segment]:
@@ -460,8 +511,11 @@ def test_random_text_map_properties(data: st.DataObject, text: str, config: str)
 
 
 @PROPERTY
-@given(data=st.data(), text=texts(),
-       config=st.sampled_from([None, "tw2sp", "s2twp", "hk2s", "t2hk", "s2t"]))
+@given(
+    data=st.data(),
+    text=texts(),
+    config=st.sampled_from([None, "tw2sp", "s2twp", "hk2s", "t2hk", "s2t"]),
+)
 def test_random_glossary_properties(data: st.DataObject, text: str, config: str | None) -> None:
     glossary = data.draw(glossaries(text))
     view = convert_text(text, config, glossary)
@@ -480,6 +534,7 @@ def test_random_glossary_properties(data: st.DataObject, text: str, config: str 
 
 
 # --- speed (the budget itself is the benchmark's; this only checks the measurement works) ----
+
 
 def test_measure_conversion_reports_the_numbers() -> None:
     text = doc("hsu-divergence").text

@@ -71,7 +71,10 @@ def test_accepting_restores_and_keeps_the_damaged_file(
     with store.reading() as s:
         notes = [r.note for r in list_annotations(s)]
     assert notes == ["保留"]
-    kept = [p for p in db.parent.iterdir() if ".replaced-" in p.name and not p.name.endswith(
-        ("-wal", "-shm"))]
+    kept = [
+        p
+        for p in db.parent.iterdir()
+        if ".replaced-" in p.name and not p.name.endswith(("-wal", "-shm"))
+    ]
     assert len(kept) == 1 and hashlib.sha256(kept[0].read_bytes()).hexdigest() == digest
     services.close()

@@ -23,7 +23,8 @@ def test_many_calls_returning_none_do_not_abort() -> None:
         """
     )
     # A subprocess: the failure is an abort that would take the test runner down with it.
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "ok 19999"

@@ -18,7 +18,11 @@ def test_second_window_is_told_and_exits(tmp_path: Path) -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEIPI_DATA_DIR=str(tmp_path / "d"))
         proc = subprocess.run(
             [sys.executable, "-m", "reader", "--db", str(db)],
-            capture_output=True, text=True, env=env, timeout=60, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
         )
     finally:
         lock.release()
