@@ -414,6 +414,82 @@ def large_window(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
     ]
 
 
+def five_hundred(settings: Settings, tmp: Path) -> list[Metric]:
+    """lian-obor with 500 annotations (issue 7): a view switch and a sidebar filter."""
+    import random
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader import script
+    from reader.documents import load_library
+    from reader.store import open_store
+    from reader.store.annotations import create_annotations
+    from reader.ui.fonts import FontCatalog
+    from reader.ui.main_window import MainWindow
+    from reader.ui.reading_view import ReadingContent
+    from reader.ui.services import Services
+    from reader.ui.settings import ReaderSettings
+
+    data = tmp / "five-hundred"
+    data.mkdir(parents=True)
+    _qt_app()
+    os.environ["MEIPI_DATA_DIR"] = str(data)
+    library = load_library(user_dir=data / "texts")
+    doc = library.get("lian-obor")
+    rng = random.Random(500)
+    specs = []
+    for i in range(500):
+        start = rng.randrange(0, len(doc.text) - 30)
+        tags = [("中亞", "能源", "軍事", "地區/中亞", "Energy")[i % 5]]
+        specs.append(
+            (
+                start,
+                start + rng.randint(2, 30),
+                ("yellow", "green", None)[i % 3],
+                tags,
+                f"筆記 {i}" if i % 3 == 2 else None,
+            )
+        )
+    db = data / "meipi.sqlite3"
+    with open_store(db) as store, store.writing() as s:
+        create_annotations(s, doc, sorted(specs, key=lambda spec: (spec[0], spec[1])))
+    window = MainWindow(
+        library, ReaderSettings.default(), FontCatalog.from_system(), services=Services(db, library)
+    )
+    window.resize(1200, 800)
+    window.show()
+    _wait(
+        lambda: window.is_fully_ready and getattr(window, "annotations_feature", None) is not None
+    )
+    window.open_document("lian-obor")
+    QApplication.processEvents()
+    services = window.services
+    switches: list[float] = []
+    for i in range(settings.runs * 2):
+        view_id = "zh-Hans-CN" if i % 2 == 0 else "original"
+        t0 = time.perf_counter()
+        view = script.document_view(doc, view_id, services.glossary())
+        window.show_content(ReadingContent.from_view(doc, view))
+        services.set_current_view(doc.id, view_id)
+        QApplication.processEvents()
+        switches.append(time.perf_counter() - t0)
+    sidebar = window.annotations_feature.sidebar
+    filters: list[float] = []
+    for _ in range(settings.runs):
+        sidebar.clear_filters()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        sidebar.set_text_filter("能源")
+        QApplication.processEvents()
+        filters.append(time.perf_counter() - t0)
+    window.close()
+    QApplication.processEvents()
+    return [
+        _under("lian-obor with 500 annotations: view switch (warm)", _median(switches[1:]), 50),
+        _under("lian-obor with 500 annotations: sidebar filter", _median(filters), 50),
+    ]
+
+
 class _Empty:
     ranges: tuple[()] = ()
 
@@ -470,6 +546,7 @@ def run(quick: bool) -> tuple[list[Metric], dict[str, Any]]:
         metrics += conversion(settings, big)
         metrics += search_metric(settings, big)
         metrics += store_metrics(settings, Path(tmp))
+        metrics += five_hundred(settings, Path(tmp))
         metrics += large_window(settings, Path(tmp), big)
         metrics += large_memory(settings, Path(tmp), big)
     return metrics, _environment()
