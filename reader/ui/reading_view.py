@@ -246,9 +246,34 @@ def _line_x(line: QTextLine, position: int) -> float:
     return float(x)
 
 
+# Above this many ranges in all layers, only those near the screen become extra selections
+# (QTextEdit paints every extra selection it holds for every block it draws, and each one's
+# cursor lays the text out down to it): scrolling brings the others in.
+NEAR_LIMIT = 1000
+NEAR_SCREENS = 1.0  # how far above and below the viewport, in viewport heights
+
+
 @dataclass
 class _Layer:
     ranges: list[tuple[int, int, QTextCharFormat]] = field(default_factory=list)
+    _starts: list[int] | None = None  # canonical starts in ascending order (made when needed)
+    _order: list[int] = field(default_factory=list)  # range indices in that order
+    _longest: int = 0
+
+    def set(self, ranges: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
+        self.ranges = list(ranges)
+        self._starts = None
+
+    def near(self, lo: int, hi: int) -> list[int]:
+        """Indices (ascending: the drawing order) of the ranges meeting canonical [lo, hi]."""
+        if self._starts is None:
+            self._order = sorted(range(len(self.ranges)), key=lambda i: self.ranges[i][0])
+            self._starts = [self.ranges[i][0] for i in self._order]
+            self._longest = max((e - s for s, e, _ in self.ranges), default=0)
+        first = bisect.bisect_left(self._starts, lo - self._longest)
+        last = bisect.bisect_right(self._starts, hi)
+        ranges, order = self.ranges, self._order
+        return sorted(i for i in order[first:last] if ranges[i][1] >= lo)
 
 
 class ReadingView(QTextBrowser):
@@ -282,6 +307,8 @@ class ReadingView(QTextBrowser):
         self._clamping = False
         self._reanchor_pending = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._near: tuple[object, ...] | None = None  # what the extra selections hold now
+        self._near_pending = False
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
 
     # -- content -----------------------------------------------------------------------------
@@ -378,17 +405,26 @@ class ReadingView(QTextBrowser):
 
     def _hit(self, point: QPoint) -> int:
         """The Qt position at a viewport point. Qt lays long texts out in steps, and a hit test
-        beyond what is laid out answers from estimates; laying out up to the block it names and
-        asking again settles it (only as far as the text needs to be laid out anyway)."""
-        position = self.cursorForPosition(point).position()
-        layout = self.document().documentLayout()
+        beyond what is laid out answers from estimates; asking again, which lays the text out
+        down to the point, settles it. The layout is asked directly, never through a
+        ``QTextCursor``: above the first line (the page's top margin) Qt answers the end of the
+        text until all of it is laid out, and a cursor put there would lay out all of a
+        1M-character text; a point there is taken as the first line's."""
+        document = self.document()
+        layout = document.documentLayout()
+        top = layout.blockBoundingRect(document.firstBlock()).top()
+        at = QPointF(
+            point.x() + self.horizontalScrollBar().value(),
+            max(top, point.y() + self.verticalScrollBar().value()),
+        )
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        position = layout.hitTest(at, fuzzy)
         for _ in range(4):
-            layout.blockBoundingRect(self.document().findBlock(position))
-            again = self.cursorForPosition(point).position()
+            again = layout.hitTest(at, fuzzy)
             if again == position:
                 break
             position = again
-        return position
+        return max(0, position)
 
     def first_visible_offset(self) -> int:
         """The canonical offset of the first character at the top of the view."""
@@ -445,6 +481,8 @@ class ReadingView(QTextBrowser):
             self._apply_anchor()
 
     def _on_scrolled(self, _value: int) -> None:
+        if self._near is not None:
+            self._apply_layers(force=False)  # ranges scrolled into view are drawn before paint
         if self._clamping:
             self._clamping = False
             return
@@ -459,6 +497,7 @@ class ReadingView(QTextBrowser):
         # More of the text was laid out (Qt lays long texts out in steps, and on demand): the
         # scroll range follows, and _on_range_changed puts the anchor back once it settles.
         self._page_marks = None
+        self._layers_moved()
 
     def current_page(self) -> int:
         """The printed page at the top of the view: that of the top line's last character, so
@@ -540,21 +579,96 @@ class ReadingView(QTextBrowser):
     # -- highlight layers ---------------------------------------------------------------------
     def set_layer(self, name: str, ranges: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
         """Replace the named layer of formatted canonical ranges (search hits, highlights…);
-        layers are drawn in the order they were first set and survive re-rendering."""
-        self._layers.setdefault(name, _Layer()).ranges = list(ranges)
+        layers are drawn in the order they were first set and survive re-rendering. Any number
+        of ranges: beyond ``NEAR_LIMIT`` in all, those near the screen are drawn, and the view
+        draws the others as they scroll into view."""
+        self._layers.setdefault(name, _Layer()).set(ranges)
         self._apply_layers()
 
-    def _apply_layers(self) -> None:
+    def drawn_ranges(self, name: str) -> list[tuple[int, int]]:
+        """The canonical ranges of a layer that are drawn now (every one, or those near the
+        screen when the layers are large)."""
+        layer = self._layers.get(name)
+        if layer is None:
+            return []
+        span = self._near_span()
+        indices = range(len(layer.ranges)) if span is None else layer.near(*span)
+        return [layer.ranges[i][:2] for i in indices]
+
+    def _near_span(self) -> tuple[int, int] | None:
+        """The canonical range from a screen above the viewport to a screen below it, or None
+        when the layers are small enough to draw whole."""
+        if self._content is None or sum(len(x.ranges) for x in self._layers.values()) <= NEAR_LIMIT:
+            return None
+        viewport = self.viewport()
+        reach = int(viewport.height() * NEAR_SCREENS)
+        value = self.verticalScrollBar().value()
+        top = self._hit(QPoint(0, max(-value, -reach)))
+        bottom = self._hit(QPoint(viewport.width(), viewport.height() + reach))
+        start, end = self._content.positions.to_canonical(top, max(top, bottom))
+        return start, end
+
+    def _layers_moved(self) -> None:
+        """The text was laid out further or again: what is near the screen may have changed."""
+        if self._near is not None and not self._near_pending:
+            self._near_pending = True
+            QTimer.singleShot(0, self, self._on_layers_moved)
+
+    def _on_layers_moved(self) -> None:
+        self._near_pending = False
+        if self._near is not None:
+            self._apply_layers(force=False)
+
+    def _apply_layers(self, force: bool = True) -> None:
+        """The layers as extra selections (``force`` False: only if what is near the screen
+        changed, as when scrolling)."""
         if self._content is None:
             return
+        span = self._near_span()
+        chosen = [
+            (layer, range(len(layer.ranges)) if span is None else layer.near(*span))
+            for layer in self._layers.values()
+        ]
+        if span is None:
+            key: tuple[object, ...] | None = None
+        else:
+            key = tuple((id(layer.ranges), tuple(indices)) for layer, indices in chosen)
+            if not force and key == self._near:
+                return
+        self._near = key
         selections: list[QTextEdit.ExtraSelection] = []
-        for layer in self._layers.values():
-            for start, end, fmt in layer.ranges:
-                sel = QTextEdit.ExtraSelection()
-                sel.cursor = self.cursor_for(start, end)
-                sel.format = fmt
-                selections.append(sel)
+        for layer, indices in chosen:
+            for i in indices:
+                start, end, fmt = layer.ranges[i]
+                cursors = [self.cursor_for(start, end)]
+                if span is not None:
+                    cursors = self._per_block(cursors[0])
+                for cursor in cursors:
+                    sel = QTextEdit.ExtraSelection()
+                    sel.cursor = cursor
+                    sel.format = fmt
+                    selections.append(sel)
         self.setExtraSelections(selections)
+
+    def _per_block(self, cursor: QTextCursor) -> list[QTextCursor]:
+        """A selection cut at block boundaries (drawn the same): Qt measures a selection that
+        spans blocks by laying out the whole text, which a long one need not be yet."""
+        document = self.document()
+        qstart, qend = cursor.selectionStart(), cursor.selectionEnd()
+        block = document.findBlock(qstart)
+        if not block.isValid() or qend <= block.position() + block.length() - 1:
+            return [cursor]
+        pieces: list[QTextCursor] = []
+        while block.isValid() and block.position() < qend:
+            a = max(qstart, block.position())
+            b = min(qend, block.position() + block.length() - 1)
+            if a < b:
+                piece = QTextCursor(document)
+                piece.setPosition(a)
+                piece.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                pieces.append(piece)
+            block = block.next()
+        return pieces
 
     # -- the margin: page numbers -------------------------------------------------------------
     def _index_marks(self) -> None:
@@ -678,6 +792,7 @@ class ReadingView(QTextBrowser):
             self._repositioning -= 1
         self._page_marks = None
         self._apply_anchor()
+        self._layers_moved()
 
     def showEvent(self, event: QShowEvent) -> None:
         # QTextEdit scrolls its (hidden) text cursor into view on the first show: not the
