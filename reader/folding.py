@@ -62,6 +62,21 @@ def fold_key(text: str) -> str:
     return "".join(table.get(c, c) for c in unicodedata.normalize("NFKC", text).casefold())
 
 
+@functools.cache
+def _char_table() -> dict[int, str]:
+    return {ord(k): v for k, v in _char_map().items()}
+
+
+def fold_keys(texts: list[str]) -> list[str]:
+    """``fold_key`` of each text, folded together in one pass (thousands of sidebar rows)."""
+    joined = "\0".join(texts)
+    folded = unicodedata.normalize("NFKC", joined).casefold().translate(_char_table())
+    parts = folded.split("\0")
+    if len(parts) != len(texts):  # a text held the separator: one by one
+        return [fold_key(t) for t in texts]
+    return parts
+
+
 # ---------------------------------------------------------------------------------------------
 # Folding with an offset map (search)
 
