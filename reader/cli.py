@@ -119,7 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quote", required=True, metavar="Q")
     p.add_argument("--script", default="original", metavar="S")
     p.add_argument("--occurrence", type=int, default=1, metavar="N")
-    p.add_argument("--color", default=None, metavar="C", help="|".join(COLORS))
+    p.add_argument(
+        "--color",
+        default=None,
+        metavar="C",
+        help="|".join(COLORS) + " (default yellow), or none for a note without a highlight",
+    )
     p.add_argument("--tag", action="append", default=[], metavar="T")
     p.add_argument("--note", default=None, metavar="N")
 
@@ -213,6 +218,16 @@ def main(
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_INPUT
     ctx = Context(db=paths.db_path(getattr(args, "db", None)), stdout=out, stderr=err)
+    chosen = getattr(args, "db", None) or os.environ.get("MEIPI_DB")
+    if chosen and not ctx.db.parent.is_dir():
+        # A typo in --db must not start a new, empty database somewhere unexpected.
+        where = "--db" if getattr(args, "db", None) else "$MEIPI_DB"
+        print(
+            f"meipi: the folder of the database named by {where} ({ctx.db.parent}) does not "
+            "exist. Check the path, or create the folder first.",
+            file=err,
+        )
+        return EXIT_INPUT
     try:
         code: int = args.func(args, ctx)
         return code

@@ -30,9 +30,11 @@ def config_for(view: str, source_script: str) -> str | None:
 
 
 def check_view(view: str) -> str:
-    """Return ``view`` if it is a view id, else raise an InputError listing the valid ones."""
+    """The view id ``view`` names (BCP 47 tags are case-insensitive: ``zh-hans`` is
+    ``zh-Hans``), else an InputError listing the valid ones."""
     from reader.errors import InputError
 
-    if view not in VIEW_IDS:
-        raise InputError(f"Unknown script view {view!r}. Valid views: {', '.join(VIEW_IDS)}.")
-    return view
+    for known in VIEW_IDS:
+        if view.casefold() == known.casefold():
+            return known
+    raise InputError(f"Unknown script view {view!r}. Valid views: {', '.join(VIEW_IDS)}.")

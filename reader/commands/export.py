@@ -25,6 +25,7 @@ from reader.export.w3c import MAX_BYTES, ImportPlan, parse_import, plan_import
 from reader.glossary import EMPTY, Glossary
 from reader.store import Store
 from reader.store import annotations as ops
+from reader.views import check_view
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -42,7 +43,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         documents=tuple(args.doc),
         tags=tuple(args.tag),
         colors=tuple(args.color),
-        script=args.script,
+        script=check_view(args.script),
         group_by=args.group_by,
         by=args.by,
         originals=not args.no_originals,

@@ -52,7 +52,8 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         where = " ".join(x for x in (r["venue"], r["issue"], r["date"]) if x)
         print(
             f"{r['id']:<{width}}  {who}〈{r['title']}〉{where}  "
-            f"{r['pages']} pp., {r['characters']} chars, {r['annotations']} annotations",
+            f"{r['pages']} {'page' if r['pages'] == 1 else 'pages'}, {r['characters']} chars, "
+            f"{r['annotations']} annotation{'' if r['annotations'] == 1 else 's'}",
             file=ctx.stdout,
         )
     return 0

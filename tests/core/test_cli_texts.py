@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.cli_helpers import meipi
 
@@ -84,3 +87,27 @@ def test_python_dash_m_reader_is_the_same_command() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert '"lian-obor"' in proc.stdout
+
+
+def test_a_db_in_a_missing_folder_is_an_input_error_and_creates_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "notes.sqlite3"
+    r = meipi("annotate", "lian-obor", "--quote", "普京", "--db", str(target))
+    assert r.code == 2 and "does not exist" in r.err
+    assert not target.parent.exists()
+
+
+def test_view_ids_are_case_insensitive_like_bcp47() -> None:
+    r = meipi("text", "hsu-divergence", "--script", "zh-hans", "--json")
+    assert r.code == 0 and r.json()["script"] == "zh-Hans"
+    assert r.json()["text"].startswith("中俄两国之战略利益分歧")
+
+
+def test_the_window_without_a_display_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys as _sys
+
+    if not _sys.platform.startswith("linux"):
+        pytest.skip("display detection is for X11/Wayland systems")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    r = meipi()
+    assert r.code == 1 and "no display" in r.err and "Traceback" not in r.err
