@@ -15,8 +15,10 @@ one table the highlight layer, the margin and the sidebar draw from.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -296,22 +298,16 @@ class AnnotationListModel(QAbstractListModel):
         """Counts for the filters and counts beside each colour and tag, in one pass."""
         first, end = self.rows_of(wanted.document)
         colors, tags, words = wanted.colors, wanted.tags, wanted.words
+        rows = self._rows[first:end]
         if words:
             self._fold(range(first, end))
+            rows = [r for r in rows if all(w in r.folded for w in words)]  # type: ignore[operator]
+        tagged = [r for r in rows if not tags.isdisjoint(r.facets)] if tags else rows
+        colored = [r for r in rows if r.color in colors] if colors else rows
         by_color = dict.fromkeys((*COLORS, NO_COLOR), 0)
-        by_tag: dict[str, int] = {}
-        shown = 0
-        for row in self._rows[first:end]:
-            if words and not all(w in row.folded for w in words):  # type: ignore[operator]
-                continue
-            color_ok = not colors or row.color in colors
-            tag_ok = not tags or not tags.isdisjoint(row.facets)
-            if tag_ok:
-                by_color[row.color] = by_color.get(row.color, 0) + 1
-            if color_ok:
-                for key in row.facets:
-                    by_tag[key] = by_tag.get(key, 0) + 1
-                shown += tag_ok
+        by_color.update(Counter(r.color for r in tagged))
+        by_tag = dict(Counter(chain.from_iterable(r.facets for r in colored)))
+        shown = sum(1 for r in tagged if r.color in colors) if colors else len(tagged)
         return Counts(by_color, by_tag, shown, end - first)
 
     # -- changing ------------------------------------------------------------------------------
@@ -366,6 +362,8 @@ class AnnotationListModel(QAbstractListModel):
             else:
                 pending.append(record)
         flush(j)
+        # Folded now, in one pass, for the rows that are new: the first text filter is fast.
+        self._fold(range(len(self._rows)))
         self._changed()
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first), self.index(last))

@@ -18,11 +18,12 @@ Signals:
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, QTimerEvent, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -253,6 +254,63 @@ NEAR_LIMIT = 1000
 NEAR_SCREENS = 1.0  # how far above and below the viewport, in viewport heights
 
 
+class LayoutPacer(QObject):
+    """Lays a long text out in the background in slices of a few milliseconds.
+
+    Qt lays out what is not on screen yet from a timer whose steps double up to 200,000
+    characters: on a 1M-character text, several ticks of ~150 ms each in the first second after
+    it opens, when the reader is already scrolling, clicking or filtering. The pacer takes that
+    timer's ticks (told from Qt's other timer on the layout, which reports the size, by whether
+    a tick reports it) and lays out a few thousand characters per tick instead: the same work,
+    never blocking the window for long.
+    """
+
+    SLICE_S = 0.006
+    STEP = 3000  # characters laid out at a time within a slice
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._document = document
+        self._layout = document.documentLayout()
+        self._layout_timer: int | None = None
+        self._other_timers: set[int] = set()
+        self._target = 0
+        self._sized = False
+        self._layout.documentSizeChanged.connect(self._on_size_changed)
+        self._layout.installEventFilter(self)
+
+    def _on_size_changed(self) -> None:
+        self._sized = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self._layout or not isinstance(event, QTimerEvent):
+            return False
+        timer_id = event.timerId()
+        if timer_id == self._layout_timer:
+            self.lay_out_slice()
+            return True
+        if timer_id in self._other_timers or self._layout_timer is not None:
+            return False
+        # Not known yet: handled as Qt would, and told by whether it reported the size.
+        self._sized = False
+        self._layout.event(event)
+        if self._sized:
+            self._other_timers.add(timer_id)
+        else:
+            self._layout_timer = timer_id
+        return True
+
+    def lay_out_slice(self) -> None:
+        """Lay the text out a few milliseconds further (once all is laid out, Qt stops its
+        timer)."""
+        document = self._document
+        end = document.characterCount()
+        started = time.perf_counter()
+        while self._target < end and time.perf_counter() - started < self.SLICE_S:
+            self._target = min(end, self._target + self.STEP)
+            self._layout.blockBoundingRect(document.findBlock(self._target - 1))
+
+
 @dataclass
 class _Layer:
     ranges: list[tuple[int, int, QTextCharFormat]] = field(default_factory=list)
@@ -355,6 +413,7 @@ class ReadingView(QTextBrowser):
             document.setParent(self)
             self.setDocument(document)
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
+            LayoutPacer(document)
             self._page_marks = None
             self._index_marks()
             self._apply_layers()
