@@ -189,20 +189,26 @@ class DatabaseRefused(EnvironmentFailure):
 
 
 def refusal_message(path: Path, reason: str, advice: str | None = None) -> str:
+    """Two sentences: what is wrong (the file was left untouched), and what to do."""
     from reader.store.backup import describe_backup, newest_backup
 
-    backup = newest_backup(path)
     first = f"{path} {reason}, so Meipi left it untouched."
+    backup = newest_backup(path)
+    if advice and backup is not None:
+        return (
+            f"{first} {advice.rstrip('.')}, or run `meipi restore` to restore the newest "
+            f"verified backup, {describe_backup(backup)}."
+        )
     if advice:
-        first += f" {advice}"
+        return f"{first} {advice}"
     if backup is not None:
         return (
-            f"{first} The newest verified backup is {describe_backup(backup)}: run "
-            "`meipi restore` to restore it (the file is kept beside it, renamed)."
+            f"{first} Run `meipi restore` to restore the newest verified backup, "
+            f"{describe_backup(backup)} (the damaged file is kept, renamed)."
         )
     return (
-        f"{first} No verified backup exists; keep the file for recovery, and move it "
-        "away (or use --db) to start a new database."
+        f"{first} No verified backup exists: keep the file for recovery, and use --db (or move "
+        "the file away) to start a new database."
     )
 
 

@@ -241,6 +241,7 @@ def measure_store(
         imports = []
         for run in range(max(1, repeat)):
             empty = folder / f"empty-{run}" / "meipi.sqlite3"
+            empty.parent.mkdir()  # as a user would (meipi refuses a --db in a missing folder)
             gc.collect()
             imports.append(_run(["--db", str(empty), "import-annotations", str(source)], env))
             shutil.rmtree(empty.parent)

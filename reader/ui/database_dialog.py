@@ -30,8 +30,16 @@ def offer_restore(parent: QWidget, services: Services, message: str) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(parent.tr("Your notes cannot be opened"))
+    exc = services.store_exception
+    refused = isinstance(exc, DatabaseRefused)
+    if isinstance(exc, DatabaseRefused):
+        # The command line's advice ("run meipi restore") is a button here.
+        message = (
+            parent.tr("%1 %2, so Meipi left it untouched.")
+            .replace("%1", str(exc.path))
+            .replace("%2", exc.reason)
+        )
     box.setText(message)
-    refused = isinstance(services.store_exception, DatabaseRefused)
     backup = _verified_backup(services.db_path) if refused else None
     restore_button = None
     if backup is not None:
