@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self._library = library
         # The store, glossary and script views, shared by every feature (opened lazily).
         self.services = services or Services(paths.db_path(), library, self)
+        # A text imported from the command line appears without a restart.
+        self.services.texts_changed.connect(self.reload_library)
         self._settings = settings
         self._fonts = fonts
         self._doc_id: str | None = None
@@ -441,6 +443,7 @@ class MainWindow(QMainWindow):
         from reader.documents import load_library
 
         fresh = load_library()
+        self.services.note_texts_changed()
         before = self.current_document()
         # In place: the services and every feature hold this same Library.
         self._library.documents.clear()

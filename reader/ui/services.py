@@ -10,11 +10,13 @@ Signals:
     annotations_changed(str): annotations of a document changed ('' when unknown, e.g. another
         process wrote to the database).
     view_changed(str, str): the view (script) of a document changed (document id, view id).
+    texts_changed(): the user's texts folder changed (``meipi import`` in another process).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +37,7 @@ class Services(QObject):
     glossary_changed = Signal()
     annotations_changed = Signal(str)
     view_changed = Signal(str, str)
+    texts_changed = Signal()
 
     def __init__(self, db_path: Path, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,7 @@ class Services(QObject):
         self._store_exception: Exception | None = None
         self._glossary: Glossary | None = None
         self._views: dict[str, str] = {}
+        self._texts_seen = self._texts_signature()
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
         self._watch_timer.timeout.connect(self._on_watch_timer_timeout)
@@ -98,7 +102,32 @@ class Services(QObject):
                     watcher.close()
                 store.close()
 
+    @staticmethod
+    def _texts_signature() -> tuple[tuple[str, int, int], ...]:
+        """Names, sizes and times of the user's texts: cheap to compare every second."""
+        from reader import paths
+        from reader.documents import TEXT_SUFFIX
+
+        folder = paths.user_texts_dir()
+        try:
+            entries = [
+                (e.name, e.stat().st_size, e.stat().st_mtime_ns)
+                for e in os.scandir(folder)
+                if e.name.endswith(TEXT_SUFFIX)
+            ]
+        except OSError:
+            return ()
+        return tuple(sorted(entries))
+
+    def note_texts_changed(self) -> None:
+        """The window changed the texts itself (import dialog): no need to tell it again."""
+        self._texts_seen = self._texts_signature()
+
     def _on_watch_timer_timeout(self) -> None:
+        texts = self._texts_signature()
+        if texts != self._texts_seen:
+            self._texts_seen = texts
+            self.texts_changed.emit()
         watcher = getattr(self, "_watcher", None)
         if watcher is None:
             return
