@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 if TYPE_CHECKING:
@@ -178,6 +178,11 @@ class CompareWindow(QMainWindow):
         self.splitter.setSizes([380, 1100])
         self.setCentralWidget(self.splitter)
         self.resize(1480, 860)
+        # Never larger than the screen: the far side's controls must stay reachable.
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            self.resize(min(1480, room.width() - 40), min(860, room.height() - 60))
 
         menu = self.menuBar().addMenu(self.tr("&Compare"))
         self.step_actions: dict[tuple[int, int], QAction] = {}

@@ -337,7 +337,10 @@ class Finder(QObject):
             self.current = -1
             self.reading_view.set_layer(CURRENT_LAYER, [])
             query = self.bar.query().strip()
-            self.bar.set_count(self.tr("Not found") if query else "", not query)
+            elsewhere = self.bar.all_articles.isChecked()
+            # With "All articles" on, the list may hold hits the open article has not.
+            missing = self.tr("Not in this article") if elsewhere else self.tr("Not found")
+            self.bar.set_count(missing if query else "", not query)
             self.current_changed.emit(-1)
             return
         index = 0
