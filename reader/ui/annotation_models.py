@@ -174,6 +174,8 @@ class AnnotationListModel(QAbstractListModel):
         self._quote_for = quote_for
         self._meanings: dict[str, str] = {}
         self._spans: dict[str, tuple[int, int]] | None = None  # document -> its rows
+        self._memos: dict[tuple[object, ...], Any] = {}
+        self._memo_revision = -1
         # (revision, first, end, the rows' folded texts joined by NULs, where each starts)
         self._haystack: tuple[int, int, int, str, list[int]] | None = None
         self.revision = 0  # changes whenever rows, their quotes or their order change
@@ -293,8 +295,22 @@ class AnnotationListModel(QAbstractListModel):
             found = hits if found is None else found & hits
         return sorted(first + row for row in found or ())
 
+    def _memo(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
+        """What ``make`` gives, kept until the rows change (filters come back to the same
+        facets: the tag counts do not change when only the tags chosen do)."""
+        if self._memo_revision != self.revision or len(self._memos) > 64:
+            self._memos = {}
+            self._memo_revision = self.revision
+        if key not in self._memos:
+            self._memos[key] = make()
+        return self._memos[key]
+
     def matching(self, wanted: Filter) -> list[int]:
         """The rows passing every filter, in order."""
+        result: list[int] = self._memo(("matching", wanted), lambda: self._matching(wanted))
+        return result
+
+    def _matching(self, wanted: Filter) -> list[int]:
         first, end = self.rows_of(wanted.document)
         rows = self._rows
         colors, tags, words = wanted.colors, wanted.tags, wanted.words
@@ -319,19 +335,26 @@ class AnnotationListModel(QAbstractListModel):
         return not wanted.words or all(w in self.folded(row) for w in wanted.words)
 
     def counts(self, wanted: Filter) -> Counts:
-        """Counts for the filters and counts beside each colour and tag, in one pass."""
+        """The counts beside each colour (what the other filters let through, by colour) and
+        each tag, and how many pass: from the rows each facet's other filters let through."""
         first, end = self.rows_of(wanted.document)
-        colors, tags, words = wanted.colors, wanted.tags, wanted.words
-        rows = self._rows[first:end]
-        if words:
-            rows = [self._rows[i] for i in self._text_rows(first, end, words)]
-        tagged = [r for r in rows if not tags.isdisjoint(r.facets)] if tags else rows
-        colored = [r for r in rows if r.color in colors] if colors else rows
-        by_color = dict.fromkeys((*COLORS, NO_COLOR), 0)
-        by_color.update(Counter(r.color for r in tagged))
-        by_tag = dict(Counter(chain.from_iterable(r.facets for r in colored)))
-        shown = sum(1 for r in tagged if r.color in colors) if colors else len(tagged)
-        return Counts(by_color, by_tag, shown, end - first)
+        doc, colors, tags, words = wanted.document, wanted.colors, wanted.tags, wanted.words
+        rows = self._rows
+        tagged = self.matching(Filter(doc, frozenset(), tags, words))
+        colored = self.matching(Filter(doc, colors, frozenset(), words))
+
+        def by_color() -> dict[str, int]:
+            counted = dict.fromkeys((*COLORS, NO_COLOR), 0)
+            counted.update(Counter(rows[i].color for i in tagged))
+            return counted
+
+        def by_tag() -> dict[str, int]:
+            return dict(Counter(chain.from_iterable(rows[i].facets for i in colored)))
+
+        color_counts = self._memo(("colors", doc, tags, words), by_color)
+        tag_counts = self._memo(("tags", doc, colors, words), by_tag)
+        shown = len(self.matching(wanted))
+        return Counts(color_counts, tag_counts, shown, end - first)
 
     # -- changing ------------------------------------------------------------------------------
     def _changed(self) -> None:
