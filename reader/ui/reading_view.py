@@ -143,7 +143,9 @@ class _Style:
     bold: bool = False
     italic: bool = False
     color: str = "ink"
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignJustify
+    # Left, not justified: Qt justifies a CJK line by spacing out every character, Latin
+    # letters included ("N e w"), wherever a Latin word cannot be broken.
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
     line_height: int | None = None  # None: the body's
     indent_em: float = 0.0
     top_em: float = 0.0
@@ -250,7 +252,7 @@ def _line_x(line: QTextLine, position: int) -> float:
 # Above this many ranges in all layers, only those near the screen become extra selections
 # (QTextEdit paints every extra selection it holds for every block it draws, and each one's
 # cursor lays the text out down to it): scrolling brings the others in.
-NEAR_LIMIT = 1000
+NEAR_LIMIT = 300
 NEAR_SCREENS = 1.0  # how far above and below the viewport, in viewport heights
 
 
@@ -299,6 +301,10 @@ class LayoutPacer(QObject):
         else:
             self._layout_timer = timer_id
         return True
+
+    def done(self) -> bool:
+        """The pacer laid the text out to its end (Qt's timer then stops)."""
+        return self._target >= self._document.characterCount()
 
     def lay_out_slice(self) -> None:
         """Lay the text out a few milliseconds further (once all is laid out, Qt stops its
@@ -361,11 +367,13 @@ class ReadingView(QTextBrowser):
         self._page_info: list[tuple[int, bool]] = []
         self._rule_qt: list[tuple[int, str]] = []
         self._side = 0.0
+        self._right = 0.0
         self._painted = False
         self._clamping = False
         self._reanchor_pending = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._near: tuple[object, ...] | None = None  # what the extra selections hold now
+        self.pacer: LayoutPacer | None = None
         self._near_pending = False
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
 
@@ -408,12 +416,13 @@ class ReadingView(QTextBrowser):
             document = build_document(self._content, self._typo)
             # The column's margins before the view lays the text out: one layout, not two.
             self._side = -1.0
+            self._right = -1.0
             self._update_column(document)
             # Parented to the view: setDocument() then deletes the document it replaces.
             document.setParent(self)
             self.setDocument(document)
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
-            LayoutPacer(document)
+            self.pacer = LayoutPacer(document)
             self._page_marks = None
             self._index_marks()
             self._apply_layers()
@@ -426,16 +435,21 @@ class ReadingView(QTextBrowser):
     def _update_column(self, document: QTextDocument | None = None) -> None:
         em = self._typo.em()
         width = self.viewport().width()
-        gutter = 3.5 * em  # room for a page number
-        column = min(self._typo.column_em * em, max(width - 2 * gutter, 10 * em))
-        side = max(gutter, (width - column) / 2)
-        if abs(side - self._side) < 0.5:
+        # Page numbers need room on the left only; on the right a little air is enough (margin
+        # notes have their own column beside the pane). Extra width centres the column.
+        left_min, right_min = 3.2 * em, 1.2 * em
+        column = min(self._typo.column_em * em, max(width - left_min - right_min, 10 * em))
+        if width - column >= 2 * left_min:
+            side = right = (width - column) / 2  # room enough: centred
+        else:
+            side, right = left_min, max(right_min, width - left_min - column)
+        if abs(side - self._side) < 0.5 and abs(right - self._right) < 0.5:
             return
-        self._side = side
+        self._side, self._right = side, right
         root = (document or self.document()).rootFrame()
         fmt = root.frameFormat()
         fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
+        fmt.setRightMargin(right)
         fmt.setTopMargin(1.5 * em)
         fmt.setBottomMargin(5 * em)
         root.setFrameFormat(fmt)
@@ -444,7 +458,10 @@ class ReadingView(QTextBrowser):
     def column_rect(self) -> QRectF:
         """The text column in viewport coordinates (full height): margins lie either side."""
         return QRectF(
-            self._side, 0, self.viewport().width() - 2 * self._side, self.viewport().height()
+            self._side,
+            0,
+            self.viewport().width() - self._side - self._right,
+            self.viewport().height(),
         )
 
     # -- positions ----------------------------------------------------------------------------
@@ -577,7 +594,7 @@ class ReadingView(QTextBrowser):
         if self._content is None or not self._content.text:
             return 1.0
         viewport = self.viewport()
-        bottom = QPoint(viewport.width() - int(self._side) - 2, viewport.height() - 2)
+        bottom = QPoint(viewport.width() - int(self._right) - 2, viewport.height() - 2)
         shown = self._content.positions.qt_to_shown(self._hit(bottom))
         last = self._content.positions.shown_length
         return min(1.0, (shown + 1) / last) if shown < last - 1 else 1.0
@@ -762,7 +779,7 @@ class ReadingView(QTextBrowser):
         ``y1``: only this much of a long text needs laying out to paint the margin."""
         width = self.viewport().width()
         top = self.cursorForPosition(QPoint(int(self._side) + 2, max(0, int(y0)))).position()
-        bottom = self.cursorForPosition(QPoint(width - int(self._side) - 2, int(y1))).position()
+        bottom = self.cursorForPosition(QPoint(width - int(self._right) - 2, int(y1))).position()
         return self.document().findBlock(top).position(), bottom
 
     def page_mark_positions(self) -> dict[int, float]:
