@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        self.resizeDocks([self.library_dock], [260], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock], [220], Qt.Orientation.Horizontal)
 
         self.page_label = QLabel(self)
         self.page_label.setObjectName("pageLabel")
@@ -172,6 +172,15 @@ class MainWindow(QMainWindow):
             app.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
         self.resize(1180, 820)
+        # First start: most of the screen (the library, the text, the margin and the sidebar
+        # need the room); later starts restore the reader's own geometry below.
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            self.resize(
+                max(min(1180, room.width()), int(room.width() * 0.9)),
+                max(min(820, room.height()), int(room.height() * 0.9)),
+            )
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
