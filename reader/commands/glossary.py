@@ -77,7 +77,7 @@ def cmd_glossary(args: argparse.Namespace, ctx: Context) -> int:
                 else f"{args.phrase.strip()} was already kept."
             )
         elif action == "drop":
-            removed = ops.drop_glossary_entry(s, args.entry)
+            removed = ops.drop_glossary_entry(s, _entry_as_listed(args.entry))
             if not removed:
                 entries = _entries(ops.load_glossary(s))
                 raise InputError(
@@ -89,6 +89,17 @@ def cmd_glossary(args: argparse.Namespace, ctx: Context) -> int:
             raise InputError(f"Unknown glossary action {action!r}.")
     print(message, file=ctx.stdout)
     return 0
+
+
+def _entry_as_listed(entry: str) -> str:
+    """``drop`` also takes an entry as ``glossary list`` prints it (``keep 區域性``,
+    ``same 普京 = 普丁``, ``convert 軟體 → 軟件``), so a listed line can be pasted back."""
+    text = entry.strip()
+    for prefix in ("keep ", "same ", "convert "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :].strip()
+            break
+    return text.split("→")[0].strip() if "→" in text else text
 
 
 def _entries(glossary: Glossary) -> list[str]:
