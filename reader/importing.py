@@ -108,7 +108,25 @@ def source_from_bytes(data: bytes, name: str, *, path: Path | None = None) -> So
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise InputError(f"{name} is empty; there is nothing to import.")
+    _refuse_json(text, name)
     return Source(name, text, encoding, detect_format(text, name), path)
+
+
+def _refuse_json(text: str, name: str) -> None:
+    """A JSON file is data, not an article (most likely an annotations export)."""
+    head = text.lstrip()[:1]
+    if head not in ("{", "["):
+        return
+    import json
+
+    try:
+        json.loads(text)
+    except ValueError:
+        return
+    raise InputError(
+        f"{name} is a JSON file, not an article. To add annotations exported as JSON, use "
+        "`meipi import-annotations`."
+    )
 
 
 def _refuse_known_binaries(data: bytes, name: str) -> None:

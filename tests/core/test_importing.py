@@ -906,3 +906,11 @@ def test_alternating_running_headers() -> None:
     assert sorted(preview.dropped) == sorted(
         [str(n) for n in range(1, 7)] + ["中國大陸研究"] * 3 + ["中俄能源關係"] * 2
     )
+
+
+def test_a_json_file_is_not_imported_as_an_article(tmp_path: Path) -> None:
+    source = tmp_path / "export.json"
+    source.write_text('{"@context": "http://www.w3.org/ns/anno.jsonld", "items": []}\n', "utf-8")
+    r = meipi("import", str(source))
+    assert r.code == 2 and "import-annotations" in r.err
+    assert not paths.user_texts_dir().exists() or not any(paths.user_texts_dir().iterdir())
