@@ -143,6 +143,7 @@ def _run_timed(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
 
 
 def _process_env(data_dir: Path, db: Path) -> dict[str, str]:
+    db.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
