@@ -261,14 +261,14 @@ class LayoutPacer(QObject):
 
     Qt lays out what is not on screen yet from a timer whose steps double up to 200,000
     characters: on a 1M-character text, several ticks of ~150 ms each in the first second after
-    it opens, when the reader is already scrolling, clicking or filtering. The pacer takes that
+    it opens, when the reader is already scrolling, clicking or filtering. The pacer drops that
     timer's ticks (told from Qt's other timer on the layout, which reports the size, by whether
-    a tick reports it) and lays out a few thousand characters per tick instead: the same work,
-    never blocking the window for long.
+    a tick reports it) and lays the text out a few thousand characters at a time from its own
+    idle timer instead: the same work, never blocking the window for long.
     """
 
-    SLICE_S = 0.006
-    STEP = 3000  # characters laid out at a time within a slice
+    SLICE_S = 0.005
+    STEP = 2000  # characters laid out at a time within a slice
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -280,6 +280,10 @@ class LayoutPacer(QObject):
         self._sized = False
         self._layout.documentSizeChanged.connect(self._on_size_changed)
         self._layout.installEventFilter(self)
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.lay_out_slice)
+        self._timer.start()
 
     def _on_size_changed(self) -> None:
         self._sized = True
@@ -289,8 +293,7 @@ class LayoutPacer(QObject):
             return False
         timer_id = event.timerId()
         if timer_id == self._layout_timer:
-            self.lay_out_slice()
-            return True
+            return True  # the pacer lays out instead
         if timer_id in self._other_timers or self._layout_timer is not None:
             return False
         # Not known yet: handled as Qt would, and told by whether it reported the size.
@@ -303,18 +306,20 @@ class LayoutPacer(QObject):
         return True
 
     def done(self) -> bool:
-        """The pacer laid the text out to its end (Qt's timer then stops)."""
+        """The text is laid out to its end."""
         return self._target >= self._document.characterCount()
 
     def lay_out_slice(self) -> None:
-        """Lay the text out a few milliseconds further (once all is laid out, Qt stops its
-        timer)."""
+        """Lay the text out a few milliseconds further (what is laid out already costs
+        nothing: the slice goes on past it)."""
         document = self._document
         end = document.characterCount()
         started = time.perf_counter()
         while self._target < end and time.perf_counter() - started < self.SLICE_S:
             self._target = min(end, self._target + self.STEP)
             self._layout.blockBoundingRect(document.findBlock(self._target - 1))
+        if self._target >= end:
+            self._timer.stop()
 
 
 @dataclass
