@@ -1,24 +1,45 @@
 """Writing user text into Markdown and YAML so it can never change the document's structure.
 
 Everything a user typed or a text contains (quotes, notes, tags, colour meanings, titles,
-memos) goes through here. The rules:
+memos) goes through here. Notes are Markdown; everything else is literal text. The rules:
 
-* **Inline text** (:func:`inline`): every ASCII character that Markdown, GFM or Obsidian give a
-  meaning to inside a line is backslash-escaped (``\\ ` * _ [ ] < > # | ~ = $ % ^ &``); at the
-  start of a line, list and break markers (``-``, ``+``, ``1.``, ``1)``) are escaped too; white
-  space at either end of a line is written as a character reference (``&#x3000;``), because
-  CommonMark would strip it or read four spaces as code. Nothing the user wrote can open a
-  heading, list, quote, table, code block, HTML block, link, emphasis, front matter or tag.
-* **Paragraphs** (:func:`paragraphs`): a multi-line text becomes paragraphs at its blank lines;
-  the lines inside a paragraph are joined with hard line breaks, so what was typed on its own
-  line stays on its own line. Blank lines themselves are not kept.
-* **Notes are escaped, not rendered.** A note is stored as Markdown as typed, and the W3C JSON
-  keeps it so (``format: text/markdown``); in a Markdown export it is shown literally, exactly
-  as typed: ``**this**`` appears as ``**this**``. Rendering it would let a note containing
-  ``---`` or ``# x`` end the front matter or add a heading to the export.
-* Before any of that, :func:`clean` makes the text printable: ``\\r\\n``, ``\\r`` and the Unicode
-  line separators become ``\\n``; other control characters (other than tab) are dropped, since
-  neither Markdown nor YAML can carry them faithfully.
+* **Literal text** (:func:`inline`, for quotes, tags, theme names, titles, memos): every ASCII
+  character that Markdown, GFM or Obsidian give a meaning to inside a line is backslash-escaped
+  (``\\ ` * _ [ ] < > # | ~ = $ % ^ &``); at the start of a line, list and break markers
+  (``-``, ``+``, ``1.``, ``1)``) are escaped too; white space at either end of a line is written
+  as a character reference (``&#x3000;``), because CommonMark would strip it or read four spaces
+  as code. Nothing in it can open a heading, list, quote, table, code block, HTML block, link,
+  emphasis, front matter or tag.
+* **Notes: inline Markdown, no blocks** (:func:`note_paragraphs`). A note is stored as the user
+  typed it, as Markdown (the W3C JSON says ``format: text/markdown``), and is exported so: its
+  emphasis and strong (``*a*``, ``_a_``, ``**a**``), inline code, links and autolinks
+  (``[x](y)``, ``<https://…>``), ``#tags``, highlights, backslash escapes and character
+  references render. Whatever could make a *block* (and so add to or escape the export's
+  structure) is neutralised by a backslash before it (or, where noted, a character
+  reference); the note's text is otherwise untouched:
+
+  - at the start of a line: ``#`` headings, ``>`` quotes, list markers (``-``, ``+``, ``*``,
+    ``1.``, ``1)``), code fences (``` ``` ```, ``~~~``), a line made only of
+    ``- = * _ + : |`` and spaces (a thematic break, a setext underline, front-matter ``---``, a
+    table's delimiter row), and a reference or footnote definition (``[x]: http://…``,
+    ``[^1]: …``); white space at the start of a line becomes character references, so four
+    spaces are not code;
+  - anywhere: a ``<`` that could open HTML (``<div``, ``</``, ``<!--``, ``<?``) unless it opens
+    an autolink; ``%%`` and ``$$`` (Obsidian comments and display math, which run on to their
+    closing mark, past the note) are written as character references (``&#37;&#37;``).
+
+  Blank lines separate the note's paragraphs; every other line break is a hard break, so a
+  line typed on its own stays on its own line. A list typed in a note therefore reads as its
+  lines (``- see p. 3``), not as a Markdown list: notes hold inline Markdown only, so nothing in
+  a note can nest a block or reach outside it. White space at the end of a line is dropped.
+  (Inside inline code a neutralising backslash shows; HTML-looking code such as ``<div>`` in
+  backticks appears as ``\\<div>``.)
+* **Paragraphs** (:func:`paragraphs`, for memos): a multi-line literal text becomes paragraphs
+  at its blank lines; the lines inside a paragraph are joined with hard line breaks, so what
+  was typed on its own line stays on its own line. Blank lines themselves are not kept.
+* Before any of that, :func:`clean` makes the text printable: ``\\r\\n``, ``\\r`` and the
+  Unicode line separators become ``\\n``; other control characters (other than tab) are
+  dropped, since neither Markdown nor YAML can carry them faithfully.
 * **YAML** (:func:`yaml_str`): every user string in front matter is a double-quoted scalar with
   quotes, backslashes and anything not printable escaped, so it stays on its one line and a
   YAML parser reads back exactly the string given.
@@ -98,6 +119,84 @@ def line_paragraphs(text: str) -> list[str]:
 def visible_lines(text: str) -> list[str]:
     """What a reader sees of :func:`paragraphs` / :func:`line_paragraphs`: the non-blank lines."""
     return [line for line in clean(text).split("\n") if line.strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Notes: Markdown as typed, inline only
+
+_NOTE_INLINE = re.compile(
+    # A backslash escape as typed: kept, and what it escapes is not looked at again.
+    r"\\[\s\S]"
+    # An autolink, kept: <scheme:…> or <address@host> (CommonMark's own patterns).
+    r"|<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:(?:(?!%%|\$\$)[^\x00-\x20<>])*"
+    r"|(?:(?!%%|\$\$)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-])+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}"
+    r"[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*)>"
+    # A < that could open an HTML tag, comment, declaration or processing instruction.
+    r"|<(?=[A-Za-z/!?])"
+    # Obsidian comments and display math: they run on to their closing mark.
+    r"|%%+|\$\$+"
+)
+_LEADING_SPACE = re.compile(r"\s+")
+# Thematic breaks, setext underlines, front-matter fences, table delimiter rows.
+_RULE_LINE = re.compile(r"[-=*_+:| \t]+$")
+_HEADING_OR_BULLET = re.compile(r"(?:#+|[-+*])(?:[ \t]|$)")
+_ORDERED_ITEM = re.compile(r"([0-9]+)([.)])(?=[ \t]|$)")
+_FENCE = re.compile(r"`{3,}|~{3,}")
+# "[label]:" with the label possibly running over lines, as CommonMark reads a definition.
+_DEFINITION = re.compile(r"\[(?:\\[\s\S]|[^\\\[\]])*\]:")
+
+
+def _note_inline(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if found[0] == "\\" or (len(found) > 1 and found[0] == "<"):
+        return found
+    if found == "<":
+        return "\\<"
+    return "".join(f"&#{ord(c)};" for c in found)
+
+
+def _note_line(line: str) -> str:
+    """One line of a note with whatever could start a block at its start neutralised."""
+    line = _NOTE_INLINE.sub(_note_inline, line.rstrip())
+    lead = _LEADING_SPACE.match(line)
+    if lead:
+        # Starting with "&#x…;", the line can only continue or start a paragraph.
+        return _charrefs(lead) + line[lead.end() :]
+    first = line[:1]
+    if first == ">" or _RULE_LINE.match(line) or _HEADING_OR_BULLET.match(line):
+        return "\\" + line
+    if "0" <= first <= "9":
+        return _ORDERED_ITEM.sub(r"\1\\\2", line, count=1) if _ORDERED_ITEM.match(line) else line
+    if first in "`~":
+        fence = _FENCE.match(line)
+        if fence:
+            return "".join("\\" + c for c in fence.group(0)) + line[fence.end() :]
+    return line
+
+
+def _note_paragraph(lines: Sequence[str]) -> str:
+    out = [_note_line(line) for line in lines]
+    for i in range(len(out) - 1):
+        # A line ending in an unescaped backslash already ends in a hard break (as typed).
+        if (len(out[i]) - len(out[i].rstrip("\\"))) % 2 == 0:
+            out[i] += "\\"
+    # A definition's label may run over lines, so each is judged by the text that follows
+    # it as exported, the later lines first.
+    for i in range(len(out) - 1, -1, -1):
+        if out[i][:1] == "[" and _DEFINITION.match("\n".join(out[i:])):
+            out[i] = "\\" + out[i]
+    return "\n".join(out)
+
+
+def note_paragraphs(note: str) -> list[str]:
+    """A note (Markdown as typed) as Markdown paragraphs: inline Markdown kept, no blocks."""
+    blocks: list[list[str]] = [[]]
+    for line in clean(note).split("\n"):
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [_note_paragraph(lines) for lines in blocks if lines]
 
 
 def blockquote(paras: Sequence[str]) -> str:

@@ -8,7 +8,7 @@ time, filters) and CommonMark that reads well on GitHub and in Obsidian::
     ## 壹、前言
     > 自從戈巴契夫提出「新思維」…
     p. 1 · yellow (key argument) · #地區/中亞 #能源
-    The note, escaped (see reader.export.escape), as typed.
+    The note as typed: its inline Markdown renders, blocks are neutralised (reader.export.escape).
 
 ``group_by="tag"`` puts the passages under one heading per theme instead of per section. An
 export of several articles has one ``#`` part per article and lists them in ``documents``.
@@ -98,7 +98,7 @@ def passage(rec: AnnotationRecord, quotes: QuoteRenderer, source: ExportSource) 
         blocks.append(escape.blockquote(quote_paras))
     blocks.append(meta_line(rec, source, note_script=extra))
     if rec.note:
-        blocks.extend(escape.paragraphs(rec.note))
+        blocks.extend(escape.note_paragraphs(rec.note))
     return blocks
 
 

@@ -4,6 +4,7 @@ the text a reader sees."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -21,21 +22,63 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return data, text[end + len("\n---\n") :]
 
 
-def visible(inline: Token) -> str:
-    """What a reader sees of an inline token: its text, line breaks as ``\\n``."""
-    parts = []
+# Inline markup a note may carry (its Markdown as typed), by markdown-it-py token type.
+MARKUP = {
+    "em_open": "em",
+    "strong_open": "strong",
+    "code_inline": "code",
+    "link_open": "link",
+    "image": "image",
+}
+_CLOSING = {"em_close", "strong_close", "link_close"}
+
+
+def _walk(inline: Token) -> tuple[str, tuple[str, ...]]:
+    parts: list[str] = []
+    markup: list[str] = []
     for child in inline.children or []:
         if child.type in ("text", "text_special"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
-        else:
+        elif child.type == "code_inline":
+            parts.append(child.content)
+            markup.append("code")
+        elif child.type == "image":
+            parts.append(child.content)
+            markup.append("image")
+        elif child.type in MARKUP:
+            markup.append(MARKUP[child.type])
+        elif child.type not in _CLOSING:
             raise AssertionError(f"unexpected inline markup {child.type}: {child.markup!r}")
-    return "".join(parts)
+    return "".join(parts), tuple(markup)
+
+
+def visible(inline: Token) -> str:
+    """What a reader sees of an inline token that must be plain text: its text, line breaks as
+    ``\\n`` (any markup fails)."""
+    text, markup = _walk(inline)
+    if markup:
+        raise AssertionError(f"unexpected inline markup {markup} in {inline.content!r}")
+    return text
+
+
+def links(body: str) -> list[str]:
+    """The targets of every link in the body, in order."""
+    return [
+        str(child.attrGet("href"))
+        for tok in _MD.parse(body)
+        for child in tok.children or []
+        if child.type == "link_open"
+    ]
 
 
 def skeleton(body: str) -> list[tuple[str, str]]:
-    """Block structure: ``("h2", text)``, ``("p", text)``, ``(">", "")``, ``("/>", "")``, …"""
+    """Block structure: ``("h2", text)``, ``("p", text)``, ``(">", "")``, ``("/>", "")``, …
+
+    A paragraph with inline markup (a note's emphasis, code, links) is ``("md", text)``: its
+    text as seen, the markup's own characters left out (:func:`paragraphs` tells the markup).
+    Raw HTML anywhere fails, and so does inline markup in a heading or table cell."""
     out: list[tuple[str, str]] = []
     tokens = _MD.parse(body)
     i = 0
@@ -46,7 +89,8 @@ def skeleton(body: str) -> list[tuple[str, str]]:
             i += 3
             continue
         if tok.type == "paragraph_open":
-            out.append(("p", visible(tokens[i + 1])))
+            text, markup = _walk(tokens[i + 1])
+            out.append(("md" if markup else "p", text))
             i += 3
             continue
         if tok.type == "blockquote_open":
@@ -72,4 +116,22 @@ def skeleton(body: str) -> list[tuple[str, str]]:
         else:
             out.append((tok.type, tok.content))
         i += 1
+    return out
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str  # as seen, line breaks as "\\n"
+    markup: tuple[str, ...]  # "strong", "em", "code", "link", "image", in order
+    source: str  # the Markdown the paragraph was parsed from
+
+
+def paragraphs(body: str) -> list[Paragraph]:
+    """Every paragraph of the body (in block quotes too), with its markup and source."""
+    tokens = _MD.parse(body)
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "paragraph_open":
+            text, markup = _walk(tokens[i + 1])
+            out.append(Paragraph(text, markup, tokens[i + 1].content))
     return out

@@ -3,6 +3,7 @@ honest quotes, grouping, filters; and no note, tag, quote or title can break the
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -15,7 +16,7 @@ from reader.export import render_export
 from reader.export.escape import clean
 from reader.export.records import AnnotationRecord, ExportOptions, ExportSource, markdown_tag
 from tests.core.export.helpers import anchor, library_docs, source_for
-from tests.core.export.mdcheck import skeleton, split_front_matter
+from tests.core.export.mdcheck import links, paragraphs, skeleton, split_front_matter
 
 STAMP = "2026-11-22T01:02:03Z"
 
@@ -77,7 +78,7 @@ def test_article_in_text_order_under_its_own_headings(docs: list[Document]) -> N
         ("p", "區域性的多邊或雙邊合作"),
         ("/>", ""),
         ("p", "p. 3 · green (evidence) · #地區/中亞 #安全"),
-        ("p", "Compare **Hsu**."),
+        ("md", "Compare Hsu."),
         ("p", "Second thought."),
     ]
 
@@ -194,6 +195,116 @@ def test_orphaned_annotation_keeps_its_note(docs: list[Document]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Notes are Markdown: their inline Markdown renders, their lines cannot make blocks
+
+
+def note_export(docs: list[Document], note: str) -> str:
+    """The body of a one-passage export whose note is ``note``."""
+    rec = anchor(docs[0], "出兵喬治亞", color="pink", tags=["安全"], note=note)
+    text = md(ExportOptions(documents=("lian-obor",), exported_at=STAMP), source_for(docs, [rec]))
+    return split_front_matter(text)[1]
+
+
+def note_blocks(body: str) -> list[tuple[str, str]]:
+    """The skeleton after the passage's meta line: the note's blocks."""
+    sk = skeleton(body)
+    at = next(i for i, (kind, txt) in enumerate(sk) if txt.startswith("p. ") and "#安全" in txt)
+    return sk[at + 1 :]
+
+
+def test_notes_keep_their_inline_markdown(docs: list[Document]) -> None:
+    body = note_export(
+        docs,
+        "A **key** claim; see *Lo 2008* and _Hsu_.\n"
+        "Run `meipi export` or read [the brief](http://x) and <https://example.org/a?b=1>.\n"
+        "Filed under #地區 and #energy, see ![map](m.png).",
+    )
+    assert note_blocks(body) == [
+        (
+            "md",
+            "A key claim; see Lo 2008 and Hsu.\n"
+            "Run meipi export or read the brief and https://example.org/a?b=1.\n"
+            "Filed under #地區 and #energy, see map.",
+        )
+    ]
+    note = paragraphs(body)[-1]
+    assert note.markup == ("strong", "em", "em", "code", "link", "link", "image")
+    assert links(body) == ["http://x", "https://example.org/a?b=1"]
+    # The Markdown is written exactly as typed, hard breaks added between its lines.
+    assert note.source == (
+        "A **key** claim; see *Lo 2008* and _Hsu_.\\\n"
+        "Run `meipi export` or read [the brief](http://x) and <https://example.org/a?b=1>.\\\n"
+        "Filed under #地區 and #energy, see ![map](m.png)."
+    )
+
+
+def test_the_testers_note_is_not_escaped(docs: list[Document]) -> None:
+    body = note_export(docs, "A **key** claim; see *Lo 2008*.\n\n[link](http://x)")
+    assert "A **key** claim; see *Lo 2008*.\n\n[link](http://x)\n" in body
+    assert [p.markup for p in paragraphs(body)[-2:]] == [("strong", "em"), ("link",)]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "# x",
+        "###### deep",
+        "#",
+        "---",
+        "***",
+        "___",
+        "* * *",
+        "Title\n===",
+        "Title\n---",
+        "---\ntitle: x\n---",
+        "> q",
+        "> [!note] a callout",
+        "- a\n- b",
+        "* a",
+        "+ a",
+        "- [ ] task",
+        "1. a\n2. b",
+        "2) a",
+        "<script>alert(1)</script>",
+        "<div>\n\nhidden?\n</div>",
+        "x <b>bold</b> <img src=x onerror=alert(1)>",
+        "<!-- a comment",
+        "<?php echo 1; ?>",
+        "<!DOCTYPE html>",
+        "```\ncode\n```",
+        "~~~python\ncode",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "| a | b |\n|---|---|---|",
+        "a | b\n:--|--:|-",
+        "a\n:-:",
+        "[x]: http://y",
+        '[x]: /y "title"',
+        "[^1]: a footnote",
+        "[a\n[b]: /url",
+        "    indented code",
+        "\tcode with a tab",
+        "   # three spaces",
+        "%% an Obsidian comment",
+        "$$\nx^2",
+    ],
+)
+def test_note_lines_cannot_make_blocks(docs: list[Document], note: str) -> None:
+    body = note_export(docs, note)
+    # Each typed paragraph is one paragraph of plain text, shown as typed, line for line.
+    assert note_blocks(body) == [("p", para) for para in visible_paragraphs(note)]
+    # Obsidian reads comments and display math in the source, up to the closing mark.
+    assert "%%" not in body and "$$" not in body
+
+
+def test_escaped_and_literal_text_in_a_note_stays_so(docs: list[Document]) -> None:
+    body = note_export(docs, r"\*not em\* a < b, 50% of $5, a\\ \<b> `<i>` at 1.5 <me@x.org>")
+    ((kind, text),) = note_blocks(body)
+    assert kind == "md"
+    assert text == r"*not em* a < b, 50% of $5, a\ <b> \<i> at 1.5 me@x.org"
+    assert links(body) == ["mailto:me@x.org"]
+
+
+# ---------------------------------------------------------------------------------------------
 # Property: user text never changes the structure, and reads back as typed
 
 SNIPPETS = [
@@ -253,6 +364,27 @@ SNIPPETS = [
     '"',
     "#tag",
     "{}",
+    "[x]: http://y",
+    "]:",
+    "[",
+    "-:",
+    ":-:",
+    "|---|---|",
+    "<div>",
+    "</div>",
+    "<?x",
+    "<!X",
+    "<a@b.co>",
+    "<javascript:x>",
+    "`",
+    "``",
+    "*",
+    "%%",
+    "$$",
+    "***x***",
+    "~~s~~",
+    "   ",
+    "\\\n",
 ]
 CHARS = st.characters(exclude_categories=("Cs",))
 nasty = st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(CHARS, max_size=6)), max_size=6).map(
@@ -324,8 +456,59 @@ def expected_passage(rec: AnnotationRecord, meaning: str) -> list[tuple[str, str
     if rec.tags:
         parts.append(" ".join("#" + visible_one_line(markdown_tag(t)[1:]) for t in rec.tags))
     out.append(("p", " · ".join(parts)))
-    out += [("p", para) for para in visible_paragraphs(rec.note or "")]
+    # A note is Markdown: each of its paragraphs is one paragraph, with or without markup.
+    out += [(NOTE, para) for para in note_sources(rec.note or "")]
     return out
+
+
+NOTE = "note"
+_CHARREF = re.compile(r"&#(x[0-9A-Fa-f]+|[0-9]+);")
+
+
+def note_sources(note: str) -> list[str]:
+    """A note's paragraphs as typed (white space at the end of a line is not kept)."""
+    return [
+        "\n".join(line.rstrip() for line in para.split("\n")) for para in visible_paragraphs(note)
+    ]
+
+
+def _decoded(text: str) -> str:
+    def char(m: re.Match[str]) -> str:
+        code = m.group(1)
+        return chr(int(code[1:], 16) if code[0] == "x" else int(code))
+
+    return _CHARREF.sub(char, text)
+
+
+def only_backslashes_added(exported: str, typed: str) -> bool:
+    """Whether ``exported`` is ``typed`` with backslashes added (character references read)."""
+    out, want = _decoded(exported), _decoded(typed)
+    j = 0
+    for ch in out:
+        if j < len(want) and ch == want[j]:
+            j += 1
+        elif ch != "\\":
+            return False
+    return j == len(want)
+
+
+def assert_structure(body: str, expected: list[tuple[str, str]]) -> None:
+    """The body's skeleton is ``expected``, where each ``(NOTE, typed)`` is a paragraph (with or
+    without markup) written from ``typed`` by adding backslashes only."""
+    sk = skeleton(body)
+    assert [kind if kind != "md" else "p" for kind, _ in sk] == [
+        kind if kind != NOTE else "p" for kind, _ in expected
+    ], sk
+    paras = iter(paragraphs(body))
+    for (kind, text), (want_kind, want) in zip(sk, expected, strict=True):
+        if kind not in ("p", "md"):
+            assert (kind, text) == (want_kind, want)
+            continue
+        para = next(paras)
+        if want_kind == NOTE:
+            assert only_backslashes_added(para.source, want), (para.source, want)
+        else:
+            assert (kind, text) == (want_kind, want)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -365,6 +548,7 @@ def test_user_text_cannot_change_the_structure(
     assert front["authors"] == authors
     assert front["document"] == "t"
     assert front["exported"] == STAMP
+    assert "%%" not in body and "$$" not in body
     expected: list[tuple[str, str]] = [("h1", visible_one_line(title))]
     by = visible_one_line("、".join(authors)) if authors else ""
     if by:
@@ -373,7 +557,7 @@ def test_user_text_cannot_change_the_structure(
     expected.append(("h2", visible_one_line(heading)))
     for rec in ordered:
         expected += expected_passage(rec, meaning)
-    assert skeleton(body) == expected
+    assert_structure(body, expected)
 
 
 @settings(max_examples=60, deadline=None)
