@@ -4,6 +4,9 @@ Written as UTF-8 with a byte-order mark (:data:`BOM`, added by the file writer) 
 Chinese; rows end with CRLF as the csv module writes them. A text cell that begins with
 ``= + - @`` (or a tab or carriage return) gets a leading apostrophe, so a spreadsheet shows it
 as text instead of running it as a formula (an imported annotation file may be hostile).
+
+Cells hold the text as the user typed it: the note verbatim (its Markdown unrendered), the tags
+as spelled, separated by ``; `` (``地區/中亞; 中俄 關係``), not as Markdown hashtags.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 
-from reader.export.records import ExportOptions, ExportSource, markdown_tag, select
+from reader.export.records import ExportOptions, ExportSource, select
 
 BOM = "\ufeff"
 HEADER = (
@@ -27,6 +30,7 @@ HEADER = (
     "created",
     "updated",
 )
+TAG_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -55,7 +59,7 @@ def render_csv(options: ExportOptions, source: ExportSource) -> str:
                 rec.citation,
                 rec.color or "",
                 cell(source.meaning(rec.color)),
-                " ".join(markdown_tag(t) for t in rec.tags),
+                cell(TAG_SEPARATOR.join(rec.tags)),
                 cell(quote),
                 cell(rec.note or ""),
                 rec.created,

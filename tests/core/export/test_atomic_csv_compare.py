@@ -100,6 +100,12 @@ def test_csv_has_bom_header_and_one_row_per_annotation(
             note='line one\nline two, "quoted"',
         ),
         anchor(hsu, "中亞", color=None, note='=HYPERLINK("http://x")'),
+        anchor(
+            hsu,
+            "北極",
+            tags=["@home", "Sino-Russian Relations"],
+            note="A **key** claim; see *Lo 2008*.\n# not a heading\n[link](http://x) <b>",
+        ),
     ]
     source = source_for(docs, recs, phrases={"區域性": "局部"})
     opts = ExportOptions(format="csv", script="zh-Hans-CN", exported_at=STAMP)
@@ -128,7 +134,7 @@ def test_csv_has_bom_header_and_one_row_per_annotation(
         "p. 3",
         "green",
         "evidence",
-        "#地區/中亞 #中俄-關係",
+        "地區/中亞; 中俄 關係",
         "局部〔原文：區域性〕的多邊或雙邊合作",
         'line one\nline two, "quoted"',
         recs[0].created,
@@ -136,7 +142,10 @@ def test_csv_has_bom_header_and_one_row_per_annotation(
     ]
     assert rows[2][4:6] == ["", ""]
     assert rows[2][8] == '\'=HYPERLINK("http://x")'
-    assert len(rows) == 3
+    # Notes verbatim, Markdown and all; tags as spelled, not as Markdown hashtags.
+    assert rows[3][6] == "'@home; Sino-Russian Relations"
+    assert rows[3][8] == recs[2].note
+    assert len(rows) == 4
     # The preview (and Copy) has no byte-order mark.
     assert not render_export(opts, source).startswith("\ufeff")
 
@@ -208,6 +217,30 @@ def test_compare_table_then_one_section_per_theme(docs: list[Document]) -> None:
     assert quotes == ["上海合作組織的成員大多為中亞國家", "區域性的多邊或雙邊合作", "中亞"]
     arctic = sk[sk.index(("h2", "北極")) : sk.index(("h2", "安全"))]
     assert arctic[2] == ("p", "No passages.")
+
+
+def test_compare_renders_notes_as_markdown_without_new_blocks(docs: list[Document]) -> None:
+    lian, hsu = docs
+    recs = [
+        anchor(lian, "出兵喬治亞", tags=["安全"], note="A **key** claim, cf. [Hsu](#hsu).\n---"),
+        anchor(hsu, "北極", tags=["安全"], note="> not a quote\n| a | b |\n|---|---|---|"),
+    ]
+    opts = ExportOptions(format="compare", exported_at=STAMP)
+    _, body = split_front_matter(render_export(opts, source_for(docs, recs)))
+    sk = skeleton(body)
+    assert ("md", "A key claim, cf. Hsu.\n---") in sk
+    assert ("p", "> not a quote\n| a | b |\n|---|---|---|") in sk
+    assert [kind for kind, _ in sk if kind not in ("p", "md", "th", "td")] == [
+        "h1",
+        "table",
+        "h2",
+        "h3",
+        ">",
+        "/>",
+        "h3",
+        ">",
+        "/>",
+    ]
 
 
 def test_compare_by_colour_with_meanings(docs: list[Document]) -> None:
