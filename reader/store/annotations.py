@@ -42,7 +42,6 @@ never deletes a memo).
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import functools
 import gc
@@ -67,16 +66,14 @@ from reader.folding import fold_key
 from reader.glossary import Glossary
 from reader.store import models
 from reader.store.anchoring import CONTEXT, Anchor, anchor_at, reanchor
-
-COLORS = ("yellow", "green", "blue", "pink", "purple")
-DEFAULT_COLOR = "yellow"
-DEFAULT_MEANINGS = {
-    "yellow": "Important",
-    "green": "Agree",
-    "blue": "Background",
-    "pink": "Question",
-    "purple": "To quote",
-}
+from reader.store.records import (
+    COLORS,
+    DEFAULT_COLOR,
+    DEFAULT_MEANINGS,
+    AnnotationRecord,
+    TagInfo,
+    _Pages,
+)
 
 
 def utc_now() -> str:
@@ -94,43 +91,6 @@ def check_color(color: str | None) -> str | None:
 
 
 @dataclass(frozen=True)
-class AnnotationRecord:
-    id: str
-    document: str
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    pages: tuple[int, int]
-    color: str | None
-    tags: tuple[str, ...]
-    note: str | None
-    created: str
-    updated: str
-    orphaned: bool
-
-    def to_json(self) -> dict[str, Any]:
-        """The shape of ``meipi annotations --json``."""
-        return {
-            "id": self.id,
-            "document": self.document,
-            "start": self.start,
-            "end": self.end,
-            "quote": self.quote,
-            "prefix": self.prefix,
-            "suffix": self.suffix,
-            "pages": list(self.pages),
-            "color": self.color,
-            "tags": list(self.tags),
-            "note": self.note,
-            "created": self.created,
-            "updated": self.updated,
-            "orphaned": self.orphaned,
-        }
-
-
-@dataclass(frozen=True)
 class Edit:
     before: AnnotationRecord
     after: AnnotationRecord
@@ -142,22 +102,6 @@ class SyncReport:
     changed: bool  # the text differed from the snapshot
     placed: dict[str, int] = field(default_factory=dict)  # how -> count
     orphans: tuple[str, ...] = ()  # ids that are orphans now
-
-
-class _Pages:
-    """Page lookup from a document row's stored page starts."""
-
-    def __init__(self, pages_json: str) -> None:
-        pairs = json.loads(pages_json) or [[1, 0]]
-        self.numbers = [int(p[0]) for p in pairs]
-        self.starts = [int(p[1]) for p in pairs]
-
-    def of(self, offset: int) -> int:
-        i = bisect.bisect_right(self.starts, offset if offset > 0 else 0) - 1
-        return self.numbers[i if i > 0 else 0]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.of(start), self.of(end - 1 if end > start else start)
 
 
 def _record(row: models.Annotation, pages: _Pages) -> AnnotationRecord:
@@ -334,15 +278,6 @@ def _set_tags(s: Session, row: models.Annotation, spellings: Sequence[str]) -> N
     s.flush()
     for position, tag in enumerate(tags):
         row.tag_links.append(models.AnnotationTag(tag=tag, position=position))
-
-
-@dataclass(frozen=True)
-class TagInfo:
-    name: str
-    key: str
-    color: str | None
-    description: str | None
-    count: int
 
 
 @dataclass(frozen=True)

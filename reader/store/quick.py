@@ -1,0 +1,214 @@
+"""The window's first read, through plain ``sqlite3``: the annotations, tags, colour meanings and
+glossary as ``reader.store.annotations`` returns them, without importing SQLAlchemy (importing
+it costs more than a bare Qt window takes to show its text: issue 10's startup budget).
+
+API::
+
+    snapshot = read_snapshot(path)   # None when there is no database yet (nothing to show);
+                                     # DatabaseRefused as open_store would refuse the file;
+                                     # NeedsStore when it must be upgraded first (open_store)
+    snapshot.annotations()           # == annotations.list_annotations(s), same records
+    snapshot.tags()                  # == annotations.list_tags(s)
+    snapshot.color_meanings()        # == annotations.color_meanings(s)
+    snapshot.glossary()              # == annotations.load_glossary(s)
+    snapshot.stale_documents(docs)   # == annotations.stale_documents(s, docs)
+    snapshot.uri                     # what reader.store.db.Watcher watches
+
+Everything is read in one read-only transaction, after the same checks as ``open_store``
+(the 100-byte header, the application id, the schema version, ``quick_check``, the tables);
+nothing is written, created or upgraded here. Writes go through ``open_store``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.store.records import DEFAULT_MEANINGS, AnnotationRecord, TagInfo, _Pages
+from reader.store.sqlite_file import (
+    BUSY_TIMEOUT_MS,
+    SCHEMA_VERSION,
+    DatabaseRefused,
+    _uri,
+    _writable,
+    check_connection,
+    inspect_file,
+    one_line,
+    translate,
+)
+
+if TYPE_CHECKING:
+    from reader.documents import Document
+    from reader.glossary import Glossary
+
+_FIELDS = tuple(f.name for f in fields(AnnotationRecord))
+
+
+class NeedsStore(Exception):
+    """The database is of an older schema: only ``open_store`` (which upgrades it) reads it."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the window shows first, read at one moment."""
+
+    uri: str
+    read_only: bool
+    records: tuple[AnnotationRecord, ...]
+    tag_infos: tuple[TagInfo, ...]
+    meanings: dict[str, str]
+    keeps: frozenset[str]
+    conversions: tuple[tuple[str, str], ...]
+    equivalences: tuple[tuple[str, str], ...]
+    hashes: dict[str, str]
+
+    def annotations(self) -> list[AnnotationRecord]:
+        return list(self.records)
+
+    def tags(self) -> list[TagInfo]:
+        return list(self.tag_infos)
+
+    def color_meanings(self) -> dict[str, str]:
+        return dict(self.meanings)
+
+    def glossary(self) -> Glossary:
+        from reader.glossary import Glossary
+
+        return Glossary(
+            keeps=self.keeps, conversions=self.conversions, equivalences=self.equivalences
+        )
+
+    def stale_documents(self, docs: Iterable[Document]) -> list[Document]:
+        stored = self.hashes
+        return [d for d in docs if d.id in stored and stored[d.id] != d.sha256]
+
+
+def connection_uri(path: Path) -> tuple[str, bool]:
+    """The URI ``open_store`` would open ``path`` with, and whether it is read-only."""
+    read_only = not _writable(path)
+    wal = Path(str(path) + "-wal")
+    if read_only and not (wal.exists() and wal.stat().st_size > 0):
+        return _uri(path, "immutable=1"), True
+    return _uri(path, "mode=ro" if read_only else "mode=rw"), read_only
+
+
+def read_snapshot(path: Path | str) -> Snapshot | None:
+    """Everything the window shows first, or None when there is no database yet."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    inspect_file(path)
+    uri, read_only = connection_uri(path)
+    # Read-only in any case: this never writes, creates or checkpoints anything.
+    read_uri = uri if "immutable=1" in uri else _uri(path, "mode=ro")
+    try:
+        conn = sqlite3.connect(
+            read_uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = check_connection(conn, path)
+        if version < SCHEMA_VERSION:
+            raise NeedsStore(f"{path} is of schema {version}: open_store upgrades it")
+        with _read_transaction(conn):
+            return _read(conn, uri, read_only)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(
+            path, f"is damaged or unreadable (SQLite: {one_line(str(exc))})"
+        ) from exc
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    finally:
+        conn.close()
+
+
+@contextlib.contextmanager
+def _read_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _read(conn: sqlite3.Connection, uri: str, read_only: bool) -> Snapshot:
+    was_enabled = gc.isenabled()
+    gc.disable()  # thousands of acyclic records (as annotations.list_annotations does)
+    try:
+        records = _annotations(conn)
+    finally:
+        if was_enabled:
+            gc.enable()
+    counts = dict(conn.execute("SELECT tag_id, count(*) FROM annotation_tags GROUP BY tag_id"))
+    tags = tuple(
+        TagInfo(name, key, color, description, counts.get(tag_id, 0))
+        for tag_id, name, key, color, description in conn.execute(
+            'SELECT id, name, "key", color, description FROM tags ORDER BY "key"'
+        )
+    )
+    meanings = dict(DEFAULT_MEANINGS)
+    for color, meaning in conn.execute("SELECT color, meaning FROM color_meanings"):
+        if color in meanings:
+            meanings[color] = meaning
+    keeps = frozenset(r[0] for r in conn.execute("SELECT phrase FROM glossary_keeps"))
+    conversions = tuple(
+        (str(o), str(r))
+        for o, r in conn.execute(
+            "SELECT original, replacement FROM glossary_conversions ORDER BY original"
+        )
+    )
+    equivalences = tuple(
+        (str(a), str(b))
+        for a, b in conn.execute("SELECT a, b FROM glossary_equivalences ORDER BY id")
+    )
+    hashes = dict(conn.execute("SELECT id, sha256 FROM documents"))
+    return Snapshot(
+        uri, read_only, records, tags, meanings, keeps, conversions, equivalences, hashes
+    )
+
+
+def _annotations(conn: sqlite3.Connection) -> tuple[AnnotationRecord, ...]:
+    tag_names: dict[int, str] = dict(conn.execute("SELECT id, name FROM tags"))
+    grouped: dict[str, list[str]] = {}
+    for annotation_id, tag_id in conn.execute(
+        "SELECT annotation_id, tag_id FROM annotation_tags ORDER BY annotation_id, position"
+    ):
+        names = grouped.get(annotation_id)
+        if names is None:
+            grouped[annotation_id] = [tag_names[tag_id]]
+        else:
+            names.append(tag_names[tag_id])
+    pages: dict[str, _Pages] = {
+        doc_id: _Pages(stored or "[]")
+        for doc_id, stored in conn.execute("SELECT id, pages FROM documents")
+    }
+    none: tuple[str, ...] = ()
+    rows = conn.execute(
+        'SELECT id, document_id, start, "end", quote, prefix, suffix, color, note, created, '
+        'updated, orphaned FROM annotations ORDER BY document_id, start, "end", created, id'
+    ).fetchall()
+    out: list[AnnotationRecord] = []
+    for r in rows:
+        doc_pages = pages.get(r[1])
+        if doc_pages is None:
+            doc_pages = pages[r[1]] = _Pages("[]")
+        names = grouped.get(r[0])
+        values: tuple[Any, ...] = (
+            *r[:7],
+            doc_pages.span(r[2], r[3]),
+            r[7],
+            tuple(names) if names is not None else none,
+            *r[8:11],
+            bool(r[11]),
+        )
+        record = object.__new__(AnnotationRecord)
+        record.__dict__.update(zip(_FIELDS, values, strict=True))
+        out.append(record)
+    return tuple(out)

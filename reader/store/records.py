@@ -1,0 +1,83 @@
+"""The plain values the store returns (no SQLAlchemy here): an annotation, a tag, and page
+lookup from a document row's page starts. ``reader.store.annotations`` (the ORM operations)
+and ``reader.store.quick`` (the window's first read, plain ``sqlite3``) both make these.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from typing import Any
+
+COLORS = ("yellow", "green", "blue", "pink", "purple")
+DEFAULT_COLOR = "yellow"
+DEFAULT_MEANINGS = {
+    "yellow": "Important",
+    "green": "Agree",
+    "blue": "Background",
+    "pink": "Question",
+    "purple": "To quote",
+}
+
+
+@dataclass(frozen=True)
+class AnnotationRecord:
+    id: str
+    document: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    pages: tuple[int, int]
+    color: str | None
+    tags: tuple[str, ...]
+    note: str | None
+    created: str
+    updated: str
+    orphaned: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape of ``meipi annotations --json``."""
+        return {
+            "id": self.id,
+            "document": self.document,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "pages": list(self.pages),
+            "color": self.color,
+            "tags": list(self.tags),
+            "note": self.note,
+            "created": self.created,
+            "updated": self.updated,
+            "orphaned": self.orphaned,
+        }
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    name: str
+    key: str
+    color: str | None
+    description: str | None
+    count: int
+
+
+class _Pages:
+    """Page lookup from a document row's stored page starts."""
+
+    def __init__(self, pages_json: str) -> None:
+        pairs = json.loads(pages_json) or [[1, 0]]
+        self.numbers = [int(p[0]) for p in pairs]
+        self.starts = [int(p[1]) for p in pairs]
+
+    def of(self, offset: int) -> int:
+        i = bisect.bisect_right(self.starts, offset if offset > 0 else 0) - 1
+        return self.numbers[i if i > 0 else 0]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.of(start), self.of(end - 1 if end > start else start)
