@@ -156,19 +156,15 @@ class AnnotationsFeature(QObject):
     def refresh(self) -> None:
         """Read every annotation, tag and colour meaning again; update what shows them."""
         self._refresh_timer.stop()
-        store = self.services.store()
-        if store is None:
-            return
-        from reader.store.annotations import color_meanings, list_annotations, list_tags
-
         try:
-            with store.reading() as s:
-                records = list_annotations(s)
-                tags = list_tags(s)
-                meanings = color_meanings(s)
+            # Plain sqlite3 until the first write (startup budget, issue 10): see Services.
+            read = self.services.read_annotations()
         except MeipiError as exc:
             self._report(str(exc))
             return
+        if read is None:
+            return
+        records, tags, meanings = read
         self.tags = tags
         self.meanings = meanings
         self.model.set_meanings(meanings)
@@ -213,16 +209,12 @@ class AnnotationsFeature(QObject):
         """Re-anchor the annotations of every text that changed since they were made (an
         edited text of one's own), as the command line does, so highlights stay on their
         words; what cannot be placed is kept as an orphan and said. True when any moved."""
-        store = self.services.store()
-        if store is None or store.read_only:
-            return False
-        from reader.store.annotations import stale_documents, sync_document
-
         try:
-            with store.reading() as s:
-                stale = stale_documents(s, list(self.services.library))
+            stale = self.services.stale_documents()
             if not stale:
                 return False
+            from reader.store.annotations import sync_document
+
             reports = self.writer.write(lambda s: [sync_document(s, d) for d in stale])
         except MeipiError as exc:
             self.window.statusBar().showMessage(str(exc), 15000)

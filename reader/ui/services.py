@@ -2,7 +2,9 @@
 current view of each article — shared by every feature of the window, created once, passed in.
 
 Nothing heavy is imported here at module level (startup budget): the store opens on first use,
-after the text is painted.
+after the text is painted. Until something writes (or ``warm_store`` runs after the window is
+fully ready), reads go through ``reader.store.quick`` (plain ``sqlite3``, the same checks as
+``open_store``), so the window shows its annotations without importing SQLAlchemy.
 
 Signals:
     store_failed(str): the database could not be opened (the message says what to do).
@@ -28,6 +30,11 @@ if TYPE_CHECKING:
     from reader.glossary import Glossary
     from reader.script import View
     from reader.store import Store
+    from reader.store.quick import Snapshot
+    from reader.store.records import AnnotationRecord, TagInfo
+    from reader.store.sqlite_file import Watcher
+
+    AnnotationData = tuple[list[AnnotationRecord], list[TagInfo], dict[str, str]]
 
 WATCH_INTERVAL_MS = 1000
 
@@ -47,6 +54,7 @@ class Services(QObject):
         self._store_error: str | None = None
         self._store_exception: Exception | None = None
         self._glossary: Glossary | None = None
+        self._watcher: Watcher | None = None
         self._views: dict[str, str] = {}
         self._texts_seen = self._texts_signature()
         self._watch_timer = QTimer(self)
@@ -79,9 +87,97 @@ class Services(QObject):
             self._store_exception = exc
             self.store_failed.emit(self._store_error)
             return None
+        self._close_quick_watcher()
         self._watcher = self._store.watcher()
         self._watch_timer.start()
         return self._store
+
+    @property
+    def store_is_open(self) -> bool:
+        return self._store is not None
+
+    def snapshot(self) -> Snapshot | None:
+        """The database read through plain ``sqlite3`` (no SQLAlchemy), while the store is not
+        open; None when there is no database yet, when the store is open (use it), or when the
+        file was refused (``store_failed`` was emitted, as ``store()`` would)."""
+        if self._store is not None or self._store_error is not None:
+            return None
+        from reader.errors import MeipiError
+        from reader.store.quick import NeedsStore, read_snapshot
+
+        try:
+            snapshot = read_snapshot(self.db_path)
+        except NeedsStore:
+            self.store()  # an older schema: open_store upgrades it
+            return None
+        except MeipiError as exc:
+            self._store_error = str(exc)
+            self._store_exception = exc
+            self.store_failed.emit(self._store_error)
+            return None
+        if snapshot is not None and self._watcher is None:
+            from reader.store.sqlite_file import Watcher
+
+            self._watcher = Watcher(snapshot.uri)
+        self._watch_timer.start()
+        return snapshot
+
+    def read_annotations(self) -> AnnotationData | None:
+        """Every annotation (text order), tag and colour meaning; None when the store is refused.
+        Through ``snapshot()`` while the store is not open, else through the store."""
+        from reader.store.records import DEFAULT_MEANINGS
+
+        if self._store is None and self._store_error is None:
+            snapshot = self.snapshot()
+            if snapshot is not None:
+                if self._glossary is None:
+                    self._glossary = snapshot.glossary()
+                return snapshot.annotations(), snapshot.tags(), snapshot.color_meanings()
+            if self._store is None and self._store_error is None:
+                return [], [], dict(DEFAULT_MEANINGS)  # no database yet
+        store = self.store()
+        if store is None:
+            return None
+        from reader.store.annotations import color_meanings, list_annotations, list_tags
+
+        with store.reading() as s:
+            return list_annotations(s), list_tags(s), color_meanings(s)
+
+    def stale_documents(self) -> list[Document] | None:
+        """The texts changed since their annotations were made (to re-anchor through the
+        store); None when the store is refused or read-only."""
+        if self._store is None and self._store_error is None:
+            snapshot = self.snapshot()
+            if snapshot is not None:
+                return None if snapshot.read_only else snapshot.stale_documents(self.library)
+            if self._store is None and self._store_error is None:
+                return []
+        store = self.store()
+        if store is None or store.read_only:
+            return None
+        from reader.store.annotations import stale_documents
+
+        with store.reading() as s:
+            return stale_documents(s, list(self.library))
+
+    def warm_store(self) -> None:
+        """Import SQLAlchemy and the store's operations on a background thread (after the
+        window is fully ready), so the first edit does not pay for them on the UI thread."""
+        import threading
+
+        def load() -> None:
+            import importlib
+
+            importlib.import_module("reader.store.annotations")
+
+        threading.Thread(target=load, name="meipi-warm-store", daemon=True).start()
+
+    def _close_quick_watcher(self) -> None:
+        watcher = self._watcher
+        if watcher is not None:
+            with contextlib.suppress(Exception):
+                watcher.close()
+            self._watcher = None
 
     def reset_store(self) -> None:
         """Forget a refusal (after the user restored a backup) so the next use tries again."""
@@ -91,13 +187,15 @@ class Services(QObject):
 
     def close(self) -> None:
         self._watch_timer.stop()
+        if self._store is None:
+            self._close_quick_watcher()
         if self._store is not None:
             store, self._store = self._store, None
             from reader.errors import MeipiError
 
             # Closing makes a backup when one is due; failing that loses nothing.
             with contextlib.suppress(MeipiError):
-                watcher = getattr(self, "_watcher", None)
+                watcher, self._watcher = self._watcher, None
                 if watcher is not None:
                     watcher.close()
                 store.close()
@@ -128,8 +226,13 @@ class Services(QObject):
         if texts != self._texts_seen:
             self._texts_seen = texts
             self.texts_changed.emit()
-        watcher = getattr(self, "_watcher", None)
+        watcher = self._watcher
         if watcher is None:
+            if self._store is None and self._store_error is None and self.db_path.exists():
+                # Another process made the database since the window's first read.
+                self.snapshot()
+                self.annotations_changed.emit("")
+                self.glossary_changed.emit()
             return
         try:
             changed = watcher.changed()
@@ -142,7 +245,7 @@ class Services(QObject):
 
     def notify_annotations_changed(self, doc_id: str) -> None:
         """Our own edit: tell every view now (the watcher would only see other processes)."""
-        watcher = getattr(self, "_watcher", None)
+        watcher = self._watcher
         if watcher is not None:
             # Absorb our own write, so the watcher reports only other processes' changes.
             with contextlib.suppress(Exception):
@@ -154,6 +257,13 @@ class Services(QObject):
         if self._glossary is None:
             from reader.glossary import EMPTY
 
+            if self._store is None and self._store_error is None:
+                snapshot = self.snapshot()
+                if snapshot is not None:
+                    self._glossary = snapshot.glossary()
+                    return self._glossary
+                if self._store is None and self._store_error is None:
+                    return EMPTY  # no database yet: nothing to read
             store = self.store()
             if store is None:
                 return EMPTY
