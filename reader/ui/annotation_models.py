@@ -296,8 +296,8 @@ class AnnotationListModel(QAbstractListModel):
         return sorted(first + row for row in found or ())
 
     def _memo(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
-        """What ``make`` gives, kept until the rows change (filters come back to the same
-        facets: the tag counts do not change when only the tags chosen do)."""
+        """What ``make`` gives, kept until the rows change or ``counts`` moves on to a filter
+        that does not share it."""
         if self._memo_revision != self.revision or len(self._memos) > 64:
             self._memos = {}
             self._memo_revision = self.revision
@@ -354,6 +354,16 @@ class AnnotationListModel(QAbstractListModel):
         color_counts = self._memo(("colors", doc, tags, words), by_color)
         tag_counts = self._memo(("tags", doc, colors, words), by_tag)
         shown = len(self.matching(wanted))
+        # Kept for the next filter: only what it can share with this one (choosing a tag keeps
+        # the tag counts); a filter chosen again is worked out again.
+        keep = {
+            ("matching", wanted),
+            ("matching", Filter(doc, frozenset(), tags, words)),
+            ("matching", Filter(doc, colors, frozenset(), words)),
+            ("colors", doc, tags, words),
+            ("tags", doc, colors, words),
+        }
+        self._memos = {k: v for k, v in self._memos.items() if k in keep}
         return Counts(color_counts, tag_counts, shown, end - first)
 
     # -- changing ------------------------------------------------------------------------------

@@ -264,11 +264,12 @@ class LayoutPacer(QObject):
     it opens, when the reader is already scrolling, clicking or filtering. The pacer drops that
     timer's ticks (told from Qt's other timer on the layout, which reports the size, by whether
     a tick reports it) and lays the text out a few thousand characters at a time from its own
-    idle timer instead: the same work, never blocking the window for long.
+    timer instead: the same work, never blocking the window for long.
     """
 
-    SLICE_S = 0.005
-    STEP = 2000  # characters laid out at a time within a slice
+    SLICE_S = 0.003
+    INTERVAL_MS = 10
+    STEP = 1000  # characters laid out at a time within a slice
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -281,7 +282,7 @@ class LayoutPacer(QObject):
         self._layout.documentSizeChanged.connect(self._on_size_changed)
         self._layout.installEventFilter(self)
         self._timer = QTimer(self)
-        self._timer.setInterval(0)
+        self._timer.setInterval(self.INTERVAL_MS)  # as Qt's own: input and painting go first
         self._timer.timeout.connect(self.lay_out_slice)
         self._timer.start()
 
