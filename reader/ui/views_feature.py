@@ -86,6 +86,10 @@ class ViewsFeature(QObject):
         self._converted: set[tuple[str, str, str]] = set()
         self._identical: dict[str, frozenset[str]] = {}  # doc id -> views showing the original
         self._prepared: tuple[str, str] | None = None  # (doc id, glossary version)
+        # Views are converted when the reader uses them (memory and startup budget, issue 10):
+        # every view is prepared only once the switcher was opened or a view other than 原文
+        # was shown, never at startup.
+        self._views_wanted = False
         self.finder: Finder | None = None
 
         self._build_actions()
@@ -95,12 +99,11 @@ class ViewsFeature(QObject):
         self.services.glossary_changed.connect(self._on_glossary_changed)
         self._viewport = self.reading_view.viewport()
         self._viewport.installEventFilter(self)
+        self.script_menu.aboutToShow.connect(self.want_views)
+        self.combo.installEventFilter(self)
         doc = window.current_document()
         if doc is not None:
             self._on_document_opened(doc.id)
-        # The dictionaries load in the background, so a first switch pays only to convert.
-        scripts = tuple({d.meta.script for d in self.services.library})
-        self.runner.run("warm-up", lambda: _warm_up(scripts), lambda _r: None, quiet=True)
 
     # -- building ------------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -182,17 +185,17 @@ class ViewsFeature(QObject):
             view_id = "original"
         self._remember(doc.id, view_id)
         self._show_choice(doc, view_id)
+        if view_id == "original":
+            self.runner.cancel("view")
+            self._apply(doc, "original", None, "")
+            return
         glossary = self.services.glossary()
-        version = "" if view_id == "original" else glossary.version
+        version = glossary.version
         key = (doc.id, view_id, version)
         content = self.reading_view.content()
         if self._shown == key and content is not None and content.doc is doc:
             self.runner.cancel("view")
             self.services.set_current_view(doc.id, view_id)
-            return
-        if view_id == "original":
-            self.runner.cancel("view")
-            self._apply(doc, "original", None, version)
             return
         if key in self._converted or len(doc.text) <= SYNC_CHARS:
             self.runner.cancel("view")
@@ -243,6 +246,17 @@ class ViewsFeature(QObject):
         self.services.set_current_view(doc.id, view_id)
         self._draw_marks()
         self.view_switched.emit(doc.id, view_id)
+        if view_id != "original":
+            self.want_views()
+
+    def want_views(self) -> None:
+        """The reader is choosing among views: convert the open article into the others in the
+        background (so views showing 原文 unchanged are offered disabled, and a first switch
+        costs no more than a later one)."""
+        self._views_wanted = True
+        doc = self.window.current_document()
+        if doc is not None:
+            self._prepare_views(doc)
 
     def _show_choice(self, doc: Document, view_id: str) -> None:
         """The switcher says ``view_id`` (views the same as 原文 here are disabled)."""
@@ -275,7 +289,8 @@ class ViewsFeature(QObject):
         self.services.set_current_view(doc_id, "original")
         self._draw_marks()
         self.set_view(self.remembered_view(doc_id))
-        self._prepare_views(doc)
+        if self._views_wanted:
+            self._prepare_views(doc)
 
     def _on_glossary_changed(self) -> None:
         doc = self.window.current_document()
@@ -284,7 +299,8 @@ class ViewsFeature(QObject):
         view_id = self.services.current_view(doc.id)
         if view_id != "original" and self.services.glossary().version != self._shown[2]:
             self.set_view(view_id)
-        self._prepare_views(doc)
+        if self._views_wanted:
+            self._prepare_views(doc)
 
     def _prepare_views(self, doc: Document) -> None:
         """Convert a short article into every view in the background, so that a first switch
@@ -395,6 +411,10 @@ class ViewsFeature(QObject):
         return menu
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.combo:
+            if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress):
+                self.want_views()  # before its list pops up
+            return False
         if watched is self._viewport:
             if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
                 sub = self.substitution_at(event.pos())
@@ -460,12 +480,6 @@ class ViewsFeature(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.glossary_dialog: GlossaryDialog | None = dialog
-
-
-def _warm_up(scripts: tuple[str, ...]) -> None:
-    from reader.script import warm_up
-
-    warm_up(scripts)
 
 
 def install_views(window: MainWindow, settings: ReaderSettings) -> ViewsFeature:
