@@ -82,6 +82,8 @@ class AnnotationsFeature(QObject):
         self.tags: list[TagInfo] = []
         self.meanings: dict[str, str] = {}
         self._doc_records: list[AnnotationRecord] = []
+        self._notes: list[AnnotationRecord] = []
+        self._notes_of: list[AnnotationRecord] | None = None
         self._formats: dict[tuple[str | None, bool], QTextCharFormat] = {}
         self.dialog: AnnotationDialog | None = None
         self.quiet = False  # True: refusals only in the status bar and edit_failed (tests)
@@ -282,7 +284,12 @@ class AnnotationsFeature(QObject):
         self.margin.relayout()
 
     def _doc_notes(self) -> list[AnnotationRecord]:
-        return [r for r in self._doc_records if r.note]
+        """The open article's notes (in text order), made once per redraw: the margin asks on
+        every scroll."""
+        if self._notes_of is not self._doc_records:
+            self._notes = [r for r in self._doc_records if r.note]
+            self._notes_of = self._doc_records
+        return self._notes
 
     def flash(self, annotation_id: str) -> None:
         record = self.record(annotation_id)

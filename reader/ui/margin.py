@@ -19,6 +19,7 @@ Signals:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -82,6 +83,9 @@ class MarginNotes(QWidget):
         self._text_hovered: str | None = None  # the pointer is on this note's words
         self.editor: NoteEdit | None = None
         self._geometry: dict[tuple[object, ...], tuple[float, float, str]] = {}
+        self._sorted: list[AnnotationRecord] = []
+        self._starts: list[int] = []
+        self._sorted_of: list[AnnotationRecord] | None = None
         self.error_label: QLabel | None = None
         view.installEventFilter(self)
         self._viewport = view.viewport()
@@ -160,14 +164,18 @@ class MarginNotes(QWidget):
         if content is None:
             self.update()
             return
-        notes = sorted(self._notes(), key=lambda r: (r.start, r.end))
+        source = self._notes()
+        if source is not self._sorted_of:
+            # Sorted (and their starts listed) once per list of notes, not on every scroll.
+            self._sorted = sorted(source, key=lambda r: (r.start, r.end))
+            self._starts = [r.start for r in self._sorted]
+            self._sorted_of = source
+        notes = self._sorted
         height = self.view.viewport().height()
         column = self.view.column_rect()
         top_offset = self.view.offset_at(QPoint(int(column.left()) + 2, 2))
         bottom_offset = self.view.offset_at(QPoint(int(column.right()) - 2, max(2, height - 2)))
-        first = 0
-        while first < len(notes) and notes[first].start < top_offset:
-            first += 1
+        first = bisect.bisect_left(self._starts, top_offset)
         first = max(0, first - LOOK_BEHIND)
         dy = self.view.verticalScrollBar().value()
         width = self.margin_width()
