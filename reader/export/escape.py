@@ -125,8 +125,9 @@ def visible_lines(text: str) -> list[str]:
 # Notes: Markdown as typed, inline only
 
 _NOTE_INLINE = re.compile(
-    # A backslash escape as typed: kept, and what it escapes is not looked at again.
-    r"\\[\s\S]"
+    # A backslash escape as typed: kept, and what it escapes is not looked at again; more "%"
+    # or "$" right after an escaped one become references, so no "%%" or "$$" is left.
+    r"\\(?:%+|\$+|[\s\S])"
     # An autolink, kept: <scheme:…> or <address@host> (CommonMark's own patterns).
     r"|<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:(?:(?!%%|\$\$)[^\x00-\x20<>])*"
     r"|(?:(?!%%|\$\$)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-])+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}"
@@ -148,11 +149,17 @@ _DEFINITION = re.compile(r"\[(?:\\[\s\S]|[^\\\[\]])*\]:")
 
 def _note_inline(match: re.Match[str]) -> str:
     found = match.group(0)
-    if found[0] == "\\" or (len(found) > 1 and found[0] == "<"):
+    if found[0] == "\\":
+        return found[:2] + _numeric_refs(found[2:])
+    if len(found) > 1 and found[0] == "<":
         return found
     if found == "<":
         return "\\<"
-    return "".join(f"&#{ord(c)};" for c in found)
+    return _numeric_refs(found)
+
+
+def _numeric_refs(text: str) -> str:
+    return "".join(f"&#{ord(c)};" for c in text)
 
 
 def _note_line(line: str) -> str:

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.documents import BlockDraft, Document, Metadata, assemble
@@ -629,3 +629,27 @@ def test_themes_and_memos_cannot_change_the_structure(
             else:
                 assert sk[at + 1][0] == "h3"
     assert [k for k, _ in sk].count("h3") == 2 * len(themes)
+
+
+# Characters that mean something at the start of, or inside, a Markdown line.
+MARKDOWN_CHARS = st.sampled_from(list("#>-*+_=|:[]()!<>\\`~%$&;^ \t\n1.)ax/@"))
+dense = st.lists(st.one_of(MARKDOWN_CHARS, st.sampled_from(SNIPPETS)), max_size=24).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(note=dense)
+@example(note="\\%%")
+@example(note="[a\n[b]: /url")
+@example(note="x | y\n-|-|-\\")
+def test_any_note_is_paragraphs_of_its_own_text(note: str) -> None:
+    from reader.export.escape import note_paragraphs
+
+    body = "\n\n".join(note_paragraphs(note)) + "\n"
+    typed = note_sources(note)
+    sk = skeleton(body)
+    # One paragraph (with or without markup) per typed paragraph, and nothing else.
+    assert [kind for kind, _ in sk] == [kind if kind == "md" else "p" for kind, _ in sk]
+    assert len(sk) == len(typed)
+    for para, want in zip(paragraphs(body), typed, strict=True):
+        assert only_backslashes_added(para.source, want), (para.source, want)
+    assert "%%" not in body and "$$" not in body
