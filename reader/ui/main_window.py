@@ -18,6 +18,9 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFont,
     QGuiApplication,
     QKeySequence,
@@ -40,6 +43,7 @@ from reader import paths
 from reader.documents import Document, Library
 
 if TYPE_CHECKING:
+    from reader.ui.dialogs_feature import DialogsFeature
     from reader.ui.library_list import LibraryList, LibraryModel
 from reader.ui import resources
 from reader.ui.fonts import FontCatalog, missing_font_message
@@ -160,10 +164,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        # Import, export, text details, removal, copy with citation (issues 8 and 11).
-        from reader.ui.dialogs_feature import install_dialogs
-
-        self.dialogs = install_dialogs(self)
+        # Import, export, text details, removal, copy with citation (issues 8 and 11): installed
+        # first thing after the text is painted (startup time: issue 10), or when first asked for.
+        self._dialogs: DialogsFeature | None = None
+        self.setAcceptDrops(True)  # a file dropped before then installs them (dragEnterEvent)
 
         self.reading_view.first_painted.connect(self._on_first_painted)
         self.reading_view.position_changed.connect(self._on_position_changed)
@@ -352,19 +356,48 @@ class MainWindow(QMainWindow):
 
     # -- the library list --------------------------------------------------------------------
     def _on_first_painted(self) -> None:
+        # Nothing here runs before the paint is over: each step is its own event, in this order
+        # (the dialogs make the Edit menu the other features add to).
         self.begin_loading("window")
+        QTimer.singleShot(0, self, self._ensure_dialogs)
         QTimer.singleShot(0, self, self._ensure_library)
         # Script views and search (issues 4–5): switcher, substitution marks, glossary, find.
         QTimer.singleShot(0, self, self._install_views)
         # Features installed below call begin_loading() for work that finishes later.
         # -- compare mode (issue 9): View ▸ Compare Articles; builds its window when first used.
-        from reader.ui.compare_feature import install_compare
-
-        install_compare(self, self._typography)
+        QTimer.singleShot(0, self, self._install_compare)
         # -- annotations (issue 7): highlights, margin notes, sidebar, tags, undo.
         self.begin_loading("annotations")
         QTimer.singleShot(0, self, self._install_annotations)
         QTimer.singleShot(0, self, lambda: self.finish_loading("window"))
+
+    def _install_compare(self) -> None:
+        from reader.ui.compare_feature import install_compare
+
+        install_compare(self, self._typography)
+
+    @property
+    def dialogs(self) -> DialogsFeature:
+        """Import, export, text details, removal and copy with citation (installed on first use
+        or right after the first paint)."""
+        return self._ensure_dialogs()
+
+    def _ensure_dialogs(self) -> DialogsFeature:
+        if self._dialogs is None:
+            from reader.ui.dialogs_feature import install_dialogs
+
+            self._dialogs = install_dialogs(self)
+        return self._dialogs
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Reached only before the dialogs' own event filter is installed.
+        self.dialogs.eventFilter(self, event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dialogs.eventFilter(self, event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.dialogs.eventFilter(self, event)
 
     def _install_annotations(self) -> None:
         from reader.ui.annotations_feature import install_annotations
