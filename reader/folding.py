@@ -24,9 +24,15 @@ from pathlib import Path
 @functools.cache
 def _char_map() -> dict[str, str]:
     """Traditional -> Simplified, one character to one character (first candidate)."""
-    import opencc
+    # Found without importing opencc: the window folds tags and quotes while showing 原文,
+    # before any converter is needed (startup budget, issue 10).
+    import importlib.util
 
-    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+    spec = importlib.util.find_spec("opencc")
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        raise ModuleNotFoundError("opencc is not installed")
+    folder = Path(origin).resolve().parent / "dictionary"
     table: dict[str, str] = {}
     for name in ("TSCharacters.txt",):
         path = folder / name

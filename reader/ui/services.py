@@ -2,8 +2,8 @@
 current view of each article — shared by every feature of the window, created once, passed in.
 
 Nothing heavy is imported here at module level (startup budget): the store opens on first use,
-after the text is painted. Until something writes (or ``warm_store`` runs after the window is
-fully ready), reads go through ``reader.store.quick`` (plain ``sqlite3``, the same checks as
+after the text is painted. Until something writes (or a dialog
+needs the store), reads go through ``reader.store.quick`` (plain ``sqlite3``, the same checks as
 ``open_store``), so the window shows its annotations without importing SQLAlchemy.
 
 Signals:
@@ -159,18 +159,6 @@ class Services(QObject):
 
         with store.reading() as s:
             return stale_documents(s, list(self.library))
-
-    def warm_store(self) -> None:
-        """Import SQLAlchemy and the store's operations on a background thread (after the
-        window is fully ready), so the first edit does not pay for them on the UI thread."""
-        import threading
-
-        def load() -> None:
-            import importlib
-
-            importlib.import_module("reader.store.annotations")
-
-        threading.Thread(target=load, name="meipi-warm-store", daemon=True).start()
 
     def _close_quick_watcher(self) -> None:
         watcher = self._watcher

@@ -88,6 +88,45 @@ def test_the_window_module_imports_nothing_heavy_before_the_first_paint() -> Non
     assert out.stdout.strip() == "[]"
 
 
+def test_the_window_is_fully_ready_without_sqlalchemy_or_opencc(db_file: Path) -> None:
+    # Startup budget (issue 10): the first read of annotations, tags, colour meanings and the
+    # glossary goes through plain sqlite3; SQLAlchemy loads at the first write, OpenCC when a
+    # view other than 原文 is shown.
+    from reader.store import annotations as ops
+    from reader.store import open_store
+
+    doc = load_library().get("lian-obor")
+    store = open_store(db_file)
+    with store.writing() as s:
+        ops.create_annotation(s, doc, 10, 20, tags=["能源"], note="注")
+        ops.create_annotation(s, doc, 30, 40, color="green")
+        ops.add_keep(s, "中亞")
+    store.close(backup=False)
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from reader.cli import Context\n"
+        "from reader.ui.app import application, create_window\n"
+        "app = application()\n"
+        f"w = create_window(Context(db={str(db_file)!r}, stdout=sys.stdout, stderr=sys.stderr))\n"
+        "def ready():\n"
+        "    heavy = [m for m in ('sqlalchemy', 'opencc', 'reader.script') if m in sys.modules]\n"
+        "    drawn = len(w.annotations_feature.records('lian-obor'))\n"
+        "    print(heavy, drawn, w.annotations_feature.sidebar.isVisible(), flush=True)\n"
+        "    app.quit()\n"
+        "w.fully_ready.connect(ready)\n"
+        "QTimer.singleShot(60000, app.quit)\n"
+        "w.show()\n"
+        "app.exec()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEIPI_DB=str(db_file))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[] 2 True"
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig decides the fonts")
 def test_with_no_fonts_installed_the_window_shows_the_banner(tmp_path: Path) -> None:
     # A fontconfig with no font directories: what a bare system without CJK fonts gives Qt.
