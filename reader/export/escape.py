@@ -137,6 +137,9 @@ _NOTE_INLINE = re.compile(
     # Obsidian comments and display math: they run on to their closing mark.
     r"|%%+|\$\$+"
 )
+_NOTE_INLINE_HINT = re.compile(r"[\\<%$]")
+# What a line that opens a block can start with (besides white space).
+_BLOCK_STARTS = frozenset("#>-+*_=:|`~0123456789")
 _LEADING_SPACE = re.compile(r"\s+")
 # Thematic breaks, setext underlines, front-matter fences, table delimiter rows.
 _RULE_LINE = re.compile(r"[-=*_+:| \t]+$")
@@ -164,12 +167,16 @@ def _numeric_refs(text: str) -> str:
 
 def _note_line(line: str) -> str:
     """One line of a note with whatever could start a block at its start neutralised."""
-    line = _NOTE_INLINE.sub(_note_inline, line.rstrip())
+    line = line.rstrip()
+    if _NOTE_INLINE_HINT.search(line):
+        line = _NOTE_INLINE.sub(_note_inline, line)
+    first = line[:1]
+    if first not in _BLOCK_STARTS and not first.isspace():
+        return line
     lead = _LEADING_SPACE.match(line)
     if lead:
         # Starting with "&#x…;", the line can only continue or start a paragraph.
         return _charrefs(lead) + line[lead.end() :]
-    first = line[:1]
     if first == ">" or _RULE_LINE.match(line) or _HEADING_OR_BULLET.match(line):
         return "\\" + line
     if "0" <= first <= "9":

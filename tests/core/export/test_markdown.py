@@ -275,7 +275,7 @@ def test_the_testers_note_is_not_escaped(docs: list[Document]) -> None:
         "~~~python\ncode",
         "| a | b |\n|---|---|\n| 1 | 2 |",
         "| a | b |\n|---|---|---|",
-        "a | b\n:--|--:|-",
+        "a | b | c\n:-|-|-",
         "a\n:-:",
         "[x]: http://y",
         '[x]: /y "title"',
