@@ -4,6 +4,11 @@
 ``annotations`` holds the operations a user action performs; ``anchoring`` re-anchors
 annotations when a text changed; ``backup`` makes and restores verified backups;
 ``window_lock`` keeps one window per database; ``timing`` measures the store for ``meipi bench``.
+``sqlite_file`` holds what needs no SQLAlchemy (the schema steps, the checks that refuse a file,
+SQLite's errors in words, the watcher; ``db`` re-exports it), ``records`` the plain values every
+read returns, and ``quick`` the window's first read through plain ``sqlite3`` (the same checks
+and records as ``open_store`` and ``annotations.list_annotations``, read-only), so a window is
+fully ready before SQLAlchemy is imported (issue 10).
 
 ``Store`` and ``open_store`` are loaded on first use, so importing ``reader.store.window_lock``
 (which a window checks before anything else) does not import SQLAlchemy.
