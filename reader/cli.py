@@ -197,6 +197,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``meipi`` or ``meipi --db PATH`` (the window) parsed as ``build_parser()`` would parse
+    them, without building every command's parser (argparse's message lookups for a dozen
+    subcommands cost a visible part of the window's start: issue 10). None for anything else."""
+    args = list(argv)
+    if not args:
+        return argparse.Namespace(command=None, func=_handler("reader.commands.window:run"))
+    db: str | None = None
+    if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
+        db = args[1]
+    elif len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
+        db = args[0][len("--db=") :]
+    if db is None:
+        return None
+    return argparse.Namespace(db=db, command=None, func=_handler("reader.commands.window:run"))
+
+
 def _utf8(stream: TextIO) -> TextIO:
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
@@ -212,11 +229,12 @@ def main(
 
     out = stdout or _utf8(sys.stdout)
     err = stderr or _utf8(sys.stderr)
-    parser = build_parser()
-    try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
-    except SystemExit as exc:
-        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_INPUT
+    args = _window_only(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        try:
+            args = build_parser().parse_args(list(argv) if argv is not None else None)
+        except SystemExit as exc:
+            return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_INPUT
     ctx = Context(db=paths.db_path(getattr(args, "db", None)), stdout=out, stderr=err)
     chosen = getattr(args, "db", None) or os.environ.get("MEIPI_DB")
     if chosen and not ctx.db.parent.is_dir():
