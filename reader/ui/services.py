@@ -55,6 +55,7 @@ class Services(QObject):
         self._store_exception: Exception | None = None
         self._glossary: Glossary | None = None
         self._watcher: Watcher | None = None
+        self._snapshot: Snapshot | None = None
         self._views: dict[str, str] = {}
         self._texts_seen = self._texts_signature()
         self._watch_timer = QTimer(self)
@@ -102,6 +103,8 @@ class Services(QObject):
         file was refused (``store_failed`` was emitted, as ``store()`` would)."""
         if self._store is not None or self._store_error is not None:
             return None
+        if self._snapshot is not None:
+            return self._snapshot  # until the watcher, or our own write, says it changed
         from reader.errors import MeipiError
         from reader.store.quick import NeedsStore, read_snapshot
 
@@ -120,6 +123,9 @@ class Services(QObject):
 
             self._watcher = Watcher(snapshot.uri)
         self._watch_timer.start()
+        # Kept: opening an article asks which texts changed, and reading 10,000 annotations
+        # again for that would cost a quarter of a second each time.
+        self._snapshot = snapshot
         return snapshot
 
     def read_annotations(self) -> AnnotationData | None:
@@ -175,6 +181,7 @@ class Services(QObject):
 
     def close(self) -> None:
         self._watch_timer.stop()
+        self._snapshot = None
         if self._store is None:
             self._close_quick_watcher()
         if self._store is not None:
@@ -218,6 +225,7 @@ class Services(QObject):
         if watcher is None:
             if self._store is None and self._store_error is None and self.db_path.exists():
                 # Another process made the database since the window's first read.
+                self._snapshot = None
                 self.snapshot()
                 self.annotations_changed.emit("")
                 self.glossary_changed.emit()
@@ -228,11 +236,13 @@ class Services(QObject):
             return
         if changed:
             self._glossary = None
+            self._snapshot = None
             self.annotations_changed.emit("")
             self.glossary_changed.emit()
 
     def notify_annotations_changed(self, doc_id: str) -> None:
         """Our own edit: tell every view now (the watcher would only see other processes)."""
+        self._snapshot = None
         watcher = self._watcher
         if watcher is not None:
             # Absorb our own write, so the watcher reports only other processes' changes.
@@ -263,6 +273,7 @@ class Services(QObject):
 
     def notify_glossary_changed(self) -> None:
         self._glossary = None
+        self._snapshot = None
         self.glossary_changed.emit()
 
     def current_view(self, doc_id: str) -> str:

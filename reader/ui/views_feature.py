@@ -232,10 +232,16 @@ class ViewsFeature(QObject):
         rv = self.reading_view
         anchor = rv.reading_position()
         selection = rv.selected_range()
-        content = (
-            ReadingContent.original(doc) if view is None else ReadingContent.from_view(doc, view)
-        )
-        self.window.show_content(content)
+        shown = rv.content()
+        if view is None and shown is not None and shown.doc is doc and shown.view_id == "original":
+            pass  # 原文 is on screen already (an article just opened): not typeset again
+        else:
+            content = (
+                ReadingContent.original(doc)
+                if view is None
+                else ReadingContent.from_view(doc, view)
+            )
+            self.window.show_content(content)
         if selection is not None:
             rv.select_range(*selection)
             rv.scroll_to_offset(anchor)  # a selection reaching off screen must not scroll
