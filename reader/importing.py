@@ -42,6 +42,7 @@ from pathlib import Path
 from reader import documents, paths
 from reader.documents import BlockDraft, Document, Library, Metadata, Page
 from reader.errors import EnvironmentFailure, InputError
+from reader.fsync import fsync_folder
 from reader.ingest import Hints, clean, detect_layout
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -942,29 +943,13 @@ def write_atomic(target: Path, content: str, *, exclusive: bool = False) -> None
             raise InputError(f"{target.name} appeared while importing; nothing was written.")
         os.replace(tmp_name, target)
         tmp_name = None
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except OSError as exc:
         raise _write_failure(folder, exc) from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (not on Windows)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _write_failure(folder: Path, exc: OSError) -> EnvironmentFailure:

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from reader.errors import EnvironmentFailure, InputError
+from reader.fsync import fsync_folder
 
 
 def _reason(exc: OSError) -> str:
@@ -69,20 +70,4 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows (POSIX)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fsync_folder(folder)

@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.errors import EnvironmentFailure, InputError
+from reader.fsync import fsync_folder, fsync_path
 from reader.paths import backups_dir
 
 KEEP = 7
@@ -137,7 +138,7 @@ def make_backup(db: Path, dest: Path | None = None, *, source_uri: str | None = 
                 dst.close()
         finally:
             src.close()
-        _fsync(tmp)
+        fsync_path(tmp)
         problem = verify(tmp)
         if problem is not None:
             raise EnvironmentFailure(
@@ -145,7 +146,7 @@ def make_backup(db: Path, dest: Path | None = None, *, source_uri: str | None = 
                 "`meipi check`."
             )
         os.replace(tmp, dest)
-        _fsync_dir(folder)
+        fsync_folder(folder)
     except sqlite3.Error as exc:
         raise EnvironmentFailure(
             f"The backup of {db} failed ({exc}); no backup was kept. Check the disk space and "
@@ -217,27 +218,12 @@ def restore(db: Path, source: Path | None = None) -> Restored:
                 moved.append(aside)
         tmp = db.parent / f".{db.name}.restore-{secrets.token_hex(4)}"
         shutil.copyfile(chosen, tmp)
-        _fsync(tmp)
+        fsync_path(tmp)
         os.replace(tmp, db)
-        _fsync_dir(db.parent)
+        fsync_folder(db.parent)
     except OSError as exc:
         raise EnvironmentFailure(
             f"Restoring {chosen} to {db} failed ({exc.strerror or exc}); files moved aside so "
             f"far: {', '.join(map(str, moved)) or 'none'}."
         ) from exc
     return Restored(chosen, tuple(moved))
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        _fsync(folder)

@@ -57,6 +57,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from reader.errors import EnvironmentFailure, MeipiError
+from reader.fsync import fsync_folder, fsync_path
 from reader.store.sqlite_file import (  # noqa: F401  (re-exported: the store's file-level API)
     APPLICATION_ID,
     MIGRATIONS,
@@ -332,7 +333,7 @@ def _create(path: Path) -> None:
             conn.execute("COMMIT")
         finally:
             conn.close()
-        _fsync(tmp)
+        fsync_path(tmp)
         try:
             os.link(tmp, path)
         except FileExistsError:
@@ -341,7 +342,7 @@ def _create(path: Path) -> None:
             if not path.exists():
                 os.replace(tmp, path)
         tmp.unlink(missing_ok=True)
-        _fsync_dir(folder)
+        fsync_folder(folder)
     except sqlite3.Error as exc:
         raise translate(exc, path) from exc
     except OSError as exc:
@@ -361,18 +362,3 @@ def sweep_stale(candidates: Iterator[Path]) -> None:
         with contextlib.suppress(OSError):
             if now - candidate.stat().st_mtime > STALE_AFTER:
                 candidate.unlink()
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        _fsync(folder)
