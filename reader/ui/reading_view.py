@@ -58,6 +58,7 @@ TOP_PAD = 10  # pixels between the viewport's top and the first visible line
 # Characters QTextCursor.insertText would turn into block or frame boundaries; replaced by a
 # same-length character so positions keep matching the text.
 _BOUNDARY_CHARS = str.maketrans({"\r": " ", "\u2029": " ", "\ufdd0": " ", "\ufdd1": " "})
+_BOUNDARY_SET = ("\r", "\u2029", "\ufdd0", "\ufdd1")
 
 
 class ScriptView(OffsetMap, Protocol):
@@ -203,39 +204,49 @@ def build_document(content: ReadingContent, typo: Typography) -> QTextDocument:
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     previous: Block | None = None
+    # Thousands of blocks share a handful of formats: each made once.
+    formats: dict[tuple[str, int, float], tuple[QTextBlockFormat, QTextCharFormat]] = {}
+    text = content.text
+    if any(c in text for c in _BOUNDARY_SET):  # most texts have none: not copied for nothing
+        text = text.translate(_BOUNDARY_CHARS)
     for i, block in enumerate(content.blocks):
         style = _style_for(block)
-        fmt = QTextBlockFormat()
-        fmt.setAlignment(style.align)
-        # As in CSS, line height is a multiple of the font size (not of the font's own line
-        # spacing, which for CJK fonts is already about 1.45 em).
-        ratio = (style.line_height or typo.line_height) / 100
-        fmt.setLineHeight(
-            round(ratio * em * style.scale, 2), QTextBlockFormat.LineHeightTypes.FixedHeight.value
-        )
-        fmt.setTextIndent(style.indent_em * em)
         top = style.top_em
         after_title = previous is not None and previous.kind in _TITLE_BLOCK
         if after_title and block.kind not in _TITLE_BLOCK:
             top = max(top, 2.2)  # the title block stands apart from the body
         if block.kind == "backmatter" and (previous is None or previous.kind != "backmatter"):
             top = 3.2  # room for the rule painted above the colophon
-        fmt.setTopMargin(top * em)
-        fmt.setBottomMargin(style.bottom_em * em)
-        fmt.setLeftMargin(style.side_em * em)
-        fmt.setRightMargin(style.side_em * em)
-        fmt.setProperty(QTextFormat.Property.UserProperty, block.kind)
-        chars = QTextCharFormat()
-        chars.setFont(typo.font(style.scale, bold=style.bold))
-        chars.setFontItalic(style.italic)
-        chars.setForeground(QBrush(QColor(colors[style.color])))
+        key = (block.kind, block.level, top)
+        made = formats.get(key)
+        if made is None:
+            fmt = QTextBlockFormat()
+            fmt.setAlignment(style.align)
+            # As in CSS, line height is a multiple of the font size (not of the font's own
+            # line spacing, which for CJK fonts is already about 1.45 em).
+            ratio = (style.line_height or typo.line_height) / 100
+            fmt.setLineHeight(
+                round(ratio * em * style.scale, 2),
+                QTextBlockFormat.LineHeightTypes.FixedHeight.value,
+            )
+            fmt.setTextIndent(style.indent_em * em)
+            fmt.setTopMargin(top * em)
+            fmt.setBottomMargin(style.bottom_em * em)
+            fmt.setLeftMargin(style.side_em * em)
+            fmt.setRightMargin(style.side_em * em)
+            fmt.setProperty(QTextFormat.Property.UserProperty, block.kind)
+            chars = QTextCharFormat()
+            chars.setFont(typo.font(style.scale, bold=style.bold))
+            chars.setFontItalic(style.italic)
+            chars.setForeground(QBrush(QColor(colors[style.color])))
+            made = formats[key] = (fmt, chars)
+        fmt, chars = made
         if i == 0:
             cursor.setBlockFormat(fmt)
             cursor.setBlockCharFormat(chars)
         else:
             cursor.insertBlock(fmt, chars)
-        text = content.text[block.start : block.end].translate(_BOUNDARY_CHARS)
-        cursor.insertText(text, chars)
+        cursor.insertText(text[block.start : block.end], chars)
         previous = block
     cursor.endEditBlock()
     return doc
