@@ -278,9 +278,8 @@ class AnnotationsFeature(QObject):
         self._doc_records = (
             [r for r in self.records(doc.id) if not r.orphaned] if doc is not None else []
         )
-        self.view.set_layer(
-            LAYER, [(r.start, r.end, self._format(r.color)) for r in self._doc_records]
-        )
+        formats = {c: self._format(c) for c in {r.color for r in self._doc_records}}
+        self.view.set_layer(LAYER, [(r.start, r.end, formats[r.color]) for r in self._doc_records])
         self.margin.relayout()
 
     def _doc_notes(self) -> list[AnnotationRecord]:
