@@ -11,12 +11,15 @@ import functools
 from collections.abc import Mapping
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from reader import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
 
 
 def resource_path(*parts: str) -> Path:
@@ -38,6 +41,9 @@ class _SvgIconEngine(QIconEngine):
 
     def _render(self) -> QSvgRenderer:
         if self._renderer is None:
+            # QtSvg loads when the first icon is drawn, after the text (startup: issue 10).
+            from PySide6.QtSvg import QSvgRenderer
+
             self._renderer = QSvgRenderer(QByteArray(self._source))
         return self._renderer
 
