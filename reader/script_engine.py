@@ -237,7 +237,13 @@ class Converter:
 
     def __init__(self, config: str) -> None:
         self.config = config
-        library = OpenCC(config)
+        # Every configuration reads its dictionary files into one shared cache: the library
+        # gives each instance its own, so t2s, tw2sp and tw2s would each hold TSPhrases and
+        # TSCharacters (memory budget, issue 10). Callers hold _converters_lock.
+        library = OpenCC()
+        library.dict_cache = _shared_dictionaries
+        library.conversion = config
+        library._init_dict()
         # Below the public API (pinned by the tests): the chain the library itself converts with.
         chain: list[list[_DictData]] = library._dict_chain_data
         self.chain = chain
@@ -313,6 +319,8 @@ def _values_add_separators(chain: list[list[_DictData]]) -> bool:
 
 
 _converters: dict[str, Converter] = {}
+# Dictionary file -> (longest key, shortest key, mapping), as OpenCC reads them; read-only.
+_shared_dictionaries: dict[str, _DictData] = {}
 _converters_lock = threading.Lock()
 
 
