@@ -572,9 +572,10 @@ class AnnotationFilterProxy(QAbstractProxyModel):
 
     # -- the model -----------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or column != 0 or not 0 <= row < len(self._rows):
-            return QModelIndex()
-        return self.createIndex(row, column)
+        # Asked once per row each time the list lays itself out: kept to the least work.
+        if column == 0 and 0 <= row < len(self._rows) and not parent.isValid():
+            return self.createIndex(row, 0)
+        return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         return QModelIndex()
