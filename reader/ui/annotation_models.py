@@ -310,19 +310,43 @@ class AnnotationListModel(QAbstractListModel):
         result: list[int] = self._memo(("matching", wanted), lambda: self._matching(wanted))
         return result
 
+    def _facet_rows(self) -> dict[str, list[int]]:
+        """Each tag key (parents included) and each colour → its rows, ascending: made once per
+        change of rows, so a tag or colour filter gathers its rows instead of testing each."""
+        made: dict[str, list[int]] = self._memo(("facet rows",), self._make_facet_rows)
+        return made
+
+    def _make_facet_rows(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, row in enumerate(self._rows):
+            index.setdefault("color:" + row.color, []).append(i)
+            for key in row.facets:
+                index.setdefault("tag:" + key, []).append(i)
+        return index
+
+    def _gather(self, prefix: str, keys: frozenset[str], first: int, end: int) -> set[int]:
+        index = self._facet_rows()
+        found: set[int] = set()
+        for key in keys:
+            rows = index.get(prefix + key, [])
+            found.update(rows[bisect.bisect_left(rows, first) : bisect.bisect_left(rows, end)])
+        return found
+
     def _matching(self, wanted: Filter) -> list[int]:
         first, end = self.rows_of(wanted.document)
-        rows = self._rows
         colors, tags, words = wanted.colors, wanted.tags, wanted.words
-        candidates = self._text_rows(first, end, words) if words else range(first, end)
         if not colors and not tags:
-            return list(candidates)
-        return [
-            i
-            for i in candidates
-            if (not colors or rows[i].color in colors)
-            and (not tags or not tags.isdisjoint(rows[i].facets))
-        ]
+            return self._text_rows(first, end, words) if words else list(range(first, end))
+        found: set[int] | None = None
+        if tags:
+            found = self._gather("tag:", tags, first, end)
+        if colors:
+            by_color = self._gather("color:", colors, first, end)
+            found = by_color if found is None else found & by_color
+        if words:
+            assert found is not None
+            found &= set(self._text_rows(first, end, words))
+        return sorted(found or ())
 
     def accepts(self, row: int, wanted: Filter) -> bool:
         entry = self._rows[row]
@@ -357,6 +381,7 @@ class AnnotationListModel(QAbstractListModel):
         # Kept for the next filter: only what it can share with this one (choosing a tag keeps
         # the tag counts); a filter chosen again is worked out again.
         keep = {
+            ("facet rows",),
             ("matching", wanted),
             ("matching", Filter(doc, frozenset(), tags, words)),
             ("matching", Filter(doc, colors, frozenset(), words)),
