@@ -15,6 +15,7 @@ one table the highlight layer, the margin and the sidebar draw from.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -86,7 +87,13 @@ def highlight_color(color: str, dark: bool) -> str:
     return (HIGHLIGHTS_DARK if dark else HIGHLIGHTS_LIGHT)[color]
 
 
+@functools.lru_cache(maxsize=64)
 def swatch_icon(color: str, size: int = 14) -> QIcon:
+    """A colour's round swatch (made once per colour and size: lists ask on every paint)."""
+    return _swatch_icon(color, size)
+
+
+def _swatch_icon(color: str, size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
