@@ -290,6 +290,8 @@ class LayoutPacer(QObject):
         self._other_timers: set[int] = set()
         self._target = 0
         self._sized = False
+        self._last = time.perf_counter()  # when the last tick ended
+        self._yielded = 0
         self._layout.documentSizeChanged.connect(self._on_size_changed)
         self._layout.installEventFilter(self)
         self._timer = QTimer(self)
@@ -327,9 +329,18 @@ class LayoutPacer(QObject):
         document = self._document
         end = document.characterCount()
         started = time.perf_counter()
+        busy = started - self._last > 1.5 * self.INTERVAL_MS / 1000
+        self._last = started
+        if busy and self._yielded < 3:
+            # Something else ran since the last tick (the reader filtering, scrolling…): it
+            # goes first; the layout goes on at the next quiet tick (or the third one anyway).
+            self._yielded += 1
+            return
+        self._yielded = 0
         while self._target < end and time.perf_counter() - started < self.SLICE_S:
             self._target = min(end, self._target + self.STEP)
             self._layout.blockBoundingRect(document.findBlock(self._target - 1))
+        self._last = time.perf_counter()
         if self._target >= end:
             self._timer.stop()
 
