@@ -114,7 +114,14 @@ BARE_SCRIPT = textwrap.dedent(
             return False
 
     def finish():
+        # VmHWM: this process's own peak (ru_maxrss would carry over the parent's).
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        try:
+            for line in open("/proc/self/status"):
+                if line.startswith("VmHWM:"):
+                    rss = int(line.split()[1])
+        except OSError:
+            pass
         print("rss", rss, flush=True)
         app.quit()
 
@@ -138,7 +145,7 @@ def _run_timed(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         if key in ("paint", "ready"):
             out[key] = float(value) - t0
         elif key == "rss":
-            out[key] = float(value) / 1024  # ru_maxrss is KiB on Linux
+            out[key] = float(value) / 1024  # KiB
     return out
 
 

@@ -78,6 +78,24 @@ def _close_on_signals(app: QApplication, window: MainWindow) -> None:
     timer.start(250)
 
 
+def peak_memory_kib() -> int:
+    """This process's own peak resident memory, KiB: ``VmHWM`` (reset by exec, unlike
+    ``ru_maxrss``, which on Linux carries over the parent's peak), else ``ru_maxrss``; 0 where
+    neither exists (Windows)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 def _report_for_benchmark(app: QApplication, window: MainWindow) -> None:
     """``MEIPI_BENCH_REPORT=1`` (set by ``meipi bench``): print the wall-clock time of the first
     paint and of being fully ready, and the peak memory, then quit."""
@@ -95,12 +113,7 @@ def _report_for_benchmark(app: QApplication, window: MainWindow) -> None:
             app.processEvents()
         if current is not None:
             window.open_document(current.id)
-        try:
-            import resource
-
-            print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-        except ImportError:  # Windows: no peak-memory figure
-            pass
+        print("rss", peak_memory_kib(), flush=True)
         QTimer.singleShot(0, app.quit)
 
     window.reading_view.first_painted.connect(painted)
