@@ -138,6 +138,8 @@ class AnnotationsFeature(QObject):
         self._build_actions()
         self._build_menu()
         self._viewport = self.view.viewport()
+        # Hovering a highlight lights its note: moves must arrive with no button pressed.
+        self._viewport.setMouseTracking(True)
         self._viewport.installEventFilter(self)
         window.installEventFilter(self)  # a note still being typed is saved before closing
 
