@@ -97,7 +97,8 @@ class MarginNotes(QWidget):
 
     # -- geometry ----------------------------------------------------------------------------
     def margin_width(self) -> int:
-        if self._collapsed:
+        # An article without notes gives the text its room: the margin opens with the first.
+        if self._collapsed or not getattr(self, "_has_notes", True):
             return COLLAPSED_WIDTH
         return int(min(WIDTH, max(MIN_WIDTH, self.view.width() * 0.26)))
 
@@ -171,6 +172,10 @@ class MarginNotes(QWidget):
             self._starts = [r.start for r in self._sorted]
             self._sorted_of = source
         notes = self._sorted
+        if bool(notes) != getattr(self, "_has_notes", True):
+            self._has_notes = bool(notes)
+            self._geometry.clear()
+            self._apply_margins()  # the margin opens (or folds away) before notes are placed
         height = self.view.viewport().height()
         column = self.view.column_rect()
         top_offset = self.view.offset_at(QPoint(int(column.left()) + 2, 2))
