@@ -224,3 +224,18 @@ def test_closing_the_window_saves_a_note_still_being_typed(
     again = feature_of(make_window())
     saved = again.record(record.id)
     assert saved is not None and saved.note == "typed, never saved by hand"
+
+
+def test_the_margin_folds_away_until_the_article_has_a_note(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    from reader.ui.margin import COLLAPSED_WIDTH
+
+    window = make_window()
+    feature = feature_of(window)
+    margin = feature.margin
+    qtbot.waitUntil(lambda: margin.margin_width() == COLLAPSED_WIDTH)
+    assert not margin.collapsed()  # folded for want of notes, not by the reader
+    annotate(feature, window, "上海合作組織", "blue", (), "SCO")
+    qtbot.waitUntil(lambda: margin.margin_width() > COLLAPSED_WIDTH)
+    assert window.reading_view.viewportMargins().right() == margin.margin_width()
