@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Meipi 眉批 — an offline reading desk for Chinese-language articles.",
         parents=[common],
     )
+    from reader import __version__
+
+    parser.add_argument("--version", action="version", version=f"meipi {__version__}")
     parser.set_defaults(func=_handler("reader.commands.window:run"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

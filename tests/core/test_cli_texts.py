@@ -111,3 +111,11 @@ def test_the_window_without_a_display_says_so(monkeypatch: pytest.MonkeyPatch) -
         monkeypatch.delenv(name, raising=False)
     r = meipi()
     assert r.code == 1 and "no display" in r.err and "Traceback" not in r.err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader import __version__
+
+    r = meipi("--version")
+    assert r.code == 0
+    assert capsys.readouterr().out.strip() == f"meipi {__version__}"
