@@ -12,7 +12,6 @@ bad file or a failure changes nothing.
 from __future__ import annotations
 
 import argparse
-from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,42 +49,15 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     ).checked()
 
 
-# The two records have the same fields (a test keeps it so); copying the field values directly
-# skips the frozen dataclass's per-field ``__init__``, which is most of the cost for 10,000.
-_SAME_FIELDS = [f.name for f in fields(AnnotationRecord)] == [
-    f.name for f in fields(ops.AnnotationRecord)
-]
-_SAME_ORDER = _SAME_FIELDS and tuple(f.name for f in fields(AnnotationRecord)) == ops.RECORD_FIELDS
-
-
 def to_export_record(record: ops.AnnotationRecord) -> AnnotationRecord:
-    """The same annotation as an export record."""
-    if _SAME_FIELDS:
-        copy = object.__new__(AnnotationRecord)
-        copy.__dict__.update(record.__dict__)
-        return copy
-    return AnnotationRecord(
-        record.id,
-        record.document,
-        record.start,
-        record.end,
-        record.quote,
-        record.prefix,
-        record.suffix,
-        record.pages,
-        record.color,
-        record.tags,
-        record.note,
-        record.created,
-        record.updated,
-        record.orphaned,
-    )
+    """The store's records are the exports' records (one type since both moved to
+    reader.store.records): kept as a named step for readers of the glue."""
+    return record
 
 
 def export_records(values: list[tuple[Any, ...]]) -> list[AnnotationRecord]:
-    """Export records from ``ops.annotation_values`` (made once each, not via store records)."""
-    if not _SAME_ORDER:
-        return [AnnotationRecord(*v) for v in values]
+    """Records from ``ops.annotation_values``: the field values are set directly, skipping the
+    frozen dataclass's per-field ``__init__``, which is most of the cost for 10,000."""
     made = []
     with ops.no_gc():
         for v in values:
@@ -96,22 +68,7 @@ def export_records(values: list[tuple[Any, ...]]) -> list[AnnotationRecord]:
 
 
 def to_store_record(record: AnnotationRecord) -> ops.AnnotationRecord:
-    return ops.AnnotationRecord(
-        record.id,
-        record.document,
-        record.start,
-        record.end,
-        record.quote,
-        record.prefix,
-        record.suffix,
-        record.pages,
-        record.color,
-        record.tags,
-        record.note,
-        record.created,
-        record.updated,
-        record.orphaned,
-    )
+    return record
 
 
 def read_store(

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from reader.documents import Document, citation
+from reader.documents import Document
 from reader.errors import InputError
 from reader.folding import fold_key
+from reader.store.records import AnnotationRecord as _StoreRecord
 from reader.views import check_view
 
 COLORS = ("yellow", "green", "blue", "pink", "purple")
@@ -28,70 +29,9 @@ GROUP_BY = ("section", "tag")
 COMPARE_BY = ("tag", "color")
 
 
-@dataclass(frozen=True)
-class AnnotationRecord:
-    """One annotation, exactly the fields of the ``annotations --json`` contract.
-
-    ``start``/``end`` are canonical offsets (code points, end exclusive); ``quote`` is the
-    canonical text there; ``pages`` the printed first and last page; times ISO 8601 UTC.
-    """
-
-    id: str
-    document: str
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    pages: tuple[int, int]
-    color: str | None
-    tags: tuple[str, ...]
-    note: str | None
-    created: str
-    updated: str
-    orphaned: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "document": self.document,
-            "start": self.start,
-            "end": self.end,
-            "quote": self.quote,
-            "prefix": self.prefix,
-            "suffix": self.suffix,
-            "pages": list(self.pages),
-            "color": self.color,
-            "tags": list(self.tags),
-            "note": self.note,
-            "created": self.created,
-            "updated": self.updated,
-            "orphaned": self.orphaned,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> AnnotationRecord:
-        pages = data.get("pages") or (0, 0)
-        return cls(
-            id=str(data["id"]),
-            document=str(data["document"]),
-            start=int(data["start"]),
-            end=int(data["end"]),
-            quote=str(data["quote"]),
-            prefix=str(data.get("prefix") or ""),
-            suffix=str(data.get("suffix") or ""),
-            pages=(int(pages[0]), int(pages[-1])),
-            color=data.get("color"),
-            tags=tuple(str(t) for t in data.get("tags") or ()),
-            note=data.get("note"),
-            created=str(data["created"]),
-            updated=str(data["updated"]),
-            orphaned=bool(data.get("orphaned", False)),
-        )
-
-    @property
-    def citation(self) -> str:
-        return citation(self.pages[0], self.pages[1])
+# One annotation, exactly the fields of the ``annotations --json`` contract: the store's own
+# record (canonical offsets, the canonical quote, printed pages, ISO 8601 UTC times).
+AnnotationRecord = _StoreRecord
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +37,38 @@ class AnnotationRecord:
     note: str | None
     created: str
     updated: str
-    orphaned: bool
+    orphaned: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.to_json()
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AnnotationRecord:
+        """The inverse of :meth:`to_json` (missing prefix/suffix/pages/tags tolerated)."""
+        pages = data.get("pages") or (0, 0)
+        return cls(
+            id=str(data["id"]),
+            document=str(data["document"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            quote=str(data["quote"]),
+            prefix=str(data.get("prefix") or ""),
+            suffix=str(data.get("suffix") or ""),
+            pages=(int(pages[0]), int(pages[-1])),
+            color=data.get("color"),
+            tags=tuple(str(t) for t in data.get("tags") or ()),
+            note=data.get("note"),
+            created=str(data["created"]),
+            updated=str(data["updated"]),
+            orphaned=bool(data.get("orphaned", False)),
+        )
+
+    @property
+    def citation(self) -> str:
+        """``p. N`` or ``pp. N–M``."""
+        from reader.documents import citation
+
+        return citation(self.pages[0], self.pages[1])
 
     def to_json(self) -> dict[str, Any]:
         """The shape of ``meipi annotations --json``."""
