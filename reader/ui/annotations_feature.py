@@ -680,16 +680,13 @@ class AnnotationsFeature(QObject):
         self.menu = QMenu(self.tr("&Annotate"), window)
         self.menu.setObjectName("annotateMenu")
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
-        edit_menu = getattr(window, "edit_menu", None)
-        if isinstance(edit_menu, QMenu):
-            existing = edit_menu.actions()
-            if existing:
-                edit_menu.insertActions(existing[0], [self.undo_action, self.redo_action])
-                edit_menu.insertSeparator(existing[0])
-            else:
-                edit_menu.addActions([self.undo_action, self.redo_action])
+        # Undo and redo head the window's Edit menu, whatever other features put there.
+        existing = window.edit_menu.actions()
+        if existing:
+            window.edit_menu.insertActions(existing[0], [self.undo_action, self.redo_action])
+            window.edit_menu.insertSeparator(existing[0])
         else:
-            self.menu.addActions([self.undo_action, self.redo_action])
+            window.edit_menu.addActions([self.undo_action, self.redo_action])
             self.menu.addSeparator()
         self.menu.addActions(list(self.color_actions.values()))
         self.menu.addSeparator()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from reader.documents import Document
@@ -100,24 +100,6 @@ class DialogsFeature(QObject):
         )
         self._update_text_actions()
 
-    def _edit_menu(self) -> QMenu:
-        """The window's Edit menu, made after File if no other feature has made it yet."""
-        existing = getattr(self.window, "edit_menu", None)
-        if isinstance(existing, QMenu):
-            return existing
-        bar = self.window.menuBar()
-        menu = QMenu(self.tr("&Edit"), bar)
-        menu.setObjectName("editMenu")
-        actions = bar.actions()
-        file_action = self.window.file_menu.menuAction()
-        after = actions.index(file_action) + 1 if file_action in actions else len(actions)
-        if after < len(actions):
-            bar.insertMenu(actions[after], menu)
-        else:
-            bar.addMenu(menu)
-        self.window.edit_menu = menu  # type: ignore[attr-defined]
-        return menu
-
     def _build_menus(self) -> None:
         file_menu = self.window.file_menu
         first = file_menu.actions()[0] if file_menu.actions() else None
@@ -128,7 +110,7 @@ class DialogsFeature(QObject):
         file_menu.insertAction(first, self.remove_action)  # type: ignore[arg-type]
         if first is not None:
             file_menu.insertSeparator(first)
-        edit = self._edit_menu()
+        edit = self.window.edit_menu
         edit.addAction(self.copy_citation_action)
 
     def _user_text(self) -> Document | None:

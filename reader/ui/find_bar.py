@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QToolBar,
     QToolButton,
     QWidget,
@@ -207,7 +206,7 @@ class Finder(QObject):
         self.search_all_action = action(
             self.tr("&Search All Articles…"), self.open_all_articles, QKeySequence("Ctrl+Shift+F")
         )
-        menu = self._edit_menu()
+        menu = self.window.edit_menu
         if menu.actions():
             menu.addSeparator()
         menu.addActions(
@@ -218,24 +217,6 @@ class Finder(QObject):
                 self.search_all_action,
             ]
         )
-
-    def _edit_menu(self) -> QMenu:
-        """The window's Edit menu (after File), made here if no other feature made it."""
-        existing = getattr(self.window, "edit_menu", None)
-        if isinstance(existing, QMenu):
-            return existing
-        bar = self.window.menuBar()
-        menu = QMenu(self.tr("&Edit"), bar)
-        menu.setObjectName("editMenu")
-        actions = bar.actions()
-        file_action = self.window.file_menu.menuAction()
-        after = actions.index(file_action) + 1 if file_action in actions else len(actions)
-        if after < len(actions):
-            bar.insertMenu(actions[after], menu)
-        else:
-            bar.addMenu(menu)
-        self.window.edit_menu = menu  # type: ignore[attr-defined]
-        return menu
 
     # -- opening and closing -----------------------------------------------------------------
     def open_bar(self) -> None:

@@ -311,6 +311,10 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu.addAction(self.quit_action)
 
+        # Filled by the features installed after the first paint (undo, find, copy with citation).
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.setObjectName("editMenu")
+
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.library_action)
         # Script views (issue 4) insert their submenu and actions before this separator.
