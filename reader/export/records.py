@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from reader import tags as tags_rule
 from reader.documents import Document
 from reader.errors import InputError
+from reader.export.formats import FORMATS
 from reader.folding import fold_key
+from reader.store.records import COLORS, NO_COLOR
 from reader.store.records import AnnotationRecord as _StoreRecord
 from reader.views import check_view
 
-COLORS = ("yellow", "green", "blue", "pink", "purple")
-NO_COLOR = "none"  # as a colour filter: the annotations without colour (notes)
-FORMATS = ("markdown", "compare", "json", "csv")
 GROUP_BY = ("section", "tag")
 COMPARE_BY = ("tag", "color")
 
@@ -171,7 +171,7 @@ class ExportOptions:
         if self.by not in COMPARE_BY:
             raise InputError(f"--by must be one of {', '.join(COMPARE_BY)}.")
         for tag in self.tags:
-            if not tag.strip():
+            if tags_rule.filter_key(tag) is None:
                 raise InputError("An empty --tag matches nothing; give a tag name.")
         return self
 
@@ -237,13 +237,7 @@ class ExportSource:
         return ""
 
 
-def tag_matches(tag_key: str, filter_keys: Iterable[str]) -> bool:
-    """A parent tag includes its children: ``地區`` matches ``地區/中亞``."""
-    return any(tag_key == f or tag_key.startswith(f + "/") for f in filter_keys)
-
-
-def _filter_key(tag: str) -> str:
-    return fold_key(tag.strip()).strip("/")
+tag_matches = tags_rule.matches  # a parent tag includes its children (reader.tags)
 
 
 def select(
@@ -251,7 +245,7 @@ def select(
 ) -> list[AnnotationRecord]:
     """The records passing the filters, in article order then text order."""
     order = {doc.id: i for i, doc in enumerate(documents)}
-    tag_keys = [_filter_key(t) for t in options.tags]
+    tag_keys = tags_rule.filter_keys(options.tags)
     colors = set(options.colors)
     chosen = []
     for rec in records:
@@ -259,7 +253,7 @@ def select(
             continue
         if colors and (rec.color or NO_COLOR) not in colors:
             continue
-        if tag_keys and not any(tag_matches(fold_key(t), tag_keys) for t in rec.tags):
+        if tag_keys and not tags_rule.any_matches(rec.tags, tag_keys):
             continue
         chosen.append(rec)
     chosen.sort(key=lambda r: (order[r.document], r.orphaned, r.start, r.end, r.created, r.id))
@@ -270,8 +264,8 @@ def theme_tags(rec: AnnotationRecord, options: ExportOptions) -> list[str]:
     """The record's tags that are themes of this export (all, or those under --tag filters)."""
     if not options.tags:
         return list(rec.tags)
-    keys = [_filter_key(t) for t in options.tags]
-    return [t for t in rec.tags if tag_matches(fold_key(t), keys)]
+    keys = tags_rule.filter_keys(options.tags)
+    return [t for t in rec.tags if tags_rule.matches(tags_rule.key_of_stored(t), keys)]
 
 
 @functools.lru_cache(maxsize=4096)
