@@ -8,13 +8,10 @@ preview or Copy) and :func:`write_export` (a file, atomically). Inputs are plain
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
+from reader.export import formats
 from reader.export.atomic import write_atomic
-from reader.export.compare import render_compare
-from reader.export.csv import BOM, render_csv
-from reader.export.markdown import render_markdown
 from reader.export.records import (
     COLORS,
     FORMATS,
@@ -23,7 +20,7 @@ from reader.export.records import (
     ExportSource,
     ViewProvider,
 )
-from reader.export.w3c import ImportPlan, parse_import, plan_import, render_json
+from reader.export.w3c import ImportPlan, parse_import, plan_import
 
 __all__ = [
     "COLORS",
@@ -42,13 +39,7 @@ __all__ = [
     "write_export",
 ]
 
-RENDERERS: dict[str, Callable[[ExportOptions, ExportSource], str]] = {
-    "markdown": render_markdown,
-    "compare": render_compare,
-    "json": render_json,
-    "csv": render_csv,
-}
-EXTENSIONS = {"markdown": ".md", "compare": ".md", "json": ".json", "csv": ".csv"}
+# The formats (name, renderer, extension, file filter …) live in reader.export.formats.
 
 
 def render_export(options: ExportOptions, source: ExportSource) -> str:
@@ -58,13 +49,13 @@ def render_export(options: ExportOptions, source: ExportSource) -> str:
     of fewer than two articles); the message is meant to be shown as it is.
     """
     options = options.checked()
-    return RENDERERS[options.format](options, source)
+    return formats.get(options.format).render(options, source)
 
 
 def export_text(options: ExportOptions, source: ExportSource) -> str:
     """The export as written to a file or stdout (CSV starts with a byte-order mark)."""
     text = render_export(options, source)
-    return BOM + text if options.format == "csv" else text
+    return formats.get(options.format).prefix + text
 
 
 def export_bytes(options: ExportOptions, source: ExportSource) -> bytes:
@@ -78,10 +69,4 @@ def write_export(options: ExportOptions, source: ExportSource, path: Path) -> No
 
 def suggested_filename(options: ExportOptions) -> str:
     """A default file name for Save: ``lian-obor.md``, ``comparison.md``, ``annotations.csv``."""
-    if options.format == "compare":
-        stem = "comparison"
-    elif options.format == "markdown" and len(options.documents) == 1:
-        stem = options.documents[0]
-    else:
-        stem = "annotations"
-    return stem + EXTENSIONS.get(options.format, ".txt")
+    return formats.get(options.format).suggested_filename(options.documents)

@@ -43,7 +43,6 @@ never deletes a memo).
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import json
 import operator
@@ -60,6 +59,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import instance_state
 
+from reader import tags as tags_rule
 from reader.documents import Document as TextDocument
 from reader.errors import InputError
 from reader.folding import fold_key
@@ -214,19 +214,8 @@ def stale_documents(s: Session, docs: Iterable[TextDocument]) -> list[TextDocume
 # Tags
 
 
-@functools.lru_cache(maxsize=4096)
-def clean_tag(spelling: str) -> str:
-    """A tag as it will be stored: ``/`` (also the full-width ``／``) separates levels; blanks
-    around levels and empty levels are dropped."""
-    parts = [p.strip() for p in re.split(r"[/／]", spelling)]
-    parts = [p for p in parts if p]
-    if not parts:
-        raise InputError(f"{spelling!r} is not a tag: a tag needs at least one character.")
-    return "/".join(parts)
-
-
-def tag_key(spelling: str) -> str:
-    return fold_key(clean_tag(spelling))
+clean_tag = tags_rule.clean  # the stored spelling of a tag (reader.tags)
+tag_key = tags_rule.key  # the identity of a tag (reader.tags)
 
 
 def _children_of(key: str) -> Any:
@@ -1176,3 +1165,77 @@ def _move_memo(s: Session, old_key: str, new_key: str, new_name: str) -> None:
         target.updated = utc_now()
     s.delete(memo)
     s.flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# Lookups for the command line, the glossary's removals and a tag change's undo
+
+
+def annotations_with_prefix(s: Session, prefix: str) -> list[AnnotationRecord]:
+    """The annotations whose id starts with ``prefix`` (an id as printed, or its start)."""
+    a = models.Annotation
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    ids = list(s.scalars(select(a.id).where(a.id.like(escaped + "%", escape="\\")).order_by(a.id)))
+    return [get_annotation(s, i) for i in ids]
+
+
+def annotations_at(s: Session, document: str, start: int, end: int) -> list[AnnotationRecord]:
+    """The annotations of ``document`` spanning exactly ``[start, end)`` (duplicates)."""
+    a = models.Annotation
+    ids = s.scalars(select(a.id).where(a.document_id == document, a.start == start, a.end == end))
+    return [get_annotation(s, i) for i in ids]
+
+
+def remove_keep(s: Session, phrase: str) -> bool:
+    """Convert ``phrase`` again (it was kept unconverted); False when it was not kept."""
+    row = s.get(models.GlossaryKeep, phrase)
+    if row is None:
+        return False
+    s.delete(row)
+    s.flush()
+    return True
+
+
+def remove_conversion(s: Session, original: str) -> bool:
+    """Forget the user's conversion of ``original``; False when there was none."""
+    row = s.get(models.GlossaryConversion, original)
+    if row is None:
+        return False
+    s.delete(row)
+    s.flush()
+    return True
+
+
+def change_tag(s: Session, kind: str, name: str, new_name: str | None) -> TagChange:
+    """``rename``, ``merge`` or ``delete`` a tag (with its children)."""
+    if kind == "delete":
+        return delete_tag(s, name)
+    if new_name is None:
+        raise InputError(f"A tag {kind} needs the new name.")
+    if kind == "merge":
+        return merge_tags(s, name, new_name)
+    return rename_tag(s, name, new_name)
+
+
+def undo_tag_change(
+    s: Session, tags_before: Sequence[TagInfo], records_before: Sequence[AnnotationRecord]
+) -> None:
+    """Put back the annotations a tag change touched and the tags as they were (names,
+    colours, descriptions); tags the change made are removed when nothing uses them."""
+    for record in records_before:
+        restore_annotation(s, record)
+    before = {t.key: t for t in tags_before}
+    for tag in list_tags(s):
+        if tag.key not in before and tag.count == 0:
+            with contextlib.suppress(InputError):  # already gone with its parent
+                delete_tag(s, tag.name)
+    now = {t.key: t for t in list_tags(s)}
+    for key, tag in before.items():
+        current = now.get(key)
+        if current is not None and current.name != tag.name:
+            rename_tag(s, current.name, tag.name)
+        if current is None or (current.color, current.description) != (
+            tag.color,
+            tag.description,
+        ):
+            set_tag_details(s, tag.name, color=tag.color, description=tag.description)

@@ -1,39 +1,70 @@
-"""Verified rotating backups, and restoring one.
+"""Verified rotating backups of the database *and* the user's texts, and restoring one.
 
-A backup is made with SQLite's backup API into a temporary file, switched to a self-contained
-rollback journal, checked (``integrity_check``, Meipi's ``application_id``, a schema this Meipi
-can read), synced, and only then renamed to its final name: a file under a backup name has always
-been verified. Backups live in ``paths.backups_dir(db)`` (``<stem>-backups/`` beside the
-database) as ``<stem>-YYYYMMDDTHHMMSSffffffZ.sqlite3``.
+A backup set is the database, copied with SQLite's backup API into a temporary file, switched to
+a self-contained rollback journal and checked (``integrity_check``, Meipi's ``application_id``,
+a schema this Meipi can read), plus a copy of the user's texts folder (``paths.user_texts_dir()``,
+the files the annotations are anchored to) with a manifest of every file's size and SHA-256 and
+the database copy's SHA-256. The texts part is written and re-read first, then renamed to its
+final name, and only then the database part: a file under a backup name has always been
+verified, and so has its texts folder. Backups live in ``paths.backups_dir(db)``
+(``<stem>-backups/`` beside the database) as ``<stem>-YYYYMMDDTHHMMSSffffffZ.sqlite3`` with
+``<that name>.texts/`` (``manifest.json`` and ``files/``) beside it. Older backups have no texts
+folder: they still restore (the database only).
 
-* ``make_backup(db)``: one now (``dest`` for ``meipi backup -o FILE``); rotates the folder to
-  ``KEEP`` — only after the new one is verified, so the last good backup is never rotated away.
+* ``make_backup(db)``: one now (``dest`` for ``meipi backup -o FILE``, texts in ``FILE.texts``);
+  rotates the folder to ``KEEP`` — only after the new one is verified.
 * ``backup_due(db)``: none yet, or the newest is ``INTERVAL`` old (``Store.close`` uses it).
-* ``restore(db, source=None)``: re-verifies the source (default: the newest backup that still
-  verifies), moves the current database aside *with* its ``-wal`` and ``-shm`` (logs first: a
-  stale log next to the restored file would be replayed onto it), then copies the backup in.
-  Nothing is deleted.
+* ``probe(db)``: what the file is *now*, through a fresh SQLite connection (never ``open()``),
+  looked at twice with a short wait when it seems damaged or busy: only ``SQLITE_CORRUPT`` and
+  ``SQLITE_NOTADB`` (by the error's ``sqlite_errorname``), a failed ``quick_check`` or missing
+  tables are damage; busy, locked, I/O and permission errors are not.
+* ``restore(db, source=None)``: every connection of this process must be closed first (the
+  caller's duty: the window closes its store and watcher). Copies the backup beside the database,
+  fsyncs and verifies the copy, stages the texts the same way, hard-links the current database to
+  ``<db>.replaced-<stamp>`` and renames its ``-wal``/``-shm`` to that name's logs (a stale log
+  beside the restored file would be replayed onto it), then ``os.replace``-s the copy onto the
+  database and fsyncs the folder. Any failure before that replace puts the logs back and
+  removes the link: the live database is exactly as it was. Then the backup's texts are put
+  back; a text that changed since is kept in ``texts.replaced-<stamp>/``; texts added since are
+  left where they are. Nothing is deleted.
+
+The live database is only ever read through SQLite (``probe``, ``count_newer``, the backup API);
+backup *files* are read with ``open()``, but a backup that is the database itself is refused
+before anything reads it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import hashlib
+import json
 import os
 import re
 import secrets
 import shutil
 import sqlite3
+import stat
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from reader.errors import EnvironmentFailure, InputError
 from reader.fsync import fsync_folder, fsync_path
-from reader.paths import backups_dir
+from reader.paths import backups_dir, user_texts_dir
 
 KEEP = 7
 INTERVAL = timedelta(days=1)
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+TEXTS_SUFFIX = ".texts"
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = 1
+PROBE_WAIT = 0.25  # seconds between the two looks at a file that seems damaged or busy
+PROBE_BUSY_MS = 1000
+_CHUNK = 1 << 20
 
 
 def _pattern(db: Path) -> re.Pattern[str]:
@@ -41,18 +72,23 @@ def _pattern(db: Path) -> re.Pattern[str]:
 
 
 def list_backups(db: Path) -> list[Path]:
-    """Backups of ``db``, newest first."""
+    """Backups of ``db`` (their database files), newest first."""
     folder = backups_dir(db)
     if not folder.is_dir():
         return []
     pattern = _pattern(db)
-    found = [p for p in folder.iterdir() if pattern.fullmatch(p.name)]
+    found = [p for p in folder.iterdir() if pattern.fullmatch(p.name) and p.is_file()]
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
 def newest_backup(db: Path) -> Path | None:
     backups = list_backups(db)
     return backups[0] if backups else None
+
+
+def texts_of(backup: Path) -> Path:
+    """The texts folder that belongs to the backup ``backup`` (absent for older backups)."""
+    return backup.with_name(backup.name + TEXTS_SUFFIX)
 
 
 def backup_time(path: Path) -> datetime | None:
@@ -75,10 +111,15 @@ def backup_due(db: Path, now: datetime | None = None) -> bool:
     return when is None or (now or datetime.now(UTC)) - when >= INTERVAL
 
 
+# ---------------------------------------------------------------------------------------------
+# Verifying
+
+
 def verify(path: Path) -> str | None:
-    """What is wrong with ``path`` as a Meipi backup, or None when it is sound. Read-only: the
-    file is opened immutable, so nothing beside it is created."""
-    from reader.store.db import APPLICATION_ID, SCHEMA_VERSION, SQLITE_MAGIC
+    """What is wrong with ``path`` as a Meipi backup database, or None when it is sound.
+    Read-only: the file is opened immutable, so nothing beside it is created. Never call it on
+    the live database (it reads the header with ``open()``)."""
+    from reader.store.sqlite_file import APPLICATION_ID, SCHEMA_VERSION, SQLITE_MAGIC
 
     try:
         with path.open("rb") as fh:
@@ -107,8 +148,125 @@ def verify(path: Path) -> str | None:
     return None
 
 
-def make_backup(db: Path, dest: Path | None = None, *, source_uri: str | None = None) -> Path:
-    """A verified copy of ``db`` at ``dest`` (default: a new name in the backups folder)."""
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _manifest(folder: Path) -> dict[str, object]:
+    data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+        raise ValueError("its manifest is not one this Meipi reads")
+    return data
+
+
+def _entries(manifest: dict[str, object]) -> list[tuple[str, int, str]]:
+    texts = manifest.get("texts")
+    if not isinstance(texts, list):
+        raise ValueError("its manifest lists no texts")
+    out = []
+    for entry in texts:
+        rel = entry["path"]
+        if Path(rel).is_absolute() or ".." in Path(rel).parts:
+            raise ValueError(f"its manifest names a path outside it ({rel!r})")
+        out.append((str(rel), int(entry["size"]), str(entry["sha256"])))
+    return out
+
+
+def verify_texts(backup: Path) -> str | None:
+    """What is wrong with the texts part of the backup ``backup`` (every file present, of the
+    size and SHA-256 its manifest records, and the database file the one the manifest names),
+    or None when it is sound or the backup has no texts part (an older backup)."""
+    folder = texts_of(backup)
+    if not folder.exists():
+        return None
+    try:
+        manifest = _manifest(folder)
+        database = manifest.get("database")
+        if isinstance(database, dict) and database.get("sha256") != _sha256(backup):
+            return "its database file is not the one its manifest records"
+        for rel, size, sha in _entries(manifest):
+            copy = folder / "files" / rel
+            if copy.stat().st_size != size or _sha256(copy) != sha:
+                return f"the saved text {rel} does not match its manifest"
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return f"its texts cannot be read ({exc})"
+    return None
+
+
+def verify_set(backup: Path) -> str | None:
+    """What is wrong with the whole backup (database and texts), or None."""
+    return verify(backup) or verify_texts(backup)
+
+
+# ---------------------------------------------------------------------------------------------
+# Making
+
+
+def _user_texts(texts: Path) -> list[Path]:
+    """The user's texts folder's regular files (not temporary ones), relative, sorted."""
+    if not texts.is_dir():
+        return []
+    found = []
+    for root, dirs, files in os.walk(texts):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(root) / name
+            if not name.startswith(".") and path.is_file():
+                found.append(path.relative_to(texts))
+    return sorted(found)
+
+
+def _copy_file(source: Path, dest: Path) -> tuple[int, str]:
+    """Copy, fsync, and return (size, SHA-256) of what was read."""
+    digest = hashlib.sha256()
+    size = 0
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with source.open("rb") as src, dest.open("xb") as out:
+        while chunk := src.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    return size, digest.hexdigest()
+
+
+def _write_texts(texts: Path, target: Path, database_sha: str) -> None:
+    """The texts part of a backup, written to ``target`` (a new folder), re-read and checked."""
+    target.mkdir(parents=True)
+    entries: list[dict[str, str | int]] = []
+    folders = {target}
+    for rel in _user_texts(texts):
+        size, sha = _copy_file(texts / rel, target / "files" / rel)
+        entries.append({"path": rel.as_posix(), "size": size, "sha256": sha})
+        folders.add((target / "files" / rel).parent)
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "database": {"sha256": database_sha},
+        "texts": entries,
+    }
+    with (target / MANIFEST).open("x", encoding="utf-8") as fh:
+        json.dump(manifest, fh, ensure_ascii=False, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
+    for folder in folders:
+        fsync_folder(folder)
+
+
+def make_backup(
+    db: Path,
+    dest: Path | None = None,
+    *,
+    source_uri: str | None = None,
+    texts: Path | None = None,
+) -> Path:
+    """A verified copy of ``db`` at ``dest`` (default: a new name in the backups folder), with
+    the user's texts folder (``texts``, default ``paths.user_texts_dir()``) beside it."""
+    texts = texts if texts is not None else user_texts_dir()
     if dest is None:
         folder = backups_dir(db)
         stamp = datetime.now(UTC).strftime(_STAMP)
@@ -117,17 +275,22 @@ def make_backup(db: Path, dest: Path | None = None, *, source_uri: str | None = 
     else:
         folder = dest.parent
         rotating = False
-        if dest.exists():
-            raise InputError(f"{dest} already exists; choose another name or remove it first.")
+        if dest.exists() or texts_of(dest).exists():
+            existing = dest if dest.exists() else texts_of(dest)
+            raise InputError(f"{existing} already exists; choose another name or remove it first.")
     from reader.store.db import sweep_stale
 
     uri = source_uri or f"{db.absolute().as_uri()}?mode=ro"
-    tmp = folder / f".{dest.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    token = f"{os.getpid()}-{secrets.token_hex(4)}"
+    tmp = folder / f".{dest.name}.tmp-{token}"
+    tmp_texts = folder / f".{dest.name}{TEXTS_SUFFIX}.tmp-{token}"
+    final_texts = texts_of(dest)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if rotating:
             # Never a verified backup: an earlier copy interrupted before its rename.
             sweep_stale(folder.glob(".*.tmp-*"))
+            _sweep_stale_folders(folder, db)
         src = sqlite3.connect(uri, uri=True)
         try:
             dst = sqlite3.connect(tmp)
@@ -145,14 +308,26 @@ def make_backup(db: Path, dest: Path | None = None, *, source_uri: str | None = 
                 f"The backup of {db} did not verify ({problem}); no backup was kept. Run "
                 "`meipi check`."
             )
+        _write_texts(texts, tmp_texts, _sha256(tmp))
+        os.replace(tmp_texts, final_texts)
         os.replace(tmp, dest)
         fsync_folder(folder)
+        problem = verify_texts(dest)
+        if problem is not None:
+            dest.unlink()  # a backup whose texts do not read back is no backup
+            shutil.rmtree(final_texts, ignore_errors=True)
+            raise EnvironmentFailure(
+                f"The backup of the texts in {texts} did not verify ({problem}); no backup was "
+                "kept. Check the disk."
+            )
     except sqlite3.Error as exc:
         raise EnvironmentFailure(
             f"The backup of {db} failed ({exc}); no backup was kept. Check the disk space and "
             f"that {folder} is writable."
         ) from exc
     except OSError as exc:
+        if not dest.exists():
+            shutil.rmtree(final_texts, ignore_errors=True)
         raise EnvironmentFailure(
             f"The backup of {db} could not be written to {folder} ({exc.strerror or exc}). "
             "Check the disk space and the folder's permissions."
@@ -160,70 +335,434 @@ def make_backup(db: Path, dest: Path | None = None, *, source_uri: str | None = 
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+        shutil.rmtree(tmp_texts, ignore_errors=True)
     if rotating:
         rotate(db)
     return dest
 
 
+def _sweep_stale_folders(folder: Path, db: Path) -> None:
+    """Texts folders of interrupted backups: temporary ones, and finished ones whose database
+    file never followed (both only when old: another process may be writing one now)."""
+    from reader.store.db import STALE_AFTER
+
+    now = time.time()
+    pattern = _pattern(db)
+    for path in folder.iterdir():
+        name = path.name
+        orphan = name.endswith(TEXTS_SUFFIX) and pattern.fullmatch(name[: -len(TEXTS_SUFFIX)])
+        temporary = name.startswith(".") and f"{TEXTS_SUFFIX}.tmp-" in name
+        if not (orphan or temporary) or not path.is_dir():
+            continue
+        if orphan and path.with_name(name[: -len(TEXTS_SUFFIX)]).exists():
+            continue
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime > STALE_AFTER:
+                shutil.rmtree(path)
+
+
 def rotate(db: Path, keep: int = KEEP) -> list[Path]:
-    """Remove all but the newest ``keep`` backups; returns what was removed."""
+    """Remove all but the newest ``keep`` backups (with their texts); returns what was
+    removed."""
     removed = []
     for old in list_backups(db)[max(1, keep) :]:
         with contextlib.suppress(OSError):
+            # The texts first: a texts folder alone is swept later; a database alone would
+            # look like an older, database-only backup.
+            if texts_of(old).exists():
+                shutil.rmtree(texts_of(old))
             old.unlink()
             removed.append(old)
     return removed
 
 
+# ---------------------------------------------------------------------------------------------
+# Looking at the live database (through SQLite only)
+
+State = Literal["missing", "sound", "damaged", "foreign", "newer", "busy", "unreadable"]
+DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+@dataclass(frozen=True)
+class Health:
+    """What a database file is, as a fresh SQLite connection sees it.
+
+    ``state``: missing (no file), sound, damaged (only corruption: SQLITE_CORRUPT/NOTADB, a
+    failed ``quick_check``, missing tables, an empty file), foreign (another application's
+    file, or not a file), newer (a newer Meipi's schema), busy (locked by another program),
+    unreadable (any other error: I/O, permissions). ``reason`` completes "<path> …";
+    ``annotations`` is how many it holds, when that could be read."""
+
+    state: State
+    reason: str
+    annotations: int | None = None
+
+    @property
+    def damaged(self) -> bool:
+        return self.state == "damaged"
+
+
+def error_state(exc: BaseException) -> State:
+    """damaged, busy or unreadable, by the SQLite error's name (never by its class:
+    ``OperationalError`` — busy, locked, full, I/O — is a ``DatabaseError`` too)."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    if name.startswith(DAMAGE_ERRORS):
+        return "damaged"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "busy"
+    return "unreadable"
+
+
+def _live_uri(db: Path) -> str:
+    """How to open the live database only to read it, leaving nothing behind: read-write (but
+    never written) when no log is pending, so closing removes the ``-wal``/``-shm`` SQLite
+    makes; read-only when a log is pending (closing must not checkpoint it into a file that may
+    be damaged: the ``-wal``/``-shm`` exist already); immutable when it cannot be written."""
+    base = db.absolute().as_uri()
+    wal = Path(str(db) + "-wal")
+    with contextlib.suppress(OSError):
+        if wal.stat().st_size > 0:
+            return f"{base}?mode=ro"
+    writable = os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)
+    return f"{base}?mode=rw" if writable else f"{base}?immutable=1"
+
+
+@contextlib.contextmanager
+def _reading(uri: str, busy_ms: int = PROBE_BUSY_MS) -> Iterator[sqlite3.Connection]:
+    """A fresh read-only connection in one read transaction; always closed."""
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_ms / 1000)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+
+
+def _probe_once(db: Path) -> Health:
+    from reader.store.sqlite_file import (
+        APPLICATION_ID,
+        SCHEMA_VERSION,
+        _tables,
+        expected_tables,
+        one_line,
+    )
+
+    try:
+        info = os.stat(db)
+    except FileNotFoundError:
+        return Health("missing", "does not exist")
+    except OSError as exc:
+        return Health("unreadable", f"cannot be read ({exc.strerror or exc})")
+    if not stat.S_ISREG(info.st_mode):
+        return Health("foreign", "is not a file (a folder or a device), so not a Meipi database")
+    if info.st_size == 0:
+        return Health("damaged", "is empty (0 bytes; Meipi never leaves an empty database)")
+    try:
+        with _reading(_live_uri(db)) as conn:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = _tables(conn)
+            count = None
+            if "annotations" in tables:
+                with contextlib.suppress(sqlite3.Error):
+                    count = int(conn.execute("SELECT count(*) FROM annotations").fetchone()[0])
+            if app_id != APPLICATION_ID and "annotations" not in tables:
+                return Health(
+                    "foreign", "is not a Meipi database (it is another application's SQLite file)"
+                )
+            if version > SCHEMA_VERSION:
+                return Health("newer", f"was written by a newer Meipi (schema {version})", count)
+            check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.Error as exc:
+        state = error_state(exc)
+        text = one_line(str(exc))
+        reason = {
+            "damaged": f"is damaged (SQLite: {text})",
+            "busy": f"is busy: another program is using it (SQLite: {text})",
+        }.get(state, f"cannot be read (SQLite: {text})")
+        return Health(state, reason)
+    if check != ["ok"]:
+        return Health("damaged", f"is damaged (SQLite: {one_line(check)})", count)
+    expected = expected_tables(version)
+    if not expected <= tables:
+        missing = ", ".join(sorted(expected - tables))
+        return Health("damaged", f"is damaged (tables missing: {missing})", count)
+    if tables - expected:
+        # Meipi's mark with tables it never makes: damaged or tampered with, but Meipi's.
+        unknown = ", ".join(sorted(tables - expected))
+        return Health("damaged", f"holds tables Meipi does not know ({unknown})", count)
+    return Health("sound", "is sound", count)
+
+
+def probe(db: Path, *, wait: float = PROBE_WAIT) -> Health:
+    """What ``db`` is now (see :class:`Health`). A file that looks damaged or busy is looked at
+    again after ``wait`` seconds, with a new connection: a write caught mid-way by another
+    process is never taken for damage."""
+    health = _probe_once(db)
+    if health.state in ("damaged", "busy", "unreadable") and wait > 0:
+        time.sleep(wait)
+        health = _probe_once(db)
+    return health
+
+
+def count_annotations(path: Path, *, immutable: bool = False) -> int | None:
+    """How many annotations the database at ``path`` holds; None when it cannot be read.
+    ``immutable`` only for backup files (nothing writes them)."""
+    uri = f"{path.absolute().as_uri()}?immutable=1" if immutable else _live_uri(path)
+    try:
+        with _reading(uri) as conn:
+            return int(conn.execute("SELECT count(*) FROM annotations").fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def _updated(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT id, updated FROM annotations"))
+
+
+def count_newer(db: Path, backup: Path) -> int | None:
+    """How many annotations of ``db`` the backup lacks or holds in an older version (made or
+    changed since it was taken); None when either cannot be read."""
+    try:
+        with _reading(f"{backup.absolute().as_uri()}?immutable=1") as conn:
+            old = _updated(conn)
+        with _reading(_live_uri(db)) as conn:
+            now = _updated(conn)
+    except sqlite3.Error:
+        return None
+    return sum(1 for key, updated in now.items() if key not in old or updated > old[key])
+
+
+# ---------------------------------------------------------------------------------------------
+# Restoring
+
+
 @dataclass(frozen=True)
 class Restored:
+    """What a restore did. ``kept``: the previous database under its new name (None when
+    there was none), ``moved_aside``: every file set aside (``kept`` and its logs); ``newer``:
+    annotations of the previous file the backup lacks or holds older (None: unknown, e.g. it
+    was damaged); ``texts``: whether the backup held texts; ``texts_restored``: how many were
+    put back; ``texts_kept``: where texts that changed since were set aside (None: none)."""
+
     source: Path
+    kept: Path | None
     moved_aside: tuple[Path, ...]
+    newer: int | None
+    texts: bool
+    texts_restored: int
+    texts_kept: Path | None
 
 
-def restore(db: Path, source: Path | None = None) -> Restored:
-    """Put a verified backup in place of ``db``; the current files are renamed, not deleted."""
+def is_same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_source(db: Path, source: Path) -> None:
+    """InputError unless ``source`` can be a backup to restore onto ``db``: a regular file
+    that is neither the database nor its logs. Nothing is opened."""
+    try:
+        info = os.stat(source)
+    except OSError:
+        raise InputError(
+            f"{source} cannot be restored: it does not exist. Nothing was changed."
+        ) from None
+    for own in (db, Path(str(db) + "-wal"), Path(str(db) + "-shm")):
+        if is_same_file(source, own):
+            raise InputError(
+                f"{source} is the database itself{'' if own == db else ' (its log)'}, not a "
+                "backup, so nothing was restored. Name a backup (`meipi check` lists them), or "
+                "run `meipi restore` without a file for the newest one."
+            )
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            f"{source} cannot be restored: it is not a regular file. Nothing was changed."
+        )
+
+
+def choose_backup(db: Path, source: Path | None = None) -> Path:
+    """``source`` if it verifies (with its texts), else the newest backup of ``db`` that does."""
     if source is not None:
-        problem = verify(source) if source.exists() else "it does not exist"
+        refuse_source(db, source)
+        problem = verify_set(source)
         if problem is not None:
             raise InputError(f"{source} cannot be restored: {problem}. Nothing was changed.")
-        chosen = source
-    else:
-        candidates = list_backups(db)
-        if not candidates:
-            raise EnvironmentFailure(
-                f"There is no backup of {db} in {backups_dir(db)}; nothing was changed."
-            )
-        chosen = None
-        for candidate in candidates:
-            if verify(candidate) is None:
-                chosen = candidate
-                break
-        if chosen is None:
-            raise EnvironmentFailure(
-                f"None of the {len(candidates)} backups in {backups_dir(db)} verifies any more; "
-                "nothing was changed."
-            )
-    assert chosen is not None
+        return source
+    candidates = list_backups(db)
+    if not candidates:
+        raise EnvironmentFailure(
+            f"There is no backup of {db} in {backups_dir(db)}; nothing was changed."
+        )
+    for candidate in candidates:
+        if verify_set(candidate) is None:
+            return candidate
+    raise EnvironmentFailure(
+        f"None of the {len(candidates)} backups in {backups_dir(db)} verifies any more; "
+        "nothing was changed."
+    )
+
+
+# Errors from os.link that mean "this file system has no hard links" (FAT, some shares).
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
+
+
+def _keep_old(db: Path, kept: Path) -> None:
+    """``kept`` names the current database: a hard link, or (where the file system has none) a
+    copy made with SQLite's backup API (the live file is never read with ``open()``)."""
+    try:
+        os.link(db, kept)
+        return
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+    try:
+        src = sqlite3.connect(_live_uri(db), uri=True)
+        try:
+            dst = sqlite3.connect(kept)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error:
+        with contextlib.suppress(OSError):
+            kept.unlink()
+        raise
+    fsync_path(kept)
+
+
+def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) -> Restored:
+    """Put a verified backup (and its texts) in place of ``db``; the current files are kept
+    under new names, never deleted. The caller must have closed its connections to ``db``."""
+    texts = texts if texts is not None else user_texts_dir()
+    chosen = choose_backup(db, source)
+    has_texts = texts_of(chosen).is_dir()
+    live = db.exists()
+    newer = count_newer(db, chosen) if live else 0
     stamp = datetime.now(UTC).strftime(_STAMP)
-    moved: list[Path] = []
+    token = secrets.token_hex(4)
+    tmp = db.parent / f".{db.name}.restore-{token}"
+    staged = texts.parent / f".{texts.name}.restore-{token}"
+    kept: Path | None = None
+    linked = False
+    moved: list[tuple[Path, Path]] = []
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
-        # The logs first: a stale -wal beside the restored file would be replayed onto it.
-        for suffix in ("-wal", "-shm", ""):
-            current = Path(str(db) + suffix)
-            if current.exists():
-                aside = db.parent / f"{db.name}.replaced-{stamp}{suffix}"
-                os.replace(current, aside)
-                moved.append(aside)
-        tmp = db.parent / f".{db.name}.restore-{secrets.token_hex(4)}"
         shutil.copyfile(chosen, tmp)
         fsync_path(tmp)
+        problem = verify(tmp)
+        if problem is not None:
+            raise EnvironmentFailure(
+                f"The copy of {chosen} made beside {db} did not verify ({problem}); nothing "
+                "was changed. Check the disk."
+            )
+        entries = _stage_texts(chosen, staged) if has_texts else []
+        if live:
+            kept = db.parent / f"{db.name}.replaced-{stamp}"
+            _keep_old(db, kept)
+            linked = True
+            # The logs go with it: a stale -wal beside the restored file would be replayed.
+            for suffix in ("-wal", "-shm"):
+                current = Path(str(db) + suffix)
+                if current.exists():
+                    aside = Path(str(kept) + suffix)
+                    os.replace(current, aside)
+                    moved.append((current, aside))
         os.replace(tmp, db)
-        fsync_folder(db.parent)
-    except OSError as exc:
+    except BaseException as exc:
+        # Before the replace: the live database must be exactly as it was.
+        for current, aside in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(aside, current)
+        if linked and kept is not None:
+            with contextlib.suppress(OSError):
+                kept.unlink()
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        shutil.rmtree(staged, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise EnvironmentFailure(
+                f"Restoring {chosen} to {db} failed ({exc.strerror or exc}); nothing was "
+                "changed. Check the disk space and the folder's permissions."
+            ) from exc
+        if isinstance(exc, sqlite3.Error):
+            raise EnvironmentFailure(
+                f"Restoring {chosen} to {db} failed ({exc}); nothing was changed."
+            ) from exc
+        raise
+    fsync_folder(db.parent)
+    aside_paths = ((kept,) if kept is not None else ()) + tuple(a for _, a in moved)
+    restored, texts_kept = (0, None)
+    if has_texts:
+        try:
+            restored, texts_kept = _put_back_texts(entries, staged, texts, stamp)
+        except OSError as exc:
+            raise EnvironmentFailure(
+                f"{db} was restored from {chosen}, but its texts could not all be put back "
+                f"into {texts} ({exc.strerror or exc}); the backup's copies are in {staged}."
+            ) from exc
+        shutil.rmtree(staged, ignore_errors=True)
+    return Restored(chosen, kept, aside_paths, newer, has_texts, restored, texts_kept)
+
+
+def _stage_texts(backup: Path, staged: Path) -> list[tuple[str, str]]:
+    """The backup's texts copied to ``staged`` (beside the texts folder, same file system),
+    each checked against the manifest. Returns (relative path, SHA-256) of each."""
+    folder = texts_of(backup)
+    try:
+        entries = _entries(_manifest(folder))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise EnvironmentFailure(
-            f"Restoring {chosen} to {db} failed ({exc.strerror or exc}); files moved aside so "
-            f"far: {', '.join(map(str, moved)) or 'none'}."
+            f"The texts saved with {backup} cannot be read ({exc}); nothing was changed."
         ) from exc
-    return Restored(chosen, tuple(moved))
+    staged.mkdir(parents=True)
+    for rel, size, sha in entries:
+        got = _copy_file(folder / "files" / rel, staged / rel)
+        if got != (size, sha):
+            raise EnvironmentFailure(
+                f"The saved text {rel} in {folder} changed since the backup was verified; "
+                "nothing was changed. Check the disk."
+            )
+    return [(rel, sha) for rel, _size, sha in entries]
+
+
+def _put_back_texts(
+    entries: list[tuple[str, str]], staged: Path, texts: Path, stamp: str
+) -> tuple[int, Path | None]:
+    """Each staged text onto its place, unless the same text is already there; a different
+    one there is kept in ``texts.replaced-<stamp>/`` first (a hard link, or a move)."""
+    aside = texts.parent / f"{texts.name}.replaced-{stamp}"
+    put = 0
+    used_aside = False
+    folders: set[Path] = set()
+    for rel, sha in entries:
+        target = texts / rel
+        if target.is_file() and _sha256(target) == sha:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            keep = aside / rel
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(target, keep)
+            except OSError:
+                shutil.copy2(target, keep)
+                fsync_path(keep)
+            used_aside = True
+            folders.add(keep.parent)
+        os.replace(staged / rel, target)
+        folders.add(target.parent)
+        put += 1
+    for folder in folders:
+        fsync_folder(folder)
+    return put, aside if used_aside else None

@@ -13,6 +13,7 @@ from typing import Any
 
 COLORS = ("yellow", "green", "blue", "pink", "purple")
 DEFAULT_COLOR = "yellow"
+NO_COLOR = "none"  # as a colour filter: the annotations without colour (notes)
 DEFAULT_MEANINGS = {
     "yellow": "Important",
     "green": "Agree",

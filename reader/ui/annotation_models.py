@@ -35,15 +35,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from reader import tags as tags_rule
 from reader.folding import fold_key, fold_keys
+from reader.store.records import COLORS, NO_COLOR
 
 if TYPE_CHECKING:
-    from reader.store.annotations import AnnotationRecord, TagInfo
+    from reader.store.records import AnnotationRecord, TagInfo
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLORS = ("yellow", "green", "blue", "pink", "purple")
-NO_COLOR = "none"  # a note-only annotation, in filters
 
 # Swatches (buttons, sidebar bars) and highlight backgrounds on light and dark paper.
 SWATCHES = {
@@ -114,9 +114,7 @@ def _swatch_icon(color: str, size: int) -> QIcon:
     return icon
 
 
-def tag_matches(tag_key: str, wanted: Iterable[str]) -> bool:
-    """True when ``tag_key`` is one of ``wanted`` or a child of one (a parent includes them)."""
-    return any(tag_key == w or tag_key.startswith(w + "/") for w in wanted)
+tag_matches = tags_rule.matches  # a parent includes its children (reader.tags)
 
 
 # Roles of AnnotationListModel.
@@ -457,11 +455,10 @@ class AnnotationListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(first), self.index(last))
 
     def _make_row(self, record: AnnotationRecord) -> _Row:
-        keys = tuple(fold_key(t) for t in record.tags)
+        keys = tuple(tags_rule.key_of_stored(t) for t in record.tags)
         facets: set[str] = set()
         for key in keys:
-            parts = key.split("/")
-            facets.update("/".join(parts[: i + 1]) for i in range(len(parts)))
+            facets.update(tags_rule.parents(key))
         return _Row(record, tag_keys=keys, facets=frozenset(facets), color=record.color or NO_COLOR)
 
     def refresh_quotes(self, document: str | None = None) -> None:
@@ -658,7 +655,7 @@ class AnnotationFilterProxy(QAbstractProxyModel):
 
     def set_tags(self, tags: Iterable[str]) -> None:
         """Tag spellings (any script); a parent includes its children."""
-        wanted = frozenset(fold_key(t.strip("/")) for t in tags if t.strip("/"))
+        wanted = tags_rule.filter_keys(tags)
         f = self._filter
         self._set(Filter(f.document, f.colors, wanted, f.words))
 
