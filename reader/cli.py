@@ -13,7 +13,7 @@ import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -23,8 +23,30 @@ from reader.errors import EXIT_ENVIRONMENT, EXIT_INPUT, MeipiError
 if TYPE_CHECKING:
     from reader.documents import Library
 
-COLORS = ("yellow", "green", "blue", "pink", "purple")
-EXPORT_FORMATS = ("markdown", "compare", "json", "csv")
+
+class _Registered:
+    """Choices read from a registry only when needed (checking a value, printing help): the
+    export formats of ``reader.export.formats``, so other commands do not import the exports."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def names(self) -> tuple[str, ...]:
+        module_name, _, attribute = self.target.partition(":")
+        names: tuple[str, ...] = getattr(importlib.import_module(module_name), attribute)
+        return names
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names())
+
+    def __len__(self) -> int:
+        return len(self.names())
+
+
+EXPORT_FORMATS = _Registered("reader.export.formats:FORMATS")
 
 
 @dataclass
@@ -70,6 +92,7 @@ def _handler(target: str) -> Callable[[argparse.Namespace, Context], int]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from reader.store.records import COLORS
     from reader.views import VIEW_IDS
 
     common = _Parser(add_help=False)
