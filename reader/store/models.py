@@ -12,7 +12,7 @@ is a note-only annotation.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, Text
+from sqlalchemy import ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -132,5 +132,29 @@ class ThemeMemo(Base):
     tag_key: Mapped[str] = mapped_column(Text, primary_key=True)
     tag_name: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+    created: Mapped[str] = mapped_column(Text)
+    updated: Mapped[str] = mapped_column(Text)
+
+
+class VocabularyEntry(Base):
+    """A word the reader added to their vocabulary from the dictionary popup: the word as the
+    view showed it, its headwords and pinyin, a definition they may edit, and where they met
+    it (the canonical range, its sentence and the printed page label). Keyed by document id
+    only (no foreign key): a text need not have annotations to have vocabulary."""
+
+    __tablename__ = "vocabulary"
+    __table_args__ = (Index("vocabulary_document", "document_id", "start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(Text)
+    word: Mapped[str] = mapped_column(Text)
+    traditional: Mapped[str] = mapped_column(Text)
+    simplified: Mapped[str] = mapped_column(Text)
+    pinyin: Mapped[str] = mapped_column(Text)
+    definition: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    page: Mapped[str] = mapped_column(Text)
     created: Mapped[str] = mapped_column(Text)
     updated: Mapped[str] = mapped_column(Text)

@@ -100,6 +100,28 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        3,
+        "vocabulary: words looked up in the dictionary, with their sentence and page",
+        (
+            """CREATE TABLE vocabulary (
+                id INTEGER PRIMARY KEY,
+                document_id TEXT NOT NULL,
+                word TEXT NOT NULL,
+                traditional TEXT NOT NULL,
+                simplified TEXT NOT NULL,
+                pinyin TEXT NOT NULL,
+                definition TEXT NOT NULL,
+                sentence TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                page TEXT NOT NULL,
+                created TEXT NOT NULL,
+                updated TEXT NOT NULL
+            )""",
+            "CREATE INDEX vocabulary_document ON vocabulary (document_id, start)",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
