@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -29,22 +30,70 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     """Restore under the window lock: refused while a window has the database open (it would
-    go on with the file swapped under it), and no window opens half-way through."""
+    go on with the file swapped under it), and no window opens half-way through. Refused, with
+    nothing changed, when the backup named is the database itself (exit 2), when ``--db`` is
+    not a Meipi database or is busy (exit 1)."""
+    db = ctx.db
     source = Path(args.file).expanduser() if args.file else None
-    lock = acquire_window_lock(ctx.db)
+    if source is not None:
+        backups.refuse_source(db, source)
+    health = backups.probe(db)
+    if health.state == "foreign":
+        raise EnvironmentFailure(
+            f"{db} {health.reason}, so nothing was restored onto it. Use --db to name your "
+            "Meipi database (if this file really is yours, damaged, move it away first)."
+        )
+    if health.state == "busy":
+        raise EnvironmentFailure(
+            f"{db} {health.reason}; nothing was restored. Let the other program finish (another "
+            "`meipi` command?), then run `meipi restore` again."
+        )
+    lock = acquire_window_lock(db)
     if lock is None:
-        holder = window_holder(ctx.db)
+        holder = window_holder(db)
         who = f" (process {holder.pid})" if holder is not None and holder.pid else ""
         raise EnvironmentFailure(
-            f"A Meipi window has {ctx.db} open{who}, so nothing was restored: close the Meipi "
+            f"A Meipi window has {db} open{who}, so nothing was restored: close the Meipi "
             "window first, then run `meipi restore` again."
         )
     with lock:
-        done = backups.restore(ctx.db, source)
-    print(f"Restored {ctx.db} from {done.source}.", file=ctx.stdout)
-    for path in done.moved_aside:
-        print(f"The previous file was kept as {path}", file=ctx.stdout)
+        done = backups.restore(db, source)
+    for line in restore_report(done, db, explicit_db=bool(getattr(args, "db", None))):
+        print(line, file=ctx.stdout)
     return 0
+
+
+def restore_report(done: backups.Restored, db: Path, *, explicit_db: bool = False) -> list[str]:
+    """What a restore did, and how to bring back what it set aside (for the terminal)."""
+    lines = [f"Restored {db} from {backups.describe_backup(done.source)}."]
+    if done.kept is not None:
+        logs = " (with its log files)" if len(done.moved_aside) > 1 else ""
+        lines.append(f"The previous file was kept as {done.kept}{logs}; nothing was deleted.")
+        kept = shlex.quote(str(done.kept))
+        target = f" --db {shlex.quote(str(db))}" if explicit_db else ""
+        if done.newer is None:
+            lines.append(
+                "It could not be read, so the annotations newer than the backup could not be "
+                f"counted; `meipi check --db {kept}` says what is left in it."
+            )
+        elif done.newer == 0:
+            lines.append("None of its annotations is newer than the backup.")
+        else:
+            lines.append(
+                f"{done.newer} annotation(s) newer than the backup were set aside in it. To "
+                f"bring them back: `meipi export --db {kept} --format json -o set-aside.json`, "
+                f"then `meipi import-annotations set-aside.json{target}`."
+            )
+    if not done.texts:
+        lines.append(
+            "This backup holds the database only (an older Meipi made it); your texts were "
+            "left as they are."
+        )
+    elif done.texts_restored:
+        lines.append(f"{done.texts_restored} of your texts were put back as the backup had them.")
+        if done.texts_kept is not None:
+            lines.append(f"The versions they replaced were kept in {done.texts_kept}.")
+    return lines
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
@@ -92,7 +141,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         print("backups: none yet (run `meipi backup`)", file=out)
     else:
         count = len(backups.list_backups(ctx.db))
-        problem = backups.verify(newest)
+        problem = backups.verify_set(newest)
         verdict = "verifies" if problem is None else f"DOES NOT VERIFY ({problem})"
         problems += problem is not None
         print(

@@ -428,8 +428,9 @@ def _live_uri(db: Path) -> str:
 
 
 @contextlib.contextmanager
-def _reading(uri: str, busy_ms: int = PROBE_BUSY_MS) -> Iterator[sqlite3.Connection]:
-    """A fresh read-only connection in one read transaction; always closed."""
+def _reading(uri: str) -> Iterator[sqlite3.Connection]:
+    """A fresh connection in one read transaction (nothing written); always closed."""
+    busy_ms = PROBE_BUSY_MS
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_ms / 1000)
     try:
         conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
@@ -499,10 +500,11 @@ def _probe_once(db: Path) -> Health:
     return Health("sound", "is sound", count)
 
 
-def probe(db: Path, *, wait: float = PROBE_WAIT) -> Health:
+def probe(db: Path, *, wait: float | None = None) -> Health:
     """What ``db`` is now (see :class:`Health`). A file that looks damaged or busy is looked at
     again after ``wait`` seconds, with a new connection: a write caught mid-way by another
     process is never taken for damage."""
+    wait = PROBE_WAIT if wait is None else wait
     health = _probe_once(db)
     if health.state in ("damaged", "busy", "unreadable") and wait > 0:
         time.sleep(wait)
