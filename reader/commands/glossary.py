@@ -11,19 +11,12 @@ import argparse
 import json
 
 from reader.cli import Context
+from reader.commands.common import load_glossary, opened
 from reader.errors import InputError
-from reader.glossary import EMPTY, Glossary
-from reader.store import annotations as ops
+from reader.glossary import Glossary
+from reader.ops import glossary as glossary_ops
 
-
-def load_glossary(ctx: Context) -> Glossary:
-    """The user's glossary (empty when there is no database yet; none is created)."""
-    if not ctx.db.exists():
-        return EMPTY
-    from reader.commands.annotations import opened
-
-    with opened(ctx, create=False) as store, store.reading() as s:
-        return ops.load_glossary(s)
+__all__ = ["cmd_glossary", "load_glossary"]
 
 
 def _print_glossary(glossary: Glossary, ctx: Context, as_json: bool) -> None:
@@ -55,31 +48,29 @@ def _print_glossary(glossary: Glossary, ctx: Context, as_json: bool) -> None:
 
 
 def cmd_glossary(args: argparse.Namespace, ctx: Context) -> int:
-    from reader.commands.annotations import opened
-
     action = args.glossary_command
     if action == "list":
         _print_glossary(load_glossary(ctx), ctx, args.json)
         return 0
-    with opened(ctx, create=True) as store, store.writing() as s:
+    with opened(ctx, create=True) as store:
         if action == "same":
-            added = ops.add_equivalence(s, args.a, args.b)
+            added = glossary_ops.add_equivalence(store, args.a, args.b)
             message = (
                 f"{args.a.strip()} and {args.b.strip()} are now one name for search."
                 if added
                 else f"{args.a.strip()} = {args.b.strip()} was already there."
             )
         elif action == "keep":
-            added = ops.add_keep(s, args.phrase)
+            added = glossary_ops.add_keep(store, args.phrase)
             message = (
                 f"{args.phrase.strip()} will not be converted in any view."
                 if added
                 else f"{args.phrase.strip()} was already kept."
             )
         elif action == "drop":
-            removed = ops.drop_glossary_entry(s, _entry_as_listed(args.entry))
+            removed = glossary_ops.drop(store, _entry_as_listed(args.entry))
             if not removed:
-                entries = _entries(ops.load_glossary(s))
+                entries = _entries(glossary_ops.load(store))
                 raise InputError(
                     f"The glossary has no entry {args.entry!r}. Entries: "
                     f"{', '.join(entries) or '(none)'}."

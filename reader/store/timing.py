@@ -68,7 +68,7 @@ def w3c_export(count: int, documents: Sequence[Document]) -> bytes:
 
 
 def _import_into(db: Path, data: bytes, documents: Sequence[Document]) -> None:
-    from reader.commands.export import import_records
+    from reader.ops.exporting import import_records
     from reader.export.w3c import parse_import
     from reader.store.db import open_store
 
@@ -83,7 +83,7 @@ def _import_into(db: Path, data: bytes, documents: Sequence[Document]) -> None:
 def import_seconds(count: int = 10_000, *, repeat: int = 3) -> float:
     """Parse, validate and write a W3C JSON file of ``count`` annotations into an empty
     database (opened beforehand, untimed)."""
-    from reader.commands.export import import_records
+    from reader.ops.exporting import import_records
     from reader.export.w3c import parse_import
     from reader.store.db import open_store
 

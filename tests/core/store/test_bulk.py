@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from reader.bench_workload import annotation_specs, large_document
-from reader.commands.export import import_records, to_export_record, to_store_record
 from reader.errors import EnvironmentFailure, InputError
 from reader.export.records import AnnotationRecord as ExportRecord
+from reader.ops.exporting import import_records
 from reader.store import Store, models, open_store
 from reader.store import annotations as ops
 from tests.core.store.helpers import make_doc
@@ -199,7 +199,7 @@ def test_an_import_failing_midway_changes_nothing(store: Store) -> None:
     )
     conn.close()
     incoming = [
-        to_export_record(r)
+        r
         for r in (
             replace(before, note="changed", updated="2027-01-01T00:00:00Z"),
             record(1, "北極航道", tags=("新標籤",)),
@@ -221,16 +221,16 @@ def test_import_counts_newer_wins_and_twice_duplicates_nothing(store: Store) -> 
         record(2, "中亞地區", tags=("地區/中亞",)),
         record(3, "另一篇文章", doc="other", note="n"),
     ]
-    plan = import_records(store, [to_export_record(r) for r in first], documents)
+    plan = import_records(store, [r for r in first], documents)
     assert (len(plan.added), len(plan.updated), plan.unchanged) == (3, 0, 0)
-    plan = import_records(store, [to_export_record(r) for r in first], documents)
+    plan = import_records(store, [r for r in first], documents)
     assert (len(plan.added), len(plan.updated), plan.unchanged) == (0, 0, 3)
     second = [
         replace(first[0], note="newer", tags=("能源",), updated="2026-12-01T00:00:00Z"),
         replace(first[1], note="older", updated="2026-10-01T00:00:00Z"),
         record(4, "能源"),
     ]
-    plan = import_records(store, [to_export_record(r) for r in second], documents)
+    plan = import_records(store, [r for r in second], documents)
     assert (len(plan.added), len(plan.updated), plan.unchanged) == (1, 1, 1)
     with store.reading() as s:
         by_id = {r.id: r for r in ops.list_annotations(s)}
@@ -306,7 +306,7 @@ def test_the_benchmark_workload_is_created_and_listed_whole(store: Store) -> Non
 
 
 def test_store_and_export_records_are_one_type() -> None:
-    from reader.commands import export
+    from reader.ops import exporting as export
 
     stored = ops.AnnotationRecord(
         id="i",
@@ -324,10 +324,9 @@ def test_store_and_export_records_are_one_type() -> None:
         updated="u2",
         orphaned=True,
     )
-    exported = to_export_record(stored)
+    exported = stored
     assert exported.to_dict() == stored.to_json()
     assert exported == ExportRecord.from_dict(stored.to_json())
-    assert to_store_record(exported) == stored
     assert type(exported) is ExportRecord and hash(exported) == hash(ExportRecord(**vars(exported)))
     values = tuple(getattr(stored, name) for name in ops.RECORD_FIELDS)
     made = export.export_records([values])
@@ -335,7 +334,7 @@ def test_store_and_export_records_are_one_type() -> None:
 
 
 def test_an_export_reads_every_record_and_the_memos_of_its_themes(store: Store) -> None:
-    from reader.commands.export import read_store
+    from reader.ops.exporting import read_store
 
     with store.writing() as s:
         ops.create_annotation(s, DOC, *span("中亞地區"), tags=["地區/中亞", "能源"])
@@ -345,7 +344,7 @@ def test_an_export_reads_every_record_and_the_memos_of_its_themes(store: Store) 
         ops.set_theme_memo(s, "北極", "only in the other document")
     records, meanings, memos, _glossary = read_store(store, [DOC])
     with store.reading() as s:
-        assert records == [to_export_record(r) for r in ops.list_annotations(s, documents=["mine"])]
+        assert records == [r for r in ops.list_annotations(s, documents=["mine"])]
     assert [r.tags for r in records] == [("地區/中亞", "能源")]
     assert memos == {"地區": "parent memo", "能源": "energy memo"}
     assert meanings["yellow"] == ops.DEFAULT_MEANINGS["yellow"]

@@ -1,0 +1,224 @@
+"""Annotating: create, edit, delete, put back, list, find by id, and re-anchor changed texts.
+
+Each function opens its own transaction on the store it is given and returns plain records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.documents import Document
+from reader.errors import InputError
+from reader.store import annotations as store_ops
+from reader.store.anchoring import anchor_at
+from reader.store.records import DEFAULT_COLOR, AnnotationRecord
+
+if TYPE_CHECKING:
+    from reader.store import Store
+
+Edit = store_ops.Edit
+UNSET: Any = store_ops.UNSET
+
+
+class Duplicate(InputError):
+    """The passage is annotated already (same document, start and end)."""
+
+    def __init__(self, existing: AnnotationRecord) -> None:
+        self.existing = existing
+        super().__init__(
+            f"{existing.document} {existing.citation} is annotated already, with the same "
+            f"start and end (annotation {existing.id}). Edit it with `meipi edit "
+            f"{existing.id[:8]}`, or choose another passage."
+        )
+
+
+def annotate(
+    store: Store,
+    doc: Document,
+    start: int,
+    end: int,
+    *,
+    color: str | None = DEFAULT_COLOR,
+    tags: Sequence[str] = (),
+    note: str | None = None,
+    refuse_duplicate: bool = False,
+) -> AnnotationRecord:
+    """Annotate ``doc.text[start:end]`` (canonical offsets). ``refuse_duplicate``: raise
+    :class:`Duplicate` when that exact span of the document is annotated already."""
+    if refuse_duplicate:
+        return annotate_many(store, doc, [(start, end)], color=color, tags=tags, note=note)[0]
+    with store.writing() as s:
+        return store_ops.create_annotation(s, doc, start, end, color=color, tags=tags, note=note)
+
+
+def edit(
+    store: Store, annotation_id: str, *, color: Any = UNSET, tags: Any = UNSET, note: Any = UNSET
+) -> store_ops.Edit:
+    """Change colour, tags or note; the annotation before and after."""
+    with store.writing() as s:
+        return store_ops.update_annotation(s, annotation_id, color=color, tags=tags, note=note)
+
+
+def delete(store: Store, annotation_id: str) -> AnnotationRecord:
+    """Delete; the record returned is everything :func:`restore` needs to put it back."""
+    with store.writing() as s:
+        return store_ops.delete_annotation(s, annotation_id)
+
+
+def restore(store: Store, record: AnnotationRecord) -> AnnotationRecord:
+    """Put ``record`` back exactly (undo of a delete or an edit)."""
+    with store.writing() as s:
+        return store_ops.restore_annotation(s, record)
+
+
+def get(store: Store, annotation_id: str) -> AnnotationRecord:
+    with store.reading() as s:
+        return store_ops.get_annotation(s, annotation_id)
+
+
+def list_annotations(
+    store: Store,
+    *,
+    documents: Sequence[str] | None = None,
+    tags: Sequence[str] = (),
+    colors: Sequence[str] = (),
+) -> list[AnnotationRecord]:
+    """Annotations in text order, filtered (tags by ``reader.tags``; ``none``: notes)."""
+    with store.reading() as s:
+        return store_ops.list_annotations(s, documents=documents, tags=tags, colors=colors)
+
+
+def counts(store: Store) -> dict[str, int]:
+    """Annotations per document id."""
+    with store.reading() as s:
+        return store_ops.annotation_counts(s)
+
+
+def with_prefix(store: Store, prefix: str) -> list[AnnotationRecord]:
+    """The annotations whose id starts with ``prefix``."""
+    with store.reading() as s:
+        return store_ops.annotations_with_prefix(s, prefix)
+
+
+def find(store: Store, prefix: str) -> AnnotationRecord:
+    """The one annotation whose id is or starts with ``prefix``: InputError when none does or
+    several do (the message lists them)."""
+    from reader.documents import citation
+
+    wanted = prefix.strip()
+    if not wanted:
+        raise InputError("Give the id of an annotation (as `meipi annotations --json` prints it).")
+    found = with_prefix(store, wanted)
+    if not found:
+        raise InputError(
+            f"There is no annotation with the id {wanted!r}. `meipi annotations` lists them."
+        )
+    exact = [r for r in found if r.id == wanted]
+    if exact:
+        return exact[0]
+    if len(found) > 1:
+        lines = "\n".join(
+            f"  {r.id}  {r.document} {citation(*r.pages)}  「{r.quote[:20]}」" for r in found[:20]
+        )
+        more = f"\n  … and {len(found) - 20} more" if len(found) > 20 else ""
+        raise InputError(
+            f"The id {wanted!r} is the start of {len(found)} annotations; give more of it:\n"
+            f"{lines}{more}"
+        )
+    return found[0]
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What re-anchoring changed texts did: orphans per document, or what could not be done."""
+
+    orphans: dict[str, int]  # document id -> annotations that could not be placed again
+    read_only_stale: tuple[str, ...] = ()  # changed texts left as they were (read-only)
+
+
+def stale(store: Store, docs: Iterable[Document]) -> list[Document]:
+    """The texts changed since their annotations were made."""
+    with store.reading() as s:
+        return store_ops.stale_documents(s, docs)
+
+
+def sync_texts(store: Store, docs: Iterable[Document]) -> Synced:
+    """Re-anchor the annotations of every text that changed since they were made."""
+    changed = stale(store, docs)
+    if not changed:
+        return Synced({})
+    if store.read_only:
+        return Synced({}, tuple(d.id for d in changed))
+    orphans: dict[str, int] = {}
+    with store.writing() as s:
+        for doc in changed:
+            report = store_ops.sync_document(s, doc)
+            if report.orphans:
+                orphans[doc.id] = len(report.orphans)
+    return Synced(orphans)
+
+
+def sync_document(store: Store, doc: Document) -> store_ops.SyncReport:
+    """Re-anchor one document's annotations (its text changed)."""
+    with store.writing() as s:
+        return store_ops.sync_document(s, doc)
+
+
+def annotate_many(
+    store: Store,
+    doc: Document,
+    spans: Sequence[tuple[int, int]],
+    *,
+    color: str | None = DEFAULT_COLOR,
+    tags: Sequence[str] = (),
+    note: str | None = None,
+    refuse_duplicate: bool = True,
+) -> list[AnnotationRecord]:
+    """Annotate each span of ``doc`` in one transaction; refuses (:class:`Duplicate`, nothing
+    written) when any span is annotated already or given twice (unless not ``refuse_duplicate``)."""
+    with store.writing() as s:
+        store_ops.sync_document(s, doc)
+        made: list[AnnotationRecord] = []
+        for start, end in spans:
+            placed = anchor_at(doc.text, start, end) if 0 <= start < end <= len(doc.text) else None
+            at = (placed.start, placed.end) if placed is not None else (start, end)
+            existing = store_ops.annotations_at(s, doc.id, *at) if refuse_duplicate else []
+            if existing:
+                raise Duplicate(existing[0])
+            made.append(
+                store_ops.create_annotation(s, doc, start, end, color=color, tags=tags, note=note)
+            )
+        return made
+
+
+@dataclass(frozen=True)
+class Deleted:
+    record: AnnotationRecord
+    kept: Path  # the annotation as W3C JSON: ``meipi import-annotations`` brings it back
+
+
+def delete_keeping(store: Store, annotation_id: str, doc: Document, folder: Path) -> Deleted:
+    """Delete an annotation of ``doc`` after writing it, as a ``--format json`` export, into
+    ``folder`` (created if missing). The file is written first: if the delete fails, it is
+    removed again and nothing changed."""
+    from datetime import UTC, datetime
+
+    from reader.export.atomic import write_atomic
+    from reader.export.records import ExportOptions, ExportSource
+    from reader.export.w3c import render_json
+
+    record = get(store, annotation_id)
+    text = render_json(ExportOptions(format="json"), ExportSource([doc], [record]))
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = folder / f"{stamp}-{record.id}.json"
+    write_atomic(path, text.encode("utf-8"))
+    try:
+        delete(store, record.id)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return Deleted(record, path)

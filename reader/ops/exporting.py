@@ -1,0 +1,122 @@
+"""The reading side of the exports and the import of a ``--format json`` export.
+
+:func:`source_from_store` gathers what an export reads (documents, annotations, colour
+meanings, theme memos, the script views with the user's glossary) from an open store; the
+command line and the Export dialog then call ``reader.export.render_export``/``write_export``.
+:func:`import_records` writes an import in one transaction (all or nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reader import tags as tags_rule
+from reader.documents import Document
+from reader.export.records import AnnotationRecord, ExportSource, ViewLike
+from reader.export.w3c import ImportPlan, plan_import
+from reader.glossary import EMPTY, Glossary
+from reader.store import annotations as store_ops
+from reader.store.records import DEFAULT_MEANINGS
+
+if TYPE_CHECKING:
+    from reader.store import Store
+
+
+def document_view(doc: Document, view_id: str, glossary: Glossary) -> ViewLike:
+    from reader.script import document_view as make_view
+
+    return make_view(doc, view_id, glossary)
+
+
+def export_records(values: list[tuple[Any, ...]]) -> list[AnnotationRecord]:
+    """Records from ``annotation_values``: the field values are set directly, skipping the
+    frozen dataclass's per-field ``__init__``, which is most of the cost for 10,000."""
+    made = []
+    with store_ops.no_gc():
+        for v in values:
+            record = object.__new__(AnnotationRecord)
+            record.__dict__.update(zip(store_ops.RECORD_FIELDS, v, strict=True))
+            made.append(record)
+    return made
+
+
+def read_store(
+    store: Store, documents: list[Document]
+) -> tuple[list[AnnotationRecord], dict[str, str], dict[str, str], Glossary]:
+    """Annotations of ``documents``, colour meanings, theme memos (by tag), the glossary."""
+    with store.reading() as s:
+        records = export_records(
+            store_ops.annotation_values(s, documents=[d.id for d in documents])
+        )
+        meanings = store_ops.color_meanings(s)
+        memos: dict[str, str] = {}
+        by_key = store_ops.theme_memos_by_key(s)
+        if by_key:
+            seen: set[str] = set()
+            for tag in dict.fromkeys(tag for rec in records for tag in rec.tags):
+                # A memo belongs to a theme; the parents of a nested tag are themes too.
+                parts = tag.split(tags_rule.SEPARATOR)
+                for depth in range(1, len(parts) + 1):
+                    name = tags_rule.SEPARATOR.join(parts[:depth])
+                    if name in seen:
+                        continue
+                    seen.add(name)
+                    memo = by_key.get(tags_rule.key_of_stored(name))
+                    if memo:
+                        memos[name] = memo
+        glossary = store_ops.load_glossary(s)
+    return records, meanings, memos, glossary
+
+
+def source_from_store(store: Store | None, documents: Sequence[Document]) -> ExportSource:
+    """What an export of ``documents`` reads from an open store (``None``: no database yet)."""
+    records: list[AnnotationRecord] = []
+    meanings = dict(DEFAULT_MEANINGS)
+    memos: dict[str, str] = {}
+    glossary = EMPTY
+    if store is not None:
+        records, meanings, memos, glossary = read_store(store, list(documents))
+
+    def views(doc: Document, view_id: str) -> ViewLike:
+        return document_view(doc, view_id, glossary)
+
+    return ExportSource(
+        documents=list(documents),
+        annotations=records,
+        views=views,
+        color_meanings=meanings,
+        theme_memos=memos,
+    )
+
+
+@dataclass(frozen=True)
+class DialogData:
+    """What the Export dialog reads: the export source and the tags in use, with counts."""
+
+    source: ExportSource
+    tags: list[tuple[str, int]]
+
+
+def dialog_data(store: Store | None, documents: Sequence[Document]) -> DialogData:
+    source = source_from_store(store, documents)
+    tags: list[tuple[str, int]] = []
+    if store is not None:
+        with store.reading() as s:
+            tags = [(t.name, t.count) for t in store_ops.list_tags(s) if t.count]
+    return DialogData(source, tags)
+
+
+def import_records(
+    store: Store, records: list[AnnotationRecord], documents: dict[str, Document]
+) -> ImportPlan:
+    """Add new ids, update those whose ``modified`` is newer; one transaction (all or nothing),
+    written in bulk (``restore_annotations``: tags resolved once, a few statements)."""
+    with store.writing() as s:
+        for doc_id in sorted({r.document for r in records}):
+            store_ops.sync_document(s, documents[doc_id])
+        existing = {r.id: r for r in store_ops.list_annotations(s)}
+        plan = plan_import(records, existing)
+        store_ops.restore_annotations(s, [*plan.added, *plan.updated])
+    return plan

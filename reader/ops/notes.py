@@ -1,0 +1,40 @@
+"""What the user writes about colours and themes: colour meanings and theme memos."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from reader.store import annotations as store_ops
+
+if TYPE_CHECKING:
+    from reader.store import Store
+
+
+def color_meanings(store: Store) -> dict[str, str]:
+    with store.reading() as s:
+        return store_ops.color_meanings(s)
+
+
+def set_color_meanings(store: Store, meanings: Mapping[str, str]) -> None:
+    """Set the meaning of each colour given, in one transaction."""
+    with store.writing() as s:
+        for color, meaning in meanings.items():
+            store_ops.set_color_meaning(s, color, meaning)
+
+
+def theme_memo(store: Store, tag: str) -> str | None:
+    """The memo about a theme (a tag, matched by ``reader.tags``), None when none."""
+    with store.reading() as s:
+        return store_ops.theme_memo(s, tag)
+
+
+def list_theme_memos(store: Store) -> dict[str, str]:
+    """Every theme memo, by the tag's name as spelled when the memo was written."""
+    with store.reading() as s:
+        return store_ops.list_theme_memos(s)
+
+
+def set_theme_memo(store: Store, tag: str, body: str) -> None:
+    with store.writing() as s:
+        store_ops.set_theme_memo(s, tag, body)
