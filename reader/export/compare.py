@@ -8,6 +8,7 @@ article order with its passages, citations and notes.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,13 @@ from typing import Any
 from reader.documents import Document
 from reader.errors import InputError
 from reader.export import escape
-from reader.export.markdown import UNTAGGED, document_fields, passage, tag_groups
+from reader.export.markdown import (
+    UNTAGGED,
+    PassageStyle,
+    document_fields,
+    passage,
+    tag_groups,
+)
 from reader.export.records import (
     COLORS,
     AnnotationRecord,
@@ -52,15 +59,42 @@ def themes(
         return found
     return [
         Theme(name or "", UNTAGGED if name is None else name, recs)
-        for name, recs in tag_groups(records, options)
+        for name, recs in tag_groups(records, options, _source_script(source))
     ]
 
 
-def article_labels(documents: Sequence[Document]) -> list[str]:
-    """Short column labels: the authors, else the title; the id added when two collide."""
-    labels = ["、".join(d.meta.authors) or d.title or d.id for d in documents]
+def _source_script(source: ExportSource) -> str:
+    return source.documents[0].meta.script if source.documents else "zh-Hant-TW"
+
+
+def short_title(title: str, limit: int = 8) -> str:
+    """The title cut at its first punctuation or after ``limit`` characters (with …)."""
+    head = title
+    for i, ch in enumerate(title):
+        if i and unicodedata.category(ch).startswith("P"):
+            head = title[:i]
+            break
+    return head if len(head) <= limit else head[:limit] + "…"
+
+
+def article_labels(
+    documents: Sequence[Document], source: ExportSource | None = None, script: str = "original"
+) -> list[str]:
+    """Column labels: author and year (``許菁芸 2024``), with a short title when two columns
+    would read the same (``連弘宜 〈一帶一路框架下中俄…〉``); the title alone when there is no
+    author. Authors in the export's script, character by character."""
+
+    def authors(doc: Document) -> str:
+        who = "、".join(doc.meta.authors)
+        return source.in_script(who, doc, script) if source is not None else who
+
+    base = [" ".join(x for x in (authors(d), d.meta.year or "") if x) for d in documents]
+    labels = [
+        f"{label} 〈{short_title(doc.title)}〉" if not label or base.count(label) > 1 else label
+        for label, doc in zip(base, documents, strict=True)
+    ]
     return [
-        f"{label} ({doc.id})" if labels.count(label) > 1 else label
+        label.strip() if labels.count(label) == 1 else f"{label} 〈{doc.title}〉".strip()
         for label, doc in zip(labels, documents, strict=True)
     ]
 
@@ -92,8 +126,13 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
             "(or leave --doc out to compare every article)."
         )
     records = select(source.annotations, options, documents)
+    having = {r.document for r in records}
+    # Texts without a matching passage get no column (the command counts them on stderr).
+    if len(having) >= 2:
+        documents = [d for d in documents if d.id in having]
     found = themes(records, options, source)
-    labels = article_labels(documents)
+    labels = article_labels(documents, source, options.script)
+    style = PassageStyle.of(options, source, records, documents)
     quotes: dict[str, QuoteRenderer] = {d.id: source.quote_renderer(d, options) for d in documents}
     fields: dict[str, Any] = {
         "title": "Comparison by theme",
@@ -104,7 +143,9 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
         "filters": options.filters(),
         "annotations": len(records),
         "themes": len(found),
-        "documents": [document_fields(d) for d in documents],
+        "tags": style.tag_names.names(),
+        "meipi-tags": style.tag_names.reverse_map(),
+        "documents": [document_fields(d, source, options.script) for d in documents],
     }
     blocks = [escape.front_matter(fields), "# Comparison by theme"]
     blocks.append(
@@ -130,5 +171,5 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
             if not recs:
                 blocks.append("No passages.")
             for rec in recs:
-                blocks.extend(passage(rec, quotes[doc.id], source))
+                blocks.extend(passage(rec, quotes[doc.id], source, style))
     return "\n\n".join(blocks) + "\n"

@@ -51,8 +51,18 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-_SPECIALS = "\\`*_[]<>#|~=$%^&"
-_ESCAPES = str.maketrans({c: "\\" + c for c in _SPECIALS})
+# Backslash escapes only for what every flavour (Markdown.pl too) reads as an escape; the rest
+# as character references, which every flavour decodes (Markdown.pl shows "\\<" as a backslash
+# and then raw HTML).
+_SPECIALS = "\\`*_[]#"
+_REFERENCES = "<>|~=$%^&@"
+_NAMED = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_ESCAPES = str.maketrans(
+    {
+        **{c: "\\" + c for c in _SPECIALS},
+        **{c: _NAMED.get(c, f"&#{ord(c)};") for c in _REFERENCES},
+    }
+)
 _BREAKS = "\r\u2028\u2029\x85\x0b\x0c"
 _CONTROL_CODES = [
     *range(0x00, 0x09),
@@ -68,6 +78,9 @@ _NEEDS_CLEAN = re.compile(
     "[" + re.escape(_BREAKS) + "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 )
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
+# Pandoc's fancy and example lists: "a.", "iv)", "#.", "(b)", "(@)"; and definition lists (":").
+_FANCY_MARKER = re.compile(r"^([A-Za-z]+|\\#|&#64;[\w-]*)([.)])(?=\s|$)")
+_PAREN_MARKER = re.compile(r"^\((?=(?:[A-Za-z]+|\d+|\\#|&#64;[\w-]*)\)(?:\s|$))")
 _EDGE_SPACE = re.compile(r"^\s+|\s+$")
 
 
@@ -90,6 +103,12 @@ def inline(line: str) -> str:
         body = "\\" + body
     elif first.isdigit():
         body = _ORDERED_MARKER.sub(r"\1\\\2", body, count=1)
+    elif first == ":":
+        body = "&#58;" + body[1:]
+    elif first == "(":
+        body = _PAREN_MARKER.sub(r"\\(", body, count=1)
+    else:
+        body = _FANCY_MARKER.sub(r"\1\\\2", body, count=1)
     if body[:1].isspace() or body[-1:].isspace():
         body = _EDGE_SPACE.sub(_charrefs, body)
     return body
@@ -125,9 +144,12 @@ def visible_lines(text: str) -> list[str]:
 # Notes: Markdown as typed, inline only
 
 _NOTE_INLINE = re.compile(
+    # A code span, kept as typed (its text is literal in every flavour); a Pandoc raw
+    # attribute right after it ("`<b>`{=html}") would make it raw HTML, so "{" is escaped.
+    r"(?P<code>(?P<ticks>`+)(?!`)[\s\S]*?(?<!`)(?P=ticks)(?!`))(?P<raw>\{=)?"
     # A backslash escape as typed: kept, and what it escapes is not looked at again; more "%"
     # or "$" right after an escaped one become references, so no "%%" or "$$" is left.
-    r"\\(?:%+|\$+|[\s\S])"
+    r"|\\(?:%+|\$+|[\s\S])"
     # An autolink, kept: <scheme:…> or <address@host> (CommonMark's own patterns).
     r"|<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:(?:(?!%%|\$\$)[^\x00-\x20<>])*"
     r"|(?:(?!%%|\$\$)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-])+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}"
@@ -137,9 +159,14 @@ _NOTE_INLINE = re.compile(
     # Obsidian comments and display math: they run on to their closing mark.
     r"|%%+|\$\$+"
 )
-_NOTE_INLINE_HINT = re.compile(r"[\\<%$]")
+_NOTE_INLINE_HINT = re.compile(r"[\\<%$`]")
 # What a line that opens a block can start with (besides white space).
-_BLOCK_STARTS = frozenset("#>-+*_=:|`~0123456789")
+_BLOCK_STARTS = frozenset("#>-+*_=:|`~(0123456789")
+# Pandoc's fancy and example lists ("a.", "iv)", "#.", "(b)", "(@)"), definition lists (": ",
+# "~ "), line blocks ("| "), fenced divs (":::").
+_NOTE_FANCY = re.compile(r"(?:[A-Za-z]+|#)[.)](?=[ \t]|$)")
+_NOTE_PAREN = re.compile(r"\((?:[A-Za-z]+|[0-9]+|#|@[\w-]*)\)(?=[ \t]|$)")
+_NOTE_PANDOC_BLOCK = re.compile(r"(?:[:~](?=[ \t:]|$)|\|)")
 _LEADING_SPACE = re.compile(r"\s+")
 # Thematic breaks, setext underlines, front-matter fences, table delimiter rows.
 _RULE_LINE = re.compile(r"[-=*_+:| \t]+$")
@@ -151,13 +178,22 @@ _DEFINITION = re.compile(r"\[(?:\\[\s\S]|[^\\\[\]])*\]:")
 
 
 def _note_inline(match: re.Match[str]) -> str:
+    if match.group("code"):
+        return match.group("code") + ("\\{=" if match.group("raw") else "")
     found = match.group(0)
     if found[0] == "\\":
+        if found[1:2] == "<":
+            # Markdown.pl has no "\\<": the reference reads as "<" everywhere.
+            return "&lt;"
+        if found[1:2].isalpha():
+            # "\\x" is literal in CommonMark, but raw TeX in Pandoc's markdown: "\\\\x" shows
+            # the same in both.
+            return "\\" + found
         return found[:2] + _numeric_refs(found[2:])
     if len(found) > 1 and found[0] == "<":
         return found
     if found == "<":
-        return "\\<"
+        return "&lt;"
     return _numeric_refs(found)
 
 
@@ -171,12 +207,23 @@ def _note_line(line: str) -> str:
     if _NOTE_INLINE_HINT.search(line):
         line = _NOTE_INLINE.sub(_note_inline, line)
     first = line[:1]
+    if first.isalpha() and first.isascii():
+        marker = _NOTE_FANCY.match(line)
+        return (
+            line if marker is None else line[: marker.end() - 1] + "\\" + line[marker.end() - 1 :]
+        )
     if first not in _BLOCK_STARTS and not first.isspace():
         return line
+    if _NOTE_PANDOC_BLOCK.match(line):
+        return f"&#{ord(first)};" + line[1:]
+    if first == "(":
+        return "\\" + line if _NOTE_PAREN.match(line) else line
     lead = _LEADING_SPACE.match(line)
     if lead:
         # Starting with "&#x…;", the line can only continue or start a paragraph.
         return _charrefs(lead) + line[lead.end() :]
+    if first == "#" and line[1:2] in (".", ")"):
+        return "\\" + line
     if first == ">" or _RULE_LINE.match(line) or _HEADING_OR_BULLET.match(line):
         return "\\" + line
     if "0" <= first <= "9":
@@ -253,9 +300,22 @@ def _yaml_scalar(value: Any) -> str:
     return yaml_str(str(value))
 
 
+_PLAIN_KEY = re.compile(r"[a-z][a-z0-9_-]*")
+_YAML_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
+
+
+def _yaml_key(key: str) -> str:
+    """Our own keys stay plain; any other (a tag name as a key) is quoted, so YAML reads it
+    back as that string (``2014_`` would be a number, ``yes`` a boolean)."""
+    if _PLAIN_KEY.fullmatch(key) and key not in _YAML_WORDS:
+        return key
+    return yaml_str(key)
+
+
 def _yaml_lines(data: Mapping[str, Any], indent: str) -> list[str]:
     lines: list[str] = []
-    for key, value in data.items():
+    for raw_key, value in data.items():
+        key = _yaml_key(str(raw_key))
         if isinstance(value, Mapping):
             if not value:
                 lines.append(f"{indent}{key}: {{}}")

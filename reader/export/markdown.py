@@ -19,55 +19,115 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from reader.documents import Block, Document
+from reader.documents import Block, Document, citation
 from reader.export import escape
 from reader.export.records import (
     AnnotationRecord,
     ExportOptions,
     ExportSource,
     QuoteRenderer,
-    markdown_tag,
     select,
     theme_tags,
 )
+from reader.export.tagnames import TagNames, obsidian_tag
 from reader.folding import fold_key
 
 UNTAGGED = "Untagged"
 ORPHANS = "Passages no longer found in the text"
 
 
-def document_fields(doc: Document) -> dict[str, Any]:
+def document_fields(
+    doc: Document, source: ExportSource | None = None, script: str = "original"
+) -> dict[str, Any]:
+    """A text's metadata for front matter: authors and venue in the export's script (character
+    by character), the citekey when a source is given."""
     meta = doc.meta
-    return {
+
+    def conv(text: str | None) -> str | None:
+        return source.in_script(text, doc, script) if source is not None and text else text
+
+    fields: dict[str, Any] = {
         "title": meta.title,
-        "authors": list(meta.authors),
-        "venue": meta.venue,
+        "authors": [conv(a) for a in meta.authors],
+        "venue": conv(meta.venue),
         "issue": meta.issue,
         "date": meta.date,
         "document": doc.id,
     }
+    if source is not None:
+        fields["citekey"] = source.citekey(doc)
+    return fields
 
 
-def byline(doc: Document) -> str:
+def byline(doc: Document, source: ExportSource | None = None, script: str = "original") -> str:
+    """Authors, venue, issue, date, publisher; in the export's script, character by character."""
     meta = doc.meta
     parts = ["、".join(meta.authors)] if meta.authors else []
     parts.extend(x for x in (meta.venue, meta.issue, meta.date, meta.publisher) if x)
-    return escape.inline_text(" · ".join(parts)) if parts else ""
+    text = " · ".join(parts)
+    if source is not None:
+        text = source.in_script(text, doc, script)
+    return escape.inline_text(text) if parts else ""
 
 
-def meta_line(rec: AnnotationRecord, source: ExportSource, *, note_script: str = "") -> str:
-    """``p. 3 · yellow (key argument) · #地區/中亞``: citation, colour and meaning, tags."""
-    parts = [escape.inline_text(rec.citation)]
+@dataclass
+class PassageStyle:
+    """How the passages of one export are written: tag names (Obsidian's form, unique in the
+    export), Pandoc citations, links back, pinyin."""
+
+    tag_names: TagNames = field(default_factory=TagNames)
+    cite: bool = False
+    links: bool = True
+    pinyin: bool = False
+    citekeys: dict[str, str] = field(default_factory=dict)  # document id -> key
+
+    @classmethod
+    def of(
+        cls,
+        options: ExportOptions,
+        source: ExportSource,
+        records: Sequence[AnnotationRecord],
+        documents: Sequence[Document],
+    ) -> PassageStyle:
+        names = TagNames(tag for rec in records for tag in rec.tags)
+        keys = {d.id: source.citekey(d) for d in documents} if options.cite else {}
+        return cls(names, options.cite, options.links, options.pinyin, keys)
+
+
+def annotation_link(rec: AnnotationRecord) -> str:
+    """The ``meipi://`` link that opens the window at this annotation."""
+    from reader.links import annotation_url
+
+    return annotation_url(rec.id)
+
+
+def pandoc_citation(key: str, rec: AnnotationRecord) -> str:
+    """``[@key, p. 3]`` / ``[@key, pp. 3–4]``."""
+    return f"[@{key}, {citation(*rec.pages)}]"
+
+
+def meta_line(
+    rec: AnnotationRecord,
+    source: ExportSource,
+    *,
+    note_script: str = "",
+    style: PassageStyle | None = None,
+) -> str:
+    """``p. 3 · yellow (key argument) · #地區/中亞``: citation (linked back to the passage),
+    colour and meaning, tags."""
+    style = style or PassageStyle(links=False)
+    cited = escape.inline_text(rec.citation)
+    parts = [f"[{cited}]({annotation_link(rec)})" if style.links else cited]
     if rec.color:
         meaning = source.meaning(rec.color)
         parts.append(_colour_label(rec.color, meaning))
     else:
         parts.append("note")
     if rec.tags:
-        parts.append(" ".join(tag_markdown(t) for t in rec.tags))
+        parts.append(" ".join("#" + style.tag_names.name(t) for t in rec.tags))
     if note_script:
         parts.append(escape.inline_text(note_script))
     return " · ".join(parts)
@@ -80,12 +140,18 @@ def _colour_label(color: str, meaning: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def tag_markdown(tag: str) -> str:
-    """``#地區/中亞`` with the tag's own text escaped (the ``#`` is ours, so it stays bare)."""
-    return "#" + escape.inline_text(markdown_tag(tag)[1:])
+    """``#地區/中亞``: the tag as Obsidian accepts it (reader.export.tagnames), bare."""
+    return "#" + obsidian_tag(tag)
 
 
-def passage(rec: AnnotationRecord, quotes: QuoteRenderer, source: ExportSource) -> list[str]:
-    """One annotation: the quote as a block quote, its meta line, the note (Markdown blocks)."""
+def passage(
+    rec: AnnotationRecord,
+    quotes: QuoteRenderer,
+    source: ExportSource,
+    style: PassageStyle | None = None,
+) -> list[str]:
+    """One annotation: the quote as a block quote (its pinyin and Pandoc citation when asked),
+    its meta line, the note (Markdown blocks)."""
     if rec.orphaned:
         quote = rec.quote
         extra = "original script; not found in the current text"
@@ -94,9 +160,17 @@ def passage(rec: AnnotationRecord, quotes: QuoteRenderer, source: ExportSource) 
         extra = ""
     blocks = []
     quote_paras = escape.line_paragraphs(quote)
+    if quote_paras and style is not None and style.cite and rec.document in style.citekeys:
+        quote_paras[-1] += " " + pandoc_citation(style.citekeys[rec.document], rec)
+    if quote_paras and style is not None and style.pinyin:
+        from reader.export.pronounce import quote_pinyin
+
+        sound = escape.inline_text(quote_pinyin(" ".join(escape.visible_lines(quote))))
+        if sound:
+            quote_paras.append(sound)
     if quote_paras:
         blocks.append(escape.blockquote(quote_paras))
-    blocks.append(meta_line(rec, source, note_script=extra))
+    blocks.append(meta_line(rec, source, note_script=extra, style=style))
     if rec.note:
         blocks.extend(escape.note_paragraphs(rec.note))
     return blocks
@@ -132,7 +206,11 @@ def _heading(level: int, text: str) -> str:
 
 
 def _sections(
-    doc: Document, records: Sequence[AnnotationRecord], quotes: QuoteRenderer, source: ExportSource
+    doc: Document,
+    records: Sequence[AnnotationRecord],
+    quotes: QuoteRenderer,
+    source: ExportSource,
+    style: PassageStyle | None = None,
 ) -> list[str]:
     heads = _Headings.of(doc)
     blocks: list[str] = []
@@ -149,19 +227,20 @@ def _sections(
                     h = heads.headings[i]
                     blocks.append(_heading(h.level + 1, quotes.heading(h.start, h.end)))
                     shown.add(i)
-        blocks.extend(passage(rec, quotes, source))
+        blocks.extend(passage(rec, quotes, source, style))
     if orphans:
         blocks.append(_heading(2, ORPHANS))
         for rec in orphans:
-            blocks.extend(passage(rec, quotes, source))
+            blocks.extend(passage(rec, quotes, source, style))
     return blocks
 
 
 def tag_groups(
-    records: Sequence[AnnotationRecord], options: ExportOptions
+    records: Sequence[AnnotationRecord], options: ExportOptions, source_script: str = "zh-Hant-TW"
 ) -> list[tuple[str | None, list[AnnotationRecord]]]:
-    """Themes (tags matched by folding, first spelling kept), sorted so parents lead children;
-    passages without a theme last (as ``None``)."""
+    """Themes (tags matched by folding, first spelling kept), sorted by sound (pinyin in
+    Simplified exports, zhuyin in Traditional ones: reader.export.pronounce) so that parents
+    lead children; passages without a theme last (as ``None``)."""
     groups: dict[str, tuple[str, list[AnnotationRecord]]] = {}
     untagged: list[AnnotationRecord] = []
     for rec in records:
@@ -175,7 +254,12 @@ def tag_groups(
                 continue
             seen.add(key)
             groups.setdefault(key, (tag, []))[1].append(rec)
-    ordered: list[tuple[str | None, list[AnnotationRecord]]] = [groups[k] for k in sorted(groups)]
+    from reader.export.pronounce import theme_sort_key
+
+    keys = sorted(
+        groups, key=lambda k: (theme_sort_key(groups[k][0], options.script, source_script), k)
+    )
+    ordered: list[tuple[str | None, list[AnnotationRecord]]] = [groups[k] for k in keys]
     if untagged:
         ordered.append((None, untagged))
     return ordered
@@ -186,23 +270,32 @@ def _themes(
     quotes: QuoteRenderer,
     source: ExportSource,
     options: ExportOptions,
+    style: PassageStyle | None = None,
 ) -> list[str]:
     blocks: list[str] = []
-    for theme, recs in tag_groups(records, options):
+    for theme, recs in tag_groups(records, options, quotes.doc.meta.script):
         blocks.append(_heading(2, UNTAGGED if theme is None else theme))
         for rec in recs:
-            blocks.extend(passage(rec, quotes, source))
+            blocks.extend(passage(rec, quotes, source, style))
     return blocks
 
 
-def render_markdown(options: ExportOptions, source: ExportSource) -> str:
-    """The Markdown export of the selected articles as one string."""
+def omitted_documents(options: ExportOptions, source: ExportSource) -> list[Document]:
+    """The selected texts left out of a Markdown export because no annotation of theirs
+    matches (the command says how many on stderr, the dialog beside the preview)."""
     options = options.checked()
     documents = source.selected_documents(options)
-    records = select(source.annotations, options, documents)
-    by_doc: dict[str, list[AnnotationRecord]] = {doc.id: [] for doc in documents}
-    for rec in records:
-        by_doc[rec.document].append(rec)
+    having = {rec.document for rec in select(source.annotations, options, documents)}
+    return [doc for doc in documents if doc.id not in having]
+
+
+def front_fields(
+    options: ExportOptions,
+    source: ExportSource,
+    documents: Sequence[Document],
+    records: Sequence[AnnotationRecord],
+    style: PassageStyle,
+) -> dict[str, Any]:
     common: dict[str, Any] = {
         "script": options.script,
         "exported": options.stamp(),
@@ -210,36 +303,58 @@ def render_markdown(options: ExportOptions, source: ExportSource) -> str:
         "originals": options.originals,
         "filters": options.filters(),
         "annotations": len(records),
+        # Obsidian reads this list as the note's tags: the mapped names, as in the body.
+        "tags": style.tag_names.names(),
+        "meipi-tags": style.tag_names.reverse_map(),
     }
-    all_tags: dict[str, str] = {}
-    for rec in records:
-        for tag in rec.tags:
-            all_tags.setdefault(fold_key(tag), markdown_tag(tag)[1:])
-    common["tags"] = list(all_tags.values())
+    if source.bibliography:
+        common["bibliography"] = source.bibliography
     if len(documents) == 1:
-        fields = {**document_fields(documents[0]), **common}
-    else:
-        fields = {
-            "title": "Meipi annotations",
-            **common,
-            "documents": [document_fields(d) for d in documents],
-        }
-    blocks = [escape.front_matter(fields)]
+        return {**document_fields(documents[0], source, options.script), **common}
+    return {
+        "title": "Meipi annotations",
+        **common,
+        "documents": [document_fields(d, source, options.script) for d in documents],
+    }
+
+
+def render_markdown(options: ExportOptions, source: ExportSource) -> str:
+    """The Markdown export of the selected articles as one string (texts without a matching
+    annotation are left out: :func:`omitted_documents`)."""
+    options = options.checked()
+    selected = source.selected_documents(options)
+    records = select(source.annotations, options, selected)
+    by_doc: dict[str, list[AnnotationRecord]] = {doc.id: [] for doc in selected}
+    for rec in records:
+        by_doc[rec.document].append(rec)
+    documents = [doc for doc in selected if by_doc[doc.id]] or selected[:1]
+    style = PassageStyle.of(options, source, records, documents)
+    blocks = [escape.front_matter(front_fields(options, source, documents, records, style))]
     for doc in documents:
-        quotes = source.quote_renderer(doc, options)
-        title = _title_in_view(doc, quotes)
-        blocks.append(_heading(1, title))
-        line = byline(doc)
-        if line:
-            blocks.append(line)
-        recs = by_doc[doc.id]
-        if not recs:
-            blocks.append("No annotations match.")
-        elif options.group_by == "tag":
-            blocks.extend(_themes(recs, quotes, source, options))
-        else:
-            blocks.extend(_sections(doc, recs, quotes, source))
+        blocks.extend(document_blocks(doc, by_doc[doc.id], options, source, style))
     return "\n\n".join(blocks) + "\n"
+
+
+def document_blocks(
+    doc: Document,
+    recs: Sequence[AnnotationRecord],
+    options: ExportOptions,
+    source: ExportSource,
+    style: PassageStyle,
+) -> list[str]:
+    """One text's part of the export: its title, byline and passages."""
+    quotes = source.quote_renderer(doc, options)
+    blocks = [_heading(1, _title_in_view(doc, quotes))]
+    line = byline(doc, source, options.script)
+    if line:
+        blocks.append(line)
+    if not recs:
+        blocks.append("No annotations match.")
+    elif options.group_by == "tag":
+        blocks.extend(_themes(recs, quotes, source, options, style))
+    else:
+        blocks.extend(_sections(doc, recs, quotes, source, style))
+    return blocks
 
 
 def _title_in_view(doc: Document, quotes: QuoteRenderer) -> str:

@@ -26,6 +26,7 @@ from reader.store.records import AnnotationRecord as _StoreRecord
 from reader.views import check_view
 
 GROUP_BY = ("section", "tag")
+FLAVOURS = ("obsidian", "pandoc")  # Markdown: Pandoc's turns citations on by default
 COMPARE_BY = ("tag", "color")
 
 
@@ -152,6 +153,15 @@ class ExportOptions:
     by: str = "tag"
     originals: bool = True
     exported_at: str = ""  # ISO 8601 UTC; empty: now
+    flavour: str = "obsidian"
+    citations: bool | None = None  # a Pandoc citation after each quote; None: the flavour's way
+    links: bool = True  # a meipi:// link back to each passage
+    pinyin: bool = False  # each quote's pinyin under it (Markdown)
+
+    @property
+    def cite(self) -> bool:
+        """Whether quotes end in a Pandoc citation (``[@key, p. 3]``)."""
+        return self.flavour == "pandoc" if self.citations is None else self.citations
 
     def checked(self) -> ExportOptions:
         """The options validated (unknown format, view, colour, grouping → InputError)."""
@@ -170,6 +180,8 @@ class ExportOptions:
             raise InputError(f"--group-by must be one of {', '.join(GROUP_BY)}.")
         if self.by not in COMPARE_BY:
             raise InputError(f"--by must be one of {', '.join(COMPARE_BY)}.")
+        if self.flavour not in FLAVOURS:
+            raise InputError(f"--flavour must be one of {', '.join(FLAVOURS)}.")
         for tag in self.tags:
             if tags_rule.filter_key(tag) is None:
                 raise InputError("An empty --tag matches nothing; give a tag name.")
@@ -199,6 +211,11 @@ class ExportSource:
     views: ViewProvider = original_views
     color_meanings: Mapping[str, str] = field(default_factory=dict)
     theme_memos: Mapping[str, str] = field(default_factory=dict)
+    citekeys: Mapping[str, str] = field(default_factory=dict)  # document id -> citekey
+    creator: str | None = None  # the user's name (``meipi config creator``)
+    bibliography: str | None = None  # a bibliography file for Pandoc's front matter
+    # Metadata text (byline, venue) in a view's script, character by character.
+    convert_chars: Callable[[str, str, str], str] | None = None  # (text, view, source script)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:
@@ -220,6 +237,19 @@ class ExportSource:
 
     def quote_renderer(self, doc: Document, options: ExportOptions) -> QuoteRenderer:
         return QuoteRenderer(doc, self.views(doc, options.script), originals=options.originals)
+
+    def citekey(self, doc: Document) -> str:
+        """The text's citekey: the user's (stored), else the generated one."""
+        from reader.export.citekeys import citekeys
+
+        keys = citekeys(self.documents, self.citekeys)
+        return keys.get(doc.id) or citekeys([doc], self.citekeys)[doc.id]
+
+    def in_script(self, text: str, doc: Document, view_id: str) -> str:
+        """Metadata text in the view's script, converted character by character."""
+        if view_id == "original" or self.convert_chars is None or not text:
+            return text
+        return self.convert_chars(text, view_id, doc.meta.script)
 
     def meaning(self, color: str | None) -> str:
         if color is None:

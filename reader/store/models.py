@@ -31,6 +31,8 @@ class Document(Base):
     # JSON list of [printed page number, start offset] for the snapshot.
     pages: Mapped[str] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text, default="")
+    # The user's citekey for the text (None: the exports generate one).
+    citekey: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class Annotation(Base):
@@ -158,3 +160,13 @@ class VocabularyEntry(Base):
     page: Mapped[str] = mapped_column(Text)
     created: Mapped[str] = mapped_column(Text)
     updated: Mapped[str] = mapped_column(Text)
+
+
+class Setting(Base):
+    """A setting stored with the annotations, so exports made anywhere agree (and backups keep
+    it): ``creator`` (the W3C creator's name), ``bibliography`` (a file for Pandoc)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

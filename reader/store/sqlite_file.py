@@ -122,6 +122,17 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX vocabulary_document ON vocabulary (document_id, start)",
         ),
     ),
+    (
+        4,
+        "a citekey per text; settings the exports use (the W3C creator, a bibliography)",
+        (
+            "ALTER TABLE documents ADD COLUMN citekey TEXT",
+            """CREATE TABLE settings (
+                "key" TEXT NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -6,6 +6,7 @@ import csv
 import errno
 import io
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -174,19 +175,21 @@ def test_compare_table_then_one_section_per_theme(docs: list[Document]) -> None:
     sk = skeleton(body)
     table_at = sk.index(("table", ""))
     cells = [txt for kind, txt in sk[table_at + 1 :] if kind in ("th", "td")]
+    # Columns by author and year; themes in zhuyin order (ㄅ 北極, ㄓ 中亞, ㄢ 安全) in a
+    # Traditional export.
     assert cells == [
         "Theme",
         "連弘宜",
-        "許菁芸",
+        "許菁芸 2024",
         "Found only in",
+        "北極",
+        "0",
+        "1",
+        "許菁芸 2024",
         "中亞",
         "2",
         "1",
         "",
-        "北極",
-        "0",
-        "1",
-        "許菁芸",
         "安全",
         "1",
         "0",
@@ -194,20 +197,20 @@ def test_compare_table_then_one_section_per_theme(docs: list[Document]) -> None:
     ]
     heads = [(kind, txt) for kind, txt in sk if kind in ("h1", "h2", "h3")]
     lian_h = "連弘宜〈一帶一路框架下中俄之潛在競合關係〉"
-    hsu_h = "許菁芸〈中俄兩國之戰略利益分歧〉"
+    hsu_h = "許菁芸 2024〈中俄兩國之戰略利益分歧〉"
     assert heads == [
         ("h1", "Comparison by theme"),
-        ("h2", "中亞"),
+        ("h2", "北極"),
         ("h3", lian_h),
         ("h3", hsu_h),
-        ("h2", "北極"),
+        ("h2", "中亞"),
         ("h3", lian_h),
         ("h3", hsu_h),
         ("h2", "安全"),
         ("h3", lian_h),
         ("h3", hsu_h),
     ]
-    central = sk[sk.index(("h2", "中亞")) : sk.index(("h2", "北極"))]
+    central = sk[sk.index(("h2", "中亞")) : sk.index(("h2", "安全"))]
     assert central[1:4] == [
         ("p", "Memo:"),
         ("p", "Both look at Central Asia.\n# not a heading"),
@@ -215,8 +218,12 @@ def test_compare_table_then_one_section_per_theme(docs: list[Document]) -> None:
     ]
     quotes = [central[i + 1][1] for i, (kind, _) in enumerate(central) if kind == ">"]
     assert quotes == ["上海合作組織的成員大多為中亞國家", "區域性的多邊或雙邊合作", "中亞"]
-    arctic = sk[sk.index(("h2", "北極")) : sk.index(("h2", "安全"))]
+    arctic = sk[sk.index(("h2", "北極")) : sk.index(("h2", "中亞"))]
     assert arctic[2] == ("p", "No passages.")
+    # Simplified: pinyin order (ān < běi < zhōng).
+    simplified = render_export(replace(opts, script="zh-Hans"), source)
+    sk = skeleton(split_front_matter(simplified)[1])
+    assert [t for k, t in sk if k == "h2"] == ["安全", "北極", "中亞"]
 
 
 def test_compare_renders_notes_as_markdown_without_new_blocks(docs: list[Document]) -> None:

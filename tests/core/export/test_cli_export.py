@@ -52,7 +52,7 @@ def test_markdown_export_reads_as_intended(annotated: list[str]) -> None:
     sk = skeleton(body)
     assert ("p", "局部〔原文：區域性〕的多边或双边合作") in sk
     assert ("p", "出兵格鲁吉亚〔原文：喬治亞〕") in sk
-    assert ("p", "p. 3 · pink (Question) · #安全") in sk
+    assert ("md", "p. 3 · pink (Question) · #安全") in sk
     assert ("p", "# not a heading\n---") in sk
     plain = meipi(
         "export",
@@ -79,7 +79,8 @@ def test_compare_export_and_its_limits(annotated: list[str], tmp_path: Path) -> 
     front, body = split_front_matter(out.read_text(encoding="utf-8"))
     assert front["themes"] == 4
     sk = skeleton(body)
-    assert [t for k, t in sk if k == "h2"] == ["中亚", "北極", "地區/中亞", "安全"]
+    # Traditional (original) export: zhuyin order, ㄅ 北極, ㄉ 地區, ㄓ 中亚, ㄢ 安全.
+    assert [t for k, t in sk if k == "h2"] == ["北極", "地區/中亞", "中亚", "安全"]
     one = meipi("export", "--format", "compare", "--doc", "lian-obor")
     assert one.code == 2
     assert "two or more articles" in one.err

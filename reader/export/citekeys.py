@@ -1,0 +1,167 @@
+"""Citekeys in Better BibTeX's manner, and the parts of a reference: names and pages.
+
+A generated key is the first author's family name, the year and the first word of the title,
+lower case, in ASCII (Chinese through its pinyin, without tones): 連弘宜〈一帶一路…〉 (no date)
+is ``lianyidai``, 許菁芸〈中俄兩國…〉 2024 is ``xu2024zhonge``. Two texts of one library that come
+out the same get ``a``, ``b`` … after the year, as Better BibTeX does. A key the user sets
+(Text Details, ``meipi import --citekey``) is stored in the database and wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from reader.documents import Document, Metadata
+from reader.errors import InputError
+
+_VALID = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_:.\-/]*[A-Za-z0-9_])?")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_STOP = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "with"})
+# Two-character family names (Traditional and Simplified spellings).
+COMPOUND_SURNAMES = frozenset(
+    [
+        "歐陽",
+        "欧阳",
+        "司馬",
+        "司马",
+        "諸葛",
+        "诸葛",
+        "上官",
+        "東方",
+        "东方",
+        "夏侯",
+        "皇甫",
+        "尉遲",
+        "尉迟",
+        "公孫",
+        "公孙",
+        "慕容",
+        "長孫",
+        "长孙",
+        "宇文",
+        "司徒",
+        "令狐",
+        "端木",
+        "申屠",
+        "軒轅",
+        "轩辕",
+        "澹臺",
+        "澹台",
+        "聞人",
+        "闻人",
+        "呼延",
+        "鍾離",
+        "钟离",
+        "張簡",
+        "张简",
+    ]
+)
+MAX_CHARS = 100
+
+
+def check_citekey(key: str) -> str:
+    """A citekey as Pandoc reads it (``[@key]``): ASCII letters, digits and ``_``, with
+    ``: . - /`` inside; InputError otherwise."""
+    key = key.strip()
+    if len(key) > MAX_CHARS or not _VALID.fullmatch(key):
+        raise InputError(
+            f"{key!r} cannot be a citekey: use ASCII letters, digits and _ (with : . - / "
+            f"inside), at most {MAX_CHARS} characters, e.g. lian2017yidai."
+        )
+    return key
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """``(family, given)``: CJK names family first (compound surnames known), Western names
+    family last (or before a comma)."""
+    name = name.strip()
+    if is_cjk(name):
+        compact = name.replace(" ", "")
+        size = 2 if len(compact) >= 3 and compact[:2] in COMPOUND_SURNAMES else 1
+        return compact[:size], compact[size:]
+    if "," in name:
+        family, _, given = name.partition(",")
+        return family.strip(), given.strip()
+    parts = name.split()
+    if len(parts) < 2:
+        return name, ""
+    return parts[-1], " ".join(parts[:-1])
+
+
+@functools.lru_cache(maxsize=1024)
+def romanize(text: str) -> str:
+    """Lower-case ASCII: Han characters as toneless pinyin, accents dropped, nothing else."""
+    if is_cjk(text):
+        from pypinyin import Style, lazy_pinyin
+
+        text = "".join(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", ascii_text.lower())
+
+
+def _first_word(title: str) -> str:
+    han = _HAN.findall(title[:8])
+    if han and title.strip()[:1] and _HAN.match(title.strip()[:1]):
+        return romanize("".join(han[:2]))
+    for word in _WORD.findall(title):
+        if word.lower() not in _STOP:
+            return romanize(word)
+    return ""
+
+
+def base_citekey(meta: Metadata) -> str:
+    """authorYYYYfirstword (before telling equal keys apart)."""
+    family = split_name(meta.authors[0])[0] if meta.authors else ""
+    key = romanize(family) + (meta.year or "") + _first_word(meta.title)
+    key = key or romanize(meta.id) or "text"
+    return key if key[0].isalpha() else "x" + key
+
+
+def generated_citekeys(documents: Iterable[Document]) -> dict[str, str]:
+    """Every document's generated key, equal keys told apart by ``a``, ``b`` … after the
+    year (in library order)."""
+    docs = list(documents)
+    bases = {doc.id: base_citekey(doc.meta) for doc in docs}
+    counts: dict[str, int] = {}
+    for key in bases.values():
+        counts[key] = counts.get(key, 0) + 1
+    seen: dict[str, int] = {}
+    out: dict[str, str] = {}
+    for doc in docs:
+        key = bases[doc.id]
+        if counts[key] > 1:
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            year = doc.meta.year or ""
+            family = romanize(split_name(doc.meta.authors[0])[0]) if doc.meta.authors else ""
+            cut = len(family) + len(year)
+            key = key[:cut] + chr(ord("a") + n % 26) + key[cut:]
+        out[doc.id] = key
+    return out
+
+
+def citekeys(documents: Iterable[Document], stored: Mapping[str, str]) -> dict[str, str]:
+    """Each document's citekey: the stored one, else the generated one."""
+    docs = list(documents)
+    generated = generated_citekeys(docs)
+    return {doc.id: stored.get(doc.id) or generated[doc.id] for doc in docs}
+
+
+def generated_citekey(meta: Metadata) -> str:
+    return base_citekey(meta)
+
+
+def page_range(doc: Document) -> tuple[str, str] | None:
+    """The printed labels of the text's first and last page."""
+    labels = [str(getattr(p, "printed", p.number)) for p in doc.pages]
+    if not labels:
+        return None
+    return labels[0], labels[-1]
