@@ -42,12 +42,14 @@ than hashing a digest would, and two different texts can never collide).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import statistics
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -58,9 +60,12 @@ if TYPE_CHECKING:
     from reader.documents import Document
 
 __all__ = [
+    "DEFAULT_SETTINGS",
     "ENGINE_VERSION",
     "LIBRARY_VERSION",
     "ConvertedText",
+    "Plan",
+    "ScriptSettings",
     "Segment",
     "Substitution",
     "View",
@@ -69,6 +74,7 @@ __all__ = [
     "convert_text",
     "document_view",
     "measure_conversion",
+    "plan_for",
     "warm_up",
 ]
 
@@ -89,7 +95,16 @@ class Substitution(NamedTuple):
     canon_end: int
     original: str
     converted: str
-    source: str = "dictionary"  # or "glossary" (the user's own conversion)
+    # The layer that made it: "opencc" (the library's phrase tables), "lexicon" (the regional
+    # lexicon), "correction" (a fix of a table fault), "glossary" (the user's own conversion),
+    # "ambiguity" (left as the library has it, but the character's form depends on meaning).
+    source: str = "opencc"
+
+    @property
+    def regional(self) -> bool:
+        """Regional wording (a name or word the region says differently), as against a fix of
+        characters, the user's own wording or a mark."""
+        return self.source in ("opencc", "lexicon")
 
 
 class ConvertedText:
@@ -114,8 +129,10 @@ class ConvertedText:
         self._ce = [b[1] for b in blocks]
         self._vs = [b[2] for b in blocks]
         self._ve = [b[3] for b in blocks]
-        # index of a stored segment -> "keep" or "convert" for glossary occurrences
+        # index of a stored segment -> the layer that made it when not the library:
+        # "keep"/"convert" (the glossary), "lexicon", "correction"
         self._glossary = glossary_spans or {}
+        self._ambiguous: list[Substitution] = []
 
     # --- mapping ----------------------------------------------------------------------------
     @staticmethod
@@ -197,18 +214,20 @@ class ConvertedText:
 
     @cached_property
     def substitutions(self) -> list[Substitution]:
-        """Every segment whose wording changed beyond a character-for-character conversion."""
+        """Every segment whose wording changed beyond a character-for-character conversion,
+        tagged with the layer that made it."""
         out: list[Substitution] = []
         reachable = converter(self.config).char_reachable if self.config else None
         marks = self._glossary
         src, txt = self.source, self.text
         for i, (a, b, s, e) in enumerate(zip(self._cs, self._ce, self._vs, self._ve, strict=True)):
             kind = marks.get(i) if marks else None
-            if kind == "keep":
+            if kind in ("keep", "script"):
                 continue
-            if kind == "convert":
+            if kind is not None:
                 if src[a:b] != txt[s:e]:
-                    out.append(Substitution(s, e, a, b, src[a:b], txt[s:e], "glossary"))
+                    origin = "glossary" if kind == "convert" else kind
+                    out.append(Substitution(s, e, a, b, src[a:b], txt[s:e], origin))
                 continue
             if b - a != e - s:
                 out.append(Substitution(s, e, a, b, src[a:b], txt[s:e]))
@@ -217,6 +236,19 @@ class ConvertedText:
                 if not reachable(original, shown):
                     out.append(Substitution(s, e, a, b, original, shown))
         return out
+
+    @property
+    def ambiguities(self) -> list[Substitution]:
+        """Characters left as the library has them although their form depends on meaning
+        (系/係/繫 in a Traditional view of a Simplified text), for the window to mark."""
+        return self._ambiguous
+
+    def layer_counts(self) -> dict[str, int]:
+        """How many substitutions each layer made (and how many ambiguities are marked)."""
+        counts: dict[str, int] = {}
+        for sub in [*self.substitutions, *self._ambiguous]:
+            counts[sub.source] = counts.get(sub.source, 0) + 1
+        return counts
 
     @cached_property
     def kept(self) -> list[Segment]:
@@ -244,7 +276,17 @@ class View(ConvertedText):
     """A document in one script view."""
 
     def __init__(self, converted: ConvertedText, view_id: str, doc_id: str) -> None:
-        for name in ("source", "text", "config", "_cs", "_ce", "_vs", "_ve", "_glossary"):
+        for name in (
+            "source",
+            "text",
+            "config",
+            "_cs",
+            "_ce",
+            "_vs",
+            "_ve",
+            "_glossary",
+            "_ambiguous",
+        ):
             setattr(self, name, getattr(converted, name))
         self._base = converted
         self.view_id = view_id
@@ -282,27 +324,120 @@ def _glossary_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(p) for p in ordered))
 
 
-def _convert_uncached(text: str, config: str | None, glossary: Glossary | None) -> ConvertedText:
+class Plan(NamedTuple):
+    """What a view applies to a text: the OpenCC configuration and Meipi's layers."""
+
+    config: str | None
+    source_region: str | None = None  # the lexicon applies when both regions are set and differ
+    view_region: str | None = None
+    it_vocabulary: bool = True  # False: OpenCC's IT-only entries left out (prose)
+    mainland_quotes: bool = False  # 「」『』 -> “”‘’
+
+    @property
+    def lexicon(self) -> bool:
+        return bool(
+            self.source_region and self.view_region and self.source_region != self.view_region
+        )
+
+
+@dataclass(frozen=True)
+class ScriptSettings:
+    """A reader's choices for a text's views (the window stores them per text)."""
+
+    it_vocabulary: bool = False  # "this is a software manual": OpenCC's IT entries on
+    mainland_quotes: bool = True  # 「」『』 shown as “”‘’ in 简体（大陆用语）
+
+
+DEFAULT_SETTINGS = ScriptSettings()
+QUOTES = str.maketrans("「」『』", "“”‘’")
+# A kept phrase converts with its configuration's script alone (no vocabulary tables).
+KEEP_CONFIG = {"tw2sp": "tw2s", "s2twp": "s2tw"}
+# Characters whose Traditional form depends on the meaning; where no phrase decided, the view is
+# marked "left alone" (系: 系/係/繫).
+AMBIGUOUS_S2T = "系"
+AMBIGUOUS_PATTERN = re.compile(f"[{AMBIGUOUS_S2T}]")
+
+
+def plan_for(view_id: str, source_script: str, settings: ScriptSettings | None = None) -> Plan:
+    """The layers of ``view_id`` for a source in ``source_script`` (see the module docstring)."""
+    from reader.lexicon import SOURCE_REGION, VIEW_REGION
+    from reader.views import config_for
+
+    settings = settings or DEFAULT_SETTINGS
+    if view_id == "original":
+        return Plan(None)
+    return Plan(
+        config_for(view_id, source_script),
+        SOURCE_REGION.get(source_script),
+        VIEW_REGION.get(view_id),
+        settings.it_vocabulary,
+        settings.mainland_quotes and view_id == "zh-Hans-CN",
+    )
+
+
+@functools.cache
+def _layer_matcher(config: str | None, source_region: str | None, view_region: str | None) -> Any:
+    """One matcher over the corrections and the lexicon of a plan (corrections first)."""
+    from reader.lexicon import PhraseMatcher, corrections, region_map
+
+    found: dict[str, tuple[str, str]] = {}
+    if config:
+        variant = {"s2tw": "t2tw", "s2twp": "t2tw", "s2hk": "t2hk"}.get(config)
+        for c in corrections():
+            if c.applies_to(config):
+                target = converter(variant).convert(c.target)[0] if variant else c.target
+                found.setdefault(c.source, (target, "correction"))
+    guards: dict[str, str] = {}
+    if source_region and view_region and source_region != view_region:
+        from reader.folding import fold_key
+        from reader.lexicon import withheld
+
+        for a in withheld(source_region, view_region):
+            found.setdefault(a, ("", "script"))
+
+        for a, b in region_map(source_region, view_region).items():
+            if a in found:
+                continue
+            found[a] = (b, "lexicon")
+            # A source form that begins the target form (艾森豪 / 艾森豪威尔, 厄瓜多 / 厄瓜多尔):
+            # where the author already wrote the target form, nothing is converted.
+            fa, fb = fold_key(a), fold_key(b)
+            if len(fb) > len(fa) and fb.startswith(fa):
+                guards[a] = fb
+    return PhraseMatcher({k: f"{v}\t{o}\t{guards.get(k, '')}" for k, (v, o) in found.items()})
+
+
+def _convert_uncached(text: str, plan: Plan, glossary: Glossary | None) -> ConvertedText:
+    config = plan.config
     # An empty phrase or an empty replacement is ignored: every segment has text on both sides,
     # so segment boundaries correspond one to one.
     conversions = {k: v for k, v in glossary.conversions if k and v} if glossary else {}
     keeps = set(glossary.keeps) if (glossary and config) else set()
     keeps.discard("")
     phrases = [*conversions, *keeps]
-    conv = converter(config) if config else None
-    if not phrases:
+    conv = converter(config, prose=not plan.it_vocabulary) if config else None
+    quotes = plan.mainland_quotes
+    matcher = _layer_matcher(config, plan.source_region, plan.view_region) if config else None
+    if matcher is not None and matcher.finder is None:
+        matcher = None
+
+    def finish(out: str) -> str:
+        return out.translate(QUOTES) if quotes else out
+
+    if not phrases and matcher is None:
         if conv is None:
-            return ConvertedText(text, text, [], None)
+            return ConvertedText(text, finish(text), [], None)
         whole, whole_blocks = conv.convert(text)
-        return ConvertedText(text, whole, whole_blocks, config)
+        result = ConvertedText(text, finish(whole), whole_blocks, config)
+        result._ambiguous = _ambiguities(result)
+        return result
 
     pieces: list[str] = []
     blocks: list[Block] = []
     marks: dict[int, str] = {}
     pos_out = 0
-    prev = 0
 
-    def stretch(lo: int, hi: int) -> None:
+    def plain(lo: int, hi: int) -> None:
         nonlocal pos_out
         if lo >= hi:
             return
@@ -314,28 +449,89 @@ def _convert_uncached(text: str, config: str | None, glossary: Glossary | None) 
             out, part_blocks = conv.convert(part)
         shift_out = pos_out
         blocks.extend((a + lo, b + lo, c + shift_out, d + shift_out) for a, b, c, d in part_blocks)
-        pieces.append(out)
+        pieces.append(finish(out))
         pos_out += len(out)
 
-    for m in _glossary_pattern(phrases).finditer(text):
-        start, end = m.span()
-        stretch(prev, start)
-        phrase = m.group()
-        if phrase in conversions:
-            shown, kind = conversions[phrase], "convert"
-        else:
-            shown, kind = phrase, "keep"
+    def span(start: int, end: int, shown: str, kind: str) -> None:
+        nonlocal pos_out
         marks[len(blocks)] = kind
         blocks.append((start, end, pos_out, pos_out + len(shown)))
         pieces.append(shown)
         pos_out += len(shown)
-        prev = end
+
+    def stretch(lo: int, hi: int) -> None:
+        if lo >= hi:
+            return
+        if matcher is None:
+            plain(lo, hi)
+            return
+        prev = lo
+        for start, end, value in matcher.find(text, lo, hi):
+            if start < prev:
+                continue
+            shown, kind, guard = value.split("\t")
+            if guard and _spells(text, start, hi, guard):
+                # The author wrote the target form: its characters convert, nothing else.
+                end = start + len(guard)
+                kind = "script"
+            plain(prev, start)
+            if kind == "script":
+                shown = script_conv.convert(text[start:end])[0] if script_conv else text[start:end]
+            span(start, end, finish(shown), kind)
+            prev = end
+        plain(prev, hi)
+
+    # Kept phrases and withheld names convert with the configuration's script alone.
+    script_conv = converter(KEEP_CONFIG.get(config, config), prose=True) if config else None
+    prev = 0
+    if phrases:
+        keep_conv = script_conv
+        for m in _glossary_pattern(phrases).finditer(text):
+            start, end = m.span()
+            stretch(prev, start)
+            phrase = m.group()
+            if phrase in conversions:
+                span(start, end, conversions[phrase], "convert")
+            else:
+                shown = keep_conv.convert(phrase)[0] if keep_conv is not None else phrase
+                span(start, end, finish(shown), "keep")
+            prev = end
     stretch(prev, len(text))
-    return ConvertedText(text, "".join(pieces), blocks, config, marks)
+    result = ConvertedText(text, "".join(pieces), blocks, config, marks)
+    result._ambiguous = _ambiguities(result)
+    return result
+
+
+def _spells(text: str, start: int, hi: int, folded: str) -> bool:
+    """Whether ``text`` at ``start`` (before ``hi``) reads ``folded`` once folded."""
+    from reader.folding import fold_key
+
+    end = start + len(folded)
+    return end <= hi and fold_key(text[start:end]) == folded
+
+
+def _ambiguities(result: ConvertedText) -> list[Substitution]:
+    """Characters of a Simplified source whose Traditional form depends on the meaning, which
+    no phrase (of OpenCC, the corrections or the glossary) decided: left as the library has them,
+    and marked."""
+    from reader.lexicon import S2T_CONFIGS
+
+    if result.config not in S2T_CONFIGS:
+        return []
+    out = []
+    src, txt, cs, ce = result.source, result.text, result._cs, result._ce
+    for m in AMBIGUOUS_PATTERN.finditer(src):
+        p = m.start()
+        i = bisect.bisect_right(cs, p) - 1
+        if i >= 0 and p < ce[i]:
+            continue  # inside a phrase: decided there
+        v = result.view_point(p)
+        out.append(Substitution(v, v + 1, p, p + 1, src[p], txt[v], "ambiguity"))
+    return out
 
 
 _CACHE_SIZE = 24
-_cache: OrderedDict[tuple[str, str | None, str, str], ConvertedText] = OrderedDict()
+_cache: OrderedDict[tuple[str, Plan, str, str], ConvertedText] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -348,16 +544,22 @@ def clear_caches() -> None:
 clear_cache = clear_caches
 
 
-def convert_text(text: str, config: str | None, glossary: Glossary | None = None) -> ConvertedText:
-    """``text`` converted with an OpenCC configuration (``None``: identity) and the glossary."""
+def convert_text(
+    text: str, config: str | Plan | None, glossary: Glossary | None = None
+) -> ConvertedText:
+    """``text`` converted with an OpenCC configuration (``None``: identity) and the glossary.
+
+    A configuration name alone is the library's conversion exactly (every table, IT entries
+    included; no lexicon, corrections or quotes); a :class:`Plan` adds Meipi's layers."""
+    plan = config if isinstance(config, Plan) else Plan(config)
     version = glossary.version if glossary is not None and not _glossary_empty(glossary) else ""
-    key = (text, config, version, ENGINE_VERSION)
+    key = (text, plan, version, ENGINE_VERSION)
     with _cache_lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    result = _convert_uncached(text, config, glossary if version else None)
+    result = _convert_uncached(text, plan, glossary if version else None)
     with _cache_lock:
         _cache[key] = result
         _cache.move_to_end(key)
@@ -370,15 +572,21 @@ def _glossary_empty(glossary: Glossary) -> bool:
     return not (glossary.keeps or glossary.conversions)
 
 
-def document_view(doc: Document, view_id: str, glossary: Glossary | None = None) -> View:
-    """``doc`` in the script view ``view_id`` (see ``reader.views``); 原文 ignores the glossary."""
-    from reader.views import check_view, config_for
+def document_view(
+    doc: Document,
+    view_id: str,
+    glossary: Glossary | None = None,
+    settings: ScriptSettings | None = None,
+) -> View:
+    """``doc`` in the script view ``view_id`` (see ``reader.views``) with Meipi's layers and the
+    text's ``settings``; 原文 ignores the glossary."""
+    from reader.views import check_view
 
     check_view(view_id)
     if view_id == "original":
         return View(convert_text(doc.text, None, None), view_id, doc.id)
-    config = config_for(view_id, doc.meta.script)
-    return View(convert_text(doc.text, config, glossary), view_id, doc.id)
+    plan = plan_for(view_id, doc.meta.script, settings)
+    return View(convert_text(doc.text, plan, glossary), view_id, doc.id)
 
 
 def warm_up(source_scripts: tuple[str, ...] = ("zh-Hant-TW",)) -> None:

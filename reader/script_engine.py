@@ -46,7 +46,7 @@ from opencc.opencc import OpenCC
 
 LIBRARY_VERSION = "0.1.7"
 # Bumped whenever this module's output or map could change (part of every cache key).
-ENGINE_VERSION = f"opencc-python-reimplemented {LIBRARY_VERSION}; meipi-script-engine 1"
+ENGINE_VERSION = f"opencc-python-reimplemented {LIBRARY_VERSION}; meipi-script-engine 2"
 
 Block = tuple[int, int, int, int]
 
@@ -233,10 +233,15 @@ def compose(first: list[Block], second: list[Block]) -> list[Block]:
 
 
 class Converter:
-    """One OpenCC configuration: ``convert(text) -> (output, blocks)``; thread-safe."""
+    """One OpenCC configuration: ``convert(text) -> (output, blocks)``; thread-safe.
 
-    def __init__(self, config: str) -> None:
+    ``prose=True``: the same configuration without the software-localisation entries of
+    ``TWPhrases``/``TWPhrasesRev`` (``reader.lexicon.is_it_entry``): 建立 stays 建立.
+    """
+
+    def __init__(self, config: str, prose: bool = False) -> None:
         self.config = config
+        self.prose = prose
         # Every configuration reads its dictionary files into one shared cache: the library
         # gives each instance its own, so t2s, tw2sp and tw2s would each hold TSPhrases and
         # TSCharacters (memory budget, issue 10). Callers hold _converters_lock.
@@ -246,7 +251,14 @@ class Converter:
         library._init_dict()
         # Below the public API (pinned by the tests): the chain the library itself converts with.
         chain: list[list[_DictData]] = library._dict_chain_data
+        if prose:
+            chain = [[_without_it(d) for d in group] for group in chain]
         self.chain = chain
+        self.it_entries_dropped = sum(
+            len(a[2]) - len(b[2])
+            for ga, gb in zip(library._dict_chain_data, chain, strict=True)
+            for a, b in zip(ga, gb, strict=True)
+        )
         self.stages = [_prepare_stage(group) for group in chain]
         self.exact_fast_path = not _values_add_separators(chain)
 
@@ -321,15 +333,41 @@ def _values_add_separators(chain: list[list[_DictData]]) -> bool:
 _converters: dict[str, Converter] = {}
 # Dictionary file -> (longest key, shortest key, mapping), as OpenCC reads them; read-only.
 _shared_dictionaries: dict[str, _DictData] = {}
+_prose_dictionaries: dict[int, _DictData] = {}  # id(shared data) -> without its IT entries
 _converters_lock = threading.Lock()
+PROSE_SUFFIX = "+prose"
 
 
-def converter(config: str) -> Converter:
-    """The shared converter for an OpenCC configuration name (loaded once)."""
+def _without_it(d: _DictData) -> _DictData:
+    """``d`` without its IT entries (the same object when it has none); callers hold the lock."""
+    from pathlib import Path
+
+    from reader.lexicon import is_it_entry
+
+    cached = _prose_dictionaries.get(id(d))
+    if cached is not None:
+        return cached
+    # The library keeps two equal tuples of one mapping (the chain's and its cache's).
+    name = next((Path(k).name for k, v in _shared_dictionaries.items() if v[2] is d[2]), "")
+    mapping = d[2]
+    kept = {k: v for k, v in mapping.items() if not is_it_entry(name, k, v)}
+    if len(kept) == len(mapping):
+        out = d
+    else:
+        lengths = [len(k) for k in kept] or [1]
+        out = (max(lengths), min(lengths), kept)
+    _prose_dictionaries[id(d)] = out
+    return out
+
+
+def converter(config: str, prose: bool = False) -> Converter:
+    """The shared converter for an OpenCC configuration name (loaded once); ``prose``: without
+    the IT vocabulary."""
+    key = config + PROSE_SUFFIX if prose else config
     with _converters_lock:
-        conv = _converters.get(config)
+        conv = _converters.get(key)
         if conv is None:
-            conv = _converters[config] = Converter(config)
+            conv = _converters[key] = Converter(config, prose)
         return conv
 
 

@@ -21,12 +21,14 @@ from opencc.opencc import OpenCC
 from reader.documents import load_library
 from reader.glossary import Glossary
 from reader.script import (
+    KEEP_CONFIG,
     ConvertedText,
     Segment,
     clear_cache,
     convert_text,
     document_view,
     measure_conversion,
+    plan_for,
 )
 from reader.script_engine import SPLIT_CHARS_RE, config_names, converter, reference_convert
 from reader.views import CONFIGS, VIEW_IDS, config_for
@@ -159,12 +161,17 @@ def test_first_candidate_of_a_multiple_value() -> None:
 @pytest.mark.parametrize("doc_id", ["lian-obor", "hsu-divergence"])
 @pytest.mark.parametrize("view_id", VIEW_IDS)
 def test_every_view_of_the_articles_is_the_librarys(doc_id: str, view_id: str) -> None:
+    """The library layer of every view is the library's output exactly (Meipi's layers come on
+    top: ``tests/core/test_script_layers.py``)."""
     d = doc(doc_id)
-    view = document_view(d, view_id)
     config = config_for(view_id, d.meta.script) if view_id != "original" else None
+    view = convert_text(d.text, config)
     expected = library(config).convert(d.text) if config else d.text
     assert view.text == expected
-    assert view.view_id == view_id and view.doc_id == doc_id
+    shown = document_view(d, view_id)
+    assert shown.view_id == view_id and shown.doc_id == doc_id
+    if view_id in ("original", "zh-Hant", "zh-Hant-TW"):  # no layer applies to these sources
+        assert shown.text == expected
     # Every block is whole segments (blocks end at "\n", a separator), and maps to its own text.
     for block in d.blocks:
         vs, ve = view.to_view(block.start, block.end)
@@ -181,15 +188,20 @@ def test_fast_path_blocks_equal_the_reference_port(doc_id: str, config: str) -> 
 
 
 def test_known_substitutions_of_product_md() -> None:
-    """PRODUCT.md: tw2sp turns 區域性→局部, 喬治亞→格鲁吉亚, 哈薩克→哈萨克斯坦."""
+    """The library's tw2sp turns 區域性→局部, 喬治亞→格鲁吉亚, 哈薩克→哈萨克斯坦; the view
+    (PRODUCT.md, changed 2026-12-06) keeps 区域性 (IT vocabulary) and 哈萨克 (an ethnonym)."""
     d = doc("lian-obor")
+    bare = {(s.original, s.converted) for s in convert_text(d.text, "tw2sp").substitutions}
+    assert {("區域性", "局部"), ("喬治亞", "格鲁吉亚"), ("哈薩克", "哈萨克斯坦")} <= bare
     view = document_view(d, "zh-Hans-CN")
-    subs = {(s.original, s.converted) for s in view.substitutions}
-    assert {("區域性", "局部"), ("喬治亞", "格鲁吉亚"), ("哈薩克", "哈萨克斯坦")} <= subs
+    subs = {(s.original, s.converted, s.source) for s in view.substitutions}
+    assert ("喬治亞", "格鲁吉亚", "lexicon") in subs
+    assert not {("區域性", "局部"), ("哈薩克", "哈萨克斯坦")} & {(a, b) for a, b, _ in subs}
+    assert "区域性" in view.text and "哈萨克" in view.text
     for s in view.substitutions:
         assert d.text[s.canon_start : s.canon_end] == s.original
         assert view.text[s.view_start : s.view_end] == s.converted
-        assert s.source == "dictionary"
+        assert s.source in ("opencc", "lexicon")
     # 简体 (tw2s) has no Taiwan phrase table: those stay, only characters change.
     plain = {(s.original, s.converted) for s in document_view(d, "zh-Hans").substitutions}
     assert ("區域性", "局部") not in plain
@@ -209,7 +221,7 @@ def test_character_choices_are_not_substitutions() -> None:
 
 def test_mapping_of_regional_both_ways() -> None:
     d = doc("lian-obor")
-    view = document_view(d, "zh-Hans-CN")
+    view = convert_text(d.text, "tw2sp")  # the library's wording (區域性 → 局部)
     c0 = d.text.index("區域性")
     v0 = view.text.index("局部")
     assert view.to_view(c0, c0 + 3) == (v0, v0 + 2)
@@ -241,14 +253,15 @@ def test_pages_and_blocks_map_through_on_the_command_line() -> None:
     assert r.code == 0, r.err
     data = r.json()
     d = doc("lian-obor")
-    assert data["text"] == library("tw2sp").convert(d.text)
+    view = document_view(d, "zh-Hans-CN")
+    plan = plan_for("zh-Hans-CN", d.meta.script)
+    assert data["text"] == view.text
     for block, out in zip(d.blocks, data["blocks"], strict=True):
-        assert data["text"][out["start"] : out["end"]] == library("tw2sp").convert(
-            d.block_text(block)
+        assert (
+            data["text"][out["start"] : out["end"]] == convert_text(d.block_text(block), plan).text
         )
     starts = [p["start"] for p in data["pages"]]
     assert starts == sorted(starts) and starts[0] == 0
-    view = document_view(d, "zh-Hans-CN")
     assert starts == [view.to_view(p.start, p.start)[0] for p in d.pages]
 
 
@@ -278,7 +291,10 @@ def by_glossary(text: str, config: str | None, glossary: Glossary) -> str:
             continue
         stretch = text[prev:i]
         out.append(library(config).convert(stretch) if config else stretch)
-        out.append(conversions.get(hit, hit))
+        if hit in conversions:
+            out.append(conversions[hit])
+        else:  # kept: no vocabulary, but the characters follow the script
+            out.append(library(KEEP_CONFIG.get(config, config)).convert(hit) if config else hit)
         i = prev = i + len(hit)
     stretch = text[prev:]
     out.append(library(config).convert(stretch) if config else stretch)
@@ -291,11 +307,12 @@ def test_a_kept_phrase_stays_in_every_view() -> None:
     c0 = d.text.index("區域性")
     for view_id in VIEW_IDS:
         view = document_view(d, view_id, keep)
-        assert "區域性" in view.text, view_id
         config = config_for(view_id, d.meta.script) if view_id != "original" else None
-        assert view.text == by_glossary(d.text, config, keep)
+        shown = "区域性" if view_id.startswith("zh-Hans") else "區域性"
+        assert shown in view.text, view_id
+        assert convert_text(d.text, config, keep).text == by_glossary(d.text, config, keep)
         v0, v1 = view.to_view(c0, c0 + 3)
-        assert view.text[v0:v1] == "區域性"
+        assert view.text[v0:v1] == shown
         if config:  # where something converts, the kept phrase is one segment
             assert view.to_canonical(v0 + 1, v0 + 2) == (c0, c0 + 3)
         assert all(s.original != "區域性" for s in view.substitutions)
@@ -303,7 +320,7 @@ def test_a_kept_phrase_stays_in_every_view() -> None:
     assert Segment(c0, c0 + 3, *cn.to_view(c0, c0 + 3)) in cn.kept
     # Everything else is still converted.
     assert ("喬治亞", "格鲁吉亚") in {(s.original, s.converted) for s in cn.substitutions}
-    assert "通过區域性的" in cn.text
+    assert "通过区域性的" in cn.text
 
 
 def test_own_conversions_apply_everywhere_but_the_original() -> None:
@@ -315,7 +332,7 @@ def test_own_conversions_apply_everywhere_but_the_original() -> None:
             assert view.text == d.text and view.substitutions == []
             continue
         config = config_for(view_id, d.meta.script)
-        assert view.text == by_glossary(d.text, config, own)
+        assert convert_text(d.text, config, own).text == by_glossary(d.text, config, own)
         assert "哈萨克斯坦" not in view.text and "普京" not in view.text
         subs = [s for s in view.substitutions if s.source == "glossary"]
         assert {(s.original, s.converted) for s in subs} == {("哈薩克", "哈萨克"), ("普京", "普丁")}
@@ -328,7 +345,7 @@ def test_own_conversions_apply_everywhere_but_the_original() -> None:
 def test_glossary_longest_phrase_wins_and_conversion_beats_keep() -> None:
     g = Glossary(keeps=frozenset({"中亞", "中亞國家"}), conversions=(("中亞國家", "中亚诸国"),))
     view = convert_text("中亞國家與中亞", "tw2sp", g)
-    assert view.text == "中亚诸国与中亞"
+    assert view.text == "中亚诸国与中亚"  # a kept phrase's characters follow the script
     assert [(s.original, s.converted, s.source) for s in view.substitutions] == [
         ("中亞國家", "中亚诸国", "glossary")
     ]
@@ -343,7 +360,7 @@ def test_glossary_version_is_part_of_the_cache_key() -> None:
     assert convert_text(text, "tw2sp", Glossary()) is a  # an empty glossary changes nothing
     g = Glossary(keeps=frozenset({"中亞"}))
     b = convert_text(text, "tw2sp", g)
-    assert b is not a and "中亞" in b.text and "中亞" not in a.text
+    assert b is not a and b.kept and not a.kept
     assert convert_text(text, "tw2sp", Glossary(keeps=frozenset({"中亞"}))) is b
     assert convert_text(text, "tw2s") is not a
 
@@ -523,8 +540,11 @@ def test_random_glossary_properties(data: st.DataObject, text: str, config: str 
     segments = check_map(view)
     keeps = set(glossary.keeps) - {k for k, v in glossary.conversions if v}
     for seg in view.kept:
-        assert text[seg.canon_start : seg.canon_end] in keeps
-        assert view.text[seg.view_start : seg.view_end] == text[seg.canon_start : seg.canon_end]
+        kept = text[seg.canon_start : seg.canon_end]
+        assert kept in keeps
+        script = KEEP_CONFIG.get(config, config) if config else None
+        shown = library(script).convert(kept) if script else kept
+        assert view.text[seg.view_start : seg.view_end] == shown
     if segments:
         i = data.draw(st.integers(0, len(segments) - 1))
         j = data.draw(st.integers(i, min(len(segments) - 1, i + 12)))
