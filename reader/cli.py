@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from reader.errors import EXIT_ENVIRONMENT, EXIT_INPUT, MeipiError
+from reader.errors import EXIT_ENVIRONMENT, EXIT_INPUT, MeipiError, for_terminal
 
 if TYPE_CHECKING:
     from reader.documents import Library
@@ -72,7 +72,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a wrong option is one clear sentence and exit 2, no usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_INPUT, f"meipi: {message}. See 'meipi {self._sub_name()}--help'.\n")
+        self.exit(
+            EXIT_INPUT,
+            f"meipi: {for_terminal(message)}. See 'meipi {self._sub_name()}--help'.\n",
+        )
 
     def _sub_name(self) -> str:
         parts = self.prog.split()[1:]
@@ -144,15 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doc", metavar="DOC")
     p.add_argument("--quote", required=True, metavar="Q")
     p.add_argument("--script", default="original", metavar="S")
-    which = p.add_mutually_exclusive_group()
-    which.add_argument(
-        "--occurrence",
-        type=int,
-        default=None,
-        metavar="N",
-        help="the N-th occurrence (needed when the quote occurs more than once)",
-    )
-    which.add_argument("--all", action="store_true", help="annotate every occurrence")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N")
     p.add_argument(
         "--color",
         default=None,
@@ -161,17 +156,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--tag", action="append", default=[], metavar="T")
     p.add_argument("--note", default=None, metavar="N")
-
-    p = add("edit", "reader.commands.editing:cmd_edit", "change one annotation")
-    p.add_argument("id", metavar="ID", help="as `annotations --json` prints it, or its start")
-    p.add_argument("--color", default=None, metavar="C", help="|".join(COLORS) + "|none")
-    p.add_argument(
-        "--tag", action="append", default=[], metavar="T", help="the new tags (all of them)"
-    )
-    p.add_argument("--note", default=None, metavar="N", help='the new note ("" removes it)')
-
-    p = add("delete", "reader.commands.editing:cmd_delete", "delete one annotation (kept)")
-    p.add_argument("id", metavar="ID", help="as `annotations --json` prints it, or its start")
 
     p = add("annotations", "reader.commands.annotations:cmd_annotations", "list annotations")
     p.add_argument("doc", nargs="?", metavar="DOC")
@@ -193,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not add the original wording after substituted phrases",
     )
     p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     p = add(
         "import-annotations",
@@ -267,6 +252,68 @@ def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
     return argparse.Namespace(db=db, command=None, func=_handler("reader.commands.window:run"))
 
 
+# Paths may hold bytes that are not UTF-8 (a legal file name, kept by Python as surrogates);
+# every other string argument is text, and a lone surrogate in it would fail deep inside.
+_PATH_DESTS = frozenset({"file", "output"})
+
+
+def _option_names(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str]:
+    """Each argument's destination → how the user wrote it (``--note``, ``PHRASE``), for the
+    command (and subcommand) that was parsed."""
+    names: dict[str, str] = {"db": "--db"}
+    current: argparse.ArgumentParser | None = parser
+    while current is not None:
+        chosen: argparse.ArgumentParser | None = None
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                picked = getattr(args, action.dest, None)
+                if isinstance(picked, str):
+                    chosen = action.choices.get(picked)
+            elif action.option_strings:
+                names.setdefault(action.dest, max(action.option_strings, key=len))
+            else:
+                metavar = action.metavar if isinstance(action.metavar, str) else None
+                names.setdefault(action.dest, f"The argument {metavar or action.dest.upper()}")
+        current = chosen
+    return names
+
+
+def _not_text(args: argparse.Namespace) -> str | None:
+    """The first text argument holding a lone surrogate (bytes that were not UTF-8)."""
+    for dest, value in vars(args).items():
+        if dest in _PATH_DESTS:
+            continue
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return dest
+    return None
+
+
+def _check_arguments(
+    args: argparse.Namespace, parser: argparse.ArgumentParser | None
+) -> str | None:
+    """Why the arguments cannot be used (a message for exit 2), or None."""
+    db = getattr(args, "db", None)
+    if isinstance(db, str) and not db.strip():
+        return (
+            "--db was given an empty path. Give the database file's path, or leave --db out "
+            "to use the default database."
+        )
+    bad = _not_text(args)
+    if bad is not None:
+        names = _option_names(parser, args) if parser is not None else {"db": "--db"}
+        name = names.get(bad, "--" + bad.replace("_", "-"))
+        return (
+            f"{name} is not valid UTF-8 text (it holds bytes no character stands for). "
+            "Type it again, or check the terminal's encoding."
+        )
+    return None
+
+
 def _utf8(stream: TextIO) -> TextIO:
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
@@ -283,11 +330,17 @@ def main(
     out = stdout or _utf8(sys.stdout)
     err = stderr or _utf8(sys.stderr)
     args = _window_only(sys.argv[1:] if argv is None else argv)
+    parser: argparse.ArgumentParser | None = None
     if args is None:
+        parser = build_parser()
         try:
-            args = build_parser().parse_args(list(argv) if argv is not None else None)
+            args = parser.parse_args(list(argv) if argv is not None else None)
         except SystemExit as exc:
             return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_INPUT
+    problem = _check_arguments(args, parser)
+    if problem is not None:
+        print(f"meipi: {problem}", file=err)
+        return EXIT_INPUT
     ctx = Context(db=paths.db_path(getattr(args, "db", None)), stdout=out, stderr=err)
     chosen = getattr(args, "db", None) or os.environ.get("MEIPI_DB")
     if chosen and not ctx.db.parent.is_dir():
@@ -303,7 +356,7 @@ def main(
         code: int = args.func(args, ctx)
         return code
     except MeipiError as exc:
-        print(f"meipi: {exc}", file=err)
+        print(f"meipi: {for_terminal(str(exc))}", file=err)
         return exc.exit_code
     except KeyboardInterrupt:
         print("meipi: interrupted.", file=err)
@@ -314,8 +367,9 @@ def main(
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
     except OSError as exc:
+        where = for_terminal(str(exc.filename or "no file"))
         print(
-            f"meipi: {exc.strerror or exc} ({exc.filename or 'no file'}). Check the path "
+            f"meipi: {exc.strerror or exc} ({where}). Check the path "
             "and its permissions, then try again.",
             file=err,
         )

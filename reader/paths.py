@@ -42,6 +42,65 @@ def backups_dir(db: Path) -> Path:
     return db.parent / (db.stem + "-backups")
 
 
+def database_files(db: Path) -> list[tuple[Path, str]]:
+    """The database and the files SQLite keeps beside it, each with what it is."""
+    return [
+        (db, "the database"),
+        (db.with_name(db.name + "-wal"), "the database's write-ahead log"),
+        (db.with_name(db.name + "-shm"), "the database's shared-memory file"),
+        (db.with_name(db.name + "-journal"), "the database's rollback journal"),
+    ]
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def protected_role(path: Path, db: Path) -> str | None:
+    """What ``path`` is to the database ``db`` when it is one of the files no export may
+    replace and no import may read: the database, its -wal/-shm/-journal, the backups folder
+    or anything in it (also through a link or another name for the same file). None otherwise.
+    The answer reads after "is": "the database", "in the database's backups folder".
+
+    Compared by ``stat`` only (as ``os.path.samefile`` does): nothing is opened, so the
+    process's SQLite locks are never disturbed.
+    """
+    path = Path(path)
+    own = _identity(path)
+    absolute = os.path.abspath(path)
+    for candidate, role in database_files(Path(db)):
+        if absolute == os.path.abspath(candidate) or (
+            own is not None and own == _identity(candidate)
+        ):
+            return role
+    backups = backups_dir(Path(db))
+    backups_id = _identity(backups)
+    if backups_id is None:
+        return None
+    if own == backups_id:
+        return "the database's backups folder"
+    ancestors = {*Path(os.path.abspath(path)).parents, *Path(os.path.realpath(path)).parents}
+    if any(_identity(folder) == backups_id for folder in ancestors):
+        return "in the database's backups folder"
+    if own is not None:
+        try:
+            entries = list(os.scandir(backups))
+        except OSError:
+            entries = []
+        for entry in entries:
+            try:
+                st = entry.stat()
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) == own:
+                return "a backup of the database"
+    return None
+
+
 def user_texts_dir() -> Path:
     """Texts the user imported (``meipi import``)."""
     return data_dir() / "texts"

@@ -1,9 +1,15 @@
-"""Writing a file atomically: all of it, or nothing, and never a half-written export.
+"""Writing an export: never onto what it must not replace, and all of it or nothing.
 
-The content goes to a temporary file in the target's own directory (so the rename cannot cross
-file systems), is flushed and fsynced, then ``os.replace``d over the target. An existing file is
-replaced only when everything succeeded; on any failure the temporary file is removed and an
-:class:`EnvironmentFailure` (exit 1) says what went wrong.
+:func:`check_target` refuses (InputError, exit 2) the database, its -wal/-shm, its backups, a
+folder, and anything that is not a regular file (a device, a pipe, a socket); an existing file
+only with ``force``. It compares by ``stat`` (``reader.paths.protected_role``) and never opens
+the database.
+
+:func:`write_atomic` writes the content to a temporary file in the target's own directory (so
+the rename cannot cross file systems), fsyncs it, then ``os.replace``s it over the target. An
+existing file is replaced only when everything succeeded; on any failure the temporary file is
+removed, the old file is untouched, and an :class:`EnvironmentFailure` (exit 1) says what went
+wrong.
 """
 
 from __future__ import annotations
@@ -11,11 +17,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from reader.errors import EnvironmentFailure, InputError
 from reader.fsync import fsync_folder
+from reader.paths import protected_role
 
 
 def _reason(exc: OSError) -> str:
@@ -26,21 +34,87 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (EnvironmentFailure, no partial file, on error)."""
+def _advice(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space or choose another place, then export again"
+    return "choose a folder you can write to, then export again"
+
+
+def file_kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def check_target(path: Path, *, db: Path | None, force: bool) -> None:
+    """Refuse (InputError, nothing written) an export onto ``path`` when it is the database
+    ``db``, one of its companion files or backups, not a regular file, or an existing file
+    without ``force``."""
     path = Path(path)
-    if path.is_dir():
+    if db is not None:
+        role = protected_role(path, db)
+        if role is not None:
+            raise InputError(
+                f"{path} is {role}; an export never replaces it. Choose another file name."
+            )
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # a new file (or an unreachable folder: write_atomic says which)
+    kind = file_kind(mode)
+    if kind == "a folder":
         raise InputError(f"{path} is a folder; give a file name to export to.")
+    if kind is not None:
+        raise InputError(
+            f"{path} is {kind}, not a regular file; an export writes only to files. "
+            "Choose a file name."
+        )
+    if not force:
+        raise InputError(
+            f"{path} already exists; nothing was written. Add --force to replace it, or "
+            "choose another file name."
+        )
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (EnvironmentFailure, no partial file, on error).
+
+    Refuses (InputError) a folder or a target that is not a regular file: ``os.replace`` would
+    put a file where a device node or a pipe was.
+    """
+    path = Path(path)
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    kind = file_kind(mode) if mode is not None else None
+    if kind == "a folder":
+        raise InputError(f"{path} is a folder; give a file name to export to.")
+    if kind is not None:
+        raise InputError(f"{path} is {kind}, not a regular file; an export writes only to files.")
+    existed = mode is not None
     folder = path.parent
     if not folder.is_dir():
         raise EnvironmentFailure(
             f"Cannot write {path}: the folder {folder} does not exist. Create it or choose "
             "another place."
         )
-    try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else None
-    except OSError:
-        mode = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
@@ -49,22 +123,25 @@ def write_atomic(path: Path, data: bytes) -> None:
         ) from None
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if mode is None:
             umask = os.umask(0)
             os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
+            keep = 0o666 & ~umask
+        else:
+            keep = mode & 0o777
+        os.chmod(tmp, keep)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        unchanged = " (the existing file is unchanged)" if existed else ""
         raise EnvironmentFailure(
-            f"Cannot write {path}: {_reason(exc)}. Nothing was written; free some space or "
-            "choose another place, then export again."
+            f"Cannot write {path}: {_reason(exc)}. Nothing was written{unchanged}; {_advice(exc)}."
         ) from None
     except BaseException:
         with contextlib.suppress(OSError):

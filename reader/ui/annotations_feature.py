@@ -49,7 +49,7 @@ from reader.ui.sidebar import Sidebar
 from reader.ui.undo import CreateCommand, DeleteCommand, EditCommand, History, Writer
 
 if TYPE_CHECKING:
-    from reader.store.annotations import AnnotationRecord, TagInfo
+    from reader.store.records import AnnotationRecord, TagInfo
     from reader.ui.main_window import MainWindow
 
 LAYER = "annotations"
@@ -217,9 +217,9 @@ class AnnotationsFeature(QObject):
             stale = self.services.stale_documents()
             if not stale:
                 return False
-            from reader.store.annotations import sync_document
+            from reader.ops.annotations import sync_document
 
-            reports = self.writer.write(lambda s: [sync_document(s, d) for d in stale])
+            reports = self.writer.call(lambda store: [sync_document(store, d) for d in stale])
         except MeipiError as exc:
             self.window.statusBar().showMessage(str(exc), 15000)
             return False
@@ -381,14 +381,14 @@ class AnnotationsFeature(QObject):
         """A new annotation on the open article's canonical ``[start, end)``; None when the
         database refused it (the reason is reported, the selection kept)."""
         doc = self.window.current_document()
-        if doc is None:
+        if doc is None or self._refuse_blank(doc.text[start:end]):
             return None
-        from reader.store.annotations import create_annotation
+        from reader.ops.annotations import annotate
 
         try:
-            record = self.writer.write(
-                lambda s: create_annotation(
-                    s, doc, start, end, color=draft.color, tags=draft.tags, note=draft.note
+            record = self.writer.call(
+                lambda store: annotate(
+                    store, doc, start, end, color=draft.color, tags=draft.tags, note=draft.note
                 ),
                 doc.id,
             )
@@ -403,6 +403,16 @@ class AnnotationsFeature(QObject):
         self._on_selection_changed()
         return record
 
+    def _refuse_blank(self, passage: str) -> bool:
+        """True, said in the status bar, when ``passage`` is only white space (a double-click
+        on a space selects one): there is nothing to mark or to quote."""
+        if passage.strip():
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("Only white space is selected; select the words to annotate."), 8000
+        )
+        return True
+
     def save(self, record: AnnotationRecord, draft: Draft) -> AnnotationRecord | None:
         """Change an annotation's colour, tags and note; None when refused (reported)."""
         try:
@@ -413,11 +423,11 @@ class AnnotationsFeature(QObject):
         return self.record(record.id)
 
     def _write_edit(self, record: AnnotationRecord, draft: Draft) -> None:
-        from reader.store.annotations import update_annotation
+        from reader.ops.annotations import edit as edit_annotation
 
-        edit = self.writer.write(
-            lambda s: update_annotation(
-                s, record.id, color=draft.color, tags=list(draft.tags), note=draft.note
+        edit = self.writer.call(
+            lambda store: edit_annotation(
+                store, record.id, color=draft.color, tags=list(draft.tags), note=draft.note
             ),
             record.document,
         )
@@ -430,12 +440,10 @@ class AnnotationsFeature(QObject):
         record = self.record(annotation_id)
         if record is None:
             return False
-        from reader.store.annotations import delete_annotation
+        from reader.ops.annotations import delete
 
         try:
-            removed = self.writer.write(
-                lambda s: delete_annotation(s, annotation_id), record.document
-            )
+            removed = self.writer.call(lambda store: delete(store, annotation_id), record.document)
         except MeipiError as exc:
             self._report(str(exc))
             return False
@@ -483,6 +491,13 @@ class AnnotationsFeature(QObject):
         if record is None and selected is None:
             return None
         doc = self.window.current_document()
+        if (
+            record is None
+            and doc is not None
+            and selected is not None
+            and self._refuse_blank(doc.text[selected[0] : selected[1]])
+        ):
+            return None
         if record is not None:
             quote = self._quote_for(record)
             dialog = AnnotationDialog(
@@ -531,7 +546,7 @@ class AnnotationsFeature(QObject):
         span: tuple[int, int] | None,
         draft: Draft,
     ) -> None:
-        from reader.store.annotations import create_annotation
+        from reader.ops.annotations import annotate
 
         record = self.record(target_id) if target_id else None
         doc = self.window.current_document()
@@ -548,9 +563,9 @@ class AnnotationsFeature(QObject):
             if record is not None:
                 self._write_edit(record, draft)
             elif span is not None and doc is not None:
-                created = self.writer.write(
-                    lambda s: create_annotation(
-                        s,
+                created = self.writer.call(
+                    lambda store: annotate(
+                        store,
                         doc,
                         span[0],
                         span[1],

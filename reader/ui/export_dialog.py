@@ -49,6 +49,7 @@ from reader.export import (
     suggested_filename,
     write_export,
 )
+from reader.export.atomic import check_target
 from reader.export.records import NO_COLOR, select
 from reader.ui.background import BackgroundRunner
 from reader.ui.messages import show_message
@@ -591,6 +592,9 @@ class ExportDialog(QDialog):
             return
         path = Path(name)
         try:
+            # The file dialog asked before replacing a file; the database, its backups and
+            # devices are refused as on the command line.
+            check_target(path, db=self._services.db_path, force=True)
             write_export(options, source, path)
         except MeipiError as exc:
             show_message(self, self.tr("Cannot Save the Export"), str(exc))
