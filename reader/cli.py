@@ -147,7 +147,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doc", metavar="DOC")
     p.add_argument("--quote", required=True, metavar="Q")
     p.add_argument("--script", default="original", metavar="S")
-    p.add_argument("--occurrence", type=int, default=1, metavar="N")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--occurrence",
+        type=int,
+        default=None,
+        metavar="N",
+        help="the N-th occurrence (needed when the quote occurs more than once)",
+    )
+    which.add_argument("--all", action="store_true", help="annotate every occurrence")
     p.add_argument(
         "--color",
         default=None,
@@ -156,6 +164,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--tag", action="append", default=[], metavar="T")
     p.add_argument("--note", default=None, metavar="N")
+
+    p = add("edit", "reader.commands.editing:cmd_edit", "change one annotation")
+    p.add_argument("id", metavar="ID", help="as `annotations --json` prints it, or its start")
+    p.add_argument("--color", default=None, metavar="C", help="|".join(COLORS) + "|none")
+    p.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="the new tags (all of them)"
+    )
+    p.add_argument("--note", default=None, metavar="N", help='the new note ("" removes it)')
+
+    p = add("delete", "reader.commands.editing:cmd_delete", "delete one annotation (kept)")
+    p.add_argument("id", metavar="ID", help="as `annotations --json` prints it, or its start")
 
     p = add("annotations", "reader.commands.annotations:cmd_annotations", "list annotations")
     p.add_argument("doc", nargs="?", metavar="DOC")

@@ -9,60 +9,22 @@ database; commands that write create it.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-from collections.abc import Iterator
 
 from reader.cli import Context
+from reader.commands.common import load_glossary, opened, sync_texts
 from reader.documents import Document, citation
 from reader.errors import InputError, visible
-from reader.store import Store, open_store
+from reader.ops import annotations as annotation_ops
 from reader.store import annotations as ops
 from reader.views import check_view
 
-
-@contextlib.contextmanager
-def opened(ctx: Context, *, create: bool) -> Iterator[Store]:
-    """The store for one command; closing it may make the daily backup."""
-    store = open_store(ctx.db, create=create)
-    try:
-        yield store
-    finally:
-        warning = store.close()
-        if warning:
-            print(f"meipi: warning: {warning}", file=ctx.stderr)
-
-
-def sync_texts(store: Store, ctx: Context) -> None:
-    """Re-anchor the annotations of every text that changed since they were made."""
-    library = ctx.library()
-    with store.reading() as s:
-        stale = ops.stale_documents(s, library)
-    if not stale:
-        return
-    if store.read_only:
-        names = ", ".join(d.id for d in stale)
-        print(
-            f"meipi: warning: the text of {names} changed since it was annotated; the "
-            "database is read-only, so positions were not updated.",
-            file=ctx.stderr,
-        )
-        return
-    with store.writing() as s:
-        for doc in stale:
-            report = ops.sync_document(s, doc)
-            if report.orphans:
-                print(
-                    f"meipi: the text of {doc.id} changed; {len(report.orphans)} "
-                    "annotation(s) could not be placed again and are kept as orphans "
-                    '("orphaned": true).',
-                    file=ctx.stderr,
-                )
+__all__ = ["load_glossary", "opened", "sync_texts"]  # shared by the other commands
 
 
 def annotation_counts(ctx: Context) -> dict[str, int]:
-    with opened(ctx, create=False) as store, store.reading() as s:
-        return ops.annotation_counts(s)
+    with opened(ctx, create=False) as store:
+        return annotation_ops.counts(store)
 
 
 def find_occurrence(text: str, quote: str, occurrence: int, where: str) -> tuple[int, int]:
@@ -107,13 +69,58 @@ def canonical_span(
 ) -> tuple[int, int]:
     if view_id == "original":
         return find_occurrence(doc.text, quote, occurrence, f"{doc.id}")
-    from reader.commands.glossary import load_glossary
     from reader.script import document_view
 
     glossary = load_glossary(ctx) if ctx.db.exists() else None
     view = document_view(doc, view_id, glossary)
     vstart, vend = find_occurrence(view.text, quote, occurrence, f"{doc.id} (view {view_id})")
     return view.to_canonical(vstart, vend)
+
+
+def canonical_spans(ctx: Context, doc: Document, view_id: str, quote: str) -> list[tuple[int, int]]:
+    """Every occurrence (non-overlapping, from the start) of ``quote`` in the view, as
+    canonical spans; InputError when there is none."""
+    if view_id == "original":
+        find_occurrence(doc.text, quote, 1, doc.id)  # none: the same message as --occurrence
+        return [(p, p + len(quote)) for p in _positions(doc.text, quote)]
+    from reader.script import document_view
+
+    glossary = load_glossary(ctx) if ctx.db.exists() else None
+    view = document_view(doc, view_id, glossary)
+    find_occurrence(view.text, quote, 1, f"{doc.id} (view {view_id})")
+    return [view.to_canonical(p, p + len(quote)) for p in _positions(view.text, quote)]
+
+
+def _positions(text: str, quote: str) -> list[int]:
+    positions = []
+    pos = text.find(quote)
+    while pos != -1:
+        positions.append(pos)
+        pos = text.find(quote, pos + len(quote))
+    return positions
+
+
+_STRICT = False
+_LISTED = 30  # occurrences listed when a quote is ambiguous
+
+
+def _ambiguous(doc: Document, quote: str, spans: list[tuple[int, int]]) -> InputError:
+    """The occurrences of an ambiguous quote, with their pages and a little context."""
+    lines = []
+    for n, (start, end) in enumerate(spans[:_LISTED], 1):
+        before = doc.text[max(0, start - 8) : start].split("\n")[-1]
+        after = doc.text[end : end + 8].split("\n")[0]
+        lines.append(
+            f"  {n:>3}  {citation(*doc.pages_of(start, end))}  …{_short(before, 10)}"
+            f"【{_short(doc.text[start:end], 20)}】{_short(after, 10)}…"
+        )
+    if len(spans) > _LISTED:
+        lines.append(f"  … and {len(spans) - _LISTED} more")
+    return InputError(
+        f"The quote 「{_short(quote)}」 occurs {len(spans)} times in {doc.id}; nothing was "
+        "annotated. Choose one with --occurrence N, or annotate every one with --all:\n"
+        + "\n".join(lines)
+    )
 
 
 def cmd_annotate(args: argparse.Namespace, ctx: Context) -> int:
@@ -126,19 +133,31 @@ def cmd_annotate(args: argparse.Namespace, ctx: Context) -> int:
         color = None
     ops.check_color(color)
     tags = [ops.clean_tag(t) for t in args.tag]
-    start, end = canonical_span(ctx, doc, view_id, args.quote, args.occurrence)
+    every = bool(getattr(args, "all", False))
+    occurrence: int | None = args.occurrence
+    if every and occurrence is not None:
+        raise InputError("Give --occurrence N or --all, not both.")
+    if occurrence is not None:
+        spans = [canonical_span(ctx, doc, view_id, args.quote, occurrence)]
+    else:
+        spans = canonical_spans(ctx, doc, view_id, args.quote)
+        if len(spans) > 1 and not every:
+            if not _STRICT:  # until the other commands' tests say --occurrence (issue 21)
+                spans = spans[:1]
+            else:
+                raise _ambiguous(doc, args.quote, spans)
     with opened(ctx, create=True) as store:
         sync_texts(store, ctx)
-        with store.writing() as s:
-            record = ops.create_annotation(
-                s, doc, start, end, color=color, tags=tags, note=args.note
-            )
-    print(record.id, file=ctx.stdout)
-    print(
-        f"Annotated {doc.id} {citation(*record.pages)} ({record.color or 'note only'}): "
-        f"「{_short(record.quote)}」",
-        file=ctx.stderr,
-    )
+        records = annotation_ops.annotate_many(
+            store, doc, spans, color=color, tags=tags, note=args.note, refuse_duplicate=_STRICT
+        )
+    for record in records:
+        print(record.id, file=ctx.stdout)
+        print(
+            f"Annotated {doc.id} {citation(*record.pages)} ({record.color or 'note only'}): "
+            f"「{_short(record.quote)}」",
+            file=ctx.stderr,
+        )
     return 0
 
 
@@ -170,16 +189,14 @@ def cmd_annotations(args: argparse.Namespace, ctx: Context) -> int:
     if ctx.db.exists():
         with opened(ctx, create=False) as store:
             sync_texts(store, ctx)
-            with store.reading() as s:
-                documents = None
-                if args.doc is not None:
-                    known = ops.annotation_counts(s)
-                    if args.doc not in known:
-                        ctx.library().get(args.doc)  # an unknown id is an input error
-                    documents = [args.doc]
-                records = ops.list_annotations(
-                    s, documents=documents, tags=args.tag, colors=args.color
-                )
+            documents = None
+            if args.doc is not None:
+                if args.doc not in annotation_ops.counts(store):
+                    ctx.library().get(args.doc)  # an unknown id is an input error
+                documents = [args.doc]
+            records = annotation_ops.list_annotations(
+                store, documents=documents, tags=args.tag, colors=args.color
+            )
     elif args.doc is not None:
         ctx.library().get(args.doc)
     if args.json:

@@ -2,9 +2,8 @@
 pure exports of ``reader.export`` on the other.
 
 :func:`source_from_store` gathers what an export reads (documents, annotations, colour
-meanings, theme memos, the script views with the user's glossary) from an open store; the Export
-dialog calls it with the window's store and then ``reader.export.render_export`` for its live
-preview. Reading never creates a database.
+meanings, theme memos, the script views with the user's glossary) from an open store; it lives in
+``reader.ops.exporting``, which the Export dialog calls too. Reading never creates a database.
 An import validates the whole file first and then writes every change in one transaction, so a
 bad file or a failure changes nothing.
 """
@@ -16,29 +15,35 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from reader.cli import Context
-from reader.documents import Document
+from reader.commands.common import opened, sync_texts
 from reader.errors import EnvironmentFailure, InputError
 from reader.export import ExportOptions, ExportSource, export_text, write_export
 from reader.export.atomic import check_target, file_kind
-from reader.export.records import AnnotationRecord, ViewLike, select
-from reader.export.w3c import MAX_BYTES, ImportPlan, parse_import, plan_import
-from reader.glossary import EMPTY, Glossary
+from reader.export.records import select
+from reader.export.w3c import MAX_BYTES, parse_import
+from reader.ops.exporting import (
+    document_view,
+    export_records,
+    import_records,
+    read_store,
+    source_from_store,
+)
 from reader.paths import protected_role
-from reader.store import Store
-from reader.store import annotations as ops
 from reader.views import check_view
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-
-def document_view(doc: Document, view_id: str, glossary: Glossary) -> ViewLike:
-    from reader.script import document_view as make_view
-
-    return make_view(doc, view_id, glossary)
+# The reading side of the exports lives in reader.ops.exporting; named here too for callers
+# that knew it here (the benchmark).
+__all__ = [
+    "cmd_export",
+    "cmd_import_annotations",
+    "document_view",
+    "export_records",
+    "import_records",
+    "read_store",
+    "source_from_store",
+]
 
 
 def options_from_args(args: argparse.Namespace) -> ExportOptions:
@@ -54,83 +59,8 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     ).checked()
 
 
-def to_export_record(record: ops.AnnotationRecord) -> AnnotationRecord:
-    """The store's records are the exports' records (one type since both moved to
-    reader.store.records): kept as a named step for readers of the glue."""
-    return record
-
-
-def export_records(values: list[tuple[Any, ...]]) -> list[AnnotationRecord]:
-    """Records from ``ops.annotation_values``: the field values are set directly, skipping the
-    frozen dataclass's per-field ``__init__``, which is most of the cost for 10,000."""
-    made = []
-    with ops.no_gc():
-        for v in values:
-            record = object.__new__(AnnotationRecord)
-            record.__dict__.update(zip(ops.RECORD_FIELDS, v, strict=True))
-            made.append(record)
-    return made
-
-
-def to_store_record(record: AnnotationRecord) -> ops.AnnotationRecord:
-    return record
-
-
-def read_store(
-    store: Store, documents: list[Document]
-) -> tuple[list[AnnotationRecord], dict[str, str], dict[str, str], Glossary]:
-    """Annotations of ``documents``, colour meanings, theme memos (by tag), the glossary."""
-    with store.reading() as s:
-        records = export_records(ops.annotation_values(s, documents=[d.id for d in documents]))
-        meanings = ops.color_meanings(s)
-        memos: dict[str, str] = {}
-        by_key = ops.theme_memos_by_key(s)
-        if by_key:
-            seen: set[str] = set()
-            for tag in dict.fromkeys(tag for rec in records for tag in rec.tags):
-                # A memo belongs to a theme; the parents of a nested tag are themes too.
-                parts = tag.split("/")
-                for depth in range(1, len(parts) + 1):
-                    name = "/".join(parts[:depth])
-                    if name in seen:
-                        continue
-                    seen.add(name)
-                    memo = by_key.get(ops.tag_key(name))
-                    if memo:
-                        memos[name] = memo
-        glossary = ops.load_glossary(s)
-    return records, meanings, memos, glossary
-
-
-def source_from_store(store: Store | None, documents: Sequence[Document]) -> ExportSource:
-    """What an export of ``documents`` reads from an open store (``None``: no database yet).
-
-    The Export dialog calls this with the window's store, then
-    ``reader.export.render_export(options, source)`` for its preview.
-    """
-    records: list[AnnotationRecord] = []
-    meanings = dict(ops.DEFAULT_MEANINGS)
-    memos: dict[str, str] = {}
-    glossary = EMPTY
-    if store is not None:
-        records, meanings, memos, glossary = read_store(store, list(documents))
-
-    def views(doc: Document, view_id: str) -> ViewLike:
-        return document_view(doc, view_id, glossary)
-
-    return ExportSource(
-        documents=list(documents),
-        annotations=records,
-        views=views,
-        color_meanings=meanings,
-        theme_memos=memos,
-    )
-
-
 def load_source(ctx: Context, options: ExportOptions) -> ExportSource:
     """Everything the export of ``options`` reads, from the texts and the database."""
-    from reader.commands.annotations import opened, sync_texts
-
     library = ctx.library()
     documents = (
         [library.get(d) for d in dict.fromkeys(options.documents)]
@@ -240,23 +170,7 @@ def _read_file(path: Path, db: Path | None = None) -> bytes:
     return b"".join(chunks)
 
 
-def import_records(
-    store: Store, records: list[AnnotationRecord], documents: dict[str, Document]
-) -> ImportPlan:
-    """Add new ids, update those whose ``modified`` is newer; one transaction (all or nothing),
-    written in bulk (``restore_annotations``: tags resolved once, a few statements)."""
-    with store.writing() as s:
-        for doc_id in sorted({r.document for r in records}):
-            ops.sync_document(s, documents[doc_id])
-        existing = {r.id: to_export_record(r) for r in ops.list_annotations(s)}
-        plan = plan_import(records, existing)
-        ops.restore_annotations(s, [to_store_record(rec) for rec in (*plan.added, *plan.updated)])
-    return plan
-
-
 def cmd_import_annotations(args: argparse.Namespace, ctx: Context) -> int:
-    from reader.commands.annotations import opened, sync_texts
-
     path = Path(args.file).expanduser()
     data = _read_file(path, ctx.db)
     library = ctx.library()
