@@ -7,7 +7,8 @@ Traditional→Simplified folding, whitespace ignored) and matched two ways:
     that view's offset map — so 格鲁吉亚, which the 简体（大陆用语） view shows, finds 喬治亞;
 (b) against the folded canonical text, through the fold's own offset map.
 
-The user's glossary equivalences (普京 = 普丁) widen the query into its variants before matching.
+The regional lexicon's spellings of one name (普京 = 普丁 = 普京, ``reader.lexicon``) and the user's
+glossary equivalences widen the query into its variants before matching.
 Hits are canonical ranges, merged when several ways find the same place, in text order; each is
 then presented in the requested view (its range, text and context there) with its page.
 
@@ -21,6 +22,7 @@ hits grouped by document in library order).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import statistics
 import threading
@@ -110,7 +112,7 @@ class Match(NamedTuple):
 
 def _equivalence_classes(glossary: Glossary) -> dict[str, frozenset[str]]:
     """Folded spelling -> every folded spelling declared the same name (transitively)."""
-    parent: dict[str, str] = {}
+    parent: dict[str, str] = dict(_lexicon_parent())
 
     def root(x: str) -> str:
         parent.setdefault(x, x)
@@ -127,6 +129,29 @@ def _equivalence_classes(glossary: Glossary) -> dict[str, frozenset[str]]:
     for spelling in parent:
         groups.setdefault(root(spelling), set()).add(spelling)
     return {s: frozenset(groups[root(s)]) for s in parent}
+
+
+@functools.cache
+def _lexicon_parent() -> dict[str, str]:
+    """The regional lexicon's spellings as a union-find forest (普京 = 普丁 = 普京 out of the box;
+    built once, copied per query so that the user's equivalences join it)."""
+    from reader.lexicon import equivalence_groups
+
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for group in equivalence_groups():
+        folded = [f for f in dict.fromkeys(fold_query(g) for g in group) if f]
+        for other in folded[1:]:
+            ra, rb = root(folded[0]), root(other)
+            if ra != rb:
+                parent[ra] = rb
+    return {x: root(x) for x in parent}
 
 
 def query_variants(query: str, glossary: Glossary | None = None) -> list[str]:

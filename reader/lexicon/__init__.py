@@ -136,15 +136,13 @@ def withheld(source_region: str, view_region: str) -> frozenset[str]:
 
 @functools.cache
 def equivalence_groups() -> tuple[tuple[str, ...], ...]:
-    """The spellings of each name (for search): every non-empty form of an entry, unambiguous
-    ones only (an entry's form counts when its region may convert from it)."""
+    """The spellings of each name (for search): the forms of an entry in the regions that may
+    convert from it (an ambiguous form — 哈薩克, 查德, 沙特 for Sartre — joins no group)."""
     groups = []
     for e in entries():
         forms = tuple(dict.fromkeys(f for r in REGIONS if (f := e.form(r)) and r in e.sources))
-        others = tuple(f for r in REGIONS if (f := e.form(r)) and f not in forms)
-        spellings = forms + others
-        if len(set(spellings)) > 1 and forms:
-            groups.append(spellings)
+        if len(forms) > 1:
+            groups.append(forms)
     return tuple(groups)
 
 

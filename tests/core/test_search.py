@@ -90,22 +90,26 @@ def test_mainland_wording_finds_the_canonical_name(library: Library) -> None:
     assert [(m.start, m.end) for m in in_cn] == [(m.start, m.end) for m in hits]
     # And the canonical spelling finds the same places.
     assert search(library, "喬治亞") == hits
-    # A phrase conversion that changes meaning still leads back to the original wording.
-    assert [doc.text[m.start : m.end] for m in search(library, "局部")] == ["區域性"]
+    # A regional phrase of the library still leads back to the original wording (透過 → 通过);
+    # IT vocabulary is no longer in the views (區域性 is not 局部), so 局部 finds nothing.
+    found = {doc.text[m.start : m.end] for m in search(library, "通过", docs=["lian-obor"])}
+    assert "透過" in found and found <= {"透過", "通過"}
+    assert search(library, "局部") == []
 
 
 def test_putin_alone_and_with_the_equivalence(library: Library) -> None:
+    # The regional lexicon makes 普京 and 普丁 one name out of the box; the glossary adds nothing.
     alone = search(library, "普京")
-    assert len(alone) == 23
-    assert {m.document for m in alone} == {"lian-obor"}
+    assert len(alone) == 25
+    assert {m.document for m in alone} == {"lian-obor", "hsu-divergence"}
     joined = search(library, "普京", glossary=PUTIN)
-    assert len(joined) == 25
+    assert joined == alone
     hsu = [m for m in joined if m.document == "hsu-divergence"]
     assert [m.text for m in hsu] == ["普丁", "普丁"]
     assert [m.start for m in hsu] == [72, 233]
     # Both directions, and the other script of either spelling.
     assert search(library, "普丁", glossary=PUTIN) == joined
-    assert search(library, "普丁") == hsu
+    assert search(library, "普丁") == joined
     reversed_pair = Glossary(equivalences=(("普丁", "普京"),))
     assert search(library, "普京", glossary=reversed_pair) == joined
     # Documents in library order, text order within each.
@@ -115,16 +119,21 @@ def test_putin_alone_and_with_the_equivalence(library: Library) -> None:
 
 def test_the_users_conversions_and_kept_phrases_shape_what_views_find(library: Library) -> None:
     doc = library.get("lian-obor")
-    # Kept unconverted, 喬治亞 no longer reads 格鲁吉亚 in any view, so that wording finds nothing.
+    # Kept unconverted, 喬治亞 no longer reads 格鲁吉亚 in any view (乔治亚 in the mainland
+    # view); the lexicon still knows both spellings are one name, so search finds it either way.
     kept = Glossary(keeps=frozenset({"喬治亞"}))
-    assert search_document(doc, "格鲁吉亚", glossary=kept) == []
+    hits = search_document(doc, "格鲁吉亚", glossary=kept, view_id="zh-Hans-CN")
+    assert [m.text for m in hits] == ["乔治亚", "乔治亚"]
     assert len(search_document(doc, "喬治亞", glossary=kept)) == 2
     # The user's own conversion is what the views show, so it is found there.
-    own = Glossary(conversions=(("戈巴契夫", "戈尔巴乔夫"),))
-    assert search_document(doc, "戈尔巴乔夫") == []
-    hits = search_document(doc, "戈尔巴乔夫", glossary=own, view_id="zh-Hans")
+    own = Glossary(conversions=(("戈巴契夫", "戈氏"),))
+    assert search_document(doc, "戈氏") == []
+    hits = search_document(doc, "戈氏", glossary=own, view_id="zh-Hans")
     assert hits and all(doc.text[m.start : m.end] == "戈巴契夫" for m in hits)
-    assert all(m.text == "戈尔巴乔夫" for m in hits)
+    assert all(m.text == "戈氏" for m in hits)
+    # The lexicon's mainland form finds the name without any glossary.
+    mainland = search_document(doc, "戈尔巴乔夫", view_id="zh-Hans-CN")
+    assert [m.text for m in mainland] == ["戈尔巴乔夫"]
 
 
 def test_glossary_variants_replace_each_declared_spelling() -> None:
@@ -214,7 +223,8 @@ def test_unknown_document_and_view_are_input_errors(library: Library) -> None:
 
 def test_search_takes_a_document_or_a_list_of_documents(library: Library) -> None:
     doc = library.get("hsu-divergence")
-    assert search(doc, "普丁") == search([doc], "普丁") == search(library, "普丁")
+    assert search(doc, "普丁") == search([doc], "普丁")
+    assert search(library, "普丁", docs=["hsu-divergence"]) == search(doc, "普丁")
     with pytest.raises(InputError, match="hsu-divergence"):
         search([doc], "普丁", docs=["lian-obor"])
 
@@ -448,12 +458,17 @@ def test_cli_plain_lists_hits_by_article_with_page_and_context() -> None:
 
 
 def test_cli_equivalence_declared_by_the_user_joins_both_articles(db_file: Path) -> None:
-    before = meipi("search", "普京", "--json")
-    assert {m["document"] for m in before.json()["matches"]} == {"lian-obor"}
+    # The lexicon joins 普京 and 普丁 out of the box; the user's "Putin" joins them both.
+    out_of_the_box = meipi("search", "普京", "--json")
+    assert {m["document"] for m in out_of_the_box.json()["matches"]} == {
+        "lian-obor",
+        "hsu-divergence",
+    }
+    assert meipi("search", "Putin", "--json").json()["matches"] == []
     assert not db_file.exists()  # searching creates no database
-    declared = meipi("glossary", "same", "普京", "普丁")
+    declared = meipi("glossary", "same", "Putin", "普京")
     assert declared.code == 0, declared.err
-    after = meipi("search", "普京")
+    after = meipi("search", "Putin")
     assert after.code == 0, after.err
     assert "lian-obor〈一帶一路框架下中俄之潛在競合關係〉 23 matches" in after.out
     assert "hsu-divergence〈中俄兩國之戰略利益分歧〉 2 matches" in after.out
