@@ -207,9 +207,10 @@ def index_dir() -> Path:
     return data_dir() / "cache" / "dictionary"
 
 
-def index_path(info: DataInfo) -> Path:
+def index_path(info: DataInfo, folder: Path | None = None) -> Path:
     stamp = re.sub(r"[^0-9A-Za-z]", "", info.date)
-    return index_dir() / f"cc-cedict-{stamp}-{info.sha256[:12]}-index{INDEX_FORMAT}.sqlite3"
+    name = f"cc-cedict-{stamp}-{info.sha256[:12]}-index{INDEX_FORMAT}.sqlite3"
+    return (folder or index_dir()) / name
 
 
 _SCHEMA = """
@@ -355,16 +356,17 @@ _opened: Dictionary | None = None
 _open_lock = threading.Lock()
 
 
-def open_dictionary() -> Dictionary:
-    """The dictionary, its index built first when this data has none yet (a few seconds, once):
-    call it from a worker in the window. DictionaryMissing when the data is not there;
-    EnvironmentFailure when the index cannot be written."""
+def open_dictionary(folder: Path | None = None) -> Dictionary:
+    """The dictionary (opened once per process), its index built first in ``folder`` (default:
+    the data directory's cache) when this data has none yet (a few seconds, once): call it from
+    a worker in the window. DictionaryMissing when the data is not there; EnvironmentFailure
+    when the index cannot be written."""
     global _opened
     with _open_lock:
         if _opened is not None:
             return _opened
         info = data_info()
-        path = index_path(info)
+        path = index_path(info, folder)
         if not path.is_file():
             try:
                 build_index(info, path)

@@ -8,9 +8,10 @@ Qt's word selection grabs a whole run of Chinese characters. Meipi segments with
   the canonical word under the pointer through its own map, so a double-click in 原文, 繁體 or
   简体 lands on the same canonical word.
 * **The scholar's words are words.** The regional lexicon (names of people, places and
-  organisations) and the user's glossary entries (kept phrases, their own conversions, the
-  spellings of each equivalence) are added to the tokenizer, in both scripts, so 上海合作組織 or
-  a name is one word. Each set of extra words has a tokenizer of its own (``segmenter``); the
+  organisations), a short list of the field's terms jieba lacks (``FIELD_WORDS``: 中國大陸,
+  一帶一路 …) and the user's glossary entries (kept phrases, their own conversions, the spellings
+  of each equivalence) are added to the tokenizer, in both scripts, so 上海合作組織 or a name is
+  one word. Each set of extra words has a tokenizer of its own (``segmenter``); the
   base dictionary's cache lives in Meipi's data directory (never jieba's global tokenizer, never
   its cache in the temp folder).
 * **Until jieba is loaded** (it takes about a second; the window warms it up on a worker),
@@ -234,6 +235,34 @@ def lexicon_words() -> list[str]:
     return words
 
 
+# Names and terms of the field (cross-strait usage, China–Russia relations, Eurasian
+# institutions) that jieba's general dictionary splits: 中國大陸 would be 中國 + 大陸, 一帶一路
+# 一帶 + 一路. Written in Traditional; the Simplified forms are added with them. Person, place and
+# organisation names with regional forms belong to the lexicon (``reader.lexicon``); this list
+# holds the terms every region writes alike.
+FIELD_WORDS = (
+    "中國大陸",
+    "一帶一路",
+    "上海合作組織",
+    "上合組織",
+    "絲綢之路經濟帶",
+    "海上絲綢之路",
+    "歐亞經濟聯盟",
+    "歐亞經濟共同體",
+    "歐亞經濟委員會",
+    "亞洲基礎設施投資銀行",
+    "亞投行",
+    "集體安全條約組織",
+    "獨立國家國協",
+    "北大西洋公約組織",
+    "石油輸出國組織",
+    "歐盟執委會",
+    "南奧塞梯亞",
+    "中俄關係",
+    "兩岸關係",
+)
+
+
 def glossary_words(glossary: Glossary | None) -> list[str]:
     """Every phrase of the user's glossary: kept phrases, conversions (both sides), the spellings
     of every equivalence."""
@@ -264,7 +293,7 @@ def extra_words(source_script: str, glossary: Glossary | None = None) -> frozens
     """The words added to jieba for a text in ``source_script``: the lexicon and the glossary,
     each as written and as it reads in Simplified (where the segmentation runs)."""
     words: set[str] = set()
-    for word in (*lexicon_words(), *glossary_words(glossary)):
+    for word in (*FIELD_WORDS, *lexicon_words(), *glossary_words(glossary)):
         word = word.strip()
         if len(word) < 2:
             continue

