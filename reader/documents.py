@@ -77,6 +77,19 @@ class Block:
 class Page:
     number: int
     start: int
+    # The printed label when it is not just ``number`` (an imported PDF's "iv", "S12");
+    # ``number`` is then the previous page's number + 1 (it orders pages, it is not printed).
+    label: str | None = None
+
+    @property
+    def printed(self) -> str:
+        """What the page says: its label, else its number."""
+        return self.label if self.label is not None else str(self.number)
+
+    @property
+    def printed_number(self) -> int | None:
+        """The number a citation gives, ``None`` when the printed label is not a number."""
+        return self.number if self.label is None else None
 
 
 @dataclass(frozen=True)
@@ -132,6 +145,13 @@ class Document:
         i = bisect.bisect_right(self._page_starts, max(0, offset)) - 1
         return self.pages[max(0, i)].number
 
+    def label_of(self, offset: int) -> str:
+        """The printed label of the page holding ``offset`` ("iv", "S12", "3")."""
+        if not self.pages:
+            return str(self.meta.first_page)
+        i = bisect.bisect_right(self._page_starts, max(0, offset)) - 1
+        return self.pages[max(0, i)].printed
+
     def pages_of(self, start: int, end: int) -> tuple[int, int]:
         """First and last page of the passage ``[start, end)`` (its first and last character)."""
         last = max(start, end - 1)
@@ -157,8 +177,13 @@ class Document:
         return found
 
 
-def citation(first: int, last: int) -> str:
-    """``p. N`` for one page, ``pp. N–M`` (en dash) across pages."""
+def is_page_number(label: str) -> bool:
+    """Whether a printed page label is a plain page number ("12", not "xii", "S12" or "012")."""
+    return label.isascii() and label.isdecimal() and str(int(label)) == label
+
+
+def citation(first: int | str, last: int | str) -> str:
+    """``p. N`` for one page, ``pp. N–M`` (en dash) across pages (numbers or printed labels)."""
     return f"p. {first}" if first == last else f"pp. {first}\u2013{last}"
 
 
@@ -175,6 +200,13 @@ class BlockDraft:
     text: str = ""
     # (offset within this block's text, printed page number)
     page_marks: list[tuple[int, int]] = field(default_factory=list)
+    # Printed labels of pages marked here that are not their numbers: offset -> label.
+    page_labels: dict[int, str] = field(default_factory=dict)
+
+    def mark_page(self, offset: int, number: int, label: str | None = None) -> None:
+        self.page_marks.append((offset, number))
+        if label is not None:
+            self.page_labels[offset] = label
 
 
 def assemble(
@@ -199,7 +231,7 @@ def assemble(
         level = draft.level if draft.kind == "heading" else 0
         blocks.append(Block(draft.kind, level, start, offset))
         for rel, number in draft.page_marks:
-            pages.append(Page(number, start + rel))
+            pages.append(Page(number, start + rel, draft.page_labels.get(rel)))
     text = "".join(parts)
     pages.sort(key=lambda p: (p.start, p.number))
     if not pages or pages[0].start != 0:
@@ -210,7 +242,7 @@ def assemble(
     for page in pages:
         if dedup and dedup[-1].start == page.start:
             dedup[-1] = page
-        elif not dedup or dedup[-1].number != page.number:
+        elif not dedup or (dedup[-1].number, dedup[-1].label) != (page.number, page.label):
             dedup.append(page)
     return Document(meta, text, tuple(blocks), tuple(dedup), path=path, shipped=shipped)
 
@@ -237,10 +269,10 @@ def dumps(doc: Document) -> str:
                 raise InputError(f"Metadata {key} contains a line break.")
             lines.append(f"{key}: {value}")
     lines.append("---")
-    page_starts = {p.start: p.number for p in doc.pages[1:]}
+    page_starts = {p.start: p.printed for p in doc.pages[1:]}
     sorted_starts = sorted(page_starts)
-    first = doc.pages[0].number if doc.pages else doc.meta.first_page
-    if first != doc.meta.first_page:
+    first = doc.pages[0].printed if doc.pages else str(doc.meta.first_page)
+    if first != str(doc.meta.first_page):
         lines.append(f"page {first}")
     for block in doc.blocks:
         label = f"heading {block.level}" if block.kind == "heading" else block.kind
@@ -249,7 +281,7 @@ def dumps(doc: Document) -> str:
         lo = bisect.bisect_left(sorted_starts, block.start)
         hi = bisect.bisect_left(sorted_starts, max(block.end, block.start + 1))
         cuts = sorted_starts[lo:hi]
-        pieces: list[tuple[int | None, str]] = []
+        pieces: list[tuple[str | None, str]] = []
         cursor = block.start
         for cut in cuts:
             if cut > cursor:
@@ -328,19 +360,31 @@ def loads(
         source=raw.get("source"),
     )
     drafts: list[BlockDraft] = []
-    pending_page: int | None = None
+    pending_page: tuple[int, str | None] | None = None
+    last_number: int | None = None
     for number, line in numbered:
         if not line:
             continue
-        if line.startswith("page ") and line[5:].strip().isdecimal():
-            pending_page = int(line[5:].strip())
+        if line.startswith("page ") and line[5:].strip() and ": " not in line:
+            # ``page 3`` is printed page 3; ``page iv`` a page labelled iv, numbered after the
+            # page before it (its number orders pages; citations print the label).
+            printed = line[5:].strip()
+            if is_page_number(printed):
+                last_number = int(printed)
+                pending_page = (last_number, None)
+            else:
+                if last_number is None:
+                    last_number = meta.first_page if not drafts else meta.first_page + 1
+                else:
+                    last_number += 1
+                pending_page = (last_number, printed)
             continue
         if line.startswith("+ "):
             if not drafts:
                 raise InputError(f"{source}, line {number}: a continuation before any block.")
             draft = drafts[-1]
             if pending_page is not None:
-                draft.page_marks.append((len(draft.text), pending_page))
+                draft.mark_page(len(draft.text), *pending_page)
                 pending_page = None
             draft.text += line[2:]
             continue
@@ -353,7 +397,7 @@ def loads(
         level = int(level_s) if level_s.isdecimal() else (1 if kind == "heading" else 0)
         draft = BlockDraft(kind, level, body)
         if pending_page is not None:
-            draft.page_marks.append((0, pending_page))
+            draft.mark_page(0, *pending_page)
             pending_page = None
         drafts.append(draft)
     if not drafts:

@@ -77,7 +77,7 @@ def view_layout(
     for b in doc.blocks:
         start, end = view.to_view(b.start, b.end)
         blocks.append(Block(b.kind, b.level, start, end))
-    pages = [Page(p.number, view.to_view(p.start, p.start)[0]) for p in doc.pages]
+    pages = [Page(p.number, view.to_view(p.start, p.start)[0], p.label) for p in doc.pages]
     return view.text, blocks, pages
 
 
@@ -101,7 +101,9 @@ def cmd_text(args: argparse.Namespace, ctx: Context) -> int:
         "blocks": [
             {"kind": b.kind, "level": b.level, "start": b.start, "end": b.end} for b in blocks
         ],
-        "pages": [{"number": p.number, "start": p.start} for p in pages],
+        "pages": [
+            {"number": p.printed_number, "label": p.printed, "start": p.start} for p in pages
+        ],
     }
     json.dump(payload, ctx.stdout, ensure_ascii=False)
     ctx.stdout.write("\n")

@@ -52,7 +52,7 @@ def test_text_json_begins_as_the_contract_says() -> None:
         "自從戈巴契夫提出「新思維」"
     )
     assert data["blocks"][0] == {"kind": "title", "level": 0, "start": 0, "end": 16}
-    assert data["pages"][0] == {"number": 1, "start": 0}
+    assert data["pages"][0] == {"number": 1, "label": "1", "start": 0}
     text = data["text"]
     for b in data["blocks"]:
         assert "\n" not in text[b["start"] : b["end"]]

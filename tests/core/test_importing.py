@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from reader import documents, importing, paths
 from reader.errors import EnvironmentFailure, InputError
 from reader.importing import MetadataChanges, Overrides
+from reader.importing.encoding import _charset_normalizer_choice
 from reader.ingest import Hints, clean
 from tests.cli_helpers import meipi
 
@@ -569,7 +570,7 @@ def test_list_and_text_show_an_imported_text(tmp_path: Path) -> None:
     assert (mine["venue"], mine["date"], mine["pages"]) == ("自印", "2025-01-02", 1)
     data = meipi("text", "new-article", "--json").json()
     assert data["text"] == f"中俄關係的新階段\n許菁芸\n{TRADITIONAL}"
-    assert data["pages"] == [{"number": 7, "start": 0}]
+    assert data["pages"] == [{"number": 7, "label": "7", "start": 0}]
     assert [b["kind"] for b in data["blocks"]] == ["title", "author", "paragraph"]
 
 
@@ -579,7 +580,7 @@ def test_a_failed_write_leaves_nothing_behind(
     def full_disk(src: str, dst: str) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(importing.os, "replace", full_disk)
+    monkeypatch.setattr(os, "replace", full_disk)
     r = meipi("import", str(_write(tmp_path, "a.txt", ARTICLE)))
     assert r.code == 1 and "disk" in r.err and "full" in r.err
     assert _user_files() == []  # no temporary file, no half-written text
@@ -686,8 +687,8 @@ def test_charset_normalizer_breaks_close_calls() -> None:
     traditional = _paragraphs(300)[1]
     simplified = TO_SIMPLIFIED.convert(traditional)
     both = ["cp950", "gb18030"]
-    assert importing._charset_normalizer_choice(traditional.encode("cp950"), both) == "cp950"
-    assert importing._charset_normalizer_choice(simplified.encode("gb18030"), both) == "gb18030"
+    assert _charset_normalizer_choice(traditional.encode("cp950"), both) == "cp950"
+    assert _charset_normalizer_choice(simplified.encode("gb18030"), both) == "gb18030"
     mixed = "Новое мышление, new thinking: 新思维。".encode("gb18030")
     assert importing.decode(mixed) == ("Новое мышление, new thinking: 新思维。", "GB18030")
 

@@ -1,0 +1,222 @@
+"""Guessing: the document a file would be saved as, what was guessed, what the user should know.
+
+``guess(source, overrides)`` asks the source's format reader for the document, then does what is
+the same for every format: the script, the id, the title when none was found, the user's
+corrections (:class:`~reader.importing.base.Overrides`), and the warnings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from reader import documents
+from reader.documents import Document, Library, Metadata, Page
+from reader.errors import InputError
+from reader.importing.base import (
+    DATE_RULE,
+    ID_RULE,
+    MAX_FIRST_PAGE,
+    Overrides,
+    Source,
+    split_authors,
+)
+from reader.importing.encoding import ScriptGuess, guess_script
+from reader.importing.markdown import MARKDOWN_SUFFIXES
+from reader.importing.registry import reader_named
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What saving would store: the document (metadata with the overrides applied), what was
+    guessed before the overrides, and what the user should know."""
+
+    source: Source
+    document: Document
+    guessed: Metadata
+    script_guess: ScriptGuess
+    overrides: Overrides = field(default_factory=Overrides)
+    dropped: tuple[str, ...] = ()  # lines removed as running headers, page numbers, mastheads
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+
+def check_id(doc_id: str) -> str:
+    """``doc_id`` if it can name a text (lower-case letters, digits, inner hyphens)."""
+    if not ID_RULE.match(doc_id):
+        raise InputError(
+            f"The id {doc_id!r} cannot be used: an id is 1 to 64 lower-case letters a-z, digits "
+            "and inner hyphens, for example hsu-2024."
+        )
+    return doc_id
+
+
+def free_id(doc_id: str, taken: set[str] | list[str] | dict[str, Document]) -> str:
+    """``doc_id`` if free, else ``doc_id-2``, ``doc_id-3`` …: what the window offers on a clash."""
+    if doc_id not in taken:
+        return doc_id
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        candidate = doc_id[: 64 - len(suffix)].rstrip("-") + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
+
+
+def slug(name: str) -> str:
+    """An ASCII id from a file name ('' when nothing ASCII is left)."""
+    stem = name
+    for suffix in (documents.TEXT_SUFFIX, *MARKDOWN_SUFFIXES, ".txt", ".text", ".pdf"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    ascii_only = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
+    return words[:64].rstrip("-")
+
+
+def _check_text_value(label: str, value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise InputError(f"The {label} cannot be empty.")
+    return value
+
+
+def _check_overrides(o: Overrides) -> Overrides:
+    title = _check_text_value("title", o.title) if o.title is not None else None
+    venue = _check_text_value("venue", o.venue) if o.venue is not None else None
+    authors = None
+    if o.authors is not None:
+        authors = tuple(_check_text_value("author", a) for a in o.authors)
+        for author in authors:
+            if ";" in author:
+                raise InputError(
+                    f"Give each author separately (--author once per author), not {author!r}."
+                )
+    date = o.date.strip() if o.date is not None else None
+    if date is not None and not DATE_RULE.match(date):
+        raise InputError(
+            f"The date {o.date!r} is not a date Meipi understands: write YYYY, YYYY-MM or "
+            "YYYY-MM-DD, for example 2024-11."
+        )
+    if o.script is not None and o.script not in documents.SOURCE_SCRIPTS:
+        raise InputError(
+            f"Unknown script {o.script!r}: choose {', '.join(documents.SOURCE_SCRIPTS)}."
+        )
+    if o.first_page is not None and not 1 <= o.first_page <= MAX_FIRST_PAGE:
+        raise InputError(f"The first page must be a whole number from 1 to {MAX_FIRST_PAGE}.")
+    doc_id = check_id(o.id) if o.id is not None else None
+    return Overrides(doc_id, title, authors, venue, date, o.script, o.first_page, o.password)
+
+
+def guess(
+    source: Source, overrides: Overrides | None = None, *, library: Library | None = None
+) -> Preview:
+    """The document that :func:`save` would store, with what was guessed. ``library`` (default:
+    the user's) is only used to warn of an id already taken; :func:`save` refuses it."""
+    o = _check_overrides(overrides or Overrides())
+    warnings: list[str] = []
+    built = reader_named(source.format).build(source, o)
+    doc, dropped = built.document, built.dropped
+    warnings.extend(built.warnings)
+    if not doc.text.strip():
+        raise InputError(
+            f"{source.name} has no text left once page numbers and running headers are "
+            "removed; there is nothing to import."
+        )
+    script = guess_script(doc.text)
+    guessed = _guessed_metadata(source, doc, script, warnings, built.found_title)
+    meta = _apply(guessed, o)
+    if meta.first_page != doc.meta.first_page:
+        doc = _shift_pages(doc, meta.first_page - doc.meta.first_page)
+    doc = replace(doc, meta=meta, shipped=False, path=None)
+    if o.script is None and not (script.traditional or script.simplified):
+        warnings.append(
+            f"No character tells Traditional from Simplified, so the script is taken to be "
+            f"{meta.script}; set it with --script if that is wrong."
+        )
+    elif o.script is None and script.mixed:
+        warnings.append(
+            f"The text mixes Traditional ({script.traditional}) and Simplified "
+            f"({script.simplified}) characters; check the script ({meta.script})."
+        )
+    lib = library if library is not None else _library_quietly()
+    if lib is not None and meta.id in lib.documents:
+        warnings.append(f"The id {meta.id!r} is already taken; choose another id.")
+    return Preview(source, doc, guessed, script, o, dropped, tuple(warnings))
+
+
+def _library_quietly() -> Library | None:
+    try:
+        return documents.load_library()
+    except OSError:
+        return None
+
+
+def _guessed_metadata(
+    source: Source,
+    doc: Document,
+    script: ScriptGuess,
+    warnings: list[str],
+    found_title: str | None = None,
+) -> Metadata:
+    meta = doc.meta
+    if source.format == "meipi":
+        doc_id = meta.id if ID_RULE.match(meta.id) else slug(source.name)
+    else:
+        doc_id = slug(source.name)
+    if not doc_id:
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:8]
+        doc_id = f"text-{digest}"
+        warnings.append(
+            f"The file name has no letters a-z or digits to make an id from, so the id is "
+            f"{doc_id}; choose another with --id."
+        )
+    title = meta.title
+    if found_title and not any(b.kind == "title" for b in doc.blocks):
+        title = found_title
+    elif source.format != "meipi" and not any(b.kind == "title" for b in doc.blocks):
+        stem = Path(source.name).stem or doc_id
+        title = stem
+        warnings.append(
+            f"No title was found at the top of the text, so the file name "
+            f"{stem!r} is the title; set another with --title."
+        )
+    authors = meta.authors if source.format == "meipi" else split_authors(meta.authors)
+    return replace(
+        meta,
+        id=doc_id,
+        title=title,
+        authors=authors,
+        script=meta.script if source.format == "meipi" else script.script,
+        source=meta.source or source.name,
+    )
+
+
+def _apply(meta: Metadata, o: Overrides) -> Metadata:
+    changes: dict[str, object] = {}
+    for key in ("id", "title", "authors", "venue", "date", "script", "first_page"):
+        value = getattr(o, key)
+        if value is not None:
+            changes[key] = value
+    return replace(meta, **changes)  # type: ignore[arg-type]
+
+
+def _shift_pages(doc: Document, delta: int) -> Document:
+    pages = tuple(
+        Page(p.number + delta, p.start, None if p.label is None else _shift_label(p, delta))
+        for p in doc.pages
+    )
+    return replace(doc, pages=pages)
+
+
+def _shift_label(page: Page, delta: int) -> str:
+    """A label that is the page's number follows it; a printed label of its own stays."""
+    return str(page.number + delta) if page.label == str(page.number) else str(page.label)

@@ -1,0 +1,212 @@
+"""Saving a previewed text into the user texts folder, editing its metadata, removing it.
+
+Every write is atomic (a temporary file in the same folder, fsync, rename): the target is the old
+file or the whole new one. New files get the permissions the user's umask gives, like the
+database. A folder that cannot be written is an :class:`EnvironmentFailure` (exit 1).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reader import documents, paths
+from reader.documents import Document
+from reader.errors import EnvironmentFailure, InputError
+from reader.fsync import fsync_folder
+from reader.importing.base import Overrides
+from reader.importing.preview import Preview, _check_overrides, _shift_pages, guess
+from reader.importing.source import read_source
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: done under a lock, restored at once)."""
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def save(
+    preview: Preview, overrides: Overrides | None = None, *, folder: Path | None = None
+) -> Document:
+    """Store the previewed document in the user texts folder, atomically. ``overrides`` (if
+    given) are applied first, as :func:`guess` would. Refuses an id already taken."""
+    if overrides is not None and overrides != preview.overrides:
+        preview = guess(preview.source, overrides)
+    folder = folder if folder is not None else paths.user_texts_dir()
+    doc = preview.document
+    _refuse_taken(doc.id, folder)
+    content = _serialise(doc)
+    target = folder / f"{doc.id}{documents.TEXT_SUFFIX}"
+    write_atomic(target, content, exclusive=True)
+    return replace(doc, path=target, shipped=False)
+
+
+def _refuse_taken(doc_id: str, folder: Path) -> None:
+    library = documents.load_library(user_dir=folder)
+    taken = doc_id in library.documents or (folder / f"{doc_id}{documents.TEXT_SUFFIX}").exists()
+    if taken:
+        raise InputError(
+            f"There is already a text with the id {doc_id!r}. Choose another id with --id "
+            "(or remove the other text first)."
+        )
+
+
+def _serialise(doc: Document) -> str:
+    """The texts/ format, checked to read back as the same document before it is written."""
+    content = documents.dumps(doc)
+    again = documents.loads(content, shipped=False)
+    if (again.text, again.blocks, again.pages, again.meta) != (
+        doc.text,
+        doc.blocks,
+        doc.pages,
+        doc.meta,
+    ):
+        raise InputError(
+            f"The text {doc.id!r} cannot be stored faithfully in Meipi's format; nothing was "
+            "written. Please report this with the file."
+        )
+    return content
+
+
+def write_atomic(target: Path, content: str | bytes, *, exclusive: bool = False) -> None:
+    """Write ``content`` (text as UTF-8) to ``target`` via a temporary file in the same folder,
+    fsync and rename: the target is either the old file or the whole new one, never half of it.
+    ``exclusive``: refuse if the target appeared meanwhile. EnvironmentFailure on OS errors."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_failure(folder, exc) from None
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            if os.name == "posix":
+                # mkstemp's 0600 is for the temporary only: the text gets what the user's
+                # umask gives a new file, as the database does.
+                os.fchmod(handle.fileno(), 0o666 & ~_umask())
+            handle.flush()
+            os.fsync(handle.fileno())
+        if exclusive and target.exists():
+            raise InputError(f"{target.name} appeared while importing; nothing was written.")
+        os.replace(tmp_name, target)
+        tmp_name = None
+        fsync_folder(folder)
+    except OSError as exc:
+        raise _write_failure(folder, exc) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _write_failure(folder: Path, exc: OSError) -> EnvironmentFailure:
+    if exc.errno == errno.ENOSPC:
+        return EnvironmentFailure(
+            f"The disk holding {folder} is full; nothing was written. "
+            "Free some space and try again."
+        )
+    return EnvironmentFailure(
+        f"Cannot write to {folder} ({exc.strerror or exc}); nothing was written. Check that "
+        "the folder exists and is writable, or set MEIPI_DATA_DIR to another folder."
+    )
+
+
+def _user_document(doc_id: str, folder: Path | None) -> Document:
+    folder = folder if folder is not None else paths.user_texts_dir()
+    library = documents.load_library(user_dir=folder)
+    doc = library.get(doc_id)
+    if doc.shipped or doc.path is None:
+        raise InputError(
+            f"{doc_id!r} ships with Meipi; only texts you imported can be changed or removed."
+        )
+    return doc
+
+
+def remove(doc_id: str, *, folder: Path | None = None) -> Path:
+    """Delete a user text's file (its annotations stay in the store, as orphans). Returns the
+    path removed. Shipped texts cannot be removed."""
+    doc = _user_document(doc_id, folder)
+    assert doc.path is not None
+    try:
+        doc.path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise EnvironmentFailure(
+            f"Cannot remove {doc.path} ({exc.strerror or exc}). Check the folder's permissions."
+        ) from None
+    return doc.path
+
+
+@dataclass(frozen=True)
+class MetadataChanges:
+    """Metadata to change on a user text; ``None`` keeps a value, ``""`` clears an optional
+    one. The id cannot change (annotations refer to it)."""
+
+    title: str | None = None
+    english_title: str | None = None
+    authors: tuple[str, ...] | None = None
+    affiliation: str | None = None
+    venue: str | None = None
+    issue: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    script: str | None = None
+    first_page: int | None = None
+
+
+def update_metadata(
+    doc_id: str, changes: MetadataChanges, *, folder: Path | None = None
+) -> Document:
+    """Edit a user text's metadata and rewrite its file atomically; the text is unchanged."""
+    doc = _user_document(doc_id, folder)
+    checked = _check_overrides(
+        Overrides(
+            title=changes.title,
+            authors=changes.authors,
+            venue=changes.venue or None,
+            date=changes.date or None,
+            script=changes.script,
+            first_page=changes.first_page,
+        )
+    )
+    values: dict[str, object] = {}
+    if checked.title is not None:
+        values["title"] = checked.title
+    if checked.authors is not None:
+        values["authors"] = checked.authors
+    if checked.script is not None:
+        values["script"] = checked.script
+    if checked.first_page is not None:
+        values["first_page"] = checked.first_page
+    for key in ("english_title", "affiliation", "venue", "issue", "date", "publisher"):
+        value = getattr(changes, key)
+        if value is not None:
+            value = " ".join(value.split())
+            values[key] = value or None
+    meta = replace(doc.meta, **values)  # type: ignore[arg-type]
+    updated = replace(doc, meta=meta)
+    if meta.first_page != doc.meta.first_page:
+        updated = _shift_pages(updated, meta.first_page - doc.meta.first_page)
+    assert doc.path is not None
+    write_atomic(doc.path, _serialise(updated))
+    return updated
+
+
+def import_file(
+    path: str | os.PathLike[str], overrides: Overrides | None = None, *, folder: Path | None = None
+) -> tuple[Preview, Document]:
+    """Read, guess and save in one go (what ``meipi import`` does)."""
+    preview = guess(read_source(path), overrides)
+    return preview, save(preview, folder=folder)
