@@ -1,8 +1,8 @@
 """``--format json``: the W3C Web Annotation Data Model, and reading such a file back.
 
 The export is an ``AnnotationCollection`` (``@context`` http://www.w3.org/ns/anno.jsonld) with
-one embedded ``AnnotationPage`` per document (``first``, then ``next``), each holding the
-annotations in text order::
+one embedded ``AnnotationPage`` (``first``, no ``next``; its ``partOf`` is the collection's
+``{"id", "total"}``) holding the annotations in article and text order::
 
     {"id": "urn:uuid:…", "type": "Annotation", "created": "…Z", "modified": "…Z",
      "motivation": "commenting",              # "highlighting" when there is no note
@@ -29,7 +29,6 @@ than ours) and unchanged.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import re
 import uuid
@@ -71,9 +70,39 @@ def document_iri(doc_id: str) -> str:
     return SOURCE_PREFIX + doc_id
 
 
-def to_annotation(rec: AnnotationRecord, source_ref: Mapping[str, Any]) -> dict[str, Any]:
+# One CSS rule per colour; an annotation with a styleClass carries the stylesheet the model
+# then requires (Web Annotation model 4.4: a stylesheet key on the Annotation).
+STYLE_RULES = {
+    "yellow": ".yellow { background-color: #fff59d; }",
+    "green": ".green { background-color: #c5e1a5; }",
+    "blue": ".blue { background-color: #90caf9; }",
+    "pink": ".pink { background-color: #f8bbd0; }",
+    "purple": ".purple { background-color: #ce93d8; }",
+}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def body_language(text: str, doc_language: str) -> str:
+    """A body's BCP 47 language: the text's language when it is written in Chinese, else
+    ``und`` (undetermined: Meipi does not guess the language of a note in Latin letters)."""
+    return doc_language if _CJK.search(text) else "und"
+
+
+def to_annotation(
+    rec: AnnotationRecord,
+    source_ref: Mapping[str, Any],
+    *,
+    language: str = "und",
+    creator: str | None = None,
+) -> dict[str, Any]:
     bodies: list[dict[str, Any]] = [
-        {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in rec.tags
+        {
+            "type": "TextualBody",
+            "purpose": "tagging",
+            "value": tag,
+            "language": body_language(tag, language),
+        }
+        for tag in rec.tags
     ]
     if rec.note:
         bodies.append(
@@ -81,6 +110,7 @@ def to_annotation(rec: AnnotationRecord, source_ref: Mapping[str, Any]) -> dict[
                 "type": "TextualBody",
                 "purpose": "commenting",
                 "format": "text/markdown",
+                "language": body_language(rec.note, language),
                 "value": rec.note,
             }
         )
@@ -103,6 +133,10 @@ def to_annotation(rec: AnnotationRecord, source_ref: Mapping[str, Any]) -> dict[
         "created": rec.created,
         "modified": rec.updated,
     }
+    if creator:
+        annotation["creator"] = {"type": "Person", "name": creator}
+    if rec.color in STYLE_RULES:
+        annotation["stylesheet"] = {"type": "CssStylesheet", "value": STYLE_RULES[rec.color]}
     if bodies:
         annotation["body"] = bodies
     annotation["target"] = target
@@ -119,23 +153,14 @@ def to_collection(options: ExportOptions, source: ExportSource) -> dict[str, Any
     key = json.dumps([[d.id for d in documents], options.filters()], ensure_ascii=False)
     collection_uuid = uuid.uuid5(_NAMESPACE, key)
     collection_id = f"urn:uuid:{collection_uuid}"
-    pages: list[dict[str, Any]] = []
-    index = 0
+    items: list[dict[str, Any]] = []
     for doc in documents:
-        items_of = [r for r in records if r.document == doc.id]
-        if not items_of:
-            continue
         ref = {"id": document_iri(doc.id), "type": "Text", "sha256": doc.sha256}
-        pages.append(
-            {
-                "id": f"urn:uuid:{uuid.uuid5(collection_uuid, doc.id)}",
-                "type": "AnnotationPage",
-                "partOf": collection_id,
-                "startIndex": index,
-                "items": [to_annotation(r, ref) for r in items_of],
-            }
+        items.extend(
+            to_annotation(r, ref, language=doc.meta.script, creator=source.creator)
+            for r in records
+            if r.document == doc.id
         )
-        index += len(items_of)
     collection: dict[str, Any] = {
         "@context": CONTEXT,
         "id": collection_id,
@@ -145,12 +170,20 @@ def to_collection(options: ExportOptions, source: ExportSource) -> dict[str, Any
         "generated": options.stamp(),
         "total": len(records),
     }
-    if pages:
-        # Embedded pages, chained: the first holds the next, and so on.
-        for page, following in itertools.pairwise(pages):
-            page["next"] = following
-        collection["first"] = pages[0]
-        collection["last"] = pages[-1]["id"]
+    if source.creator:
+        collection["creator"] = {"type": "Person", "name": source.creator}
+    if items:
+        # A file holds one page, embedded as the collection's first (and last); it names the
+        # collection it is part of (id and total). Import also reads pages chained by "next".
+        page_id = f"urn:uuid:{uuid.uuid5(collection_uuid, 'page-1')}"
+        collection["first"] = {
+            "id": page_id,
+            "type": "AnnotationPage",
+            "partOf": {"id": collection_id, "total": len(records)},
+            "startIndex": 0,
+            "items": items,
+        }
+        collection["last"] = page_id
     return collection
 
 

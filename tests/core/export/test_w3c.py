@@ -61,7 +61,7 @@ def items_of(collection: dict[str, Any]) -> list[dict[str, Any]]:
     page = collection.get("first")
     while page:
         assert page["type"] == "AnnotationPage"
-        assert page["partOf"] == collection["id"]
+        assert page["partOf"] == {"id": collection["id"], "total": collection["total"]}
         assert page["startIndex"] == len(out)
         out.extend(page["items"])
         page = page.get("next")
@@ -78,22 +78,35 @@ def test_collection_follows_the_contract(
     assert data["total"] == 3
     assert data["generated"] == STAMP
     items = items_of(data)
-    assert data["last"] == data["first"]["next"]["id"]
+    # One embedded page, first and last, no next.
+    assert data["last"] == data["first"]["id"]
+    assert "next" not in data["first"]
     first, second, third = items
     assert first["id"] == f"urn:uuid:{records[0].id}"
     assert first["type"] == "Annotation"
     assert first["motivation"] == "commenting"
     assert first["created"] == first["modified"] == "2026-11-21T09:30:00Z"
     assert first["body"] == [
-        {"type": "TextualBody", "purpose": "tagging", "value": "地區/中亞"},
-        {"type": "TextualBody", "purpose": "tagging", "value": "安全"},
+        {
+            "type": "TextualBody",
+            "purpose": "tagging",
+            "value": "地區/中亞",
+            "language": "zh-Hant-TW",
+        },
+        {"type": "TextualBody", "purpose": "tagging", "value": "安全", "language": "zh-Hant-TW"},
         {
             "type": "TextualBody",
             "purpose": "commenting",
             "format": "text/markdown",
+            "language": "und",
             "value": "**why** it matters\n\n---",
         },
     ]
+    assert first["stylesheet"] == {
+        "type": "CssStylesheet",
+        "value": ".green { background-color: #c5e1a5; }",
+    }
+    assert "creator" not in first and "creator" not in data
     target = first["target"]
     assert target["type"] == "SpecificResource"
     assert target["source"] == {
@@ -116,7 +129,7 @@ def test_collection_follows_the_contract(
     }
     assert second["motivation"] == "highlighting"
     assert "body" not in second
-    assert "styleClass" not in third["target"]
+    assert "styleClass" not in third["target"] and "stylesheet" not in third
     assert third["modified"] == "2026-11-21T10:00:00Z"
 
 
@@ -315,3 +328,29 @@ def test_a_single_page_file_is_read_too(
     )
     page = {"@context": w3c.CONTEXT, **collection["first"]}
     assert len(parse_import(json.dumps(page).encode(), docs)) == 2
+
+
+def test_creator_when_set(docs: list[Document], records: list[AnnotationRecord]) -> None:
+    source = source_for(docs, records)
+    source.creator = "林小明"
+    data = json.loads(render_json(ExportOptions(format="json", exported_at=STAMP), source))
+    assert data["creator"] == {"type": "Person", "name": "林小明"}
+    assert all(i["creator"] == {"type": "Person", "name": "林小明"} for i in items_of(data))
+    back = parse_import(json.dumps(data).encode("utf-8"), docs)
+    assert sorted(back, key=lambda r: r.id) == sorted(records, key=lambda r: r.id)
+
+
+def test_import_reads_the_earlier_chained_pages(
+    docs: list[Document], records: list[AnnotationRecord]
+) -> None:
+    data = json.loads(export(docs, records))
+    page = data["first"]
+    first_items, rest = page["items"][:1], page["items"][1:]
+    data["first"] = {
+        **page,
+        "partOf": data["id"],
+        "items": first_items,
+        "next": {**page, "id": "urn:uuid:0", "partOf": data["id"], "startIndex": 1, "items": rest},
+    }
+    back = parse_import(json.dumps(data).encode("utf-8"), docs)
+    assert sorted(back, key=lambda r: r.id) == sorted(records, key=lambda r: r.id)
