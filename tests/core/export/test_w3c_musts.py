@@ -69,7 +69,7 @@ def types(obj: Any) -> list[str]:
     return listed(obj.get("type")) if isinstance(obj, dict) else []
 
 
-def annotations(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def items_in(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
     page = data.get("first")
     while isinstance(page, dict):
         yield from page["items"]
@@ -111,7 +111,7 @@ def each_resource(key: str, what: str, rule: Callable[[dict[str, Any]], bool]) -
     def check(data: dict[str, Any]) -> bool:
         return all(
             rule(r)
-            for a in annotations(data)
+            for a in items_in(data)
             for r in resources(a, key)
             if isinstance(r, dict) and kind(r) == what
         )
@@ -125,7 +125,7 @@ def each_level(key: str, prop: str, rule: Callable[[Any], bool]) -> Check:
     def check(data: dict[str, Any]) -> bool:
         return all(
             rule(o[prop])
-            for a in annotations(data)
+            for a in items_in(data)
             for o in with_sources(resources(a, key))
             if prop in o
         )
@@ -134,7 +134,7 @@ def each_level(key: str, prop: str, rule: Callable[[Any], bool]) -> Check:
 
 
 def each_annotation(rule: Callable[[dict[str, Any]], bool]) -> Check:
-    return lambda data: all(rule(a) for a in annotations(data))
+    return lambda data: all(rule(a) for a in items_in(data))
 
 
 def if_present(obj: dict[str, Any], key: str, rule: Callable[[Any], bool]) -> bool:
@@ -146,7 +146,7 @@ def all_uris(v: Any) -> bool:
 
 
 def selectors(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for a in annotations(data):
+    for a in items_in(data):
         for r in [*resources(a, "target"), *resources(a, "body")]:
             if isinstance(r, dict):
                 for s in listed(r.get("selector")):
@@ -156,7 +156,7 @@ def selectors(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def states(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for a in annotations(data):
+    for a in items_in(data):
         for r in [*resources(a, "target"), *resources(a, "body")]:
             if isinstance(r, dict):
                 yield from (s for s in listed(r.get("state")) if isinstance(s, dict))
@@ -259,13 +259,13 @@ ANNOTATION_MUSTS.update(
         ),
         "4.2-selectorValidIfPresent": lambda d: all(
             typed_or_uri(r["selector"])
-            for a in annotations(d)
+            for a in items_in(d)
             for r in [*resources(a, "target"), *resources(a, "body")]
             if isinstance(r, dict) and "selector" in r
         ),
         "4.3-stateValidIfPresent": lambda d: all(
             typed_or_uri(r["state"])
-            for a in annotations(d)
+            for a in items_in(d)
             for r in [*resources(a, "target"), *resources(a, "body")]
             if isinstance(r, dict) and "state" in r
         ),
@@ -425,7 +425,7 @@ def test_the_checks_can_fail(data: dict[str, Any]) -> None:
 
 def test_export_uses_the_features(data: dict[str, Any]) -> None:
     """The export really carries what the checks look at (not passing by absence)."""
-    items = list(annotations(data))
+    items = list(items_in(data))
     assert len(items) == 6
     assert sum("stylesheet" in a for a in items) == 5
     assert all(a["creator"] == {"type": "Person", "name": "林小明"} for a in items)
