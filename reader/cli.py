@@ -273,7 +273,7 @@ def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
 
 # Paths may hold bytes that are not UTF-8 (a legal file name, kept by Python as surrogates);
 # every other string argument is text, and a lone surrogate in it would fail deep inside.
-_PATH_DESTS = frozenset({"file", "output"})
+_PATH_DESTS = frozenset({"file", "output", "dir", "folder"})
 
 
 def _option_names(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str]:
