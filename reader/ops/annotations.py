@@ -14,7 +14,7 @@ from reader.documents import Document
 from reader.errors import InputError
 from reader.store import annotations as store_ops
 from reader.store.anchoring import anchor_at
-from reader.store.records import DEFAULT_COLOR, AnnotationRecord
+from reader.store.records import DEFAULT_COLOR, AnnotationRecord, TagInfo
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -222,3 +222,14 @@ def delete_keeping(store: Store, annotation_id: str, doc: Document, folder: Path
         path.unlink(missing_ok=True)
         raise
     return Deleted(record, path)
+
+
+def window_data(store: Store) -> tuple[list[AnnotationRecord], list[TagInfo], dict[str, str]]:
+    """Every annotation (text order), tag and colour meaning, in one read: what the window
+    shows."""
+    with store.reading() as s:
+        return (
+            store_ops.list_annotations(s),
+            store_ops.list_tags(s),
+            store_ops.color_meanings(s),
+        )

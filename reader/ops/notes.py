@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from reader.store import annotations as store_ops
+from reader.store.records import AnnotationRecord, TagInfo
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -38,3 +39,13 @@ def list_theme_memos(store: Store) -> dict[str, str]:
 def set_theme_memo(store: Store, tag: str, body: str) -> None:
     with store.writing() as s:
         store_ops.set_theme_memo(s, tag, body)
+
+
+def themes(
+    store: Store, documents: Sequence[str] | None
+) -> tuple[list[TagInfo], list[AnnotationRecord], dict[str, str]]:
+    """What a comparison theme by theme reads, in one transaction: the tags, the annotations
+    of ``documents`` (None: none read, an empty list), the theme memos by tag name."""
+    with store.reading() as s:
+        records = store_ops.list_annotations(s, documents=documents) if documents else []
+        return store_ops.list_tags(s), records, store_ops.list_theme_memos(s)

@@ -49,7 +49,7 @@ from reader.ui.sidebar import Sidebar
 from reader.ui.undo import CreateCommand, DeleteCommand, EditCommand, History, Writer
 
 if TYPE_CHECKING:
-    from reader.store.annotations import AnnotationRecord, TagInfo
+    from reader.store.records import AnnotationRecord, TagInfo
     from reader.ui.main_window import MainWindow
 
 LAYER = "annotations"
@@ -217,9 +217,9 @@ class AnnotationsFeature(QObject):
             stale = self.services.stale_documents()
             if not stale:
                 return False
-            from reader.store.annotations import sync_document
+            from reader.ops.annotations import sync_document
 
-            reports = self.writer.write(lambda s: [sync_document(s, d) for d in stale])
+            reports = self.writer.call(lambda store: [sync_document(store, d) for d in stale])
         except MeipiError as exc:
             self.window.statusBar().showMessage(str(exc), 15000)
             return False
@@ -383,12 +383,12 @@ class AnnotationsFeature(QObject):
         doc = self.window.current_document()
         if doc is None or self._refuse_blank(doc.text[start:end]):
             return None
-        from reader.store.annotations import create_annotation
+        from reader.ops.annotations import annotate
 
         try:
-            record = self.writer.write(
-                lambda s: create_annotation(
-                    s, doc, start, end, color=draft.color, tags=draft.tags, note=draft.note
+            record = self.writer.call(
+                lambda store: annotate(
+                    store, doc, start, end, color=draft.color, tags=draft.tags, note=draft.note
                 ),
                 doc.id,
             )
@@ -423,11 +423,11 @@ class AnnotationsFeature(QObject):
         return self.record(record.id)
 
     def _write_edit(self, record: AnnotationRecord, draft: Draft) -> None:
-        from reader.store.annotations import update_annotation
+        from reader.ops.annotations import edit as edit_annotation
 
-        edit = self.writer.write(
-            lambda s: update_annotation(
-                s, record.id, color=draft.color, tags=list(draft.tags), note=draft.note
+        edit = self.writer.call(
+            lambda store: edit_annotation(
+                store, record.id, color=draft.color, tags=list(draft.tags), note=draft.note
             ),
             record.document,
         )
@@ -440,12 +440,10 @@ class AnnotationsFeature(QObject):
         record = self.record(annotation_id)
         if record is None:
             return False
-        from reader.store.annotations import delete_annotation
+        from reader.ops.annotations import delete
 
         try:
-            removed = self.writer.write(
-                lambda s: delete_annotation(s, annotation_id), record.document
-            )
+            removed = self.writer.call(lambda store: delete(store, annotation_id), record.document)
         except MeipiError as exc:
             self._report(str(exc))
             return False
@@ -548,7 +546,7 @@ class AnnotationsFeature(QObject):
         span: tuple[int, int] | None,
         draft: Draft,
     ) -> None:
-        from reader.store.annotations import create_annotation
+        from reader.ops.annotations import annotate
 
         record = self.record(target_id) if target_id else None
         doc = self.window.current_document()
@@ -565,9 +563,9 @@ class AnnotationsFeature(QObject):
             if record is not None:
                 self._write_edit(record, draft)
             elif span is not None and doc is not None:
-                created = self.writer.write(
-                    lambda s: create_annotation(
-                        s,
+                created = self.writer.call(
+                    lambda store: annotate(
+                        store,
                         doc,
                         span[0],
                         span[1],

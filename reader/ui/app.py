@@ -10,15 +10,40 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from reader.cli import Context
 from reader.ui import resources
 from reader.ui.fonts import FontCatalog
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import ReaderSettings
+
+if TYPE_CHECKING:
+    from reader.documents import Library
+
+
+@dataclass
+class WindowConfig:
+    """What the window is started with: plain values (the command line makes one from its
+    options in ``reader.commands.window``; the window never imports the command line)."""
+
+    db: Path  # the database named by --db / $MEIPI_DB / the data directory
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    _library: Library | None = field(default=None, repr=False)
+
+    def library(self) -> Library:
+        """The texts (loaded once); problems with a text are said on ``stderr``."""
+        if self._library is None:
+            from reader.documents import load_library
+
+            self._library = load_library()
+            for problem in self._library.problems:
+                print(problem, file=self.stderr)
+        return self._library
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -51,7 +76,7 @@ def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator
     return installed
 
 
-def create_window(ctx: Context) -> MainWindow:
+def create_window(ctx: WindowConfig) -> MainWindow:
     from reader.ui.services import Services
 
     library = ctx.library()
@@ -120,7 +145,7 @@ def _report_for_benchmark(app: QApplication, window: MainWindow) -> None:
     window.fully_ready.connect(ready)
 
 
-def _already_open(app: QApplication, ctx: Context) -> int:
+def _already_open(app: QApplication, ctx: WindowConfig) -> int:
     """Another window has this database open: say so (one window per database keeps two
     windows from undoing each other's edits)."""
     from PySide6.QtWidgets import QMessageBox
@@ -148,7 +173,7 @@ def _already_open(app: QApplication, ctx: Context) -> int:
     return 1
 
 
-def run_app(ctx: Context) -> int:
+def run_app(ctx: WindowConfig) -> int:
     app = application()
     from reader.store.window_lock import acquire_window_lock
 

@@ -275,10 +275,9 @@ class DialogsFeature(QObject):
         store = self.window.services.store()
         if store is None:
             return None
-        from reader.store.annotations import annotation_counts
+        from reader.ops.annotations import counts
 
-        with store.reading() as s:
-            return annotation_counts(s).get(doc_id, 0)
+        return counts(store).get(doc_id, 0)
 
     def ask_remove(self) -> None:
         doc = self._user_text()

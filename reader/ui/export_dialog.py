@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFontDatabase, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,6 +45,7 @@ from reader.export import (
     COLORS,
     ExportOptions,
     ExportSource,
+    formats,
     render_export,
     suggested_filename,
     write_export,
@@ -71,6 +72,22 @@ SWATCHES = {
 _SETTINGS_GROUP = "export"
 
 
+def _translated(text: str) -> str:
+    """A label or file filter of the format registry (reader.export.formats, English),
+    translated (a format without a translation here shows its English text)."""
+    translate = QCoreApplication.translate
+    known = {
+        "Markdown, per article": translate("ExportDialog", "Markdown, per article"),
+        "Comparison, theme by theme": translate("ExportDialog", "Comparison, theme by theme"),
+        "W3C Web Annotation JSON": translate("ExportDialog", "W3C Web Annotation JSON"),
+        "CSV spreadsheet": translate("ExportDialog", "CSV spreadsheet"),
+        "Markdown (*.md)": translate("ExportDialog", "Markdown (*.md)"),
+        "JSON (*.json)": translate("ExportDialog", "JSON (*.json)"),
+        "CSV (*.csv)": translate("ExportDialog", "CSV (*.csv)"),
+    }
+    return known.get(text, text)
+
+
 @dataclass(frozen=True)
 class Loaded:
     """What the dialog reads from the store: the export source and the tags with counts."""
@@ -88,16 +105,10 @@ class Rendered:
 
 def load(store: Store | None, documents: list[Document]) -> Loaded:
     """Read annotations, meanings, memos and tags (runs on the worker thread)."""
-    from reader.commands.export import source_from_store
+    from reader.ops.exporting import dialog_data
 
-    source = source_from_store(store, documents)
-    tags: list[tuple[str, int]] = []
-    if store is not None:
-        from reader.store.annotations import list_tags
-
-        with store.reading() as s:
-            tags = [(t.name, t.count) for t in list_tags(s) if t.count]
-    return Loaded(source, tags)
+    data = dialog_data(store, documents)
+    return Loaded(data.source, data.tags)
 
 
 def render(options: ExportOptions, source: ExportSource) -> Rendered:
@@ -171,13 +182,8 @@ class ExportDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.format_combo = QComboBox(choices)
-        for fmt, label in (
-            ("markdown", self.tr("Markdown, per article")),
-            ("compare", self.tr("Comparison, theme by theme")),
-            ("json", self.tr("W3C Web Annotation JSON")),
-            ("csv", self.tr("CSV spreadsheet")),
-        ):
-            self.format_combo.addItem(label, fmt)
+        for fmt in formats.REGISTRY:
+            self.format_combo.addItem(_translated(fmt.label), fmt.name)
         self.format_combo.currentIndexChanged.connect(self._on_choice_changed)
         form.addRow(self.tr("&Format:"), self.format_combo)
 
@@ -579,14 +585,9 @@ class ExportDialog(QDialog):
         options, source = current
         folder = self._value("folder", str(Path.home()))
         suggested = str(Path(folder) / suggested_filename(options))
-        filters = {
-            "markdown": self.tr("Markdown (*.md)"),
-            "compare": self.tr("Markdown (*.md)"),
-            "json": self.tr("JSON (*.json)"),
-            "csv": self.tr("CSV (*.csv)"),
-        }
+        file_filter = formats.get(options.format).file_filter
         name, _selected = QFileDialog.getSaveFileName(
-            self, self.tr("Save Export"), suggested, filters[options.format]
+            self, self.tr("Save Export"), suggested, _translated(file_filter)
         )
         if not name:
             return

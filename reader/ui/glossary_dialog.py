@@ -38,8 +38,7 @@ from PySide6.QtWidgets import (
 from reader.glossary import Glossary
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from reader.store import Store
     from reader.ui.main_window import MainWindow
 
 KINDS = ("keep", "convert", "same")
@@ -57,48 +56,48 @@ def show_message(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
-def write_glossary(window: MainWindow, change: Callable[[Session], Any]) -> bool:
-    """Run ``change`` in one write transaction; then every view follows. On a refusal (the
-    database is read-only, damaged or busy) the reader is told why and False is returned."""
+def change_glossary(window: MainWindow, op: Callable[[Store], Any]) -> bool:
+    """Run ``op`` (a use case of ``reader.ops.glossary``) through the window's one writer;
+    then every view follows, and the watcher knows the commit is the window's own. On a
+    refusal (the database is read-only, damaged or busy) the reader is told why and False is
+    returned."""
     from reader.errors import MeipiError
 
-    services = window.services
     tr = window.tr
-    store = services.store()
-    if store is None:
-        message = services.store_error or tr("The database could not be opened.")
-    else:
-        try:
-            with store.writing() as s:
-                change(s)
-        except MeipiError as exc:
-            message = str(exc)
-        else:
-            services.notify_glossary_changed()
-            return True
-    text = tr("The glossary was not changed. %1").replace("%1", message)
-    window.statusBar().showMessage(text, 10000)
-    show_message(window, tr("Glossary"), text)
-    return False
+    try:
+        window.services.write(op, glossary=True)
+    except MeipiError as exc:
+        text = tr("The glossary was not changed. %1").replace("%1", str(exc))
+        window.statusBar().showMessage(text, 10000)
+        show_message(window, tr("Glossary"), text)
+        return False
+    return True
 
 
-def remove_keep(s: Session, phrase: str) -> None:
-    from reader.store import models
+def write_glossary(window: MainWindow, change: Callable[[Any], Any]) -> bool:
+    """Run ``change(session)`` in one write transaction, as :func:`change_glossary` does (for
+    callers that pass store functions; prefer a use case of ``reader.ops.glossary``)."""
+    from reader import ops
 
-    row = s.get(models.GlossaryKeep, phrase)
-    if row is not None:
-        s.delete(row)
-
-
-def remove_conversion(s: Session, original: str) -> None:
-    from reader.store import models
-
-    row = s.get(models.GlossaryConversion, original)
-    if row is not None:
-        s.delete(row)
+    return change_glossary(window, lambda store: ops.write(store, change))
 
 
-def remove_equivalence(s: Session, a: str, b: str) -> None:
+def remove_keep(s: Any, phrase: str) -> None:
+    """Inside a caller's transaction (:func:`write_glossary`)."""
+    from reader.store.annotations import remove_keep as remove
+
+    remove(s, phrase)
+
+
+def remove_conversion(s: Any, original: str) -> None:
+    """Inside a caller's transaction (:func:`write_glossary`)."""
+    from reader.store.annotations import remove_conversion as remove
+
+    remove(s, original)
+
+
+def remove_equivalence(s: Any, a: str, b: str) -> None:
+    """Inside a caller's transaction (:func:`write_glossary`)."""
     from reader.store.annotations import drop_glossary_entry
 
     drop_glossary_entry(s, f"{a}={b}")
@@ -252,7 +251,7 @@ class GlossaryDialog(QDialog):
 
     def add_entry(self, kind: str, phrase: str, other: str = "") -> bool:
         """Add an entry (``keep``, ``convert`` or ``same``); False with a message if refused."""
-        from reader.store.annotations import add_conversion, add_equivalence, add_keep
+        from reader.ops.glossary import add_entry
 
         phrase, other = phrase.strip(), other.strip()
         if not phrase or (kind != "keep" and not other):
@@ -266,31 +265,16 @@ class GlossaryDialog(QDialog):
             show_message(self, self.tr("Glossary"), self.tr("The two spellings are the same."))
             return False
 
-        def change(s: Session) -> None:
-            if kind == "keep":
-                add_keep(s, phrase)
-            elif kind == "convert":
-                add_conversion(s, phrase, other)
-            else:
-                add_equivalence(s, phrase, other)
-
-        done = write_glossary(self._window, change)
+        done = change_glossary(self._window, lambda store: add_entry(store, kind, phrase, other))
         if done:
             self.phrase_edit.clear()
             self.other_edit.clear()
         return done
 
     def remove_entries(self, entries: list[tuple[str, str, str]]) -> bool:
-        def change(s: Session) -> None:
-            for kind, phrase, other in entries:
-                if kind == "keep":
-                    remove_keep(s, phrase)
-                elif kind == "convert":
-                    remove_conversion(s, phrase)
-                else:
-                    remove_equivalence(s, phrase, other)
+        from reader.ops.glossary import remove_entries
 
-        return write_glossary(self._window, change)
+        return change_glossary(self._window, lambda store: remove_entries(store, entries))
 
     def _on_add_clicked(self) -> None:
         self.add_entry(

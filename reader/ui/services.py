@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     AnnotationData = tuple[list[AnnotationRecord], list[TagInfo], dict[str, str]]
 
 WATCH_INTERVAL_MS = 1000
+T = TypeVar("T")
 
 
 class Services(QObject):
@@ -144,10 +146,9 @@ class Services(QObject):
         store = self.store()
         if store is None:
             return None
-        from reader.store.annotations import color_meanings, list_annotations, list_tags
+        from reader.ops.annotations import window_data
 
-        with store.reading() as s:
-            return list_annotations(s), list_tags(s), color_meanings(s)
+        return window_data(store)
 
     def stale_documents(self) -> list[Document] | None:
         """The texts changed since their annotations were made (to re-anchor through the
@@ -161,10 +162,9 @@ class Services(QObject):
         store = self.store()
         if store is None or store.read_only:
             return None
-        from reader.store.annotations import stale_documents
+        from reader.ops.annotations import stale
 
-        with store.reading() as s:
-            return stale_documents(s, list(self.library))
+        return stale(store, list(self.library))
 
     def _close_quick_watcher(self) -> None:
         watcher = self._watcher
@@ -240,14 +240,50 @@ class Services(QObject):
             self.annotations_changed.emit("")
             self.glossary_changed.emit()
 
+    # -- the window's one writer ---------------------------------------------------------------
+    def write(
+        self,
+        op: Callable[[Store], T],
+        *,
+        document: str = "",
+        glossary: bool = False,
+        announce: bool = True,
+    ) -> T:
+        """Run ``op`` (a use case of ``reader.ops``, given the store) as the window's own write:
+        the one way the window changes the database. Raises ``MeipiError`` (a message for the
+        user) when the database is refused; nothing was written then. After the commit the
+        watcher is told the commit is ours (so it never comes back a second later as another
+        process's change) and the views are told now: ``glossary_changed`` for a glossary
+        edit, else ``annotations_changed(document)`` (neither when not ``announce``: a theme
+        memo, whose editor says it was saved)."""
+        from reader.errors import EnvironmentFailure
+
+        store = self.store()
+        if store is None:
+            raise EnvironmentFailure(
+                self.store_error or "The annotation database could not be opened."
+            )
+        result = op(store)
+        if not announce:
+            self._absorb_own_commit()
+        elif glossary:
+            self.notify_glossary_changed()
+        else:
+            self.notify_annotations_changed(document)
+        return result
+
+    def _absorb_own_commit(self) -> None:
+        """The watcher is told the commit just made is ours: it reports only other
+        processes' changes."""
+        watcher = self._watcher
+        if watcher is not None:
+            with contextlib.suppress(Exception):
+                watcher.changed()
+
     def notify_annotations_changed(self, doc_id: str) -> None:
         """Our own edit: tell every view now (the watcher would only see other processes)."""
         self._snapshot = None
-        watcher = self._watcher
-        if watcher is not None:
-            # Absorb our own write, so the watcher reports only other processes' changes.
-            with contextlib.suppress(Exception):
-                watcher.changed()
+        self._absorb_own_commit()
         self.annotations_changed.emit(doc_id)
 
     # -- the glossary and views ----------------------------------------------------------------
@@ -265,15 +301,17 @@ class Services(QObject):
             store = self.store()
             if store is None:
                 return EMPTY
-            from reader.store.annotations import load_glossary
+            from reader.ops.glossary import load
 
-            with store.reading() as s:
-                self._glossary = load_glossary(s)
+            self._glossary = load(store)
         return self._glossary
 
     def notify_glossary_changed(self) -> None:
+        """Our own glossary edit: every view follows now, and the watcher is told the commit
+        is ours (it would otherwise refresh everything again a second later)."""
         self._glossary = None
         self._snapshot = None
+        self._absorb_own_commit()
         self.glossary_changed.emit()
 
     def current_view(self, doc_id: str) -> str:

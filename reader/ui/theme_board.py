@@ -52,7 +52,7 @@ from reader.folding import fold_key
 from reader.ui.theme_memo import ThemeMemoEditor
 
 if TYPE_CHECKING:
-    from reader.store.annotations import AnnotationRecord, TagInfo
+    from reader.store.records import AnnotationRecord, TagInfo
     from reader.ui.services import Services
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -544,13 +544,10 @@ class ThemeBoard(QWidget):
             self.status.setText(self._services.store_error or self.tr("No database."))
         else:
             from reader.errors import MeipiError
-            from reader.store.annotations import list_annotations, list_tags, list_theme_memos
+            from reader.ops.notes import themes
 
             try:
-                with store.reading() as s:
-                    tags = list_tags(s)
-                    self._records = list_annotations(s, documents=list(set(self._doc_ids)))
-                    memos = list_theme_memos(s)
+                tags, self._records, memos = themes(store, list(set(self._doc_ids)))
             except MeipiError as exc:
                 self.status.setText(str(exc))
             else:
@@ -637,13 +634,13 @@ class ThemeBoard(QWidget):
         if store is None or self._doc_ids is None:
             return
         from reader.errors import MeipiError
-        from reader.store.annotations import list_tags, list_theme_memos
+        from reader.ops.notes import themes
 
         try:
-            with store.reading() as s:
-                rows = build_themes(list_tags(s), self._records, self._doc_ids, list_theme_memos(s))
+            tags, _none, memos = themes(store, None)
         except MeipiError:
             return
+        rows = build_themes(tags, self._records, self._doc_ids, memos)
         key = self._theme_key
         headers = (
             self.model.headerData(ThemeTableModel.COL_LEFT, Qt.Orientation.Horizontal),

@@ -12,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from reader.folding import fold_key
 
 if TYPE_CHECKING:
+    from reader.store import Store
     from reader.ui.services import Services
 
 SAVE_DELAY_MS = 700
@@ -123,11 +125,10 @@ class ThemeMemoEditor(QWidget):
         if store is None:
             return None
         from reader.errors import MeipiError
-        from reader.store.annotations import theme_memo
+        from reader.ops.notes import theme_memo
 
         try:
-            with store.reading() as s:
-                return theme_memo(s, tag) or ""
+            return theme_memo(store, tag) or ""
         except MeipiError as exc:
             self.status.setText(str(exc))
             return None
@@ -157,17 +158,15 @@ class ThemeMemoEditor(QWidget):
         self._timer.stop()
         if not self._drafts:
             return True
-        store = self._services.store()
-        if store is None:
+        if self._services.store() is None:
             self._refused(self._services.store_error or self.tr("The database is not open."))
             return False
         from reader.errors import MeipiError
-        from reader.store.annotations import set_theme_memo
 
         for key, (tag, body) in list(self._drafts.items()):
             try:
-                with store.writing() as s:
-                    set_theme_memo(s, tag, body)
+                # The window's own write: the watcher knows it (no refresh a second later).
+                self._services.write(functools.partial(_save, tag, body), announce=False)
             except MeipiError as exc:
                 self._refused(str(exc))
                 return False
@@ -200,3 +199,9 @@ class ThemeMemoEditor(QWidget):
     def _on_editor_focus_left(self) -> None:
         if self._drafts:
             self.flush()
+
+
+def _save(tag: str, body: str, store: Store) -> None:
+    from reader.ops.notes import set_theme_memo
+
+    set_theme_memo(store, tag, body)

@@ -12,42 +12,40 @@ Signals (History):
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.errors import EnvironmentFailure, MeipiError
+from reader.errors import MeipiError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from reader.store.annotations import AnnotationRecord, TagInfo
+    from reader.store import Store
+    from reader.store.records import AnnotationRecord, TagInfo
     from reader.ui.services import Services
 
 T = TypeVar("T")
 
 
 class Writer:
-    """One store write per user action; tells every view of the change."""
+    """One store write per user action, through the window's one writer
+    (``Services.write``: the watcher is told the commit is ours, every view is told now)."""
 
     def __init__(self, services: Services) -> None:
         self.services = services
 
-    def write(self, action: Callable[[Session], T], document: str = "") -> T:
-        """Run ``action`` in one write transaction; raises ``MeipiError`` (a message for the
-        user) when the database refuses it — nothing is written then."""
-        store = self.services.store()
-        if store is None:
-            raise EnvironmentFailure(
-                self.services.store_error or "The annotation database could not be opened."
-            )
-        with store.writing() as s:
-            result = action(s)
-        self.services.notify_annotations_changed(document)
-        return result
+    def call(self, op: Callable[[Store], T], document: str = "") -> T:
+        """Run ``op`` (a use case of ``reader.ops``, given the store); raises ``MeipiError`` (a
+        message for the user) when the database refuses it — nothing is written then."""
+        return self.services.write(op, document=document)
+
+    def write(self, action: Callable[[Any], T], document: str = "") -> T:
+        """Run ``action(session)`` in one write transaction (``reader.ops.write``), for the
+        features that still pass store functions; prefer :meth:`call` with a use case."""
+        from reader import ops
+
+        return self.call(lambda store: ops.write(store, action), document)
 
 
 class StoreCommand(QUndoCommand):
@@ -75,17 +73,17 @@ class StoreCommand(QUndoCommand):
             return
         self._run(self.undo_write)
 
-    def _run(self, write: Callable[[Session], object]) -> None:
+    def _run(self, write: Callable[[Store], object]) -> None:
         self.failure = None
         try:
-            self.writer.write(write, self.document)
+            self.writer.call(write, self.document)
         except MeipiError as exc:
             self.failure = str(exc)
 
-    def do(self, s: Session) -> object:
+    def do(self, store: Store) -> object:
         raise NotImplementedError
 
-    def undo_write(self, s: Session) -> object:
+    def undo_write(self, store: Store) -> object:
         raise NotImplementedError
 
 
@@ -94,15 +92,15 @@ class CreateCommand(StoreCommand):
         super().__init__(writer, text, record.document)
         self.record = record
 
-    def do(self, s: Session) -> object:
-        from reader.store.annotations import restore_annotation
+    def do(self, store: Store) -> object:
+        from reader.ops.annotations import restore
 
-        return restore_annotation(s, self.record)
+        return restore(store, self.record)
 
-    def undo_write(self, s: Session) -> object:
-        from reader.store.annotations import delete_annotation
+    def undo_write(self, store: Store) -> object:
+        from reader.ops.annotations import delete
 
-        return delete_annotation(s, self.record.id)
+        return delete(store, self.record.id)
 
 
 class EditCommand(StoreCommand):
@@ -112,15 +110,15 @@ class EditCommand(StoreCommand):
         super().__init__(writer, text, before.document)
         self.before, self.after = before, after
 
-    def do(self, s: Session) -> object:
-        from reader.store.annotations import restore_annotation
+    def do(self, store: Store) -> object:
+        from reader.ops.annotations import restore
 
-        return restore_annotation(s, self.after)
+        return restore(store, self.after)
 
-    def undo_write(self, s: Session) -> object:
-        from reader.store.annotations import restore_annotation
+    def undo_write(self, store: Store) -> object:
+        from reader.ops.annotations import restore
 
-        return restore_annotation(s, self.before)
+        return restore(store, self.before)
 
 
 class DeleteCommand(StoreCommand):
@@ -128,15 +126,15 @@ class DeleteCommand(StoreCommand):
         super().__init__(writer, text, record.document)
         self.record = record
 
-    def do(self, s: Session) -> object:
-        from reader.store.annotations import delete_annotation
+    def do(self, store: Store) -> object:
+        from reader.ops.annotations import delete
 
-        return delete_annotation(s, self.record.id)
+        return delete(store, self.record.id)
 
-    def undo_write(self, s: Session) -> object:
-        from reader.store.annotations import restore_annotation
+    def undo_write(self, store: Store) -> object:
+        from reader.ops.annotations import restore
 
-        return restore_annotation(s, self.record)
+        return restore(store, self.record)
 
 
 class TagCommand(StoreCommand):
@@ -158,49 +156,24 @@ class TagCommand(StoreCommand):
         self.tags_before = tuple(tags_before)
         self.records_before = tuple(records_before)
 
-    def do(self, s: Session) -> object:
-        return run_tag_change(s, self.kind, self.name, self.new_name)
+    def do(self, store: Store) -> object:
+        from reader.ops.tags import change
 
-    def undo_write(self, s: Session) -> object:
-        from reader.errors import InputError
-        from reader.store.annotations import (
-            delete_tag,
-            list_tags,
-            rename_tag,
-            restore_annotation,
-            set_tag_details,
-        )
+        return change(store, self.kind, self.name, self.new_name)[1]
 
-        for record in self.records_before:
-            restore_annotation(s, record)
-        before = {t.key: t for t in self.tags_before}
-        for tag in list_tags(s):
-            subtree_new = tag.key not in before
-            if subtree_new and tag.count == 0:
-                with contextlib.suppress(InputError):  # already gone with its parent
-                    delete_tag(s, tag.name)
-        now = {t.key: t for t in list_tags(s)}
-        for key, tag in before.items():
-            current = now.get(key)
-            if current is not None and current.name != tag.name:
-                rename_tag(s, current.name, tag.name)
-            if current is None or (current.color, current.description) != (
-                tag.color,
-                tag.description,
-            ):
-                set_tag_details(s, tag.name, color=tag.color, description=tag.description)
+    def undo_write(self, store: Store) -> object:
+        from reader.ops.tags import undo_change
+
+        undo_change(store, self.tags_before, self.records_before)
         return None
 
 
-def run_tag_change(s: Session, kind: str, name: str, new_name: str | None) -> object:
-    from reader.store.annotations import delete_tag, merge_tags, rename_tag
+def run_tag_change(s: Any, kind: str, name: str, new_name: str | None) -> object:
+    """A tag change inside a caller's transaction (``Writer.write``); prefer
+    ``reader.ops.tags.change`` through ``Writer.call``."""
+    from reader.store.annotations import change_tag
 
-    if kind == "delete":
-        return delete_tag(s, name)
-    assert new_name is not None
-    if kind == "merge":
-        return merge_tags(s, name, new_name)
-    return rename_tag(s, name, new_name)
+    return change_tag(s, kind, name, new_name)
 
 
 class TagDetailsCommand(StoreCommand):
@@ -217,15 +190,15 @@ class TagDetailsCommand(StoreCommand):
         super().__init__(writer, text)
         self.name, self.before, self.after = name, before, after
 
-    def do(self, s: Session) -> object:
-        from reader.store.annotations import set_tag_details
+    def do(self, store: Store) -> object:
+        from reader.ops.tags import set_details
 
-        return set_tag_details(s, self.name, color=self.after[0], description=self.after[1])
+        return set_details(store, self.name, color=self.after[0], description=self.after[1])
 
-    def undo_write(self, s: Session) -> object:
-        from reader.store.annotations import set_tag_details
+    def undo_write(self, store: Store) -> object:
+        from reader.ops.tags import set_details
 
-        return set_tag_details(s, self.name, color=self.before[0], description=self.before[1])
+        return set_details(store, self.name, color=self.before[0], description=self.before[1])
 
 
 class History(QObject):
