@@ -195,6 +195,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not add the original wording after substituted phrases",
     )
+    p.add_argument(
+        "--flavour",
+        choices=("obsidian", "pandoc"),
+        default="obsidian",
+        help="Markdown for Obsidian (default) or Pandoc (quotes end in [@key, p. N])",
+    )
+    p.add_argument(
+        "--citations",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="end each quote in a Pandoc citation (default: with --flavour pandoc)",
+    )
+    p.add_argument("--no-links", action="store_true", help="no meipi:// link per quote")
+    p.add_argument("--pinyin", action="store_true", help="each quote's pinyin under it")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
@@ -247,6 +261,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("word", metavar="WORD")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add(
+        "config",
+        "reader.commands.config:cmd_config",
+        "settings stored in the database that exports use",
+    )
+    p.add_argument("key", choices=("creator", "bibliography"), metavar="KEY")
+    p.add_argument("value", nargs="?", metavar="VALUE", help="the new value ('' clears it)")
 
     p = add("bench", "reader.bench:cmd_bench", "measure the performance budget")
     p.add_argument("--quick", action="store_true")

@@ -56,6 +56,10 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         group_by=args.group_by,
         by=args.by,
         originals=not args.no_originals,
+        flavour=getattr(args, "flavour", "obsidian"),
+        citations=getattr(args, "citations", None),
+        links=not getattr(args, "no_links", False),
+        pinyin=getattr(args, "pinyin", False),
     ).checked()
 
 
@@ -90,6 +94,15 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         # file again at the moment of writing.
         check_target(path, db=ctx.db, force=args.force)
     source = load_source(ctx, options)
+    if options.format == "markdown":
+        from reader.export.markdown import omitted_documents
+
+        left_out = omitted_documents(options, source)
+        if left_out and len(left_out) < len(source.selected_documents(options)):
+            print(
+                f"Left out {len(left_out)} text(s) with no matching annotation.",
+                file=ctx.stderr,
+            )
     if path is not None:
         write_export(options, source, path)
         count = len(select(source.annotations, options, source.selected_documents(options)))

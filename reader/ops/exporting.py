@@ -82,12 +82,26 @@ def source_from_store(store: Store | None, documents: Sequence[Document]) -> Exp
     def views(doc: Document, view_id: str) -> ViewLike:
         return document_view(doc, view_id, glossary)
 
+    from reader.export.scripts import chars_in_view
+
+    settings: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    if store is not None:
+        from reader.store import settings as stored
+
+        with store.reading() as s:
+            settings = stored.all_settings(s)
+            keys = stored.citekeys(s)
     return ExportSource(
         documents=list(documents),
         annotations=records,
         views=views,
         color_meanings=meanings,
         theme_memos=memos,
+        citekeys=keys,
+        creator=settings.get("creator"),
+        bibliography=settings.get("bibliography"),
+        convert_chars=chars_in_view,
     )
 
 
