@@ -124,6 +124,7 @@ def withheld(source_region: str, view_region: str) -> frozenset[str]:
     even the library's own name tables convert them; their characters still convert."""
     if source_region == view_region:
         return frozenset()
+    converted = region_map(source_region, view_region)
     return frozenset(
         a
         for e in entries()
@@ -131,6 +132,7 @@ def withheld(source_region: str, view_region: str) -> frozenset[str]:
         and len(a) >= 2
         and source_region not in e.sources
         and e.form(view_region)
+        and a not in converted  # another entry converts it (斯威士兰: 史瓦帝尼, not 史瓦濟蘭)
     )
 
 
