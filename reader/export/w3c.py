@@ -313,6 +313,13 @@ def _text(value: Any, what: str, limit: int) -> str:
         raise _Bad(f"{what} must be a string")
     if len(value) > limit:
         raise _Bad(f"{what} is longer than {limit} characters")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            # JSON's \udcff escapes can name half a surrogate pair, which is no character.
+            bad = f"\\u{ord(value[exc.start]):04x}"
+            raise _Bad(f"{what} holds {bad}, half of a surrogate pair, not a character") from None
     return value
 
 

@@ -306,3 +306,26 @@ def test_a_notes_terminal_controls_are_shown_not_sent(db_file: Path) -> None:
 def test_a_blank_quote_is_refused(db_file: Path, quote: str) -> None:
     refused(meipi("annotate", "lian-obor", "--quote", quote), "--quote")
     assert not db_file.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [
+        ({"type": "TextualBody", "purpose": "commenting", "value": "bad \udcff note"}, "the note"),
+        ({"type": "TextualBody", "purpose": "tagging", "value": "\ud800"}, "a tag"),
+    ],
+)
+def test_half_a_surrogate_pair_in_an_import_is_named(
+    annotated: Path, tmp_path: Path, body: dict[str, str], what: str
+) -> None:
+    ident = f"urn:uuid:{uuid.uuid4()}"
+    path = tmp_path / "notes.json"
+    collection = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "first": {"type": "AnnotationPage", "items": [annotation_item(ident=ident, body=[body])]},
+    }
+    # json escapes the lone surrogate as \udcff, as a hostile file would carry it.
+    path.write_text(json.dumps(collection), encoding="ascii")
+    refused(meipi("import-annotations", str(path)), "annotation 1", ident, what, "surrogate")
+    assert [a["note"] for a in stored(annotated)] == ["第一"]
