@@ -258,8 +258,6 @@ FIELD_WORDS = (
     "石油輸出國組織",
     "歐盟執委會",
     "南奧塞梯亞",
-    "中俄關係",
-    "兩岸關係",
 )
 
 
@@ -274,13 +272,11 @@ def glossary_words(glossary: Glossary | None) -> list[str]:
     return found
 
 
-def _to_simplified(word: str, source_script: str) -> str:
+def _to_simplified(word: str) -> str:
+    """The word in Simplified (segmentation runs in Simplified for every source)."""
     from reader.script_engine import converter
 
-    config = _simplifying_config(source_script)
-    if config is None:
-        return word
-    return converter(config).convert(word)[0]
+    return converter("t2s").convert(word)[0]
 
 
 def _simplifying_config(source_script: str) -> str | None:
@@ -298,7 +294,7 @@ def extra_words(source_script: str, glossary: Glossary | None = None) -> frozens
         if len(word) < 2:
             continue
         words.add(word)
-        words.add(_to_simplified(word, source_script))
+        words.add(_to_simplified(word))
     return frozenset(words)
 
 

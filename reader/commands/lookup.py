@@ -20,7 +20,7 @@ def cmd_lookup(args: argparse.Namespace, ctx: Context) -> int:
     if not word:
         raise InputError("Give a word to look up, e.g. `meipi lookup 能源`.")
     info = dictionary.data_info()
-    if not dictionary.index_path(info).is_file():
+    if not dictionary.is_open() and not dictionary.index_path(info).is_file():
         print("Building the dictionary's index (once; a few seconds)…", file=ctx.stderr)
     entries = dictionary.open_dictionary().lookup(word)
     if not entries:
