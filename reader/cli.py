@@ -263,6 +263,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add(
+        "open",
+        "reader.commands.open:cmd_open",
+        "open the window (or bring the open one up) at a text, an offset or an annotation",
+    )
+    p.add_argument("doc", nargs="?", metavar="DOC", help="a document id (or a meipi:// link)")
+    p.add_argument("--at", type=int, default=None, metavar="OFFSET")
+    p.add_argument("--annotation", default=None, metavar="ID")
+    p.add_argument("--url", default=None, metavar="LINK", help="a meipi:// link")
+
+    p = add(
+        "register-url-handler",
+        "reader.commands.urlhandler:cmd_register_url_handler",
+        "make meipi:// links open Meipi (for this user)",
+    )
+
+    p = add(
         "config",
         "reader.commands.config:cmd_config",
         "settings stored in the database that exports use",

@@ -186,6 +186,9 @@ def run_app(ctx: WindowConfig) -> int:
     from reader.ui.database_dialog import connect_offers
 
     connect_offers(window, window.services)
+    from reader.ui.open_channel import listen
+
+    listen(window, ctx.db)  # `meipi open` and meipi:// links reach this window
     if os.environ.get("MEIPI_BENCH_REPORT"):
         _report_for_benchmark(app, window)
     app.aboutToQuit.connect(window.save_state)
