@@ -23,14 +23,16 @@ Opening, in order, before SQLite ever sees the file:
   ``user_version``), then linked into place, so the path never holds a half-made database. As a
   consequence an *existing zero-byte file* is never one of ours (SQLite would call it a new, empty
   database): it is refused as truncated, never written to.
-* the 100-byte header is read in Python: not SQLite, a wrong page size, another application's
-  ``application_id``, a file shorter than the page count its header records (truncated), or a
-  ``user_version`` newer than this Meipi's: refused, the file left byte for byte as it was.
-* then SQLite opens it and, inside a read transaction, checks ``user_version``, ``quick_check``
-  and that the tables are exactly those of that schema version (unknown tables: a foreign file).
-  Refused files are closed again; SQLite removes the ``-wal``/``-shm`` it made, and the main file
-  is not written. When a log is pending (a process died or is running), that check runs on a
-  read-only connection, so refusing never checkpoints the log into the file.
+* the file is only ``stat``-ed in Python (never opened: one door, see ``sqlite_file``): an
+  empty file, a folder or a device is refused before SQLite sees it.
+* then SQLite opens it and, inside a read transaction, tells whether it is a SQLite file at all
+  (``SQLITE_NOTADB``; a truncated or damaged one: ``SQLITE_CORRUPT``), checks
+  ``application_id``, ``user_version`` (newer than this Meipi: refused), ``quick_check`` and that
+  the tables are exactly those of that schema version (unknown tables: a foreign file). Refused
+  files are closed again; SQLite removes the ``-wal``/``-shm`` it made, and the main file is not
+  written. When a log is pending (a process died or is running), that check runs on a read-only
+  connection, so refusing never checkpoints the log into the file. Busy, full, read-only and I/O
+  errors are said as such (``translate``), never as damage.
 * an older schema is upgraded by the ordered steps of ``MIGRATIONS``, all in one transaction,
   after a verified backup.
 
@@ -65,7 +67,6 @@ from reader.store.sqlite_file import (  # noqa: F401  (re-exported: the store's 
     SQLITE_MAGIC,
     DatabaseRefused,
     Watcher,
-    _header_problem,
     _newer,
     _tables,
     _uri,
@@ -157,16 +158,20 @@ class Store:
         Returns a warning when that backup failed (the data itself is safe)."""
         from reader.store import backup as backups
 
-        for w in self._watchers:
-            w.close()
-        self._watchers.clear()
         warning = None
-        if backup and not self.read_only and backups.backup_due(self.path):
-            try:
-                backups.make_backup(self.path, source_uri=self.uri)
-            except MeipiError as exc:
-                warning = f"The automatic backup failed: {exc}"
-        self.engine.dispose()
+        try:
+            for w in self._watchers:
+                with contextlib.suppress(sqlite3.Error):
+                    w.close()
+            self._watchers.clear()
+            if backup and not self.read_only and backups.backup_due(self.path):
+                try:
+                    backups.make_backup(self.path, source_uri=self.uri)
+                except MeipiError as exc:
+                    warning = f"The automatic backup failed: {exc}"
+        finally:
+            # Every pooled connection closed, whatever happened above.
+            self.engine.dispose()
         return warning
 
     def __enter__(self) -> Store:
@@ -185,11 +190,15 @@ def _make_engine(uri: str, read_only: bool) -> Engine:
             check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA trusted_schema = OFF")
-        if not read_only:
-            conn.execute("PRAGMA synchronous = FULL")
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA trusted_schema = OFF")
+            if not read_only:
+                conn.execute("PRAGMA synchronous = FULL")
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     engine = create_engine(
@@ -279,14 +288,9 @@ def _verify_open(store: Store) -> int:
     try:
         with _verifying_connection(store) as raw:
             return check_connection(raw, path)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(
-            path, f"is damaged or unreadable (SQLite: {one_line(str(exc))})"
-        ) from exc
-    except DBAPIError as exc:
-        raise DatabaseRefused(
-            path, f"is damaged or unreadable (SQLite: {one_line(str(exc.orig))})"
-        ) from exc
+    except (sqlite3.Error, DBAPIError) as exc:
+        # Damage only by SQLite's error name (CORRUPT/NOTADB), never by the class.
+        raise translate(exc, path) from exc
 
 
 def _migrate(store: Store, version: int) -> None:

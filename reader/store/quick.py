@@ -15,8 +15,10 @@ API::
     snapshot.uri                     # what reader.store.db.Watcher watches
 
 Everything is read in one read-only transaction, after the same checks as ``open_store``
-(the 100-byte header, the application id, the schema version, ``quick_check``, the tables);
-nothing is written, created or upgraded here. Writes go through ``open_store``.
+(through SQLite only: the application id, the schema version, ``quick_check``, the tables);
+nothing is written, created or upgraded here. Writes go through ``open_store``. The file is
+never opened but by SQLite (``stat`` only), so calling this again while the window's watcher
+and store hold connections is safe (see ``reader.store.sqlite_file``, "One door").
 """
 
 from __future__ import annotations
@@ -33,12 +35,10 @@ from reader.store.records import DEFAULT_MEANINGS, AnnotationRecord, TagInfo, _P
 from reader.store.sqlite_file import (
     BUSY_TIMEOUT_MS,
     SCHEMA_VERSION,
-    DatabaseRefused,
     _uri,
     _writable,
     check_connection,
     inspect_file,
-    one_line,
     translate,
 )
 
@@ -119,11 +119,8 @@ def read_snapshot(path: Path | str) -> Snapshot | None:
             raise NeedsStore(f"{path} is of schema {version}: open_store upgrades it")
         with _read_transaction(conn):
             return _read(conn, uri, read_only)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(
-            path, f"is damaged or unreadable (SQLite: {one_line(str(exc))})"
-        ) from exc
     except sqlite3.Error as exc:
+        # Damage only when SQLite says so (SQLITE_CORRUPT/NOTADB); busy, full, I/O: as such.
         raise translate(exc, path) from exc
     finally:
         conn.close()
@@ -135,7 +132,9 @@ def _read_transaction(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     finally:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
 
 
 def _read(conn: sqlite3.Connection, uri: str, read_only: bool) -> Snapshot:

@@ -4,14 +4,29 @@ connection the window's first read goes through (``reader.store.quick``).
 
 ``reader.store.db`` builds the SQLAlchemy store on these (and re-exports them); this module
 imports only ``sqlite3``, so a window can read its annotations before SQLAlchemy is loaded.
+
+One door: nothing here (nor anywhere in Meipi) opens the database, its ``-wal`` or its ``-shm``
+except SQLite. POSIX advisory locks belong to the process, so a plain ``open()``/``close()`` of
+the file drops every lock this process's SQLite connections hold, and other processes' commits
+are lost (sqlite.org, "How To Corrupt An SQLite Database File", 2.2). What used to be read from
+the 100-byte header is asked of SQLite (``PRAGMA application_id``/``user_version``, its own
+``SQLITE_NOTADB``/``SQLITE_CORRUPT`` for a foreign, truncated or damaged file); Python only
+``stat``s the file (an empty file, a folder or a device is refused before SQLite sees it).
+``tests/core/store/test_one_door.py`` holds the audit against that list.
+
+Only corruption is called damage: an error is classified by SQLite's error name
+(``SQLITE_CORRUPT``/``SQLITE_NOTADB``), never by its class (busy, locked, full, read-only and
+I/O errors are ``sqlite3.OperationalError``, a ``DatabaseError`` too).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import shutil
 import sqlite3
-import time
+import stat
 from pathlib import Path
 
 from reader.errors import EnvironmentFailure, MeipiError
@@ -202,44 +217,6 @@ def refusal_message(path: Path, reason: str, advice: str | None = None) -> str:
     )
 
 
-def _header_problem(path: Path) -> tuple[str, str | None] | None:
-    """Why the file's own bytes rule it out, before SQLite opens it; None when they do not."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise EnvironmentFailure(
-            f"{path} cannot be read ({exc.strerror or exc}). Check its permissions."
-        ) from exc
-    if size == 0:
-        return "is empty (0 bytes; Meipi never leaves an empty database, so it was truncated)", None
-    if len(header) < 100 or header[:16] != SQLITE_MAGIC:
-        return "is not a SQLite database (it is damaged or another kind of file)", None
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return "is damaged (its header records an impossible page size)", None
-    app_id = int.from_bytes(header[68:72], "big")
-    if app_id != APPLICATION_ID:
-        return (
-            "is not a Meipi database (it is another application's SQLite file)",
-            "Use --db to choose your Meipi database.",
-        )
-    wal = Path(str(path) + "-wal")
-    wal_pending = wal.exists() and wal.stat().st_size > 0
-    if not wal_pending:
-        # Only meaningful without a log: a live checkpoint may be extending the file.
-        pages = int.from_bytes(header[28:32], "big")
-        count_valid = pages > 0 and header[24:28] == header[92:96]
-        if size % page_size or (count_valid and size < pages * page_size):
-            return "is truncated (shorter than the pages its header records)", None
-        version = int.from_bytes(header[60:64], "big")
-        if version > SCHEMA_VERSION:
-            return _newer(version)
-    return None
-
-
 def one_line(messages: str | list[str], limit: int = 120) -> str:
     """SQLite's (possibly multi-line) report, shortened to one line for a message."""
     lines = messages if isinstance(messages, list) else [messages]
@@ -261,39 +238,110 @@ def _newer(version: int) -> tuple[str, str]:
 
 
 def inspect_file(path: Path) -> None:
-    """Raise :class:`DatabaseRefused` if the header rules the file out (re-read once, briefly
-    later, so a write caught mid-way by another process is not mistaken for damage)."""
-    problem = _header_problem(path)
-    if problem is not None:
-        time.sleep(0.05)
-        problem = _header_problem(path)
-    if problem is not None:
-        raise DatabaseRefused(path, *problem)
+    """Refuse what can be told from the file's ``stat`` alone, before SQLite opens it: an empty
+    file (SQLite would take it for a new database; Meipi never leaves one), a folder or a device.
+    Never opens the file (see the module docstring): the rest is asked of SQLite, by
+    :func:`check_connection`."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise EnvironmentFailure(f"There is no database at {path}.") from None
+    except OSError as exc:
+        raise EnvironmentFailure(
+            f"{path} cannot be read ({exc.strerror or exc}). Check its permissions."
+        ) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseRefused(
+            path,
+            "is not a regular file (a folder or a device), so not a Meipi database",
+            "Use --db to choose your Meipi database.",
+        )
+    if info.st_size == 0:
+        raise DatabaseRefused(
+            path, "is empty (0 bytes; Meipi never leaves an empty database, so it was truncated)"
+        )
 
 
 # ---------------------------------------------------------------------------------------------
 # Errors from SQLite, in words
 
+DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+# Below this much free space an I/O error is most likely the disk being full (SQLite reports a
+# full disk as SQLITE_FULL when a write fails, but as an I/O error when growing its -shm).
+_NEARLY_FULL = 1 << 20
+
+
+def error_name(exc: BaseException) -> str:
+    """SQLite's (extended) error name of ``exc`` — a ``sqlite3.Error`` or SQLAlchemy's wrapper
+    of one (``DBAPIError.orig``); '' when it carries none."""
+    orig = getattr(exc, "orig", None) or exc
+    return str(getattr(orig, "sqlite_errorname", "") or "")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True only for SQLite's own verdict that the file is not a sound database."""
+    return error_name(exc).startswith(DAMAGE_ERRORS)
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _NEARLY_FULL
+    except OSError:
+        return False
+
+
+def full_disk_message(path: Path) -> str:
+    return (
+        f"The disk holding {path} is full, so Meipi stopped without saving (nothing was half "
+        "written; the database is intact). Free some space on that disk and try again."
+    )
+
 
 def translate(exc: BaseException, path: Path) -> MeipiError:
-    """A SQLite error as one or two sentences saying what happened and what to do."""
+    """A SQLite error as one or two sentences saying what happened and what to do. Only
+    ``SQLITE_CORRUPT``/``SQLITE_NOTADB`` become :class:`DatabaseRefused` (damaged); every other
+    error says what it is (full, I/O, read-only, busy, cannot open) and is an
+    :class:`~reader.errors.EnvironmentFailure` (exit 1)."""
     orig = getattr(exc, "orig", None) or exc
-    name = str(getattr(orig, "sqlite_errorname", "") or "")
+    name = error_name(exc)
     text = one_line(str(orig))
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return EnvironmentFailure(
-            f"The disk holding {path} is full, so the change was not saved (nothing was half "
-            "written). Free some space and try again."
+    if name.startswith("SQLITE_NOTADB"):
+        return DatabaseRefused(
+            path, f"is not a SQLite database (it is damaged or another kind of file; {text})"
         )
-    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+    if name.startswith("SQLITE_CORRUPT"):
+        return DatabaseRefused(path, f"is damaged (SQLite: {text})")
+    if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and _disk_full(path)):
+        return EnvironmentFailure(full_disk_message(path))
+    if name.startswith("SQLITE_IOERR"):
+        return EnvironmentFailure(
+            f"Reading or writing {path} failed: the disk reported an input/output error "
+            f"(SQLite: {text}), so Meipi stopped without saving. Check that the disk is still "
+            "connected and has free space, then try again; `meipi check` tells whether the "
+            "database is sound."
+        )
+    if name == "SQLITE_READONLY_DBMOVED":
+        return EnvironmentFailure(
+            f"The database {path} was moved or replaced while Meipi had it open, so the change "
+            "was not saved. Try again (a new start opens the file now at that path)."
+        )
+    if name.startswith("SQLITE_READONLY"):
         return EnvironmentFailure(read_only_message(path))
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return EnvironmentFailure(
             f"The database {path} stayed busy (another program is writing to it), so the "
             "change was not saved. Try again in a moment."
         )
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
-        return DatabaseRefused(path, f"is damaged (SQLite: {text})")
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
+        return EnvironmentFailure(
+            f"The database {path} cannot be opened (SQLite: {text}). Check that it and its "
+            "folder exist and that you may read and write them."
+        )
+    if name.startswith("SQLITE_NOMEM"):
+        return EnvironmentFailure(
+            f"Meipi ran out of memory using {path}, so the change was not saved. Close other "
+            "programs and try again."
+        )
     return EnvironmentFailure(
         f"The database {path} could not be used ({text}). Check the disk and the file's "
         "permissions, then try again."
@@ -326,7 +374,11 @@ class Watcher:
 
     def __init__(self, uri: str) -> None:
         self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        self._last = self._version()
+        try:
+            self._last = self._version()
+        except BaseException:
+            self._conn.close()
+            raise
 
     def _version(self) -> int:
         row = self._conn.execute("PRAGMA data_version").fetchone()
@@ -348,9 +400,12 @@ def _uri(path: Path, mode: str) -> str:
 
 
 def check_connection(raw: sqlite3.Connection, path: Path) -> int:
-    """Check, in one read transaction on ``raw``, what only SQLite can tell: the application
-    id, the schema version, ``quick_check`` and the tables of that version. Returns the
-    version; raises :class:`DatabaseRefused`."""
+    """Check, in one read transaction on ``raw``, what only SQLite can tell: that it is a
+    SQLite file at all, the application id, the schema version, ``quick_check`` and the tables
+    of that version. Returns the version; raises :class:`DatabaseRefused` for a file that is not
+    a sound Meipi database (only SQLite's own ``SQLITE_NOTADB``/``SQLITE_CORRUPT`` count as
+    damage), :class:`~reader.errors.EnvironmentFailure` for anything else that went wrong
+    (busy, full, I/O, read-only: :func:`translate`)."""
     try:
         raw.execute("BEGIN")
         try:
@@ -358,7 +413,9 @@ def check_connection(raw: sqlite3.Connection, path: Path) -> int:
             version = raw.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID:
                 raise DatabaseRefused(
-                    path, "is not a Meipi database (another application's SQLite file)"
+                    path,
+                    "is not a Meipi database (it is another application's SQLite file)",
+                    "Use --db to choose your Meipi database.",
                 )
             if version > SCHEMA_VERSION:
                 raise DatabaseRefused(path, *_newer(version))
@@ -367,11 +424,11 @@ def check_connection(raw: sqlite3.Connection, path: Path) -> int:
                 raise DatabaseRefused(path, f"is damaged (SQLite: {one_line(check)})")
             tables = _tables(raw)
         finally:
-            raw.execute("ROLLBACK")
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(
-            path, f"is damaged or unreadable (SQLite: {one_line(str(exc))})"
-        ) from exc
+            if raw.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    raw.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
     expected = expected_tables(version)
     if tables != expected:
         unknown = sorted(tables - expected)

@@ -56,17 +56,21 @@ def _corrupt_page(data: bytes) -> bytes:
 
 def _foreign(path: Path) -> None:
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
-    conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
-    conn.commit()
-    conn.close()
+    try:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def _with(path: Path, *statements: str) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
-    for statement in statements:
-        conn.execute(statement)
-    conn.close()  # the last connection: checkpointed, -wal and -shm removed
+    try:
+        for statement in statements:
+            conn.execute(statement)
+    finally:
+        conn.close()  # the last connection: checkpointed, -wal and -shm removed
 
 
 DAMAGE = {
@@ -106,6 +110,11 @@ def test_bad_database_is_refused_and_untouched(annotated_db: Path, kind: str) ->
     assert digest(annotated_db) == before and side_files(annotated_db) == []
 
     restored = meipi("restore")
+    if kind == "foreign-app":
+        # Another application's file is not restored over (it may be theirs, not damage).
+        assert restored.code == 1 and "not a Meipi database" in restored.err, restored
+        assert digest(annotated_db) == before and side_files(annotated_db) == []
+        return
     assert restored.code == 0, restored.err
     kept = [p for p in annotated_db.parent.iterdir() if ".replaced-" in p.name]
     assert [digest(p) for p in kept] == [before]  # the damaged file, byte for byte
@@ -150,7 +159,8 @@ def test_models_match_the_migrated_schema(db_file: Path) -> None:
         assert shape(migrated) == shape(declared)
     finally:
         migrated.close()
-        declared.close()
+        declared.close()  # back to the pool, which holds the in-memory connection:
+        engine.dispose()  # this closes it
 
 
 def _rows(conn: sqlite3.Connection, table: str, columns: list[str]) -> list[tuple[object, ...]]:
@@ -161,50 +171,54 @@ def _rows(conn: sqlite3.Connection, table: str, columns: list[str]) -> list[tupl
 def test_migration_from_v1_keeps_every_row_byte_for_byte(db_file: Path) -> None:
     db_file.parent.mkdir(parents=True)
     conn = sqlite3.connect(db_file, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("BEGIN")
-    dbmod.apply_migrations(conn, 0, 1)
-    conn.execute(
-        "INSERT INTO documents VALUES ('mine', ?, ?, '[[1, 0]]', 'Mine')", (DOC.sha256, DOC.text)
-    )
-    notes = ["e\u0301 👋🏽 \u202e抄\u202c", "", None, "**粗**\r\n\x00", "𠀀" * 50]
-    for i, note in enumerate(notes):
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("BEGIN")
+        dbmod.apply_migrations(conn, 0, 1)
         conn.execute(
-            "INSERT INTO annotations VALUES (?, 'mine', ?, ?, ?, ?, ?, ?, ?, "
-            "'2026-11-21T09:30:00Z', '2026-11-21T09:31:00Z', ?)",
-            (
-                f"id-{i}",
-                i,
-                i + 2,
-                DOC.text[i : i + 2],
-                DOC.text[:i],
-                DOC.text[i + 2 :],
-                [None, "yellow", "pink"][i % 3],
-                note,
-                i % 2,
-            ),
+            "INSERT INTO documents VALUES ('mine', ?, ?, '[[1, 0]]', 'Mine')",
+            (DOC.sha256, DOC.text),
         )
-    conn.execute(
-        "INSERT INTO tags (name, key) VALUES ('地區/中亞', '地区/中亚'), ('Energy', 'energy')"
-    )
-    conn.execute(
-        "INSERT INTO annotation_tags VALUES ('id-0', 1, 0), ('id-0', 2, 1), ('id-3', 2, 0)"
-    )
-    conn.execute("INSERT INTO color_meanings VALUES ('pink', '待查')")
-    conn.execute("INSERT INTO glossary_keeps VALUES ('區域性', '2026-11-21T09:30:00Z')")
-    conn.execute(
-        "INSERT INTO glossary_equivalences (a, b, key, created) VALUES "
-        "('普京', '普丁', '[\"普丁\", \"普京\"]', '2026-11-21T09:30:00Z')"
-    )
-    conn.execute(
-        "INSERT INTO glossary_conversions VALUES ('哈薩克', '哈薩克', '2026-11-21T09:30:00Z')"
-    )
-    conn.execute("COMMIT")
-    v1_columns = {
-        t: [c[1] for c in conn.execute(f"PRAGMA table_info({t})")] for t in dbmod.expected_tables(1)
-    }
-    before = {t: _rows(conn, t, cols) for t, cols in v1_columns.items()}
-    conn.close()
+        notes = ["e\u0301 👋🏽 \u202e抄\u202c", "", None, "**粗**\r\n\x00", "𠀀" * 50]
+        for i, note in enumerate(notes):
+            conn.execute(
+                "INSERT INTO annotations VALUES (?, 'mine', ?, ?, ?, ?, ?, ?, ?, "
+                "'2026-11-21T09:30:00Z', '2026-11-21T09:31:00Z', ?)",
+                (
+                    f"id-{i}",
+                    i,
+                    i + 2,
+                    DOC.text[i : i + 2],
+                    DOC.text[:i],
+                    DOC.text[i + 2 :],
+                    [None, "yellow", "pink"][i % 3],
+                    note,
+                    i % 2,
+                ),
+            )
+        conn.execute(
+            "INSERT INTO tags (name, key) VALUES ('地區/中亞', '地区/中亚'), ('Energy', 'energy')"
+        )
+        conn.execute(
+            "INSERT INTO annotation_tags VALUES ('id-0', 1, 0), ('id-0', 2, 1), ('id-3', 2, 0)"
+        )
+        conn.execute("INSERT INTO color_meanings VALUES ('pink', '待查')")
+        conn.execute("INSERT INTO glossary_keeps VALUES ('區域性', '2026-11-21T09:30:00Z')")
+        conn.execute(
+            "INSERT INTO glossary_equivalences (a, b, key, created) VALUES "
+            "('普京', '普丁', '[\"普丁\", \"普京\"]', '2026-11-21T09:30:00Z')"
+        )
+        conn.execute(
+            "INSERT INTO glossary_conversions VALUES ('哈薩克', '哈薩克', '2026-11-21T09:30:00Z')"
+        )
+        conn.execute("COMMIT")
+        v1_columns = {
+            t: [c[1] for c in conn.execute(f"PRAGMA table_info({t})")]
+            for t in dbmod.expected_tables(1)
+        }
+        before = {t: _rows(conn, t, cols) for t, cols in v1_columns.items()}
+    finally:
+        conn.close()
 
     store = open_store(db_file)
     try:
@@ -300,7 +314,11 @@ def test_full_disk_is_a_clear_error_and_nothing_half_written(db_file: Path) -> N
     with store.writing() as s:
         ops.create_annotation(s, DOC, 0, 4, note="kept")
     store.engine.dispose()
-    pages = sqlite3.connect(db_file).execute("PRAGMA page_count").fetchone()[0]
+    probe = sqlite3.connect(db_file)
+    try:
+        pages = probe.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        probe.close()
 
     @event.listens_for(store.engine, "connect")
     def _small_disk(conn: sqlite3.Connection, record: object) -> None:
@@ -319,8 +337,10 @@ def test_full_disk_is_a_clear_error_and_nothing_half_written(db_file: Path) -> N
     finally:
         store.close(backup=False)
     conn = sqlite3.connect(db_file)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.close()
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
 
 
 WRITER = """

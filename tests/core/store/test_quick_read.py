@@ -90,9 +90,11 @@ def test_it_refuses_what_open_store_refuses(db_file: Path) -> None:
     import sqlite3
 
     conn = sqlite3.connect(db_file)
-    conn.execute("PRAGMA application_id = 7")
-    conn.commit()
-    conn.close()
+    try:
+        conn.execute("PRAGMA application_id = 7")
+        conn.commit()
+    finally:
+        conn.close()
     before = db_file.read_bytes()
     with pytest.raises(DatabaseRefused):
         read_snapshot(db_file)
@@ -109,8 +111,10 @@ def test_an_older_schema_is_left_to_open_store(db_file: Path) -> None:
 
     db_file.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(db_file, isolation_level=None)
-    apply_migrations(conn, 0, 1)
-    conn.close()
+    try:
+        apply_migrations(conn, 0, 1)
+    finally:
+        conn.close()
     with pytest.raises(NeedsStore):
         read_snapshot(db_file)
     assert open_store(db_file).close(backup=False) is None
