@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from reader.folding import fold_key
+from reader.tags import key_of_stored as fold_key  # a theme is a tag (reader.tags)
 
 if TYPE_CHECKING:
     from reader.store import Store
