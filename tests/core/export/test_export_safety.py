@@ -31,9 +31,10 @@ def annotated(db_file: Path) -> Path:
 
 
 def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
+    """The one error line (notices an export prints about what it left out may precede it)."""
     assert "Traceback" not in err
+    lines = [line for line in err.strip().splitlines() if line.startswith("meipi: ")]
+    assert len(lines) == 1, err
     return lines[0]
 
 
