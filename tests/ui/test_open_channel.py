@@ -57,13 +57,7 @@ def test_a_link_opens_the_text_at_the_offset(qtbot: QtBot, window: MainWindow) -
     at = hsu.text.index("在南海問題上")
     result = _send_in_thread(db, parse_url(f"meipi://open?doc=hsu-divergence&at={at}"))
     qtbot.waitUntil(lambda: result == [True], timeout=10000)
-    qtbot.waitUntil(
-        lambda: (
-            window.current_document() is not None
-            and window.current_document().id == "hsu-divergence"
-        ),  # type: ignore[union-attr]
-        timeout=10000,
-    )
+    qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=10000)
     # The passage's page is in view.
     qtbot.waitUntil(lambda: window.reading_view.current_page() == hsu.page_of(at), timeout=10000)
 
@@ -79,10 +73,4 @@ def test_a_link_goes_to_an_annotation(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: feature.record(ident) is not None, timeout=10000)
     result = _send_in_thread(db, parse_url(f"meipi://annotation/{ident}"))
     qtbot.waitUntil(lambda: result == [True], timeout=10000)
-    qtbot.waitUntil(
-        lambda: (
-            window.current_document() is not None
-            and window.current_document().id == "hsu-divergence"
-        ),  # type: ignore[union-attr]
-        timeout=10000,
-    )
+    qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=10000)
