@@ -228,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date")
     p.add_argument("--script", choices=("zh-Hant-TW", "zh-Hant-HK", "zh-Hans"))
     p.add_argument("--first-page", type=int, default=None, metavar="N")
+    p.add_argument("--citekey", default=None, metavar="K", help="the key to cite the text by")
 
     p = add(
         "glossary",

@@ -6,6 +6,7 @@ import argparse
 from collections import Counter
 
 from reader.cli import Context
+from reader.errors import InputError
 from reader.importing import Overrides, Preview, guess, read_source, save
 
 _FORMAT_NAMES = {"text": "plain text", "markdown": "Markdown", "meipi": "Meipi text"}
@@ -28,9 +29,23 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         script=args.script,
         first_page=args.first_page,
     )
+    citekey = getattr(args, "citekey", None)
+    if citekey is not None:
+        from reader.export.citekeys import check_citekey
+
+        citekey = check_citekey(citekey)  # before anything is saved
     source = read_source(args.file)
     preview = guess(source, overrides, library=ctx.library())
+    if citekey is not None:
+        _check_citekey_free(ctx, citekey, preview.document.id)
     doc = save(preview)
+    if citekey is not None:
+        from reader.commands.common import opened
+        from reader.ops.references import set_citekey
+
+        with opened(ctx, create=True) as store:
+            set_citekey(store, doc, citekey)
+        print(f"Cite it as [@{citekey}].", file=ctx.stdout)
     for warning in preview.warnings:
         if "already taken" not in warning:  # save() refused it otherwise
             print(f"meipi: {warning}", file=ctx.stderr)
@@ -38,6 +53,22 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         print(line, file=ctx.stdout)
     print(f"Read it with: meipi text {doc.id}", file=ctx.stdout)
     return 0
+
+
+def _check_citekey_free(ctx: Context, key: str, doc_id: str) -> None:
+    """InputError when another text already has ``key`` (stored or generated)."""
+    from reader.export.citekeys import citekeys
+
+    stored: dict[str, str] = {}
+    if ctx.db.exists():
+        from reader.commands.common import opened
+        from reader.store import settings
+
+        with opened(ctx, create=False) as store, store.reading() as s:
+            stored = settings.citekeys(s)
+    taken = {v: k for k, v in citekeys(list(ctx.library()), stored).items() if k != doc_id}
+    if key in taken:
+        raise InputError(f"The citekey {key!r} is already the key of {taken[key]!r}.")
 
 
 def describe(preview: Preview) -> list[str]:

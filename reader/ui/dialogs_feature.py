@@ -257,7 +257,14 @@ class DialogsFeature(QObject):
         doc = self._user_text()
         if doc is None:
             return
-        dialog = TextDetailsDialog(doc, self.window)
+        services = self.window.services
+        dialog = TextDetailsDialog(
+            doc,
+            self.window,
+            store=services.store(),
+            library=list(services.library),
+            write=lambda op: services.write(op, document=doc.id, announce=False),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.details_saved.connect(self._on_details_dialog_details_saved)
         dialog.destroyed.connect(self._on_details_dialog_destroyed)

@@ -1,13 +1,18 @@
 """Text Details: the metadata of a text the user imported, edited after the fact (title,
-English title, authors, affiliation, venue, issue, date, publisher, script, first page). The id
-cannot change — annotations refer to it. Saved through ``importing.update_metadata``, which
-rewrites the file atomically; the text itself is untouched.
+English title, authors, affiliation, venue, issue, date, publisher, script, first page) and its
+citekey. The id cannot change — annotations refer to it. Saved through
+``importing.update_metadata``, which rewrites the file atomically (the text itself is
+untouched); the citekey goes to the database (``reader.ops.references``), as the shipped texts
+are read-only and a key belongs with the annotations that cite it.
 
 Signals:
     details_saved(str): the metadata was written (the text's id).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -33,8 +38,21 @@ from reader.views import LABELS
 class TextDetailsDialog(QDialog):
     details_saved = Signal(str)
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        parent: QWidget | None = None,
+        *,
+        store: Any = None,
+        library: Sequence[Document] = (),
+        write: Callable[[Callable[[Any], None]], None] | None = None,
+    ) -> None:
+        """``store`` (the window's open store, or None), ``library`` (for the generated
+        citekey) and ``write`` (the window's one writer, ``Services.write``) give the citekey
+        field; without them it is not shown."""
         super().__init__(parent)
+        self._store = store
+        self._write = write
         self.setObjectName("textDetailsDialog")
         self.setWindowTitle(self.tr("Text Details — %1").replace("%1", document.title))
         self.resize(560, 0)
@@ -64,7 +82,22 @@ class TextDetailsDialog(QDialog):
         self.first_page_spin = QSpinBox(self)
         self.first_page_spin.setRange(1, MAX_FIRST_PAGE)
         self.first_page_spin.setValue(meta.first_page)
-        for label, widget in (
+        self.citekey_edit: QLineEdit | None = None
+        self._stored_citekey: str | None = None
+        if write is not None:
+            from reader.ops.references import citekey_of, stored_citekey
+
+            self._stored_citekey = stored_citekey(store, document)
+            generated = citekey_of(None, document, list(library) or [document])
+            self.citekey_edit = QLineEdit(self._stored_citekey or "", self)
+            self.citekey_edit.setObjectName("citekeyEdit")
+            self.citekey_edit.setPlaceholderText(generated)
+            self.citekey_edit.setToolTip(
+                self.tr("Pandoc and Better BibTeX cite the text as [@key]. Empty: %1").replace(
+                    "%1", generated
+                )
+            )
+        rows: list[tuple[str, QWidget]] = [
             (self.tr("&Title:"), self.title_edit),
             (self.tr("&English title:"), self.english_title_edit),
             (self.tr("&Authors:"), self.authors_edit),
@@ -75,7 +108,10 @@ class TextDetailsDialog(QDialog):
             (self.tr("&Publisher:"), self.publisher_edit),
             (self.tr("&Script:"), self.script_combo),
             (self.tr("&First page:"), self.first_page_spin),
-        ):
+        ]
+        if self.citekey_edit is not None:
+            rows.append((self.tr("&Citekey:"), self.citekey_edit))
+        for label, widget in rows:
             form.addRow(label, widget)
 
         self.buttons = QDialogButtonBox(
@@ -102,8 +138,24 @@ class TextDetailsDialog(QDialog):
             first_page=self.first_page_spin.value(),
         )
 
+    def citekey(self) -> str | None:
+        """The citekey as typed (None: the generated one)."""
+        if self.citekey_edit is None:
+            return self._stored_citekey
+        return self.citekey_edit.text().strip() or None
+
     def _on_buttons_accepted(self) -> None:
         try:
+            key = self.citekey()
+            if self._write is not None and key != self._stored_citekey:
+                from reader.export.citekeys import check_citekey
+                from reader.ops.references import set_citekey
+
+                if key is not None:
+                    check_citekey(key)  # before the file is rewritten
+                doc = self.document
+                self._write(lambda store: set_citekey(store, doc, key))
+                self._stored_citekey = key
             self.saved_document = update_metadata(self.document.id, self.changes())
         except MeipiError as exc:
             show_message(self, self.tr("Cannot Save the Details"), str(exc))

@@ -1,0 +1,62 @@
+"""The citekey in Text Details: the generated key shown as the placeholder, a typed key stored
+in the database and used by the reference exports; a bad key is refused with a dialog-free
+message and nothing saved. And ``meipi import --citekey``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from reader import paths
+from reader.documents import load_library
+from reader.ui.services import Services
+from reader.ui.text_details_dialog import TextDetailsDialog
+from tests.cli_helpers import meipi
+
+
+def _import(tmp_path: Path, *extra: str) -> int:
+    src = tmp_path / "mine.txt"
+    src.write_text("中亞能源合作\n\n中亞國家與俄羅斯的能源合作。\n", encoding="utf-8")
+    args = ["import", str(src), "--id", "mine", "--title", "中亞能源合作"]
+    args += ["--author", "王小明", "--date", "2020", *extra]
+    return meipi(*args).code
+
+
+def test_import_takes_a_citekey(tmp_path: Path) -> None:
+    bad = meipi("import", str(tmp_path / "x.txt"), "--citekey", "not a key")
+    assert bad.code == 2 and "cannot be a citekey" in bad.err
+    taken = meipi("import", str(tmp_path / "x.txt"), "--citekey", "lianyidai")
+    assert taken.code == 2
+    assert _import(tmp_path, "--citekey", "wang2020energy") == 0
+    refs = meipi("export", "--format", "csl-json").json()
+    assert [r["id"] for r in refs] == ["lianyidai", "xu2024zhonge", "wang2020energy"]
+
+
+def test_text_details_edits_the_citekey(qtbot: QtBot, tmp_path: Path) -> None:
+    assert _import(tmp_path) == 0
+    library = load_library()
+    doc = library.get("mine")
+    services = Services(paths.db_path(None), library)
+    try:
+        dialog = TextDetailsDialog(
+            doc,
+            None,
+            store=services.store(),
+            library=list(library),
+            write=lambda op: services.write(op, document=doc.id, announce=False),
+        )
+        qtbot.addWidget(dialog)
+        dialog.open()
+        edit = dialog.citekey_edit
+        assert edit is not None
+        assert edit.text() == "" and edit.placeholderText() == "wang2020zhongya"
+        edit.setText("wang2020energy")
+        with qtbot.waitSignal(dialog.details_saved, timeout=10000):
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert dialog.result() == QDialog.DialogCode.Accepted
+    finally:
+        services.close()
+    refs = meipi("export", "--format", "bibtex")
+    assert refs.code == 0 and "{wang2020energy," in refs.out
