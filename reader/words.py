@@ -23,17 +23,17 @@ Segmentation runs per paragraph (text between newlines: no word crosses one), ca
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import itertools
 import logging
+import os
 import re
 import sys
 import threading
 import unicodedata
 import warnings
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,20 +114,27 @@ def phrase_word_at(text: str, offset: int) -> tuple[int, int]:
 
 
 def _import_jieba() -> Any:
-    """jieba, imported without its known noise: its sources hold invalid escape sequences
-    (a SyntaxWarning on Python 3.12+, a DeprecationWarning before, shown when they are first
-    compiled) and it imports ``pkg_resources``, which newer setuptools deprecate (and the
-    newest no longer ship: jieba then reads its files directly). Exactly those are ignored."""
+    """jieba, imported without its known noise. Its sources hold invalid escape sequences (a
+    SyntaxWarning on Python 3.12+, a DeprecationWarning before, when they are first compiled):
+    exactly those are ignored. It imports ``pkg_resources`` only to read its own files, and
+    falls back to reading them directly when that import fails, as it does where the newest
+    setuptools no longer ship it: Meipi takes that path everywhere (``pkg_resources`` costs
+    about 15 MB and is deprecated), so the behaviour is the same on every Python."""
     if "jieba" in sys.modules:
         return sys.modules["jieba"]
     for category in (SyntaxWarning, DeprecationWarning):
         warnings.filterwarnings(
             "ignore", message=r"invalid escape sequence", category=category, module=r".*jieba"
         )
-    warnings.filterwarnings("ignore", message=r"pkg_resources is deprecated as an API")
-    import jieba
-
-    # jieba logs its loading (and a failed cache write, with a traceback) to stderr.
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import fails
+    try:
+        import jieba
+    finally:
+        if blocked and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    # jieba logs its loading to stderr.
     logging.getLogger("jieba").setLevel(logging.CRITICAL + 1)
     return jieba
 
@@ -140,7 +147,120 @@ def cache_dir() -> Path:
 
 
 def _cache_name() -> str:
-    return f"jieba-{JIEBA_VERSION}-py{sys.version_info[0]}{sys.version_info[1]}.cache"
+    return f"jieba-{JIEBA_VERSION}-frequencies-1.sqlite3"
+
+
+class Frequencies:
+    """jieba's word frequencies (``Tokenizer.FREQ``) read from an SQLite file in the data
+    directory instead of a dictionary in memory (a 580,000-key dict costs about 65 MB; the
+    window's memory budget has room for a few), with the words a tokenizer adds kept in memory.
+    jieba only asks ``in``, ``[]``, ``get`` and sets added words, so this is all it needs.
+    Answers are memoised (bounded); thread-safe."""
+
+    MEMO = 50_000
+
+    def __init__(self, path: Path) -> None:
+        import sqlite3
+
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._added: dict[str, int] = {}
+        self._memo: dict[str, int | None] = {}
+        self._lock = threading.Lock()
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'total'").fetchone()
+        self.total = int(row[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+    def __del__(self) -> None:
+        # Closed when the tokenizer is dropped (a newer glossary's replaced it).
+        con = getattr(self, "_con", None)
+        if con is not None:
+            con.close()
+
+    def get(self, word: str, default: Any = None) -> Any:
+        found = self._added.get(word)
+        if found is not None:
+            return found
+        with self._lock:
+            if word in self._memo:
+                value = self._memo[word]
+            else:
+                row = self._con.execute("SELECT freq FROM freq WHERE word = ?", (word,)).fetchone()
+                value = None if row is None else int(row[0])
+                if len(self._memo) >= self.MEMO:
+                    self._memo.clear()
+                self._memo[word] = value
+        return default if value is None else value
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return int(value)
+
+    def __setitem__(self, word: str, freq: int) -> None:
+        self._added[word] = freq
+
+
+def build_frequencies(target: Path) -> Path:
+    """jieba's dictionary (its ``dict.txt``) as the SQLite table ``freq``: every word with its
+    frequency and every prefix of a word with 0 (as jieba's own loader makes them), and the
+    total in ``meta``; written to a temporary file and renamed."""
+    import sqlite3
+    import tempfile
+
+    jieba = _import_jieba()
+    source = Path(jieba.__file__).resolve().parent / "dict.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite3", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            con.execute(
+                "CREATE TABLE freq (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID"
+            )
+            total = 0
+
+            def lines() -> Iterator[tuple[str, int]]:
+                with source.open(encoding="utf-8") as f:
+                    for line in f:
+                        parts = line.split(" ")
+                        if len(parts) >= 2 and parts[0]:
+                            yield parts[0], int(parts[1])
+
+            batch: list[tuple[str, int]] = []
+            for word, freq in lines():
+                total += freq
+                batch.append((word, freq))
+                if len(batch) >= 20_000:
+                    con.executemany("INSERT OR REPLACE INTO freq VALUES (?, ?)", batch)
+                    batch.clear()
+            con.executemany("INSERT OR REPLACE INTO freq VALUES (?, ?)", batch)
+            prefixes: list[tuple[str, int]] = []
+            for word, _freq in lines():
+                prefixes.extend((word[:k], 0) for k in range(1, len(word)))
+                if len(prefixes) >= 20_000:
+                    con.executemany("INSERT OR IGNORE INTO freq VALUES (?, ?)", prefixes)
+                    prefixes.clear()
+            con.executemany("INSERT OR IGNORE INTO freq VALUES (?, ?)", prefixes)
+            con.execute("INSERT INTO meta VALUES ('total', ?)", (str(total),))
+            con.execute("INSERT INTO meta VALUES ('source', ?)", (f"jieba {JIEBA_VERSION}",))
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
 
 
 class Segmenter:
@@ -148,18 +268,20 @@ class Segmenter:
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
         jieba = _import_jieba()
-        base = _base_dictionary()
         tokenizer = jieba.Tokenizer()
-        # The base dictionary is read once per process; each tokenizer gets its own copy
-        # (add_word changes it).
-        tokenizer.FREQ, tokenizer.total = dict(base[0]), base[1]
+        frequencies = Frequencies(_base_dictionary())
+        tokenizer.FREQ, tokenizer.total = frequencies, frequencies.total
         tokenizer.initialized = True
+        self._frequencies = frequencies
         self.words = frozenset(w for w in extra if len(w) >= 2 and not w.isspace())
         for word in sorted(self.words):
             # Frequent enough to hold together against the dictionary's own splits.
             tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word, False), 100))
         self._tokenizer = tokenizer
         self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._frequencies.close()
 
     def tokenize(self, text: str) -> list[tuple[int, int]]:
         """Word ranges covering ``text`` from start to end (code points)."""
@@ -170,26 +292,28 @@ class Segmenter:
         return [text[s:e] for s, e in self.tokenize(text)]
 
 
-_base: tuple[dict[str, int], int] | None = None
+_base: Path | None = None
 _base_lock = threading.Lock()
 
 
-def _base_dictionary() -> tuple[dict[str, int], int]:
-    """jieba's own dictionary (word -> frequency, total), from Meipi's cache in the data
-    directory, which jieba writes on the first load."""
+def _base_dictionary() -> Path:
+    """The SQLite file of jieba's frequencies in the data directory's cache (built the first
+    time: a few seconds); EnvironmentFailure when it cannot be written."""
     global _base
     with _base_lock:
-        if _base is None:
-            jieba = _import_jieba()
-            loader = jieba.Tokenizer()
-            folder = cache_dir()
-            # Unwritable: jieba builds the dictionary in memory (its logger is silenced).
-            with contextlib.suppress(OSError):
-                folder.mkdir(parents=True, exist_ok=True)
-            loader.tmp_dir = str(folder)
-            loader.cache_file = _cache_name()
-            loader.initialize()
-            _base = (loader.FREQ, loader.total)
+        if _base is None or not _base.is_file():
+            target = cache_dir() / _cache_name()
+            if not target.is_file():
+                try:
+                    build_frequencies(target)
+                except OSError as exc:
+                    from reader.errors import EnvironmentFailure
+
+                    raise EnvironmentFailure(
+                        f"Word segmentation cannot write its dictionary to {target.parent} "
+                        f"({exc}). Make that folder writable (or set MEIPI_DATA_DIR)."
+                    ) from None
+            _base = target
         return _base
 
 
