@@ -332,6 +332,7 @@ class Plan(NamedTuple):
     view_region: str | None = None
     it_vocabulary: bool = True  # False: OpenCC's IT-only entries left out (prose)
     mainland_quotes: bool = False  # 「」『』 -> “”‘’
+    corrections: bool = False  # fixes of the library's table faults (reader.lexicon)
 
     @property
     def lexicon(self) -> bool:
@@ -372,16 +373,19 @@ def plan_for(view_id: str, source_script: str, settings: ScriptSettings | None =
         VIEW_REGION.get(view_id),
         settings.it_vocabulary,
         settings.mainland_quotes and view_id == "zh-Hans-CN",
+        True,
     )
 
 
 @functools.cache
-def _layer_matcher(config: str | None, source_region: str | None, view_region: str | None) -> Any:
+def _layer_matcher(
+    config: str | None, source_region: str | None, view_region: str | None, fixes: bool
+) -> Any:
     """One matcher over the corrections and the lexicon of a plan (corrections first)."""
     from reader.lexicon import PhraseMatcher, corrections, region_map
 
     found: dict[str, tuple[str, str]] = {}
-    if config:
+    if config and fixes:
         variant = {"s2tw": "t2tw", "s2twp": "t2tw", "s2hk": "t2hk"}.get(config)
         for c in corrections():
             if c.applies_to(config):
@@ -417,7 +421,11 @@ def _convert_uncached(text: str, plan: Plan, glossary: Glossary | None) -> Conve
     phrases = [*conversions, *keeps]
     conv = converter(config, prose=not plan.it_vocabulary) if config else None
     quotes = plan.mainland_quotes
-    matcher = _layer_matcher(config, plan.source_region, plan.view_region) if config else None
+    matcher = (
+        _layer_matcher(config, plan.source_region, plan.view_region, plan.corrections)
+        if config
+        else None
+    )
     if matcher is not None and matcher.finder is None:
         matcher = None
 
