@@ -210,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-links", action="store_true", help="no meipi:// link per quote")
     p.add_argument("--pinyin", action="store_true", help="each quote's pinyin under it")
     p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument(
+        "--dir",
+        metavar="FOLDER",
+        help="Markdown: one file per text in FOLDER; re-exports replace only Meipi's section",
+    )
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     p = add(

@@ -85,6 +85,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             "A comparison needs two or more articles; give --doc at least twice "
             "(or leave --doc out to compare every article)."
         )
+    folder = getattr(args, "dir", None)
+    if folder is not None:
+        return _export_dir(args, ctx, options, folder)
     path: Path | None = None
     if args.output is not None:
         if not args.output.strip():
@@ -109,6 +112,25 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         print(f"Exported {count} annotation(s) as {options.format} to {path}.", file=ctx.stderr)
         return 0
     ctx.stdout.write(export_text(options, source))
+    return 0
+
+
+def _export_dir(args: argparse.Namespace, ctx: Context, options: ExportOptions, folder: str) -> int:
+    """``--dir FOLDER``: one Markdown file per text (reader.export.vault)."""
+    from reader.export.vault import export_to_vault
+
+    if args.output is not None:
+        raise InputError("Give either -o FILE or --dir FOLDER, not both.")
+    if not folder.strip():
+        raise InputError("--dir was given an empty folder name; give the vault's folder.")
+    source = load_source(ctx, options)
+    report = export_to_vault(options, source, Path(folder).expanduser(), db=ctx.db)
+    for path in report.written:
+        print(f"Wrote {path}.", file=ctx.stderr)
+    for path in report.updated:
+        print(f"Updated Meipi's section of {path}.", file=ctx.stderr)
+    if report.omitted:
+        print(f"Left out {report.omitted} text(s) with no matching annotation.", file=ctx.stderr)
     return 0
 
 

@@ -127,7 +127,7 @@ def test_citeproc_renders_every_citation_with_pages(tmp_path: Path, fmt: str) ->
 
 
 def test_config_creator_reaches_the_w3c_export() -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "出兵喬治亞").code == 0
+    assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
     data = meipi("export", "--format", "json").json()
     assert "creator" not in data
     done = meipi("config", "creator", "林小明")
@@ -142,7 +142,7 @@ def test_config_creator_reaches_the_w3c_export() -> None:
 
 
 def test_cli_markdown_omits_texts_without_annotations() -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "出兵喬治亞").code == 0
+    assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
     done = meipi("export", "--format", "markdown", "--script", "zh-Hans")
     assert done.code == 0, done.err
     assert "Left out 1 text(s)" in done.err
