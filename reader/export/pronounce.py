@@ -53,3 +53,18 @@ def theme_sort_key(name: str, script: str, source_script: str = "zh-Hant-TW") ->
     zhuyin = uses_zhuyin(script, source_script)
     levels = name.split("/")
     return tuple((tuple(_char_key(c, zhuyin) for c in level.strip()), level) for level in levels)
+
+
+def theme_sort_text(name: str, script: str, source_script: str = "zh-Hant-TW") -> str:
+    """:func:`theme_sort_key` as a string that sorts the same way (for Qt's sort roles, which
+    compare strings, not tuples): levels joined by U+0001, characters ended by U+0002, so a
+    parent sorts before its children and a shorter sound before a longer one."""
+    zhuyin = uses_zhuyin(script, source_script)
+    levels = []
+    for level in name.split("/"):
+        parts = [
+            f"{cls}{sound}\x02{tone}"
+            for cls, sound, tone in map(lambda c: _char_key(c, zhuyin), level.strip())
+        ]
+        levels.append("".join(parts))
+    return "\x01".join(levels) + "\x00" + name

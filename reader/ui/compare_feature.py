@@ -368,6 +368,9 @@ class CompareWindow(QMainWindow):
 
     def _on_pane_view_changed(self, side: int) -> None:
         self.board.columns[side].model.set_renderer(self._renderer(side))
+        if side == 0:  # themes in the left pane's script's order, as the exports sort them
+            self.board.model.set_sort_script(self.view.panes[0].view_id())
+            self.board.proxy.invalidate()
 
     def _on_memo_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)

@@ -150,6 +150,14 @@ class ThemeTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ThemeRow] = []
         self._labels = ("", "")
+        self.sort_script = "original"  # themes sort by zhuyin, or by pinyin in 简体 views
+
+    def set_sort_script(self, script: str) -> None:
+        """Sort themes as the exports do in ``script`` (reader.export.pronounce)."""
+        if script != self.sort_script:
+            self.layoutAboutToBeChanged.emit()
+            self.sort_script = script
+            self.layoutChanged.emit()
 
     def set_themes(self, rows: Sequence[ThemeRow], labels: tuple[str, str]) -> None:
         self.beginResetModel()
@@ -200,7 +208,9 @@ class ThemeTableModel(QAbstractTableModel):
                 return row.counts[col - 1]
             if col == self.COL_ONLY:
                 return -2 if only is None else only
-            return row.key
+            from reader.export.pronounce import theme_sort_text
+
+            return theme_sort_text(row.name, self.sort_script)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_LEFT, self.COL_RIGHT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and col in (self.COL_THEME, self.COL_ONLY):
