@@ -138,3 +138,6 @@ def test_save_refuses_the_database_and_its_backups(
     assert {p: (os.stat(p).st_ino, os.stat(p).st_size) for p in (db_file, backup)} == before
     listed = meipi("annotations", "--json")
     assert [a["note"] for a in listed.json()["annotations"]] == ["第一"]
+    # Nothing left running in the background when the window goes.
+    qtbot.waitUntil(lambda: dialog.is_current() and not dialog._loader.busy, timeout=10_000)
+    dialog.close()
