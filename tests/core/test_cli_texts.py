@@ -91,7 +91,7 @@ def test_python_dash_m_reader_is_the_same_command() -> None:
 
 def test_a_db_in_a_missing_folder_is_an_input_error_and_creates_nothing(tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "notes.sqlite3"
-    r = meipi("annotate", "lian-obor", "--quote", "普京", "--db", str(target))
+    r = meipi("annotate", "lian-obor", "--quote", "普京", "--occurrence", "1", "--db", str(target))
     assert r.code == 2 and "does not exist" in r.err
     assert not target.parent.exists()
 

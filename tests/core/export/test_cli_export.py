@@ -27,7 +27,7 @@ PASSAGES = [
 def annotated() -> list[str]:
     ids = []
     for doc, quote, color, tags, note in PASSAGES:
-        argv = ["annotate", doc, "--quote", quote, "--color", color]
+        argv = ["annotate", doc, "--quote", quote, "--occurrence", "1", "--color", color]
         for tag in tags:
             argv += ["--tag", tag]
         if note:

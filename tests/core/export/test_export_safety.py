@@ -25,7 +25,19 @@ def fingerprint(path: Path) -> tuple[int, int, int, int]:
 
 @pytest.fixture
 def annotated(db_file: Path) -> Path:
-    assert meipi("annotate", "lian-obor", "--quote", "一帶一路框架下", "--note", "第一").code == 0
+    assert (
+        meipi(
+            "annotate",
+            "lian-obor",
+            "--quote",
+            "一帶一路框架下",
+            "--occurrence",
+            "1",
+            "--note",
+            "第一",
+        ).code
+        == 0
+    )
     assert db_file.is_file()
     return db_file
 
@@ -90,7 +102,10 @@ def test_export_onto_the_database_of_another_name_given_by_db(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "elsewhere.sqlite3"
-    assert meipi("--db", str(db), "annotate", "lian-obor", "--quote", "前言").code == 0
+    assert (
+        meipi("--db", str(db), "annotate", "lian-obor", "--quote", "前言", "--occurrence", "1").code
+        == 0
+    )
     before = fingerprint(db)
     monkeypatch.chdir(tmp_path)
     result = meipi("--db", str(db), "export", "--format", "json", "-o", "elsewhere.sqlite3")

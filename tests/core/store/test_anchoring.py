@@ -121,8 +121,10 @@ def test_command_line_reanchors_an_edited_text(isolated_data: Path) -> None:
     texts.mkdir(parents=True)
     path = texts / "mine.meipi.txt"
     path.write_text(text_file("mine", [OLD[:60], OLD[60:]]), encoding="utf-8")
-    keep = meipi("annotate", "mine", "--quote", "戰略協作", "--note", "留")
-    lose = meipi("annotate", "mine", "--quote", "北極航道的開發引人注目", "--note", "孤")
+    keep = meipi("annotate", "mine", "--quote", "戰略協作", "--occurrence", "1", "--note", "留")
+    lose = meipi(
+        "annotate", "mine", "--quote", "北極航道的開發引人注目", "--occurrence", "1", "--note", "孤"
+    )
     assert keep.code == 0 and lose.code == 0
     path.write_text(
         text_file("mine", ["增補一段。", OLD[:60], OLD[60:].replace("北極航道的開發引人注目", "")]),

@@ -292,8 +292,11 @@ def test_notes_round_trip_through_the_command_line(db_file: Path) -> None:
         "  leading and trailing spaces  ",
         "\ufeffBOM ｶﾀｶﾅ Å Å",
     ]
-    for note in notes:
-        assert meipi("annotate", "lian-obor", "--quote", "中俄", "--note", note).code == 0
+    for n, note in enumerate(notes, 1):
+        made = meipi(
+            "annotate", "lian-obor", "--quote", "中俄", "--occurrence", str(n), "--note", note
+        )
+        assert made.code == 0
     got = [a["note"] for a in meipi("annotations", "--json").json()["annotations"]]
     assert sorted(got) == sorted(notes)
 

@@ -82,9 +82,20 @@ def test_annotate_then_list_json_shape(db_file: Path) -> None:
 def test_filters_tags_with_children_and_colours(db_file: Path) -> None:
     ids = {}
     for name, argv in {
-        "asia": ["--quote", "中亞", "--tag", "地區/中亞"],
-        "region": ["--quote", "一帶一路", "--tag", "地区", "--color", "blue"],
-        "energy": ["--quote", "能源", "--tag", "Energy", "--color", "none", "--note", "n"],
+        "asia": ["--quote", "中亞", "--occurrence", "1", "--tag", "地區/中亞"],
+        "region": ["--quote", "一帶一路", "--occurrence", "1", "--tag", "地区", "--color", "blue"],
+        "energy": [
+            "--quote",
+            "能源",
+            "--occurrence",
+            "1",
+            "--tag",
+            "Energy",
+            "--color",
+            "none",
+            "--note",
+            "n",
+        ],
     }.items():
         r = meipi("annotate", "lian-obor", *argv)
         assert r.code == 0, r.err
@@ -130,18 +141,30 @@ def test_annotate_through_a_script_view_stores_canonical(db_file: Path) -> None:
 @pytest.mark.parametrize(
     "argv, needle",
     [
-        (["annotate", "nope", "--quote", "中俄"], "Known ids"),
-        (["annotate", "lian-obor", "--quote", "中俄", "--script", "zh-XX"], "Valid views"),
-        (["annotate", "lian-obor", "--quote", "中俄", "--color", "red"], "Colours"),
-        (["annotate", "lian-obor", "--quote", "不在文中的句子"], "does not occur"),
+        (["annotate", "nope", "--quote", "中俄", "--occurrence", "1"], "Known ids"),
+        (
+            ["annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1", "--script", "zh-XX"],
+            "Valid views",
+        ),
+        (
+            ["annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1", "--color", "red"],
+            "Colours",
+        ),
+        (
+            ["annotate", "lian-obor", "--quote", "不在文中的句子", "--occurrence", "1"],
+            "does not occur",
+        ),
         (
             ["annotate", "lian-obor", "--quote", "中俄", "--occurrence", "9999"],
             "times in lian-obor",
         ),
         (["annotate", "lian-obor", "--quote", "中俄", "--occurrence", "0"], "counts from 1"),
-        (["annotate", "lian-obor", "--quote", ""], "empty"),
-        (["annotate", "lian-obor", "--quote", "中俄", "--tag", "/"], "tag"),
-        (["annotate", "lian-obor", "--quote", "中俄", "--color", "none"], "needs a --note"),
+        (["annotate", "lian-obor", "--quote", "", "--occurrence", "1"], "empty"),
+        (["annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1", "--tag", "/"], "tag"),
+        (
+            ["annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1", "--color", "none"],
+            "needs a --note",
+        ),
         (["annotations", "--color", "red"], "Colours"),
         (["annotations", "nope"], "Known ids"),
     ],
@@ -195,7 +218,12 @@ def test_glossary_commands(db_file: Path) -> None:
 
 
 def test_backup_restore_check_as_a_new_user(db_file: Path, tmp_path: Path) -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "中俄", "--note", "不可失").code == 0
+    assert (
+        meipi(
+            "annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1", "--note", "不可失"
+        ).code
+        == 0
+    )
     check = meipi("check")
     assert check.code == 0 and "integrity_check: ok" in check.out and "anchors: ok" in check.out
     manual = tmp_path / "copy.sqlite3"
@@ -213,7 +241,12 @@ def test_backup_restore_check_as_a_new_user(db_file: Path, tmp_path: Path) -> No
     assert meipi("check").code == 0
 
     # Restoring a named file moves the current one aside (with its log files), never deletes it.
-    assert meipi("annotate", "lian-obor", "--quote", "俄羅斯", "--note", "後來").code == 0
+    assert (
+        meipi(
+            "annotate", "lian-obor", "--quote", "俄羅斯", "--occurrence", "1", "--note", "後來"
+        ).code
+        == 0
+    )
     r = meipi("restore", str(manual))
     assert r.code == 0 and "kept as" in r.out
     aside = [p for p in db_file.parent.iterdir() if ".replaced-" in p.name]
@@ -229,7 +262,7 @@ def test_backup_restore_check_as_a_new_user(db_file: Path, tmp_path: Path) -> No
 def test_check_reports_a_bad_anchor_and_a_dangling_reference(db_file: Path) -> None:
     import sqlite3
 
-    made = meipi("annotate", "lian-obor", "--quote", "中俄", "--tag", "中亞")
+    made = meipi("annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1", "--tag", "中亞")
     assert made.code == 0 and meipi("check").code == 0
     conn = sqlite3.connect(db_file, isolation_level=None)
     conn.execute('UPDATE annotations SET start = start + 1, "end" = "end" + 1')

@@ -32,9 +32,19 @@ DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地�
 @pytest.fixture
 def annotated_db(db_file: Path) -> Path:
     """A database with two annotations made from the command line (and so a backup)."""
-    assert meipi("annotate", "lian-obor", "--quote", "一帶一路", "--note", "第一").code == 0
+    assert (
+        meipi(
+            "annotate", "lian-obor", "--quote", "一帶一路", "--occurrence", "1", "--note", "第一"
+        ).code
+        == 0
+    )
     assert len(list_backups(db_file)) == 1  # the first close makes the day's backup
-    assert meipi("annotate", "hsu-divergence", "--quote", "中俄", "--tag", "中亞").code == 0
+    assert (
+        meipi(
+            "annotate", "hsu-divergence", "--quote", "中俄", "--occurrence", "1", "--tag", "中亞"
+        ).code
+        == 0
+    )
     assert len(list_backups(db_file)) == 1  # at most daily
     assert meipi("backup").code == 0
     assert len(list_backups(db_file)) == 2
@@ -93,7 +103,7 @@ def test_bad_database_is_refused_and_untouched(annotated_db: Path, kind: str) ->
     before = digest(annotated_db)
     newest = list_backups(annotated_db)[0]
     for argv in (
-        ["annotate", "lian-obor", "--quote", "中俄"],
+        ["annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1"],
         ["annotations", "--json"],
         ["list"],
         ["glossary", "keep", "哈薩克"],
@@ -279,7 +289,18 @@ def test_read_only_database_reads_and_refuses_edits(shared_dir: Path, what: str)
     folder.mkdir()
     db = folder / "meipi.sqlite3"
     assert (
-        meipi("annotate", "lian-obor", "--quote", "一帶一路", "--db", str(db), "--note", "讀").code
+        meipi(
+            "annotate",
+            "lian-obor",
+            "--quote",
+            "一帶一路",
+            "--occurrence",
+            "1",
+            "--db",
+            str(db),
+            "--note",
+            "讀",
+        ).code
         == 0
     )
     # Warm the imports a command needs: the child cannot read the interpreter's own folder.
@@ -300,7 +321,10 @@ def test_read_only_database_reads_and_refuses_edits(shared_dir: Path, what: str)
     counted = _as_other_user(["list", "--db", str(db), "--json"], shared_dir)
     assert counted.code == 0 and counted.json()["documents"][0]["annotations"] == 1
 
-    edit = _as_other_user(["annotate", "lian-obor", "--quote", "中俄", "--db", str(db)], shared_dir)
+    edit = _as_other_user(
+        ["annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1", "--db", str(db)],
+        shared_dir,
+    )
     assert edit.code == 1
     assert "read-only" in edit.err and "Traceback" not in edit.err
     keep = _as_other_user(["glossary", "keep", "區域性", "--db", str(db)], shared_dir)
@@ -420,7 +444,16 @@ def test_read_only_database_with_a_pending_log_shows_what_the_log_holds(
     db = folder / "meipi.sqlite3"
     assert (
         meipi(
-            "annotate", "lian-obor", "--quote", "一帶一路", "--db", str(db), "--note", "在主檔"
+            "annotate",
+            "lian-obor",
+            "--quote",
+            "一帶一路",
+            "--occurrence",
+            "1",
+            "--db",
+            str(db),
+            "--note",
+            "在主檔",
         ).code
         == 0
     )

@@ -106,7 +106,9 @@ def lock_since(db: Path) -> str | None:
 
 
 def test_the_command_line_writes_while_a_window_is_open(db_file: Path, holder: Holder) -> None:
-    made = meipi("annotate", "lian-obor", "--quote", "中俄", "--note", "窗口開著")
+    made = meipi(
+        "annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1", "--note", "窗口開著"
+    )
     assert made.code == 0, made.err
     listed = meipi("annotations", "--json").json()["annotations"]
     assert [a["note"] for a in listed] == ["窗口開著"]
@@ -114,9 +116,15 @@ def test_the_command_line_writes_while_a_window_is_open(db_file: Path, holder: H
 
 
 def test_restore_refuses_while_a_window_is_open(db_file: Path) -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "中俄", "--note", "一").code == 0
+    assert (
+        meipi("annotate", "lian-obor", "--quote", "中俄", "--occurrence", "1", "--note", "一").code
+        == 0
+    )
     assert meipi("backup").code == 0
-    assert meipi("annotate", "lian-obor", "--quote", "中俄", "--note", "二").code == 0
+    assert (
+        meipi("annotate", "lian-obor", "--quote", "中俄", "--occurrence", "2", "--note", "二").code
+        == 0
+    )
     h = Holder(db_file)
     try:
         assert h.first == "held"
