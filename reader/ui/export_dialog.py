@@ -101,6 +101,8 @@ class Rendered:
     options: ExportOptions
     text: str
     count: int
+    omitted: int = 0  # texts left out of a Markdown export (no matching annotation)
+    creator: str | None = None  # the W3C creator (``meipi config creator``)
 
 
 def load(store: Store | None, documents: list[Document]) -> Loaded:
@@ -115,7 +117,13 @@ def render(options: ExportOptions, source: ExportSource) -> Rendered:
     """The export text and how many annotations it holds (runs on the worker thread)."""
     text = render_export(options, source)
     count = len(select(source.annotations, options, source.selected_documents(options)))
-    return Rendered(options, text, count)
+    omitted = 0
+    if options.format == "markdown":
+        from reader.export.markdown import omitted_documents
+
+        left_out = len(omitted_documents(options, source))
+        omitted = left_out if left_out < len(source.selected_documents(options)) else 0
+    return Rendered(options, text, count, omitted, source.creator)
 
 
 def fit_rows(widget: QListWidget, rows: int) -> None:
@@ -503,6 +511,16 @@ class ExportDialog(QDialog):
         self.preview.setPlainText(shown)
         self.preview.verticalScrollBar().setValue(scroll)
         status = self.tr("Annotations in this export: %1.").replace("%1", str(rendered.count))
+        if rendered.omitted:
+            status += " " + self.tr("Left out %1 text(s) with no matching annotation.").replace(
+                "%1", str(rendered.omitted)
+            )
+        if rendered.options.format == "json":
+            status += " " + (
+                self.tr("Creator: %1.").replace("%1", rendered.creator)
+                if rendered.creator
+                else self.tr("No creator set (meipi config creator NAME).")
+            )
         if len(text) > PREVIEW_LIMIT:
             status += " " + self.tr(
                 "The preview shows the beginning; Save and Copy take the whole export."

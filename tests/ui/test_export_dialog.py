@@ -89,7 +89,7 @@ def test_preview_follows_the_format(
     assert markdown.startswith("---\n")
     page = doc.page_of(doc.text.index(PASSAGE))
     assert "> " in markdown and PASSAGE in markdown
-    assert f"p. {page}" in markdown
+    assert f"[p\\. {page}](meipi://annotation/" in markdown  # the citation links back
     assert "#中亞" in markdown and "試試" in markdown
     assert "in this export: 1." in dialog.status_text()
     # The tag from the store is offered, and the colour with its meaning.
