@@ -1,4 +1,4 @@
-"""The user's glossary in a dialog: phrases kept unconverted, conversions of one's own (both
+"""The user's glossary in a dialog: phrases whose wording is kept, conversions of one's own (both
 applied in every view and export), and spellings that are one name (for search). Entries are
 added and removed here; each change is one write to the database, and every view follows
 (``Services.glossary_changed``).
@@ -137,7 +137,7 @@ class GlossaryModel(QAbstractTableModel):
 
     def _kind_label(self, kind: str) -> str:
         return {
-            "keep": self.tr("Keep unconverted"),
+            "keep": self.tr("Keep wording"),
             "convert": self.tr("Convert"),
             "same": self.tr("Same name (search)"),
         }[kind]
@@ -155,7 +155,8 @@ class GlossaryModel(QAbstractTableModel):
             if column == self.COL_PHRASE:
                 return phrase
             if kind == "keep":
-                return self.tr("(never converted)") if role == Qt.ItemDataRole.DisplayRole else ""
+                kept = self.tr("(no substitution; characters follow the view)")
+                return kept if role == Qt.ItemDataRole.DisplayRole else ""
             return ("→ " if kind == "convert" else "= ") + other
         return None
 
@@ -181,7 +182,8 @@ class GlossaryDialog(QDialog):
 
         intro = QLabel(
             self.tr(
-                "Keep a phrase as the original has it in every view, show it your own way, or "
+                "Keep a phrase's wording in every view (no regional or dictionary substitution; "
+                "its characters still follow the view's script), show it your own way, or "
                 "declare two spellings one name so that search finds each from the other."
             ),
             self,

@@ -1,7 +1,13 @@
 """Script views in the window: the switcher (toolbar, View ▸ Script, Ctrl+1…Ctrl+6), remembered
-per article; substituted wording marked with a dotted underline whose tooltip shows the original;
-a substitution's context menu to keep the original wording or convert it one's own way; and the
-find bar and all-articles search, installed alongside (``install_views``).
+per article; substituted wording marked with an underline whose style says what kind of change it
+is — dotted: regional wording (OpenCC's phrase tables, the regional lexicon: 普丁→普京); dashed: a
+correction of a table fault or the user's own conversion; wavy: a character left as OpenCC has it
+though its form depends on the meaning (系/係/繫) — and whose tooltip shows the original and the
+layer that made it; a substitution's context menu to keep its wording in one click (a glossary
+keep: no substitution, the characters still follow the view's script) or convert it one's own
+way; per text, OpenCC's software vocabulary on or off (off: prose), and mainland quotation marks
+“” in 简体（大陆用语） (on by default); and the find bar and all-articles search, installed
+alongside (``install_views``).
 
 A switch keeps the passage at the top in place and the selection on exactly its words: both are
 canonical offsets, so they are carried over as they are (``MainWindow.show_content`` keeps the
@@ -27,6 +33,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QHelpEvent,
     QKeySequence,
+    QTextCharFormat,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,7 +51,7 @@ from reader.views import LABELS, VIEW_IDS, config_for
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
-    from reader.script import Substitution, View
+    from reader.script import ScriptSettings, Substitution, View
     from reader.ui.find_bar import Finder
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import ReaderSettings
@@ -54,10 +61,23 @@ if TYPE_CHECKING:
 SYNC_CHARS = 20_000
 SUBSTITUTION_LAYER = "script-substitutions"
 MARK_SETTING = "views/mark_substitutions"
+QUOTES_SETTING = "views/mainland_quotes"
+# Underline per kind of change (see the module docstring).
+UNDERLINES = {
+    "opencc": QTextCharFormat.UnderlineStyle.DotLine,
+    "lexicon": QTextCharFormat.UnderlineStyle.DotLine,
+    "correction": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "glossary": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "ambiguity": QTextCharFormat.UnderlineStyle.WaveUnderline,
+}
 
 
 def view_setting(doc_id: str) -> str:
     return f"views/{doc_id}"
+
+
+def it_setting(doc_id: str) -> str:
+    return f"views-it/{doc_id}"
 
 
 def same_as_original(doc: Document, view_id: str) -> bool:
@@ -127,6 +147,20 @@ class ViewsFeature(QObject):
             self.tr("Underline phrases a view words differently from the original")
         )
         self.mark_action.toggled.connect(self._on_mark_action_toggled)
+        self.it_action = QAction(self.tr("Software &Vocabulary in This Text"), w)
+        self.it_action.setCheckable(True)
+        self.it_action.setToolTip(
+            self.tr(
+                "Let OpenCC's software-localisation wording through in this text (建立→创建, "
+                "執行→运行); off, prose keeps its own words"
+            )
+        )
+        self.it_action.toggled.connect(self._on_it_action_toggled)
+        self.quotes_action = QAction(self.tr("Mainland &Quotation Marks “”"), w)
+        self.quotes_action.setCheckable(True)
+        self.quotes_action.setChecked(self._bool(QUOTES_SETTING, True))
+        self.quotes_action.setToolTip(self.tr("Show 「」『』 as “”‘’ in 简体（大陆用语）"))
+        self.quotes_action.toggled.connect(self._on_quotes_action_toggled)
         self.glossary_action = QAction(self.tr("&Glossary…"), w)
         self.glossary_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.glossary_action.triggered.connect(self.show_glossary)
@@ -136,6 +170,8 @@ class ViewsFeature(QObject):
         self.script_menu.addActions(list(self.view_actions.values()))
         self.script_menu.addSeparator()
         self.script_menu.addAction(self.mark_action)
+        self.script_menu.addAction(self.it_action)
+        self.script_menu.addAction(self.quotes_action)
         self.script_menu.addAction(self.glossary_action)
         w.view_menu.insertMenu(w.view_script_section, self.script_menu)
 
@@ -162,6 +198,44 @@ class ViewsFeature(QObject):
     def remembered_view(self, doc_id: str) -> str:
         value = self._qs.value(view_setting(doc_id), "original")
         return value if isinstance(value, str) and value in VIEW_IDS else "original"
+
+    def script_settings(self, doc_id: str) -> ScriptSettings:
+        """The reader's choices for this text's views (IT vocabulary, mainland quotes)."""
+        from reader.script import ScriptSettings
+
+        return ScriptSettings(
+            it_vocabulary=self._bool(it_setting(doc_id), False),
+            mainland_quotes=self._bool(QUOTES_SETTING, True),
+        )
+
+    def _settings_key(self, doc_id: str) -> str:
+        s = self.script_settings(doc_id)
+        return f"{int(s.it_vocabulary)}{int(s.mainland_quotes)}"
+
+    def _on_it_action_toggled(self, checked: bool) -> None:
+        doc = self.window.current_document()
+        if doc is None or checked == self._bool(it_setting(doc.id), False):
+            return
+        self._qs.setValue(it_setting(doc.id), checked)
+        self._qs.sync()
+        self._refresh()
+
+    def _on_quotes_action_toggled(self, checked: bool) -> None:
+        self._qs.setValue(QUOTES_SETTING, checked)
+        self._qs.sync()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Show the open article's view again (a setting changed what it says)."""
+        doc = self.window.current_document()
+        if doc is None:
+            return
+        self._prepared = None
+        view_id = self.services.current_view(doc.id)
+        if view_id != "original":
+            self.set_view(view_id)
+        if self._views_wanted:
+            self._prepare_views(doc)
 
     def _remember(self, doc_id: str, view_id: str) -> None:
         self._qs.setValue(view_setting(doc_id), view_id)
@@ -190,7 +264,8 @@ class ViewsFeature(QObject):
             self._apply(doc, "original", None, "")
             return
         glossary = self.services.glossary()
-        version = glossary.version
+        settings = self.script_settings(doc.id)
+        version = glossary.version + self._settings_key(doc.id)
         key = (doc.id, view_id, version)
         content = self.reading_view.content()
         if self._shown == key and content is not None and content.doc is doc:
@@ -199,21 +274,21 @@ class ViewsFeature(QObject):
             return
         if key in self._converted or len(doc.text) <= SYNC_CHARS:
             self.runner.cancel("view")
-            self._apply(doc, view_id, self._convert(doc, view_id, glossary), version)
+            self._apply(doc, view_id, self._convert(doc, view_id, glossary, settings), version)
             return
         self.runner.run(
             "view",
-            lambda: self._convert(doc, view_id, glossary),
+            lambda: self._convert(doc, view_id, glossary, settings),
             lambda view: self._on_view_converted(doc, view_id, view, version),
             self._on_view_failed,
             message=self.tr("Converting to %1…").replace("%1", LABELS[view_id]),
         )
 
     @staticmethod
-    def _convert(doc: Document, view_id: str, glossary: Glossary) -> View:
+    def _convert(doc: Document, view_id: str, glossary: Glossary, settings: ScriptSettings) -> View:
         from reader.script import document_view
 
-        return document_view(doc, view_id, glossary)
+        return document_view(doc, view_id, glossary, settings)
 
     def _on_view_converted(self, doc: Document, view_id: str, view: View, version: str) -> None:
         if self.window.current_document() is not doc:
@@ -289,6 +364,9 @@ class ViewsFeature(QObject):
         doc = self.window.current_document()
         if doc is None or doc.id != doc_id:
             return
+        self.it_action.blockSignals(True)
+        self.it_action.setChecked(self._bool(it_setting(doc_id), False))
+        self.it_action.blockSignals(False)
         # open_document showed the original text: that is what is on screen now.
         self._view = None
         self._shown = (doc_id, "original", "")
@@ -303,7 +381,8 @@ class ViewsFeature(QObject):
         if doc is None or self._shown is None:
             return
         view_id = self.services.current_view(doc.id)
-        if view_id != "original" and self.services.glossary().version != self._shown[2]:
+        version = self.services.glossary().version + self._settings_key(doc.id)
+        if view_id != "original" and version != self._shown[2]:
             self.set_view(view_id)
         if self._views_wanted:
             self._prepare_views(doc)
@@ -315,7 +394,9 @@ class ViewsFeature(QObject):
         if len(doc.text) > SYNC_CHARS:
             return
         glossary = self.services.glossary()
-        key = (doc.id, glossary.version)
+        settings = self.script_settings(doc.id)
+        version = glossary.version + self._settings_key(doc.id)
+        key = (doc.id, version)
         if self._prepared == key:
             return
         self._prepared = key
@@ -324,13 +405,13 @@ class ViewsFeature(QObject):
         def run() -> frozenset[str]:
             from reader.script import document_view
 
-            views = {v: document_view(doc, v, glossary) for v in candidates}
+            views = {v: document_view(doc, v, glossary, settings) for v in candidates}
             return frozenset(v for v, view in views.items() if view.text == doc.text)
 
         self.runner.run(
             "prepare",
             run,
-            lambda same: self._on_views_prepared(doc, glossary.version, candidates, same),
+            lambda same: self._on_views_prepared(doc, version, candidates, same),
             quiet=True,
         )
 
@@ -348,19 +429,33 @@ class ViewsFeature(QObject):
         color.setAlpha(190)
         return color
 
+    def _marks(self) -> list[Substitution]:
+        """What is underlined: the substitutions and the marked ambiguities, in text order."""
+        if self._view is None or not self.mark_action.isChecked():
+            return []
+        marks = [*self._view.substitutions, *self._view.ambiguities]
+        return sorted(marks, key=lambda s: s.canon_start)
+
     def _draw_marks(self) -> None:
-        ranges = []
-        if self._view is not None and self.mark_action.isChecked():
-            color = self._mark_color().name(QColor.NameFormat.HexArgb)
+        color = self._mark_color().name(QColor.NameFormat.HexArgb)
+        formats: dict[str, QTextCharFormat] = {}
+        for origin, style in UNDERLINES.items():
             fmt = char_format(underline=color)
-            ranges = [(s.canon_start, s.canon_end, fmt) for s in self._view.substitutions]
+            fmt.setUnderlineStyle(style)
+            formats[origin] = fmt
+        ranges = [
+            (s.canon_start, s.canon_end, formats.get(s.source, formats["opencc"]))
+            for s in self._marks()
+        ]
         self.reading_view.set_layer(SUBSTITUTION_LAYER, ranges)
 
     def marked_ranges(self) -> list[tuple[int, int]]:
-        """The canonical ranges underlined as substitutions now."""
-        if self._view is None or not self.mark_action.isChecked():
-            return []
-        return [(s.canon_start, s.canon_end) for s in self._view.substitutions]
+        """The canonical ranges underlined now (substitutions and marked ambiguities)."""
+        return [(s.canon_start, s.canon_end) for s in self._marks()]
+
+    def underline_of(self, origin: str) -> QTextCharFormat.UnderlineStyle:
+        """The underline style that marks a change made by the layer ``origin``."""
+        return UNDERLINES.get(origin, UNDERLINES["opencc"])
 
     def _on_mark_action_toggled(self, checked: bool) -> None:
         self._qs.setValue(MARK_SETTING, checked)
@@ -379,6 +474,11 @@ class ViewsFeature(QObject):
         shown = positions.qt_to_shown(qt_pos)
         for vpos in (shown, shown - 1):
             sub = self._view.substitution_at(vpos) if vpos >= 0 else None
+            if sub is None and vpos >= 0:
+                sub = next(
+                    (a for a in self._view.ambiguities if a.view_start <= vpos < a.view_end),
+                    None,
+                )
             if sub is None:
                 continue
             rects = self.reading_view.range_rects(sub.canon_start, sub.canon_end)
@@ -387,9 +487,19 @@ class ViewsFeature(QObject):
         return None
 
     def tooltip_for(self, sub: Substitution) -> str:
+        """The original and the layer that made the change."""
         if sub.source == "glossary":
             return self.tr("「原文：%1」 (your conversion)").replace("%1", sub.original)
-        return self.tr("「原文：%1」").replace("%1", sub.original)
+        if sub.source == "ambiguity":
+            return self.tr(
+                "「原文：%1」 — its form depends on the meaning (系/係/繫); left as OpenCC has it"
+            ).replace("%1", sub.original)
+        layer = {
+            "opencc": self.tr("regional wording from OpenCC's phrase tables"),
+            "lexicon": self.tr("regional wording from Meipi's lexicon of names"),
+            "correction": self.tr("Meipi's correction of an OpenCC table fault"),
+        }.get(sub.source, sub.source)
+        return self.tr("「原文：%1」 — %2").replace("%1", sub.original).replace("%2", layer)
 
     def context_menu_at(self, point: QPoint) -> QMenu | None:
         """The reading pane's context menu with a substitution's actions, when ``point`` is on
@@ -406,8 +516,14 @@ class ViewsFeature(QObject):
         if sub.source == "glossary":
             drop = menu.addAction(self.tr("Stop Converting %1 My Way").replace("%1", sub.original))
             drop.triggered.connect(lambda _c=False, p=sub.original: self.drop_conversion(p))
-        else:
-            keep = menu.addAction(self.tr("Keep %1 Unconverted").replace("%1", sub.original))
+        elif sub.source != "ambiguity":
+            keep = menu.addAction(self.tr("Keep %1 Unsubstituted").replace("%1", sub.original))
+            keep.setToolTip(
+                self.tr(
+                    "No substitution for this phrase in any view; its characters still "
+                    "follow the view's script"
+                )
+            )
             keep.triggered.connect(lambda _c=False, p=sub.original: self.keep_phrase(p))
         convert = menu.addAction(self.tr("Convert %1 to…").replace("%1", sub.original))
         convert.triggered.connect(
@@ -439,14 +555,18 @@ class ViewsFeature(QObject):
 
     # -- the glossary ------------------------------------------------------------------------
     def keep_phrase(self, phrase: str) -> bool:
-        """Never convert ``phrase`` (stored in the database; every view re-renders)."""
+        """Never substitute ``phrase`` (a glossary keep, stored in the database; every view
+        re-renders; its characters still follow each view's script)."""
         from reader.store.annotations import add_keep
         from reader.ui.glossary_dialog import write_glossary
 
         done = write_glossary(self.window, lambda s: add_keep(s, phrase))
         if done:
             self.window.statusBar().showMessage(
-                self.tr("%1 is now kept unconverted in every view.").replace("%1", phrase), 6000
+                self.tr(
+                    "%1 keeps its wording in every view (its characters follow the script)."
+                ).replace("%1", phrase),
+                6000,
             )
         return done
 

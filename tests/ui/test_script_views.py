@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from reader import script
 from reader.documents import Document, Library, load_library
 from reader.glossary import Glossary
-from reader.script import View
+from reader.script import ScriptSettings, View
 from reader.ui import views_feature
 from reader.ui.fonts import FontCatalog
 from reader.ui.main_window import MainWindow
@@ -25,7 +25,10 @@ from reader.ui.settings import ReaderSettings
 from reader.ui.views_feature import ViewsFeature
 
 MakeWindow = Callable[..., MainWindow]
-REGIONAL = "區域性"  # tw2sp turns it into 局部 ("local"): the misquote the veto is for
+# The lexicon turns it into 格鲁吉亚 in 简体（大陆用语）; a keep shows 乔治亚 (characters only).
+REGIONAL = "喬治亞"
+MAINLAND = "格鲁吉亚"
+KEPT = "乔治亚"
 
 
 @pytest.fixture
@@ -105,7 +108,7 @@ def test_switching_to_mainland_simplified_keeps_the_passage_at_the_top(
     view = feature.current_view()
     assert view is not None
     vstart, vend = view.to_view(regional, regional + len(REGIONAL))
-    assert shown_text(window)[vstart:vend] == "局部"
+    assert shown_text(window)[vstart:vend] == MAINLAND
     assert window.reading_view.toPlainText() == view.text
     assert abs(window.reading_view.first_visible_offset() - top) <= 2
     assert feature.combo.currentText() == "简体（大陆用语）"
@@ -152,12 +155,12 @@ def test_a_selection_in_mainland_simplified_maps_to_the_original_words(
     view = feature_of(window).current_view()
     assert positions is not None and view is not None
     vstart, _ = view.to_view(regional, regional + len(REGIONAL))
-    # The reader selects only 局 of 局部: that is the whole of 區域性 in the original.
+    # The reader selects only 格 of 格鲁吉亚: that is the whole of 喬治亞 in the original.
     cursor = QTextCursor(rv.document())
     cursor.setPosition(positions.shown_to_qt(vstart))
     cursor.setPosition(positions.shown_to_qt(vstart + 1), QTextCursor.MoveMode.KeepAnchor)
     rv.setTextCursor(cursor)
-    assert cursor.selectedText() == "局"
+    assert cursor.selectedText() == "格"
     assert rv.selected_range() == (regional, regional + len(REGIONAL))
 
     # A selection carried across switches stays on exactly its words.
@@ -165,7 +168,7 @@ def test_a_selection_in_mainland_simplified_maps_to_the_original_words(
     switch(qtbot, window, "original")
     assert rv.textCursor().selectedText() == doc.text[regional - 2 : regional + len(REGIONAL)]
     switch(qtbot, window, "zh-Hans-CN")
-    assert rv.textCursor().selectedText().endswith("局部")
+    assert rv.textCursor().selectedText().endswith(MAINLAND)
     assert rv.selected_range() == (regional - 2, regional + len(REGIONAL))
 
 
@@ -191,7 +194,8 @@ def test_substitutions_are_marked_with_the_original_in_a_tooltip(
     point = point_on(window, regional, regional + len(REGIONAL))
     event = QHelpEvent(QEvent.Type.ToolTip, point, rv.viewport().mapToGlobal(point))
     QApplication.sendEvent(rv.viewport(), event)
-    qtbot.waitUntil(lambda: QToolTip.text() == "「原文：區域性」", timeout=2000)
+    expected = "「原文：喬治亞」 — regional wording from Meipi's lexicon of names"
+    qtbot.waitUntil(lambda: QToolTip.text() == expected, timeout=2000)
 
     # Turned off, the marks go, and stay off after a restart.
     feature.mark_action.trigger()
@@ -220,15 +224,15 @@ def test_keeping_a_phrase_from_its_context_menu_survives_a_restart(
     menu = feature.context_menu_at(point_on(window, regional, regional + len(REGIONAL)))
     assert menu is not None
     labels = [a.text() for a in menu.actions()]
-    assert "Keep 區域性 Unconverted" in labels
-    assert "Convert 區域性 to…" in labels
-    keep = next(a for a in menu.actions() if a.text() == "Keep 區域性 Unconverted")
+    assert "Keep 喬治亞 Unsubstituted" in labels
+    assert "Convert 喬治亞 to…" in labels
+    keep = next(a for a in menu.actions() if a.text() == "Keep 喬治亞 Unsubstituted")
     with qtbot.waitSignal(feature.view_switched, timeout=5000):
         keep.trigger()
     view = feature.current_view()
     assert view is not None
     vstart, vend = view.to_view(regional, regional + len(REGIONAL))
-    assert shown_text(window)[vstart:vend] == REGIONAL
+    assert shown_text(window)[vstart:vend] == KEPT  # no substitution, Simplified characters
     assert (regional, regional + len(REGIONAL)) not in feature.marked_ranges()
     assert abs(rv.first_visible_offset() - top) <= 2
     # Away from a substitution the pane's own menu is left alone.
@@ -241,8 +245,8 @@ def test_keeping_a_phrase_from_its_context_menu_survives_a_restart(
     view = feature.current_view()
     assert view is not None
     vstart, vend = view.to_view(regional, regional + len(REGIONAL))
-    assert shown_text(again)[vstart:vend] == REGIONAL
-    assert "局部" not in again.reading_view.toPlainText()
+    assert shown_text(again)[vstart:vend] == KEPT
+    assert MAINLAND not in again.reading_view.toPlainText()
 
 
 def test_a_conversion_of_ones_own_is_shown_and_marked(
@@ -254,15 +258,15 @@ def test_a_conversion_of_ones_own_is_shown_and_marked(
     assert doc is not None
     switch(qtbot, window, "zh-Hans-CN")
     with qtbot.waitSignal(feature.view_switched, timeout=5000):
-        assert feature.add_conversion(REGIONAL, "区域性")
+        assert feature.add_conversion(REGIONAL, "格鲁吉亚国")
     regional = doc.text.index(REGIONAL)
     view = feature.current_view()
     assert view is not None
     vstart, vend = view.to_view(regional, regional + len(REGIONAL))
-    assert shown_text(window)[vstart:vend] == "区域性"
+    assert shown_text(window)[vstart:vend] == "格鲁吉亚国"
     sub = view.substitution_at(vstart)
     assert sub is not None and sub.source == "glossary"
-    assert feature.tooltip_for(sub) == "「原文：區域性」 (your conversion)"
+    assert feature.tooltip_for(sub) == "「原文：喬治亞」 (your conversion)"
 
 
 def test_a_refused_glossary_write_says_why(qtbot: QtBot, make_window: MakeWindow) -> None:
@@ -342,9 +346,9 @@ def test_a_slow_conversion_shows_it_is_working_and_the_window_stays_usable(
     release = threading.Event()
     convert = ViewsFeature._convert
 
-    def slow(doc: Document, view_id: str, glossary: Glossary) -> View:
+    def slow(doc: Document, view_id: str, glossary: Glossary, settings: ScriptSettings) -> View:
         release.wait(10)  # a long text's first conversion, held until the test lets it go
-        return convert(doc, view_id, glossary)
+        return convert(doc, view_id, glossary, settings)
 
     monkeypatch.setattr(ViewsFeature, "_convert", staticmethod(slow))
     feature.set_view("zh-Hans")
@@ -376,27 +380,27 @@ def test_converting_a_substitution_ones_own_way_from_its_context_menu(
     switch(qtbot, window, "zh-Hans-CN")
     menu = feature.context_menu_at(point_on(window, regional, regional + len(REGIONAL)))
     assert menu is not None
-    next(a for a in menu.actions() if a.text() == "Convert 區域性 to…").trigger()
+    next(a for a in menu.actions() if a.text() == "Convert 喬治亞 to…").trigger()
     dialog = feature.conversion_dialog
     assert isinstance(dialog, QInputDialog)
-    assert dialog.textValue() == "局部"  # what the view shows now, to edit
-    dialog.setTextValue("区域性")
+    assert dialog.textValue() == MAINLAND  # what the view shows now, to edit
+    dialog.setTextValue("格鲁吉亚国")
     with qtbot.waitSignal(feature.view_switched, timeout=5000):
         dialog.accept()
     view = feature.current_view()
     assert view is not None
     vstart, vend = view.to_view(regional, regional + len(REGIONAL))
-    assert shown_text(window)[vstart:vend] == "区域性"
+    assert shown_text(window)[vstart:vend] == "格鲁吉亚国"
     # Its own menu now offers to stop converting it that way.
     menu = feature.context_menu_at(point_on(window, regional, regional + len(REGIONAL)))
     assert menu is not None
-    stop = next(a for a in menu.actions() if a.text() == "Stop Converting 區域性 My Way")
+    stop = next(a for a in menu.actions() if a.text() == "Stop Converting 喬治亞 My Way")
     with qtbot.waitSignal(feature.view_switched, timeout=5000):
         stop.trigger()
     view = feature.current_view()
     assert view is not None
     vstart, vend = view.to_view(regional, regional + len(REGIONAL))
-    assert shown_text(window)[vstart:vend] == "局部"
+    assert shown_text(window)[vstart:vend] == MAINLAND
 
 
 def test_views_that_show_the_original_unchanged_are_offered_disabled(
@@ -415,3 +419,75 @@ def test_views_that_show_the_original_unchanged_are_offered_disabled(
     assert feature.view_actions["zh-Hans"].isEnabled()
     window.open_document("lian-obor")
     assert feature.view_actions["zh-Hant-TW"].isEnabled()  # it does change this one
+
+
+def test_underlines_tell_regional_wording_from_corrections_and_say_their_layer(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    switch(qtbot, window, "zh-Hans-CN")
+    view = feature.current_view()
+    assert view is not None
+    subs = {s.original: s for s in view.substitutions}
+    lexicon, library = subs["喬治亞"], subs["透過"]
+    assert (lexicon.source, library.source) == ("lexicon", "opencc")
+    assert lexicon.regional and library.regional
+    # Both are regional wording: dotted; a correction or one's own conversion: dashed; an
+    # ambiguous character left alone: wavy.
+    assert feature.underline_of("lexicon") == QTextCharFormat.UnderlineStyle.DotLine
+    assert feature.underline_of("opencc") == QTextCharFormat.UnderlineStyle.DotLine
+    assert feature.underline_of("correction") == QTextCharFormat.UnderlineStyle.DashUnderline
+    assert feature.underline_of("glossary") == QTextCharFormat.UnderlineStyle.DashUnderline
+    assert feature.underline_of("ambiguity") == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert "OpenCC" in feature.tooltip_for(library)
+    assert "lexicon" in feature.tooltip_for(lexicon)
+    # The IT vocabulary is out of the prose, and mainland quotation marks are in.
+    assert "局部" not in shown_text(window) and "区域性" in shown_text(window)
+    assert "“新思维”" in shown_text(window)
+
+
+def test_software_vocabulary_and_quotes_are_settings(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    switch(qtbot, window, "zh-Hans-CN")
+    assert not feature.it_action.isChecked() and feature.quotes_action.isChecked()
+    with qtbot.waitSignal(feature.view_switched, timeout=5000):
+        feature.it_action.trigger()  # "this is a software manual"
+    assert "局部" in shown_text(window)
+    with qtbot.waitSignal(feature.view_switched, timeout=5000):
+        feature.quotes_action.trigger()
+    assert "「新思维」" in shown_text(window)
+    window.open_document("hsu-divergence")
+    assert not feature.it_action.isChecked()  # per text
+    window.close()
+    again = make_window()
+    feature = feature_of(again)
+    again.open_document("lian-obor")
+    qtbot.waitUntil(lambda: feature.current_view_id() == "zh-Hans-CN", timeout=5000)
+    assert feature.it_action.isChecked() and not feature.quotes_action.isChecked()
+    assert "局部" in shown_text(again) and "「新思维」" in shown_text(again)
+
+
+def test_a_simplified_text_marks_an_ambiguous_character_with_a_wave(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    doc = window.current_document()
+    assert doc is not None
+    # A mainland text: 他们系 (係) is left as OpenCC has it in 繁體（臺灣）, and marked.
+    from reader.documents import Block, Metadata, Page
+
+    text = "他们系同一个代表团的成员。"
+    simplified = Document(
+        Metadata(id="cn-note", title="cn", script="zh-Hans"),
+        text,
+        (Block("paragraph", 0, 0, len(text)),),
+        (Page(1, 0),),
+        shipped=False,
+    )
+    view = script.document_view(simplified, "zh-Hant-TW")
+    marks = view.ambiguities
+    assert [(m.original, m.canon_start) for m in marks] == [("系", 2)]
+    assert "left as OpenCC has it" in feature.tooltip_for(marks[0])
