@@ -671,3 +671,12 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
         source=hints.source,
     )
     return Cleaned(assemble(meta, drafts, shipped=False), dropped, pdf_pages)
+
+
+# What the PDF importer (reader.importing.pdf) shares with the cleaning of extracted text.
+heading_style = _heading_style
+rank_levels = _rank_levels
+is_cjk = _is_cjk
+CAPTION_HINTS = _CAPTION_HINTS
+AFFILIATION_HINTS = _AFFILIATION_HINTS
+NOTE_PREFIXES = _NOTE_PREFIXES

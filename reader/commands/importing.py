@@ -7,9 +7,8 @@ from collections import Counter
 
 from reader.cli import Context
 from reader.errors import InputError
-from reader.importing import Overrides, Preview, guess, read_source, save
+from reader.importing import Overrides, Preview, format_label, guess, read_source, save
 
-_FORMAT_NAMES = {"text": "plain text", "markdown": "Markdown", "meipi": "Meipi text"}
 _KIND_NAMES = {
     "heading": ("heading", "headings"),
     "paragraph": ("paragraph", "paragraphs"),
@@ -28,17 +27,19 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         date=args.date,
         script=args.script,
         first_page=args.first_page,
+        password=getattr(args, "password", None),
     )
     citekey = getattr(args, "citekey", None)
     if citekey is not None:
         from reader.export.citekeys import check_citekey
 
         citekey = check_citekey(citekey)  # before anything is saved
-    source = read_source(args.file)
-    preview = guess(source, overrides, library=ctx.library())
+    source = read_source(args.file, database=ctx.db, password=overrides.password)
+    replace = bool(getattr(args, "replace", False))
+    preview = guess(source, overrides, library=None if replace else ctx.library())
     if citekey is not None:
         _check_citekey_free(ctx, citekey, preview.document.id)
-    doc = save(preview)
+    doc = save(preview, replace=replace)
     if citekey is not None:
         from reader.commands.common import opened
         from reader.ops.references import set_citekey
@@ -86,15 +87,14 @@ def describe(preview: Preview) -> list[str]:
     for kind, (one, many) in _KIND_NAMES.items():
         if counts[kind]:
             parts.append(f"{counts[kind]} {one if counts[kind] == 1 else many}")
-    first, last = doc.pages[0].number, doc.pages[-1].number
+    first, last = doc.pages[0].printed, doc.pages[-1].printed
     pages = (
         f"{len(doc.pages)} (p. {first})"
         if first == last
         else f"{len(doc.pages)} (pp. {first}–{last})"
     )
     lines = [
-        f"Imported {doc.id} from {source.name} ({source.encoding}, "
-        f"{_FORMAT_NAMES[source.format]}).",
+        f"Imported {doc.id} from {source.name} ({source.encoding}, {format_label(source.format)}).",
         f"  title:      {meta.title}",
         f"  authors:    {'、'.join(meta.authors) or '(none found; --author to set)'}",
     ]

@@ -71,6 +71,8 @@ class Built:
     warnings: tuple[str, ...] = ()
     # A title the reader found outside the text's blocks (a PDF's metadata, say).
     found_title: str | None = None
+    # Files kept beside the saved text, by suffix: a PDF's original and where its lines are.
+    attachments: tuple[tuple[str, bytes], ...] = field(default=(), repr=False)
 
 
 class FormatReader:

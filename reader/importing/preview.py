@@ -41,6 +41,8 @@ class Preview:
     overrides: Overrides = field(default_factory=Overrides)
     dropped: tuple[str, ...] = ()  # lines removed as running headers, page numbers, mastheads
     warnings: tuple[str, ...] = ()
+    # Saved beside the text (suffix, bytes): a PDF's original and its page data.
+    attachments: tuple[tuple[str, bytes], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -150,7 +152,7 @@ def guess(
     lib = library if library is not None else _library_quietly()
     if lib is not None and meta.id in lib.documents:
         warnings.append(f"The id {meta.id!r} is already taken; choose another id.")
-    return Preview(source, doc, guessed, script, o, dropped, tuple(warnings))
+    return Preview(source, doc, guessed, script, o, dropped, tuple(warnings), built.attachments)
 
 
 def _library_quietly() -> Library | None:

@@ -13,9 +13,10 @@ from reader.importing.base import FormatReader
 def readers() -> tuple[FormatReader, ...]:
     from reader.importing.markdown import MarkdownReader
     from reader.importing.meipi_text import MeipiTextReader
+    from reader.importing.pdf import PdfReader
     from reader.importing.plain import PlainTextReader
 
-    return (MeipiTextReader(), MarkdownReader(), PlainTextReader())
+    return (PdfReader(), MeipiTextReader(), MarkdownReader(), PlainTextReader())
 
 
 def binary_readers() -> tuple[FormatReader, ...]:

@@ -8,6 +8,7 @@ database. A folder that cannot be written is an :class:`EnvironmentFailure` (exi
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import os
 import tempfile
@@ -20,6 +21,7 @@ from reader.documents import Document
 from reader.errors import EnvironmentFailure, InputError
 from reader.fsync import fsync_folder
 from reader.importing.base import Overrides
+from reader.importing.pdf import ATTACHMENT_SUFFIXES
 from reader.importing.preview import Preview, _check_overrides, _shift_pages, guess
 from reader.importing.source import read_source
 
@@ -35,19 +37,47 @@ def _umask() -> int:
 
 
 def save(
-    preview: Preview, overrides: Overrides | None = None, *, folder: Path | None = None
+    preview: Preview,
+    overrides: Overrides | None = None,
+    *,
+    folder: Path | None = None,
+    replace: bool = False,
 ) -> Document:
-    """Store the previewed document in the user texts folder, atomically. ``overrides`` (if
-    given) are applied first, as :func:`guess` would. Refuses an id already taken."""
+    """Store the previewed document in the user texts folder, atomically, with what its format
+    keeps beside it (a PDF and its page data). ``overrides`` (if given) are applied first, as
+    :func:`guess` would. Refuses an id already taken, unless ``replace`` says to put this
+    (corrected) file in place of the user's text with that id: annotations stay in the store
+    and re-anchor to the new text when it is next opened (those that cannot become orphans)."""
     if overrides is not None and overrides != preview.overrides:
         preview = guess(preview.source, overrides)
     folder = folder if folder is not None else paths.user_texts_dir()
     doc = preview.document
-    _refuse_taken(doc.id, folder)
+    if replace:
+        _refuse_shipped(doc.id, folder)
+    else:
+        _refuse_taken(doc.id, folder)
     content = _serialise(doc)
     target = folder / f"{doc.id}{documents.TEXT_SUFFIX}"
-    write_atomic(target, content, exclusive=True)
-    return replace(doc, path=target, shipped=False)
+    kept = {suffix for suffix, _ in preview.attachments}
+    for suffix, data in preview.attachments:
+        write_atomic(folder / f"{doc.id}{suffix}", data)
+    if replace:
+        # What the old text kept and the new one does not (a PDF replaced by a text file).
+        for suffix in ATTACHMENT_SUFFIXES:
+            if suffix not in kept:
+                with contextlib.suppress(FileNotFoundError):
+                    (folder / f"{doc.id}{suffix}").unlink()
+    write_atomic(target, content, exclusive=not replace)
+    return dataclasses.replace(doc, path=target, shipped=False)
+
+
+def _refuse_shipped(doc_id: str, folder: Path) -> None:
+    library = documents.load_library(user_dir=folder)
+    existing = library.documents.get(doc_id)
+    if existing is not None and existing.shipped:
+        raise InputError(
+            f"{doc_id!r} ships with Meipi and cannot be replaced; import with another --id."
+        )
 
 
 def _refuse_taken(doc_id: str, folder: Path) -> None:
@@ -140,6 +170,9 @@ def remove(doc_id: str, *, folder: Path | None = None) -> Path:
     assert doc.path is not None
     try:
         doc.path.unlink()
+        for suffix in ATTACHMENT_SUFFIXES:
+            with contextlib.suppress(FileNotFoundError):
+                doc.path.with_name(f"{doc.id}{suffix}").unlink()
     except FileNotFoundError:
         pass
     except OSError as exc:

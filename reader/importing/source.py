@@ -142,11 +142,6 @@ def _refuse_json(text: str, name: str) -> None:
 
 
 def _refuse_known_binaries(data: bytes, name: str) -> None:
-    if data.startswith(b"%PDF-"):
-        raise InputError(
-            f"{name} is a PDF. Extract its text first (for instance with pdftotext) and "
-            "import the .txt file."
-        )
     if data.startswith(b"PK\x03\x04"):
         raise InputError(
             f"{name} is a compressed document (Word, EPUB or ZIP). Save it as plain text "

@@ -465,7 +465,7 @@ def test_refuses_an_empty_file(tmp_path: Path) -> None:
 def test_refuses_a_binary_file(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
     _refused(_write(tmp_path, "picture.txt", png), "binary")
-    _refused(_write(tmp_path, "paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "is a PDF")
+    _refused(_write(tmp_path, "paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "damaged")
     _refused(_write(tmp_path, "paper.docx", b"PK\x03\x04\x14\x00\x06\x00"), "plain text")
     _refused(_write(tmp_path, "controls.txt", "正文\x01\x02\x03\x04\x05\x06\x07\x08"), "binary")
 

@@ -196,7 +196,7 @@ def test_a_binary_file_is_refused(
     choose_file(monkeypatch, binary)
     with qtbot.waitSignal(window.dialogs.import_refused, timeout=10_000) as refused:
         window.dialogs.import_action.trigger()
-    assert "is a PDF" in refused.args[0]
+    assert "damaged or not a PDF" in refused.args[0]
     assert user_files() == []
 
 

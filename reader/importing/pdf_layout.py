@@ -1,0 +1,585 @@
+"""From a PDF's characters and their boxes to blocks with pages: pure Python, no PDFium.
+
+Per page: characters grouped into lines in the order PDFium gives them (a line is horizontal or
+vertical by how its characters advance); running headers and footers dropped by position and
+repetition (a line in the top or bottom band of the page whose text, numbers aside, comes back
+at the same height on another page, or a bare page number there); the rest put in reading order
+(full-width lines, then each column top to bottom, left column first, split at a gutter no line
+crosses; vertical columns right to left). Lines become blocks where indentation, a gap, a short
+last line, a change of size or a heading says so; headings by size or weight or by the numbering
+patterns :mod:`reader.ingest` knows; footnotes (small lines at the foot of a column) become
+``note`` blocks placed after the block they interrupt; ``圖1``/``表1`` lines become captions.
+Lines are joined without a space between CJK characters, and a line-end hyphen is removed only
+where PDFium marks it as a soft hyphen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.importing.pdf_extract import GENERATED, HYPHEN, PdfPage
+from reader.ingest import AFFILIATION_HINTS, CAPTION_HINTS, heading_style, is_cjk, rank_levels
+
+BAND = 0.11  # the top and bottom of a page where running headers and footers live
+_PAGE_NUMBER = re.compile(r"^[-–—\s·•|]*(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-–—\s·•|]*$")
+_NUMBER_IN_EDGE = re.compile(r"(?:^|\s)(\d{1,4})(?:\s|$)|^(\d{1,4})|(\d{1,4})$")
+_CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
+
+
+def is_bad_character(ch: str) -> bool:
+    """A character a font without a Unicode mapping leaves: U+FFFD, private use, control."""
+    if ch == "\ufffd":
+        return True
+    category = unicodedata.category(ch)
+    return category in ("Co", "Cs") or (category == "Cc" and ch not in "\t\n\r\f")
+
+
+@dataclass
+class Char:
+    ch: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    weight: int
+    flags: int
+    space_before: int = 0  # 1: PDFium made a space up here, 2: the PDF has one
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass
+class Line:
+    page: int  # PDF page index, from 0
+    chars: list[Char]
+    vertical: bool = False
+    kind: str = "body"  # body, note, caption, running
+    _text: str | None = field(default=None, repr=False)
+    # Offsets of each character within text (spaces between words are not characters).
+    _positions: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars)
+
+    @property
+    def y0(self) -> float:
+        return min(c.y0 for c in self.chars)
+
+    @property
+    def y1(self) -> float:
+        return max(c.y1 for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(c.size for c in self.chars)
+
+    @property
+    def bold(self) -> bool:
+        return sum(1 for c in self.chars if c.weight >= 600) > len(self.chars) / 2
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            out: list[str] = []
+            positions: list[int] = []
+            length = 0
+            usual = self._usual_gap()
+            for i, c in enumerate(self.chars):
+                if i and c.space_before:
+                    before = self.chars[i - 1]
+                    prev = before.ch
+                    # A made-up space needs a real gap (PDFium also makes them up where a
+                    # producer merely split a run: "20 14").
+                    gap = before.y0 - c.y1 if self.vertical else c.x0 - before.x1
+                    real = c.space_before == 2 or gap - usual > 0.15 * c.size
+                    if real and not (is_cjk(prev) and is_cjk(c.ch)):
+                        out.append(" ")
+                        length += 1
+                positions.append(length)
+                out.append(c.ch)
+                length += len(c.ch)
+            self._text = "".join(out)
+            self._positions = positions
+        return self._text
+
+    def _usual_gap(self) -> float:
+        """The median gap between neighbouring characters (justified CJK lines spread them)."""
+        if len(self.chars) < 3:
+            return 0.0
+        pairs = zip(self.chars, self.chars[1:], strict=False)
+        gaps = [a.y0 - b.y1 for a, b in pairs] if self.vertical else [b.x0 - a.x1 for a, b in pairs]
+        return max(0.0, statistics.median(gaps))
+
+    @property
+    def positions(self) -> list[int]:
+        _ = self.text
+        return self._positions
+
+
+def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
+    """The page's visible characters (with whether a space came before each), the number of
+    non-space characters, and how many of those are unreadable."""
+    chars: list[Char] = []
+    space = 0
+    visible = bad = 0
+    for i, ch in enumerate(page.text):
+        if ch.isspace():
+            space = max(space, 1) if ch in "\r\n" or page.flags[i] & GENERATED else 2
+            continue
+        visible += 1
+        if is_bad_character(ch):
+            bad += 1
+            continue
+        x0, y0, x1, y1 = page.boxes[i]
+        size = page.sizes[i] or max(1.0, y1 - y0)
+        chars.append(Char(ch, x0, y0, x1, y1, size, page.weights[i], page.flags[i], space))
+        space = 0
+    return chars, visible, bad
+
+
+def _lines(page_index: int, chars: list[Char]) -> list[Line]:
+    """Characters into lines, in content order: a line goes on while each character follows the
+    last one across (horizontal) or down (vertical)."""
+    lines: list[Line] = []
+    current: list[Char] = []
+    orientation: str | None = None
+    for c in chars:
+        if not current:
+            current, orientation = [c], None
+            continue
+        p = current[-1]
+        size = max(p.size, c.size, 1.0)
+        dx, dy = c.cx - p.cx, c.cy - p.cy
+        # Across: the same baseline, the next character close by (a column's gutter is wider
+        # than any space between words, even justified ones).
+        gap = c.x0 - p.x1
+        across = (
+            abs(dy) < 0.55 * size
+            and -0.3 * size < dx
+            and gap < (2.0 * size if c.space_before else 0.6 * size)
+        )
+        down = abs(dx) < 0.55 * size and -3 * size < dy < -0.2 * size
+        if across and orientation in (None, "h"):
+            orientation = "h"
+            current.append(c)
+        elif down and orientation in (None, "v") and not c.space_before:
+            orientation = "v"
+            current.append(c)
+        else:
+            lines.append(Line(page_index, current, orientation == "v"))
+            current, orientation = [c], None
+    if current:
+        lines.append(Line(page_index, current, orientation == "v"))
+    return _merge_split_lines(lines)
+
+
+def _merge_split_lines(lines: list[Line]) -> list[Line]:
+    """A superscript or a run emitted out of order can cut a line in two: join pieces of one
+    baseline that touch."""
+    merged: list[Line] = []
+    for line in lines:
+        if merged and not line.vertical and not merged[-1].vertical:
+            prev = merged[-1]
+            size = max(prev.size, line.size)
+            same_row = abs(line.y0 - prev.y0) < 0.5 * size or abs(line.y1 - prev.y1) < 0.5 * size
+            if same_row and 0 <= line.x0 - prev.x1 < 1.5 * size:
+                prev.chars.extend(line.chars)
+                prev._text = None
+                continue
+        merged.append(line)
+    return merged
+
+
+def _key(text: str) -> str:
+    """A running header or footer is the same line on every page but for its numbers."""
+    compact = re.sub(r"\s+", "", text)
+    return re.sub(r"\d+|^[ivxlcdm]+$|^[IVXLCDM]+$", "#", compact)
+
+
+def edge_number(text: str) -> str | None:
+    """The page number a header or footer line prints, if any."""
+    m = _PAGE_NUMBER.match(text)
+    if m:
+        return m.group(1)
+    m = _NUMBER_IN_EDGE.search(text.strip())
+    if m:
+        return next(g for g in m.groups() if g)
+    return None
+
+
+def mark_running(pages: Sequence[PdfPage], lines_by_page: list[list[Line]]) -> list[str | None]:
+    """Mark running headers, footers and page numbers (``kind = "running"``); returns, per page,
+    the number they print (or None)."""
+    candidates: list[tuple[int, Line, str, float]] = []
+    for page, lines in zip(pages, lines_by_page, strict=True):
+        height = page.height or 842.0
+        for line in lines:
+            top, bottom = line.y1, line.y0
+            if top >= height * (1 - BAND):
+                candidates.append((page.index, line, "top", top))
+            elif bottom <= height * BAND:
+                candidates.append((page.index, line, "bottom", bottom))
+    by_key: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for index, line, edge, y in candidates:
+        by_key.setdefault((_key(line.text), edge), []).append((index, y))
+    numbers: list[str | None] = [None] * len(pages)
+    for index, line, edge, y in candidates:
+        text = line.text.strip()
+        bare_number = _PAGE_NUMBER.match(text) is not None
+        repeated = any(
+            other != index and abs(other_y - y) < 8 for other, other_y in by_key[(_key(text), edge)]
+        )
+        if bare_number or (repeated and len(pages) >= 2):
+            line.kind = "running"
+            number = edge_number(text)
+            if number is not None and numbers[index] is None:
+                numbers[index] = number
+    # By position: a short line at the very height where other pages have their running
+    # header or footer is one too (journals alternate two headers; a short article may print
+    # each only once).
+    running_at = [(index, edge, y) for index, line, edge, y in candidates if line.kind == "running"]
+    for index, line, edge, y in candidates:
+        if line.kind == "running" or len(line.text) > 40:
+            continue
+        if any(i != index and e == edge and abs(y - ry) < 2.5 for i, e, ry in running_at):
+            line.kind = "running"
+            number = edge_number(line.text.strip())
+            if number is not None and numbers[index] is None:
+                numbers[index] = number
+    return numbers
+
+
+def reading_order(lines: list[Line]) -> list[Line]:
+    """Lines of one page in reading order: columns found by a gutter no line crosses."""
+    body = [ln for ln in lines if ln.kind != "running"]
+    vertical = [ln for ln in body if ln.vertical]
+    horizontal = [ln for ln in body if not ln.vertical]
+    if sum(len(ln.chars) for ln in vertical) > sum(len(ln.chars) for ln in horizontal):
+        top = max(ln.y1 for ln in vertical)
+        above = [ln for ln in horizontal if ln.y0 >= top]
+        below = [ln for ln in horizontal if ln.y0 < top]
+        columns = sorted(vertical, key=lambda ln: (-ln.x1, -ln.y1))
+        return _columns(above) + columns + _columns(below)
+    return _columns(horizontal) + sorted(vertical, key=lambda ln: (-ln.x1, -ln.y1))
+
+
+def _columns(lines: list[Line]) -> list[Line]:
+    if len(lines) < 4:
+        return sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
+    width = right - left
+    if width <= 0:
+        return lines
+    narrow = [ln for ln in lines if ln.x1 - ln.x0 < 0.6 * width]
+    gutter = _gutter(narrow, left, right)
+    ordered = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
+    if gutter is None:
+        return ordered
+    out: list[Line] = []
+    left_col: list[Line] = []
+    right_col: list[Line] = []
+    for line in ordered:
+        if line.x0 < gutter < line.x1:  # full width: ends the columns above it
+            out += left_col + right_col + [line]
+            left_col, right_col = [], []
+        elif line.x1 <= gutter:
+            left_col.append(line)
+        else:
+            right_col.append(line)
+    return out + left_col + right_col
+
+
+def _gutter(lines: list[Line], left: float, right: float) -> float | None:
+    """An x between 30% and 70% of the text's width that (almost) no line crosses, with lines
+    on both sides: a title or an author line centred across both columns may cross it."""
+    if len(lines) < 4:
+        return None
+    width = right - left
+    step = max(0.5, width / 400)
+    samples: list[tuple[float, int]] = []
+    x = left + 0.3 * width
+    while x <= left + 0.7 * width:
+        samples.append((x, sum(1 for ln in lines if ln.x0 < x < ln.x1)))
+        x += step
+    fewest = min(count for _, count in samples)
+    if fewest > max(2, len(lines) // 8):
+        return None
+    # The longest run of samples with the fewest crossings; its middle is the gutter.
+    best: tuple[float, float] | None = None
+    run: list[float] = []
+    for x, count in [*samples, (math.inf, fewest + 1)]:
+        if count == fewest:
+            run.append(x)
+            continue
+        if run and (best is None or run[-1] - run[0] > best[1] - best[0]):
+            best = (run[0], run[-1])
+        run = []
+    assert best is not None
+    middle = (best[0] + best[1]) / 2
+    on_left = sum(1 for ln in lines if ln.x1 <= middle)
+    on_right = sum(1 for ln in lines if ln.x0 >= middle)
+    return middle if on_left >= 3 and on_right >= 3 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks
+
+
+@dataclass
+class Piece:
+    """A line's place in a block: where its characters went (for the page view's boxes)."""
+
+    line: Line
+    offset: int  # where the line's text begins within the block's text
+    dropped_hyphen: bool = False
+
+
+@dataclass
+class PdfBlock:
+    kind: str
+    level: int
+    pieces: list[Piece] = field(default_factory=list)
+    text: str = ""
+    style: tuple[int, int] | None = None
+
+    @property
+    def first_page(self) -> int:
+        return self.pieces[0].line.page
+
+    def add(self, line: Line) -> None:
+        piece_text = line.text
+        dropped = False
+        if self.text:
+            last = self.pieces[-1].line
+            prev_char = last.chars[-1]
+            if prev_char.flags & HYPHEN and prev_char.ch in "-\u00ad\u2010":
+                # PDFium marks the hyphen as a soft one (a word cut at the line end).
+                self.text = self.text[:-1]
+                dropped = True
+                self.pieces[-1].dropped_hyphen = True
+            elif not (is_cjk(self.text[-1]) or is_cjk(piece_text[:1])) and not (
+                line.vertical or last.vertical
+            ):
+                # A number wrapped inside Chinese text ("2|012") takes no space.
+                digits = self.text[-1].isdigit() and piece_text[:1].isdigit()
+                if self.text[-1] not in "-/" and not (digits and _mostly_cjk(self.text)):
+                    self.text += " "
+        self.pieces.append(Piece(line, len(self.text), False))
+        self.text += piece_text
+        del dropped
+
+
+def _mostly_cjk(text: str) -> bool:
+    sample = text[-200:]
+    return sum(1 for c in sample if is_cjk(c)) * 2 > len(sample)
+
+
+def body_size(lines: list[Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        for c in line.chars:
+            sizes[round(c.size * 2) / 2] += 1
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def classify(lines: list[Line], size: float, page_height: float) -> None:
+    """Notes (small lines at the foot of a page, from a numbered line down) and captions."""
+    in_note = False
+    for line in lines:
+        if line.kind == "running":
+            continue
+        text = line.text.strip()
+        small = line.size < 0.92 * size
+        low = line.y0 < page_height * 0.45
+        if _CAPTION.match(text) or (small and any(h in text for h in CAPTION_HINTS)):
+            line.kind = "caption"
+            in_note = False
+            continue
+        if small and low and not line.vertical and (in_note or text[:1].isdigit()):
+            line.kind = "note"
+            in_note = True
+            continue
+        in_note = False
+
+
+def _starts_block(prev: Line | None, line: Line, geometry: dict[int, tuple[float, float]]) -> bool:
+    if prev is None or prev.kind != line.kind:
+        return True
+    size = max(line.size, 1.0)
+    if abs(prev.size - line.size) > 0.15 * size:
+        return True
+    if line.vertical != prev.vertical:
+        return True
+    if line.kind == "note":
+        # A note begins with its number; anything else continues the note above.
+        return line.text[:1].isdigit() and line.chars[0].size < prev.chars[-1].size + 0.01
+    if line.vertical:
+        top = geometry.get(id(line), (line.y1, line.y0))[0]
+        indented = line.y1 < top - 0.8 * size
+        short = prev.y0 > geometry.get(id(prev), (prev.y1, prev.y0))[1] + 1.5 * size
+        return indented or short
+    left, _right = geometry.get(id(line), (line.x0, line.x1))
+    indented = line.x0 > left + 0.8 * size
+    prev_left, prev_right = geometry.get(id(prev), (prev.x0, prev.x1))
+    short = (prev.x1 < prev_right - 1.5 * size and prev.x0 <= prev_left + 0.5 * size) or (
+        prev.x1 < prev_right - 1.5 * size and prev.text.rstrip()[-1:] in "。！？!?.」』”)）"
+    )
+    same_column = abs(prev_left - left) < 2 * size and prev.page == line.page
+    gap = same_column and (prev.y0 - line.y1) > 1.2 * size
+    return indented or short or gap
+
+
+def _column_geometry(page_lines: list[Line]) -> dict[int, tuple[float, float]]:
+    """Per line: the left and right edge of its column (horizontal lines: the most common
+    start and end of the column's lines), or the top and bottom of its region (vertical)."""
+    geometry: dict[int, tuple[float, float]] = {}
+    horizontal = [ln for ln in page_lines if not ln.vertical and ln.kind != "running"]
+    if horizontal:
+        left = min(ln.x0 for ln in horizontal)
+        right = max(ln.x1 for ln in horizontal)
+        gutter = _gutter(horizontal, left, right) if len(horizontal) >= 4 else None
+        columns: dict[str, list[Line]] = {}
+        for line in horizontal:
+            if gutter is None:
+                column = "all"
+            elif line.x0 < gutter < line.x1:
+                geometry[id(line)] = (line.x0, line.x1)
+                continue
+            else:
+                column = "left" if line.x1 <= gutter else "right"
+            columns.setdefault(column, []).append(line)
+        for lines in columns.values():
+            starts = Counter(round(ln.x0) for ln in lines)
+            ends = Counter(round(ln.x1) for ln in lines)
+            edge_left = float(starts.most_common(1)[0][0])
+            edge_right = float(max(x for x, n in ends.items() if n >= ends.most_common(1)[0][1]))
+            for line in lines:
+                geometry[id(line)] = (edge_left, edge_right)
+    vertical = [ln for ln in page_lines if ln.vertical]
+    if vertical:
+        top = max(ln.y1 for ln in vertical)
+        bottom = min(ln.y0 for ln in vertical)
+        for line in vertical:
+            geometry[id(line)] = (top, bottom)
+    return geometry
+
+
+def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
+    """Ordered lines of every page into blocks; notes after the block they interrupt."""
+    blocks: list[PdfBlock] = []
+    current: PdfBlock | None = None
+    pending_notes: list[PdfBlock] = []
+    prev: Line | None = None
+    for page_lines in ordered:
+        geometry = _column_geometry(page_lines)
+        for line in page_lines:
+            if line.kind == "running":
+                continue
+            if line.kind == "note":
+                note_prev = pending_notes[-1].pieces[-1].line if pending_notes else None
+                if pending_notes and not _starts_block(note_prev, line, geometry):
+                    pending_notes[-1].add(line)
+                else:
+                    note = PdfBlock("note", 0)
+                    note.add(line)
+                    pending_notes.append(note)
+                continue
+            heading = _heading(line, size)
+            if (
+                current is None
+                or heading
+                or _starts_block(prev, line, geometry)
+                or (current.kind == "heading")
+            ):
+                if current is not None:
+                    blocks.append(current)
+                    blocks.extend(pending_notes)
+                    pending_notes = []
+                kind = "caption" if line.kind == "caption" else "paragraph"
+                current = PdfBlock("heading" if heading else kind, 1 if heading else 0)
+                if heading:
+                    current.style = heading_style(line.text.strip())
+            current.add(line)
+            prev = line
+    if current is not None:
+        blocks.append(current)
+    blocks.extend(pending_notes)
+    return [b for b in blocks if b.text.strip()]
+
+
+def _heading(line: Line, size: float) -> bool:
+    text = line.text.strip()
+    if not text or len(text) > 40 or text.endswith(("。", "，", "；")) or line.kind != "body":
+        return False
+    if line.vertical:
+        return False
+    bigger = line.size >= 1.12 * size
+    return bigger or (line.bold and heading_style(text) is not None)
+
+
+def level_headings(blocks: list[PdfBlock], size: float) -> None:
+    """Levels: numbering styles ranked as :mod:`reader.ingest` does; unnumbered headings by
+    size (larger is higher)."""
+    styles = [b.style for b in blocks if b.kind == "heading" and b.style is not None]
+    levels = rank_levels(styles)
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        if block.style is not None:
+            block.level = levels[block.style]
+        else:
+            block.level = 1
+
+
+def front_matter(blocks: list[PdfBlock], size: float) -> None:
+    """On the first page, before the body begins: the largest line is the title, then a Latin
+    subtitle, short names (authors) and affiliations."""
+    if not blocks:
+        return
+    first_page = blocks[0].first_page
+    head = [b for b in blocks[:8] if b.first_page == first_page and b.kind != "note"]
+    if not head:
+        return
+    biggest = max(head, key=lambda b: statistics.mean(p.line.size for p in b.pieces))
+    title_size = statistics.mean(p.line.size for p in biggest.pieces)
+    if title_size < 1.25 * size or len(biggest.text) > 80:
+        return
+    biggest.kind, biggest.level = "title", 0
+    start = blocks.index(biggest)
+    for block in blocks[start + 1 : start + 6]:
+        text = block.text.strip()
+        if block.kind == "heading" and block.style is not None:
+            break
+        latin = not any(is_cjk(c) for c in text) and any(c.isalpha() for c in text)
+        if (
+            latin
+            and len(text) < 200
+            and block.kind in ("heading", "paragraph")
+            and (statistics.mean(p.line.size for p in block.pieces) > size)
+        ):
+            block.kind, block.level = "subtitle", 0
+        elif any(h in text for h in AFFILIATION_HINTS) and len(text) <= 40:
+            block.kind, block.level = "affiliation", 0
+        elif len(text) <= 12 and not text.endswith(("。", ".")) and len(block.pieces) == 1:
+            block.kind, block.level = "author", 0
+        else:
+            break

@@ -1,0 +1,259 @@
+"""The only place PDFium runs: ``python -m reader.importing.pdf_worker``, one request per process.
+
+PDFium is not thread-safe (not even across documents) and a hostile PDF can crash or hang it, so
+the window and the command line never load it: :mod:`reader.importing.pdf_extract` starts this
+module as a child process, writes one request to its standard input — a JSON line, then the
+PDF's bytes — and reads JSON lines back: ``{"progress": [done, total]}`` per page, then one
+``{"result": ...}`` or ``{"error": {"kind", "message"}}``; a render answers with a JSON line and
+the PNG's bytes. The parent kills the child on a timeout; a crash is an exit without a result.
+
+Requests: ``{"op": "extract", "size": N, "password": str|null}`` gives, per page, its size,
+label, the characters with their boxes, font size and weight and flags, and whether it has
+images; plus the document's information dictionary. ``{"op": "render", "size": N, "page": i,
+"width": px}`` gives a PNG of one page.
+"""
+
+from __future__ import annotations
+
+import base64
+import ctypes
+import json
+import struct
+import sys
+import zlib
+from array import array
+from typing import IO, Any
+
+# Per-character flags sent to the parent.
+GENERATED = 1  # a space or line break PDFium made up (not in the content stream)
+HYPHEN = 2  # PDFium marks it as a soft hyphen (a word cut at the line end)
+UNMAPPED = 4  # the font has no Unicode mapping for it
+
+
+def _emit(out: IO[bytes], payload: dict[str, Any]) -> None:
+    out.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode() + b"\n")
+    out.flush()
+
+
+def _open(data: bytes, password: str | None) -> Any:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise _Refusal("password", "needs a password") from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise _Refusal("security", "uses an encryption PDFium cannot open") from None
+        raise _Refusal("damaged", "is damaged or not a PDF") from None
+
+
+class _Refusal(Exception):
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _page_text(raw: Any, textpage: Any, n: int) -> str:
+    """The page's characters, one per PDFium character index (a character PDFium cannot map
+    becomes U+FFFD)."""
+    buffer = ctypes.create_string_buffer((n + 1) * 2)
+    raw.FPDFText_GetText(textpage, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    units = buffer.raw[: n * 2].decode("utf-16-le", errors="surrogatepass")
+    if len(units) == n and not any("\ud800" <= u <= "\udfff" for u in units):
+        return units
+    # Characters outside the BMP: ask one by one so indices stay PDFium's.
+    chars = []
+    for i in range(n):
+        code = raw.FPDFText_GetUnicode(textpage, i)
+        chars.append(
+            chr(code) if 0 <= code <= 0x10FFFF and not 0xD800 <= code < 0xE000 else "\ufffd"
+        )
+    return "".join(chars)
+
+
+def _page_chars(page: Any) -> dict[str, Any]:
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        n = max(0, raw.FPDFText_CountChars(handle))
+        text = _page_text(raw, handle, n)
+        boxes = array("f", bytes(16 * n))
+        sizes = array("f", bytes(4 * n))
+        weights = array("H", bytes(2 * n))
+        flags = bytearray(n)
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+        char_box = raw.FPDFText_GetCharBox
+        font_size = raw.FPDFText_GetFontSize
+        font_weight = raw.FPDFText_GetFontWeight
+        is_generated = raw.FPDFText_IsGenerated
+        is_hyphen = raw.FPDFText_IsHyphen
+        for i, ch in enumerate(text):
+            # Whitespace needs no box or font: only whether PDFium made it up.
+            if ch.isspace():
+                if is_generated(handle, i) == 1:
+                    flags[i] = GENERATED
+                continue
+            if ch in "-\u00ad\u2010" and is_hyphen(handle, i) == 1:
+                flags[i] = HYPHEN
+            char_box(handle, i, *refs)
+            k = 4 * i
+            boxes[k] = left.value
+            boxes[k + 1] = bottom.value
+            boxes[k + 2] = right.value
+            boxes[k + 3] = top.value
+            sizes[i] = font_size(handle, i)
+            weight = font_weight(handle, i)
+            weights[i] = weight if 0 <= weight < 65536 else 0
+    finally:
+        textpage.close()
+    images = 0
+    image_area = 0.0
+    for k in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, k)
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+            x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
+            if raw.FPDFPageObj_GetBounds(
+                obj, ctypes.byref(x0), ctypes.byref(y0), ctypes.byref(x1), ctypes.byref(y1)
+            ):
+                image_area += max(0.0, x1.value - x0.value) * max(0.0, y1.value - y0.value)
+    width, height = page.get_size()
+    return {
+        "width": round(width, 2),
+        "height": round(height, 2),
+        "text": text,
+        "boxes": _b64(boxes.tobytes()),
+        "sizes": _b64(sizes.tobytes()),
+        "weights": _b64(weights.tobytes()),
+        "flags": _b64(bytes(flags)),
+        "images": images,
+        "image_area": round(image_area, 1),
+    }
+
+
+_INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate")
+
+
+def extract(
+    data: bytes, password: str | None, out: IO[bytes], part: int = 0, parts: int = 1
+) -> None:
+    """Pages ``part``, ``part + parts`` … (several children share a long PDF)."""
+    pdf = _open(data, password)
+    try:
+        total = len(pdf)
+        info = {}
+        for key in _INFO_KEYS:
+            try:
+                value = pdf.get_metadata_value(key)
+            except Exception:  # a broken info dictionary is no reason to refuse the text
+                value = ""
+            if value:
+                info[key] = value
+        pages = []
+        for index in range(part, total, parts):
+            page = pdf[index]
+            try:
+                record = _page_chars(page)
+            finally:
+                page.close()
+            try:
+                record["label"] = pdf.get_page_label(index)
+            except Exception:
+                record["label"] = ""
+            record["index"] = index
+            pages.append(record)
+            _emit(out, {"progress": [len(pages), total]})
+        result = {"info": info, "pages": pages, "version": pdf.get_version(), "total": total}
+        _emit(out, {"result": result})
+    finally:
+        pdf.close()
+
+
+def render(data: bytes, password: str | None, index: int, width: int, out: IO[bytes]) -> None:
+    pdf = _open(data, password)
+    try:
+        if not 0 <= index < len(pdf):
+            raise _Refusal("page", f"has no page {index + 1}")
+        page = pdf[index]
+        try:
+            page_width, page_height = page.get_size()
+            scale = max(0.1, min(8.0, width / max(1.0, page_width)))
+            bitmap = page.render(scale=scale, rev_byteorder=True)
+            try:
+                png = png_bytes(
+                    bytes(bitmap.buffer),
+                    bitmap.width,
+                    bitmap.height,
+                    bitmap.stride,
+                    bitmap.n_channels,
+                )
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+    _emit(
+        out,
+        {"png": len(png), "scale": scale, "page_width": page_width, "page_height": page_height},
+    )
+    out.write(png)
+    out.flush()
+
+
+def png_bytes(buffer: bytes, width: int, height: int, stride: int, channels: int) -> bytes:
+    """A PNG of raw RGB(A)/gray rows (no imaging library needed)."""
+    color_type = {1: 0, 3: 2, 4: 6}[channels]
+    row = width * channels
+    raw_rows = b"".join(b"\x00" + buffer[y * stride : y * stride + row] for y in range(height))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, color_type, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw_rows, 3))
+        + chunk(b"IEND", b"")
+    )
+
+
+def main() -> int:
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    try:
+        request = json.loads(stdin.readline())
+        data = stdin.read(int(request["size"]))
+        password = request.get("password")
+        if request["op"] == "extract":
+            extract(
+                data, password, stdout, int(request.get("part", 0)), int(request.get("parts", 1))
+            )
+        elif request["op"] == "render":
+            render(data, password, int(request["page"]), int(request["width"]), stdout)
+        else:
+            raise _Refusal("request", "was asked for something unknown")
+    except _Refusal as refusal:
+        _emit(stdout, {"error": {"kind": refusal.kind, "message": str(refusal)}})
+    except Exception as exc:  # reported to the parent as one sentence; it decides what to say
+        _emit(stdout, {"error": {"kind": "failed", "message": f"{type(exc).__name__}: {exc}"}})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
