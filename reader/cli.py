@@ -234,6 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", choices=("zh-Hant-TW", "zh-Hant-HK", "zh-Hans"))
     p.add_argument("--first-page", type=int, default=None, metavar="N")
     p.add_argument("--citekey", default=None, metavar="K", help="the key to cite the text by")
+    p.add_argument("--password", default=None, metavar="P", help="opens a protected PDF")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace your text with this id (a corrected file); its annotations re-anchor",
+    )
 
     p = add(
         "glossary",
