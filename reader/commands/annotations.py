@@ -2,8 +2,10 @@
 
 ``annotate`` finds the N-th occurrence (non-overlapping, from the start) of the quote as it reads
 in view S, maps it to the smallest canonical range of whole segments through the view's offset
-map, and stores canonical offsets and the canonical quote. Read-only commands never create the
-database; commands that write create it.
+map, and stores canonical offsets and the canonical quote. A quote found more than once needs
+``--occurrence N`` or ``--all`` (else exit 2, listing the occurrences with their pages); an exact
+duplicate (same document, start and end) is exit 2 naming the existing annotation. Read-only
+commands never create the database; commands that write create it.
 """
 
 from __future__ import annotations
@@ -100,7 +102,6 @@ def _positions(text: str, quote: str) -> list[int]:
     return positions
 
 
-_STRICT = False
 _LISTED = 30  # occurrences listed when a quote is ambiguous
 
 
@@ -142,14 +143,11 @@ def cmd_annotate(args: argparse.Namespace, ctx: Context) -> int:
     else:
         spans = canonical_spans(ctx, doc, view_id, args.quote)
         if len(spans) > 1 and not every:
-            if not _STRICT:  # until the other commands' tests say --occurrence (issue 21)
-                spans = spans[:1]
-            else:
-                raise _ambiguous(doc, args.quote, spans)
+            raise _ambiguous(doc, args.quote, spans)
     with opened(ctx, create=True) as store:
         sync_texts(store, ctx)
         records = annotation_ops.annotate_many(
-            store, doc, spans, color=color, tags=tags, note=args.note, refuse_duplicate=_STRICT
+            store, doc, spans, color=color, tags=tags, note=args.note
         )
     for record in records:
         print(record.id, file=ctx.stdout)

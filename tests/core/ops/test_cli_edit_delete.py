@@ -1,0 +1,131 @@
+"""The command line completes the window (issue 21): an ambiguous --quote lists its
+occurrences, a duplicate names the existing annotation, ``meipi edit`` and ``meipi delete``
+take an id or a unique start of it and say what changed, and a deleted annotation comes back
+with the command ``delete`` prints."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+from reader import paths
+from reader.documents import load_library
+from reader.store import annotations as store_ops
+from reader.store import open_store
+from tests.cli_helpers import meipi
+
+
+def annotate(*argv: str) -> str:
+    made = meipi("annotate", "lian-obor", *argv)
+    assert made.code == 0, made.err
+    return made.out.strip()
+
+
+def listed() -> list[dict[str, object]]:
+    result: list[dict[str, object]] = meipi("annotations", "--json").json()["annotations"]
+    return result
+
+
+def test_an_ambiguous_quote_lists_its_occurrences_with_their_pages(db_file: Path) -> None:
+    text = load_library().get("lian-obor").text
+    times = text.count("普京")
+    assert times > 1
+    refused = meipi("annotate", "lian-obor", "--quote", "普京")
+    assert refused.code == 2 and refused.out == ""
+    assert f"occurs {times} times" in refused.err and "--occurrence N" in refused.err
+    assert "--all" in refused.err and "p. " in refused.err
+    assert refused.err.count("【普京】") == min(times, 30)
+    assert not db_file.exists() or listed() == []
+    second = annotate("--quote", "普京", "--occurrence", "2")
+    assert listed()[0]["id"] == second
+    assert listed()[0]["start"] == text.index("普京", text.index("普京") + 1)
+
+
+def test_all_annotates_every_occurrence_once(db_file: Path) -> None:
+    times = load_library().get("lian-obor").text.count("戈巴契夫")
+    made = annotate("--quote", "戈巴契夫", "--all", "--tag", "人物")
+    assert len(made.split()) == times == len(listed())
+    again = meipi("annotate", "lian-obor", "--quote", "戈巴契夫", "--all")
+    assert again.code == 2 and "annotated already" in again.err
+    assert len(listed()) == times  # nothing written
+
+
+def test_a_duplicate_is_exit_2_naming_the_existing_id(db_file: Path) -> None:
+    first = annotate("--quote", "普京", "--occurrence", "1", "--note", "一")
+    again = meipi("annotate", "lian-obor", "--quote", "普京", "--occurrence", "1")
+    assert again.code == 2 and first in again.err
+    assert [a["id"] for a in listed()] == [first]
+
+
+def test_edit_by_a_unique_start_prints_what_changed(db_file: Path) -> None:
+    made = annotate("--quote", "戈巴契夫", "--occurrence", "1", "--tag", "人物", "--note", "舊")
+    edited = meipi("edit", made[:8], "--color", "blue", "--tag", "人物/蘇聯", "--tag", "改革")
+    assert edited.code == 0, edited.err
+    assert made in edited.out
+    assert "colour: yellow → blue" in edited.out
+    assert "#人物 → #人物/蘇聯 #改革" in edited.out
+    assert "note" not in edited.out.split(":", 1)[1]  # the note did not change
+    (row,) = listed()
+    assert (row["color"], row["tags"], row["note"]) == ("blue", ["人物/蘇聯", "改革"], "舊")
+    noted = meipi("edit", made, "--note", "")
+    assert noted.code == 0 and "note:   「舊」 → (none)" in noted.out
+    assert listed()[0]["note"] is None
+    nothing = meipi("edit", made, "--color", "blue")
+    assert nothing.code == 0 and "Nothing changed" in nothing.out
+    refused = meipi("edit", made, "--color", "none")
+    assert refused.code == 2 and "needs a note" in refused.err
+    assert meipi("edit", made).code == 2
+
+
+def test_an_ambiguous_or_unknown_id_is_exit_2_listing_the_matches(db_file: Path) -> None:
+    doc = load_library().get("lian-obor")
+    store = open_store(db_file)
+    try:
+        with store.writing() as s:
+            for n, annotation_id in enumerate(("feed-1", "feed-2", "fade-3"), 1):
+                start = -1
+                for _ in range(n):
+                    start = doc.text.index("中亞", start + 1)
+                store_ops.create_annotation(s, doc, start, start + 2, annotation_id=annotation_id)
+    finally:
+        store.close(backup=False)
+    for command in ("edit", "delete"):
+        argv = [command, "fe"] + (["--note", "x"] if command == "edit" else [])
+        ambiguous = meipi(*argv)
+        assert ambiguous.code == 2
+        assert "feed-1" in ambiguous.err and "feed-2" in ambiguous.err
+        assert "fade-3" not in ambiguous.err
+        unknown = meipi(command, "0000", *argv[2:])
+        assert unknown.code == 2 and "no annotation" in unknown.err
+    assert meipi("edit", "fa", "--note", "x").code == 0
+    assert len(listed()) == 3
+
+
+def test_delete_keeps_it_and_the_printed_command_brings_it_back(db_file: Path) -> None:
+    made = annotate("--quote", "戈巴契夫", "--occurrence", "1", "--tag", "人物", "--note", "留著")
+    (before,) = listed()
+    deleted = meipi("delete", made[:6])
+    assert deleted.code == 0, deleted.err
+    assert made in deleted.out and listed() == []
+    kept = next((paths.data_dir() / "deleted").glob("*.json"))
+    assert str(kept) in deleted.out
+    command = shlex.split(deleted.out.strip().splitlines()[-1])
+    assert command[:2] == ["meipi", "import-annotations"]
+    restored = meipi(*command[1:])
+    assert restored.code == 0, restored.err
+    assert listed() == [before]  # the same id, times, colour, tags and note
+    assert meipi("delete", made).code == 0
+    assert meipi("delete", made).code == 2  # gone
+
+
+def test_delete_with_db_prints_a_command_for_that_database(tmp_path: Path) -> None:
+    db = tmp_path / "other.sqlite3"
+    made = meipi("annotate", "lian-obor", "--quote", "前言", "--occurrence", "1", "--db", str(db))
+    assert made.code == 0, made.err
+    deleted = meipi("delete", made.out.strip(), "--db", str(db))
+    assert deleted.code == 0, deleted.err
+    command = shlex.split(deleted.out.strip().splitlines()[-1])
+    assert command[1:3] == ["--db", str(db)]
+    assert meipi(*command[1:]).code == 0
+    rows = meipi("annotations", "--json", "--db", str(db)).json()["annotations"]
+    assert [r["id"] for r in rows] == [made.out.strip()]
