@@ -94,7 +94,7 @@ def listen(window: QMainWindow, db: Path) -> OpenChannel:
     place, _pending = _pending, None
     if place is not None:
         ready = getattr(window, "fully_ready", None)
-        if ready is not None and not window.is_fully_ready():  # type: ignore[attr-defined]
+        if ready is not None and not getattr(window, "is_fully_ready", True):
             ready.connect(lambda: show_place(window, place))
         else:
             QTimer.singleShot(0, lambda: show_place(window, place))

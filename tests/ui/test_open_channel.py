@@ -74,3 +74,17 @@ def test_a_link_goes_to_an_annotation(qtbot: QtBot, window: MainWindow) -> None:
     result = _send_in_thread(db, parse_url(f"meipi://annotation/{ident}"))
     qtbot.waitUntil(lambda: result == [True], timeout=10000)
     qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=10000)
+
+
+def test_a_starting_window_shows_the_place_it_was_opened_with(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from reader.ui.open_channel import set_pending
+
+    hsu = window.services.library.get("hsu-divergence")
+    at = hsu.text.index("在南海問題上")
+    window.open_document("lian-obor")
+    set_pending(Place(document="hsu-divergence", at=at))
+    listen(window, paths.db_path(None))
+    qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=10000)
+    qtbot.waitUntil(lambda: window.reading_view.current_page() == hsu.page_of(at), timeout=10000)
