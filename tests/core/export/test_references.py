@@ -153,3 +153,12 @@ def test_cli_markdown_omits_texts_without_annotations() -> None:
     assert "连弘宜 · 战略瞭望" in body
     refs = meipi("export", "--format", "bibtex")
     assert refs.code == 0 and "author = {{連弘宜}}" in refs.out
+
+
+def test_pinyin_under_each_quote() -> None:
+    source, _ = _source()
+    text = render_export(ExportOptions(pinyin=True, links=False, flavour="pandoc"), source)
+    _, body = split_front_matter(text)
+    # The quote (with its citation), then its pinyin with tone marks, in one block quote.
+    assert "> 北極地區因全球暖化因素 [@xu2024zhonge, p. 2]\n>\n> běi jí dì qū yīn quán qiú" in body
+    assert "běi jí" not in render_export(ExportOptions(), source)
