@@ -544,6 +544,66 @@ def large_memory(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
     ]
 
 
+def lookup_metrics(settings: Settings, tmp: Path) -> list[Metric]:
+    """The dictionary popup's look-up (issue 19): the first in a process (the index built
+    before, nothing open), warm; the word under a double-click with jieba warm; and the peak
+    memory of a window (both articles) that has warmed both and looked one word up, against the
+    bare window's, as the startup memory budget."""
+    from reader import dictionary, words
+
+    folder = tmp / "lookup"
+    dictionary.forget()
+    dictionary.open_dictionary(folder)  # builds the index once (not timed)
+    from reader.documents import load_library
+
+    # An article's whole text, as the popup looks words up in it.
+    text = load_library(user_dir=Path("/nonexistent")).get("lian-obor").text
+
+    def first() -> None:
+        dictionary.forget()
+        dictionary.open_dictionary(folder).longest_match(text, text.index("上海"))
+
+    first_s = _time(first, settings.runs)
+    warm = dictionary.open_dictionary(folder)
+    warm_s = _time(lambda: warm.longest_match(text, text.index("能源")), settings.runs)
+    index = words.word_index("zh-Hant-TW")
+    index.word_at(text, 0)
+    # Its paragraph segmented anew each time (the index caches paragraphs).
+    word_s = _time(
+        lambda: index.word_at(text, text.index("能源")), settings.runs, index.clear_cache
+    )
+    dictionary.forget()
+
+    data = tmp / "lookup-window"
+    env = _process_env(data, data / "meipi.sqlite3")
+    env.pop("MEIPI_BENCH_REPORT", None)
+    env["MEIPI_BENCH_LOOKUP"] = "1"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    script = tmp / "bare.py"
+    script.write_text(BARE_SCRIPT, encoding="utf-8")
+    text_file = tmp / "lookup-text.txt"
+    text_file.write_text(text, encoding="utf-8")
+    bare_env = {k: v for k, v in env.items() if k != "MEIPI_BENCH_LOOKUP"}
+    _run_timed([sys.executable, "-m", "reader"], env)  # builds the indexes (not measured)
+    window_rss, bare_rss = [], []
+    for _ in range(max(1, settings.runs // 2)):
+        window_rss.append(_run_timed([sys.executable, "-m", "reader"], env)["rss"])
+        bare_rss.append(_run_timed([sys.executable, str(script), str(text_file)], bare_env)["rss"])
+    return [
+        _under("dictionary look-up, first (index built, nothing open)", first_s, 300),
+        _under("dictionary look-up, warm", warm_s, 20),
+        _under("word under a double-click, warm (jieba loaded)", word_s, 20),
+        _ratio(
+            "peak memory: window after one look-up (jieba, dictionary)",
+            _median(window_rss),
+            _median(bare_rss),
+            "MB",
+            2.0,
+        ),
+    ]
+
+
 def _environment() -> dict[str, Any]:
     try:
         import PySide6
@@ -573,6 +633,7 @@ def run(quick: bool) -> tuple[list[Metric], dict[str, Any]]:
         metrics += five_hundred(settings, Path(tmp))
         metrics += large_window(settings, Path(tmp), big)
         metrics += large_memory(settings, Path(tmp), big)
+        metrics += lookup_metrics(settings, Path(tmp))
     return metrics, _environment()
 
 

@@ -126,7 +126,11 @@ def data_info(path: Path | None = None) -> DataInfo:
     path = path or data_file()
     try:
         header = read_header(path)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        sha = hashlib.sha256()
+        with path.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 16), b""):
+                sha.update(chunk)
+        digest = sha.hexdigest()
     except (OSError, EOFError, UnicodeDecodeError, gzip.BadGzipFile) as exc:
         raise DictionaryMissing(
             f"The dictionary data at {path} cannot be read ({exc}). "
@@ -296,6 +300,7 @@ class Dictionary:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._con.execute("PRAGMA cache_size = -512")  # KiB: lookups touch a few pages
         self._lock = threading.Lock()
         self.meta = dict(self._con.execute("SELECT key, value FROM meta"))
 
@@ -335,7 +340,8 @@ class Dictionary:
     def longest_match(self, text: str, offset: int = 0) -> tuple[str, list[Entry]]:
         """The longest headword starting at ``text[offset]`` and its entries; ("", []) when
         not even the one character is in the dictionary."""
-        candidates = [text[offset:end] for end in range(offset + 1, len(text) + 1)][:MAX_WORD]
+        last = min(len(text), offset + MAX_WORD)
+        candidates = [text[offset:end] for end in range(offset + 1, last + 1)]
         candidates = [c for c in candidates if "\n" not in c]
         if not candidates:
             return "", []

@@ -23,6 +23,7 @@ Signals:
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
 
 LOOKUP_SHORTCUT = "Ctrl+Shift+D"
 ZHUYIN_SETTING = "words/zhuyin"
+# Set by ``meipi bench``: once the words and the dictionary are ready, look a word up, print
+# the time it took and the peak memory, and quit (the memory budget "after one look-up").
+BENCH_LOOKUP = "MEIPI_BENCH_LOOKUP"
 HIDE_DISTANCE = 48  # pixels the pointer may move from the word (no Shift) before the popup goes
 
 
@@ -59,6 +63,7 @@ class WordsFeature(QObject):
         self.dictionary: Dictionary | None = None
         self.dictionary_error: str | None = None
         self._dictionary_loading = False
+        self._words_loading = False
         self._words_key: tuple[str, str] | None = None
         self._pending: QPoint | None = None  # a look-up waiting for the dictionary
         self._anchor: QPoint | None = None  # where the popup's word is (viewport)
@@ -91,6 +96,9 @@ class WordsFeature(QObject):
             menu.addAction(self.vocabulary_action)
         else:
             view.addAction(self.lookup_action)
+        if os.environ.get(BENCH_LOOKUP):
+            self.words_ready.connect(self._report_for_benchmark)
+            self.dictionary_ready.connect(self._report_for_benchmark)
         self.warm_up()
 
     # -- services ------------------------------------------------------------------------------
@@ -119,9 +127,12 @@ class WordsFeature(QObject):
                     index.paragraph_words("中國大陸能源")  # the tokenizer's first run too
                     return index
 
+                self._words_loading = True
                 self.runner.run(
                     "words", load_words, self._on_words_loaded, self._on_words_failed, quiet=True
                 )
+        if self._words_loading:
+            return  # one at a time (their peaks would add up): the dictionary follows the words
         if self.dictionary is None and not self._dictionary_loading:
             self._dictionary_loading = True
             self.runner.run(
@@ -141,9 +152,13 @@ class WordsFeature(QObject):
         return dictionary
 
     def _on_words_loaded(self, _index: object) -> None:
+        self._words_loading = False
         self.words_ready.emit()
+        self.warm_up()  # the dictionary, now
 
     def _on_words_failed(self, text: str) -> None:
+        self._words_loading = False
+        self.warm_up()  # the dictionary still
         # Double-click keeps the phrase list; say why once, in the status bar.
         self._words_key = None
         window = self.view.window()
@@ -278,6 +293,26 @@ class WordsFeature(QObject):
         self._anchor = None
         if self.popup.isVisible():
             self.popup.hide()
+
+    def _report_for_benchmark(self) -> None:
+        import time
+
+        from PySide6.QtCore import QCoreApplication, QTimer
+
+        from reader.ui.app import peak_memory_kib
+
+        content = self.view.content()
+        if content is None or self.dictionary is None or not self.words_are_ready():
+            return
+        at = content.text.find("能源")
+        at = max(at, 0)
+        t0 = time.perf_counter()
+        self.selection.word_range(at)
+        lookup = self.lookup_for(at)
+        elapsed = time.perf_counter() - t0
+        print("lookup", elapsed * 1000, "found" if lookup else "none", flush=True)
+        print("rss", peak_memory_kib(), flush=True)
+        QTimer.singleShot(0, QCoreApplication.quit)
 
     # -- events --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
