@@ -13,6 +13,7 @@ import gc
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -604,6 +605,51 @@ def lookup_metrics(settings: Settings, tmp: Path) -> list[Metric]:
     ]
 
 
+BENCH_PDF = Path(__file__).resolve().parent.parent / "tests" / "data" / "pdf" / "bench-30.pdf"
+
+
+def pdf_import(settings: Settings, tmp: Path) -> list[Metric]:
+    """Importing a 30-page two-column CJK PDF (read in child processes, laid out, saved),
+    beside poppler's ``pdftotext`` on the same file (the baseline; None where it is absent).
+    The PDF ships in the source tree only: an installed Meipi has no row."""
+    if not BENCH_PDF.is_file():
+        return []
+    from reader.importing import guess, read_source, save
+
+    folder = tmp / "pdf-import"
+    runs = max(1, settings.runs // 2)
+
+    def forget() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def import_pdf() -> None:
+        save(guess(read_source(BENCH_PDF)), folder=folder)
+
+    seconds = _time(import_pdf, runs, setup=forget)
+    pdftotext = shutil.which("pdftotext")
+    baseline: float | None = None
+    if pdftotext is not None:
+        out = tmp / "pdftotext.txt"
+        baseline = _time(
+            lambda: subprocess.run(
+                [pdftotext, str(BENCH_PDF), str(out)], check=True, capture_output=True
+            ),
+            runs,
+        )
+    value = _ms(seconds)
+    return [
+        Metric(
+            "import a 30-page two-column CJK PDF (baseline: pdftotext)",
+            value,
+            "ms",
+            _ms(baseline) if baseline else None,
+            round(seconds / baseline, 1) if baseline else None,
+            "< 3000 ms",
+            value < 3000,
+        )
+    ]
+
+
 def _environment() -> dict[str, Any]:
     try:
         import PySide6
@@ -634,6 +680,7 @@ def run(quick: bool) -> tuple[list[Metric], dict[str, Any]]:
         metrics += large_window(settings, Path(tmp), big)
         metrics += large_memory(settings, Path(tmp), big)
         metrics += lookup_metrics(settings, Path(tmp))
+        metrics += pdf_import(settings, Path(tmp))
     return metrics, _environment()
 
 

@@ -153,7 +153,7 @@ def layout_pdf(content: PdfContent, name: str, *, first_page: int | None = None)
     page_data = _page_data(blocks, document.blocks, labels, pages, problems)
     attachments = (
         (PDF_SUFFIX, content.data),
-        (PAGES_SUFFIX, gzip.compress(json.dumps(page_data, separators=(",", ":")).encode(), 6)),
+        (PAGES_SUFFIX, gzip.compress(json.dumps(page_data, separators=(",", ":")).encode(), 1)),
     )
     return PdfLayout(
         Built(document, dropped, tuple(warnings), found_title, attachments),
@@ -260,12 +260,14 @@ def _page_data(
             line = piece.line
             positions = line.positions
             offsets = [start + piece.offset + p for p in positions]
+            # Tenths of a point, as whole numbers (compact, and exact enough to outline).
             boxes = [
-                [round(c.x0, 1), round(c.y0, 1), round(c.x1, 1), round(c.y1, 1)] for c in line.chars
+                [int(c.x0 * 10), int(c.y0 * 10), int(c.x1 * 10 + 1), int(c.y1 * 10 + 1)]
+                for c in line.chars
             ]
             lines.append([line.page, offsets, boxes])
     return {
-        "version": 1,
+        "version": 1,  # boxes in tenths of a point
         "pages": [{"width": p.width, "height": p.height, "label": labels[p.index]} for p in pages],
         "problems": [{"page": p.index, "kind": p.kind} for p in problems],
         "lines": lines,
@@ -335,7 +337,11 @@ def page_data_of(doc_id: str, folder: Path | None = None) -> PageData | None:
             (float(p["width"]), float(p["height"]), str(p["label"])) for p in value["pages"]
         )
         lines = tuple(
-            (int(page), tuple(int(o) for o in offsets), tuple(tuple(b) for b in boxes))
+            (
+                int(page),
+                tuple(int(o) for o in offsets),
+                tuple(tuple(v / 10 for v in b) for b in boxes),
+            )
             for page, offsets, boxes in value["lines"]
         )
         problems = tuple((int(p["page"]), str(p["kind"])) for p in value.get("problems", []))

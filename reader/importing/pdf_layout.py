@@ -15,6 +15,7 @@ where PDFium marks it as a soft hyphen.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -71,25 +72,44 @@ class Line:
     # Offsets of each character within text (spaces between words are not characters).
     _positions: list[int] = field(default_factory=list, repr=False)
 
+    _box: tuple[float, float, float, float, float] | None = field(default=None, repr=False)
+
+    def changed(self) -> None:
+        """Characters were added: forget what was worked out from them."""
+        self._box = None
+        self._text = None
+
+    def _geometry(self) -> tuple[float, float, float, float, float]:
+        if self._box is None:
+            chars = self.chars
+            self._box = (
+                min(c.x0 for c in chars),
+                min(c.y0 for c in chars),
+                max(c.x1 for c in chars),
+                max(c.y1 for c in chars),
+                statistics.median(c.size for c in chars),
+            )
+        return self._box
+
     @property
     def x0(self) -> float:
-        return min(c.x0 for c in self.chars)
+        return self._geometry()[0]
 
     @property
     def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
+        return self._geometry()[2]
 
     @property
     def y0(self) -> float:
-        return min(c.y0 for c in self.chars)
+        return self._geometry()[1]
 
     @property
     def y1(self) -> float:
-        return max(c.y1 for c in self.chars)
+        return self._geometry()[3]
 
     @property
     def size(self) -> float:
-        return statistics.median(c.size for c in self.chars)
+        return self._geometry()[4]
 
     @property
     def bold(self) -> bool:
@@ -202,7 +222,7 @@ def _merge_split_lines(lines: list[Line]) -> list[Line]:
             same_row = abs(line.y0 - prev.y0) < 0.5 * size or abs(line.y1 - prev.y1) < 0.5 * size
             if same_row and 0 <= line.x0 - prev.x1 < 1.5 * size:
                 prev.chars.extend(line.chars)
-                prev._text = None
+                prev.changed()
                 continue
         merged.append(line)
     return merged
@@ -315,11 +335,25 @@ def _gutter(lines: list[Line], left: float, right: float) -> float | None:
         return None
     width = right - left
     step = max(0.5, width / 400)
-    samples: list[tuple[float, int]] = []
+    xs: list[float] = []
     x = left + 0.3 * width
     while x <= left + 0.7 * width:
-        samples.append((x, sum(1 for ln in lines if ln.x0 < x < ln.x1)))
+        xs.append(x)
         x += step
+    # Crossings per sample by a difference array: each line adds one to the samples strictly
+    # inside it.
+    delta = [0] * (len(xs) + 1)
+    for line in lines:
+        lo = bisect.bisect_right(xs, line.x0)
+        hi = bisect.bisect_left(xs, line.x1)
+        if lo < hi:
+            delta[lo] += 1
+            delta[hi] -= 1
+    samples: list[tuple[float, int]] = []
+    running = 0
+    for x, change in zip(xs, delta, strict=False):
+        running += change
+        samples.append((x, running))
     fewest = min(count for _, count in samples)
     if fewest > max(2, len(lines) // 8):
         return None
