@@ -45,6 +45,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Block, Document, Page
+from reader.ui.justify import Justifier
 from reader.ui.offsets import OffsetMap, PositionMap
 from reader.ui.theme import LIGHT, Theme
 
@@ -144,9 +145,9 @@ class _Style:
     bold: bool = False
     italic: bool = False
     color: str = "ink"
-    # Left, not justified: Qt justifies a CJK line by spacing out every character, Latin
-    # letters included ("N e w"), wherever a Latin word cannot be broken.
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    # Justified: Qt spreads a line between its characters, and :class:`Justifier` fills the
+    # lines where Qt would space out the letters of a Latin word (or stretch only its spaces).
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignJustify
     line_height: int | None = None  # None: the body's
     indent_em: float = 0.0
     top_em: float = 0.0
@@ -167,9 +168,7 @@ _STYLES: dict[str, _Style] = {
         1.08, color="heading", align=_CENTER, line_height=160, top_em=0.4, bottom_em=0.1
     ),
     "affiliation": _Style(0.86, color="muted", align=_CENTER, line_height=150),
-    "caption": _Style(
-        0.84, color="muted", align=_LEFT, line_height=165, top_em=0.8, bottom_em=1.0, side_em=1.5
-    ),
+    "caption": _Style(0.84, color="muted", line_height=165, top_em=0.8, bottom_em=1.0, side_em=1.5),
     "heading1": _Style(
         1.25, bold=True, color="heading", align=_LEFT, line_height=150, top_em=1.7, bottom_em=0.5
     ),
@@ -402,6 +401,8 @@ class ReadingView(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._near: tuple[object, ...] | None = None  # what the extra selections hold now
         self.pacer: LayoutPacer | None = None
+        self.justifier: Justifier | None = None
+        self._justify_pending = False
         self._near_pending = False
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
 
@@ -451,6 +452,7 @@ class ReadingView(QTextBrowser):
             self.setDocument(document)
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
             self.pacer = LayoutPacer(document)
+            self.justifier = Justifier(document)
             self._page_marks = None
             self._index_marks()
             self._apply_layers()
@@ -474,6 +476,8 @@ class ReadingView(QTextBrowser):
         if abs(side - self._side) < 0.5 and abs(right - self._right) < 0.5:
             return
         self._side, self._right = side, right
+        if document is None and self.justifier is not None:
+            self.justifier.reset()  # before the lines break anew at the new width
         root = (document or self.document()).rootFrame()
         fmt = root.frameFormat()
         fmt.setLeftMargin(side)
@@ -563,6 +567,7 @@ class ReadingView(QTextBrowser):
                     # reports the new size; until then, make room for the place asked for.
                     bar.setMaximum(top)
                 bar.setValue(top)
+            self._justify_near()
         finally:
             self._repositioning -= 1
         self.viewport().update()
@@ -584,7 +589,22 @@ class ReadingView(QTextBrowser):
             self._reanchor_pending = False
             self._apply_anchor()
 
+    def _justify_near(self) -> None:
+        """Justify the paragraphs from a screen above the view to a screen below it (before
+        they are painted; those further away when they come near)."""
+        if self.justifier is None or self._content is None:
+            return
+        if not self.document().lastBlock().layout().lineCount():
+            # Not laid out to the end yet: a change of format now would leave the blocks Qt
+            # has not reached unlaid for good. Done once the layout is (_on_document_resized).
+            return
+        viewport = self.viewport()
+        first = self._hit(QPoint(0, -viewport.height()))
+        last = self._hit(QPoint(viewport.width(), 2 * viewport.height()))
+        self.justifier.justify_range(first, last)
+
     def _on_scrolled(self, _value: int) -> None:
+        self._justify_near()
         if self._near is not None:
             self._apply_layers(force=False)  # ranges scrolled into view are drawn before paint
         if self._clamping:
@@ -602,6 +622,13 @@ class ReadingView(QTextBrowser):
         # scroll range follows, and _on_range_changed puts the anchor back once it settles.
         self._page_marks = None
         self._layers_moved()
+        if not self._justify_pending:
+            self._justify_pending = True
+            QTimer.singleShot(0, self, self._on_justify_due)
+
+    def _on_justify_due(self) -> None:
+        self._justify_pending = False
+        self._justify_near()
 
     def current_page(self) -> int:
         """The printed page at the top of the view: that of the top line's last character, so

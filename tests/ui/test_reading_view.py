@@ -4,7 +4,7 @@ and that every canonical offset lands on the right characters in Qt."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextFormat
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, load_library, loads
@@ -121,3 +121,36 @@ def test_body_text_is_set_as_a_reader_expects(view: ReadingView) -> None:
     column = view.column_rect()
     assert column.width() == pytest.approx(40 * em, abs=1)
     assert column.left() == pytest.approx(view.viewport().width() - column.right(), abs=1)
+
+
+@pytest.mark.parametrize("doc_id", ["lian-obor", "hsu-divergence"])
+@pytest.mark.parametrize("width", [700, 1000])
+def test_paragraphs_are_justified_without_letter_spacing_latin_words(
+    qtbot: QtBot, doc_id: str, width: int
+) -> None:
+    from reader.ui.justify import _line_x, _units, _visible_end, letter_spaced_words
+
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(width, 2000)  # the whole article near the screen: every paragraph justified
+    view.show()
+    view.set_content(ReadingContent.original(load_library().get(doc_id)))
+    document = view.document()
+    justifier = view.justifier
+    assert justifier is not None
+    qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0)
+    justifier.justify_range(0, document.characterCount())
+    assert letter_spaced_words(document) == []
+    # And the lines are justified: every line but a paragraph's last reaches the right edge.
+    block, flush, lines = document.firstBlock(), 0, 0
+    while block.isValid():
+        if block.blockFormat().property(QTextFormat.Property.UserProperty) == "paragraph":
+            layout, units = block.layout(), _units(block.text())
+            for i in range(layout.lineCount() - 1):
+                line = layout.lineAt(i)
+                lines += 1
+                right = _line_x(line, _visible_end(units, line))
+                flush += abs(line.x() + line.width() - right) < 2.5  # Qt rounds to 2 px
+        block = block.next()
+    assert lines > 20 and flush == lines
