@@ -370,10 +370,17 @@ class MainWindow(QMainWindow):
         # Features installed below call begin_loading() for work that finishes later.
         # -- compare mode (issue 9): View ▸ Compare Articles; builds its window when first used.
         QTimer.singleShot(0, self, self._install_compare)
+        # -- the original page of an imported PDF (issue 17): View ▸ Original Page.
+        QTimer.singleShot(0, self, self._install_page_view)
         # -- annotations (issue 7): highlights, margin notes, sidebar, tags, undo.
         self.begin_loading("annotations")
         QTimer.singleShot(0, self, self._install_annotations)
         QTimer.singleShot(0, self, lambda: self.finish_loading("window"))
+
+    def _install_page_view(self) -> None:
+        from reader.ui.page_view import install_page_view
+
+        self.page_view = install_page_view(self)
 
     def _install_compare(self) -> None:
         from reader.ui.compare_feature import install_compare

@@ -1,0 +1,80 @@
+"""View ▸ Original Page: a PDF imported from the window, then its page shown beside the text,
+following the reading position, with a selected passage outlined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.documents import load_library
+from reader.importing import guess, read_source, save
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import ReaderSettings
+from tests.ui.test_import_dialog import choose_file, import_dialog
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pdf"
+
+
+def _window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: hasattr(window, "page_view"), timeout=10_000)
+    return window
+
+
+def test_a_pdf_imported_from_the_window_keeps_its_pages(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot)
+    choose_file(monkeypatch, DATA / "xelatex-tc.pdf")
+    window.dialogs.import_action.trigger()
+    dialog = import_dialog(qtbot, window)
+    assert "PDF" in dialog.source_info.text()
+    assert dialog.title_edit.text() == "中俄戰略利益的分歧與合作"
+    assert dialog.authors_edit.text() == "許菁芸"
+    with qtbot.waitSignal(window.dialogs.text_imported, timeout=20_000):
+        dialog.save_button.click()
+    doc = window.current_document()
+    assert doc is not None and doc.id == "xelatex-tc"
+    assert [p.printed for p in doc.pages] == ["i", "45", "46", "47"]
+
+
+def test_the_original_page_follows_the_text_and_outlines_a_selection(qtbot: QtBot) -> None:
+    save(guess(read_source(DATA / "xelatex-tc.pdf")))
+    window = _window(qtbot)
+    window.reload_library()
+    window.open_document("xelatex-tc")
+    feature = window.page_view
+    assert feature.action.text().replace("&", "") == "Original Page"
+    with qtbot.waitSignal(feature.page_shown, timeout=20_000) as shown:
+        feature.action.trigger()
+    assert shown.args == [0]  # the title page
+    assert feature.canvas.outlined() == []
+
+    doc = window.current_document()
+    assert doc is not None
+    heading = [b for b in doc.blocks if b.kind == "heading"][1]  # 貳、戰略利益的分歧
+    page_index = next(i for i, p in enumerate(doc.pages) if p.start > heading.start) - 1
+    with qtbot.waitSignal(feature.page_shown, timeout=20_000) as shown:
+        window.reading_view.select_range(heading.start, heading.end)
+    assert shown.args == [page_index]
+    outlined = feature.canvas.outlined()
+    assert len(outlined) == 1
+    x0, y0, x1, y1 = outlined[0]
+    assert x1 > x0 and y1 > y0
+    assert "outlined" in feature.status.text()
+
+
+def test_a_text_that_is_not_a_pdf_says_so(qtbot: QtBot) -> None:
+    window = _window(qtbot)
+    window.open_document("lian-obor")
+    feature = window.page_view
+    feature.action.trigger()
+    qtbot.waitUntil(lambda: "not imported from a PDF" in feature.status.text(), timeout=5_000)
+    assert not feature.canvas.has_page()
