@@ -97,8 +97,9 @@ class MarginNotes(QWidget):
 
     # -- geometry ----------------------------------------------------------------------------
     def margin_width(self) -> int:
-        # An article without notes gives the text its room: the margin opens with the first.
-        if self._collapsed or not getattr(self, "_has_notes", True):
+        # The margin's room is kept whether or not the article has notes yet: the column
+        # never reflows when the first note appears (only when the reader folds the margin).
+        if self._collapsed:
             return COLLAPSED_WIDTH
         return int(min(WIDTH, max(MIN_WIDTH, self.view.width() * 0.26)))
 

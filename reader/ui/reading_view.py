@@ -643,16 +643,12 @@ class ReadingView(QTextBrowser):
         return self._content.doc.page_of(self._content.positions.canonical_offset(position))
 
     def progress(self) -> float:
-        """How far through the text the reader is, 0.0 to 1.0: the share of the text up to the
-        last character in view (so 1.0 once the end is in view). Counted in characters, not
-        pixels, so it holds while Qt is still laying a long text out."""
-        if self._content is None or not self._content.text:
-            return 1.0
-        viewport = self.viewport()
-        bottom = QPoint(viewport.width() - int(self._right) - 2, viewport.height() - 2)
-        shown = self._content.positions.qt_to_shown(self._hit(bottom))
-        last = self._content.positions.shown_length
-        return min(1.0, (shown + 1) / last) if shown < last - 1 else 1.0
+        """How far through the text the reader is, 0.0 to 1.0: the canonical offset of the
+        first visible character over the text's length (0% at the top, whatever the screen
+        holds; counted in characters, so it holds while Qt is still laying a long text out)."""
+        if self._content is None or not self._content.doc.text:
+            return 0.0
+        return min(1.0, self.first_visible_offset() / len(self._content.doc.text))
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
         """A cursor selecting the canonical range ``[start, end)``."""

@@ -226,16 +226,18 @@ def test_closing_the_window_saves_a_note_still_being_typed(
     assert saved is not None and saved.note == "typed, never saved by hand"
 
 
-def test_the_margin_folds_away_until_the_article_has_a_note(
+def test_the_column_never_reflows_when_the_first_note_appears(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    from reader.ui.margin import COLLAPSED_WIDTH
-
     window = make_window()
     feature = feature_of(window)
-    margin = feature.margin
-    qtbot.waitUntil(lambda: margin.margin_width() == COLLAPSED_WIDTH)
-    assert not margin.collapsed()  # folded for want of notes, not by the reader
+    margin, view = feature.margin, window.reading_view
+    qtbot.waitUntil(lambda: view.document().lastBlock().layout().lineCount() > 0)
+    assert not margin.collapsed() and margin.cards == []
+    column = view.column_rect()
+    lines = [view.document().findBlockByNumber(i).layout().lineCount() for i in range(8)]
     annotate(feature, window, "上海合作組織", "blue", (), "SCO")
-    qtbot.waitUntil(lambda: margin.margin_width() > COLLAPSED_WIDTH)
-    assert window.reading_view.viewportMargins().right() == margin.margin_width()
+    qtbot.waitUntil(lambda: len(margin.cards) == 1)
+    assert view.column_rect() == column
+    assert [view.document().findBlockByNumber(i).layout().lineCount() for i in range(8)] == lines
+    assert view.viewportMargins().right() == margin.margin_width()

@@ -154,3 +154,14 @@ def test_paragraphs_are_justified_without_letter_spacing_latin_words(
                 flush += abs(line.x() + line.width() - right) < 2.5  # Qt rounds to 2 px
         block = block.next()
     assert lines > 20 and flush == lines
+
+
+def test_progress_is_the_first_visible_character_over_the_length(view: ReadingView) -> None:
+    doc = load_library().get("lian-obor")
+    view.set_content(ReadingContent.original(doc))
+    assert view.progress() == 0.0  # the top of the article, however much the screen holds
+    target = len(doc.text) // 2
+    view.scroll_to_offset(target)
+    first = view.first_visible_offset()
+    assert abs(first - target) < 80
+    assert view.progress() == pytest.approx(first / len(doc.text))
