@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from reader.documents import Document
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
     from reader.ui.text_details_dialog import TextDetailsDialog
 
-IMPORT_FILTER = "*.txt *.text *.md *.markdown *.mdown *.mkd *.mkdn"
+IMPORT_FILTER = "*.txt *.text *.md *.markdown *.mdown *.mkd *.mkdn *.pdf"
 
 
 def _show_message(parent: QWidget, title: str, text: str) -> None:
@@ -52,6 +52,8 @@ class DialogsFeature(QObject):
     text_imported = Signal(str)
     text_removed = Signal(str)
     citation_copied = Signal(str)
+    # Pages of a PDF read so far (emitted from the reading thread; queued to the GUI thread).
+    import_progressed = Signal(int, int)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -62,6 +64,8 @@ class DialogsFeature(QObject):
         self.remove_box: QMessageBox | None = None
         self._reader: BackgroundRunner | None = None  # made on the first import (startup time)
         self._reading: Path | None = None
+        self.password_dialog: QInputDialog | None = None
+        self.import_progressed.connect(self._on_import_progressed)
         self._build_actions()
         self._build_menus()
         window.setAcceptDrops(True)
@@ -139,8 +143,9 @@ class DialogsFeature(QObject):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> None:
-        """Read ``path`` off the GUI thread, then show what would be imported."""
+    def import_file(self, path: Path, password: str | None = None) -> None:
+        """Read ``path`` off the GUI thread (a PDF page by page, in a child process), then show
+        what would be imported. The database and its companions are refused unopened."""
         from reader.importing import read_source
         from reader.ui.background import BackgroundRunner
 
@@ -150,7 +155,40 @@ class DialogsFeature(QObject):
             self._reader.failed.connect(self._on_reader_failed)
         self._reading = path
         self.window.statusBar().showMessage(self.tr("Reading %1…").replace("%1", path.name))
-        self._reader.submit(lambda: read_source(path))
+        database, progressed = self.window.services.db_path, self.import_progressed.emit
+        self._reader.submit(
+            lambda: read_source(path, database=database, progress=progressed, password=password)
+        )
+
+    def _on_import_progressed(self, done: int, total: int) -> None:
+        name = self._reading.name if self._reading is not None else ""
+        self.window.statusBar().showMessage(
+            self.tr("Reading %1: page %2 of %3…")
+            .replace("%1", name)
+            .replace("%2", str(done))
+            .replace("%3", str(total))
+        )
+
+    def _ask_password(self, path: Path, wrong: bool) -> None:
+        """A PDF that needs a password: ask for it (never stored), then read it again."""
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("pdfPasswordDialog")
+        dialog.setWindowTitle(self.tr("Password Needed"))
+        text = self.tr("%1 is protected by a password. Type it to import the PDF:").replace(
+            "%1", path.name
+        )
+        if wrong:
+            text = self.tr("That password does not open %1. Try again:").replace("%1", path.name)
+        dialog.setLabelText(text)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda value: self.import_file(path, value))
+        dialog.destroyed.connect(self._on_password_dialog_destroyed)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _on_password_dialog_destroyed(self) -> None:
+        self.password_dialog = None
 
     def _on_reader_finished(self, _number: int, source: object) -> None:
         from reader.importing import Source
@@ -167,8 +205,12 @@ class DialogsFeature(QObject):
 
     def _on_reader_failed(self, _number: int, error: object) -> None:
         from reader.errors import MeipiError
+        from reader.importing.pdf_extract import PasswordRequired
 
         self.window.statusBar().clearMessage()
+        if isinstance(error, PasswordRequired) and self._reading is not None:
+            self._ask_password(self._reading, error.wrong)
+            return
         name = self._reading.name if self._reading is not None else ""
         message = str(error) if isinstance(error, MeipiError) else repr(error)
         _show_message(self.window, self.tr("Cannot Import %1").replace("%1", name).strip(), message)
@@ -310,9 +352,12 @@ class DialogsFeature(QObject):
             self.window,
         )
         box.setObjectName("removeTextBox")
-        box.setInformativeText(
-            self.tr("The file %1 is deleted.").replace("%1", str(doc.path)) + " " + kept
-        )
+        deleted = self.tr("The file %1 is deleted.").replace("%1", str(doc.path))
+        if doc.path is not None and doc.path.with_name(f"{doc.id}.pdf").is_file():
+            deleted = self.tr(
+                "The file %1 is deleted, with the PDF it was imported from and its page data."
+            ).replace("%1", str(doc.path))
+        box.setInformativeText(deleted + " " + kept)
         remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

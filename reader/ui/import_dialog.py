@@ -218,6 +218,7 @@ class ImportDialog(QDialog):
             "text": self.tr("plain text"),
             "markdown": self.tr("Markdown"),
             "meipi": self.tr("Meipi text"),
+            "pdf": self.tr("PDF"),
         }.get(fmt, fmt)
 
     # -- the form ----------------------------------------------------------------------------
@@ -346,7 +347,7 @@ class ImportDialog(QDialog):
         pages = doc.pages
         page_text = ""
         if pages:
-            first, last = pages[0].number, pages[-1].number
+            first, last = pages[0].printed, pages[-1].printed
             page_text = (
                 self.tr("Pages: %1 (%2)")
                 .replace("%1", str(len(pages)))
@@ -385,7 +386,7 @@ class ImportDialog(QDialog):
 
     def _blocks_html(self, doc: Document) -> str:
         rows: list[str] = []
-        page_starts = {p.start: p.number for p in doc.pages}
+        page_starts = {p.start: p.printed for p in doc.pages}
         page_numbers = sorted(page_starts)
         next_page = 0
         for block in doc.blocks[:PREVIEW_BLOCKS]:
@@ -393,7 +394,7 @@ class ImportDialog(QDialog):
                 number = page_starts[page_numbers[next_page]]
                 rows.append(
                     "<tr><td></td><td style='color:gray'>— "
-                    + escape(self.tr("page %1").replace("%1", str(number)))
+                    + escape(self.tr("page %1").replace("%1", number))
                     + " —</td></tr>"
                 )
                 next_page += 1

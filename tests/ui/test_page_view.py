@@ -13,6 +13,7 @@ from reader.importing import guess, read_source, save
 from reader.ui.fonts import FontCatalog
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import ReaderSettings
+from tests.cli_helpers import meipi
 from tests.ui.test_import_dialog import choose_file, import_dialog
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pdf"
@@ -78,3 +79,51 @@ def test_a_text_that_is_not_a_pdf_says_so(qtbot: QtBot) -> None:
     feature.action.trigger()
     qtbot.waitUntil(lambda: "not imported from a PDF" in feature.status.text(), timeout=5_000)
     assert not feature.canvas.has_page()
+
+
+def test_a_protected_pdf_asks_for_its_password(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot)
+    choose_file(monkeypatch, DATA / "user-password.pdf")
+    window.dialogs.import_action.trigger()
+    qtbot.waitUntil(lambda: window.dialogs.password_dialog is not None, timeout=20_000)
+    asking = window.dialogs.password_dialog
+    assert asking is not None and "password" in asking.labelText()
+    asking.setTextValue("wrong")
+    asking.accept()
+    qtbot.waitUntil(
+        lambda: (
+            window.dialogs.password_dialog is not None
+            and "does not open" in window.dialogs.password_dialog.labelText()
+        ),
+        timeout=20_000,
+    )
+    again = window.dialogs.password_dialog
+    assert again is not None
+    again.setTextValue("secret")
+    again.accept()
+    dialog = import_dialog(qtbot, window)
+    assert dialog.title_edit.text() == "中俄战略利益的分歧与合作"
+
+
+def test_dropping_the_database_is_refused_without_opening_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert meipi("config", "creator", "Test Reader").code == 0  # a real database
+    window = _window(qtbot)
+    db = window.services.db_path
+    assert db.is_file()
+    opened: list[str] = []
+
+    def audit(event: str, args: tuple[object, ...]) -> None:
+        if event == "open" and args and str(args[0]) == str(db):
+            opened.append(event)
+
+    import sys
+
+    sys.addaudithook(audit)
+    with qtbot.waitSignal(window.dialogs.import_refused, timeout=10_000) as refused:
+        window.dialogs.import_file(db)
+    assert "database" in refused.args[0]
+    assert opened == []
