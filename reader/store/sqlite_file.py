@@ -292,8 +292,8 @@ def _disk_full(path: Path) -> bool:
 
 def full_disk_message(path: Path) -> str:
     return (
-        f"The disk holding {path} is full, so Meipi stopped without saving (nothing was half "
-        "written; the database is intact). Free some space on that disk and try again."
+        f"The disk holding {path} is full, so Meipi stopped (nothing was saved, nothing half "
+        "written: the database is as it was). Free some space on that disk and try again."
     )
 
 

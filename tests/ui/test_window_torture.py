@@ -306,7 +306,7 @@ def test_window_and_many_annotate_processes_with_kills(
     qtbot: QtBot, db_file: Path, tmp_path: Path, seed: int
 ) -> None:
     writers = int(os.environ.get("MEIPI_TORTURE_WRITERS", "4"))
-    writes = int(os.environ.get("MEIPI_TORTURE_WRITES", "15"))
+    writes = int(os.environ.get("MEIPI_TORTURE_WRITES", "8"))
     report = torture(
         qtbot,
         db_file,
@@ -316,7 +316,7 @@ def test_window_and_many_annotate_processes_with_kills(
         writes=writes,
         mode=os.environ.get("MEIPI_TORTURE_MODE", "process"),
         kills=int(os.environ.get("MEIPI_TORTURE_KILLS", "6")),
-        window_writes=int(os.environ.get("MEIPI_TORTURE_WINDOW_WRITES", "200")),
+        window_writes=int(os.environ.get("MEIPI_TORTURE_WINDOW_WRITES", "100")),
     )
     check = meipi("check")
     assert check.code == 0 and "All good." in check.out, (check.out, report)
