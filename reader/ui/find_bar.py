@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.reading_view import char_format
+from reader.ui.theme import search_hit_format
 
 if TYPE_CHECKING:
     from reader.documents import Document
@@ -312,7 +312,7 @@ class Finder(QObject):
     def _set_matches(self, matches: list[Match], target: tuple[int, int] | None) -> None:
         self.matches = matches
         self.hits_changed.emit()
-        fmt = char_format(self._hit_color().name(QColor.NameFormat.HexArgb))
+        fmt = search_hit_format(self.window.theme())
         self.reading_view.set_layer(HITS_LAYER, [(m.start, m.end, fmt) for m in matches])
         if not matches:
             self.current = -1
@@ -340,7 +340,7 @@ class Finder(QObject):
             return
         self.current = index % len(self.matches)
         m = self.matches[self.current]
-        fmt = char_format(self._current_color().name(QColor.NameFormat.HexArgb))
+        fmt = search_hit_format(self.window.theme(), current=True)
         self.reading_view.set_layer(CURRENT_LAYER, [(m.start, m.end, fmt)])
         self.bar.set_count(
             self.tr("%1 of %2")
@@ -434,12 +434,10 @@ class Finder(QObject):
             self.set_current(current, reveal=False)
 
     def _hit_color(self) -> QColor:
-        return QColor(255, 196, 0, 95) if not self.window.theme().dark else QColor(255, 196, 0, 70)
+        return search_hit_format(self.window.theme()).background().color()
 
     def _current_color(self) -> QColor:
-        return (
-            QColor(255, 122, 0, 185) if not self.window.theme().dark else QColor(255, 140, 0, 150)
-        )
+        return search_hit_format(self.window.theme(), current=True).background().color()
 
     # -- all articles --------------------------------------------------------------------------
     @property
@@ -517,7 +515,7 @@ class Finder(QObject):
         if doc is None or doc.id != match.document:
             self._target = (match.document, match.start, match.end)
             self.window.open_document(match.document)  # the search runs again there
-        fmt = char_format(self._current_color().name(QColor.NameFormat.HexArgb))
+        fmt = search_hit_format(self.window.theme(), current=True)
         self.reading_view.set_layer(CURRENT_LAYER, [(match.start, match.end, fmt)])
         self.reveal(match.start, match.end)
 

@@ -125,3 +125,33 @@ def missing_font_message() -> str:
         "<b>No installed font can show Chinese text</b>, so the article would appear as empty "
         "boxes. {how} Then restart Meipi.",
     ).format(how=how)
+
+
+# Adjacent full-width punctuation (」，「) is compressed by the font's contextual half-width
+# spacing ('chws'), which only narrows a mark next to another. Never 'halt', which would
+# half-width every mark of the body text.
+CHWS = "chws"
+_PROBE = "」，「（"
+_chws_support: dict[tuple[str, ...], bool] = {}
+
+
+def has_contextual_spacing(families: tuple[str, ...]) -> bool:
+    """Whether the first of ``families`` that Qt picks for Chinese has the 'chws' feature:
+    told by setting a run of adjacent marks with and without it."""
+    if families not in _chws_support:
+        from PySide6.QtGui import QFont, QTextLayout
+
+        widths: list[float] = []
+        for on in (False, True):
+            font = QFont()
+            font.setFamilies(list(families))
+            font.setPixelSize(40)
+            if on:
+                font.setFeature(QFont.Tag.fromString(CHWS), 1)
+            layout = QTextLayout(_PROBE, font)
+            layout.beginLayout()
+            line = layout.createLine()
+            layout.endLayout()
+            widths.append(line.naturalTextWidth())
+        _chws_support[families] = widths[1] < widths[0] - 1
+    return _chws_support[families]

@@ -45,6 +45,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Block, Document, Page
+from reader.ui.fonts import CHWS, has_contextual_spacing
 from reader.ui.justify import Justifier
 from reader.ui.offsets import OffsetMap, PositionMap
 from reader.ui.theme import LIGHT, Theme
@@ -125,6 +126,8 @@ class Typography:
         font.setPointSizeF(self.point_size * scale)
         font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        if self.families and has_contextual_spacing(self.families):
+            font.setFeature(QFont.Tag.fromString(CHWS), 1)
         return font
 
     def em(self) -> float:

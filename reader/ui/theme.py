@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
 THEME_IDS = ("system", "light", "dark", "sepia")
 
@@ -140,3 +140,16 @@ def resolve(theme_id: str, scheme: Qt.ColorScheme | None = None) -> Theme:
     if scheme is None:
         scheme = system_scheme()
     return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+
+
+def search_hit_format(theme: Theme, *, current: bool = False) -> QTextCharFormat:
+    """How a search hit is drawn: a grey wash of the ink's own colour under a wavy underline.
+    Highlights are saturated washes (yellow, green, blue, pink, purple) without an underline,
+    so no highlight colour reads as a hit in any theme; the current hit is darker."""
+    wash = QColor(theme.ink)
+    wash.setAlpha(80 if current else 38)
+    fmt = QTextCharFormat()
+    fmt.setBackground(wash)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(QColor(theme.ink if current else theme.muted))
+    return fmt

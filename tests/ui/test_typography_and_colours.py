@@ -1,0 +1,66 @@
+"""Typography and colours of the reading desk: the font's contextual punctuation spacing and
+never 'halt'; search hits that no highlight colour can be mistaken for, in every theme."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout
+from pytestqt.qtbot import QtBot
+
+from reader.ui.annotation_models import HIGHLIGHTS_DARK, HIGHLIGHTS_LIGHT
+from reader.ui.fonts import CHWS, FontCatalog, has_contextual_spacing
+from reader.ui.reading_view import Typography
+from reader.ui.theme import THEMES, search_hit_format
+
+
+def _width(font: QFont, text: str) -> float:
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return line.naturalTextWidth()
+
+
+def test_body_font_compresses_punctuation_only_through_chws(qtbot: QtBot) -> None:
+    for style in ("serif", "sans"):
+        families = tuple(FontCatalog.from_system().body_families(style, "zh-Hant-TW"))
+        font = Typography(families).font()
+        tags = {tag.toString() for tag in font.featureTags()}
+        assert "halt" not in tags  # it would half-width every mark of the body text
+        assert (CHWS in tags) == has_contextual_spacing(families)
+        # A lone mark keeps its full width: nothing narrows punctuation that has no neighbour.
+        assert _width(font, "中，中") == pytest.approx(3 * _width(font, "中"), abs=1)
+        if CHWS in tags:
+            assert _width(font, "」，「") < 3 * _width(font, "中") - 1
+
+
+@pytest.mark.parametrize("theme_id", ["light", "dark", "sepia"])
+def test_search_hits_cannot_be_taken_for_a_highlight(theme_id: str) -> None:
+    theme = THEMES[theme_id]
+    paper = QColor(theme.paper)
+    for current in (False, True):
+        fmt = search_hit_format(theme, current=current)
+        # A wavy underline, which no highlight has…
+        assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+        # …over a grey wash: blended onto the page it has next to no hue of its own.
+        wash = fmt.background().color()
+        a = wash.alphaF()
+        blended = QColor.fromRgbF(
+            *(
+                a * w + (1 - a) * p
+                for w, p in zip(wash.getRgbF()[:3], paper.getRgbF()[:3], strict=True)
+            )
+        )
+        assert blended.hsvSaturationF() < paper.hsvSaturationF() + 0.04
+        # …and far from every highlight colour on the page.
+        highlights = HIGHLIGHTS_DARK if theme.dark else HIGHLIGHTS_LIGHT
+        for color in highlights.values():
+            other = QColor(color)
+            distance = (
+                sum(
+                    (x - y) ** 2
+                    for x, y in zip(blended.getRgb()[:3], other.getRgb()[:3], strict=True)
+                )
+                ** 0.5
+            )
+            assert distance > 25, (color, blended.name())
