@@ -301,9 +301,24 @@ def reading_order(lines: list[Line]) -> list[Line]:
     return _columns(horizontal) + sorted(vertical, key=lambda ln: (-ln.x1, -ln.y1))
 
 
+def _rows(lines: list[Line]) -> list[Line]:
+    """Top to bottom, and left to right within a row: lines whose middles are within half a
+    line of each other share a row (a page number in another font sits a little higher)."""
+    by_top = sorted(lines, key=lambda ln: -(ln.y0 + ln.y1) / 2)
+    out: list[Line] = []
+    row: list[Line] = []
+    for line in by_top:
+        middle = (line.y0 + line.y1) / 2
+        if row and abs((row[0].y0 + row[0].y1) / 2 - middle) > 0.5 * max(line.size, 1.0):
+            out += sorted(row, key=lambda ln: ln.x0)
+            row = []
+        row.append(line)
+    return out + sorted(row, key=lambda ln: ln.x0)
+
+
 def _columns(lines: list[Line]) -> list[Line]:
     if len(lines) < 4:
-        return sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
+        return _rows(lines)
     left = min(ln.x0 for ln in lines)
     right = max(ln.x1 for ln in lines)
     width = right - left
@@ -311,7 +326,7 @@ def _columns(lines: list[Line]) -> list[Line]:
         return lines
     narrow = [ln for ln in lines if ln.x1 - ln.x0 < 0.6 * width]
     gutter = _gutter(narrow, left, right)
-    ordered = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
+    ordered = _rows(lines)
     if gutter is None:
         return ordered
     out: list[Line] = []
