@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -283,10 +283,15 @@ class DialogsFeature(QObject):
                 self.tr("Select a passage to copy it with its citation."), 5000
             )
             return None
-        from reader.export.citing import quote_with_citation
+        from reader.export.citing import citation_form, quote_with_citation
 
         view = self.window.services.view(doc)
-        text = quote_with_citation(doc, selected[0], selected[1], view)
+        content = self.window.reading_view.content()
+        script = content.script if content is not None else doc.meta.script
+        # Chinese form when the interface is in Chinese (the default locale, which the
+        # interface language sets), in the script the reader is looking at.
+        form = citation_form(QLocale().name(), script)
+        text = quote_with_citation(doc, selected[0], selected[1], view, form=form)
         QGuiApplication.clipboard().setText(text)
         self.window.statusBar().showMessage(self.tr("Copied with its citation."), 4000)
         self.citation_copied.emit(text)

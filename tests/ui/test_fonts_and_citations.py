@@ -159,3 +159,28 @@ def test_with_no_fonts_installed_the_window_shows_the_banner(tmp_path: Path) -> 
         env=env,
     )
     assert out.stdout.split() == ["False", "True", "True"]
+
+
+def test_copy_with_citation_trims_the_edges_and_cites_in_the_interface_language() -> None:
+    from reader.export.citing import citation_form, quote_with_citation
+    from reader.export.records import OriginalView
+    from reader.script import document_view
+
+    lian = load_library().get("lian-obor")
+    word = "出兵喬治亞"
+    start = lian.text.index(word)
+    # A selection that caught the comma before and the space after is trimmed to the words.
+    while lian.text[start - 1] not in "，、。":
+        start -= 1
+    passage = lian.text[start - 1 : lian.text.index(word) + len(word)]
+    a, b = start - 1, lian.text.index(word) + len(word) + 1
+    original = OriginalView(lian.text)
+    english = quote_with_citation(lian, a, b, original, form=citation_form("en_US", "zh-Hant-TW"))
+    assert english == f"「{passage[1:]}」（連弘宜〈一帶一路框架下中俄之潛在競合關係〉，p. 3）"
+    taiwan = quote_with_citation(lian, a, b, original, form=citation_form("zh_TW", "zh-Hant-TW"))
+    assert taiwan.endswith("（連弘宜，〈一帶一路框架下中俄之潛在競合關係〉，《戰略瞭望》，頁 3）")
+    assert "p. " not in taiwan
+    view = document_view(lian, "zh-Hans-CN", None)
+    mainland = quote_with_citation(lian, a, b, view, form=citation_form("zh_CN", "zh-Hans-CN"))
+    assert mainland.endswith("（连弘宜，〈一带一路框架下中俄之潜在竞合关系〉，《战略瞭望》，页 3）")
+    assert mainland.startswith("「") and not mainland.startswith("「，")
