@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -915,3 +916,74 @@ def test_a_json_file_is_not_imported_as_an_article(tmp_path: Path) -> None:
     r = meipi("import", str(source))
     assert r.code == 2 and "import-annotations" in r.err
     assert not paths.user_texts_dir().exists() or not any(paths.user_texts_dir().iterdir())
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile input (issue 14) and re-importing
+
+
+def test_a_text_of_200000_brackets_imports_without_recursion(tmp_path: Path) -> None:
+    """json's parser recursed (RecursionError) and the Markdown sniffing went quadratic."""
+    for name in ("brackets.txt", "brackets.md"):
+        r = meipi("import", str(_write(tmp_path, name, "[" * 200_000)), "--id", name[-2:])
+        assert r.code == 0, r.err
+        assert "Traceback" not in r.err
+    assert meipi("text", "md").out.strip() == "[" * 200_000
+
+
+@pytest.mark.parametrize("umask", [0o077, 0o022, 0o002])
+def test_imported_texts_follow_the_umask(tmp_path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        assert meipi("import", str(_write(tmp_path, "a.txt", ARTICLE))).code == 0
+    finally:
+        os.umask(old)
+    mode = (paths.user_texts_dir() / "a.meipi.txt").stat().st_mode & 0o777
+    assert mode == 0o666 & ~umask
+
+
+def test_the_database_its_companions_and_backups_are_refused_unopened(tmp_path: Path) -> None:
+    db = tmp_path / "notes.sqlite3"
+    assert meipi("config", "creator", "Reader", "--db", str(db)).code == 0
+    assert meipi("backup", "--db", str(db)).code == 0
+    backups = sorted(paths.backups_dir(db).iterdir())
+    wal = db.with_name(db.name + "-wal")
+    if not wal.exists():
+        wal.write_bytes(b"")  # no connection is open: a stand-in for the live one
+    link = tmp_path / "innocent.txt"
+    link.symlink_to(db)
+    opened: list[str] = []
+    watched = {str(db), str(wal)}
+
+    def audit(event: str, args: tuple[object, ...]) -> None:
+        if event == "open" and args and str(args[0]) in watched:
+            opened.append(str(args[0]))
+
+    sys.addaudithook(audit)
+    for target in (db, wal, link, backups[0]):
+        r = meipi("import", str(target), "--db", str(db))
+        assert r.code == 2, target
+        assert "database" in r.err and "Traceback" not in r.err
+    assert opened == []
+    assert _user_files() == []
+
+
+def test_reimporting_a_corrected_text_keeps_and_reanchors_its_annotations(tmp_path: Path) -> None:
+    first = ARTICLE.replace("許菁芸", "許菁芸\n\n草稿")
+    assert meipi("import", str(_write(tmp_path, "draft.txt", first))).code == 0
+    quote = TRADITIONAL[40:60]
+    assert meipi("annotate", "draft", "--quote", quote, "--occurrence", "1").code == 0
+    before = meipi("annotations", "draft", "--json").json()["annotations"][0]
+    r = meipi("import", str(_write(tmp_path, "draft.txt", ARTICLE)))
+    assert r.code == 2 and "already" in r.err  # not without --replace
+    r = meipi("import", str(_write(tmp_path, "draft.txt", ARTICLE)), "--replace")
+    assert r.code == 0, r.err
+    after = meipi("annotations", "draft", "--json").json()["annotations"][0]
+    assert after["id"] == before["id"] and after["quote"] == quote
+    assert after["start"] == before["start"] - len("\n草稿") and not after["orphaned"]
+    assert (
+        meipi(
+            "import", str(_write(tmp_path, "x.txt", ARTICLE)), "--id", "lian-obor", "--replace"
+        ).code
+        == 2
+    )
