@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -42,6 +43,32 @@ from reader.ui.undo import TagCommand, TagDetailsCommand, run_tag_change
 
 if TYPE_CHECKING:
     from reader.ui.annotations_feature import AnnotationsFeature
+
+
+class _MergeDialog(QInputDialog):
+    """An input dialog whose OK waits for a tag to be chosen or typed."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.textValueChanged.connect(self._on_text_value_changed)
+
+    def ok_button(self) -> QPushButton | None:
+        box = self.findChild(QDialogButtonBox)  # made when the dialog is first shown
+        return box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+
+    def _on_text_value_changed(self, text: str) -> None:
+        button = self.ok_button()
+        if button is not None:
+            button.setEnabled(bool(text.strip()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._on_text_value_changed(self.textValue())
+
+    def done(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and not self.textValue().strip():
+            return  # Return with nothing chosen merges nowhere
+        super().done(result)
 
 
 class TagManager(QDialog):
@@ -92,6 +119,10 @@ class TagManager(QDialog):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.status = QLabel(self)
         self.status.setObjectName("tagManagerStatus")
@@ -280,25 +311,37 @@ class TagManager(QDialog):
             return
         self.rename(name, new_name.strip())
 
+    def merge_dialog(self, name: str) -> _MergeDialog | None:
+        """The dialog asking which tag to merge ``name`` into: the other tags to choose from,
+        none chosen yet, and OK only once one is (Return never merges into a tag the reader
+        did not pick)."""
+        others = [t.name for t in self.feature.tags if fold_key(t.name) != fold_key(name)]
+        if not others:
+            return None
+        dialog = _MergeDialog(self)
+        dialog.setWindowTitle(self.tr("Merge Tag"))
+        dialog.setLabelText(
+            self.tr("Merge %1 (%2 annotation(s)) into:")
+            .replace("%1", name)
+            .replace("%2", str(self.touched(name)))
+        )
+        dialog.setComboBoxItems(others)
+        dialog.setComboBoxEditable(True)
+        dialog.setTextValue("")
+        return dialog
+
     def _on_merge_clicked(self) -> None:
         name = self.selected_name()
         if name is None:
             return
-        others = [t.name for t in self.feature.tags if fold_key(t.name) != fold_key(name)]
-        if not others:
+        dialog = self.merge_dialog(name)
+        if dialog is None:
             return
-        target, ok = QInputDialog.getItem(
-            self,
-            self.tr("Merge Tag"),
-            self.tr("Merge %1 (%2 annotation(s)) into:")
-            .replace("%1", name)
-            .replace("%2", str(self.touched(name))),
-            others,
-            0,
-            True,
-        )
-        if ok and target.strip():
-            self.merge(name, target.strip())
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        target = dialog.textValue().strip()
+        dialog.deleteLater()
+        if accepted and target:
+            self.merge(name, target)
 
     def _on_delete_clicked(self) -> None:
         name = self.selected_name()

@@ -143,3 +143,32 @@ def test_undo_works_from_the_tag_manager_window(qtbot: QtBot, make_window: MakeW
     qtbot.keyClick(manager.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert cli_tags() == [("SCO",)]
     assert manager.model.index_of("sco").isValid()
+
+
+def test_return_in_the_merge_dialog_never_merges_into_an_unchosen_tag(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+
+    window = make_window()
+    feature = feature_of(window)
+    annotate(feature, window, "能源", "blue", ("區域/北極",))
+    annotate(feature, window, "天然氣", "pink", ("Central Asia",))
+    manager = feature.show_tag_manager()
+    assert isinstance(manager, TagManager)
+    dialog = manager.merge_dialog("區域/北極")
+    assert dialog is not None
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    ok = dialog.ok_button()
+    assert ok is not None
+    assert dialog.textValue() == "" and not ok.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0  # nothing chosen: nothing merged
+    dialog.setTextValue("Central Asia")
+    assert ok.isEnabled()
+    dialog.reject()
+    # And the manager closes from a button of its own.
+    assert manager.close_button.text() and manager.isVisible()
+    manager.close_button.click()
+    qtbot.waitUntil(lambda: not manager.isVisible())
+    assert sorted(cli_tags()) == [("Central Asia",), ("區域/北極",)]
