@@ -230,7 +230,9 @@ def _note_line(line: str) -> str:
         return _ORDERED_ITEM.sub(r"\1\\\2", line, count=1) if _ORDERED_ITEM.match(line) else line
     if first in "`~":
         fence = _FENCE.match(line)
-        if fence:
+        # A backtick fence's info string has no backtick: "```<b>```" is a code span, kept
+        # whole (escaping its ticks would leave "<b>" outside it, as raw HTML).
+        if fence and not (first == "`" and "`" in line[fence.end() :]):
             return "".join("\\" + c for c in fence.group(0)) + line[fence.end() :]
     return line
 

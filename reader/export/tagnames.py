@@ -10,7 +10,8 @@ mapping"):
 2. every run of other characters that Obsidian does not accept becomes ``-`` (``C++`` → ``C-``,
    ``中俄（雙邊）`` → ``中俄-雙邊-``; ``a.b`` → ``a-b``);
 3. ``/`` keeps nesting, but empty levels are dropped (``/a//b/`` → ``a/b``); a level never
-   starts with ``-`` (``#hash`` → ``hash``);
+   starts with ``-`` (``#hash`` → ``hash``); a ``_`` that is not between two letters or digits
+   becomes ``-`` too (``_i_`` → ``i-``, ``a/_b`` → ``a/b``), so no Markdown reads emphasis;
 4. a tag of digits only gets a ``_`` after it (``2014`` → ``2014_``); a tag with nothing left
    is ``tag``;
 5. two different tags that come out the same in one export (Obsidian ignores case) are told
@@ -32,6 +33,7 @@ from reader.folding import fold_key
 _SPACE = re.compile(r"\s+")
 # Python's \w is Unicode letters, digits and "_": what Obsidian accepts, besides "-" and "/".
 _NOT_TAG = re.compile(r"[^\w/-]+")
+_LONE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 FALLBACK = "tag"
 
 
@@ -41,6 +43,9 @@ def obsidian_tag(tag: str) -> str:
     name = unicodedata.normalize("NFC", tag).strip()
     name = _SPACE.sub("-", name)
     name = _NOT_TAG.sub("-", name)
+    # "_" next to anything but a letter or digit could open emphasis ("#_i_", "#a-_i_" read as
+    # <em>i</em> in CommonMark): there it becomes "-".
+    name = _LONE_UNDERSCORE.sub("-", name)
     levels = [level.lstrip("-") for level in name.split("/")]
     name = "/".join(level for level in levels if level)
     if not name:

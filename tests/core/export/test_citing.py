@@ -12,15 +12,14 @@ from tests.core.export.helpers import library_docs
 
 def test_quote_in_the_view_with_citation() -> None:
     lian = library_docs()[0]
-    start = lian.text.index("區域性的多邊或雙邊合作")
-    end = start + len("區域性的多邊或雙邊合作")
+    start = lian.text.index("出兵喬治亞")
+    end = start + len("出兵喬治亞")
     view = document_view(lian, "zh-Hans-CN", None)
     assert quote_with_citation(lian, start, end, view) == (
-        "「局部〔原文：區域性〕的多边或双边合作」"
-        "（連弘宜〈一帶一路框架下中俄之潛在競合關係〉，p. 3）"
+        "「出兵格鲁吉亚〔原文：喬治亞〕」（連弘宜〈一帶一路框架下中俄之潛在競合關係〉，p. 3）"
     )
     assert quote_with_citation(lian, start, end, view, originals=False).startswith(
-        "「局部的多边或双边合作」"
+        "「出兵格鲁吉亚」"
     )
 
 

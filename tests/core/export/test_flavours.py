@@ -70,6 +70,7 @@ NOTES = [
     "- a list\n* another\n1. numbered\n> quote",
     "\\section{raw tex} and $x$ fine",
     "**bold** _em_ [link](http://example.org) <https://example.org>",
+    "```<div>```\n~~~ <b>\n``<i>``{=html}",
 ]
 
 
@@ -230,6 +231,10 @@ def test_every_tag_is_an_obsidian_tag_and_maps_back(exports: dict[str, tuple[str
         ("地區/中亞", "地區/中亞"),
         ("/a//b/", "a/b"),
         ("?", "tag"),
+        ("_i_", "i-"),
+        ("a/_b_", "a/b-"),
+        ("x_y", "x_y"),
+        ("<script>a</script>_i_", "script-a-/script--i-"),
     ],
 )
 def test_obsidian_mapping(tag: str, expected: str) -> None:
