@@ -98,9 +98,10 @@ class ChineseSelection(QObject):
         position = self.view.cursorForPosition(point).position()
         shown = content.positions.qt_to_shown(position)
         # The character under the pointer: cursorForPosition gives the nearest gap, which is
-        # after the character when the click is on its right half.
+        # after the character when the click is on its right half — and, for the last
+        # character of a line, that gap is drawn at the start of the next line.
         rect = self.view.cursorRect(self._cursor(position))
-        if point.x() < rect.left() and shown > 0:
+        if shown > 0 and (point.x() < rect.left() or rect.top() > point.y()):
             shown -= 1
         return min(shown, max(0, len(content.text) - 1))
 

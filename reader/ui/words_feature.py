@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
@@ -48,6 +48,16 @@ BENCH_LOOKUP = "MEIPI_BENCH_LOOKUP"
 HIDE_DISTANCE = 48  # pixels the pointer may move from the word (no Shift) before the popup goes
 
 
+_RUNNER: Runner | None = None
+
+
+def _runner() -> Runner:
+    global _RUNNER
+    if _RUNNER is None or not isValid(_RUNNER):
+        _RUNNER = Runner(QCoreApplication.instance())
+    return _RUNNER
+
+
 class WordsFeature(QObject):
     words_ready = Signal()
     dictionary_ready = Signal()
@@ -59,7 +69,9 @@ class WordsFeature(QObject):
         super().__init__(selection)
         self.view = view
         self.selection = selection
-        self.runner = Runner(self)
+        # The warm-ups outlive a closed window (jieba cannot be stopped half-way): their
+        # runner lives as long as the application, and every callback checks the feature.
+        self.runner = _runner()
         self.dictionary: Dictionary | None = None
         self.dictionary_error: str | None = None
         self._dictionary_loading = False
@@ -152,11 +164,15 @@ class WordsFeature(QObject):
         return dictionary
 
     def _on_words_loaded(self, _index: object) -> None:
+        if not isValid(self) or not isValid(self.view):
+            return  # the window closed while it loaded
         self._words_loading = False
         self.words_ready.emit()
         self.warm_up()  # the dictionary, now
 
     def _on_words_failed(self, text: str) -> None:
+        if not isValid(self) or not isValid(self.view):
+            return  # the window closed while it loaded
         self._words_loading = False
         self.warm_up()  # the dictionary still
         # Double-click keeps the phrase list; say why once, in the status bar.
@@ -169,6 +185,8 @@ class WordsFeature(QObject):
             )
 
     def _on_dictionary_loaded(self, dictionary: object) -> None:
+        if not isValid(self) or not isValid(self.view):
+            return  # the window closed while it loaded
         from reader.dictionary import Dictionary
 
         self._dictionary_loading = False
@@ -180,6 +198,8 @@ class WordsFeature(QObject):
                 self.look_up_at(point)
 
     def _on_dictionary_failed(self, text: str) -> None:
+        if not isValid(self) or not isValid(self.view):
+            return  # the window closed while it loaded
         self._dictionary_loading = False
         self.dictionary_error = text
         self.dictionary_failed.emit(text)

