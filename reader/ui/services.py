@@ -59,6 +59,8 @@ class Services(QObject):
         self._watcher: Watcher | None = None
         self._snapshot: Snapshot | None = None
         self._views: dict[str, str] = {}
+        # How many annotations the database held when last read (the restore offer says it).
+        self.annotations_seen: int | None = None
         self._texts_seen = self._texts_signature()
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
@@ -140,6 +142,7 @@ class Services(QObject):
             if snapshot is not None:
                 if self._glossary is None:
                     self._glossary = snapshot.glossary()
+                self.annotations_seen = len(snapshot.records)
                 return snapshot.annotations(), snapshot.tags(), snapshot.color_meanings()
             if self._store is None and self._store_error is None:
                 return [], [], dict(DEFAULT_MEANINGS)  # no database yet
@@ -148,7 +151,9 @@ class Services(QObject):
             return None
         from reader.ops.annotations import window_data
 
-        return window_data(store)
+        records, tags, meanings = window_data(store)
+        self.annotations_seen = len(records)
+        return records, tags, meanings
 
     def stale_documents(self) -> list[Document] | None:
         """The texts changed since their annotations were made (to re-anchor through the

@@ -1,13 +1,18 @@
-"""A refused database in the window: the reader is told why and offered the newest verified
-backup; only if they accept is the damaged file moved aside (kept) and the backup restored."""
+"""A refused database in the window: the file is looked at again before anything is offered; a
+busy, sound or foreign file is never offered a restore; the safe choice is the default (Return
+and Escape change nothing); only a click on "Restore the Backup" restores, and the damaged file
+is kept (issue 14, item 4)."""
 
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader import paths
@@ -15,66 +20,201 @@ from reader.documents import load_library
 from reader.store import open_store
 from reader.store.annotations import create_annotation, list_annotations
 from reader.store.backup import make_backup
-from reader.ui.database_dialog import offer_restore
+from reader.ui.database_dialog import KEEP_LABEL, RESTORE_LABEL, connect_offers, offer_restore
 from reader.ui.services import Services
 
-
-def _answer(monkeypatch: pytest.MonkeyPatch, choice: str, shown: list[str]) -> None:
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box.text() + "\n" + box.informativeText())
-        for button in box.buttons():
-            if button.text() == choice:
-                button.click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(str(a[2])))
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(str(a[2])))
+Action = Callable[[QMessageBox], None]
 
 
-def _damaged_db_with_backup() -> tuple[Path, str]:
+class Responder:
+    """Answers each modal message box as it appears, in order, the way a user would (keys to
+    the focused button, or a click), and records what each box said and offered. A box beyond
+    the expected ones is recorded in ``unexpected`` and closed, so a test fails, never hangs."""
+
+    def __init__(self, qtbot: QtBot, *actions: Action) -> None:
+        self.actions = list(actions)
+        self.seen: list[str] = []
+        self.buttons: list[list[str]] = []
+        self.unexpected: list[str] = []
+        self._handled: list[QMessageBox] = []
+        self._owner = QWidget()  # kept: pytest-qt holds widgets only weakly
+        qtbot.addWidget(self._owner)  # closed after the test; the timer goes with it
+        self._timer = QTimer(self._owner)
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box in self._handled or not box.isVisible():
+            return
+        self._handled.append(box)
+        said = box.text() + "\n" + box.informativeText()
+        if not self.actions:
+            self.unexpected.append(said)
+            box.done(0)
+            return
+        self.seen.append(said)
+        self.buttons.append([b.text() for b in box.buttons()])
+        self.actions.pop(0)(box)
+
+
+def press(key: Qt.Key) -> Action:
+    def act(box: QMessageBox) -> None:
+        focused = QApplication.focusWidget()
+        target = focused if focused is not None and box.isAncestorOf(focused) else box
+        QtBot.keyClick(target, key)
+
+    return act
+
+
+def click(label: str) -> Action:
+    def act(box: QMessageBox) -> None:
+        button = next(b for b in box.buttons() if b.text() == label)
+        assert isinstance(button, QPushButton)
+        button.click()
+
+    return act
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _annotated_db(notes: tuple[str, ...] = ("保留",)) -> Path:
     db = paths.db_path()
     doc = load_library().get("lian-obor")
     with open_store(db) as store, store.writing() as s:
-        create_annotation(s, doc, start=100, end=110, color="green", tags=["中亞"], note="保留")
+        for i, note in enumerate(notes):
+            create_annotation(s, doc, start=100 + 20 * i, end=110 + 20 * i, note=note)
+    return db
+
+
+def _damaged_db_with_backup() -> tuple[Path, str]:
+    db = _annotated_db()
     make_backup(db)
+    with open_store(db) as store, store.writing() as s:
+        create_annotation(s, load_library().get("lian-obor"), start=200, end=210, note="新")
     db.write_bytes(b"this is not a database" * 100)
-    return db, hashlib.sha256(db.read_bytes()).hexdigest()
+    return db, _digest(db)
 
 
-def test_declining_touches_nothing(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    db, digest = _damaged_db_with_backup()
+def _services(qtbot: QtBot, db: Path) -> tuple[Services, QWidget]:
     services = Services(db, load_library())
     parent = QWidget()
     qtbot.addWidget(parent)
-    shown: list[str] = []
-    _answer(monkeypatch, "Not Now", shown)
+    return services, parent
+
+
+def _beside(db: Path) -> list[str]:
+    return sorted(p.name for p in db.parent.iterdir())
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape])
+def test_return_and_escape_never_restore(qtbot: QtBot, key: Qt.Key) -> None:
+    db, digest = _damaged_db_with_backup()
+    services, parent = _services(qtbot, db)
+    services.annotations_seen = 2  # as the window had read them before the file broke
+    files = _beside(db)
     assert services.store() is None and services.store_error
+    answers = Responder(qtbot, press(key))
     assert offer_restore(parent, services, services.store_error or "") is False
-    assert "Restore" not in shown[0] or "backup" in shown[0].lower()
-    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+    assert answers.unexpected == [] and not answers.actions
+    assert sorted(answers.buttons[0]) == sorted([RESTORE_LABEL, KEEP_LABEL])
+    assert "holds 1 annotations" in answers.seen[0], answers.seen
+    assert "held 2 when Meipi last read it" in answers.seen[0], answers.seen
+    assert _digest(db) == digest and _beside(db) == files
+    services.close()
 
 
-def test_accepting_restores_and_keeps_the_damaged_file(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_clicking_restore_restores_and_keeps_the_damaged_file(qtbot: QtBot) -> None:
     db, digest = _damaged_db_with_backup()
-    services = Services(db, load_library())
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    shown: list[str] = []
-    _answer(monkeypatch, "Restore the Backup", shown)
+    services, parent = _services(qtbot, db)
     assert services.store() is None
+    answers = Responder(qtbot, click(RESTORE_LABEL), press(Qt.Key.Key_Return))
     assert offer_restore(parent, services, services.store_error or "") is True
+    assert answers.unexpected == []
+    assert "how many this file held is not known" in answers.seen[0]
+    assert "The previous file was kept as" in answers.seen[1]
     store = services.store()
     assert store is not None
     with store.reading() as s:
-        notes = [r.note for r in list_annotations(s)]
-    assert notes == ["保留"]
-    kept = [
-        p
-        for p in db.parent.iterdir()
-        if ".replaced-" in p.name and not p.name.endswith(("-wal", "-shm"))
-    ]
-    assert len(kept) == 1 and hashlib.sha256(kept[0].read_bytes()).hexdigest() == digest
+        assert [r.note for r in list_annotations(s)] == ["保留"]
+    kept = [p for p in db.parent.iterdir() if ".replaced-" in p.name]
+    assert [_digest(p) for p in kept] == [digest]
+    services.close()
+
+
+def test_a_busy_database_is_never_called_damaged(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.store import backup
+
+    db = _annotated_db()
+    make_backup(db)
+    monkeypatch.setattr(backup, "PROBE_BUSY_MS", 50)
+    monkeypatch.setattr(backup, "PROBE_WAIT", 0.01)
+    services, parent = _services(qtbot, db)
+    locker = sqlite3.connect(db, isolation_level=None)
+    locker.execute("PRAGMA locking_mode = EXCLUSIVE")
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        before = _digest(db)
+        answers = Responder(qtbot, press(Qt.Key.Key_Return))
+        message = f"{db} is damaged or unreadable (SQLite: database is locked)"
+        assert offer_restore(parent, services, message, retry=False) is False
+        assert answers.unexpected == []
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    assert RESTORE_LABEL not in answers.buttons[0]
+    assert "is busy" in answers.seen[0] and "not damaged" in answers.seen[0], answers.seen
+    assert _digest(db) == before
+    assert not [p for p in db.parent.iterdir() if ".replaced-" in p.name]
+
+
+def test_a_refusal_that_does_not_last_is_read_again(qtbot: QtBot) -> None:
+    db = _annotated_db(("一", "二"))
+    services, parent = _services(qtbot, db)
+    before = _digest(db)
+    answers = Responder(qtbot, press(Qt.Key.Key_Escape))
+    assert offer_restore(parent, services, f"{db} is damaged or unreadable (SQLite: …)") is False
+    assert answers.unexpected == []
+    assert RESTORE_LABEL not in answers.buttons[0]
+    assert "reads correctly now" in answers.seen[0]
+    data = services.read_annotations()  # the refusal was forgotten: read again
+    assert data is not None and [r.note for r in data[0]] == ["一", "二"]
+    assert _digest(db) == before
+    services.close()
+
+
+def test_another_applications_file_is_not_offered_a_restore(qtbot: QtBot) -> None:
+    db = _annotated_db()
+    make_backup(db)
+    db.unlink()
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    before = _digest(db)
+    services, parent = _services(qtbot, db)
+    assert services.store() is None
+    answers = Responder(qtbot, press(Qt.Key.Key_Return))
+    assert offer_restore(parent, services, services.store_error or "") is False
+    assert answers.unexpected == []
+    assert RESTORE_LABEL not in answers.buttons[0]
+    assert "not a Meipi database" in answers.seen[0] and "--db" in answers.seen[0]
+    assert _digest(db) == before
+
+
+def test_the_window_offers_once_when_the_store_is_refused(qtbot: QtBot) -> None:
+    db, digest = _damaged_db_with_backup()
+    services, parent = _services(qtbot, db)
+    connect_offers(parent, services)
+    answers = Responder(qtbot, press(Qt.Key.Key_Return))
+    assert services.store() is None
+    qtbot.waitUntil(lambda: len(answers.seen) == 1)
+    assert answers.unexpected == []
+    assert RESTORE_LABEL in answers.buttons[0]
+    assert _digest(db) == digest
     services.close()
