@@ -91,9 +91,7 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
         sync_texts(store, ctx)
         record = annotation_ops.find(store, args.id)
         doc = library.get(record.document)
-        deleted = annotation_ops.delete_keeping(
-            store, record.id, doc, paths.data_dir() / "deleted"
-        )
+        deleted = annotation_ops.delete_keeping(store, record.id, doc, paths.data_dir() / "deleted")
     command = ["meipi"]
     if getattr(args, "db", None):
         command += ["--db", str(ctx.db)]

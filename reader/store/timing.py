@@ -68,8 +68,8 @@ def w3c_export(count: int, documents: Sequence[Document]) -> bytes:
 
 
 def _import_into(db: Path, data: bytes, documents: Sequence[Document]) -> None:
-    from reader.ops.exporting import import_records
     from reader.export.w3c import parse_import
+    from reader.ops.exporting import import_records
     from reader.store.db import open_store
 
     store = open_store(db)
@@ -83,8 +83,8 @@ def _import_into(db: Path, data: bytes, documents: Sequence[Document]) -> None:
 def import_seconds(count: int = 10_000, *, repeat: int = 3) -> float:
     """Parse, validate and write a W3C JSON file of ``count`` annotations into an empty
     database (opened beforehand, untimed)."""
-    from reader.ops.exporting import import_records
     from reader.export.w3c import parse_import
+    from reader.ops.exporting import import_records
     from reader.store.db import open_store
 
     documents = shipped_documents()
@@ -206,10 +206,14 @@ def cli_times(
     argv: Sequence[str], *, db: Path, data_dir: Path, repeat: int = 3
 ) -> tuple[float, float]:
     """Median wall-clock and median CPU seconds of ``meipi --db DB ARGV…``, a fresh process
-    each run."""
+    each run. A ``-o FILE`` of an earlier run is removed first (an export replaces a file
+    only with ``--force``; each run writes a new file, as a user's first export does)."""
     env = _environment(data_dir)
+    output = Path(argv[argv.index("-o") + 1]) if "-o" in argv[:-1] else None
     runs = []
     for _ in range(max(1, repeat)):
+        if output is not None:
+            output.unlink(missing_ok=True)
         gc.collect()
         runs.append(_run(["--db", str(db), *argv], env))
     return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
