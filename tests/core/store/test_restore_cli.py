@@ -27,10 +27,22 @@ def _aside(db: Path) -> list[Path]:
 def test_restore_reports_what_was_set_aside_and_the_commands_bring_it_back(
     db_file: Path, tmp_path: Path, monkeypatch: object
 ) -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "一帶一路", "--note", "舊").code == 0
+    assert (
+        meipi(
+            "annotate", "lian-obor", "--quote", "一帶一路", "--occurrence", "1", "--note", "舊"
+        ).code
+        == 0
+    )
     assert meipi("backup").code == 0
-    assert meipi("annotate", "hsu-divergence", "--quote", "中俄", "--note", "新一").code == 0
-    made = meipi("annotate", "lian-obor", "--quote", "戈巴契夫", "--note", "新二")
+    assert (
+        meipi(
+            "annotate", "hsu-divergence", "--quote", "中俄", "--occurrence", "1", "--note", "新一"
+        ).code
+        == 0
+    )
+    made = meipi(
+        "annotate", "lian-obor", "--quote", "戈巴契夫", "--occurrence", "1", "--note", "新二"
+    )
     assert made.code == 0, made.err
 
     r = meipi("restore")
@@ -47,7 +59,12 @@ def test_restore_reports_what_was_set_aside_and_the_commands_bring_it_back(
 
 
 def test_restore_refuses_the_database_itself_and_its_log(db_file: Path) -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "一帶一路", "--note", "一").code == 0
+    assert (
+        meipi(
+            "annotate", "lian-obor", "--quote", "一帶一路", "--occurrence", "1", "--note", "一"
+        ).code
+        == 0
+    )
     assert meipi("backup").code == 0
     before = digest(db_file)
     for name in ("db", "alias"):
@@ -62,7 +79,12 @@ def test_restore_refuses_the_database_itself_and_its_log(db_file: Path) -> None:
 
 
 def test_restore_refuses_a_db_that_is_not_a_meipi_database(db_file: Path, tmp_path: Path) -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "一帶一路", "--note", "一").code == 0
+    assert (
+        meipi(
+            "annotate", "lian-obor", "--quote", "一帶一路", "--occurrence", "1", "--note", "一"
+        ).code
+        == 0
+    )
     assert meipi("backup").code == 0
     backup = list_backups(db_file)[0]
     foreign = tmp_path / "places.sqlite"
@@ -84,7 +106,12 @@ def test_restore_refuses_a_db_that_is_not_a_meipi_database(db_file: Path, tmp_pa
 
 
 def test_restore_of_a_damaged_database_says_the_count_is_unknown(db_file: Path) -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "一帶一路", "--note", "一").code == 0
+    assert (
+        meipi(
+            "annotate", "lian-obor", "--quote", "一帶一路", "--occurrence", "1", "--note", "一"
+        ).code
+        == 0
+    )
     assert meipi("backup").code == 0
     db_file.write_bytes(b"this is not a database" * 200)
     damaged = digest(db_file)
