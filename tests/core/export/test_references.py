@@ -98,25 +98,34 @@ def test_pandoc_flavour_ends_quotes_in_citations() -> None:
     assert "[@lianyidai, p. 3]" in forced
 
 
-@needs_pandoc
-@pytest.mark.parametrize("fmt", ["csl-json", "bibtex"])
-def test_citeproc_renders_every_citation_with_pages(tmp_path: Path, fmt: str) -> None:
+GBT7714 = Path(
+    "/usr/share/citation-style-language/styles/china-national-standard-gb-t-7714-2015-author-date.csl"
+)
+
+
+def _citeproc(tmp_path: Path, fmt: str, reader: str, csl: Path | None) -> str:
     source, _ = _source()
     refs = tmp_path / ("refs.json" if fmt == "csl-json" else "refs.bib")
     refs.write_text(render_export(ExportOptions(format=fmt), source), encoding="utf-8")
     md = tmp_path / "paper.md"
     md.write_text(
-        render_export(ExportOptions(flavour="pandoc", links=False), source),
-        encoding="utf-8",
+        render_export(ExportOptions(flavour="pandoc", links=False), source), encoding="utf-8"
     )
     assert PANDOC is not None
-    done = subprocess.run(
-        [PANDOC, "--citeproc", "--bibliography", str(refs), "-t", "plain", "--wrap=none", str(md)],
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
-    out = done.stdout.decode("utf-8")
+    argv = [PANDOC, "-f", reader, "--citeproc", "--bibliography", str(refs), "-t", "plain"]
+    argv += ["--wrap=none", str(md)]
+    if csl is not None:
+        argv += ["--csl", str(csl)]
+    done = subprocess.run(argv, capture_output=True, check=True, timeout=120)
+    return done.stdout.decode("utf-8").replace("\xa0", " ")
+
+
+@needs_pandoc
+@pytest.mark.parametrize("fmt", ["csl-json", "bibtex"])
+def test_citeproc_renders_every_citation_with_pages(tmp_path: Path, fmt: str) -> None:
+    """Pandoc's built-in style (Chicago author-date), reading Pandoc's Markdown (the readers of
+    commonmark_x and gfm in Pandoc 2.17 have no citations extension)."""
+    out = _citeproc(tmp_path, fmt, "markdown", None)
     assert "???" not in out and "@" not in out, out
     assert "(連弘宜, n.d., 3)" in out
     assert "(連弘宜, n.d., 1–2)" in out
@@ -124,6 +133,20 @@ def test_citeproc_renders_every_citation_with_pages(tmp_path: Path, fmt: str) ->
     # The bibliography: both texts, with venue, issue and pages.
     assert "遠景論壇" in out and "no. 91" in out and "1–4" in out
     assert "戰略瞭望" in out and "1–8" in out
+
+
+@needs_pandoc
+@pytest.mark.skipif(
+    not GBT7714.exists(),
+    reason="the GB/T 7714 CSL style is not installed (CI: apt-get install "
+    "citation-style-language-styles)",
+)
+def test_citeproc_in_gb_t_7714(tmp_path: Path) -> None:
+    out = _citeproc(tmp_path, "csl-json", "markdown", GBT7714)
+    assert "(連弘宜, p. 3)" in out and "(連弘宜, pp. 1–2)" in out
+    assert "(許菁芸, 2024, p. 2)" in out
+    assert "許菁芸, 2024. 中俄兩國之戰略利益分歧[J]. 遠景論壇(91): 1-4." in out
+    assert "連弘宜. 一帶一路框架下中俄之潛在競合關係[J]. 戰略瞭望: 1-8." in out
 
 
 def test_config_creator_reaches_the_w3c_export() -> None:
