@@ -185,3 +185,12 @@ def test_pinyin_under_each_quote() -> None:
     # The quote (with its citation), then its pinyin with tone marks, in one block quote.
     assert "> 北極地區因全球暖化因素 [@xu2024zhonge, p. 2]\n>\n> běi jí dì qū yīn quán qiú" in body
     assert "běi jí" not in render_export(ExportOptions(), source)
+
+
+def test_config_bibliography_in_front_matter() -> None:
+    assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
+    front, _ = split_front_matter(meipi("export", "--format", "markdown").out)
+    assert "bibliography" not in front and front["citekey"] == "lianyidai"
+    assert meipi("config", "bibliography", "~/refs/meipi.json").code == 0
+    front, _ = split_front_matter(meipi("export", "--format", "markdown").out)
+    assert front["bibliography"] == "~/refs/meipi.json"
