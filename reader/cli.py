@@ -398,6 +398,10 @@ def main(
 
     out = stdout or _utf8(sys.stdout)
     err = stderr or _utf8(sys.stderr)
+    if argv is None:  # the process's own entry point (tests pass argv): crash reports on
+        from reader import crashlog
+
+        crashlog.enable(" ".join(["meipi", *sys.argv[1:2]]))
     args = _window_only(sys.argv[1:] if argv is None else argv)
     parser: argparse.ArgumentParser | None = None
     if args is None:

@@ -174,6 +174,11 @@ def _already_open(app: QApplication, ctx: WindowConfig) -> int:
 
 
 def run_app(ctx: WindowConfig) -> int:
+    from reader import crashlog
+
+    # A native crash (Qt, SQLite) leaves every thread's stack in crash.log (idempotent: the
+    # `meipi` entry point has usually enabled it already).
+    crashlog.enable("window")
     app = application()
     from reader.store.window_lock import acquire_window_lock
 
