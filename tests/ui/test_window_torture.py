@@ -275,6 +275,7 @@ def torture(
         "writers": {lane.name: len(lane.confirmed) for lane in lanes},
         "killed": sum(lane.killed for lane in lanes),
         "errors": len(errors),
+        "error_sample": sorted(set(errors))[:3],
         "stored": len(stored),
     }
     print("torture:", report)
