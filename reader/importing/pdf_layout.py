@@ -245,18 +245,44 @@ def edge_number(text: str) -> str | None:
     return None
 
 
+def _edge_lines(lines: list[Line]) -> list[tuple[Line, str]]:
+    """The two outermost rows at the top and at the bottom of a page that stand apart from the
+    text next to them (a running header is set off by more than the text's line spacing)."""
+    rows = _rows([ln for ln in lines if not ln.vertical]) if lines else []
+    found: list[tuple[Line, str]] = []
+    for edge, ordered in (("top", rows), ("bottom", rows[::-1])):
+        for i, line in enumerate(ordered[:3]):
+            inner = next((o for o in ordered[i + 1 :] if _apart(line, o, edge)), None)
+            gap = (
+                (line.y0 - inner.y1 if edge == "top" else inner.y0 - line.y1)
+                if inner is not None
+                else math.inf
+            )
+            if gap >= 0.55 * line.size or _PAGE_NUMBER.match(line.text.strip()):
+                found.append((line, edge))
+            else:
+                break
+    return found
+
+
+def _apart(line: Line, other: Line, edge: str) -> bool:
+    """Whether ``other`` lies below (top edge) or above (bottom edge) ``line``, not beside it."""
+    if edge == "top":
+        return other.y1 <= line.y0 + 0.3 * line.size
+    return other.y0 >= line.y1 - 0.3 * line.size
+
+
 def mark_running(pages: Sequence[PdfPage], lines_by_page: list[list[Line]]) -> list[str | None]:
     """Mark running headers, footers and page numbers (``kind = "running"``); returns, per page,
     the number they print (or None)."""
     candidates: list[tuple[int, Line, str, float]] = []
     for page, lines in zip(pages, lines_by_page, strict=True):
         height = page.height or 842.0
-        for line in lines:
-            top, bottom = line.y1, line.y0
-            if top >= height * (1 - BAND):
-                candidates.append((page.index, line, "top", top))
-            elif bottom <= height * BAND:
-                candidates.append((page.index, line, "bottom", bottom))
+        for line, edge in _edge_lines(lines):
+            if edge == "top" and line.y1 >= height * (1 - BAND):
+                candidates.append((page.index, line, "top", line.y1))
+            elif edge == "bottom" and line.y0 <= height * BAND:
+                candidates.append((page.index, line, "bottom", line.y0))
     by_key: dict[tuple[str, str], list[tuple[int, float]]] = {}
     for index, line, edge, y in candidates:
         by_key.setdefault((_key(line.text), edge), []).append((index, y))

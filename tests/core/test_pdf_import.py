@@ -242,5 +242,17 @@ def test_regenerated_pdfs_import_as_expected(tmp_path: Path) -> None:
         assert _squeeze(notes) == _squeeze("".join(expected["notes"]))
 
 
+@pytest.mark.slow
+def test_thirty_pages_of_repeated_paragraphs_keep_every_character() -> None:
+    """The bench's PDF: the same paragraphs come back on many pages, at the same heights; only
+    lines standing apart at a page's edge may be running heads."""
+    expected = _expected("bench-30")
+    doc = _imported("bench-30")
+    body, notes = _body_and_notes(doc)
+    assert _squeeze(body) == _squeeze("".join(expected["body"]))  # type: ignore[arg-type]
+    assert _squeeze(notes) == _squeeze("".join(expected["notes"]))  # type: ignore[arg-type]
+    assert [p.printed for p in doc.pages] == [str(n) for n in range(1, 31)]
+
+
 def test_refusals_are_input_errors() -> None:
     assert issubclass(PasswordRequired, InputError)
