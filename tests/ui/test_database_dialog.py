@@ -5,8 +5,12 @@ is kept (issue 14, item 4)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +28,7 @@ from reader.ui.database_dialog import KEEP_LABEL, RESTORE_LABEL, connect_offers,
 from reader.ui.services import Services
 
 Action = Callable[[QMessageBox], None]
+SUFFIXES = ("", "-wal", "-shm")
 
 
 class Responder:
@@ -217,4 +222,58 @@ def test_the_window_offers_once_when_the_store_is_refused(qtbot: QtBot) -> None:
     assert answers.unexpected == []
     assert RESTORE_LABEL in answers.buttons[0]
     assert _digest(db) == digest
+    services.close()
+
+
+def _open_descriptors_to(paths_: list[Path]) -> list[str]:
+    wanted = {str(p) for p in paths_}
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            target = os.readlink(f"/proc/self/fd/{fd}")
+            if target.removesuffix(" (deleted)") in wanted:
+                found.append(target)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="lists descriptors via /proc")
+def test_restoring_closes_every_connection_the_window_held(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.store import backup
+
+    real_restore = backup.restore
+    held_when_restoring: list[list[str]] = []
+
+    def watched_restore(db: Path, source: Path | None = None) -> backup.Restored:
+        held_when_restoring.append(_open_descriptors_to([Path(str(db) + s) for s in SUFFIXES]))
+        return real_restore(db, source)
+
+    monkeypatch.setattr(backup, "restore", watched_restore)
+    db = _annotated_db(("一", "二"))
+    make_backup(db)
+    services, parent = _services(qtbot, db)
+    data = services.read_annotations()  # the window's first read: its watcher stays open
+    assert data is not None and len(data[0]) == 2
+    assert _open_descriptors_to([db])  # the watcher's connection
+    # Another process damages the file (this one must not open it: one door).
+    subprocess.run(
+        [sys.executable, "-c", f"open({str(db)!r}, 'r+b').write(b'not a database' * 8)"],
+        check=True,
+    )
+    assert services.store() is None  # refused: damaged
+    answers = Responder(qtbot, click(RESTORE_LABEL), press(Qt.Key.Key_Return))
+    assert offer_restore(parent, services, services.store_error or "") is True
+    assert answers.unexpected == []
+    assert held_when_restoring == [[]]  # store and watcher closed before the files moved
+    assert "held 2 when Meipi last read it" in answers.seen[0], answers.seen
+    kept = next(
+        p
+        for p in db.parent.iterdir()
+        if ".replaced-" in p.name and not p.name.endswith(("-wal", "-shm"))
+    )
+    # Nothing of this process still reads the old file, its log or its index.
+    logs = [Path(str(kept) + s) for s in SUFFIXES]
+    assert _open_descriptors_to(logs) == []
+    assert _open_descriptors_to([db])  # the new store is open on the restored file
     services.close()
