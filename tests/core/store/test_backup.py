@@ -318,10 +318,10 @@ def test_error_state_goes_by_the_sqlite_error_name(tmp_path: Path) -> None:
     assert caught.value.sqlite_errorname == "SQLITE_NOTADB"
     assert backup.error_state(caught.value) == "damaged"
     locked = sqlite3.OperationalError("database is locked")
-    locked.sqlite_errorname = "SQLITE_BUSY"  # type: ignore[attr-defined]
+    locked.sqlite_errorname = "SQLITE_BUSY"
     assert backup.error_state(locked) == "busy"
     full = sqlite3.OperationalError("database or disk is full")
-    full.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+    full.sqlite_errorname = "SQLITE_FULL"
     assert backup.error_state(full) == "unreadable"  # an OperationalError is never damage
     malformed_words = sqlite3.OperationalError("database disk image is malformed")
     assert backup.error_state(malformed_words) == "unreadable"  # words alone prove nothing
