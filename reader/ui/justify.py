@@ -43,6 +43,18 @@ def is_latin(char: str) -> bool:
     return char.isalnum()
 
 
+def _joined(a: str, b: str) -> bool:
+    """Whether no space may come between ``a`` and ``b``: inside a Latin word, or inside a
+    run of Latin letters and ASCII marks (``https://www.gov.cn/``, ``t20241023_3925740``)."""
+    if is_latin(a) and is_latin(b):
+        return True
+    return (is_latin(a) or _ascii_mark(a)) and (is_latin(b) or _ascii_mark(b))
+
+
+def _ascii_mark(char: str) -> bool:
+    return "!" <= char <= "~" and not char.isalnum() and char not in "([{" and char not in ")]}"
+
+
 def _units(text: str) -> list[str]:
     """``text`` indexed as Qt indexes it: one entry per UTF-16 unit (an astral character twice)."""
     if all(ord(c) <= 0xFFFF for c in text):
@@ -57,18 +69,19 @@ def needs_filling(units: list[str], start: int, end: int) -> bool:
         char = units[i]
         if char.isspace():
             return True
-        if i + 1 < end and is_latin(char) and is_latin(units[i + 1]):
+        if i + 1 < end and _joined(char, units[i + 1]):
             return True
     return False
 
 
-def gaps(units: list[str], start: int, end: int) -> list[int]:
+def gaps(units: list[str], start: int, end: int, *, strict: bool = True) -> list[int]:
     """The positions in ``[start, end - 1)`` after which space may be added: all but those
-    inside a Latin word and inside an astral character."""
+    inside a Latin word, inside an astral character and (``strict``) inside a run of Latin
+    letters and ASCII marks such as a web address."""
     points: list[int] = []
     for i in range(start, end - 1):
         a, b = units[i], units[i + 1]
-        if is_latin(a) and is_latin(b):
+        if _joined(a, b) if strict else is_latin(a) and is_latin(b):
             continue
         if a == b and ord(a) > 0xFFFF:
             continue  # the first half of a surrogate pair
@@ -106,7 +119,9 @@ class Justifier:
 
     def __init__(self, document: QTextDocument) -> None:
         self._document = document
-        self._done: set[int] = set()  # block numbers handled at the current width
+        # Block number -> the width its lines were justified for (a block whose width has
+        # changed since, by any path — a resize, a scroll bar appearing — is done again).
+        self._done: dict[int, float] = {}
         self._touched: set[int] = set()  # block numbers holding spacing
 
     def reset(self) -> None:
@@ -117,28 +132,37 @@ class Justifier:
             cursor = QTextCursor(document)
             cursor.beginEditBlock()
             for number in sorted(self._touched):
-                block = document.findBlockByNumber(number)
-                if block.isValid() and block.length() > 1:
-                    cursor.setPosition(block.position())
-                    cursor.setPosition(
-                        block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-                    )
-                    cursor.mergeCharFormat(_spacing_format(0.0))
+                self._clear(cursor, document.findBlockByNumber(number))
             cursor.endEditBlock()
         self._touched.clear()
         self._done.clear()
 
+    @staticmethod
+    def _clear(cursor: QTextCursor, block: QTextBlock) -> None:
+        if block.isValid() and block.length() > 1:
+            cursor.setPosition(block.position())
+            cursor.setPosition(
+                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.mergeCharFormat(_spacing_format(0.0))
+
     def justify_range(self, first: int, last: int) -> None:
-        """Justify the blocks holding Qt positions ``first`` to ``last`` (those not done yet)."""
+        """Justify the blocks holding Qt positions ``first`` to ``last`` (those not done yet at
+        their present width)."""
         document = self._document
         block = document.findBlock(first)
         while block.isValid() and block.position() <= last:
-            if block.blockNumber() not in self._done:
+            number = block.blockNumber()
+            if number not in self._done or self._done[number] != _width(block):
+                if number in self._touched:
+                    cursor = QTextCursor(document)
+                    self._clear(cursor, block)
+                    self._touched.discard(number)
                 self.justify_block(block)
             block = block.next()
 
     def justify_block(self, block: QTextBlock) -> None:
-        self._done.add(block.blockNumber())
+        self._done[block.blockNumber()] = _width(block)
         alignment = block.blockFormat().alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
         if alignment != Qt.AlignmentFlag.AlignJustify:
             return
@@ -156,7 +180,8 @@ class Justifier:
             end = _visible_end(units, line)
             if end - start < 2 or not needs_filling(units, start, end):
                 continue
-            points = gaps(units, start, end)
+            # A line that is all web address is spaced at its marks (never in its words).
+            points = gaps(units, start, end) or gaps(units, start, end, strict=False)
             slack = line.width() - line.naturalTextWidth() - EPSILON
             if slack <= 0 or not points:
                 continue
@@ -196,6 +221,13 @@ class Justifier:
         cursor.endEditBlock()
 
 
+def _width(block: QTextBlock) -> float:
+    """The width of ``block``'s lines (laying it out if need be)."""
+    ensure_laid_out(block)
+    layout = block.layout()
+    return layout.lineAt(layout.lineCount() - 1).width() if layout.lineCount() else -1.0
+
+
 def ensure_laid_out(block: QTextBlock) -> None:
     """Lay ``block`` out if Qt has not yet (it lays long texts out in steps; asking for a
     block's rectangle lays the text out to the block's start, not through it)."""
@@ -206,7 +238,8 @@ def ensure_laid_out(block: QTextBlock) -> None:
     if following.isValid():
         layout.blockBoundingRect(following)
     else:
-        layout.hitTest(QPointF(0, 1e9), Qt.HitTestAccuracy.FuzzyHit)
+        # Far below any text, yet within Qt's fixed-point range (26.6 bits: ~33M pixels).
+        layout.hitTest(QPointF(0, 3e7), Qt.HitTestAccuracy.FuzzyHit)
 
 
 def _floor64(value: float) -> float:

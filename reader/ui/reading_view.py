@@ -46,7 +46,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Block, Document, Page
 from reader.ui.fonts import CHWS, has_contextual_spacing
-from reader.ui.justify import Justifier
+from reader.ui.justify import Justifier, ensure_laid_out
 from reader.ui.offsets import OffsetMap, PositionMap
 from reader.ui.theme import LIGHT, Theme
 
@@ -56,6 +56,7 @@ ZOOM_MIN, ZOOM_MAX = -6, 10
 LINE_HEIGHT = 180  # percent of the font size, for body text
 COLUMN_EM = 40  # the column's maximum width in full-width characters
 TOP_PAD = 10  # pixels between the viewport's top and the first visible line
+SHORT_TEXT = 60_000  # characters: laid out at once when a paragraph must be justified
 
 # Characters QTextCursor.insertText would turn into block or frame boundaries; replaced by a
 # same-length character so positions keep matching the text.
@@ -280,6 +281,8 @@ class LayoutPacer(QObject):
     timer instead: the same work, never blocking the window for long.
     """
 
+    finished = Signal()  # laid out to the end
+
     SLICE_S = 0.003
     INTERVAL_MS = 10
     STEP = 1000  # characters laid out at a time within a slice
@@ -344,7 +347,15 @@ class LayoutPacer(QObject):
             self._layout.blockBoundingRect(document.findBlock(self._target - 1))
         self._last = time.perf_counter()
         if self._target >= end:
+            ensure_laid_out(document.lastBlock())  # a block's rectangle lays out to its start
             self._timer.stop()
+            self.finished.emit()
+
+    def restart(self) -> None:
+        """The text is laid out anew (a new width): lay it out again from the start."""
+        self._target = 0
+        if not self._timer.isActive():
+            self._timer.start()
 
 
 @dataclass
@@ -455,6 +466,7 @@ class ReadingView(QTextBrowser):
             self.setDocument(document)
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
             self.pacer = LayoutPacer(document)
+            self.pacer.finished.connect(self._justify_near)
             self.justifier = Justifier(document)
             self._page_marks = None
             self._index_marks()
@@ -489,6 +501,8 @@ class ReadingView(QTextBrowser):
         fmt.setBottomMargin(5 * em)
         root.setFrameFormat(fmt)
         self._page_marks = None
+        if document is None and self.pacer is not None:
+            self.pacer.restart()
 
     def column_rect(self) -> QRectF:
         """The text column in viewport coordinates (full height): margins lie either side."""
@@ -597,10 +611,14 @@ class ReadingView(QTextBrowser):
         they are painted; those further away when they come near)."""
         if self.justifier is None or self._content is None:
             return
-        if not self.document().lastBlock().layout().lineCount():
+        document = self.document()
+        if not document.lastBlock().layout().lineCount():
             # Not laid out to the end yet: a change of format now would leave the blocks Qt
-            # has not reached unlaid for good. Done once the layout is (_on_document_resized).
-            return
+            # has not reached unlaid for good. A short text is laid out now; a long one is
+            # justified once the pacer has laid it out.
+            if document.characterCount() > SHORT_TEXT:
+                return
+            ensure_laid_out(document.lastBlock())
         viewport = self.viewport()
         first = self._hit(QPoint(0, -viewport.height()))
         last = self._hit(QPoint(viewport.width(), 2 * viewport.height()))

@@ -154,6 +154,11 @@ def test_paragraphs_are_justified_without_letter_spacing_latin_words(
                 flush += abs(line.x() + line.width() - right) < 2.5  # Qt rounds to 2 px
         block = block.next()
     assert lines > 20 and flush == lines
+    # A narrower column (as in the compare window): lines break anew and are justified anew.
+    view.resize(width // 2, 2000)
+    qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0)
+    justifier.justify_range(0, document.characterCount())
+    assert letter_spaced_words(document) == []
 
 
 def test_progress_is_the_first_visible_character_over_the_length(view: ReadingView) -> None:
