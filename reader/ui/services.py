@@ -93,7 +93,10 @@ class Services(QObject):
             self.store_failed.emit(self._store_error)
             return None
         self._close_quick_watcher()
-        self._watcher = self._store.watcher()
+        import sqlite3
+
+        with contextlib.suppress(sqlite3.Error):  # none now: the next tick reads again
+            self._watcher = self._store.watcher()
         self._watch_timer.start()
         return self._store
 
@@ -123,9 +126,13 @@ class Services(QObject):
             self.store_failed.emit(self._store_error)
             return None
         if snapshot is not None and self._watcher is None:
+            import sqlite3
+
             from reader.store.sqlite_file import Watcher
 
-            self._watcher = Watcher(snapshot.uri)
+            # A watcher that cannot start now (the database busy) is tried again next tick.
+            with contextlib.suppress(sqlite3.Error):
+                self._watcher = Watcher(snapshot.uri)
         self._watch_timer.start()
         # Kept: opening an article asks which texts changed, and reading 10,000 annotations
         # again for that would cost a quarter of a second each time.
@@ -227,6 +234,12 @@ class Services(QObject):
             self._texts_seen = texts
             self.texts_changed.emit()
         watcher = self._watcher
+        if watcher is None and self._store is not None:
+            import sqlite3
+
+            with contextlib.suppress(sqlite3.Error):  # it could not start with the store
+                self._watcher = self._store.watcher()
+            return
         if watcher is None:
             if self._store is None and self._store_error is None and self.db_path.exists():
                 # Another process made the database since the window's first read.
