@@ -460,7 +460,7 @@ def _probe_once(db: Path) -> Health:
     except OSError as exc:
         return Health("unreadable", f"cannot be read ({exc.strerror or exc})")
     if not stat.S_ISREG(info.st_mode):
-        return Health("foreign", "is not a file (a folder or a device), so not a Meipi database")
+        return Health("foreign", "is a folder or a device, not a Meipi database")
     if info.st_size == 0:
         return Health("damaged", "is empty (0 bytes; Meipi never leaves an empty database)")
     try:
