@@ -532,8 +532,19 @@ class AnnotationsFeature(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         (dialog.tags_edit if focus == "tags" else dialog.note_edit).setFocus()
         self.dialog = dialog
+        self._place_beside_passage(dialog, (record.start, record.end) if record else selected)
         dialog.open()
         return dialog
+
+    def _place_beside_passage(self, dialog: AnnotationDialog, span: tuple[int, int] | None) -> None:
+        rects = self.view.range_rects(*span) if span else []
+        if rects:
+            box = rects[0]
+            for rect in rects[1:]:
+                box = box.united(rect)
+            viewport = self.view.viewport()
+            shown = viewport.rect().intersected(box.toRect()) or box.toRect()
+            dialog.place_beside(shown.translated(viewport.mapToGlobal(QPoint(0, 0))))
 
     def _on_dialog_finished(self, _result: int) -> None:
         # Closed (and deleted on close): nothing of it may be used any more.

@@ -18,8 +18,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QStringListModel, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFocusEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
@@ -204,12 +211,37 @@ class AnnotationDialog(QDialog):
         # break, so it is caught there first).
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self._on_buttons_accepted)
+        # Caught in the fields themselves too: the shortcut only fires while the dialog is
+        # the active window, and a line edit takes Return for its own.
         self.note_edit.installEventFilter(self)
+        self.tags_edit.installEventFilter(self)
         self.resize(460, 360)
+
+    def place_beside(self, passage: QRect, screen: QRect | None = None) -> None:
+        """Open beside ``passage`` (global coordinates), never over it: to its right if the
+        screen has room, else to its left, else below or above it; level with its first line.
+        (Without this Qt centres the dialog over the window, on the very words annotated.)"""
+        if screen is None:
+            found = QGuiApplication.screenAt(passage.center()) or self.screen()
+            screen = found.availableGeometry()
+        size = self.frameSize() if self.isVisible() else self.size()
+        gap = 16
+        width, height = size.width(), size.height()
+        y = min(max(passage.top() - 8, screen.top()), screen.bottom() - height)
+        if passage.right() + gap + width <= screen.right():
+            x = passage.right() + gap
+        elif passage.left() - gap - width >= screen.left():
+            x = passage.left() - gap - width
+        else:
+            x = min(max(passage.left(), screen.left()), screen.right() - width)
+            below = passage.bottom() + gap
+            y = below if below + height <= screen.bottom() else passage.top() - gap - height
+            y = max(y, screen.top())
+        self.move(QPoint(x, y))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            watched is self.note_edit
+            watched in (self.note_edit, self.tags_edit)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
