@@ -127,7 +127,12 @@ def layout_pdf(content: PdfContent, name: str, *, first_page: int | None = None)
                 draft.mark_page(piece.offset, numbers[at], None if is_page_number(label) else label)
         drafts.append(draft)
     info = content.info
-    authors = tuple(d.text for d in drafts if d.kind == "author")
+    # 吳凌雲 (aloft@ctex.org) is the author 吳凌雲; the address stays in the text.
+    authors = tuple(
+        name
+        for d in drafts
+        if d.kind == "author" and (name := layout.EMAIL.sub("", d.text).strip())
+    )
     meta = Metadata(
         id="imported",
         title=next((d.text for d in drafts if d.kind == "title"), "") or info.get("Title", ""),

@@ -30,6 +30,7 @@ from reader.ingest import AFFILIATION_HINTS, CAPTION_HINTS, heading_style, is_cj
 BAND = 0.11  # the top and bottom of a page where running headers and footers live
 _PAGE_NUMBER = re.compile(r"^[-–—\s·•|]*(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-–—\s·•|]*$")
 _NUMBER_IN_EDGE = re.compile(r"(?:^|\s)(\d{1,4})(?:\s|$)|^(\d{1,4})|(\d{1,4})$")
+EMAIL = re.compile(r"\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?")
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
 
 
@@ -654,7 +655,11 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
             block.kind, block.level = "subtitle", 0
         elif any(h in text for h in AFFILIATION_HINTS) and len(text) <= 40:
             block.kind, block.level = "affiliation", 0
-        elif len(text) <= 12 and not text.endswith(("。", ".")) and len(block.pieces) == 1:
+        elif (len(text) <= 12 and not text.endswith(("。", "."))) or (
+            len(text) <= 40 and EMAIL.search(text)
+        ):
+            if len(block.pieces) != 1:
+                break
             block.kind, block.level = "author", 0
         else:
             break

@@ -65,6 +65,14 @@ class PageCanvas(QWidget):
         self.updateGeometry()
         self.update()
 
+    def box_point(self) -> tuple[float, float] | None:
+        """Where on the canvas the first outlined box is (widget pixels)."""
+        if self._image is None or not self._boxes:
+            return None
+        x0, _y0, _x1, y1 = self._boxes[0]
+        factor = self._scale * self._zoom()
+        return x0 * factor, (self._page_height - y1) * factor
+
     def clear(self) -> None:
         self._image, self._boxes = None, []
         self.updateGeometry()
@@ -132,6 +140,7 @@ class PageViewFeature(QObject):
         self._cache: dict[tuple[str, int], _Rendered] = {}
         self._wanted: tuple[str, int] | None = None
         self._boxes: list[tuple[float, float, float, float]] = []
+        self._placed = False
         self._renderer = BackgroundRunner(self)
         self._renderer.finished.connect(self._on_renderer_finished)
         self._renderer.failed.connect(self._on_renderer_failed)
@@ -234,12 +243,20 @@ class PageViewFeature(QObject):
         width, height, label = self._data.pages[rendered.page]
         del width, height
         self.canvas.show_page(rendered.image, rendered.scale, rendered.page_height, self._boxes)
+        if self._boxes:
+            QTimer.singleShot(0, self._scroll_to_boxes)
         text = self.tr("Page %1 (PDF page %2)").replace("%1", label)
         text = text.replace("%2", str(rendered.page + 1))
         if self._boxes:
             text += " · " + self.tr("the selected passage is outlined")
         self.status.setText(text)
         self.page_shown.emit(rendered.page)
+
+    def _scroll_to_boxes(self) -> None:
+        """Bring the outlined passage into view."""
+        point = self.canvas.box_point()
+        if point is not None:
+            self.scroll.ensureVisible(int(point[0]), int(point[1]), 40, 120)
 
     def _say(self, text: str) -> None:
         self._wanted = None
@@ -262,7 +279,28 @@ class PageViewFeature(QObject):
 
     def _on_dock_visibility_changed(self, visible: bool) -> None:
         if visible:
+            self._make_room()
             self.refresh()
+
+    def _make_room(self) -> None:
+        """Shown for the first time: share the right side with the docks there as a tab of
+        their full height, and take a third of the window's width (a page must be legible)."""
+        if self.dock.isFloating() or self._placed:
+            return
+        self._placed = True
+        window = self.window
+        others = [
+            d
+            for d in window.findChildren(QDockWidget)
+            if d is not self.dock
+            and d.isVisible()
+            and not d.isFloating()
+            and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
+        ]
+        if others:
+            window.tabifyDockWidget(others[0], self.dock)
+            QTimer.singleShot(0, self.dock.raise_)
+        window.resizeDocks([self.dock], [max(420, window.width() // 3)], Qt.Orientation.Horizontal)
 
     def _on_document_opened(self, _doc_id: str) -> None:
         self._follow.start()
