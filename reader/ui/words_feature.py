@@ -80,7 +80,7 @@ class WordsFeature(QObject):
         self._pending: QPoint | None = None  # a look-up waiting for the dictionary
         self._anchor: QPoint | None = None  # where the popup's word is (viewport)
         self.popup = WordPopup(view)
-        self.popup.set_zhuyin(bool(self._settings().value(ZHUYIN_SETTING, False, type=bool)))
+        self.popup.set_zhuyin(self._settings().value(ZHUYIN_SETTING, "false") == "true")
         self.popup.zhuyin_toggled.connect(self._on_popup_zhuyin_toggled)
         self.popup.add_requested.connect(self._on_popup_add_requested)
         self.vocabulary_dialog: VocabularyDialog | None = None
@@ -119,7 +119,10 @@ class WordsFeature(QObject):
 
     @staticmethod
     def _settings() -> QSettings:
-        return QSettings()
+        """The window's settings file (``settings.ini`` in the data directory)."""
+        from reader.ui.settings import ReaderSettings
+
+        return QSettings(str(ReaderSettings.default().path), QSettings.Format.IniFormat)
 
     # -- warm-up -------------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -368,7 +371,7 @@ class WordsFeature(QObject):
 
     def _on_popup_zhuyin_toggled(self, on: bool) -> None:
         settings = self._settings()
-        settings.setValue(ZHUYIN_SETTING, on)
+        settings.setValue(ZHUYIN_SETTING, "true" if on else "false")
         settings.sync()
 
     # -- vocabulary ----------------------------------------------------------------------------

@@ -342,3 +342,25 @@ def test_the_last_character_of_a_line_is_the_one_clicked(
     double_click(qtbot, window, right_half)
     a, b = view.selected_range() or (0, 0)
     assert a <= canonical[0] < b
+
+
+def test_the_key_looks_up_the_selection_and_zhuyin_is_remembered(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    words = wait_ready(qtbot, window)
+    assert words.lookup_action.shortcut().toString() == "Ctrl+Shift+D"
+    assert words.lookup_action in window.edit_menu.actions()
+    double_click(qtbot, window, point_on(qtbot, window, "中國大陸", 1))
+    assert selected(window) == "中國大陸"
+    with qtbot.waitSignal(words.popup_shown, timeout=5000):
+        words.lookup_action.trigger()
+    # The longest dictionary word from the selection's start, within the selection.
+    lookup = words.popup.lookup
+    assert lookup is not None and lookup.word == "中國"
+    assert "Zhōng guó" in words.popup.text() and "中国" in words.popup.text()
+    words.popup.zhuyin_box.setChecked(True)
+    assert "ㄓㄨㄥ ㄍㄨㄛˊ" in words.popup.text()
+    # Remembered in the window's settings file: a new window shows zhuyin.
+    again = make_window()
+    assert words_of(again).popup.zhuyin()
