@@ -24,8 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFocusEvent,
     QFont,
@@ -34,7 +35,9 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -50,7 +53,7 @@ MIN_WIDTH = 170
 COLLAPSED_WIDTH = 16
 GAP = 6
 PAD = 6
-MAX_LINES = 4
+MAX_LINES = 3  # lines of a note shown until it is opened (a click)
 LOOK_BEHIND = 12  # notes above the screen considered, so stacking pushes visible ones down
 
 
@@ -59,7 +62,23 @@ class Card:
     record: AnnotationRecord
     anchor_y: float  # the passage's first line, viewport y
     rect: QRectF  # in margin coordinates
-    text: str
+    text: str  # the note as typed (Markdown)
+    clipped: bool = False  # longer than the card shows: a click opens it whole
+
+
+def render_note(note: str, font: QFont, width: float) -> QTextDocument:
+    """A note's Markdown as rich text, ``width`` wide. Safely: HTML in the note is shown as
+    typed, never interpreted (no images fetched, no markup injected)."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setMarkdown(
+        note,
+        QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+        | QTextDocument.MarkdownFeature.MarkdownNoHTML,
+    )
+    document.setTextWidth(width)
+    return document
 
 
 class MarginNotes(QWidget):
@@ -82,7 +101,8 @@ class MarginNotes(QWidget):
         self._hovered: str | None = None  # the pointer is on this note
         self._text_hovered: str | None = None  # the pointer is on this note's words
         self.editor: NoteEdit | None = None
-        self._geometry: dict[tuple[object, ...], tuple[float, float, str]] = {}
+        self._geometry: dict[tuple[object, ...], tuple[float, float, str, bool]] = {}
+        self._rendered: dict[tuple[str, str, int], QTextDocument] = {}
         self._sorted: list[AnnotationRecord] = []
         self._starts: list[int] = []
         self._sorted_of: list[AnnotationRecord] | None = None
@@ -197,31 +217,43 @@ class MarginNotes(QWidget):
                 if geometry is None:
                     continue
                 self._geometry[key] = geometry
-            doc_top, card_height, text = geometry
+            doc_top, card_height, text, clipped = geometry
             anchor_y = doc_top - dy
             y = max(anchor_y, previous_bottom + GAP)
             rect = QRectF(4, y, width - 8, card_height)
-            self.cards.append(Card(record, anchor_y, rect, text))
+            self.cards.append(Card(record, anchor_y, rect, text, clipped))
             previous_bottom = rect.bottom()
         self._place_editor()
         self.update()
 
+    def _inner_width(self) -> int:
+        return max(40, self.margin_width() - 2 * PAD - 12)
+
+    def rendered(self, record: AnnotationRecord) -> QTextDocument:
+        """The note of ``record`` as rich text at the card's width (made once per text)."""
+        width = self._inner_width()
+        key = (record.id, record.note or "", width)
+        document = self._rendered.get(key)
+        if document is None:
+            if len(self._rendered) > 200:
+                self._rendered.clear()
+            document = self._rendered[key] = render_note(record.note or "", self._font(), width)
+        return document
+
     def _measure(
         self, record: AnnotationRecord, full: bool, dy: int
-    ) -> tuple[float, float, str] | None:
-        """(passage top in document coordinates, card height, the note as shown)."""
+    ) -> tuple[float, float, str, bool] | None:
+        """(passage top in document coordinates, card height, the note, whether clipped)."""
         rects = self.view.range_rects(record.start, min(record.end, record.start + 1))
         if not rects:
             return None
         metrics = QFontMetrics(self._font())
-        inner = max(40, self.margin_width() - 2 * PAD - 12)
-        text = record.note or ""
-        flags = int(Qt.TextFlag.TextWordWrap)
-        lines = metrics.boundingRect(QRect(0, 0, inner, 100000), flags, text).height()
-        limit = lines if full else min(lines, metrics.lineSpacing() * MAX_LINES)
-        if limit < lines:
-            text = self._elide(text, QRect(0, 0, inner, limit), metrics)
-        return rects[0].top() + dy, limit + 2 * PAD, text
+        height = self.rendered(record).size().height()
+        limit = height if full else min(height, metrics.lineSpacing() * MAX_LINES)
+        clipped = limit < height - 1
+        if clipped:
+            limit += metrics.lineSpacing()  # room for the "more" line
+        return rects[0].top() + dy, limit + 2 * PAD, record.note or "", clipped
 
     def card(self, annotation_id: str) -> Card | None:
         return next((c for c in self.cards if c.record.id == annotation_id), None)
@@ -264,23 +296,32 @@ class MarginNotes(QWidget):
             painter.fillRect(
                 QRectF(card.rect.left(), card.rect.top() + 2, 3, card.rect.height() - 4), color
             )
-            painter.setPen(QColor(theme.ink))
             text_rect = card.rect.adjusted(PAD + 4, PAD, -PAD, -PAD)
-            painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), card.text)
+            more = QFontMetrics(font).lineSpacing() if card.clipped else 0
+            self._paint_note(painter, card.record, text_rect.adjusted(0, 0, 0, -more), theme.ink)
+            if card.clipped:
+                painter.setPen(QColor(theme.accent))
+                painter.drawText(
+                    text_rect.adjusted(0, text_rect.height() - more, 0, 0),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    self.tr("more…"),
+                )
         painter.end()
 
-    @staticmethod
-    def _elide(text: str, rect: QRect, metrics: QFontMetrics) -> str:
-        lo, hi = 0, len(text)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            candidate = text[:mid] + "…"
-            fits = (
-                metrics.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), candidate).height()
-                <= rect.height()
-            )
-            lo, hi = (mid, hi) if fits else (lo, mid - 1)
-        return text[:lo] + "…"
+    def _paint_note(
+        self, painter: QPainter, record: AnnotationRecord, rect: QRectF, ink: str
+    ) -> None:
+        document = self.rendered(record)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        palette = context.palette
+        palette.setColor(QPalette.ColorRole.Text, QColor(ink))
+        context.palette = palette
+        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(context.clip)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
 
     # -- pointer and keys --------------------------------------------------------------------
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QFontMetrics, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.ui.annotations_feature import HOVER_LAYER
@@ -241,3 +241,40 @@ def test_the_column_never_reflows_when_the_first_note_appears(
     assert view.column_rect() == column
     assert [view.document().findBlockByNumber(i).layout().lineCount() for i in range(8)] == lines
     assert view.viewportMargins().right() == margin.margin_width()
+
+
+def test_notes_are_rendered_safely_and_open_whole_on_a_click(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from reader.ui.margin import MAX_LINES
+
+    window = make_window()
+    feature = feature_of(window)
+    margin, view = feature.margin, window.reading_view
+    styled = annotate(feature, window, "戈巴契夫", "yellow", (), "*mutual benefit* and **互利**")
+    hostile = annotate(feature, window, "新思維", "green", (), '<b>x</b><img src="http://a/b.png">')
+    long_note = "長" * 400
+    long = annotate(feature, window, "外交", "blue", (), long_note)
+    view.scroll_to_offset(0)
+    qtbot.waitUntil(lambda: margin.card(long.id) is not None, timeout=3000)
+    # Markdown as rich text: the marks are gone, the emphasis is there.
+    rendered = margin.rendered(styled)
+    assert rendered.toPlainText() == "mutual benefit and 互利"
+    cursor = QTextCursor(rendered)
+    cursor.setPosition(2)
+    assert cursor.charFormat().fontItalic()
+    # HTML in a note is shown as typed, never interpreted.
+    assert margin.rendered(hostile).toPlainText() == '<b>x</b><img src="http://a/b.png">'
+    assert "<img" not in margin.rendered(hostile).toHtml().replace("&lt;img", "")
+    # A long note is cut to a few lines with "more…", and a click opens it whole.
+    card = margin.card(long.id)
+    assert card is not None and card.clipped
+    line = QFontMetrics(margin._font()).lineSpacing()
+    assert card.rect.height() <= (MAX_LINES + 1) * line + 20
+    qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=card.rect.center().toPoint())
+    qtbot.waitUntil(lambda: (c := margin.card(long.id)) is not None and not c.clipped)
+    opened = margin.card(long.id)
+    assert opened is not None
+    assert opened.rect.height() >= margin.rendered(long).size().height()
