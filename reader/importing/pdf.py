@@ -190,7 +190,8 @@ def page_labels(
     """Each PDF page's printed label, and where they came from."""
     if first_page is not None:
         return [str(first_page + i) for i in range(len(pages))], "first page"
-    own = [p.label for p in pages]
+    # One line of the texts/ format holds a label: no line breaks, no "key: value" look.
+    own = [" ".join(p.label.split()).replace(": ", ":")[:24] for p in pages]
     if any(own):
         filled = [label or str(i + 1) for i, label in enumerate(own)]
         return filled, "page labels"

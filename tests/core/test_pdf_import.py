@@ -4,6 +4,7 @@ to be kept exactly once and in order, and every running header and page number t
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -13,10 +14,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader import documents
 from reader.errors import InputError
-from reader.importing import Overrides, guess, read_source, save
+from reader.importing import Overrides, Source, guess, read_source, save
+from reader.importing.pdf import page_numbers
 from reader.importing.pdf_extract import PasswordRequired, render
 from tests.cli_helpers import meipi
 
@@ -32,8 +36,14 @@ def _expected(name: str) -> dict[str, object]:
     return json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
+@functools.cache
+def _source(name: str) -> Source:
+    """Each PDF is read (in child processes) once per test run: guessing does not change it."""
+    return read_source(DATA / f"{name}.pdf")
+
+
 def _imported(name: str, overrides: Overrides | None = None) -> documents.Document:
-    return guess(read_source(DATA / f"{name}.pdf"), overrides).document
+    return guess(_source(name), overrides).document
 
 
 def _body_and_notes(doc: documents.Document) -> tuple[str, str]:
@@ -194,7 +204,7 @@ def test_a_damaged_pdf_is_one_sentence(tmp_path: Path) -> None:
 
 
 def test_saving_keeps_the_pdf_and_where_each_line_is() -> None:
-    preview = guess(read_source(DATA / "xelatex-tc.pdf"))
+    preview = guess(_source("xelatex-tc"))
     doc = save(preview)
     assert doc.path is not None
     from reader.importing.pdf import original_of, page_data_of
@@ -252,6 +262,31 @@ def test_thirty_pages_of_repeated_paragraphs_keep_every_character() -> None:
     assert _squeeze(body) == _squeeze("".join(expected["body"]))  # type: ignore[arg-type]
     assert _squeeze(notes) == _squeeze("".join(expected["notes"]))  # type: ignore[arg-type]
     assert [p.printed for p in doc.pages] == [str(n) for n in range(1, 31)]
+
+
+_LABEL = st.one_of(
+    st.integers(1, 9999).map(str),
+    st.sampled_from(["i", "ii", "iv", "xii", "S12", "A-3", "07", "封面", "３"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(labels=st.lists(_LABEL, min_size=1, max_size=12), first_page=st.integers(1, 500))
+def test_any_page_labels_survive_the_texts_format(labels: list[str], first_page: int) -> None:
+    """Whatever a PDF's labels are, the saved text reads back with the same pages."""
+    numbers = page_numbers(labels, first_page)
+    drafts = []
+    for number, label in zip(numbers, labels, strict=True):
+        draft = documents.BlockDraft("paragraph", 0, f"第{number}頁的正文。")
+        draft.mark_page(0, number, None if documents.is_page_number(label) else label)
+        drafts.append(draft)
+    meta = documents.Metadata(id="labels", title="標題", first_page=first_page)
+    doc = documents.assemble(meta, drafts, shipped=False)
+    again = documents.loads(documents.dumps(doc), shipped=False)
+    assert again.pages == doc.pages
+    assert [p.printed for p in again.pages] == [
+        p.printed for p in doc.pages
+    ]  # the labels a citation prints
 
 
 def test_refusals_are_input_errors() -> None:
