@@ -19,7 +19,9 @@ The ``texts/`` format (``*.meipi.txt``, UTF-8) is front matter then body::
     + 代中期之「建設性夥伴關係」…
 
 Each body line is ``KIND[ LEVEL]: TEXT`` (a new block), ``page N`` (printed page N begins at the
-next character), or ``+ TEXT`` (the previous block continues, verbatim, after a page break).
+next character; ``page iv`` or ``page S12``: a page whose printed label is not a number, numbered
+after the page before it), or ``+ TEXT`` (the previous block continues, verbatim, after a page
+break).
 """
 
 from __future__ import annotations
@@ -151,6 +153,10 @@ class Document:
             return str(self.meta.first_page)
         i = bisect.bisect_right(self._page_starts, max(0, offset)) - 1
         return self.pages[max(0, i)].printed
+
+    def cite(self, start: int, end: int) -> str:
+        """``p. iv`` / ``pp. 45–46``: the printed labels of the passage's first and last page."""
+        return citation(self.label_of(start), self.label_of(max(start, end - 1)))
 
     def pages_of(self, start: int, end: int) -> tuple[int, int]:
         """First and last page of the passage ``[start, end)`` (its first and last character)."""
