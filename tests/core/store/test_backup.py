@@ -404,3 +404,23 @@ def test_rotation_removes_the_texts_with_their_backup(db_file: Path) -> None:
     for old in removed:
         assert not old.exists() and not backup.texts_of(old).exists()
     assert backup.texts_of(made[-1]).is_dir()
+
+
+def test_texts_of_an_interrupted_backup_are_swept_when_old(db_file: Path) -> None:
+    _write_text(paths.user_texts_dir(), "mine.meipi.txt", "正文")
+    _annotate(db_file, "一")
+    kept = backup.make_backup(db_file)
+    folder = backup.backups_dir(db_file)
+    # Interrupted between the texts' rename and the database's: a texts folder alone.
+    old_orphan = folder / "meipi-20260101T000000000000Z.sqlite3.texts"
+    young_orphan = folder / "meipi-20260101T000000000001Z.sqlite3.texts"
+    old_tmp = folder / ".meipi-20260101T000000000002Z.sqlite3.texts.tmp-1-abcd"
+    for path in (old_orphan, young_orphan, old_tmp):
+        (path / "files").mkdir(parents=True)
+    hour_ago = time.time() - 3600
+    for path in (old_orphan, old_tmp, backup.texts_of(kept)):
+        os.utime(path, (hour_ago, hour_ago))
+    backup.make_backup(db_file)
+    assert not old_orphan.exists() and not old_tmp.exists()
+    assert young_orphan.exists()  # another process may be writing it right now
+    assert backup.verify_set(kept) is None  # a complete backup is never swept
