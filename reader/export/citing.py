@@ -47,7 +47,7 @@ def page_locator(first: int | str, last: int | str, form: str = "en") -> str:
 def page_span(doc: Document) -> str:
     if not doc.pages:
         return ""
-    return page_locator(doc.pages[0].number, doc.pages[-1].number, "zh-Hant")
+    return page_locator(doc.pages[0].printed, doc.pages[-1].printed, "zh-Hant")
 
 
 def full_citation(doc: Document) -> str:
@@ -109,7 +109,8 @@ def quote_with_citation(
     start, end = trimmed(doc.text, start, end)
     quote = QuoteRenderer(doc, view, originals=originals).text(start, end)
     quote = " ".join(line.strip() for line in quote.split("\n") if line.strip())
-    pages = doc.pages_of(start, end)
+    # Printed page labels (an imported PDF's "iv" or "S12"; the number everywhere else).
+    pages = (doc.label_of(start), doc.label_of(max(start, end - 1)))
     meta = doc.meta
     if form == "en":
         who = "、".join(meta.authors)
