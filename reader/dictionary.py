@@ -249,23 +249,34 @@ def build_index(info: DataInfo, target: Path) -> Path:
         con = sqlite3.connect(tmp)
         try:
             con.executescript(_SCHEMA)
-            rows = []
-            heads = []
+            rows: list[tuple[int, str, str, str, str, str, str]] = []
+            heads: list[tuple[str, int]] = []
+            count = 0
+
+            def flush() -> None:
+                # In batches: the whole file at once would double the peak memory.
+                con.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                con.executemany("INSERT OR IGNORE INTO head VALUES (?, ?)", heads)
+                rows.clear()
+                heads.clear()
+
             for i, (trad, simp, numbered, senses) in enumerate(iter_entries(info.path), 1):
                 marked, zhuyin = pinyin.convert(numbered)
                 rows.append((i, trad, simp, numbered, marked, zhuyin, "\n".join(senses)))
                 heads.append((trad, i))
                 if simp != trad:
                     heads.append((simp, i))
-            con.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            con.executemany("INSERT OR IGNORE INTO head VALUES (?, ?)", heads)
+                count = i
+                if len(rows) >= 5000:
+                    flush()
+            flush()
             meta = {
                 "source": "CC-CEDICT",
                 "licence": LICENCE,
                 "licence_url": LICENCE_URL,
                 "attribution": ATTRIBUTION,
                 "date": info.date,
-                "entries": str(len(rows)),
+                "entries": str(count),
                 "stated_entries": str(info.entries),
                 "data_sha256": info.sha256,
                 "format": str(INDEX_FORMAT),
