@@ -143,6 +143,12 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         count = len(backups.list_backups(ctx.db))
         problem = backups.verify_set(newest)
         verdict = "verifies" if problem is None else f"DOES NOT VERIFY ({problem})"
+        if problem is None:
+            verdict += (
+                " (with your texts)"
+                if backups.texts_of(newest).is_dir()
+                else " (the database only: an older backup)"
+            )
         problems += problem is not None
         print(
             f"backups: {count}; the newest, {backups.describe_backup(newest)}, {verdict}", file=out

@@ -131,6 +131,8 @@ def test_backup_dash_o_carries_the_texts_and_restores_them(db_file: Path, tmp_pa
     copy = tmp_path / "copy.sqlite3"
     assert meipi("backup", "-o", str(copy)).code == 0
     assert texts_of(copy).is_dir()
+    check = meipi("check")
+    assert check.code == 0 and "verifies (with your texts)" in check.out, check.out
     text = next(p for p in db_file.parent.joinpath("texts").iterdir() if p.is_file())
     text.unlink()  # the user loses the text the note is anchored to
     r = meipi("restore", str(copy))
