@@ -266,8 +266,9 @@ class MarginNotes(QWidget):
         painter = QPainter(self)
         theme = self.view.typography().theme
         painter.fillRect(self.rect(), QColor(theme.paper))
-        painter.setPen(QPen(QColor(theme.rule), 1))
-        painter.drawLine(0, 0, 0, self.height())
+        if self._sorted or self._collapsed:  # no rule beside an article without notes
+            painter.setPen(QPen(QColor(theme.rule), 1))
+            painter.drawLine(0, 0, 0, self.height())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._collapsed:
             for card in self.cards:

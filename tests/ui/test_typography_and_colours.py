@@ -64,3 +64,40 @@ def test_search_hits_cannot_be_taken_for_a_highlight(theme_id: str) -> None:
                 ** 0.5
             )
             assert distance > 25, (color, blended.name())
+
+
+def test_filter_check_boxes_are_drawn_in_the_dark_theme(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from reader.documents import load_library
+    from reader.ui.annotations_feature import AnnotationsFeature
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import ReaderSettings
+
+    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.findChild(AnnotationsFeature) is not None, timeout=5000)
+    feature = window.findChild(AnnotationsFeature)
+    assert feature is not None
+    window.set_theme("dark")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    view = feature.sidebar.color_view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0 and view.isVisible(), timeout=5000)
+    rect = view.visualRect(view.model().index(0, 0))
+    image = view.viewport().grab(rect).toImage()
+    panel = QColor(THEMES["dark"].panel)
+    border = QColor(THEMES["dark"].muted)
+    # The box's outline is drawn where the check box sits (the start of the row), in the
+    # theme's muted colour, which stands out from the panel.
+    found = any(
+        abs(QColor(image.pixel(QPoint(x, y))).lightness() - border.lightness()) < 25
+        for x in range(0, min(24, image.width()))
+        for y in range(image.height())
+    )
+    assert found
+    assert abs(border.lightness() - panel.lightness()) > 60
