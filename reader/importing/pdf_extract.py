@@ -115,9 +115,11 @@ def _run(
         try:
             child.stdin.write(json.dumps(request).encode() + b"\n")
             child.stdin.write(data)
-            child.stdin.close()
         except OSError:
             pass  # the child died; its missing answer says so
+        finally:
+            with contextlib.suppress(OSError):
+                child.stdin.close()
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()

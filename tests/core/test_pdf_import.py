@@ -136,11 +136,14 @@ def test_a_user_password_is_refused_and_an_owner_password_is_not(tmp_path: Path)
     assert r.code == 2 and "password" in r.err and "Traceback" not in r.err
 
 
-def _image_only_pdf(path: Path) -> None:
-    """A 'scanned' page: one image and no text (made with PDFium in a child process)."""
+def _image_only_pdf(path: Path, after: Path | None = None) -> None:
+    """A 'scanned' page: one image and no text (made with PDFium in a child process), alone or
+    after the pages of ``after``."""
     script = f"""
 import pypdfium2 as pdfium, pypdfium2.raw as raw, ctypes
 pdf = pdfium.PdfDocument.new()
+if {str(after)!r} != "None":
+    pdf.import_pages(pdfium.PdfDocument({str(after)!r}))
 page = pdf.new_page(595, 842)
 bitmap = pdfium.PdfBitmap.new_native(200, 100, raw.FPDFBitmap_BGR)
 bitmap.fill_rect((40, 40, 40, 255), 20, 20, 160, 20)
@@ -161,6 +164,32 @@ def test_a_scanned_pdf_is_refused_saying_what_would_help(tmp_path: Path) -> None
     assert r.code == 2
     assert "scanned" in r.err and "OCR" in r.err and "page 1" in r.err
     assert "Traceback" not in r.err
+
+
+def test_a_pdf_with_one_scanned_page_imports_the_rest_and_says_which(tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.pdf"
+    _image_only_pdf(mixed, after=DATA / "libreoffice-sc.pdf")
+    preview = guess(read_source(mixed))
+    assert any("page 6" in w and "scanned" in w and "OCR" in w for w in preview.warnings)
+    expected = _expected("libreoffice-sc")
+    body, _notes = _body_and_notes(preview.document)
+    assert _squeeze(body) == _squeeze("".join(expected["body"]))  # type: ignore[arg-type]
+    r = meipi("import", str(mixed))
+    assert r.code == 0 and "scanned" in r.err
+
+
+def test_a_hanging_or_crashing_pdf_reader_is_contained(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.importing import pdf_extract
+
+    data = (DATA / "libreoffice-sc.pdf").read_bytes()
+    hang = [sys.executable, "-c", "import time; time.sleep(30)"]
+    monkeypatch.setattr(pdf_extract, "_worker_command", lambda: hang)
+    with pytest.raises(InputError, match="took longer"):
+        pdf_extract.extract(data, "slow.pdf", timeout=1.0)
+    crash = [sys.executable, "-c", "import os, sys; sys.stdin.readline(); os.abort()"]
+    monkeypatch.setattr(pdf_extract, "_worker_command", lambda: crash)
+    with pytest.raises(InputError, match="stopped"):
+        pdf_extract.extract(data, "crash.pdf")
 
 
 def test_a_font_without_unicode_mapping_is_refused(tmp_path: Path) -> None:
