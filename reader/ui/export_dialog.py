@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFontDatabase, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -72,20 +72,28 @@ SWATCHES = {
 _SETTINGS_GROUP = "export"
 
 
+# The format registry's labels and file filters (reader.export.formats) are English and are
+# translated in this dialog's context, so a new format needs only its registry entry (and its
+# translations); listed here for lupdate.
+_REGISTRY_TEXTS = (
+    QT_TRANSLATE_NOOP("ExportDialog", "Markdown, per article"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Comparison, theme by theme"),
+    QT_TRANSLATE_NOOP("ExportDialog", "W3C Web Annotation JSON"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CSV spreadsheet"),
+    QT_TRANSLATE_NOOP("ExportDialog", "References, CSL-JSON (Zotero, Pandoc)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "References, BibTeX"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Markdown (*.md)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "JSON (*.json)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CSV (*.csv)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CSL-JSON (*.json)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "BibTeX (*.bib)"),
+)
+
+
 def _translated(text: str) -> str:
-    """A label or file filter of the format registry (reader.export.formats, English),
-    translated (a format without a translation here shows its English text)."""
-    translate = QCoreApplication.translate
-    known = {
-        "Markdown, per article": translate("ExportDialog", "Markdown, per article"),
-        "Comparison, theme by theme": translate("ExportDialog", "Comparison, theme by theme"),
-        "W3C Web Annotation JSON": translate("ExportDialog", "W3C Web Annotation JSON"),
-        "CSV spreadsheet": translate("ExportDialog", "CSV spreadsheet"),
-        "Markdown (*.md)": translate("ExportDialog", "Markdown (*.md)"),
-        "JSON (*.json)": translate("ExportDialog", "JSON (*.json)"),
-        "CSV (*.csv)": translate("ExportDialog", "CSV (*.csv)"),
-    }
-    return known.get(text, text)
+    """A label or file filter of the format registry, translated (English when it has no
+    translation)."""
+    return QCoreApplication.translate("ExportDialog", text)
 
 
 @dataclass(frozen=True)
