@@ -411,8 +411,15 @@ def _simplifying_config(source_script: str) -> str | None:
 
 
 def extra_words(source_script: str, glossary: Glossary | None = None) -> frozenset[str]:
-    """The words added to jieba for a text in ``source_script``: the lexicon and the glossary,
-    each as written and as it reads in Simplified (where the segmentation runs)."""
+    """The words added to jieba for a text in ``source_script``: the field's terms, the lexicon
+    and the glossary, each as written and as it reads in Simplified (where the segmentation runs
+    for every source script, so the set is the same for all of them). Remembered per glossary
+    (a double-click asks for it)."""
+    return _extra_words(glossary)
+
+
+@functools.lru_cache(maxsize=4)
+def _extra_words(glossary: Glossary | None) -> frozenset[str]:
     words: set[str] = set()
     for word in (*FIELD_WORDS, *lexicon_words(), *glossary_words(glossary)):
         word = word.strip()

@@ -59,18 +59,45 @@ def application(argv: list[str] | None = None) -> QApplication:
     # Palette-driven themes (dark, sepia) look the same everywhere only with Fusion.
     app.setStyle("Fusion")
     app.setWindowIcon(resources.icon("meipi"))
-    install_translations(app, QLocale.system())
+    install_translations(app, interface_language(ReaderSettings.default().language()))
     return app
 
 
-def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator]:
-    """Qt's own strings and Meipi's (``resources/translations/meipi_<locale>.qm``), if present."""
+# The languages the interface is translated into (resources/translations/meipi_<code>.qm).
+TRANSLATED = ("zh_TW", "zh_CN")
+
+
+def interface_language(choice: str, system: QLocale | None = None) -> str:
+    """The language the window is shown in: ``en``, ``zh_TW`` or ``zh_CN``.
+
+    ``choice`` is the setting (View ▸ Language); ``system`` follows the system locale, any
+    Traditional Chinese one (Taiwan, Hong Kong, Macau, ``zh_Hant``) as ``zh_TW``, any other
+    Chinese one as ``zh_CN``, every other language as English."""
+    if choice in (*TRANSLATED, "en"):
+        return choice
+    locale = system if system is not None else QLocale.system()
+    if locale.language() != QLocale.Language.Chinese:
+        return "en"
+    traditional = locale.script() == QLocale.Script.TraditionalChineseScript or (
+        locale.script() != QLocale.Script.SimplifiedChineseScript
+        and locale.territory()
+        in (QLocale.Territory.Taiwan, QLocale.Territory.HongKong, QLocale.Territory.Macau)
+    )
+    return "zh_TW" if traditional else "zh_CN"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Meipi's strings (``resources/translations/meipi_<language>.qm``) and Qt's own for the
+    standard dialogs and buttons (``qtbase_<language>.qm``, shipped with PySide6), for a
+    translated ``language``; nothing for English."""
     installed: list[QTranslator] = []
+    if language not in TRANSLATED:
+        return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = str(resources.resource_path("translations"))
     for name, directory in (("qtbase", qt_dir), ("meipi", ours)):
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", directory):
+        if translator.load(f"{name}_{language}", directory):
             app.installTranslator(translator)
             installed.append(translator)
     return installed

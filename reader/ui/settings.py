@@ -2,7 +2,7 @@
 user's ``$MEIPI_DATA_DIR``) holds everything.
 
 Remembered: window geometry and layout, the open article, each article's reading position (the
-canonical offset of the first visible character), zoom, theme and font style.
+canonical offset of the first visible character), interface language, zoom, theme and font style.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from reader.ui.theme import THEME_IDS
 
 FONT_STYLES = ("serif", "sans")
 SETTINGS_FILENAME = "settings.ini"
+# The interface language: the system's, or one chosen in View ▸ Language (read at start).
+LANGUAGES = ("system", "en", "zh_TW", "zh_CN")
 
 
 class ReaderSettings:
@@ -68,6 +70,13 @@ class ReaderSettings:
 
     def set_window_state(self, value: QByteArray) -> None:
         self._qs.setValue("window/state", value)
+
+    def language(self) -> str:
+        """``system`` (the system locale's), ``en``, ``zh_TW`` or ``zh_CN``."""
+        return self._str("window/language", "system", LANGUAGES)
+
+    def set_language(self, language: str) -> None:
+        self._qs.setValue("window/language", language)
 
     # -- reading -----------------------------------------------------------------------------
     def last_document(self) -> str | None:
