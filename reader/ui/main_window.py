@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
         self.font_menu.addActions(list(self.font_actions.values()))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.full_screen_action)
+        self._build_language_menu()
 
         self.go_menu = bar.addMenu(self.tr("&Go"))
         self.go_menu.addAction(self.goto_page_action)
@@ -659,6 +660,43 @@ class MainWindow(QMainWindow):
 
     def _on_full_screen(self, checked: bool) -> None:
         self.showFullScreen() if checked else self.showNormal()
+
+    def _build_language_menu(self) -> None:
+        """View ▸ Language: the system's, or a language named in its own script; remembered in
+        the settings and applied on the next start (the window is built in one language)."""
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        names = {  # the order of reader.ui.settings.LANGUAGES
+            "system": self.tr("&System Language"),
+            "en": "&English",
+            "zh_TW": "繁體中文",
+            "zh_CN": "简体中文",
+        }
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        current = self._settings.language()
+        for code, name in names.items():
+            action = QAction(name, self)
+            action.setActionGroup(group)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_menu.addSeparator()
+        note = self.language_menu.addAction(self.tr("Applied When Meipi Starts Again"))
+        note.setEnabled(False)
+
+    def set_language(self, code: str) -> None:
+        """Remember the interface language (``system``, ``en``, ``zh_TW``, ``zh_CN``) for the
+        next start."""
+        self._settings.set_language(code)
+        self._settings.sync()
+        self.language_actions[code].setChecked(True)
+        self.statusBar().showMessage(
+            self.tr("The interface language changes when Meipi starts again."), 10000
+        )
 
     # -- dialogs -----------------------------------------------------------------------------
     def show_about(self) -> None:
