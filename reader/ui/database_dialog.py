@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.ui.services import Services
@@ -31,8 +32,8 @@ from reader.ui.services import Services
 if TYPE_CHECKING:
     from reader.store.backup import Health, Restored
 
-RESTORE_LABEL = "Restore the Backup"
-KEEP_LABEL = "Not Now"
+RESTORE_LABEL = QT_TRANSLATE_NOOP("DatabaseDialog", "Restore the Backup")
+KEEP_LABEL = QT_TRANSLATE_NOOP("DatabaseDialog", "Not Now")
 RETRY_EVERY = 10.0  # seconds: a refusal back sooner after a retry is reported, not retried
 
 
@@ -47,7 +48,7 @@ def _verified_backup(db: Path) -> Path | None:
 
 def _count(n: int | None, parent: QWidget) -> str:
     if n is None:
-        return parent.tr("an unknown number of")
+        return QCoreApplication.translate("DatabaseDialog", "an unknown number of")
     return str(n)
 
 
@@ -63,9 +64,9 @@ def offer_restore(parent: QWidget, services: Services, message: str, *, retry: b
         return False
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("Your notes cannot be opened"))
+    box.setWindowTitle(QCoreApplication.translate("DatabaseDialog", "Your notes cannot be opened"))
     box.setText(
-        parent.tr("%1 %2, so Meipi left it untouched.")
+        QCoreApplication.translate("DatabaseDialog", "%1 %2, so Meipi left it untouched.")
         .replace("%1", str(services.db_path))
         .replace("%2", health.reason)
     )
@@ -79,36 +80,54 @@ def offer_restore(parent: QWidget, services: Services, message: str, *, retry: b
         if seen is None:
             seen = health.annotations
         held = (
-            parent.tr("this file held %1 when Meipi last read it").replace("%1", str(seen))
+            QCoreApplication.translate(
+                "DatabaseDialog", "this file held %1 when Meipi last read it"
+            ).replace("%1", str(seen))
             if seen is not None
-            else parent.tr("how many this file held is not known")
+            else QCoreApplication.translate(
+                "DatabaseDialog", "how many this file held is not known"
+            )
         )
         box.setInformativeText(
-            parent.tr(
+            QCoreApplication.translate(
+                "DatabaseDialog",
                 "Meipi can restore the newest verified backup, made %1, which holds %2 "
                 "annotations (%3). The damaged file is kept beside it, renamed, and nothing is "
-                "deleted. Until then you can read, but nothing you annotate can be saved."
+                "deleted. Until then you can read, but nothing you annotate can be saved.",
             )
             .replace("%1", f"{when:%Y-%m-%d %H:%M} UTC" if when else backup.name)
             .replace("%2", _count(count_annotations(backup, immutable=True), parent))
             .replace("%3", held)
         )
         restore_button = box.addButton(
-            parent.tr(RESTORE_LABEL), QMessageBox.ButtonRole.DestructiveRole
+            QCoreApplication.translate("DatabaseDialog", RESTORE_LABEL),
+            QMessageBox.ButtonRole.DestructiveRole,
         )
-        keep = box.addButton(parent.tr(KEEP_LABEL), QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(
+            QCoreApplication.translate("DatabaseDialog", KEEP_LABEL),
+            QMessageBox.ButtonRole.RejectRole,
+        )
     else:
         advice = {
-            "foreign": parent.tr(
+            "foreign": QCoreApplication.translate(
+                "DatabaseDialog",
                 "Start Meipi with --db naming your Meipi database, or move this file away to "
-                "start a new one."
+                "start a new one.",
             ),
-            "newer": parent.tr("Open it with the newer Meipi that wrote it."),
-        }.get(health.state, parent.tr("No verified backup of it exists."))
+            "newer": QCoreApplication.translate(
+                "DatabaseDialog", "Open it with the newer Meipi that wrote it."
+            ),
+        }.get(
+            health.state,
+            QCoreApplication.translate("DatabaseDialog", "No verified backup of it exists."),
+        )
         box.setInformativeText(
             advice
             + " "
-            + parent.tr("You can keep reading, but nothing you annotate can be saved until then.")
+            + QCoreApplication.translate(
+                "DatabaseDialog",
+                "You can keep reading, but nothing you annotate can be saved until then.",
+            )
         )
         keep = box.addButton(QMessageBox.StandardButton.Ok)
     # The safe choice is the default: Return and Escape change nothing.
@@ -129,21 +148,30 @@ def _not_damaged(
     """The file is not damaged (sound now, busy, or unreadable for another reason): say so,
     offer nothing, and let the window try again."""
     if health.state in ("sound", "missing"):
-        text = parent.tr(
+        text = QCoreApplication.translate(
+            "DatabaseDialog",
             "Meipi could not open your notes a moment ago, but the file reads correctly now, so "
-            "nothing was changed."
+            "nothing was changed.",
         )
     else:
         text = (
-            parent.tr("%1 %2. It is not damaged, and nothing was changed.")
+            QCoreApplication.translate(
+                "DatabaseDialog", "%1 %2. It is not damaged, and nothing was changed."
+            )
             .replace("%1", str(services.db_path))
             .replace("%2", health.reason)
         )
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(parent.tr("Your notes could not be opened"))
+    box.setWindowTitle(
+        QCoreApplication.translate("DatabaseDialog", "Your notes could not be opened")
+    )
     box.setText(text)
-    box.setInformativeText(parent.tr("Meipi will read them again now.") if retry else message)
+    box.setInformativeText(
+        QCoreApplication.translate("DatabaseDialog", "Meipi will read them again now.")
+        if retry
+        else message
+    )
     ok = box.addButton(QMessageBox.StandardButton.Ok)
     box.setDefaultButton(ok)
     box.setEscapeButton(ok)
@@ -162,10 +190,18 @@ def _restore(parent: QWidget, services: Services, backup: Path) -> bool:
     try:
         restored = restore(services.db_path, backup)
     except MeipiError as exc:
-        QMessageBox.critical(parent, parent.tr("The backup was not restored"), str(exc))
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("DatabaseDialog", "The backup was not restored"),
+            str(exc),
+        )
         return False
     services.reset_store()
-    QMessageBox.information(parent, parent.tr("Backup restored"), restored_text(parent, restored))
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("DatabaseDialog", "Backup restored"),
+        restored_text(parent, restored),
+    )
     if services.store() is not None:
         services.notify_glossary_changed()
         services.notify_annotations_changed("")
@@ -174,28 +210,33 @@ def _restore(parent: QWidget, services: Services, backup: Path) -> bool:
 
 def restored_text(parent: QWidget, restored: Restored) -> str:
     """What the restore did, in the window's words."""
-    parts = [parent.tr("Your notes were restored from %1.").replace("%1", restored.source.name)]
+    parts = [
+        QCoreApplication.translate("DatabaseDialog", "Your notes were restored from %1.").replace(
+            "%1", restored.source.name
+        )
+    ]
     if restored.kept is not None:
         parts.append(
-            parent.tr("The previous file was kept as %1; nothing was deleted.").replace(
-                "%1", str(restored.kept)
-            )
+            QCoreApplication.translate(
+                "DatabaseDialog", "The previous file was kept as %1; nothing was deleted."
+            ).replace("%1", str(restored.kept))
         )
         if restored.newer:
             parts.append(
-                parent.tr(
+                QCoreApplication.translate(
+                    "DatabaseDialog",
                     "%1 annotations in it are newer than the backup. To bring them back: "
                     "meipi export --db %2 --format json -o set-aside.json, then "
-                    "meipi import-annotations set-aside.json."
+                    "meipi import-annotations set-aside.json.",
                 )
                 .replace("%1", str(restored.newer))
                 .replace("%2", str(restored.kept))
             )
     if restored.texts_restored:
         parts.append(
-            parent.tr("%1 of your texts were put back as the backup had them.").replace(
-                "%1", str(restored.texts_restored)
-            )
+            QCoreApplication.translate(
+                "DatabaseDialog", "%1 of your texts were put back as the backup had them."
+            ).replace("%1", str(restored.texts_restored))
         )
     return " ".join(parts)
 

@@ -110,17 +110,18 @@ class FontCatalog:
 
 def missing_font_message() -> str:
     """What the banner says when no installed font covers Chinese: which package to install."""
-    tr = QCoreApplication.translate
     if sys.platform.startswith("linux"):
-        how = tr(
+        how = QCoreApplication.translate(
             "FontCheck",
             "Install the Noto CJK fonts: on Debian or Ubuntu, <code>sudo apt install "
             "fonts-noto-cjk</code>; on Fedora, <code>sudo dnf install "
             "google-noto-serif-cjk-fonts</code>; elsewhere, the Noto Serif CJK fonts.",
         )
     else:
-        how = tr("FontCheck", "Install the Noto Serif CJK fonts (free, from Google Fonts).")
-    return tr(
+        how = QCoreApplication.translate(
+            "FontCheck", "Install the Noto Serif CJK fonts (free, from Google Fonts)."
+        )
+    return QCoreApplication.translate(
         "FontCheck",
         "<b>No installed font can show Chinese text</b>, so the article would appear as empty "
         "boxes. {how} Then restart Meipi.",

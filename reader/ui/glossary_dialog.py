@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -63,13 +64,14 @@ def change_glossary(window: MainWindow, op: Callable[[Store], Any]) -> bool:
     returned."""
     from reader.errors import MeipiError
 
-    tr = window.tr
     try:
         window.services.write(op, glossary=True)
     except MeipiError as exc:
-        text = tr("The glossary was not changed. %1").replace("%1", str(exc))
+        text = QCoreApplication.translate(
+            "GlossaryDialog", "The glossary was not changed. %1"
+        ).replace("%1", str(exc))
         window.statusBar().showMessage(text, 10000)
-        show_message(window, tr("Glossary"), text)
+        show_message(window, QCoreApplication.translate("GlossaryDialog", "Glossary"), text)
         return False
     return True
 
