@@ -102,21 +102,23 @@ def _positions(text: str, quote: str) -> list[int]:
     return positions
 
 
-_LISTED = 30  # occurrences listed when a quote is ambiguous
+_LISTED = 20  # occurrences listed when a quote is ambiguous (the message stays whole)
 
 
 def _ambiguous(doc: Document, quote: str, spans: list[tuple[int, int]]) -> InputError:
     """The occurrences of an ambiguous quote, with their pages and a little context."""
     lines = []
     for n, (start, end) in enumerate(spans[:_LISTED], 1):
-        before = doc.text[max(0, start - 8) : start].split("\n")[-1]
-        after = doc.text[end : end + 8].split("\n")[0]
+        before = doc.text[max(0, start - 6) : start].split("\n")[-1]
+        after = doc.text[end : end + 6].split("\n")[0]
         lines.append(
-            f"  {n:>3}  {citation(*doc.pages_of(start, end))}  …{_short(before, 10)}"
-            f"【{_short(doc.text[start:end], 20)}】{_short(after, 10)}…"
+            f"  {n:>3}  {citation(*doc.pages_of(start, end))}  …{_short(before, 8)}"
+            f"【{_short(doc.text[start:end], 20)}】{_short(after, 8)}…"
         )
     if len(spans) > _LISTED:
-        lines.append(f"  … and {len(spans) - _LISTED} more")
+        rest = sorted({doc.page_of(start) for start, _end in spans[_LISTED:]})
+        pages = ", ".join(str(p) for p in rest[:10]) + (", …" if len(rest) > 10 else "")
+        lines.append(f"  … and {len(spans) - _LISTED} more (p. {pages})")
     return InputError(
         f"The quote 「{_short(quote)}」 occurs {len(spans)} times in {doc.id}; nothing was "
         "annotated. Choose one with --occurrence N, or annotate every one with --all:\n"

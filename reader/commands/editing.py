@@ -16,15 +16,16 @@ from reader import paths
 from reader.cli import Context
 from reader.commands.common import opened, sync_texts
 from reader.documents import citation
-from reader.errors import InputError
+from reader.errors import InputError, visible
 from reader.ops import annotations as annotation_ops
 from reader.store import annotations as store_ops
 from reader.store.records import AnnotationRecord
 
 
 def _short(text: str, limit: int = 30) -> str:
+    """One line of at most ``limit`` characters, terminal controls shown as escapes."""
     one_line = " ".join(text.split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+    return visible(one_line if len(one_line) <= limit else one_line[: limit - 1] + "…", keep="")
 
 
 def _where(record: AnnotationRecord) -> str:
@@ -32,7 +33,7 @@ def _where(record: AnnotationRecord) -> str:
 
 
 def _tags(tags: tuple[str, ...]) -> str:
-    return " ".join("#" + t.replace(" ", "-") for t in tags) or "(none)"
+    return " ".join("#" + visible(t.replace(" ", "-"), keep="") for t in tags) or "(none)"
 
 
 def _note(note: str | None) -> str:

@@ -121,9 +121,9 @@ def find(store: Store, prefix: str) -> AnnotationRecord:
         return exact[0]
     if len(found) > 1:
         lines = "\n".join(
-            f"  {r.id}  {r.document} {citation(*r.pages)}  「{r.quote[:20]}」" for r in found[:20]
+            f"  {r.id}  {r.document} {citation(*r.pages)}  「{r.quote[:12]}」" for r in found[:10]
         )
-        more = f"\n  … and {len(found) - 20} more" if len(found) > 20 else ""
+        more = f"\n  … and {len(found) - 10} more" if len(found) > 10 else ""
         raise InputError(
             f"The id {wanted!r} is the start of {len(found)} annotations; give more of it:\n"
             f"{lines}{more}"
