@@ -56,7 +56,7 @@ from reader.ui.reading_view import (
     zoomed_point_size,
 )
 from reader.ui.services import Services
-from reader.ui.settings import ReaderSettings
+from reader.ui.settings import COLUMN_WIDTHS, LINE_SPACINGS, ReaderSettings
 from reader.ui.theme import Theme, resolve
 
 DEFAULT_DOCUMENT = "lian-obor"
@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self._zoom = min(max(settings.zoom(), ZOOM_MIN), ZOOM_MAX)
         self._theme_id = settings.theme()
         self._font_style = settings.font_style()
+        self._line_spacing = settings.line_spacing()
+        self._column_width = settings.column_width()
         self._theme = resolve(self._theme_id)
 
         # The chrome's own font first, then a CJK sans for titles and names (without it the
@@ -305,6 +307,25 @@ class MainWindow(QMainWindow):
             action.setChecked(style == self._font_style)
             action.triggered.connect(lambda _c=False, s=style: self.set_font_style(s))
             self.font_actions[style] = action
+        self.spacing_group = QActionGroup(self)
+        self.spacing_actions: dict[int, QAction] = {}
+        for percent in LINE_SPACINGS:
+            action = QAction(self.tr("%1×").replace("%1", f"{percent / 100:.2f}"), self)
+            action.setActionGroup(self.spacing_group)
+            action.setCheckable(True)
+            action.setChecked(percent == self._line_spacing)
+            action.triggered.connect(lambda _c=False, p=percent: self.set_line_spacing(p))
+            self.spacing_actions[percent] = action
+        self.width_group = QActionGroup(self)
+        self.width_actions: dict[int, QAction] = {}
+        for em in COLUMN_WIDTHS:
+            label = self.tr("%1 characters").replace("%1", str(em))
+            action = QAction(label, self)
+            action.setActionGroup(self.width_group)
+            action.setCheckable(True)
+            action.setChecked(em == self._column_width)
+            action.triggered.connect(lambda _c=False, e=em: self.set_column_width(e))
+            self.width_actions[em] = action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -327,6 +348,10 @@ class MainWindow(QMainWindow):
         self.theme_menu.addActions(list(self.theme_actions.values()))
         self.font_menu = self.view_menu.addMenu(self.tr("&Font"))
         self.font_menu.addActions(list(self.font_actions.values()))
+        self.spacing_menu = self.view_menu.addMenu(self.tr("Line &Spacing"))
+        self.spacing_menu.addActions(list(self.spacing_actions.values()))
+        self.width_menu = self.view_menu.addMenu(self.tr("Column &Width"))
+        self.width_menu.addActions(list(self.width_actions.values()))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.full_screen_action)
         self._build_language_menu()
@@ -373,10 +398,17 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._install_compare)
         # -- the original page of an imported PDF (issue 17): View ▸ Original Page.
         QTimer.singleShot(0, self, self._install_page_view)
+        # -- the outline of headings (issue 21): a dock, View ▸ Outline.
+        QTimer.singleShot(0, self, self._install_outline)
         # -- annotations (issue 7): highlights, margin notes, sidebar, tags, undo.
         self.begin_loading("annotations")
         QTimer.singleShot(0, self, self._install_annotations)
         QTimer.singleShot(0, self, lambda: self.finish_loading("window"))
+
+    def _install_outline(self) -> None:
+        from reader.ui.outline import install_outline
+
+        self.outline = install_outline(self)
 
     def _install_page_view(self) -> None:
         from reader.ui.page_view import install_page_view
@@ -590,7 +622,13 @@ class MainWindow(QMainWindow):
     def _typography(self, content: ReadingContent | None) -> Typography:
         script = content.script if content is not None else "zh-Hant-TW"
         families = tuple(self._fonts.body_families(self._font_style, script))
-        return Typography(families, zoomed_point_size(self._zoom), self._theme)
+        return Typography(
+            families,
+            zoomed_point_size(self._zoom),
+            self._theme,
+            line_height=self._line_spacing,
+            column_em=self._column_width,
+        )
 
     def _retypeset(self) -> None:
         self.reading_view.set_typography(self._typography(self.reading_view.content()))
@@ -656,6 +694,20 @@ class MainWindow(QMainWindow):
         self._font_style = style
         self._settings.set_font_style(style)
         self.font_actions[style].setChecked(True)
+        self._retypeset()
+
+    def set_line_spacing(self, percent: int) -> None:
+        """Body line height in percent of the font size (remembered)."""
+        self._line_spacing = percent
+        self._settings.set_line_spacing(percent)
+        self.spacing_actions[percent].setChecked(True)
+        self._retypeset()
+
+    def set_column_width(self, em: int) -> None:
+        """The column's greatest width in full-width characters (remembered)."""
+        self._column_width = em
+        self._settings.set_column_width(em)
+        self.width_actions[em].setChecked(True)
         self._retypeset()
 
     def _on_full_screen(self, checked: bool) -> None:

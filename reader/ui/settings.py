@@ -2,7 +2,8 @@
 user's ``$MEIPI_DATA_DIR``) holds everything.
 
 Remembered: window geometry and layout, the open article, each article's reading position (the
-canonical offset of the first visible character), interface language, zoom, theme and font style.
+canonical offset of the first visible character), interface language, zoom, theme, font style,
+line spacing and column width.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from reader import paths
 from reader.ui.theme import THEME_IDS
 
 FONT_STYLES = ("serif", "sans")
+LINE_SPACINGS = (150, 165, 180, 200, 220)  # percent of the font size; 180 by default
+COLUMN_WIDTHS = (30, 35, 40, 46, 54)  # full-width characters; 40 by default
 SETTINGS_FILENAME = "settings.ini"
 # The interface language: the system's, or one chosen in View ▸ Language (read at start).
 LANGUAGES = ("system", "en", "zh_TW", "zh_CN")
@@ -110,6 +113,22 @@ class ReaderSettings:
 
     def set_font_style(self, style: str) -> None:
         self._qs.setValue("appearance/font", style)
+
+    def line_spacing(self) -> int:
+        """Body line height, percent of the font size (View ▸ Line Spacing)."""
+        value = self._int("appearance/line_spacing", LINE_SPACINGS[2])
+        return value if value in LINE_SPACINGS else LINE_SPACINGS[2]
+
+    def set_line_spacing(self, percent: int) -> None:
+        self._qs.setValue("appearance/line_spacing", int(percent))
+
+    def column_width(self) -> int:
+        """The column's greatest width in full-width characters (View ▸ Column Width)."""
+        value = self._int("appearance/column_width", COLUMN_WIDTHS[2])
+        return value if value in COLUMN_WIDTHS else COLUMN_WIDTHS[2]
+
+    def set_column_width(self, em: int) -> None:
+        self._qs.setValue("appearance/column_width", int(em))
 
     def writable(self) -> bool:
         """Whether changes can be saved (the file, or else its directory, is writable)."""
