@@ -217,7 +217,9 @@ class ConvertedText:
         """Every segment whose wording changed beyond a character-for-character conversion,
         tagged with the layer that made it."""
         out: list[Substitution] = []
-        reachable = converter(self.config).char_reachable if self.config else None
+        # The character tables are the same with or without the IT vocabulary: the prose
+        # converter (the one the views load) answers for both.
+        reachable = converter(self.config, prose=True).char_reachable if self.config else None
         marks = self._glossary
         src, txt = self.source, self.text
         for i, (a, b, s, e) in enumerate(zip(self._cs, self._ce, self._vs, self._ve, strict=True)):
@@ -602,11 +604,12 @@ def warm_up(source_scripts: tuple[str, ...] = ("zh-Hant-TW",)) -> None:
     start-up, so the first switch to a view pays only for the conversion)."""
     from reader.views import CONFIGS
 
-    for per_source in CONFIGS.values():
+    for view_id, per_source in CONFIGS.items():
         for script, config in per_source.items():
             if config and script in source_scripts:
-                conv = converter(config)
+                conv = converter(config, prose=True)  # what the views convert with
                 conv.char_reachable("甲", "乙")  # builds the character tables too
+                convert_text("甲", plan_for(view_id, script))  # the lexicon and corrections
 
 
 # --- measurement ----------------------------------------------------------------------------
