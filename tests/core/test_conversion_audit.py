@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.devtools.conversion_audit import main, trip_findings, view_findings
+from reader.devtools.conversion_audit import Finding, main, trip_findings, view_findings
 
 
-def classes(findings: list) -> set[tuple[str, str, str]]:  # type: ignore[type-arg]
+def classes(findings: list[Finding]) -> set[tuple[str, str, str]]:
     return {(f.cls, f.original, f.shown) for f in findings}
 
 

@@ -61,7 +61,7 @@ HK_PERSON = (
 )
 
 rows = []
-count = {}
+count: dict[str, int] = {}
 for e in entries():
     if not (e.tw and e.cn):
         continue
