@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from reader.documents import Document, Library
 from reader.folding import fold_key
 from reader.ui.theme_memo import ThemeMemoEditor
+from reader.ui.wrapping_label import WrappingLabel
 
 if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord, TagInfo
@@ -304,6 +305,8 @@ class PassageListModel(QAbstractListModel):
 # ---------------------------------------------------------------------------------------------
 # Widgets
 
+MIN_BOARD_WIDTH = 230
+
 
 class PassageColumn(QWidget):
     """One article's passages of the theme, with previous / next."""
@@ -334,7 +337,7 @@ class PassageColumn(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.empty_label = QLabel(self.list.viewport())
+        self.empty_label = WrappingLabel(self.list.viewport())
         self.empty_label.setObjectName("passageListEmpty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -418,7 +421,16 @@ class PassageColumn(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.empty_label.setGeometry(self.list.viewport().rect().adjusted(12, 12, -12, -12))
+        self._place_empty_label()
+
+    def _place_empty_label(self) -> None:
+        # Centred in the list, never shorter than its lines (or they show as fragments).
+        room = self.list.viewport().rect().adjusted(12, 4, -12, -4)
+        needed = self.empty_label.needed_height(room.width())
+        if needed > room.height():
+            room.setTop(max(0, room.center().y() - needed // 2))
+            room.setHeight(needed)
+        self.empty_label.setGeometry(room)
 
     def _update_position(self) -> None:
         count = self.model.rowCount()
@@ -441,6 +453,7 @@ class PassageColumn(QWidget):
             self.position_label.setText(
                 self.tr("%1 of %2").replace("%1", str(row + 1)).replace("%2", str(count))
             )
+        self._place_empty_label()
 
     def _on_previous_button_clicked(self) -> None:
         self.step(-1)
@@ -497,7 +510,7 @@ class ThemeBoard(QWidget):
         header.setSectionResizeMode(ThemeTableModel.COL_THEME, QHeaderView.ResizeMode.Stretch)
         for col in (ThemeTableModel.COL_LEFT, ThemeTableModel.COL_RIGHT, ThemeTableModel.COL_ONLY):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.status = QLabel(self)
+        self.status = WrappingLabel(self)
         self.status.setObjectName("themeBoardStatus")
         self.status.setWordWrap(True)
 
@@ -511,6 +524,9 @@ class ThemeBoard(QWidget):
         top_layout.addWidget(self.filter_edit)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.status)
+        # Wide enough for its table and its messages on a few lines (squeezed to a sliver,
+        # they wrapped a word a line and were cut).
+        self.setMinimumWidth(MIN_BOARD_WIDTH)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.memo)

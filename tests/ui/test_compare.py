@@ -535,3 +535,24 @@ def test_an_annotation_added_elsewhere_updates_the_board_keeping_the_place(
     assert abs(left.first_visible_offset() - top) < 40  # within a line
     assert compare.choose_theme("北極")
     assert [r.quote for r in compare.board.passages(0)] == ["俄羅斯"]
+
+
+def test_empty_states_show_every_line_whole(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    compare = open_compare(qtbot, window)
+    compare.resize(1005, 480)  # small: the board and the passage lists are squeezed
+    board = compare.board
+    qtbot.waitUntil(lambda: bool(board.status.text()) and board.status.isVisible())
+    # The board's message (no tags yet) gets the height of all its lines.
+    status = board.status
+    assert status.height() >= status.heightForWidth(status.width())
+    # …and the board is wide enough to read it on a few lines, not a word a line.
+    lines = status.heightForWidth(status.width()) / status.fontMetrics().lineSpacing()
+    assert lines <= 3
+    for column in board.columns:
+        label = column.empty_label
+        qtbot.waitUntil(label.isVisible)
+        assert label.text()
+        assert label.height() >= label.heightForWidth(label.width())
+        # And it is inside the list, where it can be seen.
+        assert column.list.viewport().rect().intersects(label.geometry())
