@@ -245,6 +245,12 @@ def test_saving_keeps_the_pdf_and_where_each_line_is() -> None:
     heading = next(b for b in doc.blocks if b.kind == "heading")
     page, boxes = data.boxes(heading.start, heading.end)
     assert page == 1 and len(boxes) >= 1
+    # Removing the text removes what was kept with it.
+    from reader.importing import remove
+
+    remove(doc.id)
+    assert original_of(doc.id) is None and page_data_of(doc.id) is None
+    assert sorted(p.name for p in doc.path.parent.iterdir()) == []
 
 
 def test_a_page_renders_to_png_in_a_child_process() -> None:
