@@ -329,8 +329,8 @@ def translate(exc: BaseException, path: Path) -> MeipiError:
         return EnvironmentFailure(read_only_message(path))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return EnvironmentFailure(
-            f"The database {path} stayed busy (another program is writing to it), so the "
-            "change was not saved. Try again in a moment."
+            f"The database {path} stayed busy (another program is using it), so Meipi stopped "
+            "and nothing was changed. Try again in a moment."
         )
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
         return EnvironmentFailure(
