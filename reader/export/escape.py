@@ -144,12 +144,9 @@ def visible_lines(text: str) -> list[str]:
 # Notes: Markdown as typed, inline only
 
 _NOTE_INLINE = re.compile(
-    # A code span, kept as typed (its text is literal in every flavour); a Pandoc raw
-    # attribute right after it ("`<b>`{=html}") would make it raw HTML, so "{" is escaped.
-    r"(?P<code>(?P<ticks>`+)(?!`)[\s\S]*?(?<!`)(?P=ticks)(?!`))(?P<raw>\{=)?"
     # A backslash escape as typed: kept, and what it escapes is not looked at again; more "%"
     # or "$" right after an escaped one become references, so no "%%" or "$$" is left.
-    r"|\\(?:%+|\$+|[\s\S])"
+    r"\\(?:%+|\$+|[\s\S])"
     # An autolink, kept: <scheme:…> or <address@host> (CommonMark's own patterns).
     r"|<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:(?:(?!%%|\$\$)[^\x00-\x20<>])*"
     r"|(?:(?!%%|\$\$)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-])+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}"
@@ -166,7 +163,8 @@ _BLOCK_STARTS = frozenset("#>-+*_=:|`~(0123456789")
 # "~ "), line blocks ("| "), fenced divs (":::").
 _NOTE_FANCY = re.compile(r"(?:[A-Za-z]+|#)[.)](?=[ \t]|$)")
 _NOTE_PAREN = re.compile(r"\((?:[A-Za-z]+|[0-9]+|#|@[\w-]*)\)(?=[ \t]|$)")
-_NOTE_PANDOC_BLOCK = re.compile(r"(?:[:~](?=[ \t:]|$)|\|)")
+# (commonmark_x reads ":" and "~" as definition markers even without a space after them.)
+_NOTE_PANDOC_BLOCK = re.compile(r"(?::|~(?!~~)|\|)")
 _LEADING_SPACE = re.compile(r"\s+")
 # Thematic breaks, setext underlines, front-matter fences, table delimiter rows.
 _RULE_LINE = re.compile(r"[-=*_+:| \t]+$")
@@ -178,8 +176,6 @@ _DEFINITION = re.compile(r"\[(?:\\[\s\S]|[^\\\[\]])*\]:")
 
 
 def _note_inline(match: re.Match[str]) -> str:
-    if match.group("code"):
-        return match.group("code") + ("\\{=" if match.group("raw") else "")
     found = match.group(0)
     if found[0] == "\\":
         if found[1:2] == "<":
@@ -206,6 +202,9 @@ def _note_line(line: str) -> str:
     line = line.rstrip()
     if _NOTE_INLINE_HINT.search(line):
         line = _NOTE_INLINE.sub(_note_inline, line)
+        # Pandoc may close a code span where CommonMark sees none ("```a`{=html}"): a raw
+        # attribute after any backtick is escaped.
+        line = line.replace("`{=", "`\\{=")
     first = line[:1]
     if first.isalpha() and first.isascii():
         marker = _NOTE_FANCY.match(line)
@@ -248,7 +247,31 @@ def _note_paragraph(lines: Sequence[str]) -> str:
     for i in range(len(out) - 1, -1, -1):
         if out[i][:1] == "[" and _DEFINITION.match("\n".join(out[i:])):
             out[i] = "\\" + out[i]
-    return "\n".join(out)
+    return _balance_brackets("\n".join(out))
+
+
+_BRACKET_SCAN = re.compile(r"\\[\s\S]|(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)|[\[\]]")
+
+
+def _balance_brackets(text: str) -> str:
+    """Unmatched ``[`` or ``]`` escaped: Pandoc's Markdown reads an open ``[`` on to a ``]``
+    paragraphs later, taking the block quotes between into it. Matched pairs (links, images,
+    footnote references) and brackets in code spans or escapes are left as typed."""
+    stack: list[int] = []
+    lone: list[int] = []
+    for match in _BRACKET_SCAN.finditer(text):
+        token = match.group(0)
+        if token == "[":
+            stack.append(match.start())
+        elif token == "]":
+            if stack:
+                stack.pop()
+            else:
+                lone.append(match.start())
+    lone.extend(stack)
+    for at in sorted(lone, reverse=True):
+        text = text[:at] + "\\" + text[at:]
+    return text
 
 
 def note_paragraphs(note: str) -> list[str]:

@@ -258,3 +258,46 @@ def test_theme_sort_text_sorts_as_the_key(script: str) -> None:
     assert by_text == by_key
     # Parents lead their children.
     assert by_key.index("地區") < by_key.index("地區/中亞") < by_key.index("地區/中亞/北")
+
+
+# Pieces of Markdown, HTML and Pandoc syntax that notes and quotes are made of, at random.
+_PIECES = [
+    *"#>-*+_=|:[]()!<>\\`~%$&;^{} \t\n1.)ax/@",
+    *("<script>", "</b>", "<!--", "{=html}", "```", "~~~", "(@)", "a.", "iv)", "::: "),
+    *("\\section", "$x$", "[^1]", "^[n]", "<div>", "&lt;", "| a |", "- ", "1. "),
+]
+
+
+@needs_pandoc
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_random_notes_and_text_stay_inside_their_passage(flavour: str) -> None:
+    """150 random notes (Markdown as typed) and as many literal texts, each after its own
+    block quote: every flavour still reads 150 block quotes, no list, no code block, no line
+    block, no raw HTML. (Markdown.pl, ``markdown_strict``, reads a note line starting with
+    ``#tag`` as a heading; Meipi keeps such lines as typed, since Obsidian reads them as
+    tags.)"""
+    import random
+
+    from reader.export.escape import inline, note_paragraphs
+
+    rng = random.Random(20)
+    notes = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(150)]
+    blocks: list[str] = []
+    for note in notes:
+        blocks += ["> q", "p\\. 3 · x", *note_paragraphs(note)]
+        blocks.append(inline(note.replace("\n", " ")) or "x")
+    assert PANDOC is not None
+    done = subprocess.run(
+        [PANDOC, "-f", flavour, "-t", "json"],
+        input=("\n\n".join(blocks) + "\n").encode("utf-8"),
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    top = json.loads(done.stdout)["blocks"]
+    kinds = [b["t"] for b in _walk(top)]
+    assert [b["t"] for b in top].count("BlockQuote") == len(notes)
+    for bad in ("BulletList", "OrderedList", "DefinitionList", "LineBlock", "CodeBlock", "Div"):
+        assert bad not in kinds, bad
+    raw = [b for b in _walk(top) if b["t"] in ("RawBlock", "RawInline")]
+    assert raw == []
