@@ -4,12 +4,16 @@ Everything a user typed or a text contains (quotes, notes, tags, colour meanings
 memos) goes through here. Notes are Markdown; everything else is literal text. The rules:
 
 * **Literal text** (:func:`inline`, for quotes, tags, theme names, titles, memos): every ASCII
-  character that Markdown, GFM or Obsidian give a meaning to inside a line is backslash-escaped
-  (``\\ ` * _ [ ] < > # | ~ = $ % ^ &``); at the start of a line, list and break markers
-  (``-``, ``+``, ``1.``, ``1)``) are escaped too; white space at either end of a line is written
-  as a character reference (``&#x3000;``), because CommonMark would strip it or read four spaces
-  as code. Nothing in it can open a heading, list, quote, table, code block, HTML block, link,
-  emphasis, front matter or tag.
+  character that Markdown, GFM, Pandoc or Obsidian give a meaning to inside a line is escaped —
+  by a backslash where every flavour, Markdown.pl too, reads one (``\\ ` * _ [ ] #``), else as a
+  character reference (``<`` ``&lt;``, ``>`` ``&gt;``, ``&`` ``&amp;``, ``| ~ = $ % ^ @`` as
+  ``&#124;`` …: Markdown.pl shows ``\\<`` as a backslash and then raw HTML). At the start of a
+  line, list and break markers are escaped too: ``-``, ``+``, ``1.``, ``1)``, and Pandoc's fancy
+  and example lists (``p.`` → ``p\\.``, ``iv)``, ``(a)``, ``#.``, ``(@)``) and definition
+  lists (``:``). White space at either end of a line is written as a character reference
+  (``&#x3000;``), because CommonMark would strip it or read four spaces as code. Nothing in it
+  can open a heading, list, quote, table, code block, HTML block, link, emphasis, front matter
+  or tag, in any of those flavours.
 * **Notes: inline Markdown, no blocks** (:func:`note_paragraphs`). A note is stored as the user
   typed it, as Markdown (the W3C JSON says ``format: text/markdown``), and is exported so: its
   emphasis and strong (``*a*``, ``_a_``, ``**a**``), inline code, links and autolinks
@@ -24,16 +28,25 @@ memos) goes through here. Notes are Markdown; everything else is literal text. T
     table's delimiter row), and a reference or footnote definition (``[x]: http://…``,
     ``[^1]: …``); white space at the start of a line becomes character references, so four
     spaces are not code;
-  - anywhere: a ``<`` that could open HTML (``<div``, ``</``, ``<!--``, ``<?``) unless it opens
-    an autolink; ``%%`` and ``$$`` (Obsidian comments and display math, which run on to their
-    closing mark, past the note) are written as character references (``&#37;&#37;``).
+  - also at the start of a line, for Pandoc: fancy and example list markers (``a.``, ``iv)``,
+    ``(b)``, ``#.``, ``(@)``), and ``:``, ``~`` and ``|`` (definition lists, line blocks,
+    fenced divs) as character references;
+  - anywhere: a ``<`` that could open HTML (``<div``, ``</``, ``<!--``, ``<?``), typed
+    ``\\<`` included, becomes ``&lt;`` unless it opens an autolink; ``%%`` and ``$$``
+    (Obsidian comments and display math, which run on to their closing mark, past the note)
+    are written as character references (``&#37;&#37;``); a ``[`` or ``]`` without its pair is
+    escaped (Pandoc reads an open ``[`` on past the note); a backslash before a letter is
+    doubled (raw TeX in Pandoc, the same text in CommonMark); ``{=`` after a backtick is
+    escaped (a Pandoc raw attribute).
 
   Blank lines separate the note's paragraphs; every other line break is a hard break, so a
   line typed on its own stays on its own line. A list typed in a note therefore reads as its
   lines (``- see p. 3``), not as a Markdown list: notes hold inline Markdown only, so nothing in
   a note can nest a block or reach outside it. White space at the end of a line is dropped.
-  (Inside inline code a neutralising backslash shows; HTML-looking code such as ``<div>`` in
-  backticks appears as ``\\<div>``.)
+  (Inside inline code a neutralising backslash or reference shows: HTML-looking code such as
+  ``<div>`` in backticks appears as ``&lt;div>``, since a code span can end elsewhere in
+  another flavour. Markdown.pl reads a note line starting ``#tag`` as a heading; it is kept,
+  as Obsidian reads it as a tag.)
 * **Paragraphs** (:func:`paragraphs`, for memos): a multi-line literal text becomes paragraphs
   at its blank lines; the lines inside a paragraph are joined with hard line breaks, so what
   was typed on its own line stays on its own line. Blank lines themselves are not kept.

@@ -6,12 +6,17 @@ time, filters) and CommonMark that reads well on GitHub and in Obsidian::
     # 一帶一路框架下中俄之潛在競合關係
     連弘宜 · 戰略瞭望
     ## 壹、前言
-    > 自從戈巴契夫提出「新思維」…
-    p. 1 · yellow (key argument) · #地區/中亞 #能源
+    > 自從戈巴契夫提出「新思維」… [@lianyidai, p. 1]
+    [p\\. 1](meipi://annotation/UUID) · yellow (key argument) · #地區/中亞 #能源
     The note as typed: its inline Markdown renders, blocks are neutralised (reader.export.escape).
 
-``group_by="tag"`` puts the passages under one heading per theme instead of per section. An
-export of several articles has one ``#`` part per article and lists them in ``documents``.
+The page citation links back to the passage (``meipi://``, unless ``links`` is off); the Pandoc
+citation ends the quote with ``--flavour pandoc`` or ``citations``; ``pinyin`` adds the quote's
+pinyin. Tags are written as Obsidian accepts them (reader.export.tagnames), the user's
+spellings kept in the front matter's ``meipi-tags``. Texts with no matching annotation are left
+out (:func:`omitted_documents` counts them). ``group_by="tag"`` puts the passages under one
+heading per theme (sorted by pinyin or zhuyin: reader.export.pronounce) instead of per section.
+An export of several articles has one ``#`` part per article and lists them in ``documents``.
 """
 
 from __future__ import annotations
