@@ -5,6 +5,7 @@ to be kept exactly once and in order, and every running header and page number t
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import os
 import re
@@ -33,6 +34,12 @@ def _squeeze(text: str) -> str:
 
 
 def _expected(name: str) -> dict[str, object]:
+    if name == "bench-30":  # what the generator would write (not kept: 200 kB of repeats)
+        spec = importlib.util.spec_from_file_location("make_pdfs", DATA / "make_pdfs.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module.bench_expected()  # type: ignore[no-any-return]
     return json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 

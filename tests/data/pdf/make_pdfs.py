@@ -190,24 +190,29 @@ def expected(name: str, paras: list[str], sections: int, front: bool, **extra: o
 
 
 def make_xelatex(
-    out_dir: Path, name: str, paras: list[str], sections: int, front: bool, **extra: object
+    out_dir: Path,
+    name: str,
+    paras: list[str],
+    sections: int,
+    front: bool,
+    *,
+    keep_source: bool = True,
+    **extra: object,
 ) -> None:
     source = xelatex_source(paras, sections, front)
-    (out_dir / f"{name}.tex").write_text(source, encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
+        tex = (out_dir if keep_source else Path(tmp)) / f"{name}.tex"
+        tex.write_text(source, encoding="utf-8")
         for _ in range(2):
             subprocess.run(
-                [
-                    "xelatex",
-                    "-interaction=nonstopmode",
-                    "-halt-on-error",
-                    str(out_dir / f"{name}.tex"),
-                ],
+                ["xelatex", "-interaction=nonstopmode", "-halt-on-error", str(tex)],
                 cwd=tmp,
                 check=True,
                 capture_output=True,
             )
         shutil.copy(Path(tmp) / f"{name}.pdf", out_dir / f"{name}.pdf")
+    if not keep_source:
+        return
     data = expected(f"{name}.pdf", paras, sections, front, producer="XeLaTeX", **extra)
     (out_dir / f"{name}.expected.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
@@ -223,9 +228,18 @@ def main(out_dir: Path = HERE, *, small: bool = False) -> None:
     make_libreoffice(out_dir, "libreoffice-sc", (paras * 3)[8:30])
     if small:
         return
-    bench = (paras * 12)[:290]
-    make_xelatex(out_dir, "bench-30", bench, 9, False)
+    # 30 pages of the same paragraphs over and over: only the PDF is kept (its source and what
+    # it must yield come from this script: bench_expected()).
+    make_xelatex(out_dir, "bench-30", bench_paragraphs(paras), 9, False, keep_source=False)
     make_refusals(out_dir)
+
+
+def bench_paragraphs(paras: list[str] | None = None) -> list[str]:
+    return ((paras or paragraphs()) * 12)[:290]
+
+
+def bench_expected() -> dict[str, object]:
+    return expected("bench-30.pdf", bench_paragraphs(), 9, False, producer="XeLaTeX")
 
 
 # LibreOffice (flat ODT) ------------------------------------------------------------------------
@@ -392,36 +406,74 @@ _FODT = """<?xml version="1.0" encoding="UTF-8"?>
 # Refusals ------------------------------------------------------------------------------------
 
 
+PROTECTED = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+ <style:style style:name="T" style:family="paragraph">
+  <style:text-properties fo:font-size="20pt" style:font-size-asian="20pt"/>
+ </style:style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:p text:style-name="T">中俄战略利益的分歧与合作</text:p>
+<text:p>这份文件有密码保护，用来测试导入时的密码提示。</text:p>
+</office:text></office:body>
+</office:document>
+"""
+
+
 def make_refusals(out_dir: Path) -> None:
-    """A PDF that needs a user password, and one with only an owner password (qpdf)."""
-    source = out_dir / "libreoffice-sc.pdf"
-    subprocess.run(
-        [
-            "qpdf",
-            "--encrypt",
-            "secret",
-            "owner",
-            "256",
-            "--",
-            str(source),
-            str(out_dir / "user-password.pdf"),
-        ],
-        check=True,
-    )
-    subprocess.run(
-        [
-            "qpdf",
-            "--encrypt",
-            "",
-            "owner",
-            "256",
-            "--print=none",
-            "--",
-            str(source),
-            str(out_dir / "owner-password.pdf"),
-        ],
-        check=True,
-    )
+    """A PDF that needs a user password, and one with only an owner password (qpdf), made from a
+    one-page LibreOffice file (protected.fodt) so that they stay small."""
+    source_fodt = out_dir / "protected.fodt"
+    source_fodt.write_text(PROTECTED, encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source_fodt),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        source = Path(tmp) / "protected.pdf"
+        subprocess.run(
+            [
+                "qpdf",
+                "--encrypt",
+                "secret",
+                "owner",
+                "256",
+                "--",
+                str(source),
+                str(out_dir / "user-password.pdf"),
+            ],
+            check=True,
+        )
+        subprocess.run(
+            [
+                "qpdf",
+                "--encrypt",
+                "",
+                "owner",
+                "256",
+                "--print=none",
+                "--",
+                str(source),
+                str(out_dir / "owner-password.pdf"),
+            ],
+            check=True,
+        )
 
 
 if __name__ == "__main__":
