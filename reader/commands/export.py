@@ -108,8 +108,12 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             )
     if path is not None:
         write_export(options, source, path)
-        count = len(select(source.annotations, options, source.selected_documents(options)))
-        print(f"Exported {count} annotation(s) as {options.format} to {path}.", file=ctx.stderr)
+        if options.format in ("csl-json", "bibtex"):
+            what = f"{len(source.selected_documents(options))} reference(s)"
+        else:
+            count = len(select(source.annotations, options, source.selected_documents(options)))
+            what = f"{count} annotation(s)"
+        print(f"Exported {what} as {options.format} to {path}.", file=ctx.stderr)
         return 0
     ctx.stdout.write(export_text(options, source))
     return 0
