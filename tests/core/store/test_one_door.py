@@ -162,3 +162,16 @@ def test_every_writer_syncs_fully(annotated: Path) -> None:
     finally:
         store.close(backup=False)
     assert (sync, str(mode).lower()) == (2, "wal")  # FULL
+
+
+def test_restore_opens_the_database_only_through_sqlite(annotated: Path) -> None:
+    """``meipi restore`` (no window open, so it may run) reads the live file only through
+    SQLite: its counts and checks connect; the swap itself is links and renames."""
+    assert meipi("backup").code == 0
+    r = meipi("annotate", "hsu-divergence", "--quote", "中俄", "--occurrence", "1")
+    assert r.code == 0
+    with watching(annotated) as guard:
+        restored = meipi("restore")
+        assert restored.code == 0, restored.err
+        assert meipi("annotations", "--json").code == 0
+    guard.assert_clean()
