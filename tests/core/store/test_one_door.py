@@ -15,7 +15,8 @@ Each hazard (section of that page), then what covers it in Meipi:
 1.2 Copying the file during a transaction (backup or restore).
     Backups use SQLite's backup API from a live connection and ``integrity_check`` the copy
     (``backup.make_backup``; test_backup.py). Restore runs under the window lock
-    (test_window_lock.py) and replaces the file by rename, never by copying onto it.
+    (test_window_lock.py) and replaces the file by rename, never by copying onto it; it reads
+    the live file only through SQLite (``test_restore_opens_the_database_only_through_sqlite``).
 1.3 Deleting a hot journal (``-wal``).
     Nothing deletes a ``-wal``. Refusing a file with a pending log checks it read-only, so the
     log is neither checkpointed nor removed
