@@ -40,6 +40,7 @@ from reader.ui.annotation_models import (
     AnnotationListModel,
     color_label,
     highlight_color,
+    shown_meanings,
     swatch_icon,
 )
 from reader.ui.margin import MarginNotes
@@ -169,6 +170,7 @@ class AnnotationsFeature(QObject):
         if read is None:
             return
         records, tags, meanings = read
+        meanings = shown_meanings(meanings)
         self.tags = tags
         self.meanings = meanings
         self.model.set_meanings(meanings)
@@ -542,6 +544,10 @@ class AnnotationsFeature(QObject):
             box = rects[0]
             for rect in rects[1:]:
                 box = box.united(rect)
+            # Beside the column rather than over its other lines: the text stays readable.
+            column = self.view.column_rect()
+            box.setLeft(min(box.left(), column.left()))
+            box.setRight(max(box.right(), column.right()))
             viewport = self.view.viewport()
             shown = viewport.rect().intersected(box.toRect()) or box.toRect()
             dialog.place_beside(shown.translated(viewport.mapToGlobal(QPoint(0, 0))))
