@@ -666,10 +666,17 @@ class ReadingView(QTextBrowser):
     def progress(self) -> float:
         """How far through the text the reader is, 0.0 to 1.0: the canonical offset of the
         first visible character over the text's length (0% at the top, whatever the screen
-        holds; counted in characters, so it holds while Qt is still laying a long text out)."""
+        holds; counted in characters, so it holds while Qt is still laying a long text out),
+        and 1.0 once scrolled to the very end."""
         if self._content is None or not self._content.doc.text:
             return 0.0
+        bar = self.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum() and self._layout_done():
+            return 1.0  # scrolled to the very end: the whole text has been read
         return min(1.0, self.first_visible_offset() / len(self._content.doc.text))
+
+    def _layout_done(self) -> bool:
+        return bool(self.document().lastBlock().layout().lineCount())
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
         """A cursor selecting the canonical range ``[start, end)``."""

@@ -165,9 +165,15 @@ def test_progress_counts_the_text_read(make_window: MakeWindow) -> None:
     window = make_window()
     doc = window.current_document()
     assert doc is not None
-    start = int(window.progress_label.text().rstrip("%"))
-    assert 0 < start < 20
-    window.reading_view.scroll_to_offset(len(doc.text) - 1)
+    # The first visible character over the text's length: 0% at the top (issue 21)…
+    assert window.progress_label.text() == "0%"
+    view = window.reading_view
+    view.scroll_to_offset(len(doc.text) // 2)
+    expected = round(view.first_visible_offset() / len(doc.text) * 100)
+    assert window.progress_label.text() == f"{expected}%" and 40 <= expected <= 60
+    # …and 100% once scrolled to the very end.
+    view.scroll_to_offset(len(doc.text) - 1)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     assert window.progress_label.text() == "100%"
     assert window.page_label.text() == "Page 8"
 
