@@ -270,10 +270,7 @@ def trip_findings(
     if result == text:
         return []
     out = []
-    matcher = difflib.SequenceMatcher(None, text, result, autojunk=False)
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        if op == "equal":
-            continue
+    for _op, a0, a1, b0, b1 in _differences(text, result):
         cls, origin = _trip_class(mid, a0, a1, text[a0:a1], result[b0:b1], plan_there, script)
         if origin == "round trip" and back is not None:
             # Or a substitution of the way back (a name the lexicon gives back another way).
@@ -296,6 +293,27 @@ def trip_findings(
             )
         )
     return out
+
+
+def _differences(text: str, result: str) -> Iterator[tuple[str, int, int, int, int]]:
+    """The differing stretches of two texts, line by line when their lines correspond (no
+    conversion adds or removes a line break), so a 1M-character text is not diffed whole."""
+    lines_a, lines_b = text.split("\n"), result.split("\n")
+    if len(lines_a) != len(lines_b):
+        pairs = [(text, result, 0, 0)]
+    else:
+        pairs = []
+        pa = pb = 0
+        for la, lb in zip(lines_a, lines_b, strict=True):
+            if la != lb:
+                pairs.append((la, lb, pa, pb))
+            pa += len(la) + 1
+            pb += len(lb) + 1
+    for la, lb, pa, pb in pairs:
+        matcher = difflib.SequenceMatcher(None, la, lb, autojunk=False)
+        for op, a0, a1, b0, b1 in matcher.get_opcodes():
+            if op != "equal":
+                yield op, a0 + pa, a1 + pa, b0 + pb, b1 + pb
 
 
 def _trip_class(
