@@ -84,6 +84,7 @@ class AboutDialog(QDialog):
         except dictionary.DictionaryMissing:
             date = ""
         published = (" " + self.tr("(published %1)").replace("%1", date)) if date else ""
+        source = escape(self.tr("Source"))
         return (
             "<p><b>"
             + escape(self.tr("Dictionary"))
@@ -99,7 +100,7 @@ class AboutDialog(QDialog):
                     "not Meipi's)."
                 )
             )
-            + f" <a href='{dictionary.SOURCE_URL}'>{escape(self.tr('Source'))}</a>. "
+            + f" <a href='{dictionary.SOURCE_URL}'>{source}</a>. "
             + escape(self.tr("Word segmentation: jieba (MIT). Pinyin and zhuyin: pypinyin (MIT)."))
             + "</p>"
         )

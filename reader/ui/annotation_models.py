@@ -23,6 +23,7 @@ from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractProxyModel,
@@ -37,7 +38,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from reader import tags as tags_rule
 from reader.folding import fold_key, fold_keys
-from reader.store.records import COLORS, NO_COLOR
+from reader.store.records import COLORS, DEFAULT_MEANINGS, NO_COLOR
 
 if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord, TagInfo
@@ -81,6 +82,27 @@ def color_label(color: str) -> str:
         NO_COLOR: QCoreApplication.translate("Colors", "No colour"),
     }
     return names.get(color, color)
+
+
+# The meanings a new database starts with (reader.store.records.DEFAULT_MEANINGS), for lupdate.
+_MEANINGS_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("ColorMeanings", "Important"),
+    QT_TRANSLATE_NOOP("ColorMeanings", "Agree"),
+    QT_TRANSLATE_NOOP("ColorMeanings", "Background"),
+    QT_TRANSLATE_NOOP("ColorMeanings", "Question"),
+    QT_TRANSLATE_NOOP("ColorMeanings", "To quote"),
+)
+
+
+def shown_meanings(meanings: dict[str, str]) -> dict[str, str]:
+    """The colour meanings as the window shows them: a meaning the reader never changed from
+    the store's (English) default in the interface's language, the reader's own as written."""
+    return {
+        color: QCoreApplication.translate("ColorMeanings", meaning)
+        if DEFAULT_MEANINGS.get(color) == meaning
+        else meaning
+        for color, meaning in meanings.items()
+    }
 
 
 def highlight_color(color: str, dark: bool) -> str:
@@ -941,7 +963,7 @@ class ColorModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return swatch_icon(color)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return color
+            return color_label(color)
         if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
             on = color in self._checked
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked

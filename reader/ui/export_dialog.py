@@ -52,6 +52,7 @@ from reader.export import (
 )
 from reader.export.atomic import check_target
 from reader.export.records import NO_COLOR, select
+from reader.ui.annotation_models import color_label, shown_meanings
 from reader.ui.background import BackgroundRunner
 from reader.ui.messages import show_message
 from reader.views import LABELS, VIEW_IDS
@@ -333,8 +334,9 @@ class ExportDialog(QDialog):
             if color == NO_COLOR:
                 item.setText(self.tr("Notes without colour"))
                 continue
-            meaning = meanings.get(color, "")
-            item.setText(f"{color} — {meaning}" if meaning else color)
+            meaning = shown_meanings(meanings).get(color, "")
+            label = color_label(color)
+            item.setText(f"{label} — {meaning}" if meaning else label)
 
     # -- choices -----------------------------------------------------------------------------
     @staticmethod

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.annotation_models import COLORS, NO_COLOR, swatch_icon
+from reader.ui.annotation_models import COLORS, NO_COLOR, color_label, swatch_icon
 
 _TAG_SEPARATORS = re.compile(r"[,，、;；]")
 
@@ -170,7 +170,9 @@ class AnnotationDialog(QDialog):
             label = (
                 self.tr("No colour (note only)")
                 if name == NO_COLOR
-                else self.tr("%1 — %2").replace("%1", name).replace("%2", meanings.get(name, ""))
+                else self.tr("%1 — %2")
+                .replace("%1", color_label(name))
+                .replace("%2", meanings.get(name, ""))
             )
             button.setToolTip(label)
             button.setAccessibleName(label)
