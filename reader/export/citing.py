@@ -111,12 +111,26 @@ def quote_with_citation(
     quote = " ".join(line.strip() for line in quote.split("\n") if line.strip())
     # Printed page labels (an imported PDF's "iv" or "S12"; the number everywhere else).
     pages = (doc.label_of(start), doc.label_of(max(start, end - 1)))
+    view_id = str(getattr(view, "view_id", "original"))
+    return f"「{quote}」（{source_citation(doc, *pages, form=form, view_id=view_id)}）"
+
+
+def source_citation(
+    doc: Document,
+    first: int | str,
+    last: int | str,
+    *,
+    form: str = "en",
+    view_id: str = "original",
+) -> str:
+    """Where a passage is, for any export or copy: ``連弘宜〈篇名〉，p. 7`` in English form;
+    ``連弘宜，〈篇名〉，《刊名》，頁 7`` in Chinese form, the names in the script of the view
+    ``view_id`` (``连弘宜，〈…〉，《…》，页 7``)."""
     meta = doc.meta
     if form == "en":
         who = "、".join(meta.authors)
         source = f"{who}〈{doc.title}〉" if who else f"〈{doc.title}〉"
-        return f"「{quote}」（{source}，{page_locator(*pages)}）"
-    view_id = str(getattr(view, "view_id", "original"))
+        return f"{source}，{page_locator(first, last)}"
 
     def shown(text: str) -> str:
         return chars_in_view(text, view_id, meta.script)
@@ -127,5 +141,5 @@ def quote_with_citation(
     parts.append(f"〈{shown(doc.title)}〉")
     if meta.venue:
         parts.append(f"《{shown(meta.venue)}》")
-    parts.append(page_locator(*pages, form))
-    return f"「{quote}」（{'，'.join(parts)}）"
+    parts.append(page_locator(first, last, form))
+    return "，".join(parts)
