@@ -81,7 +81,7 @@ def interface_language(choice: str, system: QLocale | None = None) -> str:
     traditional = locale.script() == QLocale.Script.TraditionalChineseScript or (
         locale.script() != QLocale.Script.SimplifiedChineseScript
         and locale.territory()
-        in (QLocale.Territory.Taiwan, QLocale.Territory.HongKong, QLocale.Territory.Macau)
+        in (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macau)
     )
     return "zh_TW" if traditional else "zh_CN"
 

@@ -32,8 +32,13 @@ from reader.ui.services import Services
 if TYPE_CHECKING:
     from reader.store.backup import Health, Restored
 
-RESTORE_LABEL = QT_TRANSLATE_NOOP("DatabaseDialog", "Restore the Backup")
-KEEP_LABEL = QT_TRANSLATE_NOOP("DatabaseDialog", "Not Now")
+RESTORE_LABEL = "Restore the Backup"
+KEEP_LABEL = "Not Now"
+# The two labels, for lupdate (translated where they are shown).
+_LABELS_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("DatabaseDialog", "Restore the Backup"),
+    QT_TRANSLATE_NOOP("DatabaseDialog", "Not Now"),
+)
 RETRY_EVERY = 10.0  # seconds: a refusal back sooner after a retry is reported, not retried
 
 

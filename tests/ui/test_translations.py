@@ -1,0 +1,381 @@
+"""The interface in Traditional and Simplified Chinese: the committed ``.qm`` files are what
+``lrelease`` makes of the ``.ts`` files, every string of ``reader/ui`` has a translation in both,
+the language is chosen from the system locale or View ▸ Language, and a window started in each
+language (menus, main dialogs, sidebar, status bar) shows no untranslated English."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QTreeView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from reader.devtools import translations as tooling
+from reader.documents import load_library
+from reader.ops import annotations as annotation_ops
+from reader.ui.app import TRANSLATED, install_translations, interface_language
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import LANGUAGES, ReaderSettings
+
+# Names and formats that stay as they are in any language, and Qt's key names in shortcuts.
+ALLOWED = (
+    "Meipi",
+    "Markdown",
+    "PDF",
+    "CSV",
+    "JSON",
+    "CSL-JSON",
+    "BibTeX",
+    "Better BibTeX",
+    "Pandoc",
+    "Zotero",
+    "Anki",
+    "W3C",
+    "Web Annotation",
+    "OpenCC",
+    "CC-CEDICT",
+    "CEDICT",
+    "CC BY-SA 4.0",
+    "Paul Denisowski",
+    "jieba",
+    "pypinyin",
+    "MIT",
+    "Qt",
+    "English",
+    "Noto",
+    "CJK",
+    "UTC",
+    "MDBG",
+    "meipi config creator",
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Esc",
+    "Enter",
+    "Return",
+    "Backspace",
+    "Del",
+    "PgUp",
+    "PgDown",
+    "Home",
+    "End",
+    "Tab",
+    "Space",
+)
+_ALLOWED = re.compile(
+    "|".join(re.escape(word) for word in sorted(ALLOWED, key=len, reverse=True))
+    # function keys; a mnemonic as Chinese software writes it, 檔案(&F) (a tooltip drops the &);
+    # HTML tags and entities; the contract's script view ids after their labels (原文  original).
+    + r"|\bF\d+\b|\([A-Z0-9]\)|<[^>]*>|&[a-z]+;|\b(original|zh-Han[st](-[A-Z]{2})?)\b"
+)
+LATIN = re.compile("[A-Za-z]")
+
+
+def untranslated(text: str) -> bool:
+    """Whether ``text`` still has English in it once the allowed names, shortcut keys,
+    mnemonics and HTML tags are taken out."""
+    without_mnemonics = re.sub(r"&(?=\w)(?![a-z]+;)", "", text.replace("&&", "＆"))
+    return bool(LATIN.search(_ALLOWED.sub(" ", without_mnemonics)))
+
+
+def test_english_is_told_from_names_keys_and_mnemonics() -> None:
+    assert untranslated("&File") and untranslated("Zoom %1%") and untranslated("檔案 Tags")
+    assert not untranslated("檔案(&F)") and not untranslated("上一個結果（Shift+Enter、Shift+F3）")
+    assert not untranslated("匯出為 Anki 卡片(A)") and not untranslated("<b>系統</b>&nbsp;Meipi")
+
+
+def test_the_committed_qm_files_are_what_lrelease_makes(tmp_path: Path) -> None:
+    for language in tooling.LANGUAGES:
+        ts, qm = tooling.ts_path(language), tooling.qm_path(language)
+        fresh = tooling.qm_path(language, tmp_path)
+        tooling.compile_qm(ts, fresh)
+        assert fresh.read_bytes() == qm.read_bytes(), (
+            f"{qm.name} is not what lrelease makes of {ts.name}: "
+            "run python -m reader.devtools.translations"
+        )
+
+
+def test_every_string_in_the_code_has_both_translations(tmp_path: Path) -> None:
+    """lupdate over reader/ui changes nothing in the committed .ts files, and every message
+    in them is translated (no unfinished or empty translation)."""
+    for language in tooling.LANGUAGES:
+        ts = tooling.ts_path(language)
+        copy = tooling.ts_path(language, tmp_path)
+        shutil.copyfile(ts, copy)
+        tooling.update_ts(copy)
+        added = {(m.context, m.source) for m in tooling.messages(copy)} - {
+            (m.context, m.source) for m in tooling.messages(ts)
+        }
+        assert not added, (
+            f"strings missing from {ts.name} (run python -m reader.devtools.translations "
+            f"and translate them): {sorted(added)}"
+        )
+        missing = [(m.context, m.source) for m in tooling.unfinished(ts)]
+        assert not missing, f"untranslated in {ts.name}: {missing}"
+
+
+def test_placeholders_mnemonics_and_tags_survive_translation() -> None:
+    for language in tooling.LANGUAGES:
+        for message in tooling.messages(tooling.ts_path(language)):
+            source, text = message.source, message.translation
+            where = f"{language} [{message.context}] {source!r} → {text!r}"
+            assert sorted(re.findall(r"%\d|%n", source)) == sorted(re.findall(r"%\d|%n", text)), (
+                where
+            )
+            assert sorted(re.findall(r"</?\w+", source)) == sorted(re.findall(r"</?\w+", text)), (
+                where
+            )
+            assert ("{how}" in source) == ("{how}" in text), where
+            # A mnemonic stays a mnemonic (Chinese convention: 檔案(&F)), one per string.
+            marks = re.findall(r"&(?!amp;|lt;|gt;|quot;)\w", text)
+            assert len(marks) == len(re.findall(r"&\w", source)), where
+
+
+def test_the_language_follows_the_system_unless_chosen() -> None:
+    assert interface_language("system", QLocale("zh_TW")) == "zh_TW"
+    assert interface_language("system", QLocale("zh_HK")) == "zh_TW"
+    assert interface_language("system", QLocale("zh_Hant_HK")) == "zh_TW"
+    assert interface_language("system", QLocale("zh_CN")) == "zh_CN"
+    assert interface_language("system", QLocale("zh_SG")) == "zh_CN"
+    assert interface_language("system", QLocale("fr_FR")) == "en"
+    assert interface_language("system", QLocale("en_GB")) == "en"
+    assert interface_language("zh_CN", QLocale("zh_TW")) == "zh_CN"
+    assert interface_language("en", QLocale("zh_TW")) == "en"
+
+
+def test_qt_and_meipi_translations_load_for_each_language(qapp: QApplication) -> None:
+    for language in TRANSLATED:
+        installed = install_translations(qapp, language)
+        try:
+            names = sorted(Path(t.filePath()).name for t in installed)
+            assert names == [f"meipi_{language}.qm", f"qtbase_{language}.qm"]
+            cancel = QApplication.translate("QPlatformTheme", "Cancel")
+            assert cancel == "取消"
+        finally:
+            for translator in installed:
+                qapp.removeTranslator(translator)
+    assert install_translations(qapp, "en") == []
+
+
+@pytest.fixture
+def translated(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
+    language: str = request.param
+    installed: list[QTranslator] = install_translations(qapp, language)
+    yield language
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def _item_texts(view: QAbstractItemView) -> list[str]:
+    model = view.model()
+    if model is None:
+        return []
+    texts = []
+    header = (
+        view.header()
+        if isinstance(view, QTreeView)
+        else view.horizontalHeader()
+        if isinstance(view, QTableView)
+        else None
+    )
+    if header is not None and not header.isHidden():
+        for section in range(header.count()):
+            value = model.headerData(section, Qt.Orientation.Horizontal)
+            if isinstance(value, str):
+                texts.append(value)
+
+    def walk(parent: QModelIndex, depth: int) -> None:
+        for row in range(min(model.rowCount(parent), 50)):
+            for column in range(20):
+                index = model.index(row, column, parent)
+                if not index.isValid():
+                    break
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = index.data(role)
+                    if isinstance(value, str):
+                        texts.append(value)
+                if depth < 2:
+                    walk(index, depth + 1)
+
+    walk(QModelIndex(), 0)
+    return texts
+
+
+def _widget_texts(widget: QWidget) -> list[tuple[str, str]]:
+    """What a reader sees of ``widget``: (where, text) pairs."""
+    name = f"{type(widget).__name__} {widget.objectName()!r}"
+    found: list[tuple[str, str]] = []
+    if widget.windowTitle():  # a window's, a dock's
+        found.append((name + " title", widget.windowTitle()))
+    found.append((name + " tooltip", widget.toolTip()))
+    if isinstance(widget, QLabel | QAbstractButton):
+        found.append((name, widget.text()))
+    elif isinstance(widget, QGroupBox):
+        found.append((name, widget.title()))
+    elif isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+        found.append((name + " placeholder", widget.placeholderText()))
+    elif isinstance(widget, QComboBox):
+        found += [(name + " item", widget.itemText(i)) for i in range(widget.count())]
+    elif isinstance(widget, QTabWidget):
+        found += [(name + " tab", widget.tabText(i)) for i in range(widget.count())]
+    elif isinstance(widget, QAbstractItemView):
+        found += [(name + " item", text) for text in _item_texts(widget)]
+    for action in widget.actions():
+        found += _action_texts(action, name)
+    return found
+
+
+def _action_texts(action: object, where: str) -> list[tuple[str, str]]:
+    from PySide6.QtGui import QAction
+
+    assert isinstance(action, QAction)
+    place = f"{where} ▸ {action.text()!r}"
+    found = [(place, action.text()), (place + " tooltip", action.toolTip())]
+    found.append((place + " status tip", action.statusTip()))
+    menu = action.menu()
+    if isinstance(menu, QMenu):
+        found.append((place + " menu", menu.title()))
+        for sub in menu.actions():
+            found += _action_texts(sub, place)
+    return found
+
+
+def _everything_shown(windows: list[QWidget]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for window in windows:
+        for widget in [window, *window.findChildren(QWidget)]:
+            if widget is window or widget.isVisibleTo(window):
+                found += _widget_texts(widget)
+    return found
+
+
+def _in_english(found: list[tuple[str, str]], content: set[str]) -> list[str]:
+    """The texts still in English once the article's own words (``content``) are taken out."""
+    pieces = sorted((c for c in content if c), key=len, reverse=True)
+    english = set()
+    for where, text in found:
+        shown = text
+        for piece in pieces:
+            shown = shown.replace(piece, " ")
+        if untranslated(shown):
+            english.add(f"{where}: {text!r}")
+    return sorted(english)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
+def test_the_window_shows_no_english(qtbot: QtBot, translated: str) -> None:
+    """The window in each language, with an annotated passage, every menu (and submenu) and
+    the main dialogs open: no text with Latin letters beyond names, formats and key names."""
+    library = load_library()
+    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.is_fully_ready, timeout=30_000)
+    doc = window.current_document()
+    assert doc is not None
+    store = window.services.store()
+    assert store is not None
+    start = doc.text.index("一帶一路")
+    annotation_ops.annotate(
+        store, doc, start, start + 4, color="yellow", tags=["中亞"], note="能源合作"
+    )
+    window.services.notify_annotations_changed(doc.id)
+    feature = window.annotations_feature
+    qtbot.waitUntil(lambda: feature.sidebar.model.rowCount() > 0, timeout=10_000)
+
+    # The article's own words (titles, quotes, tags, notes) are content, not interface.
+    content: set[str] = set()
+    for d in library:
+        for value in vars(d.meta).values():
+            values = value if isinstance(value, list | tuple) else (value,)
+            content |= {v for v in values if isinstance(v, str)}
+
+    dialogs: list[QWidget] = [window]
+    window.dialogs.export_action.trigger()
+    export = window.dialogs.export_dialog
+    assert export is not None
+    qtbot.waitUntil(export.is_current, timeout=10_000)
+    dialogs.append(export)
+    dialogs.append(feature.show_tag_manager())  # type: ignore[arg-type]
+    dialogs.append(feature.show_color_meanings())  # type: ignore[arg-type]
+    window.views_feature.show_glossary()
+    window.show_about()
+    from reader.ui.compare_feature import compare_feature
+
+    compare = compare_feature(window)
+    assert compare is not None
+    dialogs.append(compare.open())
+    qtbot.waitUntil(lambda: feature.selection.words is not None, timeout=10_000)
+    words = feature.selection.words
+    assert words is not None
+    vocabulary = words.show_vocabulary()
+    assert vocabulary is not None
+    dialogs.append(vocabulary)
+    passage = doc.text.index("上海合作組織")
+    window.reading_view.select_range(passage, passage + len("上海合作組織"))
+    editor = feature.edit_dialog("note")
+    assert editor is not None
+    dialogs.append(editor)
+    qtbot.waitUntil(lambda: all(w.isVisible() for w in dialogs), timeout=10_000)
+    for top in QApplication.topLevelWidgets():
+        if isinstance(top, QDialog) and top.isVisible() and top not in dialogs:
+            dialogs.append(top)
+
+    found = _everything_shown(dialogs)
+    for action in window.menuBar().actions():
+        found += _action_texts(action, "menu bar")
+    found.append(("status bar", window.statusBar().currentMessage()))
+    # Qt's own buttons come from qtbase_<language>.qm.
+    boxes = export.findChildren(QDialogButtonBox)
+    assert boxes and all(not untranslated(b.text()) for box in boxes for b in box.buttons())
+    # The walk saw the menus, the sidebar, the dialogs and the status bar.
+    texts = {text for _, text in found}
+    assert len(texts) > 300
+    menus = {"zh_TW": "檔案(&F)", "zh_CN": "文件(&F)"}[translated]
+    assert menus in texts and any(text.startswith(("註記", "批注")) for text in texts)
+    english = _in_english(found, content)
+    assert not english, f"{len(english)} texts in English:\n" + "\n".join(english)
+
+
+def test_view_language_is_remembered_for_the_next_start(qtbot: QtBot) -> None:
+    library = load_library()
+    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    assert list(window.language_actions) == list(LANGUAGES)
+    assert window.language_actions["system"].isChecked()
+    window.language_actions["zh_CN"].trigger()
+    assert "Meipi starts again" in window.statusBar().currentMessage()
+    window.close()
+    settings = ReaderSettings.default()
+    assert settings.language() == "zh_CN"
+    assert interface_language(settings.language(), QLocale("zh_TW")) == "zh_CN"
+    again = MainWindow(library, settings, FontCatalog.from_system())
+    qtbot.addWidget(again)
+    assert again.language_actions["zh_CN"].isChecked()
+    assert not again.language_actions["system"].isChecked()
