@@ -355,19 +355,43 @@ def _columns(lines: list[Line]) -> list[Line]:
     gutter = _gutter(narrow, left, right)
     ordered = _rows(lines)
     if gutter is None:
-        return ordered
+        return _join_rows(ordered)
     out: list[Line] = []
     left_col: list[Line] = []
     right_col: list[Line] = []
     for line in ordered:
         if line.x0 < gutter < line.x1:  # full width: ends the columns above it
-            out += left_col + right_col + [line]
+            out += _join_rows(left_col) + _join_rows(right_col) + [line]
             left_col, right_col = [], []
         elif line.x1 <= gutter:
             left_col.append(line)
         else:
             right_col.append(line)
-    return out + left_col + right_col
+    return out + _join_rows(left_col) + _join_rows(right_col)
+
+
+def _join_rows(lines: list[Line]) -> list[Line]:
+    """Pieces of one row of one column are one line, read left to right with a space between
+    (a table of contents' entry and its page number, a label and its value)."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.vertical
+            and not line.vertical
+            and prev.page == line.page
+            and line.x0 >= prev.x1
+            and abs((prev.y0 + prev.y1) / 2 - (line.y0 + line.y1) / 2)
+            < 0.5 * max(prev.size, line.size, 1.0)
+        ):
+            first = line.chars[0]
+            first.space_before = 2
+            joined = Line(prev.page, [*prev.chars, *line.chars], False, prev.kind)
+            out[-1] = joined
+            continue
+        out.append(line)
+    return out
 
 
 def _gutter(lines: list[Line], left: float, right: float) -> float | None:
