@@ -143,7 +143,8 @@ def resolve(theme_id: str, scheme: Qt.ColorScheme | None = None) -> Theme:
 
 
 def search_hit_format(theme: Theme, *, current: bool = False) -> QTextCharFormat:
-    """How a search hit is drawn: a grey wash of the ink's own colour under a wavy underline.
+    """How a search hit is drawn: a grey wash of the ink's own colour over a wavy underline
+    (cinnabar; the ink's colour for the current hit).
     Highlights are saturated washes (yellow, green, blue, pink, purple) without an underline,
     so no highlight colour reads as a hit in any theme; the current hit is darker."""
     wash = QColor(theme.ink)
@@ -151,5 +152,5 @@ def search_hit_format(theme: Theme, *, current: bool = False) -> QTextCharFormat
     fmt = QTextCharFormat()
     fmt.setBackground(wash)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    fmt.setUnderlineColor(QColor(theme.ink if current else theme.muted))
+    fmt.setUnderlineColor(QColor(theme.ink if current else theme.accent))
     return fmt
