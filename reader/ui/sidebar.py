@@ -129,7 +129,11 @@ class AnnotationDelegate(QStyledItemDelegate):
         if record is None:
             return ""
         first, last = record.pages
-        page = f"p. {first}" if first == last else f"pp. {first}–{last}"
+        page = (
+            self.tr("p. %1").replace("%1", str(first))
+            if first == last
+            else self.tr("pp. %1–%2").replace("%1", str(first)).replace("%2", str(last))
+        )
         parts = [page]
         meaning = self._model.meanings().get(record.color or "", "")
         if record.color is None:

@@ -55,6 +55,14 @@
 <context>
     <name>AnnotationDelegate</name>
     <message>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>pp. %1–%2</source>
+        <translation>第 %1–%2 页</translation>
+    </message>
+    <message>
         <source>note</source>
         <translation>笔记</translation>
     </message>

@@ -55,6 +55,14 @@
 <context>
     <name>AnnotationDelegate</name>
     <message>
+        <source>p. %1</source>
+        <translation>頁 %1</translation>
+    </message>
+    <message>
+        <source>pp. %1–%2</source>
+        <translation>頁 %1–%2</translation>
+    </message>
+    <message>
         <source>note</source>
         <translation>筆記</translation>
     </message>
@@ -202,7 +210,7 @@
     </message>
     <message>
         <source>&amp;Annotate</source>
-        <translation>加註記(&amp;A)</translation>
+        <translation>註記(&amp;A)</translation>
     </message>
     <message>
         <source>Note</source>

@@ -217,6 +217,10 @@ def _item_texts(view: QAbstractItemView) -> list[str]:
                     value = index.data(role)
                     if isinstance(value, str):
                         texts.append(value)
+                # What a delegate paints beside the data (the sidebar's page and meaning line).
+                meta_line = getattr(view.itemDelegate(), "meta_line", None)
+                if callable(meta_line):
+                    texts.append(str(meta_line(index)))
                 if depth < 2:
                     walk(index, depth + 1)
 
