@@ -417,6 +417,7 @@ class ReadingView(QTextBrowser):
         self.pacer: LayoutPacer | None = None
         self.justifier: Justifier | None = None
         self._justify_pending = False
+        self._justify_wide_pending = False
         self._near_pending = False
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
 
@@ -606,9 +607,9 @@ class ReadingView(QTextBrowser):
             self._reanchor_pending = False
             self._apply_anchor()
 
-    def _justify_near(self) -> None:
-        """Justify the paragraphs from a screen above the view to a screen below it (before
-        they are painted; those further away when they come near)."""
+    def _justify_near(self, wide: bool = False) -> None:
+        """Justify the paragraphs on screen before they are painted, and those from a screen
+        above to two below right after (``wide``); those further away when they come near."""
         if self.justifier is None or self._content is None:
             return
         document = self.document()
@@ -620,9 +621,17 @@ class ReadingView(QTextBrowser):
                 return
             ensure_laid_out(document.lastBlock())
         viewport = self.viewport()
-        first = self._hit(QPoint(0, -viewport.height()))
-        last = self._hit(QPoint(viewport.width(), 2 * viewport.height()))
+        reach = viewport.height() if wide else 0
+        first = self._hit(QPoint(0, -reach))
+        last = self._hit(QPoint(viewport.width(), viewport.height() + reach))
         self.justifier.justify_range(first, last)
+        if not wide and not self._justify_wide_pending:
+            self._justify_wide_pending = True
+            QTimer.singleShot(0, self, self._on_justify_wide_due)
+
+    def _on_justify_wide_due(self) -> None:
+        self._justify_wide_pending = False
+        self._justify_near(wide=True)
 
     def _on_scrolled(self, _value: int) -> None:
         self._justify_near()

@@ -170,3 +170,18 @@ def test_progress_is_the_first_visible_character_over_the_length(view: ReadingVi
     first = view.first_visible_offset()
     assert abs(first - target) < 80
     assert view.progress() == pytest.approx(first / len(doc.text))
+
+
+def test_the_view_justifies_what_it_shows_by_itself(qtbot: QtBot) -> None:
+    from reader.ui.justify import letter_spaced_words
+
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(640, 1600)  # the whole article within reach of the screen
+    view.show()
+    view.set_content(ReadingContent.original(load_library().get("hsu-divergence")))
+    qtbot.waitUntil(lambda: letter_spaced_words(view.document()) == [], timeout=5000)
+    # After a narrower resize too, with no call from outside.
+    view.resize(420, 1600)
+    qtbot.waitUntil(lambda: letter_spaced_words(view.document()) == [], timeout=5000)
