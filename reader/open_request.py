@@ -71,7 +71,7 @@ def socket_path(db: Path | str) -> str:
     return str(Path(base) / name)
 
 
-def send(db: Path | str, place: Place, *, timeout: float = 3.0) -> bool:
+def send(db: Path | str, place: Place, *, timeout: float = 10.0) -> bool:
     """Hand the request to the window open on ``db``: True when it was delivered."""
     path = socket_path(db)
     payload = encode(place)

@@ -32,7 +32,7 @@ def window(qtbot: QtBot) -> MainWindow:
     win.resize(1000, 700)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: getattr(win, "annotations_feature", None) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: getattr(win, "annotations_feature", None) is not None, timeout=20000)
     return win
 
 
@@ -56,10 +56,10 @@ def test_a_link_opens_the_text_at_the_offset(qtbot: QtBot, window: MainWindow) -
     hsu = window.services.library.get("hsu-divergence")
     at = hsu.text.index("在南海問題上")
     result = _send_in_thread(db, parse_url(f"meipi://open?doc=hsu-divergence&at={at}"))
-    qtbot.waitUntil(lambda: result == [True], timeout=10000)
-    qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=10000)
+    qtbot.waitUntil(lambda: result == [True], timeout=20000)
+    qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=20000)
     # The passage's page is in view.
-    qtbot.waitUntil(lambda: window.reading_view.current_page() == hsu.page_of(at), timeout=10000)
+    qtbot.waitUntil(lambda: window.reading_view.current_page() == hsu.page_of(at), timeout=20000)
 
 
 def test_a_link_goes_to_an_annotation(qtbot: QtBot, window: MainWindow) -> None:
@@ -70,10 +70,10 @@ def test_a_link_goes_to_an_annotation(qtbot: QtBot, window: MainWindow) -> None:
     listen(window, db)
     window.open_document("lian-obor")
     feature = window.annotations_feature
-    qtbot.waitUntil(lambda: feature.record(ident) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: feature.record(ident) is not None, timeout=20000)
     result = _send_in_thread(db, parse_url(f"meipi://annotation/{ident}"))
-    qtbot.waitUntil(lambda: result == [True], timeout=10000)
-    qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=10000)
+    qtbot.waitUntil(lambda: result == [True], timeout=20000)
+    qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=20000)
 
 
 def test_a_starting_window_shows_the_place_it_was_opened_with(
@@ -86,5 +86,5 @@ def test_a_starting_window_shows_the_place_it_was_opened_with(
     window.open_document("lian-obor")
     set_pending(Place(document="hsu-divergence", at=at))
     listen(window, paths.db_path(None))
-    qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=10000)
-    qtbot.waitUntil(lambda: window.reading_view.current_page() == hsu.page_of(at), timeout=10000)
+    qtbot.waitUntil(lambda: _current(window) == "hsu-divergence", timeout=20000)
+    qtbot.waitUntil(lambda: window.reading_view.current_page() == hsu.page_of(at), timeout=20000)
