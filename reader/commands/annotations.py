@@ -13,20 +13,35 @@ from __future__ import annotations
 import argparse
 import json
 
+from reader import tags as tags_rule
 from reader.cli import Context
 from reader.commands.common import load_glossary, opened, sync_texts
 from reader.documents import Document, citation
 from reader.errors import InputError, visible
-from reader.ops import annotations as annotation_ops
-from reader.store import annotations as ops
+from reader.store.records import COLORS, DEFAULT_COLOR, NO_COLOR, AnnotationRecord
 from reader.views import check_view
+
+# The store (SQLAlchemy) is imported only by the commands that write, or when a changed text
+# must be re-anchored first: listing and counting read through reader.ops.reading (issue 22).
 
 __all__ = ["load_glossary", "opened", "sync_texts"]  # shared by the other commands
 
 
 def annotation_counts(ctx: Context) -> dict[str, int]:
+    from reader.ops import reading
+
+    with reading.reading(ctx.db) as reader:
+        if reader is not None:
+            return reading.counts(reader)
+    from reader.ops import annotations as annotation_ops
+
     with opened(ctx, create=False) as store:
         return annotation_ops.counts(store)
+
+
+def _check_color(color: str | None) -> None:
+    if color is not None and color not in COLORS:
+        raise InputError(f"Unknown colour {color!r}. Colours: {', '.join(COLORS)}.")
 
 
 def find_occurrence(text: str, quote: str, occurrence: int, where: str) -> tuple[int, int]:
@@ -127,15 +142,17 @@ def _ambiguous(doc: Document, quote: str, spans: list[tuple[int, int]]) -> Input
 
 
 def cmd_annotate(args: argparse.Namespace, ctx: Context) -> int:
+    from reader.ops import annotations as annotation_ops
+
     view_id = check_view(args.script)
     doc = ctx.library().get(args.doc)
-    color: str | None = args.color if args.color is not None else ops.DEFAULT_COLOR
-    if color == "none":
+    color: str | None = args.color if args.color is not None else DEFAULT_COLOR
+    if color == NO_COLOR:
         if not args.note:
             raise InputError("A note-only annotation (--color none) needs a --note.")
         color = None
-    ops.check_color(color)
-    tags = [ops.clean_tag(t) for t in args.tag]
+    _check_color(color)
+    tags = [tags_rule.clean(t) for t in args.tag]
     every = bool(getattr(args, "all", False))
     occurrence: int | None = args.occurrence
     if every and occurrence is not None:
@@ -161,7 +178,7 @@ def cmd_annotate(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def format_line(record: ops.AnnotationRecord) -> str:
+def format_line(record: AnnotationRecord) -> str:
     """One readable line: document, pages, colour, quote, tags, note, short id."""
     parts = [
         record.document,
@@ -181,22 +198,13 @@ def format_line(record: ops.AnnotationRecord) -> str:
 
 def cmd_annotations(args: argparse.Namespace, ctx: Context) -> int:
     for color in args.color:
-        if color != "none":
-            ops.check_color(color)
+        if color != NO_COLOR:
+            _check_color(color)
     for tag in args.tag:
-        ops.clean_tag(tag)
-    records: list[ops.AnnotationRecord] = []
+        tags_rule.clean(tag)
+    records: list[AnnotationRecord] = []
     if ctx.db.exists():
-        with opened(ctx, create=False) as store:
-            sync_texts(store, ctx)
-            documents = None
-            if args.doc is not None:
-                if args.doc not in annotation_ops.counts(store):
-                    ctx.library().get(args.doc)  # an unknown id is an input error
-                documents = [args.doc]
-            records = annotation_ops.list_annotations(
-                store, documents=documents, tags=args.tag, colors=args.color
-            )
+        records = _listed(args, ctx)
     elif args.doc is not None:
         ctx.library().get(args.doc)
     if args.json:
@@ -209,3 +217,32 @@ def cmd_annotations(args: argparse.Namespace, ctx: Context) -> int:
     for record in records:
         print(format_line(record), file=ctx.stdout)
     return 0
+
+
+def _listed(args: argparse.Namespace, ctx: Context) -> list[AnnotationRecord]:
+    """The annotations ``meipi annotations`` lists: read through plain sqlite3, unless a text
+    changed since it was annotated (the store re-anchors it first) or the schema is older."""
+    from reader.ops import reading
+
+    with reading.reading(ctx.db) as reader:
+        if reader is not None and not reading.stale(reader, list(ctx.library())):
+            documents = None
+            if args.doc is not None:
+                if args.doc not in reading.counts(reader):
+                    ctx.library().get(args.doc)  # an unknown id is an input error
+                documents = [args.doc]
+            return reading.list_annotations(
+                reader, documents=documents, tags=args.tag, colors=args.color
+            )
+    from reader.ops import annotations as annotation_ops
+
+    with opened(ctx, create=False) as store:
+        sync_texts(store, ctx)
+        documents = None
+        if args.doc is not None:
+            if args.doc not in annotation_ops.counts(store):
+                ctx.library().get(args.doc)  # an unknown id is an input error
+            documents = [args.doc]
+        return annotation_ops.list_annotations(
+            store, documents=documents, tags=args.tag, colors=args.color
+        )

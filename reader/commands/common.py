@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from reader.cli import Context
 from reader.glossary import EMPTY, Glossary
-from reader.ops import annotations as annotation_ops
-from reader.ops import glossary as glossary_ops
-from reader.store import Store, open_store
+
+if TYPE_CHECKING:
+    from reader.store import Store
+
+# The store (SQLAlchemy) is imported when a command opens it: the read-only commands read
+# through reader.ops.reading and never import it (issue 22).
 
 
 @contextlib.contextmanager
 def opened(ctx: Context, *, create: bool) -> Iterator[Store]:
     """The store for one command; closing it may make the daily backup."""
+    from reader.store import open_store
+
     store = open_store(ctx.db, create=create)
     try:
         yield store
@@ -27,6 +33,8 @@ def opened(ctx: Context, *, create: bool) -> Iterator[Store]:
 
 def sync_texts(store: Store, ctx: Context) -> None:
     """Re-anchor the annotations of every text that changed since they were made."""
+    from reader.ops import annotations as annotation_ops
+
     synced = annotation_ops.sync_texts(store, ctx.library())
     if synced.read_only_stale:
         names = ", ".join(synced.read_only_stale)
@@ -48,5 +56,12 @@ def load_glossary(ctx: Context) -> Glossary:
     """The user's glossary (empty when there is no database yet; none is created)."""
     if not ctx.db.exists():
         return EMPTY
-    with opened(ctx, create=False) as store:
+    from reader.ops import reading
+
+    with reading.reading(ctx.db) as reader:
+        if reader is not None:
+            return reading.glossary(reader)
+    from reader.ops import glossary as glossary_ops
+
+    with opened(ctx, create=False) as store:  # an older schema: the store upgrades it
         return glossary_ops.load(store)

@@ -15,6 +15,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from reader.cli import Context
 from reader.commands.common import opened, sync_texts
@@ -23,27 +24,23 @@ from reader.export import ExportOptions, ExportSource, export_text, write_export
 from reader.export.atomic import check_target, file_kind
 from reader.export.records import select
 from reader.export.w3c import MAX_BYTES, parse_import
-from reader.ops.exporting import (
-    document_view,
-    export_records,
-    import_records,
-    read_store,
-    source_from_store,
-)
 from reader.paths import protected_role
 from reader.views import check_view
 
-# The reading side of the exports lives in reader.ops.exporting; named here too for callers
-# that knew it here (the benchmark).
-__all__ = [
-    "cmd_export",
-    "cmd_import_annotations",
-    "document_view",
-    "export_records",
-    "import_records",
-    "read_store",
-    "source_from_store",
-]
+# The reading side of the exports lives in reader.ops.exporting (the store) and
+# reader.ops.reading (plain sqlite3: an export never imports SQLAlchemy unless a changed text
+# must be re-anchored first, issue 22); named here too for callers that knew it here (the
+# benchmark), and imported when asked for.
+_FROM_OPS = ("document_view", "export_records", "import_records", "read_store", "source_from_store")
+__all__ = ["cmd_export", "cmd_import_annotations", *_FROM_OPS]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_OPS:
+        from reader.ops import exporting
+
+        return getattr(exporting, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def options_from_args(args: argparse.Namespace) -> ExportOptions:
@@ -71,8 +68,15 @@ def load_source(ctx: Context, options: ExportOptions) -> ExportSource:
         if options.documents
         else list(library)
     )
+    from reader.ops import reading
+
     if not ctx.db.exists():
-        return source_from_store(None, documents)
+        return reading.export_source(None, documents)
+    with reading.reading(ctx.db) as reader:
+        if reader is not None and not reading.stale(reader, list(library)):
+            return reading.export_source(reader, documents)
+    from reader.ops.exporting import source_from_store
+
     with opened(ctx, create=False) as store:
         sync_texts(store, ctx)
         return source_from_store(store, documents)
@@ -214,6 +218,8 @@ def cmd_import_annotations(args: argparse.Namespace, ctx: Context) -> int:
     data = _read_file(path, ctx.db)
     library = ctx.library()
     records = parse_import(data, list(library), name=path.name)
+    from reader.ops.exporting import import_records
+
     with opened(ctx, create=True) as store:
         sync_texts(store, ctx)
         plan = import_records(store, records, {d.id: d for d in library})

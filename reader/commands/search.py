@@ -10,7 +10,7 @@ from reader.views import LABELS, check_view
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
-    from reader.commands.glossary import load_glossary
+    from reader.commands.common import load_glossary
     from reader.search import query_variants, search
 
     view_id = check_view(args.script)

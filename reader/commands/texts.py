@@ -69,7 +69,7 @@ def view_layout(
 
     glossary = None
     if ctx is not None and ctx.db.exists():
-        from reader.commands.glossary import load_glossary
+        from reader.commands.common import load_glossary
 
         glossary = load_glossary(ctx)
     view = document_view(doc, view_id, glossary)

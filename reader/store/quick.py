@@ -14,6 +14,14 @@ API::
     snapshot.stale_documents(docs)   # == annotations.stale_documents(s, docs)
     snapshot.uri                     # what reader.store.db.Watcher watches
 
+    with reading(path) as reader:    # the same checks; one read transaction for a command
+        reader.glossary(); reader.counts(); reader.annotations(documents=, tags=, colors=)
+        reader.color_meanings(); reader.theme_memos_by_key(); reader.settings()
+        reader.citekeys(); reader.stale_documents(docs)
+
+The read-only commands (``list``, ``text``, ``search``, ``annotations``, ``export``) read through
+``reading`` (``reader.ops.reading``), so they never import SQLAlchemy either (issue 22).
+
 Everything is read in one read-only transaction, after the same checks as ``open_store``
 (through SQLite only: the application id, the schema version, ``quick_check``, the tables);
 nothing is written, created or upgraded here. Writes go through ``open_store``. The file is
@@ -26,12 +34,19 @@ from __future__ import annotations
 import contextlib
 import gc
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.store.records import DEFAULT_MEANINGS, AnnotationRecord, TagInfo, _Pages
+from reader.store.records import (
+    COLORS,
+    DEFAULT_MEANINGS,
+    NO_COLOR,
+    AnnotationRecord,
+    TagInfo,
+    _Pages,
+)
 from reader.store.sqlite_file import (
     BUSY_TIMEOUT_MS,
     SCHEMA_VERSION,
@@ -102,6 +117,14 @@ def read_snapshot(path: Path | str) -> Snapshot | None:
     path = Path(path)
     if not path.exists():
         return None
+    with _checked(path) as (conn, uri, read_only):
+        return _read(conn, uri, read_only)
+
+
+@contextlib.contextmanager
+def _checked(path: Path) -> Iterator[tuple[sqlite3.Connection, str, bool]]:
+    """A read-only connection to ``path`` after ``open_store``'s checks, inside one read
+    transaction; SQLite's errors (also those of the caller's reads) in words."""
     inspect_file(path)
     uri, read_only = connection_uri(path)
     # Read-only in any case: this never writes, creates or checkpoints anything.
@@ -118,12 +141,109 @@ def read_snapshot(path: Path | str) -> Snapshot | None:
         if version < SCHEMA_VERSION:
             raise NeedsStore(f"{path} is of schema {version}: open_store upgrades it")
         with _read_transaction(conn):
-            return _read(conn, uri, read_only)
+            yield conn, uri, read_only
     except sqlite3.Error as exc:
         # Damage only when SQLite says so (SQLITE_CORRUPT/NOTADB); busy, full, I/O: as such.
         raise translate(exc, path) from exc
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def reading(path: Path | str) -> Iterator[Reader]:
+    """One read of an existing database for a command: the checks of ``open_store``, then one
+    read-only transaction. ``NeedsStore`` when it is of an older schema; refusals as
+    ``open_store`` refuses. The caller checks that the file exists (none is created)."""
+    with _checked(Path(path)) as (conn, _, read_only):
+        yield Reader(conn, read_only)
+
+
+class Reader:
+    """Reads of the commands, each what ``reader.store.annotations`` returns for the same
+    question (the same records, in the same order)."""
+
+    def __init__(self, conn: sqlite3.Connection, read_only: bool) -> None:
+        self._conn = conn
+        self.read_only = read_only
+
+    def glossary(self) -> Glossary:
+        from reader.glossary import Glossary
+
+        keeps, conversions, equivalences = _glossary(self._conn)
+        return Glossary(keeps=keeps, conversions=conversions, equivalences=equivalences)
+
+    def counts(self) -> dict[str, int]:
+        rows = self._conn.execute(
+            "SELECT document_id, count(*) FROM annotations GROUP BY document_id"
+        )
+        return {doc_id: int(n) for doc_id, n in rows}
+
+    def hashes(self) -> dict[str, str]:
+        return dict(self._conn.execute("SELECT id, sha256 FROM documents"))
+
+    def stale_documents(self, docs: Iterable[Document]) -> list[Document]:
+        stored = self.hashes()
+        return [d for d in docs if d.id in stored and stored[d.id] != d.sha256]
+
+    def color_meanings(self) -> dict[str, str]:
+        return _meanings(self._conn)
+
+    def theme_memos_by_key(self) -> dict[str, str]:
+        return dict(self._conn.execute("SELECT tag_key, body FROM theme_memos"))
+
+    def settings(self) -> dict[str, str]:
+        return dict(self._conn.execute('SELECT "key", value FROM settings'))
+
+    def citekeys(self) -> dict[str, str]:
+        rows = self._conn.execute("SELECT id, citekey FROM documents WHERE citekey IS NOT NULL")
+        return {doc_id: key for doc_id, key in rows if key}
+
+    def annotations(
+        self,
+        *,
+        documents: Sequence[str] | None = None,
+        tags: Sequence[str] = (),
+        colors: Sequence[str] = (),
+    ) -> list[AnnotationRecord]:
+        """``annotations.list_annotations`` with the same filters: documents, tags (a parent
+        includes its children, ``reader.tags`` keys), colours (``none``: notes)."""
+        where: list[str] = []
+        args: list[Any] = []
+        if documents is not None:
+            wanted = list(documents)
+            where.append(f"a.document_id IN ({','.join('?' * len(wanted))})")
+            args += wanted
+        if tags:
+            from reader.tags import key as tag_key
+
+            ors = []
+            for spelling in tags:
+                k = tag_key(spelling)
+                ors.append('(t."key" = ? OR substr(t."key", 1, ?) = ?)')
+                args += [k, len(k) + 1, k + "/"]
+            where.append(
+                "a.id IN (SELECT l.annotation_id FROM annotation_tags l JOIN tags t "
+                f"ON t.id = l.tag_id WHERE {' OR '.join(ors)})"
+            )
+        if colors:
+            wanted_colors = [c for c in colors if c != NO_COLOR]
+            for c in wanted_colors:
+                if c not in COLORS:
+                    from reader.errors import InputError
+
+                    raise InputError(f"Unknown colour {c!r}. Colours: {', '.join(COLORS)}.")
+            conds = [f"a.color IN ({','.join('?' * len(wanted_colors))})"]
+            args += wanted_colors
+            if NO_COLOR in colors:
+                conds.append("a.color IS NULL")
+            where.append("(" + " OR ".join(conds) + ")")
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return list(_annotations(self._conn, " AND ".join(where), args))
+        finally:
+            if was_enabled:
+                gc.enable()
 
 
 @contextlib.contextmanager
@@ -152,10 +272,25 @@ def _read(conn: sqlite3.Connection, uri: str, read_only: bool) -> Snapshot:
             'SELECT id, name, "key", color, description FROM tags ORDER BY "key"'
         )
     )
+    meanings = _meanings(conn)
+    keeps, conversions, equivalences = _glossary(conn)
+    hashes = dict(conn.execute("SELECT id, sha256 FROM documents"))
+    return Snapshot(
+        uri, read_only, records, tags, meanings, keeps, conversions, equivalences, hashes
+    )
+
+
+def _meanings(conn: sqlite3.Connection) -> dict[str, str]:
     meanings = dict(DEFAULT_MEANINGS)
     for color, meaning in conn.execute("SELECT color, meaning FROM color_meanings"):
         if color in meanings:
             meanings[color] = meaning
+    return meanings
+
+
+def _glossary(
+    conn: sqlite3.Connection,
+) -> tuple[frozenset[str], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     keeps = frozenset(r[0] for r in conn.execute("SELECT phrase FROM glossary_keeps"))
     conversions = tuple(
         (str(o), str(r))
@@ -167,13 +302,12 @@ def _read(conn: sqlite3.Connection, uri: str, read_only: bool) -> Snapshot:
         (str(a), str(b))
         for a, b in conn.execute("SELECT a, b FROM glossary_equivalences ORDER BY id")
     )
-    hashes = dict(conn.execute("SELECT id, sha256 FROM documents"))
-    return Snapshot(
-        uri, read_only, records, tags, meanings, keeps, conversions, equivalences, hashes
-    )
+    return keeps, conversions, equivalences
 
 
-def _annotations(conn: sqlite3.Connection) -> tuple[AnnotationRecord, ...]:
+def _annotations(
+    conn: sqlite3.Connection, where: str = "", args: Sequence[Any] = ()
+) -> tuple[AnnotationRecord, ...]:
     tag_names: dict[int, str] = dict(conn.execute("SELECT id, name FROM tags"))
     grouped: dict[str, list[str]] = {}
     for annotation_id, tag_id in conn.execute(
@@ -190,8 +324,11 @@ def _annotations(conn: sqlite3.Connection) -> tuple[AnnotationRecord, ...]:
     }
     none: tuple[str, ...] = ()
     rows = conn.execute(
-        'SELECT id, document_id, start, "end", quote, prefix, suffix, color, note, created, '
-        'updated, orphaned FROM annotations ORDER BY document_id, start, "end", created, id'
+        'SELECT a.id, a.document_id, a.start, a."end", a.quote, a.prefix, a.suffix, a.color, '
+        "a.note, a.created, a.updated, a.orphaned FROM annotations a"
+        + (f" WHERE {where}" if where else "")
+        + ' ORDER BY a.document_id, a.start, a."end", a.created, a.id',
+        tuple(args),
     ).fetchall()
     out: list[AnnotationRecord] = []
     for r in rows:

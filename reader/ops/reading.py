@@ -1,0 +1,125 @@
+"""The read use cases through plain ``sqlite3`` (``reader.store.quick``): what the read-only
+commands (``list``, ``text``, ``search``, ``annotations``, ``export``) read, without importing
+SQLAlchemy — importing it costs a command more than its work (issue 22).
+
+Each function returns what its twin over an open store returns (``reader.ops.annotations``,
+``reader.ops.glossary``, ``reader.ops.exporting.source_from_store``), read in the one read-only
+transaction of :func:`reading`. :func:`reading` yields ``None`` when only the store may read the
+file (an older schema, which ``open_store`` upgrades): the caller then takes the store's way.
+A text changed since its annotations were made is re-anchored by the store (a write), so a
+caller that shows annotations asks :func:`stale` first and takes the store's way when any is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import tags as tags_rule
+from reader.glossary import EMPTY, Glossary
+from reader.store import quick
+from reader.store.records import DEFAULT_MEANINGS, AnnotationRecord
+
+if TYPE_CHECKING:
+    from reader.documents import Document
+    from reader.export.records import ExportSource, ViewLike
+
+Reader = quick.Reader
+
+
+@contextlib.contextmanager
+def reading(db: Path) -> Iterator[Reader | None]:
+    """One read-only transaction on the existing database ``db``; ``None`` when the store must
+    read it (an older schema). Refusals (damaged, foreign, newer) raise as ``open_store``'s."""
+    with contextlib.ExitStack() as stack:
+        try:
+            reader: Reader | None = stack.enter_context(quick.reading(db))
+        except quick.NeedsStore:
+            reader = None
+        yield reader
+
+
+def glossary(reader: Reader | None) -> Glossary:
+    return reader.glossary() if reader is not None else EMPTY
+
+
+def counts(reader: Reader) -> dict[str, int]:
+    """Annotations per document id."""
+    return reader.counts()
+
+
+def stale(reader: Reader, docs: Sequence[Document]) -> list[Document]:
+    """The texts changed since their annotations were made (the store re-anchors them)."""
+    return reader.stale_documents(docs)
+
+
+def list_annotations(
+    reader: Reader,
+    *,
+    documents: Sequence[str] | None = None,
+    tags: Sequence[str] = (),
+    colors: Sequence[str] = (),
+) -> list[AnnotationRecord]:
+    """Annotations in text order, filtered (tags by ``reader.tags``; ``none``: notes)."""
+    return reader.annotations(documents=documents, tags=tags, colors=colors)
+
+
+def export_source(reader: Reader | None, documents: Sequence[Document]) -> ExportSource:
+    """What an export of ``documents`` reads (``None``: no database yet), as
+    ``reader.ops.exporting.source_from_store`` gathers it from a store."""
+    from reader.export.records import ExportSource
+    from reader.export.scripts import chars_in_view
+
+    records: list[AnnotationRecord] = []
+    meanings = dict(DEFAULT_MEANINGS)
+    memos: dict[str, str] = {}
+    found = EMPTY
+    settings: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    if reader is not None:
+        records = reader.annotations(documents=[d.id for d in documents])
+        meanings = reader.color_meanings()
+        memos = _memos(records, reader.theme_memos_by_key())
+        found = reader.glossary()
+        settings = reader.settings()
+        keys = reader.citekeys()
+    chosen = found
+
+    def views(doc: Document, view_id: str) -> ViewLike:
+        from reader.script import document_view
+
+        return document_view(doc, view_id, chosen)
+
+    return ExportSource(
+        documents=list(documents),
+        annotations=records,
+        views=views,
+        color_meanings=meanings,
+        theme_memos=memos,
+        citekeys=keys,
+        creator=settings.get("creator"),
+        bibliography=settings.get("bibliography"),
+        convert_chars=chars_in_view,
+    )
+
+
+def _memos(records: Sequence[AnnotationRecord], by_key: dict[str, str]) -> dict[str, str]:
+    """The theme memos of the tags in use, by name; the parents of a nested tag are themes
+    too (as ``reader.ops.exporting.read_store`` picks them)."""
+    memos: dict[str, str] = {}
+    if not by_key:
+        return memos
+    seen: set[str] = set()
+    for tag in dict.fromkeys(tag for rec in records for tag in rec.tags):
+        parts = tag.split(tags_rule.SEPARATOR)
+        for depth in range(1, len(parts) + 1):
+            name = tags_rule.SEPARATOR.join(parts[:depth])
+            if name in seen:
+                continue
+            seen.add(name)
+            memo = by_key.get(tags_rule.key_of_stored(name))
+            if memo:
+                memos[name] = memo
+    return memos
