@@ -279,7 +279,7 @@ class Services(QObject):
         store = self.store()
         if store is None:
             raise EnvironmentFailure(
-                self.store_error or "The annotation database could not be opened."
+                self.store_error or self.tr("The annotation database could not be opened.")
             )
         result = op(store)
         if not announce:

@@ -1465,6 +1465,13 @@
     </message>
 </context>
 <context>
+    <name>Services</name>
+    <message>
+        <source>The annotation database could not be opened.</source>
+        <translation>无法打开批注数据库。</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>This article</source>
