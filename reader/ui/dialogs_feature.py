@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -288,9 +288,13 @@ class DialogsFeature(QObject):
         view = self.window.services.view(doc)
         content = self.window.reading_view.content()
         script = content.script if content is not None else doc.meta.script
-        # Chinese form when the interface is in Chinese (the default locale, which the
-        # interface language sets), in the script the reader is looking at.
-        form = citation_form(QLocale().name(), script)
+        # Chinese form when the interface is in Chinese (View ▸ Language, else the system's),
+        # in the script the reader is looking at.
+        from reader.ui.app import interface_language
+        from reader.ui.settings import ReaderSettings
+
+        language = interface_language(ReaderSettings.default().language())
+        form = citation_form(language, script)
         text = quote_with_citation(doc, selected[0], selected[1], view, form=form)
         QGuiApplication.clipboard().setText(text)
         self.window.statusBar().showMessage(self.tr("Copied with its citation."), 4000)
