@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import json
 import sys
 import time
@@ -139,6 +140,12 @@ def _correction_kinds() -> dict[str, str]:
 
 
 def classify(sub: Substitution, plan: Plan, source_script: str) -> str:
+    return _classify(sub.source, sub.original, sub.converted, plan)
+
+
+@functools.cache
+def _classify(source: str, original: str, converted: str, plan: Plan) -> str:
+    sub = Substitution(0, 0, 0, 0, original, converted, source)
     if sub.source == "lexicon":
         return "regional wording"
     if sub.source == "ambiguity":
@@ -276,10 +283,9 @@ def trip_findings(
             # Or a substitution of the way back (a name the lexicon gives back another way).
             lo = b0 - 1 if b0 == b1 and b0 > 0 else b0  # a deletion: the places on its sides
             m0, m1 = back.to_canonical(lo, max(b1, b0 + 1))
-            for sub in back.substitutions:
-                if sub.canon_start < m1 and m0 < sub.canon_end:
-                    cls, origin = classify(sub, plan_back, mid_source), sub.source
-                    break
+            sub = _overlapping(back, m0, m1)
+            if sub is not None:
+                cls, origin = classify(sub, plan_back, mid_source), sub.source
         out.append(
             Finding(
                 stage,
@@ -316,12 +322,30 @@ def _differences(text: str, result: str) -> Iterator[tuple[str, int, int, int, i
                 yield op, a0 + pa, a1 + pa, b0 + pb, b1 + pb
 
 
+_STARTS: dict[int, tuple[ConvertedText, list[int]]] = {}
+
+
+def _overlapping(view: ConvertedText, start: int, end: int) -> Substitution | None:
+    """The first substitution of ``view`` overlapping the canonical range (a bisection)."""
+    import bisect
+
+    cached = _STARTS.get(id(view))
+    if cached is None or cached[0] is not view:
+        cached = _STARTS[id(view)] = (view, [s.canon_end for s in view.substitutions])
+    ends = cached[1]
+    i = bisect.bisect_right(ends, start)
+    subs = view.substitutions
+    if i < len(subs) and subs[i].canon_start < end:
+        return subs[i]
+    return None
+
+
 def _trip_class(
     mid: ConvertedText, a0: int, a1: int, original: str, came_back: str, plan: Plan, script: str
 ) -> tuple[str, str]:
-    for sub in mid.substitutions:
-        if sub.canon_start < max(a1, a0 + 1) and a0 < sub.canon_end:
-            return classify(sub, plan, script), sub.source
+    sub = _overlapping(mid, a0, max(a1, a0 + 1))
+    if sub is not None:
+        return classify(sub, plan, script), sub.source
     if len(original) == len(came_back) and original and _chars_only(original, came_back, plan):
         return "character ambiguity", "round trip"
     return "segmentation", "round trip"
