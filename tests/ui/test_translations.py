@@ -320,6 +320,14 @@ def test_the_window_shows_no_english(qtbot: QtBot, translated: str) -> None:
             values = value if isinstance(value, list | tuple) else (value,)
             content |= {v for v in values if isinstance(v, str)}
 
+    # The find bar and the list of hits in every article.
+    finder = window.views_feature.finder
+    assert finder is not None
+    finder.search_all_action.trigger()
+    with qtbot.waitSignals([finder.hits_changed, finder.results_changed], timeout=20_000):
+        finder.search("一帶一路")
+    qtbot.waitUntil(lambda: finder.bar.count.text() != "", timeout=10_000)
+
     dialogs: list[QWidget] = [window]
     window.dialogs.export_action.trigger()
     export = window.dialogs.export_dialog
@@ -363,6 +371,7 @@ def test_the_window_shows_no_english(qtbot: QtBot, translated: str) -> None:
     assert len(texts) > 300
     menus = {"zh_TW": "檔案(&F)", "zh_CN": "文件(&F)"}[translated]
     assert menus in texts and any(text.startswith(("註記", "批注")) for text in texts)
+    assert any("一帶一路" in text and "篇文章" in text for text in texts)  # the hits' summary
     english = _in_english(found, content)
     assert not english, f"{len(english)} texts in English:\n" + "\n".join(english)
 
