@@ -95,12 +95,12 @@ def test_the_quick_reads_return_what_the_store_returns(populated: Path) -> None:
         {"documents": ["lian-obor"], "tags": ["地區"], "colors": ["yellow"]},
     ]
     with open_store(populated) as store:
-        expected = [annotation_ops.list_annotations(store, **f) for f in filters]  # type: ignore[arg-type]
+        expected = [annotation_ops.list_annotations(store, **f) for f in filters]
         counts = annotation_ops.counts(store)
         glossary = glossary_ops.load(store)
     with reading.reading(populated) as reader:
         assert reader is not None
-        assert [reading.list_annotations(reader, **f) for f in filters] == expected  # type: ignore[arg-type]
+        assert [reading.list_annotations(reader, **f) for f in filters] == expected
         assert reading.counts(reader) == counts
         assert reading.glossary(reader) == glossary
     assert any(expected[1]) and any(expected[4])  # the filters select something
