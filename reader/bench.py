@@ -357,7 +357,7 @@ def _large_setup(tmp: Path, big: Document) -> tuple[Path, Path]:
     from reader import documents
     from reader.bench_workload import annotation_specs
     from reader.store import open_store
-    from reader.store.annotations import create_annotations
+    from reader.store.bulk import create_annotations
 
     data = tmp / "large"
     (data / "texts").mkdir(parents=True)
@@ -448,7 +448,7 @@ def five_hundred(settings: Settings, tmp: Path) -> list[Metric]:
     from reader import script
     from reader.documents import load_library
     from reader.store import open_store
-    from reader.store.annotations import create_annotations
+    from reader.store.bulk import create_annotations
     from reader.ui.fonts import FontCatalog
     from reader.ui.main_window import MainWindow
     from reader.ui.reading_view import ReadingContent

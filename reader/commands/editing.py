@@ -18,7 +18,8 @@ from reader.commands.common import opened, sync_texts
 from reader.documents import citation
 from reader.errors import InputError, visible
 from reader.ops import annotations as annotation_ops
-from reader.store import annotations as store_ops
+from reader.store import common as store_common
+from reader.store import tags as store_tags
 from reader.store.records import AnnotationRecord
 
 
@@ -55,9 +56,9 @@ def changes(before: AnnotationRecord, after: AnnotationRecord) -> list[str]:
 def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     wanted: dict[str, Any] = {}
     if args.color is not None:
-        wanted["color"] = None if args.color == "none" else store_ops.check_color(args.color)
+        wanted["color"] = None if args.color == "none" else store_common.check_color(args.color)
     if args.tag:
-        wanted["tags"] = [store_ops.clean_tag(t) for t in args.tag]
+        wanted["tags"] = [store_tags.clean_tag(t) for t in args.tag]
     if args.note is not None:
         wanted["note"] = args.note if args.note.strip() else None
     if not wanted:

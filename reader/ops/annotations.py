@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Any
 from reader.documents import Document
 from reader.errors import InputError
 from reader.store import annotations as store_ops
+from reader.store import documents as store_documents
+from reader.store import tags as store_tags
+from reader.store import themes as store_themes
 from reader.store.anchoring import anchor_at
 from reader.store.records import DEFAULT_COLOR, AnnotationRecord, TagInfo
 
@@ -142,7 +145,7 @@ class Synced:
 def stale(store: Store, docs: Iterable[Document]) -> list[Document]:
     """The texts changed since their annotations were made."""
     with store.reading() as s:
-        return store_ops.stale_documents(s, docs)
+        return store_documents.stale_documents(s, docs)
 
 
 def sync_texts(store: Store, docs: Iterable[Document]) -> Synced:
@@ -155,16 +158,16 @@ def sync_texts(store: Store, docs: Iterable[Document]) -> Synced:
     orphans: dict[str, int] = {}
     with store.writing() as s:
         for doc in changed:
-            report = store_ops.sync_document(s, doc)
+            report = store_documents.sync_document(s, doc)
             if report.orphans:
                 orphans[doc.id] = len(report.orphans)
     return Synced(orphans)
 
 
-def sync_document(store: Store, doc: Document) -> store_ops.SyncReport:
+def sync_document(store: Store, doc: Document) -> store_documents.SyncReport:
     """Re-anchor one document's annotations (its text changed)."""
     with store.writing() as s:
-        return store_ops.sync_document(s, doc)
+        return store_documents.sync_document(s, doc)
 
 
 def annotate_many(
@@ -180,7 +183,7 @@ def annotate_many(
     """Annotate each span of ``doc`` in one transaction; refuses (:class:`Duplicate`, nothing
     written) when any span is annotated already or given twice (unless not ``refuse_duplicate``)."""
     with store.writing() as s:
-        store_ops.sync_document(s, doc)
+        store_documents.sync_document(s, doc)
         made: list[AnnotationRecord] = []
         for start, end in spans:
             placed = anchor_at(doc.text, start, end) if 0 <= start < end <= len(doc.text) else None
@@ -230,6 +233,6 @@ def window_data(store: Store) -> tuple[list[AnnotationRecord], list[TagInfo], di
     with store.reading() as s:
         return (
             store_ops.list_annotations(s),
-            store_ops.list_tags(s),
-            store_ops.color_meanings(s),
+            store_tags.list_tags(s),
+            store_themes.color_meanings(s),
         )

@@ -18,6 +18,11 @@ from reader.export.records import AnnotationRecord, ExportSource, ViewLike
 from reader.export.w3c import ImportPlan, plan_import
 from reader.glossary import EMPTY, Glossary
 from reader.store import annotations as store_ops
+from reader.store import bulk as store_bulk
+from reader.store import documents as store_documents
+from reader.store import glossary as store_glossary
+from reader.store import tags as store_tags
+from reader.store import themes as store_themes
 from reader.store.records import DEFAULT_MEANINGS
 
 if TYPE_CHECKING:
@@ -50,9 +55,9 @@ def read_store(
         records = export_records(
             store_ops.annotation_values(s, documents=[d.id for d in documents])
         )
-        meanings = store_ops.color_meanings(s)
+        meanings = store_themes.color_meanings(s)
         memos: dict[str, str] = {}
-        by_key = store_ops.theme_memos_by_key(s)
+        by_key = store_themes.theme_memos_by_key(s)
         if by_key:
             seen: set[str] = set()
             for tag in dict.fromkeys(tag for rec in records for tag in rec.tags):
@@ -66,7 +71,7 @@ def read_store(
                     memo = by_key.get(tags_rule.key_of_stored(name))
                     if memo:
                         memos[name] = memo
-        glossary = store_ops.load_glossary(s)
+        glossary = store_glossary.load_glossary(s)
     return records, meanings, memos, glossary
 
 
@@ -118,7 +123,7 @@ def dialog_data(store: Store | None, documents: Sequence[Document]) -> DialogDat
     tags: list[tuple[str, int]] = []
     if store is not None:
         with store.reading() as s:
-            tags = [(t.name, t.count) for t in store_ops.list_tags(s) if t.count]
+            tags = [(t.name, t.count) for t in store_tags.list_tags(s) if t.count]
     return DialogData(source, tags)
 
 
@@ -129,8 +134,8 @@ def import_records(
     written in bulk (``restore_annotations``: tags resolved once, a few statements)."""
     with store.writing() as s:
         for doc_id in sorted({r.document for r in records}):
-            store_ops.sync_document(s, documents[doc_id])
+            store_documents.sync_document(s, documents[doc_id])
         existing = {r.id: r for r in store_ops.list_annotations(s)}
         plan = plan_import(records, existing)
-        store_ops.restore_annotations(s, [*plan.added, *plan.updated])
+        store_bulk.restore_annotations(s, [*plan.added, *plan.updated])
     return plan

@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from reader.store import annotations as store_ops
+from reader.store import tags as store_tags
+from reader.store import themes as store_themes
 from reader.store.records import AnnotationRecord, TagInfo
 
 if TYPE_CHECKING:
@@ -14,31 +16,31 @@ if TYPE_CHECKING:
 
 def color_meanings(store: Store) -> dict[str, str]:
     with store.reading() as s:
-        return store_ops.color_meanings(s)
+        return store_themes.color_meanings(s)
 
 
 def set_color_meanings(store: Store, meanings: Mapping[str, str]) -> None:
     """Set the meaning of each colour given, in one transaction."""
     with store.writing() as s:
         for color, meaning in meanings.items():
-            store_ops.set_color_meaning(s, color, meaning)
+            store_themes.set_color_meaning(s, color, meaning)
 
 
 def theme_memo(store: Store, tag: str) -> str | None:
     """The memo about a theme (a tag, matched by ``reader.tags``), None when none."""
     with store.reading() as s:
-        return store_ops.theme_memo(s, tag)
+        return store_themes.theme_memo(s, tag)
 
 
 def list_theme_memos(store: Store) -> dict[str, str]:
     """Every theme memo, by the tag's name as spelled when the memo was written."""
     with store.reading() as s:
-        return store_ops.list_theme_memos(s)
+        return store_themes.list_theme_memos(s)
 
 
 def set_theme_memo(store: Store, tag: str, body: str) -> None:
     with store.writing() as s:
-        store_ops.set_theme_memo(s, tag, body)
+        store_themes.set_theme_memo(s, tag, body)
 
 
 def themes(
@@ -48,4 +50,4 @@ def themes(
     of ``documents`` (None: none read, an empty list), the theme memos by tag name."""
     with store.reading() as s:
         records = store_ops.list_annotations(s, documents=documents) if documents else []
-        return store_ops.list_tags(s), records, store_ops.list_theme_memos(s)
+        return store_tags.list_tags(s), records, store_themes.list_theme_memos(s)

@@ -1,7 +1,9 @@
 """The annotation store: one SQLite file (SQLAlchemy 2), no Qt.
 
 ``db`` opens, refuses and upgrades the file and runs every write in ``BEGIN IMMEDIATE``;
-``annotations`` holds the operations a user action performs; ``anchoring`` re-anchors
+the operations a user action performs are one module per table family: ``documents``,
+``tags``, ``annotations``, ``bulk`` (thousands at once), ``glossary`` and ``themes`` (colour
+meanings and theme memos), over ``common`` (what they share); ``anchoring`` re-anchors
 annotations when a text changed; ``backup`` makes and restores verified backups;
 ``window_lock`` keeps one window per database; ``timing`` measures the store for ``meipi bench``.
 ``sqlite_file`` holds what needs no SQLAlchemy (the schema steps, the checks that refuse a file,

@@ -62,7 +62,7 @@ def set_citekey(s: Session, doc: TextDocument, key: str | None) -> None:
     """Store the text's citekey (None or empty: back to the generated one). The key is checked
     (``reader.export.citekeys.check_citekey``) and must not be another text's."""
     from reader.export.citekeys import check_citekey
-    from reader.store.annotations import sync_document
+    from reader.store.documents import sync_document
 
     value = check_citekey(key) if key and key.strip() else None
     if value is not None:

@@ -137,7 +137,8 @@ def create_seconds(
     """``create_annotations`` of ``count`` benchmark annotations on the 1M-character
     document (or ``document``), one transaction, commit included."""
     from reader.bench_workload import annotation_specs, large_document
-    from reader.store import annotations as ops
+    from reader.store import bulk as store_bulk
+    from reader.store import documents as store_documents
     from reader.store.db import open_store
 
     doc = document if document is not None else large_document()
@@ -149,10 +150,10 @@ def create_seconds(
             store = open_store(Path(tmp) / f"create-{next(runs)}.sqlite3")
             try:
                 with store.writing() as s:
-                    ops.sync_document(s, doc)
+                    store_documents.sync_document(s, doc)
                 t0 = time.perf_counter()
                 with store.writing() as s:
-                    made = ops.create_annotations(s, doc, specs)
+                    made = store_bulk.create_annotations(s, doc, specs)
                 seconds = time.perf_counter() - t0
                 assert len(made) == count
                 return seconds

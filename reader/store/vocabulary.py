@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reader.errors import InputError
-from reader.store.annotations import utc_now
+from reader.store.common import utc_now
 from reader.store.models import VocabularyEntry
 
 

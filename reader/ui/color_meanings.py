@@ -73,7 +73,7 @@ class ColorMeaningsDialog(QDialog):
         return {c: e.text().strip() for c, e in self.edits.items()}
 
     def save(self) -> bool:
-        from reader.store.annotations import set_color_meaning
+        from reader.store.themes import set_color_meaning
 
         wanted = {
             c: m for c, m in self.meanings().items() if m and m != self.feature.meanings.get(c)

@@ -27,7 +27,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 if TYPE_CHECKING:
-    from reader.store.annotations import AnnotationRecord
+    from reader.store.records import AnnotationRecord
     from reader.ui.compare_view import CompareView, TypographyFor
     from reader.ui.main_window import MainWindow
     from reader.ui.reading_view import ReadingContent, Typography

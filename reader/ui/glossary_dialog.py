@@ -86,21 +86,21 @@ def write_glossary(window: MainWindow, change: Callable[[Any], Any]) -> bool:
 
 def remove_keep(s: Any, phrase: str) -> None:
     """Inside a caller's transaction (:func:`write_glossary`)."""
-    from reader.store.annotations import remove_keep as remove
+    from reader.store.glossary import remove_keep as remove
 
     remove(s, phrase)
 
 
 def remove_conversion(s: Any, original: str) -> None:
     """Inside a caller's transaction (:func:`write_glossary`)."""
-    from reader.store.annotations import remove_conversion as remove
+    from reader.store.glossary import remove_conversion as remove
 
     remove(s, original)
 
 
 def remove_equivalence(s: Any, a: str, b: str) -> None:
     """Inside a caller's transaction (:func:`write_glossary`)."""
-    from reader.store.annotations import drop_glossary_entry
+    from reader.store.glossary import drop_glossary_entry
 
     drop_glossary_entry(s, f"{a}={b}")
 

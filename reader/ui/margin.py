@@ -46,7 +46,7 @@ from reader.ui.note_editor import NoteEdit
 from reader.ui.reading_view import ReadingView
 
 if TYPE_CHECKING:
-    from reader.store.annotations import AnnotationRecord
+    from reader.store.records import AnnotationRecord
 
 WIDTH = 250
 MIN_WIDTH = 170

@@ -198,7 +198,7 @@ class TagManager(QDialog):
         return self._change("delete", name, None)
 
     def _change(self, kind: str, name: str, new_name: str | None) -> bool:
-        from reader.store.annotations import list_tags
+        from reader.store.tags import list_tags
 
         def action(s: object) -> tuple[object, object]:
             from sqlalchemy.orm import Session
@@ -212,7 +212,7 @@ class TagManager(QDialog):
         except MeipiError as exc:
             self._say(str(exc), error=True)
             return False
-        from reader.store.annotations import TagChange
+        from reader.store.tags import TagChange
 
         assert isinstance(change, TagChange) and isinstance(tags_before, list)
         if kind == "delete":
@@ -263,7 +263,7 @@ class TagManager(QDialog):
         after: tuple[str | None, str | None],
         text: str,
     ) -> bool:
-        from reader.store.annotations import set_tag_details
+        from reader.store.tags import set_tag_details
 
         try:
             self.feature.writer.write(

@@ -171,7 +171,7 @@ class TagCommand(StoreCommand):
 def run_tag_change(s: Any, kind: str, name: str, new_name: str | None) -> object:
     """A tag change inside a caller's transaction (``Writer.write``); prefer
     ``reader.ops.tags.change`` through ``Writer.call``."""
-    from reader.store.annotations import change_tag
+    from reader.store.tags import change_tag
 
     return change_tag(s, kind, name, new_name)
 

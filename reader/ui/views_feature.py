@@ -557,7 +557,7 @@ class ViewsFeature(QObject):
     def keep_phrase(self, phrase: str) -> bool:
         """Never substitute ``phrase`` (a glossary keep, stored in the database; every view
         re-renders; its characters still follow each view's script)."""
-        from reader.store.annotations import add_keep
+        from reader.store.glossary import add_keep
         from reader.ui.glossary_dialog import write_glossary
 
         done = write_glossary(self.window, lambda s: add_keep(s, phrase))
@@ -571,7 +571,7 @@ class ViewsFeature(QObject):
         return done
 
     def add_conversion(self, original: str, replacement: str) -> bool:
-        from reader.store.annotations import add_conversion
+        from reader.store.glossary import add_conversion
         from reader.ui.glossary_dialog import write_glossary
 
         return write_glossary(self.window, lambda s: add_conversion(s, original, replacement))

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader import paths
 from reader.documents import Library, load_library
-from reader.store.annotations import AnnotationRecord
+from reader.store.records import AnnotationRecord
 from reader.ui.annotation_models import highlight_color
 from reader.ui.annotations_feature import AnnotationsFeature
 from reader.ui.fonts import FontCatalog

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader import paths
 from reader.documents import load_library
-from reader.store.annotations import AnnotationRecord, TagInfo
+from reader.store.records import AnnotationRecord, TagInfo
 from reader.ui.compare_feature import (
     CURRENT_BACKGROUND,
     CURRENT_LAYER,

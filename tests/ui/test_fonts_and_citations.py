@@ -93,6 +93,7 @@ def test_the_window_is_fully_ready_without_sqlalchemy_or_opencc(db_file: Path) -
     # glossary goes through plain sqlite3; SQLAlchemy loads at the first write, OpenCC when a
     # view other than 原文 is shown.
     from reader.store import annotations as ops
+    from reader.store import glossary as store_glossary
     from reader.store import open_store
 
     doc = load_library().get("lian-obor")
@@ -100,7 +101,7 @@ def test_the_window_is_fully_ready_without_sqlalchemy_or_opencc(db_file: Path) -
     with store.writing() as s:
         ops.create_annotation(s, doc, 10, 20, tags=["能源"], note="注")
         ops.create_annotation(s, doc, 30, 40, color="green")
-        ops.add_keep(s, "中亞")
+        store_glossary.add_keep(s, "中亞")
     store.close(backup=False)
     code = (
         "import sys\n"

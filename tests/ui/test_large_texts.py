@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, loads
 from reader.folding import fold_key, fold_keys
-from reader.store.annotations import AnnotationRecord
+from reader.store.records import AnnotationRecord
 from reader.ui.annotation_models import (
     ID_ROLE,
     NO_COLOR,

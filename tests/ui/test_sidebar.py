@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from reader import paths
 from reader.documents import Library
 from reader.store import open_store
-from reader.store.annotations import AnnotationRecord, create_annotation, list_annotations
+from reader.store.annotations import create_annotation, list_annotations
+from reader.store.records import AnnotationRecord
 from reader.ui.annotation_models import (
     AnnotationFilterProxy,
     AnnotationListModel,
@@ -111,7 +112,7 @@ def test_the_models_pass_qtmodeltester_while_records_change(
     qtmodeltester.check(colors)
     tags = TagTreeModel(checkable=True)
     with open_store(paths.db_path()) as store, store.reading() as s:
-        from reader.store.annotations import list_tags
+        from reader.store.tags import list_tags
 
         tags.set_tags(list_tags(s))
     qtmodeltester.check(tags)

@@ -124,7 +124,7 @@ def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWin
     assert "論點" in feature.sidebar.delegate.meta_line(index)
     # The command line (and exports) read the same meanings from the store.
     from reader.store import open_store
-    from reader.store.annotations import color_meanings
+    from reader.store.themes import color_meanings
 
     with open_store(paths.db_path()) as store, store.reading() as s:
         assert color_meanings(s)["green"] == "證據"

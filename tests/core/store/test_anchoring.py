@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.store import annotations as ops
+from reader.store import documents as store_documents
 from reader.store import open_store
 from reader.store.anchoring import anchor_at, reanchor
 from tests.cli_helpers import meipi
@@ -98,7 +99,7 @@ def test_sync_updates_offsets_keeps_orphans_and_revives_them(db_file: Path) -> N
             ]
         after = make_doc(["新的一段。", OLD[:60], OLD[60:].replace("北極航道的開發引人注目", "")])
         with store.writing() as s:
-            report = ops.sync_document(s, after)
+            report = store_documents.sync_document(s, after)
         assert report.changed and report.orphans == (made[1].id,)
         with store.reading() as s:
             now = {r.id: r for r in ops.list_annotations(s)}
@@ -109,7 +110,7 @@ def test_sync_updates_offsets_keeps_orphans_and_revives_them(db_file: Path) -> N
         assert orphan.orphaned and orphan.note == "n1" and orphan.tags == ("中亞",)
         assert orphan.quote == "北極航道的開發引人注目"
         with store.writing() as s:  # the passage comes back: the orphan is placed again
-            ops.sync_document(s, before)
+            store_documents.sync_document(s, before)
             revived = ops.get_annotation(s, made[1].id)
         assert not revived.orphaned and revived.start == made[1].start
     finally:

@@ -13,6 +13,9 @@ from reader.errors import EnvironmentFailure, InputError
 from reader.folding import fold_key
 from reader.store import Store, open_store
 from reader.store import annotations as ops
+from reader.store import glossary as store_glossary
+from reader.store import tags as store_tags
+from reader.store import themes as store_themes
 from tests.cli_helpers import meipi
 from tests.core.store.helpers import make_doc
 
@@ -105,7 +108,7 @@ def test_tag_folding_keeps_first_spelling(store: Store) -> None:
     assert c.tags == ("地區/中亞",)
     assert d.tags == ("地區/能源",)  # the parent's existing spelling
     with store.reading() as s:
-        names = {t.name: t.count for t in ops.list_tags(s)}
+        names = {t.name: t.count for t in store_tags.list_tags(s)}
     assert names == {"中亞": 2, "Energy": 2, "地區/中亞": 1, "地區/能源": 1}
 
 
@@ -124,29 +127,29 @@ def test_rename_merge_delete_tags_with_counts(store: Store) -> None:
     with store.writing() as s:
         a = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["地區/中亞", "能源"])
         b = ops.create_annotation(s, DOC, *span("北極"), tags=["區域/北極"])
-        ops.set_theme_memo(s, "地區/中亞", "中亞的比較")
+        store_themes.set_theme_memo(s, "地區/中亞", "中亞的比較")
     with store.writing() as s:
-        change = ops.rename_tag(s, "地区", "區域", merge=False)
+        change = store_tags.rename_tag(s, "地区", "區域", merge=False)
     assert (change.tags, change.annotations) == (1, 1)
     assert change.before[0].tags == ("地區/中亞", "能源")
     with store.reading() as s:
         assert ops.get_annotation(s, a.id).tags == ("區域/中亞", "能源")
-        assert ops.theme_memo(s, "区域/中亚") == "中亞的比較"  # the memo followed
+        assert store_themes.theme_memo(s, "区域/中亚") == "中亞的比較"  # the memo followed
     with pytest.raises(InputError, match="merge"), store.writing() as s:
-        ops.rename_tag(s, "能源", "區域/北極")
+        store_tags.rename_tag(s, "能源", "區域/北極")
     with store.writing() as s:
-        merged = ops.merge_tags(s, "能源", "區域/北極")
+        merged = store_tags.merge_tags(s, "能源", "區域/北極")
     assert (merged.tags, merged.annotations) == (1, 1)
     with store.reading() as s:
         assert ops.get_annotation(s, a.id).tags == ("區域/中亞", "區域/北極")
     with store.writing() as s:
-        deleted = ops.delete_tag(s, "區域")
+        deleted = store_tags.delete_tag(s, "區域")
     assert (deleted.tags, deleted.annotations) == (2, 2)
     with store.reading() as s:
         assert ops.get_annotation(s, a.id).tags == ()
         assert ops.get_annotation(s, b.id).tags == ()
-        assert ops.theme_memo(s, "區域/中亞") == "中亞的比較"  # memos are never deleted
-        assert ops.list_theme_memos(s) == {"區域/中亞": "中亞的比較"}
+        assert store_themes.theme_memo(s, "區域/中亞") == "中亞的比較"  # memos are never deleted
+        assert store_themes.list_theme_memos(s) == {"區域/中亞": "中亞的比較"}
     with store.writing() as s:  # undo
         for record in deleted.before:
             ops.restore_annotation(s, record)
@@ -156,20 +159,20 @@ def test_rename_merge_delete_tags_with_counts(store: Store) -> None:
 
 def test_colour_meanings_and_glossary(store: Store) -> None:
     with store.writing() as s:
-        ops.set_color_meaning(s, "pink", "待查")
-        assert ops.add_equivalence(s, "普京", "普丁")
-        assert not ops.add_equivalence(s, "普丁", "普京")
-        assert ops.add_keep(s, "區域性")
-        ops.add_conversion(s, "哈薩克", "哈萨克")
+        store_themes.set_color_meaning(s, "pink", "待查")
+        assert store_glossary.add_equivalence(s, "普京", "普丁")
+        assert not store_glossary.add_equivalence(s, "普丁", "普京")
+        assert store_glossary.add_keep(s, "區域性")
+        store_glossary.add_conversion(s, "哈薩克", "哈萨克")
     with store.reading() as s:
-        assert ops.color_meanings(s)["pink"] == "待查"
-        glossary = ops.load_glossary(s)
+        assert store_themes.color_meanings(s)["pink"] == "待查"
+        glossary = store_glossary.load_glossary(s)
     assert glossary.keeps == {"區域性"}
     assert glossary.equivalences == (("普京", "普丁"),)
     assert glossary.conversions == (("哈薩克", "哈萨克"),)
     with store.writing() as s:
-        assert ops.drop_glossary_entry(s, "普丁 = 普京") == ["same 普京 = 普丁"]
-        assert ops.drop_glossary_entry(s, "nothing") == []
+        assert store_glossary.drop_glossary_entry(s, "普丁 = 普京") == ["same 普京 = 普丁"]
+        assert store_glossary.drop_glossary_entry(s, "nothing") == []
 
 
 def test_read_only_store_refuses_edits(db_file: Path) -> None:
@@ -270,18 +273,18 @@ def test_a_tag_is_its_folding_key_and_keeps_the_first_spelling(
     usable = []
     for name in names:
         try:
-            usable.append(ops.clean_tag(name))
+            usable.append(store_tags.clean_tag(name))
         except InputError:
             continue
     with store.writing() as s:
         first: dict[str, str] = {}
         for name in usable:
-            tag = ops.resolve_tag(s, name)
+            tag = store_tags.resolve_tag(s, name)
             key = fold_key(name)
             assert tag.key == key
             first.setdefault(key, tag.name)
             assert tag.name == first[key]  # the first spelling, whatever came later
-        assert len(ops.list_tags(s)) == len(first)
+        assert len(store_tags.list_tags(s)) == len(first)
         s.rollback()
 
 
@@ -321,7 +324,7 @@ def test_every_connection_has_the_safety_pragmas(store: Store) -> None:
 def test_tag_colour_and_description(store: Store) -> None:
     with store.writing() as s:
         ops.create_annotation(s, DOC, *span("北極"), tags=["北極"])
-        info = ops.set_tag_details(s, "北极", color="blue", description="Arctic routes")
+        info = store_tags.set_tag_details(s, "北极", color="blue", description="Arctic routes")
     assert (info.name, info.color, info.description, info.count) == (
         "北極",
         "blue",
@@ -329,7 +332,7 @@ def test_tag_colour_and_description(store: Store) -> None:
         1,
     )
     with pytest.raises(InputError), store.writing() as s:
-        ops.set_tag_details(s, "北極", color="red")
+        store_tags.set_tag_details(s, "北極", color="red")
     with store.reading() as s:
-        (tag,) = ops.list_tags(s)
+        (tag,) = store_tags.list_tags(s)
     assert tag.color == "blue"

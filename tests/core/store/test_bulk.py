@@ -20,6 +20,11 @@ from reader.export.records import AnnotationRecord as ExportRecord
 from reader.ops.exporting import import_records
 from reader.store import Store, models, open_store
 from reader.store import annotations as ops
+from reader.store import bulk as store_bulk
+from reader.store import documents as store_documents
+from reader.store import records as store_records
+from reader.store import tags as store_tags
+from reader.store import themes as store_themes
 from tests.core.store.helpers import make_doc
 
 DOC = make_doc(
@@ -38,8 +43,8 @@ OTHER = make_doc(["另一篇文章談北極與能源。", "第二段。"], doc_i
 def store(db_file: Path) -> Iterator[Store]:
     s = open_store(db_file)
     with s.writing() as session:
-        ops.sync_document(session, DOC)
-        ops.sync_document(session, OTHER)
+        store_documents.sync_document(session, DOC)
+        store_documents.sync_document(session, OTHER)
     yield s
     s.close(backup=False)
 
@@ -56,10 +61,10 @@ def uid(n: int) -> str:
 
 def record(
     n: int, quote: str, *, doc: str = "mine", tags: tuple[str, ...] = (), **changes: object
-) -> ops.AnnotationRecord:
+) -> store_records.AnnotationRecord:
     source = DOC if doc == "mine" else OTHER
     start = source.text.index(quote)
-    base = ops.AnnotationRecord(
+    base = store_records.AnnotationRecord(
         id=uid(n),
         document=doc,
         start=start,
@@ -78,8 +83,8 @@ def record(
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def state(s: Session) -> tuple[list[ops.AnnotationRecord], list[ops.TagInfo]]:
-    return ops.list_annotations(s), ops.list_tags(s)
+def state(s: Session) -> tuple[list[store_records.AnnotationRecord], list[store_records.TagInfo]]:
+    return ops.list_annotations(s), store_tags.list_tags(s)
 
 
 def test_restore_annotations_is_restore_annotation_in_bulk(store: Store) -> None:
@@ -112,7 +117,7 @@ def test_restore_annotations_is_restore_annotation_in_bulk(store: Store) -> None
         one_by_one = state(s)
         s.rollback()
     with store.writing() as s:
-        returned = ops.restore_annotations(s, batch)
+        returned = store_bulk.restore_annotations(s, batch)
         assert returned == [ops.get_annotation(s, r.id) for r in returned]
     with store.reading() as s:
         in_bulk = state(s)
@@ -146,7 +151,7 @@ def test_bulk_tags_resolve_as_one_at_a_time(
     usable = []
     for tags in tag_sets:
         try:
-            [ops.clean_tag(t) for t in tags]
+            [store_tags.clean_tag(t) for t in tags]
         except InputError:
             continue
         usable.append(tuple(tags))
@@ -154,23 +159,23 @@ def test_bulk_tags_resolve_as_one_at_a_time(
     specs = [(*span("能源"), "blue", list(tags), None) for tags in usable]
     with store.writing() as s:
         for name in existing:
-            ops.resolve_tag(s, name)
+            store_tags.resolve_tag(s, name)
         for r in batch:
             ops.restore_annotation(s, r)
         expected = state(s)
         s.rollback()
     with store.writing() as s:
         for name in existing:
-            ops.resolve_tag(s, name)
-        ops.restore_annotations(s, batch)
+            store_tags.resolve_tag(s, name)
+        store_bulk.restore_annotations(s, batch)
         assert state(s) == expected
         s.rollback()
     with store.writing() as s:
         for name in existing:
-            ops.resolve_tag(s, name)
-        made = ops.create_annotations(s, DOC, specs)
+            store_tags.resolve_tag(s, name)
+        made = store_bulk.create_annotations(s, DOC, specs)
         assert [r.tags for r in made] == [r.tags for r in expected[0]]
-        assert ops.list_tags(s) == expected[1]
+        assert store_tags.list_tags(s) == expected[1]
         s.rollback()
 
 
@@ -182,7 +187,7 @@ def test_a_bad_record_writes_nothing(store: Store) -> None:
         record(4, "能源", document="nowhere"),
     ):
         with pytest.raises(InputError), store.writing() as s:
-            ops.restore_annotations(s, [good, bad])
+            store_bulk.restore_annotations(s, [good, bad])
         with store.reading() as s:
             assert state(s) == ([], [])
 
@@ -246,19 +251,19 @@ def test_create_annotations_is_create_annotation_in_bulk(store: Store) -> None:
         (*span("天然氣管線"), "purple", [], "e\u0301 👋🏽 𠀀 \u202eRTL\u202c"),
     ]
     with store.writing() as s:
-        ops.resolve_tag(s, "中亞")
+        store_tags.resolve_tag(s, "中亞")
         singles = [
             ops.create_annotation(s, DOC, a, b, color=c, tags=t, note=n) for a, b, c, t, n in specs
         ]
         s.rollback()
     with store.writing() as s:
-        ops.resolve_tag(s, "中亞")
-        made = ops.create_annotations(s, DOC, specs, now="2026-11-22T01:00:00Z")
+        store_tags.resolve_tag(s, "中亞")
+        made = store_bulk.create_annotations(s, DOC, specs, now="2026-11-22T01:00:00Z")
     with store.reading() as s:
         listed = {r.id: r for r in ops.list_annotations(s)}
     assert [listed[r.id] for r in made] == made
 
-    def ignore(r: ops.AnnotationRecord) -> ops.AnnotationRecord:
+    def ignore(r: store_records.AnnotationRecord) -> store_records.AnnotationRecord:
         return replace(r, id="", created="", updated="")
 
     assert [ignore(r) for r in made] == [ignore(r) for r in singles]
@@ -276,7 +281,7 @@ def test_create_annotations_checks_every_spec_first(store: Store) -> None:
         ((0, 2, "yellow", ["/"], None), "tag"),
     ):
         with pytest.raises(InputError, match=words), store.writing() as s:
-            ops.create_annotations(s, DOC, [good, bad])
+            store_bulk.create_annotations(s, DOC, [good, bad])
         with store.reading() as s:
             assert state(s) == ([], [])
 
@@ -285,7 +290,7 @@ def test_the_benchmark_workload_is_created_and_listed_whole(store: Store) -> Non
     doc = large_document(20_000, seed=3)
     specs = annotation_specs(doc, 700, seed=5)  # over 500: the listing's all-links path
     with store.writing() as s:
-        made = ops.create_annotations(s, doc, specs)
+        made = store_bulk.create_annotations(s, doc, specs)
     with store.reading() as s:
         listed = ops.list_annotations(s, documents=[doc.id])
         assert sorted(listed, key=lambda r: r.id) == sorted(made, key=lambda r: r.id)
@@ -302,13 +307,13 @@ def test_the_benchmark_workload_is_created_and_listed_whole(store: Store) -> Non
         assert (r.start, r.end, r.quote) == (start, end, doc.text[start:end])
         assert (r.color, r.note) == (colour, note)
         assert r.pages == doc.pages_of(start, end)
-        assert {ops.tag_key(t) for t in r.tags} == {ops.tag_key(t) for t in tags}
+        assert {store_tags.tag_key(t) for t in r.tags} == {store_tags.tag_key(t) for t in tags}
 
 
 def test_store_and_export_records_are_one_type() -> None:
     from reader.ops import exporting as export
 
-    stored = ops.AnnotationRecord(
+    stored = store_records.AnnotationRecord(
         id="i",
         document="d",
         start=1,
@@ -339,15 +344,15 @@ def test_an_export_reads_every_record_and_the_memos_of_its_themes(store: Store) 
     with store.writing() as s:
         ops.create_annotation(s, DOC, *span("中亞地區"), tags=["地區/中亞", "能源"])
         ops.create_annotation(s, OTHER, *span("北極", OTHER), tags=["北極"])
-        ops.set_theme_memo(s, "地区", "parent memo")  # a parent theme, another spelling
-        ops.set_theme_memo(s, "能源", "energy memo")
-        ops.set_theme_memo(s, "北極", "only in the other document")
+        store_themes.set_theme_memo(s, "地区", "parent memo")  # a parent theme, another spelling
+        store_themes.set_theme_memo(s, "能源", "energy memo")
+        store_themes.set_theme_memo(s, "北極", "only in the other document")
     records, meanings, memos, _glossary = read_store(store, [DOC])
     with store.reading() as s:
         assert records == [r for r in ops.list_annotations(s, documents=["mine"])]
     assert [r.tags for r in records] == [("地區/中亞", "能源")]
     assert memos == {"地區": "parent memo", "能源": "energy memo"}
-    assert meanings["yellow"] == ops.DEFAULT_MEANINGS["yellow"]
+    assert meanings["yellow"] == store_records.DEFAULT_MEANINGS["yellow"]
 
 
 def test_listing_leaves_garbage_collection_as_it_found_it(store: Store) -> None:
@@ -380,10 +385,10 @@ def test_a_session_that_read_the_rows_before_sees_the_bulk_write(store: Store) -
         held = list(s.get_one(models.Annotation, made.id).tag_links)  # as a caller might
         assert len(held) == 2
         changed = replace(made, tags=("北極", "地區"), note="新", updated="2027-01-01T00:00:00Z")
-        ops.restore_annotations(s, [changed])
+        store_bulk.restore_annotations(s, [changed])
         assert ops.get_annotation(s, made.id) == replace(changed, tags=("北極", "地區"))
         # the identity map holds no link the write removed
-        energy = ops.resolve_tag(s, "能源")
+        energy = store_tags.resolve_tag(s, "能源")
         assert s.get(models.AnnotationTag, (made.id, energy.id)) is None
         ops.update_annotation(s, made.id, tags=["能源"])
     with store.reading() as s:

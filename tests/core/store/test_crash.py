@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reader.store import Store, open_store
 from reader.store import annotations as ops
+from reader.store import records as store_records
 from tests.core.store.helpers import make_doc, needs_fork
 
 ROUNDS = 100
@@ -41,7 +42,7 @@ def _writer(
                 DOC,
                 start,
                 start + rng.randrange(1, 10),
-                color=rng.choice(ops.COLORS),
+                color=rng.choice(store_records.COLORS),
                 tags=[f"t{rng.randrange(5)}"],
                 note="筆記 👋🏽 " * rng.randrange(0, 200),
             )

@@ -21,6 +21,7 @@ from reader.errors import EnvironmentFailure
 from reader.store import annotations as ops
 from reader.store import db as dbmod
 from reader.store import models, open_store
+from reader.store import tags as store_tags
 from reader.store.backup import list_backups
 from tests.cli_helpers import Result, meipi
 from tests.core.store.helpers import digest, make_doc, needs_fork, run_forked, side_files
@@ -357,7 +358,7 @@ def test_full_disk_is_a_clear_error_and_nothing_half_written(db_file: Path) -> N
     try:
         with store.reading() as s:
             assert [r.note for r in ops.list_annotations(s)] == ["kept"]
-            assert ops.list_tags(s) == []
+            assert store_tags.list_tags(s) == []
     finally:
         store.close(backup=False)
     conn = sqlite3.connect(db_file)
@@ -371,6 +372,7 @@ WRITER = """
 import sys
 from reader.store import open_store
 from reader.store import annotations as ops
+from reader.store import tags as store_tags
 from tests.core.store.helpers import make_doc
 doc = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
 store = open_store(sys.argv[1])

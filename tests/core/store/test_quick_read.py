@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from reader.store import annotations as ops
+from reader.store import documents as store_documents
+from reader.store import glossary as store_glossary
 from reader.store import open_store
+from reader.store import tags as store_tags
+from reader.store import themes as store_themes
 from reader.store.db import APPLICATION_ID, DatabaseRefused
 from reader.store.quick import NeedsStore, read_snapshot
 from tests.core.store.helpers import make_doc
@@ -42,15 +46,15 @@ def populate(db_file: Path) -> None:
                 s, OTHER, *span(OTHER.text, "北極"), color="pink", tags=["能源", "地區"]
             )
             ops.create_annotation(s, OTHER, *span(OTHER.text, "另一篇"), tags=["未用/子"])
-            ops.set_tag_details(s, "能源", color="blue", description="energy")
-            ops.set_color_meaning(s, "pink", "問題")
-            ops.add_keep(s, "中亞")
-            ops.add_conversion(s, "航道", "航線")
-            ops.add_equivalence(s, "俄羅斯", "俄国")
+            store_tags.set_tag_details(s, "能源", color="blue", description="energy")
+            store_themes.set_color_meaning(s, "pink", "問題")
+            store_glossary.add_keep(s, "中亞")
+            store_glossary.add_conversion(s, "航道", "航線")
+            store_glossary.add_equivalence(s, "俄羅斯", "俄国")
         with store.writing() as s:
             # One annotation orphaned by a changed text, and the other text now stale.
             changed = make_doc(["完全不同的文字。"], doc_id="other", pages=[7])
-            ops.sync_document(s, changed)
+            store_documents.sync_document(s, changed)
     finally:
         store.close(backup=False)
 
@@ -61,10 +65,10 @@ def test_the_first_read_returns_what_the_store_returns(db_file: Path) -> None:
     try:
         with store.reading() as s:
             records = ops.list_annotations(s)
-            tags = ops.list_tags(s)
-            meanings = ops.color_meanings(s)
-            glossary = ops.load_glossary(s)
-            stale = ops.stale_documents(s, [DOC, OTHER])
+            tags = store_tags.list_tags(s)
+            meanings = store_themes.color_meanings(s)
+            glossary = store_glossary.load_glossary(s)
+            stale = store_documents.stale_documents(s, [DOC, OTHER])
     finally:
         store.close(backup=False)
     snapshot = read_snapshot(db_file)
