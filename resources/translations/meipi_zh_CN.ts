@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>(published %1)</source>
-        <translation>（%1 发表）</translation>
+        <translation>（%1 发布）</translation>
     </message>
     <message>
         <source>Source</source>
@@ -845,7 +845,7 @@
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>第 %1 个，共 %2 个</translation>
+        <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
         <source>Searching all articles…</source>
@@ -1057,7 +1057,7 @@
     </message>
     <message>
         <source>Blocks: %1</source>
-        <translation>块数：%1</translation>
+        <translation>段落数：%1</translation>
     </message>
     <message>
         <source>Lines dropped: %1</source>
@@ -1077,7 +1077,7 @@
     </message>
     <message>
         <source>… and %1 more blocks</source>
-        <translation>… 还有 %1 个块</translation>
+        <translation>… 还有 %1 段</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1385,7 +1385,7 @@
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>第 %1 个，共 %2 个</translation>
+        <translation>第 %1 段，共 %2 段</translation>
     </message>
 </context>
 <context>
@@ -1846,7 +1846,7 @@
     </message>
     <message>
         <source>Software &amp;Vocabulary in This Text</source>
-        <translation>本文采用软件术语(&amp;V)</translation>
+        <translation>本文套用软件用语(&amp;V)</translation>
     </message>
     <message>
         <source>Let OpenCC&apos;s software-localisation wording through in this text (建立→创建, 執行→运行); off, prose keeps its own words</source>
@@ -1886,7 +1886,7 @@
     </message>
     <message>
         <source>The same as 原文 for this article</source>
-        <translation>这篇文章与原文相同</translation>
+        <translation>本文在此视图中与原文相同</translation>
     </message>
     <message>
         <source>「原文：%1」 (your conversion)</source>
@@ -2000,7 +2000,7 @@
     <name>WordPopup</name>
     <message>
         <source>Zhuyin (注音)</source>
-        <translation>注音</translation>
+        <translation>注音符号</translation>
     </message>
     <message>
         <source>Add to Vocabulary</source>
@@ -2062,7 +2062,7 @@
     </message>
     <message>
         <source>Meipi is already open on %1%2. Switch to that window, or close it and start Meipi again.</source>
-        <translation>Meipi 已打开 %1%2。请切换到该窗口，或将它关闭后再重新启动 Meipi。</translation>
+        <translation>另一个 Meipi 窗口已打开 %1%2。请切换到该窗口，或将其关闭后再重新启动 Meipi。</translation>
     </message>
     <message>
         <source>Meipi is already open</source>

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>(published %1)</source>
-        <translation>（%1 發表）</translation>
+        <translation>（%1 發布）</translation>
     </message>
     <message>
         <source>Source</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>&amp;Caret Browsing (select with the keyboard)</source>
-        <translation>鍵盤瀏覽(&amp;C)（用鍵盤選取）</translation>
+        <translation>插入點瀏覽(&amp;C)（用鍵盤選取）</translation>
     </message>
     <message>
         <source>Highlight %1</source>
@@ -293,15 +293,15 @@
     <name>CompareFeature</name>
     <message>
         <source>&amp;Compare Articles…</source>
-        <translation>對照比較文章(&amp;C)…</translation>
+        <translation>對照文章(&amp;C)…</translation>
     </message>
     <message>
         <source>Read two articles side by side and compare them theme by theme.</source>
-        <translation>並排閱讀兩篇文章，逐一主題比較。</translation>
+        <translation>並排閱讀兩篇文章，逐一主題對照。</translation>
     </message>
     <message>
         <source>No articles to compare.</source>
-        <translation>沒有可比較的文章。</translation>
+        <translation>沒有可對照的文章。</translation>
     </message>
 </context>
 <context>
@@ -338,11 +338,11 @@
     <name>CompareWindow</name>
     <message>
         <source>Compare Articles — Meipi</source>
-        <translation>對照比較文章 — Meipi</translation>
+        <translation>對照文章 — Meipi</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
-        <translation>比較(&amp;C)</translation>
+        <translation>對照(&amp;C)</translation>
     </message>
     <message>
         <source>left</source>
@@ -591,7 +591,7 @@
     </message>
     <message>
         <source>Comparison, theme by theme</source>
-        <translation>比較，逐一主題</translation>
+        <translation>對照，逐一主題</translation>
     </message>
     <message>
         <source>W3C Web Annotation JSON</source>
@@ -711,7 +711,7 @@
     </message>
     <message>
         <source>A comparison needs two or more articles: check another one.</source>
-        <translation>比較需要兩篇以上的文章：請再勾選一篇。</translation>
+        <translation>對照需要兩篇以上的文章：請再勾選一篇。</translation>
     </message>
     <message>
         <source>Reading the annotations…</source>
@@ -845,7 +845,7 @@
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>第 %1 個，共 %2 個</translation>
+        <translation>第 %1 處，共 %2 處</translation>
     </message>
     <message>
         <source>Searching all articles…</source>
@@ -879,7 +879,7 @@
     </message>
     <message>
         <source>Keep a phrase&apos;s wording in every view (no regional or dictionary substitution; its characters still follow the view&apos;s script), show it your own way, or declare two spellings one name so that search finds each from the other.</source>
-        <translation>讓某個詞語在每種檢視中保持原本的用字（不做地區用語或詞典替換；字形仍隨檢視的繁簡轉換）、以您自己的方式呈現，或宣告兩種寫法為同一名稱，讓搜尋其中一種也能找到另一種。</translation>
+        <translation>讓某個詞語在每種檢視中保持原本的用詞（不做地區用語或詞典替換；字形仍隨檢視的繁簡轉換）、以您自己的方式呈現，或宣告兩種寫法為同一名稱，讓搜尋其中一種也能找到另一種。</translation>
     </message>
     <message>
         <source>Phrase, as the original writes it</source>
@@ -914,7 +914,7 @@
     <name>GlossaryModel</name>
     <message>
         <source>Keep wording</source>
-        <translation>保留用字</translation>
+        <translation>保留用詞</translation>
     </message>
     <message>
         <source>Convert</source>
@@ -1057,7 +1057,7 @@
     </message>
     <message>
         <source>Blocks: %1</source>
-        <translation>區塊：%1</translation>
+        <translation>段落數：%1</translation>
     </message>
     <message>
         <source>Lines dropped: %1</source>
@@ -1077,7 +1077,7 @@
     </message>
     <message>
         <source>… and %1 more blocks</source>
-        <translation>… 還有 %1 個區塊</translation>
+        <translation>… 還有 %1 段</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1385,7 +1385,7 @@
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>第 %1 個，共 %2 個</translation>
+        <translation>第 %1 段，共 %2 段</translation>
     </message>
 </context>
 <context>
@@ -1572,7 +1572,7 @@
     </message>
     <message>
         <source>Descri&amp;ption…</source>
-        <translation>說明(&amp;P)…</translation>
+        <translation>描述(&amp;P)…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1612,7 +1612,7 @@
     </message>
     <message>
         <source>Tag Description</source>
-        <translation>標籤說明</translation>
+        <translation>標籤描述</translation>
     </message>
     <message>
         <source>Rename Tag</source>
@@ -1710,7 +1710,7 @@
     </message>
     <message>
         <source>&amp;Issue:</source>
-        <translation>期別(&amp;I)：</translation>
+        <translation>期數(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -1753,7 +1753,7 @@
     </message>
     <message>
         <source>No tags yet: tag passages in either article to compare them.</source>
-        <translation>還沒有標籤：在任一篇文章中為段落加上標籤，即可比較。</translation>
+        <translation>還沒有標籤：在任一篇文章中為段落加上標籤，即可對照。</translation>
     </message>
 </context>
 <context>
@@ -1846,7 +1846,7 @@
     </message>
     <message>
         <source>Software &amp;Vocabulary in This Text</source>
-        <translation>本文採用軟體術語(&amp;V)</translation>
+        <translation>本文套用軟體用語(&amp;V)</translation>
     </message>
     <message>
         <source>Let OpenCC&apos;s software-localisation wording through in this text (建立→创建, 執行→运行); off, prose keeps its own words</source>
@@ -1886,7 +1886,7 @@
     </message>
     <message>
         <source>The same as 原文 for this article</source>
-        <translation>這篇文章與原文相同</translation>
+        <translation>本文在此檢視中與原文相同</translation>
     </message>
     <message>
         <source>「原文：%1」 (your conversion)</source>
@@ -2058,11 +2058,11 @@
     <name>app</name>
     <message>
         <source> (process %1)</source>
-        <translation>（行程 %1）</translation>
+        <translation>（處理程序 %1）</translation>
     </message>
     <message>
         <source>Meipi is already open on %1%2. Switch to that window, or close it and start Meipi again.</source>
-        <translation>Meipi 已開啟 %1%2。請切換到該視窗，或將它關閉後再重新啟動 Meipi。</translation>
+        <translation>另一個 Meipi 視窗已開啟 %1%2。請切換到該視窗，或將它關閉後再重新啟動 Meipi。</translation>
     </message>
     <message>
         <source>Meipi is already open</source>
