@@ -73,22 +73,14 @@ class ColorMeaningsDialog(QDialog):
         return {c: e.text().strip() for c, e in self.edits.items()}
 
     def save(self) -> bool:
-        from reader.store.themes import set_color_meaning
+        from reader.ops.notes import set_color_meanings
 
         wanted = {
             c: m for c, m in self.meanings().items() if m and m != self.feature.meanings.get(c)
         }
-
-        def action(s: object) -> None:
-            from sqlalchemy.orm import Session
-
-            assert isinstance(s, Session)
-            for color, meaning in wanted.items():
-                set_color_meaning(s, color, meaning)
-
         try:
             if wanted:
-                self.feature.writer.write(action)
+                self.feature.writer.call(lambda store: set_color_meanings(store, wanted))
         except MeipiError as exc:
             self.error_label.setText(str(exc))
             self.error_label.show()

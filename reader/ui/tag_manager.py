@@ -39,7 +39,7 @@ from reader.ui.annotation_models import (
     swatch_icon,
     tag_matches,
 )
-from reader.ui.undo import TagCommand, TagDetailsCommand, run_tag_change
+from reader.ui.undo import TagCommand, TagDetailsCommand
 
 if TYPE_CHECKING:
     from reader.ui.annotations_feature import AnnotationsFeature
@@ -198,23 +198,15 @@ class TagManager(QDialog):
         return self._change("delete", name, None)
 
     def _change(self, kind: str, name: str, new_name: str | None) -> bool:
-        from reader.store.tags import list_tags
-
-        def action(s: object) -> tuple[object, object]:
-            from sqlalchemy.orm import Session
-
-            assert isinstance(s, Session)
-            before = list_tags(s)
-            return before, run_tag_change(s, kind, name, new_name)
+        from reader.ops.tags import change as change_tag
 
         try:
-            tags_before, change = self.feature.writer.write(action)
+            tags_before, change = self.feature.writer.call(
+                lambda store: change_tag(store, kind, name, new_name)
+            )
         except MeipiError as exc:
             self._say(str(exc), error=True)
             return False
-        from reader.store.tags import TagChange
-
-        assert isinstance(change, TagChange) and isinstance(tags_before, list)
         if kind == "delete":
             text = self.tr("Delete Tag %1").replace("%1", name)
             message = self.tr("Deleted %1 from %2 annotation(s) (they are kept).")
@@ -263,11 +255,11 @@ class TagManager(QDialog):
         after: tuple[str | None, str | None],
         text: str,
     ) -> bool:
-        from reader.store.tags import set_tag_details
+        from reader.ops.tags import set_details
 
         try:
-            self.feature.writer.write(
-                lambda s: set_tag_details(s, name, color=after[0], description=after[1])
+            self.feature.writer.call(
+                lambda store: set_details(store, name, color=after[0], description=after[1])
             )
         except MeipiError as exc:
             self._say(str(exc), error=True)

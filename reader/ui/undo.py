@@ -168,14 +168,6 @@ class TagCommand(StoreCommand):
         return None
 
 
-def run_tag_change(s: Any, kind: str, name: str, new_name: str | None) -> object:
-    """A tag change inside a caller's transaction (``Writer.write``); prefer
-    ``reader.ops.tags.change`` through ``Writer.call``."""
-    from reader.store.tags import change_tag
-
-    return change_tag(s, kind, name, new_name)
-
-
 class TagDetailsCommand(StoreCommand):
     """A tag's colour or description."""
 

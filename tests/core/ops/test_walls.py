@@ -13,9 +13,6 @@ import reader
 
 PACKAGE = Path(reader.__file__).resolve().parent
 ROOT = PACKAGE.parent
-# Two window modules still pass session functions to the window's writer; their owners move
-# them to reader.ops (the import-linter contract names the same two).
-STILL_SESSIONS = {"color_meanings.py", "tag_manager.py"}
 
 
 def imported(path: Path) -> set[str]:
@@ -40,8 +37,7 @@ def test_no_window_module_imports_sqlalchemy_or_the_command_line() -> None:
         names = imported(path)
         assert not reaches(names, "reader.cli"), path.name
         assert not reaches(names, "reader.commands"), path.name
-        if path.name not in STILL_SESSIONS:
-            assert not reaches(names, "sqlalchemy"), path.name
+        assert not reaches(names, "sqlalchemy"), path.name
         checked += 1
     assert checked > 30
 
