@@ -351,7 +351,12 @@ class ImportDialog(QDialog):
             page_text = (
                 self.tr("Pages: %1 (%2)")
                 .replace("%1", str(len(pages)))
-                .replace("%2", f"p. {first}" if first == last else f"pp. {first}\u2013{last}")
+                .replace(
+                    "%2",
+                    self.tr("p. %1").replace("%1", str(first))
+                    if first == last
+                    else self.tr("pp. %1–%2").replace("%1", str(first)).replace("%2", str(last)),
+                )
             )
         self.summary_label.setText(
             " · ".join(

@@ -1052,6 +1052,14 @@
         <translation>页数：%1（%2）</translation>
     </message>
     <message>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>pp. %1–%2</source>
+        <translation>第 %1–%2 页</translation>
+    </message>
+    <message>
         <source>Characters: %1</source>
         <translation>字数：%1</translation>
     </message>

@@ -1052,6 +1052,14 @@
         <translation>頁數：%1（%2）</translation>
     </message>
     <message>
+        <source>p. %1</source>
+        <translation>頁 %1</translation>
+    </message>
+    <message>
+        <source>pp. %1–%2</source>
+        <translation>頁 %1–%2</translation>
+    </message>
+    <message>
         <source>Characters: %1</source>
         <translation>字數：%1</translation>
     </message>

@@ -69,6 +69,8 @@ ALLOWED = (
     "CJK",
     "UTC",
     "MDBG",
+    "a–z",
+    "hsu-2024",
     "meipi config creator",
     "Ctrl",
     "Shift",
@@ -90,6 +92,8 @@ _ALLOWED = re.compile(
     # function keys; a mnemonic as Chinese software writes it, 檔案(&F) (a tooltip drops the &);
     # HTML tags and entities; the contract's script view ids after their labels (原文  original).
     + r"|\bF\d+\b|\([A-Z0-9]\)|<[^>]*>|&[a-z]+;|\b(original|zh-Han[st](-[A-Z]{2})?)\b"
+    # a file's encoding, named as Python names it
+    + r"|\b(UTF-(8|16)(-sig)?|GB18030|GBK|GB2312|Big5(-HKSCS)?)\b"
 )
 LATIN = re.compile("[A-Za-z]")
 
@@ -291,7 +295,7 @@ def _in_english(found: list[tuple[str, str]], content: set[str]) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
-def test_the_window_shows_no_english(qtbot: QtBot, translated: str) -> None:
+def test_the_window_shows_no_english(qtbot: QtBot, translated: str, tmp_path: Path) -> None:
     """The window in each language, with an annotated passage, every menu (and submenu) and
     the main dialogs open: no text with Latin letters beyond names, formats and key names."""
     library = load_library()
@@ -354,6 +358,18 @@ def test_the_window_shows_no_english(qtbot: QtBot, translated: str) -> None:
     editor = feature.edit_dialog("note")
     assert editor is not None
     dialogs.append(editor)
+    # The import dialog, on a text of the reader's own.
+    source = tmp_path / "lianxi.md"
+    source.write_text(
+        "# 中俄關係的新階段\n\n雙方在能源與安全領域的合作持續深化。\n", encoding="utf-8"
+    )
+    window.dialogs.import_file(source)
+    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not None, timeout=20_000)
+    importer = window.dialogs.import_dialog
+    assert importer is not None
+    qtbot.waitUntil(importer.is_current, timeout=20_000)
+    dialogs.append(importer)
+    content |= {str(source), source.name, "lianxi"}
     qtbot.waitUntil(lambda: all(w.isVisible() for w in dialogs), timeout=10_000)
     for top in QApplication.topLevelWidgets():
         if isinstance(top, QDialog) and top.isVisible() and top not in dialogs:
