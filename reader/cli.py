@@ -183,7 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = add("export", "reader.commands.export:cmd_export", "export annotations")
-    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    # Choices set after add_argument, which formats them (importing every export) at once:
+    # set so, the registry is read only when a format is checked or help is printed.
+    p.add_argument("--format", required=True).choices = EXPORT_FORMATS
     p.add_argument("--doc", action="append", default=[], metavar="DOC")
     p.add_argument("--tag", action="append", default=[], metavar="T")
     p.add_argument("--color", action="append", default=[], metavar="C")
