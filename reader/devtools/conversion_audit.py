@@ -154,7 +154,12 @@ def _classify(source: str, original: str, converted: str, plan: Plan) -> str:
         return "corrected"
     # The library's own phrase tables.
     original = sub.original
-    if _it_involved(_trad(original), _trad(sub.converted)):
+    exact = _regional_tables().get(_trad(original))
+    if exact is not None:  # one entry of TWPhrases/TWPhrasesRev made it: is that one IT?
+        file_name, value = exact
+        if lexicon.is_it_entry(file_name, _trad(original), value):
+            return "meaning changed"
+    elif _it_involved(_trad(original), _trad(sub.converted)):  # a composed phrase
         return "meaning changed"
     kinds = _correction_kinds()
     if original in kinds:
@@ -169,6 +174,21 @@ def _classify(source: str, original: str, converted: str, plan: Plan) -> str:
     ):
         return "meaning changed"
     return "regional wording"
+
+
+@functools.cache
+def _regional_tables() -> dict[str, tuple[str, str]]:
+    """Key -> (file, value) of 0.1.7's TWPhrases.txt and TWPhrasesRev.txt."""
+    import opencc
+
+    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+    out: dict[str, tuple[str, str]] = {}
+    for name in ("TWPhrases.txt", "TWPhrasesRev.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            key, _, value = line.strip().partition("\t")
+            if key:
+                out.setdefault(key, (name, value))
+    return out
 
 
 def _it_involved(original: str, converted: str) -> bool:
