@@ -96,7 +96,7 @@ def test_preview_follows_the_format(
     tags = [dialog.tags_list.item(i).text() for i in range(dialog.tags_list.count())]
     assert tags == ["中亞  (1)"]
     colours = [dialog.colors_list.item(i).text() for i in range(dialog.colors_list.count())]
-    assert "green — Agree" in colours
+    assert "Green — Agree" in colours
 
     dialog.set_format("csv")
     rows = list(csv.reader(io.StringIO(current(qtbot, dialog, "csv"))))
