@@ -25,11 +25,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 if TYPE_CHECKING:
     from reader.documents import Document
-    from reader.ui.background import BackgroundRunner
     from reader.ui.export_dialog import ExportDialog
     from reader.ui.import_dialog import ImportDialog
     from reader.ui.main_window import MainWindow
     from reader.ui.text_details_dialog import TextDetailsDialog
+    from reader.ui.workers import Runner
 
 IMPORT_FILTER = "*.txt *.text *.md *.markdown *.mdown *.mkd *.mkdn *.pdf"
 
@@ -62,7 +62,7 @@ class DialogsFeature(QObject):
         self.export_dialog: ExportDialog | None = None
         self.details_dialog: TextDetailsDialog | None = None
         self.remove_box: QMessageBox | None = None
-        self._reader: BackgroundRunner | None = None  # made on the first import (startup time)
+        self._reader: Runner | None = None  # made on the first import (startup time)
         self._reading: Path | None = None
         self.password_dialog: QInputDialog | None = None
         self.import_progressed.connect(self._on_import_progressed)
@@ -147,17 +147,18 @@ class DialogsFeature(QObject):
         """Read ``path`` off the GUI thread (a PDF page by page, in a child process), then show
         what would be imported. The database and its companions are refused unopened."""
         from reader.importing import read_source
-        from reader.ui.background import BackgroundRunner
+        from reader.ui.workers import Runner
 
         if self._reader is None:
-            self._reader = BackgroundRunner(self)
-            self._reader.finished.connect(self._on_reader_finished)
-            self._reader.failed.connect(self._on_reader_failed)
+            self._reader = Runner(self)
         self._reading = path
         self.window.statusBar().showMessage(self.tr("Reading %1…").replace("%1", path.name))
         database, progressed = self.window.services.db_path, self.import_progressed.emit
-        self._reader.submit(
-            lambda: read_source(path, database=database, progress=progressed, password=password)
+        self._reader.run(
+            "read",
+            lambda: read_source(path, database=database, progress=progressed, password=password),
+            self._on_reader_finished,
+            on_error=self._on_reader_failed,
         )
 
     def _on_import_progressed(self, done: int, total: int) -> None:
@@ -190,7 +191,7 @@ class DialogsFeature(QObject):
     def _on_password_dialog_destroyed(self) -> None:
         self.password_dialog = None
 
-    def _on_reader_finished(self, _number: int, source: object) -> None:
+    def _on_reader_finished(self, source: object) -> None:
         from reader.importing import Source
         from reader.ui.import_dialog import ImportDialog
 
@@ -203,7 +204,7 @@ class DialogsFeature(QObject):
         self.import_dialog = dialog
         dialog.open()
 
-    def _on_reader_failed(self, _number: int, error: object) -> None:
+    def _on_reader_failed(self, error: Exception) -> None:
         from reader.errors import MeipiError
         from reader.importing.pdf_extract import PasswordRequired
 

@@ -53,8 +53,8 @@ from reader.export import (
 from reader.export.atomic import check_target
 from reader.export.records import NO_COLOR, select
 from reader.ui.annotation_models import color_label, shown_meanings
-from reader.ui.background import BackgroundRunner
 from reader.ui.messages import show_message
+from reader.ui.workers import Runner
 from reader.views import LABELS, VIEW_IDS
 
 if TYPE_CHECKING:
@@ -174,12 +174,7 @@ class ExportDialog(QDialog):
         self._closed = False
         self._restoring = True
 
-        self._loader = BackgroundRunner(self)
-        self._loader.finished.connect(self._on_loader_finished)
-        self._loader.failed.connect(self._on_loader_failed)
-        self._renderer = BackgroundRunner(self)
-        self._renderer.finished.connect(self._on_renderer_finished)
-        self._renderer.failed.connect(self._on_renderer_failed)
+        self._runner = Runner(self)  # lanes "load" and "render"
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -464,13 +459,18 @@ class ExportDialog(QDialog):
         documents = self._documents
         self.status_label.setText(self.tr("Reading the annotations…"))
         self._store_error = self._services.store_error if store is None else None
-        self._loader.submit(lambda: load(store, documents))
+        self._runner.run(
+            "load",
+            lambda: load(store, documents),
+            self._on_loader_finished,
+            on_error=self._on_loader_failed,
+        )
 
     def _on_annotations_changed(self, _doc_id: str) -> None:
         if not self._closed:
             self._load()
 
-    def _on_loader_finished(self, _number: int, loaded: object) -> None:
+    def _on_loader_finished(self, loaded: object) -> None:
         assert isinstance(loaded, Loaded)
         self._loaded = loaded
         self._restoring = True
@@ -488,7 +488,7 @@ class ExportDialog(QDialog):
         self._update_visibility()
         self._on_preview_timer_timeout()
 
-    def _on_loader_failed(self, _number: int, error: object) -> None:
+    def _on_loader_failed(self, error: Exception) -> None:
         self._show_status(
             self.tr("The annotations could not be read: %1").replace("%1", str(error)), True
         )
@@ -507,9 +507,14 @@ class ExportDialog(QDialog):
             return
         source = self._loaded.source
         self._set_ready(False)
-        self._renderer.submit(lambda: render(options, source))
+        self._runner.run(
+            "render",
+            lambda: render(options, source),
+            self._on_renderer_finished,
+            on_error=self._on_renderer_failed,
+        )
 
-    def _on_renderer_finished(self, _number: int, rendered: object) -> None:
+    def _on_renderer_finished(self, rendered: object) -> None:
         assert isinstance(rendered, Rendered)
         if rendered.options != self.options():
             self._preview_timer.start()  # the choices changed meanwhile
@@ -543,7 +548,7 @@ class ExportDialog(QDialog):
         self._set_ready(True)
         self.preview_updated.emit()
 
-    def _on_renderer_failed(self, _number: int, error: object) -> None:
+    def _on_renderer_failed(self, error: Exception) -> None:
         self._rendered = None
         self.preview.setPlainText("")
         if isinstance(error, MeipiError):
@@ -577,7 +582,7 @@ class ExportDialog(QDialog):
             self._rendered is not None
             and self._rendered.options == self.options()
             and not self._preview_timer.isActive()
-            and not self._renderer.busy
+            and not self._runner.is_busy("render")
         )
 
     # -- Save and Copy -----------------------------------------------------------------------
@@ -652,7 +657,6 @@ class ExportDialog(QDialog):
 
     def _shutdown(self) -> None:
         self._preview_timer.stop()
-        self._loader.shutdown()
-        self._renderer.shutdown()
+        self._runner.shutdown()
         self._settings.sync()
         self._closed = True

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 from reader.documents import SOURCE_SCRIPTS, Document, Library
 from reader.errors import MeipiError
 from reader.importing import Overrides, Preview, Source, free_id, guess, save
-from reader.ui.background import BackgroundRunner
 from reader.ui.messages import show_message
+from reader.ui.workers import Runner
 from reader.views import LABELS
 
 if TYPE_CHECKING:
@@ -82,12 +82,7 @@ class ImportDialog(QDialog):
         self._saving = False
         self.saved_document: Document | None = None
 
-        self._guesser = BackgroundRunner(self)
-        self._guesser.finished.connect(self._on_guesser_finished)
-        self._guesser.failed.connect(self._on_guesser_failed)
-        self._saver = BackgroundRunner(self)
-        self._saver.finished.connect(self._on_saver_finished)
-        self._saver.failed.connect(self._on_saver_failed)
+        self._runner = Runner(self)  # lanes "guess" and "save"
         self._guess_timer = QTimer(self)
         self._guess_timer.setSingleShot(True)
         self._guess_timer.setInterval(GUESS_DELAY_MS)
@@ -296,9 +291,14 @@ class ImportDialog(QDialog):
     def _request_guess(self) -> None:
         source, overrides, library = self.source, self.overrides(), self._library
         self.save_button.setEnabled(False)
-        self._guesser.submit(lambda: guess(source, overrides, library=library))
+        self._runner.run(
+            "guess",
+            lambda: guess(source, overrides, library=library),
+            self._on_guesser_finished,
+            on_error=self._on_guesser_failed,
+        )
 
-    def _on_guesser_finished(self, _number: int, preview: object) -> None:
+    def _on_guesser_finished(self, preview: object) -> None:
         assert isinstance(preview, Preview)
         if self._guess_timer.isActive():
             return  # the form changed meanwhile; the next guess follows
@@ -314,7 +314,7 @@ class ImportDialog(QDialog):
         self._update_problem()
         self.preview_updated.emit()
 
-    def _on_guesser_failed(self, _number: int, error: object) -> None:
+    def _on_guesser_failed(self, error: Exception) -> None:
         if self._guess_timer.isActive():
             return
         self._error = str(error) if isinstance(error, MeipiError) else repr(error)
@@ -433,7 +433,7 @@ class ImportDialog(QDialog):
         return (
             self._preview is not None
             and not self._guess_timer.isActive()
-            and not self._guesser.busy
+            and not self._runner.is_busy("guess")
         )
 
     # -- saving ------------------------------------------------------------------------------
@@ -445,16 +445,21 @@ class ImportDialog(QDialog):
         self._saving = True
         self.save_button.setEnabled(False)
         self.summary_label.setText(self.tr("Saving…"))
-        self._saver.submit(lambda: save(preview, overrides))
+        self._runner.run(
+            "save",
+            lambda: save(preview, overrides),
+            self._on_saver_finished,
+            on_error=self._on_saver_failed,
+        )
 
-    def _on_saver_finished(self, _number: int, document: object) -> None:
+    def _on_saver_finished(self, document: object) -> None:
         assert isinstance(document, Document)
         self._saving = False
         self.saved_document = document
         self.text_imported.emit(document.id)
         self.accept()
 
-    def _on_saver_failed(self, _number: int, error: object) -> None:
+    def _on_saver_failed(self, error: Exception) -> None:
         self._saving = False
         message = str(error) if isinstance(error, MeipiError) else repr(error)
         self._error = message
@@ -474,6 +479,6 @@ class ImportDialog(QDialog):
 
     def _shutdown(self) -> None:
         self._guess_timer.stop()
-        self._guesser.shutdown()
+        self._runner.cancel("guess")
         if not self._saving:
-            self._saver.shutdown()
+            self._runner.cancel("save")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWi
 from reader.errors import MeipiError
 from reader.importing.pdf import PageData, original_of, page_data_of
 from reader.importing.pdf_extract import render
-from reader.ui.background import BackgroundRunner
+from reader.ui.workers import Runner
 
 if TYPE_CHECKING:
     from reader.documents import Document
@@ -141,9 +141,7 @@ class PageViewFeature(QObject):
         self._wanted: tuple[str, int] | None = None
         self._boxes: list[tuple[float, float, float, float]] = []
         self._placed = False
-        self._renderer = BackgroundRunner(self)
-        self._renderer.finished.connect(self._on_renderer_finished)
-        self._renderer.failed.connect(self._on_renderer_failed)
+        self._runner = Runner(self)
         self._follow = QTimer(self)
         self._follow.setSingleShot(True)
         self._follow.setInterval(FOLLOW_DELAY_MS)
@@ -236,7 +234,12 @@ class PageViewFeature(QObject):
         label = self._data.pages[page][2] if page < len(self._data.pages) else str(page + 1)
         self.status.setText(self.tr("Rendering page %1…").replace("%1", label))
         pdf, doc_id, name = self._pdf, doc.id, doc.meta.source or doc.id
-        self._renderer.submit(lambda: (doc_id, page, render(pdf, page, RENDER_WIDTH, name=name)))
+        self._runner.run(
+            "page",
+            lambda: (doc_id, page, render(pdf, page, RENDER_WIDTH, name=name)),
+            self._on_renderer_finished,
+            on_error=self._on_renderer_failed,
+        )
 
     def _show(self, rendered: _Rendered) -> None:
         assert self._data is not None
@@ -264,7 +267,7 @@ class PageViewFeature(QObject):
         self.status.setText(text)
 
     # -- slots -------------------------------------------------------------------------------
-    def _on_renderer_finished(self, _number: int, result: object) -> None:
+    def _on_renderer_finished(self, result: object) -> None:
         assert isinstance(result, tuple)
         doc_id, page, rendered_page = result
         image = QImage.fromData(rendered_page.png)
@@ -273,7 +276,7 @@ class PageViewFeature(QObject):
         if self._wanted == (doc_id, page):
             self._show(rendered)
 
-    def _on_renderer_failed(self, _number: int, error: object) -> None:
+    def _on_renderer_failed(self, error: Exception) -> None:
         message = str(error) if isinstance(error, MeipiError) else repr(error)
         self.status.setText(message)
 

@@ -3,12 +3,20 @@ failure comes back as a message."""
 
 from __future__ import annotations
 
+import gc
+import os
+import subprocess
+import sys
 import threading
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QThread
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from reader.errors import InputError
+from reader.ui import workers
 from reader.ui.workers import Runner
 
 
@@ -51,3 +59,99 @@ def test_a_cancelled_job_is_dropped(qtbot: QtBot) -> None:
     with qtbot.waitSignal(runner.busy_changed, timeout=5000):
         release.set()
     assert delivered == []
+
+
+def test_a_failure_can_come_back_as_the_exception_itself(qtbot: QtBot) -> None:
+    runner = Runner()
+    errors: list[Exception] = []
+
+    def fail() -> None:
+        raise InputError("That file is not a text.")
+
+    with qtbot.waitSignal(runner.busy_changed, timeout=5000, check_params_cb=lambda b: not b):
+        runner.run("read", fail, lambda _r: None, on_error=errors.append)
+    assert [type(e) for e in errors] == [InputError]
+    assert str(errors[0]) == "That file is not a text."
+
+
+def test_after_shutdown_nothing_is_delivered_and_the_runner_is_idle(qtbot: QtBot) -> None:
+    runner = Runner()
+    delivered: list[object] = []
+    release = threading.Event()
+    runner.run("render", lambda: release.wait(10), delivered.append)
+    runner.run("guess", lambda: release.wait(10), delivered.append)
+    with qtbot.waitSignal(runner.busy_changed, timeout=5000, check_params_cb=lambda b: not b):
+        runner.shutdown()
+    assert not runner.is_busy()
+    release.set()
+    qtbot.waitUntil(lambda: not workers._LIVE, timeout=5000)
+    assert delivered == []
+    runner.run("render", lambda: "after", delivered.append)
+    qtbot.waitUntil(lambda: delivered == ["after"], timeout=5000)
+
+
+def test_a_job_outliving_its_runner_ends_quietly(
+    qtbot: QtBot, capfd: pytest.CaptureFixture[str]
+) -> None:
+    owner = QObject()
+    runner = Runner(owner)
+    delivered: list[object] = []
+    release = threading.Event()
+    runner.run("warm", lambda: release.wait(10), delivered.append, quiet=True)
+    runner.run("view", lambda: release.wait(10), delivered.append)
+    owner.deleteLater()  # the window closes while its jobs run
+    del runner, owner
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    release.set()
+    qtbot.waitUntil(lambda: not workers._LIVE, timeout=5000)
+    assert delivered == []
+    assert "Signal source has been deleted" not in capfd.readouterr().err
+
+
+def test_jobs_running_when_the_interpreter_ends_print_nothing(tmp_path: Path) -> None:
+    script = tmp_path / "ends.py"
+    script.write_text(
+        "import sys, threading\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from reader.ui.workers import Runner\n"
+        "app = QApplication(sys.argv)\n"
+        "started = threading.Event()\n"
+        "runner = Runner()\n"
+        "for lane in ('view', 'warm'):\n"
+        "    runner.run(lane, lambda: (started.set(), threading.Event().wait(0.5)),\n"
+        "               print, quiet=lane == 'warm')\n"
+        "started.wait(5)\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Signal source has been deleted" not in result.stderr
+
+
+def test_a_job_made_stale_before_it_started_never_runs(qtbot: QtBot) -> None:
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    runner = Runner(pool=pool)
+    release = threading.Event()
+    ran: list[str] = []
+    delivered: list[object] = []
+    runner.run("block", lambda: release.wait(10), lambda _r: None)
+
+    def render(page: str) -> Callable[[], str]:
+        def job() -> str:
+            ran.append(page)
+            return page
+
+        return job
+
+    for page in ("1", "2", "3"):
+        runner.run("page", render(page), delivered.append)
+    release.set()
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5000)
+    assert ran == ["3"] and delivered == ["3"]
+    pool.waitForDone()
