@@ -69,6 +69,7 @@ from reader.ui.annotation_models import (
 Index = QModelIndex | QPersistentModelIndex
 PAD = 8
 BAR = 4
+LAYOUT_BATCH = 100  # rows the annotation list lays out in one step (more come in later steps)
 
 
 class AnnotationDelegate(QStyledItemDelegate):
@@ -323,6 +324,11 @@ class Sidebar(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setUniformItemSizes(True)
+        # A filter over 10,000 annotations lays out the rows it shows: the first hundred at
+        # once (what is on screen), the rest in the next turns of the event loop, so the list
+        # answers a filter in one short step instead of one per row (issue 22).
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
         self.list.clicked.connect(self._on_list_clicked)
