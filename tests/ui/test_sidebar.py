@@ -247,3 +247,34 @@ def test_500_annotations_on_one_article_stay_responsive(
     )
     # Speed is `meipi bench`'s to measure; here only that everything still works at 500.
     assert not QModelIndex().isValid()
+
+
+def test_a_filter_showing_more_rows_than_a_batch_lays_out_every_row(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
+    """The list lays out a filter's rows in batches (issue 22): the rows on screen first, and
+    then every other row, so the last one is reached by scrolling and drawn where it belongs."""
+    from reader.tags import key
+    from reader.ui.sidebar import LAYOUT_BATCH
+
+    seed(library, 3 * LAYOUT_BATCH + 50)
+    window = make_window()
+    sidebar = feature_of(window).sidebar
+    sidebar.set_tag_filter([key("地區")])  # two tags of five: 140 rows, more than one batch
+    shown = sidebar.proxy.rowCount()
+    assert LAYOUT_BATCH < shown < 3 * LAYOUT_BATCH + 50
+    last = sidebar.proxy.index(shown - 1, 0)
+    first = sidebar.proxy.index(0, 0)
+    height = sidebar.list.visualRect(first).height()
+    # Every row laid out, one under the other (uniform heights): the last is shown - 1 rows down.
+    qtbot.waitUntil(
+        lambda: (
+            sidebar.list.visualRect(last).top() - sidebar.list.visualRect(first).top()
+            == (shown - 1) * height
+        )
+    )
+    sidebar.list.scrollTo(last)
+    qtbot.waitUntil(
+        lambda: sidebar.list.viewport().rect().intersects(sidebar.list.visualRect(last))
+    )
+    assert sidebar.list.indexAt(sidebar.list.visualRect(last).center()).row() == shown - 1
