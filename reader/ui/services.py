@@ -59,6 +59,11 @@ class Services(QObject):
         self._watcher: Watcher | None = None
         self._snapshot: Snapshot | None = None
         self._views: dict[str, str] = {}
+        # The window read "no database yet" (its views show nothing); once a read finds the
+        # database another process made, the next tick tells every view, whichever read found
+        # it first (a warm-up asking for the glossary must not swallow the news).
+        self._saw_no_database = False
+        self._database_appeared = False
         # How many annotations the database held when last read (the restore offer says it).
         self.annotations_seen: int | None = None
         self._texts_seen = self._texts_signature()
@@ -125,6 +130,11 @@ class Services(QObject):
             self._store_exception = exc
             self.store_failed.emit(self._store_error)
             return None
+        if snapshot is None:
+            self._saw_no_database = True
+        elif self._saw_no_database:
+            self._saw_no_database = False
+            self._database_appeared = True
         if snapshot is not None and self._watcher is None:
             import sqlite3
 
@@ -233,6 +243,10 @@ class Services(QObject):
         if texts != self._texts_seen:
             self._texts_seen = texts
             self.texts_changed.emit()
+        if self._database_appeared:
+            self._database_appeared = False
+            self.annotations_changed.emit("")
+            self.glossary_changed.emit()
         watcher = self._watcher
         if watcher is None and self._store is not None:
             import sqlite3
@@ -245,6 +259,7 @@ class Services(QObject):
                 # Another process made the database since the window's first read.
                 self._snapshot = None
                 self.snapshot()
+                self._database_appeared = False  # said here and now
                 self.annotations_changed.emit("")
                 self.glossary_changed.emit()
             return
