@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -130,9 +130,9 @@ class AnnotationsFeature(QObject):
         # The margin collapsed or not, this article or all: remembered between sessions.
         from reader.ui.settings import ReaderSettings
 
-        self._qs = QSettings(str(ReaderSettings.default().path), QSettings.Format.IniFormat)
-        self.margin.set_collapsed(self._qs.value(MARGIN_SETTING, "false") == "true")
-        self.sidebar.set_all_articles(self._qs.value(SCOPE_SETTING, "document") == "all")
+        self._settings = ReaderSettings.default()
+        self.margin.set_collapsed(self._settings.flag(MARGIN_SETTING, False))
+        self.sidebar.set_all_articles(self._settings.text(SCOPE_SETTING, "document") == "all")
         self.margin.collapsed_changed.connect(self._on_margin_collapsed_changed)
         self.sidebar.filters_changed.connect(self._on_sidebar_filters_changed)
 
@@ -754,14 +754,14 @@ class AnnotationsFeature(QObject):
 
     def _on_margin_collapsed_changed(self, collapsed: bool) -> None:
         self.margin_action.setChecked(not collapsed)
-        self._qs.setValue(MARGIN_SETTING, "true" if collapsed else "false")
-        self._qs.sync()
+        self._settings.set_flag(MARGIN_SETTING, collapsed)
+        self._settings.sync()
 
     def _on_sidebar_filters_changed(self) -> None:
         scope = "all" if self.sidebar.proxy.document() is None else "document"
-        if self._qs.value(SCOPE_SETTING, "document") != scope:
-            self._qs.setValue(SCOPE_SETTING, scope)
-            self._qs.sync()
+        if self._settings.text(SCOPE_SETTING, "document") != scope:
+            self._settings.set_value(SCOPE_SETTING, scope)
+            self._settings.sync()
 
     def _on_caret_action(self, checked: bool) -> None:
         self.selection.set_caret_browsing(checked)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from reader.ui.compare_view import CompareView, TypographyFor
     from reader.ui.main_window import MainWindow
     from reader.ui.reading_view import ReadingContent, Typography
+    from reader.ui.settings import ReaderSettings
     from reader.ui.theme_board import ThemeBoard
 
 THEME_LAYER = "compare-theme"
@@ -246,11 +247,10 @@ class CompareWindow(QMainWindow):
         self.board.set_documents(left, right)
 
     # -- remembered between sessions (the settings file, group "compare") -------------------
-    def _settings(self) -> QSettings:
-        from reader import paths
-        from reader.ui.settings import SETTINGS_FILENAME
+    def _settings(self) -> ReaderSettings:
+        from reader.ui.settings import ReaderSettings
 
-        return QSettings(str(paths.data_dir() / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+        return ReaderSettings.default()
 
     def saved_state(self) -> CompareState:
         from reader.views import VIEW_IDS
@@ -258,21 +258,20 @@ class CompareWindow(QMainWindow):
         qs = self._settings()
 
         def text(key: str) -> str | None:
-            value = qs.value(f"compare/{key}")
-            return value if isinstance(value, str) and value else None
+            return qs.text(f"compare/{key}") or None
 
         views = [text(f"{side}_view") for side in ("left", "right")]
-        geometry = qs.value("compare/geometry")
-        splitter = qs.value("compare/splitter")
+        geometry = qs.saved_layout("compare/geometry")
+        splitter = qs.saved_layout("compare/splitter")
         return CompareState(
             (text("left"), text("right")),
             (
                 views[0] if views[0] in VIEW_IDS else None,
                 views[1] if views[1] in VIEW_IDS else None,
             ),
-            text("sync") == "true",
-            geometry if isinstance(geometry, QByteArray) else None,
-            splitter if isinstance(splitter, QByteArray) else None,
+            qs.flag("compare/sync"),
+            geometry,
+            splitter,
         )
 
     def restore_layout(self, state: CompareState) -> None:
@@ -286,11 +285,11 @@ class CompareWindow(QMainWindow):
         """Remember the two articles, their views, scrolling together and the layout."""
         qs = self._settings()
         for name, pane in zip(("left", "right"), self.view.panes, strict=True):
-            qs.setValue(f"compare/{name}", pane.document_id() or "")
-            qs.setValue(f"compare/{name}_view", pane.view_id())
-        qs.setValue("compare/sync", "true" if self.view.sync_scrolling() else "false")
-        qs.setValue("compare/geometry", self.saveGeometry())
-        qs.setValue("compare/splitter", self.splitter.saveState())
+            qs.set_value(f"compare/{name}", pane.document_id() or "")
+            qs.set_value(f"compare/{name}_view", pane.view_id())
+        qs.set_flag("compare/sync", self.view.sync_scrolling())
+        qs.set_value("compare/geometry", self.saveGeometry())
+        qs.set_value("compare/splitter", self.splitter.saveState())
         qs.sync()  # a settings file that cannot be written is not worth a word here
 
     def choose_theme(self, spelling: str) -> bool:

@@ -14,12 +14,11 @@ Signals:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFontDatabase, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,6 +53,7 @@ from reader.export.atomic import check_target
 from reader.export.records import NO_COLOR, select
 from reader.ui.annotation_models import color_label, shown_meanings
 from reader.ui.messages import show_message
+from reader.ui.settings import ReaderSettings
 from reader.ui.workers import Runner
 from reader.views import LABELS, VIEW_IDS
 
@@ -166,7 +166,7 @@ class ExportDialog(QDialog):
         self.resize(1040, 680)
         self._services = services
         self._documents = list(services.library)
-        self._settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        self._settings = ReaderSettings(settings_path)
         self._loaded: Loaded | None = None
         self._rendered: Rendered | None = None
         self._wanted_tags: set[str] = set()
@@ -399,20 +399,10 @@ class ExportDialog(QDialog):
 
     # -- remembered choices ------------------------------------------------------------------
     def _value(self, key: str, default: str) -> str:
-        value = self._settings.value(f"{_SETTINGS_GROUP}/{key}", default)
-        return value if isinstance(value, str) else default
+        return self._settings.text(f"{_SETTINGS_GROUP}/{key}", default)
 
     def _list_value(self, key: str) -> list[str] | None:
-        raw = self._settings.value(f"{_SETTINGS_GROUP}/{key}")
-        if not isinstance(raw, str):
-            return None
-        try:
-            value = json.loads(raw)
-        except ValueError:
-            return None
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return list(value)
-        return None
+        return self._settings.strings(f"{_SETTINGS_GROUP}/{key}")
 
     def _restore_choices(self, current_document: str | None) -> None:
         for combo, key in (
@@ -443,15 +433,13 @@ class ExportDialog(QDialog):
             ("group_by", options.group_by),
             ("by", options.by),
             ("originals", "true" if options.originals else "false"),
-            ("documents", json.dumps(list(options.documents), ensure_ascii=False)),
-            ("colors", json.dumps(list(options.colors))),
         ):
-            self._settings.setValue(f"{_SETTINGS_GROUP}/{key}", value)
+            self._settings.set_value(f"{_SETTINGS_GROUP}/{key}", value)
+        self._settings.set_strings(f"{_SETTINGS_GROUP}/documents", options.documents)
+        self._settings.set_strings(f"{_SETTINGS_GROUP}/colors", options.colors)
         if self._loaded is not None:
             self._wanted_tags = set(options.tags)
-            self._settings.setValue(
-                f"{_SETTINGS_GROUP}/tags", json.dumps(list(options.tags), ensure_ascii=False)
-            )
+            self._settings.set_strings(f"{_SETTINGS_GROUP}/tags", options.tags)
 
     # -- loading and rendering ---------------------------------------------------------------
     def _load(self) -> None:
@@ -642,7 +630,7 @@ class ExportDialog(QDialog):
                 .replace("%2", exc.strerror or str(exc)),
             )
             return
-        self._settings.setValue(f"{_SETTINGS_GROUP}/folder", str(path.parent))
+        self._settings.set_value(f"{_SETTINGS_GROUP}/folder", str(path.parent))
         self._show_status(self.tr("Saved to %1.").replace("%1", str(path)), False)
         self.export_saved.emit(str(path))
 

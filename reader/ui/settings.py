@@ -9,7 +9,9 @@ line spacing and column width.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -129,6 +131,42 @@ class ReaderSettings:
 
     def set_column_width(self, em: int) -> None:
         self._qs.setValue("appearance/column_width", int(em))
+
+    # -- the features' own keys ("group/name"), typed: no feature reads QSettings itself -----
+    def text(self, key: str, default: str = "", allowed: tuple[str, ...] | None = None) -> str:
+        """A string setting (``default`` when absent, or not one of ``allowed``)."""
+        return self._str(key, default, allowed)
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        """A yes/no setting (written ``true``/``false``)."""
+        return self._bool(key, default)
+
+    def strings(self, key: str) -> list[str] | None:
+        """A list of strings kept as JSON text; None when absent or not such a list."""
+        raw = self._qs.value(key)
+        if not isinstance(raw, str):
+            return None
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            return None
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return list(value)
+        return None
+
+    def saved_layout(self, key: str) -> QByteArray | None:
+        """A widget's saved geometry or state (``saveGeometry``, ``saveState``)."""
+        value = self._qs.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_value(self, key: str, value: str | int | QByteArray) -> None:
+        self._qs.setValue(key, value)
+
+    def set_flag(self, key: str, on: bool) -> None:
+        self._qs.setValue(key, "true" if on else "false")
+
+    def set_strings(self, key: str, values: Iterable[str]) -> None:
+        self._qs.setValue(key, json.dumps(list(values), ensure_ascii=False))
 
     def writable(self) -> bool:
         """Whether changes can be saved (the file, or else its directory, is writable)."""

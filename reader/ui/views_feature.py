@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -96,8 +96,7 @@ class ViewsFeature(QObject):
         self.window = window
         self.services = window.services
         self.reading_view = window.reading_view
-        # Our keys live in the window's settings file (QSettings objects on one file share it).
-        self._qs = QSettings(str(settings.path), QSettings.Format.IniFormat)
+        self._settings = settings  # our keys live in the window's settings file
         self.runner = Runner(self)
         self.busy_indicator = BusyIndicator(self.runner, window)
         window.statusBar().addPermanentWidget(self.busy_indicator)
@@ -190,14 +189,10 @@ class ViewsFeature(QObject):
 
     # -- settings ------------------------------------------------------------------------------
     def _bool(self, key: str, default: bool) -> bool:
-        value = self._qs.value(key, default)
-        if isinstance(value, str):
-            return value.lower() in ("true", "1", "yes")
-        return bool(value)
+        return self._settings.flag(key, default)
 
     def remembered_view(self, doc_id: str) -> str:
-        value = self._qs.value(view_setting(doc_id), "original")
-        return value if isinstance(value, str) and value in VIEW_IDS else "original"
+        return self._settings.text(view_setting(doc_id), "original", VIEW_IDS)
 
     def script_settings(self, doc_id: str) -> ScriptSettings:
         """The reader's choices for this text's views (IT vocabulary, mainland quotes)."""
@@ -216,13 +211,13 @@ class ViewsFeature(QObject):
         doc = self.window.current_document()
         if doc is None or checked == self._bool(it_setting(doc.id), False):
             return
-        self._qs.setValue(it_setting(doc.id), checked)
-        self._qs.sync()
+        self._settings.set_flag(it_setting(doc.id), checked)
+        self._settings.sync()
         self._refresh()
 
     def _on_quotes_action_toggled(self, checked: bool) -> None:
-        self._qs.setValue(QUOTES_SETTING, checked)
-        self._qs.sync()
+        self._settings.set_flag(QUOTES_SETTING, checked)
+        self._settings.sync()
         self._refresh()
 
     def _refresh(self) -> None:
@@ -238,8 +233,8 @@ class ViewsFeature(QObject):
             self._prepare_views(doc)
 
     def _remember(self, doc_id: str, view_id: str) -> None:
-        self._qs.setValue(view_setting(doc_id), view_id)
-        self._qs.sync()
+        self._settings.set_value(view_setting(doc_id), view_id)
+        self._settings.sync()
 
     # -- switching -----------------------------------------------------------------------------
     def current_view_id(self) -> str:
@@ -458,8 +453,8 @@ class ViewsFeature(QObject):
         return UNDERLINES.get(origin, UNDERLINES["opencc"])
 
     def _on_mark_action_toggled(self, checked: bool) -> None:
-        self._qs.setValue(MARK_SETTING, checked)
-        self._qs.sync()
+        self._settings.set_flag(MARK_SETTING, checked)
+        self._settings.sync()
         self._draw_marks()
 
     def _on_theme_applied(self, _theme_id: str) -> None:

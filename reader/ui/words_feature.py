@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
@@ -38,6 +38,7 @@ from reader.ui.workers import Runner
 if TYPE_CHECKING:
     from reader.dictionary import Dictionary
     from reader.ui.selection import ChineseSelection
+    from reader.ui.settings import ReaderSettings
     from reader.ui.vocabulary_dialog import VocabularyDialog
 
 LOOKUP_SHORTCUT = "Ctrl+Shift+D"
@@ -80,7 +81,7 @@ class WordsFeature(QObject):
         self._pending: QPoint | None = None  # a look-up waiting for the dictionary
         self._anchor: QPoint | None = None  # where the popup's word is (viewport)
         self.popup = WordPopup(view)
-        self.popup.set_zhuyin(self._settings().value(ZHUYIN_SETTING, "false") == "true")
+        self.popup.set_zhuyin(self._settings().flag(ZHUYIN_SETTING, False))
         self.popup.zhuyin_toggled.connect(self._on_popup_zhuyin_toggled)
         self.popup.add_requested.connect(self._on_popup_add_requested)
         self.vocabulary_dialog: VocabularyDialog | None = None
@@ -118,11 +119,11 @@ class WordsFeature(QObject):
         return getattr(self.view.window(), "services", None)
 
     @staticmethod
-    def _settings() -> QSettings:
+    def _settings() -> ReaderSettings:
         """The window's settings file (``settings.ini`` in the data directory)."""
         from reader.ui.settings import ReaderSettings
 
-        return QSettings(str(ReaderSettings.default().path), QSettings.Format.IniFormat)
+        return ReaderSettings.default()
 
     # -- warm-up -------------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -371,7 +372,7 @@ class WordsFeature(QObject):
 
     def _on_popup_zhuyin_toggled(self, on: bool) -> None:
         settings = self._settings()
-        settings.setValue(ZHUYIN_SETTING, "true" if on else "false")
+        settings.set_flag(ZHUYIN_SETTING, on)
         settings.sync()
 
     # -- vocabulary ----------------------------------------------------------------------------
