@@ -131,7 +131,7 @@ def test_annotate_in_simplified_and_find_it_on_its_words_after_a_restart(
     doc = library.get("lian-obor")
     switch_view(qtbot, window, "zh-Hans")
     view = window.reading_view
-    select_shown(window, "区域性的多边或双边合作")
+    select_shown(window, "为理由出兵乔治亚")
     assert feature.color_actions["green"].isEnabled()
     view.setFocus()
     with qtbot.waitSignal(feature.records_loaded, timeout=5000):
@@ -139,9 +139,9 @@ def test_annotate_in_simplified_and_find_it_on_its_words_after_a_restart(
     record = only(feature.records("lian-obor"))
     assert record.color == "green"
     # Stored canonically: the original's words, whatever view they were selected in.
-    assert record.quote == "區域性的多邊或雙邊合作"
+    assert record.quote == "為理由出兵喬治亞"
     assert doc.text[record.start : record.end] == record.quote
-    assert layer_texts(window, "green") == ["区域性的多边或双边合作"]
+    assert layer_texts(window, "green") == ["为理由出兵乔治亚"]
     # The sidebar lists it, in the view's script, as the current annotation.
     assert feature.sidebar.ids() == [record.id]
     assert feature.sidebar.current_id() == record.id
@@ -153,7 +153,7 @@ def test_annotate_in_simplified_and_find_it_on_its_words_after_a_restart(
     # Chinese comes through an input method: inserted, as an IME commits it.
     dialog.tags_edit.insert("中亚, 地区/北极")
     dialog.note_edit.setFocus()
-    note = "區域性 ≠ 局部 — tw2sp misquotes it 👀"
+    note = "喬治亞 = 格鲁吉亚 — one state, two names 👀"
     dialog.note_edit.insertPlainText(note)
     with qtbot.waitSignal(feature.records_loaded, timeout=5000):
         qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -187,9 +187,10 @@ def test_annotate_in_simplified_and_find_it_on_its_words_after_a_restart(
         seen[view_id] = content.text[start:end]
         # The sidebar's quote reads in the view shown.
         assert feature2.model.quote(feature2.model.row_of(again.id)) == content.text[start:end]
-    assert seen["original"] == "區域性的多邊或雙邊合作"
-    assert seen["zh-Hans"] == "区域性的多边或双边合作"
-    assert seen["zh-Hans-CN"].startswith("局部")  # tw2sp's phrase, of another length
+    assert seen["original"] == "為理由出兵喬治亞"
+    assert seen["zh-Hans"] == "为理由出兵乔治亚"
+    # The mainland's name for the state (the regional lexicon), of another length.
+    assert seen["zh-Hans-CN"] == "为理由出兵格鲁吉亚"
 
 
 def test_undo_and_redo_create_edit_and_delete_over_the_store(
@@ -426,14 +427,15 @@ def test_the_context_menu_on_a_substitution_offers_both_its_veto_and_annotating(
     view = window.reading_view
     doc = window.current_document()
     assert doc is not None
-    regional = doc.text.index("區域性")
+    # 喬治亞 (Georgia, the state) reads 格鲁吉亚 on the mainland: the regional lexicon's name.
+    regional = doc.text.index("喬治亞")
     view.scroll_to_offset(regional)
     point = view.range_rects(regional, regional + 3)[0].center().toPoint()
-    select_shown(window, "局部")
+    select_shown(window, "格鲁吉亚")
     menu = feature.context_menu(point)
     texts = [a.text().replace("&", "") for a in menu.actions()]
     assert texts[0].startswith("Highlight Yellow")
-    assert any("區域性" in t and "Keep" in t for t in texts), texts
+    assert any("喬治亞" in t and "Keep" in t for t in texts), texts
     menu.close()
 
 

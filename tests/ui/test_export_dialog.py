@@ -199,7 +199,7 @@ def test_copy_with_citation_in_the_current_view(
 ) -> None:
     window = make_window()
     doc = library.get("lian-obor")
-    passage = "區域性的多邊或雙邊合作"
+    passage = "為理由出兵喬治亞"  # Georgia: 格鲁吉亚 on the mainland (the regional lexicon)
     start = doc.text.index(passage)
     end = start + len(passage)
     window.reading_view.select_range(start, end)
@@ -210,7 +210,7 @@ def test_copy_with_citation_in_the_current_view(
     assert copied.args == [text]
     expected = quote_with_citation(doc, start, end, document_view(doc, "zh-Hans-CN"))
     assert text == expected
-    assert text.startswith("「局部〔原文：區域性〕")
+    assert text.startswith("「为理由出兵格鲁吉亚〔原文：喬治亞〕」")
     assert text.endswith(f"p. {doc.page_of(start)}）")
     assert "連弘宜〈一帶一路框架下中俄之潛在競合關係〉" in text
 

@@ -1,6 +1,7 @@
 """The find bar and the all-articles results, driven as a reader would: Ctrl+F, typing, "n of
 8", Enter / Shift+Enter / F3, Esc; hits staying on their words across a view switch; 普京 across
-articles once the glossary says 普丁 is the same name; clicking a result jumps to it."""
+articles (the lexicon says 普丁 is the same name), and one's own glossary equivalence followed;
+clicking a result jumps to it."""
 
 from __future__ import annotations
 
@@ -168,22 +169,30 @@ def test_all_articles_lists_hits_by_article_and_follows_the_glossary(
     model = panel.model
     qtmodeltester.check(model)
     assert panel.isVisible()
-    assert model.documents() == ["lian-obor"]
+    # The same name as Taiwan spells it (普丁, in 許菁芸's article) is found out of the box: the
+    # regional lexicon's search equivalences (issue 16).
+    assert model.documents() == ["lian-obor", "hsu-divergence"]
     assert len(model.matches("lian-obor")) == 23
-    assert "“普京”: 23 hits in 1 article" in panel.summary.text()
+    hsu = model.matches("hsu-divergence")
+    assert len(hsu) == 2 and {m.text for m in hsu} == {"普丁"}
+    assert "“普京”: 25 hits in 2 articles" in panel.summary.text()
     first = model.index(0, 0, model.index(0, 0))
     match = first.data(MATCH_ROLE)
     assert isinstance(match, Match) and match.text == "普京"
     assert first.data() == match.before[-6:] + "普京" + match.after  # the hit near the start
     assert model.index(0, 1, model.index(0, 0)).data() == f"p. {match.page}"
 
-    # The same name as Taiwan spells it, declared on the command line: the window notices.
-    assert meipi("glossary", "same", "普京", "普丁").code == 0
-    qtbot.waitUntil(lambda: model.documents() == ["lian-obor", "hsu-divergence"], timeout=8000)
+    # One's own equivalence (上合組織 is short for 上海合作組織), declared on the command line:
+    # the window notices.
+    type_query(qtbot, finder, "上合組織")
+    qtbot.waitUntil(lambda: len(model.matches("lian-obor")) == 4, timeout=5000)
+    assert model.documents() == ["lian-obor"]
+    assert meipi("glossary", "same", "上合組織", "上海合作組織").code == 0
+    qtbot.waitUntil(lambda: len(model.matches("lian-obor")) == 7, timeout=8000)
     qtmodeltester.check(model)
-    assert "in 2 articles" in panel.summary.text()
-    hsu = model.matches("hsu-divergence")
-    assert hsu and {m.text for m in hsu} == {"普丁"}
+    assert model.documents() == ["lian-obor"]
+    assert {m.text for m in model.matches("lian-obor")} == {"上合組織", "上海合作組織"}
+    assert "“上合組織”: 7 hits in 1 article" in panel.summary.text()
 
 
 def test_clicking_a_result_opens_the_article_at_the_hit(

@@ -86,15 +86,18 @@ def test_adding_and_removing_entries_redraws_the_view(
     assert doc is not None
     with qtbot.waitSignal(feature.view_switched, timeout=5000):
         feature.set_view("zh-Hans-CN")
-    assert "局部" in window.reading_view.toPlainText()
+    # 喬治亞 (Georgia) reads 格鲁吉亚 on the mainland: the regional lexicon's name.
+    assert "格鲁吉亚" in window.reading_view.toPlainText()
     dialog = open_dialog(qtbot, window)
     qtmodeltester.check(dialog.model)
 
+    # Kept: no substitution, but its characters still follow the view's script.
     with qtbot.waitSignal(feature.view_switched, timeout=5000):
-        add(qtbot, dialog, "keep", "區域性")
-    assert "局部" not in window.reading_view.toPlainText()
-    assert "區域性" in window.reading_view.toPlainText()
-    assert dialog.model.entries() == [("keep", "區域性", "")]
+        add(qtbot, dialog, "keep", "喬治亞")
+    shown = window.reading_view.toPlainText()
+    assert "格鲁吉亚" not in shown and "喬治亞" not in shown
+    assert shown.count("乔治亚") == doc.text.count("喬治亞")
+    assert dialog.model.entries() == [("keep", "喬治亞", "")]
     assert dialog.phrase_edit.text() == ""
 
     with qtbot.waitSignal(feature.view_switched, timeout=5000):
@@ -102,10 +105,10 @@ def test_adding_and_removing_entries_redraws_the_view(
     add(qtbot, dialog, "same", "普京", "普丁")
     assert ("same", "普京", "普丁") in dialog.model.entries()
     listed = meipi("glossary", "list")
-    assert listed.code == 0 and "普丁" in listed.out and "區域性" in listed.out
+    assert listed.code == 0 and "普丁" in listed.out and "喬治亞" in listed.out
 
     # Remove the kept phrase: the view converts it again; the rest stays.
-    row = dialog.model.entries().index(("keep", "區域性", ""))
+    row = dialog.model.entries().index(("keep", "喬治亞", ""))
     dialog.table.selectionModel().select(
         dialog.model.index(row, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
@@ -113,8 +116,8 @@ def test_adding_and_removing_entries_redraws_the_view(
     assert dialog.remove_button.isEnabled()
     with qtbot.waitSignal(feature.view_switched, timeout=5000):
         qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    assert "局部" in window.reading_view.toPlainText()
-    assert ("keep", "區域性", "") not in dialog.model.entries()
+    assert "格鲁吉亚" in window.reading_view.toPlainText()
+    assert ("keep", "喬治亞", "") not in dialog.model.entries()
     assert ("same", "普京", "普丁") in dialog.model.entries()
     assert ("convert", "哈薩克", "哈萨克") in dialog.model.entries()
     qtmodeltester.check(dialog.model)

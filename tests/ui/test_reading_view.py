@@ -70,10 +70,11 @@ def test_a_script_view_renders_with_canonical_offsets(view: ReadingView) -> None
     view.set_content(content)
     assert view.toPlainText() == script_view.text
     assert [b.kind for b in content.blocks] == [b.kind for b in doc.blocks]
-    # 區域性 ("regional") reads 局部 in this view: the canonical range selects the view's words.
-    start = doc.text.index("區域性")
-    assert selected(view, start, start + 3) == "局部"
-    # Selecting only 局 in the view still covers the whole original phrase.
+    # 喬治亞 (Georgia) reads 格鲁吉亚 in this view, one character longer: the canonical range
+    # selects the view's words.
+    start = doc.text.index("喬治亞")
+    assert selected(view, start, start + 3) == "格鲁吉亚"
+    # Selecting only 格 in the view still covers the whole original phrase.
     qpos = content.positions.qt_position(start)
     cursor = QTextCursor(view.document())
     cursor.setPosition(qpos)

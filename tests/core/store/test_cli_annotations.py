@@ -200,20 +200,24 @@ def test_reading_commands_do_not_create_the_database(db_file: Path) -> None:
 def test_glossary_commands(db_file: Path) -> None:
     assert meipi("glossary", "same", "普京", "普丁").code == 0
     assert "already" in meipi("glossary", "same", "普丁", "普京").out
-    assert meipi("glossary", "keep", "區域性").code == 0
+    # 喬治亞 (Georgia) reads 格鲁吉亚 on the mainland (the regional lexicon).
+    assert "格鲁吉亚" in meipi("text", "lian-obor", "--script", "zh-Hans-CN").out
+    assert meipi("glossary", "keep", "喬治亞").code == 0
     assert meipi("glossary", "list", "--json").json() == {
-        "keeps": ["區域性"],
+        "keeps": ["喬治亞"],
         "equivalences": [["普京", "普丁"]],
         "conversions": [],
     }
     listed = meipi("glossary", "list").out
-    assert "same 普京 = 普丁" in listed and "keep 區域性" in listed
-    # The kept phrase is honoured by the views (through load_glossary).
-    assert "區域性" in meipi("text", "lian-obor", "--script", "zh-Hans-CN").out
+    assert "same 普京 = 普丁" in listed and "keep 喬治亞" in listed
+    # The kept phrase is honoured by the views (through load_glossary): no substitution, its
+    # characters still in the view's script.
+    shown = meipi("text", "lian-obor", "--script", "zh-Hans-CN").out
+    assert "格鲁吉亚" not in shown and "喬治亞" not in shown and "乔治亚" in shown
     assert meipi("glossary", "drop", "普丁=普京").code == 0
     missing = meipi("glossary", "drop", "普京")
-    assert missing.code == 2 and "區域性" in missing.err
-    assert meipi("glossary", "drop", "區域性").code == 0
+    assert missing.code == 2 and "喬治亞" in missing.err
+    assert meipi("glossary", "drop", "喬治亞").code == 0
     assert meipi("glossary", "list").out.startswith("The glossary is empty")
 
 
