@@ -14,13 +14,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.documents import Library, load_library
 from reader.search import Match
 from reader.ui.find_bar import Finder
-from reader.ui.fonts import FontCatalog
 from reader.ui.main_window import MainWindow
 from reader.ui.search_results import MATCH_ROLE
-from reader.ui.settings import ReaderSettings
 from reader.ui.views_feature import ViewsFeature
 from tests.cli_helpers import meipi
 
@@ -29,21 +26,11 @@ OBOR = "一带一路"  # typed in Simplified; the original writes 一帶一路
 
 
 @pytest.fixture
-def library() -> Library:
-    return load_library()
+def make_window(make_window: MakeWindow, qtbot: QtBot) -> MakeWindow:
+    """The shared window (tests/ui/conftest.py), once its views feature is installed."""
 
-
-@pytest.fixture
-def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
     def make() -> MainWindow:
-        settings = ReaderSettings.default()
-        first_start = settings.geometry() is None
-        window = MainWindow(library, settings, FontCatalog.from_system())
-        qtbot.addWidget(window)
-        if first_start:
-            window.resize(780, 560)
-        window.show()
-        qtbot.waitExposed(window)
+        window = make_window()
         qtbot.waitUntil(lambda: getattr(window, "views_feature", None) is not None, timeout=5000)
         return window
 

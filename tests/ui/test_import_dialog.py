@@ -15,12 +15,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader import paths
-from reader.documents import Library, load_library
+from reader.documents import load_library
 from reader.store import annotations as ops
-from reader.ui.fonts import FontCatalog
 from reader.ui.import_dialog import ImportDialog
 from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -39,24 +37,6 @@ GB_TEXT = (
     "二、结论\n"
     "总之，两国关系将继续发展。\n"
 )
-
-
-@pytest.fixture
-def library() -> Library:
-    return load_library()
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
-    def make() -> MainWindow:
-        window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
-        qtbot.addWidget(window)
-        window.resize(780, 560)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    return make
 
 
 def drag_enter_event(

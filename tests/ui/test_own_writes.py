@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.documents import Library, load_library
+from reader.documents import Library
 from reader.ui.fonts import FontCatalog
 from reader.ui.glossary_dialog import GlossaryDialog
 from reader.ui.main_window import MainWindow
@@ -15,11 +15,6 @@ from reader.ui.settings import ReaderSettings
 from reader.ui.theme_memo import ThemeMemoEditor
 from reader.ui.views_feature import ViewsFeature
 from tests.cli_helpers import meipi
-
-
-@pytest.fixture
-def library() -> Library:
-    return load_library()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
-from reader.documents import Document, Library, load_library
+from reader.documents import Document, Library
 from reader.ui.fonts import FontCatalog
 from reader.ui.main_window import MainWindow
 from reader.ui.reading_view import zoomed_point_size
@@ -19,31 +19,6 @@ from reader.ui.settings import ReaderSettings
 from reader.ui.theme import DARK, LIGHT, SEPIA
 
 MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def library() -> Library:
-    return load_library()
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
-    """A shown window on the test's data directory; call again for a "restart"."""
-
-    def make(fonts: FontCatalog | None = None) -> MainWindow:
-        settings = ReaderSettings.default()
-        first_start = settings.geometry() is None
-        window = MainWindow(library, settings, fonts or FontCatalog.from_system())
-        qtbot.addWidget(window)
-        if first_start:
-            # Within the offscreen platform's 800×600 screen, so a restored geometry (and so
-            # the line breaks) is the same after a restart.
-            window.resize(780, 560)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    return make
 
 
 def restart(qtbot: QtBot, window: MainWindow, make_window: MakeWindow) -> MainWindow:

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader import script
-from reader.documents import Document, Library, load_library
+from reader.documents import Document, Library
 from reader.glossary import Glossary
 from reader.script import ScriptSettings, View
 from reader.ui import views_feature
-from reader.ui.fonts import FontCatalog
 from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
 from reader.ui.views_feature import ViewsFeature
 
 MakeWindow = Callable[..., MainWindow]
@@ -32,23 +30,11 @@ KEPT = "乔治亚"
 
 
 @pytest.fixture
-def library() -> Library:
-    return load_library()
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
-    """A shown window on the test's data directory; call again for a "restart"."""
+def make_window(make_window: MakeWindow, qtbot: QtBot) -> MakeWindow:
+    """The shared window (tests/ui/conftest.py), once its views feature is installed."""
 
     def make() -> MainWindow:
-        settings = ReaderSettings.default()
-        first_start = settings.geometry() is None
-        window = MainWindow(library, settings, FontCatalog.from_system())
-        qtbot.addWidget(window)
-        if first_start:
-            window.resize(780, 560)
-        window.show()
-        qtbot.waitExposed(window)
+        window = make_window()
         qtbot.waitUntil(lambda: getattr(window, "views_feature", None) is not None, timeout=5000)
         return window
 
