@@ -3,8 +3,9 @@ the vocabulary.
 
 * **Warm-up**: once the window is painted (this feature is made by ``ChineseSelection`` after
   the annotations are installed), jieba's word index for the open article's script and the
-  dictionary's index load on the worker pool (``reader.ui.workers.Runner``); nothing blocks
-  the window. Double-click uses OpenCC's phrase list until the words are ready.
+  dictionary's index load on a worker (``reader.ui.workers.Runner`` on a one-thread pool of
+  their own, so a search or a script view never waits behind them); nothing blocks the
+  window. Double-click uses OpenCC's phrase list until the words are ready.
 * **Look-up**: hold Shift over a word, or press Ctrl+Shift+D on a selection: a popup
   (``reader.ui.word_popup``) gives the longest dictionary word from that character, with
   pinyin (or zhuyin), English definitions, the other script's form and the view's
@@ -24,9 +25,10 @@ Signals:
 from __future__ import annotations
 
 import os
+import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
@@ -50,12 +52,23 @@ HIDE_DISTANCE = 48  # pixels the pointer may move from the word (no Shift) befor
 
 
 _RUNNER: Runner | None = None
+_POOL: QThreadPool | None = None
 
 
 def _runner() -> Runner:
-    global _RUNNER
+    """The warm-ups' runner, on a one-thread pool of their own: jieba's first load (building
+    its frequency cache: ~13 s on a loaded machine) and the dictionary must never hold the
+    threads that a search or a script view waits for (on 2 cores Qt's global pool has two, and
+    a warm-up outliving its window, or one waiting for another's cache, took both). One
+    thread also keeps their memory peaks apart."""
+    global _RUNNER, _POOL
     if _RUNNER is None or not isValid(_RUNNER):
-        _RUNNER = Runner(QCoreApplication.instance())
+        app = QCoreApplication.instance()
+        if _POOL is None or not isValid(_POOL):
+            _POOL = QThreadPool(app)
+            _POOL.setObjectName("wordsWarmUpPool")
+            _POOL.setMaxThreadCount(1)
+        _RUNNER = Runner(app, pool=_POOL)
     return _RUNNER
 
 
@@ -85,6 +98,10 @@ class WordsFeature(QObject):
         self.popup.zhuyin_toggled.connect(self._on_popup_zhuyin_toggled)
         self.popup.add_requested.connect(self._on_popup_add_requested)
         self.vocabulary_dialog: VocabularyDialog | None = None
+        # Set once the reading pane is deleted: a warm-up of its window still waiting for the
+        # worker is then skipped (one already running goes on: jieba cannot stop half-way).
+        gone = self._gone = threading.Event()
+        view.destroyed.connect(lambda *_: gone.set())
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
         view.installEventFilter(self)
@@ -138,7 +155,11 @@ class WordsFeature(QObject):
             if key != self._words_key:
                 self._words_key = key
 
+                gone = self._gone
+
                 def load_words() -> object:
+                    if gone.is_set():
+                        return None  # its window closed while it waited for the worker
                     index = word_index(script, glossary)
                     index.paragraph_words("中國大陸能源")  # the tokenizer's first run too
                     return index
@@ -151,9 +172,10 @@ class WordsFeature(QObject):
             return  # one at a time (their peaks would add up): the dictionary follows the words
         if self.dictionary is None and not self._dictionary_loading:
             self._dictionary_loading = True
+            gone = self._gone
             self.runner.run(
                 "dictionary",
-                self._load_dictionary,
+                lambda: None if gone.is_set() else self._load_dictionary(),
                 self._on_dictionary_loaded,
                 self._on_dictionary_failed,
                 quiet=True,
