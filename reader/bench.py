@@ -384,6 +384,50 @@ def _search_vs_list(settings: Settings, db: Path, data_dir: Path) -> Metric:
     )
 
 
+def library_metrics(settings: Settings, tmp: Path) -> list[Metric]:
+    """A library of thousands (issue 22): ``meipi search`` across every text and ``meipi list``
+    as whole processes. Full run: 3,000 texts of about 12,000 characters (36M); ``--quick``:
+    100 (the size is in the row's name). The search reads no persistent index yet, so each
+    process folds every view of every text: a full run's search is measured once, bounded."""
+    from reader import documents
+    from reader.bench_workload import library_documents
+    from reader.store import timing as st
+
+    count = 100 if settings.quick else 3000
+    data = tmp / "library"
+    (data / "texts").mkdir(parents=True)
+    chars = 0
+    for doc in library_documents(count):
+        chars += len(doc.text)
+        (data / "texts" / f"{doc.id}{documents.TEXT_SUFFIX}").write_text(
+            documents.dumps(doc), encoding="utf-8"
+        )
+    env = st._environment(data)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    db = ["--db", str(data / "meipi.sqlite3")]
+    size = f"{count:,} texts, {chars / 1e6:.1f}M chars"
+    listed = [st._run([*db, "list"], env)[0] for _ in range(settings.runs)]
+    searched: list[float] = []
+    for _ in range(settings.runs if settings.quick else 1):
+        try:
+            searched.append(st._run([*db, "search", "能源"], env)[0])
+        except subprocess.TimeoutExpired:
+            searched.append(600.0)  # st._run's bound
+    return [
+        _under(f"meipi search across a library of {size} (whole process)", _median(searched), 300),
+        Metric(
+            f"meipi list of a library of {size} (whole process)",
+            _ms(_median(listed)),
+            "ms",
+            None,
+            None,
+            "(reported)",
+            True,
+        ),
+    ]
+
+
 def _large_setup(tmp: Path, big: Document) -> tuple[Path, Path]:
     """A data directory holding the 1M document as a user text and 10,000 annotations on it."""
     from reader import documents
@@ -708,6 +752,7 @@ def run(quick: bool) -> tuple[list[Metric], dict[str, Any]]:
         metrics += conversion(settings, big)
         metrics += search_metric(settings, big)
         metrics += store_metrics(settings, Path(tmp))
+        metrics += library_metrics(settings, Path(tmp))
         metrics += five_hundred(settings, Path(tmp))
         metrics += large_window(settings, Path(tmp), big)
         metrics += large_memory(settings, Path(tmp), big)

@@ -149,3 +149,44 @@ def annotation_specs(
         specs.append((start, end, colour, chosen, note))
     specs.sort()
     return specs
+
+
+def library_documents(count: int, chars_each: int = 12_000, seed: int = 3000) -> list[Document]:
+    """``count`` user texts of about ``chars_each`` characters each (a library of thousands:
+    3,000 × 12,000 is about 36M characters), cut from one seeded generated text at paragraph
+    ends; a heading every 20 paragraphs and about 1,500 characters a page, as
+    :func:`large_document`."""
+    paragraphs = generate_text(count * chars_each, seed)
+    docs: list[Document] = []
+    at = 0
+    for n in range(count):
+        drafts = [BlockDraft("title", 0, f"圖書館測試文件 {n + 1}")]
+        drafts[0].page_marks.append((0, 1))
+        size = page = since_page = 0
+        while at < len(paragraphs) and (size < chars_each or n == count - 1):
+            para = paragraphs[at]
+            at += 1
+            if not para:
+                continue
+            draft = BlockDraft("heading" if len(drafts) % 20 == 0 else "paragraph", 0, para)
+            if draft.kind == "heading":
+                draft.level = 1
+                draft.text = para[:30]
+                if len(para) > 30:
+                    drafts.append(draft)
+                    draft = BlockDraft("paragraph", 0, para[30:])
+            if since_page > 1500:
+                page += 1
+                since_page = 0
+                draft.page_marks.append((0, page + 1))
+            since_page += len(draft.text) + 1
+            size += len(para) + 1
+            drafts.append(draft)
+        meta = Metadata(
+            id=f"lib-{n + 1:04d}",
+            title=f"圖書館測試文件 {n + 1}",
+            authors=("Meipi",),
+            script="zh-Hant-TW",
+        )
+        docs.append(assemble(meta, drafts, shipped=False))
+    return docs
