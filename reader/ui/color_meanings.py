@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import MeipiError
-from reader.ui.annotation_models import COLORS, color_label, swatch_icon
+from reader.store.records import COLORS
+from reader.ui.annotation_models import color_label, swatch_icon
 
 if TYPE_CHECKING:
     from reader.ui.annotations_feature import AnnotationsFeature

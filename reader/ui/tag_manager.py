@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from reader.errors import MeipiError
 from reader.folding import fold_key
+from reader.store.records import COLORS
 from reader.ui.annotation_models import (
-    COLORS,
     TAG_KEY_ROLE,
     TAG_NAME_ROLE,
     TagTreeModel,
