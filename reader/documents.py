@@ -154,9 +154,13 @@ class Document:
         i = bisect.bisect_right(self._page_starts, max(0, offset)) - 1
         return self.pages[max(0, i)].printed
 
+    def labels_of(self, start: int, end: int) -> tuple[str, str]:
+        """The printed labels of the pages of the passage's first and last character."""
+        return self.label_of(start), self.label_of(max(start, end - 1))
+
     def cite(self, start: int, end: int) -> str:
         """``p. iv`` / ``pp. 45–46``: the printed labels of the passage's first and last page."""
-        return citation(self.label_of(start), self.label_of(max(start, end - 1)))
+        return citation(*self.labels_of(start, end))
 
     def pages_of(self, start: int, end: int) -> tuple[int, int]:
         """First and last page of the passage ``[start, end)`` (its first and last character)."""

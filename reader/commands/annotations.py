@@ -16,7 +16,7 @@ import json
 from reader import tags as tags_rule
 from reader.cli import Context
 from reader.commands.common import load_glossary, opened, sync_texts
-from reader.documents import Document, citation
+from reader.documents import Document
 from reader.errors import InputError, visible
 from reader.store.records import COLORS, DEFAULT_COLOR, NO_COLOR, AnnotationRecord
 from reader.views import check_view
@@ -127,12 +127,12 @@ def _ambiguous(doc: Document, quote: str, spans: list[tuple[int, int]]) -> Input
         before = doc.text[max(0, start - 6) : start].split("\n")[-1]
         after = doc.text[end : end + 6].split("\n")[0]
         lines.append(
-            f"  {n:>3}  {citation(*doc.pages_of(start, end))}  …{_short(before, 8)}"
+            f"  {n:>3}  {doc.cite(start, end)}  …{_short(before, 8)}"
             f"【{_short(doc.text[start:end], 20)}】{_short(after, 8)}…"
         )
     if len(spans) > _LISTED:
-        rest = sorted({doc.page_of(start) for start, _end in spans[_LISTED:]})
-        pages = ", ".join(str(p) for p in rest[:10]) + (", …" if len(rest) > 10 else "")
+        rest = list(dict.fromkeys(doc.label_of(start) for start, _end in spans[_LISTED:]))
+        pages = ", ".join(rest[:10]) + (", …" if len(rest) > 10 else "")
         lines.append(f"  … and {len(spans) - _LISTED} more (p. {pages})")
     return InputError(
         f"The quote 「{_short(quote)}」 occurs {len(spans)} times in {doc.id}; nothing was "
@@ -168,21 +168,27 @@ def cmd_annotate(args: argparse.Namespace, ctx: Context) -> int:
         records = annotation_ops.annotate_many(
             store, doc, spans, color=color, tags=tags, note=args.note
         )
+    from reader.export.citing import passage_citation
+
     for record in records:
         print(record.id, file=ctx.stdout)
         print(
-            f"Annotated {doc.id} {citation(*record.pages)} ({record.color or 'note only'}): "
+            f"Annotated {doc.id} {passage_citation(record, doc)} "
+            f"({record.color or 'note only'}): "
             f"「{_short(record.quote)}」",
             file=ctx.stderr,
         )
     return 0
 
 
-def format_line(record: AnnotationRecord) -> str:
-    """One readable line: document, pages, colour, quote, tags, note, short id."""
+def format_line(record: AnnotationRecord, doc: Document | None = None) -> str:
+    """One readable line: document, pages (``doc``'s printed labels: ``p. i``), colour, quote,
+    tags, note, short id."""
+    from reader.export.citing import passage_citation  # not at start-up: listing stays light
+
     parts = [
         record.document,
-        citation(*record.pages),
+        passage_citation(record, doc),
         record.color or "note",
         f"「{_short(record.quote, 40)}」",
     ]
@@ -214,8 +220,9 @@ def cmd_annotations(args: argparse.Namespace, ctx: Context) -> int:
     if not records:
         print("No annotations.", file=ctx.stdout)
         return 0
+    documents = ctx.library().documents
     for record in records:
-        print(format_line(record), file=ctx.stdout)
+        print(format_line(record, documents.get(record.document)), file=ctx.stdout)
     return 0
 
 

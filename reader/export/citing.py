@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Protocol
 
 from reader.documents import Document, citation
 from reader.export.records import QuoteRenderer, ViewLike
@@ -42,6 +43,32 @@ def page_locator(first: int | str, last: int | str, form: str = "en") -> str:
         return citation(first, last)
     word = "页" if form == "zh-Hans" else "頁"
     return f"{word} {first}" if first == last else f"{word} {first}\u2013{last}"
+
+
+class Passage(Protocol):
+    """An annotation as citing needs it: canonical offsets and the page numbers stored with it."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def pages(self) -> tuple[int, int]: ...
+
+
+def passage_labels(record: Passage, doc: Document | None) -> tuple[str, str]:
+    """The printed labels of the pages of ``record``'s first and last character (``i``, ``45``;
+    an imported PDF's own labels, the page numbers everywhere else), read from ``doc``; the
+    stored page numbers only when the text is not at hand."""
+    if doc is None:
+        return str(record.pages[0]), str(record.pages[1])
+    return doc.labels_of(record.start, record.end)
+
+
+def passage_citation(record: Passage, doc: Document | None) -> str:
+    """``p. i`` / ``pp. i–45``: the one page citation of an annotation in every export and
+    listing (:func:`passage_labels`)."""
+    return citation(*passage_labels(record, doc))
 
 
 def page_span(doc: Document) -> str:
@@ -110,7 +137,7 @@ def quote_with_citation(
     quote = QuoteRenderer(doc, view, originals=originals).text(start, end)
     quote = " ".join(line.strip() for line in quote.split("\n") if line.strip())
     # Printed page labels (an imported PDF's "iv" or "S12"; the number everywhere else).
-    pages = (doc.label_of(start), doc.label_of(max(start, end - 1)))
+    pages = doc.labels_of(start, end)
     view_id = str(getattr(view, "view_id", "original"))
     return f"「{quote}」（{source_citation(doc, *pages, form=form, view_id=view_id)}）"
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 
+from reader.export.citing import passage_citation
 from reader.export.records import ExportOptions, ExportSource, select
 
 BOM = "\ufeff"
@@ -49,6 +50,7 @@ def render_csv(options: ExportOptions, source: ExportSource) -> str:
     writer.writerow(HEADER)
     renderers = {d.id: source.quote_renderer(d, options) for d in documents}
     titles = {d.id: d.title for d in documents}
+    by_id = {d.id: d for d in documents}
     for rec in records:
         quote = rec.quote if rec.orphaned else renderers[rec.document].text(rec.start, rec.end)
         writer.writerow(
@@ -56,7 +58,7 @@ def render_csv(options: ExportOptions, source: ExportSource) -> str:
                 rec.id,
                 rec.document,
                 cell(titles[rec.document]),
-                rec.citation,
+                passage_citation(rec, by_id.get(rec.document)),
                 rec.color or "",
                 cell(source.meaning(rec.color)),
                 cell(TAG_SEPARATOR.join(rec.tags)),

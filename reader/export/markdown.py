@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.documents import Block, Document, citation
+from reader.documents import Block, Document
 from reader.export import escape
+from reader.export.citing import passage_citation
 from reader.export.records import (
     AnnotationRecord,
     ExportOptions,
@@ -109,9 +110,9 @@ def annotation_link(rec: AnnotationRecord) -> str:
     return annotation_url(rec.id)
 
 
-def pandoc_citation(key: str, rec: AnnotationRecord) -> str:
-    """``[@key, p. 3]`` / ``[@key, pp. 3–4]``."""
-    return f"[@{key}, {citation(*rec.pages)}]"
+def pandoc_citation(key: str, rec: AnnotationRecord, doc: Document | None = None) -> str:
+    """``[@key, p. 3]`` / ``[@key, pp. 3–4]`` (``pp. i–45``: the printed page labels)."""
+    return f"[@{key}, {passage_citation(rec, doc)}]"
 
 
 def meta_line(
@@ -120,11 +121,15 @@ def meta_line(
     *,
     note_script: str = "",
     style: PassageStyle | None = None,
+    doc: Document | None = None,
 ) -> str:
     """``p. 3 · yellow (key argument) · #地區/中亞``: citation (linked back to the passage),
-    colour and meaning, tags."""
+    colour and meaning, tags. The citation gives the printed page labels of ``doc`` (else of
+    the source's document)."""
     style = style or PassageStyle(links=False)
-    cited = escape.inline_text(rec.citation)
+    if doc is None:
+        doc = next((d for d in source.documents if d.id == rec.document), None)
+    cited = escape.inline_text(passage_citation(rec, doc))
     parts = [f"[{cited}]({annotation_link(rec)})" if style.links else cited]
     if rec.color:
         meaning = source.meaning(rec.color)
@@ -166,7 +171,7 @@ def passage(
     blocks = []
     quote_paras = escape.line_paragraphs(quote)
     if quote_paras and style is not None and style.cite and rec.document in style.citekeys:
-        quote_paras[-1] += " " + pandoc_citation(style.citekeys[rec.document], rec)
+        quote_paras[-1] += " " + pandoc_citation(style.citekeys[rec.document], rec, quotes.doc)
     if quote_paras and style is not None and style.pinyin:
         from reader.export.pronounce import quote_pinyin
 
@@ -175,7 +180,7 @@ def passage(
             quote_paras.append(sound)
     if quote_paras:
         blocks.append(escape.blockquote(quote_paras))
-    blocks.append(meta_line(rec, source, note_script=extra, style=style))
+    blocks.append(meta_line(rec, source, note_script=extra, style=style, doc=quotes.doc))
     if rec.note:
         blocks.extend(escape.note_paragraphs(rec.note))
     return blocks
