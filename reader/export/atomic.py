@@ -9,7 +9,11 @@ the database.
 the rename cannot cross file systems), fsyncs it, then ``os.replace``s it over the target. An
 existing file is replaced only when everything succeeded; on any failure the temporary file is
 removed, the old file is untouched, and an :class:`EnvironmentFailure` (exit 1) says what went
-wrong.
+wrong. The caller may word that advice (``advice``: an import says where its texts folder is).
+With ``exclusive`` it never replaces anything: a target that exists, or appears while the
+temporary file is written, is an :class:`InputError` and nothing is written (the temporary file
+is hard-linked onto the target, which fails if the name is taken). New files get what the
+user's umask gives; a replaced file keeps its permissions.
 """
 
 from __future__ import annotations
@@ -19,11 +23,23 @@ import errno
 import os
 import stat
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.errors import EnvironmentFailure, InputError
 from reader.fsync import fsync_folder
 from reader.paths import protected_role
+
+_UMASK_LOCK = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: done under a lock, restored at once)."""
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
 
 
 def _reason(exc: OSError) -> str:
@@ -94,13 +110,50 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (EnvironmentFailure, no partial file, on error).
+_NO_HARD_LINKS = frozenset(
+    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS, errno.EXDEV}
+)
+
+
+def _appeared(path: Path) -> InputError:
+    return InputError(f"{path} already exists (it appeared meanwhile); nothing was written.")
+
+
+def _link_new(tmp: Path, path: Path) -> None:
+    """Put ``tmp`` at ``path`` only if ``path`` does not exist (FileExistsError otherwise)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # A file system without hard links: check, then rename (a narrow window remains).
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(tmp, path)
+        return
+    with contextlib.suppress(OSError):
+        tmp.unlink()  # the target is complete whether or not its second name goes
+
+
+def write_atomic(
+    path: Path,
+    data: bytes | str,
+    *,
+    exclusive: bool = False,
+    advice: Callable[[OSError], str] = _advice,
+) -> None:
+    """Replace ``path`` with ``data`` (text as UTF-8) atomically (EnvironmentFailure, no
+    partial file, on error; its last words are ``advice(error)``).
 
     Refuses (InputError) a folder or a target that is not a regular file: ``os.replace`` would
-    put a file where a device node or a pipe was.
+    put a file where a device node or a pipe was. ``exclusive``: refuses (InputError) a target
+    that exists or appears meanwhile, and never replaces it.
     """
     path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     try:
         mode: int | None = os.stat(path).st_mode
     except OSError:
@@ -110,6 +163,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise InputError(f"{path} is a folder; give a file name to export to.")
     if kind is not None:
         raise InputError(f"{path} is {kind}, not a regular file; an export writes only to files.")
+    if exclusive and mode is not None:
+        raise _appeared(path)
     existed = mode is not None
     folder = path.parent
     if not folder.is_dir():
@@ -121,7 +176,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise EnvironmentFailure(
-            f"Cannot write {path}: {_reason(exc)}. Choose a folder you can write to."
+            f"Cannot write {path}: {_reason(exc)}. Nothing was written; {advice(exc)}."
         ) from None
     tmp = Path(tmp_name)
     try:
@@ -130,20 +185,22 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            keep = 0o666 & ~umask
-        else:
-            keep = mode & 0o777
+        keep = 0o666 & ~current_umask() if mode is None else mode & 0o777
         os.chmod(tmp, keep)
-        os.replace(tmp, path)
+        if exclusive:
+            _link_new(tmp, path)
+        else:
+            os.replace(tmp, path)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise _appeared(path) from None
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         unchanged = " (the existing file is unchanged)" if existed else ""
         raise EnvironmentFailure(
-            f"Cannot write {path}: {_reason(exc)}. Nothing was written{unchanged}; {_advice(exc)}."
+            f"Cannot write {path}: {_reason(exc)}. Nothing was written{unchanged}; {advice(exc)}."
         ) from None
     except BaseException:
         with contextlib.suppress(OSError):

@@ -26,6 +26,7 @@ that cannot be written is an :class:`EnvironmentFailure` (exit 1). Nothing is ha
 
 from __future__ import annotations
 
+from reader.export.atomic import write_atomic
 from reader.importing.base import MAX_BYTES, Built, FormatReader, Overrides, Source
 from reader.importing.encoding import ScriptGuess, chinese_score, decode, guess_script
 from reader.importing.markdown import MARKDOWN_SUFFIXES
@@ -37,7 +38,6 @@ from reader.importing.saving import (
     remove,
     save,
     update_metadata,
-    write_atomic,
 )
 from reader.importing.source import (
     detect_format,

@@ -1,7 +1,8 @@
 """Saving a previewed text into the user texts folder, editing its metadata, removing it.
 
-Every write is atomic (a temporary file in the same folder, fsync, rename): the target is the old
-file or the whole new one. New files get the permissions the user's umask gives, like the
+Every write is atomic (``reader.export.atomic.write_atomic``: a temporary file in the same folder,
+fsync, rename; a new text's file is linked in only if its name is still free): the target is the
+old file or the whole new one. New files get the permissions the user's umask gives, like the
 database. A folder that cannot be written is an :class:`EnvironmentFailure` (exit 1).
 """
 
@@ -11,29 +12,17 @@ import contextlib
 import dataclasses
 import errno
 import os
-import tempfile
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader import documents, paths
 from reader.documents import Document
 from reader.errors import EnvironmentFailure, InputError
-from reader.fsync import fsync_folder
+from reader.export.atomic import write_atomic
 from reader.importing.base import Overrides
 from reader.importing.pdf import ATTACHMENT_SUFFIXES
 from reader.importing.preview import Preview, _check_overrides, _shift_pages, guess
 from reader.importing.source import read_source
-
-_UMASK_LOCK = threading.Lock()
-
-
-def _umask() -> int:
-    """The process's umask (reading it means setting it: done under a lock, restored at once)."""
-    with _UMASK_LOCK:
-        mask = os.umask(0o022)
-        os.umask(mask)
-    return mask
 
 
 def save(
@@ -60,14 +49,14 @@ def save(
     target = folder / f"{doc.id}{documents.TEXT_SUFFIX}"
     kept = {suffix for suffix, _ in preview.attachments}
     for suffix, data in preview.attachments:
-        write_atomic(folder / f"{doc.id}{suffix}", data)
+        _write(folder / f"{doc.id}{suffix}", data)
     if replace:
         # What the old text kept and the new one does not (a PDF replaced by a text file).
         for suffix in ATTACHMENT_SUFFIXES:
             if suffix not in kept:
                 with contextlib.suppress(FileNotFoundError):
                     (folder / f"{doc.id}{suffix}").unlink()
-    write_atomic(target, content, exclusive=not replace)
+    _write(target, content, exclusive=not replace)
     return dataclasses.replace(doc, path=target, shipped=False)
 
 
@@ -107,49 +96,24 @@ def _serialise(doc: Document) -> str:
     return content
 
 
-def write_atomic(target: Path, content: str | bytes, *, exclusive: bool = False) -> None:
-    """Write ``content`` (text as UTF-8) to ``target`` via a temporary file in the same folder,
-    fsync and rename: the target is either the old file or the whole new one, never half of it.
-    ``exclusive``: refuse if the target appeared meanwhile. EnvironmentFailure on OS errors."""
+def _advice(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space and import again"
+    return "check that the folder is writable, or set MEIPI_DATA_DIR to another folder"
+
+
+def _write(target: Path, content: str | bytes, *, exclusive: bool = False) -> None:
+    """Write an imported text or what it keeps beside it (``reader.export.atomic``'s atomic
+    write, with advice for an import), making the texts folder first."""
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _write_failure(folder, exc) from None
-    tmp_name: str | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-            if os.name == "posix":
-                # mkstemp's 0600 is for the temporary only: the text gets what the user's
-                # umask gives a new file, as the database does.
-                os.fchmod(handle.fileno(), 0o666 & ~_umask())
-            handle.flush()
-            os.fsync(handle.fileno())
-        if exclusive and target.exists():
-            raise InputError(f"{target.name} appeared while importing; nothing was written.")
-        os.replace(tmp_name, target)
-        tmp_name = None
-        fsync_folder(folder)
-    except OSError as exc:
-        raise _write_failure(folder, exc) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-
-
-def _write_failure(folder: Path, exc: OSError) -> EnvironmentFailure:
-    if exc.errno == errno.ENOSPC:
-        return EnvironmentFailure(
-            f"The disk holding {folder} is full; nothing was written. "
-            "Free some space and try again."
-        )
-    return EnvironmentFailure(
-        f"Cannot write to {folder} ({exc.strerror or exc}); nothing was written. Check that "
-        "the folder exists and is writable, or set MEIPI_DATA_DIR to another folder."
-    )
+        raise EnvironmentFailure(
+            f"Cannot write to {folder} ({exc.strerror or exc}); nothing was written. Check that "
+            "the folder exists and is writable, or set MEIPI_DATA_DIR to another folder."
+        ) from None
+    write_atomic(target, content, exclusive=exclusive, advice=_advice)
 
 
 def _user_document(doc_id: str, folder: Path | None) -> Document:
@@ -233,7 +197,7 @@ def update_metadata(
     if meta.first_page != doc.meta.first_page:
         updated = _shift_pages(updated, meta.first_page - doc.meta.first_page)
     assert doc.path is not None
-    write_atomic(doc.path, _serialise(updated))
+    _write(doc.path, _serialise(updated))
     return updated
 
 

@@ -578,10 +578,10 @@ def test_list_and_text_show_an_imported_text(tmp_path: Path) -> None:
 def test_a_failed_write_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full_disk(src: str, dst: str) -> None:
+    def full_disk(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)
     r = meipi("import", str(_write(tmp_path, "a.txt", ARTICLE)))
     assert r.code == 1 and "disk" in r.err and "full" in r.err
     assert _user_files() == []  # no temporary file, no half-written text
