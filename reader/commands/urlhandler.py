@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reader.cli import Context
 from reader.errors import EnvironmentFailure
+from reader.export.atomic import write_atomic
 
 DESKTOP_FILE = "meipi-url.desktop"
 MIME = "x-scheme-handler/meipi"
@@ -62,13 +63,11 @@ def register_freedesktop(ctx: Context) -> Path:
     path = folder / DESKTOP_FILE
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(desktop_entry(), encoding="utf-8")
-        os.replace(tmp, path)
     except OSError as exc:
         raise EnvironmentFailure(
             f"Cannot write {path} ({exc.strerror}). Check that folder's permissions."
         ) from None
+    write_atomic(path, desktop_entry(), advice=lambda exc: "check that folder's permissions")
     xdg_mime = shutil.which("xdg-mime")
     if xdg_mime is not None:
         subprocess.run([xdg_mime, "default", DESKTOP_FILE, MIME], check=False, timeout=30)
