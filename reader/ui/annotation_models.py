@@ -149,6 +149,7 @@ PAGES_ROLE = Qt.ItemDataRole.UserRole + 6
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 7
 MEANING_ROLE = Qt.ItemDataRole.UserRole + 8
 ORPHANED_ROLE = Qt.ItemDataRole.UserRole + 9
+PAGE_LABELS_ROLE = Qt.ItemDataRole.UserRole + 10  # printed labels of the first and last page
 
 
 @dataclass
@@ -188,17 +189,21 @@ class Counts:
 class AnnotationListModel(QAbstractListModel):
     """Every annotation, in text order (document, start, end, created, id), one per row.
 
-    ``quote_for(record)`` gives the quote as it reads in the article's current view.
+    ``quote_for(record)`` gives the quote as it reads in the article's current view;
+    ``labels_for(record)`` the printed labels of its first and last page (``i``, ``45``),
+    else the stored page numbers are shown.
     """
 
     def __init__(
         self,
         quote_for: Callable[[AnnotationRecord], str] | None = None,
         parent: QObject | None = None,
+        labels_for: Callable[[AnnotationRecord], tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
         self._quote_for = quote_for
+        self._labels_for = labels_for
         self._meanings: dict[str, str] = {}
         self._spans: dict[str, tuple[int, int]] | None = None  # document -> its rows
         self._memos: dict[tuple[object, ...], Any] = {}
@@ -234,6 +239,10 @@ class AnnotationListModel(QAbstractListModel):
             return record.note
         if role == PAGES_ROLE:
             return list(record.pages)
+        if role == PAGE_LABELS_ROLE:
+            if self._labels_for is not None:
+                return self._labels_for(record)
+            return str(record.pages[0]), str(record.pages[1])
         if role == DOCUMENT_ROLE:
             return record.document
         if role == MEANING_ROLE:

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QToolTip
 
 from reader.errors import MeipiError
+from reader.export.citing import passage_labels
 from reader.ui.annotation_models import (
     COLORS,
     AnnotationListModel,
@@ -79,7 +80,7 @@ class AnnotationsFeature(QObject):
         self.writer = Writer(self.services)
         self.history = History(self)
         self.history.failed.connect(self._on_history_failed)
-        self.model = AnnotationListModel(self._quote_for, self)
+        self.model = AnnotationListModel(self._quote_for, self, labels_for=self._page_labels)
         self.tags: list[TagInfo] = []
         self.meanings: dict[str, str] = {}
         self._doc_records: list[AnnotationRecord] = []
@@ -254,6 +255,9 @@ class AnnotationsFeature(QObject):
         view = self.services.view(doc, view_id)
         start, end = view.to_view(record.start, record.end)
         return view.text[start:end]
+
+    def _page_labels(self, record: AnnotationRecord) -> tuple[str, str]:
+        return passage_labels(record, self.services.library.documents.get(record.document))
 
     def _document_title(self, doc_id: str) -> str:
         doc = self.services.library.documents.get(doc_id)

@@ -101,7 +101,7 @@ class ReadingContent:
             end = min(page.start + 1, len(doc.text))
             start = view_map.to_view(page.start, end)[0]
             if not pages or start > pages[-1].start:
-                pages.append(Page(page.number, start))
+                pages.append(Page(page.number, start, page.label))
         return cls(doc, view_text, blocks, tuple(pages), PositionMap(view_text, view_map), view_id)
 
     @property
@@ -405,7 +405,7 @@ class ReadingView(QTextBrowser):
         self._layers: dict[str, _Layer] = {}
         self._page_marks: dict[int, tuple[float, float, float] | None] | None = None
         self._page_qt: list[int] = []
-        self._page_info: list[tuple[int, bool]] = []
+        self._page_info: list[tuple[int, bool, str]] = []  # number, at a block's start, label
         self._rule_qt: list[tuple[int, str]] = []
         self._side = 0.0
         self._right = 0.0
@@ -846,7 +846,7 @@ class ReadingView(QTextBrowser):
         starts = {b.start for b in self._content.blocks}
         for page in self._content.pages:
             self._page_qt.append(positions.shown_to_qt(page.start))
-            self._page_info.append((page.number, page.start in starts))
+            self._page_info.append((page.number, page.start in starts, page.printed))
         previous = ""
         for block in self._content.blocks:
             if block.kind in ("note", "backmatter") and previous != block.kind:
@@ -875,7 +875,7 @@ class ReadingView(QTextBrowser):
         out the whole text; painting only looks at the visible ones)."""
         dy = self.verticalScrollBar().value()
         marks: dict[int, float] = {}
-        for i, (number, _) in enumerate(self._page_info):
+        for i, (number, _, _label) in enumerate(self._page_info):
             geometry = self._mark_geometry(i)
             if geometry is not None:
                 marks[number] = geometry[0] - dy
@@ -911,9 +911,9 @@ class ReadingView(QTextBrowser):
             if geometry is None:
                 continue
             top, height, x = geometry
-            number, at_block_start = self._page_info[i]
+            _number, at_block_start, printed = self._page_info[i]
             y = top - dy
-            label = self.tr("p. %1").replace("%1", str(number))
+            label = self.tr("p. %1").replace("%1", printed)
             width = metrics.horizontalAdvance(label)
             right = self._side - 1.2 * em
             baseline = y + metrics.ascent() + max(0.0, (em - metrics.height()) / 2)

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.annotation_models import (
     NO_COLOR,
+    PAGE_LABELS_ROLE,
     RECORD_ROLE,
     SWATCHES,
     AnnotationFilterProxy,
@@ -129,11 +130,11 @@ class AnnotationDelegate(QStyledItemDelegate):
         record = index.data(RECORD_ROLE)
         if record is None:
             return ""
-        first, last = record.pages
+        first, last = index.data(PAGE_LABELS_ROLE)
         page = (
-            self.tr("p. %1").replace("%1", str(first))
+            self.tr("p. %1").replace("%1", first)
             if first == last
-            else self.tr("pp. %1–%2").replace("%1", str(first)).replace("%2", str(last))
+            else self.tr("pp. %1–%2").replace("%1", first).replace("%2", last)
         )
         parts = [page]
         meaning = self._model.meanings().get(record.color or "", "")
