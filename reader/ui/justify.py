@@ -27,11 +27,13 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextLayout,
     QTextLine,
 )
 
 EPSILON = 0.15  # pixels of slack left to Qt: less than any eye sees, never an overflow
+MIN_SLACK = 1.0  # pixels: a line with less room to spare is not spaced at all
 
 
 def is_latin(char: str) -> bool:
@@ -140,11 +142,7 @@ class Justifier:
     @staticmethod
     def _clear(cursor: QTextCursor, block: QTextBlock) -> None:
         if block.isValid() and block.length() > 1:
-            cursor.setPosition(block.position())
-            cursor.setPosition(
-                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.mergeCharFormat(_spacing_format(0.0))
+            _unset_spacing(cursor, block, 0, block.length() - 1)
 
     def justify_range(self, first: int, last: int) -> None:
         """Justify the blocks holding Qt positions ``first`` to ``last`` (those not done yet at
@@ -183,7 +181,10 @@ class Justifier:
             # A line that is all web address is spaced at its marks (never in its words).
             points = gaps(units, start, end) or gaps(units, start, end, strict=False)
             slack = line.width() - line.naturalTextWidth() - EPSILON
-            if slack <= 0 or not points:
+            if slack < MIN_SLACK or not points:
+                # A line all but full is left as Qt sets it (a fraction of a pixel, unseen):
+                # spacing it splits its runs, which can widen it past its room and move a
+                # character to the next line, leaving this one far too loose.
                 continue
             lines.append((start, end, points, line.width() - EPSILON))
             spacings.append(_floor64(slack / len(points)))
@@ -191,14 +192,23 @@ class Justifier:
             return
         # Splitting a line into runs of different formats can change its width a little
         # (kerning across the cut): measured, and the spacing taken down where it overflows.
-        for _ in range(3):
+        # Qt's own line breaking can still find a spaced line a little too wide (the last
+        # glyph's bearing): a line that no longer ends where it did is spaced less, and at
+        # last not at all, so no character moves to the next line and leaves it loose.
+        for attempt in range(5):
             self._apply(block, lines, spacings)
             widths = _free_widths(block, [(start, end) for start, end, _, _ in lines])
+            ends = _line_ends(block)
             over = False
-            for i, (_, _, points, room) in enumerate(lines):
-                if widths[i] > room and spacings[i] > 0:
+            for i, (start, end, points, room) in enumerate(lines):
+                if spacings[i] <= 0:
+                    continue
+                if widths[i] > room:
                     less = math.ceil((widths[i] - room) / len(points) * 64) / 64
                     spacings[i] = max(0.0, spacings[i] - less)
+                    over = True
+                elif start in ends and ends[start] < end:
+                    spacings[i] = 0.0 if attempt >= 2 else _floor64(spacings[i] / 2)
                     over = True
             if not over:
                 break
@@ -215,10 +225,46 @@ class Justifier:
         base = block.position()
         for (_, _, points, _), spacing in zip(lines, spacings, strict=True):
             for a, b in runs(points):
+                if spacing <= 0:
+                    _unset_spacing(cursor, block, a, b)  # as Qt set it: no runs split
+                    continue
                 cursor.setPosition(base + a)
                 cursor.setPosition(base + b, QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(_spacing_format(spacing))
         cursor.endEditBlock()
+
+
+def _unset_spacing(cursor: QTextCursor, block: QTextBlock, start: int, end: int) -> None:
+    """No letter spacing property at all on ``block``'s units ``start`` to ``end`` (a format
+    merged with spacing 0 would still split the line's runs)."""
+    base = block.position()
+    pieces: list[tuple[int, int, QTextCharFormat]] = []
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        lo = max(start, fragment.position() - base)
+        hi = min(end, fragment.position() - base + fragment.length())
+        fmt = fragment.charFormat()
+        if lo < hi and fmt.hasProperty(QTextFormat.Property.FontLetterSpacing):
+            fmt.clearProperty(QTextFormat.Property.FontLetterSpacing)
+            fmt.clearProperty(QTextFormat.Property.FontLetterSpacingType)
+            pieces.append((lo, hi, fmt))
+        fragments += 1
+    for lo, hi, fmt in pieces:
+        cursor.setPosition(base + lo)
+        cursor.setPosition(base + hi, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
+
+
+def _line_ends(block: QTextBlock) -> dict[int, int]:
+    """Where each of ``block``'s lines ends, by where it starts (units)."""
+    ensure_laid_out(block)
+    layout = block.layout()
+    ends: dict[int, int] = {}
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        ends[line.textStart()] = line.textStart() + line.textLength()
+    return ends
 
 
 def _width(block: QTextBlock) -> float:
