@@ -139,5 +139,5 @@ def test_save_refuses_the_database_and_its_backups(
     listed = meipi("annotations", "--json")
     assert [a["note"] for a in listed.json()["annotations"]] == ["第一"]
     # Nothing left running in the background when the window goes.
-    qtbot.waitUntil(lambda: dialog.is_current() and not dialog._loader.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.is_current() and not dialog._runner.is_busy(), timeout=10_000)
     dialog.close()
