@@ -121,14 +121,30 @@ def read_snapshot(path: Path | str) -> Snapshot | None:
         return _read(conn, uri, read_only)
 
 
+def _log_pending(path: Path) -> bool:
+    """A log is pending (a process died, or is running): as in ``open_store``, the check then
+    runs read-only, so a refused file's log is never checkpointed into it on close (stat only)."""
+    wal, shm = Path(str(path) + "-wal"), Path(str(path) + "-shm")
+    return wal.exists() and wal.stat().st_size > 0 and shm.exists()
+
+
 @contextlib.contextmanager
-def _checked(path: Path) -> Iterator[tuple[sqlite3.Connection, str, bool]]:
+def _checked(path: Path, *, tidy: bool = False) -> Iterator[tuple[sqlite3.Connection, str, bool]]:
     """A read-only connection to ``path`` after ``open_store``'s checks, inside one read
-    transaction; SQLite's errors (also those of the caller's reads) in words."""
+    transaction; SQLite's errors (also those of the caller's reads) in words.
+
+    ``tidy`` (a command's one read): a writable database is opened as ``open_store`` opens it,
+    with writes refused by ``query_only``, so that SQLite, as the last connection to close,
+    checkpoints and removes the ``-wal``/``-shm`` a read of a WAL database creates: a command
+    that only reads leaves the folder as it found it (a damaged file too). The window's first
+    read keeps ``mode=ro``: its own store opens right after and owns those files."""
     inspect_file(path)
     uri, read_only = connection_uri(path)
-    # Read-only in any case: this never writes, creates or checkpoints anything.
-    read_uri = uri if "immutable=1" in uri else _uri(path, "mode=ro")
+    if tidy and not read_only and not _log_pending(path):
+        read_uri = uri
+    else:
+        # Read-only: this never writes, creates or checkpoints anything.
+        read_uri = uri if "immutable=1" in uri else _uri(path, "mode=ro")
     try:
         conn = sqlite3.connect(
             read_uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
@@ -137,6 +153,7 @@ def _checked(path: Path) -> Iterator[tuple[sqlite3.Connection, str, bool]]:
         raise translate(exc, path) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = 1")
         version = check_connection(conn, path)
         if version < SCHEMA_VERSION:
             raise NeedsStore(f"{path} is of schema {version}: open_store upgrades it")
@@ -154,7 +171,7 @@ def reading(path: Path | str) -> Iterator[Reader]:
     """One read of an existing database for a command: the checks of ``open_store``, then one
     read-only transaction. ``NeedsStore`` when it is of an older schema; refusals as
     ``open_store`` refuses. The caller checks that the file exists (none is created)."""
-    with _checked(Path(path)) as (conn, _, read_only):
+    with _checked(Path(path), tidy=True) as (conn, _, read_only):
         yield Reader(conn, read_only)
 
 
