@@ -236,6 +236,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", choices=("zh-Hant-TW", "zh-Hant-HK", "zh-Hans"))
     p.add_argument("--first-page", type=int, default=None, metavar="N")
     p.add_argument("--citekey", default=None, metavar="K", help="the key to cite the text by")
+    p.add_argument(
+        "--metadata",
+        default=None,
+        metavar="REFS",
+        help="fill title, authors, venue, issue, date, pages and citekey from a .bib or CSL-JSON",
+    )
+    p.add_argument("--entry", default=None, metavar="KEY", help="the entry of --metadata to use")
     p.add_argument("--password", default=None, metavar="P", help="opens a protected PDF")
     p.add_argument(
         "--replace",

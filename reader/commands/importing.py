@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections import Counter
+from pathlib import Path
 
 from reader.cli import Context
 from reader.errors import InputError
 from reader.importing import Overrides, Preview, format_label, guess, read_source, save
+from reader.importing.metadata_file import Reference, load_reference
 
 _KIND_NAMES = {
     "heading": ("heading", "headings"),
@@ -19,6 +22,7 @@ _KIND_NAMES = {
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    reference = _reference(args)
     overrides = Overrides(
         id=args.doc_id,
         title=args.title,
@@ -30,6 +34,10 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         password=getattr(args, "password", None),
     )
     citekey = getattr(args, "citekey", None)
+    if reference is not None:
+        overrides = with_reference(overrides, reference, pdf=_is_pdf(args.file))
+        if citekey is None:
+            citekey = reference.key
     if citekey is not None:
         from reader.export.citekeys import check_citekey
 
@@ -37,6 +45,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     source = read_source(args.file, database=ctx.db, password=overrides.password)
     replace = bool(getattr(args, "replace", False))
     preview = guess(source, overrides, library=None if replace else ctx.library())
+    if reference is not None:
+        preview = with_published(preview, reference)
     if citekey is not None:
         _check_citekey_free(ctx, citekey, preview.document.id)
     doc = save(preview, replace=replace)
@@ -54,6 +64,48 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         print(line, file=ctx.stdout)
     print(f"Read it with: meipi text {doc.id}", file=ctx.stdout)
     return 0
+
+
+def _reference(args: argparse.Namespace) -> Reference | None:
+    """The ``--metadata`` file's entry (``--entry KEY``, or its only one)."""
+    path = getattr(args, "metadata", None)
+    entry = getattr(args, "entry", None)
+    if path is None:
+        if entry is not None:
+            raise InputError("--entry chooses an entry of --metadata FILE; give that file too.")
+        return None
+    return load_reference(Path(path), entry)
+
+
+def _is_pdf(file: str) -> bool:
+    return Path(file).suffix.lower() == ".pdf"
+
+
+def with_reference(overrides: Overrides, ref: Reference, *, pdf: bool = False) -> Overrides:
+    """``overrides`` with the fields the user left unsaid filled from ``ref``. A PDF keeps its
+    own printed page labels: the reference's first page fills only other formats."""
+    first_page = overrides.first_page
+    if first_page is None and not pdf:
+        first_page = ref.first_page
+    return dataclasses.replace(
+        overrides,
+        title=overrides.title if overrides.title is not None else ref.title,
+        authors=overrides.authors if overrides.authors is not None else (ref.authors or None),
+        venue=overrides.venue if overrides.venue is not None else ref.venue,
+        date=overrides.date if overrides.date is not None else ref.date,
+        first_page=first_page,
+    )
+
+
+def with_published(preview: Preview, ref: Reference) -> Preview:
+    """The preview with the reference's issue and publisher (the form has no fields for them)."""
+    doc = preview.document
+    meta = dataclasses.replace(
+        doc.meta,
+        issue=ref.issue or doc.meta.issue,
+        publisher=ref.publisher or doc.meta.publisher,
+    )
+    return dataclasses.replace(preview, document=dataclasses.replace(doc, meta=meta))
 
 
 def _check_citekey_free(ctx: Context, key: str, doc_id: str) -> None:
