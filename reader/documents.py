@@ -30,7 +30,7 @@ import bisect
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from reader.errors import InputError
@@ -113,6 +113,40 @@ class Metadata:
     @property
     def year(self) -> str | None:
         return self.date[:4] if self.date else None
+
+
+@dataclass(frozen=True)
+class MetadataOverrides:
+    """:class:`Metadata`'s fields, each optional: what a form, the command line or an edit says
+    about a text (``None`` keeps the value). The field list is Metadata's (checked below), so a
+    new bibliographic field is added in both or the import fails."""
+
+    id: str | None = None
+    title: str | None = None
+    english_title: str | None = None
+    authors: tuple[str, ...] | None = None
+    affiliation: str | None = None
+    venue: str | None = None
+    issue: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    script: str | None = None
+    first_page: int | None = None
+    pdf_pages: int | None = None
+    source: str | None = None
+
+    def given(self) -> dict[str, object]:
+        """The metadata fields this says something about (not ``None``), by name."""
+        return {n: v for n in _METADATA_FIELDS if (v := getattr(self, n)) is not None}
+
+    def apply(self, meta: Metadata) -> Metadata:
+        """``meta`` with the given fields replaced."""
+        return replace(meta, **self.given())  # type: ignore[arg-type]
+
+
+_METADATA_FIELDS = tuple(f.name for f in fields(Metadata))
+if tuple(f.name for f in fields(MetadataOverrides)) != _METADATA_FIELDS:
+    raise TypeError("MetadataOverrides must have exactly Metadata's fields, in order")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from reader.documents import Document
+from reader.documents import Document, MetadataOverrides
 
 if TYPE_CHECKING:
     from reader.importing.pdf_extract import PdfContent
@@ -48,16 +48,10 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Overrides:
-    """What the user says; ``None`` leaves the guess."""
+class Overrides(MetadataOverrides):
+    """What the user says about the text's metadata (``None`` leaves the guess), and how to
+    open it."""
 
-    id: str | None = None
-    title: str | None = None
-    authors: tuple[str, ...] | None = None
-    venue: str | None = None
-    date: str | None = None
-    script: str | None = None
-    first_page: int | None = None
     # A PDF's user password (never stored).
     password: str | None = field(default=None, repr=False)
 

@@ -12,9 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from reader import documents
-from reader.documents import Document, Library, Metadata, Page
+from reader.documents import Document, Library, Metadata, MetadataOverrides, Page
 from reader.errors import InputError
 from reader.importing.base import (
     DATE_RULE,
@@ -91,7 +92,14 @@ def _check_text_value(label: str, value: str) -> str:
     return value
 
 
-def _check_overrides(o: Overrides) -> Overrides:
+_O = TypeVar("_O", bound=MetadataOverrides)
+# Optional fields with no rule of their own: an empty value clears them.
+_CLEARABLE = ("english_title", "affiliation", "issue", "publisher")
+
+
+def _check_overrides(o: _O) -> _O:
+    """``o`` with its values checked (InputError) and tidied; the free-text fields keep an empty
+    value (it clears the field)."""
     title = _check_text_value("title", o.title) if o.title is not None else None
     venue = _check_text_value("venue", o.venue) if o.venue is not None else None
     authors = None
@@ -115,7 +123,22 @@ def _check_overrides(o: Overrides) -> Overrides:
     if o.first_page is not None and not 1 <= o.first_page <= MAX_FIRST_PAGE:
         raise InputError(f"The first page must be a whole number from 1 to {MAX_FIRST_PAGE}.")
     doc_id = check_id(o.id) if o.id is not None else None
-    return Overrides(doc_id, title, authors, venue, date, o.script, o.first_page, o.password)
+    return replace(
+        o,
+        id=doc_id,
+        title=title,
+        authors=authors,
+        venue=venue,
+        date=date,
+        english_title=_tidy(o.english_title),
+        affiliation=_tidy(o.affiliation),
+        issue=_tidy(o.issue),
+        publisher=_tidy(o.publisher),
+    )
+
+
+def _tidy(value: str | None) -> str | None:
+    return None if value is None else " ".join(value.split())
 
 
 def guess(
@@ -202,13 +225,9 @@ def _guessed_metadata(
     )
 
 
-def _apply(meta: Metadata, o: Overrides) -> Metadata:
-    changes: dict[str, object] = {}
-    for key in ("id", "title", "authors", "venue", "date", "script", "first_page"):
-        value = getattr(o, key)
-        if value is not None:
-            changes[key] = value
-    return replace(meta, **changes)  # type: ignore[arg-type]
+def _apply(meta: Metadata, o: MetadataOverrides) -> Metadata:
+    cleared = {k: None for k in _CLEARABLE if getattr(o, k) == ""}
+    return replace(o.apply(meta), **cleared)  # type: ignore[arg-type]
 
 
 def _shift_pages(doc: Document, delta: int) -> Document:

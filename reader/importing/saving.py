@@ -12,11 +12,11 @@ import contextlib
 import dataclasses
 import errno
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from reader import documents, paths
-from reader.documents import Document
+from reader.documents import Document, MetadataOverrides
 from reader.errors import EnvironmentFailure, InputError
 from reader.export.atomic import write_atomic
 from reader.importing.base import Overrides
@@ -146,21 +146,10 @@ def remove(doc_id: str, *, folder: Path | None = None) -> Path:
     return doc.path
 
 
-@dataclass(frozen=True)
-class MetadataChanges:
-    """Metadata to change on a user text; ``None`` keeps a value, ``""`` clears an optional
-    one. The id cannot change (annotations refer to it)."""
-
-    title: str | None = None
-    english_title: str | None = None
-    authors: tuple[str, ...] | None = None
-    affiliation: str | None = None
-    venue: str | None = None
-    issue: str | None = None
-    date: str | None = None
-    publisher: str | None = None
-    script: str | None = None
-    first_page: int | None = None
+# Metadata to change on a user text: ``None`` keeps a value, ``""`` clears an optional one. The
+# id cannot change (annotations refer to it).
+MetadataChanges = MetadataOverrides
+_CLEARABLE = ("english_title", "affiliation", "venue", "issue", "date", "publisher")
 
 
 def update_metadata(
@@ -168,8 +157,13 @@ def update_metadata(
 ) -> Document:
     """Edit a user text's metadata and rewrite its file atomically; the text is unchanged."""
     doc = _user_document(doc_id, folder)
+    if changes.id is not None and changes.id != doc.id:
+        raise InputError(
+            f"The id of {doc.id!r} cannot change (its annotations refer to it); import the "
+            "file again under the new id instead."
+        )
     checked = _check_overrides(
-        Overrides(
+        MetadataOverrides(
             title=changes.title,
             authors=changes.authors,
             venue=changes.venue or None,
@@ -178,20 +172,11 @@ def update_metadata(
             first_page=changes.first_page,
         )
     )
-    values: dict[str, object] = {}
-    if checked.title is not None:
-        values["title"] = checked.title
-    if checked.authors is not None:
-        values["authors"] = checked.authors
-    if checked.script is not None:
-        values["script"] = checked.script
-    if checked.first_page is not None:
-        values["first_page"] = checked.first_page
-    for key in ("english_title", "affiliation", "venue", "issue", "date", "publisher"):
+    values: dict[str, object] = checked.given()
+    for key in _CLEARABLE:
         value = getattr(changes, key)
         if value is not None:
-            value = " ".join(value.split())
-            values[key] = value or None
+            values[key] = " ".join(value.split()) or None
     meta = replace(doc.meta, **values)  # type: ignore[arg-type]
     updated = replace(doc, meta=meta)
     if meta.first_page != doc.meta.first_page:

@@ -1,0 +1,88 @@
+"""One metadata type (issue 15): ``documents.Metadata`` holds a text's bibliographic fields;
+``MetadataOverrides`` is the same field list, each optional, and the import form's
+``Overrides`` and the edit's ``MetadataChanges`` are that type."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader import documents, importing
+from reader.documents import Metadata, MetadataOverrides
+from reader.errors import InputError
+from reader.importing import MetadataChanges, Overrides
+
+ARTICLE = "中俄關係的新階段\n\n許菁芸\n\n" + "近年來，中俄兩國的關係進入新的階段。" * 10 + "\n"
+
+
+def test_the_overrides_have_exactly_metadatas_fields() -> None:
+    names = [f.name for f in dataclasses.fields(Metadata)]
+    assert [f.name for f in dataclasses.fields(MetadataOverrides)] == names
+    assert [f.name for f in dataclasses.fields(Overrides)] == [*names, "password"]
+    assert MetadataChanges is MetadataOverrides
+
+
+_optional_text = st.none() | st.text(min_size=1, max_size=8)
+
+
+@given(
+    title=_optional_text,
+    venue=_optional_text,
+    issue=_optional_text,
+    authors=st.none() | st.lists(st.text(min_size=1, max_size=5), max_size=3).map(tuple),
+    first_page=st.none() | st.integers(1, 9999),
+)
+def test_apply_replaces_what_is_given_and_keeps_the_rest(
+    title: str | None,
+    venue: str | None,
+    issue: str | None,
+    authors: tuple[str, ...] | None,
+    first_page: int | None,
+) -> None:
+    meta = Metadata(id="a", title="舊", venue="期刊", issue="3", authors=("甲",), first_page=2)
+    o = MetadataOverrides(
+        title=title, venue=venue, issue=issue, authors=authors, first_page=first_page
+    )
+    new = o.apply(meta)
+    for name in ("title", "venue", "issue", "authors", "first_page"):
+        given_value = getattr(o, name)
+        expected = getattr(meta, name) if given_value is None else given_value
+        assert getattr(new, name) == expected
+    assert (new.id, new.script, new.date) == (meta.id, meta.script, meta.date)
+
+
+def test_an_import_sets_every_bibliographic_field(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    overrides = Overrides(
+        id="full",
+        english_title="  A  New Stage ",
+        affiliation="國立政治大學",
+        issue="第 12 期",
+        publisher="自印",
+        venue="期刊",
+    )
+    _, saved = importing.import_file(path, overrides)
+    meta = documents.load_library().get("full").meta
+    assert meta == saved.meta
+    assert (meta.english_title, meta.affiliation, meta.issue, meta.publisher) == (
+        "A New Stage",
+        "國立政治大學",
+        "第 12 期",
+        "自印",
+    )
+
+
+def test_an_edit_cannot_change_the_id(tmp_path: Path) -> None:
+    path = tmp_path / "keep-id.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    importing.import_file(path)
+    with pytest.raises(InputError, match="cannot change"):
+        importing.update_metadata("keep-id", MetadataChanges(id="other", title="x"))
+    same = importing.update_metadata("keep-id", MetadataChanges(id="keep-id", issue="5"))
+    assert same.meta.issue == "5" and same.id == "keep-id"
+    assert importing.update_metadata("keep-id", MetadataChanges(issue="")).meta.issue is None
