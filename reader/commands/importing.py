@@ -10,7 +10,7 @@ from pathlib import Path
 from reader.cli import Context
 from reader.errors import InputError
 from reader.importing import Overrides, Preview, format_label, guess, read_source, save
-from reader.importing.metadata_file import Reference, load_reference
+from reader.importing.metadata_file import Reference, load_reference, with_published
 
 _KIND_NAMES = {
     "heading": ("heading", "headings"),
@@ -46,7 +46,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     replace = bool(getattr(args, "replace", False))
     preview = guess(source, overrides, library=None if replace else ctx.library())
     if reference is not None:
-        preview = with_published(preview, reference)
+        preview = dataclasses.replace(preview, document=with_published(preview.document, reference))
     if citekey is not None:
         _check_citekey_free(ctx, citekey, preview.document.id)
     doc = save(preview, replace=replace)
@@ -95,17 +95,6 @@ def with_reference(overrides: Overrides, ref: Reference, *, pdf: bool = False) -
         date=overrides.date if overrides.date is not None else ref.date,
         first_page=first_page,
     )
-
-
-def with_published(preview: Preview, ref: Reference) -> Preview:
-    """The preview with the reference's issue and publisher (the form has no fields for them)."""
-    doc = preview.document
-    meta = dataclasses.replace(
-        doc.meta,
-        issue=ref.issue or doc.meta.issue,
-        publisher=ref.publisher or doc.meta.publisher,
-    )
-    return dataclasses.replace(preview, document=dataclasses.replace(doc, meta=meta))
 
 
 def _check_citekey_free(ctx: Context, key: str, doc_id: str) -> None:

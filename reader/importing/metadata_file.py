@@ -11,12 +11,14 @@ missing entry is an :class:`InputError` (exit 2) saying which.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.documents import Document
 from reader.errors import InputError
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -60,6 +62,17 @@ class Reference:
         """The first page when it is a plain number (``45`` of ``45–47``)."""
         first = re.split(r"\s*(?:--|[-–—])\s*", self.pages.strip())[0] if self.pages else ""
         return int(first) if first.isascii() and first.isdecimal() and int(first) > 0 else None
+
+
+def with_published(document: Document, ref: Reference) -> Document:
+    """``document`` with the reference's issue and publisher (the import form and its
+    ``Overrides`` have no fields for them; the reference wins where it says something)."""
+    meta = dataclasses.replace(
+        document.meta,
+        issue=ref.issue or document.meta.issue,
+        publisher=ref.publisher or document.meta.publisher,
+    )
+    return dataclasses.replace(document, meta=meta)
 
 
 # ---------------------------------------------------------------------------------------------

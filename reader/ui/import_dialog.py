@@ -14,8 +14,10 @@ Signals:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -41,6 +45,7 @@ from PySide6.QtWidgets import (
 from reader.documents import SOURCE_SCRIPTS, Document, Library
 from reader.errors import MeipiError
 from reader.importing import Overrides, Preview, Source, free_id, guess, save
+from reader.importing.metadata_file import Reference, pick, read_references, with_published
 from reader.ui.messages import show_message
 from reader.ui.workers import Runner
 from reader.views import LABELS
@@ -77,6 +82,7 @@ class ImportDialog(QDialog):
         self._preview: Preview | None = None
         self._error: str | None = None
         self._touched: set[str] = set()
+        self.reference: Reference | None = None  # the entry that filled the form, if any
         self._auto_id: str | None = None
         self._filling = False
         self._saving = False
@@ -143,6 +149,13 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("&Script:"), self.script_combo)
         form.addRow("", self.script_reason)
         form.addRow(self.tr("&First page:"), self.first_page_spin)
+        self.reference_button = QPushButton(self.tr("Fill from .bib/CSL-JSON…"), form_widget)
+        self.reference_button.setObjectName("importFromReferences")
+        self.reference_button.setToolTip(
+            self.tr("Title, authors, venue, issue, date and first page from a reference file")
+        )
+        self.reference_button.clicked.connect(self._on_reference_button_clicked)
+        form.addRow("", self.reference_button)
 
         for field, edit in (
             ("id", self.id_edit),
@@ -247,6 +260,55 @@ class ImportDialog(QDialog):
         if "first_page" in touched:
             values["first_page"] = self.first_page_spin.value()
         return Overrides(**values)
+
+    def _on_reference_button_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Fill from a Reference File"),
+            "",
+            self.tr("References (*.bib *.json);;All files (*)"),
+        )
+        if path:
+            self.fill_from_references(Path(path))
+
+    def fill_from_references(self, path: Path, key: str | None = None) -> Reference | None:
+        """Fill the form from an entry of a ``.bib`` or CSL-JSON file (``key``, else its only
+        entry, else the one the user picks); the filled fields count as the user's own."""
+        try:
+            references = read_references(path)
+            if key is None and len(references) > 1:
+                keys = [r.key for r in references]
+                key, ok = QInputDialog.getItem(
+                    self, self.tr("Choose the Entry"), self.tr("Entry:"), keys, 0, False
+                )
+                if not ok:
+                    return None
+            reference = pick(references, key, path.name)
+        except MeipiError as exc:
+            show_message(self, self.tr("Cannot Read the References"), str(exc))
+            return None
+        fields: list[tuple[str, QLineEdit, str | None]] = [
+            ("title", self.title_edit, reference.title),
+            ("authors", self.authors_edit, "; ".join(reference.authors) or None),
+            ("venue", self.venue_edit, reference.venue),
+            ("date", self.date_edit, reference.date),
+        ]
+        self._filling = True
+        try:
+            for field, edit, value in fields:
+                if value:
+                    edit.setText(value)
+                    self._touched.add(field)
+            # A PDF keeps its own printed page labels.
+            first = reference.first_page
+            if first is not None and self.source.format != "pdf":
+                self.first_page_spin.setValue(min(first, MAX_FIRST_PAGE))
+                self._touched.add("first_page")
+        finally:
+            self._filling = False
+        self.reference = reference
+        self._guess_timer.start()
+        return reference
 
     def _fill(self, preview: Preview) -> None:
         """Show the metadata as it would be saved in the fields the user has not edited."""
@@ -447,9 +509,17 @@ class ImportDialog(QDialog):
         self.summary_label.setText(self.tr("Saving…"))
         self._runner.run(
             "save",
-            lambda: save(preview, overrides),
+            lambda: save(self._published(preview), overrides),
             self._on_saver_finished,
             on_error=self._on_saver_failed,
+        )
+
+    def _published(self, preview: Preview) -> Preview:
+        """The preview with the reference's issue and publisher, when one filled the form."""
+        if self.reference is None:
+            return preview
+        return dataclasses.replace(
+            preview, document=with_published(preview.document, self.reference)
         )
 
     def _on_saver_finished(self, document: object) -> None:

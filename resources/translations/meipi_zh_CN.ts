@@ -1000,6 +1000,14 @@
         <translation>起始页码(&amp;F)：</translation>
     </message>
     <message>
+        <source>Fill from .bib/CSL-JSON…</source>
+        <translation>从 .bib／CSL-JSON 填入…</translation>
+    </message>
+    <message>
+        <source>Title, authors, venue, issue, date and first page from a reference file</source>
+        <translation>从文献文件填入标题、作者、刊名、期号、日期和起始页</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>文本</translation>
     </message>
@@ -1030,6 +1038,26 @@
     <message>
         <source>PDF</source>
         <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Fill from a Reference File</source>
+        <translation>从文献文件填入</translation>
+    </message>
+    <message>
+        <source>References (*.bib *.json);;All files (*)</source>
+        <translation>文献文件 (*.bib *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the Entry</source>
+        <translation>选择条目</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>条目：</translation>
+    </message>
+    <message>
+        <source>Cannot Read the References</source>
+        <translation>无法读取文献文件</translation>
     </message>
     <message>
         <source>Guessed %1: no character tells Traditional from Simplified.</source>

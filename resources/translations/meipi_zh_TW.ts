@@ -1000,6 +1000,14 @@
         <translation>起始頁碼(&amp;F)：</translation>
     </message>
     <message>
+        <source>Fill from .bib/CSL-JSON…</source>
+        <translation>從 .bib／CSL-JSON 填入…</translation>
+    </message>
+    <message>
+        <source>Title, authors, venue, issue, date and first page from a reference file</source>
+        <translation>從書目檔填入篇名、作者、刊名、期數、日期與起始頁</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>文本</translation>
     </message>
@@ -1030,6 +1038,26 @@
     <message>
         <source>PDF</source>
         <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Fill from a Reference File</source>
+        <translation>從書目檔填入</translation>
+    </message>
+    <message>
+        <source>References (*.bib *.json);;All files (*)</source>
+        <translation>書目檔 (*.bib *.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the Entry</source>
+        <translation>選擇條目</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>條目：</translation>
+    </message>
+    <message>
+        <source>Cannot Read the References</source>
+        <translation>無法讀取書目檔</translation>
     </message>
     <message>
         <source>Guessed %1: no character tells Traditional from Simplified.</source>
