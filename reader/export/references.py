@@ -66,9 +66,11 @@ def csl_item(doc: Document, key: str) -> dict[str, Any]:
     if meta.publisher:
         item["publisher"] = meta.publisher
     if meta.english_title:
-        item["title-short"] = meta.english_title if not is_cjk(meta.english_title) else ""
-        if not item["title-short"]:
-            del item["title-short"]
+        # CSL has no variable for a translated title (``title-short`` is the short form that
+        # Zotero and citeproc print in notes; ``original-title`` is the other direction): the
+        # English title rides in ``note``, which Zotero keeps in Extra. The title has no subtitle
+        # to drop, so there is no short form to give.
+        item["note"] = f"English title: {' '.join(meta.english_title.split())}"
     item["language"] = meta.script
     return item
 

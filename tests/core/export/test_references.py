@@ -84,6 +84,18 @@ def test_csl_json_items() -> None:
     assert hsu["publisher"] == "財團法人兩岸交流遠景基金會" and hsu["page"] == "1-4"
 
 
+def test_english_subtitle_is_not_the_short_title() -> None:
+    """The English subtitle is no short form of the Chinese title: Zotero and Pandoc would print
+    it as the short title in notes. It is kept in CSL's ``note``; BibTeX gets no shorttitle."""
+    source, _ = _source()
+    lian, hsu = json.loads(render_export(ExportOptions(format="csl-json"), source))
+    assert "title-short" not in lian and "original-title" not in lian
+    assert lian["title"] == "一帶一路框架下中俄之潛在競合關係"
+    assert lian["note"].startswith("English title: Competition and Cooperation between China")
+    bib = render_export(ExportOptions(format="bibtex"), source)
+    assert "shorttitle" not in bib and "Competition and Cooperation" not in bib
+
+
 def test_pandoc_flavour_ends_quotes_in_citations() -> None:
     source, _ = _source()
     text = render_export(ExportOptions(flavour="pandoc", links=False), source)
