@@ -88,7 +88,7 @@ def test_english_subtitle_is_not_the_short_title() -> None:
     """The English subtitle is no short form of the Chinese title: Zotero and Pandoc would print
     it as the short title in notes. It is kept in CSL's ``note``; BibTeX gets no shorttitle."""
     source, _ = _source()
-    lian, hsu = json.loads(render_export(ExportOptions(format="csl-json"), source))
+    lian = json.loads(render_export(ExportOptions(format="csl-json"), source))[0]
     assert "title-short" not in lian and "original-title" not in lian
     assert lian["title"] == "一帶一路框架下中俄之潛在競合關係"
     assert lian["note"].startswith("English title: Competition and Cooperation between China")
