@@ -297,7 +297,58 @@ def test_random_notes_and_text_stay_inside_their_passage(flavour: str) -> None:
     top = json.loads(done.stdout)["blocks"]
     kinds = [b["t"] for b in _walk(top)]
     assert [b["t"] for b in top].count("BlockQuote") == len(notes)
-    for bad in ("BulletList", "OrderedList", "DefinitionList", "LineBlock", "CodeBlock", "Div"):
+    bad_kinds = ("BulletList", "OrderedList", "DefinitionList", "LineBlock", "CodeBlock", "Div")
+    for bad in (*bad_kinds, "Table"):
         assert bad not in kinds, bad
     raw = [b for b in _walk(top) if b["t"] in ("RawBlock", "RawInline")]
     assert raw == []
+
+
+PIPE_NOTES = [
+    "test |pipe <x>",
+    "a | b\n- | -\n1 | 2",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "a|b\n:-:|--\nc|d",
+    "x\n a | b\n ---|---",
+    "+---+---+\n| a | b |\n+===+===+",
+    "  a    b\n ---  ---\n  1    2",
+]
+
+
+@needs_pandoc
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_pipes_in_notes_never_make_a_table(flavour: str) -> None:
+    """A note is Markdown as typed: a ``|`` inside a line is kept (it means nothing there), one
+    at a line's start is a character reference, and a delimiter or rule row is escaped, so no
+    flavour reads a pipe, grid or simple table; the reader sees the note as typed."""
+    docs = library_docs()
+    lian = docs[0]
+    quotes = ["出兵喬治亞", "普京上台以後", "區域性的多邊或雙邊合作", "中亞國家為前蘇聯之一部份"]
+    quotes += ["上海合作組織的成員大多為中亞國家", "中亞", "編按"]
+    hsu = docs[1]
+    recs = [
+        anchor(lian if i < 5 else hsu, q, note=n)
+        for i, (q, n) in enumerate(zip(quotes, PIPE_NOTES, strict=True))
+    ]
+    text = render_export(ExportOptions(exported_at=STAMP), source_for(docs, recs))
+    assert "test |pipe &lt;x>" in text
+    assert PANDOC is not None
+    done = subprocess.run(
+        [PANDOC, "-f", flavour, "-t", "json"],
+        input=text.encode("utf-8"),
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    kinds = [b["t"] for b in _walk(json.loads(done.stdout)["blocks"])]
+    assert "Table" not in kinds and "RawInline" not in kinds
+    plain = subprocess.run(
+        [PANDOC, "-f", flavour, "-t", "plain", "--wrap=none"],
+        input=text.encode("utf-8"),
+        capture_output=True,
+        check=True,
+        timeout=120,
+    ).stdout.decode("utf-8")
+    assert "test |pipe <x>" in plain
+    tokens = _MD.parse(split_front_matter(text)[1])
+    assert "table_open" not in [t.type for t in tokens]
