@@ -20,7 +20,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,6 +60,44 @@ DROPPED_SHOWN = 500
 MAX_FIRST_PAGE = 100_000
 _AUTHOR_SPLIT = re.compile(r"[;；、]")
 _FIELDS = ("id", "title", "authors", "venue", "date", "script", "first_page")
+
+
+def ask_reference_file(parent: QWidget) -> Path | None:
+    """A ``.bib`` or CSL-JSON file the user chooses (None: cancelled)."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("ImportDialog", "Fill from a Reference File"),
+        "",
+        QCoreApplication.translate("ImportDialog", "References (*.bib *.json);;All files (*)"),
+    )
+    return Path(path) if path else None
+
+
+def read_reference(parent: QWidget, path: Path, key: str | None = None) -> Reference | None:
+    """The entry ``key`` of ``path`` (else its only entry, else the one the user picks); a
+    malformed file or a missing entry is a message over ``parent`` and None."""
+    try:
+        references = read_references(path)
+        if key is None and len(references) > 1:
+            keys = [r.key for r in references]
+            key, ok = QInputDialog.getItem(
+                parent,
+                QCoreApplication.translate("ImportDialog", "Choose the Entry"),
+                QCoreApplication.translate("ImportDialog", "Entry:"),
+                keys,
+                0,
+                False,
+            )
+            if not ok:
+                return None
+        return pick(references, key, path.name)
+    except MeipiError as exc:
+        show_message(
+            parent,
+            QCoreApplication.translate("ImportDialog", "Cannot Read the References"),
+            str(exc),
+        )
+        return None
 
 
 def split_authors(text: str) -> tuple[str, ...]:
@@ -262,30 +300,15 @@ class ImportDialog(QDialog):
         return Overrides(**values)
 
     def _on_reference_button_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Fill from a Reference File"),
-            "",
-            self.tr("References (*.bib *.json);;All files (*)"),
-        )
-        if path:
-            self.fill_from_references(Path(path))
+        path = ask_reference_file(self)
+        if path is not None:
+            self.fill_from_references(path)
 
     def fill_from_references(self, path: Path, key: str | None = None) -> Reference | None:
         """Fill the form from an entry of a ``.bib`` or CSL-JSON file (``key``, else its only
         entry, else the one the user picks); the filled fields count as the user's own."""
-        try:
-            references = read_references(path)
-            if key is None and len(references) > 1:
-                keys = [r.key for r in references]
-                key, ok = QInputDialog.getItem(
-                    self, self.tr("Choose the Entry"), self.tr("Entry:"), keys, 0, False
-                )
-                if not ok:
-                    return None
-            reference = pick(references, key, path.name)
-        except MeipiError as exc:
-            show_message(self, self.tr("Cannot Read the References"), str(exc))
+        reference = read_reference(self, path, key)
+        if reference is None:
             return None
         fields: list[tuple[str, QLineEdit, str | None]] = [
             ("title", self.title_edit, reference.title),

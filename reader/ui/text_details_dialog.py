@@ -12,6 +12,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,7 +32,13 @@ from PySide6.QtWidgets import (
 from reader.documents import SOURCE_SCRIPTS, Document
 from reader.errors import MeipiError
 from reader.importing import MetadataChanges, update_metadata
-from reader.ui.import_dialog import MAX_FIRST_PAGE, split_authors
+from reader.importing.metadata_file import Reference
+from reader.ui.import_dialog import (
+    MAX_FIRST_PAGE,
+    ask_reference_file,
+    read_reference,
+    split_authors,
+)
 from reader.ui.messages import show_message
 from reader.views import LABELS
 
@@ -113,6 +121,10 @@ class TextDetailsDialog(QDialog):
             rows.append((self.tr("&Citekey:"), self.citekey_edit))
         for label, widget in rows:
             form.addRow(label, widget)
+        self.reference_button = QPushButton(self.tr("Fill from .bib/CSL-JSON…"), self)
+        self.reference_button.setObjectName("detailsFromReferences")
+        self.reference_button.clicked.connect(self._on_reference_button_clicked)
+        form.addRow("", self.reference_button)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -122,6 +134,34 @@ class TextDetailsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _on_reference_button_clicked(self) -> None:
+        path = ask_reference_file(self)
+        if path is not None:
+            self.fill_from_references(path)
+
+    def fill_from_references(self, path: Path, key: str | None = None) -> Reference | None:
+        """Fill the fields an entry of a ``.bib`` or CSL-JSON file gives (the rest stay);
+        nothing is saved until Save. A text with its own printed page labels (a PDF's) keeps
+        its first page."""
+        reference = read_reference(self, path, key)
+        if reference is None:
+            return None
+        for edit, value in (
+            (self.title_edit, reference.title),
+            (self.authors_edit, "; ".join(reference.authors)),
+            (self.venue_edit, reference.venue),
+            (self.issue_edit, reference.issue),
+            (self.date_edit, reference.date),
+            (self.publisher_edit, reference.publisher),
+            (self.citekey_edit, reference.key),
+        ):
+            if edit is not None and value:
+                edit.setText(value)
+        first = reference.first_page
+        if first is not None and all(p.label is None for p in self.document.pages):
+            self.first_page_spin.setValue(min(first, MAX_FIRST_PAGE))
+        return reference
 
     def changes(self) -> MetadataChanges:
         """Every field as the form has it (an empty optional field clears the value)."""

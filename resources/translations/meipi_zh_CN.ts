@@ -1769,6 +1769,10 @@
         <translation>引用键(&amp;C)：</translation>
     </message>
     <message>
+        <source>Fill from .bib/CSL-JSON…</source>
+        <translation>从 .bib／CSL-JSON 填入…</translation>
+    </message>
+    <message>
         <source>Cannot Save the Details</source>
         <translation>无法保存文本信息</translation>
     </message>

@@ -1769,6 +1769,10 @@
         <translation>引用鍵(&amp;C)：</translation>
     </message>
     <message>
+        <source>Fill from .bib/CSL-JSON…</source>
+        <translation>從 .bib／CSL-JSON 填入…</translation>
+    </message>
+    <message>
         <source>Cannot Save the Details</source>
         <translation>無法儲存文本資訊</translation>
     </message>

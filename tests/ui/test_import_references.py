@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+)
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, load_library
@@ -95,3 +101,58 @@ def test_a_malformed_file_is_a_message_and_the_form_stays(qtbot: QtBot, tmp_path
     assert "bad.bib is not valid BibTeX: a '{' is never closed (line 2)." in boxes[0].text()
     boxes[0].close()
     assert dialog.title_edit.text() == title and dialog.reference is None
+
+
+def test_text_details_fill_from_an_entry_and_save(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import paths
+    from reader.ui.services import Services
+    from reader.ui.text_details_dialog import TextDetailsDialog
+    from tests.cli_helpers import meipi
+
+    mine = tmp_path / "mine.txt"
+    mine.write_text("一篇文章\n\n第一段的文字。\n", encoding="utf-8")
+    assert meipi("import", str(mine), "--id", "mine").code == 0
+    refs = tmp_path / "refs.json"
+    refs.write_text(
+        '[{"id": "xu2024", "title": "中俄兩國之戰略利益分歧", "author": [{"literal": "許菁芸"}],'
+        ' "container-title": "遠景論壇", "issue": "91", "issued": {"date-parts": [[2024, 11]]},'
+        ' "page": "45-47", "publisher": "財團法人兩岸交流遠景基金會"}]',
+        encoding="utf-8",
+    )
+    library = load_library()
+    doc = library.get("mine")
+    services = Services(paths.db_path(None), library)
+    try:
+        dialog = TextDetailsDialog(
+            doc,
+            None,
+            store=services.store(),
+            library=list(library),
+            write=lambda op: services.write(op, document=doc.id, announce=False),
+        )
+        qtbot.addWidget(dialog)
+        dialog.open()
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(refs), ""))
+        qtbot.mouseClick(dialog.reference_button, Qt.MouseButton.LeftButton)
+        assert dialog.title_edit.text() == "中俄兩國之戰略利益分歧"
+        assert (dialog.issue_edit.text(), dialog.publisher_edit.text()) == (
+            "91",
+            "財團法人兩岸交流遠景基金會",
+        )
+        assert dialog.citekey_edit is not None and dialog.citekey_edit.text() == "xu2024"
+        assert dialog.first_page_spin.value() == 45
+        with qtbot.waitSignal(dialog.details_saved, timeout=10000):
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    finally:
+        services.close()
+    again = load_library().get("mine")
+    assert (again.meta.title, again.meta.authors, again.meta.venue) == (
+        "中俄兩國之戰略利益分歧",
+        ("許菁芸",),
+        "遠景論壇",
+    )
+    assert (again.meta.issue, again.meta.date, again.cite(0, 1)) == ("91", "2024-11", "p. 45")
+    refs_out = meipi("export", "--format", "csl-json", "--doc", "mine").json()
+    assert refs_out[0]["id"] == "xu2024"
