@@ -985,7 +985,7 @@
     </message>
     <message>
         <source>&amp;Venue:</source>
-        <translation>刊物(&amp;V)：</translation>
+        <translation>刊名(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -1742,7 +1742,7 @@
     </message>
     <message>
         <source>&amp;Venue:</source>
-        <translation>刊物(&amp;V)：</translation>
+        <translation>刊名(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Issue:</source>

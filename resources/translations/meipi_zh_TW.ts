@@ -977,7 +977,7 @@
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>標題(&amp;T)：</translation>
+        <translation>篇名(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Authors:</source>
@@ -985,7 +985,7 @@
     </message>
     <message>
         <source>&amp;Venue:</source>
-        <translation>刊物(&amp;V)：</translation>
+        <translation>刊名(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -1726,11 +1726,11 @@
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>標題(&amp;T)：</translation>
+        <translation>篇名(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;English title:</source>
-        <translation>英文標題(&amp;E)：</translation>
+        <translation>英文篇名(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Authors:</source>
@@ -1742,7 +1742,7 @@
     </message>
     <message>
         <source>&amp;Venue:</source>
-        <translation>刊物(&amp;V)：</translation>
+        <translation>刊名(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Issue:</source>

@@ -92,6 +92,8 @@ _ALLOWED = re.compile(
     # function keys; a mnemonic as Chinese software writes it, 檔案(&F) (a tooltip drops the &);
     # HTML tags and entities; the contract's script view ids after their labels (原文  original).
     + r"|\bF\d+\b|\([A-Z0-9]\)|<[^>]*>|&[a-z]+;|\b(original|zh-Han[st](-[A-Z]{2})?)\b"
+    # a file name extension (.bib, *.md)
+    + r"|(?<![A-Za-z])\.[a-z]{2,4}\b"
     # a file's encoding, named as Python names it
     + r"|\b(UTF-(8|16)(-sig)?|GB18030|GBK|GB2312|Big5(-HKSCS)?)\b"
 )
@@ -108,6 +110,7 @@ def untranslated(text: str) -> bool:
 def test_english_is_told_from_names_keys_and_mnemonics() -> None:
     assert untranslated("&File") and untranslated("Zoom %1%") and untranslated("檔案 Tags")
     assert not untranslated("檔案(&F)") and not untranslated("上一個結果（Shift+Enter、Shift+F3）")
+    assert not untranslated("從 .bib／CSL-JSON 填入…") and untranslated("從 BIB 填入")
     assert not untranslated("匯出為 Anki 卡片(A)") and not untranslated("<b>系統</b>&nbsp;Meipi")
 
 
