@@ -33,7 +33,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from reader.documents import BlockDraft, Document, Metadata, assemble
+from reader.documents import BlockDraft, Document, Metadata, MetadataOverrides, assemble
 
 _WS = " \t\u00a0\u3000\u2002\u2003\u2009"
 # Numbered heading styles, outermost first. A document's levels are the styles it actually uses,
@@ -142,20 +142,13 @@ class Cleaned:
 
 
 @dataclass(frozen=True)
-class Hints:
-    """What the caller knows; anything left ``None`` is guessed."""
+class Hints(MetadataOverrides):
+    """What the caller knows: the text's metadata (anything left ``None`` is guessed; the id,
+    script and first page have defaults) and how the extracted text is laid out."""
 
     id: str = "imported"
-    title: str | None = None
-    english_title: str | None = None
-    authors: tuple[str, ...] | None = None
-    venue: str | None = None
-    issue: str | None = None
-    date: str | None = None
-    publisher: str | None = None
     script: str = "zh-Hant-TW"
     first_page: int = 1
-    source: str | None = None
     # PDF pages from this one on are the publisher's colophon (back matter).
     backmatter_from_page: int | None = None
     # "pdf" (every line followed by an empty line, as in the seeds) or "plain" (empty lines
@@ -660,7 +653,7 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
             else None
         ),
         authors=hints.authors if hints.authors is not None else tuple(authors),
-        affiliation=affiliation,
+        affiliation=hints.affiliation or affiliation,
         venue=venue,
         issue=hints.issue,
         date=hints.date,

@@ -86,3 +86,14 @@ def test_an_edit_cannot_change_the_id(tmp_path: Path) -> None:
     same = importing.update_metadata("keep-id", MetadataChanges(id="keep-id", issue="5"))
     assert same.meta.issue == "5" and same.id == "keep-id"
     assert importing.update_metadata("keep-id", MetadataChanges(issue="")).meta.issue is None
+
+
+def test_the_cleaners_hints_are_the_same_fields() -> None:
+    from reader.ingest import Hints, clean
+
+    names = [f.name for f in dataclasses.fields(Metadata)]
+    assert [f.name for f in dataclasses.fields(Hints)][: len(names)] == names
+    hints = Hints(affiliation="國立政治大學", issue="12", layout="plain")
+    meta = clean(ARTICLE, hints).document.meta
+    assert (meta.id, meta.script, meta.first_page) == ("imported", "zh-Hant-TW", 1)
+    assert (meta.affiliation, meta.issue) == ("國立政治大學", "12")
