@@ -22,19 +22,23 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRect,
+    QRectF,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QAction,
     QColor,
     QFont,
     QFontMetrics,
     QKeySequence,
     QPainter,
+    QPalette,
     QPen,
+    QTextDocument,
     QTextLayout,
     QTextOption,
 )
@@ -66,11 +70,21 @@ from reader.ui.annotation_models import (
     ColorModel,
     TagTreeModel,
 )
+from reader.ui.margin import render_note
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 8
 BAR = 4
 LAYOUT_BATCH = 100  # rows the annotation list lays out in one step (more come in later steps)
+
+
+def note_first_line_height(document: QTextDocument) -> int:
+    """The height of a rendered note's first line (the sidebar shows that line only)."""
+    block = document.begin()
+    layout = block.layout()
+    if layout is not None and layout.lineCount() > 0:
+        return int(layout.lineAt(0).height()) + 1
+    return int(document.size().height())
 
 
 class AnnotationDelegate(QStyledItemDelegate):
@@ -88,6 +102,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         self._document_title = document_title
         self.show_documents = False
         self._size: tuple[str, QSize] | None = None
+        self._notes: dict[tuple[str, str, int], QTextDocument] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         body = QFont(option.font)
@@ -208,10 +223,29 @@ class AnnotationDelegate(QStyledItemDelegate):
             italic.setItalic(True)
             painter.setFont(italic)
             painter.setPen(text_color)
-            note = " ".join(record.note.split())
-            elided = QFontMetrics(italic).elidedText(note, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRect(left, y, width, small_line), align, elided)
+            # The note's Markdown rendered as the margin renders it (HTML shown as typed),
+            # its first line only.
+            document = self.note_document(record.note, italic, width)
+            first_line = note_first_line_height(document)
+            top = y + max(0, (small_line - first_line) // 2)
+            painter.translate(left, top)
+            clip = QRectF(0, 0, width, min(first_line, small_line))
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            context.palette.setColor(QPalette.ColorRole.Text, text_color)
+            painter.setClipRect(clip)
+            document.documentLayout().draw(painter, context)
         painter.restore()
+
+    def note_document(self, note: str, font: QFont, width: int) -> QTextDocument:
+        """The note rendered (the margin's ``render_note``), kept for the rows on screen."""
+        key = (note, font.key(), width)
+        document = self._notes.get(key)
+        if document is None:
+            if len(self._notes) > 256:
+                self._notes.clear()
+            document = self._notes[key] = render_note(note, font, width)
+        return document
 
 
 class AnnotationList(QListView):

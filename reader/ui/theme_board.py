@@ -28,11 +28,25 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,6 +55,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -49,6 +66,7 @@ from PySide6.QtWidgets import (
 
 from reader.documents import Document, Library
 from reader.folding import fold_key
+from reader.ui.margin import render_note
 from reader.ui.theme_memo import ThemeMemoEditor
 from reader.ui.wrapping_label import WrappingLabel
 
@@ -68,6 +86,7 @@ START_ROLE = Qt.ItemDataRole.UserRole + 11  # canonical start
 END_ROLE = Qt.ItemDataRole.UserRole + 12  # canonical end
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 13  # the canonical quote
 SHOWN_QUOTE_ROLE = Qt.ItemDataRole.UserRole + 14  # the quote in the pane's script
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 15  # page and quote, without the note
 
 SIDES = (0, 1)
 
@@ -269,24 +288,31 @@ class PassageListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
+    def _header(self, rec: AnnotationRecord, shown: str) -> str:
+        """A passage's page and quote (and whether its passage changed), without the note."""
+        first, last = rec.pages
+        page = (
+            self.tr("p. %1").replace("%1", str(first))
+            if first == last
+            else self.tr("pp. %1–%2").replace("%1", str(first)).replace("%2", str(last))
+        )
+        text = f"{page}　「{shown}」"
+        if rec.orphaned:
+            text += " " + self.tr("(its passage changed)")
+        return text
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         rec, shown = self._records[index.row()], self._shown[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            first, last = rec.pages
-            page = (
-                self.tr("p. %1").replace("%1", str(first))
-                if first == last
-                else self.tr("pp. %1–%2").replace("%1", str(first)).replace("%2", str(last))
-            )
-            text = f"{page}　「{shown}」"
-            if rec.orphaned:
-                text += " " + self.tr("(its passage changed)")
+            text = self._header(rec, shown)
             if rec.note:
-                note = " ".join(rec.note.split())
+                note = " ".join(note_plain_text(rec.note).split())
                 text += "\n" + (note if len(note) <= 120 else note[:119] + "…")
             return text
+        if role == HEADER_ROLE:
+            return self._header(rec, shown)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n\n".join(p for p in (shown, rec.note or "", "  ".join(rec.tags)) if p)
         if role == RECORD_ROLE:
@@ -300,6 +326,79 @@ class PassageListModel(QAbstractListModel):
         if role == SHOWN_QUOTE_ROLE:
             return shown
         return None
+
+
+NOTE_LINES = 3  # a passage's note shows this many lines at most
+
+
+def note_plain_text(note: str) -> str:
+    """A note's Markdown as the reader sees it (the margin's rendering), as plain text."""
+    return render_note(note, QFont(), 10_000).toPlainText()
+
+
+def passage_document(header: str, note: str | None, font: QFont, width: float) -> QTextDocument:
+    """A passage row: its page and quote as typed, then its note rendered as the margin renders
+    it (Markdown; HTML in the note shown as typed, never interpreted)."""
+    if note:
+        document = render_note(note, font, width)
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        cursor.insertBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        cursor.insertText(header, QTextCharFormat())
+    else:
+        document = QTextDocument()
+        document.setDefaultFont(font)
+        document.setDocumentMargin(0)
+        document.setPlainText(header)
+        document.setTextWidth(width)
+    return document
+
+
+class PassageDelegate(QStyledItemDelegate):
+    """A passage row with its note's Markdown rendered (as in the margin)."""
+
+    MARGIN = 4
+
+    def _document(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
+        rec = index.data(RECORD_ROLE)
+        width = max(40, option.rect.width() - 2 * self.MARGIN)
+        header = str(index.data(HEADER_ROLE) or "")
+        return passage_document(header, rec.note if rec is not None else None, option.font, width)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        if widget is not None and isinstance(widget, QAbstractItemView):
+            opt.rect = QRect(0, 0, widget.viewport().width(), 0)
+        document = self._document(opt, index)
+        height = document.size().height()
+        if document.blockCount() > 1:  # a long note shows its first lines (its tooltip has all)
+            header = document.begin().layout().boundingRect().height()
+            line = QFontMetrics(opt.font).lineSpacing()
+            height = min(height, header + NOTE_LINES * line)
+        return QSize(int(document.idealWidth()), int(height) + 2 * self.MARGIN)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        document = self._document(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(opt.rect.left() + self.MARGIN, opt.rect.top() + self.MARGIN)
+        clip = QRectF(0, 0, opt.rect.width() - self.MARGIN, opt.rect.height() - self.MARGIN)
+        painter.setClipRect(clip)
+        context.clip = clip
+        document.documentLayout().draw(painter, context)
+        painter.restore()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,6 +430,7 @@ class PassageColumn(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("passageList")
         self.list.setModel(self.model)
+        self.list.setItemDelegate(PassageDelegate(self.list))
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setSpacing(2)

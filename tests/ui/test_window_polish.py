@@ -1,0 +1,115 @@
+"""A new reader's findings in the window: notes' Markdown rendered in the sidebar and the
+Compare lists as the margin renders it (HTML shown as typed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from reader.documents import load_library
+from reader.ui.compare_feature import compare_feature
+from reader.ui.fonts import FontCatalog
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import ReaderSettings
+from reader.ui.sidebar import AnnotationDelegate
+from reader.ui.theme_board import PassageDelegate
+from tests.cli_helpers import meipi
+from tests.ui.test_annotating import feature_of, library, make_window
+from tests.ui.test_compare import open_compare
+from tests.ui.test_sidebar import annotate
+
+__all__ = ["library", "make_window"]  # fixtures shared with test_annotating
+
+MakeWindow = Callable[..., MainWindow]
+NOTE = "A *note* on **policy** <b>raw</b>"
+
+
+def styled(document: QTextDocument) -> dict[str, tuple[bool, bool]]:
+    """Each run of the document's text: (italic, bold)."""
+    runs: dict[str, tuple[bool, bool]] = {}
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            runs[fragment.text()] = (fmt.fontItalic(), fmt.fontWeight() > 500)
+            it += 1
+        block = block.next()
+    return runs
+
+
+def compare_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.resize(780, 560)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: compare_feature(window) is not None, timeout=3000)
+    return window
+
+
+def test_sidebar_card_shows_the_note_rendered_and_filters_on_its_text(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "上海合作組織的成立", "yellow", note=NOTE)
+    sidebar = feature.sidebar
+    sidebar.show()
+    qtbot.waitUntil(lambda: sidebar.ids() == [record.id], timeout=3000)
+    delegate = sidebar.list.itemDelegate()
+    assert isinstance(delegate, AnnotationDelegate)
+    sidebar.list.viewport().grab()  # paints the card
+    painted = [d for (note, _f, _w), d in delegate._notes.items() if note == NOTE]
+    assert painted, "the card did not paint its note through the Markdown renderer"
+    document = painted[0]
+    assert document.toPlainText() == "A note on policy <b>raw</b>"  # HTML shown as typed
+    runs = styled(document)
+    assert runs["note"][0] and not runs["note"][1]
+    assert runs["policy"][1]
+    sidebar.set_text_filter("policy")
+    assert sidebar.ids() == [record.id]
+    sidebar.set_text_filter("pol1cy")
+    assert sidebar.ids() == []
+
+
+def test_compare_passage_lists_show_the_note_rendered(qtbot: QtBot) -> None:
+    result = meipi(
+        "annotate",
+        "lian-obor",
+        "--quote",
+        "軍事",
+        "--occurrence",
+        "1",
+        "--tag",
+        "軍事",
+        "--note",
+        NOTE,
+    )
+    assert result.code == 0, result.err
+    window = compare_window(qtbot)
+    compare = open_compare(qtbot, window)
+    assert compare.choose_theme("軍事")
+    column = compare.board.columns[0]
+    qtbot.waitUntil(lambda: column.model.rowCount() == 1, timeout=3000)
+    delegate = column.list.itemDelegate()
+    assert isinstance(delegate, PassageDelegate)
+    index = column.model.index(0)
+    option = QStyleOptionViewItem()
+    option.initFrom(column.list)
+    option.rect = column.list.visualRect(index)
+    document = delegate._document(option, index)
+    lines = document.toPlainText().split("\n")
+    assert lines[0].endswith("「軍事」")
+    assert lines[1] == "A note on policy <b>raw</b>"
+    runs = styled(document)
+    assert runs["note"][0] and runs["policy"][1]
+    assert "*" not in str(index.data())  # the row's text (for accessibility) reads as rendered
+    column.list.viewport().grab()
+    compare.hide()
+    window.close()
+    QApplication.processEvents()
