@@ -53,6 +53,10 @@ class Char:
     weight: int
     flags: int
     space_before: int = 0  # 1: PDFium made a space up here, 2: the PDF has one
+    # First on a line of a page whose producer writes its own word spaces (LibreOffice, Word:
+    # even the one a line breaks at), and none came before it: the line break cut a word
+    # ("Thinki|ng"), so the lines join without a space.
+    glued: bool = False
 
     @property
     def cx(self) -> float:
@@ -123,7 +127,11 @@ class Line:
             positions: list[int] = []
             length = 0
             usual = self._usual_gap()
+            raised = self._superscripts()
             for i, c in enumerate(self.chars):
+                if i in raised and i - 1 not in raised:
+                    out.append("[")  # a footnote reference, marked as the Markdown reader does
+                    length += 1
                 if i and c.space_before:
                     before = self.chars[i - 1]
                     prev = before.ch
@@ -137,9 +145,32 @@ class Line:
                 positions.append(length)
                 out.append(c.ch)
                 length += len(c.ch)
+                if i in raised and i + 1 not in raised:
+                    out.append("]")
+                    length += 1
             self._text = "".join(out)
             self._positions = positions
         return self._text
+
+    def _superscripts(self) -> set[int]:
+        """Indexes of the digits set small and raised inside a horizontal line: footnote
+        references (not at the line's start, where a note prints its own number)."""
+        if self.vertical or len(self.chars) < 3:
+            return set()
+        size = self.size
+        small = [c.ch.isdigit() and c.size < 0.8 * size for c in self.chars]
+        if not any(small[1:]):
+            return set()
+        baseline = statistics.median(c.y0 for c in self.chars if c.size >= 0.9 * size)
+        raised = {
+            i for i, c in enumerate(self.chars) if i and small[i] and c.y0 > baseline + 0.2 * size
+        }
+        # A run of such digits at the line's start belongs to it (a note's own number).
+        start = 0
+        while start in raised or (start == 0 and small[0]):
+            raised.discard(start)
+            start += 1
+        return raised
 
     def _usual_gap(self) -> float:
         """The median gap between neighbouring characters (justified CJK lines spread them)."""
@@ -161,9 +192,20 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     chars: list[Char] = []
     space = 0
     visible = bad = 0
+    # Does the producer write its own word spaces? (TeX does not: PDFium makes them all up.)
+    real = made_up = 0
+    for i, ch in enumerate(page.text):
+        if ch == " ":
+            if page.flags[i] & GENERATED:
+                made_up += 1
+            else:
+                real += 1
+    writes_spaces = real > made_up
+    line_break = False
     for i, ch in enumerate(page.text):
         if ch.isspace():
             space = max(space, 1) if ch in "\r\n" or page.flags[i] & GENERATED else 2
+            line_break = line_break or ch in "\r\n"
             continue
         visible += 1
         if is_bad_character(ch):
@@ -171,8 +213,10 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
             continue
         x0, y0, x1, y1 = page.boxes[i]
         size = page.sizes[i] or max(1.0, y1 - y0)
-        chars.append(Char(ch, x0, y0, x1, y1, size, page.weights[i], page.flags[i], space))
+        glued = writes_spaces and line_break and space == 1
+        chars.append(Char(ch, x0, y0, x1, y1, size, page.weights[i], page.flags[i], space, glued))
         space = 0
+        line_break = False
     return chars, visible, bad
 
 
@@ -481,7 +525,13 @@ class PdfBlock:
             ):
                 # A number wrapped inside Chinese text ("2|012") takes no space.
                 digits = self.text[-1].isdigit() and piece_text[:1].isdigit()
-                if self.text[-1] not in "-/" and not (digits and _mostly_cjk(self.text)):
+                # A word cut at the line end by a producer that writes its own spaces.
+                cut = line.chars[0].glued and self.text[-1].isalnum() and piece_text[:1].isalnum()
+                if (
+                    self.text[-1] not in "-/"
+                    and not (digits and _mostly_cjk(self.text))
+                    and not cut
+                ):
                     self.text += " "
         self.pieces.append(Piece(line, len(self.text), False))
         self.text += piece_text
