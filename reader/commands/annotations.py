@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterable, Sequence
 
 from reader import tags as tags_rule
 from reader.cli import Context
@@ -42,6 +43,31 @@ def annotation_counts(ctx: Context) -> dict[str, int]:
 def _check_color(color: str | None) -> None:
     if color is not None and color not in COLORS:
         raise InputError(f"Unknown colour {color!r}. Colours: {', '.join(COLORS)}.")
+
+
+def check_tag_filters(
+    filters: Sequence[str], records: Iterable[AnnotationRecord], where: str = ""
+) -> None:
+    """Exit 2 when a ``--tag`` filter names no tag in use: no annotation among ``records`` (those
+    in scope, before the tag filter) carries it or a tag under it. ``meipi annotations`` and
+    ``meipi export`` both ask, so a misspelt tag is an error in both, never an empty result."""
+    if not filters:
+        return
+    spellings: dict[str, str] = {}
+    for record in records:
+        for name in record.tags:
+            spellings.setdefault(tags_rule.key_of_stored(name), name)
+    known = {parent for key in spellings for parent in tags_rule.parents(key)}
+    unknown = [f for f in filters if tags_rule.filter_key(f) not in known]
+    if not unknown:
+        return
+    names = ", ".join(repr(visible(f)) for f in unknown)
+    what = f"No annotation{where} is tagged {names}"
+    if not spellings:
+        raise InputError(f"{what}: there are no tags{where} yet.")
+    in_use = sorted(spellings.values(), key=tags_rule.key_of_stored)
+    shown = ", ".join(in_use[:8]) + (f" … ({len(in_use)} in all)" if len(in_use) > 8 else "")
+    raise InputError(f"{what}. Tags in use: {shown}.")
 
 
 def find_occurrence(text: str, quote: str, occurrence: int, where: str) -> tuple[int, int]:
@@ -213,6 +239,12 @@ def cmd_annotations(args: argparse.Namespace, ctx: Context) -> int:
         records = _listed(args, ctx)
     elif args.doc is not None:
         ctx.library().get(args.doc)
+    if args.tag and ctx.db.exists():
+        # Only the tags: every annotation in scope, whatever its colour.
+        where = f" in {args.doc}" if args.doc is not None else ""
+        check_tag_filters(args.tag, _listed(args, ctx, tags=(), colors=()), where)
+    elif args.tag:
+        check_tag_filters(args.tag, [])
     if args.json:
         json.dump({"annotations": [r.to_json() for r in records]}, ctx.stdout, ensure_ascii=False)
         ctx.stdout.write("\n")
@@ -226,11 +258,19 @@ def cmd_annotations(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _listed(args: argparse.Namespace, ctx: Context) -> list[AnnotationRecord]:
+def _listed(
+    args: argparse.Namespace,
+    ctx: Context,
+    *,
+    tags: Sequence[str] | None = None,
+    colors: Sequence[str] | None = None,
+) -> list[AnnotationRecord]:
     """The annotations ``meipi annotations`` lists: read through plain sqlite3, unless a text
     changed since it was annotated (the store re-anchors it first) or the schema is older."""
     from reader.ops import reading
 
+    tags = args.tag if tags is None else tags
+    colors = args.color if colors is None else colors
     with reading.reading(ctx.db) as reader:
         if reader is not None and not reading.stale(reader, list(ctx.library())):
             documents = None
@@ -238,9 +278,7 @@ def _listed(args: argparse.Namespace, ctx: Context) -> list[AnnotationRecord]:
                 if args.doc not in reading.counts(reader):
                     ctx.library().get(args.doc)  # an unknown id is an input error
                 documents = [args.doc]
-            return reading.list_annotations(
-                reader, documents=documents, tags=args.tag, colors=args.color
-            )
+            return reading.list_annotations(reader, documents=documents, tags=tags, colors=colors)
     from reader.ops import annotations as annotation_ops
 
     with opened(ctx, create=False) as store:
@@ -250,6 +288,4 @@ def _listed(args: argparse.Namespace, ctx: Context) -> list[AnnotationRecord]:
             if args.doc not in annotation_ops.counts(store):
                 ctx.library().get(args.doc)  # an unknown id is an input error
             documents = [args.doc]
-        return annotation_ops.list_annotations(
-            store, documents=documents, tags=args.tag, colors=args.color
-        )
+        return annotation_ops.list_annotations(store, documents=documents, tags=tags, colors=colors)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli import Context
+from reader.commands.annotations import check_tag_filters
 from reader.commands.common import opened, sync_texts
 from reader.errors import EnvironmentFailure, InputError
 from reader.export import ExportOptions, ExportSource, export_text, write_export
@@ -101,6 +102,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         # file again at the moment of writing.
         check_target(path, db=ctx.db, force=args.force)
     source = load_source(ctx, options)
+    _check_matches(ctx, options, source)
     if options.format == "markdown":
         from reader.export.markdown import omitted_documents
 
@@ -123,6 +125,21 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _check_matches(ctx: Context, options: ExportOptions, source: ExportSource) -> None:
+    """A ``--tag`` no annotation of the selected texts carries is exit 2 (as in ``meipi
+    annotations``); when the filters match nothing at all, stderr says so (never the file)."""
+    selected = source.selected_documents(options)
+    ids = {doc.id for doc in selected}
+    in_scope = [r for r in source.annotations if r.document in ids]
+    where = f" in {', '.join(options.documents)}" if options.documents else ""
+    check_tag_filters(options.tags, in_scope, where)
+    if options.format in ("csl-json", "bibtex"):
+        return
+    if not select(source.annotations, options, selected):
+        what = "matches the filters" if options.tags or options.colors else "was found"
+        print(f"No annotation {what}; the export holds none.", file=ctx.stderr)
+
+
 def _export_dir(args: argparse.Namespace, ctx: Context, options: ExportOptions, folder: str) -> int:
     """``--dir FOLDER``: one Markdown file per text (reader.export.vault)."""
     from reader.export.vault import export_to_vault
@@ -132,6 +149,7 @@ def _export_dir(args: argparse.Namespace, ctx: Context, options: ExportOptions, 
     if not folder.strip():
         raise InputError("--dir was given an empty folder name; give the vault's folder.")
     source = load_source(ctx, options)
+    _check_matches(ctx, options, source)
     report = export_to_vault(options, source, Path(folder).expanduser(), db=ctx.db)
     for path in report.written:
         print(f"Wrote {path}.", file=ctx.stderr)

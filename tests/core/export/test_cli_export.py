@@ -196,3 +196,31 @@ def test_exports_do_not_load_qt() -> None:
     )
     root = Path(__file__).resolve().parents[3]
     assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
+
+
+def test_an_unknown_tag_is_wrong_input_in_export_and_annotations() -> None:
+    """A misspelt --tag is exit 2 naming the tags in use, in ``export`` as in ``annotations``
+    (it once exported lian-obor's header and "No annotations match." with exit 0)."""
+    for argv in (["export", "--format", "markdown"], ["annotations"]):
+        empty = meipi(*argv, "--tag", "不存在")
+        assert empty.code == 2 and "no tags yet" in empty.err and empty.out == ""
+    made = meipi("annotate", "lian-obor", "--quote", "出兵喬治亞", "--all", "--tag", "地區/中亞")
+    assert made.code == 0, made.err
+    for argv in (
+        ["export", "--format", "markdown"],
+        ["export", "--format", "csv"],
+        ["annotations"],
+    ):
+        wrong = meipi(*argv, "--tag", "不存在")
+        assert wrong.code == 2, (argv, wrong.err)
+        assert "'不存在'" in wrong.err and "Tags in use: 地區/中亞." in wrong.err
+        assert wrong.out == "" and "Traceback" not in wrong.err
+        # A parent tag, in another script, is a tag in use.
+        right = meipi(*argv, "--tag", "地区")
+        assert right.code == 0 and "出兵喬治亞" in right.out, (argv, right.err)
+    elsewhere = meipi("export", "--format", "markdown", "--doc", "hsu-divergence", "--tag", "地區")
+    assert elsewhere.code == 2 and "in hsu-divergence" in elsewhere.err
+    # Known tags that match nothing together with a colour: exit 0, and stderr says so.
+    none = meipi("export", "--format", "markdown", "--tag", "地區", "--color", "green")
+    assert none.code == 0 and "No annotation matches the filters" in none.err
+    assert "No annotation matches" not in none.out

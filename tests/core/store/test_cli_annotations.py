@@ -113,7 +113,11 @@ def test_filters_tags_with_children_and_colours(db_file: Path) -> None:
     assert listed("--color", "blue") == {ids["region"]}
     assert listed("--color", "none") == {ids["energy"]}
     assert listed("hsu-divergence") == set()
-    assert listed("--tag", "北極") == set()
+    # A tag no annotation carries is wrong input (as in ``meipi export``), naming those in use.
+    unused = meipi("annotations", "--tag", "北極", "--json")
+    assert unused.code == 2 and unused.out == ""
+    assert "'北極'" in unused.err and "Tags in use: Energy, 地区, 地區/中亞." in unused.err
+    assert listed("--tag", "地區", "--color", "green") == set()
     energy = meipi("annotations", "--json", "--tag", "energy").json()["annotations"][0]
     assert energy["color"] is None
 
