@@ -146,22 +146,36 @@ def _positions(text: str, quote: str) -> list[int]:
 _LISTED = 20  # occurrences listed when a quote is ambiguous (the message stays whole)
 
 
-def _ambiguous(doc: Document, quote: str, spans: list[tuple[int, int]]) -> InputError:
-    """The occurrences of an ambiguous quote, with their pages and a little context."""
+def _ambiguous(
+    ctx: Context, doc: Document, view_id: str, quote: str, spans: list[tuple[int, int]]
+) -> InputError:
+    """The occurrences of an ambiguous quote, with their pages and a little context, as they
+    read in the view the user quoted from (``spans`` are canonical, for the pages)."""
+    text = doc.text
+    shown = spans
+    where = doc.id if view_id == "original" else f"{doc.id} (view {view_id})"
+    if view_id != "original":
+        from reader.script import document_view
+
+        view = document_view(doc, view_id, load_glossary(ctx) if ctx.db.exists() else None)
+        text = view.text
+        shown = [(p, p + len(quote)) for p in _positions(view.text, quote)]
     lines = []
-    for n, (start, end) in enumerate(spans[:_LISTED], 1):
-        before = doc.text[max(0, start - 6) : start].split("\n")[-1]
-        after = doc.text[end : end + 6].split("\n")[0]
+    for n, ((start, end), (vstart, vend)) in enumerate(
+        zip(spans[:_LISTED], shown, strict=False), 1
+    ):
+        before = text[max(0, vstart - 6) : vstart].split("\n")[-1]
+        after = text[vend : vend + 6].split("\n")[0]
         lines.append(
             f"  {n:>3}  {doc.cite(start, end)}  …{_short(before, 8)}"
-            f"【{_short(doc.text[start:end], 20)}】{_short(after, 8)}…"
+            f"【{_short(text[vstart:vend], 20)}】{_short(after, 8)}…"
         )
     if len(spans) > _LISTED:
         rest = list(dict.fromkeys(doc.label_of(start) for start, _end in spans[_LISTED:]))
         pages = ", ".join(rest[:10]) + (", …" if len(rest) > 10 else "")
         lines.append(f"  … and {len(spans) - _LISTED} more (p. {pages})")
     return InputError(
-        f"The quote 「{_short(quote)}」 occurs {len(spans)} times in {doc.id}; nothing was "
+        f"The quote 「{_short(quote)}」 occurs {len(spans)} times in {where}; nothing was "
         "annotated. Choose one with --occurrence N, or annotate every one with --all:\n"
         + "\n".join(lines)
     )
@@ -188,7 +202,7 @@ def cmd_annotate(args: argparse.Namespace, ctx: Context) -> int:
     else:
         spans = canonical_spans(ctx, doc, view_id, args.quote)
         if len(spans) > 1 and not every:
-            raise _ambiguous(doc, args.quote, spans)
+            raise _ambiguous(ctx, doc, view_id, args.quote, spans)
     with opened(ctx, create=True) as store:
         sync_texts(store, ctx)
         records = annotation_ops.annotate_many(

@@ -42,6 +42,19 @@ def test_an_ambiguous_quote_lists_its_occurrences_with_their_pages(db_file: Path
     assert listed()[0]["start"] == text.index("普京", text.index("普京") + 1)
 
 
+def test_an_ambiguous_quote_is_listed_in_the_view_it_was_quoted_in(db_file: Path) -> None:
+    """格鲁吉亚 quoted in 简体（大陆用语） is listed as it reads there (the canonical text has
+    喬治亞, a phrase conversion of another length), with the canonical pages."""
+    refused = meipi("annotate", "lian-obor", "--quote", "格鲁吉亚", "--script", "zh-Hans-CN")
+    assert refused.code == 2 and refused.out == ""
+    assert "occurs 2 times in lian-obor (view zh-Hans-CN)" in refused.err
+    lines = [line for line in refused.err.splitlines() if "【" in line]
+    assert len(lines) == 2 and all("【格鲁吉亚】" in line for line in lines)
+    assert "p. 3" in lines[0] and "出兵【格鲁吉亚】，在西方" in lines[0]
+    assert "p. 6" in lines[1] and "后，与西方" in lines[1]
+    assert "喬治亞" not in refused.err
+
+
 def test_all_annotates_every_occurrence_once(db_file: Path) -> None:
     times = load_library().get("lian-obor").text.count("戈巴契夫")
     made = annotate("--quote", "戈巴契夫", "--all", "--tag", "人物")
