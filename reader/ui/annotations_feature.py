@@ -94,6 +94,7 @@ class AnnotationsFeature(QObject):
 
         self.selection = ChineseSelection(self.view)
         self.selection.selection_changed.connect(self._on_selection_changed)
+        self.view.cursorPositionChanged.connect(self._on_selection_changed)
 
         self.sidebar = Sidebar(self.model, self._document_title)
         self.sidebar.annotation_activated.connect(self._on_sidebar_annotation_activated)
@@ -361,8 +362,25 @@ class AnnotationsFeature(QObject):
                     return r
             around = [r for r in self.annotations_at(selected[0]) if r.end >= selected[1]]
             return around[0] if around else None
+        under = self.annotation_at_cursor() if self.view.hasFocus() else None
+        if under is not None:
+            return under
         current = self.sidebar.current_id()
         return self.record(current) if current else None
+
+    def annotation_at_cursor(self) -> AnnotationRecord | None:
+        """The (shortest) annotation the reading pane's text cursor is in, its ends included."""
+        content = self.view.content()
+        if content is None:
+            return None
+        position = self.view.textCursor().position()
+        for qt in (position, position - 1):
+            if qt < 0:
+                continue
+            under = self.annotations_at(content.positions.canonical_offset(qt))
+            if under:
+                return under[0]
+        return None
 
     def _on_selection_changed(self) -> None:
         has_selection = self.view.selected_range() is not None
@@ -667,6 +685,12 @@ class AnnotationsFeature(QObject):
         self.delete_action = self._action(
             self.tr("&Delete Annotation"), self._on_delete_action, ["Del"], in_text=True
         )
+        # Delete, and the platform's own delete keys (Backspace on a Mac keyboard).
+        delete_keys = [QKeySequence("Del")]
+        for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Delete):
+            if key not in delete_keys:
+                delete_keys.append(key)
+        self.delete_action.setShortcuts(delete_keys)
         self.undo_action = self._action(self.tr("&Undo"), self.undo, ["Ctrl+Z"])
         self.redo_action = self._action(self.tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         self.history.stack.canUndoChanged.connect(self.undo_action.setEnabled)

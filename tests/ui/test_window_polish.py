@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -113,3 +114,37 @@ def test_compare_passage_lists_show_the_note_rendered(qtbot: QtBot) -> None:
     compare.hide()
     window.close()
     QApplication.processEvents()
+
+
+def test_delete_key_deletes_the_annotation_under_the_cursor_and_ctrl_z_restores_it(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    view = window.reading_view
+    record = annotate(feature, window, "上海合作組織的成立", "green", note="kept")
+    other = annotate(feature, window, "區域性的多邊或雙邊合作", "yellow")
+    feature.sidebar.list.clearSelection()
+    feature.sidebar.list.setCurrentIndex(QModelIndex())
+    assert feature.sidebar.current_id() is None
+    bindings = [QKeySequence("Del"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Delete)]
+    for binding in bindings:  # Delete, and the platform's other delete keys
+        combo = binding[0]
+        # The caret inside the highlight (no selection), as a click or the arrow keys leave it.
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus, timeout=2000)
+        inside = view.cursor_for(record.start + 2, record.start + 2)
+        view.setTextCursor(inside)
+        assert view.selected_range() is None
+        qtbot.keyClick(view, combo.key(), combo.keyboardModifiers())
+        qtbot.waitUntil(lambda: feature.record(record.id) is None, timeout=3000)
+        assert feature.record(other.id) is not None  # only the one under the cursor
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: feature.record(record.id) is not None, timeout=3000)
+        restored = feature.record(record.id)
+        assert restored is not None and (restored.color, restored.note) == ("green", "kept")
+    # Outside every highlight, with nothing chosen in the sidebar, Delete deletes nothing.
+    feature.sidebar.list.setCurrentIndex(QModelIndex())
+    view.setTextCursor(view.cursor_for(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert {r.id for r in feature.records("lian-obor")} == {record.id, other.id}
