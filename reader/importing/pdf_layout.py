@@ -129,9 +129,6 @@ class Line:
             usual = self._usual_gap()
             raised = self._superscripts()
             for i, c in enumerate(self.chars):
-                if i in raised and i - 1 not in raised:
-                    out.append("[")  # a footnote reference, marked as the Markdown reader does
-                    length += 1
                 if i and c.space_before:
                     before = self.chars[i - 1]
                     prev = before.ch
@@ -142,6 +139,9 @@ class Line:
                     if real and not (is_cjk(prev) and is_cjk(c.ch)):
                         out.append(" ")
                         length += 1
+                if i in raised and i - 1 not in raised:
+                    out.append("[")  # a footnote reference, marked as the Markdown reader does
+                    length += 1
                 positions.append(length)
                 out.append(c.ch)
                 length += len(c.ch)
@@ -162,14 +162,26 @@ class Line:
         if not any(small[1:]):
             return set()
         baseline = statistics.median(c.y0 for c in self.chars if c.size >= 0.9 * size)
-        raised = {
-            i for i, c in enumerate(self.chars) if i and small[i] and c.y0 > baseline + 0.2 * size
-        }
-        # A run of such digits at the line's start belongs to it (a note's own number).
-        start = 0
-        while start in raised or (start == 0 and small[0]):
-            raised.discard(start)
-            start += 1
+        raised: set[int] = set()
+        i = 1
+        while i < len(self.chars):
+            if not (small[i] and self.chars[i].y0 > baseline + 0.2 * size):
+                i += 1
+                continue
+            end = i
+            while end + 1 < len(self.chars) and small[end + 1]:
+                end += 1
+            # After Chinese text or punctuation, not after a letter or a digit (an exponent:
+            # "i²") nor inside brackets (a citation the text prints as "[1]").
+            before = self.chars[i - 1].ch
+            after = self.chars[end + 1].ch if end + 1 < len(self.chars) else ""
+            marks = is_cjk(before) or (
+                unicodedata.category(before).startswith("P") and before not in "[(（〔【"
+            )
+            closes = after in ("]", "）", ")", "〕", "】") or after.isalnum()
+            if marks and (is_cjk(after) or not closes):
+                raised.update(range(i, end + 1))
+            i = end + 1
         return raised
 
     def _usual_gap(self) -> float:
