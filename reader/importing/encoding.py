@@ -23,9 +23,9 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (b"\xff\xfe", "utf-16", "UTF-16"),
     (b"\xfe\xff", "utf-16", "UTF-16"),
 )
-_BINARY = (
-    "looks like a binary file, not text. Meipi imports text files (UTF-8, UTF-16, Big5 or GB18030)."
-)
+# Every format `meipi import` reads, for the messages that refuse a file.
+FORMATS = "PDFs, Markdown, the texts/ format and plain text files (UTF-8, UTF-16, Big5 or GB18030)"
+_BINARY = f"looks like a binary file, not text. Meipi imports {FORMATS}."
 _UNDECODABLE = (
     "is not in an encoding Meipi can read (UTF-8, UTF-16, Big5 or GB18030). Save it as "
     "UTF-8 and import it again."

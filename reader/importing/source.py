@@ -19,7 +19,7 @@ from pathlib import Path
 from reader import paths
 from reader.errors import InputError
 from reader.importing.base import MAX_BYTES, Progress, Source
-from reader.importing.encoding import decode
+from reader.importing.encoding import FORMATS, decode
 from reader.importing.registry import binary_readers, text_readers
 
 
@@ -142,6 +142,13 @@ def _refuse_json(text: str, name: str) -> None:
 
 
 def _refuse_known_binaries(data: bytes, name: str) -> None:
+    for reader in binary_readers():
+        if name.lower().endswith(reader.suffixes):
+            # Named as a binary format its reader did not recognise: never read it as text.
+            raise InputError(
+                f"{name} is not a {reader.label} file, though its name says so (it may be "
+                f"damaged or not fully downloaded). Meipi imports {FORMATS}."
+            )
     if data.startswith(b"PK\x03\x04"):
         raise InputError(
             f"{name} is a compressed document (Word, EPUB or ZIP). Save it as plain text "

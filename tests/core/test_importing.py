@@ -471,6 +471,16 @@ def test_refuses_a_binary_file(tmp_path: Path) -> None:
     _refused(_write(tmp_path, "controls.txt", "正文\x01\x02\x03\x04\x05\x06\x07\x08"), "binary")
 
 
+def test_a_file_named_pdf_that_is_no_pdf_is_refused_naming_every_format(tmp_path: Path) -> None:
+    """Named .pdf, not a PDF: refused as such (never read as UTF-16 text, as a file of a few
+    NUL-separated bytes once was), and the message names every format Meipi imports."""
+    every = "PDFs, Markdown, the texts/ format and plain text files"
+    noise = bytes((i * 151 + 7) % 256 for i in range(600))
+    _refused(_write(tmp_path, "garbage.pdf", noise), "garbage.pdf is not a PDF file")
+    _refused(_write(tmp_path, "GARBAGE2.PDF", b"hello\x00\x01world"), every)
+    _refused(_write(tmp_path, "garbage.bin", noise + b"\x00\x00\x01"), every)
+
+
 def test_refuses_an_undecodable_file(tmp_path: Path) -> None:
     _refused(_write(tmp_path, "latin.txt", "Un café à l'été.".encode("latin-1")), "encoding")
     _refused(_write(tmp_path, "half.txt", b"\xff\xfe\x00\xd8"), "not valid UTF-16")
