@@ -52,6 +52,19 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+# What the system says when a folder takes no new file (/proc, /sys, some mounts): "No such
+# file or directory" about a file that plainly exists reads as nonsense to a user.
+_NO_NEW_FILES = (errno.ENOENT, errno.ENOTDIR, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP)
+
+
+def _place_reason(exc: OSError, folder: Path, existed: bool) -> str:
+    """Why the export could not be made in ``folder`` (the temporary file or the rename)."""
+    if exc.errno in _NO_NEW_FILES:
+        what = "it cannot be replaced there" if existed else "it cannot be written there"
+        return f"the folder {folder} does not take new files, so {what}"
+    return _reason(exc)
+
+
 def _advice(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "free some space or choose another place, then export again"
@@ -175,8 +188,10 @@ def write_atomic(
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
+        unchanged = " (the existing file is unchanged)" if existed else ""
         raise EnvironmentFailure(
-            f"Cannot write {path}: {_reason(exc)}. Nothing was written; {advice(exc)}."
+            f"Cannot write {path}: {_place_reason(exc, folder, existed)}. Nothing was "
+            f"written{unchanged}; {advice(exc)}."
         ) from None
     tmp = Path(tmp_name)
     try:
@@ -200,7 +215,8 @@ def write_atomic(
             tmp.unlink()
         unchanged = " (the existing file is unchanged)" if existed else ""
         raise EnvironmentFailure(
-            f"Cannot write {path}: {_reason(exc)}. Nothing was written{unchanged}; {advice(exc)}."
+            f"Cannot write {path}: {_place_reason(exc, folder, existed)}. Nothing was "
+            f"written{unchanged}; {advice(exc)}."
         ) from None
     except BaseException:
         with contextlib.suppress(OSError):

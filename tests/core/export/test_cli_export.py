@@ -224,3 +224,17 @@ def test_an_unknown_tag_is_wrong_input_in_export_and_annotations() -> None:
     none = meipi("export", "--format", "markdown", "--tag", "地區", "--color", "green")
     assert none.code == 0 and "No annotation matches the filters" in none.err
     assert "No annotation matches" not in none.out
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs Linux's /proc")
+def test_a_folder_that_takes_no_new_file_is_named_as_such() -> None:
+    """/proc/version exists but /proc takes no new file: the system's "No such file or
+    directory" was shown as the reason; the message now says the file cannot be replaced."""
+    before = Path("/proc/version").read_text()
+    replaced = meipi("export", "--format", "json", "-o", "/proc/version", "--force")
+    assert replaced.code == 1 and "No such file" not in replaced.err
+    assert "/proc does not take new files, so it cannot be replaced there" in replaced.err
+    assert "the existing file is unchanged" in replaced.err
+    assert Path("/proc/version").read_text() == before
+    new = meipi("export", "--format", "json", "-o", "/proc/meipi-export.json")
+    assert new.code == 1 and "so it cannot be written there" in new.err
