@@ -414,6 +414,11 @@ class ExportDialog(QDialog):
             index = combo.findData(self._value(key, ""))
             if index >= 0:
                 combo.setCurrentIndex(index)
+        if current_document is not None:
+            # The script is the one being read (the remembered one only with no article open).
+            index = self.script_combo.findData(self._services.current_view(current_document))
+            if index >= 0:
+                self.script_combo.setCurrentIndex(index)
         self.originals_check.setChecked(self._value("originals", "true") != "false")
         docs = self._list_value("documents")
         known = {d.id for d in self._documents}

@@ -18,8 +18,9 @@ from reader.ui.settings import ReaderSettings
 from reader.ui.sidebar import AnnotationDelegate
 from reader.ui.theme_board import PassageDelegate
 from tests.cli_helpers import meipi
-from tests.ui.test_annotating import feature_of, library, make_window
+from tests.ui.test_annotating import feature_of, library, make_window, switch_view
 from tests.ui.test_compare import open_compare
+from tests.ui.test_export_dialog import open_export
 from tests.ui.test_sidebar import annotate
 
 __all__ = ["library", "make_window"]  # fixtures shared with test_annotating
@@ -129,7 +130,7 @@ def test_delete_key_deletes_the_annotation_under_the_cursor_and_ctrl_z_restores_
     assert feature.sidebar.current_id() is None
     bindings = [QKeySequence("Del"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Delete)]
     for binding in bindings:  # Delete, and the platform's other delete keys
-        combo = binding[0]
+        combo = binding[0]  # type: ignore[index]  # QKeySequence[i] is its i-th key
         # The caret inside the highlight (no selection), as a click or the arrow keys leave it.
         view.setFocus()
         qtbot.waitUntil(view.hasFocus, timeout=2000)
@@ -148,3 +149,19 @@ def test_delete_key_deletes_the_annotation_under_the_cursor_and_ctrl_z_restores_
     view.setTextCursor(view.cursor_for(0, 0))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert {r.id for r in feature.records("lian-obor")} == {record.id, other.id}
+
+
+def test_export_dialog_script_defaults_to_the_view_being_read(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    switch_view(qtbot, window, "zh-Hans-CN")
+    dialog = open_export(qtbot, window)
+    assert dialog.script_combo.currentData() == "zh-Hans-CN"
+    assert dialog.options().script == "zh-Hans-CN"
+    dialog.close()
+    qtbot.waitUntil(lambda: window.dialogs.export_dialog is None, timeout=3000)
+    switch_view(qtbot, window, "original")
+    again = open_export(qtbot, window)
+    assert again.options().script == "original"
+    again.close()
