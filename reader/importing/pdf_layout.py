@@ -538,7 +538,13 @@ class PdfBlock:
                 # A number wrapped inside Chinese text ("2|012") takes no space.
                 digits = self.text[-1].isdigit() and piece_text[:1].isdigit()
                 # A word cut at the line end by a producer that writes its own spaces.
-                cut = line.chars[0].glued and self.text[-1].isalnum() and piece_text[:1].isalnum()
+                # (Only inside Chinese text: in English lines it may just have left out the space.)
+                cut = (
+                    line.chars[0].glued
+                    and self.text[-1].isalnum()
+                    and piece_text[:1].isalnum()
+                    and (_has_cjk(last) or _has_cjk(line) or _mostly_cjk(self.text))
+                )
                 if (
                     self.text[-1] not in "-/"
                     and not (digits and _mostly_cjk(self.text))
@@ -548,6 +554,10 @@ class PdfBlock:
         self.pieces.append(Piece(line, len(self.text), False))
         self.text += piece_text
         del dropped
+
+
+def _has_cjk(line: Line) -> bool:
+    return any(is_cjk(c.ch) for c in line.chars)
 
 
 def _mostly_cjk(text: str) -> bool:

@@ -376,3 +376,15 @@ def test_any_page_labels_survive_the_texts_format(labels: list[str], first_page:
 
 def test_refusals_are_input_errors() -> None:
     assert issubclass(PasswordRequired, InputError)
+
+
+def test_english_lines_keep_the_space_a_libreoffice_line_break_left_out() -> None:
+    """LibreOffice writes the space a line breaks at, but not always ("North|Atlantic" at a full
+    line): outside Chinese text the lines still join with a space. Made with ``soffice --headless
+    --convert-to pdf libreoffice-en-mixed.txt``."""
+    source = (DATA / "libreoffice-en-mixed.txt").read_text(encoding="utf-8")
+    text = guess(read_source(DATA / "libreoffice-en-mixed.pdf")).document.text
+    words = set(re.findall(r"[A-Za-z]+", source))
+    found = re.findall(r"[A-Za-z]+", text)
+    assert len(found) == len(re.findall(r"[A-Za-z]+", source))
+    assert [w for w in found if w not in words] == []
