@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QTextDocument
+from PySide6.QtGui import QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,7 @@ from tests.cli_helpers import meipi
 from tests.ui.test_annotating import feature_of, library, make_window, switch_view
 from tests.ui.test_compare import open_compare
 from tests.ui.test_export_dialog import open_export
+from tests.ui.test_page_view import _window as page_window
 from tests.ui.test_sidebar import annotate
 
 __all__ = ["library", "make_window"]  # fixtures shared with test_annotating
@@ -165,3 +166,25 @@ def test_export_dialog_script_defaults_to_the_view_being_read(
     again = open_export(qtbot, window)
     assert again.options().script == "original"
     again.close()
+
+
+def test_original_page_pane_follows_the_dark_theme(qtbot: QtBot) -> None:
+    window = page_window(qtbot)
+    window.set_theme("dark")
+    window.open_document("lian-obor")
+    feature = window.page_view
+    feature.action.trigger()
+    qtbot.waitUntil(lambda: "not imported from a PDF" in feature.status.text(), timeout=5_000)
+    dark = QApplication.palette().color(QPalette.ColorRole.Window)
+    assert dark.lightness() < 100
+    canvas = feature.canvas.grab().toImage()
+    for x, y in ((2, 2), (canvas.width() // 2, canvas.height() // 2)):
+        assert canvas.pixelColor(x, y).lightness() < 100, "the empty page box is still white"
+    label = feature.status
+    shot = label.grab().toImage()
+    assert shot.pixelColor(1, 1).lightness() < 100  # the message's background is the theme's
+    assert label.palette().color(QPalette.ColorRole.WindowText).lightness() > 150
+    window.set_theme("light")
+    qtbot.waitUntil(
+        lambda: feature.canvas.grab().toImage().pixelColor(2, 2).lightness() > 150, timeout=3000
+    )
