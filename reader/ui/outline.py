@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeView, QWidget
 
 from reader.ui.reading_view import ReadingView
+from reader.ui.whole_rows import ChineseRowDelegate
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -40,6 +41,7 @@ class OutlinePanel(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
+        self.setItemDelegate(ChineseRowDelegate(self))  # rows tall enough for the headings
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self.view = view

@@ -71,11 +71,13 @@ from reader.ui.annotation_models import (
     TagTreeModel,
 )
 from reader.ui.margin import render_note
+from reader.ui.whole_rows import ChineseRowDelegate, fit_rows
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 8
 BAR = 4
 LAYOUT_BATCH = 100  # rows the annotation list lays out in one step (more come in later steps)
+TAG_ROWS = 5  # the Tags box shows this many whole rows (more scroll)
 
 
 def note_first_line_height(document: QTextDocument) -> int:
@@ -347,8 +349,11 @@ class Sidebar(QWidget):
         self.tag_view.setHeaderHidden(True)
         self.tag_view.setRootIsDecorated(True)
         self.tag_view.setUniformRowHeights(True)
+        self.tag_view.setItemDelegate(ChineseRowDelegate(self.tag_view))
+        self.tag_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tags.dataChanged.connect(self._on_tags_data_changed)
         self.tags.modelReset.connect(self.tag_view.expandAll)
+        self.tags.modelReset.connect(self.fit_tag_rows)
 
         self.list = AnnotationList(self)
         self.list.setObjectName("annotationList")
@@ -378,7 +383,9 @@ class Sidebar(QWidget):
         filters_layout.addWidget(QLabel(self.tr("Colours"), filters))
         filters_layout.addWidget(self.color_view)
         filters_layout.addWidget(QLabel(self.tr("Tags"), filters))
-        filters_layout.addWidget(self.tag_view, 1)
+        filters_layout.addWidget(self.tag_view)
+        filters_layout.addStretch(1)
+        self.fit_tag_rows()
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(filters)
         self.splitter.addWidget(self.list)
@@ -401,6 +408,10 @@ class Sidebar(QWidget):
         self._counts_timer.setInterval(0)
         self._counts_timer.timeout.connect(self.update_counts)
         self.update_counts()
+
+    def fit_tag_rows(self) -> None:
+        """The Tags box: a whole number of rows high (the last one was cut)."""
+        fit_rows(self.tag_view, TAG_ROWS)
 
     # -- scope and filters ---------------------------------------------------------------------
     def set_current_document(self, doc_id: str | None) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QTextDocument, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +15,7 @@ from reader.ui.compare_feature import compare_feature
 from reader.ui.fonts import FontCatalog
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import ReaderSettings
-from reader.ui.sidebar import AnnotationDelegate
+from reader.ui.sidebar import TAG_ROWS, AnnotationDelegate
 from reader.ui.theme_board import PassageDelegate
 from tests.cli_helpers import meipi
 from tests.ui.test_annotating import feature_of, library, make_window, switch_view
@@ -188,3 +188,44 @@ def test_original_page_pane_follows_the_dark_theme(qtbot: QtBot) -> None:
     qtbot.waitUntil(
         lambda: feature.canvas.grab().toImage().pixelColor(2, 2).lightness() > 150, timeout=3000
     )
+
+
+def laid_out_height(text: str, font: QFont) -> float:
+    """The height of ``text`` on one line in ``font``, fallback fonts for Chinese included."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    return line.height()
+
+
+def test_outline_rows_and_the_tags_box_show_whole_rows(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    annotate(
+        feature,
+        window,
+        "上海合作組織的成立",
+        tags=("一帶一路", "中亞", "軍事", "地區/北極", "能源", "外交"),
+    )
+    qtbot.waitUntil(lambda: hasattr(window, "outline"), timeout=5000)
+    panel = window.outline.panel
+    qtbot.waitUntil(lambda: panel.model_.rowCount() > 0, timeout=5000)
+    first = panel.model_.index(0, 0)
+    assert first.data() == "壹、前言"
+    rect = panel.visualRect(first)
+    assert rect.top() >= 0
+    for item_index in [first, panel.indexBelow(first)]:
+        rect = panel.visualRect(item_index)
+        font = item_index.data(Qt.ItemDataRole.FontRole) or panel.font()
+        assert rect.height() >= laid_out_height(str(item_index.data()), font)
+
+    sidebar = feature.sidebar
+    box = sidebar.tag_view
+    qtbot.waitUntil(lambda: box.model().rowCount() >= 5, timeout=3000)
+    row = box.visualRect(box.model().index(0, 0)).height()
+    assert row >= laid_out_height("一帶一路", box.font())
+    assert box.viewport().height() == TAG_ROWS * row  # whole rows, none cut at the bottom
