@@ -323,13 +323,19 @@ _ESCAPED = re.compile(r"\\([&%$#_{}])")
 
 def latex_text(value: str) -> str:
     """A field's LaTeX as plain text: escapes undone, grouping braces dropped, one line."""
-    for code, char in _LATEX_SYMBOLS.items():
-        value = value.replace(code, char)
     held: list[str] = []
 
-    def hold(m: re.Match[str]) -> str:
-        held.append(m.group(1))
+    def keep(char: str) -> str:
+        # Held aside until the braces are gone: a symbol's character (\textbackslash{} → \)
+        # must not then read as an escape of the brace after it.
+        held.append(char)
         return f"\x00{len(held) - 1}\x00"
+
+    for code, char in _LATEX_SYMBOLS.items():
+        value = value.replace(code, keep(char)) if code in value else value
+
+    def hold(m: re.Match[str]) -> str:
+        return keep(m.group(1))
 
     value = _ESCAPED.sub(hold, value)
     value = value.replace("{", "").replace("}", "")
