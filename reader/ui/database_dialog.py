@@ -191,7 +191,7 @@ def _restore(parent: QWidget, services: Services, backup: Path) -> bool:
     from reader.errors import MeipiError
     from reader.store.backup import restore
 
-    services.close()  # every connection this window holds: store and watcher
+    services.close(final=False)  # every connection this window holds: store and watcher
     try:
         restored = restore(services.db_path, backup)
     except MeipiError as exc:

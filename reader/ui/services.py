@@ -53,6 +53,9 @@ class Services(QObject):
         self.db_path = db_path
         self.library = library
         self._store: Store | None = None
+        # Set by close(): a write that comes after (a note saved as the window closes) opens
+        # the store for itself and closes it again, so nothing stays open behind a closed window.
+        self._closed = False
         self._store_error: str | None = None
         self._store_exception: Exception | None = None
         self._glossary: Glossary | None = None
@@ -100,9 +103,10 @@ class Services(QObject):
         self._close_quick_watcher()
         import sqlite3
 
-        with contextlib.suppress(sqlite3.Error):  # none now: the next tick reads again
-            self._watcher = self._store.watcher()
-        self._watch_timer.start()
+        if not self._closed:  # after the window closed only a write opens it, then closes it
+            with contextlib.suppress(sqlite3.Error):  # none now: the next tick reads again
+                self._watcher = self._store.watcher()
+            self._watch_timer.start()
         return self._store
 
     @property
@@ -135,7 +139,7 @@ class Services(QObject):
         elif self._saw_no_database:
             self._saw_no_database = False
             self._database_appeared = True
-        if snapshot is not None and self._watcher is None:
+        if snapshot is not None and self._watcher is None and not self._closed:
             import sqlite3
 
             from reader.store.sqlite_file import Watcher
@@ -143,7 +147,8 @@ class Services(QObject):
             # A watcher that cannot start now (the database busy) is tried again next tick.
             with contextlib.suppress(sqlite3.Error):
                 self._watcher = Watcher(snapshot.uri)
-        self._watch_timer.start()
+        if not self._closed:  # a read after the window closed watches nothing
+            self._watch_timer.start()
         # Kept: opening an article asks which texts changed, and reading 10,000 annotations
         # again for that would cost a quarter of a second each time.
         self._snapshot = snapshot
@@ -198,10 +203,15 @@ class Services(QObject):
     def reset_store(self) -> None:
         """Forget a refusal (after the user restored a backup) so the next use tries again."""
         self.close()
+        self._closed = False
         self._store_error = None
         self._store_exception = None
 
-    def close(self) -> None:
+    def close(self, *, final: bool = True) -> None:
+        """Close the store and the watcher. ``final`` (the window is closing): a write that
+        still comes closes them again after itself; not final (a restore about to move the
+        files), the window goes on using them afterwards."""
+        self._closed = final
         self._watch_timer.stop()
         self._snapshot = None
         if self._store is None:
@@ -296,7 +306,11 @@ class Services(QObject):
             raise EnvironmentFailure(
                 self.store_error or self.tr("The annotation database could not be opened.")
             )
-        result = op(store)
+        try:
+            result = op(store)
+        finally:
+            if self._closed:
+                self.close()
         if not announce:
             self._absorb_own_commit()
         elif glossary:

@@ -200,6 +200,9 @@ def test_a_note_being_edited_survives_its_annotation_deleted_elsewhere(
     assert editor.toPlainText() == "A long thought I must not lose"
     error = feature.margin.error_label
     assert error is not None and "deleted meanwhile" in error.text()
+    # The window now refuses to close (the note would be lost): the test lets go of its
+    # database itself, as the teardown's close cannot.
+    window.services.close()
 
 
 def test_closing_the_window_saves_a_note_still_being_typed(
