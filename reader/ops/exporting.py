@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reader import tags as tags_rule
 from reader.documents import Document
 from reader.export.records import AnnotationRecord, ExportSource, ViewLike
 from reader.export.w3c import ImportPlan, plan_import
 from reader.glossary import EMPTY, Glossary
+from reader.ops.reading import memos_in_use
 from reader.store import annotations as store_ops
 from reader.store import bulk as store_bulk
 from reader.store import documents as store_documents
@@ -56,21 +56,7 @@ def read_store(
             store_ops.annotation_values(s, documents=[d.id for d in documents])
         )
         meanings = store_themes.color_meanings(s)
-        memos: dict[str, str] = {}
-        by_key = store_themes.theme_memos_by_key(s)
-        if by_key:
-            seen: set[str] = set()
-            for tag in dict.fromkeys(tag for rec in records for tag in rec.tags):
-                # A memo belongs to a theme; the parents of a nested tag are themes too.
-                parts = tag.split(tags_rule.SEPARATOR)
-                for depth in range(1, len(parts) + 1):
-                    name = tags_rule.SEPARATOR.join(parts[:depth])
-                    if name in seen:
-                        continue
-                    seen.add(name)
-                    memo = by_key.get(tags_rule.key_of_stored(name))
-                    if memo:
-                        memos[name] = memo
+        memos = memos_in_use(records, store_themes.theme_memos_by_key(s))
         glossary = store_glossary.load_glossary(s)
     return records, meanings, memos, glossary
 

@@ -81,7 +81,7 @@ def export_source(reader: Reader | None, documents: Sequence[Document]) -> Expor
     if reader is not None:
         records = reader.annotations(documents=[d.id for d in documents])
         meanings = reader.color_meanings()
-        memos = _memos(records, reader.theme_memos_by_key())
+        memos = memos_in_use(records, reader.theme_memos_by_key())
         found = reader.glossary()
         settings = reader.settings()
         keys = reader.citekeys()
@@ -105,9 +105,9 @@ def export_source(reader: Reader | None, documents: Sequence[Document]) -> Expor
     )
 
 
-def _memos(records: Sequence[AnnotationRecord], by_key: dict[str, str]) -> dict[str, str]:
+def memos_in_use(records: Sequence[AnnotationRecord], by_key: dict[str, str]) -> dict[str, str]:
     """The theme memos of the tags in use, by name; the parents of a nested tag are themes
-    too (as ``reader.ops.exporting.read_store`` picks them)."""
+    too. Both read paths of an export (this one and ``reader.ops.exporting.read_store``) use it."""
     memos: dict[str, str] = {}
     if not by_key:
         return memos
