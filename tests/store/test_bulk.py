@@ -25,7 +25,7 @@ from reader.store import documents as store_documents
 from reader.store import records as store_records
 from reader.store import tags as store_tags
 from reader.store import themes as store_themes
-from tests.core.store.helpers import make_doc
+from tests.store.helpers import make_doc
 
 DOC = make_doc(
     [

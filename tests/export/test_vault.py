@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from tests.cli_helpers import meipi
-from tests.core.export.mdcheck import split_front_matter
+from tests.export.mdcheck import split_front_matter
 
 
 def test_vault_export_keeps_what_the_user_wrote(tmp_path: Path) -> None:

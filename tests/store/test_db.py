@@ -24,7 +24,7 @@ from reader.store import models, open_store
 from reader.store import tags as store_tags
 from reader.store.backup import list_backups
 from tests.cli_helpers import Result, meipi
-from tests.core.store.helpers import digest, make_doc, needs_fork, run_forked, side_files
+from tests.store.helpers import digest, make_doc, needs_fork, run_forked, side_files
 
 ROOT = Path(__file__).resolve().parents[3]
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
@@ -373,7 +373,7 @@ import sys
 from reader.store import open_store
 from reader.store import annotations as ops
 from reader.store import tags as store_tags
-from tests.core.store.helpers import make_doc
+from tests.store.helpers import make_doc
 doc = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
 store = open_store(sys.argv[1])
 for i in range(int(sys.argv[2])):

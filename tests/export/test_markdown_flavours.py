@@ -19,8 +19,8 @@ from reader.documents import Document
 from reader.export import render_export
 from reader.export.records import AnnotationRecord, ExportOptions
 from reader.export.tagnames import TagNames, obsidian_tag
-from tests.core.export.helpers import anchor, library_docs, source_for
-from tests.core.export.mdcheck import split_front_matter
+from tests.export.helpers import anchor, library_docs, source_for
+from tests.export.mdcheck import split_front_matter
 
 STAMP = "2026-11-22T01:02:03Z"
 # Pandoc's readers; those without front matter by default are told to read it (as the

@@ -16,8 +16,8 @@ from reader.export import render_export
 from reader.export.citekeys import base_citekey, check_citekey, citekeys, split_name
 from reader.export.records import AnnotationRecord, ExportOptions, ExportSource
 from tests.cli_helpers import meipi
-from tests.core.export.helpers import anchor, library_docs, source_for
-from tests.core.export.mdcheck import split_front_matter
+from tests.export.helpers import anchor, library_docs, source_for
+from tests.export.mdcheck import split_front_matter
 
 PANDOC = shutil.which("pandoc")
 needs_pandoc = pytest.mark.skipif(

@@ -19,7 +19,7 @@ from reader import paths
 from reader.errors import EnvironmentFailure, InputError
 from reader.store import annotations as ops
 from reader.store import backup, open_store
-from tests.core.store.helpers import digest, make_doc, needs_fork
+from tests.store.helpers import digest, make_doc, needs_fork
 
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.export.records import ExportOptions, ExportSource
 from reader.export.timing import measure_exports, workload
 from reader.export.w3c import parse_import, render_json
-from tests.core.export.helpers import library_docs
+from tests.export.helpers import library_docs
 
 
 def test_workload_is_seeded_and_anchored_on_the_texts() -> None:

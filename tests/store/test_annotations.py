@@ -17,7 +17,7 @@ from reader.store import glossary as store_glossary
 from reader.store import tags as store_tags
 from reader.store import themes as store_themes
 from tests.cli_helpers import meipi
-from tests.core.store.helpers import make_doc
+from tests.store.helpers import make_doc
 
 DOC = make_doc(
     [

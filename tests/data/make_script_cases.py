@@ -1,10 +1,10 @@
 # ruff: noqa: E501
-"""One-off generator of tests/core/data/script_cases.tsv from hand-written parallel sentences
+"""One-off generator of tests/data/script_cases.tsv from hand-written parallel sentences
 (Taiwan / mainland / Hong Kong wording) and the lexicon's name forms. Not Meipi's output."""
 
 import sys
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[3]))
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2]))
 from reader.lexicon import entries
 
 PROSE = "prose: parallel sentence written for the test set (word forms: 教育部《重編國語辭典修訂本》 / 《现代汉语词典》)"
@@ -559,7 +559,7 @@ with open(
     encoding="utf-8",
     newline="",
 ) as f:
-    f.write("# Sentence-level cases for the script views (see tests/core/test_script_cases.py).\n")
+    f.write("# Sentence-level cases for the script views (see tests/test_script_cases.py).\n")
     f.write(
         "# view\tsource script\tsource sentence\texpected view text\twhere the wording comes from\n"
     )

@@ -7,7 +7,7 @@ import pytest
 from reader.export.citing import quote_with_citation
 from reader.export.records import OriginalView
 from reader.script import document_view
-from tests.core.export.helpers import library_docs
+from tests.export.helpers import library_docs
 
 
 def test_quote_in_the_view_with_citation() -> None:

@@ -162,7 +162,7 @@ def test_first_candidate_of_a_multiple_value() -> None:
 @pytest.mark.parametrize("view_id", VIEW_IDS)
 def test_every_view_of_the_articles_is_the_librarys(doc_id: str, view_id: str) -> None:
     """The library layer of every view is the library's output exactly (Meipi's layers come on
-    top: ``tests/core/test_script_layers.py``)."""
+    top: ``tests/test_script_layers.py``)."""
     d = doc(doc_id)
     config = config_for(view_id, d.meta.script) if view_id != "original" else None
     view = convert_text(d.text, config)

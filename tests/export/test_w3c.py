@@ -16,7 +16,7 @@ from reader.export import w3c
 from reader.export.records import AnnotationRecord, ExportOptions
 from reader.export.w3c import parse_import, plan_import, render_json, to_collection
 from reader.folding import fold_key
-from tests.core.export.helpers import anchor, library_docs, source_for
+from tests.export.helpers import anchor, library_docs, source_for
 
 STAMP = "2026-11-22T01:02:03Z"
 

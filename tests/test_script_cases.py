@@ -1,6 +1,6 @@
 """The test set of the script views: sentence-level cases (political prose, both directions,
 all six views), each with its expected view text and where that wording comes from
-(``tests/core/data/script_cases.tsv``; written by hand, never by running Meipi)."""
+(``tests/data/script_cases.tsv``; written by hand, never by running Meipi)."""
 
 from __future__ import annotations
 

@@ -17,8 +17,8 @@ from reader.export.escape import clean
 from reader.export.pronounce import theme_sort_key
 from reader.export.records import AnnotationRecord, ExportOptions, ExportSource
 from reader.export.tagnames import TagNames
-from tests.core.export.helpers import anchor, library_docs, source_for
-from tests.core.export.mdcheck import links, paragraphs, skeleton, split_front_matter
+from tests.export.helpers import anchor, library_docs, source_for
+from tests.export.mdcheck import links, paragraphs, skeleton, split_front_matter
 
 STAMP = "2026-11-22T01:02:03Z"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reader.store.backup import list_backups, texts_of
 from tests.cli_helpers import meipi
-from tests.core.store.helpers import digest
+from tests.store.helpers import digest
 
 
 def _notes() -> list[str]:

@@ -16,7 +16,7 @@ from reader.export.citing import passage_citation, passage_labels
 from reader.store.records import AnnotationRecord
 from tests.cli_helpers import meipi
 
-PDF = Path(__file__).resolve().parents[2] / "data" / "pdf" / "xelatex-tc.pdf"
+PDF = Path(__file__).resolve().parents[1] / "data" / "pdf" / "xelatex-tc.pdf"
 ON_I = "This article examines the strategic interests"
 ACROSS = "發展政治軍事合作關係。\n壹、前言"  # the end of page i, the start of page 45
 

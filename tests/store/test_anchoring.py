@@ -12,7 +12,7 @@ from reader.store import documents as store_documents
 from reader.store import open_store
 from reader.store.anchoring import anchor_at, reanchor
 from tests.cli_helpers import meipi
-from tests.core.store.helpers import make_doc, text_file
+from tests.store.helpers import make_doc, text_file
 
 OLD = (
     "自從戈巴契夫提出新思維外交政策後，中俄關係逐步改善。雙方自九十年代中期之建設性夥伴關係，"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_helpers import meipi
-from tests.core.export.mdcheck import skeleton, split_front_matter
+from tests.export.mdcheck import skeleton, split_front_matter
 
 PASSAGES = [
     ("lian-obor", "區域性的多邊或雙邊合作", "green", ["地區/中亞", "安全"], "Regional, not local."),
@@ -194,7 +194,7 @@ def test_exports_do_not_load_qt() -> None:
         "reader.commands.export; "
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )
-    root = Path(__file__).resolve().parents[3]
+    root = Path(__file__).resolve().parents[2]
     assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
 
 

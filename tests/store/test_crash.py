@@ -22,7 +22,7 @@ from pathlib import Path
 from reader.store import Store, open_store
 from reader.store import annotations as ops
 from reader.store import records as store_records
-from tests.core.store.helpers import make_doc, needs_fork
+from tests.store.helpers import make_doc, needs_fork
 
 ROUNDS = 100
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭，" * 20])

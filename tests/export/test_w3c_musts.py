@@ -18,7 +18,7 @@ import pytest
 
 from reader.export.records import ExportOptions
 from reader.export.w3c import render_json
-from tests.core.export.helpers import anchor, library_docs, source_for
+from tests.export.helpers import anchor, library_docs, source_for
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*")

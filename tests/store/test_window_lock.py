@@ -16,9 +16,9 @@ import pytest
 
 from reader.store import window_lock as wl
 from tests.cli_helpers import meipi
-from tests.core.store.helpers import digest, needs_fork, run_forked
+from tests.store.helpers import digest, needs_fork, run_forked
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 # A stand-in for the window: takes the lock, says so, releases it on "release", exits on EOF.
 HOLDER = """

@@ -25,9 +25,9 @@ from reader.export import (
 from reader.export.atomic import write_atomic
 from reader.export.escape import clean
 from reader.export.records import ExportSource
-from tests.core.export.helpers import anchor, library_docs, source_for
-from tests.core.export.mdcheck import skeleton, split_front_matter
-from tests.core.export.test_markdown import nasty
+from tests.export.helpers import anchor, library_docs, source_for
+from tests.export.mdcheck import skeleton, split_front_matter
+from tests.export.test_markdown import nasty
 
 STAMP = "2026-11-22T01:02:03Z"
 

@@ -17,7 +17,7 @@ from reader.store import tags as store_tags
 from reader.store import themes as store_themes
 from reader.store.db import APPLICATION_ID, DatabaseRefused
 from reader.store.quick import NeedsStore, read_snapshot
-from tests.core.store.helpers import make_doc
+from tests.store.helpers import make_doc
 
 DOC = make_doc(
     [
