@@ -1,10 +1,12 @@
-"""``write_atomic(exclusive=True)``: the one atomic write also serves an import, which must
-never replace a file (an imported text's id must be new)."""
+"""``write_atomic``: a file is replaced whole or not at all, a place that cannot be written fails
+with one sentence, and ``exclusive=True`` (an import: an imported text's id must be new) never
+replaces a file."""
 
 from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,44 @@ def test_the_caller_words_the_advice(tmp_path: Path, monkeypatch: pytest.MonkeyP
         write_atomic(tmp_path / "t.txt", b"x", advice=lambda exc: "import again later")
     assert str(info.value).endswith("the disk is full. Nothing was written; import again later.")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_write_replaces_only_on_success(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.md"
+    write_atomic(target, b"first")
+    assert target.read_bytes() == b"first"
+    write_atomic(target, "第二".encode())
+    assert target.read_text(encoding="utf-8") == "第二"
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(EnvironmentFailure, match="the disk is full") as info:
+        write_atomic(target, b"x" * 100_000)
+    assert info.value.exit_code == 1
+    assert target.read_text(encoding="utf-8") == "第二"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+def test_unwritable_places_fail_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(EnvironmentFailure, match="does not exist"):
+        write_atomic(tmp_path / "missing" / "out.md", b"x")
+    with pytest.raises(InputError, match="is a folder"):
+        write_atomic(tmp_path, b"x")
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    with pytest.raises(EnvironmentFailure, match="permission denied"):
+        write_atomic(tmp_path / "out.md", b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "a.csv"
+    write_atomic(target, b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
