@@ -12,7 +12,7 @@ are lost (sqlite.org, "How To Corrupt An SQLite Database File", 2.2). What used 
 the 100-byte header is asked of SQLite (``PRAGMA application_id``/``user_version``, its own
 ``SQLITE_NOTADB``/``SQLITE_CORRUPT`` for a foreign, truncated or damaged file); Python only
 ``stat``s the file (an empty file, a folder or a device is refused before SQLite sees it).
-``tests/store/test_one_door.py`` holds the audit against that list.
+``tests/core/store/test_one_door.py`` holds the audit against that list.
 
 Only corruption is called damage: an error is classified by SQLite's error name
 (``SQLITE_CORRUPT``/``SQLITE_NOTADB``), never by its class (busy, locked, full, read-only and
