@@ -112,8 +112,8 @@ def cjkencodings_samples() -> Iterator[tuple[str, str, str]]:
 
 
 def test_set_sentences() -> Iterator[tuple[str, str, str]]:
-    """The source sentences of the test set (tests/core/data/script_cases.tsv, in a checkout)."""
-    path = Path(__file__).resolve().parents[2] / "tests" / "core" / "data" / "script_cases.tsv"
+    """The source sentences of the test set (tests/data/script_cases.tsv, in a checkout)."""
+    path = Path(__file__).resolve().parents[2] / "tests" / "data" / "script_cases.tsv"
     if not path.exists():
         return
     by_script: dict[str, list[str]] = {}
