@@ -15,9 +15,9 @@ import subprocess
 import sys
 import threading
 from array import array
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from collections.abc import Sequence
 from typing import Any
 
 from reader.errors import EnvironmentFailure, InputError

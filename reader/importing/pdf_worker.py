@@ -160,8 +160,7 @@ def extract(
                 value = ""
             if value:
                 info[key] = value
-        done = 0
-        for index in range(part, total, parts):
+        for done, index in enumerate(range(part, total, parts), 1):
             page = pdf[index]
             try:
                 record, blob = _page_chars(page)
@@ -172,7 +171,6 @@ def extract(
             except Exception:
                 record["label"] = ""
             record["index"] = index
-            done += 1
             record["done"] = [done, total]
             _emit(out, {"page": record})
             out.write(blob)
