@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,15 +20,6 @@ from reader.store import Store
 from reader.store.db import open_store
 from reader.store.sqlite_file import MIGRATIONS, SCHEMA_VERSION, apply_migrations
 from reader.store.vocabulary import VocabularyRecord
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(tmp_path / "meipi.sqlite3")
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 def add(store: Store, word: str = "能源", start: int = 10, **kw: str) -> VocabularyRecord:
