@@ -26,7 +26,7 @@ from reader.store.backup import list_backups
 from tests.cli_helpers import Result, meipi
 from tests.store.helpers import digest, make_doc, needs_fork, run_forked, side_files
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
 
 

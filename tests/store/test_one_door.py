@@ -82,7 +82,7 @@ from reader.store.sqlite_file import Watcher
 from tests.cli_helpers import meipi
 from tests.door_guard import watching
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
