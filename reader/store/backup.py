@@ -701,9 +701,23 @@ def _release(held: _Hold | None) -> None:
                 conn.close()
 
 
+def _drop_own_logs(moved: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+    """The hold made a ``-wal``/``-shm`` where there was none; moved aside with the old file,
+    an empty log holds nothing: removed, so only the old database is kept aside."""
+    wal = next((aside for current, aside in moved if str(current).endswith("-wal")), None)
+    with contextlib.suppress(OSError):
+        if wal is None or wal.stat().st_size == 0:
+            for _current, aside in moved:
+                aside.unlink(missing_ok=True)
+            return []
+    return moved
+
+
 def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) -> Restored:
     """Put a verified backup (and its texts) in place of ``db``; the current files are kept
-    under new names, never deleted. The caller must have closed its connections to ``db``."""
+    under new names, never deleted. From counting what it sets aside to the rename it holds the
+    live file's write lock, so no writer commits in between; a store open elsewhere follows the
+    file at the path on its next transaction (``Store._follow_replacement``)."""
     texts = texts if texts is not None else user_texts_dir()
     chosen = choose_backup(db, source)
     has_texts = texts_of(chosen).is_dir()
@@ -715,6 +729,7 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
     staged = texts.parent / f".{texts.name}.restore-{token}"
     kept: Path | None = None
     held: _Hold | None = None
+    had_log = False
     linked = False
     moved: list[tuple[Path, Path]] = []
     try:
@@ -731,6 +746,7 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
         if live:
             # From here to the rename no writer may commit to the live file: what it held is
             # counted, kept aside whole, and a writer that waited writes to the restored file.
+            had_log = Path(str(db) + "-wal").exists()
             held = _hold_writers(db)
             newer = count_newer(db, chosen)
             kept = db.parent / f"{db.name}.replaced-{stamp}"
@@ -745,6 +761,8 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
                     moved.append((current, aside))
         os.replace(tmp, db)
         _release(held)
+        if live and not had_log:
+            moved = _drop_own_logs(moved)
     except BaseException as exc:
         # Before the replace: the live database must be exactly as it was (its logs back in
         # place before the hold ends, so closing never checkpoints a log that was moved).
