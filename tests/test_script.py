@@ -429,7 +429,7 @@ def texts(draw: st.DrawFn) -> str:
                 st.sampled_from(SEPARATORS),
                 st.sampled_from(OTHER),
                 st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
-                st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                st.characters(codec="utf-8", exclude_categories=["Cs"]),
             ),
             max_size=30,
         )

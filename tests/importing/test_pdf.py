@@ -39,8 +39,10 @@ def _expected(name: str) -> dict[str, object]:
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        return module.bench_expected()  # type: ignore[no-any-return]
-    return json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
+        generated: dict[str, object] = module.bench_expected()
+        return generated
+    kept: dict[str, object] = json.loads((DATA / f"{name}.expected.json").read_text("utf-8"))
+    return kept
 
 
 @functools.cache

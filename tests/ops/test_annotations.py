@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,9 @@ from reader.store import annotations as store_ops
 
 
 @pytest.fixture
-def store(db_file: Path) -> Store:
+def store(db_file: Path) -> Iterator[Store]:
     opened = open_store(db_file)
-    yield opened  # type: ignore[misc]
+    yield opened
     opened.close(backup=False)
 
 

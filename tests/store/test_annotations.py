@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +31,7 @@ DOC = make_doc(
 
 
 @pytest.fixture
-def store(db_file: Path) -> Store:
+def store(db_file: Path) -> Iterator[Store]:
     s = open_store(db_file)
     yield s
     s.close(backup=False)
@@ -305,7 +306,8 @@ def test_notes_round_trip_through_the_command_line(db_file: Path) -> None:
 
 
 def test_every_connection_has_the_safety_pragmas(store: Store) -> None:
-    from reader.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, _raw
+    from reader.store.db import BUSY_TIMEOUT_MS, _raw
+    from reader.store.sqlite_file import APPLICATION_ID
 
     with store.engine.connect() as conn:
         raw = _raw(conn)

@@ -52,7 +52,7 @@ def test_backups_are_verified_named_and_rotated(db_file: Path) -> None:
         conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # self-contained
         conn.close()
-    assert not list(backup.backups_dir(db_file).glob(".*"))  # no temporary files left
+    assert not list(paths.backups_dir(db_file).glob(".*"))  # no temporary files left
     assert backup.rotate(db_file, keep=0) == kept[1:]  # never the newest
     assert backup.list_backups(db_file) == kept[:1]
 
@@ -72,7 +72,7 @@ def test_backup_is_due_once_a_day(db_file: Path) -> None:
 
 def test_interrupted_backup_leaves_no_backup_and_is_swept(db_file: Path) -> None:
     _annotate(db_file, "一")
-    folder = backup.backups_dir(db_file)
+    folder = paths.backups_dir(db_file)
     folder.mkdir(parents=True)
     stale = folder / ".meipi-20260101T000000000000Z.sqlite3.tmp-1-abcd"
     stale.write_bytes(b"half a copy")
@@ -410,7 +410,7 @@ def test_texts_of_an_interrupted_backup_are_swept_when_old(db_file: Path) -> Non
     _write_text(paths.user_texts_dir(), "mine.meipi.txt", "正文")
     _annotate(db_file, "一")
     kept = backup.make_backup(db_file)
-    folder = backup.backups_dir(db_file)
+    folder = paths.backups_dir(db_file)
     # Interrupted between the texts' rename and the database's: a texts folder alone.
     old_orphan = folder / "meipi-20260101T000000000000Z.sqlite3.texts"
     young_orphan = folder / "meipi-20260101T000000000001Z.sqlite3.texts"

@@ -11,7 +11,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, event
 from reader.errors import EnvironmentFailure
 from reader.store import annotations as ops
 from reader.store import db as dbmod
-from reader.store import models, open_store
+from reader.store import models, open_store, sqlite_file
 from reader.store import tags as store_tags
 from reader.store.backup import list_backups
 from tests.cli_helpers import Result, meipi
@@ -75,6 +75,11 @@ def _foreign(path: Path) -> None:
         conn.close()
 
 
+def _replace_with_foreign(path: Path) -> None:
+    path.unlink()
+    _foreign(path)
+
+
 def _with(path: Path, *statements: str) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -84,14 +89,14 @@ def _with(path: Path, *statements: str) -> None:
         conn.close()  # the last connection: checkpointed, -wal and -shm removed
 
 
-DAMAGE = {
+DAMAGE: dict[str, Callable[[Path, bytes], object]] = {
     "zero-byte": lambda p, good: p.write_bytes(b""),
     "truncated-at-page": lambda p, good: p.write_bytes(good[: len(good) - 4096]),
     "truncated-mid-page": lambda p, good: p.write_bytes(good[:5000]),
     "header-only": lambda p, good: p.write_bytes(good[:60]),
     "random-bytes": lambda p, good: p.write_bytes(random.Random(6).randbytes(16384)),
     "corrupt-page": lambda p, good: p.write_bytes(_corrupt_page(good)),
-    "foreign-app": lambda p, good: (p.unlink(), _foreign(p)),
+    "foreign-app": lambda p, good: _replace_with_foreign(p),
     "unknown-tables": lambda p, good: _with(p, "CREATE TABLE moz_places (id INTEGER)"),
     "newer-version": lambda p, good: _with(p, "PRAGMA user_version = 99"),
 }
@@ -148,26 +153,20 @@ def test_models_match_the_migrated_schema(db_file: Path) -> None:
     models.Base.metadata.create_all(engine)
     declared = engine.raw_connection()
 
-    def shape(conn: sqlite3.Connection | object) -> dict[str, list[tuple[object, ...]]]:
+    def shape(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
         tables = [
             r[0]
-            for r in conn.execute(  # type: ignore[attr-defined]
-                "SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name"
-            )
+            for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name")
         ]
         return {
-            t: sorted(
-                (c[1], c[2].upper(), c[5])
-                for c in conn.execute(  # type: ignore
-                    f"PRAGMA table_info({t})"
-                )
-            )
+            t: sorted((c[1], c[2].upper(), c[5]) for c in conn.execute(f"PRAGMA table_info({t})"))
             for t in tables
         }
 
     migrated = sqlite3.connect(db_file)
     try:
-        assert shape(migrated) == shape(declared)
+        assert isinstance(declared.driver_connection, sqlite3.Connection)
+        assert shape(migrated) == shape(declared.driver_connection)
     finally:
         migrated.close()
         declared.close()  # back to the pool, which holds the in-memory connection:
@@ -185,7 +184,7 @@ def test_migration_from_v1_keeps_every_row_byte_for_byte(db_file: Path) -> None:
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("BEGIN")
-        dbmod.apply_migrations(conn, 0, 1)
+        sqlite_file.apply_migrations(conn, 0, 1)
         conn.execute(
             "INSERT INTO documents VALUES ('mine', ?, ?, '[[1, 0]]', 'Mine')",
             (DOC.sha256, DOC.text),
@@ -225,7 +224,7 @@ def test_migration_from_v1_keeps_every_row_byte_for_byte(db_file: Path) -> None:
         conn.execute("COMMIT")
         v1_columns = {
             t: [c[1] for c in conn.execute(f"PRAGMA table_info({t})")]
-            for t in dbmod.expected_tables(1)
+            for t in sqlite_file.expected_tables(1)
         }
         before = {t: _rows(conn, t, cols) for t, cols in v1_columns.items()}
     finally:
@@ -240,7 +239,7 @@ def test_migration_from_v1_keeps_every_row_byte_for_byte(db_file: Path) -> None:
     assert record.tags == ("地區/中亞", "Energy") and record.note == notes[0]
     after = sqlite3.connect(db_file)
     try:
-        assert after.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
+        assert after.execute("PRAGMA user_version").fetchone()[0] == sqlite_file.SCHEMA_VERSION
         for table, cols in v1_columns.items():
             assert _rows(after, table, cols) == before[table], table
         assert after.execute("SELECT color, description FROM tags").fetchall() == [
@@ -498,7 +497,7 @@ def test_newer_version_only_in_the_log_is_refused_and_the_log_kept(annotated_db:
     os.waitpid(pid, 0)
     wal = Path(str(annotated_db) + "-wal")
     assert wal.stat().st_size > 0
-    assert int.from_bytes(annotated_db.read_bytes()[60:64], "big") == dbmod.SCHEMA_VERSION
+    assert int.from_bytes(annotated_db.read_bytes()[60:64], "big") == sqlite_file.SCHEMA_VERSION
     before = (digest(annotated_db), digest(wal))
     r = meipi("annotations")
     assert r.code == 1 and "newer Meipi (schema 99" in r.err and "meipi restore" in r.err

@@ -42,9 +42,10 @@ def add(store: Store, word: str = "能源", start: int = 10, **kw: str) -> Vocab
         "page": "2",
     }
     fields.update(kw)
-    record, _added = vocabulary.add(
-        store, document="lian-obor", word=word, start=start, end=start + len(word), **fields
+    new = vocabulary.NewWord(
+        document="lian-obor", word=word, start=start, end=start + len(word), **fields
     )
+    record, _added = vocabulary.add(store, new)
     return record
 
 
@@ -55,16 +56,18 @@ def test_add_list_edit_delete(store: Store) -> None:
     assert vocabulary.list_words(store, "hsu-divergence") == []
     again, added = vocabulary.add(
         store,
-        document="lian-obor",
-        word="能源",
-        traditional="能源",
-        simplified="能源",
-        pinyin="",
-        definition="",
-        sentence="",
-        start=40,
-        end=42,
-        page="2",
+        vocabulary.NewWord(
+            document="lian-obor",
+            word="能源",
+            traditional="能源",
+            simplified="能源",
+            pinyin="",
+            definition="",
+            sentence="",
+            start=40,
+            end=42,
+            page="2",
+        ),
     )
     assert not added and again.id == first.id
     edited = vocabulary.edit(store, first.id, definition="energy", pinyin="néngyuán")

@@ -165,7 +165,9 @@ def xelatex_source(paras: list[str], sections: int, front: bool) -> str:
     return "\n".join(out) + "\n"
 
 
-def expected(name: str, paras: list[str], sections: int, front: bool, **extra: object) -> dict:
+def expected(
+    name: str, paras: list[str], sections: int, front: bool, **extra: object
+) -> dict[str, object]:
     items, notes = _article(paras, sections)
     body: list[str] = []
     if front:
