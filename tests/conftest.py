@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from reader.dictionary import Dictionary
     from reader.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,6 +29,14 @@ def isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 @pytest.fixture
 def db_file(isolated_data: Path) -> Path:
     return isolated_data / "meipi.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def cedict() -> Dictionary:
+    """The CC-CEDICT index, built once for the whole run."""
+    from tests.dictionary_helpers import shared_dictionary
+
+    return shared_dictionary()
 
 
 @pytest.fixture
