@@ -677,17 +677,29 @@ class ReadingView(QTextBrowser):
         self._justify_pending = False
         self._justify_near()
 
-    def current_page(self) -> int:
-        """The printed page at the top of the view: that of the top line's last character, so
-        a line where a page begins counts as the new page, as its margin number says."""
-        if self._content is None:
-            return 1
+    def _top_offset(self) -> int:
+        """The canonical offset of the top line's last character (a line where a page begins
+        counts as the new page, as its margin number says)."""
+        assert self._content is not None
         position = self._hit(QPoint(int(self._side) + 2, TOP_PAD + 2))
         block = self.document().findBlock(position)
         line = block.layout().lineForTextPosition(position - block.position())
         if line.isValid() and line.textLength() > 0:
             position = block.position() + line.textStart() + line.textLength() - 1
-        return self._content.doc.page_of(self._content.positions.canonical_offset(position))
+        return self._content.positions.canonical_offset(position)
+
+    def current_page(self) -> int:
+        """The number of the page at the top of the view (it orders pages; what the page
+        says is :meth:`current_label`)."""
+        if self._content is None:
+            return 1
+        return self._content.doc.page_of(self._top_offset())
+
+    def current_label(self) -> str:
+        """The printed label of the page at the top of the view ("i", "S12", "45")."""
+        if self._content is None:
+            return "1"
+        return self._content.doc.label_of(self._top_offset())
 
     def progress(self) -> float:
         """How far through the text the reader is, 0.0 to 1.0: the canonical offset of the
