@@ -422,8 +422,7 @@ class WordsFeature(QObject):
         first = lookup.entries[0] if lookup.entries else None
         definition = "; ".join(lookup.definitions())
         try:
-            record, added = vocabulary.add(
-                store,
+            new = vocabulary.NewWord(
                 document=lookup.doc_id,
                 word=lookup.word,
                 traditional=first.traditional if first else lookup.word,
@@ -435,6 +434,7 @@ class WordsFeature(QObject):
                 end=lookup.canon_end,
                 page=lookup.page,
             )
+            record, added = vocabulary.add(store, new)
         except MeipiError as exc:
             QMessageBox.warning(self.view.window(), self.tr("Vocabulary"), str(exc))
             return None
