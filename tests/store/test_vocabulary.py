@@ -1,67 +1,32 @@
-"""The vocabulary in the store (migration 3): add, list, edit, delete through the use cases; an
-old database is upgraded; the Anki CSV follows Anki's text-import rules, read back here by a
-reader that implements them (header lines, separator, quoting, comment lines, HTML)."""
+"""The vocabulary table (``reader.store.vocabulary``, migration 3): an old database gains it, and
+a word is checked before it is written."""
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reader.errors import InputError
-from reader.ops import vocabulary
-from reader.store import Store
-from reader.store.db import open_store
+from reader.store import Store, open_store
+from reader.store import vocabulary as store_vocabulary
 from reader.store.sqlite_file import MIGRATIONS, SCHEMA_VERSION, apply_migrations
-from reader.store.vocabulary import VocabularyRecord
+from reader.store.vocabulary import NewWord
 
-
-def add(store: Store, word: str = "能源", start: int = 10, **kw: str) -> VocabularyRecord:
-    fields = {
-        "traditional": word,
-        "simplified": word,
-        "pinyin": "néng yuán",
-        "definition": "energy; power source",
-        "sentence": "雙方在重要的能源議題上將進一步深化合作。",
-        "page": "2",
-    }
-    fields.update(kw)
-    new = vocabulary.NewWord(
-        document="lian-obor", word=word, start=start, end=start + len(word), **fields
-    )
-    record, _added = vocabulary.add(store, new)
-    return record
-
-
-def test_add_list_edit_delete(store: Store) -> None:
-    first = add(store, "能源", 40)
-    second = add(store, "上海合作組織", 20, simplified="上海合作组织", pinyin="Shàng hǎi")
-    assert [r.word for r in vocabulary.list_words(store, "lian-obor")] == ["上海合作組織", "能源"]
-    assert vocabulary.list_words(store, "hsu-divergence") == []
-    again, added = vocabulary.add(
-        store,
-        vocabulary.NewWord(
-            document="lian-obor",
-            word="能源",
-            traditional="能源",
-            simplified="能源",
-            pinyin="",
-            definition="",
-            sentence="",
-            start=40,
-            end=42,
-            page="2",
-        ),
-    )
-    assert not added and again.id == first.id
-    edited = vocabulary.edit(store, first.id, definition="energy", pinyin="néngyuán")
-    assert edited.definition == "energy" and edited.pinyin == "néngyuán"
-    assert edited.updated >= first.updated and edited.created == first.created
-    vocabulary.delete(store, second.id)
-    assert [r.id for r in vocabulary.list_words(store)] == [first.id]
-    with pytest.raises(InputError):
-        vocabulary.delete(store, second.id)
+WORD = NewWord(
+    document="lian-obor",
+    word="能源",
+    traditional="能源",
+    simplified="能源",
+    pinyin="néng yuán",
+    definition="energy; power source",
+    sentence="雙方在重要的能源議題上將進一步深化合作。",
+    start=10,
+    end=12,
+    page="2",
+)
 
 
 def test_an_old_database_gains_the_table(tmp_path: Path) -> None:
@@ -73,7 +38,36 @@ def test_an_old_database_gains_the_table(tmp_path: Path) -> None:
     assert MIGRATIONS[-1][0] == SCHEMA_VERSION and SCHEMA_VERSION >= 3
     s = open_store(path)
     try:
-        add(s)
-        assert len(vocabulary.list_words(s)) == 1
+        with s.writing() as session:
+            record, added = store_vocabulary.add_word(session, WORD)
+        assert added and record.word == "能源"
+        with s.reading() as session:
+            assert store_vocabulary.list_words(session) == [record]
     finally:
-        s.close()
+        s.close(backup=False)
+
+
+@pytest.mark.parametrize(
+    ("bad", "fragment"),
+    [
+        (replace(WORD, word="  "), "needs a word"),
+        (replace(WORD, start=12, end=10), "ends before it starts"),
+    ],
+)
+def test_a_bad_word_is_refused_and_nothing_written(
+    store: Store, bad: NewWord, fragment: str
+) -> None:
+    with pytest.raises(InputError, match=fragment), store.writing() as session:
+        store_vocabulary.add_word(session, bad)
+    with store.reading() as session:
+        assert store_vocabulary.list_words(session) == []
+
+
+def test_the_words_of_one_article_in_reading_order(store: Store) -> None:
+    with store.writing() as session:
+        later, _ = store_vocabulary.add_word(session, replace(WORD, start=40, end=42))
+        earlier, _ = store_vocabulary.add_word(session, WORD)
+        other, _ = store_vocabulary.add_word(session, replace(WORD, document="hsu-divergence"))
+    with store.reading() as session:
+        assert store_vocabulary.list_words(session, "lian-obor") == [earlier, later]
+        assert store_vocabulary.list_words(session) == [other, earlier, later]
