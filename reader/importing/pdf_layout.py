@@ -31,6 +31,7 @@ BAND = 0.11  # the top and bottom of a page where running headers and footers li
 _PAGE_NUMBER = re.compile(r"^[-–—\s·•|]*(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-–—\s·•|]*$")
 _NUMBER_IN_EDGE = re.compile(r"(?:^|\s)(\d{1,4})(?:\s|$)|^(\d{1,4})|(\d{1,4})$")
 EMAIL = re.compile(r"\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?")
+_SPACE = re.compile(" ")
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
 
 
@@ -42,7 +43,7 @@ def is_bad_character(ch: str) -> bool:
     return category in ("Co", "Cs") or (category == "Cc" and ch not in "\t\n\r\f")
 
 
-@dataclass
+@dataclass(slots=True)
 class Char:
     ch: str
     x0: float
@@ -67,6 +68,14 @@ class Char:
         return (self.y0 + self.y1) / 2
 
 
+def _median(values: list[float]) -> float:
+    """``statistics.median`` of a non-empty list, without its checks and conversions."""
+    ordered = sorted(values)
+    n = len(ordered)
+    middle = n // 2
+    return ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 @dataclass
 class Line:
     page: int  # PDF page index, from 0
@@ -76,45 +85,31 @@ class Line:
     _text: str | None = field(default=None, repr=False)
     # Offsets of each character within text (spaces between words are not characters).
     _positions: list[int] = field(default_factory=list, repr=False)
+    # The box around the characters and their median font size: plain attributes (the
+    # layout reads them hundreds of thousands of times), worked out again by changed().
+    x0: float = field(default=0.0, init=False)
+    y0: float = field(default=0.0, init=False)
+    x1: float = field(default=0.0, init=False)
+    y1: float = field(default=0.0, init=False)
+    size: float = field(default=0.0, init=False)
 
-    _box: tuple[float, float, float, float, float] | None = field(default=None, repr=False)
+    def __post_init__(self) -> None:
+        self._measure()
 
     def changed(self) -> None:
-        """Characters were added: forget what was worked out from them."""
-        self._box = None
+        """Characters were added: work out again what comes from them."""
         self._text = None
+        self._measure()
 
-    def _geometry(self) -> tuple[float, float, float, float, float]:
-        if self._box is None:
-            chars = self.chars
-            self._box = (
-                min(c.x0 for c in chars),
-                min(c.y0 for c in chars),
-                max(c.x1 for c in chars),
-                max(c.y1 for c in chars),
-                statistics.median(c.size for c in chars),
-            )
-        return self._box
-
-    @property
-    def x0(self) -> float:
-        return self._geometry()[0]
-
-    @property
-    def x1(self) -> float:
-        return self._geometry()[2]
-
-    @property
-    def y0(self) -> float:
-        return self._geometry()[1]
-
-    @property
-    def y1(self) -> float:
-        return self._geometry()[3]
-
-    @property
-    def size(self) -> float:
-        return self._geometry()[4]
+    def _measure(self) -> None:
+        chars = self.chars
+        if not chars:
+            return
+        self.x0 = min([c.x0 for c in chars])
+        self.y0 = min([c.y0 for c in chars])
+        self.x1 = max([c.x1 for c in chars])
+        self.y1 = max([c.y1 for c in chars])
+        self.size = _median([c.size for c in chars])
 
     @property
     def bold(self) -> bool:
@@ -161,7 +156,7 @@ class Line:
         small = [c.ch.isdigit() and c.size < 0.8 * size for c in self.chars]
         if not any(small[1:]):
             return set()
-        baseline = statistics.median(c.y0 for c in self.chars if c.size >= 0.9 * size)
+        baseline = _median([c.y0 for c in self.chars if c.size >= 0.9 * size])
         raised: set[int] = set()
         i = 1
         while i < len(self.chars):
@@ -190,7 +185,7 @@ class Line:
             return 0.0
         pairs = zip(self.chars, self.chars[1:], strict=False)
         gaps = [a.y0 - b.y1 for a, b in pairs] if self.vertical else [b.x0 - a.x1 for a, b in pairs]
-        return max(0.0, statistics.median(gaps))
+        return max(0.0, _median(gaps))
 
     @property
     def positions(self) -> list[int]:
@@ -201,32 +196,34 @@ class Line:
 def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     """The page's visible characters (with whether a space came before each), the number of
     non-space characters, and how many of those are unreadable."""
+    text, flags, boxes, sizes, weights = page.text, page.flags, page.boxes, page.sizes, page.weights
+    # Does the producer write its own word spaces? (TeX does not: PDFium makes them all up.)
+    made_up = sum(1 for m in _SPACE.finditer(text) if flags[m.start()] & GENERATED)
+    writes_spaces = text.count(" ") - made_up > made_up
     chars: list[Char] = []
+    append = chars.append
     space = 0
     visible = bad = 0
-    # Does the producer write its own word spaces? (TeX does not: PDFium makes them all up.)
-    real = made_up = 0
-    for i, ch in enumerate(page.text):
-        if ch == " ":
-            if page.flags[i] & GENERATED:
-                made_up += 1
-            else:
-                real += 1
-    writes_spaces = real > made_up
     line_break = False
-    for i, ch in enumerate(page.text):
+    for i, ch in enumerate(text):
         if ch.isspace():
-            space = max(space, 1) if ch in "\r\n" or page.flags[i] & GENERATED else 2
-            line_break = line_break or ch in "\r\n"
+            if ch in "\r\n":
+                space = max(space, 1)
+                line_break = True
+            else:
+                space = max(space, 1) if flags[i] & GENERATED else 2
             continue
         visible += 1
-        if is_bad_character(ch):
+        # Printable characters are neither control, surrogate nor private use (only U+FFFD is
+        # bad among them): the category is looked up for the rest only.
+        if (ch == "\ufffd") if ch.isprintable() else is_bad_character(ch):
             bad += 1
             continue
-        x0, y0, x1, y1 = page.boxes[i]
-        size = page.sizes[i] or max(1.0, y1 - y0)
+        k = 4 * i
+        x0, y0, x1, y1 = boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]
         glued = writes_spaces and line_break and space == 1
-        chars.append(Char(ch, x0, y0, x1, y1, size, page.weights[i], page.flags[i], space, glued))
+        size = sizes[i] or max(1.0, y1 - y0)
+        append(Char(ch, x0, y0, x1, y1, size, weights[i], flags[i], space, glued))
         space = 0
         line_break = False
     return chars, visible, bad
@@ -244,7 +241,8 @@ def _lines(page_index: int, chars: list[Char]) -> list[Line]:
             continue
         p = current[-1]
         size = max(p.size, c.size, 1.0)
-        dx, dy = c.cx - p.cx, c.cy - p.cy
+        dx = (c.x0 + c.x1 - p.x0 - p.x1) / 2
+        dy = (c.y0 + c.y1 - p.y0 - p.y1) / 2
         # Across: the same baseline, the next character close by (a column's gutter is wider
         # than any space between words, even justified ones).
         gap = c.x0 - p.x1

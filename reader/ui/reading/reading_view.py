@@ -23,7 +23,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, QTimerEvent, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    QTimerEvent,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -570,10 +580,13 @@ class ReadingView(QTextBrowser):
         self._anchor = max(0, min(offset, len(self._content.doc.text)))
         self._apply_anchor()
 
-    def _apply_anchor(self) -> None:
+    def _apply_anchor(self, settled: bool = False) -> None:
+        """Scroll the anchor back to the top (``settled``: after the scroll range changed,
+        as it does at every step of laying out a long text)."""
         if self._content is None:
             return
         self._repositioning += 1
+        value = self.verticalScrollBar().value()
         try:
             line = self._line_top(self._content.positions.qt_position(self._anchor))
             if line is not None:
@@ -588,7 +601,11 @@ class ReadingView(QTextBrowser):
             self._justify_near()
         finally:
             self._repositioning -= 1
-        self.viewport().update()
+        if not settled or self.verticalScrollBar().value() != value:
+            # (Unmoved after a step of the layout, nothing on screen changed: Qt repaints what
+            # a layout or a format change touches itself. A full repaint at every step of a
+            # long text cost the window ~10 ms each, while the reader was filtering, typing.)
+            self.viewport().update()
         self.position_changed.emit(self.first_visible_offset())
 
     def _on_range_changed(self, minimum: int, maximum: int) -> None:
@@ -605,7 +622,7 @@ class ReadingView(QTextBrowser):
     def _on_range_settled(self) -> None:
         if self._reanchor_pending:
             self._reanchor_pending = False
-            self._apply_anchor()
+            self._apply_anchor(settled=True)
 
     def _justify_near(self, wide: bool = False) -> None:
         """Justify the paragraphs on screen before they are painted, and those from a screen
