@@ -120,21 +120,6 @@ def test_citeproc_in_gb_t_7714(tmp_path: Path) -> None:
     assert "連弘宜. 一帶一路框架下中俄之潛在競合關係[J]. 戰略瞭望: 1-8." in out
 
 
-def test_config_creator_reaches_the_w3c_export() -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
-    data = meipi("export", "--format", "json").json()
-    assert "creator" not in data
-    done = meipi("config", "creator", "林小明")
-    assert done.code == 0, done.err
-    assert meipi("config", "creator").out.strip() == "林小明"
-    data = meipi("export", "--format", "json").json()
-    assert data["creator"] == {"type": "Person", "name": "林小明"}
-    assert meipi("config", "creator", "").code == 0
-    assert "creator" not in meipi("export", "--format", "json").json()
-    bad = meipi("config", "creator", "a\nb")
-    assert bad.code == 2
-
-
 def test_cli_markdown_omits_texts_without_annotations() -> None:
     assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
     done = meipi("export", "--format", "markdown", "--script", "zh-Hans")
@@ -156,12 +141,3 @@ def test_pinyin_under_each_quote() -> None:
     # The quote (with its citation), then its pinyin with tone marks, in one block quote.
     assert "> 北極地區因全球暖化因素 [@xu2024zhonge, p. 2]\n>\n> běi jí dì qū yīn quán qiú" in body
     assert "běi jí" not in render_export(ExportOptions(), source)
-
-
-def test_config_bibliography_in_front_matter() -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
-    front, _ = split_front_matter(meipi("export", "--format", "markdown").out)
-    assert "bibliography" not in front and front["citekey"] == "lianyidai"
-    assert meipi("config", "bibliography", "~/refs/meipi.json").code == 0
-    front, _ = split_front_matter(meipi("export", "--format", "markdown").out)
-    assert front["bibliography"] == "~/refs/meipi.json"
