@@ -13,7 +13,7 @@ from tests.importing.pdf_helpers import DATA, expected_of, imported, squeeze
 def test_vertical_text_page_reads_top_to_bottom_right_to_left() -> None:
     expected = expected_of("libreoffice-sc")
     doc = imported("libreoffice-sc")
-    assert squeeze(str(expected["vertical"])) in squeeze(doc.text)
+    assert squeeze(expected["vertical"]) in squeeze(doc.text)
 
 
 def test_cjk_lines_join_without_spaces() -> None:
