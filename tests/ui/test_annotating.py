@@ -328,11 +328,15 @@ def test_context_menu_and_menus_show_the_annotating_actions(
     menu = feature.menus.context_menu(QPoint(10, 10))
     texts = [a.text() for a in menu.actions()]
     assert texts[0].startswith("Highlight Yellow")
-    assert feature.menus.note_action in menu.actions() and feature.menus.tags_action in menu.actions()
+    assert (
+        feature.menus.note_action in menu.actions() and feature.menus.tags_action in menu.actions()
+    )
     assert "Copy" in " ".join(texts).replace("&", "")
     menu.close()
     # Every annotating action in the menu bar shows its shortcut.
-    shortcuts = {a.text(): a.shortcut().toString() for a in feature.menus.menu.actions() if a.text()}
+    shortcuts = {
+        a.text(): a.shortcut().toString() for a in feature.menus.menu.actions() if a.text()
+    }
     assert shortcuts[feature.menus.color_actions["yellow"].text()] == "1"
     assert shortcuts[feature.menus.color_actions["purple"].text()] == "5"
     assert feature.menus.undo_action.shortcut().toString() == "Ctrl+Z"
