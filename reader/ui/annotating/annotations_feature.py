@@ -35,8 +35,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QToolTip
 
 from reader.errors import MeipiError
+from reader.store.records import COLORS
 from reader.ui.annotating.annotation_models import (
-    COLORS,
     AnnotationListModel,
     color_label,
     highlight_color,
