@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from opencc.opencc import OpenCC
 
-from reader.documents import load_library
+from reader.documents import Document, load_library
 from reader.glossary import Glossary
 from reader.script import (
     KEEP_CONFIG,
@@ -44,11 +44,11 @@ def library(config: str) -> OpenCC:
 
 
 @functools.cache
-def docs() -> dict[str, object]:
+def docs() -> dict[str, Document]:
     return {d.id: d for d in load_library(user_dir=Path("/nonexistent"))}
 
 
-def doc(doc_id: str):  # type: ignore[no-untyped-def]
+def doc(doc_id: str) -> Document:
     return docs()[doc_id]
 
 

@@ -32,6 +32,15 @@ _PAGE_NUMBER = re.compile(r"^[-–—\s·•|]*(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]
 _NUMBER_IN_EDGE = re.compile(r"(?:^|\s)(\d{1,4})(?:\s|$)|^(\d{1,4})|(\d{1,4})$")
 EMAIL = re.compile(r"\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?")
 _SPACE = re.compile(" ")
+# Dot leaders (". . . ." or "......", or an ellipsis run) and a page number or label at the end.
+_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\S{1,8}$|(?:…\s?){2,}\s*\S{1,8}$|(?:·\s?){4,}\s*\S{1,8}$")
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(\S)")
+# After a number, these make it a quantity or a date, not a heading's number ("2 月", "3 %").
+_NOT_AFTER_NUMBER = "%％億亿萬万千百元年月日倍個个名位次.．"
+_SECTION_NAMES = frozenset(
+    ("目錄", "目录", "目次", "contents", "tableofcontents", "摘要", "abstract", "前言", "引言")
+)
+_DECIMAL_STYLE = (6, 1)  # reader.ingest's rank of decimal numbering, depth 1
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
 
 
@@ -131,7 +140,8 @@ class Line:
                     # producer merely split a run: "20 14").
                     gap = before.y0 - c.y1 if self.vertical else c.x0 - before.x1
                     real = c.space_before == 2 or gap - usual > 0.15 * c.size
-                    if real and not (is_cjk(prev) and is_cjk(c.ch)):
+                    leader = prev == "." == c.ch and c.space_before == 1  # dot leaders
+                    if real and not (is_cjk(prev) and is_cjk(c.ch)) and not leader:
                         out.append(" ")
                         length += 1
                 if i in raised and i - 1 not in raised:
@@ -185,6 +195,12 @@ class Line:
             return 0.0
         pairs = zip(self.chars, self.chars[1:], strict=False)
         gaps = [a.y0 - b.y1 for a, b in pairs] if self.vertical else [b.x0 - a.x1 for a, b in pairs]
+        if not self.vertical and is_leader_line(self):
+            # Dot leaders are spread out: the gaps between words are measured without them.
+            chars = self.chars
+            gaps = [g for i, g in enumerate(gaps) if chars[i].ch != "." and chars[i + 1].ch != "."]
+            if not gaps:
+                return 0.0
         return max(0.0, _median(gaps))
 
     @property
@@ -489,8 +505,11 @@ def _gutter(lines: list[Line], left: float, right: float) -> float | None:
         run = []
     assert best is not None
     middle = (best[0] + best[1]) / 2
-    on_left = sum(1 for ln in lines if ln.x1 <= middle)
-    on_right = sum(1 for ln in lines if ln.x0 >= middle)
+    # A column holds text: page numbers flush right (a table of contents' section rows) do
+    # not make one.
+    text_lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text.strip())]
+    on_left = sum(1 for ln in text_lines if ln.x1 <= middle)
+    on_right = sum(1 for ln in text_lines if ln.x0 >= middle)
     return middle if on_left >= 3 and on_right >= 3 else None
 
 
@@ -591,9 +610,17 @@ def classify(lines: list[Line], size: float, page_height: float) -> None:
         in_note = False
 
 
+def is_leader_line(line: Line) -> bool:
+    """A table of contents' entry: dot leaders, then a page number or label at the end."""
+    raw = "".join(c.ch for c in line.chars)  # not line.text: its spaces depend on this
+    return _LEADERS.search(raw) is not None
+
+
 def _starts_block(prev: Line | None, line: Line, geometry: dict[int, tuple[float, float]]) -> bool:
     if prev is None or prev.kind != line.kind:
         return True
+    if is_leader_line(prev) or is_leader_line(line):
+        return True  # each entry of a table of contents is a line of its own
     size = max(line.size, 1.0)
     if abs(prev.size - line.size) > 0.15 * size:
         return True
@@ -687,7 +714,10 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
                 kind = "caption" if line.kind == "caption" else "paragraph"
                 current = PdfBlock("heading" if heading else kind, 1 if heading else 0)
                 if heading:
-                    current.style = heading_style(line.text.strip())
+                    text = line.text.strip()
+                    current.style = heading_style(text) or (
+                        _bare_numbered(text) if line.bold else None
+                    )
             current.add(line)
             prev = line
     if current is not None:
@@ -703,7 +733,18 @@ def _heading(line: Line, size: float) -> bool:
     if line.vertical:
         return False
     bigger = line.size >= 1.12 * size
-    return bigger or (line.bold and heading_style(text) is not None)
+    if bigger or not line.bold or is_leader_line(line):
+        return bigger
+    return heading_style(text) is not None or _bare_numbered(text) is not None
+
+
+def _bare_numbered(text: str) -> tuple[int, int] | None:
+    """The style of a bold line numbered "12 如何…？" (a number and a space, as FAQs and
+    some journals number their questions or sections): a decimal heading of depth 1."""
+    m = _BARE_NUMBER.match(text)
+    if m is None or m.group(2) in _NOT_AFTER_NUMBER:
+        return None
+    return _DECIMAL_STYLE
 
 
 def level_headings(blocks: list[PdfBlock], size: float) -> None:
@@ -711,13 +752,22 @@ def level_headings(blocks: list[PdfBlock], size: float) -> None:
     size (larger is higher)."""
     styles = [b.style for b in blocks if b.kind == "heading" and b.style is not None]
     levels = rank_levels(styles)
+    # Unnumbered headings set larger than every numbered one ("A 基本概念" over "1 什麼是…？")
+    # are the level above them.
+    numbered = [_block_size(b) for b in blocks if b.kind == "heading" and b.style is not None]
+    plain = [_block_size(b) for b in blocks if b.kind == "heading" and b.style is None]
+    below = 1 if numbered and plain and min(plain) > max(numbered) + 0.5 else 0
     for block in blocks:
         if block.kind != "heading":
             continue
         if block.style is not None:
-            block.level = levels[block.style]
+            block.level = levels[block.style] + below
         else:
             block.level = 1
+
+
+def _block_size(block: PdfBlock) -> float:
+    return statistics.mean(p.line.size for p in block.pieces)
 
 
 def front_matter(blocks: list[PdfBlock], size: float) -> None:
@@ -739,6 +789,8 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         text = block.text.strip()
         if block.kind == "heading" and block.style is not None:
             break
+        if "".join(text.split()).casefold() in _SECTION_NAMES:
+            break  # the body (or its table of contents) begins
         latin = not any(is_cjk(c) for c in text) and any(c.isalpha() for c in text)
         if (
             latin

@@ -8,6 +8,7 @@ import importlib.util
 import json
 import re
 from pathlib import Path
+from typing import TypedDict
 
 from reader import documents
 from reader.importing import Overrides, Source, guess, read_source
@@ -21,15 +22,30 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def expected_of(name: str) -> dict[str, object]:
+class Expected(TypedDict, total=False):
+    """What a test PDF imports as (``tests/data/pdf/*.expected.json``, or its generator's)."""
+
+    file: str
+    producer: str
+    body: list[str]
+    headings: list[str]
+    notes: list[str]
+    captions: list[str]
+    running: list[str]
+    labels_front: list[str]
+    first_body_label: str
+    vertical: str
+
+
+def expected_of(name: str) -> Expected:
     if name == "bench-30":  # what the generator would write (not kept: 200 kB of repeats)
         spec = importlib.util.spec_from_file_location("make_pdfs", DATA / "make_pdfs.py")
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        generated: dict[str, object] = module.bench_expected()
+        generated: Expected = module.bench_expected()
         return generated
-    kept: dict[str, object] = json.loads((DATA / f"{name}.expected.json").read_text("utf-8"))
+    kept: Expected = json.loads((DATA / f"{name}.expected.json").read_text("utf-8"))
     return kept
 
 

@@ -44,8 +44,8 @@ def test_every_body_character_is_kept_once_in_order(name: str) -> None:
     expected = expected_of(name)
     doc = imported(name)
     body, notes = _body_and_notes(doc)
-    assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))  # type: ignore[arg-type]
-    assert squeeze(notes) == squeeze("".join(expected["notes"]))  # type: ignore[arg-type]
+    assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))
+    assert squeeze(notes) == squeeze("".join(expected["notes"]))
 
 
 @pytest.mark.parametrize("name", PRODUCERS)
@@ -54,7 +54,7 @@ def test_latin_words_keep_their_spaces_exactly(name: str) -> None:
     word ("New Thinki ng", "AII B" where LibreOffice wraps a word inside Chinese text) and
     none lost between words (TeX lines that break at a space)."""
     expected = expected_of(name)
-    source = " ".join([*expected["body"], *expected["notes"]])  # type: ignore[misc]
+    source = " ".join([*expected["body"], *expected["notes"]])
     source_runs = set(_LATIN_RUN.findall(re.sub(r"\s+", " ", source)))
     doc = imported(name)
     runs = _LATIN_RUN.findall(_unmarked(doc.text))
@@ -67,11 +67,11 @@ def test_footnote_references_are_marked_not_glued_to_the_text(name: str) -> None
     """A small raised number in the body is the note's reference (``較為謹慎[2]，``): one per
     note, in the notes' order, where the source has it; no other digit is taken for one."""
     expected = expected_of(name)
-    source = squeeze("".join(expected["body"]))  # type: ignore[arg-type]
+    source = squeeze("".join(expected["body"]))
     doc = imported(name)
     body, _notes = _body_and_notes(doc)
     numbers = [int(n) for n in _MARKER.findall(body)]
-    assert numbers == list(range(1, len(expected["notes"]) + 1))  # type: ignore[arg-type]
+    assert numbers == list(range(1, len(expected["notes"]) + 1))
     for m in _MARKER.finditer(body):
         around = _unmarked(body[max(0, m.start() - 4) : m.end() + 3])
         assert squeeze(around) in source, around
@@ -86,9 +86,9 @@ def test_footnote_references_are_marked_not_glued_to_the_text(name: str) -> None
 def test_running_headers_and_page_numbers_are_dropped(name: str) -> None:
     expected = expected_of(name)
     doc = imported(name)
-    source = squeeze("".join(expected["body"]))  # type: ignore[arg-type]
+    source = squeeze("".join(expected["body"]))
     text = squeeze(doc.text)
-    for running in expected["running"]:  # type: ignore[attr-defined]
+    for running in expected["running"]:
         # The first page's title may read like the running header: only the source's count.
         assert text.count(squeeze(running)) == source.count(squeeze(running)), running
     for block in doc.blocks:
@@ -127,8 +127,8 @@ def test_structure_headings_notes_captions_title_block() -> None:
     headings = [doc.block_text(b) for b in doc.blocks if b.kind == "heading"]
     assert headings == expected["headings"]
     captions = [doc.block_text(b) for b in doc.blocks if b.kind == "caption"]
-    assert [squeeze(c) for c in captions] == [squeeze(c) for c in expected["captions"]]  # type: ignore[attr-defined]
-    assert kinds.count("note") == len(expected["notes"])  # type: ignore[arg-type]
+    assert [squeeze(c) for c in captions] == [squeeze(c) for c in expected["captions"]]
+    assert kinds.count("note") == len(expected["notes"])
 
 
 def test_a_user_password_is_refused_and_an_owner_password_is_not(tmp_path: Path) -> None:
@@ -183,7 +183,7 @@ def test_a_pdf_with_one_scanned_page_imports_the_rest_and_says_which(tmp_path: P
     assert any("page 6" in w and "scanned" in w and "OCR" in w for w in preview.warnings)
     expected = expected_of("libreoffice-sc")
     body, _notes = _body_and_notes(preview.document)
-    assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))  # type: ignore[arg-type]
+    assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))
     r = meipi("import", str(mixed))
     assert r.code == 0 and "scanned" in r.err
 
@@ -283,8 +283,8 @@ def test_thirty_pages_of_repeated_paragraphs_keep_every_character() -> None:
     expected = expected_of("bench-30")
     doc = imported("bench-30")
     body, notes = _body_and_notes(doc)
-    assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))  # type: ignore[arg-type]
-    assert squeeze(notes) == squeeze("".join(expected["notes"]))  # type: ignore[arg-type]
+    assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))
+    assert squeeze(notes) == squeeze("".join(expected["notes"]))
     assert [p.printed for p in doc.pages] == [str(n) for n in range(1, 31)]
 
 

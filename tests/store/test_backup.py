@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -181,7 +182,10 @@ def _files_beside(db: Path) -> dict[str, str]:
     ids=["replace-onto-db", "moving-the-shm", "link"],
 )
 def test_a_failure_before_the_replace_leaves_the_live_database_exactly_as_it_was(
-    db_file: Path, monkeypatch: pytest.MonkeyPatch, name: str, fails: object
+    db_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    fails: Callable[[object, object, object, Path], bool],
 ) -> None:
     _annotate(db_file, "備份裡的")
     backup.make_backup(db_file)
@@ -191,7 +195,7 @@ def test_a_failure_before_the_replace_leaves_the_live_database_exactly_as_it_was
     real = getattr(os, name)
 
     def failing(src: object, dst: object, *args: object, **kwargs: object) -> None:
-        if fails(src, dst, real, db_file):  # type: ignore[operator]
+        if fails(src, dst, real, db_file):
             raise OSError(errno.EIO, "Input/output error (injected)")
         real(src, dst, *args, **kwargs)
 
