@@ -388,9 +388,10 @@ class AnnotationsFeature(QObject):
         has_selection = self.view.selected_range() is not None
         for action in self.color_actions.values():
             action.setEnabled(has_selection)
-        self.note_action.setEnabled(has_selection or self.target() is not None)
-        self.tags_action.setEnabled(has_selection or self.target() is not None)
-        self.delete_action.setEnabled(self.target() is not None)
+        targeted = self.target() is not None  # (looked for once: it scans the article's)
+        self.note_action.setEnabled(has_selection or targeted)
+        self.tags_action.setEnabled(has_selection or targeted)
+        self.delete_action.setEnabled(targeted)
 
     # -- editing -----------------------------------------------------------------------------
     def highlight(self, color: str) -> AnnotationRecord | None:
