@@ -16,10 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, loads
 from reader.folding import fold_key, fold_keys
-from reader.store.records import AnnotationRecord
+from reader.store.records import NO_COLOR, AnnotationRecord
 from reader.ui.annotating.annotation_models import (
     ID_ROLE,
-    NO_COLOR,
     AnnotationFilterProxy,
     AnnotationListModel,
 )

@@ -361,9 +361,10 @@ class AnnotationsFeature(QObject):
         has_selection = self.view.selected_range() is not None
         for action in self.menus.color_actions.values():
             action.setEnabled(has_selection)
-        self.menus.note_action.setEnabled(has_selection or self.target() is not None)
-        self.menus.tags_action.setEnabled(has_selection or self.target() is not None)
-        self.menus.delete_action.setEnabled(self.target() is not None)
+        targeted = self.target() is not None  # (looked for once: it scans the article's)
+        self.menus.note_action.setEnabled(has_selection or targeted)
+        self.menus.tags_action.setEnabled(has_selection or targeted)
+        self.menus.delete_action.setEnabled(targeted)
 
     def _on_history_failed(self, message: str) -> None:
         self.edits.report(message)

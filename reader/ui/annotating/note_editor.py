@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.annotating.annotation_models import COLORS, NO_COLOR, color_label, swatch_icon
+from reader.store.records import COLORS, NO_COLOR
+from reader.ui.annotating.annotation_models import color_label, swatch_icon
 
 _TAG_SEPARATORS = re.compile(r"[,，、;；]")
 

@@ -60,8 +60,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.store.records import NO_COLOR
 from reader.ui.annotating.annotation_models import (
-    NO_COLOR,
     PAGE_LABELS_ROLE,
     RECORD_ROLE,
     SWATCHES,

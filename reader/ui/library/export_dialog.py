@@ -50,7 +50,8 @@ from reader.export import (
     write_export,
 )
 from reader.export.atomic import check_target
-from reader.export.records import NO_COLOR, select
+from reader.export.records import select
+from reader.store.records import NO_COLOR
 from reader.ui.annotating.annotation_models import color_label, shown_meanings
 from reader.ui.window.messages import show_message
 from reader.ui.window.settings import ReaderSettings

@@ -42,10 +42,12 @@ class ReaderSettings:
         return cls(paths.data_dir() / SETTINGS_FILENAME)
 
     def _int(self, key: str, default: int) -> int:
-        value = self._qs.value(key, default)
+        value: object = self._qs.value(key, default)
+        if not isinstance(value, int | float | str | bytes):  # what int() takes
+            return default
         try:
-            return int(value)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
+            return int(value)
+        except ValueError:
             return default
 
     def _str(self, key: str, default: str, allowed: tuple[str, ...] | None = None) -> str:
