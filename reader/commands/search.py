@@ -15,9 +15,20 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
     view_id = check_view(args.script)
     query_variants(args.query)  # an empty query is an input error before anything is loaded
-    library = ctx.library()
     glossary = load_glossary(ctx)  # empty without a database (none is created)
-    matches = search(library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary)
+    try:  # through the persistent index (reader.search_index) when it can serve
+        from reader import search_index
+
+        matches, found = search_index.search_library(
+            args.query, ids=args.doc or None, view_id=view_id, glossary=glossary
+        )
+        title = {doc_id: doc.title for doc_id, doc in found.items()}.__getitem__
+    except search_index.Unavailable:  # missing, damaged, busy: the same places, unindexed
+        library = ctx.library()
+        matches = search(
+            library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary
+        )
+        title = lambda doc_id: library.get(doc_id).title  # noqa: E731
     if args.json:
         payload = {
             "query": args.query,
@@ -38,12 +49,11 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     for m in matches:
         if m.document != current:
             current = m.document
-            doc = library.get(current)
             if current != matches[0].document:
                 print(file=ctx.stdout)
             count = by_doc[current]
             print(
-                f"{doc.id}〈{doc.title}〉 {count} match{'es' if count != 1 else ''}",
+                f"{current}〈{title(current)}〉 {count} match{'es' if count != 1 else ''}",
                 file=ctx.stdout,
             )
         page = f"p. {m.page}"
