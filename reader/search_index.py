@@ -37,13 +37,13 @@ import contextlib
 import hashlib
 import marshal
 import sqlite3
+import time
 import unicodedata
 import zlib
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -55,17 +55,21 @@ from reader.glossary import EMPTY, Glossary
 if TYPE_CHECKING:
     from reader.search import Match, SearchIndex
 
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 FILENAME = "search-index.sqlite3"
 # How long a writer waits for another one before it gives up writing (reading never waits).
 BUSY_MS = 200
+# A file's record is trusted only when the file had not changed for this long when it was read:
+# a file rewritten within the clock's granularity may keep its size and modification time.
+SETTLED_NS = 2_000_000_000
 # Texts indexed per write transaction (a long first build keeps what it has done).
 BATCH = 25
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL,"
-    " size INTEGER NOT NULL, doc_id TEXT NOT NULL, sha TEXT NOT NULL, script TEXT NOT NULL)",
+    " size INTEGER NOT NULL, seen_ns INTEGER NOT NULL, doc_id TEXT NOT NULL, sha TEXT NOT NULL,"
+    " script TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
     " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, UNIQUE(sha, script, gloss))",
     "CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none,"
@@ -119,10 +123,10 @@ class _Steps:
     kept as the places where ``value - index`` changes: a folded text of 12,000 characters
     with a few hundred dropped spaces is a few hundred numbers. Read by index only."""
 
-    __slots__ = ("_at", "_n", "_shift")
+    __slots__ = ("_at", "_n", "_plus", "_shift")
 
-    def __init__(self, at: array[int], shift: array[int], n: int) -> None:
-        self._at, self._shift, self._n = at, shift, n
+    def __init__(self, at: array[int], shift: array[int], n: int, plus: int = 0) -> None:
+        self._at, self._shift, self._n, self._plus = at, shift, n, plus
 
     @classmethod
     def of(cls, values: Sequence[int]) -> _Steps:
@@ -144,7 +148,7 @@ class _Steps:
             i += self._n
         if not 0 <= i < self._n:
             raise IndexError(i)
-        return i + self._shift[bisect_right(self._at, i) - 1]
+        return i + self._shift[bisect_right(self._at, i) - 1] + self._plus
 
     def dump(self) -> tuple[bytes, bytes, int]:
         return self._at.tobytes(), self._shift.tobytes(), self._n
@@ -177,22 +181,14 @@ class _ViewMap:
         return cs, ceil(vend, self._vs, self._ve, self._cs, self._ce)  # type: ignore[arg-type]
 
 
-def _deltas(values: Iterable[int]) -> bytes:
-    """Integers as the differences between neighbours (what the cache keeps: mostly small,
-    so the compressed blob is small)."""
-    out = array("i")
-    last = 0
-    for v in values:
-        out.append(v - last)
-        last = v
-    return out.tobytes()
+def _raw(values: Iterable[int]) -> bytes:
+    return array("i", values).tobytes()
 
 
 def _ints(data: bytes) -> array[int]:
-    """:func:`_deltas` undone."""
-    steps = array("i")
-    steps.frombytes(data)
-    return array("i", accumulate(steps))
+    out = array("i")
+    out.frombytes(data)
+    return out
 
 
 def _utf16(text: str) -> bytes:
@@ -204,7 +200,7 @@ def _zdict(reference: bytes) -> bytes:
 
 
 def _dump_steps(steps: _Steps) -> tuple[bytes, bytes, int]:
-    return _deltas(steps._at), _deltas(steps._shift), steps._n
+    return _raw(steps._at), _raw(steps._shift), steps._n
 
 
 def _load_steps(data: tuple[bytes, bytes, int]) -> _Steps:
@@ -228,10 +224,10 @@ def dump_indexes(indexes: Sequence[SearchIndex]) -> bytes:
             segments = index.view.stored_segments()
             view = (
                 len(index.view.text),
-                _deltas(s.canon_start for s in segments),
-                _deltas(s.canon_end for s in segments),
-                _deltas(s.view_start for s in segments),
-                _deltas(s.view_end for s in segments),
+                _raw(s.canon_start for s in segments),
+                _raw(s.canon_end for s in segments),
+                _raw(s.view_start for s in segments),
+                _raw(s.view_end for s in segments),
             )
         starts = _Steps.of(folded.starts)
         # ends[i] == starts[i] + 1 (every unit one character): kept as None
@@ -244,7 +240,7 @@ def dump_indexes(indexes: Sequence[SearchIndex]) -> bytes:
                 _dump_steps(starts),
                 None if one else _dump_steps(_Steps.of(folded.ends)),
                 folded.simple,
-                _deltas(index._regions) if index._regions is not None else None,
+                _raw(index._regions) if index._regions is not None else None,
                 view,
             )
         )
@@ -280,10 +276,7 @@ def load_indexes(data: bytes) -> list[SearchIndex]:
     for text, entry in zip(texts, entries, strict=True):
         name, _packed, length, starts, ends, simple, regions, view = entry
         begin = _load_steps(starts)
-        if ends is None:
-            end = _Steps(begin._at, array("i", (d + 1 for d in begin._shift)), begin._n)
-        else:
-            end = _load_steps(ends)
+        end = _Steps(begin._at, begin._shift, begin._n, 1) if ends is None else _load_steps(ends)
         folded = Folded(text, length, cast(array, begin), cast(array, end), simple)
         mapped = None
         if view is not None:
@@ -346,8 +339,7 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        for statement in _SCHEMA:
-            conn.execute(statement)
+        conn.execute(_SCHEMA[0])
         row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
         if row is None or row[0] != signature():
             _reset(conn)
@@ -360,12 +352,18 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
 
 
 def _reset(conn: sqlite3.Connection) -> None:
-    """Empty a cache built under another signature (or a new one) and sign it."""
+    """Start afresh: a new cache, or one built under another signature (its tables may be
+    another version's, so they are made again)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.execute("DELETE FROM files")
-        conn.execute("DELETE FROM texts")
-        conn.execute("INSERT INTO grams(grams) VALUES('delete-all')")
+        row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
+        if row is not None and row[0] == signature():  # another process has just done it
+            conn.execute("COMMIT")
+            return
+        for table in ("files", "texts", "grams"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _SCHEMA:
+            conn.execute(statement)
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES('signature', ?)", (signature(),)
         )
@@ -387,6 +385,7 @@ class _File:
     shipped: bool
     mtime_ns: int
     size: int
+    seen_ns: int
     doc_id: str = ""
     sha: str = ""
     script: str = ""
@@ -397,6 +396,7 @@ class _File:
 def _library_files() -> list[_File]:
     """The files ``reader.documents.load_library`` reads, in its order, with their stat."""
     out: list[_File] = []
+    seen = time.time_ns()  # before any file is looked at (see SETTLED_NS)
     for folder, shipped in ((paths.shipped_texts_dir(), True), (paths.user_texts_dir(), False)):
         if not folder.is_dir():
             continue
@@ -405,7 +405,9 @@ def _library_files() -> list[_File]:
                 st = path.stat()
             except OSError:
                 st = None
-            out.append(_File(path, shipped, st.st_mtime_ns if st else -1, st.st_size if st else -1))
+            out.append(
+                _File(path, shipped, st.st_mtime_ns if st else -1, st.st_size if st else -1, seen)
+            )
     return out
 
 
@@ -447,12 +449,19 @@ def _resolve_files(conn: sqlite3.Connection, files: list[_File]) -> None:
     skip or report (the unindexed way says so)."""
     known = {
         row[0]: row[1:]
-        for row in conn.execute("SELECT path, mtime_ns, size, doc_id, sha, script FROM files")
+        for row in conn.execute(
+            "SELECT path, mtime_ns, size, seen_ns, doc_id, sha, script FROM files"
+        )
     }
     for f in files:
         row = known.get(str(f.path))
-        if row is not None and row[0] == f.mtime_ns and row[1] == f.size and f.mtime_ns >= 0:
-            f.doc_id, f.sha, f.script = row[2], row[3], row[4]
+        if (
+            row is not None
+            and f.mtime_ns >= 0
+            and (row[0], row[1]) == (f.mtime_ns, f.size)
+            and row[2] - row[0] > SETTLED_NS
+        ):
+            f.doc_id, f.sha, f.script = row[3], row[4], row[5]
             f.known = True
             continue
         try:
@@ -479,9 +488,12 @@ def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
         if conn is None:
             return
         conn.executemany(
-            "INSERT OR REPLACE INTO files(path, mtime_ns, size, doc_id, sha, script)"
-            " VALUES(?, ?, ?, ?, ?, ?)",
-            [(str(f.path), f.mtime_ns, f.size, f.doc_id, f.sha, f.script) for f in fresh],
+            "INSERT OR REPLACE INTO files(path, mtime_ns, size, seen_ns, doc_id, sha, script)"
+            " VALUES(?, ?, ?, ?, ?, ?, ?)",
+            [
+                (str(f.path), f.mtime_ns, f.size, f.seen_ns, f.doc_id, f.sha, f.script)
+                for f in fresh
+            ],
         )
 
 
