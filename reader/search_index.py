@@ -247,7 +247,7 @@ def dump_indexes(indexes: Sequence[SearchIndex]) -> bytes:
     return zlib.compress(marshal.dumps(entries), 6)
 
 
-def _texts_of(entries: list[tuple]) -> list[str]:  # type: ignore[type-arg]
+def _texts_of(entries: list[tuple]) -> list[str]:
     """The folded texts kept in ``entries`` (canonical first)."""
     canonical = entries[0][1]
     out = [canonical.decode("utf-16-le", "surrogatepass")]
@@ -258,7 +258,7 @@ def _texts_of(entries: list[tuple]) -> list[str]:  # type: ignore[type-arg]
     return out
 
 
-def _entries(data: bytes) -> list[tuple]:  # type: ignore[type-arg]
+def _entries(data: bytes) -> list[tuple]:
     entries = marshal.loads(zlib.decompress(data))
     if not isinstance(entries, list) or not entries:
         raise ValueError("not an index")
