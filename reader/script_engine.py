@@ -4,7 +4,7 @@
 only reproduces the library's conversion and says, for every stretch of the output, which stretch
 of the input it came from.
 
-What the library does (``opencc/opencc.py`` 0.1.7, pinned by ``tests/core/test_script.py``):
+What the library does (``opencc/opencc.py`` 0.1.7, pinned by ``tests/test_script.py``):
 
 * ``convert`` splits the text with ``split_chars_re`` (whitespace runs and a fixed list of
   punctuation); separators are copied, every chunk between them is converted on its own.

@@ -45,7 +45,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from reader import paths
 from reader.documents import TEXT_SUFFIX, Document, load_file
@@ -247,7 +247,7 @@ def dump_indexes(indexes: Sequence[SearchIndex]) -> bytes:
     return zlib.compress(marshal.dumps(entries), 6)
 
 
-def _texts_of(entries: list[tuple]) -> list[str]:
+def _texts_of(entries: list[Any]) -> list[str]:
     """The folded texts kept in ``entries`` (canonical first)."""
     canonical = entries[0][1]
     out = [canonical.decode("utf-16-le", "surrogatepass")]
@@ -258,7 +258,7 @@ def _texts_of(entries: list[tuple]) -> list[str]:
     return out
 
 
-def _entries(data: bytes) -> list[tuple]:
+def _entries(data: bytes) -> list[Any]:
     entries = marshal.loads(zlib.decompress(data))
     if not isinstance(entries, list) or not entries:
         raise ValueError("not an index")
@@ -277,7 +277,7 @@ def load_indexes(data: bytes) -> list[SearchIndex]:
         name, _packed, length, starts, ends, simple, regions, view = entry
         begin = _load_steps(starts)
         end = _Steps(begin._at, begin._shift, begin._n, 1) if ends is None else _load_steps(ends)
-        folded = Folded(text, length, cast(array, begin), cast(array, end), simple)
+        folded = Folded(text, length, cast("array[int]", begin), cast("array[int]", end), simple)
         mapped = None
         if view is not None:
             mapped = cast(ViewLike, _ViewMap(view[0], *(_ints(b) for b in view[1:])))

@@ -22,13 +22,13 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         matches, found = search_index.search_library(
             args.query, ids=args.doc or None, view_id=view_id, glossary=glossary
         )
-        title = {doc_id: doc.title for doc_id, doc in found.items()}.__getitem__
+        doc_of = found.__getitem__
     except search_index.Unavailable:  # missing, damaged, busy: the same places, unindexed
         library = ctx.library()
         matches = search(
             library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary
         )
-        title = lambda doc_id: library.get(doc_id).title  # noqa: E731
+        doc_of = library.get
     if args.json:
         payload = {
             "query": args.query,
@@ -44,19 +44,21 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     by_doc: dict[str, int] = {}
     for m in matches:
         by_doc[m.document] = by_doc.get(m.document, 0) + 1
-    width = max(len(f"p. {m.page}") for m in matches)
+    # The printed page label (``p. i`` in an imported PDF's front matter); the JSON keeps the
+    # page number, as the contract says.
+    where = [f"p. {doc_of(m.document).label_of(m.start)}" for m in matches]
+    width = max(len(page) for page in where)
     current = None
-    for m in matches:
+    for m, page in zip(matches, where, strict=True):
         if m.document != current:
             current = m.document
             if current != matches[0].document:
                 print(file=ctx.stdout)
             count = by_doc[current]
             print(
-                f"{current}〈{title(current)}〉 {count} match{'es' if count != 1 else ''}",
+                f"{current}〈{doc_of(current).title}〉 {count} match{'es' if count != 1 else ''}",
                 file=ctx.stdout,
             )
-        page = f"p. {m.page}"
         print(f"  {page:<{width}}  {m.before}【{m.text}】{m.after}", file=ctx.stdout)
     total = len(matches)
     label = LABELS[view_id]

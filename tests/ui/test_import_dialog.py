@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -17,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from reader import paths
 from reader.documents import load_library
 from reader.store import annotations as ops
-from reader.ui.import_dialog import ImportDialog
-from reader.ui.main_window import MainWindow
+from reader.ui.library.import_dialog import ImportDialog
+from reader.ui.window.main_window import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -48,8 +49,10 @@ def drag_enter_event(
 ) -> QDragEnterEvent:
     """A drag entering at ``at``: PySide6 6.12 takes the position as QPointF and deprecates the
     QPoint constructor (warnings are errors here); earlier versions take only QPoint."""
+    # The stubs know only the QPoint constructor: the QPointF one is 6.12's.
+    make = cast(Callable[..., QDragEnterEvent], QDragEnterEvent)
     try:
-        return QDragEnterEvent(at, actions, mime, buttons, modifiers)
+        return make(at, actions, mime, buttons, modifiers)
     except TypeError:
         return QDragEnterEvent(at.toPoint(), actions, mime, buttons, modifiers)
 

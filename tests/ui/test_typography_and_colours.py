@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout
 from pytestqt.qtbot import QtBot
 
-from reader.ui.annotation_models import HIGHLIGHTS_DARK, HIGHLIGHTS_LIGHT
-from reader.ui.fonts import CHWS, FontCatalog, has_contextual_spacing
-from reader.ui.reading_view import Typography
-from reader.ui.theme import THEMES, search_hit_format
+from reader.ui.annotating.annotation_models import HIGHLIGHTS_DARK, HIGHLIGHTS_LIGHT
+from reader.ui.reading.fonts import CHWS, FontCatalog, has_contextual_spacing
+from reader.ui.reading.reading_view import Typography
+from reader.ui.window.theme import THEMES, search_hit_format
 
 
 def _width(font: QFont, text: str) -> float:
@@ -19,6 +19,14 @@ def _width(font: QFont, text: str) -> float:
     line = layout.createLine()
     layout.endLayout()
     return line.naturalTextWidth()
+
+
+def rgb_f(color: QColor) -> tuple[float, float, float]:
+    return color.redF(), color.greenF(), color.blueF()
+
+
+def rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()
 
 
 def test_body_font_compresses_punctuation_only_through_chws(qtbot: QtBot) -> None:
@@ -46,10 +54,7 @@ def test_search_hits_cannot_be_taken_for_a_highlight(theme_id: str) -> None:
         wash = fmt.background().color()
         a = wash.alphaF()
         blended = QColor.fromRgbF(
-            *(
-                a * w + (1 - a) * p
-                for w, p in zip(wash.getRgbF()[:3], paper.getRgbF()[:3], strict=True)
-            )
+            *(a * w + (1 - a) * p for w, p in zip(rgb_f(wash), rgb_f(paper), strict=True))
         )
         assert blended.hsvSaturationF() < paper.hsvSaturationF() + 0.04
         # …and far from every highlight colour on the page.
@@ -57,11 +62,7 @@ def test_search_hits_cannot_be_taken_for_a_highlight(theme_id: str) -> None:
         for color in highlights.values():
             other = QColor(color)
             distance = (
-                sum(
-                    (x - y) ** 2
-                    for x, y in zip(blended.getRgb()[:3], other.getRgb()[:3], strict=True)
-                )
-                ** 0.5
+                sum((x - y) ** 2 for x, y in zip(rgb(blended), rgb(other), strict=True)) ** 0.5
             )
             assert distance > 25, (color, blended.name())
 
@@ -71,9 +72,9 @@ def test_filter_check_boxes_are_drawn_in_the_dark_theme(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QApplication
 
     from reader.documents import load_library
-    from reader.ui.annotations_feature import AnnotationsFeature
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import ReaderSettings
+    from reader.ui.annotating.annotations_feature import AnnotationsFeature
+    from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.settings import ReaderSettings
 
     window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
     qtbot.addWidget(window)
