@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
 import re
 import threading
 from collections.abc import Sequence
@@ -78,6 +77,18 @@ class _Stage:
     table: dict[int, str]  # one-character keys with one-character values, for str.translate
     wide: dict[str, str]  # one-character keys whose value is not one character
     wide_finder: re.Pattern[str] | None
+    # The characters ``table`` changes, found by a regular expression where they are few (a
+    # variants table: the scan runs in C and only the hits cost Python time); None: translate.
+    changes: dict[str, str]
+    change_finder: re.Pattern[str] | None
+    # Whether a dictionary after the first has keys to match, or the wide table does: then the
+    # places earlier dictionaries took are tracked.
+    track: bool
+
+
+# Up to this many changed characters a table is applied by finding them (``_Stage.changes``);
+# above it ``str.translate`` over the whole text is cheaper (most characters change there).
+SPARSE_TABLE = 512
 
 
 def _char_class(chars: set[str]) -> str:
@@ -135,62 +146,124 @@ def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
                 wide[key] = value
         blocked.update(singles)
     wide_finder = re.compile(_char_class(set(wide))) if wide else None
-    return _Stage(dicts, table, wide, wide_finder)
+    changes = {chr(k): v for k, v in table.items() if chr(k) != v}
+    change_finder = None
+    if changes and len(changes) <= SPARSE_TABLE:
+        change_finder = re.compile(f"({_char_class(set(changes))})")
+    with_keys = [i for i, d in enumerate(dicts) if d.finder is not None]
+    track = bool(with_keys) and (with_keys[-1] > with_keys[0] or wide_finder is not None)
+    return _Stage(dicts, table, wide, wide_finder, changes, change_finder, track)
+
+
+def _translate(stage: _Stage, text: str) -> str:
+    """``text`` with every character of the stage's one-to-one table replaced."""
+    if stage.change_finder is None:
+        return text.translate(stage.table) if stage.changes else text
+    parts = stage.change_finder.split(text)
+    if len(parts) == 1:
+        return text
+    parts[1::2] = map(stage.changes.__getitem__, parts[1::2])
+    return "".join(parts)
+
+
+def _candidates(d: _Dict, text: str) -> list[tuple[int, int]]:
+    """Every occurrence ``(start, end)`` of a key of ``d``, by start, longest first at a start."""
+    assert d.finder is not None
+    n = len(text)
+    multi = d.multi
+    get = d.by_prefix.get
+    out: list[tuple[int, int]] = []
+    append = out.append
+    for m in d.finder.finditer(text):
+        i = m.start()
+        lengths = get(text[i : i + 2])
+        if lengths is None:
+            continue
+        for length in lengths:
+            end = i + length
+            if length == 2 or (end <= n and text[i:end] in multi):
+                append((i, end))
+    return out
+
+
+def _greedy(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The occurrences the library keeps: longest first (leftmost among equally long), each
+    unless it overlaps one kept before; in order.
+
+    Which of a run of overlapping occurrences is kept depends only on that run, so the runs are
+    found in one pass by position and only a run of two or more is sorted.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(candidates)
+    k = 0
+    while k < n:
+        reach = candidates[k][1]
+        j = k + 1
+        while j < n and candidates[j][0] < reach:
+            end = candidates[j][1]
+            if end > reach:
+                reach = end
+            j += 1
+        if j == k + 1:
+            out.append(candidates[k])
+        else:
+            kept: list[tuple[int, int]] = []
+            for s, e in sorted(candidates[k:j], key=lambda c: (c[0] - c[1], c[0])):
+                if all(e <= a or s >= b for a, b in kept):
+                    kept.append((s, e))
+            kept.sort()
+            out.extend(kept)
+        k = j
+    return out
 
 
 def _stage_apply(stage: _Stage, text: str) -> tuple[str, list[Block]]:
     """One stage over the whole text: its output and its blocks."""
     n = len(text)
     matches: list[tuple[int, int, str]] = []
-    occupied: bytearray | None = None
+    occupied: bytearray | None = bytearray(n) if stage.track else None
+    sources = 0
     for d in stage.dicts:
         if d.finder is None:
             continue
-        multi = d.multi
-        by_prefix = d.by_prefix
-        candidates: list[tuple[int, int]] = []
-        for m in d.finder.finditer(text):
-            i = m.start()
-            lengths = by_prefix.get(text[i : i + 2])
-            if lengths is None:
-                continue
-            for length in lengths:
-                if length == 2 or text[i : i + length] in multi:
-                    candidates.append((-length, i))
+        candidates = _candidates(d, text)
+        if occupied is not None and matches:
+            # Text an earlier dictionary of the group replaced is not looked at again.
+            candidates = [c for c in candidates if occupied.find(1, c[0], c[1]) == -1]
         if not candidates:
             continue
-        if occupied is None:
-            occupied = bytearray(n)
-        candidates.sort()
-        for neg, i in candidates:
-            end = i - neg
-            if end > n or occupied.find(1, i, end) != -1:
-                continue
-            occupied[i:end] = b"\x01" * (end - i)
-            matches.append((i, end, multi[text[i:end]]))
+        kept = _greedy(candidates)
+        multi = d.multi
+        matches.extend([(i, end, multi[text[i:end]]) for i, end in kept])
+        sources += 1
+        if occupied is not None:
+            for i, end in kept:
+                occupied[i:end] = b"\x01" * (end - i)
     if stage.wide_finder is not None:
         for m in stage.wide_finder.finditer(text):
             i = m.start()
             if occupied is None or not occupied[i]:
                 matches.append((i, i + 1, stage.wide[text[i]]))
-    table = stage.table
+                sources += 1
+    translated = _translate(stage, text)
     if not matches:
-        return text.translate(table), []
-    matches.sort()
+        return translated, []
+    if sources > 1:
+        matches.sort()
     out: list[str] = []
     blocks: list[Block] = []
     prev = 0
-    pos = 0
+    shift = 0  # output position - input position
     for start, end, value in matches:
         if start > prev:
-            out.append(text[prev:start].translate(table))
-            pos += start - prev
+            out.append(translated[prev:start])
         out.append(value)
+        pos = start + shift
         blocks.append((start, end, pos, pos + len(value)))
-        pos += len(value)
+        shift += len(value) - (end - start)
         prev = end
     if prev < n:
-        out.append(text[prev:].translate(table))
+        out.append(translated[prev:])
     return "".join(out), blocks
 
 
@@ -204,7 +277,9 @@ def compose(first: list[Block], second: list[Block]) -> list[Block]:
     if not second:
         return first
     merged: list[list[int]] = []
-    for s, e in heapq.merge(((b[2], b[3]) for b in first), ((b[0], b[1]) for b in second)):
+    # Both lists are sorted: sorting their concatenation merges two runs.
+    spans = sorted([(b[2], b[3]) for b in first] + [(b[0], b[1]) for b in second])
+    for s, e in spans:
         if merged and s < merged[-1][1]:
             if e > merged[-1][1]:
                 merged[-1][1] = e

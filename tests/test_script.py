@@ -57,7 +57,7 @@ def doc(doc_id: str):  # type: ignore[no-untyped-def]
 
 def test_library_version_is_pinned() -> None:
     assert importlib.metadata.version("opencc-python-reimplemented") == "0.1.7"
-    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text("utf-8")
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8")
     assert '"opencc-python-reimplemented==0.1.7"' in pyproject
 
 
