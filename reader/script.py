@@ -464,10 +464,10 @@ def _convert_uncached(
     marks: dict[int, str] = {}
     pos_out = 0
 
-    whole: _Whole | None = None
+    entire: _Whole | None = None
 
     def plain(lo: int, hi: int) -> None:
-        nonlocal pos_out, whole
+        nonlocal pos_out, entire
         if lo >= hi:
             return
         if conv is None:
@@ -475,13 +475,13 @@ def _convert_uncached(
             pos_out += hi - lo
             return
         if reuse_whole:
-            if whole is None:
-                whole = _Whole(*conv.convert(text))
-            inner = whole.inner(text, lo, hi)
+            if entire is None:
+                entire = _Whole(*conv.convert(text))
+            inner = entire.inner(text, lo, hi)
             if inner is not None:
                 a, b = inner
                 alone(lo, a)
-                cut = whole.cut(a, b, pos_out)
+                cut = entire.cut(a, b, pos_out)
                 if cut is None:  # never: a and b are edges (inner)
                     alone(a, hi)
                     return
@@ -527,16 +527,25 @@ def _convert_uncached(
                 kind = "script"
             plain(prev, start)
             if kind == "script":
-                shown = script_conv.convert(text[start:end])[0] if script_conv else text[start:end]
+                shown = in_script(text[start:end])
             span(start, end, finish(shown), kind)
             prev = end
         plain(prev, hi)
 
-    # Kept phrases and withheld names convert with the configuration's script alone.
+    # Kept phrases and withheld names convert with the configuration's script alone (once per
+    # distinct phrase: names recur).
     script_conv = converter(KEEP_CONFIG.get(config, config), prose=True) if config else None
+    in_script_memo: dict[str, str] = {}
+
+    def in_script(phrase: str) -> str:
+        shown = in_script_memo.get(phrase)
+        if shown is None:
+            shown = script_conv.convert(phrase)[0] if script_conv is not None else phrase
+            in_script_memo[phrase] = shown
+        return shown
+
     prev = 0
     if phrases:
-        keep_conv = script_conv
         for m in _glossary_pattern(phrases).finditer(text):
             start, end = m.span()
             stretch(prev, start)
@@ -544,8 +553,7 @@ def _convert_uncached(
             if phrase in conversions:
                 span(start, end, conversions[phrase], "convert")
             else:
-                shown = keep_conv.convert(phrase)[0] if keep_conv is not None else phrase
-                span(start, end, finish(shown), "keep")
+                span(start, end, finish(in_script(phrase)), "keep")
             prev = end
     stretch(prev, len(text))
     result = ConvertedText(text, "".join(pieces), blocks, config, marks)
@@ -748,6 +756,7 @@ def measure_conversion(text: str, config: str, repeat: int = 5) -> dict[str, Any
     with script_engine._converters_lock:
         script_engine._converters.pop(config, None)
         script_engine._converters.pop(config + script_engine.PROSE_SUFFIX, None)
+        script_engine._stages.clear()
     _layer_matcher.cache_clear()
     t0 = time.perf_counter()
     converter(config)

@@ -20,9 +20,12 @@ What the library does (``opencc/opencc.py`` 0.1.7, pinned by ``tests/test_script
 The recursive longest-first search is the same as greedily accepting every occurrence of a key in
 the order (length descending, position ascending) unless it overlaps one accepted before; and
 because no key contains a separator (pinned by the tests; checked here, with an exact fallback),
-chunks need not be cut out at all: the whole text is processed at once. Per dictionary we find
-every occurrence of its keys of two or more characters with a regular expression that prefilters
-on the first two characters, and resolve single-character keys with ``str.translate``.
+chunks need not be cut out at all: the whole text is processed at once. Per dictionary an
+Aho-Corasick automaton (``ahocorasick_rs``, in compiled code) finds every occurrence of its keys
+of two or more characters, overlapping ones included, in one call; only a run of overlapping
+occurrences is resolved in Python. Single-character keys are applied to the whole text at once:
+the few characters of a variants table are found by a regular expression, a full character
+table goes through ``str.translate``.
 
 The result of a stage is a list of *blocks* ``(in_start, in_end, out_start, out_end)`` for every
 replacement that is not one character to one character; everything between blocks maps one to
@@ -37,10 +40,14 @@ import bisect
 import functools
 import re
 import threading
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, islice
+from operator import add, ge, itemgetter, sub
 
 import opencc
+from ahocorasick_rs import AhoCorasick, MatchKind
 from opencc.opencc import OpenCC
 
 LIBRARY_VERSION = "0.1.7"
@@ -66,21 +73,25 @@ class _Dict:
     """One dictionary of a group, prepared for matching."""
 
     multi: dict[str, str]  # keys of >= 2 characters that can match -> first value
-    by_prefix: dict[str, tuple[int, ...]]  # first two characters -> key lengths, longest first
-    finder: re.Pattern[str] | None  # positions whose two characters may start a key
+    finder: AhoCorasick | None  # every occurrence of a key of ``multi``: (index, start, end)
+    values: list[str]  # the value of each key, by the finder's index
     singles: dict[str, str]  # one-character keys (not separators) -> first value
 
 
 @dataclass
 class _Stage:
     dicts: list[_Dict]
-    table: dict[int, str]  # one-character keys with one-character values, for str.translate
+    table: dict[int, str]  # one-character keys with one-character values
     wide: dict[str, str]  # one-character keys whose value is not one character
     wide_finder: re.Pattern[str] | None
     # The characters ``table`` changes, found by a regular expression where they are few (a
     # variants table: the scan runs in C and only the hits cost Python time); None: translate.
     changes: dict[str, str]
     change_finder: re.Pattern[str] | None
+    # Otherwise ``str.translate`` with an array: code point -> code point, up to the largest key
+    # (what lies beyond is left alone, as a dictionary table would; an array answers without the
+    # failed lookup a dictionary pays for every character it does not hold).
+    codes: array[int] | None
     # Whether a dictionary after the first has keys to match, or the wide table does: then the
     # places earlier dictionaries took are tracked.
     track: bool
@@ -127,16 +138,9 @@ def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
                 # A key holding a character that an earlier dictionary of the group matches on
                 # its own can never match: that character is taken first wherever it stands.
                 multi[key] = _first(value)
-        prefixes: dict[str, set[int]] = {}
-        for key in multi:
-            prefixes.setdefault(key[:2], set()).add(len(key))
-        by_prefix = {p: tuple(sorted(ls, reverse=True)) for p, ls in prefixes.items()}
-        finder = None
-        if multi:
-            firsts = {k[0] for k in multi}
-            seconds = {k[1] for k in multi}
-            finder = re.compile(f"{_char_class(firsts)}(?={_char_class(seconds)})")
-        dicts.append(_Dict(multi, by_prefix, finder, singles))
+        keys = list(multi)
+        finder = AhoCorasick(keys, matchkind=MatchKind.Standard) if keys else None
+        dicts.append(_Dict(multi, finder, [multi[k] for k in keys], singles))
         for key, value in singles.items():
             if key in blocked:
                 continue
@@ -148,17 +152,24 @@ def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
     wide_finder = re.compile(_char_class(set(wide))) if wide else None
     changes = {chr(k): v for k, v in table.items() if chr(k) != v}
     change_finder = None
+    codes = None
     if changes and len(changes) <= SPARSE_TABLE:
         change_finder = re.compile(f"({_char_class(set(changes))})")
+    elif changes:
+        codes = array("I", range(max(table) + 1))
+        for code, char in table.items():
+            codes[code] = ord(char)
     with_keys = [i for i, d in enumerate(dicts) if d.finder is not None]
     track = bool(with_keys) and (with_keys[-1] > with_keys[0] or wide_finder is not None)
-    return _Stage(dicts, table, wide, wide_finder, changes, change_finder, track)
+    return _Stage(dicts, table, wide, wide_finder, changes, change_finder, codes, track)
 
 
 def _translate(stage: _Stage, text: str) -> str:
     """``text`` with every character of the stage's one-to-one table replaced."""
+    if stage.codes is not None:
+        return text.translate(stage.codes)
     if stage.change_finder is None:
-        return text.translate(stage.table) if stage.changes else text
+        return text
     parts = stage.change_finder.split(text)
     if len(parts) == 1:
         return text
@@ -166,55 +177,52 @@ def _translate(stage: _Stage, text: str) -> str:
     return "".join(parts)
 
 
-def _candidates(d: _Dict, text: str) -> list[tuple[int, int]]:
-    """Every occurrence ``(start, end)`` of a key of ``d``, by start, longest first at a start."""
+def _candidates(d: _Dict, text: str) -> list[tuple[int, int, int]]:
+    """Every occurrence ``(start, end, key index)`` of a key of ``d``, in order."""
     assert d.finder is not None
-    n = len(text)
-    multi = d.multi
-    get = d.by_prefix.get
-    out: list[tuple[int, int]] = []
-    append = out.append
-    for m in d.finder.finditer(text):
-        i = m.start()
-        lengths = get(text[i : i + 2])
-        if lengths is None:
-            continue
-        for length in lengths:
-            end = i + length
-            if length == 2 or (end <= n and text[i:end] in multi):
-                append((i, end))
-    return out
+    return sorted([(s, e, i) for i, s, e in d.finder.find_matches_as_indexes(text, True)])
 
 
-def _greedy(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _greedy(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """The occurrences the library keeps: longest first (leftmost among equally long), each
     unless it overlaps one kept before; in order.
 
-    Which of a run of overlapping occurrences is kept depends only on that run, so the runs are
-    found in one pass by position and only a run of two or more is sorted.
+    Which of a run of overlapping occurrences is kept depends only on that run: the runs are
+    found with whole-list operations (a run begins where an occurrence starts at or after the
+    furthest end before it), a lone occurrence is kept, only a longer run is sorted.
     """
-    out: list[tuple[int, int]] = []
     n = len(candidates)
-    k = 0
-    while k < n:
-        reach = candidates[k][1]
-        j = k + 1
-        while j < n and candidates[j][0] < reach:
-            end = candidates[j][1]
-            if end > reach:
-                reach = end
-            j += 1
-        if j == k + 1:
-            out.append(candidates[k])
-        else:
-            kept: list[tuple[int, int]] = []
-            for s, e in sorted(candidates[k:j], key=lambda c: (c[0] - c[1], c[0])):
-                if all(e <= a or s >= b for a, b in kept):
-                    kept.append((s, e))
-            kept.sort()
-            out.extend(kept)
-        k = j
+    if n < 2:
+        return candidates
+    starts = list(map(itemgetter(0), candidates))
+    reach = accumulate(map(itemgetter(1), candidates), max)
+    begins = [0, *compress(range(1, n), map(ge, islice(starts, 1, None), reach)), n]
+    if len(begins) == n + 1:
+        return candidates  # nothing overlaps
+    sizes = list(map(sub, islice(begins, 1, None), begins))
+    out = list(map(candidates.__getitem__, compress(begins, map((1).__eq__, sizes))))
+    for k, size in zip(begins, sizes, strict=False):
+        if size == 1:
+            continue
+        if size == 2:  # two that overlap: the longer, or the first of two as long
+            a, b = candidates[k], candidates[k + 1]
+            out.append(a if a[1] - a[0] >= b[1] - b[0] else b)
+            continue
+        kept: list[tuple[int, int, int]] = []
+        for c in sorted(candidates[k : k + size], key=_longest_first):
+            s, e = c[0], c[1]
+            for x in kept:
+                if e > x[0] and s < x[1]:
+                    break
+            else:
+                kept.append(c)
+        out.extend(kept)
+    out.sort()
     return out
+
+
+def _longest_first(c: tuple[int, int, int]) -> tuple[int, int]:
+    return c[0] - c[1], c[0]
 
 
 def _stage_apply(stage: _Stage, text: str) -> tuple[str, list[Block]]:
@@ -233,11 +241,11 @@ def _stage_apply(stage: _Stage, text: str) -> tuple[str, list[Block]]:
         if not candidates:
             continue
         kept = _greedy(candidates)
-        multi = d.multi
-        matches.extend([(i, end, multi[text[i:end]]) for i, end in kept])
+        values = d.values
+        matches.extend([(i, end, values[key]) for i, end, key in kept])
         sources += 1
         if occupied is not None:
-            for i, end in kept:
+            for i, end, _key in kept:
                 occupied[i:end] = b"\x01" * (end - i)
     if stage.wide_finder is not None:
         for m in stage.wide_finder.finditer(text):
@@ -250,21 +258,16 @@ def _stage_apply(stage: _Stage, text: str) -> tuple[str, list[Block]]:
         return translated, []
     if sources > 1:
         matches.sort()
-    out: list[str] = []
-    blocks: list[Block] = []
-    prev = 0
-    shift = 0  # output position - input position
-    for start, end, value in matches:
-        if start > prev:
-            out.append(translated[prev:start])
-        out.append(value)
-        pos = start + shift
-        blocks.append((start, end, pos, pos + len(value)))
-        shift += len(value) - (end - start)
-        prev = end
-    if prev < n:
-        out.append(translated[prev:])
-    return "".join(out), blocks
+    # Whole-list operations: the text between replacements, where each replacement lands.
+    starts, ends, values = map(list, zip(*matches, strict=True))
+    lengths = list(map(len, values))
+    shifts = accumulate(map(sub, lengths, map(sub, ends, starts)), initial=0)
+    out_starts = list(map(add, starts, shifts))
+    blocks = list(zip(starts, ends, out_starts, map(add, out_starts, lengths), strict=True))
+    pieces = [translated[ends[-1] :]] * (2 * len(matches) + 1)
+    pieces[0:-1:2] = map(translated.__getitem__, map(slice, [0, *ends[:-1]], starts))
+    pieces[1::2] = values
+    return "".join(pieces), blocks
 
 
 def compose(first: list[Block], second: list[Block]) -> list[Block]:
@@ -334,7 +337,7 @@ class Converter:
             for ga, gb in zip(library._dict_chain_data, chain, strict=True)
             for a, b in zip(ga, gb, strict=True)
         )
-        self.stages = [_prepare_stage(group) for group in chain]
+        self.stages = [_shared_stage(group) for group in chain]
         self.exact_fast_path = not _values_add_separators(chain)
 
     def convert(self, text: str) -> tuple[str, list[Block]]:
@@ -390,6 +393,17 @@ class Converter:
         return {}
 
 
+def _shared_stage(group: Sequence[_DictData]) -> _Stage:
+    """The prepared stage of ``group``, shared by every configuration with the same group (s2t,
+    s2hk and s2twp all begin with STPhrases + STCharacters); callers hold _converters_lock."""
+    key = tuple(id(d[2]) for d in group)
+    cached = _stages.get(key)
+    if cached is None:
+        # The mappings are kept with the stage so that their ids stay theirs.
+        cached = _stages[key] = ([d[2] for d in group], _prepare_stage(group))
+    return cached[1]
+
+
 def _values_add_separators(chain: list[list[_DictData]]) -> bool:
     """Whether any value that can be produced holds a separator character.
 
@@ -409,6 +423,8 @@ _converters: dict[str, Converter] = {}
 # Dictionary file -> (longest key, shortest key, mapping), as OpenCC reads them; read-only.
 _shared_dictionaries: dict[str, _DictData] = {}
 _prose_dictionaries: dict[int, _DictData] = {}  # id(shared data) -> without its IT entries
+# ids of a group's mappings -> (those mappings, the group prepared for matching)
+_stages: dict[tuple[int, ...], tuple[list[dict[str, str]], _Stage]] = {}
 _converters_lock = threading.Lock()
 PROSE_SUFFIX = "+prose"
 
