@@ -64,6 +64,7 @@ from reader.script_engine import (
 
 if TYPE_CHECKING:
     from reader.documents import Document
+    from reader.lexicon import PhraseMatcher
 
 __all__ = [
     "DEFAULT_SETTINGS",
@@ -388,7 +389,7 @@ def plan_for(view_id: str, source_script: str, settings: ScriptSettings | None =
 @functools.cache
 def _layer_matcher(
     config: str | None, source_region: str | None, view_region: str | None, fixes: bool
-) -> Any:
+) -> PhraseMatcher[tuple[str, str, str]]:
     """One matcher over the corrections and the lexicon of a plan (corrections first)."""
     from reader.lexicon import PhraseMatcher, corrections, region_map
 
@@ -416,7 +417,7 @@ def _layer_matcher(
             fa, fb = fold_key(a), fold_key(b)
             if len(fb) > len(fa) and fb.startswith(fa):
                 guards[a] = fb
-    return PhraseMatcher({k: f"{v}\t{o}\t{guards.get(k, '')}" for k, (v, o) in found.items()})
+    return PhraseMatcher({k: (v, o, guards.get(k, "")) for k, (v, o) in found.items()})
 
 
 def _mainland_quotes(text: str) -> str:
@@ -463,10 +464,10 @@ def _convert_uncached(
     blocks: list[Block] = []
     marks: dict[int, str] = {}
     pos_out = 0
-
     entire: _Whole | None = None
 
     def plain(lo: int, hi: int) -> None:
+        """``text[lo:hi]`` converted by the library alone."""
         nonlocal pos_out, entire
         if lo >= hi:
             return
@@ -476,19 +477,17 @@ def _convert_uncached(
             return
         if reuse_whole:
             if entire is None:
-                entire = _Whole(*conv.convert(text))
-            inner = entire.inner(text, lo, hi)
-            if inner is not None:
-                a, b = inner
+                out, out_blocks = conv.convert(text)
+                entire = _Whole(finish(out), out_blocks)
+            widest = entire.widest(text, lo, hi)
+            if widest is not None:
+                a, b, va, vb = widest
                 alone(lo, a)
-                cut = entire.cut(a, b, pos_out)
-                if cut is None:  # never: a and b are edges (inner)
-                    alone(a, hi)
-                    return
-                out, cut_blocks = cut
-                blocks.extend(cut_blocks)
-                pieces.append(finish(out))
-                pos_out += len(out)
+                out, cut_blocks = entire.cut(a, b, va, vb, pos_out)
+                if cut_blocks:
+                    blocks.extend(cut_blocks)
+                pieces.append(out)
+                pos_out += vb - va
                 alone(b, hi)
                 return
         alone(lo, hi)
@@ -510,6 +509,8 @@ def _convert_uncached(
         pieces.append(shown)
         pos_out += len(shown)
 
+    finished: dict[str, str] = {}
+
     def stretch(lo: int, hi: int) -> None:
         if lo >= hi:
             return
@@ -517,10 +518,9 @@ def _convert_uncached(
             plain(lo, hi)
             return
         prev = lo
-        for start, end, value in matcher.find(text, lo, hi):
+        for start, end, (shown, kind, guard) in matcher.find(text, lo, hi):
             if start < prev:
                 continue
-            shown, kind, guard = value.split("\t")
             if guard and _spells(text, start, hi, guard):
                 # The author wrote the target form: its characters convert, nothing else.
                 end = start + len(guard)
@@ -528,7 +528,12 @@ def _convert_uncached(
             plain(prev, start)
             if kind == "script":
                 shown = in_script(text[start:end])
-            span(start, end, finish(shown), kind)
+            elif quotes:
+                done = finished.get(shown)
+                if done is None:
+                    done = finished[shown] = finish(shown)
+                shown = done
+            span(start, end, shown, kind)
             prev = end
         plain(prev, hi)
 
@@ -541,7 +546,7 @@ def _convert_uncached(
         shown = in_script_memo.get(phrase)
         if shown is None:
             shown = script_conv.convert(phrase)[0] if script_conv is not None else phrase
-            in_script_memo[phrase] = shown
+            shown = in_script_memo[phrase] = finish(shown)
         return shown
 
     prev = 0
@@ -553,7 +558,7 @@ def _convert_uncached(
             if phrase in conversions:
                 span(start, end, conversions[phrase], "convert")
             else:
-                span(start, end, finish(in_script(phrase)), "keep")
+                span(start, end, in_script(phrase), "keep")
             prev = end
     stretch(prev, len(text))
     result = ConvertedText(text, "".join(pieces), blocks, config, marks)
@@ -562,15 +567,14 @@ def _convert_uncached(
 
 
 class _Whole:
-    """One conversion of a whole text, from which stretches of it are cut."""
+    """One conversion of a whole text (its output finished), from which stretches are cut."""
 
     def __init__(self, out: str, blocks: list[Block]) -> None:
         self.out = out
         self.blocks = blocks
         self.cs = [b[0] for b in blocks]
-        self.ce = [b[1] for b in blocks]
 
-    def _edge(self, p: int) -> int | None:
+    def edge(self, p: int) -> int | None:
         """The output position of input position ``p``, or None when ``p`` is inside a
         segment (not an edge)."""
         i = bisect.bisect_right(self.cs, p) - 1
@@ -583,19 +587,24 @@ class _Whole:
             return None
         return p - block[1] + block[3]
 
-    def inner(self, text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    def widest(self, text: str, lo: int, hi: int) -> tuple[int, int, int, int] | None:
         """The widest ``[a, b)`` in ``[lo, hi)`` to cut out of the whole for a stretch converted
-        on its own: ``[lo, hi)`` itself when both are edges; else from its first separator
-        and/or to after its last (the library converts the text between separators on its own,
-        and no table phrase holds one, so a separator is an edge of every conversion). None:
-        no such range (the stretch is converted alone)."""
+        on its own, and its output positions: ``[lo, hi)`` itself when both are edges; else
+        from its first separator and/or to after its last (the library converts the text
+        between separators on its own, and no table phrase holds one, so a separator is an edge
+        of every conversion). None: no such range (the stretch is converted alone)."""
+        if not self.blocks:
+            return lo, hi, lo, hi
         a, b = lo, hi
-        if self._edge(lo) is None:
+        va = self.edge(lo)
+        if va is None:
             m = SPLIT_CHARS_RE.search(text, lo, hi)
             if m is None:
                 return None
             a = m.start()
-        if self._edge(hi) is None:
+            va = self.edge(a)
+        vb = self.edge(hi)
+        if vb is None:
             last = None
             for start in (max(a, hi - 256), a):
                 for m in SPLIT_CHARS_RE.finditer(text, start, hi):
@@ -605,23 +614,21 @@ class _Whole:
             if last is None:
                 return None
             b = last.end()
-        return a, b
+            vb = self.edge(b)
+        if va is None or vb is None:
+            return None  # never: a separator's edges are edges
+        return a, b, va, vb
 
-    def cut(self, lo: int, hi: int, pos_out: int) -> tuple[str, list[Block]] | None:
-        """The converted text of ``text[lo:hi]`` and its blocks (output positions from
-        ``pos_out``), or None when ``lo`` or ``hi`` is not an edge."""
-        vlo = self._edge(lo)
-        if vlo is None:
-            return None
-        vhi = self._edge(hi)
-        if vhi is None:
-            return None
-        a = bisect.bisect_left(self.cs, lo)
-        b = bisect.bisect_left(self.cs, hi, a)
-        shift = pos_out - vlo
-        return self.out[vlo:vhi], [
-            (s, e, vs + shift, ve + shift) for s, e, vs, ve in self.blocks[a:b]
-        ]
+    def cut(self, a: int, b: int, va: int, vb: int, pos_out: int) -> tuple[str, list[Block]]:
+        """The output of ``[a, b)`` (edges whose output positions are ``va``, ``vb``) and its
+        blocks, output positions from ``pos_out``."""
+        cs = self.cs
+        i = bisect.bisect_left(cs, a)
+        j = bisect.bisect_left(cs, b, i)
+        if i == j:
+            return self.out[va:vb], []
+        shift = pos_out - va
+        return self.out[va:vb], [(s, e, x + shift, y + shift) for s, e, x, y in self.blocks[i:j]]
 
 
 def _spells(text: str, start: int, hi: int, folded: str) -> bool:

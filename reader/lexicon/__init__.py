@@ -21,10 +21,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 DATA = Path(__file__).resolve().parent / "data"
+V = TypeVar("V")
 REGIONS = ("tw", "hk", "cn")
 # The OpenCC commit the IT list was taken from (data/NOTICE).
 IT_LIST_COMMIT = "839df94d2362d85ba7f9ef8e3fcfa397661542de"
@@ -172,11 +174,11 @@ def is_it_entry(file_name: str, key: str, value: str) -> bool:
     return False
 
 
-class PhraseMatcher:
+class PhraseMatcher(Generic[V]):
     """Leftmost-longest, non-overlapping occurrences of a set of keys of two or more characters
     (an Aho-Corasick automaton in compiled code, ``ahocorasick_rs``: one call per text)."""
 
-    def __init__(self, keys: dict[str, str]) -> None:
+    def __init__(self, keys: dict[str, V]) -> None:
         self.keys = {k: v for k, v in keys.items() if len(k) >= 2}
         ordered = list(self.keys)
         self._values = [self.keys[k] for k in ordered]
@@ -184,7 +186,7 @@ class PhraseMatcher:
         if ordered:
             self.finder = AhoCorasick(ordered, matchkind=MatchKind.LeftmostLongest)
 
-    def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, V]]:
         """``(start, end, value)`` of each occurrence in ``text[lo:hi]``, in order."""
         if self.finder is None:
             return []
