@@ -43,14 +43,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import statistics
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, repeat
+from operator import add, lt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.glossary import Glossary
@@ -59,6 +62,7 @@ from reader.script_engine import (
     LIBRARY_VERSION,
     SPLIT_CHARS_RE,
     Block,
+    Converter,
     converter,
 )
 
@@ -460,83 +464,6 @@ def _convert_uncached(
         result._ambiguous = _ambiguities(result)
         return result
 
-    pieces: list[str] = []
-    blocks: list[Block] = []
-    marks: dict[int, str] = {}
-    pos_out = 0
-    entire: _Whole | None = None
-
-    def plain(lo: int, hi: int) -> None:
-        """``text[lo:hi]`` converted by the library alone."""
-        nonlocal pos_out, entire
-        if lo >= hi:
-            return
-        if conv is None:
-            pieces.append(finish(text[lo:hi]))
-            pos_out += hi - lo
-            return
-        if reuse_whole:
-            if entire is None:
-                out, out_blocks = conv.convert(text)
-                entire = _Whole(finish(out), out_blocks)
-            widest = entire.widest(text, lo, hi)
-            if widest is not None:
-                a, b, va, vb = widest
-                alone(lo, a)
-                out, cut_blocks = entire.cut(a, b, va, vb, pos_out)
-                if cut_blocks:
-                    blocks.extend(cut_blocks)
-                pieces.append(out)
-                pos_out += vb - va
-                alone(b, hi)
-                return
-        alone(lo, hi)
-
-    def alone(lo: int, hi: int) -> None:
-        nonlocal pos_out
-        if lo >= hi or conv is None:
-            return
-        out, part_blocks = conv.convert(text[lo:hi])
-        shift_out = pos_out
-        blocks.extend((a + lo, b + lo, c + shift_out, d + shift_out) for a, b, c, d in part_blocks)
-        pieces.append(finish(out))
-        pos_out += len(out)
-
-    def span(start: int, end: int, shown: str, kind: str) -> None:
-        nonlocal pos_out
-        marks[len(blocks)] = kind
-        blocks.append((start, end, pos_out, pos_out + len(shown)))
-        pieces.append(shown)
-        pos_out += len(shown)
-
-    finished: dict[str, str] = {}
-
-    def stretch(lo: int, hi: int) -> None:
-        if lo >= hi:
-            return
-        if matcher is None:
-            plain(lo, hi)
-            return
-        prev = lo
-        for start, end, (shown, kind, guard) in matcher.find(text, lo, hi):
-            if start < prev:
-                continue
-            if guard and _spells(text, start, hi, guard):
-                # The author wrote the target form: its characters convert, nothing else.
-                end = start + len(guard)
-                kind = "script"
-            plain(prev, start)
-            if kind == "script":
-                shown = in_script(text[start:end])
-            elif quotes:
-                done = finished.get(shown)
-                if done is None:
-                    done = finished[shown] = finish(shown)
-                shown = done
-            span(start, end, shown, kind)
-            prev = end
-        plain(prev, hi)
-
     # Kept phrases and withheld names convert with the configuration's script alone (once per
     # distinct phrase: names recur).
     script_conv = converter(KEEP_CONFIG.get(config, config), prose=True) if config else None
@@ -549,6 +476,31 @@ def _convert_uncached(
             shown = in_script_memo[phrase] = finish(shown)
         return shown
 
+    # First the layers' phrases, in order: (start, end, shown, kind).
+    spans: list[tuple[int, int, str, str]] = []
+    finished: dict[str, str] = {}
+
+    def stretch(lo: int, hi: int) -> None:
+        if lo >= hi or matcher is None:
+            return
+        prev = lo
+        for start, end, (shown, kind, guard) in matcher.find(text, lo, hi):
+            if start < prev:
+                continue
+            if guard and _spells(text, start, hi, guard):
+                # The author wrote the target form: its characters convert, nothing else.
+                end = start + len(guard)
+                kind = "script"
+            if kind == "script":
+                shown = in_script(text[start:end])
+            elif quotes:
+                done = finished.get(shown)
+                if done is None:
+                    done = finished[shown] = finish(shown)
+                shown = done
+            spans.append((start, end, shown, kind))
+            prev = end
+
     prev = 0
     if phrases:
         for m in _glossary_pattern(phrases).finditer(text):
@@ -556,14 +508,82 @@ def _convert_uncached(
             stretch(prev, start)
             phrase = m.group()
             if phrase in conversions:
-                span(start, end, conversions[phrase], "convert")
+                spans.append((start, end, conversions[phrase], "convert"))
             else:
-                span(start, end, in_script(phrase), "keep")
+                spans.append((start, end, in_script(phrase), "keep"))
             prev = end
     stretch(prev, len(text))
+
+    # Then the text between them, converted by the library as if each were a separator.
+    if reuse_whole and conv is not None:
+        out, out_blocks = conv.convert(text)
+        entire = _Whole(finish(out), out_blocks)
+        assembled = entire.around(spans, len(text))
+        if assembled is None:
+            assembled = _assemble(text, spans, conv, finish, entire)
+    else:
+        assembled = _assemble(text, spans, conv, finish, None)
+    pieces, blocks, marks = assembled
     result = ConvertedText(text, "".join(pieces), blocks, config, marks)
     result._ambiguous = _ambiguities(result)
     return result
+
+
+def _assemble(
+    text: str,
+    spans: list[tuple[int, int, str, str]],
+    conv: Converter | None,
+    finish: Callable[[str], str],
+    entire: _Whole | None,
+) -> tuple[list[str], list[Block], dict[int, str]]:
+    """The view's pieces, blocks and marks: each stretch between the layers' ``spans``
+    converted alone — or, with ``entire``, cut out of it as far as its edges allow."""
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    marks: dict[int, str] = {}
+    pos_out = 0
+
+    def alone(lo: int, hi: int) -> None:
+        nonlocal pos_out
+        if lo >= hi:
+            return
+        part_blocks: list[Block] = []
+        if conv is None:
+            out = text[lo:hi]
+        else:
+            out, part_blocks = conv.convert(text[lo:hi])
+        shift_out = pos_out
+        blocks.extend((a + lo, b + lo, c + shift_out, d + shift_out) for a, b, c, d in part_blocks)
+        pieces.append(finish(out))
+        pos_out += len(out)
+
+    def plain(lo: int, hi: int) -> None:
+        nonlocal pos_out
+        if lo >= hi:
+            return
+        widest = entire.widest(text, lo, hi) if entire is not None else None
+        if widest is None:
+            alone(lo, hi)
+            return
+        assert entire is not None
+        a, b, va, vb = widest
+        alone(lo, a)
+        out, cut_blocks = entire.cut(a, b, va, vb, pos_out)
+        blocks.extend(cut_blocks)
+        pieces.append(out)
+        pos_out += vb - va
+        alone(b, hi)
+
+    prev = 0
+    for start, end, shown, kind in spans:
+        plain(prev, start)
+        marks[len(blocks)] = kind
+        blocks.append((start, end, pos_out, pos_out + len(shown)))
+        pieces.append(shown)
+        pos_out += len(shown)
+        prev = end
+    plain(prev, len(text))
+    return pieces, blocks, marks
 
 
 class _Whole:
@@ -573,6 +593,9 @@ class _Whole:
         self.out = out
         self.blocks = blocks
         self.cs = [b[0] for b in blocks]
+        self.ends = [b[1] for b in blocks]
+        # (output - input) after the first k blocks
+        self.offsets = [0, *(b[3] - b[1] for b in blocks)]
 
     def edge(self, p: int) -> int | None:
         """The output position of input position ``p``, or None when ``p`` is inside a
@@ -618,6 +641,61 @@ class _Whole:
         if va is None or vb is None:
             return None  # never: a separator's edges are edges
         return a, b, va, vb
+
+    def around(
+        self, spans: list[tuple[int, int, str, str]], n: int
+    ) -> tuple[list[str], list[Block], dict[int, str]] | None:
+        """The view's pieces, blocks and marks when every edge of every span is an edge of the
+        whole (the stretches between them are then cut out of it unchanged), else None."""
+        if not spans:
+            return [self.out], list(self.blocks), {}
+        blocks_in = self.blocks
+        points = [p for start, end, _shown, _kind in spans for p in (start, end)]
+        # Blocks ended at or before each point; the point is an edge unless the next block
+        # starts before it.
+        ends = self.ends
+        ended = list(map(bisect.bisect_right, repeat(ends), points))
+        firsts = [*self.cs, n + 1]
+        if any(map(lt, map(firsts.__getitem__, ended), points)):
+            return None
+        offsets = self.offsets
+        outs = list(map(add, points, map(offsets.__getitem__, ended)))
+        out_text = self.out
+        pieces = [out_text[outs[-1] :]] * (2 * len(spans) + 1)
+        pieces[0:-1:2] = map(out_text.__getitem__, map(slice, [0, *outs[1::2]], outs[0::2]))
+        pieces[1::2] = [shown for _start, _end, shown, _kind in spans]
+        if not blocks_in:  # positions are the text's: whole-list operations
+            lengths = list(map(len, pieces[1::2]))
+            starts, ends_in, _shown, kinds = zip(*spans, strict=True)
+            grown = map(operator.sub, lengths, map(operator.sub, outs[1::2], outs[0::2]))
+            view_starts = list(map(add, outs[0::2], accumulate(grown, initial=0)))
+            view_ends = map(add, view_starts, lengths)
+            blocks = list(zip(starts, ends_in, view_starts, view_ends, strict=False))
+            return pieces, blocks, dict(enumerate(kinds))
+        blocks = []
+        marks: dict[int, str] = {}
+        shift = 0  # view position - whole's output position
+        taken = 0  # blocks of the whole passed
+        for k, (start, end, shown, kind) in enumerate(spans):
+            before = ended[2 * k]  # the whole's blocks before this span
+            if before > taken:
+                if shift:
+                    blocks.extend(
+                        [(a, b, c + shift, d + shift) for a, b, c, d in blocks_in[taken:before]]
+                    )
+                else:
+                    blocks.extend(blocks_in[taken:before])
+            view_start = outs[2 * k] + shift
+            marks[len(blocks)] = kind
+            blocks.append((start, end, view_start, view_start + len(shown)))
+            shift += len(shown) - (outs[2 * k + 1] - outs[2 * k])
+            taken = ended[2 * k + 1]
+        if taken < len(blocks_in):
+            if shift:
+                blocks.extend([(a, b, c + shift, d + shift) for a, b, c, d in blocks_in[taken:]])
+            else:
+                blocks.extend(blocks_in[taken:])
+        return pieces, blocks, marks
 
     def cut(self, a: int, b: int, va: int, vb: int, pos_out: int) -> tuple[str, list[Block]]:
         """The output of ``[a, b)`` (edges whose output positions are ``va``, ``vb``) and its

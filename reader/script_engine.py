@@ -47,7 +47,7 @@ from itertools import accumulate, compress, islice, repeat
 from operator import add, ge, itemgetter, sub
 
 import opencc
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 from opencc.opencc import OpenCC
 
 LIBRARY_VERSION = "0.1.7"
@@ -97,6 +97,9 @@ class _Stage:
     track: bool
 
 
+# Up to this many keys a phrase table's automaton is a DFA (faster to search, larger).
+DFA_KEYS = 5000
+
 # Up to this many changed characters a table is applied by finding them (``_Stage.changes``);
 # above it ``str.translate`` over the whole text is cheaper (most characters change there).
 SPARSE_TABLE = 512
@@ -139,7 +142,11 @@ def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
                 # its own can never match: that character is taken first wherever it stands.
                 multi[key] = _first(value)
         keys = list(multi)
-        finder = AhoCorasick(keys, matchkind=MatchKind.Standard) if keys else None
+        finder = None
+        if keys:
+            # A DFA searches faster but grows with the keys: for the smaller tables only.
+            dfa = Implementation.DFA if len(keys) <= DFA_KEYS else None
+            finder = AhoCorasick(keys, matchkind=MatchKind.Standard, implementation=dfa)
         dicts.append(_Dict(multi, finder, [multi[k] for k in keys], singles))
         for key, value in singles.items():
             if key in blocked:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 DATA = Path(__file__).resolve().parent / "data"
 V = TypeVar("V")
@@ -184,7 +184,11 @@ class PhraseMatcher(Generic[V]):
         self._values = [self.keys[k] for k in ordered]
         self.finder: AhoCorasick | None = None
         if ordered:
-            self.finder = AhoCorasick(ordered, matchkind=MatchKind.LeftmostLongest)
+            # A DFA searches faster but grows with the keys: for the smaller sets only.
+            dfa = Implementation.DFA if len(ordered) <= 5000 else None
+            self.finder = AhoCorasick(
+                ordered, matchkind=MatchKind.LeftmostLongest, implementation=dfa
+            )
 
     def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, V]]:
         """``(start, end, value)`` of each occurrence in ``text[lo:hi]``, in order."""
