@@ -46,6 +46,7 @@ import functools
 import operator
 import re
 import statistics
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -53,7 +54,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
-from operator import add, lt
+from operator import add, ge
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.glossary import Glossary
@@ -518,7 +519,7 @@ def _convert_uncached(
     if reuse_whole and conv is not None:
         out, out_blocks = conv.convert(text)
         entire = _Whole(finish(out), out_blocks)
-        assembled = entire.around(spans, len(text))
+        assembled = entire.around(spans)
         if assembled is None:
             assembled = _assemble(text, spans, conv, finish, entire)
     else:
@@ -559,8 +560,6 @@ def _assemble(
 
     def plain(lo: int, hi: int) -> None:
         nonlocal pos_out
-        if lo >= hi:
-            return
         widest = entire.widest(text, lo, hi) if entire is not None else None
         if widest is None:
             alone(lo, hi)
@@ -574,15 +573,36 @@ def _assemble(
         pos_out += vb - va
         alone(b, hi)
 
-    prev = 0
-    for start, end, shown, kind in spans:
-        plain(prev, start)
-        marks[len(blocks)] = kind
-        blocks.append((start, end, pos_out, pos_out + len(shown)))
-        pieces.append(shown)
-        pos_out += len(shown)
-        prev = end
-    plain(prev, len(text))
+    # The stretches' edges, located in the whole at once: [bounds[2k], bounds[2k + 1]) is the
+    # stretch before span k.
+    bounds = [0, *[p for start, end, _shown, _kind in spans for p in (start, end)], len(text)]
+    if entire is not None:
+        ended, outs, edges = entire.locate(bounds)
+        whole_out, whole_blocks = entire.out, entire.blocks
+    for k in range(len(spans) + 1):
+        lo, hi = bounds[2 * k], bounds[2 * k + 1]
+        if lo < hi:
+            if entire is not None and edges[2 * k] and edges[2 * k + 1]:
+                va, vb = outs[2 * k], outs[2 * k + 1]
+                pieces.append(whole_out[va:vb])
+                i, j = ended[2 * k], ended[2 * k + 1]  # the whole's blocks within
+                if i < j:
+                    shift = pos_out - va
+                    if shift:
+                        blocks.extend(
+                            [(s, e, x + shift, y + shift) for s, e, x, y in whole_blocks[i:j]]
+                        )
+                    else:
+                        blocks.extend(whole_blocks[i:j])
+                pos_out += vb - va
+            else:
+                plain(lo, hi)
+        if k < len(spans):
+            start, end, shown, kind = spans[k]
+            marks[len(blocks)] = kind
+            blocks.append((start, end, pos_out, pos_out + len(shown)))
+            pieces.append(shown)
+            pos_out += len(shown)
     return pieces, blocks, marks
 
 
@@ -594,6 +614,7 @@ class _Whole:
         self.blocks = blocks
         self.cs = [b[0] for b in blocks]
         self.ends = [b[1] for b in blocks]
+        self.firsts = [*self.cs, sys.maxsize]  # where the k-th block starts (past the last: never)
         # (output - input) after the first k blocks
         self.offsets = [0, *(b[3] - b[1] for b in blocks)]
 
@@ -642,60 +663,34 @@ class _Whole:
             return None  # never: a separator's edges are edges
         return a, b, va, vb
 
+    def locate(self, points: list[int]) -> tuple[list[int], list[int], list[bool]]:
+        """For each of the sorted ``points``: how many blocks end at or before it, its output
+        position, and whether it is an edge (it is unless the next block starts before it)."""
+        ended = list(map(bisect.bisect_right, repeat(self.ends), points))
+        outs = list(map(add, points, map(self.offsets.__getitem__, ended)))
+        edges = list(map(ge, map(self.firsts.__getitem__, ended), points))
+        return ended, outs, edges
+
     def around(
-        self, spans: list[tuple[int, int, str, str]], n: int
+        self, spans: list[tuple[int, int, str, str]]
     ) -> tuple[list[str], list[Block], dict[int, str]] | None:
-        """The view's pieces, blocks and marks when every edge of every span is an edge of the
-        whole (the stretches between them are then cut out of it unchanged), else None."""
-        if not spans:
-            return [self.out], list(self.blocks), {}
-        blocks_in = self.blocks
-        points = [p for start, end, _shown, _kind in spans for p in (start, end)]
-        # Blocks ended at or before each point; the point is an edge unless the next block
-        # starts before it.
-        ends = self.ends
-        ended = list(map(bisect.bisect_right, repeat(ends), points))
-        firsts = [*self.cs, n + 1]
-        if any(map(lt, map(firsts.__getitem__, ended), points)):
+        """The view's pieces, blocks and marks with whole-list operations, when the whole has no
+        blocks (every position is an edge, the same in the output); else None."""
+        if self.blocks:
             return None
-        offsets = self.offsets
-        outs = list(map(add, points, map(offsets.__getitem__, ended)))
+        if not spans:
+            return [self.out], [], {}
+        starts, ends, shown, kinds = map(list, zip(*spans, strict=True))
         out_text = self.out
-        pieces = [out_text[outs[-1] :]] * (2 * len(spans) + 1)
-        pieces[0:-1:2] = map(out_text.__getitem__, map(slice, [0, *outs[1::2]], outs[0::2]))
-        pieces[1::2] = [shown for _start, _end, shown, _kind in spans]
-        if not blocks_in:  # positions are the text's: whole-list operations
-            lengths = list(map(len, pieces[1::2]))
-            starts, ends_in, _shown, kinds = zip(*spans, strict=True)
-            grown = map(operator.sub, lengths, map(operator.sub, outs[1::2], outs[0::2]))
-            view_starts = list(map(add, outs[0::2], accumulate(grown, initial=0)))
-            view_ends = map(add, view_starts, lengths)
-            blocks = list(zip(starts, ends_in, view_starts, view_ends, strict=False))
-            return pieces, blocks, dict(enumerate(kinds))
-        blocks = []
-        marks: dict[int, str] = {}
-        shift = 0  # view position - whole's output position
-        taken = 0  # blocks of the whole passed
-        for k, (start, end, shown, kind) in enumerate(spans):
-            before = ended[2 * k]  # the whole's blocks before this span
-            if before > taken:
-                if shift:
-                    blocks.extend(
-                        [(a, b, c + shift, d + shift) for a, b, c, d in blocks_in[taken:before]]
-                    )
-                else:
-                    blocks.extend(blocks_in[taken:before])
-            view_start = outs[2 * k] + shift
-            marks[len(blocks)] = kind
-            blocks.append((start, end, view_start, view_start + len(shown)))
-            shift += len(shown) - (outs[2 * k + 1] - outs[2 * k])
-            taken = ended[2 * k + 1]
-        if taken < len(blocks_in):
-            if shift:
-                blocks.extend([(a, b, c + shift, d + shift) for a, b, c, d in blocks_in[taken:]])
-            else:
-                blocks.extend(blocks_in[taken:])
-        return pieces, blocks, marks
+        pieces = [out_text[ends[-1] :]] * (2 * len(spans) + 1)
+        pieces[0:-1:2] = map(out_text.__getitem__, map(slice, [0, *ends[:-1]], starts))
+        pieces[1::2] = shown
+        lengths = list(map(len, shown))
+        grown = map(operator.sub, lengths, map(operator.sub, ends, starts))
+        view_starts = list(map(add, starts, accumulate(grown, initial=0)))
+        view_ends = map(add, view_starts, lengths)
+        blocks = list(zip(starts, ends, view_starts, view_ends, strict=False))
+        return pieces, blocks, dict(enumerate(kinds))
 
     def cut(self, a: int, b: int, va: int, vb: int, pos_out: int) -> tuple[str, list[Block]]:
         """The output of ``[a, b)`` (edges whose output positions are ``va``, ``vb``) and its

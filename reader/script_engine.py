@@ -43,7 +43,7 @@ import threading
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, islice
 from operator import add, ge, itemgetter, sub
 
 import opencc
@@ -280,42 +280,41 @@ def _stage_apply(stage: _Stage, text: str) -> tuple[str, list[Block]]:
 def compose(first: list[Block], second: list[Block]) -> list[Block]:
     """Blocks of ``first`` (a -> b) then ``second`` (b -> c) as blocks a -> c.
 
-    Blocks that overlap in b are merged into one; everything else maps one to one. Whole-list
-    operations throughout (the reference port keeps the loop it is held to,
-    ``_compose_stepwise``).
+    Blocks that overlap in b are merged into one; everything else maps one to one.
     """
     if not first:
         return second
     if not second:
         return first
-    # Both lists are sorted: sorting their concatenation merges two runs. A span joins the one
-    # before unless it starts at or after the furthest end so far.
+    merged: list[list[int]] = []
+    # Both lists are sorted: sorting their concatenation merges two runs.
     spans = sorted([(b[2], b[3]) for b in first] + [(b[0], b[1]) for b in second])
-    n = len(spans)
-    starts = list(map(itemgetter(0), spans))
-    reach = list(accumulate(map(itemgetter(1), spans), max))
-    begins = [0, *compress(range(1, n), map(ge, islice(starts, 1, None), reach))]
-    lows = list(map(starts.__getitem__, begins))
-    highs = list(map(reach.__getitem__, [*map(sub, islice(begins, 1, None), repeat(1)), n - 1]))
-    # (a - b) after the first-blocks that end in b at or before a point; (c - b) likewise.
-    a_ends = list(map(itemgetter(3), first))
-    a_offsets = [0, *map(sub, map(itemgetter(1), first), a_ends)]
-    c_ends = list(map(itemgetter(1), second))
-    c_offsets = [0, *map(sub, map(itemgetter(3), second), c_ends)]
-
-    def shifted(points: list[int], ends: list[int], offsets: list[int]) -> list[int]:
-        found = map(bisect.bisect_right, repeat(ends), points)
-        return list(map(add, points, map(offsets.__getitem__, found)))
-
-    return list(
-        zip(
-            shifted(lows, a_ends, a_offsets),
-            shifted(highs, a_ends, a_offsets),
-            shifted(lows, c_ends, c_offsets),
-            shifted(highs, c_ends, c_offsets),
-            strict=True,
-        )
-    )
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    out: list[Block] = []
+    ia = ib = 0
+    da = db = 0  # (a - b) after the first-blocks passed; (c - b) after the second-blocks passed
+    na, nb = len(first), len(second)
+    for s, e in merged:
+        while ia < na and first[ia][3] <= s:
+            da = first[ia][1] - first[ia][3]
+            ia += 1
+        while ib < nb and second[ib][1] <= s:
+            db = second[ib][3] - second[ib][1]
+            ib += 1
+        a0, c0 = s + da, s + db
+        while ia < na and first[ia][3] <= e:
+            da = first[ia][1] - first[ia][3]
+            ia += 1
+        while ib < nb and second[ib][1] <= e:
+            db = second[ib][3] - second[ib][1]
+            ib += 1
+        out.append((a0, e + da, c0, e + db))
+    return out
 
 
 class Converter:
@@ -534,43 +533,6 @@ def _ref_stage(s: str, group: Sequence[_DictData]) -> tuple[str, list[Block]]:
     return "".join(out), blocks
 
 
-def _compose_stepwise(first: list[Block], second: list[Block]) -> list[Block]:
-    """``compose`` step by step (the reference's)."""
-    if not first:
-        return second
-    if not second:
-        return first
-    merged: list[list[int]] = []
-    # Both lists are sorted: sorting their concatenation merges two runs.
-    spans = sorted([(b[2], b[3]) for b in first] + [(b[0], b[1]) for b in second])
-    for s, e in spans:
-        if merged and s < merged[-1][1]:
-            if e > merged[-1][1]:
-                merged[-1][1] = e
-        else:
-            merged.append([s, e])
-    out: list[Block] = []
-    ia = ib = 0
-    da = db = 0  # (a - b) after the first-blocks passed; (c - b) after the second-blocks passed
-    na, nb = len(first), len(second)
-    for s, e in merged:
-        while ia < na and first[ia][3] <= s:
-            da = first[ia][1] - first[ia][3]
-            ia += 1
-        while ib < nb and second[ib][1] <= s:
-            db = second[ib][3] - second[ib][1]
-            ib += 1
-        a0, c0 = s + da, s + db
-        while ia < na and first[ia][3] <= e:
-            da = first[ia][1] - first[ia][3]
-            ia += 1
-        while ib < nb and second[ib][1] <= e:
-            db = second[ib][3] - second[ib][1]
-            ib += 1
-        out.append((a0, e + da, c0, e + db))
-    return out
-
-
 def reference_convert(text: str, chain: list[list[_DictData]]) -> tuple[str, list[Block]]:
     """Chunk by chunk and stage by stage, exactly as the library does, keeping blocks."""
     out: list[str] = []
@@ -583,7 +545,7 @@ def reference_convert(text: str, chain: list[list[_DictData]]) -> tuple[str, lis
             chunk_blocks: list[Block] = []
             for group in chain:
                 chunk, stage_blocks = _ref_stage(chunk, group)
-                chunk_blocks = _compose_stepwise(chunk_blocks, stage_blocks)
+                chunk_blocks = compose(chunk_blocks, stage_blocks)
             blocks.extend(
                 (a + pos_in, b + pos_in, c + pos_out, d + pos_out) for a, b, c, d in chunk_blocks
             )
