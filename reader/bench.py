@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.errors import EXIT_BUDGET_MISSED
+from reader.errors import EXIT_BUDGET_MISSED, InputError
 
 if TYPE_CHECKING:
     from reader.cli import Context
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 @dataclass
 class Metric:
     name: str
-    value: float
+    value: float | None  # None: not measured here (the row's name says why)
     unit: str
     baseline: float | None
     ratio: float | None
@@ -681,15 +681,34 @@ def lookup_metrics(settings: Settings, tmp: Path) -> list[Metric]:
     ]
 
 
-BENCH_PDF = Path(__file__).resolve().parent.parent / "tests" / "data" / "pdf" / "bench-30.pdf"
+BENCH_PDF = Path("tests") / "data" / "pdf" / "bench-30.pdf"
+PDF_ROW = "import a 30-page two-column CJK PDF (baseline: pdftotext)"
 
 
-def pdf_import(settings: Settings, tmp: Path) -> list[Metric]:
+def find_bench_pdf(given: Path | None = None) -> tuple[Path | None, str]:
+    """The PDF the import row measures, or None and why there is none: ``given`` (``--pdf``),
+    else ``tests/data/pdf/bench-30.pdf`` under the current directory (CI runs the installed
+    Meipi from its checkout) or in the source tree the package sits in. The wheel does not ship
+    the PDF. A ``given`` path that is not a file is an input error."""
+    if given is not None:
+        if not given.is_file():
+            raise InputError(f"{given} is not a PDF file to benchmark; give the path of one.")
+        return given, ""
+    package_root = Path(__file__).resolve().parents
+    for root in (Path.cwd(), *package_root[:3]):
+        candidate = root / BENCH_PDF
+        if candidate.is_file():
+            return candidate, ""
+    return None, f"no {BENCH_PDF.as_posix()} here; run from a source checkout or give --pdf PATH"
+
+
+def pdf_import(settings: Settings, tmp: Path, pdf: Path | None = None) -> list[Metric]:
     """Importing a 30-page two-column CJK PDF (read in child processes, laid out, saved),
     beside poppler's ``pdftotext`` on the same file (the baseline; None where it is absent).
-    The PDF ships in the source tree only: an installed Meipi has no row."""
-    if not BENCH_PDF.is_file():
-        return []
+    Without the PDF (:func:`find_bench_pdf`) the row says n/a and why."""
+    found, why = find_bench_pdf(pdf)
+    if found is None:
+        return [Metric(f"{PDF_ROW}: n/a, {why}", None, "ms", None, None, "< 3000 ms", True)]
     from reader.importing import guess, read_source, save
 
     folder = tmp / "pdf-import"
@@ -699,7 +718,7 @@ def pdf_import(settings: Settings, tmp: Path) -> list[Metric]:
         shutil.rmtree(folder, ignore_errors=True)
 
     def import_pdf() -> None:
-        save(guess(read_source(BENCH_PDF)), folder=folder)
+        save(guess(read_source(found)), folder=folder)
 
     seconds = _time(import_pdf, runs, setup=forget)
     pdftotext = shutil.which("pdftotext")
@@ -708,14 +727,15 @@ def pdf_import(settings: Settings, tmp: Path) -> list[Metric]:
         out = tmp / "pdftotext.txt"
         baseline = _time(
             lambda: subprocess.run(
-                [pdftotext, str(BENCH_PDF), str(out)], check=True, capture_output=True
+                [pdftotext, str(found), str(out)], check=True, capture_output=True
             ),
             runs,
         )
     value = _ms(seconds)
+    name = PDF_ROW if pdf is None else f"{PDF_ROW}: {found.name}"
     return [
         Metric(
-            "import a 30-page two-column CJK PDF (baseline: pdftotext)",
+            name,
             value,
             "ms",
             _ms(baseline) if baseline else None,
@@ -740,7 +760,7 @@ def _environment() -> dict[str, Any]:
     }
 
 
-def run(quick: bool) -> tuple[list[Metric], dict[str, Any]]:
+def run(quick: bool, pdf: Path | None = None) -> tuple[list[Metric], dict[str, Any]]:
     from reader.bench_workload import large_document
 
     settings = Settings(runs=3 if quick else 5, quick=quick)
@@ -757,7 +777,7 @@ def run(quick: bool) -> tuple[list[Metric], dict[str, Any]]:
         metrics += large_window(settings, Path(tmp), big)
         metrics += large_memory(settings, Path(tmp), big)
         metrics += lookup_metrics(settings, Path(tmp))
-        metrics += pdf_import(settings, Path(tmp))
+        metrics += pdf_import(settings, Path(tmp), pdf)
     return metrics, _environment()
 
 
@@ -767,11 +787,11 @@ def _table(metrics: list[Metric], env: dict[str, Any]) -> str:
         rows.append(
             (
                 m.name,
-                f"{m.value:g} {m.unit}",
+                f"{m.value:g} {m.unit}" if m.value is not None else "n/a",
                 f"{m.baseline:g} {m.unit}" if m.baseline is not None else "—",
                 f"{m.ratio:g}x" if m.ratio is not None else "—",
                 m.budget,
-                "yes" if m.ok else "NO",
+                "—" if m.value is None else "yes" if m.ok else "NO",
             )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -784,7 +804,10 @@ def _table(metrics: list[Metric], env: dict[str, Any]) -> str:
 
 
 def cmd_bench(args: argparse.Namespace, ctx: Context) -> int:
-    metrics, env = run(args.quick)
+    pdf = getattr(args, "pdf", None)
+    if pdf is not None:
+        find_bench_pdf(Path(pdf))  # a wrong path is refused before anything is measured
+    metrics, env = run(args.quick, Path(pdf) if pdf is not None else None)
     if args.json:
         json.dump(
             {"metrics": [asdict(m) for m in metrics], "environment": env},

@@ -310,6 +310,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("bench", "reader.bench:cmd_bench", "measure the performance budget")
     p.add_argument("--quick", action="store_true")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--pdf",
+        metavar="PATH",
+        help="the PDF the import row measures (default: tests/data/pdf/bench-30.pdf of a checkout)",
+    )
     return parser
 
 

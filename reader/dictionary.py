@@ -313,7 +313,7 @@ class Dictionary:
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._con.execute("PRAGMA cache_size = -512")  # KiB: lookups touch a few pages
         self._lock = threading.Lock()
-        self.meta = dict(self._con.execute("SELECT key, value FROM meta"))
+        self.meta: dict[str, str] = dict(self._con.execute("SELECT key, value FROM meta"))
 
     def close(self) -> None:
         with self._lock:

@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from reader.dictionary import Dictionary
+    from reader.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("MEIPI_DB", None)
@@ -24,3 +29,21 @@ def isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 @pytest.fixture
 def db_file(isolated_data: Path) -> Path:
     return isolated_data / "meipi.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def cedict() -> Dictionary:
+    """The CC-CEDICT index, built once for the whole run."""
+    from tests.dictionary_helpers import shared_dictionary
+
+    return shared_dictionary()
+
+
+@pytest.fixture
+def store(db_file: Path) -> Iterator[Store]:
+    """The store on this test's database, open for the test (closed without a backup)."""
+    from reader.store import open_store
+
+    opened = open_store(db_file)
+    yield opened
+    opened.close(backup=False)

@@ -15,13 +15,6 @@ import pytest
 from reader import dictionary
 from reader.dictionary import Dictionary, DictionaryMissing, data_file, data_info, parse_line
 from tests.cli_helpers import meipi
-from tests.dictionary_helpers import shared_dictionary
-
-
-@pytest.fixture(scope="module")
-def cedict() -> Dictionary:
-    return shared_dictionary()
-
 
 # -- the data ---------------------------------------------------------------------------------
 
@@ -121,35 +114,6 @@ def test_the_index_is_built_once_atomically(tmp_path: Path) -> None:
         assert heads > entries == info.entries  # Simplified headwords point at entries too
     finally:
         con.close()
-
-
-# -- meipi lookup -----------------------------------------------------------------------------
-
-
-def test_lookup_json(cedict: Dictionary) -> None:
-    r = meipi("lookup", "能源", "--json")
-    assert r.code == 0, r.err
-    assert r.json() == {
-        "word": "能源",
-        "entries": [
-            {
-                "traditional": "能源",
-                "simplified": "能源",
-                "pinyin": "néng yuán",
-                "zhuyin": "ㄋㄥˊ ㄩㄢˊ",
-                "definitions": list(cedict.lookup("能源")[0].definitions),
-            }
-        ],
-    }
-
-
-def test_lookup_text_and_unknown_word(cedict: Dictionary) -> None:
-    r = meipi("lookup", "中国")
-    assert r.code == 0 and r.out.startswith("中國 / 中国  Zhōng guó  (ㄓㄨㄥ ㄍㄨㄛˊ)")
-    assert "CC BY-SA 4.0" in r.out
-    r = meipi("lookup", "魑魅魍魎氪")
-    assert r.code == 2 and "not in the dictionary" in r.err and "Traceback" not in r.err
-    assert r.err.count("\n") == 1
 
 
 def test_missing_dictionary_data_is_a_sentence(

@@ -4,17 +4,12 @@ for this user with the link as the value of --url."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.commands.urlhandler import DESKTOP_FILE, desktop_entry
 from reader.errors import InputError
 from reader.links import Place, annotation_url, open_url, parse_url
-from reader.open_request import decode, encode
-from tests.cli_helpers import meipi
 
 UUID = "8588fba8-a3a2-40cc-89b5-5b8ba37952ec"
 
@@ -76,38 +71,3 @@ def test_a_random_link_never_names_a_path_or_an_option(text: str) -> None:
 def test_links_made_by_exports_read_back() -> None:
     assert parse_url(annotation_url(f"urn:uuid:{UUID}")) == Place(annotation=UUID)
     assert parse_url(open_url("lian-obor", 42)) == Place(document="lian-obor", at=42)
-
-
-def test_window_requests_round_trip_and_refuse_the_rest() -> None:
-    for place in (Place(document="lian-obor", at=3), Place(annotation=UUID), Place()):
-        assert decode(encode(place)) == place
-    for bad in (b'{"doc": "../x"}', b'{"db": "x"}', b'{"at": -1}', b"[]", b"\xff", b"{" * 5000):
-        assert decode(bad) is None
-
-
-def test_open_checks_the_place_before_any_window() -> None:
-    assert meipi("open", "nope").code == 2
-    far = meipi("open", "lian-obor", "--at", "99999999")
-    assert far.code == 2 and "past the end" in far.err
-    bad = meipi("open", "--url", "meipi://open?doc=lian-obor&db=/tmp/x")
-    assert bad.code == 2 and "not a Meipi link" in bad.err
-    missing = meipi("open", "--annotation", UUID)
-    assert missing.code == 2
-    both = meipi("open", "lian-obor", "--url", "meipi://open?doc=lian-obor")
-    assert both.code == 2
-
-
-def test_register_url_handler_writes_a_desktop_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    done = meipi("register-url-handler")
-    assert done.code == 0, done.err
-    path = tmp_path / "share" / "applications" / DESKTOP_FILE
-    text = path.read_text(encoding="utf-8")
-    assert text == desktop_entry()
-    assert "MimeType=x-scheme-handler/meipi;" in text
-    exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
-    # The link is the value of --url, the last argument: it can never become an option.
-    assert exec_line.endswith(" open --url %u")

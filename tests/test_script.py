@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from opencc.opencc import OpenCC
 
-from reader.documents import load_library
+from reader.documents import Document, load_library
 from reader.glossary import Glossary
 from reader.script import (
     KEEP_CONFIG,
@@ -44,11 +44,11 @@ def library(config: str) -> OpenCC:
 
 
 @functools.cache
-def docs() -> dict[str, object]:
+def docs() -> dict[str, Document]:
     return {d.id: d for d in load_library(user_dir=Path("/nonexistent"))}
 
 
-def doc(doc_id: str):  # type: ignore[no-untyped-def]
+def doc(doc_id: str) -> Document:
     return docs()[doc_id]
 
 
@@ -429,7 +429,7 @@ def texts(draw: st.DrawFn) -> str:
                 st.sampled_from(SEPARATORS),
                 st.sampled_from(OTHER),
                 st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
-                st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                st.characters(codec="utf-8", exclude_categories=["Cs"]),
             ),
             max_size=30,
         )

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from opencc import OpenCC
 
 from reader import lexicon
-from reader.documents import load_library
+from reader.documents import Document, load_library
 from reader.glossary import Glossary
 from reader.script import (
     KEEP_CONFIG,
@@ -29,12 +29,12 @@ from reader.views import VIEW_IDS
 
 
 @functools.cache
-def docs() -> dict[str, object]:
+def docs() -> dict[str, Document]:
     lib = load_library()
     return {d: lib.get(d) for d in ("lian-obor", "hsu-divergence")}
 
 
-def doc(doc_id: str):  # type: ignore[no-untyped-def]
+def doc(doc_id: str) -> Document:
     return docs()[doc_id]
 
 

@@ -26,7 +26,6 @@ from reader.search import (
     search,
     search_document,
 )
-from tests.cli_helpers import meipi
 
 PUTIN = Glossary(equivalences=(("普京", "普丁"),))
 # The canonical offsets of 一帶一路 in lian-obor: the title, then the seven in the body.
@@ -408,98 +407,3 @@ def test_a_query_on_a_large_document_finds_every_place() -> None:
 
 # ---------------------------------------------------------------------------------------------
 # The command
-
-
-def test_cli_json_has_the_contract_shape() -> None:
-    result = meipi("search", "一带一路", "--doc", "lian-obor", "--script", "zh-Hans", "--json")
-    assert result.code == 0, result.err
-    data = result.json()
-    assert list(data) == ["query", "script", "matches"]
-    assert data["query"] == "一带一路" and data["script"] == "zh-Hans"
-    assert len(data["matches"]) == len(OBOR)
-    first = data["matches"][1]
-    assert list(first) == [
-        "document",
-        "start",
-        "end",
-        "view_start",
-        "view_end",
-        "page",
-        "text",
-        "before",
-        "after",
-    ]
-    assert first["document"] == "lian-obor"
-    assert (first["start"], first["end"], first["page"], first["text"]) == (724, 728, 2, "一带一路")
-
-
-def test_cli_view_offsets_differ_from_canonical_where_wording_changes() -> None:
-    result = meipi("search", "格鲁吉亚", "--script", "zh-Hans-CN", "--json")
-    assert result.code == 0, result.err
-    matches = result.json()["matches"]
-    assert [(m["start"], m["end"], m["text"]) for m in matches] == [
-        (1745, 1748, "格鲁吉亚"),
-        (3624, 3627, "格鲁吉亚"),
-    ]
-    assert all(m["view_end"] - m["view_start"] == 4 for m in matches)
-
-
-def test_cli_plain_lists_hits_by_article_with_page_and_context() -> None:
-    result = meipi("search", "一帶一路")
-    assert result.code == 0, result.err
-    lines = result.out.splitlines()
-    assert lines[0].startswith("lian-obor〈一帶一路框架下中俄之潛在競合關係〉 8 matches")
-    assert any(
-        line.strip().startswith("p. 2") and "的「【一帶一路】」正式表達支持" in line
-        for line in lines
-    )
-    assert any(line.startswith("hsu-divergence〈") for line in lines)
-    assert lines[-1] == "9 matches in 2 articles (view original 原文)."
-
-
-def test_cli_equivalence_declared_by_the_user_joins_both_articles(db_file: Path) -> None:
-    # The lexicon joins 普京 and 普丁 out of the box; the user's "Putin" joins them both.
-    out_of_the_box = meipi("search", "普京", "--json")
-    assert {m["document"] for m in out_of_the_box.json()["matches"]} == {
-        "lian-obor",
-        "hsu-divergence",
-    }
-    assert meipi("search", "Putin", "--json").json()["matches"] == []
-    assert not db_file.exists()  # searching creates no database
-    declared = meipi("glossary", "same", "Putin", "普京")
-    assert declared.code == 0, declared.err
-    after = meipi("search", "Putin")
-    assert after.code == 0, after.err
-    assert "lian-obor〈一帶一路框架下中俄之潛在競合關係〉 23 matches" in after.out
-    assert "hsu-divergence〈中俄兩國之戰略利益分歧〉 2 matches" in after.out
-    assert "總統【普丁】與中國國家主席" in after.out
-    assert after.out.splitlines()[-1] == "25 matches in 2 articles (view original 原文)."
-    # The other spelling, in the other script, finds the same 25.
-    other = meipi("search", "普丁", "--script", "zh-Hans", "--json").json()["matches"]
-    assert [(m["document"], m["start"]) for m in other] == [
-        (m["document"], m["start"]) for m in meipi("search", "普京", "--json").json()["matches"]
-    ]
-    assert [m["text"] for m in other if m["document"] == "hsu-divergence"] == ["普丁", "普丁"]
-
-
-def test_cli_no_match_is_not_an_error() -> None:
-    result = meipi("search", "莫斯科郊外的晚上")
-    assert (result.code, result.out.strip()) == (0, "No matches for '莫斯科郊外的晚上'.")
-
-
-@pytest.mark.parametrize(
-    ("argv", "needle"),
-    [
-        (("search", ""), "empty"),
-        (("search", "  \u3000"), "empty"),
-        (("search", "普京", "--doc", "nope"), "Known ids"),
-        (("search", "普京", "--script", "zh-Latn"), "Valid views"),
-    ],
-)
-def test_cli_input_errors_exit_2_with_one_sentence(argv: tuple[str, ...], needle: str) -> None:
-    result = meipi(*argv)
-    assert result.code == 2
-    assert result.out == ""
-    assert needle in result.err
-    assert "Traceback" not in result.err
-    assert len(result.err.strip().splitlines()) == 1

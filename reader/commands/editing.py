@@ -15,7 +15,7 @@ from typing import Any
 from reader import paths
 from reader.cli import Context
 from reader.commands.common import opened, sync_texts
-from reader.documents import citation
+from reader.documents import Library, citation
 from reader.errors import InputError, visible
 from reader.ops import annotations as annotation_ops
 from reader.store import common as store_common
@@ -29,8 +29,11 @@ def _short(text: str, limit: int = 30) -> str:
     return visible(one_line if len(one_line) <= limit else one_line[: limit - 1] + "…", keep="")
 
 
-def _where(record: AnnotationRecord) -> str:
-    return f"{record.document} {citation(*record.pages)} 「{_short(record.quote)}」"
+def _where(record: AnnotationRecord, library: Library) -> str:
+    """Document, the printed labels of the passage's pages (``p. i``), and the quote's start."""
+    doc = library.documents.get(record.document)
+    pages = doc.cite(record.start, record.end) if doc is not None else citation(*record.pages)
+    return f"{record.document} {pages} 「{_short(record.quote)}」"
 
 
 def _tags(tags: tuple[str, ...]) -> str:
@@ -65,9 +68,10 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError("Nothing to change: give --color, --tag or --note.")
     if not ctx.db.exists():
         raise InputError("There are no annotations yet, so there is nothing to edit.")
+    library = ctx.library()
     with opened(ctx, create=False) as store:
         sync_texts(store, ctx)
-        record = annotation_ops.find(store, args.id)
+        record = annotation_ops.find(store, args.id, library)
         color = wanted.get("color", record.color)
         note = wanted.get("note", record.note)
         if color is None and not note:
@@ -77,9 +81,9 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
         edit = annotation_ops.edit(store, record.id, **wanted)
     lines = changes(edit.before, edit.after)
     if not lines:
-        print(f"Nothing changed in {record.id} ({_where(record)}).", file=ctx.stdout)
+        print(f"Nothing changed in {record.id} ({_where(record, library)}).", file=ctx.stdout)
         return 0
-    print(f"Edited {record.id} ({_where(record)}):", file=ctx.stdout)
+    print(f"Edited {record.id} ({_where(record, library)}):", file=ctx.stdout)
     for line in lines:
         print(line, file=ctx.stdout)
     return 0
@@ -91,14 +95,14 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     library = ctx.library()
     with opened(ctx, create=False) as store:
         sync_texts(store, ctx)
-        record = annotation_ops.find(store, args.id)
+        record = annotation_ops.find(store, args.id, library)
         doc = library.get(record.document)
         deleted = annotation_ops.delete_keeping(store, record.id, doc, paths.data_dir() / "deleted")
     command = ["meipi"]
     if getattr(args, "db", None):
         command += ["--db", str(ctx.db)]
     command += ["import-annotations", str(deleted.kept)]
-    print(f"Deleted {record.id} ({_where(record)}).", file=ctx.stdout)
+    print(f"Deleted {record.id} ({_where(record, library)}).", file=ctx.stdout)
     print(f"Kept as {deleted.kept}; to bring it back:", file=ctx.stdout)
     print("  " + shlex.join(command), file=ctx.stdout)
     return 0

@@ -12,7 +12,8 @@ from reader.cli import Context
 from reader.errors import EnvironmentFailure, InputError
 from reader.store import backup as backups
 from reader.store import models
-from reader.store.db import DatabaseRefused, Store, inspect_file
+from reader.store.db import Store
+from reader.store.sqlite_file import DatabaseRefused, inspect_file
 from reader.store.window_lock import acquire_window_lock, window_holder
 
 

@@ -33,9 +33,12 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     by_doc: dict[str, int] = {}
     for m in matches:
         by_doc[m.document] = by_doc.get(m.document, 0) + 1
-    width = max(len(f"p. {m.page}") for m in matches)
+    # The printed page label (``p. i`` in an imported PDF's front matter); the JSON keeps the
+    # page number, as the contract says.
+    where = [f"p. {library.get(m.document).label_of(m.start)}" for m in matches]
+    width = max(len(page) for page in where)
     current = None
-    for m in matches:
+    for m, page in zip(matches, where, strict=True):
         if m.document != current:
             current = m.document
             doc = library.get(current)
@@ -46,7 +49,6 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
                 f"{doc.id}〈{doc.title}〉 {count} match{'es' if count != 1 else ''}",
                 file=ctx.stdout,
             )
-        page = f"p. {m.page}"
         print(f"  {page:<{width}}  {m.before}【{m.text}】{m.after}", file=ctx.stdout)
     total = len(matches)
     label = LABELS[view_id]

@@ -12,15 +12,15 @@ from pathlib import Path
 
 from reader.export import formats
 from reader.export.atomic import write_atomic
+from reader.export.formats import FORMATS
 from reader.export.records import (
-    COLORS,
-    FORMATS,
     AnnotationRecord,
     ExportOptions,
     ExportSource,
     ViewProvider,
 )
 from reader.export.w3c import ImportPlan, parse_import, plan_import
+from reader.store.records import COLORS
 
 __all__ = [
     "COLORS",

@@ -24,13 +24,13 @@ from reader.export.markdown import (
     tag_groups,
 )
 from reader.export.records import (
-    COLORS,
     AnnotationRecord,
     ExportOptions,
     ExportSource,
     QuoteRenderer,
     select,
 )
+from reader.store.records import COLORS
 
 NO_COLOUR = "No colour (notes)"
 

@@ -95,6 +95,8 @@ _ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
 _FANCY_MARKER = re.compile(r"^([A-Za-z]+|\\#|&#64;[\w-]*)([.)])(?=\s|$)")
 _PAREN_MARKER = re.compile(r"^\((?=(?:[A-Za-z]+|\d+|\\#|&#64;[\w-]*)\)(?:\s|$))")
 _EDGE_SPACE = re.compile(r"^\s+|\s+$")
+# What a fancy list marker can start with (most lines start otherwise: no regex for them).
+_FANCY_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\\&")
 
 
 def clean(text: str) -> str:
@@ -120,7 +122,7 @@ def inline(line: str) -> str:
         body = "&#58;" + body[1:]
     elif first == "(":
         body = _PAREN_MARKER.sub(r"\\(", body, count=1)
-    else:
+    elif first in _FANCY_FIRST:
         body = _FANCY_MARKER.sub(r"\1\\\2", body, count=1)
     if body[:1].isspace() or body[-1:].isspace():
         body = _EDGE_SPACE.sub(_charrefs, body)
@@ -270,6 +272,8 @@ def _balance_brackets(text: str) -> str:
     """Unmatched ``[`` or ``]`` escaped: Pandoc's Markdown reads an open ``[`` on to a ``]``
     paragraphs later, taking the block quotes between into it. Matched pairs (links, images,
     footnote references) and brackets in code spans or escapes are left as typed."""
+    if "[" not in text and "]" not in text:
+        return text  # (most notes: nothing to scan)
     stack: list[int] = []
     lone: list[int] = []
     for match in _BRACKET_SCAN.finditer(text):

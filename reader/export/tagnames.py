@@ -62,11 +62,19 @@ class TagNames:
         self._by_key: dict[str, str] = {}
         self._original: dict[str, str] = {}
         self._taken: set[str] = set()
+        self._by_spelling: dict[str, str] = {}  # the answers, by exact spelling (asked often)
         for tag in tags:
             self.name(tag)
 
     def name(self, tag: str) -> str:
         """The Obsidian name of ``tag`` (a spelling of a known tag gets the same name)."""
+        known = self._by_spelling.get(tag)
+        if known is not None:
+            return known
+        self._by_spelling[tag] = name = self._name(tag)
+        return name
+
+    def _name(self, tag: str) -> str:
         key = fold_key(tag)
         found = self._by_key.get(key)
         if found is not None:

@@ -17,8 +17,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from reader.documents import Document, load_library
-from reader.export.records import COLORS, AnnotationRecord, ExportOptions, ExportSource
+from reader.export.records import AnnotationRecord, ExportOptions, ExportSource
 from reader.export.w3c import parse_import, render_json
+from reader.store.records import COLORS
 
 THEMES = (
     "地區/中亞",

@@ -41,13 +41,13 @@ import reader
 from reader.documents import Document
 from reader.errors import InputError, shorten
 from reader.export.records import (
-    COLORS,
     AnnotationRecord,
     ExportOptions,
     ExportSource,
     select,
 )
 from reader.folding import fold_key
+from reader.store.records import COLORS
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SOURCE_PREFIX = "urn:meipi:document:"

@@ -265,7 +265,8 @@ def _page_data(
         for piece in block.pieces:
             line = piece.line
             positions = line.positions
-            offsets = [start + piece.offset + p for p in positions]
+            at = start + piece.offset
+            offsets = [at + p for p in positions]
             # Tenths of a point, as whole numbers (compact, and exact enough to outline).
             boxes = [
                 [int(c.x0 * 10), int(c.y0 * 10), int(c.x1 * 10 + 1), int(c.y1 * 10 + 1)]

@@ -8,7 +8,6 @@ crashes or hangs becomes one clear :class:`InputError` — never a crash of the 
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import os
@@ -16,6 +15,7 @@ import subprocess
 import sys
 import threading
 from array import array
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,10 +49,12 @@ class PdfPage:
     height: float
     label: str
     text: str
-    boxes: tuple[tuple[float, float, float, float], ...]
-    sizes: tuple[float, ...]
-    weights: tuple[int, ...]
-    flags: tuple[int, ...]
+    # Per character (one per PDFium index, as ``text``): its box as four floats in a row
+    # (left, bottom, right, top), its font size and weight, its flags.
+    boxes: Sequence[float]
+    sizes: Sequence[float]
+    weights: Sequence[int]
+    flags: bytes
     images: int
     image_area: float
 
@@ -84,8 +86,10 @@ def _run(
     timeout: float,
     name: str,
     progress: Progress | None = None,
+    pages: list[PdfPage] | None = None,
 ) -> tuple[dict[str, Any], bytes]:
-    """Send one request; the final JSON answer and any bytes that follow it."""
+    """Send one request; the final JSON answer and any bytes that follow it (the pages an
+    extraction sends on the way go to ``pages``)."""
     request = {**request, "size": len(data)}
     env = dict(os.environ)
     try:
@@ -133,9 +137,13 @@ def _run(
                 message = json.loads(line)
             except ValueError:
                 break
-            if "progress" in message:
+            if "page" in message:
+                record = message["page"]
+                blob = child.stdout.read(int(record["bytes"]))
+                if pages is not None:
+                    pages.append(_page(record, blob))
                 if progress is not None:
-                    done, total = message["progress"]
+                    done, total = record["done"]
                     progress(int(done), int(total))
                 continue
             answer = message
@@ -216,6 +224,8 @@ def extract(
 
         return report
 
+    received: list[list[PdfPage]] = [[] for _ in range(parts)]
+
     def run(part: int) -> dict[str, Any]:
         answer, _ = _run(
             {"op": "extract", "password": password, "part": part, "parts": parts},
@@ -223,6 +233,7 @@ def extract(
             timeout=timeout,
             name=name,
             progress=part_progress(part),
+            pages=received[part],
         )
         return answer
 
@@ -233,31 +244,37 @@ def extract(
             answers = list(pool.map(run, range(parts)))
     for answer in answers:
         _refuse(answer, name, password)
-    raw_pages = sorted(
-        (page for answer in answers for page in answer["result"]["pages"]),
-        key=lambda page: int(page["index"]),
-    )
-    pages = tuple(_page(raw) for raw in raw_pages)
+    pages = tuple(sorted((p for got in received for p in got), key=lambda p: p.index))
     result = answers[0]["result"]
     info = {str(k): str(v) for k, v in result.get("info", {}).items()}
     return PdfContent(pages, info, result.get("version"), data, password)
 
 
-def _page(raw: dict[str, Any]) -> PdfPage:
-    flat = array("f", base64.b64decode(raw["boxes"])).tolist()
-    boxes = tuple((flat[i], flat[i + 1], flat[i + 2], flat[i + 3]) for i in range(0, len(flat), 4))
+def _page(record: dict[str, Any], blob: bytes) -> PdfPage:
+    """A page from its JSON line and the packed arrays after it (a short blob, from a child
+    that died, leaves the arrays short: the missing answer then says so)."""
+    text = str(record["text"])
+    n = len(text)
+    boxes, sizes, weights = array("f"), array("f"), array("H")
+    if len(blob) == 23 * n:
+        boxes.frombytes(blob[: 16 * n])
+        sizes.frombytes(blob[16 * n : 20 * n])
+        weights.frombytes(blob[20 * n : 22 * n])
+        flags = blob[22 * n :]
+    else:
+        text, flags = "", b""
     return PdfPage(
-        index=int(raw["index"]),
-        width=float(raw["width"]),
-        height=float(raw["height"]),
-        label=str(raw.get("label") or ""),
-        text=raw["text"],
-        boxes=boxes,
-        sizes=tuple(array("f", base64.b64decode(raw["sizes"])).tolist()),
-        weights=tuple(array("H", base64.b64decode(raw["weights"])).tolist()),
-        flags=tuple(base64.b64decode(raw["flags"])),
-        images=int(raw["images"]),
-        image_area=float(raw["image_area"]),
+        index=int(record["index"]),
+        width=float(record["width"]),
+        height=float(record["height"]),
+        label=str(record.get("label") or ""),
+        text=text,
+        boxes=boxes.tolist(),
+        sizes=sizes.tolist(),
+        weights=weights.tolist(),
+        flags=flags,
+        images=int(record["images"]),
+        image_area=float(record["image_area"]),
     )
 
 

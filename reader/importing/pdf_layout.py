@@ -31,6 +31,16 @@ BAND = 0.11  # the top and bottom of a page where running headers and footers li
 _PAGE_NUMBER = re.compile(r"^[-–—\s·•|]*(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-–—\s·•|]*$")
 _NUMBER_IN_EDGE = re.compile(r"(?:^|\s)(\d{1,4})(?:\s|$)|^(\d{1,4})|(\d{1,4})$")
 EMAIL = re.compile(r"\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?")
+_SPACE = re.compile(" ")
+# Dot leaders (". . . ." or "......", or an ellipsis run) and a page number or label at the end.
+_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\S{1,8}$|(?:…\s?){2,}\s*\S{1,8}$|(?:·\s?){4,}\s*\S{1,8}$")
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(\S)")
+# After a number, these make it a quantity or a date, not a heading's number ("2 月", "3 %").
+_NOT_AFTER_NUMBER = "%％億亿萬万千百元年月日倍個个名位次.．"
+_SECTION_NAMES = frozenset(
+    ("目錄", "目录", "目次", "contents", "tableofcontents", "摘要", "abstract", "前言", "引言")
+)
+_DECIMAL_STYLE = (6, 1)  # reader.ingest's rank of decimal numbering, depth 1
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
 
 
@@ -42,7 +52,7 @@ def is_bad_character(ch: str) -> bool:
     return category in ("Co", "Cs") or (category == "Cc" and ch not in "\t\n\r\f")
 
 
-@dataclass
+@dataclass(slots=True)
 class Char:
     ch: str
     x0: float
@@ -67,6 +77,14 @@ class Char:
         return (self.y0 + self.y1) / 2
 
 
+def _median(values: list[float]) -> float:
+    """``statistics.median`` of a non-empty list, without its checks and conversions."""
+    ordered = sorted(values)
+    n = len(ordered)
+    middle = n // 2
+    return ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 @dataclass
 class Line:
     page: int  # PDF page index, from 0
@@ -76,45 +94,31 @@ class Line:
     _text: str | None = field(default=None, repr=False)
     # Offsets of each character within text (spaces between words are not characters).
     _positions: list[int] = field(default_factory=list, repr=False)
+    # The box around the characters and their median font size: plain attributes (the
+    # layout reads them hundreds of thousands of times), worked out again by changed().
+    x0: float = field(default=0.0, init=False)
+    y0: float = field(default=0.0, init=False)
+    x1: float = field(default=0.0, init=False)
+    y1: float = field(default=0.0, init=False)
+    size: float = field(default=0.0, init=False)
 
-    _box: tuple[float, float, float, float, float] | None = field(default=None, repr=False)
+    def __post_init__(self) -> None:
+        self._measure()
 
     def changed(self) -> None:
-        """Characters were added: forget what was worked out from them."""
-        self._box = None
+        """Characters were added: work out again what comes from them."""
         self._text = None
+        self._measure()
 
-    def _geometry(self) -> tuple[float, float, float, float, float]:
-        if self._box is None:
-            chars = self.chars
-            self._box = (
-                min(c.x0 for c in chars),
-                min(c.y0 for c in chars),
-                max(c.x1 for c in chars),
-                max(c.y1 for c in chars),
-                statistics.median(c.size for c in chars),
-            )
-        return self._box
-
-    @property
-    def x0(self) -> float:
-        return self._geometry()[0]
-
-    @property
-    def x1(self) -> float:
-        return self._geometry()[2]
-
-    @property
-    def y0(self) -> float:
-        return self._geometry()[1]
-
-    @property
-    def y1(self) -> float:
-        return self._geometry()[3]
-
-    @property
-    def size(self) -> float:
-        return self._geometry()[4]
+    def _measure(self) -> None:
+        chars = self.chars
+        if not chars:
+            return
+        self.x0 = min([c.x0 for c in chars])
+        self.y0 = min([c.y0 for c in chars])
+        self.x1 = max([c.x1 for c in chars])
+        self.y1 = max([c.y1 for c in chars])
+        self.size = _median([c.size for c in chars])
 
     @property
     def bold(self) -> bool:
@@ -136,7 +140,8 @@ class Line:
                     # producer merely split a run: "20 14").
                     gap = before.y0 - c.y1 if self.vertical else c.x0 - before.x1
                     real = c.space_before == 2 or gap - usual > 0.15 * c.size
-                    if real and not (is_cjk(prev) and is_cjk(c.ch)):
+                    leader = prev == "." == c.ch and c.space_before == 1  # dot leaders
+                    if real and not (is_cjk(prev) and is_cjk(c.ch)) and not leader:
                         out.append(" ")
                         length += 1
                 if i in raised and i - 1 not in raised:
@@ -161,7 +166,7 @@ class Line:
         small = [c.ch.isdigit() and c.size < 0.8 * size for c in self.chars]
         if not any(small[1:]):
             return set()
-        baseline = statistics.median(c.y0 for c in self.chars if c.size >= 0.9 * size)
+        baseline = _median([c.y0 for c in self.chars if c.size >= 0.9 * size])
         raised: set[int] = set()
         i = 1
         while i < len(self.chars):
@@ -190,7 +195,13 @@ class Line:
             return 0.0
         pairs = zip(self.chars, self.chars[1:], strict=False)
         gaps = [a.y0 - b.y1 for a, b in pairs] if self.vertical else [b.x0 - a.x1 for a, b in pairs]
-        return max(0.0, statistics.median(gaps))
+        if not self.vertical and is_leader_line(self):
+            # Dot leaders are spread out: the gaps between words are measured without them.
+            chars = self.chars
+            gaps = [g for i, g in enumerate(gaps) if chars[i].ch != "." and chars[i + 1].ch != "."]
+            if not gaps:
+                return 0.0
+        return max(0.0, _median(gaps))
 
     @property
     def positions(self) -> list[int]:
@@ -201,32 +212,34 @@ class Line:
 def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     """The page's visible characters (with whether a space came before each), the number of
     non-space characters, and how many of those are unreadable."""
+    text, flags, boxes, sizes, weights = page.text, page.flags, page.boxes, page.sizes, page.weights
+    # Does the producer write its own word spaces? (TeX does not: PDFium makes them all up.)
+    made_up = sum(1 for m in _SPACE.finditer(text) if flags[m.start()] & GENERATED)
+    writes_spaces = text.count(" ") - made_up > made_up
     chars: list[Char] = []
+    append = chars.append
     space = 0
     visible = bad = 0
-    # Does the producer write its own word spaces? (TeX does not: PDFium makes them all up.)
-    real = made_up = 0
-    for i, ch in enumerate(page.text):
-        if ch == " ":
-            if page.flags[i] & GENERATED:
-                made_up += 1
-            else:
-                real += 1
-    writes_spaces = real > made_up
     line_break = False
-    for i, ch in enumerate(page.text):
+    for i, ch in enumerate(text):
         if ch.isspace():
-            space = max(space, 1) if ch in "\r\n" or page.flags[i] & GENERATED else 2
-            line_break = line_break or ch in "\r\n"
+            if ch in "\r\n":
+                space = max(space, 1)
+                line_break = True
+            else:
+                space = max(space, 1) if flags[i] & GENERATED else 2
             continue
         visible += 1
-        if is_bad_character(ch):
+        # Printable characters are neither control, surrogate nor private use (only U+FFFD is
+        # bad among them): the category is looked up for the rest only.
+        if (ch == "\ufffd") if ch.isprintable() else is_bad_character(ch):
             bad += 1
             continue
-        x0, y0, x1, y1 = page.boxes[i]
-        size = page.sizes[i] or max(1.0, y1 - y0)
+        k = 4 * i
+        x0, y0, x1, y1 = boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]
         glued = writes_spaces and line_break and space == 1
-        chars.append(Char(ch, x0, y0, x1, y1, size, page.weights[i], page.flags[i], space, glued))
+        size = sizes[i] or max(1.0, y1 - y0)
+        append(Char(ch, x0, y0, x1, y1, size, weights[i], flags[i], space, glued))
         space = 0
         line_break = False
     return chars, visible, bad
@@ -244,7 +257,8 @@ def _lines(page_index: int, chars: list[Char]) -> list[Line]:
             continue
         p = current[-1]
         size = max(p.size, c.size, 1.0)
-        dx, dy = c.cx - p.cx, c.cy - p.cy
+        dx = (c.x0 + c.x1 - p.x0 - p.x1) / 2
+        dy = (c.y0 + c.y1 - p.y0 - p.y1) / 2
         # Across: the same baseline, the next character close by (a column's gutter is wider
         # than any space between words, even justified ones).
         gap = c.x0 - p.x1
@@ -491,8 +505,11 @@ def _gutter(lines: list[Line], left: float, right: float) -> float | None:
         run = []
     assert best is not None
     middle = (best[0] + best[1]) / 2
-    on_left = sum(1 for ln in lines if ln.x1 <= middle)
-    on_right = sum(1 for ln in lines if ln.x0 >= middle)
+    # A column holds text: page numbers flush right (a table of contents' section rows) do
+    # not make one.
+    text_lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text.strip())]
+    on_left = sum(1 for ln in text_lines if ln.x1 <= middle)
+    on_right = sum(1 for ln in text_lines if ln.x0 >= middle)
     return middle if on_left >= 3 and on_right >= 3 else None
 
 
@@ -593,9 +610,17 @@ def classify(lines: list[Line], size: float, page_height: float) -> None:
         in_note = False
 
 
+def is_leader_line(line: Line) -> bool:
+    """A table of contents' entry: dot leaders, then a page number or label at the end."""
+    raw = "".join(c.ch for c in line.chars)  # not line.text: its spaces depend on this
+    return _LEADERS.search(raw) is not None
+
+
 def _starts_block(prev: Line | None, line: Line, geometry: dict[int, tuple[float, float]]) -> bool:
     if prev is None or prev.kind != line.kind:
         return True
+    if is_leader_line(prev) or is_leader_line(line):
+        return True  # each entry of a table of contents is a line of its own
     size = max(line.size, 1.0)
     if abs(prev.size - line.size) > 0.15 * size:
         return True
@@ -689,7 +714,10 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
                 kind = "caption" if line.kind == "caption" else "paragraph"
                 current = PdfBlock("heading" if heading else kind, 1 if heading else 0)
                 if heading:
-                    current.style = heading_style(line.text.strip())
+                    text = line.text.strip()
+                    current.style = heading_style(text) or (
+                        _bare_numbered(text) if line.bold else None
+                    )
             current.add(line)
             prev = line
     if current is not None:
@@ -705,7 +733,18 @@ def _heading(line: Line, size: float) -> bool:
     if line.vertical:
         return False
     bigger = line.size >= 1.12 * size
-    return bigger or (line.bold and heading_style(text) is not None)
+    if bigger or not line.bold or is_leader_line(line):
+        return bigger
+    return heading_style(text) is not None or _bare_numbered(text) is not None
+
+
+def _bare_numbered(text: str) -> tuple[int, int] | None:
+    """The style of a bold line numbered "12 如何…？" (a number and a space, as FAQs and
+    some journals number their questions or sections): a decimal heading of depth 1."""
+    m = _BARE_NUMBER.match(text)
+    if m is None or m.group(2) in _NOT_AFTER_NUMBER:
+        return None
+    return _DECIMAL_STYLE
 
 
 def level_headings(blocks: list[PdfBlock], size: float) -> None:
@@ -713,13 +752,22 @@ def level_headings(blocks: list[PdfBlock], size: float) -> None:
     size (larger is higher)."""
     styles = [b.style for b in blocks if b.kind == "heading" and b.style is not None]
     levels = rank_levels(styles)
+    # Unnumbered headings set larger than every numbered one ("A 基本概念" over "1 什麼是…？")
+    # are the level above them.
+    numbered = [_block_size(b) for b in blocks if b.kind == "heading" and b.style is not None]
+    plain = [_block_size(b) for b in blocks if b.kind == "heading" and b.style is None]
+    below = 1 if numbered and plain and min(plain) > max(numbered) + 0.5 else 0
     for block in blocks:
         if block.kind != "heading":
             continue
         if block.style is not None:
-            block.level = levels[block.style]
+            block.level = levels[block.style] + below
         else:
             block.level = 1
+
+
+def _block_size(block: PdfBlock) -> float:
+    return statistics.mean(p.line.size for p in block.pieces)
 
 
 def front_matter(blocks: list[PdfBlock], size: float) -> None:
@@ -741,6 +789,8 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         text = block.text.strip()
         if block.kind == "heading" and block.style is not None:
             break
+        if "".join(text.split()).casefold() in _SECTION_NAMES:
+            break  # the body (or its table of contents) begins
         latin = not any(is_cjk(c) for c in text) and any(c.isalpha() for c in text)
         if (
             latin

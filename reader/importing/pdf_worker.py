@@ -3,21 +3,22 @@
 PDFium is not thread-safe (not even across documents) and a hostile PDF can crash or hang it, so
 the window and the command line never load it: :mod:`reader.importing.pdf_extract` starts this
 module as a child process, writes one request to its standard input — a JSON line, then the
-PDF's bytes — and reads JSON lines back: ``{"progress": [done, total]}`` per page, then one
+PDF's bytes — and reads JSON lines back: one per page as it is read (see below), then one
 ``{"result": ...}`` or ``{"error": {"kind", "message"}}``; a render answers with a JSON line and
 the PNG's bytes. The parent kills the child on a timeout; a crash is an exit without a result.
 
-Requests: ``{"op": "extract", "size": N, "password": str|null}`` gives, per page, its size,
-label, the characters with their boxes, font size and weight and flags, and whether it has
-images; plus the document's information dictionary. ``{"op": "render", "size": N, "page": i,
-"width": px}`` gives a PNG of one page.
+Requests: ``{"op": "extract", "size": N, "password": str|null}`` gives, per page, a JSON line
+``{"page": {...}}`` (its size, label, text, images, how many pages are done, and the length of
+the bytes that follow it: the characters' boxes, font sizes, weights and flags as packed
+arrays), then ``{"result": ...}`` with the document's information dictionary.
+``{"op": "render", "size": N, "page": i, "width": px}`` gives a PNG of one page.
 """
 
 from __future__ import annotations
 
-import base64
 import ctypes
 import json
+import re
 import struct
 import sys
 import zlib
@@ -28,6 +29,9 @@ from typing import IO, Any
 GENERATED = 1  # a space or line break PDFium made up (not in the content stream)
 HYPHEN = 2  # PDFium marks it as a soft hyphen (a word cut at the line end)
 UNMAPPED = 4  # the font has no Unicode mapping for it
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _emit(out: IO[bytes], payload: dict[str, Any]) -> None:
@@ -56,17 +60,13 @@ class _Refusal(Exception):
         self.kind = kind
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
 def _page_text(raw: Any, textpage: Any, n: int) -> str:
     """The page's characters, one per PDFium character index (a character PDFium cannot map
     becomes U+FFFD)."""
     buffer = ctypes.create_string_buffer((n + 1) * 2)
     raw.FPDFText_GetText(textpage, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     units = buffer.raw[: n * 2].decode("utf-16-le", errors="surrogatepass")
-    if len(units) == n and not any("\ud800" <= u <= "\udfff" for u in units):
+    if len(units) == n and _SURROGATE.search(units) is None:
         return units
     # Characters outside the BMP: ask one by one so indices stay PDFium's.
     chars = []
@@ -78,7 +78,7 @@ def _page_text(raw: Any, textpage: Any, n: int) -> str:
     return "".join(chars)
 
 
-def _page_chars(page: Any) -> dict[str, Any]:
+def _page_chars(page: Any) -> tuple[dict[str, Any], bytes]:
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -128,17 +128,18 @@ def _page_chars(page: Any) -> dict[str, Any]:
             ):
                 image_area += max(0.0, x1.value - x0.value) * max(0.0, y1.value - y0.value)
     width, height = page.get_size()
-    return {
+    # The per-character arrays travel as raw bytes after the page's JSON line (no base64, no
+    # JSON numbers): boxes (4 floats), sizes (float), weights (uint16), flags (byte).
+    blob = boxes.tobytes() + sizes.tobytes() + weights.tobytes() + bytes(flags)
+    record = {
         "width": round(width, 2),
         "height": round(height, 2),
         "text": text,
-        "boxes": _b64(boxes.tobytes()),
-        "sizes": _b64(sizes.tobytes()),
-        "weights": _b64(weights.tobytes()),
-        "flags": _b64(bytes(flags)),
         "images": images,
         "image_area": round(image_area, 1),
+        "bytes": len(blob),
     }
+    return record, blob
 
 
 _INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate")
@@ -159,11 +160,10 @@ def extract(
                 value = ""
             if value:
                 info[key] = value
-        pages = []
-        for index in range(part, total, parts):
+        for done, index in enumerate(range(part, total, parts), 1):
             page = pdf[index]
             try:
-                record = _page_chars(page)
+                record, blob = _page_chars(page)
             finally:
                 page.close()
             try:
@@ -171,9 +171,11 @@ def extract(
             except Exception:
                 record["label"] = ""
             record["index"] = index
-            pages.append(record)
-            _emit(out, {"progress": [len(pages), total]})
-        result = {"info": info, "pages": pages, "version": pdf.get_version(), "total": total}
+            record["done"] = [done, total]
+            _emit(out, {"page": record})
+            out.write(blob)
+            out.flush()
+        result = {"info": info, "version": pdf.get_version(), "total": total}
         _emit(out, {"result": result})
     finally:
         pdf.close()

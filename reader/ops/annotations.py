@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.documents import Document
+from reader.documents import Document, Library
 from reader.errors import InputError
 from reader.store import annotations as store_ops
 from reader.store import documents as store_documents
@@ -29,10 +29,12 @@ UNSET: Any = store_ops.UNSET
 class Duplicate(InputError):
     """The passage is annotated already (same document, start and end)."""
 
-    def __init__(self, existing: AnnotationRecord) -> None:
+    def __init__(self, existing: AnnotationRecord, doc: Document | None = None) -> None:
         self.existing = existing
+        # The printed page labels of the text when it is at hand (``p. i``), else the numbers.
+        where = doc.cite(existing.start, existing.end) if doc is not None else existing.citation
         super().__init__(
-            f"{existing.document} {existing.citation} is annotated already, with the same "
+            f"{existing.document} {where} is annotated already, with the same "
             f"start and end (annotation {existing.id}). Edit it with `meipi edit "
             f"{existing.id[:8]}`, or choose another passage."
         )
@@ -106,10 +108,15 @@ def with_prefix(store: Store, prefix: str) -> list[AnnotationRecord]:
         return store_ops.annotations_with_prefix(s, prefix)
 
 
-def find(store: Store, prefix: str) -> AnnotationRecord:
+def find(store: Store, prefix: str, library: Library | None = None) -> AnnotationRecord:
     """The one annotation whose id is or starts with ``prefix``: InputError when none does or
-    several do (the message lists them)."""
+    several do (the message lists them, with their pages' printed labels when ``library``
+    holds their texts)."""
     from reader.documents import citation
+
+    def cite(r: AnnotationRecord) -> str:
+        doc = library.documents.get(r.document) if library is not None else None
+        return doc.cite(r.start, r.end) if doc is not None else citation(*r.pages)
 
     wanted = prefix.strip()
     if not wanted:
@@ -124,7 +131,7 @@ def find(store: Store, prefix: str) -> AnnotationRecord:
         return exact[0]
     if len(found) > 1:
         lines = "\n".join(
-            f"  {r.id}  {r.document} {citation(*r.pages)}  「{r.quote[:12]}」" for r in found[:10]
+            f"  {r.id}  {r.document} {cite(r)}  「{r.quote[:12]}」" for r in found[:10]
         )
         more = f"\n  … and {len(found) - 10} more" if len(found) > 10 else ""
         raise InputError(
@@ -190,7 +197,7 @@ def annotate_many(
             at = (placed.start, placed.end) if placed is not None else (start, end)
             existing = store_ops.annotations_at(s, doc.id, *at) if refuse_duplicate else []
             if existing:
-                raise Duplicate(existing[0])
+                raise Duplicate(existing[0], doc)
             made.append(
                 store_ops.create_annotation(s, doc, start, end, color=color, tags=tags, note=note)
             )

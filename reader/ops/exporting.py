@@ -15,15 +15,14 @@ from typing import TYPE_CHECKING, Any
 from reader.documents import Document
 from reader.export.records import AnnotationRecord, ExportSource, ViewLike
 from reader.export.w3c import ImportPlan, plan_import
-from reader.glossary import EMPTY, Glossary
-from reader.ops.reading import memos_in_use
+from reader.glossary import Glossary
+from reader.ops.reading import ExportReads, memos_in_use
 from reader.store import annotations as store_ops
 from reader.store import bulk as store_bulk
 from reader.store import documents as store_documents
 from reader.store import glossary as store_glossary
 from reader.store import tags as store_tags
 from reader.store import themes as store_themes
-from reader.store.records import DEFAULT_MEANINGS
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -63,37 +62,15 @@ def read_store(
 
 def source_from_store(store: Store | None, documents: Sequence[Document]) -> ExportSource:
     """What an export of ``documents`` reads from an open store (``None``: no database yet)."""
-    records: list[AnnotationRecord] = []
-    meanings = dict(DEFAULT_MEANINGS)
-    memos: dict[str, str] = {}
-    glossary = EMPTY
-    if store is not None:
-        records, meanings, memos, glossary = read_store(store, list(documents))
+    if store is None:
+        return ExportReads().source(documents)
+    from reader.store import settings as stored
 
-    def views(doc: Document, view_id: str) -> ViewLike:
-        return document_view(doc, view_id, glossary)
-
-    from reader.export.scripts import chars_in_view
-
-    settings: dict[str, str] = {}
-    keys: dict[str, str] = {}
-    if store is not None:
-        from reader.store import settings as stored
-
-        with store.reading() as s:
-            settings = stored.all_settings(s)
-            keys = stored.citekeys(s)
-    return ExportSource(
-        documents=list(documents),
-        annotations=records,
-        views=views,
-        color_meanings=meanings,
-        theme_memos=memos,
-        citekeys=keys,
-        creator=settings.get("creator"),
-        bibliography=settings.get("bibliography"),
-        convert_chars=chars_in_view,
-    )
+    records, meanings, memos, glossary = read_store(store, list(documents))
+    with store.reading() as s:
+        settings = stored.all_settings(s)
+        keys = stored.citekeys(s)
+    return ExportReads(records, meanings, memos, glossary, settings, keys).source(documents)
 
 
 @dataclass(frozen=True)

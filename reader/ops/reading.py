@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,43 +67,58 @@ def list_annotations(
     return reader.annotations(documents=documents, tags=tags, colors=colors)
 
 
+@dataclass(frozen=True)
+class ExportReads:
+    """What an export reads from the database, by either read path (this module's or
+    ``reader.ops.exporting.source_from_store``'s); the defaults: no database yet."""
+
+    records: list[AnnotationRecord] = field(default_factory=list)
+    meanings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MEANINGS))
+    memos: dict[str, str] = field(default_factory=dict)
+    glossary: Glossary = EMPTY
+    settings: dict[str, str] = field(default_factory=dict)
+    citekeys: dict[str, str] = field(default_factory=dict)
+
+    def source(self, documents: Sequence[Document]) -> ExportSource:
+        """The export source of ``documents``: these reads, and the script views with the
+        glossary."""
+        from reader.export.records import ExportSource
+        from reader.export.scripts import chars_in_view
+
+        glossary = self.glossary
+
+        def views(doc: Document, view_id: str) -> ViewLike:
+            from reader.script import document_view
+
+            return document_view(doc, view_id, glossary)
+
+        return ExportSource(
+            documents=list(documents),
+            annotations=self.records,
+            views=views,
+            color_meanings=self.meanings,
+            theme_memos=self.memos,
+            citekeys=self.citekeys,
+            creator=self.settings.get("creator"),
+            bibliography=self.settings.get("bibliography"),
+            convert_chars=chars_in_view,
+        )
+
+
 def export_source(reader: Reader | None, documents: Sequence[Document]) -> ExportSource:
     """What an export of ``documents`` reads (``None``: no database yet), as
     ``reader.ops.exporting.source_from_store`` gathers it from a store."""
-    from reader.export.records import ExportSource
-    from reader.export.scripts import chars_in_view
-
-    records: list[AnnotationRecord] = []
-    meanings = dict(DEFAULT_MEANINGS)
-    memos: dict[str, str] = {}
-    found = EMPTY
-    settings: dict[str, str] = {}
-    keys: dict[str, str] = {}
-    if reader is not None:
-        records = reader.annotations(documents=[d.id for d in documents])
-        meanings = reader.color_meanings()
-        memos = memos_in_use(records, reader.theme_memos_by_key())
-        found = reader.glossary()
-        settings = reader.settings()
-        keys = reader.citekeys()
-    chosen = found
-
-    def views(doc: Document, view_id: str) -> ViewLike:
-        from reader.script import document_view
-
-        return document_view(doc, view_id, chosen)
-
-    return ExportSource(
-        documents=list(documents),
-        annotations=records,
-        views=views,
-        color_meanings=meanings,
-        theme_memos=memos,
-        citekeys=keys,
-        creator=settings.get("creator"),
-        bibliography=settings.get("bibliography"),
-        convert_chars=chars_in_view,
-    )
+    if reader is None:
+        return ExportReads().source(documents)
+    records = reader.annotations(documents=[d.id for d in documents])
+    return ExportReads(
+        records=records,
+        meanings=reader.color_meanings(),
+        memos=memos_in_use(records, reader.theme_memos_by_key()),
+        glossary=reader.glossary(),
+        settings=reader.settings(),
+        citekeys=reader.citekeys(),
+    ).source(documents)
 
 
 def memos_in_use(records: Sequence[AnnotationRecord], by_key: dict[str, str]) -> dict[str, str]:

@@ -5,41 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.store import vocabulary as store_vocabulary
-from reader.store.vocabulary import VocabularyRecord
+from reader.store.vocabulary import NewWord, VocabularyRecord
 
 if TYPE_CHECKING:
     from reader.store import Store
 
+__all__ = ["NewWord", "VocabularyRecord", "add", "delete", "edit", "list_words"]
 
-def add(
-    store: Store,
-    *,
-    document: str,
-    word: str,
-    traditional: str,
-    simplified: str,
-    pinyin: str,
-    definition: str,
-    sentence: str,
-    start: int,
-    end: int,
-    page: str,
-) -> tuple[VocabularyRecord, bool]:
+
+def add(store: Store, new: NewWord) -> tuple[VocabularyRecord, bool]:
     """Add a word; ``(record, False)`` when that word at that place was already there."""
     with store.writing() as s:
-        return store_vocabulary.add_word(
-            s,
-            document=document,
-            word=word,
-            traditional=traditional,
-            simplified=simplified,
-            pinyin=pinyin,
-            definition=definition,
-            sentence=sentence,
-            start=start,
-            end=end,
-            page=page,
-        )
+        return store_vocabulary.add_word(s, new)
 
 
 def list_words(store: Store, document: str | None = None) -> list[VocabularyRecord]:

@@ -88,7 +88,8 @@ class _Placer:
         if not a and not b:
             return 1.0
         diffs = self.dmp.diff_main(a, b, False)
-        return 1.0 - self.dmp.diff_levenshtein(diffs) / max(len(a), len(b))
+        distance = int(self.dmp.diff_levenshtein(diffs))
+        return 1.0 - distance / max(len(a), len(b))
 
     def place(self, anchor: Anchor) -> Placement:
         new = self.new

@@ -64,6 +64,7 @@ MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
 PROBE_WAIT = 0.25  # seconds between the two looks at a file that seems damaged or busy
 PROBE_BUSY_MS = 1000
+RESTORE_BUSY_MS = 5000  # how long a restore waits for a writer to finish its transaction
 _CHUNK = 1 << 20
 
 
@@ -643,19 +644,92 @@ def _keep_old(db: Path, kept: Path) -> None:
     fsync_path(kept)
 
 
+@dataclass
+class _Hold:
+    """The live database's write lock (``BEGIN IMMEDIATE`` on ``writer``), so no other
+    connection, in any process, commits while a restore swaps the files. With a log pending,
+    ``reader`` (read-only) stays open until after ``writer`` closes: while any other connection
+    is open SQLite does not checkpoint at close, so ending the hold never writes the log into
+    the file (which may be damaged; a failed restore leaves it byte for byte as it was)."""
+
+    writer: sqlite3.Connection
+    reader: sqlite3.Connection | None
+
+
+def _hold_writers(db: Path) -> _Hold | None:
+    """Take the hold; None when the file is too damaged to lock (nothing can be written to it
+    anyway). Busy past the timeout: refused, nothing changed."""
+    from reader.store.sqlite_file import error_name, is_damage
+
+    base = db.absolute().as_uri()
+    reader: sqlite3.Connection | None = None
+    if Path(str(db) + "-wal").exists():
+        reader = sqlite3.connect(f"{base}?mode=ro", uri=True, isolation_level=None)
+        with contextlib.suppress(sqlite3.Error):
+            reader.execute("PRAGMA schema_version").fetchone()
+    conn = sqlite3.connect(f"{base}?mode=rw", uri=True, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {RESTORE_BUSY_MS}")
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        conn.close()
+        if reader is not None:
+            reader.close()
+        if is_damage(exc):
+            return None
+        if error_name(exc).startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            raise EnvironmentFailure(
+                f"{db} is busy: another Meipi is writing to it. Nothing was changed; try the "
+                "restore again in a moment."
+            ) from exc
+        if error_name(exc).startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+            return None  # nobody can write to it either: nothing to hold off
+        raise
+    return _Hold(conn, reader)
+
+
+def _release(held: _Hold | None) -> None:
+    """End the hold. After the rename its connections are on the file kept aside: SQLite sees
+    it was moved and neither checkpoints nor deletes the logs now at the path."""
+    if held is None:
+        return
+    with contextlib.suppress(sqlite3.Error):
+        held.writer.execute("ROLLBACK")
+    for conn in (held.writer, held.reader):
+        if conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+
+
+def _drop_own_logs(moved: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+    """The hold made a ``-wal``/``-shm`` where there was none; moved aside with the old file,
+    an empty log holds nothing: removed, so only the old database is kept aside."""
+    wal = next((aside for current, aside in moved if str(current).endswith("-wal")), None)
+    with contextlib.suppress(OSError):
+        if wal is None or wal.stat().st_size == 0:
+            for _current, aside in moved:
+                aside.unlink(missing_ok=True)
+            return []
+    return moved
+
+
 def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) -> Restored:
     """Put a verified backup (and its texts) in place of ``db``; the current files are kept
-    under new names, never deleted. The caller must have closed its connections to ``db``."""
+    under new names, never deleted. From counting what it sets aside to the rename it holds the
+    live file's write lock, so no writer commits in between; a store open elsewhere follows the
+    file at the path on its next transaction (``Store._follow_replacement``)."""
     texts = texts if texts is not None else user_texts_dir()
     chosen = choose_backup(db, source)
     has_texts = texts_of(chosen).is_dir()
     live = db.exists()
-    newer = count_newer(db, chosen) if live else 0
+    newer: int | None = 0
     stamp = datetime.now(UTC).strftime(_STAMP)
     token = secrets.token_hex(4)
     tmp = db.parent / f".{db.name}.restore-{token}"
     staged = texts.parent / f".{texts.name}.restore-{token}"
     kept: Path | None = None
+    held: _Hold | None = None
+    had_log = False
     linked = False
     moved: list[tuple[Path, Path]] = []
     try:
@@ -670,6 +744,11 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
             )
         entries = _stage_texts(chosen, staged) if has_texts else []
         if live:
+            # From here to the rename no writer may commit to the live file: what it held is
+            # counted, kept aside whole, and a writer that waited writes to the restored file.
+            had_log = Path(str(db) + "-wal").exists()
+            held = _hold_writers(db)
+            newer = count_newer(db, chosen)
             kept = db.parent / f"{db.name}.replaced-{stamp}"
             _keep_old(db, kept)
             linked = True
@@ -681,11 +760,16 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
                     os.replace(current, aside)
                     moved.append((current, aside))
         os.replace(tmp, db)
+        _release(held)
+        if live and not had_log:
+            moved = _drop_own_logs(moved)
     except BaseException as exc:
-        # Before the replace: the live database must be exactly as it was.
+        # Before the replace: the live database must be exactly as it was (its logs back in
+        # place before the hold ends, so closing never checkpoints a log that was moved).
         for current, aside in reversed(moved):
             with contextlib.suppress(OSError):
                 os.replace(aside, current)
+        _release(held)
         if linked and kept is not None:
             with contextlib.suppress(OSError):
                 kept.unlink()

@@ -48,6 +48,7 @@ import contextlib
 import os
 import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,6 +75,7 @@ from reader.store.sqlite_file import (  # noqa: F401  (re-exported: the store's 
     apply_migrations,
     check_connection,
     expected_tables,
+    file_identity,
     inspect_file,
     one_line,
     read_only_message,
@@ -96,12 +98,19 @@ class Store:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._watchers: list[Watcher] = []
         self.wrote = False
+        # Which file the engine's connections are on: a restore (from another process too)
+        # renames a backup over the path, and a connection made before keeps writing to the old
+        # file, kept aside. Every transaction checks (a ``stat``, never an ``open``) and moves
+        # to the file now at the path.
+        self._file = file_identity(path)
+        self._reopen_lock = threading.Lock()
 
     # -- transactions
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
         """A session in one consistent read transaction; nothing it does is committed."""
+        self._follow_replacement()
         session = self.sessions()
         try:
             yield session
@@ -117,6 +126,13 @@ class Store:
         if self.read_only:
             raise EnvironmentFailure(read_only_message(self.path))
         session = self._begin_immediate()
+        if self._replaced():
+            # Holding the write lock on the old file: a restore renamed another file over the
+            # path (it holds that lock while it does). Write to the file at the path instead.
+            session.rollback()
+            session.close()
+            self._follow_replacement()
+            session = self._begin_immediate()
         try:
             yield session
             session.commit()
@@ -143,6 +159,36 @@ class Store:
                     raise translate(exc, self.path) from exc
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
+
+    # -- a database replaced under the store (``meipi restore`` from another process)
+
+    def _replaced(self) -> bool:
+        return file_identity(self.path) != self._file
+
+    def _follow_replacement(self) -> None:
+        """When another file is now at the path (a restore), close every pooled connection to
+        the old one and open the new one with the same checks as ``open_store``."""
+        if not self._replaced():
+            return
+        with self._reopen_lock:
+            if not self._replaced():
+                return
+            if file_identity(self.path) is None:
+                raise EnvironmentFailure(
+                    f"{self.path} was removed while Meipi had it open; nothing was written. "
+                    "Put the database back (or run meipi restore), then try again."
+                )
+            old = self.engine
+            self.engine = _make_engine(self.uri, self.read_only)
+            self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+            old.dispose()
+            self._file = file_identity(self.path)
+            try:
+                _prepare(self)
+            except (DBAPIError, sqlite3.Error) as exc:
+                raise translate(exc, self.path) from exc
+            for w in self._watchers:
+                w.follow()
 
     # -- change notification
 
@@ -245,16 +291,7 @@ def open_store(path: Path | str, *, create: bool = True) -> Store:
         uri = _uri(path, "mode=ro" if read_only else "mode=rw")
     store = Store(path, uri, read_only)
     try:
-        version = _verify_open(store)
-        if version < SCHEMA_VERSION:
-            _migrate(store, version)
-        if not read_only:
-            with store.engine.connect() as conn:
-                raw = _raw(conn)
-                mode = raw.execute("PRAGMA journal_mode").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    # A restored backup is a rollback-journal file; make it WAL again.
-                    raw.execute("PRAGMA journal_mode = WAL")
+        _prepare(store)
     except (DBAPIError, sqlite3.Error) as exc:
         store.engine.dispose()
         raise translate(exc, path) from exc
@@ -262,6 +299,21 @@ def open_store(path: Path | str, *, create: bool = True) -> Store:
         store.engine.dispose()
         raise
     return store
+
+
+def _prepare(store: Store) -> None:
+    """What every open (and a reopen after a restore) does: check the file, upgrade an older
+    schema, make the journal WAL."""
+    version = _verify_open(store)
+    if version < SCHEMA_VERSION:
+        _migrate(store, version)
+    if not store.read_only:
+        with store.engine.connect() as conn:
+            raw = _raw(conn)
+            mode = raw.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                # A restored backup is a rollback-journal file; make it WAL again.
+                raw.execute("PRAGMA journal_mode = WAL")
 
 
 @contextlib.contextmanager

@@ -373,19 +373,40 @@ class Watcher:
     cheaply, through ``PRAGMA data_version`` on a connection of its own."""
 
     def __init__(self, uri: str) -> None:
-        self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        self._uri = uri
+        self._path = _path_of(uri)
+        self._file = file_identity(self._path)
+        self._conn = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self._uri, uri=True, isolation_level=None, check_same_thread=False)
         try:
-            self._last = self._version()
+            self._last = int(conn.execute("PRAGMA data_version").fetchone()[0])
         except BaseException:
-            self._conn.close()
+            conn.close()
             raise
+        return conn
+
+    def follow(self) -> bool:
+        """When another file is now at the path (a restore renamed a backup over it), watch
+        that one; True when it moved."""
+        now = file_identity(self._path)
+        if now == self._file or now is None:
+            return False
+        conn = self._connect()
+        self._conn.close()
+        self._conn, self._file = conn, now
+        return True
 
     def _version(self) -> int:
         row = self._conn.execute("PRAGMA data_version").fetchone()
         return int(row[0])
 
     def changed(self) -> bool:
-        """True when something was committed since the last call (or since creation)."""
+        """True when something was committed since the last call (or since creation), or
+        another file was put at the path (a restore)."""
+        if self.follow():
+            return True
         now = self._version()
         changed = now != self._last
         self._last = now
@@ -397,6 +418,22 @@ class Watcher:
 
 def _uri(path: Path, mode: str) -> str:
     return f"{path.absolute().as_uri()}?{mode}"
+
+
+def _path_of(uri: str) -> Path:
+    """The file a ``file:`` URI made by :func:`_uri` names."""
+    from urllib.parse import unquote, urlsplit
+
+    return Path(unquote(urlsplit(uri).path))
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` now (device and inode, by ``stat``: never opened), or None."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def check_connection(raw: sqlite3.Connection, path: Path) -> int:

@@ -15,6 +15,23 @@ from reader.store.models import VocabularyEntry
 
 
 @dataclass(frozen=True)
+class NewWord:
+    """A word as the dictionary popup adds it: met at ``[start, end)`` of ``document`` (canonical
+    code points), in ``sentence`` on printed page ``page``, with the dictionary's readings."""
+
+    document: str
+    word: str
+    traditional: str
+    simplified: str
+    pinyin: str
+    definition: str
+    sentence: str
+    start: int
+    end: int
+    page: str
+
+
+@dataclass(frozen=True)
 class VocabularyRecord:
     id: int
     document: str
@@ -49,47 +66,34 @@ def _record(row: VocabularyEntry) -> VocabularyRecord:
     )
 
 
-def add_word(
-    s: Session,
-    *,
-    document: str,
-    word: str,
-    traditional: str,
-    simplified: str,
-    pinyin: str,
-    definition: str,
-    sentence: str,
-    start: int,
-    end: int,
-    page: str,
-) -> tuple[VocabularyRecord, bool]:
-    """Add a word met at ``[start, end)`` of ``document``; the existing record and False when
-    that word at that place is already there."""
-    if not word.strip():
+def add_word(s: Session, new: NewWord) -> tuple[VocabularyRecord, bool]:
+    """Add ``new``; the existing record and False when that word at that place is already
+    there."""
+    if not new.word.strip():
         raise InputError("A vocabulary entry needs a word.")
-    if end < start:
-        raise InputError(f"The range {start}..{end} ends before it starts.")
+    if new.end < new.start:
+        raise InputError(f"The range {new.start}..{new.end} ends before it starts.")
     existing = s.scalars(
         select(VocabularyEntry).where(
-            VocabularyEntry.document_id == document,
-            VocabularyEntry.start == start,
-            VocabularyEntry.end == end,
+            VocabularyEntry.document_id == new.document,
+            VocabularyEntry.start == new.start,
+            VocabularyEntry.end == new.end,
         )
     ).first()
     if existing is not None:
         return _record(existing), False
     now = utc_now()
     row = VocabularyEntry(
-        document_id=document,
-        word=word,
-        traditional=traditional,
-        simplified=simplified,
-        pinyin=pinyin,
-        definition=definition,
-        sentence=sentence,
-        start=start,
-        end=end,
-        page=page,
+        document_id=new.document,
+        word=new.word,
+        traditional=new.traditional,
+        simplified=new.simplified,
+        pinyin=new.pinyin,
+        definition=new.definition,
+        sentence=new.sentence,
+        start=new.start,
+        end=new.end,
+        page=new.page,
         created=now,
         updated=now,
     )

@@ -208,8 +208,9 @@ class AnnotationListModel(QAbstractListModel):
         self._spans: dict[str, tuple[int, int]] | None = None  # document -> its rows
         self._memos: dict[tuple[object, ...], Any] = {}
         self._memo_revision = -1
-        # (revision, first, end, the rows' folded texts joined by NULs, where each starts)
-        self._haystack: tuple[int, int, int, str, list[int]] | None = None
+        # (revision, first, end, the rows' folded texts joined by NULs, where each starts, the
+        # texts)
+        self._haystack: tuple[int, int, int, str, list[int], list[str]] | None = None
         self.revision = 0  # changes whenever rows, their quotes or their order change
 
     # -- reading -------------------------------------------------------------------------------
@@ -310,26 +311,35 @@ class AnnotationListModel(QAbstractListModel):
         return self._spans.get(document, (0, 0))
 
     def _text_rows(self, first: int, end: int, words: tuple[str, ...]) -> list[int]:
-        """The rows in [first, end) whose folded text holds every word: each word found with
-        ``str.find`` in the rows' folded texts joined (made once per change of rows), not by
-        a test per row."""
+        """The rows in [first, end) whose folded text holds every word. A rare first word is
+        found with ``str.find`` in the rows' folded texts joined (made once per change of rows);
+        a common one by a test per row, which is cheaper once a word is in many rows (a note
+        word such as 筆記 over 10,000 annotations: half the time). Later words test only the
+        rows left."""
         if self._haystack is None or self._haystack[:3] != (self.revision, first, end):
             self._fold(range(first, end))
             texts = [row.folded or "" for row in self._rows[first:end]]
             starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-            self._haystack = (self.revision, first, end, "\0".join(texts), starts)
-        joined, starts = self._haystack[3], self._haystack[4]
-        found: set[int] | None = None
-        for word in words:
-            hits: set[int] = set()
-            at = joined.find(word)
+            self._haystack = (self.revision, first, end, "\0".join(texts), starts, texts)
+        joined, starts, texts = self._haystack[3], self._haystack[4], self._haystack[5]
+        if not words or not texts:
+            return []
+        head, *rest = words
+        rows: list[int]
+        if joined.count(head) * 8 < len(texts):
+            hits: list[int] = []
+            at = joined.find(head)
             while at != -1:
                 row = bisect.bisect_right(starts, at) - 1
-                hits.add(row)
+                hits.append(row)
                 following = starts[row + 1] if row + 1 < len(starts) else len(joined)
-                at = joined.find(word, following)
-            found = hits if found is None else found & hits
-        return sorted(first + row for row in found or ())
+                at = joined.find(head, following)
+            rows = hits
+        else:
+            rows = [i for i, text in enumerate(texts) if head in text]
+        for word in rest:
+            rows = [i for i in rows if word in texts[i]]
+        return [first + row for row in rows]
 
     def _memo(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
         """What ``make`` gives, kept until the rows change or ``counts`` moves on to a filter

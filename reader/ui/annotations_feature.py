@@ -35,7 +35,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QToolTip
 
 from reader.errors import MeipiError
-from reader.export.citing import passage_labels
 from reader.ui.annotation_models import (
     COLORS,
     AnnotationListModel,
@@ -258,6 +257,9 @@ class AnnotationsFeature(QObject):
         return view.text[start:end]
 
     def _page_labels(self, record: AnnotationRecord) -> tuple[str, str]:
+        # (Imported here: the export package is not needed to show the window.)
+        from reader.export.citing import passage_labels
+
         return passage_labels(record, self.services.library.documents.get(record.document))
 
     def _document_title(self, doc_id: str) -> str:

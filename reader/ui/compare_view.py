@@ -188,7 +188,7 @@ class ComparePane(QWidget):
     def _update_page(self) -> None:
         if self.reading_view.content() is not None:
             self.page_label.setText(
-                self.tr("p. %1").replace("%1", str(self.reading_view.current_page()))
+                self.tr("p. %1").replace("%1", self.reading_view.current_label())
             )
 
     # -- slots -------------------------------------------------------------------------------

@@ -573,6 +573,9 @@ class MainWindow(QMainWindow):
         doc = self.current_document()
         if doc is None or not doc.pages:
             return
+        if any(page.label is not None for page in doc.pages):
+            self._ask_labelled_page(doc)
+            return
         first, last = doc.pages[0].number, doc.pages[-1].number
         number, ok = QInputDialog.getInt(
             self,
@@ -584,6 +587,32 @@ class MainWindow(QMainWindow):
         )
         if ok:
             self.go_to_page(number)
+
+    def _ask_labelled_page(self, doc: Document) -> None:
+        """Go to Page for a text whose pages are not all numbered (an imported PDF's Roman
+        front matter): the printed labels to choose from."""
+        labels = list(dict.fromkeys(page.printed for page in doc.pages))
+        current = self.reading_view.current_label()
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Go to Page"),
+            self.tr("Printed page (%1–%2):").replace("%1", labels[0]).replace("%2", labels[-1]),
+            labels,
+            labels.index(current) if current in labels else 0,
+            False,
+        )
+        if ok:
+            self.go_to_label(label)
+
+    def go_to_label(self, label: str) -> None:
+        """Scroll to the first page printed ``label``."""
+        doc = self.current_document()
+        if doc is None:
+            return
+        for page in doc.pages:
+            if page.printed == label:
+                self.reading_view.scroll_to_offset(page.start)
+                return
 
     def go_to_page(self, number: int) -> None:
         doc = self.current_document()
@@ -609,8 +638,8 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self.reading_view.content() is None:
             return
-        page = self.reading_view.current_page()
-        self.page_label.setText(self.tr("Page %1").replace("%1", str(page)))
+        page = self.reading_view.current_label()
+        self.page_label.setText(self.tr("Page %1").replace("%1", page))
         percent = round(self.reading_view.progress() * 100)
         self.progress_label.setText(self.tr("%1%").replace("%1", str(percent)))
 

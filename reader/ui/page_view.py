@@ -30,12 +30,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reader.errors import MeipiError
-from reader.importing.pdf import PageData, original_of, page_data_of
-from reader.importing.pdf_extract import render
 from reader.ui.workers import Runner
 
 if TYPE_CHECKING:
     from reader.documents import Document
+    from reader.importing.pdf import PageData
     from reader.ui.main_window import MainWindow
 
 FOLLOW_DELAY_MS = 150
@@ -199,6 +198,10 @@ class PageViewFeature(QObject):
         self._cache.clear()
         if doc is None or doc.shipped or doc.path is None:
             return
+        # The PDF pipeline (and PDFium) is imported for an imported text only: the shipped
+        # articles start without it (startup time and memory, issue 22).
+        from reader.importing.pdf import original_of, page_data_of
+
         folder = doc.path.parent
         original = original_of(doc.id, folder)
         data = page_data_of(doc.id, folder)
@@ -244,6 +247,8 @@ class PageViewFeature(QObject):
         label = self._data.pages[page][2] if page < len(self._data.pages) else str(page + 1)
         self.status.setText(self.tr("Rendering page %1…").replace("%1", label))
         pdf, doc_id, name = self._pdf, doc.id, doc.meta.source or doc.id
+        from reader.importing.pdf_extract import render
+
         self._runner.run(
             "page",
             lambda: (doc_id, page, render(pdf, page, RENDER_WIDTH, name=name)),

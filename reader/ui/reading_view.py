@@ -23,7 +23,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, QTimerEvent, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    QTimerEvent,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -570,10 +580,13 @@ class ReadingView(QTextBrowser):
         self._anchor = max(0, min(offset, len(self._content.doc.text)))
         self._apply_anchor()
 
-    def _apply_anchor(self) -> None:
+    def _apply_anchor(self, settled: bool = False) -> None:
+        """Scroll the anchor back to the top (``settled``: after the scroll range changed,
+        as it does at every step of laying out a long text)."""
         if self._content is None:
             return
         self._repositioning += 1
+        value = self.verticalScrollBar().value()
         try:
             line = self._line_top(self._content.positions.qt_position(self._anchor))
             if line is not None:
@@ -588,7 +601,11 @@ class ReadingView(QTextBrowser):
             self._justify_near()
         finally:
             self._repositioning -= 1
-        self.viewport().update()
+        if not settled or self.verticalScrollBar().value() != value:
+            # (Unmoved after a step of the layout, nothing on screen changed: Qt repaints what
+            # a layout or a format change touches itself. A full repaint at every step of a
+            # long text cost the window ~10 ms each, while the reader was filtering, typing.)
+            self.viewport().update()
         self.position_changed.emit(self.first_visible_offset())
 
     def _on_range_changed(self, minimum: int, maximum: int) -> None:
@@ -605,7 +622,7 @@ class ReadingView(QTextBrowser):
     def _on_range_settled(self) -> None:
         if self._reanchor_pending:
             self._reanchor_pending = False
-            self._apply_anchor()
+            self._apply_anchor(settled=True)
 
     def _justify_near(self, wide: bool = False) -> None:
         """Justify the paragraphs on screen before they are painted, and those from a screen
@@ -660,17 +677,29 @@ class ReadingView(QTextBrowser):
         self._justify_pending = False
         self._justify_near()
 
-    def current_page(self) -> int:
-        """The printed page at the top of the view: that of the top line's last character, so
-        a line where a page begins counts as the new page, as its margin number says."""
-        if self._content is None:
-            return 1
+    def _top_offset(self) -> int:
+        """The canonical offset of the top line's last character (a line where a page begins
+        counts as the new page, as its margin number says)."""
+        assert self._content is not None
         position = self._hit(QPoint(int(self._side) + 2, TOP_PAD + 2))
         block = self.document().findBlock(position)
         line = block.layout().lineForTextPosition(position - block.position())
         if line.isValid() and line.textLength() > 0:
             position = block.position() + line.textStart() + line.textLength() - 1
-        return self._content.doc.page_of(self._content.positions.canonical_offset(position))
+        return self._content.positions.canonical_offset(position)
+
+    def current_page(self) -> int:
+        """The number of the page at the top of the view (it orders pages; what the page
+        says is :meth:`current_label`)."""
+        if self._content is None:
+            return 1
+        return self._content.doc.page_of(self._top_offset())
+
+    def current_label(self) -> str:
+        """The printed label of the page at the top of the view ("i", "S12", "45")."""
+        if self._content is None:
+            return "1"
+        return self._content.doc.label_of(self._top_offset())
 
     def progress(self) -> float:
         """How far through the text the reader is, 0.0 to 1.0: the canonical offset of the

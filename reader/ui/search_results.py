@@ -148,7 +148,9 @@ class SearchResultsModel(QAbstractItemModel):
             return doc_id
         if index.column() == self.COL_PAGE:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr("p. %1").replace("%1", str(m.page))
+                # The printed label (``p. i`` in an imported PDF's front matter).
+                label = self._library.documents[doc_id].label_of(m.start)
+                return self.tr("p. %1").replace("%1", label)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None

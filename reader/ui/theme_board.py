@@ -65,6 +65,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, Library
+from reader.export.citing import passage_labels
 from reader.folding import fold_key
 from reader.ui.margin import render_note
 from reader.ui.theme_memo import ThemeMemoEditor
@@ -267,12 +268,18 @@ class PassageListModel(QAbstractListModel):
         super().__init__(parent)
         self._records: list[AnnotationRecord] = []
         self._shown: list[str] = []
+        self._labels: list[tuple[str, str]] = []
         self._render: Callable[[AnnotationRecord], str] = lambda r: r.quote
 
-    def set_passages(self, records: Sequence[AnnotationRecord]) -> None:
+    def set_passages(
+        self, records: Sequence[AnnotationRecord], doc: Document | None = None
+    ) -> None:
+        """Show ``records`` (passages of ``doc``, whose printed page labels they cite: ``p. i``
+        in an imported PDF's front matter; the stored page numbers without it)."""
         self.beginResetModel()
         self._records = list(records)
         self._shown = [self._render(r) for r in self._records]
+        self._labels = [passage_labels(r, doc) for r in self._records]
         self.endResetModel()
 
     def set_renderer(self, render: Callable[[AnnotationRecord], str]) -> None:
@@ -288,13 +295,13 @@ class PassageListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
-    def _header(self, rec: AnnotationRecord, shown: str) -> str:
+    def _header(self, rec: AnnotationRecord, shown: str, label: tuple[str, str]) -> str:
         """A passage's page and quote (and whether its passage changed), without the note."""
-        first, last = rec.pages
+        first, last = label
         page = (
-            self.tr("p. %1").replace("%1", str(first))
+            self.tr("p. %1").replace("%1", first)
             if first == last
-            else self.tr("pp. %1–%2").replace("%1", str(first)).replace("%2", str(last))
+            else self.tr("pp. %1–%2").replace("%1", first).replace("%2", last)
         )
         text = f"{page}　「{shown}」"
         if rec.orphaned:
@@ -305,14 +312,15 @@ class PassageListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         rec, shown = self._records[index.row()], self._shown[index.row()]
+        label = self._labels[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = self._header(rec, shown)
+            text = self._header(rec, shown, label)
             if rec.note:
                 note = " ".join(note_plain_text(rec.note).split())
                 text += "\n" + (note if len(note) <= 120 else note[:119] + "…")
             return text
         if role == HEADER_ROLE:
-            return self._header(rec, shown)
+            return self._header(rec, shown, label)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n\n".join(p for p in (shown, rec.note or "", "  ".join(rec.tags)) if p)
         if role == RECORD_ROLE:
@@ -474,12 +482,17 @@ class PassageColumn(QWidget):
         self._update_position()
 
     def set_passages(
-        self, records: Sequence[AnnotationRecord], *, keep_current: bool = False
+        self,
+        records: Sequence[AnnotationRecord],
+        doc: Document | None = None,
+        *,
+        keep_current: bool = False,
     ) -> None:
-        """Show these passages; with ``keep_current``, the passage stepped to stays chosen
-        (quietly: the pane does not move) when it is still among them."""
+        """Show these passages (of ``doc``, whose page labels they cite); with
+        ``keep_current``, the passage stepped to stays chosen (quietly: the pane does not move)
+        when it is still among them."""
         current = self.current_record() if keep_current else None
-        self.model.set_passages(records)
+        self.model.set_passages(records, doc)
         if current is not None:
             row = next((i for i, r in enumerate(records) if r.id == current.id), -1)
             if row >= 0:
@@ -743,8 +756,10 @@ class ThemeBoard(QWidget):
         for side, column in zip(SIDES, self.columns, strict=True):
             column.set_theme_name(self._theme_name)
             if self._theme_key and self._doc_ids is not None:
+                doc_id = self._doc_ids[side]
                 column.set_passages(
-                    theme_passages(self._records, self._doc_ids[side], self._theme_key),
+                    theme_passages(self._records, doc_id, self._theme_key),
+                    self._library.documents.get(doc_id),
                     keep_current=keep_current,
                 )
             else:

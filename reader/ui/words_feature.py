@@ -1,8 +1,9 @@
 """Words in the window: jieba and the dictionary warmed up on a worker, the look-up popup, and
 the vocabulary.
 
-* **Warm-up**: once the window is painted (this feature is made by ``ChineseSelection`` after
-  the annotations are installed), jieba's word index for the open article's script and the
+* **Warm-up**: a moment (``WARM_UP_DELAY_MS``) after the window is painted (this feature is
+  made by ``ChineseSelection`` after the annotations are installed), or at the first look-up,
+  jieba's word index for the open article's script and the
   dictionary's index load on a worker (``reader.ui.workers.Runner`` on a one-thread pool of
   their own, so a search or a script view never waits behind them); nothing blocks the
   window. Double-click uses OpenCC's phrase list until the words are ready.
@@ -28,7 +29,16 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
@@ -48,6 +58,8 @@ ZHUYIN_SETTING = "words/zhuyin"
 # Set by ``meipi bench``: once the words and the dictionary are ready, look a word up, print
 # the time it took and the peak memory, and quit (the memory budget "after one look-up").
 BENCH_LOOKUP = "MEIPI_BENCH_LOOKUP"
+# How long after the window is up the warm-ups start (unless a word is asked for first).
+WARM_UP_DELAY_MS = 1500
 HIDE_DISTANCE = 48  # pixels the pointer may move from the word (no Shift) before the popup goes
 
 
@@ -129,7 +141,15 @@ class WordsFeature(QObject):
         if os.environ.get(BENCH_LOOKUP):
             self.words_ready.connect(self._report_for_benchmark)
             self.dictionary_ready.connect(self._report_for_benchmark)
-        self.warm_up()
+        # jieba and the dictionary (tens of MB, seconds of CPU on a busy machine) start a moment
+        # after the window is up, so they never compete with its start (issue 22); a look-up,
+        # or anything else that calls warm_up(), starts them at once.
+        self._warm_started = False
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(WARM_UP_DELAY_MS)
+        self._warm_timer.timeout.connect(self.warm_up)
+        self._warm_timer.start()
 
     # -- services ------------------------------------------------------------------------------
     def _services(self) -> Any:
@@ -146,6 +166,9 @@ class WordsFeature(QObject):
     def warm_up(self) -> None:
         """Load jieba for the open article's script and the dictionary, on the worker pool."""
         from reader.words import word_index
+
+        self._warm_started = True
+        self._warm_timer.stop()
 
         content = self.view.content()
         if content is not None:
@@ -236,12 +259,18 @@ class WordsFeature(QObject):
     def words_are_ready(self) -> bool:
         return self.selection.word_index() is not None
 
+    def _warm_up_if_started(self) -> None:
+        """Warm up for what changed, unless the first warm-up is still to come (it will see the
+        change)."""
+        if self._warm_started:
+            self.warm_up()
+
     def _on_content_rendered(self) -> None:
         self.hide_popup()
-        self.warm_up()
+        self._warm_up_if_started()
 
     def _on_glossary_changed(self) -> None:
-        self.warm_up()
+        self._warm_up_if_started()
 
     # -- looking up ----------------------------------------------------------------------------
     def lookup_for(self, shown: int, length: int | None = None) -> WordLookup | None:
@@ -422,8 +451,7 @@ class WordsFeature(QObject):
         first = lookup.entries[0] if lookup.entries else None
         definition = "; ".join(lookup.definitions())
         try:
-            record, added = vocabulary.add(
-                store,
+            new = vocabulary.NewWord(
                 document=lookup.doc_id,
                 word=lookup.word,
                 traditional=first.traditional if first else lookup.word,
@@ -435,6 +463,7 @@ class WordsFeature(QObject):
                 end=lookup.canon_end,
                 page=lookup.page,
             )
+            record, added = vocabulary.add(store, new)
         except MeipiError as exc:
             QMessageBox.warning(self.view.window(), self.tr("Vocabulary"), str(exc))
             return None

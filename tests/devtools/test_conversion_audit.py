@@ -40,7 +40,7 @@ def test_round_trips_are_classified() -> None:
 
 
 @pytest.mark.slow
-def test_the_command_prints_the_table(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--quick"]) == 0
     out = capsys.readouterr().out
     assert "meaning changed" in out and "before" in out and "after" in out

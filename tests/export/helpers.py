@@ -20,6 +20,30 @@ MEANINGS = {
     "purple": "follow up",
 }
 
+# The tags: eight of them were not Obsidian tags as exported before.
+TAGS = [
+    "地區/中亞",
+    "能源",
+    "2014",
+    "a.b",
+    "C++",
+    "what?",
+    "tag,comma",
+    "中俄（雙邊）",
+    "R&D",
+    "#hash",
+    "中俄 關係",
+    "Energy",
+    "北極",
+    "軍事",
+    "<b>bold</b>",
+    "a/b/c",
+    "x_y",
+    "100%",
+    "(a)",
+    "--",
+]
+
 
 @functools.cache
 def _library() -> tuple[Document, ...]:

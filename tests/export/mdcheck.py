@@ -4,6 +4,7 @@ the text a reader sees."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,3 +136,9 @@ def paragraphs(body: str) -> list[Paragraph]:
             text, markup = _walk(tokens[i + 1])
             out.append(Paragraph(text, markup, tokens[i + 1].content))
     return out
+
+
+def obsidian_ok(name: str) -> bool:
+    """Whether Obsidian reads ``#name`` as a tag: word characters, ``/`` and ``-``, not only
+    digits."""
+    return bool(re.fullmatch(r"[\w/-]+", name)) and not re.fullmatch(r"[\d/]+", name)

@@ -394,7 +394,7 @@ SNIPPETS = [
     "   ",
     "\\\n",
 ]
-CHARS = st.characters(exclude_categories=("Cs",))
+CHARS = st.characters(exclude_categories=["Cs"])
 nasty = st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(CHARS, max_size=6)), max_size=6).map(
     "".join
 )

@@ -18,9 +18,9 @@ from markdown_it import MarkdownIt
 from reader.documents import Document
 from reader.export import render_export
 from reader.export.records import AnnotationRecord, ExportOptions
-from reader.export.tagnames import TagNames, obsidian_tag
-from tests.export.helpers import anchor, library_docs, source_for
-from tests.export.mdcheck import split_front_matter
+from reader.export.tagnames import TagNames
+from tests.export.helpers import TAGS, anchor, library_docs, source_for
+from tests.export.mdcheck import obsidian_ok, split_front_matter
 
 STAMP = "2026-11-22T01:02:03Z"
 # Pandoc's readers; those without front matter by default are told to read it (as the
@@ -37,29 +37,6 @@ needs_pandoc = pytest.mark.skipif(
     PANDOC is None, reason="pandoc is not installed (CI installs it: apt-get install pandoc)"
 )
 
-# The tags: eight of them were not Obsidian tags as exported before.
-TAGS = [
-    "地區/中亞",
-    "能源",
-    "2014",
-    "a.b",
-    "C++",
-    "what?",
-    "tag,comma",
-    "中俄（雙邊）",
-    "R&D",
-    "#hash",
-    "中俄 關係",
-    "Energy",
-    "北極",
-    "軍事",
-    "<b>bold</b>",
-    "a/b/c",
-    "x_y",
-    "100%",
-    "(a)",
-    "--",
-]
 NOTES = [
     "\\<script>alert(1)</script> and <script>alert(2)</script>",
     "a. first\nb. second\n(c) third\n#. fourth\n(@) example",
@@ -194,14 +171,10 @@ def test_markdown_it_reads_one_blockquote_per_annotation(
 _OBSIDIAN = re.compile(r"#([\w/-]+)")
 
 
-def _obsidian_ok(name: str) -> bool:
-    return bool(re.fullmatch(r"[\w/-]+", name)) and not re.fullmatch(r"[\d/]+", name)
-
-
 def test_every_tag_is_an_obsidian_tag_and_maps_back(exports: dict[str, tuple[str, int]]) -> None:
     text, _ = exports["markdown"]
     front, body = split_front_matter(text)
-    assert all(_obsidian_ok(t) for t in front["tags"]), front["tags"]
+    assert all(obsidian_ok(t) for t in front["tags"]), front["tags"]
     mapping = front["meipi-tags"]
     # Reversible: every mapped name leads back to the spelling the user typed.
     names = TagNames(t for r in _records(library_docs()) for t in r.tags)
@@ -214,50 +187,6 @@ def test_every_tag_is_an_obsidian_tag_and_maps_back(exports: dict[str, tuple[str
     # In the body, each meta line's tags are exactly the mapped names (no escapes inside).
     meta_tags = {m.group(1) for m in _OBSIDIAN.finditer(body) if m.group(1) in front["tags"]}
     assert meta_tags == set(front["tags"])
-
-
-@pytest.mark.parametrize(
-    ("tag", "expected"),
-    [
-        ("2014", "2014_"),
-        ("a.b", "a-b"),
-        ("C++", "C-"),
-        ("what?", "what-"),
-        ("tag,comma", "tag-comma"),
-        ("中俄（雙邊）", "中俄-雙邊-"),
-        ("R&D", "R-D"),
-        ("#hash", "hash"),
-        ("中俄 關係", "中俄-關係"),
-        ("地區/中亞", "地區/中亞"),
-        ("/a//b/", "a/b"),
-        ("?", "tag"),
-        ("_i_", "i-"),
-        ("a/_b_", "a/b-"),
-        ("x_y", "x_y"),
-        ("<script>a</script>_i_", "script-a-/script--i-"),
-    ],
-)
-def test_obsidian_mapping(tag: str, expected: str) -> None:
-    assert obsidian_tag(tag) == expected
-    assert _obsidian_ok(expected)
-
-
-def test_colliding_tags_are_told_apart() -> None:
-    names = TagNames(["a.b", "a?b", "A-B", "a b"])
-    assert names.names() == ["a-b", "a-b-2", "A-B-3", "a-b-4"]
-    assert names.reverse_map() == {"a-b": "a.b", "a-b-2": "a?b", "A-B-3": "A-B", "a-b-4": "a b"}
-
-
-@pytest.mark.parametrize("script", ["zh-Hans", "zh-Hant-TW", "original"])
-def test_theme_sort_text_sorts_as_the_key(script: str) -> None:
-    from reader.export.pronounce import theme_sort_key, theme_sort_text
-
-    names = [*TAGS, "地區", "地區/中亞/北", "中亞x", "a", "A", "中"]
-    by_key = sorted(names, key=lambda n: (theme_sort_key(n, script), n))
-    by_text = sorted(names, key=lambda n: theme_sort_text(n, script))
-    assert by_text == by_key
-    # Parents lead their children.
-    assert by_key.index("地區") < by_key.index("地區/中亞") < by_key.index("地區/中亞/北")
 
 
 # Pieces of Markdown, HTML and Pandoc syntax that notes and quotes are made of, at random.

@@ -115,3 +115,58 @@ def test_shipped_texts_cite_their_numbers() -> None:
             first, last = doc.pages_of(start, end)
             expected = f"p. {first}" if first == last else f"pp. {first}\u2013{last}"
             assert passage_citation(record, doc) == expected
+
+
+def test_edit_and_delete_confirm_with_labels(annotated: dict[str, str]) -> None:
+    r = meipi("edit", annotated["across"][:8], "--color", "blue")
+    assert r.code == 0, r.err
+    assert "xelatex-tc pp. i–45 「" in r.out.splitlines()[0]
+    r = meipi("edit", annotated["i"], "--color", "yellow")  # nothing changes
+    assert r.code == 0, r.err
+    assert "xelatex-tc p. i 「This article" in r.out
+    r = meipi("delete", annotated["i"])
+    assert r.code == 0, r.err
+    assert f"Deleted {annotated['i']} (xelatex-tc p. i 「This article" in r.out
+    assert "p. 1 " not in r.out
+
+
+def test_a_duplicate_is_refused_naming_its_label(annotated: dict[str, str]) -> None:
+    r = meipi("annotate", "xelatex-tc", "--quote", ACROSS)
+    assert r.code == 2
+    assert "xelatex-tc pp. i–45 is annotated already" in r.err
+    assert annotated["across"] in r.err
+
+
+def test_an_ambiguous_id_lists_labels(db_file: Path) -> None:
+    from reader.errors import InputError
+    from reader.ops import annotations as ops
+    from reader.store import open_store
+
+    assert meipi("import", str(PDF)).code == 0
+    library = load_library()
+    doc = library.get("xelatex-tc")
+    front = doc.text[: doc.pages[1].start]
+    spans = [(i, i + 1) for i, c in enumerate(front) if c == "e"]
+    assert len(spans) > 16  # two ids then share their first hex digit
+    store = open_store(db_file)
+    try:
+        made = ops.annotate_many(store, doc, spans)
+        firsts = [r.id[0] for r in made]
+        shared = next(c for c in firsts if firsts.count(c) > 1)
+        with pytest.raises(InputError) as refused:
+            ops.find(store, shared, library)
+    finally:
+        store.close(backup=False)
+    listed = str(refused.value).splitlines()[1:]
+    assert listed and all(" xelatex-tc p. i  「e」" in line for line in listed if "…" not in line)
+
+
+def test_search_lists_labels_and_json_keeps_numbers() -> None:
+    assert meipi("import", str(PDF)).code == 0
+    r = meipi("search", "This article examines", "--doc", "xelatex-tc")
+    assert r.code == 0, r.err
+    assert "  p. i  " in r.out and "p. 1 " not in r.out
+    r = meipi("search", "壹、前言", "--doc", "xelatex-tc")
+    assert "  p. 45  " in r.out
+    matches = meipi("search", "This article examines", "--json").json()["matches"]
+    assert [m["page"] for m in matches] == [1]

@@ -10,10 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.documents import Metadata
-from reader.errors import InputError
 from reader.export import render_export
-from reader.export.citekeys import base_citekey, check_citekey, citekeys, split_name
 from reader.export.records import AnnotationRecord, ExportOptions, ExportSource
 from tests.cli_helpers import meipi
 from tests.export.helpers import anchor, library_docs, source_for
@@ -23,44 +20,6 @@ PANDOC = shutil.which("pandoc")
 needs_pandoc = pytest.mark.skipif(
     PANDOC is None, reason="pandoc is not installed (CI installs it: apt-get install pandoc)"
 )
-
-
-def test_generated_citekeys_follow_better_bibtex() -> None:
-    lian, hsu = library_docs()
-    assert citekeys([lian, hsu], {}) == {"lian-obor": "lianyidai", "hsu-divergence": "xu2024zhonge"}
-    assert citekeys([lian, hsu], {"lian-obor": "lian2017"})["lian-obor"] == "lian2017"
-    twin = Metadata(id="t2", title="一帶一路的另一面", authors=("連弘宜",))
-    assert base_citekey(twin) == "lianyidai"
-    assert base_citekey(
-        Metadata(id="x", title="The Arctic Route", authors=("Ann Lee",), date="2020")
-    ) == ("lee2020arctic")
-    assert base_citekey(Metadata(id="y", title="論文", authors=("歐陽修",))) == "ouyanglunwen"
-
-
-def test_equal_generated_keys_are_told_apart() -> None:
-    from reader.documents import BlockDraft, assemble
-
-    docs = [
-        assemble(
-            Metadata(id=f"d{i}", title="中俄關係", authors=("許菁芸",), date="2024"),
-            [BlockDraft("title", 0, "中俄關係"), BlockDraft("paragraph", 0, "x")],
-        )
-        for i in range(2)
-    ]
-    assert citekeys(docs, {}) == {"d0": "xu2024azhonge", "d1": "xu2024bzhonge"}
-
-
-def test_names_in_cjk_order() -> None:
-    assert split_name("連弘宜") == ("連", "弘宜")
-    assert split_name("歐陽修") == ("歐陽", "修")
-    assert split_name("Ann Lee") == ("Lee", "Ann")
-    assert split_name("Lee, Ann") == ("Lee", "Ann")
-
-
-@pytest.mark.parametrize("bad", ["", "a b", "@x", "x,", "中文", "a" * 101, "x]"])
-def test_bad_citekeys_are_refused(bad: str) -> None:
-    with pytest.raises(InputError):
-        check_citekey(bad) if bad else check_citekey(" ")
 
 
 def _source() -> tuple[ExportSource, list[AnnotationRecord]]:
@@ -161,21 +120,6 @@ def test_citeproc_in_gb_t_7714(tmp_path: Path) -> None:
     assert "連弘宜. 一帶一路框架下中俄之潛在競合關係[J]. 戰略瞭望: 1-8." in out
 
 
-def test_config_creator_reaches_the_w3c_export() -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
-    data = meipi("export", "--format", "json").json()
-    assert "creator" not in data
-    done = meipi("config", "creator", "林小明")
-    assert done.code == 0, done.err
-    assert meipi("config", "creator").out.strip() == "林小明"
-    data = meipi("export", "--format", "json").json()
-    assert data["creator"] == {"type": "Person", "name": "林小明"}
-    assert meipi("config", "creator", "").code == 0
-    assert "creator" not in meipi("export", "--format", "json").json()
-    bad = meipi("config", "creator", "a\nb")
-    assert bad.code == 2
-
-
 def test_cli_markdown_omits_texts_without_annotations() -> None:
     assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
     done = meipi("export", "--format", "markdown", "--script", "zh-Hans")
@@ -197,12 +141,3 @@ def test_pinyin_under_each_quote() -> None:
     # The quote (with its citation), then its pinyin with tone marks, in one block quote.
     assert "> 北極地區因全球暖化因素 [@xu2024zhonge, p. 2]\n>\n> běi jí dì qū yīn quán qiú" in body
     assert "běi jí" not in render_export(ExportOptions(), source)
-
-
-def test_config_bibliography_in_front_matter() -> None:
-    assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
-    front, _ = split_front_matter(meipi("export", "--format", "markdown").out)
-    assert "bibliography" not in front and front["citekey"] == "lianyidai"
-    assert meipi("config", "bibliography", "~/refs/meipi.json").code == 0
-    front, _ = split_front_matter(meipi("export", "--format", "markdown").out)
-    assert front["bibliography"] == "~/refs/meipi.json"

@@ -158,7 +158,7 @@ tag_text = (
 
 @settings(max_examples=40, deadline=None)
 @given(
-    note=st.none() | st.text(st.characters(exclude_categories=("Cs",)), max_size=40),
+    note=st.none() | st.text(st.characters(exclude_categories=["Cs"]), max_size=40),
     tags=st.lists(tag_text, max_size=4, unique_by=fold_key),
     color=st.sampled_from([None, "yellow", "purple"]),
     span=st.tuples(st.integers(0, 3000), st.integers(1, 60)),

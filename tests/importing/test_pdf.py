@@ -4,8 +4,6 @@ to be kept exactly once and in order, and every running header and page number t
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import json
 import os
 import re
@@ -20,38 +18,11 @@ from hypothesis import strategies as st
 
 from reader import documents
 from reader.errors import InputError
-from reader.importing import Overrides, Source, guess, read_source, save
+from reader.importing import Overrides, guess, read_source, save
 from reader.importing.pdf import page_numbers
-from reader.importing.pdf_extract import PasswordRequired, render
+from reader.importing.pdf_extract import PasswordRequired
 from tests.cli_helpers import meipi
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "pdf"
-PRODUCERS = ("xelatex-tc", "libreoffice-sc")
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _expected(name: str) -> dict[str, object]:
-    if name == "bench-30":  # what the generator would write (not kept: 200 kB of repeats)
-        spec = importlib.util.spec_from_file_location("make_pdfs", DATA / "make_pdfs.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module.bench_expected()  # type: ignore[no-any-return]
-    return json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
-
-
-@functools.cache
-def _source(name: str) -> Source:
-    """Each PDF is read (in child processes) once per test run: guessing does not change it."""
-    return read_source(DATA / f"{name}.pdf")
-
-
-def _imported(name: str, overrides: Overrides | None = None) -> documents.Document:
-    return guess(_source(name), overrides).document
-
+from tests.importing.pdf_helpers import DATA, PRODUCERS, expected_of, imported, pdf_source, squeeze
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*(?: [A-Za-z0-9][A-Za-z0-9'’.,-]*)*")
@@ -70,11 +41,11 @@ def _body_and_notes(doc: documents.Document) -> tuple[str, str]:
 
 @pytest.mark.parametrize("name", PRODUCERS)
 def test_every_body_character_is_kept_once_in_order(name: str) -> None:
-    expected = _expected(name)
-    doc = _imported(name)
+    expected = expected_of(name)
+    doc = imported(name)
     body, notes = _body_and_notes(doc)
-    assert _squeeze(_unmarked(body)) == _squeeze("".join(expected["body"]))  # type: ignore[arg-type]
-    assert _squeeze(notes) == _squeeze("".join(expected["notes"]))  # type: ignore[arg-type]
+    assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))
+    assert squeeze(notes) == squeeze("".join(expected["notes"]))
 
 
 @pytest.mark.parametrize("name", PRODUCERS)
@@ -82,10 +53,10 @@ def test_latin_words_keep_their_spaces_exactly(name: str) -> None:
     """Every run of Latin words (spaces kept) is one the source has: no space made up inside a
     word ("New Thinki ng", "AII B" where LibreOffice wraps a word inside Chinese text) and
     none lost between words (TeX lines that break at a space)."""
-    expected = _expected(name)
-    source = " ".join([*expected["body"], *expected["notes"]])  # type: ignore[misc]
+    expected = expected_of(name)
+    source = " ".join([*expected["body"], *expected["notes"]])
     source_runs = set(_LATIN_RUN.findall(re.sub(r"\s+", " ", source)))
-    doc = _imported(name)
+    doc = imported(name)
     runs = _LATIN_RUN.findall(_unmarked(doc.text))
     assert len(runs) > 10
     assert [r for r in runs if r not in source_runs] == []
@@ -95,15 +66,15 @@ def test_latin_words_keep_their_spaces_exactly(name: str) -> None:
 def test_footnote_references_are_marked_not_glued_to_the_text(name: str) -> None:
     """A small raised number in the body is the note's reference (``較為謹慎[2]，``): one per
     note, in the notes' order, where the source has it; no other digit is taken for one."""
-    expected = _expected(name)
-    source = _squeeze("".join(expected["body"]))  # type: ignore[arg-type]
-    doc = _imported(name)
+    expected = expected_of(name)
+    source = squeeze("".join(expected["body"]))
+    doc = imported(name)
     body, _notes = _body_and_notes(doc)
     numbers = [int(n) for n in _MARKER.findall(body)]
-    assert numbers == list(range(1, len(expected["notes"]) + 1))  # type: ignore[arg-type]
+    assert numbers == list(range(1, len(expected["notes"]) + 1))
     for m in _MARKER.finditer(body):
         around = _unmarked(body[max(0, m.start() - 4) : m.end() + 3])
-        assert _squeeze(around) in source, around
+        assert squeeze(around) in source, around
     # A note begins with its own number, unmarked.
     notes = [doc.block_text(b) for b in doc.blocks if b.kind == "note"]
     assert [n[: len(str(k))] for k, n in enumerate(notes, 1)] == [
@@ -113,19 +84,19 @@ def test_footnote_references_are_marked_not_glued_to_the_text(name: str) -> None
 
 @pytest.mark.parametrize("name", PRODUCERS)
 def test_running_headers_and_page_numbers_are_dropped(name: str) -> None:
-    expected = _expected(name)
-    doc = _imported(name)
-    source = _squeeze("".join(expected["body"]))  # type: ignore[arg-type]
-    text = _squeeze(doc.text)
-    for running in expected["running"]:  # type: ignore[attr-defined]
+    expected = expected_of(name)
+    doc = imported(name)
+    source = squeeze("".join(expected["body"]))
+    text = squeeze(doc.text)
+    for running in expected["running"]:
         # The first page's title may read like the running header: only the source's count.
-        assert text.count(_squeeze(running)) == source.count(_squeeze(running)), running
+        assert text.count(squeeze(running)) == source.count(squeeze(running)), running
     for block in doc.blocks:
         assert not re.fullmatch(r"[-–—\s]*\d{1,4}[-–—\s]*", doc.block_text(block))
 
 
 def test_pdf_page_labels_give_roman_front_matter_and_printed_numbers() -> None:
-    doc = _imported("xelatex-tc")
+    doc = imported("xelatex-tc")
     assert [p.printed for p in doc.pages] == ["i", "45", "46", "47"]
     assert [p.printed_number for p in doc.pages] == [None, 45, 46, 47]
     # The texts/ format keeps them: page iv lines read back as the same pages.
@@ -134,10 +105,10 @@ def test_pdf_page_labels_give_roman_front_matter_and_printed_numbers() -> None:
 
 
 def test_page_numbers_in_footers_when_the_pdf_has_no_labels() -> None:
-    doc = _imported("libreoffice-sc")
+    doc = imported("libreoffice-sc")
     assert [p.printed for p in doc.pages] == ["12", "13", "14", "15", "16"]
     # --first-page says otherwise: the user wins.
-    assert [p.number for p in _imported("libreoffice-sc", Overrides(first_page=3)).pages] == [
+    assert [p.number for p in imported("libreoffice-sc", Overrides(first_page=3)).pages] == [
         3,
         4,
         5,
@@ -147,8 +118,8 @@ def test_page_numbers_in_footers_when_the_pdf_has_no_labels() -> None:
 
 
 def test_structure_headings_notes_captions_title_block() -> None:
-    expected = _expected("xelatex-tc")
-    doc = _imported("xelatex-tc")
+    expected = expected_of("xelatex-tc")
+    doc = imported("xelatex-tc")
     kinds = [b.kind for b in doc.blocks]
     assert kinds[:4] == ["title", "subtitle", "author", "affiliation"]
     assert doc.meta.title == "中俄戰略利益的分歧與合作"
@@ -156,19 +127,8 @@ def test_structure_headings_notes_captions_title_block() -> None:
     headings = [doc.block_text(b) for b in doc.blocks if b.kind == "heading"]
     assert headings == expected["headings"]
     captions = [doc.block_text(b) for b in doc.blocks if b.kind == "caption"]
-    assert [_squeeze(c) for c in captions] == [_squeeze(c) for c in expected["captions"]]  # type: ignore[attr-defined]
-    assert kinds.count("note") == len(expected["notes"])  # type: ignore[arg-type]
-
-
-def test_vertical_text_page_reads_top_to_bottom_right_to_left() -> None:
-    expected = _expected("libreoffice-sc")
-    doc = _imported("libreoffice-sc")
-    assert _squeeze(str(expected["vertical"])) in _squeeze(doc.text)
-
-
-def test_cjk_lines_join_without_spaces() -> None:
-    doc = _imported("libreoffice-sc")
-    assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", doc.text)
+    assert [squeeze(c) for c in captions] == [squeeze(c) for c in expected["captions"]]
+    assert kinds.count("note") == len(expected["notes"])
 
 
 def test_a_user_password_is_refused_and_an_owner_password_is_not(tmp_path: Path) -> None:
@@ -221,25 +181,11 @@ def test_a_pdf_with_one_scanned_page_imports_the_rest_and_says_which(tmp_path: P
     _image_only_pdf(mixed, after=DATA / "libreoffice-sc.pdf")
     preview = guess(read_source(mixed))
     assert any("page 6" in w and "scanned" in w and "OCR" in w for w in preview.warnings)
-    expected = _expected("libreoffice-sc")
+    expected = expected_of("libreoffice-sc")
     body, _notes = _body_and_notes(preview.document)
-    assert _squeeze(_unmarked(body)) == _squeeze("".join(expected["body"]))  # type: ignore[arg-type]
+    assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))
     r = meipi("import", str(mixed))
     assert r.code == 0 and "scanned" in r.err
-
-
-def test_a_hanging_or_crashing_pdf_reader_is_contained(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.importing import pdf_extract
-
-    data = (DATA / "libreoffice-sc.pdf").read_bytes()
-    hang = [sys.executable, "-c", "import time; time.sleep(30)"]
-    monkeypatch.setattr(pdf_extract, "_worker_command", lambda: hang)
-    with pytest.raises(InputError, match="took longer"):
-        pdf_extract.extract(data, "slow.pdf", timeout=1.0)
-    crash = [sys.executable, "-c", "import os, sys; sys.stdin.readline(); os.abort()"]
-    monkeypatch.setattr(pdf_extract, "_worker_command", lambda: crash)
-    with pytest.raises(InputError, match="stopped"):
-        pdf_extract.extract(data, "crash.pdf")
 
 
 def test_a_font_without_unicode_mapping_is_refused(tmp_path: Path) -> None:
@@ -283,7 +229,7 @@ def test_a_damaged_pdf_is_one_sentence(tmp_path: Path) -> None:
 
 
 def test_saving_keeps_the_pdf_and_where_each_line_is() -> None:
-    preview = guess(_source("xelatex-tc"))
+    preview = guess(pdf_source("xelatex-tc"))
     doc = save(preview)
     assert doc.path is not None
     from reader.importing.pdf import original_of, page_data_of
@@ -301,13 +247,6 @@ def test_saving_keeps_the_pdf_and_where_each_line_is() -> None:
     remove(doc.id)
     assert original_of(doc.id) is None and page_data_of(doc.id) is None
     assert sorted(p.name for p in doc.path.parent.iterdir()) == []
-
-
-def test_a_page_renders_to_png_in_a_child_process() -> None:
-    data = (DATA / "xelatex-tc.pdf").read_bytes()
-    rendered = render(data, 1, 300)
-    assert rendered.png.startswith(b"\x89PNG")
-    assert abs(rendered.scale - 300 / rendered.page_width) < 0.01
 
 
 def test_import_from_the_command_line_reports_pages_and_labels() -> None:
@@ -333,19 +272,19 @@ def test_regenerated_pdfs_import_as_expected(tmp_path: Path) -> None:
         expected = json.loads((tmp_path / f"{name}.expected.json").read_text(encoding="utf-8"))
         doc = guess(read_source(tmp_path / f"{name}.pdf")).document
         body, notes = _body_and_notes(doc)
-        assert _squeeze(_unmarked(body)) == _squeeze("".join(expected["body"]))
-        assert _squeeze(notes) == _squeeze("".join(expected["notes"]))
+        assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))
+        assert squeeze(notes) == squeeze("".join(expected["notes"]))
 
 
 @pytest.mark.slow
 def test_thirty_pages_of_repeated_paragraphs_keep_every_character() -> None:
     """The bench's PDF: the same paragraphs come back on many pages, at the same heights; only
     lines standing apart at a page's edge may be running heads."""
-    expected = _expected("bench-30")
-    doc = _imported("bench-30")
+    expected = expected_of("bench-30")
+    doc = imported("bench-30")
     body, notes = _body_and_notes(doc)
-    assert _squeeze(_unmarked(body)) == _squeeze("".join(expected["body"]))  # type: ignore[arg-type]
-    assert _squeeze(notes) == _squeeze("".join(expected["notes"]))  # type: ignore[arg-type]
+    assert squeeze(_unmarked(body)) == squeeze("".join(expected["body"]))
+    assert squeeze(notes) == squeeze("".join(expected["notes"]))
     assert [p.printed for p in doc.pages] == [str(n) for n in range(1, 31)]
 
 
@@ -376,15 +315,3 @@ def test_any_page_labels_survive_the_texts_format(labels: list[str], first_page:
 
 def test_refusals_are_input_errors() -> None:
     assert issubclass(PasswordRequired, InputError)
-
-
-def test_english_lines_keep_the_space_a_libreoffice_line_break_left_out() -> None:
-    """LibreOffice writes the space a line breaks at, but not always ("North|Atlantic" at a full
-    line): outside Chinese text the lines still join with a space. Made with ``soffice --headless
-    --convert-to pdf libreoffice-en-mixed.txt``."""
-    source = (DATA / "libreoffice-en-mixed.txt").read_text(encoding="utf-8")
-    text = guess(read_source(DATA / "libreoffice-en-mixed.pdf")).document.text
-    words = set(re.findall(r"[A-Za-z]+", source))
-    found = re.findall(r"[A-Za-z]+", text)
-    assert len(found) == len(re.findall(r"[A-Za-z]+", source))
-    assert [w for w in found if w not in words] == []

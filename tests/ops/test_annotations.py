@@ -11,15 +11,8 @@ from reader.errors import InputError
 from reader.ops import annotations as ops
 from reader.ops import glossary, notes
 from reader.ops import tags as tag_ops
-from reader.store import Store, open_store
+from reader.store import Store
 from reader.store import annotations as store_ops
-
-
-@pytest.fixture
-def store(db_file: Path) -> Store:
-    opened = open_store(db_file)
-    yield opened  # type: ignore[misc]
-    opened.close(backup=False)
 
 
 @pytest.fixture

@@ -28,6 +28,25 @@ def make_doc(
     return assemble(Metadata(id=doc_id, title="Mine"), drafts)
 
 
+# A small article of three paragraphs on two printed pages, for the store's operations.
+DOC = make_doc(
+    [
+        "一帶一路框架下中俄之潛在競合關係",
+        "中亞地區的能源合作與競爭，中亞是關鍵。",
+        "北極航道與能源",
+    ],
+    pages=[1, 1, 2],
+)
+
+
+def span(quote: str, n: int = 1) -> tuple[int, int]:
+    """The code point range of the n-th occurrence of ``quote`` in :data:`DOC`."""
+    pos = -1
+    for _ in range(n):
+        pos = DOC.text.index(quote, pos + 1)
+    return pos, pos + len(quote)
+
+
 def text_file(doc_id: str, paragraphs: list[str]) -> str:
     """The ``texts/`` format of a user text (for the command line tests)."""
     lines = ["meipi-text: 1", f"id: {doc_id}", "title: 測試文本", "---"]

@@ -10,37 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import EnvironmentFailure, InputError
-from reader.folding import fold_key
 from reader.store import Store, open_store
 from reader.store import annotations as ops
-from reader.store import glossary as store_glossary
-from reader.store import tags as store_tags
-from reader.store import themes as store_themes
 from tests.cli_helpers import meipi
-from tests.store.helpers import make_doc
-
-DOC = make_doc(
-    [
-        "一帶一路框架下中俄之潛在競合關係",
-        "中亞地區的能源合作與競爭，中亞是關鍵。",
-        "北極航道與能源",
-    ],
-    pages=[1, 1, 2],
-)
-
-
-@pytest.fixture
-def store(db_file: Path) -> Store:
-    s = open_store(db_file)
-    yield s
-    s.close(backup=False)
-
-
-def span(quote: str, n: int = 1) -> tuple[int, int]:
-    pos = -1
-    for _ in range(n):
-        pos = DOC.text.index(quote, pos + 1)
-    return pos, pos + len(quote)
+from tests.store.helpers import DOC, span
 
 
 def test_create_edit_delete_and_undo(store: Store) -> None:
@@ -95,23 +68,6 @@ def test_list_in_text_order_with_pages_and_filters(store: Store) -> None:
         assert ops.annotation_counts(s) == {"mine": 3}
 
 
-def test_tag_folding_keeps_first_spelling(store: Store) -> None:
-    with store.writing() as s:
-        a = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["中亞", "Energy"])
-        b = ops.create_annotation(
-            s, DOC, *span("能源合作"), tags=["中亚", "energy", "ＥＮＥＲＧＹ"]
-        )
-        c = ops.create_annotation(s, DOC, *span("北極"), tags=["地區/中亞"])
-        d = ops.create_annotation(s, DOC, *span("一帶"), tags=["地区／能源 "])
-    assert a.tags == ("中亞", "Energy")
-    assert b.tags == ("中亞", "Energy")  # reused, and duplicates within one annotation folded
-    assert c.tags == ("地區/中亞",)
-    assert d.tags == ("地區/能源",)  # the parent's existing spelling
-    with store.reading() as s:
-        names = {t.name: t.count for t in store_tags.list_tags(s)}
-    assert names == {"中亞": 2, "Energy": 2, "地區/中亞": 1, "地區/能源": 1}
-
-
 def test_empty_tag_and_unknown_colour_are_input_errors(store: Store) -> None:
     with pytest.raises(InputError), store.writing() as s:
         ops.create_annotation(s, DOC, 0, 2, tags=["能源", " / "])
@@ -121,58 +77,6 @@ def test_empty_tag_and_unknown_colour_are_input_errors(store: Store) -> None:
         ops.create_annotation(s, DOC, 5, 5)
     with store.reading() as s:
         assert ops.list_annotations(s) == []  # each failed action rolled back whole
-
-
-def test_rename_merge_delete_tags_with_counts(store: Store) -> None:
-    with store.writing() as s:
-        a = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["地區/中亞", "能源"])
-        b = ops.create_annotation(s, DOC, *span("北極"), tags=["區域/北極"])
-        store_themes.set_theme_memo(s, "地區/中亞", "中亞的比較")
-    with store.writing() as s:
-        change = store_tags.rename_tag(s, "地区", "區域", merge=False)
-    assert (change.tags, change.annotations) == (1, 1)
-    assert change.before[0].tags == ("地區/中亞", "能源")
-    with store.reading() as s:
-        assert ops.get_annotation(s, a.id).tags == ("區域/中亞", "能源")
-        assert store_themes.theme_memo(s, "区域/中亚") == "中亞的比較"  # the memo followed
-    with pytest.raises(InputError, match="merge"), store.writing() as s:
-        store_tags.rename_tag(s, "能源", "區域/北極")
-    with store.writing() as s:
-        merged = store_tags.merge_tags(s, "能源", "區域/北極")
-    assert (merged.tags, merged.annotations) == (1, 1)
-    with store.reading() as s:
-        assert ops.get_annotation(s, a.id).tags == ("區域/中亞", "區域/北極")
-    with store.writing() as s:
-        deleted = store_tags.delete_tag(s, "區域")
-    assert (deleted.tags, deleted.annotations) == (2, 2)
-    with store.reading() as s:
-        assert ops.get_annotation(s, a.id).tags == ()
-        assert ops.get_annotation(s, b.id).tags == ()
-        assert store_themes.theme_memo(s, "區域/中亞") == "中亞的比較"  # memos are never deleted
-        assert store_themes.list_theme_memos(s) == {"區域/中亞": "中亞的比較"}
-    with store.writing() as s:  # undo
-        for record in deleted.before:
-            ops.restore_annotation(s, record)
-    with store.reading() as s:
-        assert ops.get_annotation(s, a.id).tags == ("區域/中亞", "區域/北極")
-
-
-def test_colour_meanings_and_glossary(store: Store) -> None:
-    with store.writing() as s:
-        store_themes.set_color_meaning(s, "pink", "待查")
-        assert store_glossary.add_equivalence(s, "普京", "普丁")
-        assert not store_glossary.add_equivalence(s, "普丁", "普京")
-        assert store_glossary.add_keep(s, "區域性")
-        store_glossary.add_conversion(s, "哈薩克", "哈萨克")
-    with store.reading() as s:
-        assert store_themes.color_meanings(s)["pink"] == "待查"
-        glossary = store_glossary.load_glossary(s)
-    assert glossary.keeps == {"區域性"}
-    assert glossary.equivalences == (("普京", "普丁"),)
-    assert glossary.conversions == (("哈薩克", "哈萨克"),)
-    with store.writing() as s:
-        assert store_glossary.drop_glossary_entry(s, "普丁 = 普京") == ["same 普京 = 普丁"]
-        assert store_glossary.drop_glossary_entry(s, "nothing") == []
 
 
 def test_read_only_store_refuses_edits(db_file: Path) -> None:
@@ -256,38 +160,6 @@ def test_restore_places_a_record_made_on_another_version_of_the_text(store: Stor
     assert orphan.orphaned and orphan.quote == "不存在的句子" and orphan.note == "匯入"
 
 
-spellings = st.lists(
-    st.text(alphabet="中亞亚地區区能源Energyey /／", min_size=1, max_size=6),
-    min_size=1,
-    max_size=6,
-)
-
-
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(names=spellings)
-def test_a_tag_is_its_folding_key_and_keeps_the_first_spelling(
-    store: Store, names: list[str]
-) -> None:
-    usable = []
-    for name in names:
-        try:
-            usable.append(store_tags.clean_tag(name))
-        except InputError:
-            continue
-    with store.writing() as s:
-        first: dict[str, str] = {}
-        for name in usable:
-            tag = store_tags.resolve_tag(s, name)
-            key = fold_key(name)
-            assert tag.key == key
-            first.setdefault(key, tag.name)
-            assert tag.name == first[key]  # the first spelling, whatever came later
-        assert len(store_tags.list_tags(s)) == len(first)
-        s.rollback()
-
-
 def test_notes_round_trip_through_the_command_line(db_file: Path) -> None:
     notes = [
         "e\u0301 👋🏽 𠀀 \u202eRTL\u202c \u2066iso\u2069",
@@ -305,7 +177,8 @@ def test_notes_round_trip_through_the_command_line(db_file: Path) -> None:
 
 
 def test_every_connection_has_the_safety_pragmas(store: Store) -> None:
-    from reader.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, _raw
+    from reader.store.db import BUSY_TIMEOUT_MS, _raw
+    from reader.store.sqlite_file import APPLICATION_ID
 
     with store.engine.connect() as conn:
         raw = _raw(conn)
@@ -319,20 +192,3 @@ def test_every_connection_has_the_safety_pragmas(store: Store) -> None:
         assert pragma("trusted_schema") == 0
         assert pragma("busy_timeout") == BUSY_TIMEOUT_MS
         assert pragma("application_id") == APPLICATION_ID
-
-
-def test_tag_colour_and_description(store: Store) -> None:
-    with store.writing() as s:
-        ops.create_annotation(s, DOC, *span("北極"), tags=["北極"])
-        info = store_tags.set_tag_details(s, "北极", color="blue", description="Arctic routes")
-    assert (info.name, info.color, info.description, info.count) == (
-        "北極",
-        "blue",
-        "Arctic routes",
-        1,
-    )
-    with pytest.raises(InputError), store.writing() as s:
-        store_tags.set_tag_details(s, "北極", color="red")
-    with store.reading() as s:
-        (tag,) = store_tags.list_tags(s)
-    assert tag.color == "blue"

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def test_backups_are_verified_named_and_rotated(db_file: Path) -> None:
         conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # self-contained
         conn.close()
-    assert not list(backup.backups_dir(db_file).glob(".*"))  # no temporary files left
+    assert not list(paths.backups_dir(db_file).glob(".*"))  # no temporary files left
     assert backup.rotate(db_file, keep=0) == kept[1:]  # never the newest
     assert backup.list_backups(db_file) == kept[:1]
 
@@ -72,7 +73,7 @@ def test_backup_is_due_once_a_day(db_file: Path) -> None:
 
 def test_interrupted_backup_leaves_no_backup_and_is_swept(db_file: Path) -> None:
     _annotate(db_file, "一")
-    folder = backup.backups_dir(db_file)
+    folder = paths.backups_dir(db_file)
     folder.mkdir(parents=True)
     stale = folder / ".meipi-20260101T000000000000Z.sqlite3.tmp-1-abcd"
     stale.write_bytes(b"half a copy")
@@ -181,7 +182,10 @@ def _files_beside(db: Path) -> dict[str, str]:
     ids=["replace-onto-db", "moving-the-shm", "link"],
 )
 def test_a_failure_before_the_replace_leaves_the_live_database_exactly_as_it_was(
-    db_file: Path, monkeypatch: pytest.MonkeyPatch, name: str, fails: object
+    db_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    fails: Callable[[object, object, object, Path], bool],
 ) -> None:
     _annotate(db_file, "備份裡的")
     backup.make_backup(db_file)
@@ -191,7 +195,7 @@ def test_a_failure_before_the_replace_leaves_the_live_database_exactly_as_it_was
     real = getattr(os, name)
 
     def failing(src: object, dst: object, *args: object, **kwargs: object) -> None:
-        if fails(src, dst, real, db_file):  # type: ignore[operator]
+        if fails(src, dst, real, db_file):
             raise OSError(errno.EIO, "Input/output error (injected)")
         real(src, dst, *args, **kwargs)
 
@@ -410,7 +414,7 @@ def test_texts_of_an_interrupted_backup_are_swept_when_old(db_file: Path) -> Non
     _write_text(paths.user_texts_dir(), "mine.meipi.txt", "正文")
     _annotate(db_file, "一")
     kept = backup.make_backup(db_file)
-    folder = backup.backups_dir(db_file)
+    folder = paths.backups_dir(db_file)
     # Interrupted between the texts' rename and the database's: a texts folder alone.
     old_orphan = folder / "meipi-20260101T000000000000Z.sqlite3.texts"
     young_orphan = folder / "meipi-20260101T000000000001Z.sqlite3.texts"

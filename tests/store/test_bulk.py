@@ -60,27 +60,34 @@ def uid(n: int) -> str:
 
 
 def record(
-    n: int, quote: str, *, doc: str = "mine", tags: tuple[str, ...] = (), **changes: object
+    n: int,
+    quote: str,
+    *,
+    doc: str = "mine",
+    tags: tuple[str, ...] = (),
+    color: str | None = "yellow",
+    note: str | None = None,
+    document: str | None = None,
 ) -> store_records.AnnotationRecord:
+    """Record ``n`` on ``quote`` in ``doc`` (``document``: the id it claims, if another)."""
     source = DOC if doc == "mine" else OTHER
     start = source.text.index(quote)
-    base = store_records.AnnotationRecord(
+    return store_records.AnnotationRecord(
         id=uid(n),
-        document=doc,
+        document=doc if document is None else document,
         start=start,
         end=start + len(quote),
         quote=quote,
         prefix=source.text[max(0, start - 32) : start],
         suffix=source.text[start + len(quote) :][:32],
         pages=(0, 0),
-        color="yellow",
+        color=color,
         tags=tags,
-        note=None,
+        note=note,
         created="2026-11-01T00:00:00Z",
         updated="2026-11-01T00:00:00Z",
         orphaned=False,
     )
-    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 def state(s: Session) -> tuple[list[store_records.AnnotationRecord], list[store_records.TagInfo]]:

@@ -11,22 +11,22 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, event
+from sqlalchemy import event
 
 from reader.errors import EnvironmentFailure
 from reader.store import annotations as ops
 from reader.store import db as dbmod
-from reader.store import models, open_store
+from reader.store import open_store, sqlite_file
 from reader.store import tags as store_tags
 from reader.store.backup import list_backups
 from tests.cli_helpers import Result, meipi
 from tests.store.helpers import digest, make_doc, needs_fork, run_forked, side_files
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
 
 
@@ -75,6 +75,11 @@ def _foreign(path: Path) -> None:
         conn.close()
 
 
+def _replace_with_foreign(path: Path) -> None:
+    path.unlink()
+    _foreign(path)
+
+
 def _with(path: Path, *statements: str) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -84,14 +89,14 @@ def _with(path: Path, *statements: str) -> None:
         conn.close()  # the last connection: checkpointed, -wal and -shm removed
 
 
-DAMAGE = {
+DAMAGE: dict[str, Callable[[Path, bytes], object]] = {
     "zero-byte": lambda p, good: p.write_bytes(b""),
     "truncated-at-page": lambda p, good: p.write_bytes(good[: len(good) - 4096]),
     "truncated-mid-page": lambda p, good: p.write_bytes(good[:5000]),
     "header-only": lambda p, good: p.write_bytes(good[:60]),
     "random-bytes": lambda p, good: p.write_bytes(random.Random(6).randbytes(16384)),
     "corrupt-page": lambda p, good: p.write_bytes(_corrupt_page(good)),
-    "foreign-app": lambda p, good: (p.unlink(), _foreign(p)),
+    "foreign-app": lambda p, good: _replace_with_foreign(p),
     "unknown-tables": lambda p, good: _with(p, "CREATE TABLE moz_places (id INTEGER)"),
     "newer-version": lambda p, good: _with(p, "PRAGMA user_version = 99"),
 }
@@ -140,125 +145,6 @@ def test_refusal_without_backup_says_so(db_file: Path) -> None:
     r = meipi("annotations")
     assert r.code == 1 and "No verified backup exists" in r.err
     assert db_file.read_bytes() == b""
-
-
-def test_models_match_the_migrated_schema(db_file: Path) -> None:
-    open_store(db_file).close(backup=False)
-    engine = create_engine("sqlite://")
-    models.Base.metadata.create_all(engine)
-    declared = engine.raw_connection()
-
-    def shape(conn: sqlite3.Connection | object) -> dict[str, list[tuple[object, ...]]]:
-        tables = [
-            r[0]
-            for r in conn.execute(  # type: ignore[attr-defined]
-                "SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name"
-            )
-        ]
-        return {
-            t: sorted(
-                (c[1], c[2].upper(), c[5])
-                for c in conn.execute(  # type: ignore
-                    f"PRAGMA table_info({t})"
-                )
-            )
-            for t in tables
-        }
-
-    migrated = sqlite3.connect(db_file)
-    try:
-        assert shape(migrated) == shape(declared)
-    finally:
-        migrated.close()
-        declared.close()  # back to the pool, which holds the in-memory connection:
-        engine.dispose()  # this closes it
-
-
-def _rows(conn: sqlite3.Connection, table: str, columns: list[str]) -> list[tuple[object, ...]]:
-    cols = ", ".join(f'"{c}", typeof("{c}")' for c in columns)
-    return conn.execute(f"SELECT {cols} FROM {table} ORDER BY rowid").fetchall()
-
-
-def test_migration_from_v1_keeps_every_row_byte_for_byte(db_file: Path) -> None:
-    db_file.parent.mkdir(parents=True)
-    conn = sqlite3.connect(db_file, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("BEGIN")
-        dbmod.apply_migrations(conn, 0, 1)
-        conn.execute(
-            "INSERT INTO documents VALUES ('mine', ?, ?, '[[1, 0]]', 'Mine')",
-            (DOC.sha256, DOC.text),
-        )
-        notes = ["e\u0301 👋🏽 \u202e抄\u202c", "", None, "**粗**\r\n\x00", "𠀀" * 50]
-        for i, note in enumerate(notes):
-            conn.execute(
-                "INSERT INTO annotations VALUES (?, 'mine', ?, ?, ?, ?, ?, ?, ?, "
-                "'2026-11-21T09:30:00Z', '2026-11-21T09:31:00Z', ?)",
-                (
-                    f"id-{i}",
-                    i,
-                    i + 2,
-                    DOC.text[i : i + 2],
-                    DOC.text[:i],
-                    DOC.text[i + 2 :],
-                    [None, "yellow", "pink"][i % 3],
-                    note,
-                    i % 2,
-                ),
-            )
-        conn.execute(
-            "INSERT INTO tags (name, key) VALUES ('地區/中亞', '地区/中亚'), ('Energy', 'energy')"
-        )
-        conn.execute(
-            "INSERT INTO annotation_tags VALUES ('id-0', 1, 0), ('id-0', 2, 1), ('id-3', 2, 0)"
-        )
-        conn.execute("INSERT INTO color_meanings VALUES ('pink', '待查')")
-        conn.execute("INSERT INTO glossary_keeps VALUES ('區域性', '2026-11-21T09:30:00Z')")
-        conn.execute(
-            "INSERT INTO glossary_equivalences (a, b, key, created) VALUES "
-            "('普京', '普丁', '[\"普丁\", \"普京\"]', '2026-11-21T09:30:00Z')"
-        )
-        conn.execute(
-            "INSERT INTO glossary_conversions VALUES ('哈薩克', '哈薩克', '2026-11-21T09:30:00Z')"
-        )
-        conn.execute("COMMIT")
-        v1_columns = {
-            t: [c[1] for c in conn.execute(f"PRAGMA table_info({t})")]
-            for t in dbmod.expected_tables(1)
-        }
-        before = {t: _rows(conn, t, cols) for t, cols in v1_columns.items()}
-    finally:
-        conn.close()
-
-    store = open_store(db_file)
-    try:
-        with store.reading() as s:
-            record = ops.get_annotation(s, "id-0")
-    finally:
-        store.close(backup=False)
-    assert record.tags == ("地區/中亞", "Energy") and record.note == notes[0]
-    after = sqlite3.connect(db_file)
-    try:
-        assert after.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
-        for table, cols in v1_columns.items():
-            assert _rows(after, table, cols) == before[table], table
-        assert after.execute("SELECT color, description FROM tags").fetchall() == [
-            (None, None),
-            (None, None),
-        ]
-    finally:
-        after.close()
-    # The verified backup taken first is the v1 database, rows and all.
-    backups = list_backups(db_file)
-    assert len(backups) == 1
-    old = sqlite3.connect(f"{backups[0].as_uri()}?immutable=1", uri=True)
-    try:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
-        for table, cols in v1_columns.items():
-            assert _rows(old, table, cols) == before[table], table
-    finally:
-        old.close()
 
 
 @pytest.fixture
@@ -498,7 +384,7 @@ def test_newer_version_only_in_the_log_is_refused_and_the_log_kept(annotated_db:
     os.waitpid(pid, 0)
     wal = Path(str(annotated_db) + "-wal")
     assert wal.stat().st_size > 0
-    assert int.from_bytes(annotated_db.read_bytes()[60:64], "big") == dbmod.SCHEMA_VERSION
+    assert int.from_bytes(annotated_db.read_bytes()[60:64], "big") == sqlite_file.SCHEMA_VERSION
     before = (digest(annotated_db), digest(wal))
     r = meipi("annotations")
     assert r.code == 1 and "newer Meipi (schema 99" in r.err and "meipi restore" in r.err

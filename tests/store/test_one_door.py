@@ -82,7 +82,7 @@ from reader.store.sqlite_file import Watcher
 from tests.cli_helpers import meipi
 from tests.door_guard import watching
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -113,7 +113,9 @@ def test_the_guard_sees_an_open_after_a_connect(annotated: Path) -> None:
 def test_the_command_line_opens_only_through_sqlite(annotated: Path) -> None:
     """While a connection is open (a window's watcher), each command runs its whole path (open,
     checks, write, close, backup, check) without a Python ``open`` of the database or its logs."""
-    watcher = Watcher(read_snapshot(annotated).uri)  # type: ignore[union-attr]
+    snapshot = read_snapshot(annotated)
+    assert snapshot is not None
+    watcher = Watcher(snapshot.uri)
     try:
         with watching(annotated, connected=True) as guard:
             for argv in (
@@ -147,7 +149,9 @@ def test_no_python_open_of_the_database_in_the_store_modules() -> None:
 def test_every_uri_uses_the_default_vfs(annotated: Path) -> None:
     store = open_store(annotated)
     try:
-        uris = [store.uri, read_snapshot(annotated).uri]  # type: ignore[union-attr]
+        snapshot = read_snapshot(annotated)
+        assert snapshot is not None
+        uris = [store.uri, snapshot.uri]
     finally:
         store.close(backup=False)
     for uri in uris:

@@ -15,8 +15,8 @@ from reader.store import glossary as store_glossary
 from reader.store import open_store
 from reader.store import tags as store_tags
 from reader.store import themes as store_themes
-from reader.store.db import APPLICATION_ID, DatabaseRefused
 from reader.store.quick import NeedsStore, read_snapshot
+from reader.store.sqlite_file import APPLICATION_ID, DatabaseRefused
 from tests.store.helpers import make_doc
 
 DOC = make_doc(
@@ -111,7 +111,7 @@ def test_it_refuses_what_open_store_refuses(db_file: Path) -> None:
 def test_an_older_schema_is_left_to_open_store(db_file: Path) -> None:
     import sqlite3
 
-    from reader.store.db import apply_migrations
+    from reader.store.sqlite_file import apply_migrations
 
     db_file.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(db_file, isolation_level=None)

@@ -1,79 +1,32 @@
-"""The vocabulary in the store (migration 3): add, list, edit, delete through the use cases; an
-old database is upgraded; the Anki CSV follows Anki's text-import rules, read back here by a
-reader that implements them (header lines, separator, quoting, comment lines, HTML)."""
+"""The vocabulary table (``reader.store.vocabulary``, migration 3): an old database gains it, and
+a word is checked before it is written."""
 
 from __future__ import annotations
 
-import csv
 import sqlite3
-from collections.abc import Iterator
-from html.parser import HTMLParser
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from reader.errors import InputError
-from reader.export.anki import anki_csv
-from reader.ops import vocabulary
-from reader.store import Store
-from reader.store.db import open_store
+from reader.store import Store, open_store
+from reader.store import vocabulary as store_vocabulary
 from reader.store.sqlite_file import MIGRATIONS, SCHEMA_VERSION, apply_migrations
-from reader.store.vocabulary import VocabularyRecord
+from reader.store.vocabulary import NewWord
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(tmp_path / "meipi.sqlite3")
-    try:
-        yield s
-    finally:
-        s.close()
-
-
-def add(store: Store, word: str = "能源", start: int = 10, **kw: str) -> VocabularyRecord:
-    fields = {
-        "traditional": word,
-        "simplified": word,
-        "pinyin": "néng yuán",
-        "definition": "energy; power source",
-        "sentence": "雙方在重要的能源議題上將進一步深化合作。",
-        "page": "2",
-    }
-    fields.update(kw)
-    record, _added = vocabulary.add(
-        store, document="lian-obor", word=word, start=start, end=start + len(word), **fields
-    )
-    return record
-
-
-def test_add_list_edit_delete(store: Store) -> None:
-    first = add(store, "能源", 40)
-    second = add(store, "上海合作組織", 20, simplified="上海合作组织", pinyin="Shàng hǎi")
-    assert [r.word for r in vocabulary.list_words(store, "lian-obor")] == ["上海合作組織", "能源"]
-    assert vocabulary.list_words(store, "hsu-divergence") == []
-    again, added = vocabulary.add(
-        store,
-        document="lian-obor",
-        word="能源",
-        traditional="能源",
-        simplified="能源",
-        pinyin="",
-        definition="",
-        sentence="",
-        start=40,
-        end=42,
-        page="2",
-    )
-    assert not added and again.id == first.id
-    edited = vocabulary.edit(store, first.id, definition="energy", pinyin="néngyuán")
-    assert edited.definition == "energy" and edited.pinyin == "néngyuán"
-    assert edited.updated >= first.updated and edited.created == first.created
-    vocabulary.delete(store, second.id)
-    assert [r.id for r in vocabulary.list_words(store)] == [first.id]
-    with pytest.raises(InputError):
-        vocabulary.delete(store, second.id)
+WORD = NewWord(
+    document="lian-obor",
+    word="能源",
+    traditional="能源",
+    simplified="能源",
+    pinyin="néng yuán",
+    definition="energy; power source",
+    sentence="雙方在重要的能源議題上將進一步深化合作。",
+    start=10,
+    end=12,
+    page="2",
+)
 
 
 def test_an_old_database_gains_the_table(tmp_path: Path) -> None:
@@ -85,129 +38,36 @@ def test_an_old_database_gains_the_table(tmp_path: Path) -> None:
     assert MIGRATIONS[-1][0] == SCHEMA_VERSION and SCHEMA_VERSION >= 3
     s = open_store(path)
     try:
-        add(s)
-        assert len(vocabulary.list_words(s)) == 1
+        with s.writing() as session:
+            record, added = store_vocabulary.add_word(session, WORD)
+        assert added and record.word == "能源"
+        with s.reading() as session:
+            assert store_vocabulary.list_words(session) == [record]
     finally:
-        s.close()
+        s.close(backup=False)
 
 
-# -- Anki ---------------------------------------------------------------------------------------
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_text(field: str) -> str:
-    parser = _Text()
-    parser.feed(field)
-    return "".join(parser.parts)
-
-
-def read_like_anki(data: bytes) -> tuple[dict[str, str], list[list[str]]]:
-    """Anki's text import (rslib import_export/text/csv): header lines ``#key:value`` until the
-    first other line; then a CSV reader with that separator, ``"`` quotes (doubled inside), no
-    header row, ``#`` comment lines skipped."""
-    assert not data.startswith(b"\xef\xbb\xbf"), "a byte-order mark hides the first header"
-    text = data.decode("utf-8")
-    meta: dict[str, str] = {}
-    lines = text.splitlines(keepends=True)
-    i = 0
-    while i < len(lines) and lines[i].startswith("#"):
-        key, sep, value = lines[i][1:].rstrip("\r\n").partition(":")
-        assert sep, lines[i]
-        meta[key.strip().lower()] = value
-        i += 1
-    names = {"comma": ",", "semicolon": ";", "tab": "\t", "space": " ", "pipe": "|"}
-    delimiter = names[meta["separator"].strip().lower()]
-    body = lines[i:]
-    rows = []
-    reader = csv.reader(iter(body), delimiter=delimiter, quotechar='"')
-    consumed = 0
-    for row in reader:
-        first_line = body[consumed]
-        consumed = reader.line_num
-        if first_line.startswith("#"):
-            continue  # a comment line to Anki's reader: the record would be lost
-        rows.append(row)
-    return meta, rows
-
-
-WORDS = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00"),
-    min_size=1,
-    max_size=12,
-).filter(lambda w: bool(w.strip()))
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.tuples(WORDS, st.text(max_size=30), st.text(max_size=40), st.text(max_size=40)),
-        min_size=1,
-        max_size=5,
-    )
+@pytest.mark.parametrize(
+    ("bad", "fragment"),
+    [
+        (replace(WORD, word="  "), "needs a word"),
+        (replace(WORD, start=12, end=10), "ends before it starts"),
+    ],
 )
-def test_anki_reads_back_every_word_and_its_back(rows: list[tuple[str, str, str, str]]) -> None:
-    records = [
-        VocabularyRecord(
-            i, "lian-obor", word, word, word, pinyin, definition, sentence, i, i + 1, "3", "", ""
-        )
-        for i, (word, pinyin, definition, sentence) in enumerate(rows)
-    ]
-    data = anki_csv(records, lambda r: "連弘宜〈一帶一路〉, p. 3").encode("utf-8")
-    meta, got = read_like_anki(data)
-    assert meta["separator"] == "Comma" and meta["html"] == "true"
-    assert meta["notetype"] == "Basic" and meta["tags column"] == "3"
-    assert next(csv.reader([meta["columns"]])) == ["Front", "Back", "Tags"]
-    assert len(got) == len(records)
-    for row, record in zip(got, records, strict=True):
-        assert len(row) == 3
-        front, back, tags = row
-        assert html_text(front) == record.word.replace("\r\n", "\n")
-        back_text = html_text(back)
-        for part in (record.pinyin, record.definition):
-            assert part.replace("\r\n", "\n") in back_text
-        if record.sentence:
-            assert record.sentence.replace("\r\n", "\n") in back_text
-            assert back_text.endswith("— 連弘宜〈一帶一路〉, p. 3")
-        assert tags.split() == ["meipi", "lian-obor"]
+def test_a_bad_word_is_refused_and_nothing_written(
+    store: Store, bad: NewWord, fragment: str
+) -> None:
+    with pytest.raises(InputError, match=fragment), store.writing() as session:
+        store_vocabulary.add_word(session, bad)
+    with store.reading() as session:
+        assert store_vocabulary.list_words(session) == []
 
 
-def test_anki_file_for_a_real_entry() -> None:
-    record = VocabularyRecord(
-        1,
-        "lian-obor",
-        "上海合作组织",
-        "上海合作組織",
-        "上海合作组织",
-        "Shàng hǎi Hé zuò Zǔ zhī",
-        'Shanghai Cooperation Organisation (SCO); "a <club>" & more',
-        "與中國大陸則透過上海合作組織的成立，發展多邊架構下的政經合作關係。",
-        900,
-        906,
-        "2",
-        "",
-        "",
-    )
-    text = anki_csv([record], lambda r: f"連弘宜〈一帶一路框架下中俄之潛在競合關係〉, p. {r.page}")
-    lines = text.splitlines()
-    assert lines[:5] == [
-        "#separator:Comma",
-        "#html:true",
-        "#notetype:Basic",
-        "#columns:Front,Back,Tags",
-        "#tags column:3",
-    ]
-    assert lines[5].startswith('"上海合作组织","<b>Shàng hǎi Hé zuò Zǔ zhī</b><br>')
-    assert "&quot;" not in lines[5] and '""a &lt;club&gt;"" &amp; more' in lines[5]
-    assert lines[5].endswith('p. 2","meipi lian-obor"')
+def test_the_words_of_one_article_in_reading_order(store: Store) -> None:
+    with store.writing() as session:
+        later, _ = store_vocabulary.add_word(session, replace(WORD, start=40, end=42))
+        earlier, _ = store_vocabulary.add_word(session, WORD)
+        other, _ = store_vocabulary.add_word(session, replace(WORD, document="hsu-divergence"))
+    with store.reading() as session:
+        assert store_vocabulary.list_words(session, "lian-obor") == [earlier, later]
+        assert store_vocabulary.list_words(session) == [other, earlier, later]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -48,8 +49,10 @@ def drag_enter_event(
 ) -> QDragEnterEvent:
     """A drag entering at ``at``: PySide6 6.12 takes the position as QPointF and deprecates the
     QPoint constructor (warnings are errors here); earlier versions take only QPoint."""
+    # The stubs know only the QPoint constructor: the QPointF one is 6.12's.
+    make = cast(Callable[..., QDragEnterEvent], QDragEnterEvent)
     try:
-        return QDragEnterEvent(at, actions, mime, buttons, modifiers)
+        return make(at, actions, mime, buttons, modifiers)
     except TypeError:
         return QDragEnterEvent(at.toPoint(), actions, mime, buttons, modifiers)
 

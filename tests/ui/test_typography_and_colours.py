@@ -21,6 +21,14 @@ def _width(font: QFont, text: str) -> float:
     return line.naturalTextWidth()
 
 
+def rgb_f(color: QColor) -> tuple[float, float, float]:
+    return color.redF(), color.greenF(), color.blueF()
+
+
+def rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()
+
+
 def test_body_font_compresses_punctuation_only_through_chws(qtbot: QtBot) -> None:
     for style in ("serif", "sans"):
         families = tuple(FontCatalog.from_system().body_families(style, "zh-Hant-TW"))
@@ -46,10 +54,7 @@ def test_search_hits_cannot_be_taken_for_a_highlight(theme_id: str) -> None:
         wash = fmt.background().color()
         a = wash.alphaF()
         blended = QColor.fromRgbF(
-            *(
-                a * w + (1 - a) * p
-                for w, p in zip(wash.getRgbF()[:3], paper.getRgbF()[:3], strict=True)
-            )
+            *(a * w + (1 - a) * p for w, p in zip(rgb_f(wash), rgb_f(paper), strict=True))
         )
         assert blended.hsvSaturationF() < paper.hsvSaturationF() + 0.04
         # …and far from every highlight colour on the page.
@@ -57,11 +62,7 @@ def test_search_hits_cannot_be_taken_for_a_highlight(theme_id: str) -> None:
         for color in highlights.values():
             other = QColor(color)
             distance = (
-                sum(
-                    (x - y) ** 2
-                    for x, y in zip(blended.getRgb()[:3], other.getRgb()[:3], strict=True)
-                )
-                ** 0.5
+                sum((x - y) ** 2 for x, y in zip(rgb(blended), rgb(other), strict=True)) ** 0.5
             )
             assert distance > 25, (color, blended.name())
 

@@ -165,7 +165,9 @@ def xelatex_source(paras: list[str], sections: int, front: bool) -> str:
     return "\n".join(out) + "\n"
 
 
-def expected(name: str, paras: list[str], sections: int, front: bool, **extra: object) -> dict:
+def expected(
+    name: str, paras: list[str], sections: int, front: bool, **extra: object
+) -> dict[str, object]:
     items, notes = _article(paras, sections)
     body: list[str] = []
     if front:
@@ -226,12 +228,113 @@ def main(out_dir: Path = HERE, *, small: bool = False) -> None:
         out_dir, "xelatex-tc", (paras * 3)[:26], 3, True, labels_front=["i"], first_body_label="45"
     )
     make_libreoffice(out_dir, "libreoffice-sc", (paras * 3)[8:30])
+    make_faq(out_dir)
     if small:
         return
     # 30 pages of the same paragraphs over and over: only the PDF is kept (its source and what
     # it must yield come from this script: bench_expected()).
     make_xelatex(out_dir, "bench-30", bench_paragraphs(paras), 9, False, keep_source=False)
     make_refusals(out_dir)
+
+
+# A question-and-answer document (the shape of the CTeX FAQ) ---------------------------------------
+
+FAQ_TITLE = "中俄關係常見問題集"
+FAQ_SECTIONS = [
+    (
+        "A",
+        "基本概念",
+        ["什麼是一帶一路？", "上海合作組織有哪些成員？", "中俄之間的能源合作如何進行？"],
+    ),
+    ("B", "區域議題", ["中亞在中俄關係中的地位為何？", "北極航道為何重要？"]),
+]
+
+
+def faq_items(paras: list[str]) -> list[tuple[str, str]]:
+    """(kind, text): sections, numbered questions and their answers, in order."""
+    items: list[tuple[str, str]] = []
+    n = 0
+    for letter, name, questions in FAQ_SECTIONS:
+        items.append(("section", f"{letter} {name}"))
+        for question in questions:
+            n += 1
+            items.append(("question", f"{n} {question}"))
+            items.append(("paragraph", paras[n % len(paras)]))
+    return items
+
+
+def faq_toc(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(kind, text, page) of each table-of-contents line (the page numbers are made up: the
+    contents page is typeset, not computed)."""
+    toc: list[tuple[str, str, str]] = []
+    page = 2
+    for kind, text in items:
+        if kind == "section":
+            toc.append(("section", text, str(page)))
+        elif kind == "question":
+            toc.append(("question", text, str(page)))
+            page += 1
+    return toc
+
+
+def faq_source(paras: list[str]) -> str:
+    items = faq_items(paras)
+    out = [
+        r"\documentclass[11pt]{article}",
+        r"\usepackage[a4paper,margin=2.5cm]{geometry}",
+        r"\usepackage{xeCJK}",
+        r"\setmainfont{DejaVu Serif}",
+        r"\setCJKmainfont{Noto Serif CJK TC}",
+        r"\setlength{\parindent}{2em}",
+        r"\pagestyle{plain}",
+        r"\begin{document}",
+        r"\begin{center}{\LARGE\bfseries " + FAQ_TITLE + r"\par}\end{center}",
+        r"\section*{目錄}",
+    ]
+    for kind, text, page in faq_toc(items):
+        if kind == "section":
+            out.append(r"\par\vspace{1ex}\noindent{\bfseries " + text + r"}\hfill " + page)
+        else:
+            out.append(r"\par\noindent\hspace{1.5em}" + text + r"\dotfill " + page)
+    out.append(r"\clearpage")
+    for kind, text in items:
+        if kind == "section":
+            out.append(r"\par\vspace{2ex}{\noindent\Large\bfseries " + text + r"\par}")
+        elif kind == "question":
+            out.append(r"\par\vspace{1ex}{\noindent\bfseries " + text + r"\par}")
+        else:
+            out.append(r"\par " + _tex_escape(text))
+    out.append(r"\end{document}")
+    return "\n".join(out) + "\n"
+
+
+def make_faq(out_dir: Path) -> None:
+    paras = paragraphs()[:8]
+    source = faq_source(paras)
+    with tempfile.TemporaryDirectory() as tmp:
+        tex = out_dir / "xelatex-faq.tex"
+        tex.write_text(source, encoding="utf-8")
+        for _ in range(2):
+            subprocess.run(
+                ["xelatex", "-interaction=nonstopmode", "-halt-on-error", str(tex)],
+                cwd=tmp,
+                check=True,
+                capture_output=True,
+            )
+        shutil.copy(Path(tmp) / "xelatex-faq.pdf", out_dir / "xelatex-faq.pdf")
+    items = faq_items(paras)
+    data = {
+        "file": "xelatex-faq.pdf",
+        "producer": "XeLaTeX",
+        "title": FAQ_TITLE,
+        "toc": [[kind, text, page] for kind, text, page in faq_toc(items)],
+        "sections": [t for k, t in items if k == "section"],
+        "questions": [t for k, t in items if k == "question"],
+        "answers": [t for k, t in items if k == "paragraph"],
+    }
+    (out_dir / "xelatex-faq.expected.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def bench_paragraphs(paras: list[str] | None = None) -> list[str]:

@@ -1,0 +1,37 @@
+"""Citekeys and reference settings (``reader.ops.references``): the stored key wins over the
+generated one, and both work without a database."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.documents import load_library
+from reader.errors import InputError
+from reader.ops import references
+from reader.store import Store
+
+
+def test_the_stored_citekey_wins_over_the_generated_one(store: Store) -> None:
+    library = list(load_library())
+    lian = next(d for d in library if d.id == "lian-obor")
+    generated = references.citekey_of(None, lian, library)
+    assert generated and references.citekey_of(store, lian, library) == generated
+    assert references.stored_citekey(store, lian) is None
+    references.set_citekey(store, lian, "lian2016obor")
+    assert references.citekey_of(store, lian, library) == "lian2016obor"
+    assert references.stored_citekey(store, lian) == "lian2016obor"
+    references.set_citekey(store, lian, None)
+    assert references.citekey_of(store, lian, library) == generated
+
+
+def test_a_key_pandoc_cannot_read_is_refused(store: Store) -> None:
+    lian = load_library().get("lian-obor")
+    with pytest.raises(InputError):
+        references.set_citekey(store, lian, "has space")
+    assert references.stored_citekey(store, lian) is None
+
+
+def test_settings_without_and_with_a_database(store: Store) -> None:
+    assert references.setting(None, "creator") is None
+    references.set_setting(store, "creator", "Lin Yu")
+    assert references.setting(store, "creator") == "Lin Yu"

@@ -1,0 +1,75 @@
+"""``meipi bench``'s PDF row: it finds the benchmark PDF where CI has it (the checkout it runs
+from, after a non-editable install whose wheel does not ship the PDF), takes one given with
+``--pdf``, and says n/a and why when there is none."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from reader import bench
+from reader.errors import InputError
+from tests.cli_helpers import meipi
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+PDFS = CHECKOUT / "tests" / "data" / "pdf"
+
+
+@pytest.fixture
+def installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The package as a wheel installs it (no tests/ around it), run from an empty folder."""
+    site = tmp_path / "site-packages" / "reader"
+    site.mkdir(parents=True)
+    monkeypatch.setattr(bench, "__file__", str(site / "bench.py"))
+    here = tmp_path / "elsewhere"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    return here
+
+
+def test_found_in_the_checkout_ci_runs_from(installed: Path) -> None:
+    target = installed / "tests" / "data" / "pdf"
+    target.mkdir(parents=True)
+    shutil.copyfile(PDFS / "bench-30.pdf", target / "bench-30.pdf")
+    found, why = bench.find_bench_pdf()
+    assert found == Path.cwd() / "tests" / "data" / "pdf" / "bench-30.pdf" and why == ""
+
+
+def test_without_the_pdf_the_row_says_na_and_why(installed: Path, tmp_path: Path) -> None:
+    assert bench.find_bench_pdf()[0] is None
+    rows = bench.pdf_import(bench.Settings(runs=1, quick=True), tmp_path)
+    assert len(rows) == 1
+    row = rows[0]
+    assert row.value is None and row.ok
+    assert "n/a" in row.name and "--pdf" in row.name and "bench-30.pdf" in row.name
+    table = bench._table(rows, {"machine": "m", "python": "3", "qt": "6"})
+    assert "n/a" in table.splitlines()[-1]
+    assert json.loads(json.dumps(asdict(row)))["value"] is None
+
+
+def test_a_given_pdf_is_measured_beside_pdftotext(installed: Path, tmp_path: Path) -> None:
+    rows = bench.pdf_import(bench.Settings(runs=1, quick=True), tmp_path, PDFS / "xelatex-tc.pdf")
+    assert len(rows) == 1
+    row = rows[0]
+    assert row.name.endswith("xelatex-tc.pdf") and row.value is not None and row.value > 0
+    assert (row.baseline is None) == (shutil.which("pdftotext") is None)
+
+
+def test_a_wrong_pdf_path_is_refused_before_anything_is_measured(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        bench.find_bench_pdf(tmp_path / "missing.pdf")
+    r = meipi("bench", "--quick", "--pdf", str(tmp_path / "missing.pdf"))
+    assert r.code == 2
+    assert "missing.pdf is not a PDF file" in r.err
+
+
+def test_the_source_tree_still_finds_its_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    found, _why = bench.find_bench_pdf()
+    assert found is not None and found.resolve() == (PDFS / "bench-30.pdf").resolve()
