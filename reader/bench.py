@@ -274,6 +274,7 @@ def view_switch(settings: Settings, data_dir: Path) -> list[Metric]:
         script.clear_caches()
         with script_engine._converters_lock:
             script_engine._converters.clear()
+            script_engine._stages.clear()
         window.show_content(ReadingContent.original(doc))
         QApplication.processEvents()
 

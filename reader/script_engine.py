@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 import threading
 from array import array
 from collections.abc import Sequence
@@ -280,40 +281,53 @@ def _stage_apply(stage: _Stage, text: str) -> tuple[str, list[Block]]:
 def compose(first: list[Block], second: list[Block]) -> list[Block]:
     """Blocks of ``first`` (a -> b) then ``second`` (b -> c) as blocks a -> c.
 
-    Blocks that overlap in b are merged into one; everything else maps one to one.
+    Blocks that overlap in b are merged into one; everything else maps one to one. One pass
+    over both lists (the reference port keeps the plainer two-pass version it is held to,
+    ``_compose_stepwise``).
     """
     if not first:
         return second
     if not second:
         return first
-    merged: list[list[int]] = []
-    # Both lists are sorted: sorting their concatenation merges two runs.
-    spans = sorted([(b[2], b[3]) for b in first] + [(b[0], b[1]) for b in second])
-    for s, e in spans:
-        if merged and s < merged[-1][1]:
-            if e > merged[-1][1]:
-                merged[-1][1] = e
-        else:
-            merged.append([s, e])
     out: list[Block] = []
+    append = out.append
     ia = ib = 0
-    da = db = 0  # (a - b) after the first-blocks passed; (c - b) after the second-blocks passed
     na, nb = len(first), len(second)
-    for s, e in merged:
-        while ia < na and first[ia][3] <= s:
-            da = first[ia][1] - first[ia][3]
+    da = db = 0  # (a - b) after the first-blocks passed; (c - b) after the second-blocks passed
+    inf = (sys.maxsize,) * 4
+    fa = first[0]
+    sb = second[0]
+    while ia < na or ib < nb:
+        # The next block by its start in b opens a run; whatever starts before the run's end
+        # joins it.
+        if fa[2] <= sb[0]:
+            s, e = fa[2], fa[3]
+            a0, c0 = s + da, s + db
+            da = fa[1] - e
             ia += 1
-        while ib < nb and second[ib][1] <= s:
-            db = second[ib][3] - second[ib][1]
+            fa = first[ia] if ia < na else inf
+        else:
+            s, e = sb[0], sb[1]
+            a0, c0 = s + da, s + db
+            db = sb[3] - e
             ib += 1
-        a0, c0 = s + da, s + db
-        while ia < na and first[ia][3] <= e:
-            da = first[ia][1] - first[ia][3]
-            ia += 1
-        while ib < nb and second[ib][1] <= e:
-            db = second[ib][3] - second[ib][1]
-            ib += 1
-        out.append((a0, e + da, c0, e + db))
+            sb = second[ib] if ib < nb else inf
+        while True:
+            if fa[2] < e:
+                if fa[3] > e:
+                    e = fa[3]
+                da = fa[1] - fa[3]
+                ia += 1
+                fa = first[ia] if ia < na else inf
+            elif sb[0] < e:
+                if sb[1] > e:
+                    e = sb[1]
+                db = sb[3] - sb[1]
+                ib += 1
+                sb = second[ib] if ib < nb else inf
+            else:
+                break
+        append((a0, e + da, c0, e + db))
     return out
 
 
@@ -533,6 +547,43 @@ def _ref_stage(s: str, group: Sequence[_DictData]) -> tuple[str, list[Block]]:
     return "".join(out), blocks
 
 
+def _compose_stepwise(first: list[Block], second: list[Block]) -> list[Block]:
+    """``compose`` in two passes (the reference's)."""
+    if not first:
+        return second
+    if not second:
+        return first
+    merged: list[list[int]] = []
+    # Both lists are sorted: sorting their concatenation merges two runs.
+    spans = sorted([(b[2], b[3]) for b in first] + [(b[0], b[1]) for b in second])
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    out: list[Block] = []
+    ia = ib = 0
+    da = db = 0  # (a - b) after the first-blocks passed; (c - b) after the second-blocks passed
+    na, nb = len(first), len(second)
+    for s, e in merged:
+        while ia < na and first[ia][3] <= s:
+            da = first[ia][1] - first[ia][3]
+            ia += 1
+        while ib < nb and second[ib][1] <= s:
+            db = second[ib][3] - second[ib][1]
+            ib += 1
+        a0, c0 = s + da, s + db
+        while ia < na and first[ia][3] <= e:
+            da = first[ia][1] - first[ia][3]
+            ia += 1
+        while ib < nb and second[ib][1] <= e:
+            db = second[ib][3] - second[ib][1]
+            ib += 1
+        out.append((a0, e + da, c0, e + db))
+    return out
+
+
 def reference_convert(text: str, chain: list[list[_DictData]]) -> tuple[str, list[Block]]:
     """Chunk by chunk and stage by stage, exactly as the library does, keeping blocks."""
     out: list[str] = []
@@ -545,7 +596,7 @@ def reference_convert(text: str, chain: list[list[_DictData]]) -> tuple[str, lis
             chunk_blocks: list[Block] = []
             for group in chain:
                 chunk, stage_blocks = _ref_stage(chunk, group)
-                chunk_blocks = compose(chunk_blocks, stage_blocks)
+                chunk_blocks = _compose_stepwise(chunk_blocks, stage_blocks)
             blocks.extend(
                 (a + pos_in, b + pos_in, c + pos_out, d + pos_out) for a, b, c, d in chunk_blocks
             )

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from opencc import OpenCC
 
-from reader.script_engine import _greedy, converter
+from reader.script_engine import Block, _compose_stepwise, _greedy, compose, converter
 
 
 def _mappings(config: str) -> dict[int, dict[str, str]]:
@@ -28,6 +28,31 @@ def test_shared_dictionaries_convert_as_the_library() -> None:
 
 
 # --- the fast path's pieces against the reference's -------------------------------------------
+
+
+@st.composite
+def block_lists(draw: st.DrawFn) -> list[Block]:
+    """Sorted, disjoint blocks (in_start, in_end, out_start, out_end) of a conversion: pieces
+    replaced (a block) or kept one to one, every piece at least one character long."""
+    blocks: list[Block] = []
+    pos_in = pos_out = 0
+    for is_block, len_in, len_out in draw(
+        st.lists(st.tuples(st.booleans(), st.integers(1, 4), st.integers(1, 4)), max_size=25)
+    ):
+        if is_block:
+            blocks.append((pos_in, pos_in + len_in, pos_out, pos_out + len_out))
+            pos_in, pos_out = pos_in + len_in, pos_out + len_out
+        else:
+            pos_in, pos_out = pos_in + len_in, pos_out + len_in
+    return blocks
+
+
+@settings(max_examples=500, deadline=None)
+@given(first=block_lists(), second=block_lists())
+def test_composing_blocks_in_one_pass_equals_the_reference(
+    first: list[Block], second: list[Block]
+) -> None:
+    assert compose(first, second) == _compose_stepwise(first, second)
 
 
 @settings(max_examples=300, deadline=None)
