@@ -8,7 +8,7 @@ environment, never in Meipi's::
     python -m reader.devtools.compare_official --official-python /tmp/opencc-venv/bin/python
 
 The official side runs in that interpreter (a subprocess reading the same text from a file);
-both sides convert the benchmark's document (``reader.bench_workload``; Simplified
+both sides convert the benchmark's document (``reader.bench.workload``; Simplified
 configurations get its tw2s conversion), the median of ``--repeat`` runs each. Both sides time
 the same clock: ``--clock cpu`` (the default: the process's CPU time, steadier on a shared
 machine; both sides are single-threaded) or ``--clock wall``.
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
 
-    from reader.bench_workload import large_document
+    from reader.bench.workload import large_document
 
     traditional = large_document(args.chars).text
     simplified = convert_text(traditional, "tw2s").text
