@@ -340,7 +340,7 @@ def any_texts(draw: st.DrawFn) -> str:
                 st.sampled_from(table_words()).map(lambda w: w[1:]),
                 st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),
                 st.sampled_from(["𠮶", "𡒄", "𣎴", "𧩙", "𪚏"]),
-                st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                st.characters(codec="utf-8", exclude_categories=["Cs"]),
             ),
             max_size=12,
         )
