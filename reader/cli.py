@@ -307,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key", choices=("creator", "bibliography"), metavar="KEY")
     p.add_argument("value", nargs="?", metavar="VALUE", help="the new value ('' clears it)")
 
-    p = add("bench", "reader.bench:cmd_bench", "measure the performance budget")
+    p = add("bench", "reader.bench.run:cmd_bench", "measure the performance budget")
     p.add_argument("--quick", action="store_true")
     p.add_argument("--json", action="store_true")
     p.add_argument(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import bench
+from reader.bench import run as bench
 from reader.errors import InputError
 from tests.cli_helpers import meipi
 
@@ -22,9 +22,9 @@ PDFS = CHECKOUT / "tests" / "data" / "pdf"
 @pytest.fixture
 def installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """The package as a wheel installs it (no tests/ around it), run from an empty folder."""
-    site = tmp_path / "site-packages" / "reader"
+    site = tmp_path / "site-packages" / "reader" / "bench"
     site.mkdir(parents=True)
-    monkeypatch.setattr(bench, "__file__", str(site / "bench.py"))
+    monkeypatch.setattr(bench, "__file__", str(site / "run.py"))
     here = tmp_path / "elsewhere"
     here.mkdir()
     monkeypatch.chdir(here)

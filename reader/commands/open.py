@@ -69,7 +69,7 @@ def cmd_open(args: argparse.Namespace, ctx: Context) -> int:
     from reader.commands import window
 
     if place != Place():
-        from reader.ui import open_channel
+        from reader.ui.window import open_channel
 
         open_channel.set_pending(place)
     return window.run(args, ctx)

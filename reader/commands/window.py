@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "set). Start Meipi from a desktop session, or use the commands listed by "
             "'meipi --help'."
         )
-    from reader.ui.app import WindowConfig, run_app
+    from reader.ui.window.app import WindowConfig, run_app
 
     # The window gets plain values, never the command line's own objects.
     return run_app(WindowConfig(db=ctx.db, stderr=ctx.stderr, _library=ctx._library))

@@ -8,7 +8,7 @@ environment, never in Meipi's::
     python -m reader.devtools.compare_official --official-python /tmp/opencc-venv/bin/python
 
 The official side runs in that interpreter (a subprocess reading the same text from a file);
-both sides convert the benchmark's document (``reader.bench_workload``; Simplified
+both sides convert the benchmark's document (``reader.bench.workload``; Simplified
 configurations get its tw2s conversion), the median of ``--repeat`` runs each.
 """
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
 
-    from reader.bench_workload import large_document
+    from reader.bench.workload import large_document
 
     traditional = large_document(args.chars).text
     simplified = convert_text(traditional, "tw2s").text

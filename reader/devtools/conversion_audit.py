@@ -1,7 +1,7 @@
 """Conversion audit (a developer tool): ``python -m reader.devtools.conversion_audit [--quick]``.
 
 Converts every text at hand — the shipped articles, the benchmark's 1M-character document
-(``reader.bench_workload``; ``--chars`` sets its size, ``--quick`` leaves it out), CPython's
+(``reader.bench.workload``; ``--chars`` sets its size, ``--quick`` leaves it out), CPython's
 ``test/cjkencodings`` samples (Big5, Big5-HKSCS, GB2312, GBK, GB18030) when the standard library
 ships them, and the lexicon's own forms — through every script view, and there and back
 (t→s→t, s→t→s), twice: with the library alone ("before") and with Meipi's layers ("after").
@@ -85,7 +85,7 @@ def texts(chars: int, quick: bool) -> Iterator[tuple[str, str, str]]:
         d = library.get(doc_id)
         yield doc_id, d.meta.script, d.text
     if not quick:
-        from reader.bench_workload import large_document
+        from reader.bench.workload import large_document
 
         big = large_document(chars)
         yield f"bench-{chars // 1000}k", big.meta.script, big.text

@@ -2,7 +2,7 @@
 expect — by pinyin in Simplified, by zhuyin (bopomofo order) in Traditional.
 
 :func:`theme_sort_key` is the one ordering of themes: the Markdown and comparison exports use
-it, and so does the comparison window (``reader.ui.compare_feature``), so both list themes
+it, and so does the comparison window (``reader.ui.compare.compare_feature``), so both list themes
 alike. pypinyin is imported on first use (its dictionaries take a moment to load).
 """
 

@@ -4,7 +4,7 @@ Each function takes an open :class:`reader.store.Store` and plain values, opens 
 transaction (``store.writing()`` for a change, ``store.reading()`` for a read) and returns
 plain records (``reader.store.records``), never a session or an ORM row. The command line
 (``reader.commands``) and the window (``reader.ui``, through its one writer in
-``reader.ui.services``) both call these; neither opens a transaction of its own.
+``reader.ui.window.services``) both call these; neither opens a transaction of its own.
 
 * :mod:`reader.ops.annotations` — annotate, edit, delete, restore (undo, import), list, find by
   id prefix, re-anchor changed texts.

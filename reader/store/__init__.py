@@ -5,7 +5,8 @@ the operations a user action performs are one module per table family: ``documen
 ``tags``, ``annotations``, ``bulk`` (thousands at once), ``glossary`` and ``themes`` (colour
 meanings and theme memos), over ``common`` (what they share); ``anchoring`` re-anchors
 annotations when a text changed; ``backup`` makes and restores verified backups;
-``window_lock`` keeps one window per database; ``timing`` measures the store for ``meipi bench``.
+``window_lock`` keeps one window per database (``reader.bench.store_timing`` measures the
+store for ``meipi bench``).
 ``sqlite_file`` holds what needs no SQLAlchemy (the schema steps, the checks that refuse a file,
 SQLite's errors in words, the watcher; ``db`` re-exports it), ``records`` the plain values every
 read returns, and ``quick`` the window's first read through plain ``sqlite3`` (the same checks

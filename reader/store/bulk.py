@@ -5,7 +5,7 @@ written with a few ``executemany``, nothing is read back::
     restore_annotations(s, records) -> [AnnotationRecord]  # an import; undo of many: the same
         # result as restore_annotation for each in turn (re-anchoring, orphans, later id wins)
     create_annotations(s, doc, specs) -> [AnnotationRecord]  # specs: (start, end, colour,
-        # tags, note), as reader.bench_workload.annotation_specs makes them
+        # tags, note), as reader.bench.workload.annotation_specs makes them
     undo_tag_change(s, tags_before, records_before)  # a tag rename, merge or delete undone
 """
 

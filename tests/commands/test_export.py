@@ -190,7 +190,7 @@ def test_exports_do_not_load_qt() -> None:
     import sys
 
     code = (
-        "import sys, reader.export, reader.export.timing, reader.export.citing, "
+        "import sys, reader.export, reader.bench.export_timing, reader.export.citing, "
         "reader.commands.export; "
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from reader.bench.export_timing import measure_exports, workload
 from reader.export.records import ExportOptions, ExportSource
-from reader.export.timing import measure_exports, workload
 from reader.export.w3c import parse_import, render_json
 from tests.export.helpers import library_docs
 

@@ -35,6 +35,11 @@ class Expected(TypedDict, total=False):
     labels_front: list[str]
     first_body_label: str
     vertical: str
+    title: str
+    toc: list[list[str]]  # kind, entry, page
+    sections: list[str]
+    questions: list[str]
+    answers: list[str]
 
 
 def expected_of(name: str) -> Expected:

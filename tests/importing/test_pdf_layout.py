@@ -41,20 +41,20 @@ def test_a_table_of_contents_keeps_one_line_per_entry() -> None:
     doc = imported("xelatex-faq")
     texts = [doc.block_text(b) for b in doc.blocks]
     kinds = {doc.block_text(b): (b.kind, b.level) for b in doc.blocks}
-    assert kinds[expected["title"]] == ("title", 0)  # type: ignore[index]
+    assert kinds[expected["title"]] == ("title", 0)
     assert kinds["目錄"] == ("heading", 1)  # the contents begin: not taken for an author
-    for kind, entry, page in expected["toc"]:  # type: ignore[attr-defined]
+    for kind, entry, page in expected["toc"]:
         if kind == "section":
             assert f"{entry} {page}" in texts
             continue
         (line,) = [t for t in texts if t.startswith(entry) and t != entry]  # not the heading
         assert re.fullmatch(re.escape(entry) + r"\s*\.{10,}\s*" + page, line), line
-    for section in expected["sections"]:  # type: ignore[attr-defined]
+    for section in expected["sections"]:
         assert kinds[section] == ("heading", 1)
-    for question in expected["questions"]:  # type: ignore[attr-defined]
+    for question in expected["questions"]:
         assert kinds[question] == ("heading", 2)
     answers = [t for t in texts if kinds[t] == ("paragraph", 0) and not t[:1].isascii()]
-    assert squeeze("".join(answers)) == squeeze("".join(expected["answers"]))  # type: ignore[arg-type]
+    assert squeeze("".join(answers)) == squeeze("".join(expected["answers"]))
 
 
 def test_a_bold_number_starting_a_sentence_is_no_question() -> None:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
-from reader.bench_workload import annotation_specs, large_document
+from reader.bench.workload import annotation_specs, large_document
 from reader.errors import EnvironmentFailure, InputError
 from reader.export.records import AnnotationRecord as ExportRecord
 from reader.ops.exporting import import_records

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.bench_workload import large_document
-from reader.store import timing
+from reader.bench import store_timing as timing
+from reader.bench.workload import large_document
 
 
 def test_every_measurement_runs_and_reports_seconds() -> None:

@@ -10,9 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Library, load_library
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
 
 MakeWindow = Callable[..., MainWindow]
 

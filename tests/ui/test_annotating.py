@@ -17,12 +17,12 @@ from pytestqt.qtbot import QtBot
 from reader import paths
 from reader.documents import Library, load_library
 from reader.store.records import AnnotationRecord
-from reader.ui.annotation_models import highlight_color
-from reader.ui.annotations_feature import AnnotationsFeature
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.note_editor import Draft
-from reader.ui.settings import ReaderSettings
+from reader.ui.annotating.annotation_models import highlight_color
+from reader.ui.annotating.annotations_feature import AnnotationsFeature
+from reader.ui.annotating.note_editor import Draft
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
 from reader.views import VIEW_IDS
 from tests.cli_helpers import meipi
 

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from reader import paths
 from reader.documents import load_library
 from reader.store.records import AnnotationRecord, TagInfo
-from reader.ui.compare_feature import (
+from reader.ui.compare.compare_feature import (
     CURRENT_BACKGROUND,
     CURRENT_LAYER,
     THEME_BACKGROUND,
@@ -25,12 +25,8 @@ from reader.ui.compare_feature import (
     CompareWindow,
     compare_feature,
 )
-from reader.ui.compare_view import scroll
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.reading_view import ReadingView
-from reader.ui.settings import ReaderSettings
-from reader.ui.theme_board import (
+from reader.ui.compare.compare_view import scroll
+from reader.ui.compare.theme_board import (
     KEY_ROLE,
     ONLY_IN_ROLE,
     QUOTE_ROLE,
@@ -40,6 +36,10 @@ from reader.ui.theme_board import (
     ThemeTableModel,
     build_themes,
 )
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.reading_view import ReadingView
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
 
 MakeWindow = Callable[[], MainWindow]

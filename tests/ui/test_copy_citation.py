@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
 from tests.ui.test_annotating import library, make_window, select_shown
 
 __all__ = ["library", "make_window"]

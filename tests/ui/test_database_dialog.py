@@ -24,8 +24,13 @@ from reader.documents import load_library
 from reader.store import open_store
 from reader.store.annotations import create_annotation, list_annotations
 from reader.store.backup import make_backup
-from reader.ui.database_dialog import KEEP_LABEL, RESTORE_LABEL, connect_offers, offer_restore
-from reader.ui.services import Services
+from reader.ui.window.database_dialog import (
+    KEEP_LABEL,
+    RESTORE_LABEL,
+    connect_offers,
+    offer_restore,
+)
+from reader.ui.window.services import Services
 
 Action = Callable[[QMessageBox], None]
 SUFFIXES = ("", "-wal", "-shm")

@@ -20,10 +20,10 @@ from reader.documents import Document, Library, load_library
 from reader.export.citing import quote_with_citation
 from reader.script import document_view
 from reader.store import annotations as ops
-from reader.ui.export_dialog import ExportDialog
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
+from reader.ui.library.export_dialog import ExportDialog
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
 
 MakeWindow = Callable[..., MainWindow]
 PASSAGE = "區域性"

@@ -15,10 +15,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.search import Match
-from reader.ui.find_bar import Finder
-from reader.ui.main_window import MainWindow
-from reader.ui.search_results import MATCH_ROLE
-from reader.ui.views_feature import ViewsFeature
+from reader.ui.reading.find_bar import Finder
+from reader.ui.reading.search_results import MATCH_ROLE
+from reader.ui.reading.views_feature import ViewsFeature
+from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
 
 MakeWindow = Callable[..., MainWindow]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.documents import load_library
-from reader.ui.citation import format_date, full_citation
-from reader.ui.fonts import FontCatalog, missing_font_message
+from reader.ui.reading.fonts import FontCatalog, missing_font_message
+from reader.ui.window.citation import format_date, full_citation
 
 NOTO = [
     "Noto Serif CJK TC",
@@ -78,7 +78,7 @@ def test_dates_in_chinese_style() -> None:
 def test_the_window_module_imports_nothing_heavy_before_the_first_paint() -> None:
     # Startup budget (issue 10): SQLAlchemy and OpenCC load after the text is painted.
     code = (
-        "import sys, reader.ui.app, reader.commands.window; "
+        "import sys, reader.ui.window.app, reader.commands.window; "
         "print(sorted(m for m in ('sqlalchemy', 'opencc', 'reader.store', 'reader.script') "
         "if m in sys.modules))"
     )
@@ -107,7 +107,7 @@ def test_the_window_is_fully_ready_without_sqlalchemy_or_opencc(db_file: Path) -
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"
         "from reader.cli import Context\n"
-        "from reader.ui.app import application, create_window\n"
+        "from reader.ui.window.app import application, create_window\n"
         "app = application()\n"
         f"w = create_window(Context(db={str(db_file)!r}, stdout=sys.stdout, stderr=sys.stderr))\n"
         "def ready():\n"
@@ -139,10 +139,10 @@ def test_with_no_fonts_installed_the_window_shows_the_banner(tmp_path: Path) -> 
     )
     code = (
         "from reader.documents import load_library\n"
-        "from reader.ui.app import application\n"
-        "from reader.ui.fonts import FontCatalog\n"
-        "from reader.ui.main_window import MainWindow\n"
-        "from reader.ui.settings import ReaderSettings\n"
+        "from reader.ui.window.app import application\n"
+        "from reader.ui.reading.fonts import FontCatalog\n"
+        "from reader.ui.window.main_window import MainWindow\n"
+        "from reader.ui.window.settings import ReaderSettings\n"
         "app = application()\n"
         "fonts = FontCatalog.from_system()\n"
         "w = MainWindow(load_library(), ReaderSettings.default(), fonts)\n"

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Library, load_library
 from reader.glossary import Glossary
-from reader.ui.fonts import FontCatalog
-from reader.ui.glossary_dialog import GlossaryDialog, GlossaryModel
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
-from reader.ui.views_feature import ViewsFeature
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.views_feature import ViewsFeature
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
+from reader.ui.words.glossary_dialog import GlossaryDialog, GlossaryModel
 from tests.cli_helpers import meipi
 
 MakeWindow = Callable[..., MainWindow]

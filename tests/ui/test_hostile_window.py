@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from reader import paths
 from reader.documents import Library, load_library
-from reader.ui.annotations_feature import AnnotationsFeature
-from reader.ui.export_dialog import ExportDialog
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
+from reader.ui.annotating.annotations_feature import AnnotationsFeature
+from reader.ui.library.export_dialog import ExportDialog
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
 
 MakeWindow = Callable[..., MainWindow]

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from reader import paths
 from reader.documents import load_library
 from reader.store import annotations as ops
-from reader.ui.import_dialog import ImportDialog
-from reader.ui.main_window import MainWindow
+from reader.ui.library.import_dialog import ImportDialog
+from reader.ui.window.main_window import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 

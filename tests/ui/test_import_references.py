@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, load_library
 from reader.importing import read_source
-from reader.ui.import_dialog import ImportDialog
+from reader.ui.library.import_dialog import ImportDialog
 
 BIB = """@string{vision = "遠景論壇"}
 @article{xu2024,
@@ -107,8 +107,8 @@ def test_text_details_fill_from_an_entry_and_save(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reader import paths
-    from reader.ui.services import Services
-    from reader.ui.text_details_dialog import TextDetailsDialog
+    from reader.ui.library.text_details_dialog import TextDetailsDialog
+    from reader.ui.window.services import Services
     from tests.cli_helpers import meipi
 
     mine = tmp_path / "mine.txt"

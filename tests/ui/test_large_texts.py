@@ -16,15 +16,14 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, loads
 from reader.folding import fold_key, fold_keys
-from reader.store.records import AnnotationRecord
-from reader.ui.annotation_models import (
+from reader.store.records import NO_COLOR, AnnotationRecord
+from reader.ui.annotating.annotation_models import (
     ID_ROLE,
-    NO_COLOR,
     AnnotationFilterProxy,
     AnnotationListModel,
 )
-from reader.ui.fonts import FontCatalog
-from reader.ui.reading_view import NEAR_LIMIT, ReadingContent, ReadingView, Typography
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.reading_view import NEAR_LIMIT, ReadingContent, ReadingView, Typography
 
 PARAGRAPHS = 400
 

@@ -7,7 +7,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.documents import load_library
-from reader.ui.library_list import (
+from reader.ui.library.library_list import (
     AUTHORS_ROLE,
     DOC_ID_ROLE,
     VENUE_ROLE,

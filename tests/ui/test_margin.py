@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
-from reader.ui.annotations_feature import HOVER_LAYER
-from reader.ui.main_window import MainWindow
+from reader.ui.annotating.annotations_feature import HOVER_LAYER
+from reader.ui.window.main_window import MainWindow
 from tests.ui.test_annotating import feature_of, library, make_window, switch_view
 from tests.ui.test_sidebar import annotate
 
@@ -251,7 +251,7 @@ def test_notes_are_rendered_safely_and_open_whole_on_a_click(
 ) -> None:
     from PySide6.QtGui import QTextCursor
 
-    from reader.ui.margin import MAX_LINES
+    from reader.ui.annotating.margin import MAX_LINES
 
     window = make_window()
     feature = feature_of(window)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QRect, Qt
 from pytestqt.qtbot import QtBot
 
-from reader.ui.main_window import MainWindow
-from reader.ui.note_editor import AnnotationDialog
+from reader.ui.annotating.note_editor import AnnotationDialog
+from reader.ui.window.main_window import MainWindow
 from tests.ui.test_annotating import feature_of, library, make_window, select_shown
 
 __all__ = ["library", "make_window"]

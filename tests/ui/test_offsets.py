@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.ui.offsets import PositionMap, Utf16Map
+from reader.ui.reading.offsets import PositionMap, Utf16Map
 
 # BMP CJK, astral CJK (Extension B), emoji, Latin, newlines.
 _chars = st.sampled_from([*"中俄關係ab 1\n", "𠮷", "𡃁", "😀", "\U0002a6a5"])

@@ -13,10 +13,10 @@ from reader import paths
 from reader.documents import load_library
 from reader.links import Place, parse_url
 from reader.open_request import send
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.open_channel import OpenChannel, listen
-from reader.ui.settings import ReaderSettings
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.open_channel import OpenChannel, listen
+from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
 
 
@@ -79,7 +79,7 @@ def test_a_link_goes_to_an_annotation(qtbot: QtBot, window: MainWindow) -> None:
 def test_a_starting_window_shows_the_place_it_was_opened_with(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    from reader.ui.open_channel import set_pending
+    from reader.ui.window.open_channel import set_pending
 
     hsu = window.services.library.get("hsu-divergence")
     at = hsu.text.index("在南海問題上")

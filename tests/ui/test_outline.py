@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.ui.main_window import MainWindow
-from reader.ui.outline import OutlineFeature
+from reader.ui.reading.outline import OutlineFeature
+from reader.ui.window.main_window import MainWindow
 from tests.ui.test_annotating import library, make_window
 
 __all__ = ["library", "make_window"]

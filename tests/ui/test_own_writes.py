@@ -8,12 +8,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Library
-from reader.ui.fonts import FontCatalog
-from reader.ui.glossary_dialog import GlossaryDialog
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
-from reader.ui.theme_memo import ThemeMemoEditor
-from reader.ui.views_feature import ViewsFeature
+from reader.ui.compare.theme_memo import ThemeMemoEditor
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.views_feature import ViewsFeature
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
+from reader.ui.words.glossary_dialog import GlossaryDialog
 from tests.cli_helpers import meipi
 
 

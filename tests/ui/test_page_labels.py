@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, Library, load_library
-from reader.ui.compare_feature import compare_feature
-from reader.ui.main_window import MainWindow
-from reader.ui.theme_board import HEADER_ROLE
-from reader.ui.vocabulary_dialog import COLUMNS
+from reader.ui.compare.compare_feature import compare_feature
+from reader.ui.compare.theme_board import HEADER_ROLE
+from reader.ui.window.main_window import MainWindow
+from reader.ui.words.vocabulary_dialog import COLUMNS
 from tests.cli_helpers import meipi
 from tests.dictionary_helpers import shared_dictionary
 from tests.ui.test_annotating import MakeWindow, feature_of, make_window

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import load_library
 from reader.importing import guess, read_source, save
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
 from tests.ui.test_import_dialog import choose_file, import_dialog
 

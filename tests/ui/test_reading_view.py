@@ -8,8 +8,8 @@ from PySide6.QtGui import QTextCursor, QTextFormat
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, load_library, loads
-from reader.ui.fonts import FontCatalog
-from reader.ui.reading_view import ReadingContent, ReadingView, Typography
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.reading_view import ReadingContent, ReadingView, Typography
 
 ASTRAL_TEXT = """meipi-text: 1
 id: astral
@@ -129,7 +129,7 @@ def test_body_text_is_set_as_a_reader_expects(view: ReadingView) -> None:
 def test_paragraphs_are_justified_without_letter_spacing_latin_words(
     qtbot: QtBot, doc_id: str, width: int
 ) -> None:
-    from reader.ui.justify import _line_x, _units, _visible_end, letter_spaced_words
+    from reader.ui.reading.justify import _line_x, _units, _visible_end, letter_spaced_words
 
     families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
     view = ReadingView(Typography(tuple(families)))
@@ -174,7 +174,7 @@ def test_progress_is_the_first_visible_character_over_the_length(view: ReadingVi
 
 
 def test_the_view_justifies_what_it_shows_by_itself(qtbot: QtBot) -> None:
-    from reader.ui.justify import letter_spaced_words
+    from reader.ui.reading.justify import letter_spaced_words
 
     families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
     view = ReadingView(Typography(tuple(families)))

@@ -12,11 +12,11 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, Library
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.reading_view import zoomed_point_size
-from reader.ui.settings import ReaderSettings
-from reader.ui.theme import DARK, LIGHT, SEPIA
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.reading_view import zoomed_point_size
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
+from reader.ui.window.theme import DARK, LIGHT, SEPIA
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -288,7 +288,7 @@ def test_menus_show_their_shortcuts(make_window: MakeWindow) -> None:
 
 
 def test_about_box_cites_both_articles(qtbot: QtBot, make_window: MakeWindow) -> None:
-    from reader.ui.about_dialog import AboutDialog
+    from reader.ui.window.about_dialog import AboutDialog
 
     window = make_window()
     window.about_action.trigger()
@@ -321,7 +321,7 @@ def test_no_banner_with_the_installed_cjk_fonts(make_window: MakeWindow) -> None
 
 
 def test_highlight_layers_survive_rerendering(make_window: MakeWindow) -> None:
-    from reader.ui.reading_view import char_format
+    from reader.ui.reading.reading_view import char_format
 
     window = make_window()
     doc = window.current_document()
@@ -358,7 +358,7 @@ def test_selection_in_canonical_offsets(qtbot: QtBot, make_window: MakeWindow) -
 
 
 def test_library_list_fills_in_after_the_first_paint(qtbot: QtBot, library: Library) -> None:
-    from reader.ui.library_list import LibraryList
+    from reader.ui.library.library_list import LibraryList
 
     window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
     qtbot.addWidget(window)
@@ -376,7 +376,7 @@ def test_showing_a_script_view_keeps_the_place_and_sets_simplified_type(
     make_window: MakeWindow,
 ) -> None:
     from reader.script import document_view
-    from reader.ui.reading_view import ReadingContent
+    from reader.ui.reading.reading_view import ReadingContent
 
     window = make_window()
     doc = window.current_document()

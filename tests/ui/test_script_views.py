@@ -18,9 +18,9 @@ from reader import script
 from reader.documents import Document, Library
 from reader.glossary import Glossary
 from reader.script import ScriptSettings, View
-from reader.ui import views_feature
-from reader.ui.main_window import MainWindow
-from reader.ui.views_feature import ViewsFeature
+from reader.ui.reading import views_feature
+from reader.ui.reading.views_feature import ViewsFeature
+from reader.ui.window.main_window import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 # The lexicon turns it into 格鲁吉亚 in 简体（大陆用语）; a keep shows 乔治亚 (characters only).

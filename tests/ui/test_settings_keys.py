@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 
-from reader.ui.settings import ReaderSettings
+from reader.ui.window.settings import ReaderSettings
 
 
 def test_feature_keys_come_back_typed_from_the_file(tmp_path: Path) -> None:

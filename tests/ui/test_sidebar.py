@@ -17,15 +17,15 @@ from reader.documents import Library
 from reader.store import open_store
 from reader.store.annotations import create_annotation, list_annotations
 from reader.store.records import AnnotationRecord
-from reader.ui.annotation_models import (
+from reader.ui.annotating.annotation_models import (
     AnnotationFilterProxy,
     AnnotationListModel,
     ColorModel,
     TagTreeModel,
 )
-from reader.ui.annotations_feature import FLASH_LAYER, AnnotationsFeature
-from reader.ui.main_window import MainWindow
-from reader.ui.note_editor import Draft
+from reader.ui.annotating.annotations_feature import FLASH_LAYER, AnnotationsFeature
+from reader.ui.annotating.note_editor import Draft
+from reader.ui.window.main_window import MainWindow
 from tests.ui.test_annotating import feature_of, library, make_window, switch_view
 
 __all__ = ["library", "make_window"]  # fixtures shared with test_annotating
@@ -256,7 +256,7 @@ def test_a_filter_showing_more_rows_than_a_batch_lays_out_every_row(
     """The list lays out a filter's rows in batches (issue 22): the rows on screen first, and
     then every other row, so the last one is reached by scrolling and drawn where it belongs."""
     from reader.tags import key
-    from reader.ui.sidebar import LAYOUT_BATCH
+    from reader.ui.annotating.sidebar import LAYOUT_BATCH
 
     seed(library, 3 * LAYOUT_BATCH + 50)
     window = make_window()

@@ -18,7 +18,7 @@ from reader.documents import load_library
 from reader.export import formats
 from reader.ops import annotations as annotation_ops
 from reader.store import open_store
-from reader.ui.annotation_models import AnnotationFilterProxy, AnnotationListModel
+from reader.ui.annotating.annotation_models import AnnotationFilterProxy, AnnotationListModel
 from tests.cli_helpers import meipi
 
 # (document, quote, tag, a marker written as the note, found in every export's text)

@@ -11,9 +11,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader import paths
-from reader.ui.annotation_models import TAG_COUNT_ROLE
-from reader.ui.main_window import MainWindow
-from reader.ui.tag_manager import TagManager
+from reader.ui.annotating.annotation_models import TAG_COUNT_ROLE
+from reader.ui.annotating.tag_manager import TagManager
+from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
 from tests.ui.test_annotating import feature_of, library, make_window
 from tests.ui.test_sidebar import annotate
@@ -110,7 +110,7 @@ def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWin
     feature.undo()
     assert [t.color for t in feature.tags] == [None]
 
-    from reader.ui.color_meanings import ColorMeaningsDialog
+    from reader.ui.annotating.color_meanings import ColorMeaningsDialog
 
     dialog = feature.show_color_meanings()
     assert isinstance(dialog, ColorMeaningsDialog)

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from reader import paths
 from reader.documents import load_library
-from reader.ui.services import Services
-from reader.ui.text_details_dialog import TextDetailsDialog
+from reader.ui.library.text_details_dialog import TextDetailsDialog
+from reader.ui.window.services import Services
 from tests.cli_helpers import meipi
 
 

@@ -35,10 +35,10 @@ from pytestqt.qtbot import QtBot
 from reader.devtools import translations as tooling
 from reader.documents import load_library
 from reader.ops import annotations as annotation_ops
-from reader.ui.app import TRANSLATED, install_translations, interface_language
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import LANGUAGES, ReaderSettings
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.window.app import TRANSLATED, install_translations, interface_language
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import LANGUAGES, ReaderSettings
 
 # Names and formats that stay as they are in any language, and Qt's key names in shortcuts.
 ALLOWED = (
@@ -345,7 +345,7 @@ def test_the_window_shows_no_english(qtbot: QtBot, translated: str, tmp_path: Pa
     dialogs.append(feature.show_color_meanings())  # type: ignore[arg-type]
     window.views_feature.show_glossary()
     window.show_about()
-    from reader.ui.compare_feature import compare_feature
+    from reader.ui.compare.compare_feature import compare_feature
 
     compare = compare_feature(window)
     assert compare is not None

@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout
 from pytestqt.qtbot import QtBot
 
-from reader.ui.annotation_models import HIGHLIGHTS_DARK, HIGHLIGHTS_LIGHT
-from reader.ui.fonts import CHWS, FontCatalog, has_contextual_spacing
-from reader.ui.reading_view import Typography
-from reader.ui.theme import THEMES, search_hit_format
+from reader.ui.annotating.annotation_models import HIGHLIGHTS_DARK, HIGHLIGHTS_LIGHT
+from reader.ui.reading.fonts import CHWS, FontCatalog, has_contextual_spacing
+from reader.ui.reading.reading_view import Typography
+from reader.ui.window.theme import THEMES, search_hit_format
 
 
 def _width(font: QFont, text: str) -> float:
@@ -72,9 +72,9 @@ def test_filter_check_boxes_are_drawn_in_the_dark_theme(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QApplication
 
     from reader.documents import load_library
-    from reader.ui.annotations_feature import AnnotationsFeature
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import ReaderSettings
+    from reader.ui.annotating.annotations_feature import AnnotationsFeature
+    from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.settings import ReaderSettings
 
     window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
     qtbot.addWidget(window)

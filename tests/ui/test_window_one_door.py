@@ -11,11 +11,11 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reader.store.window_lock import acquire_window_lock
-from reader.ui.annotations_feature import AnnotationsFeature
-from reader.ui.app import WindowConfig, application, create_window
-from reader.ui.database_dialog import connect_offers
-from reader.ui.main_window import MainWindow
-from reader.ui.note_editor import Draft
+from reader.ui.annotating.annotations_feature import AnnotationsFeature
+from reader.ui.annotating.note_editor import Draft
+from reader.ui.window.app import WindowConfig, application, create_window
+from reader.ui.window.database_dialog import connect_offers
+from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
 from tests.door_guard import watching
 
@@ -34,7 +34,7 @@ def _annotate(quote: str, doc: str = "hsu-divergence") -> str:
 
 
 def start_window(qtbot: QtBot, db: Path) -> MainWindow:
-    """As ``reader.ui.app.run_app`` starts it (lock, window, restore offers, show)."""
+    """As ``reader.ui.window.app.run_app`` starts it (lock, window, restore offers, show)."""
     application()
     window = create_window(WindowConfig(db=db))
     qtbot.addWidget(window, before_close_func=_quiesce)

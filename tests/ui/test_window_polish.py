@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from reader.documents import load_library
-from reader.ui.compare_feature import compare_feature
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import ReaderSettings
-from reader.ui.sidebar import TAG_ROWS, AnnotationDelegate
-from reader.ui.theme_board import PassageDelegate
+from reader.ui.annotating.sidebar import TAG_ROWS, AnnotationDelegate
+from reader.ui.compare.compare_feature import compare_feature
+from reader.ui.compare.theme_board import PassageDelegate
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
 from tests.ui.test_annotating import feature_of, library, make_window, switch_view
 from tests.ui.test_compare import open_compare

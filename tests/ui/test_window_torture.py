@@ -35,11 +35,11 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Library, load_library
 from reader.store.window_lock import acquire_window_lock
-from reader.ui.annotations_feature import AnnotationsFeature
-from reader.ui.app import WindowConfig, application, create_window
-from reader.ui.database_dialog import connect_offers
-from reader.ui.main_window import MainWindow
-from reader.ui.note_editor import Draft
+from reader.ui.annotating.annotations_feature import AnnotationsFeature
+from reader.ui.annotating.note_editor import Draft
+from reader.ui.window.app import WindowConfig, application, create_window
+from reader.ui.window.database_dialog import connect_offers
+from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
 
 ROOT = Path(__file__).resolve().parents[2]

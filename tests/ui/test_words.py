@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from reader import dictionary
 from reader.documents import Library, load_library
-from reader.ui.fonts import FontCatalog
-from reader.ui.main_window import MainWindow
-from reader.ui.selection import ChineseSelection
-from reader.ui.settings import ReaderSettings
-from reader.ui.words_feature import WordsFeature
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.selection import ChineseSelection
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
+from reader.ui.words.words_feature import WordsFeature
 from tests.dictionary_helpers import shared_dictionary
 
 MakeWindow = Callable[..., MainWindow]
@@ -301,7 +301,7 @@ def test_missing_dictionary_is_a_sentence_not_a_crash(
 
 
 def test_about_credits_the_dictionary(qtbot: QtBot, library: Library) -> None:
-    from reader.ui.about_dialog import AboutDialog
+    from reader.ui.window.about_dialog import AboutDialog
 
     dialog = AboutDialog(list(library))
     qtbot.addWidget(dialog)

@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QThreadPo
 from pytestqt.qtbot import QtBot
 
 from reader.errors import InputError
-from reader.ui import workers
-from reader.ui.workers import Runner
+from reader.ui.window import workers
+from reader.ui.window.workers import Runner
 
 
 def test_only_the_newest_job_of_a_lane_is_delivered_on_the_ui_thread(qtbot: QtBot) -> None:
@@ -114,7 +114,7 @@ def test_jobs_running_when_the_interpreter_ends_print_nothing(tmp_path: Path) ->
     script.write_text(
         "import sys, threading\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from reader.ui.workers import Runner\n"
+        "from reader.ui.window.workers import Runner\n"
         "app = QApplication(sys.argv)\n"
         "started = threading.Event()\n"
         "runner = Runner()\n"

@@ -1,0 +1,821 @@
+"""``meipi bench``: the performance budget, measured against baselines taken in the same run.
+
+Every metric runs at least five times (``--quick``: three) and reports its median. Caches are
+cleared before each measured run unless the metric is about the warm case; process-level metrics
+(cold start, memory) start a fresh process each time. Exit 0 when every budget is met, 3 when one
+is missed. Timings never fail CI: ``.ci/run`` treats 3 as success.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.errors import EXIT_BUDGET_MISSED, InputError
+
+if TYPE_CHECKING:
+    from reader.cli import Context
+    from reader.documents import Document
+
+
+@dataclass
+class Metric:
+    name: str
+    value: float | None  # None: not measured here (the row's name says why)
+    unit: str
+    baseline: float | None
+    ratio: float | None
+    budget: str
+    ok: bool
+
+
+@dataclass
+class Settings:
+    runs: int
+    quick: bool
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _time(fn: Callable[[], object], runs: int, setup: Callable[[], object] | None = None) -> float:
+    """Median seconds of ``fn`` over ``runs`` runs, ``setup`` (untimed) before each."""
+    samples = []
+    for _ in range(runs):
+        if setup is not None:
+            setup()
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return _median(samples)
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def _under(name: str, seconds: float, limit_ms: float) -> Metric:
+    value = _ms(seconds)
+    return Metric(name, value, "ms", None, None, f"< {limit_ms:g} ms", value < limit_ms)
+
+
+def _ratio(name: str, value: float, baseline: float, unit: str, limit: float) -> Metric:
+    ratio = round(value / baseline, 3) if baseline else None
+    return Metric(
+        name,
+        round(value, 2),
+        unit,
+        round(baseline, 2),
+        ratio,
+        f"<= {limit:g}x",
+        ratio is not None and ratio <= limit,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Process-level metrics: cold start and memory
+
+BARE_SCRIPT = textwrap.dedent(
+    """
+    import sys, time, resource
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+
+    text = open(sys.argv[1], encoding="utf-8").read()
+    app = QApplication(sys.argv[:1])
+    win = QMainWindow()
+    edit = QTextEdit()
+    edit.setPlainText(text)
+    win.setCentralWidget(edit)
+    win.resize(1200, 800)
+
+    class Watch(QObject):
+        done = False
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                print("paint", time.time(), flush=True)
+                QTimer.singleShot(0, finish)
+            return False
+
+    def finish():
+        # VmHWM: this process's own peak (ru_maxrss would carry over the parent's).
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        try:
+            for line in open("/proc/self/status"):
+                if line.startswith("VmHWM:"):
+                    rss = int(line.split()[1])
+        except OSError:
+            pass
+        print("rss", rss, flush=True)
+        app.quit()
+
+    watch = Watch()
+    edit.viewport().installEventFilter(watch)
+    win.show()
+    app.exec()
+    """
+)
+
+
+def _run_timed(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Start a fresh process; return the times (since just before it started) it reports."""
+    t0 = time.time()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[1:3]} failed: {proc.stderr[-800:]}")
+    out: dict[str, float] = {}
+    for line in proc.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        if key in ("paint", "ready"):
+            out[key] = float(value) - t0
+        elif key == "rss":
+            out[key] = float(value) / 1024  # KiB
+    return out
+
+
+def _process_env(data_dir: Path, db: Path) -> dict[str, str]:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    env["MEIPI_DATA_DIR"] = str(data_dir)
+    env["MEIPI_DB"] = str(db)
+    env["MEIPI_BENCH_REPORT"] = "1"
+    return env
+
+
+def cold_start(settings: Settings) -> list[Metric]:
+    from reader.documents import load_library
+
+    lib = load_library(user_dir=Path("/nonexistent"))
+    doc = lib.get("lian-obor")
+    with tempfile.TemporaryDirectory(prefix="meipi-bench-") as tmp:
+        tmp_path = Path(tmp)
+        text_file = tmp_path / "text.txt"
+        text_file.write_text(doc.text, encoding="utf-8")
+        script = tmp_path / "bare.py"
+        script.write_text(BARE_SCRIPT, encoding="utf-8")
+        env = _process_env(tmp_path / "data", tmp_path / "data" / "meipi.sqlite3")
+        # Both sides start as installed programs do: from byte-compiled modules (pip compiles
+        # what it installs). Where the environment forbids writing bytecode (this machine sets
+        # PYTHONDONTWRITEBYTECODE), it goes to a cache of the run's own, filled by one untimed
+        # start of each side, so neither pays for compiling its sources in a timed run.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+        _run_timed([sys.executable, str(script), str(text_file)], env)
+        _run_timed([sys.executable, "-m", "reader"], env)
+        bare_paint, bare_rss, paint, ready, rss = [], [], [], [], []
+        for _ in range(settings.runs):
+            b = _run_timed([sys.executable, str(script), str(text_file)], env)
+            bare_paint.append(b["paint"])
+            bare_rss.append(b["rss"])
+            m = _run_timed([sys.executable, "-m", "reader"], env)
+            paint.append(m["paint"])
+            ready.append(m["ready"])
+            rss.append(m["rss"])
+    base = _median(bare_paint) * 1000
+    return [
+        # Issue 22's goals: within 1.2x / 1.5x a bare QTextEdit's first paint, 1.4x its memory.
+        _ratio("cold start: text painted", _median(paint) * 1000, base, "ms", 1.2),
+        _ratio("cold start: fully ready", _median(ready) * 1000, base, "ms", 1.5),
+        _ratio(
+            "peak memory: window with both articles", _median(rss), _median(bare_rss), "MB", 1.4
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# In-process metrics
+
+
+def conversion(settings: Settings, big: Document) -> list[Metric]:
+    from reader import script
+
+    result = script.measure_conversion(big.text, "tw2sp", repeat=settings.runs)
+    return [
+        _ratio(
+            "first conversion of 1M chars with its map (tw2sp)",
+            result["ours_cold_s"] * 1000,
+            result["library_convert_s"] * 1000,
+            "ms",
+            1.0,
+        )
+    ]
+
+
+def search_metric(settings: Settings, big: Document) -> list[Metric]:
+    from reader import search
+
+    timing = search.measure_search(big, "能源", repeat=settings.runs)
+    return [_under("search in the 1M-char document (index built)", timing.query_ms / 1000, 100)]
+
+
+def _qt_app() -> Any:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The offscreen platform's notices about window hints are noise in a report.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    from reader.ui.window.app import application
+
+    def quiet(kind: QtMsgType, _context: object, message: str) -> None:
+        # The offscreen platform's notices about window hints are noise in a report.
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
+    return application()
+
+
+def view_switch(settings: Settings, data_dir: Path) -> list[Metric]:
+    """Convert, map and re-render lian-obor in another view, in a real (offscreen) window."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader import script, script_engine
+    from reader.ui.reading.fonts import FontCatalog
+    from reader.ui.reading.reading_view import ReadingContent
+    from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.settings import ReaderSettings
+
+    _qt_app()
+    os.environ["MEIPI_DATA_DIR"] = str(data_dir)
+    from reader.documents import load_library
+
+    library = load_library(user_dir=data_dir / "texts")
+    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+    window.resize(1200, 800)
+    window.show()
+    QApplication.processEvents()
+    doc = library.get("lian-obor")
+    views = ["zh-Hans-CN", "zh-Hant-TW", "zh-Hans", "zh-Hant-HK"]
+
+    def switch(view_id: str) -> None:
+        view = script.document_view(doc, view_id, None)
+        window.show_content(ReadingContent.from_view(doc, view))
+        QApplication.processEvents()
+
+    def forget_everything() -> None:
+        script.clear_caches()
+        with script_engine._converters_lock:
+            script_engine._converters.clear()
+        window.show_content(ReadingContent.original(doc))
+        QApplication.processEvents()
+
+    first: list[float] = []
+    for i in range(settings.runs):
+        forget_everything()
+        gc.collect()
+        t0 = time.perf_counter()
+        switch(views[i % len(views)])
+        first.append(time.perf_counter() - t0)
+    warm: list[float] = []
+    for i in range(settings.runs * 4):
+        target = "original" if i % 2 else "zh-Hans-CN"
+        t0 = time.perf_counter()
+        if target == "original":
+            window.show_content(ReadingContent.original(doc))
+            QApplication.processEvents()
+        else:
+            switch(target)
+        warm.append(time.perf_counter() - t0)
+    window.close()
+    return [
+        _under("view switch on lian-obor, first time", _median(first), 150),
+        _under("view switch on lian-obor, after the first", _median(warm), 50),
+    ]
+
+
+def store_metrics(settings: Settings, tmp: Path) -> list[Metric]:
+    """Import and export of 10,000 annotations through the store, as the window and the
+    command line do them (the command line's whole process is reported beside them)."""
+    from reader.bench import store_timing as st
+    from reader.commands.export import source_from_store
+    from reader.export import render_export
+    from reader.export.records import ExportOptions
+    from reader.store import open_store
+
+    imported = st.import_seconds(10_000, repeat=settings.runs)
+    docs = st.shipped_documents()
+    data = st.w3c_export(10_000, docs)
+    db = tmp / "store" / "meipi.sqlite3"
+    db.parent.mkdir(parents=True)
+    st._import_into(db, data, docs)
+    results: list[Metric] = [_under("JSON import of 10,000 annotations", imported, 3000)]
+    for fmt, label in (("markdown", "Markdown"), ("json", "JSON")):
+        options = ExportOptions(format=fmt, exported_at="2026-11-22T00:00:00Z")
+
+        def export(options: ExportOptions = options) -> None:
+            with open_store(db) as store:
+                render_export(options, source_from_store(store, docs))
+
+        results.append(
+            _under(
+                f"{label} export of 10,000 annotations (read + render)",
+                _time(export, settings.runs),
+                1000,
+            )
+        )
+    out = tmp / "store" / "out.md"
+    cli = st.cli_seconds(
+        ("export", "--format", "markdown", "-o", str(out)),
+        db=db,
+        data_dir=tmp / "store",
+        repeat=settings.runs,
+    )
+    results.append(
+        Metric(
+            "Markdown export of 10,000 from the command line (whole process)",
+            _ms(cli),
+            "ms",
+            None,
+            None,
+            "(reported)",
+            True,
+        )
+    )
+    results.append(_search_vs_list(settings, db, tmp / "store"))
+    return results
+
+
+def _search_vs_list(settings: Settings, db: Path, data_dir: Path) -> Metric:
+    """``meipi search`` against ``meipi list`` as whole processes, in turn, on the database of
+    10,000 annotations with a glossary: both read it through plain sqlite3 (issue 22), so the
+    search pays only for its own work, not for importing the store."""
+    from reader.bench import store_timing as st
+    from reader.ops import glossary as glossary_ops
+    from reader.store import open_store
+
+    with open_store(db) as store:
+        glossary_ops.add_equivalence(store, "普京", "普丁")
+    env = st._environment(data_dir)
+    # From byte-compiled modules, as installed programs run (see cold_start).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(data_dir / "pycache")
+    search = ["--db", str(db), "search", "一帶一路"]
+    listing = ["--db", str(db), "list"]
+    st._run(search, env)
+    st._run(listing, env)
+    searched, listed = [], []
+    for _ in range(settings.runs):
+        searched.append(st._run(search, env)[0])
+        listed.append(st._run(listing, env)[0])
+    return _ratio(
+        "meipi search vs meipi list (whole processes, 10,000 annotations)",
+        _ms(_median(searched)),
+        _ms(_median(listed)),
+        "ms",
+        2.0,
+    )
+
+
+def library_metrics(settings: Settings, tmp: Path) -> list[Metric]:
+    """A library of thousands (issue 22): ``meipi search`` across every text and ``meipi list``
+    as whole processes. Full run: 3,000 texts of about 12,000 characters (36M); ``--quick``:
+    100 (the size is in the row's name). The search reads no persistent index yet, so each
+    process folds every view of every text: a full run's search is measured once, bounded."""
+    from reader import documents
+    from reader.bench import store_timing as st
+    from reader.bench.workload import library_documents
+
+    count = 100 if settings.quick else 3000
+    data = tmp / "library"
+    (data / "texts").mkdir(parents=True)
+    chars = 0
+    for doc in library_documents(count):
+        chars += len(doc.text)
+        (data / "texts" / f"{doc.id}{documents.TEXT_SUFFIX}").write_text(
+            documents.dumps(doc), encoding="utf-8"
+        )
+    env = st._environment(data)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    db = ["--db", str(data / "meipi.sqlite3")]
+    size = f"{count:,} texts, {chars / 1e6:.1f}M chars"
+    listed = [st._run([*db, "list"], env)[0] for _ in range(settings.runs)]
+    searched: list[float] = []
+    for _ in range(settings.runs if settings.quick else 1):
+        try:
+            searched.append(st._run([*db, "search", "能源"], env)[0])
+        except subprocess.TimeoutExpired:
+            searched.append(600.0)  # st._run's bound
+    return [
+        _under(f"meipi search across a library of {size} (whole process)", _median(searched), 300),
+        Metric(
+            f"meipi list of a library of {size} (whole process)",
+            _ms(_median(listed)),
+            "ms",
+            None,
+            None,
+            "(reported)",
+            True,
+        ),
+    ]
+
+
+def _large_setup(tmp: Path, big: Document) -> tuple[Path, Path]:
+    """A data directory holding the 1M document as a user text and 10,000 annotations on it."""
+    from reader import documents
+    from reader.bench.workload import annotation_specs
+    from reader.store import open_store
+    from reader.store.bulk import create_annotations
+
+    data = tmp / "large"
+    (data / "texts").mkdir(parents=True)
+    (data / "texts" / f"bench-1m{documents.TEXT_SUFFIX}").write_text(
+        documents.dumps(big), encoding="utf-8"
+    )
+    db = data / "meipi.sqlite3"
+    with open_store(db) as store, store.writing() as s:
+        create_annotations(s, big, annotation_specs(big))
+    return data, db
+
+
+def _wait(predicate: Callable[[], bool], seconds: float = 60.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.perf_counter() + seconds
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the window did not get there in time")
+        QApplication.processEvents()
+
+
+def large_window(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
+    """Opening the 1M document with its 10,000 annotations drawn; filtering the sidebar."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.documents import load_library
+    from reader.ui.reading.fonts import FontCatalog
+    from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.services import Services
+    from reader.ui.window.settings import ReaderSettings
+
+    data, db = _large_setup(tmp, big)
+    _qt_app()
+    os.environ["MEIPI_DATA_DIR"] = str(data)
+    library = load_library(user_dir=data / "texts")
+    window = MainWindow(
+        library, ReaderSettings.default(), FontCatalog.from_system(), services=Services(db, library)
+    )
+    window.resize(1200, 800)
+    window.show()
+    _wait(
+        lambda: window.is_fully_ready and getattr(window, "annotations_feature", None) is not None
+    )
+    feature = window.annotations_feature
+    opened: list[float] = []
+    for _ in range(settings.runs):
+        window.open_document("lian-obor")
+        QApplication.processEvents()
+        gc.collect()
+        t0 = time.perf_counter()
+        window.open_document("bench-1m")
+        _wait(
+            lambda: len(window.reading_view._layers.get("annotations", _Empty()).ranges) >= 10_000
+        )
+        QApplication.processEvents()
+        opened.append(time.perf_counter() - t0)
+    sidebar = feature.sidebar
+    by_tag, by_text = [], []
+    for _ in range(settings.runs):
+        sidebar.clear_filters()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        sidebar.set_tag_filter(["能源"])
+        QApplication.processEvents()
+        by_tag.append(time.perf_counter() - t0)
+        sidebar.clear_filters()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        sidebar.set_text_filter("筆記 12")
+        QApplication.processEvents()
+        by_text.append(time.perf_counter() - t0)
+    window.close()
+    QApplication.processEvents()
+    return [
+        _under("open the 1M-char document, 10,000 annotations drawn", _median(opened), 1000),
+        _under("sidebar filter by tag (10,000 annotations)", _median(by_tag), 20),
+        _under("sidebar filter by text (10,000 annotations)", _median(by_text), 20),
+    ]
+
+
+def five_hundred(settings: Settings, tmp: Path) -> list[Metric]:
+    """lian-obor with 500 annotations (issue 7): a view switch and a sidebar filter."""
+    import random
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader import script
+    from reader.documents import load_library
+    from reader.store import open_store
+    from reader.store.bulk import create_annotations
+    from reader.ui.reading.fonts import FontCatalog
+    from reader.ui.reading.reading_view import ReadingContent
+    from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.services import Services
+    from reader.ui.window.settings import ReaderSettings
+
+    data = tmp / "five-hundred"
+    data.mkdir(parents=True)
+    _qt_app()
+    os.environ["MEIPI_DATA_DIR"] = str(data)
+    library = load_library(user_dir=data / "texts")
+    doc = library.get("lian-obor")
+    rng = random.Random(500)
+    specs = []
+    for i in range(500):
+        start = rng.randrange(0, len(doc.text) - 30)
+        tags = [("中亞", "能源", "軍事", "地區/中亞", "Energy")[i % 5]]
+        specs.append(
+            (
+                start,
+                start + rng.randint(2, 30),
+                ("yellow", "green", None)[i % 3],
+                tags,
+                f"筆記 {i}" if i % 3 == 2 else None,
+            )
+        )
+    db = data / "meipi.sqlite3"
+    with open_store(db) as store, store.writing() as s:
+        create_annotations(s, doc, sorted(specs, key=lambda spec: (spec[0], spec[1])))
+    window = MainWindow(
+        library, ReaderSettings.default(), FontCatalog.from_system(), services=Services(db, library)
+    )
+    window.resize(1200, 800)
+    window.show()
+    _wait(
+        lambda: window.is_fully_ready and getattr(window, "annotations_feature", None) is not None
+    )
+    window.open_document("lian-obor")
+    QApplication.processEvents()
+    services = window.services
+    switches: list[float] = []
+    for i in range(settings.runs * 2):
+        view_id = "zh-Hans-CN" if i % 2 == 0 else "original"
+        t0 = time.perf_counter()
+        view = script.document_view(doc, view_id, services.glossary())
+        window.show_content(ReadingContent.from_view(doc, view))
+        services.set_current_view(doc.id, view_id)
+        QApplication.processEvents()
+        switches.append(time.perf_counter() - t0)
+    sidebar = window.annotations_feature.sidebar
+    filters: list[float] = []
+    for _ in range(settings.runs):
+        sidebar.clear_filters()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        sidebar.set_text_filter("能源")
+        QApplication.processEvents()
+        filters.append(time.perf_counter() - t0)
+    window.close()
+    QApplication.processEvents()
+    return [
+        _under("lian-obor with 500 annotations: view switch (warm)", _median(switches[1:]), 50),
+        _under("lian-obor with 500 annotations: sidebar filter", _median(filters), 50),
+    ]
+
+
+class _Empty:
+    ranges: tuple[()] = ()
+
+
+def large_memory(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
+    """Peak memory of a fresh window process reading the 1M document with its annotations."""
+    data = tmp / "large"
+    if not data.exists():
+        _large_setup(tmp, big)
+    ini = data / "settings.ini"
+    ini.write_text("[reading]\ndocument=bench-1m\n", encoding="utf-8")
+    env = _process_env(data, data / "meipi.sqlite3")
+    peaks = [
+        _run_timed([sys.executable, "-m", "reader"], env)["rss"]
+        for _ in range(max(1, settings.runs // 2))
+    ]
+    value = round(_median(peaks), 1)
+    return [
+        Metric(
+            "peak memory: window with the 1M document and 10,000 annotations",
+            value,
+            "MB",
+            None,
+            None,
+            "< 400 MB",
+            value < 400,
+        )
+    ]
+
+
+def lookup_metrics(settings: Settings, tmp: Path) -> list[Metric]:
+    """The dictionary popup's look-up (issue 19): the first in a process (the index built
+    before, nothing open), warm; the word under a double-click with jieba warm; and the peak
+    memory of a window (both articles) that has warmed both and looked one word up, against the
+    bare window's, as the startup memory budget."""
+    from reader import dictionary, words
+
+    folder = tmp / "lookup"
+    dictionary.forget()
+    dictionary.open_dictionary(folder)  # builds the index once (not timed)
+    from reader.documents import load_library
+
+    # An article's whole text, as the popup looks words up in it.
+    text = load_library(user_dir=Path("/nonexistent")).get("lian-obor").text
+
+    def first() -> None:
+        dictionary.forget()
+        dictionary.open_dictionary(folder).longest_match(text, text.index("上海"))
+
+    first_s = _time(first, settings.runs)
+    warm = dictionary.open_dictionary(folder)
+    warm_s = _time(lambda: warm.longest_match(text, text.index("能源")), settings.runs)
+    index = words.word_index("zh-Hant-TW")
+    index.word_at(text, 0)
+    # Its paragraph segmented anew each time (the index caches paragraphs).
+    word_s = _time(
+        lambda: index.word_at(text, text.index("能源")), settings.runs, index.clear_cache
+    )
+    dictionary.forget()
+
+    data = tmp / "lookup-window"
+    env = _process_env(data, data / "meipi.sqlite3")
+    env.pop("MEIPI_BENCH_REPORT", None)
+    env["MEIPI_BENCH_LOOKUP"] = "1"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    script = tmp / "bare.py"
+    script.write_text(BARE_SCRIPT, encoding="utf-8")
+    text_file = tmp / "lookup-text.txt"
+    text_file.write_text(text, encoding="utf-8")
+    bare_env = {k: v for k, v in env.items() if k != "MEIPI_BENCH_LOOKUP"}
+    _run_timed([sys.executable, "-m", "reader"], env)  # builds the indexes (not measured)
+    window_rss, bare_rss = [], []
+    for _ in range(max(1, settings.runs // 2)):
+        window_rss.append(_run_timed([sys.executable, "-m", "reader"], env)["rss"])
+        bare_rss.append(_run_timed([sys.executable, str(script), str(text_file)], bare_env)["rss"])
+    return [
+        _under("dictionary look-up, first (index built, nothing open)", first_s, 300),
+        _under("dictionary look-up, warm", warm_s, 20),
+        _under("word under a double-click, warm (jieba loaded)", word_s, 20),
+        _ratio(
+            "peak memory: window after one look-up (jieba, dictionary)",
+            _median(window_rss),
+            _median(bare_rss),
+            "MB",
+            2.0,
+        ),
+    ]
+
+
+BENCH_PDF = Path("tests") / "data" / "pdf" / "bench-30.pdf"
+PDF_ROW = "import a 30-page two-column CJK PDF (baseline: pdftotext)"
+
+
+def find_bench_pdf(given: Path | None = None) -> tuple[Path | None, str]:
+    """The PDF the import row measures, or None and why there is none: ``given`` (``--pdf``),
+    else ``tests/data/pdf/bench-30.pdf`` under the current directory (CI runs the installed
+    Meipi from its checkout) or in the source tree the package sits in. The wheel does not ship
+    the PDF. A ``given`` path that is not a file is an input error."""
+    if given is not None:
+        if not given.is_file():
+            raise InputError(f"{given} is not a PDF file to benchmark; give the path of one.")
+        return given, ""
+    package_root = Path(__file__).resolve().parents
+    for root in (Path.cwd(), *package_root[:3]):
+        candidate = root / BENCH_PDF
+        if candidate.is_file():
+            return candidate, ""
+    return None, f"no {BENCH_PDF.as_posix()} here; run from a source checkout or give --pdf PATH"
+
+
+def pdf_import(settings: Settings, tmp: Path, pdf: Path | None = None) -> list[Metric]:
+    """Importing a 30-page two-column CJK PDF (read in child processes, laid out, saved),
+    beside poppler's ``pdftotext`` on the same file (the baseline; None where it is absent).
+    Without the PDF (:func:`find_bench_pdf`) the row says n/a and why."""
+    found, why = find_bench_pdf(pdf)
+    if found is None:
+        return [Metric(f"{PDF_ROW}: n/a, {why}", None, "ms", None, None, "< 3000 ms", True)]
+    from reader.importing import guess, read_source, save
+
+    folder = tmp / "pdf-import"
+    runs = max(1, settings.runs // 2)
+
+    def forget() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def import_pdf() -> None:
+        save(guess(read_source(found)), folder=folder)
+
+    seconds = _time(import_pdf, runs, setup=forget)
+    pdftotext = shutil.which("pdftotext")
+    baseline: float | None = None
+    if pdftotext is not None:
+        out = tmp / "pdftotext.txt"
+        baseline = _time(
+            lambda: subprocess.run(
+                [pdftotext, str(found), str(out)], check=True, capture_output=True
+            ),
+            runs,
+        )
+    value = _ms(seconds)
+    name = PDF_ROW if pdf is None else f"{PDF_ROW}: {found.name}"
+    return [
+        Metric(
+            name,
+            value,
+            "ms",
+            _ms(baseline) if baseline else None,
+            round(seconds / baseline, 1) if baseline else None,
+            "< 3000 ms",
+            value < 3000,
+        )
+    ]
+
+
+def _environment() -> dict[str, Any]:
+    try:
+        import PySide6
+
+        qt = PySide6.__version__
+    except ImportError:  # pragma: no cover - PySide6 is a dependency
+        qt = "not installed"
+    return {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+        "python": platform.python_version(),
+        "qt": qt,
+    }
+
+
+def run(quick: bool, pdf: Path | None = None) -> tuple[list[Metric], dict[str, Any]]:
+    from reader.bench.workload import large_document
+
+    settings = Settings(runs=3 if quick else 5, quick=quick)
+    big = large_document()
+    metrics: list[Metric] = []
+    with tempfile.TemporaryDirectory(prefix="meipi-bench-") as tmp:
+        metrics += cold_start(settings)
+        metrics += view_switch(settings, Path(tmp) / "switch")
+        metrics += conversion(settings, big)
+        metrics += search_metric(settings, big)
+        metrics += store_metrics(settings, Path(tmp))
+        metrics += library_metrics(settings, Path(tmp))
+        metrics += five_hundred(settings, Path(tmp))
+        metrics += large_window(settings, Path(tmp), big)
+        metrics += large_memory(settings, Path(tmp), big)
+        metrics += lookup_metrics(settings, Path(tmp))
+        metrics += pdf_import(settings, Path(tmp), pdf)
+    return metrics, _environment()
+
+
+def _table(metrics: list[Metric], env: dict[str, Any]) -> str:
+    rows = [("metric", "median", "baseline", "ratio", "budget", "met")]
+    for m in metrics:
+        rows.append(
+            (
+                m.name,
+                f"{m.value:g} {m.unit}" if m.value is not None else "n/a",
+                f"{m.baseline:g} {m.unit}" if m.baseline is not None else "—",
+                f"{m.ratio:g}x" if m.ratio is not None else "—",
+                m.budget,
+                "—" if m.value is None else "yes" if m.ok else "NO",
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [f"Machine: {env['machine']}; Python {env['python']}; Qt (PySide6) {env['qt']}"]
+    for i, r in enumerate(rows):
+        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(r)).rstrip())
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def cmd_bench(args: argparse.Namespace, ctx: Context) -> int:
+    pdf = getattr(args, "pdf", None)
+    if pdf is not None:
+        find_bench_pdf(Path(pdf))  # a wrong path is refused before anything is measured
+    metrics, env = run(args.quick, Path(pdf) if pdf is not None else None)
+    if args.json:
+        json.dump(
+            {"metrics": [asdict(m) for m in metrics], "environment": env},
+            ctx.stdout,
+            ensure_ascii=False,
+        )
+        ctx.stdout.write("\n")
+    else:
+        print(_table(metrics, env), file=ctx.stdout)
+    return 0 if all(m.ok for m in metrics) else EXIT_BUDGET_MISSED

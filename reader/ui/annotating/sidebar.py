@@ -1,0 +1,522 @@
+"""The annotations sidebar: the open article's annotations in text order (or every article's),
+each with its quote in the current view's script, colour (and its meaning), tags, page and the
+start of its note; filters by colour, tag (a parent includes its children) and free text
+(script-insensitive, over quotes, notes and tags), each with counts.
+
+The sidebar only shows and asks: it never writes. Activating a row (click, Enter) asks to go
+to the passage; F2 / Delete ask to edit / delete it.
+
+Signals:
+    annotation_activated(str): go to this annotation's passage (its id).
+    edit_requested(str): edit this annotation.
+    delete_requested(str): delete this annotation.
+    filters_changed(): the filters (or the scope) changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextDocument,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.store.records import NO_COLOR
+from reader.ui.annotating.annotation_models import (
+    PAGE_LABELS_ROLE,
+    RECORD_ROLE,
+    SWATCHES,
+    AnnotationFilterProxy,
+    AnnotationListModel,
+    ColorModel,
+    TagTreeModel,
+)
+from reader.ui.annotating.margin import render_note
+from reader.ui.window.whole_rows import ChineseRowDelegate, fit_rows
+
+Index = QModelIndex | QPersistentModelIndex
+PAD = 8
+BAR = 4
+LAYOUT_BATCH = 100  # rows the annotation list lays out in one step (more come in later steps)
+TAG_ROWS = 5  # the Tags box shows this many whole rows (more scroll)
+
+
+def note_first_line_height(document: QTextDocument) -> int:
+    """The height of a rendered note's first line (the sidebar shows that line only)."""
+    block = document.begin()
+    layout = block.layout()
+    if layout is not None and layout.lineCount() > 0:
+        return int(layout.lineAt(0).height()) + 1
+    return int(document.size().height())
+
+
+class AnnotationDelegate(QStyledItemDelegate):
+    """One annotation: a colour bar, two lines of quote, a line of page · meaning · tags, and
+    the start of the note."""
+
+    def __init__(
+        self,
+        model: AnnotationListModel,
+        document_title: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._document_title = document_title
+        self.show_documents = False
+        self._size: tuple[str, QSize] | None = None
+        self._notes: dict[tuple[str, str, int], QTextDocument] = {}
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        body = QFont(option.font)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, body.pointSizeF() * 0.86))
+        return body, small
+
+    @staticmethod
+    def _line(font: QFont) -> int:
+        """A line's height: room for Chinese glyphs, taller than the Latin font's spacing."""
+        metrics = QFontMetrics(font)
+        return int(max(metrics.lineSpacing(), metrics.height()) * 1.3)
+
+    def _split_quote(self, quote: str, font: QFont, width: int) -> tuple[str, str]:
+        """The quote's first line and the rest (elided later) at ``width``."""
+        layout = QTextLayout(quote, font)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        layout.setTextOption(text_option)
+        layout.beginLayout()
+        line = layout.createLine()
+        end = len(quote)
+        if line.isValid():
+            line.setLineWidth(width)
+            end = line.textStart() + line.textLength()
+        layout.endLayout()
+        return quote[:end], quote[end:]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """Every row the same height (room for two lines of quote, the details and the start
+        of a note), so the list lays 10,000 rows out without asking each one."""
+        body, small = self._fonts(option)
+        key = body.key()
+        if self._size is None or self._size[0] != key:
+            height = self._line(body) * 2 + self._line(small) * 2 + 2 * PAD
+            self._size = (key, QSize(200, height))
+        return self._size[1]
+
+    def meta_line(self, index: Index) -> str:
+        record = index.data(RECORD_ROLE)
+        if record is None:
+            return ""
+        first, last = index.data(PAGE_LABELS_ROLE)
+        page = (
+            self.tr("p. %1").replace("%1", first)
+            if first == last
+            else self.tr("pp. %1–%2").replace("%1", first).replace("%2", last)
+        )
+        parts = [page]
+        meaning = self._model.meanings().get(record.color or "", "")
+        if record.color is None:
+            parts.append(self.tr("note"))
+        elif meaning:
+            parts.append(meaning)
+        if record.tags:
+            parts.append(" ".join(f"#{t}" for t in record.tags))
+        if self.show_documents:
+            parts.insert(0, self._document_title(record.document))
+        if record.orphaned:
+            parts.append(self.tr("(not found in the text)"))
+        return " · ".join(parts)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        record = index.data(RECORD_ROLE)
+        if record is None:
+            return
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+            )
+        rect: QRect = option.rect
+        palette = option.palette
+        text_color = palette.color(palette.ColorRole.Text)
+        muted = palette.color(palette.ColorRole.PlaceholderText)
+        color = QColor(SWATCHES[record.color or NO_COLOR])
+        if record.color is None:
+            painter.setPen(QPen(color, 2, Qt.PenStyle.DotLine))
+            painter.drawLine(
+                rect.left() + PAD // 2 + 1,
+                rect.top() + PAD,
+                rect.left() + PAD // 2 + 1,
+                rect.bottom() - PAD,
+            )
+        else:
+            painter.fillRect(
+                QRect(rect.left() + PAD // 2, rect.top() + PAD, BAR, rect.height() - 2 * PAD),
+                color,
+            )
+        body, small = self._fonts(option)
+        left = rect.left() + PAD + BAR + 4
+        width = max(20, rect.right() - PAD - left)
+        y = rect.top() + PAD
+        align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # The quote: one line, or two with the second elided.
+        painter.setFont(body)
+        painter.setPen(text_color)
+        metrics = QFontMetrics(body)
+        line = self._line(body)
+        quote = str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
+        first, rest = self._split_quote(quote, body, width)
+        painter.drawText(QRect(left, y, width, line), align, first)
+        y += line
+        if rest:
+            elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(left, y, width, line), align, elided)
+            y += line
+        painter.setFont(small)
+        small_metrics = QFontMetrics(small)
+        small_line = self._line(small)
+        painter.setPen(muted)
+        meta = small_metrics.elidedText(self.meta_line(index), Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRect(left, y, width, small_line), align, meta)
+        y += small_line
+        if record.note:
+            italic = QFont(small)
+            italic.setItalic(True)
+            painter.setFont(italic)
+            painter.setPen(text_color)
+            # The note's Markdown rendered as the margin renders it (HTML shown as typed),
+            # its first line only.
+            document = self.note_document(record.note, italic, width)
+            first_line = note_first_line_height(document)
+            top = y + max(0, (small_line - first_line) // 2)
+            painter.translate(left, top)
+            clip = QRectF(0, 0, width, min(first_line, small_line))
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            context.palette.setColor(QPalette.ColorRole.Text, text_color)
+            painter.setClipRect(clip)
+            document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def note_document(self, note: str, font: QFont, width: int) -> QTextDocument:
+        """The note rendered (the margin's ``render_note``), kept for the rows on screen."""
+        key = (note, font.key(), width)
+        document = self._notes.get(key)
+        if document is None:
+            if len(self._notes) > 256:
+                self._notes.clear()
+            document = self._notes[key] = render_note(note, font, width)
+        return document
+
+
+class AnnotationList(QListView):
+    """The list: Enter goes to the passage, F2 edits, Delete deletes."""
+
+    activated_id = Signal(str)
+    edit_id = Signal(str)
+    delete_id = Signal(str)
+
+    def current_id(self) -> str | None:
+        record = self.currentIndex().data(RECORD_ROLE)
+        return record.id if record is not None else None
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent):
+            current = self.current_id()
+            key = event.key()
+            if current and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.activated_id.emit(current)
+                return
+            if current and key == Qt.Key.Key_F2:
+                self.edit_id.emit(current)
+                return
+            if current and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.delete_id.emit(current)
+                return
+            super().keyPressEvent(event)
+
+
+class Sidebar(QWidget):
+    annotation_activated = Signal(str)
+    edit_requested = Signal(str)
+    delete_requested = Signal(str)
+    filters_changed = Signal()
+
+    def __init__(
+        self,
+        model: AnnotationListModel,
+        document_title: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationSidebar")
+        self.model = model
+        self.proxy = AnnotationFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self._current_document: str | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        self.scope = QComboBox(self)
+        self.scope.addItem(self.tr("This article"), "document")
+        self.scope.addItem(self.tr("All articles"), "all")
+        self.scope.setAccessibleName(self.tr("Which annotations"))
+        self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
+        top.addWidget(self.scope, 1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("annotationCount")
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+
+        search_row = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("annotationFilter")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Filter quotes, notes and tags…"))
+        self.search.setAccessibleName(self.tr("Filter annotations"))
+        self.search.textChanged.connect(self._on_search_text_changed)
+        search_row.addWidget(self.search, 1)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear every filter"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        search_row.addWidget(self.clear_button)
+        layout.addLayout(search_row)
+
+        self.colors = ColorModel(self)
+        self.color_view = QListView(self)
+        self.color_view.setObjectName("colorFilter")
+        self.color_view.setModel(self.colors)
+        self.color_view.setAccessibleName(self.tr("Filter by colour"))
+        self.color_view.setFlow(QListView.Flow.LeftToRight)
+        self.color_view.setWrapping(True)
+        self.color_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.color_view.setSpacing(1)
+        self.color_view.setUniformItemSizes(False)
+        self.color_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.colors.dataChanged.connect(self._on_colors_data_changed)
+
+        self.tags = TagTreeModel(self, checkable=True)
+        self.tag_view = QTreeView(self)
+        self.tag_view.setObjectName("tagFilter")
+        self.tag_view.setModel(self.tags)
+        self.tag_view.setAccessibleName(self.tr("Filter by tag"))
+        self.tag_view.setHeaderHidden(True)
+        self.tag_view.setRootIsDecorated(True)
+        self.tag_view.setUniformRowHeights(True)
+        self.tag_view.setItemDelegate(ChineseRowDelegate(self.tag_view))
+        self.tag_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tags.dataChanged.connect(self._on_tags_data_changed)
+        self.tags.modelReset.connect(self.tag_view.expandAll)
+        self.tags.modelReset.connect(self.fit_tag_rows)
+
+        self.list = AnnotationList(self)
+        self.list.setObjectName("annotationList")
+        self.list.setAccessibleName(self.tr("Annotations"))
+        self.list.setModel(self.proxy)
+        self.delegate = AnnotationDelegate(model, document_title, self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setUniformItemSizes(True)
+        # A filter over 10,000 annotations lays out the rows it shows: the first hundred at
+        # once (what is on screen), the rest in the next turns of the event loop, so the list
+        # answers a filter in one short step instead of one per row (issue 22).
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
+        self.list.clicked.connect(self._on_list_clicked)
+        self.list.activated_id.connect(self.annotation_activated)
+        self.list.edit_id.connect(self.edit_requested)
+        self.list.delete_id.connect(self.delete_requested)
+
+        filters = QWidget(self)
+        filters_layout = QVBoxLayout(filters)
+        filters_layout.setContentsMargins(0, 0, 0, 0)
+        filters_layout.setSpacing(2)
+        filters_layout.addWidget(QLabel(self.tr("Colours"), filters))
+        filters_layout.addWidget(self.color_view)
+        filters_layout.addWidget(QLabel(self.tr("Tags"), filters))
+        filters_layout.addWidget(self.tag_view)
+        filters_layout.addStretch(1)
+        self.fit_tag_rows()
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(filters)
+        self.splitter.addWidget(self.list)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 400])
+        layout.addWidget(self.splitter, 1)
+
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._on_proxy_rows_changed)
+        model.dataChanged.connect(self._on_proxy_rows_changed)
+        # Rows arrive in runs (one signal each): the counts are made once they all arrived.
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self.update_counts)
+        self.update_counts()
+
+    def fit_tag_rows(self) -> None:
+        """The Tags box: a whole number of rows high (the last one was cut)."""
+        fit_rows(self.tag_view, TAG_ROWS)
+
+    # -- scope and filters ---------------------------------------------------------------------
+    def set_current_document(self, doc_id: str | None) -> None:
+        self._current_document = doc_id
+        if self.scope.currentData() == "document":
+            self.proxy.set_document(doc_id)
+        self.update_counts()
+
+    def set_all_articles(self, all_articles: bool) -> None:
+        self.scope.setCurrentIndex(1 if all_articles else 0)
+
+    def _on_scope_current_index_changed(self, _index: int) -> None:
+        everything = self.scope.currentData() == "all"
+        self.delegate.show_documents = everything
+        self.proxy.set_document(None if everything else self._current_document)
+        self._filters_changed()
+
+    def _on_search_text_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._filters_changed()
+
+    def _on_colors_data_changed(self, *_args: object) -> None:
+        checked = self.colors.checked()
+        if set(checked) != self.proxy.colors():
+            self.proxy.set_colors(checked)
+            self._filters_changed()
+
+    def _on_tags_data_changed(self, *_args: object) -> None:
+        checked = self.tags.checked()
+        if set(checked) != self.proxy.tag_keys():
+            self.proxy.set_tags(checked)
+            self._filters_changed()
+
+    def set_text_filter(self, text: str) -> None:
+        self.search.setText(text)
+
+    def set_color_filter(self, colors: list[str]) -> None:
+        self.colors.set_checked(colors)
+
+    def set_tag_filter(self, keys: list[str]) -> None:
+        self.tags.set_checked(keys)
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.colors.set_checked([])
+        self.tags.set_checked([])
+
+    def _filters_changed(self) -> None:
+        self.update_counts()
+        self.filters_changed.emit()
+
+    def _on_proxy_rows_changed(self, *_args: object) -> None:
+        self._counts_timer.start()
+
+    def update_counts(self) -> None:
+        """The counts beside colours and tags, and how many annotations are shown."""
+        self._counts_timer.stop()
+        counts = self.proxy.counts()
+        self.colors.set_counts(counts.colors)
+        self.tags.set_counts(counts.tags)
+        shown, total = self.proxy.rowCount(), counts.total
+        self.count_label.setText(
+            self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+            if shown != total
+            else self.tr("%n annotation(s)", "", total)
+        )
+
+    # -- the list ------------------------------------------------------------------------------
+    def ids(self) -> list[str]:
+        """The ids shown, in order."""
+        return [
+            self.proxy.index(row, 0).data(RECORD_ROLE).id for row in range(self.proxy.rowCount())
+        ]
+
+    def select(self, annotation_id: str) -> None:
+        row = self.model.row_of(annotation_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row))
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+
+    def current_id(self) -> str | None:
+        return self.list.current_id()
+
+    def _on_list_clicked(self, index: QModelIndex) -> None:
+        record = index.data(RECORD_ROLE)
+        if record is not None:
+            self.annotation_activated.emit(record.id)
+
+    def _on_list_context_menu_requested(self, point: QPoint) -> None:
+        index = self.list.indexAt(point)
+        record = index.data(RECORD_ROLE)
+        if record is None:
+            return
+        menu = QMenu(self)
+        go = QAction(self.tr("&Go to Passage"), menu)
+        go.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        go.triggered.connect(lambda: self.annotation_activated.emit(record.id))
+        edit = QAction(self.tr("&Edit…"), menu)
+        edit.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        edit.triggered.connect(lambda: self.edit_requested.emit(record.id))
+        delete = QAction(self.tr("&Delete"), menu)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.triggered.connect(lambda: self.delete_requested.emit(record.id))
+        menu.addActions([go, edit, delete])
+        menu.exec(self.list.viewport().mapToGlobal(point))

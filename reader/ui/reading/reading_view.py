@@ -1,0 +1,1013 @@
+"""The reading pane: a document's blocks typeset in a centred column, the printed page numbers in
+the left margin, and every position expressed as a canonical offset.
+
+What is shown is a :class:`ReadingContent` — the canonical text, or a script view's text with its
+blocks and pages mapped into it — so a script switcher only builds another content and calls
+:meth:`ReadingView.set_content`. Offsets in and out of this widget are canonical code points;
+:class:`reader.ui.reading.offsets.PositionMap` is the only conversion to Qt positions.
+
+Signals:
+    position_changed(int): the canonical offset of the first visible character changed (the
+        user scrolled, or a new content, size or zoom moved the text).
+    content_rendered(): the ``QTextDocument`` was rebuilt (new content, theme, font or zoom);
+        overlays keyed on canonical offsets re-apply themselves (highlight layers already do).
+    first_painted(): the text was painted for the first time (startup work that can wait —
+        the store, converters — starts from here; the benchmark times it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    QTimerEvent,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontInfo,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLine,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.documents import Block, Document, Page
+from reader.ui.reading.fonts import CHWS, has_contextual_spacing
+from reader.ui.reading.justify import Justifier, ensure_laid_out
+from reader.ui.reading.offsets import OffsetMap, PositionMap
+from reader.ui.window.theme import LIGHT, Theme
+
+BASE_POINT_SIZE = 14.0
+ZOOM_STEP = 1.1
+ZOOM_MIN, ZOOM_MAX = -6, 10
+LINE_HEIGHT = 180  # percent of the font size, for body text
+COLUMN_EM = 40  # the column's maximum width in full-width characters
+TOP_PAD = 10  # pixels between the viewport's top and the first visible line
+SHORT_TEXT = 60_000  # characters: laid out at once when a paragraph must be justified
+
+# Characters QTextCursor.insertText would turn into block or frame boundaries; replaced by a
+# same-length character so positions keep matching the text.
+_BOUNDARY_CHARS = str.maketrans({"\r": " ", "\u2029": " ", "\ufdd0": " ", "\ufdd1": " "})
+_BOUNDARY_SET = ("\r", "\u2029", "\ufdd0", "\ufdd1")
+
+
+class ScriptView(OffsetMap, Protocol):
+    """What the pane needs of a script view (``reader.script.View`` has it)."""
+
+    text: str
+    view_id: str
+
+
+@dataclass(frozen=True)
+class ReadingContent:
+    """What the pane shows: a text with its blocks and pages, and how it maps to the canonical
+    text of ``doc``."""
+
+    doc: Document
+    text: str
+    blocks: tuple[Block, ...]
+    pages: tuple[Page, ...]
+    positions: PositionMap
+    view_id: str = "original"
+
+    @classmethod
+    def original(cls, doc: Document) -> ReadingContent:
+        return cls(doc, doc.text, doc.blocks, doc.pages, PositionMap(doc.text), "original")
+
+    @classmethod
+    def from_view(cls, doc: Document, view: ScriptView) -> ReadingContent:
+        """``doc`` in a script view (a ``reader.script.View``): its text, with the blocks and
+        page starts mapped into it."""
+        view_map: OffsetMap = view
+        view_text, view_id = view.text, view.view_id
+        blocks = tuple(
+            Block(b.kind, b.level, *view_map.to_view(b.start, b.end)) for b in doc.blocks
+        )
+        pages: list[Page] = []
+        for page in doc.pages:
+            end = min(page.start + 1, len(doc.text))
+            start = view_map.to_view(page.start, end)[0]
+            if not pages or start > pages[-1].start:
+                pages.append(Page(page.number, start, page.label))
+        return cls(doc, view_text, blocks, tuple(pages), PositionMap(view_text, view_map), view_id)
+
+    @property
+    def script(self) -> str:
+        """The script shown: the view id, or the source's script for the original."""
+        return self.doc.meta.script if self.view_id == "original" else self.view_id
+
+
+@dataclass(frozen=True)
+class Typography:
+    """How to set the text: font families (best first), size, colours."""
+
+    families: tuple[str, ...]
+    point_size: float = BASE_POINT_SIZE
+    theme: Theme = LIGHT
+    line_height: int = LINE_HEIGHT
+    column_em: int = COLUMN_EM
+
+    def font(self, scale: float = 1.0, *, bold: bool = False) -> QFont:
+        font = QFont()
+        if self.families:
+            font.setFamilies(list(self.families))
+        font.setPointSizeF(self.point_size * scale)
+        font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        if self.families and has_contextual_spacing(self.families):
+            font.setFeature(QFont.Tag.fromString(CHWS), 1)
+        return font
+
+    def em(self) -> float:
+        """The width of one full-width character, in pixels (the font's pixel size when no
+        installed font has 中 and a narrow box stands in for it)."""
+        font = self.font()
+        return max(QFontMetricsF(font).horizontalAdvance("中"), float(QFontInfo(font).pixelSize()))
+
+
+def zoomed_point_size(steps: int) -> float:
+    steps = min(max(steps, ZOOM_MIN), ZOOM_MAX)
+    return round(BASE_POINT_SIZE * ZOOM_STEP**steps, 1)
+
+
+@dataclass(frozen=True)
+class _Style:
+    scale: float = 1.0
+    bold: bool = False
+    italic: bool = False
+    color: str = "ink"
+    # Justified: Qt spreads a line between its characters, and :class:`Justifier` fills the
+    # lines where Qt would space out the letters of a Latin word (or stretch only its spaces).
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignJustify
+    line_height: int | None = None  # None: the body's
+    indent_em: float = 0.0
+    top_em: float = 0.0
+    bottom_em: float = 0.0
+    side_em: float = 0.0
+
+
+_CENTER = Qt.AlignmentFlag.AlignHCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft
+_STYLES: dict[str, _Style] = {
+    "title": _Style(
+        1.65, bold=True, color="heading", align=_CENTER, line_height=145, top_em=1.2, bottom_em=0.5
+    ),
+    "subtitle": _Style(
+        0.92, italic=True, color="muted", align=_CENTER, line_height=150, bottom_em=0.6, side_em=2.0
+    ),
+    "author": _Style(
+        1.08, color="heading", align=_CENTER, line_height=160, top_em=0.4, bottom_em=0.1
+    ),
+    "affiliation": _Style(0.86, color="muted", align=_CENTER, line_height=150),
+    "caption": _Style(0.84, color="muted", line_height=165, top_em=0.8, bottom_em=1.0, side_em=1.5),
+    "heading1": _Style(
+        1.25, bold=True, color="heading", align=_LEFT, line_height=150, top_em=1.7, bottom_em=0.5
+    ),
+    "heading2": _Style(
+        1.08, bold=True, color="heading", align=_LEFT, line_height=155, top_em=1.2, bottom_em=0.35
+    ),
+    "heading3": _Style(
+        1.0, bold=True, color="heading", align=_LEFT, line_height=160, top_em=0.9, bottom_em=0.2
+    ),
+    "paragraph": _Style(indent_em=2.0, bottom_em=0.45),
+    "note": _Style(0.86, color="muted", line_height=165, top_em=1.6, bottom_em=0.4),
+    "backmatter": _Style(0.84, color="muted", align=_CENTER, line_height=160, bottom_em=0.15),
+}
+_TITLE_BLOCK = ("title", "subtitle", "author", "affiliation")
+
+
+def _style_for(block: Block) -> _Style:
+    if block.kind == "heading":
+        return _STYLES[f"heading{min(max(block.level, 1), 3)}"]
+    return _STYLES[block.kind]
+
+
+def build_document(content: ReadingContent, typo: Typography) -> QTextDocument:
+    """The blocks of ``content`` as a ``QTextDocument`` whose positions are the shown text's
+    UTF-16 positions (one block per block, nothing inserted between them)."""
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(typo.font())
+    doc.setDocumentMargin(0)
+    em = typo.em()
+    colors = typo.theme.colors()
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    previous: Block | None = None
+    # Thousands of blocks share a handful of formats: each made once.
+    formats: dict[tuple[str, int, float], tuple[QTextBlockFormat, QTextCharFormat]] = {}
+    text = content.text
+    if any(c in text for c in _BOUNDARY_SET):  # most texts have none: not copied for nothing
+        text = text.translate(_BOUNDARY_CHARS)
+    for i, block in enumerate(content.blocks):
+        style = _style_for(block)
+        top = style.top_em
+        after_title = previous is not None and previous.kind in _TITLE_BLOCK
+        if after_title and block.kind not in _TITLE_BLOCK:
+            top = max(top, 2.2)  # the title block stands apart from the body
+        if block.kind == "backmatter" and (previous is None or previous.kind != "backmatter"):
+            top = 3.2  # room for the rule painted above the colophon
+        key = (block.kind, block.level, top)
+        made = formats.get(key)
+        if made is None:
+            fmt = QTextBlockFormat()
+            fmt.setAlignment(style.align)
+            # As in CSS, line height is a multiple of the font size (not of the font's own
+            # line spacing, which for CJK fonts is already about 1.45 em).
+            ratio = (style.line_height or typo.line_height) / 100
+            fmt.setLineHeight(
+                round(ratio * em * style.scale, 2),
+                QTextBlockFormat.LineHeightTypes.FixedHeight.value,
+            )
+            fmt.setTextIndent(style.indent_em * em)
+            fmt.setTopMargin(top * em)
+            fmt.setBottomMargin(style.bottom_em * em)
+            fmt.setLeftMargin(style.side_em * em)
+            fmt.setRightMargin(style.side_em * em)
+            fmt.setProperty(QTextFormat.Property.UserProperty, block.kind)
+            chars = QTextCharFormat()
+            chars.setFont(typo.font(style.scale, bold=style.bold))
+            chars.setFontItalic(style.italic)
+            chars.setForeground(QBrush(QColor(colors[style.color])))
+            made = formats[key] = (fmt, chars)
+        fmt, chars = made
+        if i == 0:
+            cursor.setBlockFormat(fmt)
+            cursor.setBlockCharFormat(chars)
+        else:
+            cursor.insertBlock(fmt, chars)
+        cursor.insertText(text[block.start : block.end], chars)
+        previous = block
+    cursor.endEditBlock()
+    return doc
+
+
+def _line_x(line: QTextLine, position: int) -> float:
+    """The x of a cursor before ``position`` (PySide returns ``(x, position)``)."""
+    result: object = line.cursorToX(position)
+    x = result[0] if isinstance(result, tuple) else result
+    assert isinstance(x, (int, float))
+    return float(x)
+
+
+# Above this many ranges in all layers, only those near the screen become extra selections
+# (QTextEdit paints every extra selection it holds for every block it draws, and each one's
+# cursor lays the text out down to it): scrolling brings the others in.
+NEAR_LIMIT = 300
+NEAR_SCREENS = 1.0  # how far above and below the viewport, in viewport heights
+
+
+class LayoutPacer(QObject):
+    """Lays a long text out in the background in slices of a few milliseconds.
+
+    Qt lays out what is not on screen yet from a timer whose steps double up to 200,000
+    characters: on a 1M-character text, several ticks of ~150 ms each in the first second after
+    it opens, when the reader is already scrolling, clicking or filtering. The pacer drops that
+    timer's ticks (told from Qt's other timer on the layout, which reports the size, by whether
+    a tick reports it) and lays the text out a few thousand characters at a time from its own
+    timer instead: the same work, never blocking the window for long.
+    """
+
+    finished = Signal()  # laid out to the end
+
+    SLICE_S = 0.003
+    INTERVAL_MS = 10
+    STEP = 1000  # characters laid out at a time within a slice
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._document = document
+        self._layout = document.documentLayout()
+        self._layout_timer: int | None = None
+        self._other_timers: set[int] = set()
+        self._target = 0
+        self._sized = False
+        self._last = time.perf_counter()  # when the last tick ended
+        self._yielded = 0
+        self._layout.documentSizeChanged.connect(self._on_size_changed)
+        self._layout.installEventFilter(self)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)  # as Qt's own: input and painting go first
+        self._timer.timeout.connect(self.lay_out_slice)
+        self._timer.start()
+
+    def _on_size_changed(self) -> None:
+        self._sized = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self._layout or not isinstance(event, QTimerEvent):
+            return False
+        timer_id = event.timerId()
+        if timer_id == self._layout_timer:
+            return True  # the pacer lays out instead
+        if timer_id in self._other_timers or self._layout_timer is not None:
+            return False
+        # Not known yet: handled as Qt would, and told by whether it reported the size.
+        self._sized = False
+        self._layout.event(event)
+        if self._sized:
+            self._other_timers.add(timer_id)
+        else:
+            self._layout_timer = timer_id
+        return True
+
+    def done(self) -> bool:
+        """The text is laid out to its end."""
+        return self._target >= self._document.characterCount()
+
+    def lay_out_slice(self) -> None:
+        """Lay the text out a few milliseconds further (what is laid out already costs
+        nothing: the slice goes on past it)."""
+        document = self._document
+        end = document.characterCount()
+        started = time.perf_counter()
+        busy = started - self._last > 1.5 * self.INTERVAL_MS / 1000
+        self._last = started
+        if busy and self._yielded < 3:
+            # Something else ran since the last tick (the reader filtering, scrolling…): it
+            # goes first; the layout goes on at the next quiet tick (or the third one anyway).
+            self._yielded += 1
+            return
+        self._yielded = 0
+        while self._target < end and time.perf_counter() - started < self.SLICE_S:
+            self._target = min(end, self._target + self.STEP)
+            self._layout.blockBoundingRect(document.findBlock(self._target - 1))
+        self._last = time.perf_counter()
+        if self._target >= end:
+            ensure_laid_out(document.lastBlock())  # a block's rectangle lays out to its start
+            self._timer.stop()
+            self.finished.emit()
+
+    def restart(self) -> None:
+        """The text is laid out anew (a new width): lay it out again from the start."""
+        self._target = 0
+        if not self._timer.isActive():
+            self._timer.start()
+
+
+@dataclass
+class _Layer:
+    ranges: list[tuple[int, int, QTextCharFormat]] = field(default_factory=list)
+    _starts: list[int] | None = None  # canonical starts in ascending order (made when needed)
+    _order: list[int] = field(default_factory=list)  # range indices in that order
+    _longest: int = 0
+
+    def set(self, ranges: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
+        self.ranges = list(ranges)
+        self._starts = None
+
+    def near(self, lo: int, hi: int) -> list[int]:
+        """Indices (ascending: the drawing order) of the ranges meeting canonical [lo, hi]."""
+        if self._starts is None:
+            self._order = sorted(range(len(self.ranges)), key=lambda i: self.ranges[i][0])
+            self._starts = [self.ranges[i][0] for i in self._order]
+            self._longest = max((e - s for s, e, _ in self.ranges), default=0)
+        first = bisect.bisect_left(self._starts, lo - self._longest)
+        last = bisect.bisect_right(self._starts, hi)
+        ranges, order = self.ranges, self._order
+        return sorted(i for i in order[first:last] if ranges[i][1] >= lo)
+
+
+class ReadingView(QTextBrowser):
+    """A read-only, typeset view of one :class:`ReadingContent`."""
+
+    position_changed = Signal(int)
+    content_rendered = Signal()
+    first_painted = Signal()
+
+    def __init__(self, typography: Typography, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        # Selectable by mouse only: no blinking caret in a page one reads; the keys scroll.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._typo = typography
+        self._content: ReadingContent | None = None
+        self._anchor = 0
+        self._repositioning = 0
+        self._layers: dict[str, _Layer] = {}
+        self._page_marks: dict[int, tuple[float, float, float] | None] | None = None
+        self._page_qt: list[int] = []
+        self._page_info: list[tuple[int, bool, str]] = []  # number, at a block's start, label
+        self._rule_qt: list[tuple[int, str]] = []
+        self._side = 0.0
+        self._right = 0.0
+        self._painted = False
+        self._clamping = False
+        self._reanchor_pending = False
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._near: tuple[object, ...] | None = None  # what the extra selections hold now
+        self.pacer: LayoutPacer | None = None
+        self.justifier: Justifier | None = None
+        self._justify_pending = False
+        self._justify_wide_pending = False
+        self._near_pending = False
+        self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+
+    # -- content -----------------------------------------------------------------------------
+    def content(self) -> ReadingContent | None:
+        return self._content
+
+    @property
+    def positions(self) -> PositionMap | None:
+        return self._content.positions if self._content else None
+
+    def typography(self) -> Typography:
+        return self._typo
+
+    def set_content(
+        self, content: ReadingContent, anchor: int = 0, typography: Typography | None = None
+    ) -> None:
+        """Show ``content`` with the canonical offset ``anchor`` at the top (in ``typography``
+        when given: one render for a view switch that also changes the font)."""
+        if typography is not None:
+            self._typo = typography
+        self._content = content
+        self._anchor = max(0, min(anchor, len(content.doc.text)))
+        self._render()
+
+    def set_typography(self, typography: Typography) -> None:
+        """New font, size or colours; the passage at the top stays at the top."""
+        if typography == self._typo:
+            return
+        self._typo = typography
+        if self._content is not None:
+            self._render()
+        else:
+            self.viewport().update()
+
+    def _render(self) -> None:
+        assert self._content is not None
+        self._repositioning += 1
+        try:
+            document = build_document(self._content, self._typo)
+            # The column's margins before the view lays the text out: one layout, not two.
+            self._side = -1.0
+            self._right = -1.0
+            self._update_column(document)
+            # Parented to the view: setDocument() then deletes the document it replaces.
+            document.setParent(self)
+            self.setDocument(document)
+            document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
+            self.pacer = LayoutPacer(document)
+            self.pacer.finished.connect(self._justify_near)
+            self.justifier = Justifier(document)
+            self._page_marks = None
+            self._index_marks()
+            self._apply_layers()
+        finally:
+            self._repositioning -= 1
+        self._apply_anchor()
+        self.content_rendered.emit()
+
+    # -- the column ---------------------------------------------------------------------------
+    def _update_column(self, document: QTextDocument | None = None) -> None:
+        em = self._typo.em()
+        width = self.viewport().width()
+        # Page numbers need room on the left only; on the right a little air is enough (margin
+        # notes have their own column beside the pane). Extra width centres the column.
+        left_min, right_min = 3.2 * em, 1.2 * em
+        column = min(self._typo.column_em * em, max(width - left_min - right_min, 10 * em))
+        if width - column >= 2 * left_min:
+            side = right = (width - column) / 2  # room enough: centred
+        else:
+            side, right = left_min, max(right_min, width - left_min - column)
+        if abs(side - self._side) < 0.5 and abs(right - self._right) < 0.5:
+            return
+        self._side, self._right = side, right
+        if document is None and self.justifier is not None:
+            self.justifier.reset()  # before the lines break anew at the new width
+        root = (document or self.document()).rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(right)
+        fmt.setTopMargin(1.5 * em)
+        fmt.setBottomMargin(5 * em)
+        root.setFrameFormat(fmt)
+        self._page_marks = None
+        if document is None and self.pacer is not None:
+            self.pacer.restart()
+
+    def column_rect(self) -> QRectF:
+        """The text column in viewport coordinates (full height): margins lie either side."""
+        return QRectF(
+            self._side,
+            0,
+            self.viewport().width() - self._side - self._right,
+            self.viewport().height(),
+        )
+
+    # -- positions ----------------------------------------------------------------------------
+    def _line_top(self, qt_pos: int) -> tuple[float, float, float] | None:
+        """Document coordinates of the line holding Qt position ``qt_pos``: (top, height, x)."""
+        block = self.document().findBlock(qt_pos)
+        if not block.isValid():
+            return None
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        rel = qt_pos - block.position()
+        line = layout.lineForTextPosition(rel)
+        if not line.isValid():
+            return rect.top(), rect.height(), rect.left()
+        x = _line_x(line, rel)
+        return rect.top() + line.y(), line.height(), rect.left() + x
+
+    def _hit(self, point: QPoint) -> int:
+        """The Qt position at a viewport point. Qt lays long texts out in steps, and a hit test
+        beyond what is laid out answers from estimates; asking again, which lays the text out
+        down to the point, settles it. The layout is asked directly, never through a
+        ``QTextCursor``: above the first line (the page's top margin) Qt answers the end of the
+        text until all of it is laid out, and a cursor put there would lay out all of a
+        1M-character text; a point there is taken as the first line's."""
+        document = self.document()
+        layout = document.documentLayout()
+        top = layout.blockBoundingRect(document.firstBlock()).top()
+        at = QPointF(
+            point.x() + self.horizontalScrollBar().value(),
+            max(top, point.y() + self.verticalScrollBar().value()),
+        )
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        position = layout.hitTest(at, fuzzy)
+        for _ in range(4):
+            again = layout.hitTest(at, fuzzy)
+            if again == position:
+                break
+            position = again
+        return max(0, position)
+
+    def first_visible_offset(self) -> int:
+        """The canonical offset of the first character at the top of the view."""
+        if self._content is None:
+            return 0
+        position = self._hit(QPoint(int(self._side) + 2, TOP_PAD + 2))
+        return self._content.positions.canonical_offset(position)
+
+    def reading_position(self) -> int:
+        """The position to remember: where the reader is (stable across re-layouts)."""
+        return self._anchor
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding canonical ``offset`` is the first line in view."""
+        if self._content is None:
+            return
+        self._anchor = max(0, min(offset, len(self._content.doc.text)))
+        self._apply_anchor()
+
+    def _apply_anchor(self, settled: bool = False) -> None:
+        """Scroll the anchor back to the top (``settled``: after the scroll range changed,
+        as it does at every step of laying out a long text)."""
+        if self._content is None:
+            return
+        self._repositioning += 1
+        value = self.verticalScrollBar().value()
+        try:
+            line = self._line_top(self._content.positions.qt_position(self._anchor))
+            if line is not None:
+                bar = self.verticalScrollBar()
+                # The beginning is the top of the page, margin included.
+                top = max(0, 0 if self._anchor == 0 else int(line[0]) - TOP_PAD)
+                if top > bar.maximum():
+                    # Laid out this far only just now: the scroll range catches up when Qt
+                    # reports the new size; until then, make room for the place asked for.
+                    bar.setMaximum(top)
+                bar.setValue(top)
+            self._justify_near()
+        finally:
+            self._repositioning -= 1
+        if not settled or self.verticalScrollBar().value() != value:
+            # (Unmoved after a step of the layout, nothing on screen changed: Qt repaints what
+            # a layout or a format change touches itself. A full repaint at every step of a
+            # long text cost the window ~10 ms each, while the reader was filtering, typing.)
+            self.viewport().update()
+        self.position_changed.emit(self.first_visible_offset())
+
+    def _on_range_changed(self, minimum: int, maximum: int) -> None:
+        # The text was laid out again (shown, resized, laid out in steps). If the value is out
+        # of the new range, the scroll bar clamps it right after this signal: no move of the
+        # reader's. Once the layout settles, the anchor goes back to the top unless the reader
+        # scrolls first.
+        value = self.verticalScrollBar().value()
+        self._clamping = not minimum <= value <= maximum
+        if not self._reanchor_pending:
+            self._reanchor_pending = True
+            QTimer.singleShot(0, self, self._on_range_settled)
+
+    def _on_range_settled(self) -> None:
+        if self._reanchor_pending:
+            self._reanchor_pending = False
+            self._apply_anchor(settled=True)
+
+    def _justify_near(self, wide: bool = False) -> None:
+        """Justify the paragraphs on screen before they are painted, and those from a screen
+        above to two below right after (``wide``); those further away when they come near."""
+        if self.justifier is None or self._content is None:
+            return
+        document = self.document()
+        if not document.lastBlock().layout().lineCount():
+            # Not laid out to the end yet: a change of format now would leave the blocks Qt
+            # has not reached unlaid for good. A short text is laid out now; a long one is
+            # justified once the pacer has laid it out.
+            if document.characterCount() > SHORT_TEXT:
+                return
+            ensure_laid_out(document.lastBlock())
+        viewport = self.viewport()
+        reach = viewport.height() if wide else 0
+        first = self._hit(QPoint(0, -reach))
+        last = self._hit(QPoint(viewport.width(), viewport.height() + reach))
+        self.justifier.justify_range(first, last)
+        if not wide and not self._justify_wide_pending:
+            self._justify_wide_pending = True
+            QTimer.singleShot(0, self, self._on_justify_wide_due)
+
+    def _on_justify_wide_due(self) -> None:
+        self._justify_wide_pending = False
+        self._justify_near(wide=True)
+
+    def _on_scrolled(self, _value: int) -> None:
+        self._justify_near()
+        if self._near is not None:
+            self._apply_layers(force=False)  # ranges scrolled into view are drawn before paint
+        if self._clamping:
+            self._clamping = False
+            return
+        if self._repositioning or self._content is None:
+            return
+        self._reanchor_pending = False
+        offset = self.first_visible_offset()
+        self._anchor = offset
+        self.position_changed.emit(offset)
+
+    def _on_document_resized(self) -> None:
+        # More of the text was laid out (Qt lays long texts out in steps, and on demand): the
+        # scroll range follows, and _on_range_changed puts the anchor back once it settles.
+        self._page_marks = None
+        self._layers_moved()
+        if not self._justify_pending:
+            self._justify_pending = True
+            QTimer.singleShot(0, self, self._on_justify_due)
+
+    def _on_justify_due(self) -> None:
+        self._justify_pending = False
+        self._justify_near()
+
+    def _top_offset(self) -> int:
+        """The canonical offset of the top line's last character (a line where a page begins
+        counts as the new page, as its margin number says)."""
+        assert self._content is not None
+        position = self._hit(QPoint(int(self._side) + 2, TOP_PAD + 2))
+        block = self.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid() and line.textLength() > 0:
+            position = block.position() + line.textStart() + line.textLength() - 1
+        return self._content.positions.canonical_offset(position)
+
+    def current_page(self) -> int:
+        """The number of the page at the top of the view (it orders pages; what the page
+        says is :meth:`current_label`)."""
+        if self._content is None:
+            return 1
+        return self._content.doc.page_of(self._top_offset())
+
+    def current_label(self) -> str:
+        """The printed label of the page at the top of the view ("i", "S12", "45")."""
+        if self._content is None:
+            return "1"
+        return self._content.doc.label_of(self._top_offset())
+
+    def progress(self) -> float:
+        """How far through the text the reader is, 0.0 to 1.0: the canonical offset of the
+        first visible character over the text's length (0% at the top, whatever the screen
+        holds; counted in characters, so it holds while Qt is still laying a long text out),
+        and 1.0 once scrolled to the very end."""
+        if self._content is None or not self._content.doc.text:
+            return 0.0
+        bar = self.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum() and self._layout_done():
+            return 1.0  # scrolled to the very end: the whole text has been read
+        return min(1.0, self.first_visible_offset() / len(self._content.doc.text))
+
+    def _layout_done(self) -> bool:
+        return bool(self.document().lastBlock().layout().lineCount())
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting the canonical range ``[start, end)``."""
+        assert self._content is not None
+        qstart, qend = self._content.positions.to_qt(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(qstart)
+        cursor.setPosition(qend, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def select_range(self, start: int, end: int) -> None:
+        self.setTextCursor(self.cursor_for(start, end))
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The canonical range of the selection, or None."""
+        cursor = self.textCursor()
+        if self._content is None or not cursor.hasSelection():
+            return None
+        return self._content.positions.to_canonical(cursor.selectionStart(), cursor.selectionEnd())
+
+    def offset_at(self, point: QPoint) -> int:
+        """The canonical offset of the character at a viewport point."""
+        if self._content is None:
+            return 0
+        return self._content.positions.canonical_offset(self._hit(point))
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per line of the canonical range, in viewport coordinates (for margin
+        notes placed level with their passage)."""
+        if self._content is None or end <= start:
+            return []
+        qstart, qend = self._content.positions.to_qt(start, end)
+        dy = self.verticalScrollBar().value()
+        rects: list[QRectF] = []
+        block = self.document().findBlock(qstart)
+        layout = self.document().documentLayout()
+        while block.isValid() and block.position() <= qend:
+            brect = layout.blockBoundingRect(block)
+            lay = block.layout()
+            for i in range(lay.lineCount()):
+                line = lay.lineAt(i)
+                a = block.position() + line.textStart()
+                b = a + line.textLength()
+                lo, hi = max(a, qstart), min(b, qend)
+                if lo >= hi:
+                    continue
+                x1 = _line_x(line, lo - block.position())
+                x2 = _line_x(line, hi - block.position())
+                rects.append(
+                    QRectF(brect.left() + x1, brect.top() + line.y() - dy, x2 - x1, line.height())
+                )
+            block = block.next()
+        return rects
+
+    # -- highlight layers ---------------------------------------------------------------------
+    def set_layer(self, name: str, ranges: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
+        """Replace the named layer of formatted canonical ranges (search hits, highlights…);
+        layers are drawn in the order they were first set and survive re-rendering. Any number
+        of ranges: beyond ``NEAR_LIMIT`` in all, those near the screen are drawn, and the view
+        draws the others as they scroll into view."""
+        self._layers.setdefault(name, _Layer()).set(ranges)
+        self._apply_layers()
+
+    def drawn_ranges(self, name: str) -> list[tuple[int, int]]:
+        """The canonical ranges of a layer that are drawn now (every one, or those near the
+        screen when the layers are large)."""
+        layer = self._layers.get(name)
+        if layer is None:
+            return []
+        span = self._near_span()
+        indices = range(len(layer.ranges)) if span is None else layer.near(*span)
+        return [layer.ranges[i][:2] for i in indices]
+
+    def _near_span(self) -> tuple[int, int] | None:
+        """The canonical range from a screen above the viewport to a screen below it, or None
+        when the layers are small enough to draw whole."""
+        if self._content is None or sum(len(x.ranges) for x in self._layers.values()) <= NEAR_LIMIT:
+            return None
+        viewport = self.viewport()
+        reach = int(viewport.height() * NEAR_SCREENS)
+        value = self.verticalScrollBar().value()
+        top = self._hit(QPoint(0, max(-value, -reach)))
+        bottom = self._hit(QPoint(viewport.width(), viewport.height() + reach))
+        start, end = self._content.positions.to_canonical(top, max(top, bottom))
+        return start, end
+
+    def _layers_moved(self) -> None:
+        """The text was laid out further or again: what is near the screen may have changed."""
+        if self._near is not None and not self._near_pending:
+            self._near_pending = True
+            QTimer.singleShot(0, self, self._on_layers_moved)
+
+    def _on_layers_moved(self) -> None:
+        self._near_pending = False
+        if self._near is not None:
+            self._apply_layers(force=False)
+
+    def _apply_layers(self, force: bool = True) -> None:
+        """The layers as extra selections (``force`` False: only if what is near the screen
+        changed, as when scrolling)."""
+        if self._content is None:
+            return
+        span = self._near_span()
+        chosen = [
+            (layer, range(len(layer.ranges)) if span is None else layer.near(*span))
+            for layer in self._layers.values()
+        ]
+        if span is None:
+            key: tuple[object, ...] | None = None
+        else:
+            key = tuple((id(layer.ranges), tuple(indices)) for layer, indices in chosen)
+            if not force and key == self._near:
+                return
+        self._near = key
+        selections: list[QTextEdit.ExtraSelection] = []
+        for layer, indices in chosen:
+            for i in indices:
+                start, end, fmt = layer.ranges[i]
+                cursors = [self.cursor_for(start, end)]
+                if span is not None:
+                    cursors = self._per_block(cursors[0])
+                for cursor in cursors:
+                    sel = QTextEdit.ExtraSelection()
+                    sel.cursor = cursor
+                    sel.format = fmt
+                    selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def _per_block(self, cursor: QTextCursor) -> list[QTextCursor]:
+        """A selection cut at block boundaries (drawn the same): Qt measures a selection that
+        spans blocks by laying out the whole text, which a long one need not be yet."""
+        document = self.document()
+        qstart, qend = cursor.selectionStart(), cursor.selectionEnd()
+        block = document.findBlock(qstart)
+        if not block.isValid() or qend <= block.position() + block.length() - 1:
+            return [cursor]
+        pieces: list[QTextCursor] = []
+        while block.isValid() and block.position() < qend:
+            a = max(qstart, block.position())
+            b = min(qend, block.position() + block.length() - 1)
+            if a < b:
+                piece = QTextCursor(document)
+                piece.setPosition(a)
+                piece.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                pieces.append(piece)
+            block = block.next()
+        return pieces
+
+    # -- the margin: page numbers -------------------------------------------------------------
+    def _index_marks(self) -> None:
+        """Where pages begin and notes and back matter start, as Qt positions (no layout)."""
+        self._page_qt = []
+        self._page_info = []
+        self._rule_qt = []
+        if self._content is None:
+            return
+        positions = self._content.positions
+        starts = {b.start for b in self._content.blocks}
+        for page in self._content.pages:
+            self._page_qt.append(positions.shown_to_qt(page.start))
+            self._page_info.append((page.number, page.start in starts, page.printed))
+        previous = ""
+        for block in self._content.blocks:
+            if block.kind in ("note", "backmatter") and previous != block.kind:
+                self._rule_qt.append((positions.shown_to_qt(block.start), block.kind))
+            previous = block.kind
+
+    def _mark_geometry(self, index: int) -> tuple[float, float, float] | None:
+        """(top, height, x) in document coordinates of page start ``index`` (cached until the
+        text is laid out again)."""
+        if self._page_marks is None:
+            self._page_marks = {}
+        if index not in self._page_marks:
+            self._page_marks[index] = self._line_top(self._page_qt[index])
+        return self._page_marks[index]
+
+    def _visible_positions(self, y0: float, y1: float) -> tuple[int, int]:
+        """The Qt positions from the start of the block at viewport y ``y0`` to the position at
+        ``y1``: only this much of a long text needs laying out to paint the margin."""
+        width = self.viewport().width()
+        top = self.cursorForPosition(QPoint(int(self._side) + 2, max(0, int(y0)))).position()
+        bottom = self.cursorForPosition(QPoint(width - int(self._right) - 2, int(y1))).position()
+        return self.document().findBlock(top).position(), bottom
+
+    def page_mark_positions(self) -> dict[int, float]:
+        """Page number → the viewport y where its number is painted, for every page (this lays
+        out the whole text; painting only looks at the visible ones)."""
+        dy = self.verticalScrollBar().value()
+        marks: dict[int, float] = {}
+        for i, (number, _, _label) in enumerate(self._page_info):
+            geometry = self._mark_geometry(i)
+            if geometry is not None:
+                marks[number] = geometry[0] - dy
+        return marks
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._content is None:
+            return
+        painter = QPainter(self.viewport())
+        try:
+            self._paint_margin(painter, event.rect().top(), event.rect().bottom())
+        finally:
+            painter.end()
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def _paint_margin(self, painter: QPainter, y0: float, y1: float) -> None:
+        em = self._typo.em()
+        first_qt, last_qt = self._visible_positions(y0 - 2 * em, y1 + 2 * em)
+        dy = self.verticalScrollBar().value()
+        font = QFont(self._typo.font(0.72))
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        accent = QColor(self._typo.theme.accent)
+        tick = QColor(accent)
+        tick.setAlpha(150)
+        lo = bisect.bisect_left(self._page_qt, first_qt)
+        hi = bisect.bisect_right(self._page_qt, last_qt)
+        for i in range(lo, hi):
+            geometry = self._mark_geometry(i)
+            if geometry is None:
+                continue
+            top, height, x = geometry
+            _number, at_block_start, printed = self._page_info[i]
+            y = top - dy
+            label = self.tr("p. %1").replace("%1", printed)
+            width = metrics.horizontalAdvance(label)
+            right = self._side - 1.2 * em
+            baseline = y + metrics.ascent() + max(0.0, (em - metrics.height()) / 2)
+            painter.setPen(accent)
+            painter.drawText(QPointF(right - width, baseline + em * 0.15), label)
+            # A hairline where the printed page begins, between two characters.
+            if not at_block_start:
+                painter.setPen(QPen(tick, 1.2))
+                painter.drawLine(QPointF(x - 1, y + 1), QPointF(x - 1, y + min(height, em * 1.3)))
+        self._paint_rules(painter, dy, first_qt, last_qt)
+
+    def _paint_rules(self, painter: QPainter, dy: float, first_qt: int, last_qt: int) -> None:
+        """A short rule above the note and the back matter, which stand apart from the body."""
+        em = self._typo.em()
+        color = QColor(self._typo.theme.muted)
+        color.setAlpha(140)
+        painter.setPen(QPen(color, 1.0))
+        for qt_pos, kind in self._rule_qt:
+            if not first_qt <= qt_pos <= last_qt:
+                continue
+            line = self._line_top(qt_pos)
+            if line is None:
+                continue
+            if kind == "backmatter":
+                y = line[0] - dy - 1.6 * em
+                mid = self.viewport().width() / 2
+                painter.drawLine(QPointF(mid - 3 * em, y), QPointF(mid + 3 * em, y))
+            else:
+                y = line[0] - dy - 0.8 * em
+                painter.drawLine(QPointF(self._side, y), QPointF(self._side + 6 * em, y))
+
+    # -- Qt events ----------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._repositioning += 1
+        try:
+            super().resizeEvent(event)
+            if self._content is not None:
+                self._update_column()
+        finally:
+            self._repositioning -= 1
+        self._page_marks = None
+        self._apply_anchor()
+        self._layers_moved()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # QTextEdit scrolls its (hidden) text cursor into view on the first show: not the
+        # reader's move.
+        self._repositioning += 1
+        try:
+            super().showEvent(event)
+        finally:
+            self._repositioning -= 1
+        self._apply_anchor()
+
+
+def char_format(
+    background: str | None = None, *, underline: str | None = None, tooltip: str | None = None
+) -> QTextCharFormat:
+    """A format for :meth:`ReadingView.set_layer`: a background and/or a dotted underline."""
+    fmt = QTextCharFormat()
+    if background:
+        fmt.setBackground(QColor(background))
+    if underline:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(underline))
+    if tooltip:
+        fmt.setToolTip(tooltip)
+    return fmt

@@ -1,0 +1,229 @@
+"""Starting the window: the QApplication, translations, settings and fonts, then the window.
+
+Kept lean on purpose: the budget is Meipi's text painted within twice a bare QTextEdit's first
+paint, so nothing heavy (SQLAlchemy, OpenCC) is imported before the first paint; later services
+load from ``MainWindow.reading_view.first_painted`` or a ``QTimer.singleShot(0, …)``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.window import resources
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.settings import ReaderSettings
+
+if TYPE_CHECKING:
+    from reader.documents import Library
+
+
+@dataclass
+class WindowConfig:
+    """What the window is started with: plain values (the command line makes one from its
+    options in ``reader.commands.window``; the window never imports the command line)."""
+
+    db: Path  # the database named by --db / $MEIPI_DB / the data directory
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    _library: Library | None = field(default=None, repr=False)
+
+    def library(self) -> Library:
+        """The texts (loaded once); problems with a text are said on ``stderr``."""
+        if self._library is None:
+            from reader.documents import load_library
+
+            self._library = load_library()
+            for problem in self._library.problems:
+                print(problem, file=self.stderr)
+        return self._library
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), with Meipi's names and translations."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Meipi")
+    app.setApplicationDisplayName("Meipi")
+    app.setOrganizationName("Meipi")
+    app.setDesktopFileName("meipi")
+    # Palette-driven themes (dark, sepia) look the same everywhere only with Fusion.
+    app.setStyle("Fusion")
+    app.setWindowIcon(resources.icon("meipi"))
+    install_translations(app, interface_language(ReaderSettings.default().language()))
+    return app
+
+
+# The languages the interface is translated into (resources/translations/meipi_<code>.qm).
+TRANSLATED = ("zh_TW", "zh_CN")
+
+
+def interface_language(choice: str, system: QLocale | None = None) -> str:
+    """The language the window is shown in: ``en``, ``zh_TW`` or ``zh_CN``.
+
+    ``choice`` is the setting (View ▸ Language); ``system`` follows the system locale, any
+    Traditional Chinese one (Taiwan, Hong Kong, Macau, ``zh_Hant``) as ``zh_TW``, any other
+    Chinese one as ``zh_CN``, every other language as English."""
+    if choice in (*TRANSLATED, "en"):
+        return choice
+    locale = system if system is not None else QLocale.system()
+    if locale.language() != QLocale.Language.Chinese:
+        return "en"
+    traditional = locale.script() == QLocale.Script.TraditionalChineseScript or (
+        locale.script() != QLocale.Script.SimplifiedChineseScript
+        and locale.territory()
+        in (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macau)
+    )
+    return "zh_TW" if traditional else "zh_CN"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Meipi's strings (``resources/translations/meipi_<language>.qm``) and Qt's own for the
+    standard dialogs and buttons (``qtbase_<language>.qm``, shipped with PySide6), for a
+    translated ``language``; nothing for English."""
+    installed: list[QTranslator] = []
+    if language not in TRANSLATED:
+        return installed
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ours = str(resources.resource_path("translations"))
+    for name, directory in (("qtbase", qt_dir), ("meipi", ours)):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{language}", directory):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def create_window(ctx: WindowConfig) -> MainWindow:
+    from reader.ui.window.services import Services
+
+    library = ctx.library()
+    # The database named by --db / $MEIPI_DB / the data directory (ctx.db says which).
+    services = Services(ctx.db, library)
+    return MainWindow(
+        library, ReaderSettings.default(), FontCatalog.from_system(), services=services
+    )
+
+
+def _close_on_signals(app: QApplication, window: MainWindow) -> None:
+    """Ctrl+C in the terminal, or a session ending (SIGTERM), closes the window as its close
+    button would, so the place and the layout are saved."""
+
+    def close(_signum: int, _frame: object) -> None:
+        window.close()
+        app.quit()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, close)
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
+def peak_memory_kib() -> int:
+    """This process's own peak resident memory, KiB: ``VmHWM`` (reset by exec, unlike
+    ``ru_maxrss``, which on Linux carries over the parent's peak), else ``ru_maxrss``; 0 where
+    neither exists (Windows)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _report_for_benchmark(app: QApplication, window: MainWindow) -> None:
+    """``MEIPI_BENCH_REPORT=1`` (set by ``meipi bench``): print the wall-clock time of the first
+    paint and of being fully ready, and the peak memory, then quit."""
+    import time
+
+    def painted() -> None:
+        print("paint", time.time(), flush=True)
+
+    def ready() -> None:
+        print("ready", time.time(), flush=True)
+        # Peak memory is for the window with every article opened once (the budget's "both").
+        current = window.current_document()
+        for doc in window.services.library:
+            window.open_document(doc.id)
+            app.processEvents()
+        if current is not None:
+            window.open_document(current.id)
+        print("rss", peak_memory_kib(), flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    window.reading_view.first_painted.connect(painted)
+    window.fully_ready.connect(ready)
+
+
+def _already_open(app: QApplication, ctx: WindowConfig) -> int:
+    """Another window has this database open: say so (one window per database keeps two
+    windows from undoing each other's edits)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.store.window_lock import window_holder
+
+    holder = window_holder(ctx.db)
+    who = (
+        app.translate("app", " (process %1)").replace("%1", str(holder.pid))
+        if holder is not None and holder.pid
+        else ""
+    )
+    text = (
+        app.translate(
+            "app",
+            "Meipi is already open on %1%2. Switch to that window, or close it and start Meipi "
+            "again.",
+        )
+        .replace("%1", str(ctx.db))
+        .replace("%2", who)
+    )
+    print(f"meipi: {text}", file=ctx.stderr)
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.information(None, app.translate("app", "Meipi is already open"), text)
+    return 1
+
+
+def run_app(ctx: WindowConfig) -> int:
+    from reader import crashlog
+
+    # A native crash (Qt, SQLite) leaves every thread's stack in crash.log (idempotent: the
+    # `meipi` entry point has usually enabled it already).
+    crashlog.enable("window")
+    app = application()
+    from reader.store.window_lock import acquire_window_lock
+
+    lock = acquire_window_lock(ctx.db)
+    if lock is None:
+        return _already_open(app, ctx)
+    window = create_window(ctx)
+    # Held until the application quits (the OS drops it, too, if the process dies).
+    app.aboutToQuit.connect(lock.release)
+    from reader.ui.window.database_dialog import connect_offers
+
+    connect_offers(window, window.services)
+    from reader.ui.window.open_channel import listen
+
+    listen(window, ctx.db)  # `meipi open` and meipi:// links reach this window
+    if os.environ.get("MEIPI_BENCH_REPORT"):
+        _report_for_benchmark(app, window)
+    app.aboutToQuit.connect(window.save_state)
+    _close_on_signals(app, window)
+    window.show()
+    return app.exec()

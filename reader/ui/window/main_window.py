@@ -1,0 +1,807 @@
+"""The main window: the library beside the reading pane, menus, toolbar and status bar, and
+what is remembered between sessions.
+
+Services come in through the constructor (the library, the settings, the installed fonts); the
+window owns no data of its own beyond what it shows.
+
+Signals:
+    document_opened(str): an article is now shown (its id).
+    theme_applied(str): a theme was drawn (``light``, ``dark`` or ``sepia``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import paths
+from reader.documents import Document, Library
+
+if TYPE_CHECKING:
+    from reader.ui.library.dialogs_feature import DialogsFeature
+    from reader.ui.library.library_list import LibraryList, LibraryModel
+from reader.ui.reading.fonts import FontCatalog, missing_font_message
+from reader.ui.reading.reading_view import (
+    ZOOM_MAX,
+    ZOOM_MIN,
+    ReadingContent,
+    ReadingView,
+    Typography,
+    zoomed_point_size,
+)
+from reader.ui.window import resources
+from reader.ui.window.services import Services
+from reader.ui.window.settings import COLUMN_WIDTHS, LINE_SPACINGS, ReaderSettings
+from reader.ui.window.theme import Theme, resolve
+
+DEFAULT_DOCUMENT = "lian-obor"
+POSITION_SAVE_DELAY_MS = 800
+
+
+class FontBanner(QFrame):
+    """A strip above the text saying which font package to install."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fontBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.icon = QLabel(self)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel(missing_font_message(), self)
+        self.label.setObjectName("fontBannerText")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.icon.setPixmap(resources.icon("warning", theme.bannerText).pixmap(20, 20))
+
+
+class MainWindow(QMainWindow):
+    document_opened = Signal(str)
+    theme_applied = Signal(str)
+    # Everything a reader expects is there: text painted, library listed, every feature that
+    # called begin_loading() has called finish_loading() (the benchmark's "fully ready").
+    fully_ready = Signal()
+
+    def __init__(
+        self,
+        library: Library,
+        settings: ReaderSettings,
+        fonts: FontCatalog,
+        parent: QWidget | None = None,
+        services: Services | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._library = library
+        # The store, glossary and script views, shared by every feature (opened lazily).
+        self.services = services or Services(paths.db_path(), library, self)
+        # A text imported from the command line appears without a restart.
+        self.services.texts_changed.connect(self.reload_library)
+        self._settings = settings
+        self._fonts = fonts
+        self._doc_id: str | None = None
+        self._loading: set[str] = set()
+        self._ready = False
+        self._zoom = min(max(settings.zoom(), ZOOM_MIN), ZOOM_MAX)
+        self._theme_id = settings.theme()
+        self._font_style = settings.font_style()
+        self._line_spacing = settings.line_spacing()
+        self._column_width = settings.column_width()
+        self._theme = resolve(self._theme_id)
+
+        # The chrome's own font first, then a CJK sans for titles and names (without it the
+        # fallback font's metrics clip Chinese glyphs in the list).
+        ui_font = QFont(self.font())
+        ui_font.setFamilies([ui_font.family(), *fonts.body_families("sans", "zh-Hant-TW")])
+        self.setFont(ui_font)
+
+        self.reading_view = ReadingView(self._typography(None), self)
+        self.banner = FontBanner(self)
+        self.banner.setVisible(not fonts.covers_chinese)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.reading_view, 1)
+        self.setCentralWidget(central)
+
+        # The dock is made now (the layout does not move later); the list inside it after the
+        # text is first painted (startup time: issue 10), or when first asked for.
+        self._library_list: LibraryList | None = None
+        self.library_dock = QDockWidget(self.tr("Library"), self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(QWidget(self.library_dock))
+        self.library_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.resizeDocks([self.library_dock], [220], Qt.Orientation.Horizontal)
+
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("pageLabel")
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("progressLabel")
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setObjectName("zoomLabel")
+        self.statusBar().addWidget(self.page_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.statusBar().addPermanentWidget(self.progress_label)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(POSITION_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._on_save_timer_timeout)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        # Import, export, text details, removal, copy with citation (issues 8 and 11): installed
+        # first thing after the text is painted (startup time: issue 10), or when first asked for.
+        self._dialogs: DialogsFeature | None = None
+        self.setAcceptDrops(True)  # a file dropped before then installs them (dragEnterEvent)
+
+        self.reading_view.first_painted.connect(self._on_first_painted)
+        self.reading_view.position_changed.connect(self._on_position_changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+        self.resize(1180, 820)
+        # First start: most of the screen (the library, the text, the margin and the sidebar
+        # need the room); later starts restore the reader's own geometry below.
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            self.resize(
+                max(min(1180, room.width()), int(room.width() * 0.9)),
+                max(min(820, room.height()), int(room.height() * 0.9)),
+            )
+        geometry = settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        self._apply_theme()
+        self._update_zoom_label()
+        # Give the reading pane its real size now, so the text is laid out once, at the width
+        # it is shown at (startup time: issue 10).
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        if not settings.writable():
+            self.statusBar().showMessage(
+                self.tr("Your place and settings cannot be saved: %1 is not writable.").replace(
+                    "%1", str(settings.path)
+                )
+            )
+        for problem in library.problems:
+            self.statusBar().showMessage(problem, 10000)
+        first = self._initial_document()
+        if first is not None:
+            self.open_document(first)
+        else:
+            self.page_label.setText(self.tr("No articles found."))
+
+    # -- building ----------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcuts: list[QKeySequence] | None = None,
+        *,
+        icon: str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            # Standard keys repeat the explicit ones on some platforms (ZoomOut is Ctrl+-):
+            # a shortcut bound twice is ambiguous and fires neither.
+            unique = {k.toString(): k for k in shortcuts if not k.isEmpty()}
+            action.setShortcuts(list(unique.values()))
+        action.setCheckable(checkable)
+        if icon:
+            action.setData(icon)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.close, [QKeySequence(keys.Quit), QKeySequence("Ctrl+Q")]
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.zoom_in_action = self._action(
+            self.tr("Zoom &In"),
+            self.zoom_in,
+            [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence(keys.ZoomIn)],
+            icon="zoom-in",
+        )
+        self.zoom_out_action = self._action(
+            self.tr("Zoom &Out"),
+            self.zoom_out,
+            [QKeySequence("Ctrl+-"), QKeySequence(keys.ZoomOut)],
+            icon="zoom-out",
+        )
+        self.zoom_reset_action = self._action(
+            self.tr("&Actual Size"), self.zoom_reset, [QKeySequence("Ctrl+0")]
+        )
+        self.library_action = self.library_dock.toggleViewAction()
+        self.library_action.setText(self.tr("&Library"))
+        self.library_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.library_action.setData("library")
+        self.addAction(self.library_action)
+        self.full_screen_action = self._action(
+            self.tr("&Full Screen"),
+            self._on_full_screen,
+            [QKeySequence(keys.FullScreen), QKeySequence("F11")],
+            checkable=True,
+        )
+        self.goto_page_action = self._action(
+            self.tr("Go to &Page…"), self.ask_page, [QKeySequence("Ctrl+G")]
+        )
+        self.next_doc_action = self._action(
+            self.tr("&Next Article"), self.next_document, [QKeySequence("Ctrl+PgDown")]
+        )
+        self.prev_doc_action = self._action(
+            self.tr("P&revious Article"), self.previous_document, [QKeySequence("Ctrl+PgUp")]
+        )
+        self.about_action = self._action(self.tr("&About Meipi"), self.show_about, icon="about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt_action = self._action(self.tr("About &Qt"), QApplication.aboutQt)
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for theme_id, label in (
+            ("system", self.tr("Follow &System")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+            ("sepia", self.tr("&Sepia")),
+        ):
+            action = QAction(label, self.theme_group)
+            action.setCheckable(True)
+            action.setChecked(theme_id == self._theme_id)
+            action.triggered.connect(lambda _c=False, t=theme_id: self.set_theme(t))
+            self.theme_actions[theme_id] = action
+        self.font_group = QActionGroup(self)
+        self.font_actions: dict[str, QAction] = {}
+        for style, label in (
+            ("serif", self.tr("&Serif (Ming/Song 明體)")),
+            ("sans", self.tr("S&ans (Hei 黑體)")),
+        ):
+            action = QAction(label, self.font_group)
+            action.setCheckable(True)
+            action.setChecked(style == self._font_style)
+            action.triggered.connect(lambda _c=False, s=style: self.set_font_style(s))
+            self.font_actions[style] = action
+        self.spacing_group = QActionGroup(self)
+        self.spacing_actions: dict[int, QAction] = {}
+        for percent in LINE_SPACINGS:
+            action = QAction(self.tr("%1×").replace("%1", f"{percent / 100:.2f}"), self)
+            action.setActionGroup(self.spacing_group)
+            action.setCheckable(True)
+            action.setChecked(percent == self._line_spacing)
+            action.triggered.connect(lambda _c=False, p=percent: self.set_line_spacing(p))
+            self.spacing_actions[percent] = action
+        self.width_group = QActionGroup(self)
+        self.width_actions: dict[int, QAction] = {}
+        for em in COLUMN_WIDTHS:
+            label = self.tr("%1 characters").replace("%1", str(em))
+            action = QAction(label, self)
+            action.setActionGroup(self.width_group)
+            action.setCheckable(True)
+            action.setChecked(em == self._column_width)
+            action.triggered.connect(lambda _c=False, e=em: self.set_column_width(e))
+            self.width_actions[em] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addAction(self.quit_action)
+
+        # Filled by the features installed after the first paint (undo, find, copy with citation).
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.setObjectName("editMenu")
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.library_action)
+        # Script views (issue 4) insert their submenu and actions before this separator.
+        self.view_script_section = self.view_menu.addSeparator()
+        self.view_menu.addAction(self.zoom_in_action)
+        self.view_menu.addAction(self.zoom_out_action)
+        self.view_menu.addAction(self.zoom_reset_action)
+        self.view_menu.addSeparator()
+        self.theme_menu = self.view_menu.addMenu(self.tr("&Theme"))
+        self.theme_menu.addActions(list(self.theme_actions.values()))
+        self.font_menu = self.view_menu.addMenu(self.tr("&Font"))
+        self.font_menu.addActions(list(self.font_actions.values()))
+        self.spacing_menu = self.view_menu.addMenu(self.tr("Line &Spacing"))
+        self.spacing_menu.addActions(list(self.spacing_actions.values()))
+        self.width_menu = self.view_menu.addMenu(self.tr("Column &Width"))
+        self.width_menu.addActions(list(self.width_actions.values()))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.full_screen_action)
+        self._build_language_menu()
+
+        self.go_menu = bar.addMenu(self.tr("&Go"))
+        self.go_menu.addAction(self.goto_page_action)
+        self.go_menu.addSeparator()
+        self.go_menu.addAction(self.prev_doc_action)
+        self.go_menu.addAction(self.next_doc_action)
+
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.about_qt_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Toolbar"), self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.toolbar.addAction(self.library_action)
+        # Script views (issue 4) insert their switcher before this separator.
+        self.toolbar_script_section = self.toolbar.addSeparator()
+        self.toolbar.addAction(self.zoom_out_action)
+        self.toolbar.addAction(self.zoom_in_action)
+        self.theme_button = QToolButton(self)
+        self.theme_button.setMenu(self.theme_menu)
+        self.theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.theme_button.setToolTip(self.tr("Theme"))
+        self.theme_button.setAccessibleName(self.tr("Theme"))
+        self.toolbar.addWidget(self.theme_button)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    # -- the library list --------------------------------------------------------------------
+    def _on_first_painted(self) -> None:
+        # Nothing here runs before the paint is over: each step is its own event, in this order
+        # (the dialogs make the Edit menu the other features add to).
+        self.begin_loading("window")
+        QTimer.singleShot(0, self, self._ensure_dialogs)
+        QTimer.singleShot(0, self, self._ensure_library)
+        # Script views and search (issues 4–5): switcher, substitution marks, glossary, find.
+        QTimer.singleShot(0, self, self._install_views)
+        # Features installed below call begin_loading() for work that finishes later.
+        # -- compare mode (issue 9): View ▸ Compare Articles; builds its window when first used.
+        QTimer.singleShot(0, self, self._install_compare)
+        # -- the original page of an imported PDF (issue 17): View ▸ Original Page.
+        QTimer.singleShot(0, self, self._install_page_view)
+        # -- the outline of headings (issue 21): a dock, View ▸ Outline.
+        QTimer.singleShot(0, self, self._install_outline)
+        # -- annotations (issue 7): highlights, margin notes, sidebar, tags, undo.
+        self.begin_loading("annotations")
+        QTimer.singleShot(0, self, self._install_annotations)
+        QTimer.singleShot(0, self, lambda: self.finish_loading("window"))
+
+    def _install_outline(self) -> None:
+        from reader.ui.reading.outline import install_outline
+
+        self.outline = install_outline(self)
+
+    def _install_page_view(self) -> None:
+        from reader.ui.reading.page_view import install_page_view
+
+        self.page_view = install_page_view(self)
+
+    def _install_compare(self) -> None:
+        from reader.ui.compare.compare_feature import install_compare
+
+        install_compare(self, self._typography)
+
+    @property
+    def dialogs(self) -> DialogsFeature:
+        """Import, export, text details, removal and copy with citation (installed on first use
+        or right after the first paint)."""
+        return self._ensure_dialogs()
+
+    def _ensure_dialogs(self) -> DialogsFeature:
+        if self._dialogs is None:
+            from reader.ui.library.dialogs_feature import install_dialogs
+
+            self._dialogs = install_dialogs(self)
+        return self._dialogs
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Reached only before the dialogs' own event filter is installed.
+        self.dialogs.eventFilter(self, event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dialogs.eventFilter(self, event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.dialogs.eventFilter(self, event)
+
+    def _install_annotations(self) -> None:
+        from reader.ui.annotating.annotations_feature import install_annotations
+
+        self.annotations_feature = install_annotations(self)
+        self.finish_loading("annotations")
+
+    def _install_views(self) -> None:
+        from reader.ui.reading.views_feature import install_views
+
+        self.views_feature = install_views(self, self._settings)
+
+    def begin_loading(self, name: str) -> None:
+        """A feature started loading something the reader will expect (see fully_ready)."""
+        self._loading.add(name)
+
+    def finish_loading(self, name: str) -> None:
+        self._loading.discard(name)
+        if not self._loading and not self._ready:
+            self._ready = True
+            self.fully_ready.emit()
+
+    @property
+    def is_fully_ready(self) -> bool:
+        return self._ready
+
+    @property
+    def library_list(self) -> LibraryList:
+        return self._ensure_library()
+
+    @property
+    def library_model(self) -> LibraryModel:
+        from reader.ui.library.library_list import LibraryModel
+
+        model = self._ensure_library().model()
+        assert isinstance(model, LibraryModel)
+        return model
+
+    def _ensure_library(self) -> LibraryList:
+        from reader.ui.library.library_list import LibraryList, LibraryModel
+
+        if self._library_list is None:
+            model = LibraryModel(list(self._library), self)
+            self._library_list = LibraryList(model, self.library_dock)
+            self.library_dock.setWidget(self._library_list)
+            if self._doc_id is not None:
+                self._library_list.show_document(self._doc_id)
+            self._library_list.document_activated.connect(self._on_document_activated)
+        return self._library_list
+
+    # -- documents ---------------------------------------------------------------------------
+    def _initial_document(self) -> str | None:
+        ids = self._library.ids()
+        if not ids:
+            return None
+        last = self._settings.last_document()
+        if last in ids:
+            return last
+        return DEFAULT_DOCUMENT if DEFAULT_DOCUMENT in ids else ids[0]
+
+    def current_document(self) -> Document | None:
+        return self._library.documents.get(self._doc_id) if self._doc_id else None
+
+    def open_document(self, doc_id: str) -> None:
+        """Show an article where the reader left it."""
+        if doc_id == self._doc_id:
+            return
+        doc = self._library.get(doc_id)
+        self._remember_position()
+        self._doc_id = doc_id
+        content = ReadingContent.original(doc)
+        self.reading_view.set_typography(self._typography(content))
+        self.reading_view.set_content(content, self._settings.position(doc_id))
+        if self._library_list is not None:
+            self._library_list.show_document(doc_id)
+        self.setWindowTitle(self.tr("%1 — Meipi").replace("%1", doc.title))
+        self._settings.set_last_document(doc_id)
+        self._update_status()
+        self.document_opened.emit(doc_id)
+
+    def reload_library(self) -> None:
+        """Read the texts again after one was imported, edited or removed (issue 11): the list
+        shows them, and the open article is shown again if its metadata changed, or replaced
+        if it is gone."""
+        from reader.documents import load_library
+
+        fresh = load_library()
+        self.services.note_texts_changed()
+        before = self.current_document()
+        # In place: the services and every feature hold this same Library.
+        self._library.documents.clear()
+        self._library.documents.update(fresh.documents)
+        self._library.problems[:] = fresh.problems
+        if self._library_list is not None:
+            self.library_model.set_documents(list(self._library))
+        current = self.current_document()
+        if before is not None and current is not None and current == before:
+            if self._library_list is not None:
+                self._library_list.show_document(current.id)
+            return
+        self._remember_position()
+        self._doc_id = None
+        following = current.id if current is not None else self._initial_document()
+        if following is not None:
+            self.open_document(following)
+
+    def show_content(self, content: ReadingContent) -> None:
+        """Show another rendition (a script view) of the open article, keeping the place."""
+        anchor = self.reading_view.reading_position()
+        # One render: the font (TC/SC) and the text change together.
+        self.reading_view.set_content(content, anchor, self._typography(content))
+
+    def _step_document(self, step: int) -> None:
+        ids = self._library.ids()
+        if not ids or self._doc_id is None:
+            return
+        self.open_document(ids[(ids.index(self._doc_id) + step) % len(ids)])
+
+    def next_document(self) -> None:
+        self._step_document(1)
+
+    def previous_document(self) -> None:
+        self._step_document(-1)
+
+    def _on_document_activated(self, doc_id: str) -> None:
+        self.open_document(doc_id)
+
+    def ask_page(self) -> None:
+        doc = self.current_document()
+        if doc is None or not doc.pages:
+            return
+        if any(page.label is not None for page in doc.pages):
+            self._ask_labelled_page(doc)
+            return
+        first, last = doc.pages[0].number, doc.pages[-1].number
+        number, ok = QInputDialog.getInt(
+            self,
+            self.tr("Go to Page"),
+            self.tr("Printed page (%1–%2):").replace("%1", str(first)).replace("%2", str(last)),
+            self.reading_view.current_page(),
+            first,
+            last,
+        )
+        if ok:
+            self.go_to_page(number)
+
+    def _ask_labelled_page(self, doc: Document) -> None:
+        """Go to Page for a text whose pages are not all numbered (an imported PDF's Roman
+        front matter): the printed labels to choose from."""
+        labels = list(dict.fromkeys(page.printed for page in doc.pages))
+        current = self.reading_view.current_label()
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Go to Page"),
+            self.tr("Printed page (%1–%2):").replace("%1", labels[0]).replace("%2", labels[-1]),
+            labels,
+            labels.index(current) if current in labels else 0,
+            False,
+        )
+        if ok:
+            self.go_to_label(label)
+
+    def go_to_label(self, label: str) -> None:
+        """Scroll to the first page printed ``label``."""
+        doc = self.current_document()
+        if doc is None:
+            return
+        for page in doc.pages:
+            if page.printed == label:
+                self.reading_view.scroll_to_offset(page.start)
+                return
+
+    def go_to_page(self, number: int) -> None:
+        doc = self.current_document()
+        if doc is None:
+            return
+        for page in doc.pages:
+            if page.number >= number:
+                self.reading_view.scroll_to_offset(page.start)
+                return
+
+    # -- position and status -----------------------------------------------------------------
+    def _on_position_changed(self, _offset: int) -> None:
+        self._update_status()
+        self._save_timer.start()
+
+    def _on_save_timer_timeout(self) -> None:
+        self._remember_position()
+
+    def _remember_position(self) -> None:
+        if self._doc_id is not None and self.reading_view.content() is not None:
+            self._settings.set_position(self._doc_id, self.reading_view.reading_position())
+
+    def _update_status(self) -> None:
+        if self.reading_view.content() is None:
+            return
+        page = self.reading_view.current_label()
+        self.page_label.setText(self.tr("Page %1").replace("%1", page))
+        percent = round(self.reading_view.progress() * 100)
+        self.progress_label.setText(self.tr("%1%").replace("%1", str(percent)))
+
+    def _update_zoom_label(self) -> None:
+        percent = round(zoomed_point_size(self._zoom) / zoomed_point_size(0) * 100)
+        self.zoom_label.setText(self.tr("Zoom %1%").replace("%1", str(percent)))
+
+    # -- appearance --------------------------------------------------------------------------
+    def _typography(self, content: ReadingContent | None) -> Typography:
+        script = content.script if content is not None else "zh-Hant-TW"
+        families = tuple(self._fonts.body_families(self._font_style, script))
+        return Typography(
+            families,
+            zoomed_point_size(self._zoom),
+            self._theme,
+            line_height=self._line_spacing,
+            column_em=self._column_width,
+        )
+
+    def _retypeset(self) -> None:
+        self.reading_view.set_typography(self._typography(self.reading_view.content()))
+
+    def zoom_steps(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        steps = min(max(steps, ZOOM_MIN), ZOOM_MAX)
+        if steps == self._zoom:
+            return
+        self._zoom = steps
+        self._settings.set_zoom(steps)
+        self._retypeset()
+        self._update_zoom_label()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    def set_theme(self, theme_id: str) -> None:
+        """``system``, ``light``, ``dark`` or ``sepia``."""
+        self._theme_id = theme_id
+        self._settings.set_theme(theme_id)
+        self.theme_actions[theme_id].setChecked(True)
+        self._apply_theme()
+
+    def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self._theme_id == "system":
+            self._apply_theme(scheme)
+
+    def _apply_theme(self, scheme: Qt.ColorScheme | None = None) -> None:
+        self._theme = resolve(self._theme_id, scheme)
+        theme = self._theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(theme.palette())
+            app.setStyleSheet(resources.stylesheet("window", theme.colors()))
+        for action in (
+            self.library_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.about_action,
+        ):
+            name = action.data()
+            if isinstance(name, str):
+                action.setIcon(resources.icon(name, theme.text))
+        self.theme_button.setIcon(resources.icon("theme", theme.text))
+        self.banner.set_theme(theme)
+        self._retypeset()
+        self.theme_applied.emit(theme.id)
+
+    def set_font_style(self, style: str) -> None:
+        """``serif`` (Ming/Song) or ``sans`` (Hei)."""
+        self._font_style = style
+        self._settings.set_font_style(style)
+        self.font_actions[style].setChecked(True)
+        self._retypeset()
+
+    def set_line_spacing(self, percent: int) -> None:
+        """Body line height in percent of the font size (remembered)."""
+        self._line_spacing = percent
+        self._settings.set_line_spacing(percent)
+        self.spacing_actions[percent].setChecked(True)
+        self._retypeset()
+
+    def set_column_width(self, em: int) -> None:
+        """The column's greatest width in full-width characters (remembered)."""
+        self._column_width = em
+        self._settings.set_column_width(em)
+        self.width_actions[em].setChecked(True)
+        self._retypeset()
+
+    def _on_full_screen(self, checked: bool) -> None:
+        self.showFullScreen() if checked else self.showNormal()
+
+    def _build_language_menu(self) -> None:
+        """View ▸ Language: the system's, or a language named in its own script; remembered in
+        the settings and applied on the next start (the window is built in one language)."""
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        names = {  # the order of reader.ui.window.settings.LANGUAGES
+            "system": self.tr("&System Language"),
+            "en": "&English",
+            "zh_TW": "繁體中文",
+            "zh_CN": "简体中文",
+        }
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        current = self._settings.language()
+        for code, name in names.items():
+            action = QAction(name, self)
+            action.setActionGroup(group)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_menu.addSeparator()
+        note = self.language_menu.addAction(self.tr("Applied When Meipi Starts Again"))
+        note.setEnabled(False)
+
+    def set_language(self, code: str) -> None:
+        """Remember the interface language (``system``, ``en``, ``zh_TW``, ``zh_CN``) for the
+        next start."""
+        self._settings.set_language(code)
+        self._settings.sync()
+        self.language_actions[code].setChecked(True)
+        self.statusBar().showMessage(
+            self.tr("The interface language changes when Meipi starts again."), 10000
+        )
+
+    # -- dialogs -----------------------------------------------------------------------------
+    def show_about(self) -> None:
+        from reader.ui.window.about_dialog import AboutDialog  # not needed before the first paint
+
+        dialog = AboutDialog(list(self._library), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- closing -----------------------------------------------------------------------------
+    def save_state(self) -> None:
+        self._remember_position()
+        self._settings.set_geometry(self.saveGeometry())
+        self._settings.set_window_state(self.saveState())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_timer.stop()
+        self.save_state()
+        self.services.close()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_status()
+            self._update_zoom_label()
+        super().changeEvent(event)
