@@ -324,3 +324,19 @@ def test_an_invalid_text_is_reported_as_without_the_index() -> None:
     assert code == 0
     assert "Skipped broken" in err
     assert "one〈one〉 1 match" in out
+
+
+def test_one_text_is_read_alone_once_the_index_knows_the_library() -> None:
+    _write("one", "喬治亞的首都")
+    _write("two", "普京訪華")
+    assert search_index.find_document("two") is None  # no index yet: the library is read
+    assert _indexed("首都")
+    found = search_index.find_document("two")
+    assert found is not None
+    assert found == load_library().get("two")
+    assert search_index.find_document("lian-obor") == load_library().get("lian-obor")
+    assert search_index.find_document("nowhere") is None
+    _write("three", "新的", age=False)  # a file the index has not seen: the library is read
+    assert search_index.find_document("two") is None
+    result = meipi("text", "two", "--json")
+    assert (result.code, result.json()["text"]) == (0, "普京訪華")
