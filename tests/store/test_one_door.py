@@ -11,7 +11,7 @@ Each hazard (section of that page), then what covers it in Meipi:
 1.1 Writing through a descriptor that was closed and reused by SQLite.
     Meipi never writes the database through a descriptor of its own; only SQLite does. Tests:
     ``test_the_command_line_opens_only_through_sqlite``, ``test_no_python_open_of_the_database_
-    in_the_store_modules``, ``tests/ui/test_window_one_door.py``.
+    in_the_store_modules``, ``tests/ui/window/test_window_one_door.py``.
 1.2 Copying the file during a transaction (backup or restore).
     Backups use SQLite's backup API from a live connection and ``integrity_check`` the copy
     (``backup.make_backup``; test_backup.py). Restore runs under the window lock
@@ -30,12 +30,12 @@ Each hazard (section of that page), then what covers it in Meipi:
 2.2 POSIX locks dropped by ``close()`` of any other descriptor of the file (issue 14's bug).
     Header checks are asked of SQLite (``check_connection``); Python only ``stat``s the file
     (``inspect_file``). Guarded by the audit hook here (the command line) and in
-    ``tests/ui/test_window_one_door.py`` (the window's real startup: first read, watcher,
-    store); the data loss itself by ``tests/ui/test_window_torture.py`` (the window and
+    ``tests/ui/window/test_window_one_door.py`` (the window's real startup: first read, watcher,
+    store); the data loss itself by ``tests/ui/window/test_window_torture.py`` (the window and
     ``meipi annotate`` processes writing at once, kill -9).
 2.3 Two copies of SQLite in one process.
     The window never loads Qt's SQL module (which brings its own SQLite):
-    ``test_the_window_loads_no_second_sqlite`` in ``tests/ui/test_window_one_door.py``.
+    ``test_the_window_loads_no_second_sqlite`` in ``tests/ui/window/test_window_one_door.py``.
 2.4 Processes using different locking schemes.
     Every opener uses Python's ``sqlite3`` and the default unix VFS (no ``vfs=`` in any URI):
     ``test_every_uri_uses_the_default_vfs``.

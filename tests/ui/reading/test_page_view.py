@@ -14,9 +14,9 @@ from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
-from tests.ui.test_import_dialog import choose_file, import_dialog
+from tests.ui.library.test_import_dialog import choose_file, import_dialog
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "pdf"
+DATA = Path(__file__).resolve().parents[2] / "data" / "pdf"
 
 
 def _window(qtbot: QtBot) -> MainWindow:

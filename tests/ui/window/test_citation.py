@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
-from tests.ui.test_annotating import library, make_window, select_shown
+from tests.ui.annotating.test_annotations_feature import library, make_window, select_shown
 
 __all__ = ["library", "make_window"]
 

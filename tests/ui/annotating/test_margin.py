@@ -13,8 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.annotations_feature import HOVER_LAYER
 from reader.ui.window.main_window import MainWindow
-from tests.ui.test_annotating import feature_of, library, make_window, switch_view
-from tests.ui.test_sidebar import annotate
+from tests.ui.annotating.test_annotations_feature import (
+    feature_of,
+    library,
+    make_window,
+    switch_view,
+)
+from tests.ui.annotating.test_sidebar import annotate
 
 __all__ = ["library", "make_window"]  # fixtures shared with test_annotating
 

@@ -15,7 +15,7 @@ from reader.bench import run as bench
 from reader.errors import InputError
 from tests.cli_helpers import meipi
 
-CHECKOUT = Path(__file__).resolve().parents[1]
+CHECKOUT = Path(__file__).resolve().parents[2]
 PDFS = CHECKOUT / "tests" / "data" / "pdf"
 
 

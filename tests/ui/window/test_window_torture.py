@@ -42,7 +42,7 @@ from reader.ui.window.database_dialog import connect_offers
 from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 LOOP_WRITER = """
 import io, json, sys

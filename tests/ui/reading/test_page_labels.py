@@ -16,14 +16,14 @@ from reader.ui.window.main_window import MainWindow
 from reader.ui.words.vocabulary_dialog import COLUMNS
 from tests.cli_helpers import meipi
 from tests.dictionary_helpers import shared_dictionary
-from tests.ui.test_annotating import MakeWindow, feature_of, make_window
-from tests.ui.test_find_bar import finder_of, type_query
-from tests.ui.test_sidebar import annotate
-from tests.ui.test_words import point_on, shift_move, wait_ready
+from tests.ui.annotating.test_annotations_feature import MakeWindow, feature_of, make_window
+from tests.ui.annotating.test_sidebar import annotate
+from tests.ui.reading.test_find_bar import finder_of, type_query
+from tests.ui.words.test_words_feature import point_on, shift_move, wait_ready
 
 __all__ = ["make_window"]
 
-PDF = Path(__file__).resolve().parents[1] / "data" / "pdf" / "xelatex-tc.pdf"
+PDF = Path(__file__).resolve().parents[2] / "data" / "pdf" / "xelatex-tc.pdf"
 
 
 @pytest.fixture

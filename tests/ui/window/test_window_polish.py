@@ -18,11 +18,16 @@ from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
-from tests.ui.test_annotating import feature_of, library, make_window, switch_view
-from tests.ui.test_compare import open_compare
-from tests.ui.test_export_dialog import open_export
-from tests.ui.test_page_view import _window as page_window
-from tests.ui.test_sidebar import annotate
+from tests.ui.annotating.test_annotations_feature import (
+    feature_of,
+    library,
+    make_window,
+    switch_view,
+)
+from tests.ui.annotating.test_sidebar import annotate
+from tests.ui.compare.test_compare_feature import open_compare
+from tests.ui.library.test_export_dialog import open_export
+from tests.ui.reading.test_page_view import _window as page_window
 
 __all__ = ["library", "make_window"]  # fixtures shared with test_annotating
 

@@ -10,7 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.note_editor import AnnotationDialog
 from reader.ui.window.main_window import MainWindow
-from tests.ui.test_annotating import feature_of, library, make_window, select_shown
+from tests.ui.annotating.test_annotations_feature import (
+    feature_of,
+    library,
+    make_window,
+    select_shown,
+)
 
 __all__ = ["library", "make_window"]
 

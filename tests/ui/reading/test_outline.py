@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.reading.outline import OutlineFeature
 from reader.ui.window.main_window import MainWindow
-from tests.ui.test_annotating import library, make_window
+from tests.ui.annotating.test_annotations_feature import library, make_window
 
 __all__ = ["library", "make_window"]
 

@@ -15,8 +15,8 @@ from reader.ui.annotating.annotation_models import TAG_COUNT_ROLE
 from reader.ui.annotating.tag_manager import TagManager
 from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
-from tests.ui.test_annotating import feature_of, library, make_window
-from tests.ui.test_sidebar import annotate
+from tests.ui.annotating.test_annotations_feature import feature_of, library, make_window
+from tests.ui.annotating.test_sidebar import annotate
 
 __all__ = ["library", "make_window"]  # fixtures shared with test_annotating
 

@@ -26,7 +26,12 @@ from reader.ui.annotating.annotation_models import (
 from reader.ui.annotating.annotations_feature import FLASH_LAYER, AnnotationsFeature
 from reader.ui.annotating.note_editor import Draft
 from reader.ui.window.main_window import MainWindow
-from tests.ui.test_annotating import feature_of, library, make_window, switch_view
+from tests.ui.annotating.test_annotations_feature import (
+    feature_of,
+    library,
+    make_window,
+    switch_view,
+)
 
 __all__ = ["library", "make_window"]  # fixtures shared with test_annotating
 

@@ -22,7 +22,7 @@ from tests.door_guard import watching
 
 def _quiesce(window: MainWindow) -> None:
     """The reading pane schedules a zero-delay re-anchor while being destroyed; disconnected
-    here, as the window is going anyway (see tests/ui/test_annotating.py)."""
+    here, as the window is going anyway (see tests/ui/annotating/test_annotations_feature.py)."""
     bar = window.reading_view.verticalScrollBar()
     bar.rangeChanged.disconnect(window.reading_view._on_range_changed)
 
