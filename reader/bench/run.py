@@ -253,7 +253,7 @@ def view_switch(settings: Settings, data_dir: Path) -> list[Metric]:
 
     from reader import script, script_engine
     from reader.ui.reading.fonts import FontCatalog
-    from reader.ui.reading.reading_view import ReadingContent
+    from reader.ui.reading.typesetting import ReadingContent
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.settings import ReaderSettings
 
@@ -596,7 +596,7 @@ def five_hundred(settings: Settings, tmp: Path) -> list[Metric]:
     from reader.store import open_store
     from reader.store.bulk import create_annotations
     from reader.ui.reading.fonts import FontCatalog
-    from reader.ui.reading.reading_view import ReadingContent
+    from reader.ui.reading.typesetting import ReadingContent
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.services import Services
     from reader.ui.window.settings import ReaderSettings
