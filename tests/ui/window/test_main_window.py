@@ -3,7 +3,6 @@ themes, the place remembered across a restart, and the page shown for a passage.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,7 @@ from reader.ui.reading.reading_view import zoomed_point_size
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
 from reader.ui.window.theme import DARK, LIGHT, SEPIA
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow
 
 
 def restart(qtbot: QtBot, window: MainWindow, make_window: MakeWindow) -> MainWindow:
