@@ -13,11 +13,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader import paths
-from reader.ui.annotating.annotations_feature import AnnotationsFeature
 from reader.ui.library.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
-from tests.ui.helpers import MakeWindow, annotating
+from tests.ui.helpers import MakeWindow, annotating, feature_of
 
 SPACED = "Competition and Cooperation"  # the English title of lian-obor: spaces to click on
 
@@ -26,13 +25,6 @@ SPACED = "Competition and Cooperation"  # the English title of lian-obor: spaces
 def make_window(make_window: MakeWindow) -> MakeWindow:
     """The annotating window (tests.ui.helpers.annotating)."""
     return annotating(make_window)
-
-
-def feature_of(window: MainWindow) -> AnnotationsFeature:
-    feature = window.annotations_feature
-    assert isinstance(feature, AnnotationsFeature)
-    feature.quiet = True
-    return feature
 
 
 def double_click_space(qtbot: QtBot, window: MainWindow) -> int:

@@ -22,7 +22,7 @@ from reader.ui.reading.selection import ChineseSelection
 from reader.ui.window.main_window import MainWindow
 from reader.ui.words.words_feature import WordsFeature
 from tests.dictionary_helpers import shared_dictionary
-from tests.ui.helpers import MakeWindow, annotating
+from tests.ui.helpers import MakeWindow, annotating, switch_view
 
 
 @pytest.fixture
@@ -56,16 +56,6 @@ def wait_ready(qtbot: QtBot, window: MainWindow) -> WordsFeature:
     qtbot.waitUntil(words.words_are_ready, timeout=60000)
     qtbot.waitUntil(lambda: words.dictionary is not None, timeout=60000)
     return words
-
-
-def switch_view(qtbot: QtBot, window: MainWindow, view_id: str) -> None:
-    views = window.views_feature
-    doc = window.current_document()
-    assert doc is not None
-    if window.services.current_view(doc.id) == view_id:
-        return
-    with qtbot.waitSignal(views.view_switched, timeout=10000):
-        views.set_view(view_id)
 
 
 def point_on(
