@@ -48,7 +48,7 @@ def test_a_memo_is_saved_after_a_pause_and_when_the_theme_changes(
     editor.set_theme("中亞")
     assert editor.editor.isEnabled() and editor.title.text() == "Memo on 中亞"
     with qtbot.waitSignal(editor.memo_saved, timeout=5000) as saved:
-        qtbot.keyClicks(editor.editor, "兩篇都談")
+        editor.editor.insertPlainText("兩篇都談")  # as typed (keyClicks takes ASCII only)
     assert saved.args == ["中亞"] and not editor.has_unsaved()
     assert editor.status.text() == "Saved."
     editor.editor.insertPlainText("中亞")  # typed, and the theme changes before the pause ends
@@ -68,7 +68,7 @@ def test_a_refused_save_keeps_the_text_and_says_why(qtbot: QtBot, tmp_path: Path
         editor = editor_on(qtbot, services)
         editor.set_theme("能源")
         with qtbot.waitSignal(editor.save_failed, timeout=5000) as failed:
-            qtbot.keyClicks(editor.editor, "筆記")
+            editor.editor.insertPlainText("筆記")
         assert "Your memo is not saved" in failed.args[0]
         assert editor.text() == "筆記" and editor.has_unsaved()
         assert not editor.flush()  # still refused: still kept

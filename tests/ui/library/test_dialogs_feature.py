@@ -24,8 +24,9 @@ def import_text(tmp_path: Path) -> None:
 def test_only_an_imported_text_can_be_removed_and_removing_asks_first(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
 ) -> None:
-    import_text(tmp_path)
     window = make_window()
+    import_text(tmp_path)  # from the command line, while the window is open
+    window.reload_library()
     dialogs = window.dialogs
     window.open_document("lian-obor")
     assert not dialogs.details_action.isEnabled() and not dialogs.remove_action.isEnabled()
