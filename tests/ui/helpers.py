@@ -75,6 +75,6 @@ def annotate(
     doc = window.current_document()
     assert doc is not None
     start = doc.text.index(passage)
-    record = feature.create(start, start + len(passage), Draft(color, tags, note))
+    record = feature.edits.create(start, start + len(passage), Draft(color, tags, note))
     assert record is not None
     return record

@@ -28,7 +28,7 @@ def test_the_dialog_opens_beside_the_passage_and_ctrl_return_saves(
     selected = window.reading_view.selected_range()
     assert selected is not None
     passage = _passage_rect(window, *selected)
-    dialog = feature.edit_dialog("tags")
+    dialog = feature.edits.edit_dialog("tags")
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert not dialog.frameGeometry().intersects(passage)

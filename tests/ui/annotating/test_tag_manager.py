@@ -99,7 +99,7 @@ def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWin
     assert manager.set_color("中亞", "purple")
     assert [t.color for t in feature.tags] == ["purple"]
     assert manager.model.data(manager.model.index_of("中亚"), Qt.ItemDataRole.DecorationRole)
-    feature.undo()
+    feature.edits.undo()
     assert [t.color for t in feature.tags] == [None]
 
     from reader.ui.annotating.color_meanings import ColorMeaningsDialog
@@ -110,7 +110,7 @@ def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWin
     dialog.edits["green"].setText("證據")
     assert dialog.save()
     assert feature.meanings["yellow"] == "論點"
-    assert feature.color_actions["yellow"].text() == "Highlight Yellow — 論點"
+    assert feature.menus.color_actions["yellow"].text() == "Highlight Yellow — 論點"
     assert feature.sidebar.colors.data(feature.sidebar.colors.index(0)) == "論點 (1)"
     index = feature.sidebar.proxy.index(0, 0)
     assert "論點" in feature.sidebar.delegate.meta_line(index)

@@ -21,7 +21,7 @@ def test_undo_and_redo_write_at_once(qtbot: QtBot, make_window: MakeWindow) -> N
     doc = window.current_document()
     assert doc is not None
     start = doc.text.index("上海合作組織")
-    record = feature.create(start, start + 6, Draft("green", ("組織",), "SCO"))
+    record = feature.edits.create(start, start + 6, Draft("green", ("組織",), "SCO"))
     assert record is not None and stored_ids() == [record.id]
     stack = feature.history.stack
     assert stack.canUndo() and stack.undoText() == "Annotate"
@@ -40,7 +40,7 @@ def test_a_refused_undo_leaves_the_history_and_says_why(
     doc = window.current_document()
     assert doc is not None
     start = doc.text.index("上海合作組織")
-    record = feature.create(start, start + 6, Draft("yellow", (), None))
+    record = feature.edits.create(start, start + 6, Draft("yellow", (), None))
     assert record is not None
     assert meipi("delete", record.id).code == 0  # another process removes it
     with qtbot.waitSignal(feature.history.failed, timeout=5000) as failed:

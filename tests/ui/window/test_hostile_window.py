@@ -51,10 +51,10 @@ def test_a_double_clicked_space_is_not_annotated(qtbot: QtBot, make_window: Make
     assert selected is not None and selected[0] <= at < selected[1]
     assert not doc.text[selected[0] : selected[1]].strip()  # only white space is selected
 
-    assert feature.highlight("yellow") is None  # the colour key (1) ends here
+    assert feature.edits.highlight("yellow") is None  # the colour key (1) ends here
     assert "white space" in window.statusBar().currentMessage()
-    assert feature.edit_dialog() is None  # nor a note on it (Ctrl+Alt+M)
-    assert feature.dialog is None
+    assert feature.edits.edit_dialog() is None  # nor a note on it (Ctrl+Alt+M)
+    assert feature.edits.dialog is None
     assert feature.records(doc.id) == []
     listed = meipi("annotations", "--json")
     assert listed.code == 0 and listed.json()["annotations"] == []
@@ -62,7 +62,7 @@ def test_a_double_clicked_space_is_not_annotated(qtbot: QtBot, make_window: Make
     # A real word next to it is still annotated.
     start = doc.text.index(SPACED)
     window.reading_view.select_range(start, start + len("Competition"))
-    record = feature.highlight("yellow")
+    record = feature.edits.highlight("yellow")
     assert record is not None and record.quote == "Competition"
 
 

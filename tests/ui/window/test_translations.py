@@ -309,7 +309,7 @@ def test_the_window_shows_no_english(qtbot: QtBot, translated: str, tmp_path: Pa
     dialogs.append(vocabulary)
     passage = doc.text.index("上海合作組織")
     window.reading_view.select_range(passage, passage + len("上海合作組織"))
-    editor = feature.edit_dialog("note")
+    editor = feature.edits.edit_dialog("note")
     assert editor is not None
     dialogs.append(editor)
     # The import dialog, on a text of the reader's own.
