@@ -6,104 +6,21 @@ selects a dictionary word."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader import paths
-from reader.documents import Library, load_library
+from reader.documents import Library
 from reader.store.records import AnnotationRecord
 from reader.ui.annotating.annotation_models import highlight_color
-from reader.ui.annotating.annotations_feature import AnnotationsFeature
 from reader.ui.annotating.note_editor import Draft
-from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.settings import ReaderSettings
 from reader.views import VIEW_IDS
 from tests.cli_helpers import meipi
-
-MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def library() -> Library:
-    return load_library()
-
-
-def quiesce(window: MainWindow) -> None:
-    """Before the harness deletes a window: its reading pane schedules a zero-delay re-anchor
-    (``QTimer.singleShot``, not bound to the pane's lifetime) when its scroll range changes,
-    which it does while being destroyed; that timer would fire on the deleted pane during the
-    next test. Disconnected here, as the window is going anyway."""
-    bar = window.reading_view.verticalScrollBar()
-    bar.rangeChanged.disconnect(window.reading_view._on_range_changed)
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
-    """A shown window on the test's data directory, annotations installed; call again for a
-    "restart"."""
-
-    def make() -> MainWindow:
-        settings = ReaderSettings.default()
-        first_start = settings.geometry() is None
-        window = MainWindow(library, settings, FontCatalog.from_system())
-        qtbot.addWidget(window, before_close_func=quiesce)
-        if first_start:
-            window.resize(1100, 700)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(
-            lambda: (
-                getattr(window, "annotations_feature", None) is not None
-                and getattr(window, "views_feature", None) is not None
-            ),
-            timeout=10000,
-        )
-        return window
-
-    return make
-
-
-def feature_of(window: MainWindow) -> AnnotationsFeature:
-    feature = window.annotations_feature
-    assert isinstance(feature, AnnotationsFeature)
-    feature.quiet = True  # refusals are checked through edit_failed, not message boxes
-    return feature
-
-
-def switch_view(qtbot: QtBot, window: MainWindow, view_id: str) -> None:
-    views = window.views_feature
-    doc = window.current_document()
-    assert doc is not None
-    if window.services.current_view(doc.id) == view_id:
-        return
-    with qtbot.waitSignal(views.view_switched, timeout=10000):
-        views.set_view(view_id)
-    content = window.reading_view.content()
-    assert content is not None
-
-
-def select_shown(window: MainWindow, text: str, occurrence: int = 1) -> tuple[int, int]:
-    """Select ``text`` as it reads in the view shown (as a drag would); returns the shown
-    range."""
-    view = window.reading_view
-    content = view.content()
-    assert content is not None
-    at = -1
-    for _ in range(occurrence):
-        at = content.text.index(text, at + 1)
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(content.positions.shown_to_qt(at))
-    cursor.setPosition(
-        content.positions.shown_to_qt(at + len(text)), QTextCursor.MoveMode.KeepAnchor
-    )
-    view.setTextCursor(cursor)
-    return at, at + len(text)
+from tests.ui.helpers import MakeWindow, feature_of, select_shown, switch_view
 
 
 def layer_texts(window: MainWindow, color: str | None) -> list[str]:

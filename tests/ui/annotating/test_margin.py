@@ -5,25 +5,13 @@ and following the text when it scrolls or changes view."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.annotations_feature import HOVER_LAYER
-from reader.ui.window.main_window import MainWindow
-from tests.ui.annotating.test_annotations_feature import (
-    feature_of,
-    library,
-    make_window,
-    switch_view,
-)
-from tests.ui.annotating.test_sidebar import annotate
-
-__all__ = ["library", "make_window"]  # fixtures shared with test_annotating
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow, annotate, feature_of, switch_view
 
 
 def test_notes_sit_level_with_their_passages_and_never_overlap(

@@ -3,23 +3,12 @@ any of its fields; placing it keeps it on the screen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPoint, QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.note_editor import AnnotationDialog
 from reader.ui.window.main_window import MainWindow
-from tests.ui.annotating.test_annotations_feature import (
-    feature_of,
-    library,
-    make_window,
-    select_shown,
-)
-
-__all__ = ["library", "make_window"]
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow, feature_of, select_shown
 
 
 def _passage_rect(window: MainWindow, start: int, end: int) -> QRect:

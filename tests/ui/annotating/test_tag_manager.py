@@ -4,8 +4,6 @@ meanings named by the user and shown in the menu and the sidebar."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -13,14 +11,8 @@ from pytestqt.qtbot import QtBot
 from reader import paths
 from reader.ui.annotating.annotation_models import TAG_COUNT_ROLE
 from reader.ui.annotating.tag_manager import TagManager
-from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
-from tests.ui.annotating.test_annotations_feature import feature_of, library, make_window
-from tests.ui.annotating.test_sidebar import annotate
-
-__all__ = ["library", "make_window"]  # fixtures shared with test_annotating
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow, annotate, feature_of
 
 
 def cli_tags(doc: str = "lian-obor") -> list[tuple[str, ...]]:

@@ -3,7 +3,6 @@ themes, the place remembered across a restart, and the page shown for a passage.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,7 @@ from reader.ui.reading.typesetting import zoomed_point_size
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
 from reader.ui.window.theme import DARK, LIGHT, SEPIA
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow
 
 
 def restart(qtbot: QtBot, window: MainWindow, make_window: MakeWindow) -> MainWindow:
@@ -285,23 +283,6 @@ def test_menus_show_their_shortcuts(make_window: MakeWindow) -> None:
     assert window.zoom_out_action.shortcut().toString() == "Ctrl+-"
     assert window.zoom_reset_action.shortcut().toString() == "Ctrl+0"
     assert window.goto_page_action.shortcut().toString() == "Ctrl+G"
-
-
-def test_about_box_cites_both_articles(qtbot: QtBot, make_window: MakeWindow) -> None:
-    from reader.ui.window.about_dialog import AboutDialog
-
-    window = make_window()
-    window.about_action.trigger()
-    qtbot.waitUntil(lambda: window.findChild(AboutDialog) is not None, timeout=2000)
-    dialog = window.findChild(AboutDialog)
-    assert dialog is not None
-    text = dialog.citation_text()
-    assert "連弘宜，〈一帶一路框架下中俄之潛在競合關係〉，《戰略瞭望》，頁 1–8。" in text
-    assert (
-        "許菁芸，〈中俄兩國之戰略利益分歧〉，《遠景論壇》 No. 91，2024年11月，"
-        "財團法人兩岸交流遠景基金會，頁 1–4。"
-    ) in text
-    dialog.close()
 
 
 def test_banner_names_the_font_package_when_nothing_shows_chinese(make_window: MakeWindow) -> None:
