@@ -52,7 +52,7 @@ from reader.export import (
 from reader.export.atomic import check_target
 from reader.export.records import select
 from reader.store.records import NO_COLOR
-from reader.ui.annotating.annotation_models import color_label, shown_meanings
+from reader.ui.annotating.palette import color_label, shown_meanings
 from reader.ui.window.messages import show_message
 from reader.ui.window.settings import ReaderSettings
 from reader.ui.window.workers import Runner
