@@ -10,6 +10,9 @@ Signals:
     preview_updated(): the preview shows the current choices (or says why it cannot).
     export_saved(str): an export was written (its path).
     export_copied(): an export was put on the clipboard.
+
+Over 600 lines as one job: one dialog whose every choice feeds the same preview; the
+rendering itself is ``reader.export``'s and the use case ``reader.ops.exporting``'s.
 """
 
 from __future__ import annotations
