@@ -20,9 +20,12 @@ What the library does (``opencc/opencc.py`` 0.1.7, pinned by ``tests/test_script
 The recursive longest-first search is the same as greedily accepting every occurrence of a key in
 the order (length descending, position ascending) unless it overlaps one accepted before; and
 because no key contains a separator (pinned by the tests; checked here, with an exact fallback),
-chunks need not be cut out at all: the whole text is processed at once. Per dictionary we find
-every occurrence of its keys of two or more characters with a regular expression that prefilters
-on the first two characters, and resolve single-character keys with ``str.translate``.
+chunks need not be cut out at all: the whole text is processed at once. Per dictionary an
+Aho-Corasick automaton (``ahocorasick_rs``, in compiled code) finds every occurrence of its keys
+of two or more characters, overlapping ones included, in one call; only a run of overlapping
+occurrences is resolved in Python. Single-character keys are applied to the whole text at once:
+the few characters of a variants table are found by a regular expression, a full character
+table goes through ``str.translate``.
 
 The result of a stage is a list of *blocks* ``(in_start, in_end, out_start, out_end)`` for every
 replacement that is not one character to one character; everything between blocks maps one to
@@ -35,13 +38,17 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
 import re
+import sys
 import threading
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, islice
+from operator import add, ge, itemgetter, le, sub
 
 import opencc
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 from opencc.opencc import OpenCC
 
 LIBRARY_VERSION = "0.1.7"
@@ -67,17 +74,36 @@ class _Dict:
     """One dictionary of a group, prepared for matching."""
 
     multi: dict[str, str]  # keys of >= 2 characters that can match -> first value
-    by_prefix: dict[str, tuple[int, ...]]  # first two characters -> key lengths, longest first
-    finder: re.Pattern[str] | None  # positions whose two characters may start a key
+    finder: AhoCorasick | None  # every occurrence of a key of ``multi``: (index, start, end)
+    values: list[str]  # the value of each key, by the finder's index
     singles: dict[str, str]  # one-character keys (not separators) -> first value
 
 
 @dataclass
 class _Stage:
     dicts: list[_Dict]
-    table: dict[int, str]  # one-character keys with one-character values, for str.translate
+    table: dict[int, str]  # one-character keys with one-character values
     wide: dict[str, str]  # one-character keys whose value is not one character
     wide_finder: re.Pattern[str] | None
+    # The characters ``table`` changes, found by a regular expression where they are few (a
+    # variants table: the scan runs in C and only the hits cost Python time); None: translate.
+    changes: dict[str, str]
+    change_finder: re.Pattern[str] | None
+    # Otherwise ``str.translate`` with an array: code point -> code point, up to the largest key
+    # (what lies beyond is left alone, as a dictionary table would; an array answers without the
+    # failed lookup a dictionary pays for every character it does not hold).
+    codes: array[int] | None
+    # Whether a dictionary after the first has keys to match, or the wide table does: then the
+    # places earlier dictionaries took are tracked.
+    track: bool
+
+
+# Up to this many keys a phrase table's automaton is a DFA (faster to search, larger).
+DFA_KEYS = 5000
+
+# Up to this many changed characters a table is applied by finding them (``_Stage.changes``);
+# above it ``str.translate`` over the whole text is cheaper (most characters change there).
+SPARSE_TABLE = 512
 
 
 def _char_class(chars: set[str]) -> str:
@@ -116,16 +142,13 @@ def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
                 # A key holding a character that an earlier dictionary of the group matches on
                 # its own can never match: that character is taken first wherever it stands.
                 multi[key] = _first(value)
-        prefixes: dict[str, set[int]] = {}
-        for key in multi:
-            prefixes.setdefault(key[:2], set()).add(len(key))
-        by_prefix = {p: tuple(sorted(ls, reverse=True)) for p, ls in prefixes.items()}
+        keys = list(multi)
         finder = None
-        if multi:
-            firsts = {k[0] for k in multi}
-            seconds = {k[1] for k in multi}
-            finder = re.compile(f"{_char_class(firsts)}(?={_char_class(seconds)})")
-        dicts.append(_Dict(multi, by_prefix, finder, singles))
+        if keys:
+            # A DFA searches faster but grows with the keys: for the smaller tables only.
+            dfa = Implementation.DFA if len(keys) <= DFA_KEYS else None
+            finder = AhoCorasick(keys, matchkind=MatchKind.Standard, implementation=dfa)
+        dicts.append(_Dict(multi, finder, [multi[k] for k in keys], singles))
         for key, value in singles.items():
             if key in blocked:
                 continue
@@ -135,100 +158,193 @@ def _prepare_stage(group: Sequence[_DictData]) -> _Stage:
                 wide[key] = value
         blocked.update(singles)
     wide_finder = re.compile(_char_class(set(wide))) if wide else None
-    return _Stage(dicts, table, wide, wide_finder)
+    changes = {chr(k): v for k, v in table.items() if chr(k) != v}
+    change_finder = None
+    codes = None
+    if changes and len(changes) <= SPARSE_TABLE:
+        change_finder = re.compile(f"({_char_class(set(changes))})")
+    elif changes:
+        codes = array("I", range(max(table) + 1))
+        for code, char in table.items():
+            codes[code] = ord(char)
+    with_keys = [i for i, d in enumerate(dicts) if d.finder is not None]
+    track = bool(with_keys) and (with_keys[-1] > with_keys[0] or wide_finder is not None)
+    return _Stage(dicts, table, wide, wide_finder, changes, change_finder, codes, track)
+
+
+def _translate(stage: _Stage, text: str) -> str:
+    """``text`` with every character of the stage's one-to-one table replaced."""
+    if stage.codes is not None:
+        return text.translate(stage.codes)
+    if stage.change_finder is None:
+        return text
+    parts = stage.change_finder.split(text)
+    if len(parts) == 1:
+        return text
+    parts[1::2] = map(stage.changes.__getitem__, parts[1::2])
+    return "".join(parts)
+
+
+def _candidates(d: _Dict, text: str) -> list[tuple[int, int, int]]:
+    """Every occurrence ``(key index, start, end)`` of a key of ``d``, by end (the automaton
+    reports them as it reads; sorted here should it ever not)."""
+    assert d.finder is not None
+    found = d.finder.find_matches_as_indexes(text, True)
+    ends = list(map(itemgetter(2), found))
+    if not all(map(le, ends, islice(ends, 1, None))):
+        found.sort(key=itemgetter(2))
+    return found
+
+
+def _greedy(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The occurrences the library keeps: longest first (leftmost among equally long), each
+    unless it overlaps one kept before; in order (by end, which for occurrences that do not
+    overlap is by start).
+
+    Which of a run of overlapping occurrences is kept depends only on that run: the runs are
+    found with whole-list operations (by end, a run ends where no later occurrence starts before
+    its last end), a lone occurrence is kept, only a longer run is sorted.
+    """
+    n = len(candidates)
+    if n < 2:
+        return candidates
+    ends = list(map(itemgetter(2), candidates))
+    # The earliest start from each occurrence on: a run ends where every later one starts at or
+    # after its last end.
+    firsts = list(accumulate(reversed(list(map(itemgetter(1), candidates))), min))
+    firsts.reverse()
+    begins = [0, *compress(range(1, n), map(ge, islice(firsts, 1, None), ends)), n]
+    if len(begins) == n + 1:
+        return candidates  # nothing overlaps
+    keep = bytearray(n)
+    for k, after in zip(begins, islice(begins, 1, None), strict=False):
+        size = after - k
+        if size == 1:
+            keep[k] = 1
+        elif size == 2:  # two that overlap: the longer, or the first of two as long
+            a, b = candidates[k], candidates[k + 1]
+            keep[k if a[2] - a[1] >= b[2] - b[1] else k + 1] = 1
+        else:
+            kept: list[tuple[int, int]] = []
+            for j in sorted(range(k, after), key=lambda j: _longest_first(candidates[j])):
+                _key, s, e = candidates[j]
+                for x in kept:
+                    if e > x[0] and s < x[1]:
+                        break
+                else:
+                    kept.append((s, e))
+                    keep[j] = 1
+    return list(compress(candidates, keep))
+
+
+def _longest_first(c: tuple[int, int, int]) -> tuple[int, int]:
+    return c[1] - c[2], c[1]
 
 
 def _stage_apply(stage: _Stage, text: str) -> tuple[str, list[Block]]:
     """One stage over the whole text: its output and its blocks."""
     n = len(text)
-    matches: list[tuple[int, int, str]] = []
-    occupied: bytearray | None = None
+    # Per dictionary (and the wide characters): the starts, ends and values of its replacements.
+    found: list[tuple[list[int], list[int], list[str]]] = []
+    occupied: bytearray | None = bytearray(n) if stage.track else None
     for d in stage.dicts:
         if d.finder is None:
             continue
-        multi = d.multi
-        by_prefix = d.by_prefix
-        candidates: list[tuple[int, int]] = []
-        for m in d.finder.finditer(text):
-            i = m.start()
-            lengths = by_prefix.get(text[i : i + 2])
-            if lengths is None:
-                continue
-            for length in lengths:
-                if length == 2 or text[i : i + length] in multi:
-                    candidates.append((-length, i))
+        candidates = _candidates(d, text)
+        if occupied is not None and found:
+            # Text an earlier dictionary of the group replaced is not looked at again.
+            candidates = [c for c in candidates if occupied.find(1, c[1], c[2]) == -1]
         if not candidates:
             continue
-        if occupied is None:
-            occupied = bytearray(n)
-        candidates.sort()
-        for neg, i in candidates:
-            end = i - neg
-            if end > n or occupied.find(1, i, end) != -1:
-                continue
-            occupied[i:end] = b"\x01" * (end - i)
-            matches.append((i, end, multi[text[i:end]]))
+        kept = _greedy(candidates)
+        found.append(
+            (
+                list(map(itemgetter(1), kept)),
+                list(map(itemgetter(2), kept)),
+                list(map(d.values.__getitem__, map(itemgetter(0), kept))),
+            )
+        )
+        if occupied is not None:
+            for _key, i, end in kept:
+                occupied[i:end] = b"\x01" * (end - i)
     if stage.wide_finder is not None:
-        for m in stage.wide_finder.finditer(text):
-            i = m.start()
-            if occupied is None or not occupied[i]:
-                matches.append((i, i + 1, stage.wide[text[i]]))
-    table = stage.table
-    if not matches:
-        return text.translate(table), []
-    matches.sort()
-    out: list[str] = []
-    blocks: list[Block] = []
-    prev = 0
-    pos = 0
-    for start, end, value in matches:
-        if start > prev:
-            out.append(text[prev:start].translate(table))
-            pos += start - prev
-        out.append(value)
-        blocks.append((start, end, pos, pos + len(value)))
-        pos += len(value)
-        prev = end
-    if prev < n:
-        out.append(text[prev:].translate(table))
-    return "".join(out), blocks
+        wide = [
+            m.start()
+            for m in stage.wide_finder.finditer(text)
+            if occupied is None or not occupied[m.start()]
+        ]
+        if wide:
+            values = [stage.wide[text[i]] for i in wide]
+            found.append((wide, [i + 1 for i in wide], values))
+    translated = _translate(stage, text)
+    if not found:
+        return translated, []
+    if len(found) == 1:
+        starts, ends, values = found[0]
+    else:
+        merged = sorted(t for f in found for t in zip(*f, strict=True))
+        starts, ends, values = map(list, zip(*merged, strict=True))
+    # Whole-list operations: the text between replacements, where each replacement lands.
+    lengths = list(map(len, values))
+    shifts = accumulate(map(sub, lengths, map(sub, ends, starts)), initial=0)
+    out_starts = list(map(add, starts, shifts))
+    blocks = list(zip(starts, ends, out_starts, map(add, out_starts, lengths), strict=True))
+    pieces = [translated[ends[-1] :]] * (2 * len(starts) + 1)
+    pieces[0:-1:2] = map(translated.__getitem__, map(slice, [0, *ends[:-1]], starts))
+    pieces[1::2] = values
+    return "".join(pieces), blocks
 
 
 def compose(first: list[Block], second: list[Block]) -> list[Block]:
     """Blocks of ``first`` (a -> b) then ``second`` (b -> c) as blocks a -> c.
 
-    Blocks that overlap in b are merged into one; everything else maps one to one.
+    Blocks that overlap in b are merged into one; everything else maps one to one. One pass
+    over both lists (the reference port keeps the plainer two-pass version it is held to,
+    ``_compose_stepwise``).
     """
     if not first:
         return second
     if not second:
         return first
-    merged: list[list[int]] = []
-    for s, e in heapq.merge(((b[2], b[3]) for b in first), ((b[0], b[1]) for b in second)):
-        if merged and s < merged[-1][1]:
-            if e > merged[-1][1]:
-                merged[-1][1] = e
-        else:
-            merged.append([s, e])
     out: list[Block] = []
+    append = out.append
     ia = ib = 0
-    da = db = 0  # (a - b) after the first-blocks passed; (c - b) after the second-blocks passed
     na, nb = len(first), len(second)
-    for s, e in merged:
-        while ia < na and first[ia][3] <= s:
-            da = first[ia][1] - first[ia][3]
+    da = db = 0  # (a - b) after the first-blocks passed; (c - b) after the second-blocks passed
+    inf = (sys.maxsize,) * 4
+    fa = first[0]
+    sb = second[0]
+    while ia < na or ib < nb:
+        # The next block by its start in b opens a run; whatever starts before the run's end
+        # joins it.
+        if fa[2] <= sb[0]:
+            s, e = fa[2], fa[3]
+            a0, c0 = s + da, s + db
+            da = fa[1] - e
             ia += 1
-        while ib < nb and second[ib][1] <= s:
-            db = second[ib][3] - second[ib][1]
+            fa = first[ia] if ia < na else inf
+        else:
+            s, e = sb[0], sb[1]
+            a0, c0 = s + da, s + db
+            db = sb[3] - e
             ib += 1
-        a0, c0 = s + da, s + db
-        while ia < na and first[ia][3] <= e:
-            da = first[ia][1] - first[ia][3]
-            ia += 1
-        while ib < nb and second[ib][1] <= e:
-            db = second[ib][3] - second[ib][1]
-            ib += 1
-        out.append((a0, e + da, c0, e + db))
+            sb = second[ib] if ib < nb else inf
+        while True:
+            if fa[2] < e:
+                if fa[3] > e:
+                    e = fa[3]
+                da = fa[1] - fa[3]
+                ia += 1
+                fa = first[ia] if ia < na else inf
+            elif sb[0] < e:
+                if sb[1] > e:
+                    e = sb[1]
+                db = sb[3] - sb[1]
+                ib += 1
+                sb = second[ib] if ib < nb else inf
+            else:
+                break
+        append((a0, e + da, c0, e + db))
     return out
 
 
@@ -259,7 +375,7 @@ class Converter:
             for ga, gb in zip(library._dict_chain_data, chain, strict=True)
             for a, b in zip(ga, gb, strict=True)
         )
-        self.stages = [_prepare_stage(group) for group in chain]
+        self.stages = [_shared_stage(group) for group in chain]
         self.exact_fast_path = not _values_add_separators(chain)
 
     def convert(self, text: str) -> tuple[str, list[Block]]:
@@ -315,6 +431,17 @@ class Converter:
         return {}
 
 
+def _shared_stage(group: Sequence[_DictData]) -> _Stage:
+    """The prepared stage of ``group``, shared by every configuration with the same group (s2t,
+    s2hk and s2twp all begin with STPhrases + STCharacters); callers hold _converters_lock."""
+    key = tuple(id(d[2]) for d in group)
+    cached = _stages.get(key)
+    if cached is None:
+        # The mappings are kept with the stage so that their ids stay theirs.
+        cached = _stages[key] = ([d[2] for d in group], _prepare_stage(group))
+    return cached[1]
+
+
 def _values_add_separators(chain: list[list[_DictData]]) -> bool:
     """Whether any value that can be produced holds a separator character.
 
@@ -334,6 +461,8 @@ _converters: dict[str, Converter] = {}
 # Dictionary file -> (longest key, shortest key, mapping), as OpenCC reads them; read-only.
 _shared_dictionaries: dict[str, _DictData] = {}
 _prose_dictionaries: dict[int, _DictData] = {}  # id(shared data) -> without its IT entries
+# ids of a group's mappings -> (those mappings, the group prepared for matching)
+_stages: dict[tuple[int, ...], tuple[list[dict[str, str]], _Stage]] = {}
 _converters_lock = threading.Lock()
 PROSE_SUFFIX = "+prose"
 
@@ -435,6 +564,43 @@ def _ref_stage(s: str, group: Sequence[_DictData]) -> tuple[str, list[Block]]:
     return "".join(out), blocks
 
 
+def _compose_stepwise(first: list[Block], second: list[Block]) -> list[Block]:
+    """``compose`` in two passes (the reference's)."""
+    if not first:
+        return second
+    if not second:
+        return first
+    merged: list[list[int]] = []
+    # Both lists are sorted: sorting their concatenation merges two runs.
+    spans = sorted([(b[2], b[3]) for b in first] + [(b[0], b[1]) for b in second])
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    out: list[Block] = []
+    ia = ib = 0
+    da = db = 0  # (a - b) after the first-blocks passed; (c - b) after the second-blocks passed
+    na, nb = len(first), len(second)
+    for s, e in merged:
+        while ia < na and first[ia][3] <= s:
+            da = first[ia][1] - first[ia][3]
+            ia += 1
+        while ib < nb and second[ib][1] <= s:
+            db = second[ib][3] - second[ib][1]
+            ib += 1
+        a0, c0 = s + da, s + db
+        while ia < na and first[ia][3] <= e:
+            da = first[ia][1] - first[ia][3]
+            ia += 1
+        while ib < nb and second[ib][1] <= e:
+            db = second[ib][3] - second[ib][1]
+            ib += 1
+        out.append((a0, e + da, c0, e + db))
+    return out
+
+
 def reference_convert(text: str, chain: list[list[_DictData]]) -> tuple[str, list[Block]]:
     """Chunk by chunk and stage by stage, exactly as the library does, keeping blocks."""
     out: list[str] = []
@@ -447,7 +613,7 @@ def reference_convert(text: str, chain: list[list[_DictData]]) -> tuple[str, lis
             chunk_blocks: list[Block] = []
             for group in chain:
                 chunk, stage_blocks = _ref_stage(chunk, group)
-                chunk_blocks = compose(chunk_blocks, stage_blocks)
+                chunk_blocks = _compose_stepwise(chunk_blocks, stage_blocks)
             blocks.extend(
                 (a + pos_in, b + pos_in, c + pos_out, d + pos_out) for a, b, c, d in chunk_blocks
             )

@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, NamedTuple, Protocol
 
 from reader.documents import Document, Library
@@ -220,6 +221,20 @@ class SearchIndex:
                 _differing_view_ranges(canonical, view, self.folded)
             )
 
+    @classmethod
+    def restored(
+        cls, name: str, folded: Folded, view: ViewLike | None, regions: array[int] | None
+    ) -> SearchIndex:
+        """An index as it was built (``reader.search_index`` keeps what ``find`` reads: the folded
+        text and its map, the view's way back to canonical offsets, the differing regions)."""
+        index = cls.__new__(cls)
+        index.name = name
+        index.view = view
+        index.folded = folded
+        index._windows = {}
+        index._regions = regions
+        return index
+
     def _folded_regions(self, view_ranges: list[tuple[int, int]]) -> array[int]:
         """View ranges -> folded (start, end) pairs, flattened (a range folding to nothing is
         dropped)."""
@@ -233,25 +248,33 @@ class SearchIndex:
         return out
 
     def _window_text(self, regions: array[int], margin: int) -> tuple[str, array[int], array[int]]:
+        """The folded text around ``regions`` (``margin`` characters each side, overlapping or
+        touching windows merged, in the regions' order), joined by ``SENTINEL``; with each
+        window's start in it and in the folded text."""
         text = self.folded.text
         size = len(text)
-        merged: list[list[int]] = []
-        for fs, fe in zip(regions[::2], regions[1::2], strict=True):
-            ws, we = max(0, fs - margin), min(size, fe + margin)
-            if merged and ws <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], we)
-            else:
-                merged.append([ws, we])
-        pieces: list[str] = []
+        # Comprehensions and accumulate rather than one loop: a view of 12,000 characters has
+        # about a thousand regions, and a search across a library restores thousands of views.
+        ws = [fs - margin if fs > margin else 0 for fs in regions[::2]]
+        we = [fe + margin if fe + margin < size else size for fe in regions[1::2]]
+        if not ws:
+            return "", array("i"), array("i")
+        reach = list(accumulate(we, max))  # how far the window holding each region reaches
+        firsts = [0, *(k for k, (w, r) in enumerate(zip(ws[1:], reach, strict=False), 1) if w > r)]
+        lasts = [k - 1 for k in firsts[1:]]
+        lasts.append(len(ws) - 1)
+        starts = [ws[k] for k in firsts]
+        ends = [reach[k] for k in lasts]
+        pieces = [text[a:b] for a, b in zip(starts, ends, strict=True)]
         # arrays, not lists: a long reworded text has 100,000 windows
-        window_starts, folded_starts = array("i"), array("i")
-        at = 0
-        for ws, we in merged:
-            window_starts.append(at)
-            folded_starts.append(ws)
-            pieces.append(text[ws:we])
-            at += we - ws + len(SENTINEL)
-        return SENTINEL.join(pieces), window_starts, folded_starts
+        window_starts = array(
+            "i",
+            accumulate(
+                (b - a + len(SENTINEL) for a, b in zip(starts, ends, strict=True)), initial=0
+            ),
+        )
+        window_starts.pop()
+        return SENTINEL.join(pieces), window_starts, array("i", starts)
 
     def find(self, folded_query: str) -> list[tuple[int, int]]:
         """Canonical ranges of the non-overlapping whole-unit occurrences of ``folded_query``
@@ -437,8 +460,13 @@ def find_places(
     格鲁吉亚), and a view adds only the places the canonical text cannot find.
     """
     glossary = glossary or EMPTY
-    variants = query_variants(query, glossary)
-    indexes = document_indexes(doc, glossary)
+    return places_in(document_indexes(doc, glossary), query_variants(query, glossary))
+
+
+def places_in(indexes: Sequence[SearchIndex], variants: Sequence[str]) -> list[tuple[int, int]]:
+    """:func:`find_places` over a document's indexes (the folded canonical text first, then each
+    view that differs) for the folded ``variants`` of a query (``reader.search_index`` restores
+    the indexes from its cache and calls this, so both ways find exactly the same places)."""
     if len(variants) == 1:
         # One folded needle in one text: already in order and non-overlapping.
         places = indexes[0].find(variants[0])

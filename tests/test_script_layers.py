@@ -311,3 +311,78 @@ def test_offsets_are_exact_through_every_layer(
         if plan.mainland_quotes:
             expected = expected.translate(str.maketrans("「」『』", "“”‘’"))
         assert view.text[seg.view_start : seg.view_end] == expected
+
+
+# --- the fast path: one conversion of the whole text, cut at the layers' phrases ---------------
+
+
+@functools.cache
+def table_words() -> list[str]:
+    """Some phrases of every phrase table the views use (a few hundred per table)."""
+    words: set[str] = set()
+    for config in ("tw2sp", "tw2s", "s2twp", "s2hk", "t2hk"):
+        for stage in converter(config, prose=True).stages:
+            for d in stage.dicts:
+                keys = sorted(d.multi)
+                words.update(keys[:: max(1, len(keys) // 300)])
+    return sorted(words)
+
+
+@st.composite
+def any_texts(draw: st.DrawFn) -> str:
+    """Table phrases, layer phrases and their tails among any characters: astral ones (CJK
+    extension B, where the character tables have keys), other scripts, separators."""
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                mixed_texts(),
+                st.sampled_from(table_words()),
+                st.sampled_from(table_words()).map(lambda w: w[1:]),
+                st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),
+                st.sampled_from(["𠮶", "𡒄", "𣎴", "𧩙", "𪚏"]),
+                st.characters(codec="utf-8", exclude_categories=["Cs"]),
+            ),
+            max_size=12,
+        )
+    )
+    return "".join(pieces)
+
+
+@PROPERTY
+@given(
+    data=st.data(),
+    text=any_texts(),
+    view_id=st.sampled_from(VIEW_IDS),
+    script=st.sampled_from(["zh-Hant-TW", "zh-Hant-HK", "zh-Hans"]),
+    it=st.booleans(),
+)
+def test_cutting_one_whole_conversion_equals_converting_each_stretch(
+    data: st.DataObject, text: str, view_id: str, script: str, it: bool
+) -> None:
+    from reader.script import _convert_uncached
+
+    plan = plan_for(view_id, script, ScriptSettings(it_vocabulary=it))
+
+    def phrase() -> str:
+        # Half of them pieces of the text itself: their edges fall anywhere, inside a table's
+        # phrase too.
+        if text and data.draw(st.booleans()):
+            a = data.draw(st.integers(0, len(text) - 1))
+            return text[a : a + data.draw(st.integers(1, 4))]
+        return data.draw(st.sampled_from([*NAMES, *PROSE[:6]]))
+
+    glossary = None
+    if data.draw(st.integers(0, 3)):
+        keeps = frozenset(phrase() for _ in range(data.draw(st.integers(0, 2))))
+        conversions = tuple(
+            (phrase(), data.draw(st.sampled_from(["X", "局部", "甲乙"])))
+            for _ in range(data.draw(st.integers(0, 2)))
+        )
+        glossary = Glossary(keeps=keeps, conversions=conversions)
+    fast = _convert_uncached(text, plan, glossary, reuse_whole=True)
+    plain = _convert_uncached(text, plan, glossary, reuse_whole=False)
+    assert fast.text == plain.text
+    assert fast.stored_segments() == plain.stored_segments()
+    assert fast._glossary == plain._glossary
+    assert fast.substitutions == plain.substitutions
+    assert fast.ambiguities == plain.ambiguities

@@ -15,9 +15,20 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
     view_id = check_view(args.script)
     query_variants(args.query)  # an empty query is an input error before anything is loaded
-    library = ctx.library()
     glossary = load_glossary(ctx)  # empty without a database (none is created)
-    matches = search(library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary)
+    try:  # through the persistent index (reader.search_index) when it can serve
+        from reader import search_index
+
+        matches, found = search_index.search_library(
+            args.query, ids=args.doc or None, view_id=view_id, glossary=glossary
+        )
+        doc_of = found.__getitem__
+    except search_index.Unavailable:  # missing, damaged, busy: the same places, unindexed
+        library = ctx.library()
+        matches = search(
+            library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary
+        )
+        doc_of = library.get
     if args.json:
         payload = {
             "query": args.query,
@@ -35,18 +46,17 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         by_doc[m.document] = by_doc.get(m.document, 0) + 1
     # The printed page label (``p. i`` in an imported PDF's front matter); the JSON keeps the
     # page number, as the contract says.
-    where = [f"p. {library.get(m.document).label_of(m.start)}" for m in matches]
+    where = [f"p. {doc_of(m.document).label_of(m.start)}" for m in matches]
     width = max(len(page) for page in where)
     current = None
     for m, page in zip(matches, where, strict=True):
         if m.document != current:
             current = m.document
-            doc = library.get(current)
             if current != matches[0].document:
                 print(file=ctx.stdout)
             count = by_doc[current]
             print(
-                f"{doc.id}〈{doc.title}〉 {count} match{'es' if count != 1 else ''}",
+                f"{current}〈{doc_of(current).title}〉 {count} match{'es' if count != 1 else ''}",
                 file=ctx.stdout,
             )
         print(f"  {page:<{width}}  {m.before}【{m.text}】{m.after}", file=ctx.stdout)

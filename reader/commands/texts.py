@@ -83,7 +83,10 @@ def view_layout(
 
 def cmd_text(args: argparse.Namespace, ctx: Context) -> int:
     view_id = check_view(args.script)
-    doc = ctx.library().get(args.doc)
+    from reader.search_index import find_document
+
+    # One text read alone when the search index knows the library's files (thousands of texts)
+    doc = find_document(args.doc) or ctx.library().get(args.doc)
     text, blocks, pages = view_layout(doc, view_id, ctx)
     if not args.json:
         ctx.stdout.write(text + "\n")

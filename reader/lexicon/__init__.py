@@ -19,11 +19,14 @@ lexicon's forms as built-in equivalences.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
+
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 DATA = Path(__file__).resolve().parent / "data"
+V = TypeVar("V")
 REGIONS = ("tw", "hk", "cn")
 # The OpenCC commit the IT list was taken from (data/NOTICE).
 IT_LIST_COMMIT = "839df94d2362d85ba7f9ef8e3fcfa397661542de"
@@ -171,42 +174,29 @@ def is_it_entry(file_name: str, key: str, value: str) -> bool:
     return False
 
 
-class PhraseMatcher:
+class PhraseMatcher(Generic[V]):
     """Leftmost-longest, non-overlapping occurrences of a set of keys of two or more characters
-    (one pass: a regular expression finds the places whose first two characters may start a
-    key; a dictionary lookup per candidate length decides)."""
+    (an Aho-Corasick automaton in compiled code, ``ahocorasick_rs``: one call per text)."""
 
-    def __init__(self, keys: dict[str, str]) -> None:
+    def __init__(self, keys: dict[str, V]) -> None:
         self.keys = {k: v for k, v in keys.items() if len(k) >= 2}
-        prefixes: dict[str, set[int]] = {}
-        for key in self.keys:
-            prefixes.setdefault(key[:2], set()).add(len(key))
-        self.by_prefix = {p: tuple(sorted(ls, reverse=True)) for p, ls in prefixes.items()}
-        self.finder: re.Pattern[str] | None = None
-        if self.keys:
-            firsts = "".join(re.escape(c) for c in sorted({k[0] for k in self.keys}))
-            seconds = "".join(re.escape(c) for c in sorted({k[1] for k in self.keys}))
-            self.finder = re.compile(f"[{firsts}](?=[{seconds}])")
+        ordered = list(self.keys)
+        self._values = [self.keys[k] for k in ordered]
+        self.finder: AhoCorasick | None = None
+        if ordered:
+            # A DFA searches faster but grows with the keys: for the smaller sets only.
+            dfa = Implementation.DFA if len(ordered) <= 5000 else None
+            self.finder = AhoCorasick(
+                ordered, matchkind=MatchKind.LeftmostLongest, implementation=dfa
+            )
 
-    def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, V]]:
         """``(start, end, value)`` of each occurrence in ``text[lo:hi]``, in order."""
         if self.finder is None:
             return []
         hi = len(text) if hi is None else hi
-        out = []
-        last = lo
-        keys, by_prefix = self.keys, self.by_prefix
-        for m in self.finder.finditer(text, lo, hi):
-            i = m.start()
-            if i < last:
-                continue
-            lengths = by_prefix.get(text[i : i + 2])
-            if lengths is None:
-                continue
-            for length in lengths:
-                end = i + length
-                if end <= hi and text[i:end] in keys:
-                    out.append((i, end, keys[text[i:end]]))
-                    last = end
-                    break
-        return out
+        values = self._values
+        if lo == 0 and hi == len(text):
+            return [(s, e, values[i]) for i, s, e in self.finder.find_matches_as_indexes(text)]
+        found = self.finder.find_matches_as_indexes(text[lo:hi])
+        return [(s + lo, e + lo, values[i]) for i, s, e in found]

@@ -1,0 +1,749 @@
+"""A persistent index for search across the whole library (issue 22: a library of thousands).
+
+``reader.search`` folds the canonical text and every script view of a document before it can
+match, and a script view costs a full conversion: across 3,000 texts that is minutes, paid again
+by every process. This module keeps what matching reads in a cache file, so a later process
+converts nothing:
+
+* **What is kept, per text** (keyed by the text's SHA-256, its source script and the glossary's
+  conversion version): each of ``reader.search.document_indexes``' folded texts, compressed (a
+  view's against the folded canonical text, which it nearly equals), the map from each folded
+  character back to its source, the regions where a view folds differently, and the view's own
+  way back to canonical offsets. ``reader.search.SearchIndex.restored`` puts an index back
+  together and ``reader.search.places_in`` matches on it: the indexed search runs the very code
+  the unindexed search runs, on the same data.
+* **Which texts to look in**: an FTS5 table (contentless, ``detail=none``) holds, per text, every
+  character and every pair of adjacent characters of all its folded texts, each written as one
+  ASCII token (``u4e2d``; ``80fdx6e90`` for 能源). A query's variant can occur in a text only when
+  the text has all the variant's pairs (a one-character variant: the character), so the table
+  names the candidates and only they are matched. Pairs rather than FTS5's ``trigram``
+  tokenizer: most Chinese words are two characters, and trigram cannot look up fewer than three.
+* **Which file is which text**: each library file's path, size and modification time with its
+  id, hash and script, so a search reads no text it finds nothing in.
+
+The cache lives in ``cache/search-index.sqlite3`` in the data directory. It is only a cache:
+deleting it is safe (the next search, or the window in the background, rebuilds it), and when it
+is missing, damaged, busy or cannot be written, search runs unindexed and finds exactly the same
+places. Its ``meta`` table records a signature of everything that decides a folded text (this
+module's version, the conversion engine, the lexicon's data, the fold and search code, Unicode's
+version, OpenCC's dictionaries); a cache built under another signature is emptied and rebuilt.
+Writers take short ``BEGIN IMMEDIATE`` transactions and never wait long for each other; readers
+see a consistent snapshot (write-ahead log).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import sqlite3
+import time
+import unicodedata
+import zlib
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from reader import paths
+from reader.documents import TEXT_SUFFIX, Document, load_file
+from reader.errors import InputError
+from reader.glossary import EMPTY, Glossary
+
+if TYPE_CHECKING:
+    from reader.search import Match, SearchIndex
+
+INDEX_VERSION = 3
+FILENAME = "search-index.sqlite3"
+# How long a writer waits for another one before it gives up writing (reading never waits).
+BUSY_MS = 200
+# A file's record is trusted only when the file had not changed for this long when it was read:
+# a file rewritten within the clock's granularity may keep its size and modification time.
+SETTLED_NS = 2_000_000_000
+# Texts indexed per write transaction (a long first build keeps what it has done).
+BATCH = 25
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL,"
+    " size INTEGER NOT NULL, seen_ns INTEGER NOT NULL, doc_id TEXT NOT NULL, sha TEXT NOT NULL,"
+    " script TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
+    " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, UNIQUE(sha, script, gloss))",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none,"
+    " tokenize='unicode61')",
+)
+
+
+def cache_file() -> Path:
+    """Where the index lives: ``search-index.sqlite3`` in the caches (``paths.cache_dir``)."""
+    return paths.cache_dir() / FILENAME
+
+
+_SIGNATURE: str | None = None
+
+
+def signature() -> str:
+    """A hash of everything that decides what a text's folded texts are (see the module
+    docstring); a cache made under another signature is rebuilt."""
+    global _SIGNATURE
+    if _SIGNATURE is not None:
+        return _SIGNATURE
+    from reader.script_engine import ENGINE_VERSION
+
+    h = hashlib.sha256(f"{INDEX_VERSION}|{ENGINE_VERSION}|{unicodedata.unidata_version}".encode())
+    here = Path(__file__).resolve().parent
+    sources = [here / f"{name}.py" for name in ("folding", "search", "script", "script_engine")]
+    sources += [here / "views.py", here / "lexicon" / "__init__.py"]
+    sources += sorted((here / "lexicon" / "data").glob("*"))
+    for path in sources:
+        with contextlib.suppress(OSError):
+            h.update(path.name.encode() + path.read_bytes())
+    import importlib.util
+
+    spec = importlib.util.find_spec("opencc")
+    if spec is not None and spec.origin is not None:
+        folder = Path(spec.origin).resolve().parent / "dictionary"
+        for path in sorted(folder.glob("*")):
+            with contextlib.suppress(OSError):
+                st = path.stat()
+                h.update(f"{path.name}|{st.st_size}|{st.st_mtime_ns}".encode())
+    _SIGNATURE = h.hexdigest()
+    return _SIGNATURE
+
+
+# ---------------------------------------------------------------------------------------------
+# What a text's indexes are kept as
+
+
+class _Steps:
+    """A monotone map from folded characters to source offsets (``Folded.starts``/``ends``),
+    kept as the places where ``value - index`` changes: a folded text of 12,000 characters
+    with a few hundred dropped spaces is a few hundred numbers. Read by index only."""
+
+    __slots__ = ("_at", "_n", "_plus", "_shift")
+
+    def __init__(self, at: array[int], shift: array[int], n: int, plus: int = 0) -> None:
+        self._at, self._shift, self._n, self._plus = at, shift, n, plus
+
+    @classmethod
+    def of(cls, values: Sequence[int]) -> _Steps:
+        at, shift = array("i"), array("i")
+        last = None
+        for i, v in enumerate(values):
+            d = v - i
+            if d != last:
+                at.append(i)
+                shift.append(d)
+                last = d
+        return cls(at, shift, len(values))
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        return i + self._shift[bisect_right(self._at, i) - 1] + self._plus
+
+    def dump(self) -> tuple[bytes, bytes, int]:
+        return self._at.tobytes(), self._shift.tobytes(), self._n
+
+    @classmethod
+    def load(cls, data: tuple[bytes, bytes, int]) -> _Steps:
+        at, shift = array("i"), array("i")
+        at.frombytes(data[0])
+        shift.frombytes(data[1])
+        return cls(at, shift, data[2])
+
+
+class _ViewMap:
+    """What a restored view index needs of its view: the way back to canonical offsets
+    (``reader.script.ConvertedText.to_canonical``, on the view's stored segments)."""
+
+    def __init__(self, length: int, cs: array[int], ce: array[int], vs: array[int], ve: array[int]):
+        from reader.script import ConvertedText, _clamp
+
+        self.length = length
+        self._cs, self._ce, self._vs, self._ve = cs, ce, vs, ve
+        self._clamp, self._floor, self._ceil = _clamp, ConvertedText._floor, ConvertedText._ceil
+
+    def to_canonical(self, vstart: int, vend: int) -> tuple[int, int]:
+        vstart, vend = self._clamp(vstart, vend, self.length)
+        floor, ceil = self._floor, self._ceil
+        cs = floor(vstart, self._vs, self._ve, self._cs, self._ce)  # type: ignore[arg-type]
+        if vend == vstart:
+            return cs, cs
+        return cs, ceil(vend, self._vs, self._ve, self._cs, self._ce)  # type: ignore[arg-type]
+
+
+def _raw(values: Iterable[int]) -> bytes:
+    return array("i", values).tobytes()
+
+
+def _ints(data: bytes) -> array[int]:
+    out = array("i")
+    out.frombytes(data)
+    return out
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-le", "surrogatepass")
+
+
+def _zdict(reference: bytes) -> bytes:
+    return reference[-32768:]
+
+
+def _dump_steps(steps: _Steps) -> tuple[bytes, bytes, int]:
+    return _raw(steps._at), _raw(steps._shift), steps._n
+
+
+def _load_steps(data: tuple[bytes, bytes, int]) -> _Steps:
+    return _Steps(_ints(data[0]), _ints(data[1]), data[2])
+
+
+def dump_indexes(indexes: Sequence[SearchIndex]) -> bytes:
+    """``reader.search.document_indexes`` of a text, as the cache keeps it (compressed)."""
+    canonical = _utf16(indexes[0].folded.text)
+    entries = []
+    for n, index in enumerate(indexes):
+        folded = index.folded
+        raw = _utf16(folded.text)
+        if n == 0:
+            packed = raw
+        else:  # a view's folded text, compressed against the canonical one it nearly equals
+            comp = zlib.compressobj(6, zdict=_zdict(canonical))
+            packed = comp.compress(raw) + comp.flush()
+        view = None
+        if index.view is not None:
+            segments = index.view.stored_segments()
+            view = (
+                len(index.view.text),
+                _raw(s.canon_start for s in segments),
+                _raw(s.canon_end for s in segments),
+                _raw(s.view_start for s in segments),
+                _raw(s.view_end for s in segments),
+            )
+        starts = _Steps.of(folded.starts)
+        # ends[i] == starts[i] + 1 (every unit one character): kept as None
+        one = all(e - s == 1 for s, e in zip(folded.starts, folded.ends, strict=True))
+        entries.append(
+            (
+                index.name,
+                packed,
+                folded.source_length,
+                _dump_steps(starts),
+                None if one else _dump_steps(_Steps.of(folded.ends)),
+                folded.simple,
+                _raw(index._regions) if index._regions is not None else None,
+                view,
+            )
+        )
+    return zlib.compress(marshal.dumps(entries), 6)
+
+
+def _texts_of(entries: list[Any]) -> list[str]:
+    """The folded texts kept in ``entries`` (canonical first)."""
+    canonical = entries[0][1]
+    out = [canonical.decode("utf-16-le", "surrogatepass")]
+    for entry in entries[1:]:
+        d = zlib.decompressobj(zdict=_zdict(canonical))
+        raw = d.decompress(entry[1]) + d.flush()
+        out.append(raw.decode("utf-16-le", "surrogatepass"))
+    return out
+
+
+def _entries(data: bytes) -> list[Any]:
+    entries = marshal.loads(zlib.decompress(data))
+    if not isinstance(entries, list) or not entries:
+        raise ValueError("not an index")
+    return entries
+
+
+def load_indexes(data: bytes) -> list[SearchIndex]:
+    """The indexes :func:`dump_indexes` kept, ready for ``reader.search.places_in``."""
+    from reader.folding import Folded
+    from reader.search import SearchIndex, ViewLike
+
+    entries = _entries(data)
+    texts = _texts_of(entries)
+    out = []
+    for text, entry in zip(texts, entries, strict=True):
+        name, _packed, length, starts, ends, simple, regions, view = entry
+        begin = _load_steps(starts)
+        end = _Steps(begin._at, begin._shift, begin._n, 1) if ends is None else _load_steps(ends)
+        folded = Folded(text, length, cast("array[int]", begin), cast("array[int]", end), simple)
+        mapped = None
+        if view is not None:
+            mapped = cast(ViewLike, _ViewMap(view[0], *(_ints(b) for b in view[1:])))
+        out.append(
+            SearchIndex.restored(
+                name, folded, mapped, _ints(regions) if regions is not None else None
+            )
+        )
+    return out
+
+
+def _token(a: str, b: str | None = None) -> str:
+    return f"u{ord(a):x}" if b is None else f"{ord(a):x}x{ord(b):x}"
+
+
+def grams_text(texts: Iterable[str]) -> str:
+    """The FTS5 document of a text: a token for every character and every adjacent pair of
+    characters in any of its folded texts (none across a line break: no query holds one)."""
+    grams: set[str] = set()
+    for text in texts:
+        grams.update(text)
+        grams.update(map(str.__add__, text, text[1:]))
+    tokens = [_token(g) if len(g) == 1 else _token(g[0], g[1]) for g in grams if "\n" not in g]
+    return " ".join(sorted(tokens))
+
+
+def match_expression(variants: Sequence[str]) -> str | None:
+    """The FTS5 query naming the texts where one of the variants may occur (``None``: any)."""
+    alternatives = []
+    for variant in variants:
+        if not variant or "\n" in variant:
+            return None
+        if len(variant) == 1:
+            tokens = [_token(variant)]
+        else:
+            tokens = list(dict.fromkeys(map(_token, variant, variant[1:])))
+        alternatives.append("(" + " AND ".join(f'"{t}"' for t in tokens) + ")")
+    return " OR ".join(alternatives)
+
+
+# ---------------------------------------------------------------------------------------------
+# The cache file
+
+
+class Unavailable(Exception):
+    """The cache cannot serve this search (missing, damaged, busy or foreign): search runs
+    unindexed."""
+
+
+def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
+    if not create and not path.exists():
+        raise Unavailable("no index yet")
+    try:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise Unavailable(str(exc)) from exc
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(_SCHEMA[0])
+        row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
+        if row is None or row[0] != signature():
+            _reset(conn)
+    except sqlite3.Error as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            _discard(path)  # damaged: the next search builds a new one
+        raise Unavailable(str(exc)) from exc
+    return conn
+
+
+def _reset(conn: sqlite3.Connection) -> None:
+    """Start afresh: a new cache, or one built under another signature (its tables may be
+    another version's, so they are made again)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
+        if row is not None and row[0] == signature():  # another process has just done it
+            conn.execute("COMMIT")
+            return
+        for table in ("files", "texts", "grams"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _SCHEMA:
+            conn.execute(statement)
+        conn.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES('signature', ?)", (signature(),)
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _discard(path: Path) -> None:
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(OSError):
+            name.unlink()
+
+
+@dataclass
+class _File:
+    path: Path
+    shipped: bool
+    mtime_ns: int
+    size: int
+    seen_ns: int
+    doc_id: str = ""
+    sha: str = ""
+    script: str = ""
+    doc: Document | None = None
+    known: bool = False  # the cache's record of it is current
+
+
+def _library_files() -> list[_File]:
+    """The files ``reader.documents.load_library`` reads, in its order, with their stat."""
+    out: list[_File] = []
+    seen = time.time_ns()  # before any file is looked at (see SETTLED_NS)
+    for folder, shipped in ((paths.shipped_texts_dir(), True), (paths.user_texts_dir(), False)):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*" + TEXT_SUFFIX)):
+            try:
+                st = path.stat()
+            except OSError:
+                st = None
+            out.append(
+                _File(path, shipped, st.st_mtime_ns if st else -1, st.st_size if st else -1, seen)
+            )
+    return out
+
+
+def _sha(doc: Document) -> str:
+    return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+
+
+class _Writer:
+    """Writes that may fail: a busy or unwritable cache keeps what it has; search goes on."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.ok = True
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection | None]:
+        if not self.ok:
+            yield None
+            return
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            self.ok = False
+            yield None
+            return
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            self.ok = False
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+
+
+def _resolve_files(conn: sqlite3.Connection, files: list[_File]) -> None:
+    """Fill each file's id, hash and script from the cache, or by reading it when it changed
+    since (its text is then kept on the file). Raises Unavailable for a file the library would
+    skip or report (the unindexed way says so)."""
+    known = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            "SELECT path, mtime_ns, size, seen_ns, doc_id, sha, script FROM files"
+        )
+    }
+    for f in files:
+        row = known.get(str(f.path))
+        if row is not None and _trusted(row[:3], f):
+            f.doc_id, f.sha, f.script = row[3], row[4], row[5]
+            f.known = True
+            continue
+        try:
+            doc = load_file(f.path, shipped=f.shipped)
+        except InputError as exc:
+            raise Unavailable(str(exc)) from exc
+        f.doc, f.doc_id, f.sha, f.script = doc, doc.id, _sha(doc), doc.meta.script
+    ids = [f.doc_id for f in files]
+    if len(set(ids)) != len(ids):
+        raise Unavailable("two texts share an id")
+
+
+def _trusted(row: tuple[int, int, int], f: _File) -> bool:
+    """Whether the cache's record (mtime, size, when seen) still describes the file."""
+    return (
+        f.mtime_ns >= 0
+        and (row[0], row[1]) == (f.mtime_ns, f.size)
+        and row[2] - row[0] > SETTLED_NS
+    )
+
+
+def find_document(doc_id: str, *, cache: Path | None = None) -> Document | None:
+    """The library's text ``doc_id`` read alone (``meipi text`` with thousands of texts), when
+    the cache knows every file of the library as it now is; else ``None`` (and the caller
+    reads the library, which also reports any text it skips)."""
+    path = cache or cache_file()
+    try:
+        conn = _connect(path, create=False)
+    except Unavailable:
+        return None
+    try:
+        known = {
+            row[0]: row[1:]
+            for row in conn.execute("SELECT path, mtime_ns, size, seen_ns, doc_id FROM files")
+        }
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    for f in _library_files():
+        row = known.get(str(f.path))
+        if row is None or not _trusted(row[:3], f):
+            return None
+        if row[3] == doc_id:
+            try:
+                doc = load_file(f.path, shipped=f.shipped)
+            except InputError:
+                return None
+            return doc if doc.id == doc_id else None
+    return None
+
+
+def _doc(f: _File) -> Document:
+    if f.doc is None:
+        f.doc = load_file(f.path, shipped=f.shipped)
+    return f.doc
+
+
+def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
+    fresh = [f for f in files if not f.known and f.mtime_ns >= 0]
+    if not fresh:
+        return
+    with writer.transaction() as conn:
+        if conn is None:
+            return
+        conn.executemany(
+            "INSERT OR REPLACE INTO files(path, mtime_ns, size, seen_ns, doc_id, sha, script)"
+            " VALUES(?, ?, ?, ?, ?, ?, ?)",
+            [
+                (str(f.path), f.mtime_ns, f.size, f.seen_ns, f.doc_id, f.sha, f.script)
+                for f in fresh
+            ],
+        )
+
+
+def _store(
+    conn: sqlite3.Connection,
+    sha: str,
+    script: str,
+    gloss: str,
+    data: bytes,
+    texts: Sequence[str],
+) -> None:
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO texts(sha, script, gloss, data) VALUES(?, ?, ?, ?)",
+        (sha, script, gloss, data),
+    )
+    if cur.rowcount and cur.lastrowid is not None:
+        conn.execute("INSERT INTO grams(rowid, g) VALUES(?, ?)", (cur.lastrowid, grams_text(texts)))
+
+
+def _prune(writer: _Writer, files: Sequence[_File], gloss: str) -> None:
+    """Forget files no longer in the library and texts no file has (or built for a glossary
+    other than this one)."""
+    conn = writer.conn
+    paths_now = {str(f.path) for f in files}
+    stale_paths = [p for (p,) in conn.execute("SELECT path FROM files") if p not in paths_now]
+    keys_now = {(f.sha, f.script) for f in files}
+    stale = [
+        rowid
+        for rowid, sha, script, g in conn.execute("SELECT id, sha, script, gloss FROM texts")
+        if (sha, script) not in keys_now or g != gloss
+    ]
+    if not stale_paths and not stale:
+        return
+    with writer.transaction() as tx:
+        if tx is None:
+            return
+        tx.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in stale_paths])
+        for rowid in stale:
+            (data,) = tx.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
+            tx.execute(
+                "INSERT INTO grams(grams, rowid, g) VALUES('delete', ?, ?)",
+                (rowid, grams_text(_texts_of(_entries(data)))),
+            )
+            tx.execute("DELETE FROM texts WHERE id = ?", (rowid,))
+
+
+def _build_missing(
+    writer: _Writer,
+    docs: Sequence[Document],
+    glossary: Glossary,
+    progress: Callable[[int, int], None] | None = None,
+    each: Callable[[Document, list[SearchIndex]], None] | None = None,
+) -> None:
+    """Index ``docs`` (not in the cache yet), ``BATCH`` to a transaction; ``each`` sees every
+    document's live indexes as they are built (a search uses them at once)."""
+    from reader.search import document_indexes
+
+    gloss = glossary.version
+    pending: list[tuple[str, str, bytes, list[str]]] = []
+
+    def flush() -> None:
+        if pending:
+            with writer.transaction() as conn:
+                if conn is not None:
+                    for sha, script, data, texts in pending:
+                        _store(conn, sha, script, gloss, data, texts)
+            pending.clear()
+
+    for n, doc in enumerate(docs):
+        indexes = document_indexes(doc, glossary)
+        if each is not None:
+            each(doc, indexes)
+        if writer.ok:
+            pending.append(
+                (
+                    _sha(doc),
+                    doc.meta.script,
+                    dump_indexes(indexes),
+                    [i.folded.text for i in indexes],
+                )
+            )
+            if len(pending) >= BATCH:
+                flush()
+        if progress is not None:
+            progress(n + 1, len(docs))
+    flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# Searching
+
+
+def _candidates(conn: sqlite3.Connection, variants: Sequence[str]) -> Callable[[int], bool]:
+    """Whether a variant may be found in the text of that id."""
+    expression = match_expression(variants)
+    if expression is None:
+        return lambda _tid: True
+    found = {
+        rowid
+        for (rowid,) in conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (expression,))
+    }
+    return found.__contains__
+
+
+def search_library(
+    query: str,
+    *,
+    ids: Sequence[str] | None = None,
+    view_id: str = "original",
+    glossary: Glossary | None = None,
+    cache: Path | None = None,
+) -> tuple[list[Match], dict[str, Document]]:
+    """``reader.search.search`` over the library on disk (``load_library``'s texts), through
+    the cache: the matches, and the documents they are in. A text not indexed yet is indexed
+    (and searched as it is built). Raises :class:`Unavailable` when the cache cannot serve
+    (the caller then searches unindexed); an empty query or a wrong view raises InputError."""
+    from reader.search import _present, places_in, query_variants
+    from reader.views import check_view
+
+    check_view(view_id)
+    glossary = glossary or EMPTY
+    variants = query_variants(query, glossary)
+    files = _library_files()
+    conn = _connect(cache or cache_file(), create=True)
+    try:
+        try:
+            _resolve_files(conn, files)
+            writer = _Writer(conn)
+            _record_files(writer, files)
+            by_id = {f.doc_id: f for f in files}
+            if ids:
+                unknown = [i for i in ids if i not in by_id]
+                if unknown:
+                    raise Unavailable("an unknown id")  # the unindexed way words the error
+                chosen = [by_id[i] for i in dict.fromkeys(ids)]
+            else:
+                chosen = files
+            gloss = glossary.version
+            rows = {
+                (sha, script): rowid
+                for rowid, sha, script in conn.execute(
+                    "SELECT id, sha, script FROM texts WHERE gloss = ?", (gloss,)
+                )
+            }
+            live: dict[str, list[tuple[int, int]]] = {}
+            missing = [f for f in files if (f.sha, f.script) not in rows]
+            wanted = {id(f) for f in chosen}
+
+            def found_live(doc: Document, indexes: list[SearchIndex]) -> None:
+                live[doc.id] = places_in(indexes, variants)
+
+            _build_missing(
+                writer,
+                [_doc(f) for f in missing if id(f) in wanted],
+                glossary,
+                each=found_live,
+            )
+            candidate = _candidates(conn, variants)
+            matches: list[Match] = []
+            documents: dict[str, Document] = {}
+            for f in chosen:
+                if f.doc_id in live:
+                    places = live[f.doc_id]
+                else:
+                    rowid = rows[(f.sha, f.script)]
+                    if not candidate(rowid):
+                        continue
+                    (data,) = conn.execute(
+                        "SELECT data FROM texts WHERE id = ?", (rowid,)
+                    ).fetchone()
+                    places = places_in(load_indexes(data), variants)
+                if places:
+                    doc = _doc(f)
+                    documents[doc.id] = doc
+                    matches.extend(_present(doc, places, view_id, glossary))
+            if writer.ok and (missing or any(not f.known for f in files)):
+                _prune(writer, files, gloss)
+            return matches, documents
+        except sqlite3.OperationalError as exc:  # busy, full, unwritable: the cache stays
+            raise Unavailable(str(exc)) from exc
+        except (sqlite3.Error, zlib.error, ValueError, EOFError, TypeError, IndexError) as exc:
+            conn.close()
+            _discard(cache or cache_file())  # damaged: the next search builds a new one
+            raise Unavailable(str(exc)) from exc
+        except OSError as exc:  # a text that cannot be read: the unindexed way says so
+            raise Unavailable(str(exc)) from exc
+    finally:
+        conn.close()
+
+
+def update(
+    documents: Sequence[Document],
+    glossary: Glossary | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cache: Path | None = None,
+) -> int:
+    """Index every one of ``documents`` that the cache lacks (the window runs this off the UI
+    thread); the number indexed. Raises :class:`Unavailable` when the cache cannot be written."""
+    glossary = glossary or EMPTY
+    conn = _connect(cache or cache_file(), create=True)
+    try:
+        have = {
+            (sha, script)
+            for sha, script in conn.execute(
+                "SELECT sha, script FROM texts WHERE gloss = ?", (glossary.version,)
+            )
+        }
+        missing = [d for d in documents if (_sha(d), d.meta.script) not in have]
+        writer = _Writer(conn)
+        _build_missing(writer, missing, glossary, progress)
+        if not writer.ok:
+            raise Unavailable("the index could not be written")
+        return len(missing)
+    except sqlite3.DatabaseError as exc:
+        raise Unavailable(str(exc)) from exc
+    finally:
+        conn.close()
