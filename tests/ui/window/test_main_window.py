@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, Library
 from reader.ui.reading.fonts import FontCatalog
-from reader.ui.reading.reading_view import zoomed_point_size
+from reader.ui.reading.typesetting import zoomed_point_size
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
 from reader.ui.window.theme import DARK, LIGHT, SEPIA
@@ -357,7 +357,7 @@ def test_showing_a_script_view_keeps_the_place_and_sets_simplified_type(
     make_window: MakeWindow,
 ) -> None:
     from reader.script import document_view
-    from reader.ui.reading.reading_view import ReadingContent
+    from reader.ui.reading.typesetting import ReadingContent
 
     window = make_window()
     doc = window.current_document()
