@@ -45,7 +45,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, islice
-from operator import add, ge, itemgetter, sub
+from operator import add, ge, itemgetter, le, sub
 
 import opencc
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
@@ -186,93 +186,110 @@ def _translate(stage: _Stage, text: str) -> str:
 
 
 def _candidates(d: _Dict, text: str) -> list[tuple[int, int, int]]:
-    """Every occurrence ``(start, end, key index)`` of a key of ``d``, in order."""
+    """Every occurrence ``(key index, start, end)`` of a key of ``d``, by end (the automaton
+    reports them as it reads; sorted here should it ever not)."""
     assert d.finder is not None
-    return sorted([(s, e, i) for i, s, e in d.finder.find_matches_as_indexes(text, True)])
+    found = d.finder.find_matches_as_indexes(text, True)
+    ends = list(map(itemgetter(2), found))
+    if not all(map(le, ends, islice(ends, 1, None))):
+        found.sort(key=itemgetter(2))
+    return found
 
 
 def _greedy(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """The occurrences the library keeps: longest first (leftmost among equally long), each
-    unless it overlaps one kept before; in order.
+    unless it overlaps one kept before; in order (by end, which for occurrences that do not
+    overlap is by start).
 
     Which of a run of overlapping occurrences is kept depends only on that run: the runs are
-    found with whole-list operations (a run begins where an occurrence starts at or after the
-    furthest end before it), a lone occurrence is kept, only a longer run is sorted.
+    found with whole-list operations (by end, a run ends where no later occurrence starts before
+    its last end), a lone occurrence is kept, only a longer run is sorted.
     """
     n = len(candidates)
     if n < 2:
         return candidates
-    starts = list(map(itemgetter(0), candidates))
-    reach = accumulate(map(itemgetter(1), candidates), max)
-    begins = [0, *compress(range(1, n), map(ge, islice(starts, 1, None), reach)), n]
+    ends = list(map(itemgetter(2), candidates))
+    # The earliest start from each occurrence on: a run ends where every later one starts at or
+    # after its last end.
+    firsts = list(accumulate(reversed(list(map(itemgetter(1), candidates))), min))
+    firsts.reverse()
+    begins = [0, *compress(range(1, n), map(ge, islice(firsts, 1, None), ends)), n]
     if len(begins) == n + 1:
         return candidates  # nothing overlaps
-    sizes = list(map(sub, islice(begins, 1, None), begins))
-    out = list(map(candidates.__getitem__, compress(begins, map((1).__eq__, sizes))))
-    for k, size in zip(begins, sizes, strict=False):
+    keep = bytearray(n)
+    for k, after in zip(begins, islice(begins, 1, None), strict=False):
+        size = after - k
         if size == 1:
-            continue
-        if size == 2:  # two that overlap: the longer, or the first of two as long
+            keep[k] = 1
+        elif size == 2:  # two that overlap: the longer, or the first of two as long
             a, b = candidates[k], candidates[k + 1]
-            out.append(a if a[1] - a[0] >= b[1] - b[0] else b)
-            continue
-        kept: list[tuple[int, int, int]] = []
-        for c in sorted(candidates[k : k + size], key=_longest_first):
-            s, e = c[0], c[1]
-            for x in kept:
-                if e > x[0] and s < x[1]:
-                    break
-            else:
-                kept.append(c)
-        out.extend(kept)
-    out.sort()
-    return out
+            keep[k if a[2] - a[1] >= b[2] - b[1] else k + 1] = 1
+        else:
+            kept: list[tuple[int, int]] = []
+            for j in sorted(range(k, after), key=lambda j: _longest_first(candidates[j])):
+                _key, s, e = candidates[j]
+                for x in kept:
+                    if e > x[0] and s < x[1]:
+                        break
+                else:
+                    kept.append((s, e))
+                    keep[j] = 1
+    return list(compress(candidates, keep))
 
 
 def _longest_first(c: tuple[int, int, int]) -> tuple[int, int]:
-    return c[0] - c[1], c[0]
+    return c[1] - c[2], c[1]
 
 
 def _stage_apply(stage: _Stage, text: str) -> tuple[str, list[Block]]:
     """One stage over the whole text: its output and its blocks."""
     n = len(text)
-    matches: list[tuple[int, int, str]] = []
+    # Per dictionary (and the wide characters): the starts, ends and values of its replacements.
+    found: list[tuple[list[int], list[int], list[str]]] = []
     occupied: bytearray | None = bytearray(n) if stage.track else None
-    sources = 0
     for d in stage.dicts:
         if d.finder is None:
             continue
         candidates = _candidates(d, text)
-        if occupied is not None and matches:
+        if occupied is not None and found:
             # Text an earlier dictionary of the group replaced is not looked at again.
-            candidates = [c for c in candidates if occupied.find(1, c[0], c[1]) == -1]
+            candidates = [c for c in candidates if occupied.find(1, c[1], c[2]) == -1]
         if not candidates:
             continue
         kept = _greedy(candidates)
-        values = d.values
-        matches.extend([(i, end, values[key]) for i, end, key in kept])
-        sources += 1
+        found.append(
+            (
+                list(map(itemgetter(1), kept)),
+                list(map(itemgetter(2), kept)),
+                list(map(d.values.__getitem__, map(itemgetter(0), kept))),
+            )
+        )
         if occupied is not None:
-            for i, end, _key in kept:
+            for _key, i, end in kept:
                 occupied[i:end] = b"\x01" * (end - i)
     if stage.wide_finder is not None:
-        for m in stage.wide_finder.finditer(text):
-            i = m.start()
-            if occupied is None or not occupied[i]:
-                matches.append((i, i + 1, stage.wide[text[i]]))
-                sources += 1
+        wide = [
+            m.start()
+            for m in stage.wide_finder.finditer(text)
+            if occupied is None or not occupied[m.start()]
+        ]
+        if wide:
+            values = [stage.wide[text[i]] for i in wide]
+            found.append((wide, [i + 1 for i in wide], values))
     translated = _translate(stage, text)
-    if not matches:
+    if not found:
         return translated, []
-    if sources > 1:
-        matches.sort()
+    if len(found) == 1:
+        starts, ends, values = found[0]
+    else:
+        merged = sorted(t for f in found for t in zip(*f, strict=True))
+        starts, ends, values = map(list, zip(*merged, strict=True))
     # Whole-list operations: the text between replacements, where each replacement lands.
-    starts, ends, values = map(list, zip(*matches, strict=True))
     lengths = list(map(len, values))
     shifts = accumulate(map(sub, lengths, map(sub, ends, starts)), initial=0)
     out_starts = list(map(add, starts, shifts))
     blocks = list(zip(starts, ends, out_starts, map(add, out_starts, lengths), strict=True))
-    pieces = [translated[ends[-1] :]] * (2 * len(matches) + 1)
+    pieces = [translated[ends[-1] :]] * (2 * len(starts) + 1)
     pieces[0:-1:2] = map(translated.__getitem__, map(slice, [0, *ends[:-1]], starts))
     pieces[1::2] = values
     return "".join(pieces), blocks

@@ -78,8 +78,8 @@ _SCHEMA = (
 
 
 def cache_file() -> Path:
-    """Where the index lives: ``cache/search-index.sqlite3`` in the data directory."""
-    return paths.data_dir() / "cache" / FILENAME
+    """Where the index lives: ``search-index.sqlite3`` in the caches (``paths.cache_dir``)."""
+    return paths.cache_dir() / FILENAME
 
 
 _SIGNATURE: str | None = None

@@ -156,6 +156,7 @@ def _process_env(data_dir: Path, db: Path) -> dict[str, str]:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     env["MEIPI_DATA_DIR"] = str(data_dir)
+    env.pop("MEIPI_CACHE_DIR", None)  # the measured processes' caches are in their data folder
     env["MEIPI_DB"] = str(db)
     env["MEIPI_BENCH_REPORT"] = "1"
     return env
@@ -253,7 +254,7 @@ def view_switch(settings: Settings, data_dir: Path) -> list[Metric]:
 
     from reader import script, script_engine
     from reader.ui.reading.fonts import FontCatalog
-    from reader.ui.reading.reading_view import ReadingContent
+    from reader.ui.reading.typesetting import ReadingContent
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.settings import ReaderSettings
 
@@ -596,7 +597,7 @@ def five_hundred(settings: Settings, tmp: Path) -> list[Metric]:
     from reader.store import open_store
     from reader.store.bulk import create_annotations
     from reader.ui.reading.fonts import FontCatalog
-    from reader.ui.reading.reading_view import ReadingContent
+    from reader.ui.reading.typesetting import ReadingContent
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.services import Services
     from reader.ui.window.settings import ReaderSettings

@@ -115,11 +115,7 @@
     </message>
 </context>
 <context>
-    <name>AnnotationsFeature</name>
-    <message>
-        <source>Annotations</source>
-        <translation>批注</translation>
-    </message>
+    <name>AnnotationEdits</name>
     <message>
         <source>The text of %1 changed: %2 annotation(s) could not be placed again and are kept, marked as not found in the text, in the sidebar.</source>
         <translation>%1 的文本已更改：有 %2 条批注无法重新定位，已保留并在侧边栏中标为“在文本中未找到”。</translation>
@@ -156,6 +152,9 @@
         <source>This annotation was deleted meanwhile, so your note was not saved. Copy it before closing the editor.</source>
         <translation>这条批注已在此期间被删除，因此您的笔记未保存。请在关闭编辑器前先复制笔记。</translation>
     </message>
+</context>
+<context>
+    <name>AnnotationMenus</name>
     <message>
         <source>Add or Edit &amp;Note…</source>
         <translation>添加或编辑笔记(&amp;N)…</translation>
@@ -211,6 +210,13 @@
     <message>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsFeature</name>
+    <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
     </message>
     <message>
         <source>Note</source>

@@ -115,11 +115,7 @@
     </message>
 </context>
 <context>
-    <name>AnnotationsFeature</name>
-    <message>
-        <source>Annotations</source>
-        <translation>註記</translation>
-    </message>
+    <name>AnnotationEdits</name>
     <message>
         <source>The text of %1 changed: %2 annotation(s) could not be placed again and are kept, marked as not found in the text, in the sidebar.</source>
         <translation>%1 的文本已變更：有 %2 則註記無法重新定位，已保留並在側邊欄標示為「在文本中找不到」。</translation>
@@ -156,6 +152,9 @@
         <source>This annotation was deleted meanwhile, so your note was not saved. Copy it before closing the editor.</source>
         <translation>這則註記已在此期間被刪除，因此您的筆記未儲存。請在關閉編輯器前先複製筆記。</translation>
     </message>
+</context>
+<context>
+    <name>AnnotationMenus</name>
     <message>
         <source>Add or Edit &amp;Note…</source>
         <translation>新增或編輯筆記(&amp;N)…</translation>
@@ -211,6 +210,13 @@
     <message>
         <source>&amp;Annotate</source>
         <translation>註記(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsFeature</name>
+    <message>
+        <source>Annotations</source>
+        <translation>註記</translation>
     </message>
     <message>
         <source>Note</source>

@@ -1,5 +1,8 @@
 """Annotating in the window: wires the store to the reading pane, the sidebar, the margin notes,
-the tag manager and the colour meanings, and adds their menu, toolbar and context-menu actions.
+the tag manager and the colour meanings. The writes (each through ``reader.ops``, pushed on the
+undo history) are :mod:`~reader.ui.annotating.annotation_edits`'s; the actions, the Annotate
+menu, the toolbar's colours and the context menu are
+:mod:`~reader.ui.annotating.annotation_menus`'s.
 
 Installed once by ``MainWindow`` after the text is first painted (``install_annotations``), so
 nothing here costs startup time. Everything goes through the window's public attributes
@@ -22,31 +25,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QContextMenuEvent,
     QHelpEvent,
-    QKeySequence,
     QMouseEvent,
     QTextCharFormat,
 )
-from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QToolTip
+from PySide6.QtWidgets import QDockWidget, QToolTip
 
 from reader.errors import MeipiError
-from reader.store.records import COLORS
+from reader.ui.annotating.annotation_edits import AnnotationEdits
+from reader.ui.annotating.annotation_menus import AnnotationMenus
 from reader.ui.annotating.annotation_models import (
     AnnotationListModel,
-    color_label,
     highlight_color,
     shown_meanings,
-    swatch_icon,
 )
 from reader.ui.annotating.margin import MarginNotes
-from reader.ui.annotating.note_editor import AnnotationDialog, Draft
 from reader.ui.annotating.sidebar import Sidebar
-from reader.ui.annotating.undo import CreateCommand, DeleteCommand, EditCommand, History, Writer
+from reader.ui.annotating.undo import History, Writer
 from reader.ui.reading.selection import ChineseSelection
 
 if TYPE_CHECKING:
@@ -86,10 +85,11 @@ class AnnotationsFeature(QObject):
         self._notes: list[AnnotationRecord] = []
         self._notes_of: list[AnnotationRecord] | None = None
         self._formats: dict[tuple[str | None, bool], QTextCharFormat] = {}
-        self.dialog: AnnotationDialog | None = None
         self.quiet = False  # True: refusals only in the status bar and edit_failed (tests)
         self._tag_manager: QObject | None = None
         self._color_meanings: QObject | None = None
+        # Writing to the store, through reader.ops and the undo history (annotation_edits).
+        self.edits = AnnotationEdits(self)
 
         self.selection = ChineseSelection(self.view)
         self.selection.selection_changed.connect(self._on_selection_changed)
@@ -117,7 +117,7 @@ class AnnotationsFeature(QObject):
         self.margin = MarginNotes(self.view, self._doc_notes)
         self.margin.note_clicked.connect(self._on_margin_note_clicked)
         self.margin.note_hovered.connect(self._on_margin_note_hovered)
-        self.margin.note_save_requested.connect(self._on_margin_note_save_requested)
+        self.margin.note_save_requested.connect(self.edits.save_margin_note)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -137,8 +137,8 @@ class AnnotationsFeature(QObject):
         self.margin.collapsed_changed.connect(self._on_margin_collapsed_changed)
         self.sidebar.filters_changed.connect(self._on_sidebar_filters_changed)
 
-        self._build_actions()
-        self._build_menu()
+        # The actions, the Annotate menu, the toolbar's colours and the context menu.
+        self.menus = AnnotationMenus(self)
         self._viewport = self.view.viewport()
         # Hovering a highlight lights its note: moves must arrive with no button pressed.
         self._viewport.setMouseTracking(True)
@@ -154,7 +154,7 @@ class AnnotationsFeature(QObject):
 
         doc = window.current_document()
         self.sidebar.set_current_document(doc.id if doc else None)
-        self.sync_texts()
+        self.edits.sync_texts()
         self.refresh()
         self._on_selection_changed()
 
@@ -166,7 +166,7 @@ class AnnotationsFeature(QObject):
             # Plain sqlite3 until the first write (startup budget, issue 10): see Services.
             read = self.services.read_annotations()
         except MeipiError as exc:
-            self._report(str(exc))
+            self.edits.report(str(exc))
             return
         if read is None:
             return
@@ -180,7 +180,7 @@ class AnnotationsFeature(QObject):
         self.sidebar.colors.set_meanings(meanings)
         self.sidebar.tag_view.expandAll()
         self.sidebar.update_counts()  # once, for all the rows that changed
-        self._update_action_texts()
+        self.menus.update_texts()
         self._redraw()
         self.records_loaded.emit()
 
@@ -207,37 +207,10 @@ class AnnotationsFeature(QObject):
 
     def _on_document_opened(self, doc_id: str) -> None:
         self.sidebar.set_current_document(doc_id)
-        if self.sync_texts():
+        if self.edits.sync_texts():
             self.refresh()
         else:
             self._redraw()
-
-    def sync_texts(self) -> bool:
-        """Re-anchor the annotations of every text that changed since they were made (an
-        edited text of one's own), as the command line does, so highlights stay on their
-        words; what cannot be placed is kept as an orphan and said. True when any moved."""
-        try:
-            stale = self.services.stale_documents()
-            if not stale:
-                return False
-            from reader.ops.annotations import sync_document
-
-            reports = self.writer.call(lambda store: [sync_document(store, d) for d in stale])
-        except MeipiError as exc:
-            self.window.statusBar().showMessage(str(exc), 15000)
-            return False
-        orphans = sum(len(r.orphans) for r in reports)
-        if orphans:
-            self.window.statusBar().showMessage(
-                self.tr(
-                    "The text of %1 changed: %2 annotation(s) could not be placed again and "
-                    "are kept, marked as not found in the text, in the sidebar."
-                )
-                .replace("%1", ", ".join(d.id for d in stale))
-                .replace("%2", str(orphans)),
-                15000,
-            )
-        return True
 
     def _on_theme_applied(self, _theme_id: str) -> None:
         self._formats.clear()
@@ -386,405 +359,28 @@ class AnnotationsFeature(QObject):
 
     def _on_selection_changed(self) -> None:
         has_selection = self.view.selected_range() is not None
-        for action in self.color_actions.values():
+        for action in self.menus.color_actions.values():
             action.setEnabled(has_selection)
         targeted = self.target() is not None  # (looked for once: it scans the article's)
-        self.note_action.setEnabled(has_selection or targeted)
-        self.tags_action.setEnabled(has_selection or targeted)
-        self.delete_action.setEnabled(targeted)
-
-    # -- editing -----------------------------------------------------------------------------
-    def highlight(self, color: str) -> AnnotationRecord | None:
-        """Highlight the selection in ``color`` (recolouring it when it is an annotation)."""
-        selected = self.view.selected_range()
-        if selected is None:
-            return None
-        existing = next((r for r in self._doc_records if (r.start, r.end) == selected), None)
-        if existing is not None:
-            return self.save(existing, Draft(color, existing.tags, existing.note))
-        return self.create(selected[0], selected[1], Draft(color, (), None))
-
-    def create(self, start: int, end: int, draft: Draft) -> AnnotationRecord | None:
-        """A new annotation on the open article's canonical ``[start, end)``; None when the
-        database refused it (the reason is reported, the selection kept)."""
-        doc = self.window.current_document()
-        if doc is None or self._refuse_blank(doc.text[start:end]):
-            return None
-        from reader.ops.annotations import annotate
-
-        try:
-            record = self.writer.call(
-                lambda store: annotate(
-                    store, doc, start, end, color=draft.color, tags=draft.tags, note=draft.note
-                ),
-                doc.id,
-            )
-        except MeipiError as exc:
-            self._report(str(exc))
-            return None
-        self.history.push(CreateCommand(self.writer, self.tr("Annotate"), record))
-        self.view.setTextCursor(self.view.cursor_for(end, end))
-        self.refresh()
-        # The new annotation is the current one: Ctrl+T / Ctrl+Alt+M go on with it.
-        self.sidebar.select(record.id)
-        self._on_selection_changed()
-        return record
-
-    def _refuse_blank(self, passage: str) -> bool:
-        """True, said in the status bar, when ``passage`` is only white space (a double-click
-        on a space selects one): there is nothing to mark or to quote."""
-        if passage.strip():
-            return False
-        self.window.statusBar().showMessage(
-            self.tr("Only white space is selected; select the words to annotate."), 8000
-        )
-        return True
-
-    def save(self, record: AnnotationRecord, draft: Draft) -> AnnotationRecord | None:
-        """Change an annotation's colour, tags and note; None when refused (reported)."""
-        try:
-            self._write_edit(record, draft)
-        except MeipiError as exc:
-            self._report(str(exc))
-            return None
-        return self.record(record.id)
-
-    def _write_edit(self, record: AnnotationRecord, draft: Draft) -> None:
-        from reader.ops.annotations import edit as edit_annotation
-
-        edit = self.writer.call(
-            lambda store: edit_annotation(
-                store, record.id, color=draft.color, tags=list(draft.tags), note=draft.note
-            ),
-            record.document,
-        )
-        self.history.push(
-            EditCommand(self.writer, self.tr("Edit Annotation"), edit.before, edit.after)
-        )
-        self.refresh()
-
-    def delete(self, annotation_id: str) -> bool:
-        record = self.record(annotation_id)
-        if record is None:
-            return False
-        from reader.ops.annotations import delete
-
-        try:
-            removed = self.writer.call(lambda store: delete(store, annotation_id), record.document)
-        except MeipiError as exc:
-            self._report(str(exc))
-            return False
-        self.history.push(DeleteCommand(self.writer, self.tr("Delete Annotation"), removed))
-        self.refresh()
-        self.window.statusBar().showMessage(
-            self.tr("Annotation deleted — %1 undoes it.").replace(
-                "%1", self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            ),
-            5000,
-        )
-        return True
-
-    def undo(self) -> None:
-        if self.history.undo():
-            self.refresh()
-
-    def redo(self) -> None:
-        if self.history.redo():
-            self.refresh()
+        self.menus.note_action.setEnabled(has_selection or targeted)
+        self.menus.tags_action.setEnabled(has_selection or targeted)
+        self.menus.delete_action.setEnabled(targeted)
 
     def _on_history_failed(self, message: str) -> None:
-        self._report(message)
-
-    def _report(self, message: str) -> None:
-        """A refused write: said in the status bar and a message box; nothing typed is lost."""
-        self.window.statusBar().showMessage(message, 15000)
-        self.edit_failed.emit(message)
-        if not self.quiet:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Not Saved"),
-                message,
-                QMessageBox.StandardButton.Ok,
-                self.window,
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-
-    # -- the annotation dialog ---------------------------------------------------------------
-    def edit_dialog(self, focus: str = "note") -> AnnotationDialog | None:
-        """The dialog for the target annotation, or for a new one on the selection."""
-        record = self.target()
-        selected = self.view.selected_range()
-        if record is None and selected is None:
-            return None
-        doc = self.window.current_document()
-        if (
-            record is None
-            and doc is not None
-            and selected is not None
-            and self._refuse_blank(doc.text[selected[0] : selected[1]])
-        ):
-            return None
-        if record is not None:
-            quote = self._quote_for(record)
-            dialog = AnnotationDialog(
-                quote,
-                color=record.color,
-                tags=record.tags,
-                note=record.note,
-                known_tags=self.tag_names(),
-                meanings=self.meanings,
-                parent=self.window,
-            )
-        else:
-            assert selected is not None and doc is not None
-            dialog = AnnotationDialog(
-                self.view.textCursor().selectedText().replace("\u2029", "\n"),
-                color=None if focus == "note" else "yellow",
-                tags=(),
-                note=None,
-                known_tags=self.tag_names(),
-                meanings=self.meanings,
-                parent=self.window,
-            )
-        target_id = record.id if record is not None else None
-        span = selected
-
-        def on_save(draft: object) -> None:
-            assert isinstance(draft, Draft)
-            self._on_dialog_save_requested(dialog, target_id, span, draft)
-
-        dialog.save_requested.connect(on_save)
-        dialog.finished.connect(self._on_dialog_finished)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        (dialog.tags_edit if focus == "tags" else dialog.note_edit).setFocus()
-        self.dialog = dialog
-        self._place_beside_passage(dialog, (record.start, record.end) if record else selected)
-        dialog.open()
-        return dialog
-
-    def _place_beside_passage(self, dialog: AnnotationDialog, span: tuple[int, int] | None) -> None:
-        rects = self.view.range_rects(*span) if span else []
-        if rects:
-            box = rects[0]
-            for rect in rects[1:]:
-                box = box.united(rect)
-            # Beside the column rather than over its other lines: the text stays readable.
-            column = self.view.column_rect()
-            box.setLeft(min(box.left(), column.left()))
-            box.setRight(max(box.right(), column.right()))
-            viewport = self.view.viewport()
-            shown = viewport.rect().intersected(box.toRect()) or box.toRect()
-            dialog.place_beside(shown.translated(viewport.mapToGlobal(QPoint(0, 0))))
-
-    def _on_dialog_finished(self, _result: int) -> None:
-        # Closed (and deleted on close): nothing of it may be used any more.
-        self.dialog = None
-
-    def _on_dialog_save_requested(
-        self,
-        dialog: AnnotationDialog,
-        target_id: str | None,
-        span: tuple[int, int] | None,
-        draft: Draft,
-    ) -> None:
-        from reader.ops.annotations import annotate
-
-        record = self.record(target_id) if target_id else None
-        doc = self.window.current_document()
-        if target_id and record is None and span is None:
-            # Deleted meanwhile (another window, the command line): keep what was typed.
-            message = self.tr(
-                "This annotation was deleted meanwhile, so your changes were not saved. "
-                "Copy your note, then select the passage and annotate it again."
-            )
-            dialog.show_error(message)
-            self.edit_failed.emit(message)
-            return
-        try:
-            if record is not None:
-                self._write_edit(record, draft)
-            elif span is not None and doc is not None:
-                created = self.writer.call(
-                    lambda store: annotate(
-                        store,
-                        doc,
-                        span[0],
-                        span[1],
-                        color=draft.color,
-                        tags=draft.tags,
-                        note=draft.note,
-                    ),
-                    doc.id,
-                )
-                self.history.push(CreateCommand(self.writer, self.tr("Annotate"), created))
-                self.view.setTextCursor(self.view.cursor_for(span[1], span[1]))
-                self.refresh()
-                self.sidebar.select(created.id)
-        except MeipiError as exc:
-            dialog.show_error(str(exc))
-            self.edit_failed.emit(str(exc))
-            return
-        dialog.accept()
+        self.edits.report(message)
 
     def _on_sidebar_edit_requested(self, annotation_id: str) -> None:
         self.go_to(annotation_id)
         record = self.record(annotation_id)
         if record is not None:
             self.view.select_range(record.start, record.end)
-            self.edit_dialog()
+            self.edits.edit_dialog()
 
     def _on_sidebar_delete_requested(self, annotation_id: str) -> None:
-        self.delete(annotation_id)
-
-    def _on_margin_note_save_requested(self, annotation_id: str, note: str) -> None:
-        record = self.record(annotation_id)
-        if record is None:
-            message = self.tr(
-                "This annotation was deleted meanwhile, so your note was not saved. "
-                "Copy it before closing the editor."
-            )
-            self.margin.show_error(annotation_id, message)
-            self.edit_failed.emit(message)
-            return
-        try:
-            self._write_edit(record, Draft(record.color, record.tags, note or None))
-        except MeipiError as exc:
-            self.margin.show_error(annotation_id, str(exc))
-            self.edit_failed.emit(str(exc))
-            return
-        self.margin.finish_editing(annotation_id)
-
-    # -- actions and menus -------------------------------------------------------------------
-    def _action(
-        self, text: str, slot: object, keys: list[str] | None = None, *, in_text: bool = False
-    ) -> QAction:
-        action = QAction(text, self.window)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)
-        if in_text:
-            # Keys that type text elsewhere (1–5, Delete) act only in the reading pane.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(action)
-        else:
-            self.window.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.color_actions: dict[str, QAction] = {}
-        for i, color in enumerate(COLORS):
-            action = self._action(
-                color, lambda _c=False, c=color: self.highlight(c), [str(i + 1)], in_text=True
-            )
-            action.setIcon(swatch_icon(color, 16))
-            self.color_actions[color] = action
-        self.note_action = self._action(
-            self.tr("Add or Edit &Note…"), lambda: self.edit_dialog("note"), ["Ctrl+Alt+M"]
-        )
-        self.tags_action = self._action(
-            self.tr("&Tags…"), lambda: self.edit_dialog("tags"), ["Ctrl+T"]
-        )
-        self.delete_action = self._action(
-            self.tr("&Delete Annotation"), self._on_delete_action, ["Del"], in_text=True
-        )
-        # Delete, and the platform's own delete keys (Backspace on a Mac keyboard).
-        delete_keys = [QKeySequence("Del")]
-        for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Delete):
-            if key not in delete_keys:
-                delete_keys.append(key)
-        self.delete_action.setShortcuts(delete_keys)
-        self.undo_action = self._action(self.tr("&Undo"), self.undo, ["Ctrl+Z"])
-        self.redo_action = self._action(self.tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
-        self.history.stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.history.stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.history.stack.undoTextChanged.connect(self._on_undo_text_changed)
-        self.history.stack.redoTextChanged.connect(self._on_redo_text_changed)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.sidebar_action = self.dock.toggleViewAction()
-        self.sidebar_action.setText(self.tr("Annotations &Sidebar"))
-        self.sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self.sidebar_action.triggered.connect(self._on_sidebar_action_triggered)
-        self.window.addAction(self.sidebar_action)
-        self.margin_action = self._action(
-            self.tr("&Margin Notes"), self._on_margin_action, ["Ctrl+Alt+N"]
-        )
-        self.margin_action.setCheckable(True)
-        self.margin_action.setChecked(not self.margin.collapsed())
-        self.tag_manager_action = self._action(
-            self.tr("Ta&g Manager…"), self.show_tag_manager, ["Ctrl+Shift+T"]
-        )
-        self.color_meanings_action = self._action(
-            self.tr("&Colour Meanings…"), self.show_color_meanings
-        )
-        self.caret_action = self._action(
-            self.tr("&Caret Browsing (select with the keyboard)"), self._on_caret_action, ["F7"]
-        )
-        self.caret_action.setCheckable(True)
-        self._update_action_texts()
-
-    def _update_action_texts(self) -> None:
-        for color, action in self.color_actions.items():
-            meaning = self.meanings.get(color, "")
-            label = self.tr("Highlight %1").replace("%1", color_label(color))
-            action.setText(f"{label} — {meaning}" if meaning else label)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{action.text()} ({keys})")
-
-    def _on_undo_text_changed(self, text: str) -> None:
-        self.undo_action.setText(self.tr("&Undo %1").replace("%1", text).strip())
-
-    def _on_redo_text_changed(self, text: str) -> None:
-        self.redo_action.setText(self.tr("&Redo %1").replace("%1", text).strip())
-
-    def _build_menu(self) -> None:
-        window = self.window
-        self.menu = QMenu(self.tr("&Annotate"), window)
-        self.menu.setObjectName("annotateMenu")
-        window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
-        # Undo and redo head the window's Edit menu, whatever other features put there.
-        existing = window.edit_menu.actions()
-        if existing:
-            window.edit_menu.insertActions(existing[0], [self.undo_action, self.redo_action])
-            window.edit_menu.insertSeparator(existing[0])
-        else:
-            window.edit_menu.addActions([self.undo_action, self.redo_action])
-            self.menu.addSeparator()
-        self.menu.addActions(list(self.color_actions.values()))
-        self.menu.addSeparator()
-        self.menu.addActions([self.note_action, self.tags_action, self.delete_action])
-        self.menu.addSeparator()
-        self.menu.addActions(
-            [
-                self.sidebar_action,
-                self.margin_action,
-                self.tag_manager_action,
-                self.color_meanings_action,
-            ]
-        )
-        self.menu.addSeparator()
-        self.menu.addAction(self.caret_action)
-        window.toolbar.addSeparator()
-        window.toolbar.addActions(list(self.color_actions.values()))
-        window.toolbar.addAction(self.note_action)
-        self.note_action.setIcon(swatch_icon("none", 16))
-
-    def _on_delete_action(self) -> None:
-        record = self.target()
-        if record is not None:
-            self.delete(record.id)
-
-    def _on_sidebar_action_triggered(self, checked: bool) -> None:
-        if checked:
-            self.dock.raise_()
-            self.sidebar.search.setFocus()
-
-    def _on_margin_action(self, checked: bool) -> None:
-        self.margin.set_collapsed(not checked)
+        self.edits.delete(annotation_id)
 
     def _on_margin_collapsed_changed(self, collapsed: bool) -> None:
-        self.margin_action.setChecked(not collapsed)
+        self.menus.margin_action.setChecked(not collapsed)
         self._settings.set_flag(MARGIN_SETTING, collapsed)
         self._settings.sync()
 
@@ -793,9 +389,6 @@ class AnnotationsFeature(QObject):
         if self._settings.text(SCOPE_SETTING, "document") != scope:
             self._settings.set_value(SCOPE_SETTING, scope)
             self._settings.sync()
-
-    def _on_caret_action(self, checked: bool) -> None:
-        self.selection.set_caret_browsing(checked)
 
     def show_tag_manager(self) -> QObject:
         from reader.ui.annotating.tag_manager import TagManager
@@ -818,18 +411,17 @@ class AnnotationsFeature(QObject):
         dialog.open()
         return dialog
 
-    # -- the context menu in the text --------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self.window:
-            if kind == QEvent.Type.Close and not self.save_pending():
+            if kind == QEvent.Type.Close and not self.edits.save_pending():
                 event.ignore()  # the note stays on screen with the reason; nothing is lost
                 return True
             return False
         if watched is not self._viewport:
             return False
         if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
-            self.context_menu(event.pos()).exec(event.globalPos())
+            self.menus.context_menu(event.pos()).exec(event.globalPos())
             return True
         if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
             # A highlight under the pointer lights its note in the margin.
@@ -854,49 +446,9 @@ class AnnotationsFeature(QObject):
                 return True
         return super().eventFilter(watched, event)
 
-    def save_pending(self) -> bool:
-        """Save what is still being typed (a margin note, the annotation dialog), as leaving
-        it would; False when that was refused (the text stays on screen, with the reason)."""
-        editor = self.margin.editor
-        if editor is not None and editor.is_modified():
-            self._on_margin_note_save_requested(editor.annotation_id, editor.toPlainText())
-            if self.margin.editor is not None:
-                return False
-        dialog = self.dialog
-        if dialog is not None and dialog.isVisible() and dialog.is_modified():
-            dialog.save_requested.emit(dialog.draft())
-            if dialog.isVisible():  # refused: it stays open, saying why
-                return False
-        return True
-
     def tooltip_for(self, record: AnnotationRecord) -> str:
         parts = [self.meanings.get(record.color or "", "") if record.color else self.tr("Note")]
         if record.tags:
             parts.append(" ".join(f"#{t}" for t in record.tags))
         head = " · ".join(p for p in parts if p)
         return f"{head}\n{record.note}" if record.note else head
-
-    def context_menu(self, point: QPoint) -> QMenu:
-        """The reading pane's menu at a viewport point: annotating first, then Qt's own."""
-        if self.view.selected_range() is None:
-            under = self.annotations_at(self.view.offset_at(point))
-            if under:
-                self.sidebar.select(under[0].id)
-        self._on_selection_changed()
-        # The script views' menu (a substitution's veto…) when the point is on one.
-        views = getattr(self.window, "views_feature", None)
-        base = getattr(views, "context_menu_at", None)
-        menu = base(point) if callable(base) else None
-        if not isinstance(menu, QMenu):
-            menu = self.view.createStandardContextMenu(point)
-        standard = menu.actions()
-        ours = QMenu(menu)
-        ours.addActions(list(self.color_actions.values()))
-        ours.addSeparator()
-        ours.addActions([self.note_action, self.tags_action, self.delete_action])
-        ours.addSeparator()
-        for action in standard:
-            menu.removeAction(action)
-        menu.addActions([*ours.actions(), *standard])
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return menu

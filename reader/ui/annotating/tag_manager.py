@@ -138,7 +138,7 @@ class TagManager(QDialog):
             action.triggered.connect(slot)
             self.tree.addAction(action)
         # Undo and redo work here too (the same history as the window's Edit menu).
-        self.addActions([feature.undo_action, feature.redo_action])
+        self.addActions([feature.menus.undo_action, feature.menus.redo_action])
         feature.records_loaded.connect(self.reload)
         self.resize(460, 480)
         self.reload()
@@ -219,7 +219,7 @@ class TagManager(QDialog):
         self.feature.history.push(
             TagCommand(self.feature.writer, text, kind, name, new_name, tags_before, change.before)
         )
-        undo_keys = self.feature.undo_action.shortcut().toString(
+        undo_keys = self.feature.menus.undo_action.shortcut().toString(
             QKeySequence.SequenceFormat.NativeText
         )
         said = (

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord
     from reader.ui.compare.compare_view import CompareView, TypographyFor
     from reader.ui.compare.theme_board import ThemeBoard
-    from reader.ui.reading.reading_view import ReadingContent, Typography
+    from reader.ui.reading.typesetting import ReadingContent, Typography
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.settings import ReaderSettings
 

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, Library
-from reader.ui.reading.reading_view import ReadingContent, ReadingView, Typography
+from reader.ui.reading.reading_view import ReadingView
+from reader.ui.reading.typesetting import ReadingContent, Typography
 from reader.views import LABELS, VIEW_IDS
 
 if TYPE_CHECKING:

@@ -1,10 +1,16 @@
 """The reading pane: a document's blocks typeset in a centred column, the printed page numbers in
 the left margin, and every position expressed as a canonical offset.
 
-What is shown is a :class:`ReadingContent` — the canonical text, or a script view's text with its
-blocks and pages mapped into it — so a script switcher only builds another content and calls
-:meth:`ReadingView.set_content`. Offsets in and out of this widget are canonical code points;
-:class:`reader.ui.reading.offsets.PositionMap` is the only conversion to Qt positions.
+What is shown is a :class:`~reader.ui.reading.typesetting.ReadingContent` — the canonical text,
+or a script view's text with its blocks and pages mapped into it — so a script switcher only
+builds another content and calls :meth:`ReadingView.set_content`. Offsets in and out of this
+widget are canonical code points; :class:`reader.ui.reading.offsets.PositionMap` is the only
+conversion to Qt positions. The document is built in :mod:`~reader.ui.reading.typesetting` and
+laid out in the background by :mod:`~reader.ui.reading.layout_pacer`.
+
+Over 600 lines as one job: the widget itself — scrolling and the reading position, the column
+and its justification near the screen, highlight layers, hit-testing and the page margin —
+every part of it reading and moving the same viewport and layout state.
 
 Signals:
     position_changed(int): the canonical offset of the first visible character changed (the
@@ -18,251 +24,44 @@ Signals:
 from __future__ import annotations
 
 import bisect
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from PySide6.QtCore import (
-    QEvent,
-    QObject,
     QPoint,
     QPointF,
     QRectF,
     Qt,
     QTimer,
-    QTimerEvent,
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
-    QFontInfo,
     QFontMetricsF,
     QPainter,
     QPaintEvent,
     QPen,
     QResizeEvent,
     QShowEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextLine,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.documents import Block, Document, Page
-from reader.ui.reading.fonts import CHWS, has_contextual_spacing
 from reader.ui.reading.justify import Justifier, ensure_laid_out
-from reader.ui.reading.offsets import OffsetMap, PositionMap
-from reader.ui.window.theme import LIGHT, Theme
+from reader.ui.reading.layout_pacer import LayoutPacer
+from reader.ui.reading.offsets import PositionMap
+from reader.ui.reading.typesetting import (
+    ReadingContent,
+    Typography,
+    build_document,
+)
 
-BASE_POINT_SIZE = 14.0
-ZOOM_STEP = 1.1
-ZOOM_MIN, ZOOM_MAX = -6, 10
-LINE_HEIGHT = 180  # percent of the font size, for body text
-COLUMN_EM = 40  # the column's maximum width in full-width characters
 TOP_PAD = 10  # pixels between the viewport's top and the first visible line
 SHORT_TEXT = 60_000  # characters: laid out at once when a paragraph must be justified
-
-# Characters QTextCursor.insertText would turn into block or frame boundaries; replaced by a
-# same-length character so positions keep matching the text.
-_BOUNDARY_CHARS = str.maketrans({"\r": " ", "\u2029": " ", "\ufdd0": " ", "\ufdd1": " "})
-_BOUNDARY_SET = ("\r", "\u2029", "\ufdd0", "\ufdd1")
-
-
-class ScriptView(OffsetMap, Protocol):
-    """What the pane needs of a script view (``reader.script.View`` has it)."""
-
-    text: str
-    view_id: str
-
-
-@dataclass(frozen=True)
-class ReadingContent:
-    """What the pane shows: a text with its blocks and pages, and how it maps to the canonical
-    text of ``doc``."""
-
-    doc: Document
-    text: str
-    blocks: tuple[Block, ...]
-    pages: tuple[Page, ...]
-    positions: PositionMap
-    view_id: str = "original"
-
-    @classmethod
-    def original(cls, doc: Document) -> ReadingContent:
-        return cls(doc, doc.text, doc.blocks, doc.pages, PositionMap(doc.text), "original")
-
-    @classmethod
-    def from_view(cls, doc: Document, view: ScriptView) -> ReadingContent:
-        """``doc`` in a script view (a ``reader.script.View``): its text, with the blocks and
-        page starts mapped into it."""
-        view_map: OffsetMap = view
-        view_text, view_id = view.text, view.view_id
-        blocks = tuple(
-            Block(b.kind, b.level, *view_map.to_view(b.start, b.end)) for b in doc.blocks
-        )
-        pages: list[Page] = []
-        for page in doc.pages:
-            end = min(page.start + 1, len(doc.text))
-            start = view_map.to_view(page.start, end)[0]
-            if not pages or start > pages[-1].start:
-                pages.append(Page(page.number, start, page.label))
-        return cls(doc, view_text, blocks, tuple(pages), PositionMap(view_text, view_map), view_id)
-
-    @property
-    def script(self) -> str:
-        """The script shown: the view id, or the source's script for the original."""
-        return self.doc.meta.script if self.view_id == "original" else self.view_id
-
-
-@dataclass(frozen=True)
-class Typography:
-    """How to set the text: font families (best first), size, colours."""
-
-    families: tuple[str, ...]
-    point_size: float = BASE_POINT_SIZE
-    theme: Theme = LIGHT
-    line_height: int = LINE_HEIGHT
-    column_em: int = COLUMN_EM
-
-    def font(self, scale: float = 1.0, *, bold: bool = False) -> QFont:
-        font = QFont()
-        if self.families:
-            font.setFamilies(list(self.families))
-        font.setPointSizeF(self.point_size * scale)
-        font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-        font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
-        if self.families and has_contextual_spacing(self.families):
-            font.setFeature(QFont.Tag.fromString(CHWS), 1)
-        return font
-
-    def em(self) -> float:
-        """The width of one full-width character, in pixels (the font's pixel size when no
-        installed font has 中 and a narrow box stands in for it)."""
-        font = self.font()
-        return max(QFontMetricsF(font).horizontalAdvance("中"), float(QFontInfo(font).pixelSize()))
-
-
-def zoomed_point_size(steps: int) -> float:
-    steps = min(max(steps, ZOOM_MIN), ZOOM_MAX)
-    return round(BASE_POINT_SIZE * ZOOM_STEP**steps, 1)
-
-
-@dataclass(frozen=True)
-class _Style:
-    scale: float = 1.0
-    bold: bool = False
-    italic: bool = False
-    color: str = "ink"
-    # Justified: Qt spreads a line between its characters, and :class:`Justifier` fills the
-    # lines where Qt would space out the letters of a Latin word (or stretch only its spaces).
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignJustify
-    line_height: int | None = None  # None: the body's
-    indent_em: float = 0.0
-    top_em: float = 0.0
-    bottom_em: float = 0.0
-    side_em: float = 0.0
-
-
-_CENTER = Qt.AlignmentFlag.AlignHCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft
-_STYLES: dict[str, _Style] = {
-    "title": _Style(
-        1.65, bold=True, color="heading", align=_CENTER, line_height=145, top_em=1.2, bottom_em=0.5
-    ),
-    "subtitle": _Style(
-        0.92, italic=True, color="muted", align=_CENTER, line_height=150, bottom_em=0.6, side_em=2.0
-    ),
-    "author": _Style(
-        1.08, color="heading", align=_CENTER, line_height=160, top_em=0.4, bottom_em=0.1
-    ),
-    "affiliation": _Style(0.86, color="muted", align=_CENTER, line_height=150),
-    "caption": _Style(0.84, color="muted", line_height=165, top_em=0.8, bottom_em=1.0, side_em=1.5),
-    "heading1": _Style(
-        1.25, bold=True, color="heading", align=_LEFT, line_height=150, top_em=1.7, bottom_em=0.5
-    ),
-    "heading2": _Style(
-        1.08, bold=True, color="heading", align=_LEFT, line_height=155, top_em=1.2, bottom_em=0.35
-    ),
-    "heading3": _Style(
-        1.0, bold=True, color="heading", align=_LEFT, line_height=160, top_em=0.9, bottom_em=0.2
-    ),
-    "paragraph": _Style(indent_em=2.0, bottom_em=0.45),
-    "note": _Style(0.86, color="muted", line_height=165, top_em=1.6, bottom_em=0.4),
-    "backmatter": _Style(0.84, color="muted", align=_CENTER, line_height=160, bottom_em=0.15),
-}
-_TITLE_BLOCK = ("title", "subtitle", "author", "affiliation")
-
-
-def _style_for(block: Block) -> _Style:
-    if block.kind == "heading":
-        return _STYLES[f"heading{min(max(block.level, 1), 3)}"]
-    return _STYLES[block.kind]
-
-
-def build_document(content: ReadingContent, typo: Typography) -> QTextDocument:
-    """The blocks of ``content`` as a ``QTextDocument`` whose positions are the shown text's
-    UTF-16 positions (one block per block, nothing inserted between them)."""
-    doc = QTextDocument()
-    doc.setUndoRedoEnabled(False)
-    doc.setDefaultFont(typo.font())
-    doc.setDocumentMargin(0)
-    em = typo.em()
-    colors = typo.theme.colors()
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    previous: Block | None = None
-    # Thousands of blocks share a handful of formats: each made once.
-    formats: dict[tuple[str, int, float], tuple[QTextBlockFormat, QTextCharFormat]] = {}
-    text = content.text
-    if any(c in text for c in _BOUNDARY_SET):  # most texts have none: not copied for nothing
-        text = text.translate(_BOUNDARY_CHARS)
-    for i, block in enumerate(content.blocks):
-        style = _style_for(block)
-        top = style.top_em
-        after_title = previous is not None and previous.kind in _TITLE_BLOCK
-        if after_title and block.kind not in _TITLE_BLOCK:
-            top = max(top, 2.2)  # the title block stands apart from the body
-        if block.kind == "backmatter" and (previous is None or previous.kind != "backmatter"):
-            top = 3.2  # room for the rule painted above the colophon
-        key = (block.kind, block.level, top)
-        made = formats.get(key)
-        if made is None:
-            fmt = QTextBlockFormat()
-            fmt.setAlignment(style.align)
-            # As in CSS, line height is a multiple of the font size (not of the font's own
-            # line spacing, which for CJK fonts is already about 1.45 em).
-            ratio = (style.line_height or typo.line_height) / 100
-            fmt.setLineHeight(
-                round(ratio * em * style.scale, 2),
-                QTextBlockFormat.LineHeightTypes.FixedHeight.value,
-            )
-            fmt.setTextIndent(style.indent_em * em)
-            fmt.setTopMargin(top * em)
-            fmt.setBottomMargin(style.bottom_em * em)
-            fmt.setLeftMargin(style.side_em * em)
-            fmt.setRightMargin(style.side_em * em)
-            fmt.setProperty(QTextFormat.Property.UserProperty, block.kind)
-            chars = QTextCharFormat()
-            chars.setFont(typo.font(style.scale, bold=style.bold))
-            chars.setFontItalic(style.italic)
-            chars.setForeground(QBrush(QColor(colors[style.color])))
-            made = formats[key] = (fmt, chars)
-        fmt, chars = made
-        if i == 0:
-            cursor.setBlockFormat(fmt)
-            cursor.setBlockCharFormat(chars)
-        else:
-            cursor.insertBlock(fmt, chars)
-        cursor.insertText(text[block.start : block.end], chars)
-        previous = block
-    cursor.endEditBlock()
-    return doc
 
 
 def _line_x(line: QTextLine, position: int) -> float:
@@ -278,94 +77,6 @@ def _line_x(line: QTextLine, position: int) -> float:
 # cursor lays the text out down to it): scrolling brings the others in.
 NEAR_LIMIT = 300
 NEAR_SCREENS = 1.0  # how far above and below the viewport, in viewport heights
-
-
-class LayoutPacer(QObject):
-    """Lays a long text out in the background in slices of a few milliseconds.
-
-    Qt lays out what is not on screen yet from a timer whose steps double up to 200,000
-    characters: on a 1M-character text, several ticks of ~150 ms each in the first second after
-    it opens, when the reader is already scrolling, clicking or filtering. The pacer drops that
-    timer's ticks (told from Qt's other timer on the layout, which reports the size, by whether
-    a tick reports it) and lays the text out a few thousand characters at a time from its own
-    timer instead: the same work, never blocking the window for long.
-    """
-
-    finished = Signal()  # laid out to the end
-
-    SLICE_S = 0.003
-    INTERVAL_MS = 10
-    STEP = 1000  # characters laid out at a time within a slice
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self._document = document
-        self._layout = document.documentLayout()
-        self._layout_timer: int | None = None
-        self._other_timers: set[int] = set()
-        self._target = 0
-        self._sized = False
-        self._last = time.perf_counter()  # when the last tick ended
-        self._yielded = 0
-        self._layout.documentSizeChanged.connect(self._on_size_changed)
-        self._layout.installEventFilter(self)
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.INTERVAL_MS)  # as Qt's own: input and painting go first
-        self._timer.timeout.connect(self.lay_out_slice)
-        self._timer.start()
-
-    def _on_size_changed(self) -> None:
-        self._sized = True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self._layout or not isinstance(event, QTimerEvent):
-            return False
-        timer_id = event.timerId()
-        if timer_id == self._layout_timer:
-            return True  # the pacer lays out instead
-        if timer_id in self._other_timers or self._layout_timer is not None:
-            return False
-        # Not known yet: handled as Qt would, and told by whether it reported the size.
-        self._sized = False
-        self._layout.event(event)
-        if self._sized:
-            self._other_timers.add(timer_id)
-        else:
-            self._layout_timer = timer_id
-        return True
-
-    def done(self) -> bool:
-        """The text is laid out to its end."""
-        return self._target >= self._document.characterCount()
-
-    def lay_out_slice(self) -> None:
-        """Lay the text out a few milliseconds further (what is laid out already costs
-        nothing: the slice goes on past it)."""
-        document = self._document
-        end = document.characterCount()
-        started = time.perf_counter()
-        busy = started - self._last > 1.5 * self.INTERVAL_MS / 1000
-        self._last = started
-        if busy and self._yielded < 3:
-            # Something else ran since the last tick (the reader filtering, scrolling…): it
-            # goes first; the layout goes on at the next quiet tick (or the third one anyway).
-            self._yielded += 1
-            return
-        self._yielded = 0
-        while self._target < end and time.perf_counter() - started < self.SLICE_S:
-            self._target = min(end, self._target + self.STEP)
-            self._layout.blockBoundingRect(document.findBlock(self._target - 1))
-        self._last = time.perf_counter()
-        if self._target >= end:
-            ensure_laid_out(document.lastBlock())  # a block's rectangle lays out to its start
-            self._timer.stop()
-            self.finished.emit()
-
-    def restart(self) -> None:
-        """The text is laid out anew (a new width): lay it out again from the start."""
-        self._target = 0
-        if not self._timer.isActive():
-            self._timer.start()
 
 
 @dataclass

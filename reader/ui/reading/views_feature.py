@@ -45,7 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document
-from reader.ui.reading.reading_view import ReadingContent, char_format
+from reader.ui.reading.reading_view import char_format
+from reader.ui.reading.typesetting import ReadingContent
 from reader.ui.window.workers import BusyIndicator, Runner
 from reader.views import LABELS, VIEW_IDS, config_for
 

@@ -46,11 +46,11 @@ if TYPE_CHECKING:
     from reader.ui.library.dialogs_feature import DialogsFeature
     from reader.ui.library.library_list import LibraryList, LibraryModel
 from reader.ui.reading.fonts import FontCatalog, missing_font_message
-from reader.ui.reading.reading_view import (
+from reader.ui.reading.reading_view import ReadingView
+from reader.ui.reading.typesetting import (
     ZOOM_MAX,
     ZOOM_MIN,
     ReadingContent,
-    ReadingView,
     Typography,
     zoomed_point_size,
 )

@@ -6,104 +6,21 @@ selects a dictionary word."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader import paths
-from reader.documents import Library, load_library
+from reader.documents import Library
 from reader.store.records import AnnotationRecord
 from reader.ui.annotating.annotation_models import highlight_color
-from reader.ui.annotating.annotations_feature import AnnotationsFeature
 from reader.ui.annotating.note_editor import Draft
-from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.settings import ReaderSettings
 from reader.views import VIEW_IDS
 from tests.cli_helpers import meipi
-
-MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def library() -> Library:
-    return load_library()
-
-
-def quiesce(window: MainWindow) -> None:
-    """Before the harness deletes a window: its reading pane schedules a zero-delay re-anchor
-    (``QTimer.singleShot``, not bound to the pane's lifetime) when its scroll range changes,
-    which it does while being destroyed; that timer would fire on the deleted pane during the
-    next test. Disconnected here, as the window is going anyway."""
-    bar = window.reading_view.verticalScrollBar()
-    bar.rangeChanged.disconnect(window.reading_view._on_range_changed)
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
-    """A shown window on the test's data directory, annotations installed; call again for a
-    "restart"."""
-
-    def make() -> MainWindow:
-        settings = ReaderSettings.default()
-        first_start = settings.geometry() is None
-        window = MainWindow(library, settings, FontCatalog.from_system())
-        qtbot.addWidget(window, before_close_func=quiesce)
-        if first_start:
-            window.resize(1100, 700)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(
-            lambda: (
-                getattr(window, "annotations_feature", None) is not None
-                and getattr(window, "views_feature", None) is not None
-            ),
-            timeout=10000,
-        )
-        return window
-
-    return make
-
-
-def feature_of(window: MainWindow) -> AnnotationsFeature:
-    feature = window.annotations_feature
-    assert isinstance(feature, AnnotationsFeature)
-    feature.quiet = True  # refusals are checked through edit_failed, not message boxes
-    return feature
-
-
-def switch_view(qtbot: QtBot, window: MainWindow, view_id: str) -> None:
-    views = window.views_feature
-    doc = window.current_document()
-    assert doc is not None
-    if window.services.current_view(doc.id) == view_id:
-        return
-    with qtbot.waitSignal(views.view_switched, timeout=10000):
-        views.set_view(view_id)
-    content = window.reading_view.content()
-    assert content is not None
-
-
-def select_shown(window: MainWindow, text: str, occurrence: int = 1) -> tuple[int, int]:
-    """Select ``text`` as it reads in the view shown (as a drag would); returns the shown
-    range."""
-    view = window.reading_view
-    content = view.content()
-    assert content is not None
-    at = -1
-    for _ in range(occurrence):
-        at = content.text.index(text, at + 1)
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(content.positions.shown_to_qt(at))
-    cursor.setPosition(
-        content.positions.shown_to_qt(at + len(text)), QTextCursor.MoveMode.KeepAnchor
-    )
-    view.setTextCursor(cursor)
-    return at, at + len(text)
+from tests.ui.helpers import MakeWindow, feature_of, select_shown, switch_view
 
 
 def layer_texts(window: MainWindow, color: str | None) -> list[str]:
@@ -132,7 +49,7 @@ def test_annotate_in_simplified_and_find_it_on_its_words_after_a_restart(
     switch_view(qtbot, window, "zh-Hans")
     view = window.reading_view
     select_shown(window, "为理由出兵乔治亚")
-    assert feature.color_actions["green"].isEnabled()
+    assert feature.menus.color_actions["green"].isEnabled()
     view.setFocus()
     with qtbot.waitSignal(feature.records_loaded, timeout=5000):
         qtbot.keyClick(view, Qt.Key.Key_2)
@@ -148,7 +65,7 @@ def test_annotate_in_simplified_and_find_it_on_its_words_after_a_restart(
 
     # Tags and a note for it (Ctrl+T), through the dialog.
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    dialog = feature.dialog
+    dialog = feature.edits.dialog
     assert dialog is not None and dialog.isVisible()
     # Chinese comes through an input method: inserted, as an IME commits it.
     dialog.tags_edit.insert("中亚, 地区/北极")
@@ -204,7 +121,7 @@ def test_undo_and_redo_create_edit_and_delete_over_the_store(
     qtbot.keyClick(view, Qt.Key.Key_1)
     created = only(feature.records("lian-obor"))
     assert created.color == "yellow"
-    assert feature.menu.menuAction() in window.menuBar().actions()
+    assert feature.menus.menu.menuAction() in window.menuBar().actions()
 
     # Recolour it: select the same words, press 4.
     select_shown(window, "上海合作組織")
@@ -227,7 +144,7 @@ def test_undo_and_redo_create_edit_and_delete_over_the_store(
     assert only(feature.records("lian-obor")).color == "yellow"
     qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)  # the highlight undone
     assert feature.records("lian-obor") == []
-    assert not feature.undo_action.isEnabled()
+    assert not feature.menus.undo_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Z, ctrl | shift)  # redo: highlighted again
     assert only(feature.records("lian-obor")).color == "yellow"
     qtbot.keyClick(window, Qt.Key.Key_Z, ctrl | shift)
@@ -246,8 +163,8 @@ def test_a_refused_write_keeps_the_note_on_screen_to_retry(
     store = window.services.store()
     assert store is not None
     select_shown(window, "天然氣")
-    feature.note_action.trigger()
-    dialog = feature.dialog
+    feature.menus.note_action.trigger()
+    dialog = feature.edits.dialog
     assert dialog is not None
     note = "天然氣管線: to check against the 2024 figures"
     dialog.note_edit.setPlainText(note)
@@ -263,12 +180,12 @@ def test_a_refused_write_keeps_the_note_on_screen_to_retry(
     dialog.done(0)
     select_shown(window, "天然氣")
     with qtbot.waitSignal(feature.edit_failed, timeout=3000):
-        feature.highlight("blue")
+        feature.edits.highlight("blue")
     assert window.reading_view.selected_range() is not None
     assert "read-only" in window.statusBar().currentMessage()
     # Writable again: the retry saves.
     store.read_only = False
-    assert feature.highlight("blue") is not None
+    assert feature.edits.highlight("blue") is not None
     assert only(feature.records()).color == "blue"
 
 
@@ -325,19 +242,23 @@ def test_context_menu_and_menus_show_the_annotating_actions(
     window = make_window()
     feature = feature_of(window)
     select_shown(window, "能源")
-    menu = feature.context_menu(QPoint(10, 10))
+    menu = feature.menus.context_menu(QPoint(10, 10))
     texts = [a.text() for a in menu.actions()]
     assert texts[0].startswith("Highlight Yellow")
-    assert feature.note_action in menu.actions() and feature.tags_action in menu.actions()
+    assert (
+        feature.menus.note_action in menu.actions() and feature.menus.tags_action in menu.actions()
+    )
     assert "Copy" in " ".join(texts).replace("&", "")
     menu.close()
     # Every annotating action in the menu bar shows its shortcut.
-    shortcuts = {a.text(): a.shortcut().toString() for a in feature.menu.actions() if a.text()}
-    assert shortcuts[feature.color_actions["yellow"].text()] == "1"
-    assert shortcuts[feature.color_actions["purple"].text()] == "5"
-    assert feature.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert feature.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
-    assert feature.sidebar_action.shortcut().toString() == "Ctrl+Shift+A"
+    shortcuts = {
+        a.text(): a.shortcut().toString() for a in feature.menus.menu.actions() if a.text()
+    }
+    assert shortcuts[feature.menus.color_actions["yellow"].text()] == "1"
+    assert shortcuts[feature.menus.color_actions["purple"].text()] == "5"
+    assert feature.menus.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert feature.menus.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+    assert feature.menus.sidebar_action.shortcut().toString() == "Ctrl+Shift+A"
     # Keys only: the sidebar comes back with its filter focused; typing narrows the list.
     feature.dock.hide()
     window.activateWindow()
@@ -374,11 +295,11 @@ def test_never_half_a_character_and_the_keyboard_can_select(
     cursor.setPosition(qt + 1, QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
     assert view.textCursor().selectedText() == "的𠮷"
-    record = feature.highlight("purple")
+    record = feature.edits.highlight("purple")
     assert record is not None and record.quote == "的𠮷"
     # Caret browsing (F7): Shift+arrows select from the keyboard, whole characters each.
     qtbot.keyClick(window, Qt.Key.Key_F7)
-    assert feature.caret_action.isChecked() and feature.selection.caret_browsing()
+    assert feature.menus.caret_action.isChecked() and feature.selection.caret_browsing()
     cursor = QTextCursor(view.document())
     cursor.setPosition(content.positions.shown_to_qt(content.text.index("𠮷（")))
     view.setTextCursor(cursor)
@@ -396,11 +317,11 @@ def test_tags_complete_from_existing_ones_and_new_ones_are_made(
     window = make_window()
     feature = feature_of(window)
     select_shown(window, "天然氣")
-    feature.highlight("yellow")
+    feature.edits.highlight("yellow")
     first = only(feature.records())
-    assert feature.save(first, Draft("yellow", ("Energy/Gas",), None)) is not None
+    assert feature.edits.save(first, Draft("yellow", ("Energy/Gas",), None)) is not None
     select_shown(window, "能源")
-    dialog = feature.edit_dialog("tags")
+    dialog = feature.edits.edit_dialog("tags")
     assert dialog is not None
     edit = dialog.tags_edit
     edit.setFocus()
@@ -432,7 +353,7 @@ def test_the_context_menu_on_a_substitution_offers_both_its_veto_and_annotating(
     view.scroll_to_offset(regional)
     point = view.range_rects(regional, regional + 3)[0].center().toPoint()
     select_shown(window, "格鲁吉亚")
-    menu = feature.context_menu(point)
+    menu = feature.menus.context_menu(point)
     texts = [a.text().replace("&", "") for a in menu.actions()]
     assert texts[0].startswith("Highlight Yellow")
     assert any("喬治亞" in t and "Keep" in t for t in texts), texts
@@ -450,7 +371,7 @@ def test_highlights_follow_an_edited_text_of_ones_own(
     window.reload_library()
     window.open_document("mine")
     select_shown(window, "北極航道")
-    record = feature.highlight("blue")
+    record = feature.edits.highlight("blue")
     assert record is not None
     # The text is edited (words added before the passage) while the window is open.
     stored = paths.user_texts_dir() / "mine.meipi.txt"

@@ -5,25 +5,13 @@ and following the text when it scrolls or changes view."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.annotations_feature import HOVER_LAYER
-from reader.ui.window.main_window import MainWindow
-from tests.ui.annotating.test_annotations_feature import (
-    feature_of,
-    library,
-    make_window,
-    switch_view,
-)
-from tests.ui.annotating.test_sidebar import annotate
-
-__all__ = ["library", "make_window"]  # fixtures shared with test_annotating
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow, annotate, feature_of, switch_view
 
 
 def test_notes_sit_level_with_their_passages_and_never_overlap(
@@ -145,7 +133,7 @@ def test_a_note_is_edited_in_place_and_a_refused_save_keeps_it(
     assert saved is not None and saved.note == "SCO — 上合組織, founded 2001"
     assert saved.tags == ("中亞",) and saved.color == "green"
     # Undo puts the old note back.
-    feature.undo()
+    feature.edits.undo()
     undone = feature.record(record.id)
     assert undone is not None and undone.note == "SCO"
 
@@ -159,10 +147,10 @@ def test_the_margin_collapses_and_follows_view_switches(
     feature.go_to(record.id)
     margin = feature.margin
     wide = margin.width()
-    feature.margin_action.trigger()
+    feature.menus.margin_action.trigger()
     assert margin.collapsed() and margin.width() < wide
     assert margin.card(record.id) is not None  # a mark stays level with the passage
-    feature.margin_action.trigger()
+    feature.menus.margin_action.trigger()
     assert not margin.collapsed() and margin.width() == wide
     switch_view(qtbot, window, "zh-Hans-CN")
     view = window.reading_view
@@ -180,11 +168,11 @@ def test_the_margin_collapses_and_follows_view_switches(
     ]
     assert dashed == [content.text[start:end]]
     # Collapsed, and all articles in the sidebar: so again after a restart.
-    feature.margin_action.trigger()
+    feature.menus.margin_action.trigger()
     feature.sidebar.set_all_articles(True)
     window.close()
     again = feature_of(make_window())
-    assert again.margin.collapsed() and not again.margin_action.isChecked()
+    assert again.margin.collapsed() and not again.menus.margin_action.isChecked()
     assert again.sidebar.proxy.document() is None
 
 
@@ -198,7 +186,7 @@ def test_a_note_being_edited_survives_its_annotation_deleted_elsewhere(
     editor = feature.margin.edit(record.id)
     assert editor is not None
     editor.setPlainText("A long thought I must not lose")
-    assert feature.delete(record.id)  # as another window or process would
+    assert feature.edits.delete(record.id)  # as another window or process would
     with qtbot.waitSignal(feature.edit_failed, timeout=2000):
         qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert feature.margin.editor is editor and editor.isVisible()

@@ -3,23 +3,12 @@ any of its fields; placing it keeps it on the screen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPoint, QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.note_editor import AnnotationDialog
 from reader.ui.window.main_window import MainWindow
-from tests.ui.annotating.test_annotations_feature import (
-    feature_of,
-    library,
-    make_window,
-    select_shown,
-)
-
-__all__ = ["library", "make_window"]
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow, feature_of, select_shown
 
 
 def _passage_rect(window: MainWindow, start: int, end: int) -> QRect:
@@ -39,7 +28,7 @@ def test_the_dialog_opens_beside_the_passage_and_ctrl_return_saves(
     selected = window.reading_view.selected_range()
     assert selected is not None
     passage = _passage_rect(window, *selected)
-    dialog = feature.edit_dialog("tags")
+    dialog = feature.edits.edit_dialog("tags")
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert not dialog.frameGeometry().intersects(passage)

@@ -5,10 +5,7 @@ in the view's script; 500 annotations on one article stay responsive."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -23,35 +20,8 @@ from reader.ui.annotating.annotation_models import (
     ColorModel,
     TagTreeModel,
 )
-from reader.ui.annotating.annotations_feature import FLASH_LAYER, AnnotationsFeature
-from reader.ui.annotating.note_editor import Draft
-from reader.ui.window.main_window import MainWindow
-from tests.ui.annotating.test_annotations_feature import (
-    feature_of,
-    library,
-    make_window,
-    switch_view,
-)
-
-__all__ = ["library", "make_window"]  # fixtures shared with test_annotating
-
-MakeWindow = Callable[..., MainWindow]
-
-
-def annotate(
-    feature: AnnotationsFeature,
-    window: MainWindow,
-    passage: str,
-    color: str | None = "yellow",
-    tags: tuple[str, ...] = (),
-    note: str | None = None,
-) -> AnnotationRecord:
-    doc = window.current_document()
-    assert doc is not None
-    start = doc.text.index(passage)
-    record = feature.create(start, start + len(passage), Draft(color, tags, note))
-    assert record is not None
-    return record
+from reader.ui.annotating.annotations_feature import FLASH_LAYER
+from tests.ui.helpers import MakeWindow, annotate, feature_of, switch_view
 
 
 def seed(library: Library, count: int, doc_id: str = "lian-obor") -> None:
@@ -225,34 +195,21 @@ def test_quotes_read_in_the_view_shown(qtbot: QtBot, make_window: MakeWindow) ->
 def test_500_annotations_on_one_article_stay_responsive(
     qtbot: QtBot, make_window: MakeWindow, library: Library
 ) -> None:
+    """Everything still works at 500 annotations (their speed is ``meipi bench``'s to measure):
+    the list, a filter, one more highlight, a view switch."""
     seed(library, 500)
-    started = time.perf_counter()
     window = make_window()
     feature = feature_of(window)
-    opened = time.perf_counter() - started
     assert len(feature.records("lian-obor")) == 500
     assert len(feature.sidebar.ids()) == 500
-    started = time.perf_counter()
     feature.sidebar.search.setText("energy/GAS")  # every fifth: the tag Energy/Gas
-    filtered = time.perf_counter() - started
     assert len(feature.sidebar.ids()) == 100
     feature.sidebar.search.clear()
-    started = time.perf_counter()
     record = annotate(feature, window, "上海合作組織", "blue")
-    one_edit = time.perf_counter() - started
     assert len(feature.sidebar.ids()) == 501 and record.id in feature.sidebar.ids()
-    started = time.perf_counter()
     switch_view(qtbot, window, "zh-Hans")
-    switched = time.perf_counter() - started
     layer = window.reading_view._layers["annotations"].ranges
     assert len(layer) == 501
-    print(
-        f"\n500 annotations: window with sidebar {opened * 1000:.0f} ms, filter "
-        f"{filtered * 1000:.0f} ms, one highlight {one_edit * 1000:.0f} ms, view switch "
-        f"{switched * 1000:.0f} ms"
-    )
-    # Speed is `meipi bench`'s to measure; here only that everything still works at 500.
-    assert not QModelIndex().isValid()
 
 
 def test_a_filter_showing_more_rows_than_a_batch_lays_out_every_row(

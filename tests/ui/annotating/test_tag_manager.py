@@ -4,8 +4,6 @@ meanings named by the user and shown in the menu and the sidebar."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -13,14 +11,8 @@ from pytestqt.qtbot import QtBot
 from reader import paths
 from reader.ui.annotating.annotation_models import TAG_COUNT_ROLE
 from reader.ui.annotating.tag_manager import TagManager
-from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
-from tests.ui.annotating.test_annotations_feature import feature_of, library, make_window
-from tests.ui.annotating.test_sidebar import annotate
-
-__all__ = ["library", "make_window"]  # fixtures shared with test_annotating
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow, annotate, feature_of
 
 
 def cli_tags(doc: str = "lian-obor") -> list[tuple[str, ...]]:
@@ -107,7 +99,7 @@ def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWin
     assert manager.set_color("中亞", "purple")
     assert [t.color for t in feature.tags] == ["purple"]
     assert manager.model.data(manager.model.index_of("中亚"), Qt.ItemDataRole.DecorationRole)
-    feature.undo()
+    feature.edits.undo()
     assert [t.color for t in feature.tags] == [None]
 
     from reader.ui.annotating.color_meanings import ColorMeaningsDialog
@@ -118,7 +110,7 @@ def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWin
     dialog.edits["green"].setText("證據")
     assert dialog.save()
     assert feature.meanings["yellow"] == "論點"
-    assert feature.color_actions["yellow"].text() == "Highlight Yellow — 論點"
+    assert feature.menus.color_actions["yellow"].text() == "Highlight Yellow — 論點"
     assert feature.sidebar.colors.data(feature.sidebar.colors.index(0)) == "論點 (1)"
     index = feature.sidebar.proxy.index(0, 0)
     assert "論點" in feature.sidebar.delegate.meta_line(index)

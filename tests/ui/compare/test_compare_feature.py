@@ -4,7 +4,7 @@ memo kept across a restart and in the comparison export, and any two documents."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,8 +41,8 @@ from reader.ui.reading.reading_view import ReadingView
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
+from tests.ui.helpers import MakeWindow
 
-MakeWindow = Callable[[], MainWindow]
 EVERY, CURRENT = THEME_BACKGROUND[0], CURRENT_BACKGROUND[0]  # the light theme's
 
 # (document, quote, occurrence, tags): 中亞 / 能源 / 一帶一路 / 軍事 in both, 北極 only in hsu.

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,35 +15,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reader.documents import Document, Library, load_library
+from reader.documents import Document, Library
 from reader.export.citing import quote_with_citation
 from reader.script import document_view
 from reader.store import annotations as ops
 from reader.ui.library.export_dialog import ExportDialog
-from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.settings import ReaderSettings
+from tests.ui.helpers import MakeWindow
 
-MakeWindow = Callable[..., MainWindow]
 PASSAGE = "區域性"
-
-
-@pytest.fixture
-def library() -> Library:
-    return load_library()
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
-    def make() -> MainWindow:
-        window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
-        qtbot.addWidget(window)
-        window.resize(780, 560)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    return make
 
 
 def annotate(window: MainWindow, doc: Document, passage: str, **fields: object) -> None:

@@ -20,8 +20,7 @@ from reader.documents import load_library
 from reader.store import annotations as ops
 from reader.ui.library.import_dialog import ImportDialog
 from reader.ui.window.main_window import MainWindow
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow
 
 BIG5_TEXT = (
     "中亞地區的區域合作\n\n"

@@ -5,7 +5,7 @@ clicking a result jumps to it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,21 +20,15 @@ from reader.ui.reading.search_results import MATCH_ROLE
 from reader.ui.reading.views_feature import ViewsFeature
 from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
+from tests.ui.helpers import MakeWindow
 
-MakeWindow = Callable[..., MainWindow]
 OBOR = "一带一路"  # typed in Simplified; the original writes 一帶一路
 
 
 @pytest.fixture
-def make_window(make_window: MakeWindow, qtbot: QtBot) -> MakeWindow:
+def make_window(make_window: MakeWindow) -> MakeWindow:
     """The shared window (tests/ui/conftest.py), once its views feature is installed."""
-
-    def make() -> MainWindow:
-        window = make_window()
-        qtbot.waitUntil(lambda: getattr(window, "views_feature", None) is not None, timeout=5000)
-        return window
-
-    return make
+    return functools.partial(make_window, wait_for=("views_feature",))
 
 
 def finder_of(window: MainWindow) -> Finder:

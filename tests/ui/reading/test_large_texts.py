@@ -23,7 +23,8 @@ from reader.ui.annotating.annotation_models import (
     AnnotationListModel,
 )
 from reader.ui.reading.fonts import FontCatalog
-from reader.ui.reading.reading_view import NEAR_LIMIT, ReadingContent, ReadingView, Typography
+from reader.ui.reading.reading_view import NEAR_LIMIT, ReadingView
+from reader.ui.reading.typesetting import ReadingContent, Typography
 
 PARAGRAPHS = 400
 

@@ -3,18 +3,19 @@ menu's line spacing and column width, remembered across a restart."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.ui.reading.outline import OutlineFeature
 from reader.ui.window.main_window import MainWindow
-from tests.ui.annotating.test_annotations_feature import library, make_window
+from tests.ui.helpers import MakeWindow, annotating
 
-__all__ = ["library", "make_window"]
 
-MakeWindow = Callable[..., MainWindow]
+@pytest.fixture
+def make_window(make_window: MakeWindow) -> MakeWindow:
+    """The annotating window (tests.ui.helpers.annotating)."""
+    return annotating(make_window)
 
 
 def outline_of(qtbot: QtBot, window: MainWindow) -> OutlineFeature:

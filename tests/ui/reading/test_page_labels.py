@@ -16,12 +16,16 @@ from reader.ui.window.main_window import MainWindow
 from reader.ui.words.vocabulary_dialog import COLUMNS
 from tests.cli_helpers import meipi
 from tests.dictionary_helpers import shared_dictionary
-from tests.ui.annotating.test_annotations_feature import MakeWindow, feature_of, make_window
-from tests.ui.annotating.test_sidebar import annotate
+from tests.ui.helpers import MakeWindow, annotate, annotating, feature_of
 from tests.ui.reading.test_find_bar import finder_of, type_query
 from tests.ui.words.test_words_feature import point_on, shift_move, wait_ready
 
-__all__ = ["make_window"]
+
+@pytest.fixture
+def make_window(make_window: MakeWindow) -> MakeWindow:
+    """The annotating window (tests.ui.helpers.annotating)."""
+    return annotating(make_window)
+
 
 PDF = Path(__file__).resolve().parents[2] / "data" / "pdf" / "xelatex-tc.pdf"
 

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, load_library, loads
 from reader.ui.reading.fonts import FontCatalog
-from reader.ui.reading.reading_view import ReadingContent, ReadingView, Typography
+from reader.ui.reading.reading_view import ReadingView
+from reader.ui.reading.typesetting import ReadingContent, Typography
 
 ASTRAL_TEXT = """meipi-text: 1
 id: astral

@@ -5,8 +5,8 @@ the UI thread with stale results dropped."""
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -21,8 +21,8 @@ from reader.script import ScriptSettings, View
 from reader.ui.reading import views_feature
 from reader.ui.reading.views_feature import ViewsFeature
 from reader.ui.window.main_window import MainWindow
+from tests.ui.helpers import MakeWindow
 
-MakeWindow = Callable[..., MainWindow]
 # The lexicon turns it into 格鲁吉亚 in 简体（大陆用语）; a keep shows 乔治亚 (characters only).
 REGIONAL = "喬治亞"
 MAINLAND = "格鲁吉亚"
@@ -30,15 +30,9 @@ KEPT = "乔治亚"
 
 
 @pytest.fixture
-def make_window(make_window: MakeWindow, qtbot: QtBot) -> MakeWindow:
+def make_window(make_window: MakeWindow) -> MakeWindow:
     """The shared window (tests/ui/conftest.py), once its views feature is installed."""
-
-    def make() -> MainWindow:
-        window = make_window()
-        qtbot.waitUntil(lambda: getattr(window, "views_feature", None) is not None, timeout=5000)
-        return window
-
-    return make
+    return functools.partial(make_window, wait_for=("views_feature",))
 
 
 def feature_of(window: MainWindow) -> ViewsFeature:

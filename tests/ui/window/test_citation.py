@@ -3,17 +3,17 @@ interface language is Chinese (in the view's script), p. N in English."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
-from tests.ui.annotating.test_annotations_feature import library, make_window, select_shown
+from tests.ui.helpers import MakeWindow, annotating, select_shown
 
-__all__ = ["library", "make_window"]
 
-MakeWindow = Callable[..., MainWindow]
+@pytest.fixture
+def make_window(make_window: MakeWindow) -> MakeWindow:
+    """The annotating window (tests.ui.helpers.annotating)."""
+    return annotating(make_window)
 
 
 def test_copy_with_citation_follows_the_interface_language(

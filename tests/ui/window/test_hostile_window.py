@@ -5,7 +5,6 @@ the command line does."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,50 +13,18 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader import paths
-from reader.documents import Library, load_library
-from reader.ui.annotating.annotations_feature import AnnotationsFeature
 from reader.ui.library.export_dialog import ExportDialog
-from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
+from tests.ui.helpers import MakeWindow, annotating, feature_of
 
-MakeWindow = Callable[..., MainWindow]
 SPACED = "Competition and Cooperation"  # the English title of lian-obor: spaces to click on
 
 
 @pytest.fixture
-def library() -> Library:
-    return load_library()
-
-
-def quiesce(window: MainWindow) -> None:
-    # As in test_annotating: the pane's zero-delay re-anchor must not outlive it.
-    bar = window.reading_view.verticalScrollBar()
-    bar.rangeChanged.disconnect(window.reading_view._on_range_changed)
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
-    def make() -> MainWindow:
-        window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
-        qtbot.addWidget(window, before_close_func=quiesce)
-        window.resize(1100, 700)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(
-            lambda: getattr(window, "annotations_feature", None) is not None, timeout=10000
-        )
-        return window
-
-    return make
-
-
-def feature_of(window: MainWindow) -> AnnotationsFeature:
-    feature = window.annotations_feature
-    assert isinstance(feature, AnnotationsFeature)
-    feature.quiet = True
-    return feature
+def make_window(make_window: MakeWindow) -> MakeWindow:
+    """The annotating window (tests.ui.helpers.annotating)."""
+    return annotating(make_window)
 
 
 def double_click_space(qtbot: QtBot, window: MainWindow) -> int:
@@ -84,10 +51,10 @@ def test_a_double_clicked_space_is_not_annotated(qtbot: QtBot, make_window: Make
     assert selected is not None and selected[0] <= at < selected[1]
     assert not doc.text[selected[0] : selected[1]].strip()  # only white space is selected
 
-    assert feature.highlight("yellow") is None  # the colour key (1) ends here
+    assert feature.edits.highlight("yellow") is None  # the colour key (1) ends here
     assert "white space" in window.statusBar().currentMessage()
-    assert feature.edit_dialog() is None  # nor a note on it (Ctrl+Alt+M)
-    assert feature.dialog is None
+    assert feature.edits.edit_dialog() is None  # nor a note on it (Ctrl+Alt+M)
+    assert feature.edits.dialog is None
     assert feature.records(doc.id) == []
     listed = meipi("annotations", "--json")
     assert listed.code == 0 and listed.json()["annotations"] == []
@@ -95,7 +62,7 @@ def test_a_double_clicked_space_is_not_annotated(qtbot: QtBot, make_window: Make
     # A real word next to it is still annotated.
     start = doc.text.index(SPACED)
     window.reading_view.select_range(start, start + len("Competition"))
-    record = feature.highlight("yellow")
+    record = feature.edits.highlight("yellow")
     assert record is not None and record.quote == "Competition"
 
 

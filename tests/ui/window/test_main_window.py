@@ -3,7 +3,6 @@ themes, the place remembered across a restart, and the page shown for a passage.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, Library
 from reader.ui.reading.fonts import FontCatalog
-from reader.ui.reading.reading_view import zoomed_point_size
+from reader.ui.reading.typesetting import zoomed_point_size
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
 from reader.ui.window.theme import DARK, LIGHT, SEPIA
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.helpers import MakeWindow
 
 
 def restart(qtbot: QtBot, window: MainWindow, make_window: MakeWindow) -> MainWindow:
@@ -287,23 +285,6 @@ def test_menus_show_their_shortcuts(make_window: MakeWindow) -> None:
     assert window.goto_page_action.shortcut().toString() == "Ctrl+G"
 
 
-def test_about_box_cites_both_articles(qtbot: QtBot, make_window: MakeWindow) -> None:
-    from reader.ui.window.about_dialog import AboutDialog
-
-    window = make_window()
-    window.about_action.trigger()
-    qtbot.waitUntil(lambda: window.findChild(AboutDialog) is not None, timeout=2000)
-    dialog = window.findChild(AboutDialog)
-    assert dialog is not None
-    text = dialog.citation_text()
-    assert "連弘宜，〈一帶一路框架下中俄之潛在競合關係〉，《戰略瞭望》，頁 1–8。" in text
-    assert (
-        "許菁芸，〈中俄兩國之戰略利益分歧〉，《遠景論壇》 No. 91，2024年11月，"
-        "財團法人兩岸交流遠景基金會，頁 1–4。"
-    ) in text
-    dialog.close()
-
-
 def test_banner_names_the_font_package_when_nothing_shows_chinese(make_window: MakeWindow) -> None:
     latin_only = FontCatalog.of(["DejaVu Sans", "DejaVu Serif"], [])
     window = make_window(latin_only)
@@ -376,7 +357,7 @@ def test_showing_a_script_view_keeps_the_place_and_sets_simplified_type(
     make_window: MakeWindow,
 ) -> None:
     from reader.script import document_view
-    from reader.ui.reading.reading_view import ReadingContent
+    from reader.ui.reading.typesetting import ReadingContent
 
     window = make_window()
     doc = window.current_document()

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.annotation_models import HIGHLIGHTS_DARK, HIGHLIGHTS_LIGHT
 from reader.ui.reading.fonts import CHWS, FontCatalog, has_contextual_spacing
-from reader.ui.reading.reading_view import Typography
+from reader.ui.reading.typesetting import Typography
 from reader.ui.window.theme import THEMES, search_hit_format
 
 

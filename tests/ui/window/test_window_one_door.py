@@ -72,7 +72,7 @@ def test_the_window_opens_the_database_only_through_sqlite(qtbot: QtBot, db_file
             doc = window.current_document()
             assert doc is not None
             start = next(i for i, ch in enumerate(doc.text) if not ch.isspace())
-            made = feature.create(start, start + 1, Draft("yellow", (), None))
+            made = feature.edits.create(start, start + 1, Draft("yellow", (), None))
             assert made is not None and window.services.store_is_open
             third = _annotate("合作")
             qtbot.waitUntil(lambda: third in ids(), timeout=10000)

@@ -3,8 +3,7 @@ Compare lists as the margin renders it (HTML shown as typed)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QTextDocument, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
@@ -18,20 +17,18 @@ from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import ReaderSettings
 from tests.cli_helpers import meipi
-from tests.ui.annotating.test_annotations_feature import (
-    feature_of,
-    library,
-    make_window,
-    switch_view,
-)
-from tests.ui.annotating.test_sidebar import annotate
 from tests.ui.compare.test_compare_feature import open_compare
+from tests.ui.helpers import MakeWindow, annotate, annotating, feature_of, switch_view
 from tests.ui.library.test_export_dialog import open_export
 from tests.ui.reading.test_page_view import _window as page_window
 
-__all__ = ["library", "make_window"]  # fixtures shared with test_annotating
 
-MakeWindow = Callable[..., MainWindow]
+@pytest.fixture
+def make_window(make_window: MakeWindow) -> MakeWindow:
+    """The annotating window (tests.ui.helpers.annotating)."""
+    return annotating(make_window)
+
+
 NOTE = "A *note* on **policy** <b>raw</b>"
 
 

@@ -233,7 +233,9 @@ def torture(
         while any(lane.busy for lane in lanes):
             if window_spans:
                 at = window_spans.pop()
-                made = feature.create(at, at + 1, Draft(rng.choice(["yellow", None]), (), None))
+                made = feature.edits.create(
+                    at, at + 1, Draft(rng.choice(["yellow", None]), (), None)
+                )
                 if made is None:
                     window_failed += 1
                 else:

@@ -3,40 +3,23 @@ with the open view following every change, and a refused write said plainly."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.documents import Library, load_library
 from reader.glossary import Glossary
-from reader.ui.reading.fonts import FontCatalog
 from reader.ui.reading.views_feature import ViewsFeature
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.settings import ReaderSettings
 from reader.ui.words.glossary_dialog import GlossaryDialog, GlossaryModel
 from tests.cli_helpers import meipi
-
-MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def library() -> Library:
-    return load_library()
+from tests.ui.helpers import MakeWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, library: Library) -> MainWindow:
-    win = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
-    qtbot.addWidget(win)
-    win.resize(780, 560)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: getattr(win, "views_feature", None) is not None, timeout=5000)
-    return win
+def window(make_window: MakeWindow) -> MainWindow:
+    return make_window(wait_for=("views_feature",))
 
 
 def open_dialog(qtbot: QtBot, window: MainWindow) -> GlossaryDialog:

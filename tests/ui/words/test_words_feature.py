@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -18,42 +17,22 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader import dictionary
-from reader.documents import Library, load_library
-from reader.ui.reading.fonts import FontCatalog
+from reader.documents import Library
 from reader.ui.reading.selection import ChineseSelection
 from reader.ui.window.main_window import MainWindow
-from reader.ui.window.settings import ReaderSettings
 from reader.ui.words.words_feature import WordsFeature
 from tests.dictionary_helpers import shared_dictionary
-
-MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def library() -> Library:
-    return load_library()
-
-
-def quiesce(window: MainWindow) -> None:
-    bar = window.reading_view.verticalScrollBar()
-    bar.rangeChanged.disconnect(window.reading_view._on_range_changed)
+from tests.ui.helpers import MakeWindow, annotating, switch_view
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, library: Library) -> MakeWindow:
+def make_window(make_window: MakeWindow, qtbot: QtBot) -> MakeWindow:
+    """The annotating window (tests.ui.helpers.annotating), once its word segmenter is ready."""
+
     def make() -> MainWindow:
-        window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
-        qtbot.addWidget(window, before_close_func=quiesce)
-        window.resize(1100, 700)
-        window.show()
-        qtbot.waitExposed(window)
+        window = annotating(make_window)()
         qtbot.waitUntil(
-            lambda: (
-                getattr(window, "annotations_feature", None) is not None
-                and getattr(window, "views_feature", None) is not None
-                and window.annotations_feature.selection.words is not None
-            ),
-            timeout=10000,
+            lambda: window.annotations_feature.selection.words is not None, timeout=10000
         )
         return window
 
@@ -77,16 +56,6 @@ def wait_ready(qtbot: QtBot, window: MainWindow) -> WordsFeature:
     qtbot.waitUntil(words.words_are_ready, timeout=60000)
     qtbot.waitUntil(lambda: words.dictionary is not None, timeout=60000)
     return words
-
-
-def switch_view(qtbot: QtBot, window: MainWindow, view_id: str) -> None:
-    views = window.views_feature
-    doc = window.current_document()
-    assert doc is not None
-    if window.services.current_view(doc.id) == view_id:
-        return
-    with qtbot.waitSignal(views.view_switched, timeout=10000):
-        views.set_view(view_id)
 
 
 def point_on(

@@ -1,0 +1,338 @@
+"""Annotating's writes: an annotation made, recoloured, retagged, re-noted or deleted (from a
+colour key, the annotation dialog or a margin note), and the re-anchoring of an edited text's
+annotations. Each goes through ``reader.ops`` in one transaction (``undo.Writer``) and is pushed
+on the feature's undo history; a refusal is said (status bar, message box, or in the editor that
+holds the typed text) and loses nothing. The rest of annotating (reading the store, drawing, the
+sidebar and the margin) is :class:`~reader.ui.annotating.annotations_feature.AnnotationsFeature`'s.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import (
+    QKeySequence,
+)
+from PySide6.QtWidgets import QMessageBox
+
+from reader.errors import MeipiError
+from reader.ui.annotating.note_editor import AnnotationDialog, Draft
+from reader.ui.annotating.undo import CreateCommand, DeleteCommand, EditCommand
+
+if TYPE_CHECKING:
+    from reader.store.records import AnnotationRecord
+    from reader.ui.annotating.annotations_feature import AnnotationsFeature
+
+
+class AnnotationEdits(QObject):
+    """The store writes of one window's annotating (``feature.edits``)."""
+
+    def __init__(self, feature: AnnotationsFeature) -> None:
+        super().__init__(feature)
+        self.feature = feature
+        self.window = feature.window
+        self.view = feature.view
+        self.dialog: AnnotationDialog | None = None
+
+    def sync_texts(self) -> bool:
+        """Re-anchor the annotations of every text that changed since they were made (an
+        edited text of one's own), as the command line does, so highlights stay on their
+        words; what cannot be placed is kept as an orphan and said. True when any moved."""
+        try:
+            stale = self.feature.services.stale_documents()
+            if not stale:
+                return False
+            from reader.ops.annotations import sync_document
+
+            reports = self.feature.writer.call(
+                lambda store: [sync_document(store, d) for d in stale]
+            )
+        except MeipiError as exc:
+            self.window.statusBar().showMessage(str(exc), 15000)
+            return False
+        orphans = sum(len(r.orphans) for r in reports)
+        if orphans:
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "The text of %1 changed: %2 annotation(s) could not be placed again and "
+                    "are kept, marked as not found in the text, in the sidebar."
+                )
+                .replace("%1", ", ".join(d.id for d in stale))
+                .replace("%2", str(orphans)),
+                15000,
+            )
+        return True
+
+    def highlight(self, color: str) -> AnnotationRecord | None:
+        """Highlight the selection in ``color`` (recolouring it when it is an annotation)."""
+        selected = self.view.selected_range()
+        if selected is None:
+            return None
+        existing = next(
+            (r for r in self.feature._doc_records if (r.start, r.end) == selected), None
+        )
+        if existing is not None:
+            return self.save(existing, Draft(color, existing.tags, existing.note))
+        return self.create(selected[0], selected[1], Draft(color, (), None))
+
+    def create(self, start: int, end: int, draft: Draft) -> AnnotationRecord | None:
+        """A new annotation on the open article's canonical ``[start, end)``; None when the
+        database refused it (the reason is reported, the selection kept)."""
+        doc = self.window.current_document()
+        if doc is None or self._refuse_blank(doc.text[start:end]):
+            return None
+        from reader.ops.annotations import annotate
+
+        try:
+            record = self.feature.writer.call(
+                lambda store: annotate(
+                    store, doc, start, end, color=draft.color, tags=draft.tags, note=draft.note
+                ),
+                doc.id,
+            )
+        except MeipiError as exc:
+            self.report(str(exc))
+            return None
+        self.feature.history.push(CreateCommand(self.feature.writer, self.tr("Annotate"), record))
+        self.view.setTextCursor(self.view.cursor_for(end, end))
+        self.feature.refresh()
+        # The new annotation is the current one: Ctrl+T / Ctrl+Alt+M go on with it.
+        self.feature.sidebar.select(record.id)
+        self.feature._on_selection_changed()
+        return record
+
+    def _refuse_blank(self, passage: str) -> bool:
+        """True, said in the status bar, when ``passage`` is only white space (a double-click
+        on a space selects one): there is nothing to mark or to quote."""
+        if passage.strip():
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("Only white space is selected; select the words to annotate."), 8000
+        )
+        return True
+
+    def save(self, record: AnnotationRecord, draft: Draft) -> AnnotationRecord | None:
+        """Change an annotation's colour, tags and note; None when refused (reported)."""
+        try:
+            self._write_edit(record, draft)
+        except MeipiError as exc:
+            self.report(str(exc))
+            return None
+        return self.feature.record(record.id)
+
+    def _write_edit(self, record: AnnotationRecord, draft: Draft) -> None:
+        from reader.ops.annotations import edit as edit_annotation
+
+        edit = self.feature.writer.call(
+            lambda store: edit_annotation(
+                store, record.id, color=draft.color, tags=list(draft.tags), note=draft.note
+            ),
+            record.document,
+        )
+        self.feature.history.push(
+            EditCommand(self.feature.writer, self.tr("Edit Annotation"), edit.before, edit.after)
+        )
+        self.feature.refresh()
+
+    def delete(self, annotation_id: str) -> bool:
+        record = self.feature.record(annotation_id)
+        if record is None:
+            return False
+        from reader.ops.annotations import delete
+
+        try:
+            removed = self.feature.writer.call(
+                lambda store: delete(store, annotation_id), record.document
+            )
+        except MeipiError as exc:
+            self.report(str(exc))
+            return False
+        self.feature.history.push(
+            DeleteCommand(self.feature.writer, self.tr("Delete Annotation"), removed)
+        )
+        self.feature.refresh()
+        self.window.statusBar().showMessage(
+            self.tr("Annotation deleted — %1 undoes it.").replace(
+                "%1",
+                self.feature.menus.undo_action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText
+                ),
+            ),
+            5000,
+        )
+        return True
+
+    def undo(self) -> None:
+        if self.feature.history.undo():
+            self.feature.refresh()
+
+    def redo(self) -> None:
+        if self.feature.history.redo():
+            self.feature.refresh()
+
+    def report(self, message: str) -> None:
+        """A refused write: said in the status bar and a message box; nothing typed is lost."""
+        self.window.statusBar().showMessage(message, 15000)
+        self.feature.edit_failed.emit(message)
+        if not self.feature.quiet:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Not Saved"),
+                message,
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def edit_dialog(self, focus: str = "note") -> AnnotationDialog | None:
+        """The dialog for the target annotation, or for a new one on the selection."""
+        record = self.feature.target()
+        selected = self.view.selected_range()
+        if record is None and selected is None:
+            return None
+        doc = self.window.current_document()
+        if (
+            record is None
+            and doc is not None
+            and selected is not None
+            and self._refuse_blank(doc.text[selected[0] : selected[1]])
+        ):
+            return None
+        if record is not None:
+            quote = self.feature._quote_for(record)
+            dialog = AnnotationDialog(
+                quote,
+                color=record.color,
+                tags=record.tags,
+                note=record.note,
+                known_tags=self.feature.tag_names(),
+                meanings=self.feature.meanings,
+                parent=self.window,
+            )
+        else:
+            assert selected is not None and doc is not None
+            dialog = AnnotationDialog(
+                self.view.textCursor().selectedText().replace("\u2029", "\n"),
+                color=None if focus == "note" else "yellow",
+                tags=(),
+                note=None,
+                known_tags=self.feature.tag_names(),
+                meanings=self.feature.meanings,
+                parent=self.window,
+            )
+        target_id = record.id if record is not None else None
+        span = selected
+
+        def on_save(draft: object) -> None:
+            assert isinstance(draft, Draft)
+            self._on_dialog_save_requested(dialog, target_id, span, draft)
+
+        dialog.save_requested.connect(on_save)
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        (dialog.tags_edit if focus == "tags" else dialog.note_edit).setFocus()
+        self.dialog = dialog
+        self._place_beside_passage(dialog, (record.start, record.end) if record else selected)
+        dialog.open()
+        return dialog
+
+    def _place_beside_passage(self, dialog: AnnotationDialog, span: tuple[int, int] | None) -> None:
+        rects = self.view.range_rects(*span) if span else []
+        if rects:
+            box = rects[0]
+            for rect in rects[1:]:
+                box = box.united(rect)
+            # Beside the column rather than over its other lines: the text stays readable.
+            column = self.view.column_rect()
+            box.setLeft(min(box.left(), column.left()))
+            box.setRight(max(box.right(), column.right()))
+            viewport = self.view.viewport()
+            shown = viewport.rect().intersected(box.toRect()) or box.toRect()
+            dialog.place_beside(shown.translated(viewport.mapToGlobal(QPoint(0, 0))))
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        # Closed (and deleted on close): nothing of it may be used any more.
+        self.dialog = None
+
+    def _on_dialog_save_requested(
+        self,
+        dialog: AnnotationDialog,
+        target_id: str | None,
+        span: tuple[int, int] | None,
+        draft: Draft,
+    ) -> None:
+        from reader.ops.annotations import annotate
+
+        record = self.feature.record(target_id) if target_id else None
+        doc = self.window.current_document()
+        if target_id and record is None and span is None:
+            # Deleted meanwhile (another window, the command line): keep what was typed.
+            message = self.tr(
+                "This annotation was deleted meanwhile, so your changes were not saved. "
+                "Copy your note, then select the passage and annotate it again."
+            )
+            dialog.show_error(message)
+            self.feature.edit_failed.emit(message)
+            return
+        try:
+            if record is not None:
+                self._write_edit(record, draft)
+            elif span is not None and doc is not None:
+                created = self.feature.writer.call(
+                    lambda store: annotate(
+                        store,
+                        doc,
+                        span[0],
+                        span[1],
+                        color=draft.color,
+                        tags=draft.tags,
+                        note=draft.note,
+                    ),
+                    doc.id,
+                )
+                self.feature.history.push(
+                    CreateCommand(self.feature.writer, self.tr("Annotate"), created)
+                )
+                self.view.setTextCursor(self.view.cursor_for(span[1], span[1]))
+                self.feature.refresh()
+                self.feature.sidebar.select(created.id)
+        except MeipiError as exc:
+            dialog.show_error(str(exc))
+            self.feature.edit_failed.emit(str(exc))
+            return
+        dialog.accept()
+
+    def save_margin_note(self, annotation_id: str, note: str) -> None:
+        record = self.feature.record(annotation_id)
+        if record is None:
+            message = self.tr(
+                "This annotation was deleted meanwhile, so your note was not saved. "
+                "Copy it before closing the editor."
+            )
+            self.feature.margin.show_error(annotation_id, message)
+            self.feature.edit_failed.emit(message)
+            return
+        try:
+            self._write_edit(record, Draft(record.color, record.tags, note or None))
+        except MeipiError as exc:
+            self.feature.margin.show_error(annotation_id, str(exc))
+            self.feature.edit_failed.emit(str(exc))
+            return
+        self.feature.margin.finish_editing(annotation_id)
+
+    def save_pending(self) -> bool:
+        """Save what is still being typed (a margin note, the annotation dialog), as leaving
+        it would; False when that was refused (the text stays on screen, with the reason)."""
+        editor = self.feature.margin.editor
+        if editor is not None and editor.is_modified():
+            self.save_margin_note(editor.annotation_id, editor.toPlainText())
+            if self.feature.margin.editor is not None:
+                return False
+        dialog = self.dialog
+        if dialog is not None and dialog.isVisible() and dialog.is_modified():
+            dialog.save_requested.emit(dialog.draft())
+            if dialog.isVisible():  # refused: it stays open, saying why
+                return False
+        return True
