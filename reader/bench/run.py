@@ -159,6 +159,7 @@ def _process_env(data_dir: Path, db: Path) -> dict[str, str]:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     env["MEIPI_DATA_DIR"] = str(data_dir)
+    env.pop("MEIPI_CACHE_DIR", None)  # the measured processes' caches are in their data folder
     env["MEIPI_DB"] = str(db)
     env["MEIPI_BENCH_REPORT"] = "1"
     return env
