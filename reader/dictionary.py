@@ -206,9 +206,9 @@ class _Pinyin:
 
 
 def index_dir() -> Path:
-    from reader.paths import data_dir
+    from reader.paths import cache_dir
 
-    return data_dir() / "cache" / "dictionary"
+    return cache_dir() / "dictionary"
 
 
 def index_path(info: DataInfo, folder: Path | None = None) -> Path:

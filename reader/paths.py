@@ -27,6 +27,15 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
+def cache_dir() -> Path:
+    """Derived data Meipi can always rebuild (the segmenter's frequencies, the dictionary's
+    index): ``$MEIPI_CACHE_DIR``, else ``cache`` in the data directory. Safe to delete."""
+    override = os.environ.get("MEIPI_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    return data_dir() / "cache"
+
+
 def db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """The database file: ``--db``, then ``$MEIPI_DB``, then the data directory."""
     if cli_value:

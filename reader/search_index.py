@@ -78,8 +78,8 @@ _SCHEMA = (
 
 
 def cache_file() -> Path:
-    """Where the index lives: ``cache/search-index.sqlite3`` in the data directory."""
-    return paths.data_dir() / "cache" / FILENAME
+    """Where the index lives: ``search-index.sqlite3`` in the caches (``paths.cache_dir``)."""
+    return paths.cache_dir() / FILENAME
 
 
 _SIGNATURE: str | None = None
@@ -421,6 +421,7 @@ class _Writer:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.ok = True
+        self.built = 0  # texts indexed
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection | None]:
@@ -599,6 +600,7 @@ def _build_missing(
 
     for n, doc in enumerate(docs):
         indexes = document_indexes(doc, glossary)
+        writer.built += 1
         if each is not None:
             each(doc, indexes)
         if writer.ok:
@@ -633,6 +635,84 @@ def _candidates(conn: sqlite3.Connection, variants: Sequence[str]) -> Callable[[
     return found.__contains__
 
 
+def _search_in(
+    conn: sqlite3.Connection,
+    writer: _Writer,
+    chosen: Sequence[_File],
+    variants: Sequence[str],
+    view_of: Callable[[str], str],
+    glossary: Glossary,
+    documents: dict[str, Document],
+) -> list[Match]:
+    """The matches in ``chosen`` texts (in their order), each presented in its view; the texts
+    the cache lacks are indexed (and searched as they are built)."""
+    from reader.search import _present, places_in
+
+    rows = {
+        (sha, script): rowid
+        for rowid, sha, script in conn.execute(
+            "SELECT id, sha, script FROM texts WHERE gloss = ?", (glossary.version,)
+        )
+    }
+    live: dict[str, list[tuple[int, int]]] = {}
+
+    def found_live(doc: Document, indexes: list[SearchIndex]) -> None:
+        live[doc.id] = places_in(indexes, variants)
+
+    missing = [_doc(f) for f in chosen if (f.sha, f.script) not in rows]
+    _build_missing(writer, missing, glossary, each=found_live)
+    candidate = _candidates(conn, variants)
+    matches: list[Match] = []
+    for f in chosen:
+        if f.doc_id in live:
+            places = live[f.doc_id]
+        else:
+            rowid = rows[(f.sha, f.script)]
+            if not candidate(rowid):
+                continue
+            (data,) = conn.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
+            places = places_in(load_indexes(data), variants)
+        if places:
+            doc = _doc(f)
+            documents[doc.id] = doc
+            matches.extend(_present(doc, places, view_of(doc.id), glossary))
+    return matches
+
+
+def search_documents(
+    docs: Sequence[Document],
+    query: str,
+    view_of: Callable[[str], str],
+    glossary: Glossary | None = None,
+    *,
+    cache: Path | None = None,
+) -> list[Match]:
+    """``reader.search.search_document`` of each of ``docs`` (the window's library, already
+    read), each presented in its view ``view_of(doc_id)``, through the cache: the window's
+    search of all articles. Texts the cache lacks are indexed as they are searched, so the
+    first such search builds the index off the UI thread. Raises :class:`Unavailable` as
+    :func:`search_library` does."""
+    from reader.search import query_variants
+
+    glossary = glossary or EMPTY
+    variants = query_variants(query, glossary)
+    entries = [
+        _File(doc.path or Path(), doc.shipped, -1, -1, 0, doc.id, _sha(doc), doc.meta.script, doc)
+        for doc in docs
+    ]
+    conn = _connect(cache or cache_file(), create=True)
+    try:
+        return _search_in(conn, _Writer(conn), entries, variants, view_of, glossary, {})
+    except sqlite3.OperationalError as exc:
+        raise Unavailable(str(exc)) from exc
+    except (sqlite3.Error, zlib.error, ValueError, EOFError, TypeError, IndexError) as exc:
+        conn.close()
+        _discard(cache or cache_file())
+        raise Unavailable(str(exc)) from exc
+    finally:
+        conn.close()
+
+
 def search_library(
     query: str,
     *,
@@ -645,7 +725,7 @@ def search_library(
     the cache: the matches, and the documents they are in. A text not indexed yet is indexed
     (and searched as it is built). Raises :class:`Unavailable` when the cache cannot serve
     (the caller then searches unindexed); an empty query or a wrong view raises InputError."""
-    from reader.search import _present, places_in, query_variants
+    from reader.search import query_variants
     from reader.views import check_view
 
     check_view(view_id)
@@ -666,46 +746,12 @@ def search_library(
                 chosen = [by_id[i] for i in dict.fromkeys(ids)]
             else:
                 chosen = files
-            gloss = glossary.version
-            rows = {
-                (sha, script): rowid
-                for rowid, sha, script in conn.execute(
-                    "SELECT id, sha, script FROM texts WHERE gloss = ?", (gloss,)
-                )
-            }
-            live: dict[str, list[tuple[int, int]]] = {}
-            missing = [f for f in files if (f.sha, f.script) not in rows]
-            wanted = {id(f) for f in chosen}
-
-            def found_live(doc: Document, indexes: list[SearchIndex]) -> None:
-                live[doc.id] = places_in(indexes, variants)
-
-            _build_missing(
-                writer,
-                [_doc(f) for f in missing if id(f) in wanted],
-                glossary,
-                each=found_live,
-            )
-            candidate = _candidates(conn, variants)
-            matches: list[Match] = []
             documents: dict[str, Document] = {}
-            for f in chosen:
-                if f.doc_id in live:
-                    places = live[f.doc_id]
-                else:
-                    rowid = rows[(f.sha, f.script)]
-                    if not candidate(rowid):
-                        continue
-                    (data,) = conn.execute(
-                        "SELECT data FROM texts WHERE id = ?", (rowid,)
-                    ).fetchone()
-                    places = places_in(load_indexes(data), variants)
-                if places:
-                    doc = _doc(f)
-                    documents[doc.id] = doc
-                    matches.extend(_present(doc, places, view_id, glossary))
-            if writer.ok and (missing or any(not f.known for f in files)):
-                _prune(writer, files, gloss)
+            matches = _search_in(
+                conn, writer, chosen, variants, lambda _doc_id: view_id, glossary, documents
+            )
+            if writer.ok and (writer.built or any(not f.known for f in files)):
+                _prune(writer, files, glossary.version)
             return matches, documents
         except sqlite3.OperationalError as exc:  # busy, full, unwritable: the cache stays
             raise Unavailable(str(exc)) from exc

@@ -140,10 +140,10 @@ def _import_jieba() -> Any:
 
 
 def cache_dir() -> Path:
-    """Where the tokenizer's dictionary cache lives (the data directory)."""
-    from reader.paths import data_dir
+    """Where the tokenizer's dictionary cache lives (see ``reader.paths.cache_dir``)."""
+    from reader.paths import cache_dir as meipi_cache
 
-    return data_dir() / "cache"
+    return meipi_cache()
 
 
 def _cache_name() -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
+from reader import dictionary, paths, words
 
 
 def test_the_database_comes_from_db_then_meipi_db_then_the_data_folder(
@@ -63,3 +63,19 @@ def test_the_database_its_companions_and_backups_are_protected(tmp_path: Path) -
 def test_the_shipped_texts_and_resources_are_found() -> None:
     assert any(paths.shipped_texts_dir().glob("*.meipi.txt"))
     assert (paths.resources_dir() / "translations").is_dir()
+
+
+def test_caches_live_in_the_data_directory_by_default(
+    isolated_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MEIPI_CACHE_DIR", raising=False)
+    assert paths.cache_dir() == isolated_data / "cache"
+    assert words.cache_dir() == isolated_data / "cache"
+    assert dictionary.index_dir() == isolated_data / "cache" / "dictionary"
+
+
+def test_meipi_cache_dir_moves_every_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEIPI_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert paths.cache_dir() == tmp_path / "elsewhere"
+    assert words.cache_dir() == tmp_path / "elsewhere"
+    assert dictionary.index_dir() == tmp_path / "elsewhere" / "dictionary"

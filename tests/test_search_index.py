@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import os
 import shutil
 import sqlite3
@@ -70,6 +71,7 @@ GLOSSARIES = [
     Glossary(conversions=(("軟體", "軟件"),), equivalences=(("喬治亞", "格鲁吉亚"),)),
 ]
 T = TypeVar("T")
+_WRITES = itertools.count(1)
 AGED = 1_000_000_000  # a modification time long past (the index trusts only settled files)
 
 
@@ -82,7 +84,8 @@ def _write(doc_id: str, text: str, script: str = "zh-Hant-TW", *, age: bool = Tr
     path = folder / f"{doc_id}{TEXT_SUFFIX}"
     path.write_text(dumps(doc), encoding="utf-8")
     if age:
-        stamp = AGED + len(os.listdir(folder)) * 1_000_000_000 + len(text)
+        # A time of its own, as a real rewrite gets (the index trusts size and time alone)
+        stamp = AGED + next(_WRITES) * 1_000_000_000
         os.utime(path, ns=(stamp, stamp))
     return path
 
@@ -340,3 +343,24 @@ def test_one_text_is_read_alone_once_the_index_knows_the_library() -> None:
     assert search_index.find_document("two") is None
     result = meipi("text", "two", "--json")
     assert (result.code, result.json()["text"]) == (0, "普京訪華")
+
+
+def test_the_windows_search_of_all_articles_finds_what_each_article_finds() -> None:
+    _write("one", "喬治亞的首都，普丁")
+    _write("two", "區域性的軟體", "zh-Hans")
+    docs = list(load_library())
+    views = {"lian-obor": "zh-Hans-CN", "hsu-divergence": "original", "one": "zh-Hant-HK"}
+
+    def view_of(doc_id: str) -> str:
+        return views.get(doc_id, "zh-Hans")
+
+    for query in ("格鲁吉亚", "普京", "的", "軟件"):
+        for glossary in GLOSSARIES:
+            expected = [
+                m
+                for doc in docs
+                for m in search_module.search_document(
+                    doc, query, view_id=view_of(doc.id), glossary=glossary
+                )
+            ]
+            assert search_index.search_documents(docs, query, view_of, glossary) == expected

@@ -485,8 +485,13 @@ class Finder(QObject):
         panel.set_searching(query)
 
         def run() -> list[Match]:
+            from reader import search_index
             from reader.search import search_document
 
+            try:  # the persistent index (built here, off the UI thread, the first time)
+                return search_index.search_documents(docs, query, views.__getitem__, glossary)
+            except search_index.Unavailable:  # missing, damaged, busy: the same hits, slower
+                pass
             found: list[Match] = []
             for doc in docs:
                 found += search_document(doc, query, view_id=views[doc.id], glossary=glossary)
