@@ -119,6 +119,11 @@ class ReadingView(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: shown only as needed, a text about one screen long made it come and go
+        # for ever (with the bar the column is narrower and re-laid out in steps, and its first
+        # steps are shorter than the screen, so the bar went, the column widened, and again),
+        # thousands of re-layouts a minute in a Compare pane, the window busy and flickering.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._typo = typography
         self._content: ReadingContent | None = None
         self._anchor = 0

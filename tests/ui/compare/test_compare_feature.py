@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSlider, QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSlider, QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -508,6 +508,35 @@ def test_any_two_documents_including_the_users_own(
     left.set_view("zh-Hans")
     assert compare.board.columns[0].model.index(0).data(SHOWN_QUOTE_ROLE) == "北极的能源开发"
     assert layer_ranges(left.reading_view, CURRENT) == [(start, start + 9)]
+    # A text shorter than the pane settles: its scroll bar does not come and go for ever (it
+    # did, re-laying the column out thousands of times a minute while the window stood open).
+    assert resizes_while_idle(left.reading_view) == 0
+
+
+def resizes_while_idle(view: QAbstractScrollArea, turns: int = 60) -> int:
+    """How often ``view``'s viewport is resized while nothing happens (its scroll bar coming
+    and going changes the viewport, not the view)."""
+
+    class Count(QObject):
+        resizes = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Resize:
+                Count.resizes += 1
+                if Count.resizes > 100:
+                    # Restless for good (within one turn of events it never ends): stopped so
+                    # the test fails instead of hanging.
+                    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            return False
+
+    counter = Count()
+    view.viewport().installEventFilter(counter)
+    try:
+        for _ in range(turns):
+            QApplication.processEvents()
+    finally:
+        view.viewport().removeEventFilter(counter)
+    return Count.resizes
 
 
 def test_an_annotation_added_elsewhere_updates_the_board_keeping_the_place(
