@@ -10,8 +10,9 @@ environment, never in Meipi's::
 The official side runs in that interpreter (a subprocess reading the same text from a file);
 both sides convert the benchmark's document (``reader.bench.workload``; Simplified
 configurations get its tw2s conversion), the median of ``--repeat`` runs each, one
-configuration at a time with both sides in turn. Both sides time the same clock: ``--clock cpu`` (the default: the process's CPU time, steadier on a shared
-machine; both sides are single-threaded) or ``--clock wall``.
+configuration at a time with both sides in turn. Both sides time the same clock: ``--clock
+cpu`` (the default: the process's CPU time, steadier on a shared machine; both sides are
+single-threaded) or ``--clock wall``.
 """
 
 from __future__ import annotations
