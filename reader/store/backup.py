@@ -31,6 +31,10 @@ folder: they still restore (the database only).
 The live database is only ever read through SQLite (``probe``, ``count_newer``, the backup API);
 backup *files* are read with ``open()``, but a backup that is the database itself is refused
 before anything reads it.
+
+Over 600 lines as one job, the database's safety: making, verifying, probing and restoring a
+backup share the file layout, the manifest and the checks, and their callers (the store, the
+commands, the window's database dialog) reach them as one module.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu
 
 from reader.store.records import COLORS
-from reader.ui.annotating.annotation_models import color_label, swatch_icon
+from reader.ui.annotating.palette import color_label, swatch_icon
 
 if TYPE_CHECKING:
     from reader.ui.annotating.annotations_feature import AnnotationsFeature

@@ -5,17 +5,17 @@
 removes or changes only the rows that differ, so 500 annotations stay cheap to keep current.
 ``AnnotationFilterProxy`` narrows it to one article, some colours, some tags (a parent includes
 its children) and a free text matched script-insensitively (``reader.folding.fold_key`` on both
-sides) over quotes, notes and tags. ``TagTreeModel`` shows tags nested by ``/``; ``ColorModel``
-the five colours and "no colour" with their meanings and counts.
+sides) over quotes, notes and tags. The tag tree and the colour list are
+:mod:`~reader.ui.annotating.tag_models`'s; the colours themselves
+:mod:`~reader.ui.annotating.palette`'s.
 
-Colours: the swatches and the highlight backgrounds (light and dark paper) are defined here, the
-one table the highlight layer, the margin and the sidebar draw from.
+Over 600 lines as one job, the sidebar's list: the filter proxy reads the list model's rows,
+revision and per-row facets directly to stay incremental, so the two are kept side by side.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,117 +23,25 @@ from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractProxyModel,
-    QCoreApplication,
     QMetaObject,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from reader import tags as tags_rule
 from reader.folding import fold_key, fold_keys
-from reader.store.records import COLORS, DEFAULT_MEANINGS, NO_COLOR
+from reader.store.records import COLORS, NO_COLOR
+from reader.ui.annotating.palette import swatch_icon
 
 if TYPE_CHECKING:
-    from reader.store.records import AnnotationRecord, TagInfo
+    from reader.store.records import AnnotationRecord
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-# Swatches (buttons, sidebar bars) and highlight backgrounds on light and dark paper.
-SWATCHES = {
-    "yellow": "#e0a800",
-    "green": "#2e9e5b",
-    "blue": "#3b7dd8",
-    "pink": "#d9468f",
-    "purple": "#8458d6",
-    NO_COLOR: "#8e8a82",
-}
-HIGHLIGHTS_LIGHT = {
-    "yellow": "#fbe38e",
-    "green": "#c4ecc9",
-    "blue": "#c9def7",
-    "pink": "#f8cde2",
-    "purple": "#e1d5f7",
-}
-HIGHLIGHTS_DARK = {
-    "yellow": "#5e4e14",
-    "green": "#24503a",
-    "blue": "#26456b",
-    "pink": "#5f2a48",
-    "purple": "#463468",
-}
-
-
-def color_label(color: str) -> str:
-    """The colour's name, translated (its meaning is the user's, see ``color_meanings``)."""
-    names = {
-        "yellow": QCoreApplication.translate("Colors", "Yellow"),
-        "green": QCoreApplication.translate("Colors", "Green"),
-        "blue": QCoreApplication.translate("Colors", "Blue"),
-        "pink": QCoreApplication.translate("Colors", "Pink"),
-        "purple": QCoreApplication.translate("Colors", "Purple"),
-        NO_COLOR: QCoreApplication.translate("Colors", "No colour"),
-    }
-    return names.get(color, color)
-
-
-# The meanings a new database starts with (reader.store.records.DEFAULT_MEANINGS), for lupdate.
-_MEANINGS_FOR_LUPDATE = (
-    QT_TRANSLATE_NOOP("ColorMeanings", "Important"),
-    QT_TRANSLATE_NOOP("ColorMeanings", "Agree"),
-    QT_TRANSLATE_NOOP("ColorMeanings", "Background"),
-    QT_TRANSLATE_NOOP("ColorMeanings", "Question"),
-    QT_TRANSLATE_NOOP("ColorMeanings", "To quote"),
-)
-
-
-def shown_meanings(meanings: dict[str, str]) -> dict[str, str]:
-    """The colour meanings as the window shows them: a meaning the reader never changed from
-    the store's (English) default in the interface's language, the reader's own as written."""
-    return {
-        color: QCoreApplication.translate("ColorMeanings", meaning)
-        if DEFAULT_MEANINGS.get(color) == meaning
-        else meaning
-        for color, meaning in meanings.items()
-    }
-
-
-def highlight_color(color: str, dark: bool) -> str:
-    return (HIGHLIGHTS_DARK if dark else HIGHLIGHTS_LIGHT)[color]
-
-
-@functools.lru_cache(maxsize=64)
-def swatch_icon(color: str, size: int = 14) -> QIcon:
-    """A colour's round swatch (made once per colour and size: lists ask on every paint)."""
-    return _swatch_icon(color, size)
-
-
-def _swatch_icon(color: str, size: int) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor(SWATCHES[color]).darker(120))
-    painter.setBrush(QColor(SWATCHES[color]) if color != NO_COLOR else QColor(0, 0, 0, 0))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    icon = QIcon(pixmap)
-    # Disabled (no selection yet), the colour still shows, only fainter.
-    faint = QPixmap(size, size)
-    faint.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(faint)
-    painter.setOpacity(0.45)
-    painter.drawPixmap(0, 0, pixmap)
-    painter.end()
-    icon.addPixmap(faint, QIcon.Mode.Disabled)
-    return icon
 
 
 tag_matches = tags_rule.matches  # a parent includes its children (reader.tags)
@@ -731,301 +639,3 @@ class AnnotationFilterProxy(QAbstractProxyModel):
         """Per tag key, and per parent key (children included, each annotation once), how
         many annotations the other filters let through."""
         return dict(self.counts().tags)
-
-
-class _TagNode:
-    def __init__(self, name: str, key: str, parent: _TagNode | None) -> None:
-        self.name = name  # the full spelling (a/b/c), as first typed
-        self.key = key
-        self.parent = parent
-        self.children: list[_TagNode] = []
-        self.info: TagInfo | None = None  # None: only a parent of real tags
-
-    @property
-    def label(self) -> str:
-        return self.name.rsplit("/", 1)[-1]
-
-    def row(self) -> int:
-        siblings = self.parent.children if self.parent else []
-        return siblings.index(self)
-
-
-TAG_KEY_ROLE = Qt.ItemDataRole.UserRole + 20
-TAG_NAME_ROLE = Qt.ItemDataRole.UserRole + 21
-TAG_COLOR_ROLE = Qt.ItemDataRole.UserRole + 22
-TAG_COUNT_ROLE = Qt.ItemDataRole.UserRole + 23
-
-
-class TagTreeModel(QAbstractItemModel):
-    """Tags nested by ``/``: column 0 the last level's name, column 1 the count.
-
-    Counts come from ``set_counts`` (key → annotations, children included) when given, else
-    from the tags' own counts. ``checkable`` adds check boxes (the sidebar's tag filter).
-
-    Signals: ``checked_changed()`` (inherited ``dataChanged`` also fires).
-    """
-
-    def __init__(self, parent: QObject | None = None, *, checkable: bool = False) -> None:
-        super().__init__(parent)
-        self._root = _TagNode("", "", None)
-        self._nodes: dict[str, _TagNode] = {}
-        self._counts: dict[str, int] | None = None
-        self._checked: set[str] = set()
-        self._checkable = checkable
-        self._tag_colors: dict[str, str] = {}
-
-    # -- building ------------------------------------------------------------------------------
-    def set_tags(self, tags: Sequence[TagInfo]) -> None:
-        keys = sorted(t.key for t in tags)
-        infos = {t.key: t for t in tags}
-        if keys == sorted(k for k, n in self._nodes.items() if n.info is not None) and all(
-            self._nodes[k].name == infos[k].name for k in keys
-        ):
-            # Same tree: only details and counts change.
-            for key in keys:
-                self._nodes[key].info = infos[key]
-            self._emit_all_changed()
-            return
-        self.beginResetModel()
-        self._root = _TagNode("", "", None)
-        self._nodes = {}
-        for info in sorted(tags, key=lambda t: t.key):
-            node = self._ensure(info.name, info.key)
-            node.info = info
-        self._checked &= set(self._nodes)
-        self.endResetModel()
-
-    def _ensure(self, name: str, key: str) -> _TagNode:
-        if key in self._nodes:
-            return self._nodes[key]
-        names = name.split("/")
-        keys = key.split("/")
-        parent = self._root
-        if len(keys) > 1:
-            parent = self._ensure("/".join(names[:-1]), "/".join(keys[:-1]))
-        node = _TagNode(name, key, parent)
-        parent.children.append(node)
-        self._nodes[key] = node
-        return node
-
-    def set_counts(self, counts: dict[str, int] | None) -> None:
-        if counts != self._counts:
-            self._counts = counts
-            self._emit_all_changed()
-
-    def _emit_all_changed(self) -> None:
-        def walk(node: _TagNode) -> None:
-            if node.children:
-                first = self.createIndex(0, 0, node.children[0])
-                last = self.createIndex(len(node.children) - 1, 1, node.children[-1])
-                self.dataChanged.emit(first, last)
-                for child in node.children:
-                    walk(child)
-
-        walk(self._root)
-
-    # -- reading -------------------------------------------------------------------------------
-    def node(self, index: Index) -> _TagNode | None:
-        if not index.isValid():
-            return None
-        node = index.internalPointer()
-        return node if isinstance(node, _TagNode) else None
-
-    def index_of(self, key: str, column: int = 0) -> QModelIndex:
-        node = self._nodes.get(key)
-        if node is None:
-            return QModelIndex()
-        return self.createIndex(node.row(), column, node)
-
-    def keys(self) -> list[str]:
-        return sorted(self._nodes)
-
-    def name_of(self, key: str) -> str | None:
-        node = self._nodes.get(key)
-        return node.name if node else None
-
-    def count_of(self, key: str) -> int:
-        node = self._nodes.get(key)
-        if node is None:
-            return 0
-        if self._counts is not None:
-            return self._counts.get(key, 0)
-        return node.info.count if node.info else 0
-
-    def subtree_keys(self, key: str) -> list[str]:
-        return [k for k in self._nodes if k == key or k.startswith(key + "/")]
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column > 1 or row < 0:
-            return QModelIndex()
-        node = self.node(parent) if parent.isValid() else self._root
-        if node is None or row >= len(node.children):
-            return QModelIndex()
-        return self.createIndex(row, column, node.children[row])
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        node = self.node(index)
-        if node is None or node.parent is None or node.parent is self._root:
-            return QModelIndex()
-        return self.createIndex(node.parent.row(), 0, node.parent)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid():
-            if parent.column() != 0:
-                return 0
-            node = self.node(parent)
-            return len(node.children) if node else 0
-        return len(self._root.children)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 2
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._checkable and index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        node = self.node(index)
-        if node is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return node.label if column == 0 else str(self.count_of(node.key))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            description = node.info.description if node.info else None
-            return f"{node.name}\n{description}" if description else node.name
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            color = node.info.color if node.info else None
-            return swatch_icon(color) if color else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.CheckStateRole and self._checkable and column == 0:
-            checked = node.key in self._checked
-            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == TAG_KEY_ROLE:
-            return node.key
-        if role == TAG_NAME_ROLE:
-            return node.name
-        if role == TAG_COLOR_ROLE:
-            return node.info.color if node.info else None
-        if role == TAG_COUNT_ROLE:
-            return self.count_of(node.key)
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        node = self.node(index)
-        if node is None or role != Qt.ItemDataRole.CheckStateRole or not self._checkable:
-            return False
-        state = Qt.CheckState(value) if isinstance(value, int) else value
-        if state == Qt.CheckState.Checked:
-            self._checked.add(node.key)
-        else:
-            self._checked.discard(node.key)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        return True
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("Tag") if section == 0 else self.tr("Annotations")
-        return None
-
-    def checked(self) -> list[str]:
-        return sorted(self._checked)
-
-    def set_checked(self, keys: Iterable[str]) -> None:
-        self._checked = set(keys) & set(self._nodes)
-        self._emit_all_changed()
-
-
-class ColorModel(QAbstractListModel):
-    """The five colours and "no colour" (note only): meaning, swatch, count, and a check box
-    (the sidebar's colour filter)."""
-
-    def __init__(self, parent: QObject | None = None, *, checkable: bool = True) -> None:
-        super().__init__(parent)
-        self._colors = (*COLORS, NO_COLOR)
-        self._meanings: dict[str, str] = {}
-        self._counts: dict[str, int] = {}
-        self._checked: set[str] = set()
-        self._checkable = checkable
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._colors)
-
-    def color_at(self, row: int) -> str:
-        return self._colors[row]
-
-    def label(self, color: str) -> str:
-        if color == NO_COLOR:
-            return self.tr("Note only")
-        return self._meanings.get(color) or color
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._colors):
-            return None
-        color = self._colors[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("%1 (%2)")
-                .replace("%1", self.label(color))
-                .replace("%2", str(self._counts.get(color, 0)))
-            )
-        if role == Qt.ItemDataRole.DecorationRole:
-            return swatch_icon(color)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return color_label(color)
-        if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
-            on = color in self._checked
-            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        if role == COLOR_ROLE:
-            return color
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._checkable:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or not self._checkable:
-            return False
-        color = self._colors[index.row()]
-        state = Qt.CheckState(value) if isinstance(value, int) else value
-        if state == Qt.CheckState.Checked:
-            self._checked.add(color)
-        else:
-            self._checked.discard(color)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        return True
-
-    def checked(self) -> list[str]:
-        return [c for c in self._colors if c in self._checked]
-
-    def set_checked(self, colors: Iterable[str]) -> None:
-        self._checked = set(colors)
-        self._all_changed()
-
-    def set_meanings(self, meanings: dict[str, str]) -> None:
-        if meanings != self._meanings:
-            self._meanings = dict(meanings)
-            self._all_changed()
-
-    def set_counts(self, counts: dict[str, int]) -> None:
-        if counts != self._counts:
-            self._counts = dict(counts)
-            self._all_changed()
-
-    def _all_changed(self) -> None:
-        self.dataChanged.emit(self.index(0), self.index(len(self._colors) - 1))

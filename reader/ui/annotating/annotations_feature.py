@@ -38,12 +38,9 @@ from PySide6.QtWidgets import QDockWidget, QToolTip
 from reader.errors import MeipiError
 from reader.ui.annotating.annotation_edits import AnnotationEdits
 from reader.ui.annotating.annotation_menus import AnnotationMenus
-from reader.ui.annotating.annotation_models import (
-    AnnotationListModel,
-    highlight_color,
-    shown_meanings,
-)
+from reader.ui.annotating.annotation_models import AnnotationListModel
 from reader.ui.annotating.margin import MarginNotes
+from reader.ui.annotating.palette import highlight_color, shown_meanings
 from reader.ui.annotating.sidebar import Sidebar
 from reader.ui.annotating.undo import History, Writer
 from reader.ui.reading.selection import ChineseSelection

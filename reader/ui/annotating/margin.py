@@ -42,8 +42,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reader.store.records import NO_COLOR
-from reader.ui.annotating.annotation_models import SWATCHES
 from reader.ui.annotating.note_editor import NoteEdit
+from reader.ui.annotating.palette import SWATCHES
 from reader.ui.reading.reading_view import ReadingView
 
 if TYPE_CHECKING:

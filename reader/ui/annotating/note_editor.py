@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.store.records import COLORS, NO_COLOR
-from reader.ui.annotating.annotation_models import color_label, swatch_icon
+from reader.ui.annotating.palette import color_label, swatch_icon
 
 _TAG_SEPARATORS = re.compile(r"[,，、;；]")
 

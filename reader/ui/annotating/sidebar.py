@@ -64,13 +64,12 @@ from reader.store.records import NO_COLOR
 from reader.ui.annotating.annotation_models import (
     PAGE_LABELS_ROLE,
     RECORD_ROLE,
-    SWATCHES,
     AnnotationFilterProxy,
     AnnotationListModel,
-    ColorModel,
-    TagTreeModel,
 )
 from reader.ui.annotating.margin import render_note
+from reader.ui.annotating.palette import SWATCHES
+from reader.ui.annotating.tag_models import ColorModel, TagTreeModel
 from reader.ui.window.whole_rows import ChineseRowDelegate, fit_rows
 
 Index = QModelIndex | QPersistentModelIndex

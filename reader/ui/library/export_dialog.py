@@ -10,6 +10,9 @@ Signals:
     preview_updated(): the preview shows the current choices (or says why it cannot).
     export_saved(str): an export was written (its path).
     export_copied(): an export was put on the clipboard.
+
+Over 600 lines as one job: one dialog whose every choice feeds the same preview; the
+rendering itself is ``reader.export``'s and the use case ``reader.ops.exporting``'s.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ from reader.export import (
 from reader.export.atomic import check_target
 from reader.export.records import select
 from reader.store.records import NO_COLOR
-from reader.ui.annotating.annotation_models import color_label, shown_meanings
+from reader.ui.annotating.palette import color_label, shown_meanings
 from reader.ui.window.messages import show_message
 from reader.ui.window.settings import ReaderSettings
 from reader.ui.window.workers import Runner

@@ -19,6 +19,10 @@ Signals:
     view_switched(str, str): a view is now shown (document id, view id) — its text rendered, the
         selection carried over, the marks drawn.
     view_failed(str): a view could not be made (the message).
+
+Over 600 lines as one job: the script views' whole face in the window (the switcher, the
+substitution marks with their tooltips and menu, the per-text vocabulary and quotation
+options), every part reading and changing the same per-article view state.
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ window owns no data of its own beyond what it shows.
 Signals:
     document_opened(str): an article is now shown (its id).
     theme_applied(str): a theme was drawn (``light``, ``dark`` or ``sepia``).
+
+Over 600 lines as one job: the frame every feature installs itself into (menus, toolbar,
+docks, status bar, zoom, themes, the remembered layout and place); the features themselves live
+in the task folders beside this one.
 """
 
 from __future__ import annotations

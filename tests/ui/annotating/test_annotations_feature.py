@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from reader import paths
 from reader.documents import Library
 from reader.store.records import AnnotationRecord
-from reader.ui.annotating.annotation_models import highlight_color
 from reader.ui.annotating.note_editor import Draft
+from reader.ui.annotating.palette import highlight_color
 from reader.ui.window.main_window import MainWindow
 from reader.views import VIEW_IDS
 from tests.cli_helpers import meipi

@@ -14,13 +14,9 @@ from reader.documents import Library
 from reader.store import open_store
 from reader.store.annotations import create_annotation, list_annotations
 from reader.store.records import AnnotationRecord
-from reader.ui.annotating.annotation_models import (
-    AnnotationFilterProxy,
-    AnnotationListModel,
-    ColorModel,
-    TagTreeModel,
-)
+from reader.ui.annotating.annotation_models import AnnotationFilterProxy, AnnotationListModel
 from reader.ui.annotating.annotations_feature import FLASH_LAYER
+from reader.ui.annotating.tag_models import ColorModel, TagTreeModel
 from tests.ui.helpers import MakeWindow, annotate, feature_of, switch_view
 
 

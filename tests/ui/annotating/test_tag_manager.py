@@ -9,8 +9,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader import paths
-from reader.ui.annotating.annotation_models import TAG_COUNT_ROLE
 from reader.ui.annotating.tag_manager import TagManager
+from reader.ui.annotating.tag_models import TAG_COUNT_ROLE
 from tests.cli_helpers import meipi
 from tests.ui.helpers import MakeWindow, annotate, feature_of
 

@@ -26,7 +26,7 @@ from reader.ui.compare.compare_feature import (
     compare_feature,
 )
 from reader.ui.compare.compare_view import scroll
-from reader.ui.compare.theme_board import (
+from reader.ui.compare.themes import (
     KEY_ROLE,
     ONLY_IN_ROLE,
     QUOTE_ROLE,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from pytestqt.qtbot import QtBot
 
-from reader.ui.compare.theme_board import COUNT_ROLE, ThemeRow, ThemeTableModel
+from reader.ui.compare.themes import COUNT_ROLE, ThemeRow, ThemeTableModel
 
 NAMES = ["軍事", "北極", "能源", "中亞", "地區/中亞", "地區", "安全"]
 

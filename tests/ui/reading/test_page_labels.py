@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, Library, load_library
 from reader.ui.compare.compare_feature import compare_feature
-from reader.ui.compare.theme_board import HEADER_ROLE
+from reader.ui.compare.themes import HEADER_ROLE
 from reader.ui.window.main_window import MainWindow
 from reader.ui.words.vocabulary_dialog import COLUMNS
 from tests.cli_helpers import meipi

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout
 from pytestqt.qtbot import QtBot
 
-from reader.ui.annotating.annotation_models import HIGHLIGHTS_DARK, HIGHLIGHTS_LIGHT
+from reader.ui.annotating.palette import HIGHLIGHTS_DARK, HIGHLIGHTS_LIGHT
 from reader.ui.reading.fonts import CHWS, FontCatalog, has_contextual_spacing
 from reader.ui.reading.typesetting import Typography
 from reader.ui.window.theme import THEMES, search_hit_format

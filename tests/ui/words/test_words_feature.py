@@ -20,6 +20,7 @@ from reader import dictionary
 from reader.documents import Library
 from reader.ui.reading.selection import ChineseSelection
 from reader.ui.window.main_window import MainWindow
+from reader.ui.words import words_feature
 from reader.ui.words.words_feature import WordsFeature
 from tests.dictionary_helpers import shared_dictionary
 from tests.ui.helpers import MakeWindow, annotating, switch_view
@@ -229,6 +230,26 @@ def test_shift_over_a_word_shows_pinyin_definitions_and_vocabulary(
     assert rows[0][0] == "上海合作组织" and "SCO" in rows[0][1] and "p. " in rows[0][1]
     dialog.delete_rows([0])
     assert dialog.records() == []
+
+
+def test_warm_ups_wait_for_their_moment_unless_a_word_is_asked_for(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A moment longer than the test: only a look-up can start them.
+    monkeypatch.setattr(words_feature, "WARM_UP_DELAY_MS", 600_000)
+    window = make_window()
+    words = words_of(window)
+    window.open_document("hsu-divergence")  # another article: still nothing loads
+    window.open_document("lian-obor")
+    assert not words._words_loading and not words._dictionary_loading
+    assert words.dictionary is None
+    with qtbot.waitSignal(words.popup_shown, timeout=5000):
+        shift_move(qtbot, window, point_on(qtbot, window, "能源"))
+    assert "Loading the dictionary" in words.popup.text()  # and the warm-ups start now
+    wait_ready(qtbot, window)
+    with qtbot.waitSignal(words.popup_shown, timeout=5000):
+        shift_move(qtbot, window, point_on(qtbot, window, "上海合作"))
+    assert words.popup.lookup is not None and "上海" in words.popup.lookup.word
 
 
 def test_popup_names_the_views_substitution(qtbot: QtBot, make_window: MakeWindow) -> None:
