@@ -485,9 +485,11 @@ def _convert_uncached(
         if lo >= hi or matcher is None:
             return
         prev = lo
-        for start, end, (shown, kind, guard) in matcher.find(text, lo, hi):
+        values = matcher.values
+        for key, start, end in matcher.find_indexed(text, lo, hi):
             if start < prev:
                 continue
+            shown, kind, guard = values[key]
             if guard and _spells(text, start, hi, guard):
                 # The author wrote the target form: its characters convert, nothing else.
                 end = start + len(guard)

@@ -181,7 +181,7 @@ class PhraseMatcher(Generic[V]):
     def __init__(self, keys: dict[str, V]) -> None:
         self.keys = {k: v for k, v in keys.items() if len(k) >= 2}
         ordered = list(self.keys)
-        self._values = [self.keys[k] for k in ordered]
+        self.values = [self.keys[k] for k in ordered]  # by the automaton's index
         self.finder: AhoCorasick | None = None
         if ordered:
             # Not a DFA: a third faster to search here, but ~1 MB a view (issue 22: memory).
@@ -189,11 +189,17 @@ class PhraseMatcher(Generic[V]):
 
     def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, V]]:
         """``(start, end, value)`` of each occurrence in ``text[lo:hi]``, in order."""
+        values = self.values
+        return [(s, e, values[i]) for i, s, e in self.find_indexed(text, lo, hi)]
+
+    def find_indexed(
+        self, text: str, lo: int = 0, hi: int | None = None
+    ) -> list[tuple[int, int, int]]:
+        """``(index into values, start, end)`` of each occurrence in ``text[lo:hi]``, in order."""
         if self.finder is None:
             return []
         hi = len(text) if hi is None else hi
-        values = self._values
         if lo == 0 and hi == len(text):
-            return [(s, e, values[i]) for i, s, e in self.finder.find_matches_as_indexes(text)]
+            return self.finder.find_matches_as_indexes(text)
         found = self.finder.find_matches_as_indexes(text[lo:hi])
-        return [(s + lo, e + lo, values[i]) for i, s, e in found]
+        return [(i, s + lo, e + lo) for i, s, e in found]
