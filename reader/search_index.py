@@ -400,7 +400,8 @@ def _library_files() -> list[_File]:
     for folder, shipped in ((paths.shipped_texts_dir(), True), (paths.user_texts_dir(), False)):
         if not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*" + TEXT_SUFFIX)):
+        # (by the path as text: the order of Path objects in one folder, found much faster)
+        for path in sorted(folder.glob("*" + TEXT_SUFFIX), key=str):
             try:
                 st = path.stat()
             except OSError:
