@@ -18,6 +18,10 @@ queries cost a few string searches over already-folded text.
 For the window's find bar: :func:`search_document` (one document, hits in a view),
 :func:`matches_in_view` (the same hits after a view switch), :func:`search` (several documents,
 hits grouped by document in library order).
+
+Over 600 lines as one job: finding a query's places in folded texts; the query's variants, the
+per-document indexes and the library-wide search all share the fold and the ``SearchIndex``
+they match against.
 """
 
 from __future__ import annotations

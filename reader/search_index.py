@@ -29,6 +29,10 @@ module's version, the conversion engine, the lexicon's data, the fold and search
 version, OpenCC's dictionaries); a cache built under another signature is emptied and rebuilt.
 Writers take short ``BEGIN IMMEDIATE`` transactions and never wait long for each other; readers
 see a consistent snapshot (write-ahead log).
+
+Over 600 lines as one job: the search cache file; how indexes are packed into it, how it is
+opened, kept current and pruned, and how a search reads it all follow one schema and one
+signature, and nothing else touches that file.
 """
 
 from __future__ import annotations
