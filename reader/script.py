@@ -37,6 +37,10 @@ identity; kept phrases only matter where something converts.
 Conversions are cached per (text, configuration, glossary version, engine version): the text
 itself is part of the key (Python caches a string's hash, so a repeated lookup costs nothing more
 than hashing a digest would, and two different texts can never collide).
+
+Over 600 lines as one job: a script view's text and its exact map back to the canonical text;
+the plan of layers, the glossary matching, the assembly of segments and the cache all build or
+serve that one ``ConvertedText``, and splitting them would only spread its invariant over files.
 """
 
 from __future__ import annotations
@@ -485,9 +489,11 @@ def _convert_uncached(
         if lo >= hi or matcher is None:
             return
         prev = lo
-        for start, end, (shown, kind, guard) in matcher.find(text, lo, hi):
+        values = matcher.values
+        for key, start, end in matcher.find_indexed(text, lo, hi):
             if start < prev:
                 continue
+            shown, kind, guard = values[key]
             if guard and _spells(text, start, hi, guard):
                 # The author wrote the target form: its characters convert, nothing else.
                 end = start + len(guard)

@@ -32,6 +32,10 @@ replacement that is not one character to one character; everything between block
 one. Stages compose by merging blocks that overlap in the intermediate text: the composed blocks
 are the smallest spans whose conversion does not depend on what surrounds them (see
 ``reader.script`` for why converting a range of whole segments alone gives the same text).
+
+Over 600 lines as one job: reproducing one library's conversion with offsets; the fast matcher
+and the slow reference it is checked against (``reference_convert``) must read the same
+dictionary data and block rules, so they stay side by side.
 """
 
 from __future__ import annotations

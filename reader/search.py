@@ -18,6 +18,10 @@ queries cost a few string searches over already-folded text.
 For the window's find bar: :func:`search_document` (one document, hits in a view),
 :func:`matches_in_view` (the same hits after a view switch), :func:`search` (several documents,
 hits grouped by document in library order).
+
+Over 600 lines as one job: finding a query's places in folded texts; the query's variants, the
+per-document indexes and the library-wide search all share the fold and the ``SearchIndex``
+they match against.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import statistics
 import threading
 import time
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -216,6 +220,8 @@ class SearchIndex:
         # the first time a query of that length comes
         self._windows: dict[int, tuple[str, array[int], array[int]]] = {}
         self._regions: array[int] | None = None  # folded (start, end) pairs, flattened
+        # the regions' starts in order, and how far the regions up to each one reach
+        self._reach: tuple[list[int], list[int]] | None = None
         if view is not None and canonical is not None and SENTINEL not in self.folded.text:
             self._regions = self._folded_regions(
                 _differing_view_ranges(canonical, view, self.folded)
@@ -233,6 +239,7 @@ class SearchIndex:
         index.folded = folded
         index._windows = {}
         index._regions = regions
+        index._reach = None
         return index
 
     def _folded_regions(self, view_ranges: list[tuple[int, int]]) -> array[int]:
@@ -246,6 +253,29 @@ class SearchIndex:
                 out.append(fs)
                 out.append(fe)
         return out
+
+    def _near_regions(self, needle: str, margin: int) -> bool:
+        """Whether some occurrence of ``needle`` in the folded text (overlapping ones too)
+        meets a region's window (``margin`` characters each side). An occurrence the windows
+        hold is one, so when none meets a window, the windows find nothing."""
+        text = self.folded.text
+        i = text.find(needle)
+        if i == -1:
+            return False
+        if self._reach is None:
+            regions = self._regions or array("i")
+            pairs = sorted(zip(regions[::2], regions[1::2], strict=True))
+            self._reach = ([a for a, _ in pairs], list(accumulate((b for _, b in pairs), max)))
+        starts, reach = self._reach
+        size = len(needle)
+        while i != -1:
+            # the regions starting before the occurrence's end (and its margin) reach past
+            # its start (less the margin)?
+            k = bisect_left(starts, i + size + margin)
+            if k and reach[k - 1] + margin > i:
+                return True
+            i = text.find(needle, i + 1)
+        return False
 
     def _window_text(self, regions: array[int], margin: int) -> tuple[str, array[int], array[int]]:
         """The folded text around ``regions`` (``margin`` characters each side, overlapping or
@@ -283,6 +313,8 @@ class SearchIndex:
         margin = next((m for m in WINDOW_MARGINS if m >= size - 1), None)
         if margin is None or self._regions is None or SENTINEL in folded_query:
             positions = _occurrences(self.folded, self.folded.text, folded_query)
+        elif not self._near_regions(folded_query, margin):
+            return []  # no window can hold it: none is built (a search across a library)
         else:
             windows = self._windows.get(margin)
             if windows is None:

@@ -386,3 +386,21 @@ def test_cutting_one_whole_conversion_equals_converting_each_stretch(
     assert fast._glossary == plain._glossary
     assert fast.substitutions == plain.substitutions
     assert fast.ambiguities == plain.ambiguities
+
+
+def test_a_long_text_is_searched_by_a_dfa_with_the_same_occurrences() -> None:
+    from reader.script import _layer_matcher
+
+    matcher = _layer_matcher("tw2sp", "tw", "cn", True)
+    text = "，".join(NAMES + PROSE) * (lexicon.LONG_TEXT // len("，".join(NAMES + PROSE)) + 1)
+    assert len(text) >= lexicon.LONG_TEXT
+    assert matcher.finder is not None
+    found = matcher.find_indexed(text)
+    assert matcher._dfa is not None  # the long text took the DFA
+    assert found == matcher.finder.find_matches_as_indexes(text)
+    assert len(found) > len(NAMES)
+    # A stretch of it as long: offsets from the stretch's start.
+    lo = 7
+    assert matcher.find_indexed(text, lo) == [
+        (i, s + lo, e + lo) for i, s, e in matcher.finder.find_matches_as_indexes(text[lo:])
+    ]

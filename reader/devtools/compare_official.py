@@ -9,9 +9,10 @@ environment, never in Meipi's::
 
 The official side runs in that interpreter (a subprocess reading the same text from a file);
 both sides convert the benchmark's document (``reader.bench.workload``; Simplified
-configurations get its tw2s conversion), the median of ``--repeat`` runs each. Both sides time
-the same clock: ``--clock cpu`` (the default: the process's CPU time, steadier on a shared
-machine; both sides are single-threaded) or ``--clock wall``.
+configurations get its tw2s conversion), the median of ``--repeat`` runs each, one
+configuration at a time with both sides in turn. Both sides time the same clock: ``--clock
+cpu`` (the default: the process's CPU time, steadier on a shared machine; both sides are
+single-threaded) or ``--clock wall``.
 """
 
 from __future__ import annotations
@@ -75,31 +76,32 @@ def main(argv: list[str] | None = None) -> int:
     simplified = convert_text(traditional, "tw2s").text
     plans = _plans()
     ours: dict[str, float] = {}
-    for config, plan in sorted(plans.items()):
-        text = simplified if config.startswith("s2") else traditional
-        convert_text(text, plan)  # dictionaries loaded outside the timing
-        times = []
-        for _ in range(args.repeat):
-            clear_caches()
-            t0 = clock()
-            convert_text(text, plan).to_view(0, 0)
-            times.append(clock() - t0)
-        ours[config] = statistics.median(times)
-
     official: dict[str, float] = {}
     version = "?"
     with tempfile.TemporaryDirectory() as tmp:
-        for kind, text in (("t", traditional), ("s", simplified)):
-            path = Path(tmp) / f"{kind}.txt"
-            path.write_text(text, encoding="utf-8")
-            configs = [c for c in plans if c.startswith("s2") == (kind == "s")]
+        paths = {"t": Path(tmp) / "t.txt", "s": Path(tmp) / "s.txt"}
+        paths["t"].write_text(traditional, encoding="utf-8")
+        paths["s"].write_text(simplified, encoding="utf-8")
+        # One configuration at a time, both sides in turn: a shared machine's load changes
+        # less between the two halves of a ratio.
+        for config, plan in sorted(plans.items()):
+            simple = config.startswith("s2")
+            text = simplified if simple else traditional
+            convert_text(text, plan)  # dictionaries loaded outside the timing
+            times = []
+            for _ in range(args.repeat):
+                clear_caches()
+                t0 = clock()
+                convert_text(text, plan).to_view(0, 0)
+                times.append(clock() - t0)
+            ours[config] = statistics.median(times)
             run = subprocess.run(
                 [
                     args.official_python,
                     "-c",
                     OFFICIAL,
-                    str(path),
-                    ",".join(configs),
+                    str(paths["s" if simple else "t"]),
+                    config,
                     str(args.repeat),
                     args.clock,
                 ],

@@ -11,6 +11,10 @@ patterns :mod:`reader.ingest` knows; footnotes (small lines at the foot of a col
 ``note`` blocks placed after the block they interrupt; ``圖1``/``表1`` lines become captions.
 Lines are joined without a space between CJK characters, and a line-end hyphen is removed only
 where PDFium marks it as a soft hyphen.
+
+Over 600 lines as one job: one layout pipeline (characters → lines → reading order → blocks →
+headings) whose steps share the ``Line`` model and the page geometry; each step is a function of
+its own.
 """
 
 from __future__ import annotations

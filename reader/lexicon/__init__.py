@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 DATA = Path(__file__).resolve().parent / "data"
 V = TypeVar("V")
+LONG_TEXT = 50_000  # characters: PhraseMatcher searches these with a DFA
 REGIONS = ("tw", "hk", "cn")
 # The OpenCC commit the IT list was taken from (data/NOTICE).
 IT_LIST_COMMIT = "839df94d2362d85ba7f9ef8e3fcfa397661542de"
@@ -181,19 +182,37 @@ class PhraseMatcher(Generic[V]):
     def __init__(self, keys: dict[str, V]) -> None:
         self.keys = {k: v for k, v in keys.items() if len(k) >= 2}
         ordered = list(self.keys)
-        self._values = [self.keys[k] for k in ordered]
+        self.values = [self.keys[k] for k in ordered]  # by the automaton's index
         self.finder: AhoCorasick | None = None
         if ordered:
-            # Not a DFA: a third faster to search here, but ~1 MB a view (issue 22: memory).
             self.finder = AhoCorasick(ordered, matchkind=MatchKind.LeftmostLongest)
+        self._ordered = ordered
+        # For long texts, a DFA of the same keys (a third faster to search, but about 1 MB
+        # more, so built only when a long text is searched: issue 22, memory at start-up).
+        self._dfa: AhoCorasick | None = None
 
     def find(self, text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, V]]:
         """``(start, end, value)`` of each occurrence in ``text[lo:hi]``, in order."""
-        if self.finder is None:
+        values = self.values
+        return [(s, e, values[i]) for i, s, e in self.find_indexed(text, lo, hi)]
+
+    def find_indexed(
+        self, text: str, lo: int = 0, hi: int | None = None
+    ) -> list[tuple[int, int, int]]:
+        """``(index into values, start, end)`` of each occurrence in ``text[lo:hi]``, in order."""
+        finder = self.finder
+        if finder is None:
             return []
         hi = len(text) if hi is None else hi
-        values = self._values
+        if hi - lo >= LONG_TEXT:
+            if self._dfa is None:
+                self._dfa = AhoCorasick(
+                    self._ordered,
+                    matchkind=MatchKind.LeftmostLongest,
+                    implementation=Implementation.DFA,
+                )
+            finder = self._dfa
         if lo == 0 and hi == len(text):
-            return [(s, e, values[i]) for i, s, e in self.finder.find_matches_as_indexes(text)]
-        found = self.finder.find_matches_as_indexes(text[lo:hi])
-        return [(s + lo, e + lo, values[i]) for i, s, e in found]
+            return finder.find_matches_as_indexes(text)
+        found = finder.find_matches_as_indexes(text[lo:hi])
+        return [(i, s + lo, e + lo) for i, s, e in found]

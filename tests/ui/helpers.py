@@ -4,14 +4,17 @@ the annotations feature of a window, switching views, selecting and annotating p
 from __future__ import annotations
 
 import functools
+import random
 from collections.abc import Callable
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
+from reader.documents import Document, loads
 from reader.store.records import AnnotationRecord
 from reader.ui.annotating.annotations_feature import AnnotationsFeature
 from reader.ui.annotating.note_editor import Draft
+from reader.ui.annotating.palette import highlight_color
 from reader.ui.window.main_window import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
@@ -78,3 +81,35 @@ def annotate(
     record = feature.edits.create(start, start + len(passage), Draft(color, tags, note))
     assert record is not None
     return record
+
+
+PARAGRAPHS = 400
+
+
+def long_document() -> Document:
+    """A text of ``PARAGRAPHS`` paragraphs of 150 characters each: long enough that Qt lays it
+    out in the background."""
+    rng = random.Random(7)
+    chars = "中國崛起下的區域合作與能源政策北極航道上海組織"
+    lines = ["meipi-text: 1", "id: long", "title: 長文", "---", "title: 長文"]
+    for i in range(PARAGRAPHS):
+        body = "".join(rng.choice(chars) for _ in range(150))
+        lines.append(f"paragraph: 第{i}段{body}")
+    return loads("\n".join(lines) + "\n")
+
+
+def layer_texts(window: MainWindow, color: str | None) -> list[str]:
+    """The texts drawn in the annotation layer with ``color``'s highlight."""
+    dark = window.theme().dark
+    wanted = QColor(highlight_color(color, dark)) if color else None
+    texts = []
+    for sel in window.reading_view.extraSelections():
+        background = sel.format.background().color() if sel.format.background().style() else None
+        if wanted is not None and background == wanted:
+            texts.append(sel.cursor.selectedText())
+    return texts
+
+
+def only(records: list[AnnotationRecord]) -> AnnotationRecord:
+    assert len(records) == 1, records
+    return records[0]

@@ -16,7 +16,6 @@ from reader.store.annotations import create_annotation, list_annotations
 from reader.store.records import AnnotationRecord
 from reader.ui.annotating.annotation_models import AnnotationFilterProxy, AnnotationListModel
 from reader.ui.annotating.annotations_feature import FLASH_LAYER
-from reader.ui.annotating.tag_models import ColorModel, TagTreeModel
 from tests.ui.helpers import MakeWindow, annotate, feature_of, switch_view
 
 
@@ -78,18 +77,6 @@ def test_the_models_pass_qtmodeltester_while_records_change(
     proxy.set_colors(["green", "none"])
     proxy.set_tags(["地区"])
     model.set_records(records)
-    colors = ColorModel()
-    colors.set_counts(proxy.color_counts())
-    qtmodeltester.check(colors)
-    tags = TagTreeModel(checkable=True)
-    with open_store(paths.db_path()) as store, store.reading() as s:
-        from reader.store.tags import list_tags
-
-        tags.set_tags(list_tags(s))
-    qtmodeltester.check(tags)
-    parent = tags.index_of("地区")
-    assert parent.isValid() and tags.rowCount(parent) == 2  # 北極 and 中亞 under 地區
-    assert tags.data(tags.index(0, 0, parent)) == "中亞"
 
 
 def test_filters_by_text_tag_and_colour_with_counts(qtbot: QtBot, make_window: MakeWindow) -> None:

@@ -1,6 +1,6 @@
 """The tag manager: every tag nested by ``/`` with its count; merge, rename and delete saying how
-many annotations they touch, each undone and redone over the store; a colour per tag; colour
-meanings named by the user and shown in the menu and the sidebar."""
+many annotations they touch, each undone and redone over the store; a colour per
+tag (colour meanings are test_color_meanings.py's)."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def fold(name: str) -> str:
     return fold_key(name)
 
 
-def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWindow) -> None:
+def test_a_colour_per_tag(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     feature = feature_of(window)
     annotate(feature, window, "上海合作組織", "yellow", ("中亞",))
@@ -101,25 +101,6 @@ def test_a_colour_per_tag_and_colour_meanings(qtbot: QtBot, make_window: MakeWin
     assert manager.model.data(manager.model.index_of("中亚"), Qt.ItemDataRole.DecorationRole)
     feature.edits.undo()
     assert [t.color for t in feature.tags] == [None]
-
-    from reader.ui.annotating.color_meanings import ColorMeaningsDialog
-
-    dialog = feature.show_color_meanings()
-    assert isinstance(dialog, ColorMeaningsDialog)
-    dialog.edits["yellow"].setText("論點")
-    dialog.edits["green"].setText("證據")
-    assert dialog.save()
-    assert feature.meanings["yellow"] == "論點"
-    assert feature.menus.color_actions["yellow"].text() == "Highlight Yellow — 論點"
-    assert feature.sidebar.colors.data(feature.sidebar.colors.index(0)) == "論點 (1)"
-    index = feature.sidebar.proxy.index(0, 0)
-    assert "論點" in feature.sidebar.delegate.meta_line(index)
-    # The command line (and exports) read the same meanings from the store.
-    from reader.store import open_store
-    from reader.store.themes import color_meanings
-
-    with open_store(paths.db_path()) as store, store.reading() as s:
-        assert color_meanings(s)["green"] == "證據"
 
 
 def test_undo_works_from_the_tag_manager_window(qtbot: QtBot, make_window: MakeWindow) -> None:

@@ -5,7 +5,9 @@ clicking a result jumps to it."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reader import search_index
 from reader.search import Match
 from reader.ui.reading.find_bar import Finder
 from reader.ui.reading.search_results import MATCH_ROLE
@@ -162,6 +165,9 @@ def test_all_articles_lists_hits_by_article_and_follows_the_glossary(
     assert isinstance(match, Match) and match.text == "普京"
     assert first.data() == match.before[-6:] + "普京" + match.after  # the hit near the start
     assert model.index(0, 1, model.index(0, 0)).data() == f"p. {match.page}"
+    # The search of all articles built the persistent index on the way (off the UI thread).
+    with contextlib.closing(sqlite3.connect(search_index.cache_file())) as conn:
+        assert conn.execute("SELECT count(*) FROM texts").fetchone() == (2,)
 
     # One's own equivalence (上合組織 is short for 上海合作組織), declared on the command line:
     # the window notices.

@@ -1,12 +1,11 @@
 """Long texts and many annotations: highlights drawn near the screen follow the reader as they
-scroll, Qt's background layout is paced, and the sidebar's filter proxy shows exactly what a
+scroll, and the sidebar's filter proxy shows exactly what a
 plain filter over the records would, with counts, keeping the current row."""
 
 from __future__ import annotations
 
 import random
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
@@ -14,7 +13,6 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.documents import Document, loads
 from reader.folding import fold_key, fold_keys
 from reader.store.records import NO_COLOR, AnnotationRecord
 from reader.ui.annotating.annotation_models import (
@@ -22,32 +20,9 @@ from reader.ui.annotating.annotation_models import (
     AnnotationFilterProxy,
     AnnotationListModel,
 )
-from reader.ui.reading.fonts import FontCatalog
 from reader.ui.reading.reading_view import NEAR_LIMIT, ReadingView
-from reader.ui.reading.typesetting import ReadingContent, Typography
-
-PARAGRAPHS = 400
-
-
-def long_document() -> Document:
-    rng = random.Random(7)
-    chars = "中國崛起下的區域合作與能源政策北極航道上海組織"
-    lines = ["meipi-text: 1", "id: long", "title: 長文", "---", "title: 長文"]
-    for i in range(PARAGRAPHS):
-        body = "".join(rng.choice(chars) for _ in range(150))
-        lines.append(f"paragraph: 第{i}段{body}")
-    return loads("\n".join(lines) + "\n")
-
-
-@pytest.fixture
-def view(qtbot: QtBot) -> ReadingView:
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    widget = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+from reader.ui.reading.typesetting import ReadingContent
+from tests.ui.helpers import long_document
 
 
 def drawn(view: ReadingView) -> set[tuple[int, int]]:
@@ -100,21 +75,6 @@ def test_a_large_layer_is_drawn_near_the_screen_and_follows_the_reader(
     # A small layer is drawn whole, wherever it lies.
     view.set_layer("highlights", [(a, b, fmt) for a, b in ranges[:: len(ranges) // 10]])
     assert drawn(view) == set(ranges[:: len(ranges) // 10])
-
-
-def test_a_long_text_is_laid_out_in_the_background_in_slices(
-    qtbot: QtBot, view: ReadingView
-) -> None:
-    doc = long_document()
-    view.set_content(ReadingContent.original(doc), anchor=doc.blocks[5].start)
-    pacer = view.pacer
-    assert pacer is not None and not pacer.done()
-    qtbot.waitUntil(pacer.done, timeout=20000)
-    # Laid out to the end: the scroll range covers the whole text, and the place is kept.
-    height = view.document().documentLayout().documentSize().height()
-    bar = view.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() >= height - view.viewport().height() - 2, timeout=5000)
-    assert view.reading_position() == doc.blocks[5].start
 
 
 def record(i: int, rng: random.Random) -> AnnotationRecord:

@@ -27,17 +27,6 @@ note: 註：𠮷。
 """
 
 
-@pytest.fixture
-def view(qtbot: QtBot) -> ReadingView:
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    widget = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def selected(view: ReadingView, start: int, end: int) -> str:
     # QTextCursor.selectedText() writes block boundaries as U+2029.
     return view.cursor_for(start, end).selectedText().replace("\u2029", "\n")
@@ -100,29 +89,6 @@ def test_typography_changes_keep_the_place(view: ReadingView) -> None:
     assert view.first_visible_offset() == target
     view.resize(520, 500)
     assert view.first_visible_offset() == target
-
-
-def test_body_text_is_set_as_a_reader_expects(view: ReadingView) -> None:
-    doc = load_library().get("lian-obor")
-    view.set_content(ReadingContent.original(doc))
-    em = view.typography().em()
-    block = view.document().findBlockByNumber(
-        next(i for i, b in enumerate(doc.blocks) if b.kind == "paragraph")
-    )
-    fmt = block.blockFormat()
-    assert fmt.textIndent() == pytest.approx(2 * em)  # two characters
-    assert fmt.lineHeight() == pytest.approx(1.8 * em, rel=0.01)
-    title = view.document().firstBlock()
-    heading = view.document().findBlockByNumber(
-        next(i for i, b in enumerate(doc.blocks) if b.kind == "heading")
-    )
-    size = block.charFormat().font().pointSizeF()
-    assert title.charFormat().font().pointSizeF() > heading.charFormat().font().pointSizeF() > size
-    # A column of about forty characters, centred.
-    view.resize(1400, 500)
-    column = view.column_rect()
-    assert column.width() == pytest.approx(40 * em, abs=1)
-    assert column.left() == pytest.approx(view.viewport().width() - column.right(), abs=1)
 
 
 @pytest.mark.parametrize("doc_id", ["lian-obor", "hsu-divergence"])

@@ -1,24 +1,15 @@
-"""Typography and colours of the reading desk: the font's contextual punctuation spacing and
-never 'halt'; search hits that no highlight colour can be mistaken for, in every theme."""
+"""Colours of the reading desk: search hits that no highlight colour can be mistaken for, in
+every theme (the body font's spacing is tests/ui/reading/test_typesetting.py's)."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QColor, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.palette import HIGHLIGHTS_DARK, HIGHLIGHTS_LIGHT
-from reader.ui.reading.fonts import CHWS, FontCatalog, has_contextual_spacing
-from reader.ui.reading.typesetting import Typography
+from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.theme import THEMES, search_hit_format
-
-
-def _width(font: QFont, text: str) -> float:
-    layout = QTextLayout(text, font)
-    layout.beginLayout()
-    line = layout.createLine()
-    layout.endLayout()
-    return line.naturalTextWidth()
 
 
 def rgb_f(color: QColor) -> tuple[float, float, float]:
@@ -27,19 +18,6 @@ def rgb_f(color: QColor) -> tuple[float, float, float]:
 
 def rgb(color: QColor) -> tuple[int, int, int]:
     return color.red(), color.green(), color.blue()
-
-
-def test_body_font_compresses_punctuation_only_through_chws(qtbot: QtBot) -> None:
-    for style in ("serif", "sans"):
-        families = tuple(FontCatalog.from_system().body_families(style, "zh-Hant-TW"))
-        font = Typography(families).font()
-        tags = {tag.toString() for tag in font.featureTags()}
-        assert "halt" not in tags  # it would half-width every mark of the body text
-        assert (CHWS in tags) == has_contextual_spacing(families)
-        # A lone mark keeps its full width: nothing narrows punctuation that has no neighbour.
-        assert _width(font, "中，中") == pytest.approx(3 * _width(font, "中"), abs=1)
-        if CHWS in tags:
-            assert _width(font, "」，「") < 3 * _width(font, "中") - 1
 
 
 @pytest.mark.parametrize("theme_id", ["light", "dark", "sepia"])

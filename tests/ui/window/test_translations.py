@@ -112,18 +112,6 @@ def test_english_is_told_from_names_keys_and_mnemonics() -> None:
     assert not untranslated("匯出為 Anki 卡片(A)") and not untranslated("<b>系統</b>&nbsp;Meipi")
 
 
-def test_the_language_follows_the_system_unless_chosen() -> None:
-    assert interface_language("system", QLocale("zh_TW")) == "zh_TW"
-    assert interface_language("system", QLocale("zh_HK")) == "zh_TW"
-    assert interface_language("system", QLocale("zh_Hant_HK")) == "zh_TW"
-    assert interface_language("system", QLocale("zh_CN")) == "zh_CN"
-    assert interface_language("system", QLocale("zh_SG")) == "zh_CN"
-    assert interface_language("system", QLocale("fr_FR")) == "en"
-    assert interface_language("system", QLocale("en_GB")) == "en"
-    assert interface_language("zh_CN", QLocale("zh_TW")) == "zh_CN"
-    assert interface_language("en", QLocale("zh_TW")) == "en"
-
-
 def test_qt_and_meipi_translations_load_for_each_language(qapp: QApplication) -> None:
     for language in TRANSLATED:
         installed = install_translations(qapp, language)

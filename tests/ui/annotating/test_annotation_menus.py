@@ -1,0 +1,70 @@
+"""The annotating menus: the context menu and the menu bar show the annotating actions, and a
+substitution's context menu offers both its veto and annotating."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.helpers import (
+    MakeWindow,
+    feature_of,
+    select_shown,
+    switch_view,
+)
+
+
+def test_context_menu_and_menus_show_the_annotating_actions(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    select_shown(window, "能源")
+    menu = feature.menus.context_menu(QPoint(10, 10))
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0].startswith("Highlight Yellow")
+    assert (
+        feature.menus.note_action in menu.actions() and feature.menus.tags_action in menu.actions()
+    )
+    assert "Copy" in " ".join(texts).replace("&", "")
+    menu.close()
+    # Every annotating action in the menu bar shows its shortcut.
+    shortcuts = {
+        a.text(): a.shortcut().toString() for a in feature.menus.menu.actions() if a.text()
+    }
+    assert shortcuts[feature.menus.color_actions["yellow"].text()] == "1"
+    assert shortcuts[feature.menus.color_actions["purple"].text()] == "5"
+    assert feature.menus.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert feature.menus.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+    assert feature.menus.sidebar_action.shortcut().toString() == "Ctrl+Shift+A"
+    # Keys only: the sidebar comes back with its filter focused; typing narrows the list.
+    feature.dock.hide()
+    window.activateWindow()
+    window.reading_view.setFocus()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert feature.dock.isVisible()
+
+
+def test_the_context_menu_on_a_substitution_offers_both_its_veto_and_annotating(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    switch_view(qtbot, window, "zh-Hans-CN")
+    view = window.reading_view
+    doc = window.current_document()
+    assert doc is not None
+    # 喬治亞 (Georgia, the state) reads 格鲁吉亚 on the mainland: the regional lexicon's name.
+    regional = doc.text.index("喬治亞")
+    view.scroll_to_offset(regional)
+    point = view.range_rects(regional, regional + 3)[0].center().toPoint()
+    select_shown(window, "格鲁吉亚")
+    menu = feature.menus.context_menu(point)
+    texts = [a.text().replace("&", "") for a in menu.actions()]
+    assert texts[0].startswith("Highlight Yellow")
+    assert any("喬治亞" in t and "Keep" in t for t in texts), texts
+    menu.close()
