@@ -409,7 +409,9 @@ class WordsFeature(QObject):
             elif kind == QEvent.Type.Leave and not self.popup.underMouse():
                 self._pending = None
         elif watched is self.view and isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyPress:
-            if event.key() == Qt.Key.Key_Shift and not event.isAutoRepeat():
+            others = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if event.key() == Qt.Key.Key_Shift and not event.isAutoRepeat() and not others:
+                # Shift alone: Ctrl+Shift+P and other shortcuts pass Shift on their way.
                 point = self.view.viewport().mapFromGlobal(QCursor.pos())
                 if self.view.viewport().rect().contains(point):
                     self.look_up_at(point)

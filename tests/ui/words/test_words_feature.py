@@ -354,3 +354,35 @@ def test_the_key_looks_up_the_selection_and_zhuyin_is_remembered(
     # Remembered in the window's settings file: a new window shows zhuyin.
     again = make_window()
     assert words_of(again).popup.zhuyin()
+
+
+def test_shift_alone_looks_up_the_word_under_the_pointer_a_shortcut_does_not(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """Ctrl+Shift+P (Original Page) with the pointer resting on the text opened the look-up
+    popup: the Shift of a shortcut is not a look-up."""
+    from PySide6.QtGui import QCursor, QKeyEvent
+
+    window = make_window()
+    words = wait_ready(qtbot, window)
+    view = window.reading_view
+    point = point_on(qtbot, window, "能源")
+    QCursor.setPos(view.viewport().mapToGlobal(point))
+    if view.viewport().mapFromGlobal(QCursor.pos()) != point:
+        pytest.skip("this platform cannot place the pointer")
+    shown: list[object] = []
+    words.popup_shown.connect(lambda: shown.append(True))
+
+    def press(modifiers: Qt.KeyboardModifier) -> None:
+        event = QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Shift, modifiers)
+        QApplication.sendEvent(view, event)
+        QApplication.sendEvent(
+            view, QKeyEvent(QKeyEvent.Type.KeyRelease, Qt.Key.Key_Shift, modifiers)
+        )
+
+    press(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QApplication.processEvents()
+    assert shown == [] and not words.popup.isVisible()
+    with qtbot.waitSignal(words.popup_shown, timeout=5000):
+        press(Qt.KeyboardModifier.ShiftModifier)
+    assert words.popup.lookup is not None and words.popup.lookup.word == "能源"
