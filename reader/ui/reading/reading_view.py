@@ -188,9 +188,15 @@ class ReadingView(QTextBrowser):
             self._side = -1.0
             self._right = -1.0
             self._update_column(document)
-            # Parented to the view: setDocument() then deletes the document it replaces.
+            # Owned by the view, and the one it replaces deleted: Qt's setDocument() deletes
+            # only a document parented to its internal control, so every article opened kept
+            # its whole laid-out text (1.5-2 MB each) until the window closed.
+            replaced = self.document()
+            ours = replaced.parent() is self  # (Qt's own first one it deletes itself)
             document.setParent(self)
             self.setDocument(document)
+            if ours:
+                replaced.deleteLater()
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
             self.pacer = LayoutPacer(document)
             self.pacer.finished.connect(self._justify_near)

@@ -153,3 +153,18 @@ def test_the_view_justifies_what_it_shows_by_itself(qtbot: QtBot) -> None:
     # After a narrower resize too, with no call from outside.
     view.resize(420, 1600)
     qtbot.waitUntil(lambda: letter_spaced_words(view.document()) == [], timeout=5000)
+
+
+def test_an_article_replaced_leaves_no_document_behind(qtbot: QtBot, view: ReadingView) -> None:
+    """Each article opened kept its whole laid-out text (1.5-2 MB) until the window closed: Qt
+    deletes a replaced document only when its own control owns it, not the view."""
+    from PySide6.QtGui import QTextDocument
+
+    library = load_library()
+    view.set_content(ReadingContent.original(library.get("lian-obor")))
+    held = len(view.findChildren(QTextDocument))
+    for _ in range(5):
+        for doc_id in ("hsu-divergence", "lian-obor"):
+            view.set_content(ReadingContent.original(library.get(doc_id)))
+    qtbot.waitUntil(lambda: len(view.findChildren(QTextDocument)) == held, timeout=3000)
+    assert view.toPlainText() == library.get("lian-obor").text
