@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from subprocess import PIPE, Popen
 from typing import Any
 
 import pytest
@@ -96,3 +98,21 @@ def run_forked(func: Callable[[], Any], *, uid: int | None = None, gid: int | No
     if "error" in result:
         raise RuntimeError(result["error"])
     return result["ok"]
+
+
+def start_writers(script: str, db: Path, count: int, names: Sequence[str]) -> list[Popen[str]]:
+    """One process per name running ``script`` (``python -c``) with the database, how many
+    writes to make and the name as arguments, importing this checkout's ``reader``."""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return [
+        Popen(
+            [sys.executable, "-c", script, str(db), str(count), name],
+            stdout=PIPE,
+            stderr=PIPE,
+            text=True,
+            env=env,
+            cwd=root,
+        )
+        for name in names
+    ]

@@ -7,7 +7,6 @@ import os
 import random
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -24,7 +23,7 @@ from reader.store import open_store, sqlite_file
 from reader.store import tags as store_tags
 from reader.store.backup import list_backups
 from tests.cli_helpers import Result, meipi
-from tests.store.helpers import digest, make_doc, needs_fork, run_forked, side_files
+from tests.store.helpers import digest, make_doc, needs_fork, run_forked, side_files, start_writers
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
@@ -272,18 +271,7 @@ store.close()
 
 def test_two_processes_writing_at_once_both_succeed(db_file: Path) -> None:
     # No database yet: the two also race to create it.
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(db_file), "40", name],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=ROOT,
-        )
-        for name in ("甲", "乙")
-    ]
+    procs = start_writers(WRITER, db_file, 40, ("甲", "乙"))
     outputs = [p.communicate(timeout=120) for p in procs]
     for p, (_out, err) in zip(procs, outputs, strict=True):
         assert p.returncode == 0, err

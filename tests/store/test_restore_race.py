@@ -8,10 +8,7 @@ aside, after the restore had counted what it set aside: confirmed, and lost to t
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,7 @@ import pytest
 from reader.errors import EnvironmentFailure
 from reader.store import annotations as ops
 from reader.store import backup, open_store
-from tests.store.helpers import digest, make_doc
+from tests.store.helpers import digest, make_doc, start_writers
 
 DOC = make_doc(["一帶一路框架下中俄之潛在競合關係", "中亞地區的能源合作與競爭"])
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,18 +109,7 @@ def test_writers_running_through_a_restore_lose_no_confirmed_note(db_file: Path)
     and is in the file it kept aside."""
     _annotate(db_file, "備份裡的")
     backup.make_backup(db_file)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(db_file), "150", name],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=ROOT,
-        )
-        for name in ("甲", "乙")
-    ]
+    procs = start_writers(WRITER, db_file, 150, ("甲", "乙"))
     assert procs[0].stdout is not None
     for _ in range(20):  # both are writing before the restore starts
         procs[0].stdout.readline()
