@@ -21,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -94,48 +93,6 @@ def _ratio(name: str, value: float, baseline: float, unit: str, limit: float) ->
 # ---------------------------------------------------------------------------------------------
 # Process-level metrics: cold start and memory
 
-BARE_SCRIPT = textwrap.dedent(
-    """
-    import sys, time, resource
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
-
-    text = open(sys.argv[1], encoding="utf-8").read()
-    app = QApplication(sys.argv[:1])
-    win = QMainWindow()
-    edit = QTextEdit()
-    edit.setPlainText(text)
-    win.setCentralWidget(edit)
-    win.resize(1200, 800)
-
-    class Watch(QObject):
-        done = False
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and not self.done:
-                self.done = True
-                print("paint", time.time(), flush=True)
-                QTimer.singleShot(0, finish)
-            return False
-
-    def finish():
-        # VmHWM: this process's own peak (ru_maxrss would carry over the parent's).
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        try:
-            for line in open("/proc/self/status"):
-                if line.startswith("VmHWM:"):
-                    rss = int(line.split()[1])
-        except OSError:
-            pass
-        print("rss", rss, flush=True)
-        app.quit()
-
-    watch = Watch()
-    edit.viewport().installEventFilter(watch)
-    win.show()
-    app.exec()
-    """
-)
-
 
 def _run_timed(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     """Start a fresh process; return the times (since just before it started) it reports."""
@@ -167,6 +124,7 @@ def _process_env(data_dir: Path, db: Path) -> dict[str, str]:
 
 def cold_start(settings: Settings) -> list[Metric]:
     from reader.documents import load_library
+    from reader.ui.window import measure
 
     lib = load_library(user_dir=Path("/nonexistent"))
     doc = lib.get("lian-obor")
@@ -175,7 +133,7 @@ def cold_start(settings: Settings) -> list[Metric]:
         text_file = tmp_path / "text.txt"
         text_file.write_text(doc.text, encoding="utf-8")
         script = tmp_path / "bare.py"
-        script.write_text(BARE_SCRIPT, encoding="utf-8")
+        script.write_text(measure.BARE_SCRIPT, encoding="utf-8")
         env = _process_env(tmp_path / "data", tmp_path / "data" / "meipi.sqlite3")
         # Both sides start as installed programs do: from byte-compiled modules (pip compiles
         # what it installs). Where the environment forbids writing bytecode (this machine sets
@@ -234,85 +192,10 @@ def search_metric(settings: Settings, big: Document) -> list[Metric]:
     return [_under("search in the 1M-char document (index built)", timing.query_ms / 1000, 100)]
 
 
-def _qt_app() -> Any:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # The offscreen platform's notices about window hints are noise in a report.
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    from reader.ui.window.app import application
-
-    def quiet(kind: QtMsgType, _context: object, message: str) -> None:
-        # The offscreen platform's notices about window hints are noise in a report.
-        if "propagateSizeHints" not in message:
-            print(message, file=sys.stderr)
-
-    qInstallMessageHandler(quiet)
-    return application()
-
-
-def view_switch(settings: Settings, data_dir: Path) -> list[Metric]:
-    """Convert, map and re-render lian-obor in another view, in a real (offscreen) window."""
-    from PySide6.QtWidgets import QApplication
-
-    from reader import script, script_engine
-    from reader.ui.reading.fonts import FontCatalog
-    from reader.ui.reading.typesetting import ReadingContent
-    from reader.ui.window.main_window import MainWindow
-    from reader.ui.window.settings import ReaderSettings
-
-    _qt_app()
-    os.environ["MEIPI_DATA_DIR"] = str(data_dir)
-    from reader.documents import load_library
-
-    library = load_library(user_dir=data_dir / "texts")
-    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
-    window.resize(1200, 800)
-    window.show()
-    QApplication.processEvents()
-    doc = library.get("lian-obor")
-    views = ["zh-Hans-CN", "zh-Hant-TW", "zh-Hans", "zh-Hant-HK"]
-
-    def switch(view_id: str) -> None:
-        view = script.document_view(doc, view_id, None)
-        window.show_content(ReadingContent.from_view(doc, view))
-        QApplication.processEvents()
-
-    def forget_everything() -> None:
-        script.clear_caches()
-        with script_engine._converters_lock:
-            script_engine._converters.clear()
-            script_engine._stages.clear()
-        window.show_content(ReadingContent.original(doc))
-        QApplication.processEvents()
-
-    first: list[float] = []
-    for i in range(settings.runs):
-        forget_everything()
-        gc.collect()
-        t0 = time.perf_counter()
-        switch(views[i % len(views)])
-        first.append(time.perf_counter() - t0)
-    warm: list[float] = []
-    for i in range(settings.runs * 4):
-        target = "original" if i % 2 else "zh-Hans-CN"
-        t0 = time.perf_counter()
-        if target == "original":
-            window.show_content(ReadingContent.original(doc))
-            QApplication.processEvents()
-        else:
-            switch(target)
-        warm.append(time.perf_counter() - t0)
-    window.close()
-    return [
-        _under("view switch on lian-obor, first time", _median(first), 150),
-        _under("view switch on lian-obor, after the first", _median(warm), 50),
-    ]
-
-
 def store_metrics(settings: Settings, tmp: Path) -> list[Metric]:
     """Import and export of 10,000 annotations through the store, as the window and the
     command line do them (the command line's whole process is reported beside them)."""
+
     from reader.bench import store_timing as st
     from reader.commands.export import source_from_store
     from reader.export import render_export
@@ -520,72 +403,16 @@ def _large_setup(tmp: Path, big: Document) -> tuple[Path, Path]:
     return data, db
 
 
-def _wait(predicate: Callable[[], bool], seconds: float = 60.0) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    deadline = time.perf_counter() + seconds
-    while not predicate():
-        if time.perf_counter() > deadline:
-            raise RuntimeError("the window did not get there in time")
-        QApplication.processEvents()
-
-
 def large_window(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
     """Opening the 1M document with its 10,000 annotations drawn; filtering the sidebar."""
-    from PySide6.QtWidgets import QApplication
-
-    from reader.documents import load_library
-    from reader.ui.reading.fonts import FontCatalog
-    from reader.ui.window.main_window import MainWindow
-    from reader.ui.window.services import Services
-    from reader.ui.window.settings import ReaderSettings
+    from reader.ui.window import measure
 
     data, db = _large_setup(tmp, big)
-    _qt_app()
-    os.environ["MEIPI_DATA_DIR"] = str(data)
-    library = load_library(user_dir=data / "texts")
-    window = MainWindow(
-        library, ReaderSettings.default(), FontCatalog.from_system(), services=Services(db, library)
-    )
-    window.resize(1200, 800)
-    window.show()
-    _wait(
-        lambda: window.is_fully_ready and getattr(window, "annotations_feature", None) is not None
-    )
-    feature = window.annotations_feature
-    opened: list[float] = []
-    for _ in range(settings.runs):
-        window.open_document("lian-obor")
-        QApplication.processEvents()
-        gc.collect()
-        t0 = time.perf_counter()
-        window.open_document("bench-1m")
-        _wait(
-            lambda: len(window.reading_view._layers.get("annotations", _Empty()).ranges) >= 10_000
-        )
-        QApplication.processEvents()
-        opened.append(time.perf_counter() - t0)
-    sidebar = feature.sidebar
-    by_tag, by_text = [], []
-    for _ in range(settings.runs):
-        sidebar.clear_filters()
-        QApplication.processEvents()
-        t0 = time.perf_counter()
-        sidebar.set_tag_filter(["能源"])
-        QApplication.processEvents()
-        by_tag.append(time.perf_counter() - t0)
-        sidebar.clear_filters()
-        QApplication.processEvents()
-        t0 = time.perf_counter()
-        sidebar.set_text_filter("筆記 12")
-        QApplication.processEvents()
-        by_text.append(time.perf_counter() - t0)
-    window.close()
-    QApplication.processEvents()
+    times = measure.large_window_times(settings.runs, data, db, "bench-1m", 10_000)
     return [
-        _under("open the 1M-char document, 10,000 annotations drawn", _median(opened), 1000),
-        _under("sidebar filter by tag (10,000 annotations)", _median(by_tag), 20),
-        _under("sidebar filter by text (10,000 annotations)", _median(by_text), 20),
+        _under("open the 1M-char document, 10,000 annotations drawn", _median(times.opened), 1000),
+        _under("sidebar filter by tag (10,000 annotations)", _median(times.by_tag), 20),
+        _under("sidebar filter by text (10,000 annotations)", _median(times.by_text), 20),
     ]
 
 
@@ -593,24 +420,14 @@ def five_hundred(settings: Settings, tmp: Path) -> list[Metric]:
     """lian-obor with 500 annotations (issue 7): a view switch and a sidebar filter."""
     import random
 
-    from PySide6.QtWidgets import QApplication
-
-    from reader import script
     from reader.documents import load_library
     from reader.store import open_store
     from reader.store.bulk import create_annotations
-    from reader.ui.reading.fonts import FontCatalog
-    from reader.ui.reading.typesetting import ReadingContent
-    from reader.ui.window.main_window import MainWindow
-    from reader.ui.window.services import Services
-    from reader.ui.window.settings import ReaderSettings
+    from reader.ui.window import measure
 
     data = tmp / "five-hundred"
     data.mkdir(parents=True)
-    _qt_app()
-    os.environ["MEIPI_DATA_DIR"] = str(data)
-    library = load_library(user_dir=data / "texts")
-    doc = library.get("lian-obor")
+    doc = load_library(user_dir=data / "texts").get("lian-obor")
     rng = random.Random(500)
     specs = []
     for i in range(500):
@@ -628,45 +445,22 @@ def five_hundred(settings: Settings, tmp: Path) -> list[Metric]:
     db = data / "meipi.sqlite3"
     with open_store(db) as store, store.writing() as s:
         create_annotations(s, doc, sorted(specs, key=lambda spec: (spec[0], spec[1])))
-    window = MainWindow(
-        library, ReaderSettings.default(), FontCatalog.from_system(), services=Services(db, library)
-    )
-    window.resize(1200, 800)
-    window.show()
-    _wait(
-        lambda: window.is_fully_ready and getattr(window, "annotations_feature", None) is not None
-    )
-    window.open_document("lian-obor")
-    QApplication.processEvents()
-    services = window.services
-    switches: list[float] = []
-    for i in range(settings.runs * 2):
-        view_id = "zh-Hans-CN" if i % 2 == 0 else "original"
-        t0 = time.perf_counter()
-        view = script.document_view(doc, view_id, services.glossary())
-        window.show_content(ReadingContent.from_view(doc, view))
-        services.set_current_view(doc.id, view_id)
-        QApplication.processEvents()
-        switches.append(time.perf_counter() - t0)
-    sidebar = window.annotations_feature.sidebar
-    filters: list[float] = []
-    for _ in range(settings.runs):
-        sidebar.clear_filters()
-        QApplication.processEvents()
-        t0 = time.perf_counter()
-        sidebar.set_text_filter("能源")
-        QApplication.processEvents()
-        filters.append(time.perf_counter() - t0)
-    window.close()
-    QApplication.processEvents()
+    switches, filters = measure.five_hundred_times(settings.runs, data, db, doc.id)
     return [
         _under("lian-obor with 500 annotations: view switch (warm)", _median(switches[1:]), 50),
         _under("lian-obor with 500 annotations: sidebar filter", _median(filters), 50),
     ]
 
 
-class _Empty:
-    ranges: tuple[()] = ()
+def view_switch(settings: Settings, data_dir: Path) -> list[Metric]:
+    """Convert, map and re-render lian-obor in another view, in a real (offscreen) window."""
+    from reader.ui.window import measure
+
+    first, warm = measure.view_switch_times(settings.runs, data_dir)
+    return [
+        _under("view switch on lian-obor, first time", _median(first), 150),
+        _under("view switch on lian-obor, after the first", _median(warm), 50),
+    ]
 
 
 def large_memory(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
@@ -701,6 +495,7 @@ def lookup_metrics(settings: Settings, tmp: Path) -> list[Metric]:
     memory of a window (both articles) that has warmed both and looked one word up, against the
     bare window's, as the startup memory budget."""
     from reader import dictionary, words
+    from reader.ui.window import measure
 
     folder = tmp / "lookup"
     dictionary.forget()
@@ -732,7 +527,7 @@ def lookup_metrics(settings: Settings, tmp: Path) -> list[Metric]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     script = tmp / "bare.py"
-    script.write_text(BARE_SCRIPT, encoding="utf-8")
+    script.write_text(measure.BARE_SCRIPT, encoding="utf-8")
     text_file = tmp / "lookup-text.txt"
     text_file.write_text(text, encoding="utf-8")
     bare_env = {k: v for k, v in env.items() if k != "MEIPI_BENCH_LOOKUP"}
@@ -821,12 +616,12 @@ def pdf_import(settings: Settings, tmp: Path, pdf: Path | None = None) -> list[M
 
 
 def _environment() -> dict[str, Any]:
-    try:
-        import PySide6
+    from importlib.metadata import PackageNotFoundError, version
 
-        qt = PySide6.__version__
-    except ImportError:  # pragma: no cover - PySide6 is a dependency
-        qt = "not installed"
+    try:
+        qt = version("PySide6-Essentials")
+    except PackageNotFoundError:  # pragma: no cover - installed as the full PySide6
+        qt = version("PySide6")
     return {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
         "python": platform.python_version(),

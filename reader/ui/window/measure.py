@@ -1,0 +1,238 @@
+"""The window's side of ``meipi bench``: real (offscreen) windows driven and timed, and the bare
+Qt window the startup budgets are measured against. Plain numbers come back; the budgets, the
+table and everything outside Qt stay in ``reader.bench.run`` (the core never imports Qt)."""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from reader.documents import load_library
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.typesetting import ReadingContent
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.services import Services
+from reader.ui.window.settings import ReaderSettings
+
+# A bare QMainWindow + QTextEdit showing the same text (run as a script of its own): what the
+# cold start and memory of Meipi's window are measured against.
+BARE_SCRIPT = textwrap.dedent(
+    """
+    import sys, time, resource
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+
+    text = open(sys.argv[1], encoding="utf-8").read()
+    app = QApplication(sys.argv[:1])
+    win = QMainWindow()
+    edit = QTextEdit()
+    edit.setPlainText(text)
+    win.setCentralWidget(edit)
+    win.resize(1200, 800)
+
+    class Watch(QObject):
+        done = False
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                print("paint", time.time(), flush=True)
+                QTimer.singleShot(0, finish)
+            return False
+
+    def finish():
+        # VmHWM: this process's own peak (ru_maxrss would carry over the parent's).
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        try:
+            for line in open("/proc/self/status"):
+                if line.startswith("VmHWM:"):
+                    rss = int(line.split()[1])
+        except OSError:
+            pass
+        print("rss", rss, flush=True)
+        app.quit()
+
+    watch = Watch()
+    edit.viewport().installEventFilter(watch)
+    win.show()
+    app.exec()
+    """
+)
+
+
+def qt_app() -> QApplication:
+    """The application, offscreen unless a platform was chosen, without the offscreen
+    platform's notices about window hints (noise in a report)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    from reader.ui.window.app import application
+
+    def quiet(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
+    return application()
+
+
+def wait(predicate: Callable[[], bool], seconds: float = 60.0) -> None:
+    deadline = time.perf_counter() + seconds
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the window did not get there in time")
+        QApplication.processEvents()
+
+
+def _window(data: Path, db: Path | None = None) -> MainWindow:
+    """A window on the texts of ``data`` (and the database ``db``), shown and fully ready."""
+    qt_app()
+    os.environ["MEIPI_DATA_DIR"] = str(data)
+    library = load_library(user_dir=data / "texts")
+    services = Services(db, library) if db is not None else None
+    window = MainWindow(
+        library, ReaderSettings.default(), FontCatalog.from_system(), services=services
+    )
+    window.resize(1200, 800)
+    window.show()
+    if db is None:
+        QApplication.processEvents()
+    else:
+        wait(
+            lambda: (
+                window.is_fully_ready and getattr(window, "annotations_feature", None) is not None
+            )
+        )
+    return window
+
+
+def _closed(window: MainWindow) -> None:
+    window.close()
+    QApplication.processEvents()
+
+
+def view_switch_times(runs: int, data: Path) -> tuple[list[float], list[float]]:
+    """Seconds to convert, map and re-render lian-obor in another view: the first time (every
+    cache forgotten), and after the first."""
+    from reader import script, script_engine
+
+    window = _window(data)
+    doc = window.services.library.get("lian-obor")
+    views = ["zh-Hans-CN", "zh-Hant-TW", "zh-Hans", "zh-Hant-HK"]
+
+    def switch(view_id: str) -> None:
+        view = script.document_view(doc, view_id, None)
+        window.show_content(ReadingContent.from_view(doc, view))
+        QApplication.processEvents()
+
+    def forget_everything() -> None:
+        script.clear_caches()
+        with script_engine._converters_lock:
+            script_engine._converters.clear()
+            script_engine._stages.clear()
+        window.show_content(ReadingContent.original(doc))
+        QApplication.processEvents()
+
+    first: list[float] = []
+    for i in range(runs):
+        forget_everything()
+        gc.collect()
+        t0 = time.perf_counter()
+        switch(views[i % len(views)])
+        first.append(time.perf_counter() - t0)
+    warm: list[float] = []
+    for i in range(runs * 4):
+        t0 = time.perf_counter()
+        if i % 2:
+            window.show_content(ReadingContent.original(doc))
+            QApplication.processEvents()
+        else:
+            switch("zh-Hans-CN")
+        warm.append(time.perf_counter() - t0)
+    window.close()
+    return first, warm
+
+
+@dataclass
+class LargeTimes:
+    opened: list[float] = field(default_factory=list)
+    by_tag: list[float] = field(default_factory=list)
+    by_text: list[float] = field(default_factory=list)
+
+
+def large_window_times(runs: int, data: Path, db: Path, doc_id: str, count: int) -> LargeTimes:
+    """Seconds to open ``doc_id`` until its ``count`` annotations are drawn, and to filter the
+    sidebar by a tag and by text."""
+    window = _window(data, db)
+    times = LargeTimes()
+
+    def drawn() -> int:
+        layer = window.reading_view._layers.get("annotations")
+        return len(layer.ranges) if layer is not None else 0
+
+    for _ in range(runs):
+        window.open_document("lian-obor")
+        QApplication.processEvents()
+        gc.collect()
+        t0 = time.perf_counter()
+        window.open_document(doc_id)
+        wait(lambda: drawn() >= count)
+        QApplication.processEvents()
+        times.opened.append(time.perf_counter() - t0)
+    sidebar = window.annotations_feature.sidebar
+    for _ in range(runs):
+        sidebar.clear_filters()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        sidebar.set_tag_filter(["能源"])
+        QApplication.processEvents()
+        times.by_tag.append(time.perf_counter() - t0)
+        sidebar.clear_filters()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        sidebar.set_text_filter("筆記 12")
+        QApplication.processEvents()
+        times.by_text.append(time.perf_counter() - t0)
+    _closed(window)
+    return times
+
+
+def five_hundred_times(
+    runs: int, data: Path, db: Path, doc_id: str
+) -> tuple[list[float], list[float]]:
+    """Seconds for a view switch of ``doc_id`` with its annotations drawn, and for a sidebar
+    text filter."""
+    from reader import script
+
+    window = _window(data, db)
+    window.open_document(doc_id)
+    QApplication.processEvents()
+    services = window.services
+    doc = services.library.get(doc_id)
+    switches: list[float] = []
+    for i in range(runs * 2):
+        view_id = "zh-Hans-CN" if i % 2 == 0 else "original"
+        t0 = time.perf_counter()
+        view = script.document_view(doc, view_id, services.glossary())
+        window.show_content(ReadingContent.from_view(doc, view))
+        services.set_current_view(doc.id, view_id)
+        QApplication.processEvents()
+        switches.append(time.perf_counter() - t0)
+    sidebar = window.annotations_feature.sidebar
+    filters: list[float] = []
+    for _ in range(runs):
+        sidebar.clear_filters()
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        sidebar.set_text_filter("能源")
+        QApplication.processEvents()
+        filters.append(time.perf_counter() - t0)
+    _closed(window)
+    return switches, filters

@@ -1,0 +1,49 @@
+"""``reader.ui.window.measure``: the window's side of ``meipi bench`` drives real windows and the
+bare Qt window it compares against, and hands back plain numbers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reader.documents import load_library
+from reader.ui.window import measure
+
+
+def test_the_bare_window_reports_its_paint_and_memory(tmp_path: Path) -> None:
+    script = tmp_path / "bare.py"
+    script.write_text(measure.BARE_SCRIPT, encoding="utf-8")
+    text = tmp_path / "text.txt"
+    text.write_text(load_library(user_dir=tmp_path / "none").get("lian-obor").text, "utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(script), str(text)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    keys = [line.split()[0] for line in done.stdout.splitlines()]
+    assert keys == ["paint", "rss"]
+    rss_kib = int(done.stdout.splitlines()[1].split()[1])
+    assert 10_000 < rss_kib < 2_000_000
+
+
+def test_a_view_switch_is_timed_in_a_real_window(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.window.main_window import MainWindow
+
+    first, warm = measure.view_switch_times(1, tmp_path / "data")
+    assert len(first) == 1 and len(warm) == 4
+    assert all(0 < t < 60 for t in first + warm)
+    # The window it drove is closed again.
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert not any(w.isVisible() for w in shown)
+    for window in shown:
+        window.deleteLater()
