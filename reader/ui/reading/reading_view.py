@@ -126,6 +126,7 @@ class ReadingView(QTextBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._typo = typography
         self._content: ReadingContent | None = None
+        self._document: QTextDocument | None = None  # the last one built (owned by the view)
         self._anchor = 0
         self._repositioning = 0
         self._layers: dict[str, _Layer] = {}
@@ -191,11 +192,15 @@ class ReadingView(QTextBrowser):
             # Owned by the view, and the one it replaces deleted: Qt's setDocument() deletes
             # only a document parented to its internal control, so every article opened kept
             # its whole laid-out text (1.5-2 MB each) until the window closed.
-            replaced = self.document()
-            ours = replaced.parent() is self  # (Qt's own first one it deletes itself)
+            # (Qt's own first one it deletes itself.) Which one is ours is kept here: asking
+            # the replaced document for its parent() makes PySide look up the Python class of
+            # a QObject, which creates every QObject class of every Qt module loaded, each
+            # with its enums (some 40 ms at startup).
+            replaced = self._document
             document.setParent(self)
             self.setDocument(document)
-            if ours:
+            self._document = document
+            if replaced is not None:
                 replaced.deleteLater()
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
             self.pacer = LayoutPacer(document)
