@@ -61,6 +61,21 @@ from reader.ui.reading.typesetting import (
 )
 
 TOP_PAD = 10  # pixels between the viewport's top and the first visible line
+
+# The margin notes' column at the right of the pane (``reader.ui.annotating.margin``), kept
+# whether or not the article has notes, so the text never reflows when the first one appears.
+MARGIN_WIDTH = 250
+MARGIN_MIN_WIDTH = 170
+MARGIN_COLLAPSED_WIDTH = 16
+
+
+def margin_room(view_width: int, collapsed: bool) -> int:
+    """The margin notes' width in a pane ``view_width`` wide (``collapsed``: a narrow strip)."""
+    if collapsed:
+        return MARGIN_COLLAPSED_WIDTH
+    return int(min(MARGIN_WIDTH, max(MARGIN_MIN_WIDTH, view_width * 0.26)))
+
+
 SHORT_TEXT = 60_000  # characters: laid out at once when a paragraph must be justified
 
 
