@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import hashlib
 import os
 import re
 import sqlite3
@@ -125,6 +124,8 @@ def read_header(path: Path) -> dict[str, str]:
 def data_info(path: Path | None = None) -> DataInfo:
     path = path or data_file()
     try:
+        import hashlib  # not at import: the window imports this module (OpenSSL, 3 MB)
+
         header = read_header(path)
         sha = hashlib.sha256()
         with path.open("rb") as f:

@@ -27,12 +27,12 @@ break).
 from __future__ import annotations
 
 import bisect
-import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from reader.digests import sha256_hex
 from reader.errors import InputError
 
 BLOCK_KINDS = (
@@ -172,7 +172,7 @@ class Document:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return sha256_hex(self.text.encode("utf-8"))
 
     def page_of(self, offset: int) -> int:
         """The printed page holding the character at ``offset`` (clamped into the text)."""

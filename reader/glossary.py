@@ -4,9 +4,10 @@ conversions of one's own. Stored in the database (``reader.store``); used by the
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
+
+from reader.digests import sha256_hex
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Glossary:
         payload = json.dumps(
             [sorted(self.keeps), sorted(self.conversions)], ensure_ascii=False
         ).encode("utf-8")
-        return hashlib.sha256(payload).hexdigest()[:16]
+        return sha256_hex(payload)[:16]
 
     @property
     def empty(self) -> bool:

@@ -16,6 +16,7 @@ import os
 import socket
 import sys
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -71,6 +72,9 @@ def socket_path(db: Path | str) -> str:
     return str(Path(base) / name)
 
 
+STARTING_WAIT = 5.0  # seconds a window that holds the lock is given to start listening
+
+
 def send(db: Path | str, place: Place, *, timeout: float = 10.0) -> bool:
     """Hand the request to the window open on ``db``: True when it was delivered."""
     path = socket_path(db)
@@ -82,10 +86,10 @@ def send(db: Path | str, place: Place, *, timeout: float = 10.0) -> bool:
         except OSError:
             return False
         return True
-    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    client.settimeout(timeout)
+    client = _connect(path, timeout)
+    if client is None:
+        return False
     try:
-        client.connect(path)
         client.sendall(payload)
         client.shutdown(socket.SHUT_WR)
         # The window answers "ok" once it has read the request.
@@ -95,3 +99,23 @@ def send(db: Path | str, place: Place, *, timeout: float = 10.0) -> bool:
     finally:
         with contextlib.suppress(OSError):
             client.close()
+
+
+def _connect(path: str, timeout: float) -> socket.socket | None:
+    """A connection to the window's channel. A window that holds the lock but is still starting
+    listens only after its first paint: no socket yet, or nobody accepting, is waited for."""
+    deadline = time.monotonic() + min(timeout, STARTING_WAIT)
+    while True:
+        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        client.settimeout(timeout)
+        try:
+            client.connect(path)
+            return client
+        except (FileNotFoundError, ConnectionRefusedError):
+            client.close()
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.05)
+        except OSError:
+            client.close()
+            return None

@@ -112,3 +112,14 @@ def test_simple_flag_means_every_folded_character_is_its_own_unit(text: str) -> 
     folded = fold_text(text)
     if folded.simple:
         assert len(set(folded.starts)) == len(folded.text)
+
+
+def test_folding_nothing_builds_no_table() -> None:
+    # A window with no annotations folds no sidebar row: the folding table is not built.
+    from reader import folding
+
+    folding._char_map.cache_clear()
+    folding._char_table.cache_clear()
+    assert folding.fold_keys([]) == []
+    assert folding._char_map.cache_info().currsize == 0
+    assert folding.fold_keys(["A"]) == ["a"]

@@ -31,7 +31,6 @@ restores from a backup itself does so under its own lock (``backup.restore``).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -39,6 +38,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from reader.digests import sha256_hex
 
 SUFFIX = ".window-lock"
 # Windows locks byte ranges and a locked range cannot be read by others: lock a byte far past
@@ -66,14 +67,14 @@ def lock_path(db_path: Path | str) -> Path:
 def _fallback_path(db_path: Path | str) -> Path:
     """Where the lock lives when the database's folder is not writable: named after the
     database's absolute path, in the temporary folder."""
-    digest = hashlib.sha256(str(Path(db_path).absolute()).encode("utf-8")).hexdigest()[:24]
+    digest = sha256_hex(str(Path(db_path).absolute()).encode("utf-8"))[:24]
     return Path(tempfile.gettempdir()) / f"meipi-{digest}{SUFFIX}"
 
 
 def window_channel(db_path: Path | str) -> str:
     """A name, stable for a database, for a local socket (``QLocalServer``) through which a
     second window can ask the first to come to the front."""
-    digest = hashlib.sha256(str(Path(db_path).absolute()).encode("utf-8")).hexdigest()[:24]
+    digest = sha256_hex(str(Path(db_path).absolute()).encode("utf-8"))[:24]
     return f"meipi-window-{digest}"
 
 

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QTextCharFormat,
 )
-from PySide6.QtWidgets import QDockWidget, QToolTip
+from PySide6.QtWidgets import QToolTip
 
 from reader.errors import MeipiError
 from reader.ui.annotating.annotation_edits import AnnotationEdits
@@ -44,6 +44,7 @@ from reader.ui.annotating.palette import highlight_color, shown_meanings
 from reader.ui.annotating.sidebar import Sidebar
 from reader.ui.annotating.undo import History, Writer
 from reader.ui.reading.selection import ChineseSelection
+from reader.ui.window.settings import MARGIN_COLLAPSED
 
 if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord, TagInfo
@@ -53,8 +54,7 @@ LAYER = "annotations"
 FLASH_LAYER = "annotation-flash"
 HOVER_LAYER = "annotation-hover"
 FLASH_MS = 900
-SIDEBAR_WIDTH = 320
-MARGIN_SETTING = "annotations/margin_collapsed"
+MARGIN_SETTING = MARGIN_COLLAPSED
 SCOPE_SETTING = "annotations/scope"
 
 
@@ -96,20 +96,10 @@ class AnnotationsFeature(QObject):
         self.sidebar.annotation_activated.connect(self._on_sidebar_annotation_activated)
         self.sidebar.edit_requested.connect(self._on_sidebar_edit_requested)
         self.sidebar.delete_requested.connect(self._on_sidebar_delete_requested)
-        self.dock = QDockWidget(self.tr("Annotations"), window)
-        self.dock.setObjectName("annotationsDock")
+        # The window made the dock before its first paint, where the reader left it (or on
+        # the right), titled with this class's translation of "Annotations".
+        self.dock = window.annotations_dock
         self.dock.setWidget(self.sidebar)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
-        # Where the reader left it last time (the window restored its layout before this dock
-        # existed), else on the right.
-        if not window.restoreDockWidget(self.dock):
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-            # Made after the window was shown: a new dock must be shown by hand.
-            self.dock.show()
-            window.resizeDocks([self.dock], [SIDEBAR_WIDTH], Qt.Orientation.Horizontal)
 
         self.margin = MarginNotes(self.view, self._doc_notes)
         self.margin.note_clicked.connect(self._on_margin_note_clicked)

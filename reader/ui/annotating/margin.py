@@ -44,14 +44,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 from reader.store.records import NO_COLOR
 from reader.ui.annotating.note_editor import NoteEdit
 from reader.ui.annotating.palette import SWATCHES
-from reader.ui.reading.reading_view import ReadingView
+from reader.ui.reading.reading_view import ReadingView, margin_room
 
 if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord
 
-WIDTH = 250
-MIN_WIDTH = 170
-COLLAPSED_WIDTH = 16
 GAP = 6
 PAD = 6
 MAX_LINES = 3  # lines of a note shown until it is opened (a click)
@@ -120,9 +117,7 @@ class MarginNotes(QWidget):
     def margin_width(self) -> int:
         # The margin's room is kept whether or not the article has notes yet: the column
         # never reflows when the first note appears (only when the reader folds the margin).
-        if self._collapsed:
-            return COLLAPSED_WIDTH
-        return int(min(WIDTH, max(MIN_WIDTH, self.view.width() * 0.26)))
+        return margin_room(self.view.width(), self._collapsed)
 
     def _apply_margins(self) -> None:
         width = self.margin_width()

@@ -61,6 +61,21 @@ from reader.ui.reading.typesetting import (
 )
 
 TOP_PAD = 10  # pixels between the viewport's top and the first visible line
+
+# The margin notes' column at the right of the pane (``reader.ui.annotating.margin``), kept
+# whether or not the article has notes, so the text never reflows when the first one appears.
+MARGIN_WIDTH = 250
+MARGIN_MIN_WIDTH = 170
+MARGIN_COLLAPSED_WIDTH = 16
+
+
+def margin_room(view_width: int, collapsed: bool) -> int:
+    """The margin notes' width in a pane ``view_width`` wide (``collapsed``: a narrow strip)."""
+    if collapsed:
+        return MARGIN_COLLAPSED_WIDTH
+    return int(min(MARGIN_WIDTH, max(MARGIN_MIN_WIDTH, view_width * 0.26)))
+
+
 SHORT_TEXT = 60_000  # characters: laid out at once when a paragraph must be justified
 
 
@@ -126,6 +141,7 @@ class ReadingView(QTextBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._typo = typography
         self._content: ReadingContent | None = None
+        self._document: QTextDocument | None = None  # the last one built (owned by the view)
         self._anchor = 0
         self._repositioning = 0
         self._layers: dict[str, _Layer] = {}
@@ -191,11 +207,15 @@ class ReadingView(QTextBrowser):
             # Owned by the view, and the one it replaces deleted: Qt's setDocument() deletes
             # only a document parented to its internal control, so every article opened kept
             # its whole laid-out text (1.5-2 MB each) until the window closed.
-            replaced = self.document()
-            ours = replaced.parent() is self  # (Qt's own first one it deletes itself)
+            # (Qt's own first one it deletes itself.) Which one is ours is kept here: asking
+            # the replaced document for its parent() makes PySide look up the Python class of
+            # a QObject, which creates every QObject class of every Qt module loaded, each
+            # with its enums (some 40 ms at startup).
+            replaced = self._document
             document.setParent(self)
             self.setDocument(document)
-            if ours:
+            self._document = document
+            if replaced is not None:
                 replaced.deleteLater()
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
             self.pacer = LayoutPacer(document)

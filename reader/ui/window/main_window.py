@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from reader.ui.library.dialogs_feature import DialogsFeature
     from reader.ui.library.library_list import LibraryList, LibraryModel
 from reader.ui.reading.fonts import FontCatalog, missing_font_message
-from reader.ui.reading.reading_view import ReadingView
+from reader.ui.reading.reading_view import ReadingView, margin_room
 from reader.ui.reading.typesetting import (
     ZOOM_MAX,
     ZOOM_MIN,
@@ -60,10 +60,16 @@ from reader.ui.reading.typesetting import (
 )
 from reader.ui.window import resources
 from reader.ui.window.services import Services
-from reader.ui.window.settings import COLUMN_WIDTHS, LINE_SPACINGS, ReaderSettings
+from reader.ui.window.settings import (
+    COLUMN_WIDTHS,
+    LINE_SPACINGS,
+    MARGIN_COLLAPSED,
+    ReaderSettings,
+)
 from reader.ui.window.theme import Theme, resolve
 
 DEFAULT_DOCUMENT = "lian-obor"
+SIDEBAR_WIDTH = 320  # the annotations sidebar's first width
 POSITION_SAVE_DELAY_MS = 800
 
 
@@ -150,7 +156,24 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        self.resizeDocks([self.library_dock], [220], Qt.Orientation.Horizontal)
+        # The annotations sidebar's dock too (filled by the annotations feature after the first
+        # paint): made later, it took its room from the text, which was laid out again and
+        # moved on screen a moment after it was first painted. Its title is the feature's.
+        self.annotations_dock = QDockWidget(
+            QCoreApplication.translate("AnnotationsFeature", "Annotations"), self
+        )
+        self.annotations_dock.setObjectName("annotationsDock")
+        self.annotations_dock.setWidget(QWidget(self.annotations_dock))
+        self.annotations_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
+        self.resizeDocks(
+            [self.library_dock, self.annotations_dock],
+            [220, SIDEBAR_WIDTH],
+            Qt.Orientation.Horizontal,
+        )
 
         self.page_label = QLabel(self)
         self.page_label.setObjectName("pageLabel")
@@ -204,6 +227,13 @@ class MainWindow(QMainWindow):
         layout = self.layout()
         if layout is not None:
             layout.activate()
+        # The margin notes' room too (the feature draws them after the first paint).
+        self.reading_view.setViewportMargins(
+            0,
+            0,
+            margin_room(self.reading_view.width(), settings.flag(MARGIN_COLLAPSED, False)),
+            0,
+        )
         if not settings.writable():
             self.statusBar().showMessage(
                 self.tr("Your place and settings cannot be saved: %1 is not writable.").replace(

@@ -28,25 +28,28 @@ from reader.ui.window.settings import ReaderSettings
 BARE_SCRIPT = textwrap.dedent(
     """
     import sys, time, resource
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+
+    class Edit(QTextEdit):
+        # "paint" once the text has been painted, as Meipi's reading pane reports it (after
+        # its own paintEvent), not when the paint event arrives.
+        done = False
+        def paintEvent(self, event):
+            super().paintEvent(event)
+            if not self.done:
+                self.done = True
+                print("paint", time.time(), flush=True)
+                print("cpu", time.process_time(), flush=True)
+                QTimer.singleShot(0, finish)
 
     text = open(sys.argv[1], encoding="utf-8").read()
     app = QApplication(sys.argv[:1])
     win = QMainWindow()
-    edit = QTextEdit()
+    edit = Edit()
     edit.setPlainText(text)
     win.setCentralWidget(edit)
     win.resize(1200, 800)
-
-    class Watch(QObject):
-        done = False
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and not self.done:
-                self.done = True
-                print("paint", time.time(), flush=True)
-                QTimer.singleShot(0, finish)
-            return False
 
     def finish():
         # VmHWM: this process's own peak (ru_maxrss would carry over the parent's).
@@ -60,8 +63,6 @@ BARE_SCRIPT = textwrap.dedent(
         print("rss", rss, flush=True)
         app.quit()
 
-    watch = Watch()
-    edit.viewport().installEventFilter(watch)
     win.show()
     app.exec()
     """

@@ -22,6 +22,7 @@ from reader.ui.window.theme import THEME_IDS
 FONT_STYLES = ("serif", "sans")
 LINE_SPACINGS = (150, 165, 180, 200, 220)  # percent of the font size; 180 by default
 COLUMN_WIDTHS = (30, 35, 40, 46, 54)  # full-width characters; 40 by default
+MARGIN_COLLAPSED = "annotations/margin_collapsed"  # the margin notes folded to a strip
 SETTINGS_FILENAME = "settings.ini"
 # The interface language: the system's, or one chosen in View ▸ Language (read at start).
 LANGUAGES = ("system", "en", "zh_TW", "zh_CN")

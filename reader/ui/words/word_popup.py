@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.dictionary import Entry
+if TYPE_CHECKING:
+    from reader.dictionary import Entry
+
 
 MAX_SENSES = 8  # per entry; the rest are summarised as "…"
 
