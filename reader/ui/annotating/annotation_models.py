@@ -125,6 +125,8 @@ class AnnotationListModel(QAbstractListModel):
         # (revision, first, end, the rows' folded texts joined by NULs, where each starts, the
         # texts)
         self._haystack: tuple[int, int, int, str, list[int], list[str]] | None = None
+        # (revision, first, end, words, their rows counted from first): the last text filter
+        self._last_text: tuple[int, int, int, tuple[str, ...], list[int]] | None = None
         self.revision = 0  # changes whenever rows, their quotes or their order change
 
     # -- reading -------------------------------------------------------------------------------
@@ -264,13 +266,26 @@ class AnnotationListModel(QAbstractListModel):
         joined, starts, texts = self._haystack[3], self._haystack[4], self._haystack[5]
         if not words or not texts:
             return []
-        # The rarest word first (as counted in a sample of the texts): the others are then
-        # looked for only in its rows.
-        sample = joined[: max(len(joined) // 16, 4096)]
-        head, *rest = sorted(words, key=lambda word: (sample.count(word), -len(word)))
-        rows = _rows_holding(head, texts, joined, starts)
+        last = self._last_text
+        rest: list[str]
+        if last is not None and last[:4] == (self.revision, first, end, words):
+            rows, rest = last[4], []
+        elif (
+            last is not None
+            and last[:3] == (self.revision, first, end)
+            and all(any(old in word for word in words) for old in last[3])
+        ):
+            # Typing on (能 → 能源): every row holding these words held the last ones too.
+            rows, rest = last[4], list(words)
+        else:
+            # The rarest word first (as counted in a sample of the texts): the others are
+            # then looked for only in its rows.
+            sample = joined[: max(len(joined) // 16, 4096)]
+            head, *rest = sorted(words, key=lambda word: (sample.count(word), -len(word)))
+            rows = _rows_holding(head, texts, joined, starts)
         for word in rest:
             rows = list(compress(rows, map(contains, map(texts.__getitem__, rows), repeat(word))))
+        self._last_text = (self.revision, first, end, words, rows)
         return list(map(first.__add__, rows)) if first else rows
 
     def _memo(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
@@ -577,12 +592,10 @@ class AnnotationFilterProxy(QStringListModel):
         self.endResetModel()
 
     def _on_rows_removed(self, parent: Index, first: int, last: int) -> None:
-        count = last - first + 1
-        self._show(self.source().matching(self._filter), lambda row: row - count, first, last)
+        self._show(self.source().matching(self._filter), first, last, first - last - 1)
 
     def _on_rows_inserted(self, parent: Index, first: int, last: int) -> None:
-        count = last - first + 1
-        self._show(self.source().matching(self._filter), lambda row: row + count, first, first - 1)
+        self._show(self.source().matching(self._filter), first, first - 1, last - first + 1)
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
         rows = self.source().matching(self._filter)
@@ -598,29 +611,21 @@ class AnnotationFilterProxy(QStringListModel):
         if self._source is not None:
             self._show(self._source.matching(self._filter))
 
-    def _show(
-        self,
-        rows: list[int],
-        moved: Callable[[int], int] | None = None,
-        first: int = 0,
-        last: int = -1,
-    ) -> None:
+    def _show(self, rows: list[int], first: int = 0, last: int = -1, shift: int = 0) -> None:
         """Show the source ``rows`` (ascending). After the source's rows [first, last] were
-        removed, or rows were inserted before ``first`` (``last`` < ``first``), ``moved`` gives
-        where a source row after them went; the rows shown, the current row and the selection
-        follow their annotations in one layout change, or in none when no row shown came or
-        went."""
+        removed, or rows were inserted before ``first`` (``last`` < ``first``), the source rows
+        after them moved by ``shift``; the rows shown, the current row and the selection follow
+        their annotations in one layout change, or in none when no row shown came or went."""
         old = self._rows
 
         def now(source_row: int) -> int:
             """Where an old source row is now (-1: removed)."""
-            if moved is None or source_row < first:
+            if source_row < first:
                 return source_row
-            if source_row <= last:
-                return -1
-            return moved(source_row)
+            return -1 if source_row <= last else source_row + shift
 
-        if rows == old if moved is None else len(rows) == len(old) and [*map(now, old)] == rows:
+        lo, hi = bisect.bisect_left(old, first), bisect.bisect_right(old, last)
+        if rows == (old if not shift else [*old[:lo], *map(shift.__add__, old[max(lo, hi) :])]):
             self._rows = rows  # the same annotations in the same rows
             return
         self.layoutAboutToBeChanged.emit()
