@@ -268,9 +268,7 @@ class AnnotationListModel(QAbstractListModel):
             return []
         last = self._last_text
         rest: list[str]
-        if last is not None and last[:4] == (self.revision, first, end, words):
-            rows, rest = last[4], []
-        elif (
+        if (
             last is not None
             and last[:3] == (self.revision, first, end)
             and all(any(old in word for word in words) for old in last[3])
@@ -331,7 +329,10 @@ class AnnotationListModel(QAbstractListModel):
         first, end = self.rows_of(wanted.document)
         colors, tags, words = wanted.colors, wanted.tags, wanted.words
         if not colors and not tags:
-            return self._text_rows(first, end, words) if words else list(range(first, end))
+            if not words:
+                self._last_text = None  # typing starts anew
+                return list(range(first, end))
+            return self._text_rows(first, end, words)
         if tags:
             rows = self._gather("tag:", tags, first, end)
             if colors:
