@@ -403,21 +403,22 @@ def _library_window(settings: Settings, tmp: Path, data: Path, size: str) -> lis
     ]
 
 
-def _large_setup(tmp: Path, big: Document) -> tuple[Path, Path]:
-    """A data directory holding the 1M document as a user text and 10,000 annotations on it."""
+def _large_setup(tmp: Path, big: Document, count: int = 10_000) -> tuple[Path, Path]:
+    """A data directory holding the 1M document as a user text and ``count`` annotations on
+    it (seeded)."""
     from reader import documents
     from reader.bench.workload import annotation_specs
     from reader.store import open_store
     from reader.store.bulk import create_annotations
 
-    data = tmp / "large"
+    data = tmp / ("large" if count == 10_000 else f"large-{count}")
     (data / "texts").mkdir(parents=True)
     (data / "texts" / f"bench-1m{documents.TEXT_SUFFIX}").write_text(
         documents.dumps(big), encoding="utf-8"
     )
     db = data / "meipi.sqlite3"
     with open_store(db) as store, store.writing() as s:
-        create_annotations(s, big, annotation_specs(big))
+        create_annotations(s, big, annotation_specs(big, count))
     return data, db
 
 
@@ -431,6 +432,23 @@ def large_window(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
         _under("open the 1M-char document, 10,000 annotations drawn", _median(times.opened), 1000),
         _under("sidebar filter by tag (10,000 annotations)", _median(times.by_tag), 20),
         _under("sidebar filter by text (10,000 annotations)", _median(times.by_text), 20),
+    ]
+
+
+def many_annotations(settings: Settings, tmp: Path, big: Document) -> list[Metric]:
+    """The sidebar's filters over 100,000 annotations (issue 22, a library of thousands), on the
+    1M document: the full run only (writing them and opening the window take half a minute)."""
+    if settings.quick:
+        return []
+    from reader.ui.window import measure
+
+    data, db = _large_setup(tmp, big, 100_000)
+    by_tag, by_text = measure.many_annotations_filter_times(
+        settings.runs, data, db, "bench-1m", 100_000
+    )
+    return [
+        _under("sidebar filter by tag (100,000 annotations)", _median(by_tag), 50),
+        _under("sidebar filter by text (100,000 annotations)", _median(by_text), 50),
     ]
 
 
@@ -663,6 +681,7 @@ def run(quick: bool, pdf: Path | None = None) -> tuple[list[Metric], dict[str, A
         metrics += five_hundred(settings, Path(tmp))
         metrics += large_window(settings, Path(tmp), big)
         metrics += large_memory(settings, Path(tmp), big)
+        metrics += many_annotations(settings, Path(tmp), big)
         metrics += lookup_metrics(settings, Path(tmp))
         metrics += pdf_import(settings, Path(tmp), pdf)
     return metrics, _environment()

@@ -147,7 +147,7 @@ def annotation_specs(
         chosen = rng.sample(tags, rng.randint(0, 3))
         note = None if (i % 3 and colour) else f"筆記 {i}：**重點** 與 #{rng.choice(tags)}"
         specs.append((start, end, colour, chosen, note))
-    specs.sort()
+    specs.sort(key=lambda spec: (spec[0], spec[1]))  # (a colour and None do not compare)
     return specs
 
 

@@ -75,7 +75,6 @@ from reader.ui.window.whole_rows import ChineseRowDelegate, fit_rows
 Index = QModelIndex | QPersistentModelIndex
 PAD = 8
 BAR = 4
-LAYOUT_BATCH = 100  # rows the annotation list lays out in one step (more come in later steps)
 TAG_ROWS = 5  # the Tags box shows this many whole rows (more scroll)
 
 
@@ -362,12 +361,11 @@ class Sidebar(QWidget):
         self.list.setItemDelegate(self.delegate)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Every row as high as the others (the delegate's sizeHint): the list lays out a
+        # filter's rows, 100,000 of them too, from one size, without asking each row's
+        # (issue 22). It lays them out in one pass: in batches, the rows on screen were drawn
+        # only once every batch was laid out.
         self.list.setUniformItemSizes(True)
-        # A filter over 10,000 annotations lays out the rows it shows: the first hundred at
-        # once (what is on screen), the rest in the next turns of the event loop, so the list
-        # answers a filter in one short step instead of one per row (issue 22).
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(LAYOUT_BATCH)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
         self.list.clicked.connect(self._on_list_clicked)

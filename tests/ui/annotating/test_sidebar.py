@@ -5,7 +5,7 @@ in the view's script; 500 annotations on one article stay responsive."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -195,40 +195,47 @@ def test_500_annotations_on_one_article_stay_responsive(
     assert len(layer) == 501
 
 
-def test_a_filter_showing_more_rows_than_a_batch_lays_out_every_row(
+def test_a_filter_draws_its_rows_in_its_first_paint_and_lays_out_every_row(
     qtbot: QtBot, make_window: MakeWindow, library: Library
 ) -> None:
-    """The list lays out a filter's rows in batches (issue 22): the rows on screen first, and
-    then every other row, so the last one is reached by scrolling and drawn where it belongs."""
+    """A filter's rows are on screen in the list's first paint after it (issue 22: laid out in
+    batches, the list was painted blank until every batch was), and every row is laid out, one
+    under the other, so the last one is reached by scrolling and drawn where it belongs."""
     from reader.tags import key
-    from reader.ui.annotating.sidebar import LAYOUT_BATCH
 
-    seed(library, 3 * LAYOUT_BATCH + 50)
+    seed(library, 350)
     window = make_window()
     sidebar = feature_of(window).sidebar
-    sidebar.set_tag_filter([key("地區")])  # two tags of five: 140 rows, more than one batch
+    corner = QPoint(2, 2)
+    qtbot.waitUntil(lambda: sidebar.list.indexAt(corner).isValid())
+    paints: list[int] = []  # at each paint of the list: the row at its top (-1: none)
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                paints.append(sidebar.list.indexAt(corner).row())
+            return False
+
+    watch = Watch()
+    sidebar.list.viewport().installEventFilter(watch)
+    sidebar.set_tag_filter([key("地區")])  # two tags of five: 140 rows
     shown = sidebar.proxy.rowCount()
-    assert LAYOUT_BATCH < shown < 3 * LAYOUT_BATCH + 50
+    assert 100 < shown < 350
+    qtbot.waitUntil(lambda: bool(paints))
+    assert paints[0] == 0
     last = sidebar.proxy.index(shown - 1, 0)
     first = sidebar.proxy.index(0, 0)
     height = sidebar.list.visualRect(first).height()
-    # Every row laid out, one under the other (uniform heights): the last is shown - 1 rows down.
-    qtbot.waitUntil(
-        lambda: (
-            sidebar.list.visualRect(last).top() - sidebar.list.visualRect(first).top()
-            == (shown - 1) * height
-        )
+    # Uniform heights: the last row is shown - 1 rows down.
+    assert (
+        sidebar.list.visualRect(last).top() - sidebar.list.visualRect(first).top()
+        == (shown - 1) * height
     )
     sidebar.list.scrollTo(last)
     qtbot.waitUntil(
         lambda: sidebar.list.viewport().rect().intersects(sidebar.list.visualRect(last))
     )
-
     # A point of the last row inside the viewport (the row may be only partly visible when the
     # sidebar is short: indexAt finds nothing outside the viewport).
-    # The batches go on in later turns of the event loop: wait for the last one to land.
-    def last_row_drawn_there() -> bool:
-        seen = sidebar.list.viewport().rect().intersected(sidebar.list.visualRect(last))
-        return sidebar.list.indexAt(seen.center()).row() == shown - 1
-
-    qtbot.waitUntil(last_row_drawn_there)
+    seen = sidebar.list.viewport().rect().intersected(sidebar.list.visualRect(last))
+    assert sidebar.list.indexAt(seen.center()).row() == shown - 1

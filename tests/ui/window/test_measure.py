@@ -47,3 +47,28 @@ def test_a_view_switch_is_timed_in_a_real_window(qtbot: QtBot, tmp_path: Path) -
     assert not any(w.isVisible() for w in shown)
     for window in shown:
         window.deleteLater()
+
+
+def test_sidebar_filters_are_timed_until_the_list_shows_their_rows(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.store import open_store
+    from reader.store.bulk import create_annotations
+
+    data = tmp_path / "data"
+    (data / "texts").mkdir(parents=True)
+    doc = load_library(user_dir=data / "texts").get("lian-obor")
+    specs = [
+        (i * 15, i * 15 + 8, "yellow", ["能源"] if i % 2 else [], f"筆記 {i}" if i % 3 else None)
+        for i in range(300)
+    ]
+    db = data / "meipi.sqlite3"
+    with open_store(db) as store, store.writing() as s:
+        create_annotations(s, doc, specs)
+    by_tag, by_text = measure.many_annotations_filter_times(2, data, db, "lian-obor", 300)
+    assert len(by_tag) == len(by_text) == 2
+    assert all(0 < t < 60 for t in by_tag + by_text)
+    for window in QApplication.topLevelWidgets():
+        window.deleteLater()
