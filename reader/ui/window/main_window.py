@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
         ui_font = QFont(self.font())
         ui_font.setFamilies([ui_font.family(), *fonts.body_families("sans", "zh-Hant-TW")])
         self.setFont(ui_font)
+        # The application's too: item views (the library list, the outline), menus and dialogs
+        # take the application's font, not the window's, and drew their Chinese in the system's
+        # fallback face (Japanese forms), a second face of the same font file (3 MB).
+        QApplication.setFont(ui_font)
 
         self.reading_view = ReadingView(self._typography(None), self)
         self.banner = FontBanner(self)
