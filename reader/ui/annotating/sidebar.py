@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.records import NO_COLOR
+from reader.store.records import NO_COLOR, AnnotationRecord
 from reader.ui.annotating.annotation_models import (
     PAGE_LABELS_ROLE,
     RECORD_ROLE,
@@ -87,6 +87,25 @@ def note_first_line_height(document: QTextDocument) -> int:
     return int(document.size().height())
 
 
+class _FontSet:
+    """The sidebar rows' fonts for one list font: body, small, italic small, their metrics and
+    line heights (made once, not at each row's paint)."""
+
+    def __init__(
+        self,
+        body: QFont,
+        small: QFont,
+        italic: QFont,
+        body_metrics: QFontMetrics,
+        small_metrics: QFontMetrics,
+    ) -> None:
+        self.key = body.key()
+        self.body, self.small, self.italic = body, small, italic
+        self.body_metrics, self.small_metrics = body_metrics, small_metrics
+        self.line = AnnotationDelegate._line(body)
+        self.small_line = AnnotationDelegate._line(small)
+
+
 class AnnotationDelegate(QStyledItemDelegate):
     """One annotation: a colour bar, two lines of quote, a line of page · meaning · tags, and
     the start of the note."""
@@ -103,12 +122,30 @@ class AnnotationDelegate(QStyledItemDelegate):
         self.show_documents = False
         self._size: tuple[str, QSize] | None = None
         self._notes: dict[tuple[str, str, int], QTextDocument] = {}
+        # Per font (its key): the body and small fonts, their metrics and line heights.
+        self._font_sets: dict[str, _FontSet] = {}
+        # Per row shown (its record, quote, width, fonts and what the details line says): the
+        # quote's two lines and the details line as drawn, so a repaint (each filter, each
+        # scroll step) only draws.
+        self._texts: dict[tuple[object, ...], tuple[str, str, str]] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        body = QFont(option.font)
-        small = QFont(option.font)
-        small.setPointSizeF(max(7.0, body.pointSizeF() * 0.86))
-        return body, small
+        fonts = self._font_set(option.font)
+        return fonts.body, fonts.small
+
+    def _font_set(self, font: QFont) -> _FontSet:
+        key = font.key()
+        fonts = self._font_sets.get(key)
+        if fonts is None:
+            body = QFont(font)
+            small = QFont(font)
+            small.setPointSizeF(max(7.0, body.pointSizeF() * 0.86))
+            italic = QFont(small)
+            italic.setItalic(True)
+            fonts = self._font_sets[key] = _FontSet(
+                body, small, italic, QFontMetrics(body), QFontMetrics(small)
+            )
+        return fonts
 
     @staticmethod
     def _line(font: QFont) -> int:
@@ -193,34 +230,28 @@ class AnnotationDelegate(QStyledItemDelegate):
                 QRect(rect.left() + PAD // 2, rect.top() + PAD, BAR, rect.height() - 2 * PAD),
                 color,
             )
-        body, small = self._fonts(option)
+        fonts = self._font_set(option.font)
         left = rect.left() + PAD + BAR + 4
         width = max(20, rect.right() - PAD - left)
         y = rect.top() + PAD
         align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # The quote: one line, or two with the second elided.
-        painter.setFont(body)
+        painter.setFont(fonts.body)
         painter.setPen(text_color)
-        metrics = QFontMetrics(body)
-        line = self._line(body)
-        quote = str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
-        first, rest = self._split_quote(quote, body, width)
+        line = fonts.line
+        first, rest, meta = self._laid_out(index, record, fonts, width)
         painter.drawText(QRect(left, y, width, line), align, first)
         y += line
         if rest:
-            elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRect(left, y, width, line), align, elided)
+            painter.drawText(QRect(left, y, width, line), align, rest)
             y += line
-        painter.setFont(small)
-        small_metrics = QFontMetrics(small)
-        small_line = self._line(small)
+        painter.setFont(fonts.small)
+        small_line = fonts.small_line
         painter.setPen(muted)
-        meta = small_metrics.elidedText(self.meta_line(index), Qt.TextElideMode.ElideRight, width)
         painter.drawText(QRect(left, y, width, small_line), align, meta)
         y += small_line
         if record.note:
-            italic = QFont(small)
-            italic.setItalic(True)
+            italic = fonts.italic
             painter.setFont(italic)
             painter.setPen(text_color)
             # The note's Markdown rendered as the margin renders it (HTML shown as typed),
@@ -236,6 +267,28 @@ class AnnotationDelegate(QStyledItemDelegate):
             painter.setClipRect(clip)
             document.documentLayout().draw(painter, context)
         painter.restore()
+
+    def _laid_out(
+        self, index: Index, record: AnnotationRecord, fonts: _FontSet, width: int
+    ) -> tuple[str, str, str]:
+        """The quote's first line, the rest elided to one line, and the details line elided,
+        as drawn at ``width`` (made once per row, width, font and details)."""
+        quote = str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("\n", " ")
+        meta = self.meta_line(index)
+        key = (record, quote, meta, width, fonts.key)
+        texts = self._texts.get(key)
+        if texts is None:
+            first, rest = self._split_quote(quote, fonts.body, width)
+            elide = Qt.TextElideMode.ElideRight
+            texts = (
+                first,
+                fonts.body_metrics.elidedText(rest, elide, width) if rest else "",
+                fonts.small_metrics.elidedText(meta, elide, width),
+            )
+            if len(self._texts) > 512:
+                self._texts.clear()
+            self._texts[key] = texts
+        return texts
 
     def note_document(self, note: str, font: QFont, width: int) -> QTextDocument:
         """The note rendered (the margin's ``render_note``), kept for the rows on screen."""

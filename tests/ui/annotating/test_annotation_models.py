@@ -139,3 +139,22 @@ def test_the_sidebar_the_command_line_and_every_export_agree(
         exported = meipi("export", "--format", name, "--tag", spelling)
         assert exported.code == 0, (name, exported.err)
         assert markers_in(exported.out) == wanted, (name, spelling)
+
+
+@given(
+    st.lists(st.text(alphabet="ab能源.*", max_size=6), max_size=40),
+    st.text(alphabet="ab能源.*", min_size=1, max_size=2),
+    st.booleans(),
+)
+def test_the_rows_holding_a_word_are_found_however_they_are_looked_for(
+    texts: list[str], word: str, common: bool
+) -> None:
+    """Found in the joined texts (a rare word, stopping at a sixth of the rows and testing
+    the rest one by one) or tested row by row (a common one): the same rows, each once."""
+    from itertools import accumulate
+
+    from reader.ui.annotating.annotation_models import _rows_holding
+
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    found = _rows_holding(word, texts, "\0".join(texts), starts, common)
+    assert found == [i for i, text in enumerate(texts) if word in text]

@@ -195,6 +195,39 @@ def test_500_annotations_on_one_article_stay_responsive(
     assert len(layer) == 501
 
 
+def test_typing_a_filter_shows_at_each_key_what_a_plain_filter_would(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
+    """Each key typed filters again; a filter holding the last one's words (note → note 1)
+    looks only in the rows the last one showed, any other (a key deleted) in every row."""
+    from reader.folding import fold_key
+
+    seed(library, 120)
+    window = make_window()
+    feature = feature_of(window)
+    sidebar = feature.sidebar
+    records = feature.records("lian-obor")
+
+    def plain(text: str) -> list[str]:
+        words = fold_key(text).split()
+        return [
+            r.id
+            for r in records
+            if all(w in fold_key("\n".join([r.quote, r.note or "", *r.tags])) for w in words)
+        ]
+
+    sidebar.search.setFocus()
+    for key in "note 1":
+        qtbot.keyClicks(sidebar.search, key)
+        assert sidebar.ids() == plain(sidebar.search.text()), sidebar.search.text()
+    assert 0 < len(sidebar.ids()) < len(records)
+    for _ in range(2):
+        qtbot.keyClick(sidebar.search, Qt.Key.Key_Backspace)
+        assert sidebar.ids() == plain(sidebar.search.text()), sidebar.search.text()
+    sidebar.search.insert(" 地区")  # (keyClicks types Latin only)
+    assert sidebar.ids() == plain("note 地区")
+
+
 def test_a_filter_draws_its_rows_in_its_first_paint_and_lays_out_every_row(
     qtbot: QtBot, make_window: MakeWindow, library: Library
 ) -> None:
