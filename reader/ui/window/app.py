@@ -234,8 +234,8 @@ def run_app(ctx: WindowConfig) -> int:
     connect_offers(window, window.services)
 
     def listen_for_open() -> None:
-        # `meipi open` and meipi:// links reach this window. After the first paint: QtNetwork
-        # costs ~20 ms to load (a `meipi open` meanwhile waits for the channel; see
+        # `meipi open` and meipi:// links reach this window. After the first paint: nothing of
+        # it is needed to show the text (a `meipi open` meanwhile waits for the channel; see
         # reader.open_request.send).
         from reader.ui.window.open_channel import listen
 
