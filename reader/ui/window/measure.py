@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QPoint, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from reader.documents import load_library
+from reader.shelf import open_library
 from reader.ui.reading.fonts import FontCatalog
 from reader.ui.reading.typesetting import ReadingContent
 from reader.ui.window.main_window import MainWindow
@@ -96,7 +96,7 @@ def _window(data: Path, db: Path | None = None) -> MainWindow:
     """A window on the texts of ``data`` (and the database ``db``), shown and fully ready."""
     qt_app()
     os.environ["MEIPI_DATA_DIR"] = str(data)
-    library = load_library(user_dir=data / "texts")
+    library = open_library()  # as the window reads it (a library of thousands: its shelf)
     services = Services(db, library) if db is not None else None
     window = MainWindow(
         library, ReaderSettings.default(), FontCatalog.from_system(), services=services
