@@ -256,8 +256,15 @@ class TagTreeModel(QAbstractItemModel):
         return sorted(self._checked)
 
     def set_checked(self, keys: Iterable[str]) -> None:
-        self._checked = set(keys) & set(self._nodes)
-        self._emit_all_changed()
+        """Check these tags (and no other): only the tags whose check changed are told."""
+        wanted = set(keys) & set(self._nodes)
+        changed = sorted(wanted ^ self._checked)
+        self._checked = wanted
+        if changed:
+            self._shown.clear()
+        for key in changed:
+            index = self.index_of(key)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
 
 
 class ColorModel(QAbstractListModel):
@@ -336,8 +343,21 @@ class ColorModel(QAbstractListModel):
         return [c for c in self._colors if c in self._checked]
 
     def set_checked(self, colors: Iterable[str]) -> None:
-        self._checked = set(colors)
-        self._all_changed()
+        """Check these colours (and no other): only the colours whose check changed are
+        told."""
+        wanted = set(colors)
+        changed = [
+            row
+            for row, color in enumerate(self._colors)
+            if (color in wanted) != (color in self._checked)
+        ]
+        self._checked = wanted
+        if changed:
+            self._shown = None
+        for row in changed:
+            self.dataChanged.emit(
+                self.index(row), self.index(row), [Qt.ItemDataRole.CheckStateRole]
+            )
 
     def set_meanings(self, meanings: dict[str, str]) -> None:
         if meanings != self._meanings:
