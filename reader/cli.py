@@ -60,9 +60,9 @@ class Context:
 
     def library(self) -> Library:
         if self._library is None:
-            from reader.documents import load_library
+            from reader.shelf import open_library
 
-            self._library = load_library()
+            self._library = open_library()
             for problem in self._library.problems:
                 print(problem, file=self.stderr)
         return self._library

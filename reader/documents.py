@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -468,9 +468,35 @@ def load_file(path: Path, *, shipped: bool) -> Document:
 # The library: shipped texts, then the user's
 
 
+@dataclass(frozen=True)
+class Listed:
+    """A text of the library as its list shows it, without its text: what a library of
+    thousands keeps of each (``reader.search_index`` records it per file, checked by the
+    file's size and modification time)."""
+
+    meta: Metadata
+    file: str | None  # its path (a Path is made when asked for: thousands are listed)
+    shipped: bool
+    pages: int
+    characters: int
+    sha256: str
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self.file) if self.file is not None else None
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
 @dataclass
 class Library:
-    documents: dict[str, Document]
+    documents: MutableMapping[str, Document]
     problems: list[str]
 
     def ids(self) -> list[str]:

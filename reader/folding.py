@@ -17,7 +17,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 
 
@@ -195,34 +195,93 @@ class Folded:
         return self.starts[start], self.ends[end - 1]
 
 
+class _FoldTable(dict[int, str]):
+    """Code point -> the folded form of that one character, for ``str.translate``: a character
+    is folded the first time a text holds it. One whose fold is not exactly one character (a
+    space folds to nothing, ``…`` to ``...``), or that attaches to the character before it (a
+    combining mark: the text is then folded by units), is recorded in ``_IRREGULAR``."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        folded = fold_unit(c)
+        if _attaches(c):
+            _IRREGULAR[c] = -1
+        elif len(folded) != 1:
+            _IRREGULAR[c] = len(folded)
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+# character -> its folded length, or -1 for a character that attaches to the one before it
+_IRREGULAR: dict[str, int] = {}
+# The pattern finding the irregular characters known so far, and how many it knows.
+_irregular_pattern: tuple[int, re.Pattern[str] | None] = (0, None)
+# 0, 1, 2, …: folded maps are slices of it (a slice is a copy at C speed; a map built one
+# number at a time costs a millisecond per 12,000 characters).
+_identity = array("i", range(1 << 16))
+
+
+def counting(n: int) -> array[int]:
+    """0, 1, 2, … up to at least ``n`` (shared: never change it; slice it)."""
+    global _identity
+    identity = _identity
+    if len(identity) <= n:
+        identity = _identity = array("i", range(max(n + 1, 2 * len(identity))))
+    return identity
+
+
+def _irregular_in(text: str) -> list[tuple[int, int]]:
+    """(offset, folded length) of each character of ``text`` whose fold is not one character
+    (-1: a character that attaches to the one before it), once ``text`` went through
+    ``_TABLE``."""
+    global _irregular_pattern
+    lengths = _IRREGULAR
+    if len(text) < 256:  # a query, a tag, a word: no pattern compiled for it
+        return [(i, lengths[c]) for i, c in enumerate(text) if c in lengths]
+    count, pattern = _irregular_pattern
+    if count != len(lengths):
+        known = sorted(lengths)
+        pattern = re.compile("[" + "".join(re.escape(c) for c in known) + "]") if known else None
+        _irregular_pattern = (len(known), pattern)
+    if pattern is None:
+        return []
+    return [(m.start(), lengths[m.group()]) for m in pattern.finditer(text)]
+
+
 def fold_text(text: str) -> Folded:
     """Fold ``text`` for matching and keep the offset map (see the module docstring)."""
     n = len(text)
-    distinct = set(text)
-    if any(_attaches(c) for c in distinct):
+    folded = text.translate(_TABLE)
+    irregular = _irregular_in(text)
+    if any(size < 0 for _, size in irregular):
         return _fold_by_units(text)
-    table = {ord(c): fold_unit(c) for c in distinct}
-    folded = text.translate(table)
-    if len(folded) == n and all(len(v) == 1 for v in table.values()):
-        identity = array("i", range(n + 1))
-        return Folded(folded, n, identity[:n], identity[1:], True, identity)
-    # Per source character, how many folded characters it gives (NFKC expands at most 18);
-    # the characters that do not give exactly one are found by a regular expression, which is
-    # much faster than a second translate() over a long text.
-    irregular = {chr(k): len(v) for k, v in table.items() if len(v) != 1}
-    lengths = bytearray(b"\x01") * n
-    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(irregular)) + "]")
-    for m in pattern.finditer(text):
-        lengths[m.start()] = irregular[m.group()]
-    offsets = array("i", accumulate(lengths, initial=0))
-    if max(lengths, default=0) <= 1:
-        # Characters fold to one character or to nothing (spaces): keep the ones that stay.
-        starts = array("i", compress(range(n), lengths))
-        ends = array("i", compress(range(1, n + 1), lengths))
+    identity = counting(n + 1)
+    if not irregular:
+        every = identity[: n + 1]
+        return Folded(folded, n, every[:n], every[1:], True, every)
+    if all(size == 0 for _, size in irregular):
+        # Characters fold to one character or to nothing (spaces): the maps are runs of
+        # consecutive numbers between the dropped characters, each a slice of ``_identity``.
+        starts, ends, offsets = array("i"), array("i"), array("i")
+        begin = 0
+        for dropped, (at, _) in enumerate(irregular):
+            starts += identity[begin:at]
+            ends += identity[begin + 1 : at + 1]
+            offsets += identity[begin - dropped : at + 1 - dropped]
+            begin = at + 1
+        starts += identity[begin:n]
+        ends += identity[begin + 1 : n + 1]
+        offsets += identity[begin - len(irregular) : n + 1 - len(irregular)]
         return Folded(folded, n, starts, ends, True, offsets)
+    # Per source character, how many folded characters it gives (NFKC expands at most 18).
+    lengths = bytearray(b"\x01") * n
+    for at, size in irregular:
+        lengths[at] = size
+    offsets = array("i", accumulate(lengths, initial=0))
     starts = array("i", chain.from_iterable(map(repeat, range(n), lengths)))
     ends = array("i", chain.from_iterable(map(repeat, range(1, n + 1), lengths)))
-    return Folded(folded, n, starts, ends, False, offsets)
+    return Folded(folded, n, starts, ends, max(lengths) <= 1, offsets)
 
 
 def _fold_by_units(text: str) -> Folded:
@@ -255,4 +314,7 @@ def _fold_by_units(text: str) -> Folded:
 
 def fold_query(query: str) -> str:
     """A query folded like the text it is matched against; line breaks are ignored too."""
-    return fold_text(query).text.replace("\n", "")
+    folded = query.translate(_TABLE)  # what fold_text gives, unless a character attaches
+    if any(_IRREGULAR.get(c) == -1 for c in query):
+        folded = fold_text(query).text
+    return folded.replace("\n", "")

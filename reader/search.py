@@ -219,9 +219,12 @@ class SearchIndex:
         # margin -> (window text, window starts in it, the same starts in folded text), built
         # the first time a query of that length comes
         self._windows: dict[int, tuple[str, array[int], array[int]]] = {}
+        # Restored from the cache for one search (``restored``): windows are not built (see
+        # ``_windowed_occurrences``), only the occurrences found are checked.
+        self._once = False
         self._regions: array[int] | None = None  # folded (start, end) pairs, flattened
         # the regions' starts in order, and how far the regions up to each one reach
-        self._reach: tuple[list[int], list[int]] | None = None
+        self._reach: tuple[array[int], array[int]] | None = None  # regions' starts, ends
         if view is not None and canonical is not None and SENTINEL not in self.folded.text:
             self._regions = self._folded_regions(
                 _differing_view_ranges(canonical, view, self.folded)
@@ -240,16 +243,21 @@ class SearchIndex:
         index._windows = {}
         index._regions = regions
         index._reach = None
+        index._once = True
         return index
 
     def _folded_regions(self, view_ranges: list[tuple[int, int]]) -> array[int]:
-        """View ranges -> folded (start, end) pairs, flattened (a range folding to nothing is
-        dropped)."""
+        """View ranges -> folded (start, end) pairs, flattened, in order and disjoint
+        (overlapping ones merged; a range folding to nothing is dropped)."""
         offsets = self.folded.offsets
         out = array("i")
-        for vs, ve in view_ranges:
+        for vs, ve in sorted(view_ranges):
             fs, fe = offsets[vs], offsets[ve]
-            if fs < fe:
+            if fs >= fe:
+                continue
+            if out and fs < out[-1]:
+                out[-1] = max(out[-1], fe)
+            else:
                 out.append(fs)
                 out.append(fe)
         return out
@@ -263,9 +271,9 @@ class SearchIndex:
         if i == -1:
             return False
         if self._reach is None:
+            # in order and disjoint (``_folded_regions``): the ends are in order too
             regions = self._regions or array("i")
-            pairs = sorted(zip(regions[::2], regions[1::2], strict=True))
-            self._reach = ([a for a, _ in pairs], list(accumulate((b for _, b in pairs), max)))
+            self._reach = (regions[::2], regions[1::2])
         starts, reach = self._reach
         size = len(needle)
         while i != -1:
@@ -276,6 +284,29 @@ class SearchIndex:
                 return True
             i = text.find(needle, i + 1)
         return False
+
+    def _windowed_occurrences(self, needle: str, margin: int) -> list[int]:
+        """What ``_window_occurrences`` finds in the windows of ``margin`` (the occurrences
+        lying wholly in a window, leftmost first, none overlapping the one before), found
+        in the whole folded text and each checked against the regions near it: a search
+        across a library matches each view once, and building its windows costs more than
+        the search (a view of 12,000 characters has about a thousand regions)."""
+        text, size = self.folded.text, len(needle)
+        if self._reach is None:
+            regions = self._regions or array("i")
+            self._reach = (regions[::2], regions[1::2])
+        starts, ends = self._reach
+        aligned = None if self.folded.simple else self.folded.aligned
+        out: list[int] = []
+        i = text.find(needle)
+        while i != -1:
+            j = i + size
+            if _covered(starts, ends, i, j, margin) and (aligned is None or aligned(i, j)):
+                out.append(i)
+                i = text.find(needle, j)
+            else:
+                i = text.find(needle, i + 1)
+        return out
 
     def _window_text(self, regions: array[int], margin: int) -> tuple[str, array[int], array[int]]:
         """The folded text around ``regions`` (``margin`` characters each side, overlapping or
@@ -315,6 +346,8 @@ class SearchIndex:
             positions = _occurrences(self.folded, self.folded.text, folded_query)
         elif not self._near_regions(folded_query, margin):
             return []  # no window can hold it: none is built (a search across a library)
+        elif self._once:
+            positions = self._windowed_occurrences(folded_query, margin)
         else:
             windows = self._windows.get(margin)
             if windows is None:
@@ -326,6 +359,23 @@ class SearchIndex:
             to_canonical = self.view.to_canonical
             hits = [to_canonical(s, e) for s, e in hits]
         return hits
+
+
+def _covered(starts: array[int], ends: array[int], i: int, j: int, margin: int) -> bool:
+    """Whether ``[i, j)`` lies wholly in the windows of the regions ``starts``/``ends`` (in
+    order and disjoint): each region with ``margin`` characters each side, windows that
+    overlap or touch joined into one."""
+    k = bisect_right(ends, i - margin)  # the first region whose window reaches past i
+    cover = i
+    while k < len(starts):
+        window_start = starts[k] - margin
+        if window_start > cover or window_start >= j:
+            return False
+        cover = max(cover, ends[k] + margin)
+        if cover >= j:
+            return True
+        k += 1
+    return False
 
 
 def _occurrences(folded: Folded | None, haystack: str, needle: str) -> list[int]:

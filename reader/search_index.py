@@ -6,20 +6,30 @@ by every process. This module keeps what matching reads in a cache file, so a la
 converts nothing:
 
 * **What is kept, per text** (keyed by the text's SHA-256, its source script and the glossary's
-  conversion version): each of ``reader.search.document_indexes``' folded texts, compressed (a
-  view's against the folded canonical text, which it nearly equals), the map from each folded
-  character back to its source, the regions where a view folds differently, and the view's own
-  way back to canonical offsets. ``reader.search.SearchIndex.restored`` puts an index back
-  together and ``reader.search.places_in`` matches on it: the indexed search runs the very code
-  the unindexed search runs, on the same data.
-* **Which texts to look in**: an FTS5 table (contentless, ``detail=none``) holds, per text, every
-  character and every pair of adjacent characters of all its folded texts, each written as one
-  ASCII token (``u4e2d``; ``80fdx6e90`` for 能源). A query's variant can occur in a text only when
-  the text has all the variant's pairs (a one-character variant: the character), so the table
-  names the candidates and only they are matched. Pairs rather than FTS5's ``trigram``
-  tokenizer: most Chinese words are two characters, and trigram cannot look up fewer than three.
-* **Which file is which text**: each library file's path, size and modification time with its
-  id, hash and script, so a search reads no text it finds nothing in.
+  conversion version): each of ``reader.search.document_indexes``' folded texts, the map from
+  each folded character back to its source, the regions where a view folds differently, and
+  the view's own way back to canonical offsets. The canonical index is kept as it is (a search
+  of a word in every text reads it without decompressing anything); each view's is compressed
+  against the folded canonical text it nearly equals. ``reader.search.SearchIndex.restored``
+  puts an index back together and ``reader.search.places_in`` matches on it: the indexed
+  search runs the very code the unindexed search runs, on the same data.
+* **Which texts to look in**: an FTS5 table (``grams``: contentless, ``detail=none``, the
+  ``ascii`` tokenizer) holds, per text, every character and every pair of adjacent characters of
+  all its folded texts, each written as a number in hexadecimal (its code; a pair: the second
+  code shifted 32 bits, plus the first), read straight from the text's UTF-32 encoding. A
+  query's variant can occur in a text only when the text has all the variant's pairs (a
+  one-character variant: the character), so the table names the candidates and only they are
+  matched. Pairs rather than FTS5's ``trigram`` tokenizer: most Chinese words are two
+  characters, and trigram cannot look up fewer than three.
+* **Which views to look in**: a second table (``near``) holds the grams of each text's views at
+  the places where they fold differently from the canonical text (see :func:`_near_grams`): a
+  text whose ``near`` document holds none of a query's is matched on its canonical index alone,
+  and its views are not even decompressed (a common word is in every text, rarely at a place a
+  view rewords).
+* **Which file is which text, and what it says**: each library file's path, size and
+  modification time with its id, hash and script, its metadata (``meipi list`` reads no text
+  file) and its canonical text and pages (a search presents its results without reading or
+  parsing a text file).
 
 The cache lives in ``cache/search-index.sqlite3`` in the data directory. It is only a cache:
 deleting it is safe (the next search, or the window in the background, rebuilds it), and when it
@@ -38,6 +48,7 @@ signature, and nothing else touches that file.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import marshal
 import os
@@ -49,36 +60,45 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress, count, islice, pairwise, repeat
+from operator import ne, sub
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from reader import paths
-from reader.documents import TEXT_SUFFIX, Document, load_file
+from reader.documents import TEXT_SUFFIX, Document, Listed, Metadata, Page, load_file
 from reader.errors import InputError
 from reader.glossary import EMPTY, Glossary
 
 if TYPE_CHECKING:
     from reader.search import Match, SearchIndex
 
-INDEX_VERSION = 3
+INDEX_VERSION = 6
 FILENAME = "search-index.sqlite3"
 # How long a writer waits for another one before it gives up writing (reading never waits).
 BUSY_MS = 200
 # A file's record is trusted only when the file had not changed for this long when it was read:
 # a file rewritten within the clock's granularity may keep its size and modification time.
 SETTLED_NS = 2_000_000_000
+# How much of the cache file reads may map into memory
+MMAP_BYTES = 1 << 30
 # Texts indexed per write transaction (a long first build keeps what it has done).
 BATCH = 25
+
+# bytes.translate table: a byte that is not zero becomes 1
+_NONZERO = bytes([0] + [1] * 255)
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL,"
     " size INTEGER NOT NULL, seen_ns INTEGER NOT NULL, doc_id TEXT NOT NULL, sha TEXT NOT NULL,"
-    " script TEXT NOT NULL)",
+    " script TEXT NOT NULL, meta BLOB NOT NULL, body BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
     " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, UNIQUE(sha, script, gloss))",
     "CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none,"
-    " tokenize='unicode61')",
+    " tokenize='ascii')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS near USING fts5(g, content='', detail=none,"
+    " tokenize='ascii')",
 )
 
 
@@ -135,15 +155,32 @@ class _Steps:
 
     @classmethod
     def of(cls, values: Sequence[int]) -> _Steps:
-        at, shift = array("i"), array("i")
-        last = None
-        for i, v in enumerate(values):
-            d = v - i
-            if d != last:
-                at.append(i)
-                shift.append(d)
-                last = d
-        return cls(at, shift, len(values))
+        """The steps of ``values`` (non-decreasing, as a fold's maps are): ``value - index``
+        changes where a value is not the one before it plus one. An array of 32-bit numbers is
+        compared with itself plus one by whole-array arithmetic on its bytes (each number a
+        lane of one big integer; no lane carries, as no value of a map is negative or reaches
+        2**31 - 1), at C speed:
+        a loop over every value costs milliseconds per text, and a library has thousands."""
+        n = len(values)
+        at = array("i", [0] if n else [])
+        if n < 2:
+            pass
+        elif isinstance(values, array) and values.itemsize == 4 and values[0] >= 0:
+            width = 4 * (n - 1)
+            after = int.from_bytes(values[1:].tobytes(), "little")
+            plus_one = int.from_bytes(values[:-1].tobytes(), "little") + _ones(n - 1)
+            differ = (after ^ plus_one).to_bytes(width, "little").translate(_NONZERO)
+            find = differ.find
+            i = find(1)
+            while i != -1:
+                lane = i // 4
+                at.append(lane + 1)
+                i = find(1, 4 * lane + 4)
+        else:
+            at.extend(
+                compress(count(1), map(ne, map(sub, islice(values, 1, None), values), repeat(1)))
+            )
+        return cls(at, array("i", map(sub, map(values.__getitem__, at), at)), n)
 
     def __len__(self) -> int:
         return self._n
@@ -186,6 +223,28 @@ class _ViewMap:
         return cs, ceil(vend, self._vs, self._ve, self._cs, self._ce)  # type: ignore[arg-type]
 
 
+_ONES = b"\x01\x00\x00\x00" * 65536
+
+
+def _ones(n: int) -> int:
+    """The big integer whose ``n`` 32-bit little-endian lanes each hold 1."""
+    global _ONES
+    if len(_ONES) < 4 * n:
+        _ONES = b"\x01\x00\x00\x00" * (2 * n)
+    return int.from_bytes(_ONES[: 4 * n], "little")
+
+
+def _plus_one(values: Sequence[int]) -> array[int]:
+    """``values`` with 1 added to each (a fold's map: non-decreasing, non-negative), at C
+    speed."""
+    if not isinstance(values, array) or values.itemsize != 4 or not values or values[0] < 0:
+        return array("i", (v + 1 for v in values))
+    total = int.from_bytes(values.tobytes(), "little") + _ones(len(values))
+    out = array("i")
+    out.frombytes(total.to_bytes(4 * len(values), "little"))
+    return out
+
+
 def _raw(values: Iterable[int]) -> bytes:
     return array("i", values).tobytes()
 
@@ -212,105 +271,144 @@ def _load_steps(data: tuple[bytes, bytes, int]) -> _Steps:
     return _Steps(_ints(data[0]), _ints(data[1]), data[2])
 
 
-def dump_indexes(indexes: Sequence[SearchIndex]) -> bytes:
-    """``reader.search.document_indexes`` of a text, as the cache keeps it (compressed)."""
-    canonical = _utf16(indexes[0].folded.text)
-    entries = []
-    for n, index in enumerate(indexes):
-        folded = index.folded
-        raw = _utf16(folded.text)
-        if n == 0:
-            packed = raw
-        else:  # a view's folded text, compressed against the canonical one it nearly equals
-            comp = zlib.compressobj(6, zdict=_zdict(canonical))
-            packed = comp.compress(raw) + comp.flush()
-        view = None
-        if index.view is not None:
-            segments = index.view.stored_segments()
-            view = (
-                len(index.view.text),
-                _raw(s.canon_start for s in segments),
-                _raw(s.canon_end for s in segments),
-                _raw(s.view_start for s in segments),
-                _raw(s.view_end for s in segments),
-            )
-        starts = _Steps.of(folded.starts)
-        # ends[i] == starts[i] + 1 (every unit one character): kept as None
-        one = all(e - s == 1 for s, e in zip(folded.starts, folded.ends, strict=True))
-        entries.append(
-            (
-                index.name,
-                packed,
-                folded.source_length,
-                _dump_steps(starts),
-                None if one else _dump_steps(_Steps.of(folded.ends)),
-                folded.simple,
-                _raw(index._regions) if index._regions is not None else None,
-                view,
-            )
+def _entry(index: SearchIndex) -> tuple[Any, ...]:
+    """One index as the cache keeps it (its folded text as UTF-16)."""
+    folded = index.folded
+    view = None
+    if index.view is not None:
+        segments = index.view.stored_segments()
+        view = (
+            len(index.view.text),
+            _raw(s.canon_start for s in segments),
+            _raw(s.canon_end for s in segments),
+            _raw(s.view_start for s in segments),
+            _raw(s.view_end for s in segments),
         )
-    return zlib.compress(marshal.dumps(entries), 6)
+    # ends[i] == starts[i] + 1 (every unit one character): kept as None
+    one = _plus_one(folded.starts) == folded.ends
+    return (
+        index.name,
+        _utf16(folded.text),
+        folded.source_length,
+        _dump_steps(_Steps.of(folded.starts)),
+        None if one else _dump_steps(_Steps.of(folded.ends)),
+        folded.simple,
+        _raw(index._regions) if index._regions is not None else None,
+        view,
+    )
 
 
-def _texts_of(entries: list[Any]) -> list[str]:
-    """The folded texts kept in ``entries`` (canonical first)."""
-    canonical = entries[0][1]
-    out = [canonical.decode("utf-16-le", "surrogatepass")]
-    for entry in entries[1:]:
-        d = zlib.decompressobj(zdict=_zdict(canonical))
-        raw = d.decompress(entry[1]) + d.flush()
-        out.append(raw.decode("utf-16-le", "surrogatepass"))
-    return out
+def dump_indexes(indexes: Sequence[SearchIndex]) -> bytes:
+    """``reader.search.document_indexes`` of a text, as the cache keeps it: the canonical
+    index as it is (a search of thousands of texts reads it without decompressing anything),
+    each view's compressed against the canonical folded text it nearly equals (read only when
+    the ``near`` table says the view may find more)."""
+    canonical = _entry(indexes[0])
+    views = []
+    for index in indexes[1:]:
+        comp = zlib.compressobj(1, zdict=_zdict(canonical[1]))
+        views.append(comp.compress(marshal.dumps(_entry(index))) + comp.flush())
+    return marshal.dumps((canonical, views))
 
 
-def _entries(data: bytes) -> list[Any]:
-    entries = marshal.loads(zlib.decompress(data))
-    if not isinstance(entries, list) or not entries:
+def _unpack(data: bytes) -> tuple[tuple[Any, ...], list[bytes]]:
+    """The canonical entry and the compressed views of :func:`dump_indexes`."""
+    canonical, views = marshal.loads(data)
+    if not isinstance(canonical, tuple) or len(canonical) != 8 or not isinstance(views, list):
         raise ValueError("not an index")
-    return entries
+    return canonical, views
+
+
+def _text_of(entry: tuple[Any, ...]) -> str:
+    text: str = entry[1].decode("utf-16-le", "surrogatepass")
+    return text
+
+
+def _view_entry(canonical: tuple[Any, ...], packed: bytes) -> tuple[Any, ...]:
+    d = zlib.decompressobj(zdict=_zdict(canonical[1]))
+    entry = marshal.loads(d.decompress(packed) + d.flush())
+    if not isinstance(entry, tuple) or len(entry) != 8:
+        raise ValueError("not an index")
+    return entry
+
+
+def _entries(data: bytes) -> list[tuple[Any, ...]]:
+    """Every entry of :func:`dump_indexes` (canonical first)."""
+    canonical, views = _unpack(data)
+    return [canonical, *(_view_entry(canonical, v) for v in views)]
 
 
 def load_indexes(data: bytes) -> list[SearchIndex]:
     """The indexes :func:`dump_indexes` kept, ready for ``reader.search.places_in``."""
-
-    entries = _entries(data)
-    return _restore(entries, _texts_of(entries))
+    return [_restored(entry, _text_of(entry)) for entry in _entries(data)]
 
 
-def _restore(entries: list[Any], texts: list[str]) -> list[SearchIndex]:
+def _restored(entry: tuple[Any, ...], text: str) -> SearchIndex:
     from reader.folding import Folded
     from reader.search import SearchIndex, ViewLike
 
+    name, _packed, length, starts, ends, simple, regions, view = entry
+    begin = _load_steps(starts)
+    end = _Steps(begin._at, begin._shift, begin._n, 1) if ends is None else _load_steps(ends)
+    folded = Folded(text, length, cast("array[int]", begin), cast("array[int]", end), simple)
+    mapped = None
+    if view is not None:
+        mapped = cast(ViewLike, _ViewMap(view[0], *(_ints(b) for b in view[1:])))
+    return SearchIndex.restored(
+        name, folded, mapped, _ints(regions) if regions is not None else None
+    )
+
+
+# ``near`` rows: a text's id times this, plus the view's place among its indexes (1 to 5)
+_NEAR_ROWS = 8
+
+
+def _near_grams(indexes: Sequence[SearchIndex]) -> list[str]:
+    """The ``near`` table's document of each view of a text (``indexes[1:]``): the grams of
+    its folded text at the places where it folds differently from the canonical text (each
+    character there, and each pair with a character there), or ``whole`` when the view is
+    searched whole.
+
+    A view adds a place only through an occurrence that overlaps such a region: elsewhere its
+    folded text is the canonical one, character for character, so the canonical text finds
+    the same place (or an overlapping one, which wins). Such an occurrence has a character, or
+    a pair of adjacent characters, in a region: a view whose ``near`` document holds none of a
+    query's is not searched (nor decompressed)."""
     out = []
-    for text, entry in zip(texts, entries, strict=True):
-        name, _packed, length, starts, ends, simple, regions, view = entry
-        begin = _load_steps(starts)
-        end = _Steps(begin._at, begin._shift, begin._n, 1) if ends is None else _load_steps(ends)
-        folded = Folded(text, length, cast("array[int]", begin), cast("array[int]", end), simple)
-        mapped = None
-        if view is not None:
-            mapped = cast(ViewLike, _ViewMap(view[0], *(_ints(b) for b in view[1:])))
-        out.append(
-            SearchIndex.restored(
-                name, folded, mapped, _ints(regions) if regions is not None else None
-            )
-        )
+    for index in indexes[1:]:
+        regions = index._regions
+        if regions is None:
+            out.append("whole")
+            continue
+        text = index.folded.text
+        pieces = [
+            text[fs - 1 if fs else 0 : fe + 1]
+            for fs, fe in zip(regions[::2], regions[1::2], strict=True)
+        ]
+        out.append(" ".join(map(hex, _grams("\n".join(pieces)))) if pieces else "")
     return out
 
 
-def _token(a: str, b: str | None = None) -> str:
-    return f"u{ord(a):x}" if b is None else f"{ord(a):x}x{ord(b):x}"
+def _grams(text: str) -> set[int]:
+    """Every character of ``text`` (its code) and every adjacent pair (``second << 32 |
+    first``), read as numbers straight from the text's UTF-32 encoding: making a string per
+    pair costs tens of milliseconds per text, and a library has thousands. A pair holding a
+    line break is kept too; no query holds one, so it never names a text."""
+    data = text.encode("utf-32-le", "surrogatepass")
+    if len(data) % 8:
+        data += b"\n\x00\x00\x00"
+    view = memoryview(data)
+    grams = set(view.cast("I"))
+    grams.update(view.cast("Q"))
+    if len(data) > 8:
+        grams.update(view[4 : len(data) - 4].cast("Q"))
+    return grams
 
 
 def grams_text(texts: Iterable[str]) -> str:
-    """The FTS5 document of a text: a token for every character and every adjacent pair of
-    characters in any of its folded texts (none across a line break: no query holds one)."""
-    grams: set[str] = set()
-    for text in texts:
-        grams.update(text)
-        grams.update(map(str.__add__, text, text[1:]))
-    tokens = [_token(g) if len(g) == 1 else _token(g[0], g[1]) for g in grams if "\n" not in g]
-    return " ".join(sorted(tokens))
+    """The FTS5 document of a text: a token (a number in hexadecimal) for every character and
+    every adjacent pair of characters in any of its folded texts."""
+    return " ".join(map(hex, _grams("\n".join(texts))))
 
 
 def match_expression(variants: Sequence[str]) -> str | None:
@@ -319,10 +417,11 @@ def match_expression(variants: Sequence[str]) -> str | None:
     for variant in variants:
         if not variant or "\n" in variant:
             return None
-        if len(variant) == 1:
-            tokens = [_token(variant)]
+        codes = [ord(c) for c in variant]
+        if len(codes) == 1:
+            tokens = [hex(codes[0])]
         else:
-            tokens = list(dict.fromkeys(map(_token, variant, variant[1:])))
+            tokens = list(dict.fromkeys(hex(b << 32 | a) for a, b in pairwise(codes)))
         alternatives.append("(" + " AND ".join(f'"{t}"' for t in tokens) + ")")
     return " OR ".join(alternatives)
 
@@ -348,6 +447,9 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        # Read through a memory map: a search of a word in every text reads thousands of
+        # blobs, each a chain of pages (a read call per page otherwise).
+        conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         conn.execute(_SCHEMA[0])
         row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
         if row is None or row[0] != signature():
@@ -369,7 +471,7 @@ def _reset(conn: sqlite3.Connection) -> None:
         if row is not None and row[0] == signature():  # another process has just done it
             conn.execute("COMMIT")
             return
-        for table in ("files", "texts", "grams"):
+        for table in ("files", "texts", "grams", "near"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _SCHEMA:
             conn.execute(statement)
@@ -390,17 +492,24 @@ def _discard(path: Path) -> None:
 
 @dataclass
 class _File:
-    path: Path
+    key: str  # its path as a string: the files table's key
     shipped: bool
     mtime_ns: int
     size: int
     seen_ns: int
-    key: str = ""  # str(path): the files table's key
     doc_id: str = ""
     sha: str = ""
     script: str = ""
     doc: Document | None = None
     known: bool = False  # the cache's record of it is current
+    given: Path | None = None  # its path, when known as one
+
+    @property
+    def path(self) -> Path:
+        """Made when asked for (a search of thousands of texts needs a few)."""
+        if self.given is None:
+            self.given = Path(self.key)
+        return self.given
 
 
 def _library_files() -> list[_File]:
@@ -425,12 +534,12 @@ def _library_files() -> list[_File]:
             except OSError:
                 st = None
             size = st.st_size if st else -1
-            out.append(_File(folder / name, shipped, st.st_mtime_ns if st else -1, size, seen, key))
+            out.append(_File(key, shipped, st.st_mtime_ns if st else -1, size, seen))
     return out
 
 
 def _sha(doc: Document) -> str:
-    return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    return doc.sha256  # a text of a library of thousands knows it without being read
 
 
 class _Writer:
@@ -528,9 +637,97 @@ def find_document(doc_id: str, *, cache: Path | None = None) -> Document | None:
     return None
 
 
+def library_entries(*, more_than: int = 0, cache: Path | None = None) -> list[Listed] | None:
+    """Every text of the library as its list shows it (``reader.documents.Listed``: metadata,
+    file, page and character counts, hash), in the library's order, from the cache's record of
+    each file (checked by its size and modification time; a text new or changed since is read
+    and recorded). ``None`` when the library has no more than ``more_than`` texts, when the
+    cache cannot serve, or when a file is one the library skips: the caller then reads the
+    library, which says why."""
+    files = _library_files()
+    if len(files) <= more_than:
+        return None
+    try:
+        conn = _connect(cache or cache_file(), create=True)
+    except Unavailable:
+        return None
+    try:
+        _resolve_files(conn, files)
+        _record_files(_Writer(conn), files)
+        wanted = {f.key for f in files if f.doc is None}
+        kept = {
+            path: meta
+            for path, meta in conn.execute("SELECT path, meta FROM files")
+            if path in wanted
+        }
+        out = []
+        for f in files:
+            if f.doc is not None:
+                meta, pages, characters = f.doc.meta, len(f.doc.pages), len(f.doc.text)
+            else:
+                meta, pages, characters = _metadata(kept[f.key])
+            out.append(Listed(meta, f.key, f.shipped, pages, characters, f.sha))
+        return out
+    except (Unavailable, sqlite3.Error, KeyError, ValueError, EOFError, TypeError, OSError):
+        return None
+    finally:
+        conn.close()
+
+
+def library_listing(*, cache: Path | None = None) -> list[tuple[Metadata, int, int]] | None:
+    """:func:`library_entries` as ``meipi list`` shows them: metadata, page and character
+    counts."""
+    entries = library_entries(cache=cache)
+    if entries is None:
+        return None
+    return [(e.meta, e.pages, e.characters) for e in entries]
+
+
 def _doc(f: _File) -> Document:
     if f.doc is None:
         f.doc = load_file(f.path, shipped=f.shipped)
+    return f.doc
+
+
+_META_FIELDS = tuple(field.name for field in dataclasses.fields(Metadata))
+
+
+def _meta_record(doc: Document) -> bytes:
+    """What ``meipi list`` shows of a text: its metadata, page and character counts."""
+    meta = tuple(getattr(doc.meta, name) for name in _META_FIELDS)
+    return marshal.dumps((meta, len(doc.pages), len(doc.text)))
+
+
+def _body_record(doc: Document) -> bytes:
+    """What a search result shows of a text: its canonical text and pages."""
+    pages = tuple((p.number, p.start, p.label) for p in doc.pages)
+    return zlib.compress(marshal.dumps((doc.text, pages)), 1)
+
+
+def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
+    """:func:`_meta_record` read back: the metadata, the page and character counts."""
+    meta, pages, characters = marshal.loads(meta_record)
+    if len(meta) != len(_META_FIELDS):
+        raise ValueError("not a record of this version")
+    return Metadata(*meta), pages, characters
+
+
+def _kept_document(f: _File, meta_record: bytes, body_record: bytes) -> Document:
+    """The text as the cache keeps it for search results: metadata, text and pages (no
+    blocks: a result needs none, and reading the file would cost more than the search)."""
+    meta = _metadata(meta_record)[0]
+    text, pages = marshal.loads(zlib.decompress(body_record))
+    return Document(meta, text, (), tuple(Page(*p) for p in pages), path=f.path, shipped=f.shipped)
+
+
+def _result_document(conn: sqlite3.Connection, f: _File) -> Document:
+    """The document a result in ``f`` is presented from: read this run, else the cache's."""
+    if f.doc is not None:
+        return f.doc
+    row = conn.execute("SELECT meta, body FROM files WHERE path = ?", (f.key,)).fetchone()
+    if row is None:
+        return _doc(f)
+    f.doc = _kept_document(f, row[0], row[1])
     return f.doc
 
 
@@ -542,9 +739,22 @@ def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
         if conn is None:
             return
         conn.executemany(
-            "INSERT OR REPLACE INTO files(path, mtime_ns, size, seen_ns, doc_id, sha, script)"
-            " VALUES(?, ?, ?, ?, ?, ?, ?)",
-            [(f.key, f.mtime_ns, f.size, f.seen_ns, f.doc_id, f.sha, f.script) for f in fresh],
+            "INSERT OR REPLACE INTO files(path, mtime_ns, size, seen_ns, doc_id, sha, script,"
+            " meta, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    f.key,
+                    f.mtime_ns,
+                    f.size,
+                    f.seen_ns,
+                    f.doc_id,
+                    f.sha,
+                    f.script,
+                    _meta_record(_doc(f)),
+                    _body_record(_doc(f)),
+                )
+                for f in fresh
+            ],
         )
 
 
@@ -554,14 +764,19 @@ def _store(
     script: str,
     gloss: str,
     data: bytes,
-    texts: Sequence[str],
+    grams: str,
+    near: list[str],
 ) -> None:
     cur = conn.execute(
         "INSERT OR IGNORE INTO texts(sha, script, gloss, data) VALUES(?, ?, ?, ?)",
         (sha, script, gloss, data),
     )
     if cur.rowcount and cur.lastrowid is not None:
-        conn.execute("INSERT INTO grams(rowid, g) VALUES(?, ?)", (cur.lastrowid, grams_text(texts)))
+        conn.execute("INSERT INTO grams(rowid, g) VALUES(?, ?)", (cur.lastrowid, grams))
+        conn.executemany(
+            "INSERT INTO near(rowid, g) VALUES(?, ?)",
+            [(cur.lastrowid * _NEAR_ROWS + k, g) for k, g in enumerate(near, 1) if g],
+        )
 
 
 def _prune(writer: _Writer, files: Sequence[_File], gloss: str) -> None:
@@ -584,9 +799,14 @@ def _prune(writer: _Writer, files: Sequence[_File], gloss: str) -> None:
         tx.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in stale_paths])
         for rowid in stale:
             (data,) = tx.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
+            indexes = load_indexes(data)
             tx.execute(
                 "INSERT INTO grams(grams, rowid, g) VALUES('delete', ?, ?)",
-                (rowid, grams_text(_texts_of(_entries(data)))),
+                (rowid, grams_text(i.folded.text for i in indexes)),
+            )
+            tx.executemany(
+                "INSERT INTO near(near, rowid, g) VALUES('delete', ?, ?)",
+                [(rowid * _NEAR_ROWS + k, g) for k, g in enumerate(_near_grams(indexes), 1) if g],
             )
             tx.execute("DELETE FROM texts WHERE id = ?", (rowid,))
 
@@ -603,14 +823,14 @@ def _build_missing(
     from reader.search import document_indexes
 
     gloss = glossary.version
-    pending: list[tuple[str, str, bytes, list[str]]] = []
+    pending: list[tuple[str, str, bytes, str, list[str]]] = []
 
     def flush() -> None:
         if pending:
             with writer.transaction() as conn:
                 if conn is not None:
-                    for sha, script, data, texts in pending:
-                        _store(conn, sha, script, gloss, data, texts)
+                    for sha, script, data, grams, near in pending:
+                        _store(conn, sha, script, gloss, data, grams, near)
             pending.clear()
 
     for n, doc in enumerate(docs):
@@ -624,7 +844,8 @@ def _build_missing(
                     _sha(doc),
                     doc.meta.script,
                     dump_indexes(indexes),
-                    [i.folded.text for i in indexes],
+                    grams_text(i.folded.text for i in indexes),
+                    _near_grams(indexes),
                 )
             )
             if len(pending) >= BATCH:
@@ -638,16 +859,35 @@ def _build_missing(
 # Searching
 
 
-def _candidates(conn: sqlite3.Connection, variants: Sequence[str]) -> Callable[[int], bool]:
-    """Whether a variant may be found in the text of that id."""
-    expression = match_expression(variants)
+def _matching(
+    conn: sqlite3.Connection, table: str, expression: str | None
+) -> Callable[[int], bool]:
+    """Whether the text of that id is one the FTS5 ``expression`` names in ``table``
+    (``None``: every text)."""
     if expression is None:
         return lambda _tid: True
     found = {
         rowid
-        for (rowid,) in conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (expression,))
+        for (rowid,) in conn.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (expression,)
+        )
     }
     return found.__contains__
+
+
+def _near_expression(variants: Sequence[str]) -> str | None:
+    """The ``near`` table's query: a text whose views may find more than its canonical text
+    (``None``: any text)."""
+    tokens = ['"whole"']
+    for variant in variants:
+        if not variant or "\n" in variant:
+            return None
+        codes = [ord(c) for c in variant]
+        if len(codes) == 1:
+            tokens.append(f'"{hex(codes[0])}"')
+        else:
+            tokens += [f'"{hex(b << 32 | a)}"' for a, b in pairwise(codes)]
+    return " OR ".join(dict.fromkeys(tokens))
 
 
 def _search_in(
@@ -676,7 +916,8 @@ def _search_in(
 
     missing = [_doc(f) for f in chosen if (f.sha, f.script) not in rows]
     _build_missing(writer, missing, glossary, each=found_live)
-    candidate = _candidates(conn, variants)
+    candidate = _matching(conn, "grams", match_expression(variants))
+    near = _matching(conn, "near", _near_expression(variants))
     matches: list[Match] = []
     for f in chosen:
         if f.doc_id in live:
@@ -686,14 +927,24 @@ def _search_in(
             if not candidate(rowid):
                 continue
             (data,) = conn.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
-            entries = _entries(data)
-            texts = _texts_of(entries)
+            canonical, views = _unpack(data)
+            text = _text_of(canonical)
+            found = [(canonical, text)] if any(v in text for v in variants) else []
+            base = rowid * _NEAR_ROWS
+            for k, packed in enumerate(views, 1):
+                if near(base + k):
+                    entry = _view_entry(canonical, packed)
+                    view_text = _text_of(entry)
+                    if any(v in view_text for v in variants):
+                        found.append((entry, view_text))
+            if found and found[0][0] is not canonical:
+                found.insert(0, (canonical, text))
             # A variant in none of its folded texts is found by none of its indexes.
-            if not any(v in t for t in texts for v in variants):
+            if not found:
                 continue
-            places = places_in(_restore(entries, texts), variants)
+            places = places_in([_restored(e, t) for e, t in found], variants)
         if places:
-            doc = _doc(f)
+            doc = _result_document(conn, f)
             documents[doc.id] = doc
             matches.extend(_present(doc, places, view_of(doc.id), glossary))
     return matches
@@ -718,16 +969,16 @@ def search_documents(
     variants = query_variants(query, glossary)
     entries = [
         _File(
-            doc.path or Path(),
+            str(doc.path),
             doc.shipped,
             -1,
             -1,
             0,
-            str(doc.path),
             doc.id,
             _sha(doc),
             doc.meta.script,
             doc,
+            given=doc.path or Path(),
         )
         for doc in docs
     ]

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reader.search as search_module
-from reader import paths, search_index
+from reader import documents, paths, search_index
 from reader.documents import (
     SOURCE_SCRIPTS,
     TEXT_SUFFIX,
@@ -229,6 +229,84 @@ def test_an_unchanged_library_is_read_from_the_cache(no_building: None) -> None:
     conn = sqlite3.connect(search_index.cache_file())
     assert conn.execute("SELECT count(*) FROM texts").fetchone()[0] == 3  # two shipped, one own
     conn.close()
+
+
+def no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail if a text file is read and parsed: what follows must come from the cache alone."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a text file was read")
+
+    monkeypatch.setattr(search_index, "load_file", refuse)
+    monkeypatch.setattr(documents, "load_file", refuse)
+
+
+def test_results_come_from_the_cache_without_reading_a_text_file() -> None:
+    _write("one", "喬治亞的首都\n俄羅斯與喬治亞")
+    _write("two", "普京訪華，格鲁吉亚", "zh-Hans")
+    expected = {
+        (query, view): _unindexed(query, EMPTY, view)
+        for query in ("格鲁吉亚", "亞", "普京")
+        for view in ("original", "zh-Hans-CN")
+    }
+    assert _indexed("首都")  # builds the index
+    expected_out = meipi("search", "格鲁吉亚").out
+    with pytest.MonkeyPatch.context() as m:
+        no_reading(m)
+        for (query, view), matches in expected.items():
+            assert _indexed(query, EMPTY, view) == matches, (query, view)
+        # the plain output prints each result's printed page and its text's title
+        assert meipi("search", "格鲁吉亚").out == expected_out
+
+
+def test_the_list_comes_from_the_cache_and_sees_a_changed_file() -> None:
+    path = _write("one", "喬治亞的首都")
+    _write("two", "普京訪華", "zh-Hans")
+    listed = meipi("list", "--json")
+    expected = [
+        {
+            "id": d.id,
+            "title": d.title,
+            "authors": list(d.meta.authors),
+            "venue": d.meta.venue,
+            "issue": d.meta.issue,
+            "date": d.meta.date,
+            "script": d.meta.script,
+            "pages": len(d.pages),
+            "characters": len(d.text),
+            "annotations": 0,
+        }
+        for d in load_library()
+    ]
+    assert listed.json() == {"documents": expected}
+    with pytest.MonkeyPatch.context() as m:
+        no_reading(m)
+        assert meipi("list", "--json").out == listed.out
+    path.write_text(path.read_text(encoding="utf-8").replace("title: one", "title: 首都"))
+    os.utime(path, ns=(AGED * 60, AGED * 60))
+    titles = {d["id"]: d["title"] for d in meipi("list", "--json").json()["documents"]}
+    assert titles["one"] == "首都"
+
+
+def test_a_view_is_not_read_where_it_folds_as_the_canonical_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A word the views show as the canonical text does (能源) is matched on the canonical
+    index alone; one a view rewords (喬治亞, 格鲁吉亚 in 简体（大陆用语）) reads that view."""
+    _write("one", "能源與喬治亞，能源")
+    assert _indexed("首都") == []
+    read: list[bytes] = []
+    real = search_index._view_entry
+
+    def counting(canonical: tuple[object, ...], packed: bytes) -> tuple[object, ...]:
+        read.append(packed)
+        return real(canonical, packed)
+
+    monkeypatch.setattr(search_index, "_view_entry", counting)
+    assert len(_indexed("能源", ids=["one"])) == 2 and read == []
+    got = _indexed("格鲁吉亚", ids=["one"])
+    assert got == _restoring(lambda: _unindexed("格鲁吉亚", ids=["one"])) and len(got) == 1
+    assert read
 
 
 def test_a_file_rewritten_as_it_was_read_is_read_again() -> None:

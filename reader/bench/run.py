@@ -367,7 +367,22 @@ def library_metrics(settings: Settings, tmp: Path) -> list[Metric]:
         reported(f"meipi list of {size} (whole process, CPU)", _ms(listed), "ms"),
     ]
     metrics += _library_window(settings, tmp, data, size)
+    metrics += _library_open(settings, data, count, per_text, size)
     return metrics
+
+
+def _library_open(
+    settings: Settings, data: Path, count: int, per_text: int, size: str
+) -> list[Metric]:
+    """Opening texts of the library in the window, each for the first time, until its
+    annotations are drawn: the slowest of them (the budget is for any text)."""
+    from reader.ui.window import measure
+
+    step = max(1, count // (settings.runs + 2))
+    ids = [f"lib-{n:04d}" for n in range(step // 2 + 1, count, step)][: settings.runs + 2]
+    times = measure.library_open_times(data, data / "meipi.sqlite3", ids, per_text)
+    name = f"window: open a text of {size}, annotations drawn (slowest)"
+    return [_under(name, max(times), 300)]
 
 
 def _library_window(settings: Settings, tmp: Path, data: Path, size: str) -> list[Metric]:

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from reader.cli import Context
-from reader.documents import Block, Document, Page
+from reader.documents import Block, Document, Metadata, Page
 from reader.views import check_view
 
 
@@ -20,25 +20,31 @@ def _annotation_counts(ctx: Context) -> dict[str, int]:
     return annotation_counts(ctx)
 
 
-def document_summary(doc: Document, annotations: int) -> dict[str, Any]:
+def _summary(meta: Metadata, pages: int, characters: int, annotations: int) -> dict[str, Any]:
     return {
-        "id": doc.id,
-        "title": doc.title,
-        "authors": list(doc.meta.authors),
-        "venue": doc.meta.venue,
-        "issue": doc.meta.issue,
-        "date": doc.meta.date,
-        "script": doc.meta.script,
-        "pages": len(doc.pages),
-        "characters": len(doc.text),
+        "id": meta.id,
+        "title": meta.title,
+        "authors": list(meta.authors),
+        "venue": meta.venue,
+        "issue": meta.issue,
+        "date": meta.date,
+        "script": meta.script,
+        "pages": pages,
+        "characters": characters,
         "annotations": annotations,
     }
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    library = ctx.library()
+    from reader.search_index import library_listing
+
+    # The cache's record of each file, checked by its size and time (a library of thousands
+    # is not read and parsed for a list); else the library, which reports any text it skips.
+    listing = library_listing()
+    if listing is None:
+        listing = [(doc.meta, len(doc.pages), len(doc.text)) for doc in ctx.library()]
     counts = _annotation_counts(ctx)
-    rows = [document_summary(doc, counts.get(doc.id, 0)) for doc in library]
+    rows = [_summary(*item, counts.get(item[0].id, 0)) for item in listing]
     if args.json:
         json.dump({"documents": rows}, ctx.stdout, ensure_ascii=False)
         ctx.stdout.write("\n")

@@ -111,18 +111,33 @@ class _TwoLineDelegate(QStyledItemDelegate):
 
     _PAD = 8
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # A library of thousands: each row's title measured once per font and width (Qt asks
+        # every row's size when it lays the list out, and again on each layout).
+        self._sizes: dict[tuple[str, int, str], QRect] = {}
+        self._metrics: dict[str, QFontMetrics] = {}
+        self._details: dict[str, int] = {}
+
     def _title_font(self, font: QFont) -> QFont:
         title = QFont(font)
         title.setWeight(QFont.Weight.DemiBold)
         return title
 
     def _title_rect(self, font: QFont, width: int, text: str) -> QRect:
-        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
-        rect = QFontMetrics(self._title_font(font)).boundingRect(
-            QRect(0, 0, max(40, width), 10_000), flags, text
-        )
-        rect.setHeight(int(rect.height() * 1.3))
-        return rect
+        key = (font.key(), max(40, width), text)
+        rect = self._sizes.get(key)
+        if rect is None:
+            if len(self._sizes) > 20_000:
+                self._sizes.clear()
+            metrics = self._metrics.get(key[0])
+            if metrics is None:
+                metrics = self._metrics[key[0]] = QFontMetrics(self._title_font(font))
+            flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+            rect = metrics.boundingRect(QRect(0, 0, key[1], 10_000), flags, text)
+            rect.setHeight(int(rect.height() * 1.3))
+            self._sizes[key] = rect
+        return QRect(rect)
 
     def _inner_width(self, option: QStyleOptionViewItem) -> int:
         view = self.parent()
@@ -136,7 +151,11 @@ class _TwoLineDelegate(QStyledItemDelegate):
 
     def _detail_height(self, font: QFont) -> int:
         # The primary (Latin) font's metrics understate CJK glyphs from the fallback family.
-        return int(QFontMetrics(self._detail_font(font)).height() * 1.35)
+        key = font.key()
+        height = self._details.get(key)
+        if height is None:
+            height = self._details[key] = int(QFontMetrics(self._detail_font(font)).height() * 1.35)
+        return height
 
     @staticmethod
     def _detail_font(font: QFont) -> QFont:

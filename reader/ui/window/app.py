@@ -38,9 +38,9 @@ class WindowConfig:
     def library(self) -> Library:
         """The texts (loaded once); problems with a text are said on ``stderr``."""
         if self._library is None:
-            from reader.documents import load_library
+            from reader.shelf import open_library
 
-            self._library = load_library()
+            self._library = open_library()
             for problem in self._library.problems:
                 print(problem, file=self.stderr)
         return self._library
@@ -234,8 +234,8 @@ def run_app(ctx: WindowConfig) -> int:
     connect_offers(window, window.services)
 
     def listen_for_open() -> None:
-        # `meipi open` and meipi:// links reach this window. After the first paint: QtNetwork
-        # costs ~20 ms to load (a `meipi open` meanwhile waits for the channel; see
+        # `meipi open` and meipi:// links reach this window. After the first paint: nothing of
+        # it is needed to show the text (a `meipi open` meanwhile waits for the channel; see
         # reader.open_request.send).
         from reader.ui.window.open_channel import listen
 

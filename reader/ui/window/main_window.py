@@ -564,9 +564,9 @@ class MainWindow(QMainWindow):
         """Read the texts again after one was imported, edited or removed (issue 11): the list
         shows them, and the open article is shown again if its metadata changed, or replaced
         if it is gone."""
-        from reader.documents import load_library
+        from reader.shelf import open_library
 
-        fresh = load_library()
+        fresh = open_library()
         self.services.note_texts_changed()
         before = self.current_document()
         # In place: the services and every feature hold this same Library.

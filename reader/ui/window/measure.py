@@ -272,6 +272,28 @@ def many_annotations_filter_times(
     return times
 
 
+def library_open_times(data: Path, db: Path, doc_ids: list[str], count: int) -> list[float]:
+    """Seconds to open each of ``doc_ids`` (texts of a library of thousands, each opened for
+    the first time) until its ``count`` annotations are drawn."""
+    window = _window(data, db)
+
+    def drawn() -> int:
+        layer = window.reading_view._layers.get("annotations")
+        return len(layer.ranges) if layer is not None else 0
+
+    times = []
+    for doc_id in doc_ids:
+        QApplication.processEvents()
+        gc.collect()
+        t0 = time.perf_counter()
+        window.open_document(doc_id)
+        wait(lambda: drawn() >= count)
+        QApplication.processEvents()
+        times.append(time.perf_counter() - t0)
+    _closed(window)
+    return times
+
+
 def five_hundred_times(
     runs: int, data: Path, db: Path, doc_id: str
 ) -> tuple[list[float], list[float]]:

@@ -1,0 +1,120 @@
+"""A library of thousands keeps its texts on a shelf (``reader.shelf``): the same documents as
+the library read whole, each text read from its file only when it is used, and only the last
+few kept."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from reader import documents, paths, shelf
+from reader.documents import TEXT_SUFFIX, BlockDraft, Document, Metadata, assemble, dumps
+from reader.errors import InputError
+from reader.shelf import Shelf
+
+AGED = 1_000_000_000  # a modification time long past (the cache trusts only settled files)
+
+
+def _write(doc_id: str, text: str, title: str | None = None) -> Path:
+    drafts = [BlockDraft("paragraph", 0, line) for line in text.split("\n")]
+    drafts[0].page_marks.append((0, 1))
+    doc = assemble(Metadata(id=doc_id, title=title or doc_id), drafts, shipped=False)
+    folder = paths.user_texts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{doc_id}{TEXT_SUFFIX}"
+    path.write_text(dumps(doc), encoding="utf-8")
+    os.utime(path, ns=(AGED, AGED))
+    return path
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """A library of any size on a shelf; the files it reads, in order."""
+    monkeypatch.setattr(shelf, "SHELF_FROM", 0)
+    read: list[Path] = []
+    real = documents.load_file
+
+    def counting(path: Path, *, shipped: bool) -> Document:
+        read.append(path)
+        return real(path, shipped=shipped)
+
+    monkeypatch.setattr(shelf, "load_file", counting)
+    return read
+
+
+def _whole() -> documents.Library:
+    return documents.load_library(paths.shipped_texts_dir(), paths.user_texts_dir())
+
+
+def test_the_shelf_holds_the_documents_the_whole_library_holds(reads: list[Path]) -> None:
+    for n in range(12):
+        _write(f"t{n:02d}", f"第{n}篇\n喬治亞與俄羅斯", title=f"標題 {n}")
+    whole = _whole()
+    library = shelf.open_library()
+    assert isinstance(library.documents, Shelf)
+    assert library.ids() == whole.ids()
+    assert [(d.id, d.title, d.meta, d.path, d.shipped) for d in library] == [
+        (d.id, d.title, d.meta, d.path, d.shipped) for d in whole
+    ]
+    assert [d.sha256 for d in library] == [d.sha256 for d in whole]
+    assert reads == []  # the list, titles and hashes read no text file
+    for doc, expected in zip(library, whole, strict=True):
+        assert doc == expected and expected == doc and hash(doc) == hash(expected)
+        assert (doc.text, doc.blocks, doc.pages) == (expected.text, expected.blocks, expected.pages)
+        assert doc.label_of(3) == expected.label_of(3)
+    assert len(reads) == len(whole)
+
+
+def test_only_the_last_few_texts_are_kept(reads: list[Path]) -> None:
+    for n in range(Shelf.KEEP + 2):
+        _write(f"t{n:02d}", f"第{n}篇")
+    library = shelf.open_library()
+    first = library.get("t00")
+    assert first.text == "第0篇" and first.text == "第0篇"
+    assert len(reads) == 1  # read once while it is among the last used
+    for n in range(1, Shelf.KEEP + 2):
+        assert library.get(f"t{n:02d}").text == f"第{n}篇"
+    assert first.text == "第0篇"  # forgotten meanwhile: read again
+    assert len(reads) == Shelf.KEEP + 3
+
+
+def test_a_changed_copy_is_a_plain_document(reads: list[Path]) -> None:
+    _write("one", "喬治亞")
+    doc = shelf.open_library().get("one")
+    changed = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, title="新"))
+    assert type(changed) is Document and changed.title == "新" and changed.text == "喬治亞"
+    assert type(pickle.loads(pickle.dumps(doc))) is Document
+
+
+def test_reloading_takes_the_new_list_without_reading(reads: list[Path]) -> None:
+    _write("one", "喬治亞")
+    library = shelf.open_library()
+    _write("two", "俄羅斯")
+    fresh = shelf.open_library()
+    library.documents.clear()
+    library.documents.update(fresh.documents)
+    assert library.ids() == fresh.ids() and reads == []
+
+
+def test_a_text_changed_under_the_shelf_is_refused_in_words(reads: list[Path]) -> None:
+    path = _write("one", "喬治亞")
+    doc = shelf.open_library().get("one")
+    path.write_text(path.read_text(encoding="utf-8").replace("id: one", "id: other"))
+    with pytest.raises(InputError, match="no longer holds the text 'one'"):
+        _ = doc.text
+
+
+def test_a_small_library_or_a_bad_file_is_read_whole() -> None:
+    _write("one", "喬治亞")
+    assert isinstance(shelf.open_library().documents, dict)  # two articles and one
+    bad = paths.user_texts_dir() / f"broken{TEXT_SUFFIX}"
+    bad.write_text("not a meipi text", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(shelf, "SHELF_FROM", 0)
+        library = shelf.open_library()
+    assert isinstance(library.documents, dict)
+    assert any("Skipped broken" in p for p in library.problems)
