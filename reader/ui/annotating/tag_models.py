@@ -70,6 +70,7 @@ class TagTreeModel(QAbstractItemModel):
         self._checked: set[str] = set()
         self._checkable = checkable
         self._tag_colors: dict[str, str] = {}
+        self._shown: dict[tuple[str, int], dict[int, Any]] = {}  # per cell: role -> value
 
     # -- building ------------------------------------------------------------------------------
     def set_tags(self, tags: Sequence[TagInfo]) -> None:
@@ -84,6 +85,7 @@ class TagTreeModel(QAbstractItemModel):
             self._emit_all_changed()
             return
         self.beginResetModel()
+        self._shown.clear()
         self._root = _TagNode("", "", None)
         self._nodes = {}
         for info in sorted(tags, key=lambda t: t.key):
@@ -111,6 +113,8 @@ class TagTreeModel(QAbstractItemModel):
             self._emit_all_changed()
 
     def _emit_all_changed(self) -> None:
+        self._shown.clear()
+
         def walk(node: _TagNode) -> None:
             if node.children:
                 first = self.createIndex(0, 0, node.children[0])
@@ -192,29 +196,41 @@ class TagTreeModel(QAbstractItemModel):
         node = self.node(index)
         if node is None:
             return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return node.label if column == 0 else str(self.count_of(node.key))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            description = node.info.description if node.info else None
-            return f"{node.name}\n{description}" if description else node.name
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            color = node.info.color if node.info else None
-            return swatch_icon(color) if color else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.CheckStateRole and self._checkable and column == 0:
+        # Asked a dozen roles per cell at each paint (every filter changes the counts):
+        # answered from what each cell shows, made once per change.
+        key = (node.key, index.column())
+        roles = self._shown.get(key)
+        if roles is None:
+            roles = self._shown[key] = self._roles(node, index.column())
+        return roles.get(role)
+
+    def _roles(self, node: _TagNode, column: int) -> dict[int, Any]:
+        description = node.info.description if node.info else None
+        color = node.info.color if node.info else None
+        roles: dict[int, Any] = {
+            Qt.ItemDataRole.DisplayRole: (
+                node.label if column == 0 else str(self.count_of(node.key))
+            ),
+            Qt.ItemDataRole.ToolTipRole: (
+                f"{node.name}\n{description}" if description else node.name
+            ),
+            TAG_KEY_ROLE: node.key,
+            TAG_NAME_ROLE: node.name,
+            TAG_COLOR_ROLE: color,
+            TAG_COUNT_ROLE: self.count_of(node.key),
+        }
+        if column == 0 and color:
+            roles[Qt.ItemDataRole.DecorationRole] = swatch_icon(color)
+        if column == 1:
+            roles[Qt.ItemDataRole.TextAlignmentRole] = int(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+        if self._checkable and column == 0:
             checked = node.key in self._checked
-            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == TAG_KEY_ROLE:
-            return node.key
-        if role == TAG_NAME_ROLE:
-            return node.name
-        if role == TAG_COLOR_ROLE:
-            return node.info.color if node.info else None
-        if role == TAG_COUNT_ROLE:
-            return self.count_of(node.key)
-        return None
+            roles[Qt.ItemDataRole.CheckStateRole] = (
+                Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            )
+        return roles
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         node = self.node(index)
@@ -225,6 +241,7 @@ class TagTreeModel(QAbstractItemModel):
             self._checked.add(node.key)
         else:
             self._checked.discard(node.key)
+        self._shown.clear()
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
 
@@ -239,8 +256,15 @@ class TagTreeModel(QAbstractItemModel):
         return sorted(self._checked)
 
     def set_checked(self, keys: Iterable[str]) -> None:
-        self._checked = set(keys) & set(self._nodes)
-        self._emit_all_changed()
+        """Check these tags (and no other): only the tags whose check changed are told."""
+        wanted = set(keys) & set(self._nodes)
+        changed = sorted(wanted ^ self._checked)
+        self._checked = wanted
+        if changed:
+            self._shown.clear()
+        for key in changed:
+            index = self.index_of(key)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
 
 
 class ColorModel(QAbstractListModel):
@@ -254,6 +278,7 @@ class ColorModel(QAbstractListModel):
         self._counts: dict[str, int] = {}
         self._checked: set[str] = set()
         self._checkable = checkable
+        self._shown: list[dict[int, Any]] | None = None  # per colour: role -> what it shows
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._colors)
@@ -269,23 +294,29 @@ class ColorModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._colors):
             return None
-        color = self._colors[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
+        # Asked a dozen roles per colour at each layout and paint (every filter changes the
+        # counts): answered from what each colour shows, made once per change.
+        if self._shown is None:
+            self._shown = [self._roles(color) for color in self._colors]
+        return self._shown[index.row()].get(role)
+
+    def _roles(self, color: str) -> dict[int, Any]:
+        roles: dict[int, Any] = {
+            Qt.ItemDataRole.DisplayRole: (
                 self.tr("%1 (%2)")
                 .replace("%1", self.label(color))
                 .replace("%2", str(self._counts.get(color, 0)))
-            )
-        if role == Qt.ItemDataRole.DecorationRole:
-            return swatch_icon(color)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return color_label(color)
-        if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
+            ),
+            Qt.ItemDataRole.DecorationRole: swatch_icon(color),
+            Qt.ItemDataRole.ToolTipRole: color_label(color),
+            COLOR_ROLE: color,
+        }
+        if self._checkable:
             on = color in self._checked
-            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        if role == COLOR_ROLE:
-            return color
-        return None
+            roles[Qt.ItemDataRole.CheckStateRole] = (
+                Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+            )
+        return roles
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -304,6 +335,7 @@ class ColorModel(QAbstractListModel):
             self._checked.add(color)
         else:
             self._checked.discard(color)
+        self._shown = None
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
 
@@ -311,8 +343,21 @@ class ColorModel(QAbstractListModel):
         return [c for c in self._colors if c in self._checked]
 
     def set_checked(self, colors: Iterable[str]) -> None:
-        self._checked = set(colors)
-        self._all_changed()
+        """Check these colours (and no other): only the colours whose check changed are
+        told."""
+        wanted = set(colors)
+        changed = [
+            row
+            for row, color in enumerate(self._colors)
+            if (color in wanted) != (color in self._checked)
+        ]
+        self._checked = wanted
+        if changed:
+            self._shown = None
+        for row in changed:
+            self.dataChanged.emit(
+                self.index(row), self.index(row), [Qt.ItemDataRole.CheckStateRole]
+            )
 
     def set_meanings(self, meanings: dict[str, str]) -> None:
         if meanings != self._meanings:
@@ -325,4 +370,5 @@ class ColorModel(QAbstractListModel):
             self._all_changed()
 
     def _all_changed(self) -> None:
+        self._shown = None
         self.dataChanged.emit(self.index(0), self.index(len(self._colors) - 1))
