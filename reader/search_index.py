@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import marshal
 import os
 import sqlite3
@@ -66,6 +65,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from reader import paths
+from reader.digests import sha256
 from reader.documents import TEXT_SUFFIX, Document, Listed, Metadata, Page, load_file
 from reader.errors import InputError
 from reader.glossary import EMPTY, Glossary
@@ -118,7 +118,7 @@ def signature() -> str:
         return _SIGNATURE
     from reader.script_engine import ENGINE_VERSION
 
-    h = hashlib.sha256(f"{INDEX_VERSION}|{ENGINE_VERSION}|{unicodedata.unidata_version}".encode())
+    h = sha256(f"{INDEX_VERSION}|{ENGINE_VERSION}|{unicodedata.unidata_version}".encode())
     here = Path(__file__).resolve().parent
     sources = [here / f"{name}.py" for name in ("folding", "search", "script", "script_engine")]
     sources += [here / "views.py", here / "lexicon" / "__init__.py"]
