@@ -73,7 +73,7 @@ from reader.glossary import EMPTY, Glossary
 if TYPE_CHECKING:
     from reader.search import Match, SearchIndex
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 FILENAME = "search-index.sqlite3"
 # How long a writer waits for another one before it gives up writing (reading never waits).
 BUSY_MS = 200
@@ -94,7 +94,8 @@ _SCHEMA = (
     # apart from files: a search or a list reads every row of files, and a body only per result
     "CREATE TABLE IF NOT EXISTS bodies(path TEXT PRIMARY KEY, body BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
-    " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, UNIQUE(sha, script, gloss))",
+    " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, views BLOB NOT NULL,"
+    " UNIQUE(sha, script, gloss))",
     "CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none,"
     " tokenize='ascii')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS near USING fts5(g, content='', detail=none,"
@@ -298,25 +299,33 @@ def _entry(index: SearchIndex) -> tuple[Any, ...]:
     )
 
 
-def dump_indexes(indexes: Sequence[SearchIndex]) -> bytes:
-    """``reader.search.document_indexes`` of a text, as the cache keeps it: the canonical
-    index as it is (a search of thousands of texts reads it without decompressing anything),
-    each view's compressed against the canonical folded text it nearly equals (read only when
-    the ``near`` table says the view may find more)."""
+def dump_indexes(indexes: Sequence[SearchIndex]) -> tuple[bytes, bytes]:
+    """``reader.search.document_indexes`` of a text, as the cache keeps it (two columns): the
+    canonical index as it is (a search of thousands of texts reads it without decompressing
+    anything, nor reading the views), and the views, each compressed against the canonical
+    folded text it nearly equals (read only when the ``near`` table says one may find more)."""
     canonical = _entry(indexes[0])
     views = []
     for index in indexes[1:]:
         comp = zlib.compressobj(1, zdict=_zdict(canonical[1]))
         views.append(comp.compress(marshal.dumps(_entry(index))) + comp.flush())
-    return marshal.dumps((canonical, views))
+    return marshal.dumps(canonical), marshal.dumps(views)
 
 
-def _unpack(data: bytes) -> tuple[tuple[Any, ...], list[bytes]]:
-    """The canonical entry and the compressed views of :func:`dump_indexes`."""
-    canonical, views = marshal.loads(data)
-    if not isinstance(canonical, tuple) or len(canonical) != 8 or not isinstance(views, list):
+def _unpack(data: bytes) -> tuple[Any, ...]:
+    """The canonical entry of :func:`dump_indexes`."""
+    canonical = marshal.loads(data)
+    if not isinstance(canonical, tuple) or len(canonical) != 8:
         raise ValueError("not an index")
-    return canonical, views
+    return canonical
+
+
+def _packed_views(views: bytes) -> list[bytes]:
+    """The compressed views of :func:`dump_indexes`."""
+    packed = marshal.loads(views)
+    if not isinstance(packed, list):
+        raise ValueError("not an index")
+    return packed
 
 
 def _text_of(entry: tuple[Any, ...]) -> str:
@@ -332,15 +341,15 @@ def _view_entry(canonical: tuple[Any, ...], packed: bytes) -> tuple[Any, ...]:
     return entry
 
 
-def _entries(data: bytes) -> list[tuple[Any, ...]]:
+def _entries(data: bytes, views: bytes) -> list[tuple[Any, ...]]:
     """Every entry of :func:`dump_indexes` (canonical first)."""
-    canonical, views = _unpack(data)
-    return [canonical, *(_view_entry(canonical, v) for v in views)]
+    canonical = _unpack(data)
+    return [canonical, *(_view_entry(canonical, v) for v in _packed_views(views))]
 
 
-def load_indexes(data: bytes) -> list[SearchIndex]:
+def load_indexes(data: bytes, views: bytes) -> list[SearchIndex]:
     """The indexes :func:`dump_indexes` kept, ready for ``reader.search.places_in``."""
-    return [_restored(entry, _text_of(entry)) for entry in _entries(data)]
+    return [_restored(entry, _text_of(entry)) for entry in _entries(data, views)]
 
 
 def _restored(entry: tuple[Any, ...], text: str) -> SearchIndex:
@@ -767,13 +776,13 @@ def _store(
     sha: str,
     script: str,
     gloss: str,
-    data: bytes,
+    data: tuple[bytes, bytes],
     grams: str,
     near: list[str],
 ) -> None:
     cur = conn.execute(
-        "INSERT OR IGNORE INTO texts(sha, script, gloss, data) VALUES(?, ?, ?, ?)",
-        (sha, script, gloss, data),
+        "INSERT OR IGNORE INTO texts(sha, script, gloss, data, views) VALUES(?, ?, ?, ?, ?)",
+        (sha, script, gloss, *data),
     )
     if cur.rowcount and cur.lastrowid is not None:
         conn.execute("INSERT INTO grams(rowid, g) VALUES(?, ?)", (cur.lastrowid, grams))
@@ -803,8 +812,10 @@ def _prune(writer: _Writer, files: Sequence[_File], gloss: str) -> None:
         tx.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in stale_paths])
         tx.executemany("DELETE FROM bodies WHERE path = ?", [(p,) for p in stale_paths])
         for rowid in stale:
-            (data,) = tx.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
-            indexes = load_indexes(data)
+            data, views = tx.execute(
+                "SELECT data, views FROM texts WHERE id = ?", (rowid,)
+            ).fetchone()
+            indexes = load_indexes(data, views)
             tx.execute(
                 "INSERT INTO grams(grams, rowid, g) VALUES('delete', ?, ?)",
                 (rowid, grams_text(i.folded.text for i in indexes)),
@@ -828,7 +839,7 @@ def _build_missing(
     from reader.search import document_indexes
 
     gloss = glossary.version
-    pending: list[tuple[str, str, bytes, str, list[str]]] = []
+    pending: list[tuple[str, str, tuple[bytes, bytes], str, list[str]]] = []
 
     def flush() -> None:
         if pending:
@@ -932,10 +943,16 @@ def _search_in(
             if not candidate(rowid):
                 continue
             (data,) = conn.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
-            canonical, views = _unpack(data)
+            canonical = _unpack(data)
             text = _text_of(canonical)
             found = [(canonical, text)] if any(v in text for v in variants) else []
             base = rowid * _NEAR_ROWS
+            views: list[bytes] = []
+            if any(near(base + k) for k in range(1, _NEAR_ROWS)):
+                (packed_views,) = conn.execute(
+                    "SELECT views FROM texts WHERE id = ?", (rowid,)
+                ).fetchone()
+                views = _packed_views(packed_views)
             for k, packed in enumerate(views, 1):
                 if near(base + k):
                     entry = _view_entry(canonical, packed)
