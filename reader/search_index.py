@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import marshal
 import os
 import sqlite3
@@ -66,6 +65,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from reader import paths
+from reader.digests import sha256
 from reader.documents import TEXT_SUFFIX, Document, Listed, Metadata, Page, load_file
 from reader.errors import InputError
 from reader.glossary import EMPTY, Glossary
@@ -73,15 +73,13 @@ from reader.glossary import EMPTY, Glossary
 if TYPE_CHECKING:
     from reader.search import Match, SearchIndex
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 FILENAME = "search-index.sqlite3"
 # How long a writer waits for another one before it gives up writing (reading never waits).
 BUSY_MS = 200
 # A file's record is trusted only when the file had not changed for this long when it was read:
 # a file rewritten within the clock's granularity may keep its size and modification time.
 SETTLED_NS = 2_000_000_000
-# How much of the cache file reads may map into memory
-MMAP_BYTES = 1 << 30
 # Texts indexed per write transaction (a long first build keeps what it has done).
 BATCH = 25
 
@@ -92,7 +90,9 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL,"
     " size INTEGER NOT NULL, seen_ns INTEGER NOT NULL, doc_id TEXT NOT NULL, sha TEXT NOT NULL,"
-    " script TEXT NOT NULL, meta BLOB NOT NULL, body BLOB NOT NULL)",
+    " script TEXT NOT NULL, meta BLOB NOT NULL)",
+    # apart from files: a search or a list reads every row of files, and a body only per result
+    "CREATE TABLE IF NOT EXISTS bodies(path TEXT PRIMARY KEY, body BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
     " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, UNIQUE(sha, script, gloss))",
     "CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none,"
@@ -118,7 +118,7 @@ def signature() -> str:
         return _SIGNATURE
     from reader.script_engine import ENGINE_VERSION
 
-    h = hashlib.sha256(f"{INDEX_VERSION}|{ENGINE_VERSION}|{unicodedata.unidata_version}".encode())
+    h = sha256(f"{INDEX_VERSION}|{ENGINE_VERSION}|{unicodedata.unidata_version}".encode())
     here = Path(__file__).resolve().parent
     sources = [here / f"{name}.py" for name in ("folding", "search", "script", "script_engine")]
     sources += [here / "views.py", here / "lexicon" / "__init__.py"]
@@ -447,9 +447,6 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        # Read through a memory map: a search of a word in every text reads thousands of
-        # blobs, each a chain of pages (a read call per page otherwise).
-        conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         conn.execute(_SCHEMA[0])
         row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
         if row is None or row[0] != signature():
@@ -471,7 +468,7 @@ def _reset(conn: sqlite3.Connection) -> None:
         if row is not None and row[0] == signature():  # another process has just done it
             conn.execute("COMMIT")
             return
-        for table in ("files", "texts", "grams", "near"):
+        for table in ("files", "bodies", "texts", "grams", "near"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _SCHEMA:
             conn.execute(statement)
@@ -699,9 +696,11 @@ def _meta_record(doc: Document) -> bytes:
 
 
 def _body_record(doc: Document) -> bytes:
-    """What a search result shows of a text: its canonical text and pages."""
+    """What a search result shows of a text: its canonical text and pages (not compressed:
+    a word in every text presents thousands, and decompressing each cost more than the rest
+    of its presenting)."""
     pages = tuple((p.number, p.start, p.label) for p in doc.pages)
-    return zlib.compress(marshal.dumps((doc.text, pages)), 1)
+    return marshal.dumps((doc.text, pages))
 
 
 def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
@@ -716,7 +715,7 @@ def _kept_document(f: _File, meta_record: bytes, body_record: bytes) -> Document
     """The text as the cache keeps it for search results: metadata, text and pages (no
     blocks: a result needs none, and reading the file would cost more than the search)."""
     meta = _metadata(meta_record)[0]
-    text, pages = marshal.loads(zlib.decompress(body_record))
+    text, pages = marshal.loads(body_record)
     return Document(meta, text, (), tuple(Page(*p) for p in pages), path=f.path, shipped=f.shipped)
 
 
@@ -724,7 +723,9 @@ def _result_document(conn: sqlite3.Connection, f: _File) -> Document:
     """The document a result in ``f`` is presented from: read this run, else the cache's."""
     if f.doc is not None:
         return f.doc
-    row = conn.execute("SELECT meta, body FROM files WHERE path = ?", (f.key,)).fetchone()
+    row = conn.execute(
+        "SELECT meta, body FROM files JOIN bodies USING (path) WHERE path = ?", (f.key,)
+    ).fetchone()
     if row is None:
         return _doc(f)
     f.doc = _kept_document(f, row[0], row[1])
@@ -740,7 +741,7 @@ def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
             return
         conn.executemany(
             "INSERT OR REPLACE INTO files(path, mtime_ns, size, seen_ns, doc_id, sha, script,"
-            " meta, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " meta) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     f.key,
@@ -751,10 +752,13 @@ def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
                     f.sha,
                     f.script,
                     _meta_record(_doc(f)),
-                    _body_record(_doc(f)),
                 )
                 for f in fresh
             ],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO bodies(path, body) VALUES(?, ?)",
+            [(f.key, _body_record(_doc(f))) for f in fresh],
         )
 
 
@@ -797,6 +801,7 @@ def _prune(writer: _Writer, files: Sequence[_File], gloss: str) -> None:
         if tx is None:
             return
         tx.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in stale_paths])
+        tx.executemany("DELETE FROM bodies WHERE path = ?", [(p,) for p in stale_paths])
         for rowid in stale:
             (data,) = tx.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
             indexes = load_indexes(data)

@@ -23,3 +23,11 @@ def test_openssl_is_not_loaded() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_hash_object_takes_updates() -> None:
+    from reader.digests import sha256
+
+    h = sha256(b"meipi")
+    h.update("一帶一路".encode())
+    assert h.hexdigest() == hashlib.sha256("meipi一帶一路".encode()).hexdigest()
