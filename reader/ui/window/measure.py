@@ -13,7 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QThreadPool,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from reader.shelf import open_library
@@ -180,8 +187,12 @@ def _settled(window: MainWindow) -> None:
     words = window.annotations_feature.selection.words
     if words is not None:
         words.warm_up()
+        # Its jobs are quiet (they never make the runner busy): wait for their pool itself.
+        app = QApplication.instance()
+        pool = app.findChild(QThreadPool, "wordsWarmUpPool") if app is not None else None
         for _ in range(3):  # the words, then the dictionary
-            wait(lambda: not words.runner.is_busy(), 300)
+            if pool is not None:
+                pool.waitForDone(300_000)
             QApplication.processEvents()
     pacer = window.reading_view.pacer
     wait(lambda: pacer is None or pacer.done(), 300)
