@@ -394,3 +394,38 @@ def test_an_unwritable_settings_file_is_said_not_hidden(
     qtbot.addWidget(window)
     assert "cannot be saved" in window.statusBar().currentMessage()
     assert str(blocked / "settings.ini") in window.statusBar().currentMessage()
+
+
+def test_the_first_text_is_painted_before_the_library_is_listed(
+    qtbot: QtBot, library: Library
+) -> None:
+    """A library of thousands is listed after the first paint: the window reads the text it
+    shows straight from its file (the one the reader left), then lists every text."""
+    from reader.shelf import OpeningLibrary
+    from reader.ui.library.library_list import LibraryList
+
+    settings = ReaderSettings.default()
+    settings.set_last_document("hsu-divergence")
+    listings: list[str] = []
+
+    def opener() -> Library:
+        listings.append("listed")
+        return library
+
+    opening = OpeningLibrary(opener)
+    window = MainWindow(opening, settings, FontCatalog.from_system())
+    qtbot.addWidget(window)
+    assert listings == []
+    current = window.current_document()
+    assert current is not None and current.id == "hsu-divergence"
+    painted: list[int] = []
+    window.reading_view.first_painted.connect(lambda: painted.append(len(listings)))
+    with qtbot.waitSignal(window.reading_view.first_painted, timeout=3000):
+        window.show()
+    assert painted == [0]
+    qtbot.waitUntil(lambda: isinstance(window.library_dock.widget(), LibraryList), timeout=3000)
+    listed = window.library_dock.widget()
+    assert isinstance(listed, LibraryList)
+    assert listings == ["listed"]
+    assert listed.model().rowCount() == len(library)
+    assert listed.currentIndex().data() == library.get("hsu-divergence").title
