@@ -4,6 +4,7 @@ SHA-256 module gives the same digest; ``hashlib`` stands in where that module is
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from typing import Protocol
@@ -15,6 +16,7 @@ class Hash(Protocol):
     def hexdigest(self) -> str: ...
 
 
+@functools.cache  # a failed import is not remembered by Python: found once per process
 def _constructor() -> Callable[[bytes], Hash]:
     # _sha2 from Python 3.12 on, _sha256 before; hashlib (OpenSSL) if a build has neither.
     for name in ("_sha2", "_sha256", "hashlib"):

@@ -158,6 +158,8 @@ class Document:
     path: Path | None = None
     shipped: bool = True
     _page_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    # The text's SHA-256, once asked for (not an argument: a changed copy computes its own)
+    _sha256: str = field(default="", init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_page_starts", tuple(p.start for p in self.pages))
@@ -172,7 +174,9 @@ class Document:
 
     @property
     def sha256(self) -> str:
-        return sha256_hex(self.text.encode("utf-8"))
+        if not self._sha256:  # asked of every text each time one is opened (the stale check)
+            object.__setattr__(self, "_sha256", sha256_hex(self.text.encode("utf-8")))
+        return self._sha256
 
     def page_of(self, offset: int) -> int:
         """The printed page holding the character at ``offset`` (clamped into the text)."""

@@ -73,15 +73,13 @@ from reader.glossary import EMPTY, Glossary
 if TYPE_CHECKING:
     from reader.search import Match, SearchIndex
 
-INDEX_VERSION = 6
+INDEX_VERSION = 8
 FILENAME = "search-index.sqlite3"
 # How long a writer waits for another one before it gives up writing (reading never waits).
 BUSY_MS = 200
 # A file's record is trusted only when the file had not changed for this long when it was read:
 # a file rewritten within the clock's granularity may keep its size and modification time.
 SETTLED_NS = 2_000_000_000
-# How much of the cache file reads may map into memory
-MMAP_BYTES = 1 << 30
 # Texts indexed per write transaction (a long first build keeps what it has done).
 BATCH = 25
 
@@ -92,9 +90,12 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL,"
     " size INTEGER NOT NULL, seen_ns INTEGER NOT NULL, doc_id TEXT NOT NULL, sha TEXT NOT NULL,"
-    " script TEXT NOT NULL, meta BLOB NOT NULL, body BLOB NOT NULL)",
+    " script TEXT NOT NULL, meta BLOB NOT NULL)",
+    # apart from files: a search or a list reads every row of files, and a body only per result
+    "CREATE TABLE IF NOT EXISTS bodies(path TEXT PRIMARY KEY, body BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
-    " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, UNIQUE(sha, script, gloss))",
+    " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, views BLOB NOT NULL,"
+    " UNIQUE(sha, script, gloss))",
     "CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none,"
     " tokenize='ascii')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS near USING fts5(g, content='', detail=none,"
@@ -298,25 +299,33 @@ def _entry(index: SearchIndex) -> tuple[Any, ...]:
     )
 
 
-def dump_indexes(indexes: Sequence[SearchIndex]) -> bytes:
-    """``reader.search.document_indexes`` of a text, as the cache keeps it: the canonical
-    index as it is (a search of thousands of texts reads it without decompressing anything),
-    each view's compressed against the canonical folded text it nearly equals (read only when
-    the ``near`` table says the view may find more)."""
+def dump_indexes(indexes: Sequence[SearchIndex]) -> tuple[bytes, bytes]:
+    """``reader.search.document_indexes`` of a text, as the cache keeps it (two columns): the
+    canonical index as it is (a search of thousands of texts reads it without decompressing
+    anything, nor reading the views), and the views, each compressed against the canonical
+    folded text it nearly equals (read only when the ``near`` table says one may find more)."""
     canonical = _entry(indexes[0])
     views = []
     for index in indexes[1:]:
         comp = zlib.compressobj(1, zdict=_zdict(canonical[1]))
         views.append(comp.compress(marshal.dumps(_entry(index))) + comp.flush())
-    return marshal.dumps((canonical, views))
+    return marshal.dumps(canonical), marshal.dumps(views)
 
 
-def _unpack(data: bytes) -> tuple[tuple[Any, ...], list[bytes]]:
-    """The canonical entry and the compressed views of :func:`dump_indexes`."""
-    canonical, views = marshal.loads(data)
-    if not isinstance(canonical, tuple) or len(canonical) != 8 or not isinstance(views, list):
+def _unpack(data: bytes) -> tuple[Any, ...]:
+    """The canonical entry of :func:`dump_indexes`."""
+    canonical = marshal.loads(data)
+    if not isinstance(canonical, tuple) or len(canonical) != 8:
         raise ValueError("not an index")
-    return canonical, views
+    return canonical
+
+
+def _packed_views(views: bytes) -> list[bytes]:
+    """The compressed views of :func:`dump_indexes`."""
+    packed = marshal.loads(views)
+    if not isinstance(packed, list):
+        raise ValueError("not an index")
+    return packed
 
 
 def _text_of(entry: tuple[Any, ...]) -> str:
@@ -332,15 +341,15 @@ def _view_entry(canonical: tuple[Any, ...], packed: bytes) -> tuple[Any, ...]:
     return entry
 
 
-def _entries(data: bytes) -> list[tuple[Any, ...]]:
+def _entries(data: bytes, views: bytes) -> list[tuple[Any, ...]]:
     """Every entry of :func:`dump_indexes` (canonical first)."""
-    canonical, views = _unpack(data)
-    return [canonical, *(_view_entry(canonical, v) for v in views)]
+    canonical = _unpack(data)
+    return [canonical, *(_view_entry(canonical, v) for v in _packed_views(views))]
 
 
-def load_indexes(data: bytes) -> list[SearchIndex]:
+def load_indexes(data: bytes, views: bytes) -> list[SearchIndex]:
     """The indexes :func:`dump_indexes` kept, ready for ``reader.search.places_in``."""
-    return [_restored(entry, _text_of(entry)) for entry in _entries(data)]
+    return [_restored(entry, _text_of(entry)) for entry in _entries(data, views)]
 
 
 def _restored(entry: tuple[Any, ...], text: str) -> SearchIndex:
@@ -447,9 +456,6 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        # Read through a memory map: a search of a word in every text reads thousands of
-        # blobs, each a chain of pages (a read call per page otherwise).
-        conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         conn.execute(_SCHEMA[0])
         row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
         if row is None or row[0] != signature():
@@ -471,7 +477,7 @@ def _reset(conn: sqlite3.Connection) -> None:
         if row is not None and row[0] == signature():  # another process has just done it
             conn.execute("COMMIT")
             return
-        for table in ("files", "texts", "grams", "near"):
+        for table in ("files", "bodies", "texts", "grams", "near"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _SCHEMA:
             conn.execute(statement)
@@ -699,9 +705,11 @@ def _meta_record(doc: Document) -> bytes:
 
 
 def _body_record(doc: Document) -> bytes:
-    """What a search result shows of a text: its canonical text and pages."""
+    """What a search result shows of a text: its canonical text and pages (not compressed:
+    a word in every text presents thousands, and decompressing each cost more than the rest
+    of its presenting)."""
     pages = tuple((p.number, p.start, p.label) for p in doc.pages)
-    return zlib.compress(marshal.dumps((doc.text, pages)), 1)
+    return marshal.dumps((doc.text, pages))
 
 
 def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
@@ -716,7 +724,7 @@ def _kept_document(f: _File, meta_record: bytes, body_record: bytes) -> Document
     """The text as the cache keeps it for search results: metadata, text and pages (no
     blocks: a result needs none, and reading the file would cost more than the search)."""
     meta = _metadata(meta_record)[0]
-    text, pages = marshal.loads(zlib.decompress(body_record))
+    text, pages = marshal.loads(body_record)
     return Document(meta, text, (), tuple(Page(*p) for p in pages), path=f.path, shipped=f.shipped)
 
 
@@ -724,7 +732,9 @@ def _result_document(conn: sqlite3.Connection, f: _File) -> Document:
     """The document a result in ``f`` is presented from: read this run, else the cache's."""
     if f.doc is not None:
         return f.doc
-    row = conn.execute("SELECT meta, body FROM files WHERE path = ?", (f.key,)).fetchone()
+    row = conn.execute(
+        "SELECT meta, body FROM files JOIN bodies USING (path) WHERE path = ?", (f.key,)
+    ).fetchone()
     if row is None:
         return _doc(f)
     f.doc = _kept_document(f, row[0], row[1])
@@ -740,7 +750,7 @@ def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
             return
         conn.executemany(
             "INSERT OR REPLACE INTO files(path, mtime_ns, size, seen_ns, doc_id, sha, script,"
-            " meta, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " meta) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     f.key,
@@ -751,10 +761,13 @@ def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
                     f.sha,
                     f.script,
                     _meta_record(_doc(f)),
-                    _body_record(_doc(f)),
                 )
                 for f in fresh
             ],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO bodies(path, body) VALUES(?, ?)",
+            [(f.key, _body_record(_doc(f))) for f in fresh],
         )
 
 
@@ -763,13 +776,13 @@ def _store(
     sha: str,
     script: str,
     gloss: str,
-    data: bytes,
+    data: tuple[bytes, bytes],
     grams: str,
     near: list[str],
 ) -> None:
     cur = conn.execute(
-        "INSERT OR IGNORE INTO texts(sha, script, gloss, data) VALUES(?, ?, ?, ?)",
-        (sha, script, gloss, data),
+        "INSERT OR IGNORE INTO texts(sha, script, gloss, data, views) VALUES(?, ?, ?, ?, ?)",
+        (sha, script, gloss, *data),
     )
     if cur.rowcount and cur.lastrowid is not None:
         conn.execute("INSERT INTO grams(rowid, g) VALUES(?, ?)", (cur.lastrowid, grams))
@@ -797,9 +810,12 @@ def _prune(writer: _Writer, files: Sequence[_File], gloss: str) -> None:
         if tx is None:
             return
         tx.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in stale_paths])
+        tx.executemany("DELETE FROM bodies WHERE path = ?", [(p,) for p in stale_paths])
         for rowid in stale:
-            (data,) = tx.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
-            indexes = load_indexes(data)
+            data, views = tx.execute(
+                "SELECT data, views FROM texts WHERE id = ?", (rowid,)
+            ).fetchone()
+            indexes = load_indexes(data, views)
             tx.execute(
                 "INSERT INTO grams(grams, rowid, g) VALUES('delete', ?, ?)",
                 (rowid, grams_text(i.folded.text for i in indexes)),
@@ -823,7 +839,7 @@ def _build_missing(
     from reader.search import document_indexes
 
     gloss = glossary.version
-    pending: list[tuple[str, str, bytes, str, list[str]]] = []
+    pending: list[tuple[str, str, tuple[bytes, bytes], str, list[str]]] = []
 
     def flush() -> None:
         if pending:
@@ -927,10 +943,16 @@ def _search_in(
             if not candidate(rowid):
                 continue
             (data,) = conn.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
-            canonical, views = _unpack(data)
+            canonical = _unpack(data)
             text = _text_of(canonical)
             found = [(canonical, text)] if any(v in text for v in variants) else []
             base = rowid * _NEAR_ROWS
+            views: list[bytes] = []
+            if any(near(base + k) for k in range(1, _NEAR_ROWS)):
+                (packed_views,) = conn.execute(
+                    "SELECT views FROM texts WHERE id = ?", (rowid,)
+                ).fetchone()
+                views = _packed_views(packed_views)
             for k, packed in enumerate(views, 1):
                 if near(base + k):
                     entry = _view_entry(canonical, packed)

@@ -97,3 +97,12 @@ def test_the_cleaners_hints_are_the_same_fields() -> None:
     meta = clean(ARTICLE, hints).document.meta
     assert (meta.id, meta.script, meta.first_page) == ("imported", "zh-Hant-TW", 1)
     assert (meta.affiliation, meta.issue) == ("國立政治大學", "12")
+
+
+def test_a_texts_hash_is_kept_and_a_changed_copy_has_its_own() -> None:
+    drafts = [documents.BlockDraft("paragraph", 0, "喬治亞")]
+    doc = documents.assemble(Metadata(id="one", title="one"), drafts)
+    first = doc.sha256
+    assert doc.sha256 == first and doc._sha256 == first
+    changed = dataclasses.replace(doc, text="格鲁吉亚")
+    assert changed.sha256 != first and changed == dataclasses.replace(doc, text="格鲁吉亚")

@@ -72,3 +72,23 @@ def test_sidebar_filters_are_timed_until_the_list_shows_their_rows(
     assert all(0 < t < 60 for t in by_tag + by_text)
     for window in QApplication.topLevelWidgets():
         window.deleteLater()
+
+
+def test_texts_of_a_library_are_timed_until_their_annotations_are_drawn(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from reader import documents
+    from reader.bench.workload import annotation_specs, library_documents
+    from reader.store import open_store
+    from reader.store.bulk import create_annotations
+
+    data = tmp_path / "data"
+    (data / "texts").mkdir(parents=True)
+    db = data / "meipi.sqlite3"
+    with open_store(db) as store, store.writing() as session:
+        for n, doc in enumerate(library_documents(4, chars_each=1_500)):
+            path = data / "texts" / f"{doc.id}{documents.TEXT_SUFFIX}"
+            path.write_text(documents.dumps(doc), encoding="utf-8")
+            create_annotations(session, doc, annotation_specs(doc, 5, seed=n))
+    times = measure.library_open_times(data, db, ["lib-0001", "lib-0002", "lib-0003"], 5)
+    assert len(times) == 2 and all(0 < t < 60 for t in times)  # the first opening is untimed
