@@ -58,7 +58,7 @@ def load_glossary(ctx: Context) -> Glossary:
         return EMPTY
     from reader.ops import reading
 
-    with reading.reading(ctx.db) as reader:
+    with reading.reading(ctx.db, reading.GLOSSARY_TABLES) as reader:
         if reader is not None:
             return reading.glossary(reader)
     from reader.ops import glossary as glossary_ops

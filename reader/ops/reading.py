@@ -13,7 +13,7 @@ caller that shows annotations asks :func:`stale` first and takes the store's way
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,15 +31,19 @@ Reader = quick.Reader
 
 
 @contextlib.contextmanager
-def reading(db: Path) -> Iterator[Reader | None]:
+def reading(db: Path, reads: Collection[str] | None = None) -> Iterator[Reader | None]:
     """One read-only transaction on the existing database ``db``; ``None`` when the store must
-    read it (an older schema). Refusals (damaged, foreign, newer) raise as ``open_store``'s."""
+    read it (an older schema). Refusals (damaged, foreign, newer) raise as ``open_store``'s.
+    ``reads``: the only tables the caller reads (checked alone; others refused)."""
     with contextlib.ExitStack() as stack:
         try:
-            reader: Reader | None = stack.enter_context(quick.reading(db))
+            reader: Reader | None = stack.enter_context(quick.reading(db, reads))
         except quick.NeedsStore:
             reader = None
         yield reader
+
+
+GLOSSARY_TABLES = quick.GLOSSARY_TABLES
 
 
 def glossary(reader: Reader | None) -> Glossary:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -129,7 +129,9 @@ def _log_pending(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def _checked(path: Path, *, tidy: bool = False) -> Iterator[tuple[sqlite3.Connection, str, bool]]:
+def _checked(
+    path: Path, *, tidy: bool = False, reads: Collection[str] | None = None
+) -> Iterator[tuple[sqlite3.Connection, str, bool]]:
     """A read-only connection to ``path`` after ``open_store``'s checks, inside one read
     transaction; SQLite's errors (also those of the caller's reads) in words.
 
@@ -154,7 +156,9 @@ def _checked(path: Path, *, tidy: bool = False) -> Iterator[tuple[sqlite3.Connec
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only = 1")
-        version = check_connection(conn, path)
+        version = check_connection(conn, path, reads)
+        if reads is not None:  # the promise kept: a read of any other table is refused
+            conn.set_authorizer(_only(frozenset(reads)))
         if version < SCHEMA_VERSION:
             raise NeedsStore(f"{path} is of schema {version}: open_store upgrades it")
         with _read_transaction(conn):
@@ -167,11 +171,13 @@ def _checked(path: Path, *, tidy: bool = False) -> Iterator[tuple[sqlite3.Connec
 
 
 @contextlib.contextmanager
-def reading(path: Path | str) -> Iterator[Reader]:
+def reading(path: Path | str, reads: Collection[str] | None = None) -> Iterator[Reader]:
     """One read of an existing database for a command: the checks of ``open_store``, then one
     read-only transaction. ``NeedsStore`` when it is of an older schema; refusals as
-    ``open_store`` refuses. The caller checks that the file exists (none is created)."""
-    with _checked(Path(path), tidy=True) as (conn, _, read_only):
+    ``open_store`` refuses. The caller checks that the file exists (none is created).
+    ``reads``: the tables the caller will read (e.g. :data:`GLOSSARY_TABLES`), the only ones
+    ``quick_check`` then checks."""
+    with _checked(Path(path), tidy=True, reads=reads) as (conn, _, read_only):
         yield Reader(conn, read_only)
 
 
@@ -303,6 +309,22 @@ def _meanings(conn: sqlite3.Connection) -> dict[str, str]:
         if color in meanings:
             meanings[color] = meaning
     return meanings
+
+
+def _only(
+    tables: frozenset[str],
+) -> Callable[[int, str | None, str | None, str | None, str | None], int]:
+    def authorize(
+        action: int, table: str | None, _b: str | None, _db: str | None, _trigger: str | None
+    ) -> int:
+        if action == sqlite3.SQLITE_READ and table not in tables:
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    return authorize
+
+
+GLOSSARY_TABLES = frozenset({"glossary_keeps", "glossary_conversions", "glossary_equivalences"})
 
 
 def _glossary(

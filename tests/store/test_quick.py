@@ -136,3 +136,55 @@ def test_the_first_read_does_not_import_sqlalchemy(db_file: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.split() == ["5", "True", "False", str(APPLICATION_ID)]
+
+
+def _damage_table(db_file: Path, table: str) -> None:
+    """Scribble over the cells of ``table``'s root page (its header kept), as a bad sector would."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = ?", (table,))
+        (rootpage,) = root.fetchone()
+    finally:
+        conn.close()
+    with open(db_file, "r+b") as f:  # no connection is open: the one door is not crossed
+        f.seek((rootpage - 1) * page_size + 16)
+        f.write(b"\xa5" * (page_size - 16))
+
+
+def test_a_read_of_the_glossary_checks_only_the_glossary(db_file: Path) -> None:
+    from reader.store.quick import GLOSSARY_TABLES, reading
+
+    populate(db_file)
+    _damage_table(db_file, "annotations")
+    with pytest.raises(DatabaseRefused, match="damaged"), reading(db_file):
+        pass
+    # The glossary's tables are sound: a search, which reads only them, is not refused and
+    # does not pay for checking every page of 100,000 annotations (issue 22).
+    with reading(db_file, GLOSSARY_TABLES) as reader:
+        glossary = reader.glossary()
+    assert glossary.keeps == frozenset({"中亞"})
+    assert ("航道", "航線") in glossary.conversions
+
+
+def test_a_damaged_glossary_is_refused_by_a_read_of_the_glossary(db_file: Path) -> None:
+    from reader.store.quick import GLOSSARY_TABLES, reading
+
+    populate(db_file)
+    _damage_table(db_file, "glossary_conversions")
+    with pytest.raises(DatabaseRefused, match="damaged"), reading(db_file, GLOSSARY_TABLES):
+        pass
+
+
+def test_a_read_that_named_its_tables_cannot_read_another(db_file: Path) -> None:
+    from reader.errors import MeipiError
+    from reader.store.quick import GLOSSARY_TABLES, reading
+
+    populate(db_file)
+    refused = pytest.raises(MeipiError, match=r"access to annotations\.document_id is prohibited")
+    with refused, reading(db_file, GLOSSARY_TABLES) as reader:
+        reader.counts()  # the annotations table was not checked, so it is not read

@@ -96,7 +96,7 @@ class AnnotationEdits(QObject):
             return None
         self.feature.history.push(CreateCommand(self.feature.writer, self.tr("Annotate"), record))
         self.view.setTextCursor(self.view.cursor_for(end, end))
-        self.feature.refresh()
+        self.feature.apply(put=[record])
         # The new annotation is the current one: Ctrl+T / Ctrl+Alt+M go on with it.
         self.feature.sidebar.select(record.id)
         self.feature._on_selection_changed()
@@ -133,7 +133,7 @@ class AnnotationEdits(QObject):
         self.feature.history.push(
             EditCommand(self.feature.writer, self.tr("Edit Annotation"), edit.before, edit.after)
         )
-        self.feature.refresh()
+        self.feature.apply(put=[edit.after])
 
     def delete(self, annotation_id: str) -> bool:
         record = self.feature.record(annotation_id)
@@ -151,7 +151,7 @@ class AnnotationEdits(QObject):
         self.feature.history.push(
             DeleteCommand(self.feature.writer, self.tr("Delete Annotation"), removed)
         )
-        self.feature.refresh()
+        self.feature.apply(gone=[annotation_id])
         self.window.statusBar().showMessage(
             self.tr("Annotation deleted — %1 undoes it.").replace(
                 "%1",

@@ -49,6 +49,7 @@ Index = QModelIndex | QPersistentModelIndex
 tag_matches = tags_rule.matches  # a parent includes its children (reader.tags)
 
 _FOLDED = attrgetter("folded")
+_RECORD = attrgetter("record")
 _HAS = frozenset.__contains__
 
 
@@ -175,8 +176,10 @@ class AnnotationListModel(QAbstractListModel):
     def record(self, row: int) -> AnnotationRecord:
         return self._rows[row].record
 
-    def records(self) -> list[AnnotationRecord]:
-        return [r.record for r in self._rows]
+    def records(self, document: str | None = None) -> list[AnnotationRecord]:
+        """Every annotation, or ``document``'s, in text order."""
+        first, end = self.rows_of(document)
+        return list(map(_RECORD, self._rows[first:end]))
 
     def row_of(self, annotation_id: str) -> int:
         ids: list[str] = self._column("id")
@@ -410,9 +413,7 @@ class AnnotationListModel(QAbstractListModel):
         self._changed()
         new_by_id = {r.id: r for r in records}
 
-        def key(r: AnnotationRecord) -> tuple[str, int, int, str, str]:
-            return (r.document, r.start, r.end, r.created, r.id)
-
+        key = _order
         # 1. Rows gone, or moved (re-anchored): removed, in runs from the bottom.
         doomed = [
             i
@@ -461,6 +462,41 @@ class AnnotationListModel(QAbstractListModel):
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first), self.index(last))
 
+    def put(self, records: Iterable[AnnotationRecord]) -> None:
+        """Add these annotations, or change them (the same id), each in its place in text
+        order: only their rows are inserted, moved or changed (one made, changed or undone in
+        the window), not every row compared as :meth:`set_records` does."""
+        for record in records:
+            row = self.row_of(record.id)
+            if row >= 0 and _order(self._rows[row].record) == _order(record):
+                if self._rows[row].record != record:
+                    self._rows[row] = self._make_row(record)
+                    self.folded(row)
+                    self._changed()
+                    self.dataChanged.emit(self.index(row), self.index(row))
+                continue
+            if row >= 0:
+                self._remove(row)
+            at = bisect.bisect_left(self._rows, _order(record), key=_row_order)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, self._make_row(record))
+            self.folded(at)
+            self._changed()
+            self.endInsertRows()
+
+    def drop(self, annotation_ids: Iterable[str]) -> None:
+        """Remove these annotations' rows (ids not shown are ignored)."""
+        for annotation_id in annotation_ids:
+            row = self.row_of(annotation_id)
+            if row >= 0:
+                self._remove(row)
+
+    def _remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._changed()
+        self.endRemoveRows()
+
     def _make_row(self, record: AnnotationRecord) -> _Row:
         keys = tuple(tags_rule.key_of_stored(t) for t in record.tags)
         facets: set[str] = set()
@@ -490,6 +526,15 @@ class AnnotationListModel(QAbstractListModel):
 
     def meanings(self) -> dict[str, str]:
         return dict(self._meanings)
+
+
+def _order(r: AnnotationRecord) -> tuple[str, int, int, str, str]:
+    """Where an annotation's row goes: text order, as the store lists them."""
+    return (r.document, r.start, r.end, r.created, r.id)
+
+
+def _row_order(row: _Row) -> tuple[str, int, int, str, str]:
+    return _order(row.record)
 
 
 def _rows_holding(
@@ -634,8 +679,11 @@ class AnnotationFilterProxy(QStringListModel):
                 return source_row
             return -1 if source_row <= last else source_row + shift
 
+        # Rows shown [lo, hi) were removed from the source (none when inserting).
         lo, hi = bisect.bisect_left(old, first), bisect.bisect_right(old, last)
-        if rows == (old if not shift else [*old[:lo], *map(shift.__add__, old[max(lo, hi) :])]):
+        if lo >= hi and rows == (
+            old if not shift else [*old[:lo], *map(shift.__add__, old[max(lo, hi) :])]
+        ):
             self._rows = rows  # the same annotations in the same rows
             return
         self.layoutAboutToBeChanged.emit()

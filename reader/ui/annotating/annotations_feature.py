@@ -47,6 +47,8 @@ from reader.ui.reading.selection import ChineseSelection
 from reader.ui.window.settings import MARGIN_COLLAPSED
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from reader.store.records import AnnotationRecord, TagInfo
     from reader.ui.window.main_window import MainWindow
 
@@ -171,9 +173,33 @@ class AnnotationsFeature(QObject):
         self._redraw()
         self.records_loaded.emit()
 
+    def apply(self, put: Sequence[AnnotationRecord] = (), gone: Sequence[str] = ()) -> None:
+        """The window's own write made or changed the annotations ``put`` and deleted those of
+        the ids ``gone``: only their rows, the counts and the highlights are updated (the tags
+        read again when a tagged one came or went), where :meth:`refresh` reads every
+        annotation again (100,000 annotations: seconds)."""
+        self._refresh_timer.stop()
+        before = [self.record(i) for i in gone]
+        before += [self.record(r.id) for r in put]
+        self.model.drop(gone)
+        self.model.put(put)
+        if any(r is not None and r.tags for r in (*before, *put)):
+            try:
+                from reader.ops.tags import list_tags
+
+                store = self.services.store()
+                if store is not None:
+                    self.tags = list_tags(store)
+                    self.sidebar.tags.set_tags(self.tags)
+                    self.sidebar.tag_view.expandAll()
+            except MeipiError as exc:
+                self.edits.report(str(exc))
+        self.sidebar.update_counts()
+        self._redraw()
+        self.records_loaded.emit()
+
     def records(self, document: str | None = None) -> list[AnnotationRecord]:
-        records = self.model.records()
-        return records if document is None else [r for r in records if r.document == document]
+        return self.model.records(document)
 
     def record(self, annotation_id: str) -> AnnotationRecord | None:
         row = self.model.row_of(annotation_id)

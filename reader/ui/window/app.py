@@ -218,6 +218,23 @@ def _already_open(app: QApplication, ctx: WindowConfig) -> int:
     return 1
 
 
+def _hand_over(ctx: WindowConfig) -> bool:
+    """A ``meipi open`` (or a meipi:// link) that found no window started this one, and a
+    window starting meanwhile took the lock: the place goes to that window (which waits for it
+    until it listens), as if it had been open already. True when it was delivered."""
+    from reader.ui.window.open_channel import take_pending
+
+    place = take_pending()
+    if place is None:
+        return False
+    from reader.open_request import send
+
+    if not send(ctx.db, place):
+        return False
+    print("Shown in the open Meipi window.", file=ctx.stderr)
+    return True
+
+
 def run_app(ctx: WindowConfig) -> int:
     from reader import crashlog
 
@@ -229,6 +246,8 @@ def run_app(ctx: WindowConfig) -> int:
 
     lock = acquire_window_lock(ctx.db)
     if lock is None:
+        if _hand_over(ctx):
+            return 0
         return _already_open(app, ctx)
     window = create_window(ctx)
     # Held until the application quits (the OS drops it, too, if the process dies).

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from reader import paths
 from reader.documents import Document, Library
+from reader.errors import InputError
 from reader.shelf import OpeningLibrary
 
 if TYPE_CHECKING:
@@ -563,9 +564,19 @@ class MainWindow(QMainWindow):
         if doc_id == self._doc_id:
             return
         doc = self._library.get(doc_id)
+        try:
+            # A library of thousands reads a text when it is opened (reader.shelf): its file
+            # may have been spoilt or removed since the list was made.
+            content = ReadingContent.original(doc)
+        except InputError as exc:
+            self.statusBar().showMessage(
+                self.tr("%1 cannot be opened: %2").replace("%1", doc.title).replace("%2", str(exc)),
+                15000,
+            )
+            self.reload_library()
+            return
         self._remember_position()
         self._doc_id = doc_id
-        content = ReadingContent.original(doc)
         self.reading_view.set_typography(self._typography(content))
         self.reading_view.set_content(content, self._settings.position(doc_id))
         if self._library_list is not None:

@@ -38,6 +38,13 @@ def set_pending(place: Place) -> None:
     _pending = place
 
 
+def take_pending() -> Place | None:
+    """The place set for the window about to start, taken (None: none)."""
+    global _pending
+    place, _pending = _pending, None
+    return place
+
+
 def show_place(window: QMainWindow, place: Place) -> None:
     """Open the place's text, scroll to it (flash an annotation), bring the window up."""
     feature = getattr(window, "annotations_feature", None)
@@ -196,8 +203,7 @@ def listen(window: QMainWindow, db: Path) -> OpenChannel:
     channel = OpenChannel(window, db)
     _channels.append(channel)
     channel.destroyed.connect(lambda: _channels.remove(channel) if channel in _channels else None)
-    global _pending
-    place, _pending = _pending, None
+    place = take_pending()
     if place is not None:
         ready = getattr(window, "fully_ready", None)
         if ready is not None and not getattr(window, "is_fully_ready", True):

@@ -18,7 +18,12 @@ from reader.documents import load_library
 from reader.export import formats
 from reader.ops import annotations as annotation_ops
 from reader.store import open_store
-from reader.ui.annotating.annotation_models import AnnotationFilterProxy, AnnotationListModel
+from reader.store.records import AnnotationRecord
+from reader.ui.annotating.annotation_models import (
+    RECORD_ROLE,
+    AnnotationFilterProxy,
+    AnnotationListModel,
+)
 from tests.cli_helpers import meipi
 
 # (document, quote, tag, a marker written as the note, found in every export's text)
@@ -158,3 +163,61 @@ def test_the_rows_holding_a_word_are_found_however_they_are_looked_for(
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     found = _rows_holding(word, texts, "\0".join(texts), starts, common)
     assert found == [i for i, text in enumerate(texts) if word in text]
+
+
+def _record(n: int, start: int, color: str = "yellow") -> AnnotationRecord:
+    return AnnotationRecord(
+        id=f"id-{n:04d}",
+        document="doc",
+        start=start,
+        end=start + 2,
+        quote="中俄",
+        prefix="",
+        suffix="",
+        pages=(1, 1),
+        color=color,
+        tags=(),
+        note=None,
+        created="2026-12-07T00:00:00Z",
+        updated="2026-12-07T00:00:00Z",
+    )
+
+
+def test_put_and_drop_touch_only_their_rows_and_the_list_follows(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QListView
+
+    model = AnnotationListModel()
+    model.set_records([_record(n, n * 10) for n in range(100)])
+    proxy = AnnotationFilterProxy()
+    proxy.setSourceModel(model)
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.selectionModel().setCurrentIndex(
+        proxy.index(60, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    made = [0]
+    make_row = model._make_row
+
+    def counted(record: AnnotationRecord) -> object:
+        made[0] += 1
+        return make_row(record)
+
+    model._make_row = counted  # type: ignore[method-assign,assignment]
+    model.put([_record(500, 255, "green")])  # between rows 25 and 26
+    assert inserted == [(26, 26)] and made == [1]
+    assert model.record(26).id == "id-0500"
+    assert proxy.rowCount() == 101 and proxy.counts().colors["green"] == 1
+    assert view.currentIndex().data(RECORD_ROLE).id == "id-0060"
+    # Changed in place (the same place in text order): one row, no insertion.
+    model.put([_record(500, 255, "blue")])
+    assert inserted == [(26, 26)] and made == [2] and model.record(26).color == "blue"
+    # A row shown removed before the current one: the list loses it, the current row stays.
+    model.drop(["id-0500", "id-0010", "no-such-id"])
+    assert proxy.rowCount() == len(proxy.source().records()) == 99
+    assert [model.record(r).id for r in range(3)] == ["id-0000", "id-0001", "id-0002"]
+    assert view.currentIndex().data(RECORD_ROLE).id == "id-0060"
+    assert model.records() == sorted(model.records(), key=lambda r: r.start)

@@ -6,7 +6,9 @@ open (selecting words is tests/ui/reading/test_selection.py's)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +25,9 @@ from tests.ui.helpers import (
     select_shown,
     switch_view,
 )
+
+if TYPE_CHECKING:
+    from reader.ui.window.services import AnnotationData
 
 
 def test_annotate_in_simplified_and_find_it_on_its_words_after_a_restart(
@@ -174,3 +179,72 @@ def test_highlights_follow_an_edited_text_of_ones_own(
     assert moved is not None and not moved.orphaned
     assert moved.start == record.start + 4
     assert layer_texts(window, "blue") == ["北極航道"]
+
+
+def test_with_thousands_of_annotations_a_highlight_by_key_and_a_deletion_change_only_their_rows(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    library: Library,
+    db_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.bench.workload import annotation_specs
+    from reader.store import open_store
+    from reader.store.bulk import create_annotations
+
+    doc = library.get("lian-obor")
+    with open_store(db_file) as store, store.writing() as s:
+        create_annotations(s, doc, annotation_specs(doc, 3000))
+    window = make_window()
+    window.open_document("lian-obor")
+    feature = feature_of(window)
+    qtbot.waitUntil(lambda: len(feature.records("lian-obor")) == 3000, timeout=10000)
+    sidebar = feature.sidebar
+    before = sidebar.proxy.counts()
+    kept = feature.records("lian-obor")[1234]
+    # Every annotation read again from the store on each edit froze a window of 100,000 for
+    # seconds: an edit of the window's own updates only what it changed.
+    reads: list[object] = []
+    read_annotations = feature.services.read_annotations
+
+    def counted() -> AnnotationData | None:
+        reads.append(None)
+        return read_annotations()
+
+    monkeypatch.setattr(feature.services, "read_annotations", counted)
+    inserted: list[tuple[int, int]] = []
+    feature.model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    select_shown(window, "為理由出兵喬治亞")
+    view = window.reading_view
+    view.setFocus()
+    with qtbot.waitSignal(feature.records_loaded, timeout=5000):
+        qtbot.keyClick(view, Qt.Key.Key_2)
+    made = next(r for r in feature.records("lian-obor") if r.quote == "為理由出兵喬治亞")
+    assert made.color == "green"
+    assert reads == []
+    assert len(inserted) == 1 and inserted[0][0] == inserted[0][1]
+    # In its place in text order, shown, current, counted.
+    records = feature.records("lian-obor")
+    assert records == sorted(records, key=lambda r: (r.start, r.end, r.created, r.id))
+    assert sidebar.current_id() == made.id
+    assert made.id in sidebar.ids() and len(sidebar.ids()) == 3001
+    after = sidebar.proxy.counts()
+    assert after.total == after.shown == before.total + 1
+    assert after.colors["green"] == before.colors["green"] + 1
+    assert "".join(filter(str.isdigit, sidebar.count_label.text())) == "3001"
+    drawn = [r[:2] for r in view._layers["annotations"].ranges]
+    assert len(drawn) == 1 + sum(not r.orphaned for r in records if r.id != made.id)
+    assert (made.start, made.end) in drawn
+    # Another one deleted: the current one stays current, one row fewer.
+    sidebar.select(kept.id)
+    assert sidebar.current_id() == kept.id
+    with qtbot.waitSignal(feature.records_loaded, timeout=5000):
+        assert feature.edits.delete(made.id)
+    assert reads == []
+    assert sidebar.current_id() == kept.id
+    assert len(sidebar.ids()) == 3000 and made.id not in sidebar.ids()
+    assert sidebar.proxy.counts().colors == before.colors
+    # Undone, it comes back in its place.
+    feature.edits.undo()
+    assert feature.record(made.id) is not None
+    assert len(sidebar.ids()) == 3001

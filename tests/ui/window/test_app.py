@@ -67,3 +67,48 @@ def test_peak_memory_is_this_processs_own() -> None:
     # At least the resident set now, and no more than this process has ever had.
     assert peak > 10_000
     assert peak <= resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 2
+
+
+def test_a_place_asked_for_as_another_window_starts_is_handed_to_it(tmp_path: Path) -> None:
+    """`meipi open DOC --at N` run while a window is starting finds no window yet and starts
+    one; that one finds the lock taken by the first: the place goes to the first window (it
+    said "already open" and the place was lost)."""
+    import socket
+    import threading
+
+    from reader.links import Place
+    from reader.open_request import decode, socket_path
+    from reader.store.window_lock import acquire_window_lock
+    from reader.ui.window import open_channel
+    from reader.ui.window.app import run_app
+
+    db = tmp_path / "notes.sqlite3"
+    lock = acquire_window_lock(db)  # the first window, started a moment before
+    assert lock is not None
+    heard: list[Place | None] = []
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(socket_path(db))
+    server.listen(1)
+    server.settimeout(10)
+
+    def first_window() -> None:
+        conn, _ = server.accept()
+        with conn:
+            heard.append(decode(conn.makefile("rb").readline().rstrip(b"\n")))
+            conn.sendall(b"ok\n")
+
+    thread = threading.Thread(target=first_window)
+    thread.start()
+    try:
+        stream = io.StringIO()
+        open_channel.set_pending(Place(document="hsu-divergence", at=1800))
+        assert run_app(WindowConfig(db=db, stderr=stream)) == 0
+        thread.join(10)
+        assert heard == [Place(document="hsu-divergence", at=1800)]
+        assert "Shown in the open Meipi window." in stream.getvalue()
+        assert "already open" not in stream.getvalue()
+    finally:
+        server.close()
+        Path(socket_path(db)).unlink(missing_ok=True)
+        lock.release()
+        open_channel.take_pending()

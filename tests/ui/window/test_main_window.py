@@ -429,3 +429,42 @@ def test_the_first_text_is_painted_before_the_library_is_listed(
     assert listings == ["listed"]
     assert listed.model().rowCount() == len(library)
     assert listed.currentIndex().data() == library.get("hsu-divergence").title
+
+
+def test_a_shelved_text_that_cannot_be_read_any_more_is_not_opened(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library of thousands lists its texts from the search cache and reads a text when it is
+    opened: a text whose file was spoilt since (before the window's next look at the folder)
+    is not opened and is said to be unreadable; the window stays on the text it shows (the
+    error went up through the library's click as a traceback, and the window took the text
+    for the open one while still showing the last)."""
+    import os
+
+    from reader import paths, shelf
+    from reader.documents import TEXT_SUFFIX, BlockDraft, Metadata, assemble, dumps
+    from tests.ui.conftest import quiesce
+
+    monkeypatch.setattr(shelf, "SHELF_FROM", 0)
+    folder = paths.user_texts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"mine{TEXT_SUFFIX}"
+    drafts = [BlockDraft("paragraph", 0, "喬治亞的能源")]
+    drafts[0].page_marks.append((0, 1))
+    doc = assemble(Metadata(id="mine", title="Mine"), drafts, shipped=False)
+    path.write_text(dumps(doc), encoding="utf-8")
+    aged = 1_000_000_000  # long settled: the cache trusts its record of the file
+    os.utime(path, ns=(aged, aged))
+    library = shelf.open_library()
+    assert isinstance(library.documents, shelf.Shelf)
+    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window, before_close_func=quiesce)
+    window.show()
+    window.open_document("lian-obor")
+    path.write_text("not a Meipi text any more\n", encoding="utf-8")
+    window.open_document("mine")
+    current = window.current_document()
+    assert current is not None and current.id == "lian-obor"
+    assert window.reading_view.toPlainText() == current.text
+    assert "mine" not in window.services.library.ids()
+    assert "cannot be opened" in window.statusBar().currentMessage()
