@@ -506,6 +506,10 @@ class Library:
     def ids(self) -> list[str]:
         return list(self.documents)
 
+    def find(self, doc_id: str) -> Document | None:
+        """The text ``doc_id``, or ``None`` when the library has none of that id."""
+        return self.documents.get(doc_id)
+
     def get(self, doc_id: str) -> Document:
         try:
             return self.documents[doc_id]

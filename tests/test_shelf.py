@@ -118,3 +118,37 @@ def test_a_small_library_or_a_bad_file_is_read_whole() -> None:
         library = shelf.open_library()
     assert isinstance(library.documents, dict)
     assert any("Skipped broken" in p for p in library.problems)
+
+
+def test_the_opening_library_reads_one_text_then_lists_them_all(reads: list[Path]) -> None:
+    for n in range(3):
+        _write(f"t{n:02d}", f"第{n}篇\n喬治亞與俄羅斯")
+    listed: list[documents.Library] = []
+    said: list[documents.Library] = []
+    opening = shelf.OpeningLibrary(on_listed=said.append)
+    original = shelf.open_library
+
+    def opener() -> documents.Library:
+        listed.append(original())
+        return listed[-1]
+
+    opening._opener = opener
+    first = opening.first("t01")
+    assert first is not None and first.text.startswith("第1篇")
+    assert opening.get("t01") is first and opening.find("t01") is first
+    assert reads == [paths.user_texts_dir() / f"t01{TEXT_SUFFIX}"]
+    assert listed == [] and not opening.is_listed
+    # A shipped text is found by its numbered file name.
+    assert opening.first("lian-obor") is not None
+    assert opening.first("nowhere") is None
+    assert listed == []
+    # Anything else lists the library, once; the text read first is not read again.
+    assert opening.ids() == _whole().ids()
+    assert opening.is_listed and len(listed) == 1 and said == listed
+    count = len(reads)
+    assert opening.get("t01").text == first.text
+    assert len(reads) == count
+    assert opening.find("nowhere") is None
+    late: list[documents.Library] = []
+    opening.when_listed(late.append)
+    assert late == listed

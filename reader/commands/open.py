@@ -41,6 +41,11 @@ def requested_place(args: argparse.Namespace, ctx: Context) -> Place:
             raise InputError(
                 f"Annotation {record.id} is in {record.document}, not {place.document}."
             )
+        if record.document not in ctx.library().documents:
+            raise InputError(
+                f"Annotation {record.id} is in {record.document}, a text no longer in the "
+                "library: import it again (meipi import) to read it there."
+            )
         return Place(document=record.document, at=record.start, annotation=record.id)
     if place.document is not None:
         doc = ctx.library().get(place.document)

@@ -1272,6 +1272,10 @@
         <translation>主题</translation>
     </message>
     <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开〈%1〉：%2</translation>
+    </message>
+    <message>
         <source>%1 — Meipi</source>
         <translation>%1 — Meipi</translation>
     </message>

@@ -36,13 +36,17 @@ class WindowConfig:
     _library: Library | None = field(default=None, repr=False)
 
     def library(self) -> Library:
-        """The texts (loaded once); problems with a text are said on ``stderr``."""
+        """The texts (loaded once, listed when first asked for: the window reads the text it
+        shows first from its file and lists the library after the first paint); problems with
+        a text are said on ``stderr`` when it is listed."""
         if self._library is None:
-            from reader.shelf import open_library
+            from reader.shelf import OpeningLibrary
 
-            self._library = open_library()
-            for problem in self._library.problems:
-                print(problem, file=self.stderr)
+            def say(listed: Library) -> None:
+                for problem in listed.problems:
+                    print(problem, file=self.stderr)
+
+            self._library = OpeningLibrary(on_listed=say)
         return self._library
 
 

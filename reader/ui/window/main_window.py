@@ -45,6 +45,8 @@ from PySide6.QtWidgets import (
 
 from reader import paths
 from reader.documents import Document, Library
+from reader.errors import InputError
+from reader.shelf import OpeningLibrary
 
 if TYPE_CHECKING:
     from reader.ui.library.dialogs_feature import DialogsFeature
@@ -244,8 +246,10 @@ class MainWindow(QMainWindow):
                     "%1", str(settings.path)
                 )
             )
-        for problem in library.problems:
-            self.statusBar().showMessage(problem, 10000)
+        if isinstance(library, OpeningLibrary):
+            library.when_listed(self._show_problems)  # after the first paint
+        else:
+            self._show_problems(library)
         first = self._initial_document()
         if first is not None:
             self.open_document(first)
@@ -531,8 +535,20 @@ class MainWindow(QMainWindow):
         return self._library_list
 
     # -- documents ---------------------------------------------------------------------------
+    def _show_problems(self, library: Library) -> None:
+        for problem in library.problems:
+            self.statusBar().showMessage(problem, 10000)
+
     def _initial_document(self) -> str | None:
-        ids = self._library.ids()
+        library = self._library
+        if isinstance(library, OpeningLibrary) and not library.is_listed:
+            # The text read straight from its file, the library listed after the first paint:
+            # the one the reader left, else the default (any other case lists it now).
+            last = self._settings.last_document()
+            candidate = last if last is not None else DEFAULT_DOCUMENT
+            if library.first(candidate) is not None:
+                return candidate
+        ids = library.ids()
         if not ids:
             return None
         last = self._settings.last_document()
@@ -541,16 +557,26 @@ class MainWindow(QMainWindow):
         return DEFAULT_DOCUMENT if DEFAULT_DOCUMENT in ids else ids[0]
 
     def current_document(self) -> Document | None:
-        return self._library.documents.get(self._doc_id) if self._doc_id else None
+        return self._library.find(self._doc_id) if self._doc_id else None
 
     def open_document(self, doc_id: str) -> None:
         """Show an article where the reader left it."""
         if doc_id == self._doc_id:
             return
         doc = self._library.get(doc_id)
+        try:
+            # A library of thousands reads a text when it is opened (reader.shelf): its file
+            # may have been spoilt or removed since the list was made.
+            content = ReadingContent.original(doc)
+        except InputError as exc:
+            self.statusBar().showMessage(
+                self.tr("%1 cannot be opened: %2").replace("%1", doc.title).replace("%2", str(exc)),
+                15000,
+            )
+            self.reload_library()
+            return
         self._remember_position()
         self._doc_id = doc_id
-        content = ReadingContent.original(doc)
         self.reading_view.set_typography(self._typography(content))
         self.reading_view.set_content(content, self._settings.position(doc_id))
         if self._library_list is not None:

@@ -394,3 +394,77 @@ def test_an_unwritable_settings_file_is_said_not_hidden(
     qtbot.addWidget(window)
     assert "cannot be saved" in window.statusBar().currentMessage()
     assert str(blocked / "settings.ini") in window.statusBar().currentMessage()
+
+
+def test_the_first_text_is_painted_before_the_library_is_listed(
+    qtbot: QtBot, library: Library
+) -> None:
+    """A library of thousands is listed after the first paint: the window reads the text it
+    shows straight from its file (the one the reader left), then lists every text."""
+    from reader.shelf import OpeningLibrary
+    from reader.ui.library.library_list import LibraryList
+
+    settings = ReaderSettings.default()
+    settings.set_last_document("hsu-divergence")
+    listings: list[str] = []
+
+    def opener() -> Library:
+        listings.append("listed")
+        return library
+
+    opening = OpeningLibrary(opener)
+    window = MainWindow(opening, settings, FontCatalog.from_system())
+    qtbot.addWidget(window)
+    assert listings == []
+    current = window.current_document()
+    assert current is not None and current.id == "hsu-divergence"
+    painted: list[int] = []
+    window.reading_view.first_painted.connect(lambda: painted.append(len(listings)))
+    with qtbot.waitSignal(window.reading_view.first_painted, timeout=3000):
+        window.show()
+    assert painted == [0]
+    qtbot.waitUntil(lambda: isinstance(window.library_dock.widget(), LibraryList), timeout=3000)
+    listed = window.library_dock.widget()
+    assert isinstance(listed, LibraryList)
+    assert listings == ["listed"]
+    assert listed.model().rowCount() == len(library)
+    assert listed.currentIndex().data() == library.get("hsu-divergence").title
+
+
+def test_a_shelved_text_that_cannot_be_read_any_more_is_not_opened(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library of thousands lists its texts from the search cache and reads a text when it is
+    opened: a text whose file was spoilt since (before the window's next look at the folder)
+    is not opened and is said to be unreadable; the window stays on the text it shows (the
+    error went up through the library's click as a traceback, and the window took the text
+    for the open one while still showing the last)."""
+    import os
+
+    from reader import paths, shelf
+    from reader.documents import TEXT_SUFFIX, BlockDraft, Metadata, assemble, dumps
+    from tests.ui.conftest import quiesce
+
+    monkeypatch.setattr(shelf, "SHELF_FROM", 0)
+    folder = paths.user_texts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"mine{TEXT_SUFFIX}"
+    drafts = [BlockDraft("paragraph", 0, "喬治亞的能源")]
+    drafts[0].page_marks.append((0, 1))
+    doc = assemble(Metadata(id="mine", title="Mine"), drafts, shipped=False)
+    path.write_text(dumps(doc), encoding="utf-8")
+    aged = 1_000_000_000  # long settled: the cache trusts its record of the file
+    os.utime(path, ns=(aged, aged))
+    library = shelf.open_library()
+    assert isinstance(library.documents, shelf.Shelf)
+    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window, before_close_func=quiesce)
+    window.show()
+    window.open_document("lian-obor")
+    path.write_text("not a Meipi text any more\n", encoding="utf-8")
+    window.open_document("mine")
+    current = window.current_document()
+    assert current is not None and current.id == "lian-obor"
+    assert window.reading_view.toPlainText() == current.text
+    assert "mine" not in window.services.library.ids()
+    assert "cannot be opened" in window.statusBar().currentMessage()
