@@ -16,12 +16,14 @@ revision and per-row facets directly to stay incremental, so the two are kept si
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import attrgetter, contains, eq, ne
+from operator import attrgetter, contains, eq, is_, ne
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -33,6 +35,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStringListModel,
     Qt,
+    QTimer,
 )
 
 from reader import tags as tags_rule
@@ -50,6 +53,8 @@ tag_matches = tags_rule.matches  # a parent includes its children (reader.tags)
 
 _FOLDED = attrgetter("folded")
 _RECORD = attrgetter("record")
+_IS_NONE = partial(is_, None)
+FOLD_SLICE = 1000  # rows folded at a time while the window is idle (~15 ms)
 _HAS = frozenset.__contains__
 
 
@@ -130,6 +135,8 @@ class AnnotationListModel(QAbstractListModel):
         # (revision, first, end, words, their rows counted from first): the last text filter
         self._last_text: tuple[int, int, int, tuple[str, ...], list[int]] | None = None
         self.revision = 0  # changes whenever rows, their quotes or their order change
+        self._fold_timer: QTimer | None = None
+        self._fold_from = 0  # the rows before it were folded by _fold_later's slices
 
     # -- reading -------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -456,8 +463,8 @@ class AnnotationListModel(QAbstractListModel):
             else:
                 pending.append(record)
         flush(j)
-        # Folded now, in one pass, for the rows that are new: the first text filter is fast.
-        self._fold(i for i, row in enumerate(self._rows) if row.folded is None)
+        # Folded while the window is idle: the first text filter is fast.
+        self._fold_later()
         self._changed()
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first), self.index(last))
@@ -498,11 +505,32 @@ class AnnotationListModel(QAbstractListModel):
         self.endRemoveRows()
 
     def _make_row(self, record: AnnotationRecord) -> _Row:
-        keys = tuple(tags_rule.key_of_stored(t) for t in record.tags)
-        facets: set[str] = set()
-        for key in keys:
-            facets.update(tags_rule.parents(key))
-        return _Row(record, tag_keys=keys, facets=frozenset(facets), color=record.color or NO_COLOR)
+        keys, facets = _tag_facets(record.tags)
+        return _Row(record, tag_keys=keys, facets=facets, color=record.color or NO_COLOR)
+
+    def _fold_later(self) -> None:
+        """Fold the rows not folded yet a slice at a time while the window is idle, so the
+        first text filter finds them folded without a first load (or a change of view) that
+        freezes the window folding 100,000 at once; a filter asked for before the slices are
+        done folds the rest itself (``_column``)."""
+        if self._fold_timer is None:
+            self._fold_timer = QTimer(self)
+            self._fold_timer.setSingleShot(True)
+            self._fold_timer.setInterval(0)
+            self._fold_timer.timeout.connect(self._fold_slice)
+        self._fold_from = 0
+        self._fold_timer.start()
+
+    def _fold_slice(self) -> None:
+        first, end = self._fold_from, min(self._fold_from + FOLD_SLICE, len(self._rows))
+        self._fold_from = end
+        missing = list(
+            compress(range(first, end), map(_IS_NONE, map(_FOLDED, self._rows[first:end])))
+        )
+        if missing:
+            self._fold(missing)
+        if end < len(self._rows) and self._fold_timer is not None:
+            self._fold_timer.start()
 
     def refresh_quotes(self, document: str | None = None) -> None:
         """The view of ``document`` (None: every article) changed: quotes read anew."""
@@ -511,6 +539,7 @@ class AnnotationListModel(QAbstractListModel):
         for row in self._rows[first:end]:
             row.quote = None
             row.folded = None
+        self._fold_later()
         if first < end:
             self.dataChanged.emit(
                 self.index(first), self.index(end - 1), [Qt.ItemDataRole.DisplayRole]
@@ -526,6 +555,17 @@ class AnnotationListModel(QAbstractListModel):
 
     def meanings(self) -> dict[str, str]:
         return dict(self._meanings)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_facets(tags: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The keys of a record's stored tags, and every key with its parents: made once per set
+    of tags (a few hundred among 100,000 annotations), each row sharing them."""
+    keys = tuple(tags_rule.key_of_stored(t) for t in tags)
+    facets: set[str] = set()
+    for key in keys:
+        facets.update(tags_rule.parents(key))
+    return keys, frozenset(facets)
 
 
 def _order(r: AnnotationRecord) -> tuple[str, int, int, str, str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
@@ -185,8 +186,8 @@ class MarginNotes(QWidget):
         source = self._notes()
         if source is not self._sorted_of:
             # Sorted (and their starts listed) once per list of notes, not on every scroll.
-            self._sorted = sorted(source, key=lambda r: (r.start, r.end))
-            self._starts = [r.start for r in self._sorted]
+            self._sorted = sorted(source, key=attrgetter("start", "end"))  # keyed in C
+            self._starts = list(map(attrgetter("start"), self._sorted))
             self._sorted_of = source
         notes = self._sorted
         if bool(notes) != getattr(self, "_has_notes", True):

@@ -24,8 +24,10 @@ Signals:
 from __future__ import annotations
 
 import bisect
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter, sub
 
 from PySide6.QtCore import (
     QPoint,
@@ -96,21 +98,47 @@ NEAR_SCREENS = 1.0  # how far above and below the viewport, in viewport heights
 
 @dataclass
 class _Layer:
-    ranges: list[tuple[int, int, QTextCharFormat]] = field(default_factory=list)
+    # (start, end, the index of its format in ``formats``): plain ints, which the cyclic
+    # collector stops following, where 100,000 tuples each holding a PySide format made every
+    # collection slow (the highlights of 100,000 annotations: 65-145 ms to make, instead of
+    # 11, and as much again at each collection after).
+    ranges: list[tuple[int, int, int]] = field(default_factory=list)
+    formats: list[QTextCharFormat] = field(default_factory=list)
     _starts: list[int] | None = None  # canonical starts in ascending order (made when needed)
     _order: list[int] = field(default_factory=list)  # range indices in that order
     _longest: int = 0
 
     def set(self, ranges: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
-        self.ranges = list(ranges)
+        paused = gc.isenabled()
+        gc.disable()  # the given tuples hold formats: made and dropped unwalked
+        try:
+            given = list(ranges)
+            formats = list(map(itemgetter(2), given))
+            unique = dict(zip(map(id, formats), formats, strict=True))
+            self.formats = list(unique.values())
+            number = dict(zip(unique, range(len(unique)), strict=True))
+            self.ranges = list(
+                zip(
+                    map(itemgetter(0), given),
+                    map(itemgetter(1), given),
+                    map(number.__getitem__, map(id, formats)),
+                    strict=True,
+                )
+            )
+            del given, formats
+        finally:
+            if paused:
+                gc.enable()
         self._starts = None
 
     def near(self, lo: int, hi: int) -> list[int]:
         """Indices (ascending: the drawing order) of the ranges meeting canonical [lo, hi]."""
         if self._starts is None:
-            self._order = sorted(range(len(self.ranges)), key=lambda i: self.ranges[i][0])
-            self._starts = [self.ranges[i][0] for i in self._order]
-            self._longest = max((e - s for s, e, _ in self.ranges), default=0)
+            # In C (map, sorted on a list's __getitem__): 100,000 ranges in milliseconds.
+            starts = list(map(itemgetter(0), self.ranges))
+            self._order = sorted(range(len(starts)), key=starts.__getitem__)
+            self._starts = list(map(starts.__getitem__, self._order))
+            self._longest = max(map(sub, map(itemgetter(1), self.ranges), starts), default=0)
         first = bisect.bisect_left(self._starts, lo - self._longest)
         last = bisect.bisect_right(self._starts, hi)
         ranges, order = self.ranges, self._order
@@ -574,7 +602,8 @@ class ReadingView(QTextBrowser):
         selections: list[QTextEdit.ExtraSelection] = []
         for layer, indices in chosen:
             for i in indices:
-                start, end, fmt = layer.ranges[i]
+                start, end, f = layer.ranges[i]
+                fmt = layer.formats[f]
                 cursors = [self.cursor_for(start, end)]
                 if span is not None:
                     cursors = self._per_block(cursors[0])
