@@ -571,7 +571,11 @@ class MainWindow(QMainWindow):
         """Show an article where the reader left it."""
         if doc_id == self._doc_id:
             return
-        doc = self._library.get(doc_id)
+        try:
+            doc = self._library.get(doc_id)
+        except InputError as exc:  # e.g. a sidebar row of a text removed since it was listed
+            self.statusBar().showMessage(str(exc), 15000)
+            return
         try:
             # A library of thousands reads a text when it is opened (reader.shelf): its file
             # may have been spoilt or removed since the list was made.
