@@ -165,11 +165,19 @@ class AnnotationEdits(QObject):
 
     def undo(self) -> None:
         if self.feature.history.undo():
-            self.feature.refresh()
+            self._show_history_step()
 
     def redo(self) -> None:
         if self.feature.history.redo():
+            self._show_history_step()
+
+    def _show_history_step(self) -> None:
+        """An undo or redo of one annotation updates only it; of a tag change, everything."""
+        changes = self.feature.history.changes()
+        if changes is None:
             self.feature.refresh()
+        else:
+            self.feature.apply(*changes)
 
     def report(self, message: str) -> None:
         """A refused write: said in the status bar and a message box; nothing typed is lost."""

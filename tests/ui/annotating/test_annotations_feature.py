@@ -246,5 +246,9 @@ def test_with_thousands_of_annotations_a_highlight_by_key_and_a_deletion_change_
     assert sidebar.proxy.counts().colors == before.colors
     # Undone, it comes back in its place.
     feature.edits.undo()
-    assert feature.record(made.id) is not None
+    assert feature.record(made.id) == made
     assert len(sidebar.ids()) == 3001
+    assert sidebar.current_id() == kept.id
+    feature.edits.redo()
+    assert feature.record(made.id) is None and len(sidebar.ids()) == 3000
+    assert reads == []
