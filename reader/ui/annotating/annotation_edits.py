@@ -69,9 +69,7 @@ class AnnotationEdits(QObject):
         selected = self.view.selected_range()
         if selected is None:
             return None
-        existing = next(
-            (r for r in self.feature._doc_records if (r.start, r.end) == selected), None
-        )
+        existing = self.feature.annotation_on(*selected)
         if existing is not None:
             return self.save(existing, Draft(color, existing.tags, existing.note))
         return self.create(selected[0], selected[1], Draft(color, (), None))

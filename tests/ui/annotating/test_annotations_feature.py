@@ -235,6 +235,10 @@ def test_with_thousands_of_annotations_a_highlight_by_key_and_a_deletion_change_
     drawn = [r[:2] for r in view._layers["annotations"].ranges]
     assert len(drawn) == 1 + sum(not r.orphaned for r in records if r.id != made.id)
     assert (made.start, made.end) in drawn
+    # What covers a place is found by bisection, as a scan of every annotation found it.
+    for offset in range(0, len(doc.text), 211):
+        scanned = [r for r in feature._doc_records if r.start <= offset < r.end]
+        assert feature.annotations_at(offset) == sorted(scanned, key=lambda r: r.end - r.start)
     # Another one deleted: the current one stays current, one row fewer.
     sidebar.select(kept.id)
     assert sidebar.current_id() == kept.id
