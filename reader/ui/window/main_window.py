@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._fonts = fonts
         self._doc_id: str | None = None
+        # The open text, one object while it is open: a library on a shelf (reader.shelf) hands
+        # out a new one at each look-up, and the features tell a late result of their own from
+        # one of another text by asking whether it is the current document.
+        self._doc: Document | None = None
         self._loading: set[str] = set()
         self._ready = False
         self._zoom = min(max(settings.zoom(), ZOOM_MIN), ZOOM_MAX)
@@ -557,7 +561,11 @@ class MainWindow(QMainWindow):
         return DEFAULT_DOCUMENT if DEFAULT_DOCUMENT in ids else ids[0]
 
     def current_document(self) -> Document | None:
-        return self._library.find(self._doc_id) if self._doc_id else None
+        if not self._doc_id:
+            return None
+        if self._doc is None or self._doc.id != self._doc_id:
+            self._doc = self._library.find(self._doc_id)
+        return self._doc
 
     def open_document(self, doc_id: str) -> None:
         """Show an article where the reader left it."""
@@ -576,7 +584,7 @@ class MainWindow(QMainWindow):
             self.reload_library()
             return
         self._remember_position()
-        self._doc_id = doc_id
+        self._doc_id, self._doc = doc_id, doc
         self.reading_view.set_typography(self._typography(content))
         self.reading_view.set_content(content, self._settings.position(doc_id))
         if self._library_list is not None:
@@ -601,8 +609,10 @@ class MainWindow(QMainWindow):
         self._library.problems[:] = fresh.problems
         if self._library_list is not None:
             self.library_model.set_documents(list(self._library))
+        self._doc = None
         current = self.current_document()
         if before is not None and current is not None and current == before:
+            self._doc = before  # the same text: the same object for the features
             if self._library_list is not None:
                 self._library_list.show_document(current.id)
             return

@@ -215,3 +215,28 @@ def test_clicking_a_result_opens_the_article_at_the_hit(
     height = window.reading_view.viewport().height()
     assert rects and rects[0].top() >= 0 and rects[-1].bottom() <= height
     assert hit_texts(window, finder._current_color()) == ["普丁"]
+
+
+def test_find_works_in_a_library_of_thousands(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library on a shelf (reader.shelf: more than 64 texts) hands out a new document object
+    at each look-up: the found places of the open article are still shown (they were dropped as
+    belonging to another article, and the bar said "Searching…" for ever)."""
+    from reader import shelf
+    from reader.ui.reading.fonts import FontCatalog
+    from reader.ui.window.settings import ReaderSettings
+    from tests.ui.conftest import quiesce
+
+    monkeypatch.setattr(shelf, "SHELF_FROM", 0)
+    library = shelf.open_library()
+    assert isinstance(library.documents, shelf.Shelf)
+    window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window, before_close_func=quiesce)
+    window.show()
+    qtbot.waitUntil(lambda: getattr(window, "views_feature", None) is not None)
+    assert window.current_document() is window.current_document()
+    finder = finder_of(window)
+    type_query(qtbot, finder, OBOR)
+    assert finder.bar.count.text() == "1 of 8"
+    assert hit_texts(window, finder._hit_color()) == ["一帶一路"] * 8

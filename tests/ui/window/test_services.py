@@ -98,3 +98,34 @@ def test_a_saved_theme_memo_is_not_taken_for_another_process_s_change(
     store = window.services.store()
     assert store is not None
     assert theme_memo(store, "地区 / 中亚") == "中亞是兩國的交會處"
+
+
+def test_the_texts_folder_is_looked_at_when_the_library_is_listed(
+    qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library of thousands is listed after the first paint: so is the look at its files
+    that later tells a text imported meanwhile, and a text added after it is still seen."""
+    from reader import paths
+    from reader.documents import TEXT_SUFFIX, dumps
+    from reader.shelf import OpeningLibrary
+    from reader.ui.window.services import Services
+
+    looks: list[int] = []
+    real = Services._texts_signature
+
+    def counting() -> tuple[tuple[str, int, int], ...]:
+        looks.append(1)
+        return real()
+
+    monkeypatch.setattr(Services, "_texts_signature", staticmethod(counting))
+    opening = OpeningLibrary(lambda: library)
+    services = Services(paths.db_path(), opening)
+    assert looks == []
+    assert len(opening) == len(library)
+    assert looks == [1]
+    folder = paths.user_texts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"added{TEXT_SUFFIX}").write_text(dumps(library.get("lian-obor")), encoding="utf-8")
+    with qtbot.waitSignal(services.texts_changed, timeout=1000):
+        services._on_watch_timer_timeout()
+    services.close()
