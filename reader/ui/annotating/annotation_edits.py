@@ -69,9 +69,7 @@ class AnnotationEdits(QObject):
         selected = self.view.selected_range()
         if selected is None:
             return None
-        existing = next(
-            (r for r in self.feature._doc_records if (r.start, r.end) == selected), None
-        )
+        existing = self.feature.annotation_on(*selected)
         if existing is not None:
             return self.save(existing, Draft(color, existing.tags, existing.note))
         return self.create(selected[0], selected[1], Draft(color, (), None))
@@ -165,11 +163,19 @@ class AnnotationEdits(QObject):
 
     def undo(self) -> None:
         if self.feature.history.undo():
-            self.feature.refresh()
+            self._show_history_step()
 
     def redo(self) -> None:
         if self.feature.history.redo():
+            self._show_history_step()
+
+    def _show_history_step(self) -> None:
+        """An undo or redo of one annotation updates only it; of a tag change, everything."""
+        changes = self.feature.history.changes()
+        if changes is None:
             self.feature.refresh()
+        else:
+            self.feature.apply(*changes)
 
     def report(self, message: str) -> None:
         """A refused write: said in the status bar and a message box; nothing typed is lost."""

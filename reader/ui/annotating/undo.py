@@ -19,10 +19,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.errors import MeipiError
+from reader.store.records import AnnotationRecord
 
 if TYPE_CHECKING:
     from reader.store import Store
-    from reader.store.records import AnnotationRecord, TagInfo
+    from reader.store.records import TagInfo
     from reader.ui.window.services import Services
 
 T = TypeVar("T")
@@ -56,6 +57,7 @@ class StoreCommand(QUndoCommand):
         self.writer = writer
         self.document = document
         self.failure: str | None = None
+        self.result: object = None  # what the last write returned
         self._skip = True
 
     def skip_next(self) -> None:
@@ -75,10 +77,17 @@ class StoreCommand(QUndoCommand):
 
     def _run(self, write: Callable[[Store], object]) -> None:
         self.failure = None
+        self.result = None
         try:
-            self.writer.call(write, self.document)
+            self.result = self.writer.call(write, self.document)
         except MeipiError as exc:
             self.failure = str(exc)
+
+    def changes(self, undone: bool) -> tuple[list[AnnotationRecord], list[str]] | None:
+        """After its last redo (``undone`` False) or undo: the annotations it made or changed
+        and the ids it deleted, for the window to update only those; None: anything may have
+        changed (read everything again)."""
+        return None
 
     def do(self, store: Store) -> object:
         raise NotImplementedError
@@ -102,6 +111,9 @@ class CreateCommand(StoreCommand):
 
         return delete(store, self.record.id)
 
+    def changes(self, undone: bool) -> tuple[list[AnnotationRecord], list[str]] | None:
+        return _changes(self.result, self.record.id, deleted=undone)
+
 
 class EditCommand(StoreCommand):
     def __init__(
@@ -120,6 +132,9 @@ class EditCommand(StoreCommand):
 
         return restore(store, self.before)
 
+    def changes(self, undone: bool) -> tuple[list[AnnotationRecord], list[str]] | None:
+        return _changes(self.result, self.before.id, deleted=False)
+
 
 class DeleteCommand(StoreCommand):
     def __init__(self, writer: Writer, text: str, record: AnnotationRecord) -> None:
@@ -135,6 +150,21 @@ class DeleteCommand(StoreCommand):
         from reader.ops.annotations import restore
 
         return restore(store, self.record)
+
+    def changes(self, undone: bool) -> tuple[list[AnnotationRecord], list[str]] | None:
+        return _changes(self.result, self.record.id, deleted=not undone)
+
+
+def _changes(
+    result: object, annotation_id: str, deleted: bool
+) -> tuple[list[AnnotationRecord], list[str]] | None:
+    """One annotation deleted, or made or changed into ``result`` (the record its write gave
+    back); None when the write gave back no record."""
+    if deleted:
+        return [], [annotation_id]
+    if isinstance(result, AnnotationRecord):
+        return [result], []
+    return None
 
 
 class TagCommand(StoreCommand):
@@ -201,6 +231,14 @@ class History(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = QUndoStack(self)
+        self.last: tuple[QUndoCommand, bool] | None = None  # the last undone (True) or redone
+
+    def changes(self) -> tuple[list[AnnotationRecord], list[str]] | None:
+        """What the last undo or redo made, changed and deleted (``StoreCommand.changes``);
+        None: anything may have changed."""
+        if self.last is None or not isinstance(self.last[0], StoreCommand):
+            return None
+        return self.last[0].changes(self.last[1])
 
     def push(self, command: StoreCommand) -> None:
         """Record an edit already written (its first redo does nothing)."""
@@ -212,6 +250,7 @@ class History(QObject):
         if index == 0:
             return False
         command = self.stack.command(index - 1)
+        self.last = (command, True)
         self.stack.undo()
         if isinstance(command, StoreCommand) and command.failure:
             message = command.failure
@@ -226,6 +265,7 @@ class History(QObject):
         if index >= self.stack.count():
             return False
         command = self.stack.command(index)
+        self.last = (command, False)
         self.stack.redo()
         if isinstance(command, StoreCommand) and command.failure:
             message = command.failure

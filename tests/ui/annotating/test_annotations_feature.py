@@ -235,6 +235,10 @@ def test_with_thousands_of_annotations_a_highlight_by_key_and_a_deletion_change_
     drawn = [r[:2] for r in view._layers["annotations"].ranges]
     assert len(drawn) == 1 + sum(not r.orphaned for r in records if r.id != made.id)
     assert (made.start, made.end) in drawn
+    # What covers a place is found by bisection, as a scan of every annotation found it.
+    for offset in range(0, len(doc.text), 211):
+        scanned = [r for r in feature._doc_records if r.start <= offset < r.end]
+        assert feature.annotations_at(offset) == sorted(scanned, key=lambda r: r.end - r.start)
     # Another one deleted: the current one stays current, one row fewer.
     sidebar.select(kept.id)
     assert sidebar.current_id() == kept.id
@@ -246,8 +250,12 @@ def test_with_thousands_of_annotations_a_highlight_by_key_and_a_deletion_change_
     assert sidebar.proxy.counts().colors == before.colors
     # Undone, it comes back in its place.
     feature.edits.undo()
-    assert feature.record(made.id) is not None
+    assert feature.record(made.id) == made
     assert len(sidebar.ids()) == 3001
+    assert sidebar.current_id() == kept.id
+    feature.edits.redo()
+    assert feature.record(made.id) is None and len(sidebar.ids()) == 3000
+    assert reads == []
 
 
 def test_a_row_whose_text_was_removed_says_so_instead_of_failing(
