@@ -136,8 +136,14 @@ class MainWindow(QMainWindow):
 
         # The chrome's own font first, then a CJK sans for titles and names (without it the
         # fallback font's metrics clip Chinese glyphs in the list).
+        from reader.ui.window.app import interface_language  # app imports this module
+
+        # In the interface's own script: 简体中文 menus in a Simplified face's glyph forms.
+        hans = interface_language(self._settings.language()) == "zh_CN"
         ui_font = QFont(self.font())
-        ui_font.setFamilies([ui_font.family(), *fonts.body_families("sans", "zh-Hant-TW")])
+        ui_font.setFamilies(
+            [ui_font.family(), *fonts.body_families("sans", "zh-Hans" if hans else "zh-Hant-TW")]
+        )
         self.setFont(ui_font)
         # The application's too: item views (the library list, the outline), menus and dialogs
         # take the application's font, not the window's, and drew their Chinese in the system's
