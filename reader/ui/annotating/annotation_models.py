@@ -71,7 +71,7 @@ ORPHANED_ROLE = Qt.ItemDataRole.UserRole + 9
 PAGE_LABELS_ROLE = Qt.ItemDataRole.UserRole + 10  # printed labels of the first and last page
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__: 100,000 rows
 class _Row:
     record: AnnotationRecord
     quote: str | None = None  # in the current view's script, computed when first shown
