@@ -498,6 +498,28 @@ class Listed:
         return self.meta.title
 
 
+SHOWN_IDS = 10
+
+
+def unknown_document(doc_id: str, known: Iterable[str]) -> InputError:
+    """The refusal of an id the library does not hold, one sentence however large the library:
+    every id when there are a few, else the likeliest and how many more ``meipi list`` shows."""
+    ids = list(known)
+    if not ids:
+        return InputError(f"Unknown document {doc_id!r}: the library holds no texts yet.")
+    if len(ids) <= SHOWN_IDS:
+        return InputError(f"Unknown document {doc_id!r}. Known ids: {', '.join(ids)}.")
+    import difflib
+
+    near = difflib.get_close_matches(doc_id, ids, n=SHOWN_IDS, cutoff=0.5)
+    shown = near or ids[:SHOWN_IDS]
+    label = "Similar ids" if near else "Known ids include"
+    return InputError(
+        f"Unknown document {doc_id!r}. {label}: {', '.join(shown)} "
+        f"({len(ids) - len(shown):,} more: `meipi list` shows every id)."
+    )
+
+
 @dataclass
 class Library:
     documents: MutableMapping[str, Document]
@@ -514,8 +536,7 @@ class Library:
         try:
             return self.documents[doc_id]
         except KeyError:
-            known = ", ".join(self.documents) or "(none)"
-            raise InputError(f"Unknown document {doc_id!r}. Known ids: {known}.") from None
+            raise unknown_document(doc_id, self.documents) from None
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self.documents.values())

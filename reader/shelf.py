@@ -106,6 +106,10 @@ class Shelf(MutableMapping[str, Document]):
     def __init__(self, listed: Iterable[Listed] = ()) -> None:
         self._listed: dict[str, Listed] = {entry.id: entry for entry in listed}
         self._put: dict[str, Document] = {}
+        # One document object per listed text while its entry stands: the window asks "is
+        # this still the open text?" by identity (a new object at each look-up answered no,
+        # and Find never finished in a library of thousands).
+        self._shelved: dict[str, _Shelved] = {}
         self._recent: OrderedDict[Listed, Document] = OrderedDict()
         self._lock = threading.Lock()  # the window reads texts off the UI thread too
 
@@ -147,7 +151,11 @@ class Shelf(MutableMapping[str, Document]):
         doc = self._put.get(doc_id)
         if doc is not None:
             return doc
-        return _Shelved.of(self, self._listed[doc_id])
+        listed = self._listed[doc_id]
+        shelved = self._shelved.get(doc_id)
+        if shelved is None or shelved._listed is not listed:
+            shelved = self._shelved[doc_id] = _Shelved.of(self, listed)
+        return shelved
 
     def __setitem__(self, doc_id: str, doc: Document) -> None:
         self._put[doc_id] = doc

@@ -106,3 +106,19 @@ def test_a_texts_hash_is_kept_and_a_changed_copy_has_its_own() -> None:
     assert doc.sha256 == first and doc._sha256 == first
     changed = dataclasses.replace(doc, text="格鲁吉亚")
     assert changed.sha256 != first and changed == dataclasses.replace(doc, text="格鲁吉亚")
+
+
+def test_an_unknown_id_is_refused_in_one_sentence_however_large_the_library() -> None:
+    from reader.documents import unknown_document
+
+    few = str(unknown_document("nope", ["lian-obor", "hsu-divergence"]))
+    assert few == "Unknown document 'nope'. Known ids: lian-obor, hsu-divergence."
+    assert "holds no texts yet" in str(unknown_document("nope", []))
+    many = [f"lib-{n:04d}" for n in range(3000)]
+    near = str(unknown_document("lib-30000", many))
+    assert len(near) < 250, near  # it listed all 3,000 ids: ~33,000 characters
+    assert near.startswith("Unknown document 'lib-30000'. Similar ids: lib-")
+    assert near.endswith("(2,990 more: `meipi list` shows every id).")
+    far = str(unknown_document("連弘宜", many))
+    assert far.startswith("Unknown document '連弘宜'. Known ids include: lib-0000, lib-0001")
+    assert "2,990 more" in far

@@ -152,3 +152,16 @@ def test_the_opening_library_reads_one_text_then_lists_them_all(reads: list[Path
     late: list[documents.Library] = []
     opening.when_listed(late.append)
     assert late == listed
+
+
+def test_a_text_is_one_object_while_its_entry_stands(reads: list[Path]) -> None:
+    _write("one", "第一篇\n能源")
+    _write("two", "第二篇\n北極")
+    library = shelf.open_library()
+    first = library.get("one")
+    assert library.get("one") is first  # the window asks "still the open text?" by identity
+    assert library.documents["one"] is first
+    assert library.get("two") is not first
+    replaced = dataclasses.replace(library.get("two"), shipped=False)
+    library.documents["one"] = replaced  # a new entry: the new document
+    assert library.get("one") is replaced

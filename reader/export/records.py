@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from reader import tags as tags_rule
-from reader.documents import Document
+from reader.documents import Document, unknown_document
 from reader.errors import InputError
 from reader.export.formats import FORMATS
 from reader.folding import fold_key
@@ -221,8 +221,7 @@ class ExportSource:
         for doc in self.documents:
             if doc.id == doc_id:
                 return doc
-        known = ", ".join(d.id for d in self.documents) or "(none)"
-        raise InputError(f"Unknown document {doc_id!r}. Known ids: {known}.")
+        raise unknown_document(doc_id, (d.id for d in self.documents))
 
     def selected_documents(self, options: ExportOptions) -> list[Document]:
         """The documents asked for, in article order (the library's order, or --doc's)."""

@@ -320,6 +320,9 @@ class AnnotationsFeature(QObject):
         doc = self.window.current_document()
         if doc is None or doc.id != record.document:
             self.window.open_document(record.document)
+            doc = self.window.current_document()
+            if doc is None or doc.id != record.document:
+                return  # its text is gone from the library: the status bar said so
         rects = self.view.range_rects(record.start, record.end)
         height = self.view.viewport().height()
         if not rects or rects[0].top() < 0 or rects[-1].bottom() > height:

@@ -136,8 +136,14 @@ class MainWindow(QMainWindow):
 
         # The chrome's own font first, then a CJK sans for titles and names (without it the
         # fallback font's metrics clip Chinese glyphs in the list).
+        from reader.ui.window.app import interface_language  # app imports this module
+
+        # In the interface's own script: 简体中文 menus in a Simplified face's glyph forms.
+        hans = interface_language(self._settings.language()) == "zh_CN"
         ui_font = QFont(self.font())
-        ui_font.setFamilies([ui_font.family(), *fonts.body_families("sans", "zh-Hant-TW")])
+        ui_font.setFamilies(
+            [ui_font.family(), *fonts.body_families("sans", "zh-Hans" if hans else "zh-Hant-TW")]
+        )
         self.setFont(ui_font)
         # The application's too: item views (the library list, the outline), menus and dialogs
         # take the application's font, not the window's, and drew their Chinese in the system's
@@ -571,7 +577,11 @@ class MainWindow(QMainWindow):
         """Show an article where the reader left it."""
         if doc_id == self._doc_id:
             return
-        doc = self._library.get(doc_id)
+        try:
+            doc = self._library.get(doc_id)
+        except InputError as exc:  # e.g. a sidebar row of a text removed since it was listed
+            self.statusBar().showMessage(str(exc), 15000)
+            return
         try:
             # A library of thousands reads a text when it is opened (reader.shelf): its file
             # may have been spoilt or removed since the list was made.

@@ -256,3 +256,25 @@ def test_with_thousands_of_annotations_a_highlight_by_key_and_a_deletion_change_
     feature.edits.redo()
     assert feature.record(made.id) is None and len(sidebar.ids()) == 3000
     assert reads == []
+
+
+def test_a_row_whose_text_was_removed_says_so_instead_of_failing(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    source = tmp_path / "mine.txt"
+    source.write_text("我的筆記\n\n能源政策的短文。\n", encoding="utf-8")
+    assert meipi("import", str(source), "--id", "mine").code == 0
+    annotation = meipi("annotate", "mine", "--quote", "能源").out.strip()
+    window = make_window()
+    feature = feature_of(window)
+    feature.sidebar.set_all_articles(True)
+    (paths.user_texts_dir() / "mine.meipi.txt").unlink()
+    window.reload_library()
+    assert "mine" not in window.services.library.ids()
+    shown = window.current_document()
+    assert shown is not None
+    feature.sidebar.select(annotation)  # its row: Enter goes to the passage
+    assert feature.sidebar.list.current_id() == annotation
+    qtbot.keyClick(feature.sidebar.list, Qt.Key.Key_Return)  # raised InputError in the loop
+    assert window.current_document() is shown
+    assert "Unknown document 'mine'" in window.statusBar().currentMessage()

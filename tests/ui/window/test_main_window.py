@@ -468,3 +468,17 @@ def test_a_shelved_text_that_cannot_be_read_any_more_is_not_opened(
     assert window.reading_view.toPlainText() == current.text
     assert "mine" not in window.services.library.ids()
     assert "cannot be opened" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(("language", "face"), [("zh_CN", "SC"), ("zh_TW", "TC")])
+def test_the_interface_font_has_the_glyph_forms_of_the_interface_language(
+    make_window: MakeWindow, language: str, face: str
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    ReaderSettings.default().set_language(language)
+    window = make_window()
+    families = [f for f in QApplication.font().families() if f.startswith("Noto Sans CJK")]
+    assert families, QApplication.font().families()
+    assert families[0] == f"Noto Sans CJK {face}"  # 简体中文 menus drew in the TC face
+    assert window.font().families() == QApplication.font().families()
