@@ -1,8 +1,10 @@
 """Item models over the annotation store, for the sidebar, the tag manager and the filters.
 
 ``AnnotationListModel`` holds every annotation (all articles, in text order) as plain
-``AnnotationRecord`` values and is updated incrementally: a refresh after an edit inserts,
-removes or changes only the rows that differ, so 500 annotations stay cheap to keep current.
+``AnnotationRecord`` values and is updated incrementally: an edit of the window's own puts or
+drops only its rows (``put``, ``drop``: 100,000 annotations stay cheap to keep current); a
+refresh (another process's change) inserts, removes or changes only the rows that differ. The
+folded texts of the text filter are made while the window is idle, a slice at a time.
 ``AnnotationFilterProxy`` narrows it to one article, some colours, some tags (a parent includes
 its children) and a free text matched script-insensitively (``reader.folding.fold_key`` on both
 sides) over quotes, notes and tags. The tag tree and the colour list are
@@ -71,7 +73,7 @@ ORPHANED_ROLE = Qt.ItemDataRole.UserRole + 9
 PAGE_LABELS_ROLE = Qt.ItemDataRole.UserRole + 10  # printed labels of the first and last page
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__: 100,000 rows
 class _Row:
     record: AnnotationRecord
     quote: str | None = None  # in the current view's script, computed when first shown
