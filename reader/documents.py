@@ -149,8 +149,23 @@ if tuple(f.name for f in fields(MetadataOverrides)) != _METADATA_FIELDS:
     raise TypeError("MetadataOverrides must have exactly Metadata's fields, in order")
 
 
+class Named:
+    """The id and title of what carries a text's metadata (a document, a listed text)."""
+
+    __slots__ = ()
+    meta: Metadata
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
 @dataclass(frozen=True)
-class Document:
+class Document(Named):
     meta: Metadata
     text: str
     blocks: tuple[Block, ...]
@@ -163,14 +178,6 @@ class Document:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_page_starts", tuple(p.start for p in self.pages))
-
-    @property
-    def id(self) -> str:
-        return self.meta.id
-
-    @property
-    def title(self) -> str:
-        return self.meta.title
 
     @property
     def sha256(self) -> str:
@@ -473,7 +480,7 @@ def load_file(path: Path, *, shipped: bool) -> Document:
 
 
 @dataclass(frozen=True)
-class Listed:
+class Listed(Named):
     """A text of the library as its list shows it, without its text: what a library of
     thousands keeps of each (``reader.search_index`` records it per file, checked by the
     file's size and modification time)."""
@@ -488,14 +495,6 @@ class Listed:
     @property
     def path(self) -> Path | None:
         return Path(self.file) if self.file is not None else None
-
-    @property
-    def id(self) -> str:
-        return self.meta.id
-
-    @property
-    def title(self) -> str:
-        return self.meta.title
 
 
 SHOWN_IDS = 10
