@@ -164,27 +164,17 @@ class MainWindow(QMainWindow):
         # The dock is made now (the layout does not move later); the list inside it after the
         # text is first painted (startup time: issue 10), or when first asked for.
         self._library_list: LibraryList | None = None
-        self.library_dock = QDockWidget(self.tr("Library"), self)
-        self.library_dock.setObjectName("libraryDock")
-        self.library_dock.setWidget(QWidget(self.library_dock))
-        self.library_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        self.library_dock = self._empty_dock(
+            self.tr("Library"), "libraryDock", Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         # The annotations sidebar's dock too (filled by the annotations feature after the first
         # paint): made later, it took its room from the text, which was laid out again and
         # moved on screen a moment after it was first painted. Its title is the feature's.
-        self.annotations_dock = QDockWidget(
-            QCoreApplication.translate("AnnotationsFeature", "Annotations"), self
+        self.annotations_dock = self._empty_dock(
+            QCoreApplication.translate("AnnotationsFeature", "Annotations"),
+            "annotationsDock",
+            Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.annotations_dock.setObjectName("annotationsDock")
-        self.annotations_dock.setWidget(QWidget(self.annotations_dock))
-        self.annotations_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
         self.resizeDocks(
             [self.library_dock, self.annotations_dock],
             [220, SIDEBAR_WIDTH],
@@ -572,6 +562,19 @@ class MainWindow(QMainWindow):
         if self._doc is None or self._doc.id != self._doc_id:
             self._doc = self._library.find(self._doc_id)
         return self._doc
+
+    def _empty_dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        """A closable, movable dock in ``area``, holding a placeholder until its feature fills
+        it (made before the first paint, so the text's room does not change after it)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(QWidget(dock))
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(area, dock)
+        return dock
 
     def open_document(self, doc_id: str) -> None:
         """Show an article where the reader left it."""
