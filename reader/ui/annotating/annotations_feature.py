@@ -12,12 +12,18 @@ signals; nothing in the window knows what an annotation is.
 Data flows one way: a user action writes to the store (``undo.Writer``, one transaction) and
 is pushed on the undo history; ``Services.annotations_changed`` (our own write, or the watcher
 seeing another process's) reloads the records once; the list model updates the rows that
-changed; the highlight layer and the margin redraw from it. Offsets stay canonical throughout:
+changed; the highlight layer and the margin redraw from it.
+
+What the list model holds follows the sidebar's scope: the open text's annotations ("This
+article", read when a text opens: a library of thousands holds 100,000, whose records cost
+more memory than the rest of the window), or every text's ("All articles", read on a worker
+thread while the sidebar says so, then kept current like the open text's). Offsets stay canonical throughout:
 the reading pane maps them into whatever view (script) is shown, so highlights stay on their
 words when the view changes.
 
 Signals:
     records_loaded(): the annotations were (re)read from the store and everything redrawn.
+    all_loaded(): every text's annotations were read (the "All articles" scope is filled).
     edit_failed(str): a write was refused (the message says what to do).
 """
 
@@ -54,6 +60,7 @@ if TYPE_CHECKING:
 
     from reader.store.records import AnnotationRecord, TagInfo
     from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.workers import Runner
 
 _ORPHANED, _COLOR, _NOTE = attrgetter("orphaned"), attrgetter("color"), attrgetter("note")
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -72,6 +79,7 @@ def install_annotations(window: MainWindow) -> AnnotationsFeature:
 
 class AnnotationsFeature(QObject):
     records_loaded = Signal()
+    all_loaded = Signal()
     edit_failed = Signal(str)
 
     def __init__(self, window: MainWindow) -> None:
@@ -95,6 +103,13 @@ class AnnotationsFeature(QObject):
         self.quiet = False  # True: refusals only in the status bar and edit_failed (tests)
         self._tag_manager: QObject | None = None
         self._color_meanings: QObject | None = None
+        # Every text's annotations are in the model (else only the open text's); a read of
+        # them on a worker thread is under way (the edits made meanwhile, applied again to
+        # what it brings).
+        self.holds_all = False
+        self.loading_all = False
+        self._applied_meanwhile: list[tuple[list[AnnotationRecord], list[str]]] = []
+        self._runner: Runner | None = None
         # Writing to the store, through reader.ops and the undo history (annotation_edits).
         self.edits = AnnotationEdits(self)
 
@@ -133,6 +148,7 @@ class AnnotationsFeature(QObject):
         self.sidebar.set_all_articles(self._settings.text(SCOPE_SETTING, "document") == "all")
         self.margin.collapsed_changed.connect(self._on_margin_collapsed_changed)
         self.sidebar.filters_changed.connect(self._on_sidebar_filters_changed)
+        self.sidebar.scope_changed.connect(self._on_sidebar_scope_changed)
 
         # The actions, the Annotate menu, the toolbar's colours and the context menu.
         self.menus = AnnotationMenus(self)
@@ -151,17 +167,24 @@ class AnnotationsFeature(QObject):
 
         doc = window.current_document()
         self.sidebar.set_current_document(doc.id if doc else None)
+        self.services.read_first(doc.id if doc else "")
         self.edits.sync_texts()
         self.refresh()
         self._on_selection_changed()
 
     # -- reading the store -------------------------------------------------------------------
+    def _all_scope(self) -> bool:
+        return self.sidebar.all_articles()
+
     def refresh(self) -> None:
-        """Read every annotation, tag and colour meaning again; update what shows them."""
+        """Read the open text's annotations, every tag and colour meaning again; update what
+        shows them. In the "All articles" scope every text's are read again too, on a worker
+        thread (``all_loaded`` when they are in)."""
         self._refresh_timer.stop()
+        doc = self.window.current_document()
         try:
             # Plain sqlite3 until the first write (startup budget, issue 10): see Services.
-            read = self.services.read_annotations()
+            read = self.services.read_annotations(doc.id if doc is not None else "")
         except MeipiError as exc:
             self.edits.report(str(exc))
             return
@@ -172,26 +195,98 @@ class AnnotationsFeature(QObject):
         self.tags = tags
         self.meanings = meanings
         self.model.set_meanings(meanings)
-        self.model.set_records(records)
+        if not self.holds_all:
+            self.model.set_records(records)
+        # (Holding every text's, the read of them below brings the open text's too.)
         self.sidebar.tags.set_tags(tags)
         self.sidebar.colors.set_meanings(meanings)
         self.sidebar.tag_view.expandAll()
         self.sidebar.update_counts()  # once, for all the rows that changed
         self.menus.update_texts()
         self._redraw()
+        if self._all_scope():
+            self._load_all()
         self.records_loaded.emit()
+
+    def _load_all(self) -> None:
+        """Read every text's annotations on a worker thread (the sidebar says it is reading);
+        the model takes them when they are in. A read under way is overtaken by this one."""
+        from reader.ui.window.workers import Runner
+
+        if self._runner is None:
+            self._runner = Runner(self)
+        if not self.loading_all:
+            self._applied_meanwhile = []
+        self.loading_all = True
+        self.window.begin_loading("all annotations")
+        self.sidebar.set_loading(True)
+        self._runner.run(
+            "all",
+            self.services.records_reader(),
+            self._on_all_read,
+            self._on_all_failed,
+            self.tr("Reading every article's annotations…"),
+        )
+
+    def _on_all_read(self, records: list[AnnotationRecord]) -> None:
+        self.loading_all = False
+        self.sidebar.set_loading(False)
+        self.window.finish_loading("all annotations")
+        if not self._all_scope():
+            return  # the reader went back to the open text's meanwhile
+        self.model.set_records(records)
+        self.holds_all = True
+        for put, gone in self._applied_meanwhile:
+            self.model.drop(gone)
+            self.model.put(put)
+        self._applied_meanwhile = []
+        self.sidebar.update_counts()
+        self._redraw()
+        self.all_loaded.emit()
+        self.records_loaded.emit()
+
+    def _on_all_failed(self, message: str) -> None:
+        self.loading_all = False
+        self.sidebar.set_loading(False)
+        self.window.finish_loading("all annotations")
+        self.edits.report(message)
+
+    def _on_sidebar_scope_changed(self, all_articles: bool) -> None:
+        if all_articles:
+            if not self.holds_all:
+                self._load_all()
+            return
+        if self._runner is not None:
+            self._runner.cancel("all")
+        if self.loading_all:
+            self.loading_all = False
+            self.sidebar.set_loading(False)
+            self.window.finish_loading("all annotations")
+        if self.holds_all:
+            # Back to the open text's: the others' records are let go (memory).
+            doc = self.window.current_document()
+            self.holds_all = False
+            self.model.set_records(self.model.records(doc.id) if doc is not None else [])
+            self.sidebar.update_counts()
 
     def apply(self, put: Sequence[AnnotationRecord] = (), gone: Sequence[str] = ()) -> None:
         """The window's own write made or changed the annotations ``put`` and deleted those of
         the ids ``gone``: only their rows, the counts and the highlights are updated (the tags
-        read again when a tagged one came or went), where :meth:`refresh` reads every
-        annotation again (100,000 annotations: seconds)."""
+        read again when a tagged one came or went), where :meth:`refresh` reads the
+        annotations again. Without every text's in the model, only the open text's are put."""
         self._refresh_timer.stop()
         before = [self.record(i) for i in gone]
         before += [self.record(r.id) for r in put]
+        unknown = any(b is None for b in before[: len(gone)])  # a delete in a text not held
+        if self.loading_all:
+            self._applied_meanwhile.append((list(put), list(gone)))
+        if not self.holds_all:
+            doc = self.window.current_document()
+            doc_id = doc.id if doc is not None else None
+            put = [r for r in put if r.document == doc_id]
         self.model.drop(gone)
         self.model.put(put)
-        if any(r is not None and r.tags for r in (*before, *put)):
+        if unknown or any(r is not None and r.tags for r in (*before, *put)):
             try:
                 from reader.ops.tags import list_tags
 
@@ -230,8 +325,24 @@ class AnnotationsFeature(QObject):
         self.sidebar.set_current_document(doc_id)
         if self.edits.sync_texts():
             self.refresh()
-        else:
+        elif self.holds_all:
             self._redraw()
+        else:
+            self._read_open_text(doc_id)
+
+    def _read_open_text(self, doc_id: str) -> None:
+        """The open text's annotations in the model (and nothing else), drawn."""
+        try:
+            read = self.services.read_annotations(doc_id)
+        except MeipiError as exc:
+            self.edits.report(str(exc))
+            return
+        if read is None:
+            return
+        self.model.set_records(read[0])
+        self.sidebar.update_counts()
+        self._redraw()
+        self.records_loaded.emit()
 
     def _on_theme_applied(self, _theme_id: str) -> None:
         self._formats.clear()
@@ -315,6 +426,13 @@ class AnnotationsFeature(QObject):
     def go_to(self, annotation_id: str) -> None:
         """Show the passage (opening its article), scroll it into view and flash it."""
         record = self.record(annotation_id)
+        if record is None:
+            # On a text whose annotations are not held (``meipi open --annotation``).
+            try:
+                record = self.services.find_annotation(annotation_id)
+            except MeipiError as exc:
+                self.edits.report(str(exc))
+                return
         if record is None:
             return
         doc = self.window.current_document()

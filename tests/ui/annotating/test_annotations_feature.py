@@ -207,9 +207,9 @@ def test_with_thousands_of_annotations_a_highlight_by_key_and_a_deletion_change_
     reads: list[object] = []
     read_annotations = feature.services.read_annotations
 
-    def counted() -> AnnotationData | None:
+    def counted(document: str | None) -> AnnotationData | None:
         reads.append(None)
-        return read_annotations()
+        return read_annotations(document)
 
     monkeypatch.setattr(feature.services, "read_annotations", counted)
     inserted: list[tuple[int, int]] = []
@@ -267,7 +267,8 @@ def test_a_row_whose_text_was_removed_says_so_instead_of_failing(
     annotation = meipi("annotate", "mine", "--quote", "能源").out.strip()
     window = make_window()
     feature = feature_of(window)
-    feature.sidebar.set_all_articles(True)
+    with qtbot.waitSignal(feature.all_loaded, timeout=10_000):
+        feature.sidebar.set_all_articles(True)
     (paths.user_texts_dir() / "mine.meipi.txt").unlink()
     window.reload_library()
     assert "mine" not in window.services.library.ids()
