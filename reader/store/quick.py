@@ -117,9 +117,7 @@ def connection_uri(path: Path) -> tuple[str, bool]:
     return _uri(path, "mode=ro" if read_only else "mode=rw"), read_only
 
 
-def read_snapshot(
-    path: Path | str, documents: Sequence[str] | None = None
-) -> Snapshot | None:
+def read_snapshot(path: Path | str, documents: Sequence[str] | None = None) -> Snapshot | None:
     """Everything the window shows first, or None when there is no database yet; of the
     annotations only those of ``documents`` (None: every one)."""
     path = Path(path)

@@ -12,14 +12,14 @@ signals; nothing in the window knows what an annotation is.
 Data flows one way: a user action writes to the store (``undo.Writer``, one transaction) and
 is pushed on the undo history; ``Services.annotations_changed`` (our own write, or the watcher
 seeing another process's) reloads the records once; the list model updates the rows that
-changed; the highlight layer and the margin redraw from it.
+changed; the highlight layer and the margin redraw from it. Offsets stay canonical throughout:
+the reading pane maps them into whatever view (script) is shown, so highlights stay on their
+words when the view changes.
 
 What the list model holds follows the sidebar's scope: the open text's annotations ("This
 article", read when a text opens: a library of thousands holds 100,000, whose records cost
 more memory than the rest of the window), or every text's ("All articles", read on a worker
-thread while the sidebar says so, then kept current like the open text's). Offsets stay canonical throughout:
-the reading pane maps them into whatever view (script) is shown, so highlights stay on their
-words when the view changes.
+thread while the sidebar says so, then kept current like the open text's).
 
 Signals:
     records_loaded(): the annotations were (re)read from the store and everything redrawn.
