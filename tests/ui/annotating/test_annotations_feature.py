@@ -425,3 +425,45 @@ def test_an_edit_made_while_every_articles_annotations_are_read_is_kept(
     assert feature.record(record.id) == record
     assert feature.record(gone.id) is None
     assert len(feature.records()) == 4 * 5 - 1 + 1
+
+
+def test_highlights_patched_by_edits_are_those_a_whole_redraw_makes(
+    qtbot: QtBot, make_window: MakeWindow, library: Library, db_file: Path
+) -> None:
+    from reader.bench.workload import annotation_specs
+    from reader.store import open_store
+    from reader.store.bulk import create_annotations
+
+    doc = library.get("lian-obor")
+    with open_store(db_file) as store, store.writing() as s:
+        create_annotations(s, doc, annotation_specs(doc, 400, seed=5))
+    window = make_window()
+    window.open_document("lian-obor")
+    feature = feature_of(window)
+    qtbot.waitUntil(lambda: len(feature.records("lian-obor")) == 400, timeout=10000)
+    view = window.reading_view
+    feature.annotations_at(0)  # the starts under the pointer made, to be patched too
+    feature._doc_notes()
+    made = feature.edits.create(100, 108, Draft("green", (), "a note"))
+    plain = feature.edits.create(100, 104, Draft(None, (), "another"))
+    assert made is not None and plain is not None
+    kept = feature.records("lian-obor")[57]
+    feature.edits.save(kept, Draft("purple", kept.tags, "now with a note"))
+    assert feature.edits.delete(feature.records("lian-obor")[200].id)
+    feature.edits.undo()
+    feature.edits.undo()
+
+    def drawn() -> tuple[object, ...]:
+        layer = view._layers["annotations"]
+        ranges = [(a, b, layer.formats[f].background().color().name()) for a, b, f in layer.ranges]
+        return (
+            ranges,
+            [r.id for r in feature._doc_notes()],
+            [r.id for r in feature.annotations_at(102)],
+            [c.record.id for c in feature.margin.cards],
+        )
+
+    patched = drawn()
+    feature._redraw()
+    assert drawn() == patched
+    assert len(patched[0]) == sum(not r.orphaned for r in feature.records("lian-obor"))
