@@ -70,6 +70,7 @@ def _order(r: AnnotationRecord) -> tuple[str, int, int, str, str]:
     """Text order, as the store and the list model list annotations."""
     return (r.document, r.start, r.end, r.created, r.id)
 
+
 LAYER = "annotations"
 FLASH_LAYER = "annotation-flash"
 HOVER_LAYER = "annotation-hover"

@@ -453,7 +453,7 @@ def test_highlights_patched_by_edits_are_those_a_whole_redraw_makes(
     feature.edits.undo()
     feature.edits.undo()
 
-    def drawn() -> tuple[object, ...]:
+    def drawn() -> tuple[list[tuple[int, int, str]], list[str], list[str], list[str]]:
         layer = view._layers["annotations"]
         ranges = [(a, b, layer.formats[f].background().color().name()) for a, b, f in layer.ranges]
         return (
