@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reader.store.records import AnnotationRecord, TagInfo
+    from reader.ui.annotating.annotation_models import ListRow
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.workers import Runner
 
@@ -228,21 +229,28 @@ class AnnotationsFeature(QObject):
         self.loading_all = True
         self.window.begin_loading("all annotations")
         self.sidebar.set_loading(True)
+        read = self.services.records_reader()
+
+        def read_all() -> tuple[list[AnnotationRecord], list[ListRow]]:
+            records = read()
+            return records, AnnotationListModel.rows_for(records)  # (no Qt: any thread)
+
         self._runner.run(
             "all",
-            self.services.records_reader(),
+            read_all,
             self._on_all_read,
             self._on_all_failed,
             self.tr("Reading every article's annotations…"),
         )
 
-    def _on_all_read(self, records: list[AnnotationRecord]) -> None:
+    def _on_all_read(self, read: tuple[list[AnnotationRecord], Sequence[ListRow]]) -> None:
+        records, rows = read
         self.loading_all = False
         self.sidebar.set_loading(False)
         self.window.finish_loading("all annotations")
         if not self._all_scope():
             return  # the reader went back to the open text's meanwhile
-        self.model.set_records(records)
+        self.model.set_records(records, rows)
         self.holds_all = True
         for put, gone in self._applied_meanwhile:
             self.model.drop(gone)
