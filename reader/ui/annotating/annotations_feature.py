@@ -53,6 +53,7 @@ from reader.ui.annotating.palette import highlight_color, shown_meanings
 from reader.ui.annotating.sidebar import Sidebar
 from reader.ui.annotating.undo import History, Writer
 from reader.ui.reading.selection import ChineseSelection
+from reader.ui.window.services import LARGE_TEXT
 from reader.ui.window.settings import MARGIN_COLLAPSED
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class AnnotationsFeature(QObject):
         # them on a worker thread is under way (the edits made meanwhile, applied again to
         # what it brings).
         self.holds_all = False
-        self.loading_all = False
+        self._reading: dict[str, str | None] = {}  # lane ("open", "all") -> what it reads
         self._applied_meanwhile: list[tuple[list[AnnotationRecord], list[str]]] = []
         self._runner: Runner | None = None
         # Writing to the store, through reader.ops and the undo history (annotation_edits).
@@ -187,13 +188,16 @@ class AnnotationsFeature(QObject):
 
     def refresh(self) -> None:
         """Read the open text's annotations, every tag and colour meaning again; update what
-        shows them. In the "All articles" scope every text's are read again too, on a worker
-        thread (``all_loaded`` when they are in)."""
+        shows them. In the "All articles" scope every text's are read again too, and a text of
+        more than ``LARGE_TEXT`` annotations has them read, on a worker thread (``all_loaded``,
+        ``records_loaded`` when they are in)."""
         self._refresh_timer.stop()
         doc = self.window.current_document()
+        doc_id = doc.id if doc is not None else ""
         try:
             # Plain sqlite3 until the first write (startup budget, issue 10): see Services.
-            read = self.services.read_annotations(doc.id if doc is not None else "")
+            large = not self.holds_all and self.services.annotation_count(doc_id) > LARGE_TEXT
+            read = self.services.read_annotations(doc_id, records=not large)
         except MeipiError as exc:
             self.edits.report(str(exc))
             return
@@ -204,7 +208,10 @@ class AnnotationsFeature(QObject):
         self.tags = tags
         self.meanings = meanings
         self.model.set_meanings(meanings)
-        if not self.holds_all:
+        if large:
+            self._read_later(doc_id)
+        elif not self.holds_all:
+            self._cancel_read("open")
             self.model.set_records(records)
         # (Holding every text's, the read of them below brings the open text's too.)
         self.sidebar.tags.set_tags(tags)
@@ -214,70 +221,94 @@ class AnnotationsFeature(QObject):
         self.menus.update_texts()
         self._redraw()
         if self._all_scope():
-            self._load_all()
+            self._read_later(None)
         self.records_loaded.emit()
 
-    def _load_all(self) -> None:
-        """Read every text's annotations on a worker thread (the sidebar says it is reading);
-        the model takes them when they are in. A read under way is overtaken by this one."""
+    @property
+    def loading_all(self) -> bool:
+        """Every text's annotations are being read on a worker thread."""
+        return "all" in self._reading
+
+    def _read_later(self, document: str | None) -> None:
+        """Read the annotations of ``document`` (None: every text's) and make their rows on a
+        worker thread (the sidebar says it is reading); the model takes them when they are in,
+        with the window's own edits made meanwhile. A read under way in the same lane (the
+        open text's, or every text's) is overtaken by this one."""
         from reader.ui.window.workers import Runner
 
         if self._runner is None:
             self._runner = Runner(self)
-        if not self.loading_all:
+        if not self._reading:
             self._applied_meanwhile = []
-        self.loading_all = True
-        self.window.begin_loading("all annotations")
+        lane = "all" if document is None else "open"
+        if lane not in self._reading:
+            self.window.begin_loading(f"{lane} annotations")
+        self._reading[lane] = document
         self.sidebar.set_loading(True)
-        read = self.services.records_reader()
+        read = self.services.records_reader(document)
 
-        def read_all() -> tuple[list[AnnotationRecord], list[ListRow]]:
+        def read_rows() -> tuple[list[AnnotationRecord], list[ListRow]]:
             records = read()
             return records, AnnotationListModel.rows_for(records)  # (no Qt: any thread)
 
+        message = (
+            self.tr("Reading every article's annotations…")
+            if document is None
+            else self.tr("Reading this article's annotations…")
+        )
         self._runner.run(
-            "all",
-            read_all,
-            self._on_all_read,
-            self._on_all_failed,
-            self.tr("Reading every article's annotations…"),
+            lane,
+            read_rows,
+            lambda result: self._on_read(lane, result),
+            lambda failure: self._on_read_failed(lane, failure),
+            message,
         )
 
-    def _on_all_read(self, read: tuple[list[AnnotationRecord], Sequence[ListRow]]) -> None:
-        records, rows = read
-        self.loading_all = False
-        self.sidebar.set_loading(False)
-        self.window.finish_loading("all annotations")
-        if not self._all_scope():
-            return  # the reader went back to the open text's meanwhile
+    def _cancel_read(self, lane: str) -> None:
+        """A read under way in ``lane`` is no longer wanted (its result is dropped)."""
+        if self._runner is not None:
+            self._runner.cancel(lane)
+        self._read_done(lane)
+
+    def _read_done(self, lane: str) -> None:
+        if lane in self._reading:
+            del self._reading[lane]
+            self.window.finish_loading(f"{lane} annotations")
+        self.sidebar.set_loading(bool(self._reading))
+
+    def _on_read(self, lane: str, result: tuple[list[AnnotationRecord], Sequence[ListRow]]) -> None:
+        document = self._reading.get(lane)
+        self._read_done(lane)
+        doc = self.window.current_document()
+        if lane == "all":
+            if not self._all_scope():
+                return  # the reader went back to the open text's meanwhile
+            self.holds_all = True
+        elif self.holds_all or doc is None or doc.id != document:
+            return  # another text is open, or every text's are held, since
+        records, rows = result
         self.model.set_records(records, rows)
-        self.holds_all = True
         for put, gone in self._applied_meanwhile:
             self.model.drop(gone)
-            self.model.put(put)
-        self._applied_meanwhile = []
+            self.model.put([r for r in put if lane == "all" or r.document == document])
+        if not self._reading:
+            self._applied_meanwhile = []
         self.sidebar.update_counts()
         self._redraw()
-        self.all_loaded.emit()
+        if lane == "all":
+            self.all_loaded.emit()
         self.records_loaded.emit()
 
-    def _on_all_failed(self, message: str) -> None:
-        self.loading_all = False
-        self.sidebar.set_loading(False)
-        self.window.finish_loading("all annotations")
+    def _on_read_failed(self, lane: str, message: str) -> None:
+        self._read_done(lane)
         self.edits.report(message)
 
     def _on_sidebar_scope_changed(self, all_articles: bool) -> None:
         if all_articles:
             if not self.holds_all:
-                self._load_all()
+                self._read_later(None)
             return
-        if self._runner is not None:
-            self._runner.cancel("all")
-        if self.loading_all:
-            self.loading_all = False
-            self.sidebar.set_loading(False)
-            self.window.finish_loading("all annotations")
+        self._cancel_read("all")
         if self.holds_all:
             # Back to the open text's: the others' records are let go (memory).
             doc = self.window.current_document()
@@ -294,7 +325,7 @@ class AnnotationsFeature(QObject):
         before = [self.record(i) for i in gone]
         before += [self.record(r.id) for r in put]
         unknown = any(b is None for b in before[: len(gone)])  # a delete in a text not held
-        if self.loading_all:
+        if self._reading:
             self._applied_meanwhile.append((list(put), list(gone)))
         if not self.holds_all:
             doc = self.window.current_document()
@@ -350,14 +381,21 @@ class AnnotationsFeature(QObject):
             self._read_open_text(doc_id)
 
     def _read_open_text(self, doc_id: str) -> None:
-        """The open text's annotations in the model (and nothing else), drawn."""
+        """The open text's annotations in the model (and nothing else), drawn; read on a
+        worker thread when they are many."""
         try:
-            read = self.services.read_annotations(doc_id)
+            large = self.services.annotation_count(doc_id) > LARGE_TEXT
+            read = None if large else self.services.read_annotations(doc_id)
         except MeipiError as exc:
             self.edits.report(str(exc))
             return
+        if large:
+            self._read_later(doc_id)
+            self._redraw()  # the text before's highlights go; this one's come when read
+            return
         if read is None:
             return
+        self._cancel_read("open")
         self.model.set_records(read[0])
         self.sidebar.update_counts()
         self._redraw()

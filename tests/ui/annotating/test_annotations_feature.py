@@ -413,7 +413,7 @@ def test_an_edit_made_while_every_articles_annotations_are_read_is_kept(
         go.wait(10)
         return records
 
-    monkeypatch.setattr(feature.services, "records_reader", lambda: held_read)
+    monkeypatch.setattr(feature.services, "records_reader", lambda _document=None: held_read)
     feature.sidebar.set_all_articles(True)
     assert feature.loading_all
     record = feature.edits.create(10, 14, Draft("purple", (), None))
@@ -467,3 +467,45 @@ def test_highlights_patched_by_edits_are_those_a_whole_redraw_makes(
     feature._redraw()
     assert drawn() == patched
     assert len(patched[0]) == sum(not r.orphaned for r in feature.records("lian-obor"))
+
+
+def test_a_text_of_many_annotations_has_them_read_on_a_worker_thread(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    library: Library,
+    db_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.ui.annotating import annotations_feature
+
+    ids = _many_texts(library, db_file, 3, 8)
+    monkeypatch.setattr(annotations_feature, "LARGE_TEXT", 5)  # 8 are many here
+    window = make_window()
+    feature = feature_of(window)
+    sidebar = feature.sidebar
+    window.open_document(ids[1])
+    # Not yet: the reading pane is free meanwhile, the sidebar says it is reading.
+    assert feature.records(ids[1]) == [] and sidebar.count_label.text() == "Reading…"
+    assert not window.reading_view._layers["annotations"].ranges
+    made = feature.edits.create(10, 14, Draft("green", (), None))  # kept, read or not
+    assert made is not None
+    qtbot.waitUntil(lambda: not feature._reading, timeout=10_000)
+    assert len(feature.records(ids[1])) == 9 and feature.record(made.id) == made
+    assert {r.document for r in feature.records()} == {ids[1]}
+    assert sidebar.count_label.text() == "9 annotation(s)"
+    assert len(window.reading_view._layers["annotations"].ranges) == sum(
+        not r.orphaned for r in feature.records()
+    )
+    # Another text of few: read at once; one of many opened and left before it was read
+    # never lands on the text open since.
+    monkeypatch.setattr(annotations_feature, "LARGE_TEXT", 8)
+    window.open_document("lian-obor")
+    assert feature.records() == []
+    monkeypatch.setattr(annotations_feature, "LARGE_TEXT", 5)
+    window.open_document(ids[2])
+    monkeypatch.setattr(annotations_feature, "LARGE_TEXT", 8)
+    window.open_document(ids[0])
+    assert len(feature.records()) == 8 and {r.document for r in feature.records()} == {ids[0]}
+    qtbot.waitUntil(lambda: not feature._reading, timeout=10_000)
+    assert {r.document for r in feature.records()} == {ids[0]}
+    assert sidebar.count_label.text() == "8 annotation(s)"
