@@ -219,6 +219,14 @@
         <translation>批注</translation>
     </message>
     <message>
+        <source>Reading every article&apos;s annotations…</source>
+        <translation>正在读取所有文章的批注…</translation>
+    </message>
+    <message>
+        <source>Reading this article&apos;s annotations…</source>
+        <translation>正在读取本篇文章的批注…</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
@@ -1566,6 +1574,10 @@
     <message>
         <source>Tags</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
     </message>
     <message>
         <source>%1 of %2</source>

@@ -219,6 +219,14 @@
         <translation>註記</translation>
     </message>
     <message>
+        <source>Reading every article&apos;s annotations…</source>
+        <translation>正在讀取所有文章的註記…</translation>
+    </message>
+    <message>
+        <source>Reading this article&apos;s annotations…</source>
+        <translation>正在讀取本篇文章的註記…</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>筆記</translation>
     </message>
@@ -1566,6 +1574,10 @@
     <message>
         <source>Tags</source>
         <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>讀取中…</translation>
     </message>
     <message>
         <source>%1 of %2</source>
