@@ -197,7 +197,8 @@ class AnnotationsFeature(QObject):
         try:
             # Plain sqlite3 until the first write (startup budget, issue 10): see Services.
             large = not self.holds_all and self.services.annotation_count(doc_id) > LARGE_TEXT
-            read = self.services.read_annotations(doc_id, records=not large)
+            # Holding every text's, the read of them below brings the open text's too.
+            read = self.services.read_annotations(doc_id, records=not large and not self.holds_all)
         except MeipiError as exc:
             self.edits.report(str(exc))
             return
@@ -213,7 +214,6 @@ class AnnotationsFeature(QObject):
         elif not self.holds_all:
             self._cancel_read("open")
             self.model.set_records(records)
-        # (Holding every text's, the read of them below brings the open text's too.)
         self.sidebar.tags.set_tags(tags)
         self.sidebar.colors.set_meanings(meanings)
         self.sidebar.tag_view.expandAll()
