@@ -10,7 +10,7 @@ API::
     snapshot.annotations()           # == annotations.list_annotations(s), same records
     read_snapshot(path, documents=["a"]).annotations()  # only those texts' (a library of
                                      # thousands: the window reads the open text's at start)
-    snapshot.total, snapshot.counts  # how many annotations the database holds, per text
+    snapshot.total, snapshot.counts  # how many annotations the database holds; per text asked
     snapshot.tags()                  # == annotations.list_tags(s)
     snapshot.color_meanings()        # == annotations.color_meanings(s)
     snapshot.glossary()              # == annotations.load_glossary(s)
@@ -39,7 +39,6 @@ import gc
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +79,8 @@ class Snapshot:
     read_only: bool
     records: tuple[AnnotationRecord, ...]  # of ``documents`` (None: every text's)
     documents: tuple[str, ...] | None
-    counts: dict[str, int]  # annotations per text
+    counts: dict[str, int]  # annotations per text, of the texts asked for (with any)
+    total: int  # annotations in the database, of every text
     tag_infos: tuple[TagInfo, ...]
     meanings: dict[str, str]
     keeps: frozenset[str]
@@ -90,11 +90,6 @@ class Snapshot:
 
     def annotations(self) -> list[AnnotationRecord]:
         return list(self.records)
-
-    @property
-    def total(self) -> int:
-        """How many annotations the database holds, of every text."""
-        return sum(self.counts.values())
 
     def tags(self) -> list[TagInfo]:
         return list(self.tag_infos)
@@ -371,10 +366,12 @@ def _read(
     documents: Sequence[str] | None,
     most: int | None = None,
 ) -> Snapshot:
-    counts = _counts(conn)
-    wanted = (
-        sum(counts.values()) if documents is None else sum(map(counts.get, documents, repeat(0)))
+    # Counted per text for the texts asked for only (a library of thousands: one), and in all.
+    total = int(conn.execute("SELECT count(*) FROM annotations").fetchone()[0])
+    counts = (
+        {} if documents is None else {**dict.fromkeys(documents, 0), **_counts(conn, documents)}
     )
+    wanted = total if documents is None else sum(counts.values())
     if most is not None and wanted > most:
         documents = ()
     if documents is None:
@@ -398,6 +395,7 @@ def _read(
         records,
         None if documents is None else tuple(documents),
         counts,
+        total,
         tags,
         meanings,
         keeps,

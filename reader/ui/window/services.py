@@ -222,8 +222,10 @@ class Services(QObject):
             return 0
         if self._store is None:
             snapshot = self.snapshot()
-            if self._store is None:  # (an older schema: snapshot() opened the store)
-                return snapshot.counts.get(document, 0) if snapshot is not None else 0
+            if snapshot is None and self._store is None:  # (snapshot() may open the store)
+                return 0
+            if snapshot is not None and (document in snapshot.counts or not snapshot.total):
+                return snapshot.counts.get(document, 0)
         from reader.store.quick import read_counts
 
         return read_counts(self.db_path, [document]).get(document, 0)
