@@ -43,6 +43,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QShowEvent,
@@ -154,6 +155,7 @@ class ReadingView(QTextBrowser):
 
     def __init__(self, typography: Typography, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._own_viewport()
         self.setObjectName("readingView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -190,6 +192,26 @@ class ReadingView(QTextBrowser):
         self._justify_wide_pending = False
         self._near_pending = False
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+
+    def _own_viewport(self) -> None:
+        """A viewport made here, set up as Qt sets up its own. The one Qt makes reaches Python
+        only as an unknown ``QWidget``, and PySide finds its class by creating every widget
+        class of QtWidgets with their enums (~12 ms before the first paint, in a window that
+        asks its view for the viewport everywhere)."""
+        viewport = QWidget(self)
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        viewport.setMouseTracking(True)  # as QTextBrowser's own
+        viewport.setAcceptDrops(True)  # as QTextEdit's own (a dropped file goes to the window)
+        viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)  # as Qt's own
+        self.setViewport(viewport)
+        self._viewport = viewport
+        # Qt's first document measures on the viewport it made (deleted by setViewport).
+        self.document().documentLayout().setPaintDevice(viewport)
+
+    def viewport(self) -> QWidget:
+        return self._viewport
 
     # -- content -----------------------------------------------------------------------------
     def content(self) -> ReadingContent | None:
