@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document
+from reader.ui.window.viewports import own_viewport
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -228,6 +229,7 @@ class LibraryList(QListView):
 
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # (PySide would create every widget class to name Qt's own)
         self.setObjectName("library")
         self.setModel(model)
         self._model = model

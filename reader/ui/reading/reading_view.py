@@ -43,7 +43,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QResizeEvent,
     QShowEvent,
@@ -62,6 +61,7 @@ from reader.ui.reading.typesetting import (
     Typography,
     build_document,
 )
+from reader.ui.window.viewports import own_viewport
 
 TOP_PAD = 10  # pixels between the viewport's top and the first visible line
 
@@ -194,24 +194,13 @@ class ReadingView(QTextBrowser):
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
 
     def _own_viewport(self) -> None:
-        """A viewport made here, set up as Qt sets up its own. The one Qt makes reaches Python
-        only as an unknown ``QWidget``, and PySide finds its class by creating every widget
-        class of QtWidgets with their enums (~12 ms before the first paint, in a window that
-        asks its view for the viewport everywhere)."""
-        viewport = QWidget(self)
-        viewport.setObjectName("qt_scrollarea_viewport")
-        viewport.setBackgroundRole(QPalette.ColorRole.Base)
-        viewport.setAutoFillBackground(True)
-        viewport.setMouseTracking(True)  # as QTextBrowser's own
-        viewport.setAcceptDrops(True)  # as QTextEdit's own (a dropped file goes to the window)
-        viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)  # as Qt's own
-        self.setViewport(viewport)
-        self._viewport = viewport
-        # Qt's first document measures on the viewport it made (deleted by setViewport).
+        """A viewport made in Python (``reader.ui.window.viewports``), with what a QTextBrowser
+        adds to Qt's own."""
+        viewport = own_viewport(self)
+        viewport.setMouseTracking(True)
+        viewport.setAcceptDrops(True)  # (a file dropped on the text goes to the window)
+        # Qt's first document measures on the viewport Qt made (deleted by setViewport).
         self.document().documentLayout().setPaintDevice(viewport)
-
-    def viewport(self) -> QWidget:
-        return self._viewport
 
     # -- content -----------------------------------------------------------------------------
     def content(self) -> ReadingContent | None:

@@ -176,7 +176,10 @@ def test_the_views_own_viewport_is_set_up_as_qts_own(qtbot: QtBot, view: Reading
     """The pane makes its viewport itself (PySide builds every widget class to name the one Qt
     makes): it is set up as a QTextBrowser's own, and Qt's first document measures on it."""
     plain = QTextBrowser()
+    plain.setObjectName(view.objectName())  # the same rules of the window's style sheet
     qtbot.addWidget(plain)
+    plain.show()
+    qtbot.waitExposed(plain)
     theirs, ours = plain.viewport(), view.viewport()
     assert ours is not theirs and ours.parent() is view and ours.focusProxy() is view
     assert ours.objectName() == theirs.objectName()
