@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reader.cli import Context
 from reader.views import LABELS, check_view
+
+if TYPE_CHECKING:
+    from reader.search_index import ResultText
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
@@ -14,6 +19,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     from reader.search import query_variants, search
 
     view_id = check_view(args.script)
+    doc_of: Callable[[str], ResultText]
     query_variants(args.query)  # an empty query is an input error before anything is loaded
     glossary = load_glossary(ctx)  # empty without a database (none is created)
     try:  # through the persistent index (reader.search_index) when it can serve
@@ -30,12 +36,15 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         )
         doc_of = library.get
     if args.json:
+        # One string written once: json.dump writes a piece at a time, and a word in every
+        # text of a library has tens of thousands of matches.
+        fields = matches[0]._fields if matches else ()
         payload = {
             "query": args.query,
             "script": view_id,
-            "matches": [m.to_json() for m in matches],
+            "matches": [dict(zip(fields, m, strict=True)) for m in matches],
         }
-        json.dump(payload, ctx.stdout, ensure_ascii=False)
+        ctx.stdout.write(json.dumps(payload, ensure_ascii=False))
         ctx.stdout.write("\n")
         return 0
     if not matches:
@@ -48,18 +57,21 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     # page number, as the contract says.
     where = [f"p. {doc_of(m.document).label_of(m.start)}" for m in matches]
     width = max(len(page) for page in where)
+    # The lines written at once (tens of thousands for a word in every text).
+    lines: list[str] = []
     current = None
     for m, page in zip(matches, where, strict=True):
         if m.document != current:
             current = m.document
             if current != matches[0].document:
-                print(file=ctx.stdout)
+                lines.append("")
             count = by_doc[current]
-            print(
-                f"{current}〈{doc_of(current).title}〉 {count} match{'es' if count != 1 else ''}",
-                file=ctx.stdout,
+            lines.append(
+                f"{current}〈{doc_of(current).title}〉 {count} match{'es' if count != 1 else ''}"
             )
-        print(f"  {page:<{width}}  {m.before}【{m.text}】{m.after}", file=ctx.stdout)
+        lines.append(f"  {page:<{width}}  {m.before}【{m.text}】{m.after}")
+    lines.append("")
+    ctx.stdout.write("\n".join(lines))
     total = len(matches)
     label = LABELS[view_id]
     print(
