@@ -47,6 +47,7 @@ signature, and nothing else touches that file.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
 import json
@@ -114,6 +115,9 @@ class ResultText(Protocol):
 
     @property
     def title(self) -> str: ...
+
+    @property
+    def pages(self) -> tuple[Page, ...]: ...
 
     def label_of(self, offset: int) -> str: ...
 
@@ -794,8 +798,12 @@ class _Kept(Named):
         decoding only its text and context."""
         from reader.search import CONTEXT, Match
 
-        codec = _CODECS[width]
+        # the codecs' own functions (bytes.decode goes through the codec registry's Python
+        # wrapper for these names): a text without a lone surrogate is valid UTF-16
+        decode = codecs.utf_16_le_decode if width == 2 else codecs.utf_32_le_decode
+        errors = None if width == 2 else "surrogatepass"
         size = len(raw) // width - len(astral)  # characters
+        n_astral = len(astral)
         page_starts = self._page_starts
         page_numbers = [p.number for p in self.pages] or [self.meta.first_page]
         doc_id = self.meta.id
@@ -805,17 +813,19 @@ class _Kept(Named):
             lo = start - CONTEXT if start > CONTEXT else 0
             hi = end + CONTEXT if end + CONTEXT < size else size
             a, b = lo, hi  # in units
-            if astral:
-                a += bisect_left(astral, lo)
-                b += bisect_left(astral, hi)
-            piece = raw[a * width : b * width].decode(codec, "surrogatepass")
+            if n_astral:
+                k = bisect_left(astral, lo)
+                a += k
+                b += k if k == n_astral or astral[k] >= hi else bisect_left(astral, hi, k)
+            piece: str = decode(raw[a * width : b * width], errors, True)[0]
             s, e = start - lo, end - lo
             # the context stops at a block break, as _present's does
             before = piece.rfind("\n", 0, s) + 1
             after = piece.find("\n", e)
             if after == -1:
                 after = len(piece)
-            page = page_numbers[max(0, bisect_right(page_starts, start) - 1)]
+            k = bisect_right(page_starts, start) - 1
+            page = page_numbers[k if k > 0 else 0]
             matches.append(
                 new(
                     Match,

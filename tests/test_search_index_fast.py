@@ -164,3 +164,21 @@ def test_a_kept_text_presents_what_the_text_presents(
         doc.label_of(p) for p in range(len(text) + 1)
     ]
     assert (kept.id, kept.title) == (doc.id, doc.title)
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        (),
+        (Page(1, 0), Page(2, 6)),
+        (Page(1, 0, "i"), Page(2, 4, "ii"), Page(3, 9)),
+        (Page(4, 0), Page(4, 5, "S4"), Page(5, 8)),  # two pages share a number
+    ],
+)
+def test_the_printed_labels_are_those_of_each_matchs_start(pages: tuple[Page, ...]) -> None:
+    from reader.commands.search import _labels
+
+    doc = Document(Metadata(id="t", title="t", first_page=7), "的國的國的國的國的國的國", (), pages)
+    matches = search_module.search_document(doc, "的")
+    assert len(matches) == 6
+    assert _labels(doc, matches) == [f"p. {doc.label_of(m.start)}" for m in matches]

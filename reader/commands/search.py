@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from reader.cli import Context
 from reader.views import LABELS, check_view
 
 if TYPE_CHECKING:
+    from reader.search import Match
     from reader.search_index import ResultText
 
 
@@ -50,26 +53,30 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     if not matches:
         print(f"No matches for {args.query!r}.", file=ctx.stdout)
         return 0
+    # Matches come grouped by document. The printed page label (``p. i`` in an imported PDF's
+    # front matter); the JSON keeps the page number, as the contract says.
+    groups = [(doc_id, list(group)) for doc_id, group in groupby(matches, itemgetter(0))]
     by_doc: dict[str, int] = {}
-    for m in matches:
-        by_doc[m.document] = by_doc.get(m.document, 0) + 1
-    # The printed page label (``p. i`` in an imported PDF's front matter); the JSON keeps the
-    # page number, as the contract says.
-    where = [f"p. {doc_of(m.document).label_of(m.start)}" for m in matches]
-    width = max(len(page) for page in where)
+    for doc_id, group in groups:
+        by_doc[doc_id] = by_doc.get(doc_id, 0) + len(group)
+    where = [_labels(doc_of(doc_id), group) for doc_id, group in groups]
+    width = max(len(page) for labels in where for page in labels)
+    pad = {page: f"  {page:<{width}}  " for labels in where for page in set(labels)}
     # The lines written at once (tens of thousands for a word in every text).
     lines: list[str] = []
-    current = None
-    for m, page in zip(matches, where, strict=True):
-        if m.document != current:
-            current = m.document
-            if current != matches[0].document:
-                lines.append("")
-            count = by_doc[current]
-            lines.append(
-                f"{current}〈{doc_of(current).title}〉 {count} match{'es' if count != 1 else ''}"
+    for (doc_id, group), labels in zip(groups, where, strict=True):
+        if lines:
+            lines.append("")
+        count = by_doc[doc_id]
+        lines.append(
+            f"{doc_id}〈{doc_of(doc_id).title}〉 {count} match{'es' if count != 1 else ''}"
+        )
+        lines += [
+            f"{pad[page]}{before}【{text}】{after}"
+            for (_d, _s, _e, _vs, _ve, _p, text, before, after), page in zip(
+                group, labels, strict=True
             )
-        lines.append(f"  {page:<{width}}  {m.before}【{m.text}】{m.after}")
+        ]
     lines.append("")
     ctx.stdout.write("\n".join(lines))
     total = len(matches)
@@ -80,3 +87,14 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         file=ctx.stdout,
     )
     return 0
+
+
+def _labels(doc: ResultText, matches: list[Match]) -> list[str]:
+    """``p.`` and the printed label of each match's page: the label of the page its number
+    names (a match's page is the page of its start), when no two pages share a number."""
+    printed = {p.number: f"p. {p.printed}" for p in doc.pages}
+    if not doc.pages:
+        return [f"p. {m.page}" for m in matches]  # label_of: the first page's number
+    if len(printed) == len(doc.pages):
+        return [printed[m.page] for m in matches]
+    return [f"p. {doc.label_of(m.start)}" for m in matches]
