@@ -106,6 +106,24 @@ class _FontSet:
         self.small_line = AnnotationDelegate._line(small)
 
 
+def split_first_line(quote: str, font: QFont, width: int) -> tuple[str, str]:
+    """``quote``'s first line at ``width`` and the rest, broken where a typesetter would: between
+    ideographs but never before closing punctuation (，。」…) or after opening (「（…), and at a
+    space in Latin text — anywhere only when a single word is wider than the line."""
+    layout = QTextLayout(quote, font)
+    text_option = QTextOption()
+    text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(text_option)
+    layout.beginLayout()
+    line = layout.createLine()
+    end = len(quote)
+    if line.isValid():
+        line.setLineWidth(width)
+        end = line.textStart() + line.textLength()
+    layout.endLayout()
+    return quote[:end], quote[end:]
+
+
 class AnnotationDelegate(QStyledItemDelegate):
     """One annotation: a colour bar, two lines of quote, a line of page · meaning · tags, and
     the start of the note."""
@@ -152,21 +170,6 @@ class AnnotationDelegate(QStyledItemDelegate):
         """A line's height: room for Chinese glyphs, taller than the Latin font's spacing."""
         metrics = QFontMetrics(font)
         return int(max(metrics.lineSpacing(), metrics.height()) * 1.3)
-
-    def _split_quote(self, quote: str, font: QFont, width: int) -> tuple[str, str]:
-        """The quote's first line and the rest (elided later) at ``width``."""
-        layout = QTextLayout(quote, font)
-        text_option = QTextOption()
-        text_option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        layout.setTextOption(text_option)
-        layout.beginLayout()
-        line = layout.createLine()
-        end = len(quote)
-        if line.isValid():
-            line.setLineWidth(width)
-            end = line.textStart() + line.textLength()
-        layout.endLayout()
-        return quote[:end], quote[end:]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """Every row the same height (room for two lines of quote, the details and the start
@@ -278,7 +281,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         key = (record, quote, meta, width, fonts.key)
         texts = self._texts.get(key)
         if texts is None:
-            first, rest = self._split_quote(quote, fonts.body, width)
+            first, rest = split_first_line(quote, fonts.body, width)
             elide = Qt.TextElideMode.ElideRight
             texts = (
                 first,
