@@ -11,6 +11,9 @@ Signals:
     edit_requested(str): edit this annotation.
     delete_requested(str): delete this annotation.
     filters_changed(): the filters (or the scope) changed.
+    scope_changed(bool): the reader chose every article's annotations (True) or the open
+        one's: the feature reads what the scope shows (every article's on a worker thread,
+        while ``set_loading(True)`` says so in place of the count).
 """
 
 from __future__ import annotations
@@ -338,6 +341,7 @@ class Sidebar(QWidget):
     edit_requested = Signal(str)
     delete_requested = Signal(str)
     filters_changed = Signal()
+    scope_changed = Signal(bool)
 
     def __init__(
         self,
@@ -351,6 +355,7 @@ class Sidebar(QWidget):
         self.proxy = AnnotationFilterProxy(self)
         self.proxy.setSourceModel(model)
         self._current_document: str | None = None
+        self._loading = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -476,11 +481,21 @@ class Sidebar(QWidget):
     def set_all_articles(self, all_articles: bool) -> None:
         self.scope.setCurrentIndex(1 if all_articles else 0)
 
+    def all_articles(self) -> bool:
+        """Whether every article's annotations are shown (else the open one's)."""
+        return bool(self.scope.currentData() == "all")
+
+    def set_loading(self, loading: bool) -> None:
+        """Every article's annotations are being read (said in place of the count)."""
+        self._loading = loading
+        self.update_counts()
+
     def _on_scope_current_index_changed(self, _index: int) -> None:
-        everything = self.scope.currentData() == "all"
+        everything = self.all_articles()
         self.delegate.show_documents = everything
         self.proxy.set_document(None if everything else self._current_document)
         self._filters_changed()
+        self.scope_changed.emit(everything)
 
     def _on_search_text_changed(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -526,6 +541,9 @@ class Sidebar(QWidget):
         self.colors.set_counts(counts.colors)
         self.tags.set_counts(counts.tags)
         shown, total = self.proxy.rowCount(), counts.total
+        if self._loading:
+            self.count_label.setText(self.tr("Reading…"))
+            return
         self.count_label.setText(
             self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
             if shown != total
