@@ -234,12 +234,16 @@ def delete_keeping(store: Store, annotation_id: str, doc: Document, folder: Path
     return Deleted(record, path)
 
 
-def window_data(store: Store) -> tuple[list[AnnotationRecord], list[TagInfo], dict[str, str]]:
-    """Every annotation (text order), tag and colour meaning, in one read: what the window
+def window_data(
+    store: Store, documents: Sequence[str] | None = None
+) -> tuple[list[AnnotationRecord], list[TagInfo], dict[str, str], int]:
+    """The annotations of ``documents`` (None: every text's), in text order, every tag and
+    colour meaning, and how many annotations there are in all, in one read: what the window
     shows."""
     with store.reading() as s:
         return (
-            store_ops.list_annotations(s),
+            store_ops.list_annotations(s, documents=documents),
             store_tags.list_tags(s),
             store_themes.color_meanings(s),
+            store_ops.count_annotations(s),
         )

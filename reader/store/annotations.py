@@ -193,6 +193,11 @@ def list_annotations(
         return [record_of(v) for v in values]
 
 
+def count_annotations(s: Session) -> int:
+    """How many annotations the database holds, of every text."""
+    return int(s.scalar(select(func.count()).select_from(models.Annotation)) or 0)
+
+
 RECORD_FIELDS = tuple(f.name for f in fields(AnnotationRecord))
 
 

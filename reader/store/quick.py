@@ -8,6 +8,9 @@ API::
                                      # DatabaseRefused as open_store would refuse the file;
                                      # NeedsStore when it must be upgraded first (open_store)
     snapshot.annotations()           # == annotations.list_annotations(s), same records
+    read_snapshot(path, documents=["a"]).annotations()  # only those texts' (a library of
+                                     # thousands: the window reads the open text's at start)
+    snapshot.total                   # how many annotations the database holds
     snapshot.tags()                  # == annotations.list_tags(s)
     snapshot.color_meanings()        # == annotations.color_meanings(s)
     snapshot.glossary()              # == annotations.load_glossary(s)
@@ -74,7 +77,9 @@ class Snapshot:
 
     uri: str
     read_only: bool
-    records: tuple[AnnotationRecord, ...]
+    records: tuple[AnnotationRecord, ...]  # of ``documents`` (None: every text's)
+    documents: tuple[str, ...] | None
+    total: int  # annotations in the database, of every text
     tag_infos: tuple[TagInfo, ...]
     meanings: dict[str, str]
     keeps: frozenset[str]
@@ -112,13 +117,63 @@ def connection_uri(path: Path) -> tuple[str, bool]:
     return _uri(path, "mode=ro" if read_only else "mode=rw"), read_only
 
 
-def read_snapshot(path: Path | str) -> Snapshot | None:
-    """Everything the window shows first, or None when there is no database yet."""
+def read_snapshot(path: Path | str, documents: Sequence[str] | None = None) -> Snapshot | None:
+    """Everything the window shows first, or None when there is no database yet; of the
+    annotations only those of ``documents`` (None: every one)."""
     path = Path(path)
     if not path.exists():
         return None
     with _checked(path) as (conn, uri, read_only):
-        return _read(conn, uri, read_only)
+        return _read(conn, uri, read_only, documents)
+
+
+def read_records(
+    path: Path | str,
+    documents: Sequence[str] | None = None,
+    ids: Sequence[str] | None = None,
+) -> list[AnnotationRecord]:
+    """The annotations of ``documents`` (None: every text's), or those of ``ids``, in text
+    order, as ``list_annotations`` returns them; [] when there is no database. For a reader
+    that made a :func:`read_snapshot` of this file first (which checked it whole): only the
+    header and tables are checked here (a whole ``quick_check`` reads every page, 0.15 s with
+    100,000 annotations, at every text opened); SQLite's errors still come in words. Any thread
+    (its own connection)."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    where: list[str] = []
+    args: list[Any] = []
+    if documents is not None:
+        where.append(f"a.document_id IN ({','.join('?' * len(documents))})")
+        args += documents
+    if ids is not None:
+        where.append(f"a.id IN ({','.join('?' * len(ids))})")
+        args += ids
+    with _checked(path, whole=False) as (conn, _, _):
+        return _no_gc(lambda: list(_annotations(conn, " AND ".join(where), args)))
+
+
+def read_tag_lists(path: Path | str) -> list[tuple[str, ...]]:
+    """Every tagged annotation's tags (their names, in the annotation's order): what counting
+    annotations per tag and parent needs, without reading the annotations (a library of
+    thousands). [] when there is no database; checked as :func:`read_records`."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    with _checked(path, whole=False) as (conn, _, _):
+        return [tuple(names) for names in _tag_names(conn, "", ()).values()]
+
+
+def _no_gc(make: Callable[[], list[AnnotationRecord]]) -> list[AnnotationRecord]:
+    """``make()`` with the cyclic collector paused: thousands of acyclic records (as
+    annotations.list_annotations does)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return make()
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _log_pending(path: Path) -> bool:
@@ -130,7 +185,7 @@ def _log_pending(path: Path) -> bool:
 
 @contextlib.contextmanager
 def _checked(
-    path: Path, *, tidy: bool = False, reads: Collection[str] | None = None
+    path: Path, *, tidy: bool = False, reads: Collection[str] | None = None, whole: bool = True
 ) -> Iterator[tuple[sqlite3.Connection, str, bool]]:
     """A read-only connection to ``path`` after ``open_store``'s checks, inside one read
     transaction; SQLite's errors (also those of the caller's reads) in words.
@@ -139,7 +194,8 @@ def _checked(
     with writes refused by ``query_only``, so that SQLite, as the last connection to close,
     checkpoints and removes the ``-wal``/``-shm`` a read of a WAL database creates: a command
     that only reads leaves the folder as it found it (a damaged file too). The window's first
-    read keeps ``mode=ro``: its own store opens right after and owns those files."""
+    read keeps ``mode=ro``: its own store opens right after and owns those files.
+    ``whole`` False (the window's reads after its first): no ``quick_check``."""
     inspect_file(path)
     uri, read_only = connection_uri(path)
     if tidy and not read_only and not _log_pending(path):
@@ -156,7 +212,7 @@ def _checked(
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only = 1")
-        version = check_connection(conn, path, reads)
+        version = check_connection(conn, path, reads if whole else frozenset())
         if reads is not None:  # the promise kept: a read of any other table is refused
             conn.set_authorizer(_only(frozenset(reads)))
         if version < SCHEMA_VERSION:
@@ -280,14 +336,15 @@ def _read_transaction(conn: sqlite3.Connection) -> Iterator[None]:
                 conn.execute("ROLLBACK")
 
 
-def _read(conn: sqlite3.Connection, uri: str, read_only: bool) -> Snapshot:
-    was_enabled = gc.isenabled()
-    gc.disable()  # thousands of acyclic records (as annotations.list_annotations does)
-    try:
-        records = _annotations(conn)
-    finally:
-        if was_enabled:
-            gc.enable()
+def _read(
+    conn: sqlite3.Connection, uri: str, read_only: bool, documents: Sequence[str] | None
+) -> Snapshot:
+    if documents is None:
+        records = tuple(_no_gc(lambda: list(_annotations(conn))))
+    else:
+        where = f"a.document_id IN ({','.join('?' * len(documents))})"
+        records = tuple(_no_gc(lambda: list(_annotations(conn, where, documents))))
+    total = int(conn.execute("SELECT count(*) FROM annotations").fetchone()[0])
     counts = dict(conn.execute("SELECT tag_id, count(*) FROM annotation_tags GROUP BY tag_id"))
     tags = tuple(
         TagInfo(name, key, color, description, counts.get(tag_id, 0))
@@ -299,7 +356,17 @@ def _read(conn: sqlite3.Connection, uri: str, read_only: bool) -> Snapshot:
     keeps, conversions, equivalences = _glossary(conn)
     hashes = dict(conn.execute("SELECT id, sha256 FROM documents"))
     return Snapshot(
-        uri, read_only, records, tags, meanings, keeps, conversions, equivalences, hashes
+        uri,
+        read_only,
+        records,
+        None if documents is None else tuple(documents),
+        total,
+        tags,
+        meanings,
+        keeps,
+        conversions,
+        equivalences,
+        hashes,
     )
 
 
@@ -344,23 +411,46 @@ def _glossary(
     return keeps, conversions, equivalences
 
 
-def _annotations(
-    conn: sqlite3.Connection, where: str = "", args: Sequence[Any] = ()
-) -> tuple[AnnotationRecord, ...]:
+def _tag_names(conn: sqlite3.Connection, where: str, args: Sequence[Any]) -> dict[str, list[str]]:
+    """Per annotation (of those ``where`` selects, over ``annotations a``; all when empty), its
+    tags' names in order; each name one string shared by every annotation carrying it."""
     tag_names: dict[int, str] = dict(conn.execute("SELECT id, name FROM tags"))
     grouped: dict[str, list[str]] = {}
-    for annotation_id, tag_id in conn.execute(
-        "SELECT annotation_id, tag_id FROM annotation_tags ORDER BY annotation_id, position"
-    ):
+    rows = (
+        conn.execute(
+            "SELECT l.annotation_id, l.tag_id FROM annotation_tags l JOIN annotations a "
+            f"ON a.id = l.annotation_id WHERE {where} ORDER BY l.annotation_id, l.position",
+            tuple(args),
+        )
+        if where
+        else conn.execute(
+            "SELECT annotation_id, tag_id FROM annotation_tags ORDER BY annotation_id, position"
+        )
+    )
+    for annotation_id, tag_id in rows:
         names = grouped.get(annotation_id)
         if names is None:
             grouped[annotation_id] = [tag_names[tag_id]]
         else:
             names.append(tag_names[tag_id])
-    pages: dict[str, _Pages] = {
-        doc_id: _Pages(stored or "[]")
-        for doc_id, stored in conn.execute("SELECT id, pages FROM documents")
-    }
+    return grouped
+
+
+def _annotations(
+    conn: sqlite3.Connection, where: str = "", args: Sequence[Any] = ()
+) -> tuple[AnnotationRecord, ...]:
+    grouped = _tag_names(conn, where, args)
+    # Only the pages of the texts read (a library of thousands: the open text's).
+    page_rows = (
+        conn.execute(
+            "SELECT id, pages FROM documents WHERE id IN (SELECT DISTINCT a.document_id "
+            f"FROM annotations a WHERE {where})",
+            tuple(args),
+        )
+        if where
+        else conn.execute("SELECT id, pages FROM documents")
+    )
+    pages: dict[str, _Pages] = {doc_id: _Pages(stored or "[]") for doc_id, stored in page_rows}
     none: tuple[str, ...] = ()
     rows = conn.execute(
         'SELECT a.id, a.document_id, a.start, a."end", a.quote, a.prefix, a.suffix, a.color, '

@@ -15,7 +15,7 @@ from reader.store import glossary as store_glossary
 from reader.store import open_store
 from reader.store import tags as store_tags
 from reader.store import themes as store_themes
-from reader.store.quick import NeedsStore, read_snapshot
+from reader.store.quick import NeedsStore, read_records, read_snapshot, read_tag_lists
 from reader.store.sqlite_file import APPLICATION_ID, DatabaseRefused
 from tests.store.helpers import make_doc
 
@@ -84,8 +84,37 @@ def test_the_first_read_returns_what_the_store_returns(db_file: Path) -> None:
     assert [d.id for d in snapshot.stale_documents([DOC, OTHER])] == [d.id for d in stale]
 
 
+def test_a_read_of_some_texts_returns_theirs_as_the_store_does(db_file: Path) -> None:
+    populate(db_file)
+    store = open_store(db_file)
+    try:
+        with store.reading() as s:
+            everything = ops.list_annotations(s)
+            mine = ops.list_annotations(s, documents=[DOC.id])
+            assert ops.count_annotations(s) == len(everything) == 5
+    finally:
+        store.close(backup=False)
+    # The window's first read of a library of thousands: the open text's, and the total.
+    snapshot = read_snapshot(db_file, [DOC.id])
+    assert snapshot is not None
+    assert snapshot.annotations() == mine and snapshot.documents == (DOC.id,)
+    assert snapshot.total == 5 and len(mine) == 3
+    assert [r.pages for r in snapshot.annotations()] == [r.pages for r in mine]
+    empty = read_snapshot(db_file, [])
+    assert empty is not None and empty.annotations() == [] and empty.total == 5
+    # The reads after it (a text opened, every text's on a worker thread, one by its id).
+    assert read_records(db_file, [DOC.id]) == mine
+    assert read_records(db_file, ["other"]) == [r for r in everything if r.document == "other"]
+    assert read_records(db_file) == everything
+    assert read_records(db_file, ids=[everything[3].id]) == [everything[3]]
+    assert read_records(db_file, ids=["no such id"]) == []
+    # Every annotation's tags, without the annotations.
+    assert sorted(read_tag_lists(db_file)) == sorted(r.tags for r in everything if r.tags)
+
+
 def test_there_is_nothing_to_read_before_the_database_exists(db_file: Path) -> None:
     assert read_snapshot(db_file) is None
+    assert read_records(db_file) == [] and read_tag_lists(db_file) == []
     assert not db_file.exists()  # the first read never creates it
 
 

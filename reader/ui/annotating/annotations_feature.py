@@ -16,8 +16,14 @@ changed; the highlight layer and the margin redraw from it. Offsets stay canonic
 the reading pane maps them into whatever view (script) is shown, so highlights stay on their
 words when the view changes.
 
+What the list model holds follows the sidebar's scope: the open text's annotations ("This
+article", read when a text opens: a library of thousands holds 100,000, whose records cost
+more memory than the rest of the window), or every text's ("All articles", read on a worker
+thread while the sidebar says so, then kept current like the open text's).
+
 Signals:
     records_loaded(): the annotations were (re)read from the store and everything redrawn.
+    all_loaded(): every text's annotations were read (the "All articles" scope is filled).
     edit_failed(str): a write was refused (the message says what to do).
 """
 
@@ -54,9 +60,17 @@ if TYPE_CHECKING:
 
     from reader.store.records import AnnotationRecord, TagInfo
     from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.workers import Runner
 
 _ORPHANED, _COLOR, _NOTE = attrgetter("orphaned"), attrgetter("color"), attrgetter("note")
 _START, _END = attrgetter("start"), attrgetter("end")
+
+
+def _order(r: AnnotationRecord) -> tuple[str, int, int, str, str]:
+    """Text order, as the store and the list model list annotations."""
+    return (r.document, r.start, r.end, r.created, r.id)
+
+
 LAYER = "annotations"
 FLASH_LAYER = "annotation-flash"
 HOVER_LAYER = "annotation-hover"
@@ -72,6 +86,7 @@ def install_annotations(window: MainWindow) -> AnnotationsFeature:
 
 class AnnotationsFeature(QObject):
     records_loaded = Signal()
+    all_loaded = Signal()
     edit_failed = Signal(str)
 
     def __init__(self, window: MainWindow) -> None:
@@ -86,6 +101,7 @@ class AnnotationsFeature(QObject):
         self.tags: list[TagInfo] = []
         self.meanings: dict[str, str] = {}
         self._doc_records: list[AnnotationRecord] = []
+        self._drawn_document: str | None = None  # whose annotations _doc_records are
         self._doc_starts: list[int] = []  # their starts (ascending), made when first needed
         self._doc_longest = 0
         self._doc_starts_of: list[AnnotationRecord] | None = None
@@ -95,6 +111,13 @@ class AnnotationsFeature(QObject):
         self.quiet = False  # True: refusals only in the status bar and edit_failed (tests)
         self._tag_manager: QObject | None = None
         self._color_meanings: QObject | None = None
+        # Every text's annotations are in the model (else only the open text's); a read of
+        # them on a worker thread is under way (the edits made meanwhile, applied again to
+        # what it brings).
+        self.holds_all = False
+        self.loading_all = False
+        self._applied_meanwhile: list[tuple[list[AnnotationRecord], list[str]]] = []
+        self._runner: Runner | None = None
         # Writing to the store, through reader.ops and the undo history (annotation_edits).
         self.edits = AnnotationEdits(self)
 
@@ -133,6 +156,7 @@ class AnnotationsFeature(QObject):
         self.sidebar.set_all_articles(self._settings.text(SCOPE_SETTING, "document") == "all")
         self.margin.collapsed_changed.connect(self._on_margin_collapsed_changed)
         self.sidebar.filters_changed.connect(self._on_sidebar_filters_changed)
+        self.sidebar.scope_changed.connect(self._on_sidebar_scope_changed)
 
         # The actions, the Annotate menu, the toolbar's colours and the context menu.
         self.menus = AnnotationMenus(self)
@@ -151,17 +175,24 @@ class AnnotationsFeature(QObject):
 
         doc = window.current_document()
         self.sidebar.set_current_document(doc.id if doc else None)
+        self.services.read_first(doc.id if doc else "")
         self.edits.sync_texts()
         self.refresh()
         self._on_selection_changed()
 
     # -- reading the store -------------------------------------------------------------------
+    def _all_scope(self) -> bool:
+        return self.sidebar.all_articles()
+
     def refresh(self) -> None:
-        """Read every annotation, tag and colour meaning again; update what shows them."""
+        """Read the open text's annotations, every tag and colour meaning again; update what
+        shows them. In the "All articles" scope every text's are read again too, on a worker
+        thread (``all_loaded`` when they are in)."""
         self._refresh_timer.stop()
+        doc = self.window.current_document()
         try:
             # Plain sqlite3 until the first write (startup budget, issue 10): see Services.
-            read = self.services.read_annotations()
+            read = self.services.read_annotations(doc.id if doc is not None else "")
         except MeipiError as exc:
             self.edits.report(str(exc))
             return
@@ -172,26 +203,102 @@ class AnnotationsFeature(QObject):
         self.tags = tags
         self.meanings = meanings
         self.model.set_meanings(meanings)
-        self.model.set_records(records)
+        if not self.holds_all:
+            self.model.set_records(records)
+        # (Holding every text's, the read of them below brings the open text's too.)
         self.sidebar.tags.set_tags(tags)
         self.sidebar.colors.set_meanings(meanings)
         self.sidebar.tag_view.expandAll()
         self.sidebar.update_counts()  # once, for all the rows that changed
         self.menus.update_texts()
         self._redraw()
+        if self._all_scope():
+            self._load_all()
         self.records_loaded.emit()
+
+    def _load_all(self) -> None:
+        """Read every text's annotations on a worker thread (the sidebar says it is reading);
+        the model takes them when they are in. A read under way is overtaken by this one."""
+        from reader.ui.window.workers import Runner
+
+        if self._runner is None:
+            self._runner = Runner(self)
+        if not self.loading_all:
+            self._applied_meanwhile = []
+        self.loading_all = True
+        self.window.begin_loading("all annotations")
+        self.sidebar.set_loading(True)
+        self._runner.run(
+            "all",
+            self.services.records_reader(),
+            self._on_all_read,
+            self._on_all_failed,
+            self.tr("Reading every article's annotations…"),
+        )
+
+    def _on_all_read(self, records: list[AnnotationRecord]) -> None:
+        self.loading_all = False
+        self.sidebar.set_loading(False)
+        self.window.finish_loading("all annotations")
+        if not self._all_scope():
+            return  # the reader went back to the open text's meanwhile
+        self.model.set_records(records)
+        self.holds_all = True
+        for put, gone in self._applied_meanwhile:
+            self.model.drop(gone)
+            self.model.put(put)
+        self._applied_meanwhile = []
+        self.sidebar.update_counts()
+        self._redraw()
+        self.all_loaded.emit()
+        self.records_loaded.emit()
+
+    def _on_all_failed(self, message: str) -> None:
+        self.loading_all = False
+        self.sidebar.set_loading(False)
+        self.window.finish_loading("all annotations")
+        self.edits.report(message)
+
+    def _on_sidebar_scope_changed(self, all_articles: bool) -> None:
+        if all_articles:
+            if not self.holds_all:
+                self._load_all()
+            return
+        if self._runner is not None:
+            self._runner.cancel("all")
+        if self.loading_all:
+            self.loading_all = False
+            self.sidebar.set_loading(False)
+            self.window.finish_loading("all annotations")
+        if self.holds_all:
+            # Back to the open text's: the others' records are let go (memory).
+            doc = self.window.current_document()
+            self.holds_all = False
+            self.model.set_records(self.model.records(doc.id) if doc is not None else [])
+            self.sidebar.update_counts()
 
     def apply(self, put: Sequence[AnnotationRecord] = (), gone: Sequence[str] = ()) -> None:
         """The window's own write made or changed the annotations ``put`` and deleted those of
         the ids ``gone``: only their rows, the counts and the highlights are updated (the tags
-        read again when a tagged one came or went), where :meth:`refresh` reads every
-        annotation again (100,000 annotations: seconds)."""
+        read again when a tagged one came or went), where :meth:`refresh` reads the
+        annotations again. Without every text's in the model, only the open text's are put."""
         self._refresh_timer.stop()
         before = [self.record(i) for i in gone]
         before += [self.record(r.id) for r in put]
+        unknown = any(b is None for b in before[: len(gone)])  # a delete in a text not held
+        if self.loading_all:
+            self._applied_meanwhile.append((list(put), list(gone)))
+        if not self.holds_all:
+            doc = self.window.current_document()
+            doc_id = doc.id if doc is not None else None
+            put = [r for r in put if r.document == doc_id]
         self.model.drop(gone)
         self.model.put(put)
-        if any(r is not None and r.tags for r in (*before, *put)):
+        if self._drawing_open_text():
+            self._patch_drawn([b for b in before if b is not None], put)
+        else:
+            self._redraw()
+        if unknown or any(r is not None and r.tags for r in (*before, *put)):
             try:
                 from reader.ops.tags import list_tags
 
@@ -203,7 +310,6 @@ class AnnotationsFeature(QObject):
             except MeipiError as exc:
                 self.edits.report(str(exc))
         self.sidebar.update_counts()
-        self._redraw()
         self.records_loaded.emit()
 
     def records(self, document: str | None = None) -> list[AnnotationRecord]:
@@ -230,8 +336,24 @@ class AnnotationsFeature(QObject):
         self.sidebar.set_current_document(doc_id)
         if self.edits.sync_texts():
             self.refresh()
-        else:
+        elif self.holds_all:
             self._redraw()
+        else:
+            self._read_open_text(doc_id)
+
+    def _read_open_text(self, doc_id: str) -> None:
+        """The open text's annotations in the model (and nothing else), drawn."""
+        try:
+            read = self.services.read_annotations(doc_id)
+        except MeipiError as exc:
+            self.edits.report(str(exc))
+            return
+        if read is None:
+            return
+        self.model.set_records(read[0])
+        self.sidebar.update_counts()
+        self._redraw()
+        self.records_loaded.emit()
 
     def _on_theme_applied(self, _theme_id: str) -> None:
         self._formats.clear()
@@ -284,10 +406,60 @@ class AnnotationsFeature(QObject):
         # Looped over in C (map, compress, zip): 100,000 annotations in milliseconds.
         records = list(compress(records, map(not_, map(_ORPHANED, records))))
         self._doc_records = records
+        self._drawn_document = doc.id if doc is not None else None
         colors = list(map(_COLOR, records))
         formats = {c: self._format(c) for c in set(colors)}
         starts, ends = map(_START, records), map(_END, records)
         self.view.set_layer(LAYER, zip(starts, ends, map(formats.__getitem__, colors), strict=True))
+        self.margin.relayout()
+
+    def _drawing_open_text(self) -> bool:
+        """Whether the highlights drawn are the open text's (else another's, or none)."""
+        doc = self.window.current_document()
+        return doc is not None and self._drawn_document == doc.id
+
+    def _patch_drawn(
+        self, old: Sequence[AnnotationRecord], new: Sequence[AnnotationRecord]
+    ) -> None:
+        """The open text's annotations ``old`` were changed into or replaced by ``new`` (an
+        edit of the window's own): only they are taken out of and put in the highlights, the
+        notes and the starts looked up under the pointer, in their places in text order — a
+        redraw of 100,000 for each one was a tenth of a second."""
+        doc_id = self._drawn_document
+        records = self._doc_records
+        starts = self._doc_starts if self._doc_starts_of is records else None
+        notes = self._notes if self._notes_of is records else None
+        changes: list[tuple[int, tuple[int, int, QTextCharFormat] | None]] = []
+        for r in old:
+            if r.document != doc_id or r.orphaned:
+                continue
+            at = bisect.bisect_left(records, _order(r), key=_order)
+            if at >= len(records) or records[at].id != r.id:
+                continue
+            del records[at]
+            if starts is not None:
+                del starts[at]
+            if notes is not None and r.note:
+                i = bisect.bisect_left(notes, _order(r), key=_order)
+                if i < len(notes) and notes[i].id == r.id:
+                    del notes[i]
+            changes.append((at, None))  # the highlights are in the records' order
+        for r in new:
+            if r.document != doc_id or r.orphaned:
+                continue
+            at = bisect.bisect_left(records, _order(r), key=_order)
+            records.insert(at, r)
+            if starts is not None:
+                starts.insert(at, r.start)
+                self._doc_longest = max(self._doc_longest, r.end - r.start)
+            if notes is not None and r.note:
+                notes.insert(bisect.bisect_left(notes, _order(r), key=_order), r)
+            changes.append((at, (r.start, r.end, self._format(r.color))))
+        if notes is not None and any(r.note for r in (*old, *new)):
+            self._notes = list(notes)  # a new list: the margin places the notes anew
+        if not self.view.edit_layer(LAYER, changes):
+            self._redraw()
+            return
         self.margin.relayout()
 
     def _doc_notes(self) -> list[AnnotationRecord]:
@@ -315,6 +487,13 @@ class AnnotationsFeature(QObject):
     def go_to(self, annotation_id: str) -> None:
         """Show the passage (opening its article), scroll it into view and flash it."""
         record = self.record(annotation_id)
+        if record is None:
+            # On a text whose annotations are not held (``meipi open --annotation``).
+            try:
+                record = self.services.find_annotation(annotation_id)
+            except MeipiError as exc:
+                self.edits.report(str(exc))
+                return
         if record is None:
             return
         doc = self.window.current_document()

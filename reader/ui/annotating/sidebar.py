@@ -11,6 +11,9 @@ Signals:
     edit_requested(str): edit this annotation.
     delete_requested(str): delete this annotation.
     filters_changed(): the filters (or the scope) changed.
+    scope_changed(bool): the reader chose every article's annotations (True) or the open
+        one's: the feature reads what the scope shows (every article's on a worker thread,
+        while ``set_loading(True)`` says so in place of the count).
 """
 
 from __future__ import annotations
@@ -107,6 +110,24 @@ class _FontSet:
         self.small_line = AnnotationDelegate._line(small)
 
 
+def split_first_line(quote: str, font: QFont, width: int) -> tuple[str, str]:
+    """``quote``'s first line at ``width`` and the rest, broken where a typesetter would: between
+    ideographs but never before closing punctuation (，。」…) or after opening (「（…), and at a
+    space in Latin text — anywhere only when a single word is wider than the line."""
+    layout = QTextLayout(quote, font)
+    text_option = QTextOption()
+    text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(text_option)
+    layout.beginLayout()
+    line = layout.createLine()
+    end = len(quote)
+    if line.isValid():
+        line.setLineWidth(width)
+        end = line.textStart() + line.textLength()
+    layout.endLayout()
+    return quote[:end], quote[end:]
+
+
 class AnnotationDelegate(QStyledItemDelegate):
     """One annotation: a colour bar, two lines of quote, a line of page · meaning · tags, and
     the start of the note."""
@@ -153,21 +174,6 @@ class AnnotationDelegate(QStyledItemDelegate):
         """A line's height: room for Chinese glyphs, taller than the Latin font's spacing."""
         metrics = QFontMetrics(font)
         return int(max(metrics.lineSpacing(), metrics.height()) * 1.3)
-
-    def _split_quote(self, quote: str, font: QFont, width: int) -> tuple[str, str]:
-        """The quote's first line and the rest (elided later) at ``width``."""
-        layout = QTextLayout(quote, font)
-        text_option = QTextOption()
-        text_option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        layout.setTextOption(text_option)
-        layout.beginLayout()
-        line = layout.createLine()
-        end = len(quote)
-        if line.isValid():
-            line.setLineWidth(width)
-            end = line.textStart() + line.textLength()
-        layout.endLayout()
-        return quote[:end], quote[end:]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """Every row the same height (room for two lines of quote, the details and the start
@@ -279,7 +285,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         key = (record, quote, meta, width, fonts.key)
         texts = self._texts.get(key)
         if texts is None:
-            first, rest = self._split_quote(quote, fonts.body, width)
+            first, rest = split_first_line(quote, fonts.body, width)
             elide = Qt.TextElideMode.ElideRight
             texts = (
                 first,
@@ -340,6 +346,7 @@ class Sidebar(QWidget):
     edit_requested = Signal(str)
     delete_requested = Signal(str)
     filters_changed = Signal()
+    scope_changed = Signal(bool)
 
     def __init__(
         self,
@@ -353,6 +360,7 @@ class Sidebar(QWidget):
         self.proxy = AnnotationFilterProxy(self)
         self.proxy.setSourceModel(model)
         self._current_document: str | None = None
+        self._loading = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -478,11 +486,21 @@ class Sidebar(QWidget):
     def set_all_articles(self, all_articles: bool) -> None:
         self.scope.setCurrentIndex(1 if all_articles else 0)
 
+    def all_articles(self) -> bool:
+        """Whether every article's annotations are shown (else the open one's)."""
+        return bool(self.scope.currentData() == "all")
+
+    def set_loading(self, loading: bool) -> None:
+        """Every article's annotations are being read (said in place of the count)."""
+        self._loading = loading
+        self.update_counts()
+
     def _on_scope_current_index_changed(self, _index: int) -> None:
-        everything = self.scope.currentData() == "all"
+        everything = self.all_articles()
         self.delegate.show_documents = everything
         self.proxy.set_document(None if everything else self._current_document)
         self._filters_changed()
+        self.scope_changed.emit(everything)
 
     def _on_search_text_changed(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -528,6 +546,9 @@ class Sidebar(QWidget):
         self.colors.set_counts(counts.colors)
         self.tags.set_counts(counts.tags)
         shown, total = self.proxy.rowCount(), counts.total
+        if self._loading:
+            self.count_label.setText(self.tr("Reading…"))
+            return
         self.count_label.setText(
             self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
             if shown != total

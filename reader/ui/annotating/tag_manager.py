@@ -144,12 +144,21 @@ class TagManager(QDialog):
         self.model.set_counts(self.subtree_counts())
         self.tree.expandAll()
 
+    def _tag_lists(self) -> list[tuple[str, ...]]:
+        """Every annotation's tags, of every text (the window holds only the open text's
+        annotations): read from the database, not the annotations themselves."""
+        try:
+            return self.feature.services.tag_lists()
+        except MeipiError as exc:
+            self.feature.edits.report(str(exc))
+            return []
+
     def subtree_counts(self) -> dict[str, int]:
         """Per tag key (and parent key), how many annotations carry it or a child."""
         counts: dict[str, int] = {}
-        for record in self.feature.records():
+        for tags in self._tag_lists():
             keys: set[str] = set()
-            for tag in record.tags:
+            for tag in tags:
                 parts = fold_key(tag).split("/")
                 keys.update("/".join(parts[: i + 1]) for i in range(len(parts)))
             for key in keys:
@@ -160,9 +169,7 @@ class TagManager(QDialog):
         """How many annotations a change to ``name`` (and its children) touches."""
         key = fold_key(name)
         return sum(
-            1
-            for r in self.feature.records()
-            if any(tag_matches(fold_key(t), [key]) for t in r.tags)
+            1 for tags in self._tag_lists() if any(tag_matches(fold_key(t), [key]) for t in tags)
         )
 
     def selected_name(self) -> str | None:

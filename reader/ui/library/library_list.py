@@ -18,9 +18,10 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTextBoundaryFinder,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -107,6 +108,36 @@ class LibraryModel(QAbstractListModel):
         self.endResetModel()
 
 
+def without_widow(text: str, font: QFont, width: int) -> str:
+    """``text`` as wrapped at ``width``, with a line break put in where Qt's wrapping would leave
+    one character alone on the last line (一帶一路框架下中俄之潛在競合關 / 係): the character
+    before it goes down too, as a typesetter would set it. Text that fits, or ends well, is
+    returned as it is."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts: list[int] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) < 2 or len(text[starts[-1] :].strip()) != 1:
+        return text
+    cut = starts[-1] - 1
+    while cut > starts[-2] and text[cut - 1].isspace():
+        cut -= 1
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    finder.setPosition(cut)
+    if cut <= starts[-2] or not finder.isAtBoundary():
+        return text
+    return text[:cut].rstrip() + "\n" + text[cut:]
+
+
 class _TwoLineDelegate(QStyledItemDelegate):
     """The title in the list font, a little larger; below it, the details smaller and muted."""
 
@@ -116,7 +147,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # A library of thousands: each row's title measured once per font and width (Qt asks
         # every row's size when it lays the list out, and again on each layout).
-        self._sizes: dict[tuple[str, int, str], QRect] = {}
+        self._sizes: dict[tuple[str, int, str], tuple[QRect, str]] = {}
         self._metrics: dict[str, QFontMetrics] = {}
         self._details: dict[str, int] = {}
 
@@ -128,10 +159,12 @@ class _TwoLineDelegate(QStyledItemDelegate):
         title.setPointSizeF(font.pointSizeF() * 1.08)
         return title
 
-    def _title_rect(self, font: QFont, width: int, text: str) -> QRect:
+    def _title_rect(self, font: QFont, width: int, text: str) -> tuple[QRect, str]:
+        """The title's box at ``width`` and the title as drawn (no character alone on its
+        last line)."""
         key = (font.key(), max(40, width), text)
-        rect = self._sizes.get(key)
-        if rect is None:
+        sized = self._sizes.get(key)
+        if sized is None:
             if len(self._sizes) > 20_000:
                 self._sizes.clear()
             metrics = self._metrics.get(key[0])
@@ -139,9 +172,14 @@ class _TwoLineDelegate(QStyledItemDelegate):
                 metrics = self._metrics[key[0]] = QFontMetrics(self._title_font(font))
             flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
             rect = metrics.boundingRect(QRect(0, 0, key[1], 10_000), flags, text)
+            shown = text
+            if rect.height() > metrics.height() * 1.5:  # wrapped: check the last line
+                shown = without_widow(text, self._title_font(font), key[1])
+                if shown != text:
+                    rect = metrics.boundingRect(QRect(0, 0, key[1], 10_000), flags, shown)
             rect.setHeight(int(rect.height() * 1.3))
-            self._sizes[key] = rect
-        return QRect(rect)
+            sized = self._sizes[key] = (rect, shown)
+        return QRect(sized[0]), sized[1]
 
     def _inner_width(self, option: QStyleOptionViewItem) -> int:
         view = self.parent()
@@ -150,7 +188,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         font: QFont = option.font
-        title = self._title_rect(font, self._inner_width(option), str(index.data()))
+        title, _ = self._title_rect(font, self._inner_width(option), str(index.data()))
         return QSize(200, title.height() + self._detail_height(font) + 3 * self._PAD)
 
     def _detail_height(self, font: QFont) -> int:
@@ -186,7 +224,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
                 QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             )
         )
-        title_rect = self._title_rect(opt.font, inner.width(), str(index.data()))
+        title_rect, title = self._title_rect(opt.font, inner.width(), str(index.data()))
         title_rect.moveTopLeft(inner.topLeft())
         painter.drawText(
             title_rect,
@@ -196,7 +234,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
                 | Qt.AlignmentFlag.AlignVCenter
                 | Qt.TextFlag.TextDontClip
             ),
-            str(index.data()),
+            title,
         )
         detail_font = self._detail_font(opt.font)
         painter.setFont(detail_font)

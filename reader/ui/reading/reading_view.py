@@ -27,7 +27,8 @@ import bisect
 import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import itemgetter, sub
+from itertools import islice
+from operator import itemgetter, le, sub
 
 from PySide6.QtCore import (
     QPoint,
@@ -106,8 +107,9 @@ class _Layer:
     ranges: list[tuple[int, int, int]] = field(default_factory=list)
     formats: list[QTextCharFormat] = field(default_factory=list)
     _starts: list[int] | None = None  # canonical starts in ascending order (made when needed)
-    _order: list[int] = field(default_factory=list)  # range indices in that order
+    _order: list[int] | range = field(default_factory=list)  # range indices in that order
     _longest: int = 0
+    _in_order: bool = False  # the ranges were given in order of their starts (_order: 0, 1…)
 
     def set(self, ranges: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
         paused = gc.isenabled()
@@ -132,14 +134,55 @@ class _Layer:
                 gc.enable()
         self._starts = None
 
-    def near(self, lo: int, hi: int) -> list[int]:
-        """Indices (ascending: the drawing order) of the ranges meeting canonical [lo, hi]."""
+    def _index(self) -> list[int]:
+        """The starts in ascending order (made once per ``set``)."""
         if self._starts is None:
             # In C (map, sorted on a list's __getitem__): 100,000 ranges in milliseconds.
             starts = list(map(itemgetter(0), self.ranges))
-            self._order = sorted(range(len(starts)), key=starts.__getitem__)
-            self._starts = list(map(starts.__getitem__, self._order))
+            self._in_order = all(map(le, starts, islice(starts, 1, None)))
+            if self._in_order:  # as highlights come, in text order: nothing to sort
+                self._order = range(len(starts))
+                self._starts = starts
+            else:
+                self._order = sorted(range(len(starts)), key=starts.__getitem__)
+                self._starts = list(map(starts.__getitem__, self._order))
             self._longest = max(map(sub, map(itemgetter(1), self.ranges), starts), default=0)
+        return self._starts
+
+    def edit(self, changes: Iterable[tuple[int, tuple[int, int, QTextCharFormat] | None]]) -> bool:
+        """Apply ``changes`` one after the other: ``(i, None)`` takes range ``i`` out,
+        ``(i, (start, end, format))`` puts one in at ``i`` (an annotation added among
+        100,000, the others not made again). False when the ranges are not in order of their
+        starts or a change would break that order: the caller sets the layer whole (it may
+        be half edited)."""
+        starts = self._index()
+        if not self._in_order:
+            return False
+        ranges = self.ranges
+        for i, given in changes:
+            if given is None:
+                if not 0 <= i < len(ranges):
+                    return False
+                del ranges[i], starts[i]
+                continue
+            start, end, fmt = given
+            if not 0 <= i <= len(ranges) or not (
+                (i == 0 or starts[i - 1] <= start) and (i == len(starts) or start <= starts[i])
+            ):
+                return False
+            number = next((n for n, f in enumerate(self.formats) if f is fmt), None)
+            if number is None:
+                number = len(self.formats)
+                self.formats.append(fmt)
+            ranges.insert(i, (start, end, number))
+            starts.insert(i, start)
+            self._longest = max(self._longest, end - start)
+        self._order = range(len(ranges))
+        return True
+
+    def near(self, lo: int, hi: int) -> list[int]:
+        """Indices (ascending: the drawing order) of the ranges meeting canonical [lo, hi]."""
+        self._starts = self._index()
         first = bisect.bisect_left(self._starts, lo - self._longest)
         last = bisect.bisect_right(self._starts, hi)
         ranges, order = self.ranges, self._order
@@ -558,6 +601,19 @@ class ReadingView(QTextBrowser):
         draws the others as they scroll into view."""
         self._layers.setdefault(name, _Layer()).set(ranges)
         self._apply_layers()
+
+    def edit_layer(
+        self, name: str, changes: Iterable[tuple[int, tuple[int, int, QTextCharFormat] | None]]
+    ) -> bool:
+        """Take ranges out of the named layer and put others in by their places in it (see
+        ``_Layer.edit``), the rest untouched (one highlight among 100,000); False when it
+        cannot (no such layer, or its ranges not in order of their starts): then set the
+        layer whole."""
+        layer = self._layers.get(name)
+        if layer is None or not layer.edit(changes):
+            return False
+        self._apply_layers()
+        return True
 
     def drawn_ranges(self, name: str) -> list[tuple[int, int]]:
         """The canonical ranges of a layer that are drawn now (every one, or those near the

@@ -122,8 +122,13 @@ def _window(data: Path, db: Path | None = None) -> MainWindow:
 
 
 def _closed(window: MainWindow) -> None:
+    """Close and delete ``window`` with what it holds: the bench's later rows run in this
+    process, and a window left alive (a library's annotations, its timers) slowed them."""
     window.close()
+    window.deleteLater()
     QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
 
 
 def view_switch_times(runs: int, data: Path) -> tuple[list[float], list[float]]:
@@ -164,7 +169,7 @@ def view_switch_times(runs: int, data: Path) -> tuple[list[float], list[float]]:
         else:
             switch("zh-Hans-CN")
         warm.append(time.perf_counter() - t0)
-    window.close()
+    _closed(window)
     return first, warm
 
 

@@ -6,6 +6,10 @@ after the text is painted. Until something writes (or a dialog
 needs the store), reads go through ``reader.store.quick`` (plain ``sqlite3``, the same checks as
 ``open_store``), so the window shows its annotations without importing SQLAlchemy.
 
+Annotations are read a text at a time (``read_annotations(doc_id)``): a library of thousands
+holds 100,000 of them, which the window reads whole only when the reader asks for every
+article's (``records_reader()``, a function for a worker thread).
+
 Signals:
     store_failed(str): the database could not be opened (the message says what to do).
     glossary_changed(): the glossary changed (here or in another process); views must redraw.
@@ -61,6 +65,8 @@ class Services(QObject):
         self._glossary: Glossary | None = None
         self._watcher: Watcher | None = None
         self._snapshot: Snapshot | None = None
+        # The texts whose annotations the next snapshot reads (the open one's; None: all).
+        self._snapshot_documents: tuple[str, ...] | None = ()
         self._views: dict[str, str] = {}
         # The window read "no database yet" (its views show nothing); once a read finds the
         # database another process made, the next tick tells every view, whichever read found
@@ -134,7 +140,7 @@ class Services(QObject):
         from reader.store.quick import NeedsStore, read_snapshot
 
         try:
-            snapshot = read_snapshot(self.db_path)
+            snapshot = read_snapshot(self.db_path, self._snapshot_documents)
         except NeedsStore:
             self.store()  # an older schema: open_store upgrades it
             return None
@@ -163,18 +169,34 @@ class Services(QObject):
         self._snapshot = snapshot
         return snapshot
 
-    def read_annotations(self) -> AnnotationData | None:
-        """Every annotation (text order), tag and colour meaning; None when the store is refused.
-        Through ``snapshot()`` while the store is not open, else through the store."""
+    def read_first(self, document: str) -> None:
+        """The text whose annotations the database's first read brings with it (the open
+        one's: whatever asks first, a check of the texts or the annotations, reads once)."""
+        if self._snapshot is None:
+            self._snapshot_documents = (document,)
+
+    def read_annotations(self, document: str | None) -> AnnotationData | None:
+        """The annotations of ``document`` (None: of every text) in text order, every tag and
+        colour meaning; None when the store is refused. Through ``snapshot()`` while the store
+        is not open, else through the store."""
         from reader.store.records import DEFAULT_MEANINGS
 
         if self._store is None and self._store_error is None:
+            wanted = None if document is None else (document,)
+            if self._snapshot is None or document is not None:
+                self._snapshot_documents = wanted  # (the next snapshot's too)
             snapshot = self.snapshot()
             if snapshot is not None:
                 if self._glossary is None:
                     self._glossary = snapshot.glossary()
-                self.annotations_seen = len(snapshot.records)
-                return snapshot.annotations(), snapshot.tags(), snapshot.color_meanings()
+                self.annotations_seen = snapshot.total
+                if snapshot.documents == wanted:
+                    records = snapshot.annotations()
+                else:
+                    from reader.store.quick import read_records
+
+                    records = read_records(self.db_path, wanted)
+                return records, snapshot.tags(), snapshot.color_meanings()
             if self._store is None and self._store_error is None:
                 return [], [], dict(DEFAULT_MEANINGS)  # no database yet
         store = self.store()
@@ -182,9 +204,38 @@ class Services(QObject):
             return None
         from reader.ops.annotations import window_data
 
-        records, tags, meanings = window_data(store)
-        self.annotations_seen = len(records)
+        records, tags, meanings, total = window_data(
+            store, None if document is None else [document]
+        )
+        self.annotations_seen = total
         return records, tags, meanings
+
+    def records_reader(self) -> Callable[[], list[AnnotationRecord]]:
+        """A function reading every text's annotations (text order) through its own plain
+        ``sqlite3`` connection: for a worker thread (100,000 of them take a second or two).
+        The database was read (and checked whole) by the window before."""
+        from reader.store.quick import read_records
+
+        path = self.db_path
+        return lambda: read_records(path)
+
+    def find_annotation(self, annotation_id: str) -> AnnotationRecord | None:
+        """One annotation, whichever text it is on (None: there is none of that id)."""
+        if self._store_error is not None:
+            return None
+        from reader.store.quick import read_records
+
+        found = read_records(self.db_path, ids=[annotation_id])
+        return found[0] if found else None
+
+    def tag_lists(self) -> list[tuple[str, ...]]:
+        """Every tagged annotation's tags (names), of every text: what counting annotations
+        per tag needs, without reading the annotations themselves."""
+        if self._store_error is not None:
+            return []
+        from reader.store.quick import read_tag_lists
+
+        return read_tag_lists(self.db_path)
 
     def stale_documents(self) -> list[Document] | None:
         """The texts changed since their annotations were made (to re-anchor through the

@@ -10,6 +10,8 @@ quickly, only the last switch lands. :class:`BusyIndicator` is the status bar's
 
 Lifetimes: a job hands its result to a relay object that belongs to the job (never to the runner
 or its window), so a runner or window deleted while a job runs only means the result is dropped.
+A relay is deleted on the UI thread once its result has arrived and the pool thread's emit has
+returned (the emit holds ``_handing_back``; the relay's sender side is still in use until then).
 When the interpreter ends (Qt's remaining objects are deleted then), jobs still running hand
 nothing back (:func:`_close_at_exit`).
 
@@ -172,7 +174,11 @@ class Runner(QObject):
         self._next_id += 1
 
         def finish() -> bool:
-            _LIVE.discard(relay)
+            # The result was posted from inside the pool thread's emit, which may still be in
+            # Qt's activate on this relay: wait for it to return (it holds the lock throughout)
+            # before the relay can be deleted — a relay deleted mid-emit crashes the pool thread.
+            with _handing_back:
+                _LIVE.discard(relay)
             relay.deleteLater()
             if not isValid(self):
                 return False  # the window closed while the job ran: nobody to tell

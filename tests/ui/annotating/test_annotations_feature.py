@@ -27,6 +27,7 @@ from tests.ui.helpers import (
 )
 
 if TYPE_CHECKING:
+    from reader.store.records import AnnotationRecord
     from reader.ui.window.services import AnnotationData
 
 
@@ -207,9 +208,9 @@ def test_with_thousands_of_annotations_a_highlight_by_key_and_a_deletion_change_
     reads: list[object] = []
     read_annotations = feature.services.read_annotations
 
-    def counted() -> AnnotationData | None:
+    def counted(document: str | None) -> AnnotationData | None:
         reads.append(None)
-        return read_annotations()
+        return read_annotations(document)
 
     monkeypatch.setattr(feature.services, "read_annotations", counted)
     inserted: list[tuple[int, int]] = []
@@ -267,7 +268,8 @@ def test_a_row_whose_text_was_removed_says_so_instead_of_failing(
     annotation = meipi("annotate", "mine", "--quote", "能源").out.strip()
     window = make_window()
     feature = feature_of(window)
-    feature.sidebar.set_all_articles(True)
+    with qtbot.waitSignal(feature.all_loaded, timeout=10_000):
+        feature.sidebar.set_all_articles(True)
     (paths.user_texts_dir() / "mine.meipi.txt").unlink()
     window.reload_library()
     assert "mine" not in window.services.library.ids()
@@ -278,3 +280,190 @@ def test_a_row_whose_text_was_removed_says_so_instead_of_failing(
     qtbot.keyClick(feature.sidebar.list, Qt.Key.Key_Return)  # raised InputError in the loop
     assert window.current_document() is shown
     assert "Unknown document 'mine'" in window.statusBar().currentMessage()
+
+
+def _many_texts(library: Library, db_file: Path, count: int, each: int) -> list[str]:
+    """``count`` generated texts added to the window's library, ``each`` annotations on each
+    (seeded), written to the database: their ids."""
+    from reader.bench.workload import annotation_specs, library_documents
+    from reader.documents import TEXT_SUFFIX, dumps
+    from reader.store import open_store
+    from reader.store.bulk import create_annotations
+
+    docs = [d for d in library_documents(count, chars_each=800) if len(d.text) > 200]
+    folder = paths.user_texts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with open_store(db_file) as store, store.writing() as s:
+        for n, doc in enumerate(docs):
+            (folder / f"{doc.id}{TEXT_SUFFIX}").write_text(dumps(doc), encoding="utf-8")
+            library.documents[doc.id] = doc
+            create_annotations(s, doc, annotation_specs(doc, each, seed=n))
+    return [d.id for d in docs]
+
+
+def test_only_the_open_texts_annotations_are_held_until_all_articles_are_asked_for(
+    qtbot: QtBot, make_window: MakeWindow, library: Library, db_file: Path
+) -> None:
+    ids = _many_texts(library, db_file, 40, 12)
+    total = 12 * len(ids)
+    window = make_window()
+    feature = feature_of(window)
+    sidebar = feature.sidebar
+    window.open_document(ids[3])
+    # Only this text's: the 39 others' records are not in the window.
+    assert {r.document for r in feature.records()} == {ids[3]}
+    assert len(sidebar.ids()) == 12 and sidebar.count_label.text() == "12 annotation(s)"
+    assert len(window.reading_view._layers["annotations"].ranges) == 12
+    # Every article's: read on a worker thread, the sidebar saying so meanwhile.
+    with qtbot.waitSignal(feature.all_loaded, timeout=10_000):
+        sidebar.set_all_articles(True)
+        assert feature.loading_all and sidebar.count_label.text() == "Reading…"
+    assert not feature.loading_all and feature.holds_all
+    assert len(feature.records()) == total == len(sidebar.ids())
+    assert sidebar.count_label.text() == f"{total} annotation(s)"
+    assert sidebar.proxy.counts().tags["能源"] == sum("能源" in r.tags for r in feature.records())
+    # Filters over every text; opening another text reads nothing more.
+    sidebar.set_color_filter(["green"])
+    greens = [r.id for r in feature.records() if r.color == "green"]
+    assert sidebar.ids() == greens and len({r.document for r in feature.records()}) == len(ids)
+    sidebar.clear_filters()
+    window.open_document(ids[7])
+    assert len(feature.records()) == total
+    assert len(window.reading_view._layers["annotations"].ranges) == sum(
+        not r.orphaned for r in feature.records(ids[7])
+    )
+    # Back to this article: the others are let go again.
+    sidebar.set_all_articles(False)
+    assert {r.document for r in feature.records()} == {ids[7]}
+    assert len(sidebar.ids()) == 12
+
+
+def test_counts_follow_an_add_in_another_text_in_either_scope(
+    qtbot: QtBot, make_window: MakeWindow, library: Library, db_file: Path
+) -> None:
+    ids = _many_texts(library, db_file, 6, 5)
+    window = make_window()
+    feature = feature_of(window)
+    sidebar = feature.sidebar
+    window.open_document(ids[0])
+    with qtbot.waitSignal(feature.all_loaded, timeout=10_000):
+        sidebar.set_all_articles(True)
+    before = sidebar.proxy.counts()
+    # From a shell, in a text that is not open: counted once the window has read it again.
+    other = library.get(ids[2])
+    quote = other.text[40:46]
+    made = meipi(
+        "annotate",
+        ids[2],
+        "--quote",
+        quote,
+        "--occurrence",
+        "1",
+        "--color",
+        "pink",
+        "--tag",
+        "新標籤",
+    )
+    assert made.code == 0, made.err
+    qtbot.waitUntil(lambda: sidebar.proxy.counts().total == before.total + 1, timeout=10_000)
+    after = sidebar.proxy.counts()
+    assert after.colors["pink"] == before.colors["pink"] + 1
+    assert after.tags.get("新标签") == 1
+    assert sidebar.count_label.text() == f"{before.total + 1} annotation(s)"
+    # The window's own add in the open text: counted at once (no read of the others).
+    doc = window.current_document()
+    assert doc is not None and doc.id == ids[0]
+    record = feature.edits.create(10, 14, Draft("blue", ("新標籤",), None))
+    assert record is not None
+    counts = sidebar.proxy.counts()
+    assert counts.total == before.total + 2 and counts.tags["新标签"] == 2
+    assert counts.colors["blue"] == before.colors["blue"] + 1
+    # This article only: another text's add from a shell changes none of its counts.
+    sidebar.set_all_articles(False)
+    mine = sidebar.proxy.counts()
+    assert mine.total == 6
+    made = meipi(
+        "annotate", ids[4], "--quote", library.get(ids[4]).text[30:35], "--occurrence", "1"
+    )
+    assert made.code == 0, made.err
+    with qtbot.waitSignal(feature.records_loaded, timeout=10_000):
+        pass  # the watcher saw the change and the window read this text's again
+    assert sidebar.proxy.counts() == mine
+
+
+def test_an_edit_made_while_every_articles_annotations_are_read_is_kept(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    library: Library,
+    db_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    ids = _many_texts(library, db_file, 4, 5)
+    window = make_window()
+    feature = feature_of(window)
+    window.open_document(ids[1])
+    # The read of every text's waits until the edit is made (as a slow read of 100,000).
+    read_all = feature.services.records_reader()
+    go = threading.Event()
+
+    def held_read() -> list[AnnotationRecord]:
+        records = read_all()  # read before the edit: it lacks the new annotation
+        go.wait(10)
+        return records
+
+    monkeypatch.setattr(feature.services, "records_reader", lambda: held_read)
+    feature.sidebar.set_all_articles(True)
+    assert feature.loading_all
+    record = feature.edits.create(10, 14, Draft("purple", (), None))
+    assert record is not None
+    gone = next(r for r in feature.records(ids[1]) if r.id != record.id)
+    assert feature.edits.delete(gone.id)
+    with qtbot.waitSignal(feature.all_loaded, timeout=10_000):
+        go.set()
+    assert feature.record(record.id) == record
+    assert feature.record(gone.id) is None
+    assert len(feature.records()) == 4 * 5 - 1 + 1
+
+
+def test_highlights_patched_by_edits_are_those_a_whole_redraw_makes(
+    qtbot: QtBot, make_window: MakeWindow, library: Library, db_file: Path
+) -> None:
+    from reader.bench.workload import annotation_specs
+    from reader.store import open_store
+    from reader.store.bulk import create_annotations
+
+    doc = library.get("lian-obor")
+    with open_store(db_file) as store, store.writing() as s:
+        create_annotations(s, doc, annotation_specs(doc, 400, seed=5))
+    window = make_window()
+    window.open_document("lian-obor")
+    feature = feature_of(window)
+    qtbot.waitUntil(lambda: len(feature.records("lian-obor")) == 400, timeout=10000)
+    view = window.reading_view
+    feature.annotations_at(0)  # the starts under the pointer made, to be patched too
+    feature._doc_notes()
+    made = feature.edits.create(100, 108, Draft("green", (), "a note"))
+    plain = feature.edits.create(100, 104, Draft(None, (), "another"))
+    assert made is not None and plain is not None
+    kept = feature.records("lian-obor")[57]
+    feature.edits.save(kept, Draft("purple", kept.tags, "now with a note"))
+    assert feature.edits.delete(feature.records("lian-obor")[200].id)
+    feature.edits.undo()
+    feature.edits.undo()
+
+    def drawn() -> tuple[list[tuple[int, int, str]], list[str], list[str], list[str]]:
+        layer = view._layers["annotations"]
+        ranges = [(a, b, layer.formats[f].background().color().name()) for a, b, f in layer.ranges]
+        return (
+            ranges,
+            [r.id for r in feature._doc_notes()],
+            [r.id for r in feature.annotations_at(102)],
+            [c.record.id for c in feature.margin.cards],
+        )
+
+    patched = drawn()
+    feature._redraw()
+    assert drawn() == patched
+    assert len(patched[0]) == sum(not r.orphaned for r in feature.records("lian-obor"))

@@ -125,7 +125,8 @@ def test_filters_by_text_tag_and_colour_with_counts(qtbot: QtBot, make_window: M
     assert sidebar.ids() == []
     d = annotate(feature, window, "北極", "blue", ("地區/北極",))
     assert sidebar.ids() == [d.id]
-    sidebar.set_all_articles(True)
+    with qtbot.waitSignal(feature.all_loaded, timeout=10_000):  # read on a worker thread
+        sidebar.set_all_articles(True)
     assert len(sidebar.ids()) == 4
     sidebar.set_tag_filter(["地区/北极"])
     assert set(sidebar.ids()) == {b.id, d.id}

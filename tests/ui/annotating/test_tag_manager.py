@@ -145,3 +145,21 @@ def test_return_in_the_merge_dialog_never_merges_into_an_unchosen_tag(
     manager.close_button.click()
     qtbot.waitUntil(lambda: not manager.isVisible())
     assert sorted(cli_tags()) == [("Central Asia",), ("區域/北極",)]
+
+
+def test_counts_take_in_the_texts_that_are_not_open(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    # Tagged from a shell in the other article: the window holds only the open one's.
+    made = meipi(
+        "annotate", "hsu-divergence", "--quote", "北極地區因全球暖化因素", "--tag", "區域/北極"
+    )
+    assert made.code == 0, made.err
+    annotate(feature, window, "戈巴契夫", "green", ("區域/中亞",))
+    assert {r.document for r in feature.records()} == {"lian-obor"}
+    manager = feature.show_tag_manager()
+    assert isinstance(manager, TagManager)
+    model = manager.model
+    assert model.data(model.index_of("区域"), TAG_COUNT_ROLE) == 2
+    assert model.data(model.index_of("区域/北极"), TAG_COUNT_ROLE) == 1
+    assert manager.touched("區域") == 2

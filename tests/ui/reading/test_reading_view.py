@@ -172,6 +172,55 @@ def test_an_article_replaced_leaves_no_document_behind(qtbot: QtBot, view: Readi
     assert view.toPlainText() == library.get("lian-obor").text
 
 
+def test_a_layer_in_order_of_starts_is_edited_in_place_and_draws_as_if_set_whole(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    doc = load_library().get("lian-obor")
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.set_content(ReadingContent.original(doc))
+    view.show()
+    qtbot.waitExposed(view)
+    red, blue = QTextCharFormat(), QTextCharFormat()
+    ranges = [(s, s + 3, red if s % 20 else blue) for s in range(0, 4000, 10)]  # > NEAR_LIMIT
+    view.set_layer("marks", ranges)
+    edited = list(ranges)
+    changes: list[tuple[int, tuple[int, int, QTextCharFormat] | None]] = [
+        (5, None),
+        (0, (0, 9, red)),
+        (3, (20, 22, blue)),
+        (len(edited) - 1, None),
+    ]
+    for i, given in changes:
+        if given is None:
+            del edited[i]
+        else:
+            edited.insert(i, given)
+
+    def drawn() -> tuple[object, ...]:
+        layer = view._layers["marks"]
+        given = [(a, b, id(layer.formats[f])) for a, b, f in layer.ranges]
+        shown = [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections()
+        ]
+        return given, view.drawn_ranges("marks"), shown
+
+    assert view.edit_layer("marks", changes)
+    patched = drawn()
+    assert patched[0] == [(a, b, id(f)) for a, b, f in edited]
+    view.set_layer("marks", edited)
+    assert drawn() == patched
+    # Out of order (a range put before a later start): refused, to be set whole.
+    assert not view.edit_layer("marks", [(0, (50, 53, red))])
+    assert not view.edit_layer("no such layer", [])
+    view.set_layer("unordered", [(30, 33, red), (10, 13, red)])
+    assert not view.edit_layer("unordered", [(0, None)])
+
+
 def test_the_views_own_viewport_is_set_up_as_qts_own(qtbot: QtBot, view: ReadingView) -> None:
     """The pane makes its viewport itself (PySide builds every widget class to name the one Qt
     makes): it is set up as a QTextBrowser's own, and Qt's first document measures on it."""

@@ -192,7 +192,7 @@ def test_a_refusal_that_does_not_last_is_read_again(qtbot: QtBot) -> None:
     assert answers.unexpected == []
     assert RESTORE_LABEL not in answers.buttons[0]
     assert "reads correctly now" in answers.seen[0]
-    data = services.read_annotations()  # the refusal was forgotten: read again
+    data = services.read_annotations(None)  # the refusal was forgotten: read again
     assert data is not None and [r.note for r in data[0]] == ["一", "二"]
     assert _digest(db) == before
     services.close()
@@ -258,7 +258,7 @@ def test_restoring_closes_every_connection_the_window_held(
     db = _annotated_db(("一", "二"))
     make_backup(db)
     services, parent = _services(qtbot, db)
-    data = services.read_annotations()  # the window's first read: its watcher stays open
+    data = services.read_annotations(None)  # the window's first read: its watcher stays open
     assert data is not None and len(data[0]) == 2
     assert _open_descriptors_to([db])  # the watcher's connection
     # Another process damages the file (this one must not open it: one door).

@@ -42,11 +42,9 @@ def test_a_view_switch_is_timed_in_a_real_window(qtbot: QtBot, tmp_path: Path) -
     first, warm = measure.view_switch_times(1, tmp_path / "data")
     assert len(first) == 1 and len(warm) == 4
     assert all(0 < t < 60 for t in first + warm)
-    # The window it drove is closed again.
-    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    assert not any(w.isVisible() for w in shown)
-    for window in shown:
-        window.deleteLater()
+    # The window it drove is gone, with what it held: the bench's later rows run in this
+    # process, and a window left behind (a library's annotations) slowed them two- to fourfold.
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
 def test_sidebar_filters_are_timed_until_the_list_shows_their_rows(

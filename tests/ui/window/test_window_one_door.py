@@ -59,6 +59,8 @@ def test_the_window_opens_the_database_only_through_sqlite(qtbot: QtBot, db_file
             feature = window.annotations_feature
             assert isinstance(feature, AnnotationsFeature)
             feature.quiet = True
+            # Every text's annotations: read on a worker thread, through SQLite too.
+            feature.sidebar.set_all_articles(True)
 
             def ids() -> set[str]:
                 return {r.id for r in feature.records()}
@@ -91,6 +93,7 @@ def test_the_window_loads_no_second_sqlite(qtbot: QtBot, db_file: Path) -> None:
     window = start_window(qtbot, db_file)
     feature = window.annotations_feature
     assert isinstance(feature, AnnotationsFeature)
+    feature.sidebar.set_all_articles(True)
     qtbot.waitUntil(lambda: len(feature.records()) == 1, timeout=10000)
     assert "PySide6.QtSql" not in sys.modules
     window.close()

@@ -10,10 +10,12 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QThreadPool
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from reader.errors import InputError
 from reader.ui.window import workers
@@ -155,3 +157,48 @@ def test_a_job_made_stale_before_it_started_never_runs(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5000)
     assert ran == ["3"] and delivered == ["3"]
     pool.waitForDone()
+
+
+def test_a_relay_outlives_the_emit_that_hands_its_result_back(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool thread is still inside ``emit`` (Qt's activate, on the relay) after it posts the
+    result; the UI thread must not delete the relay until that emit has returned. A slow emit
+    widens the window: the UI thread may deliver the result and spin its loop (deferred deletes
+    included) before the emit returns, and the relay must still be alive then."""
+    relays: list[QObject] = []
+    alive_at_return: list[bool] = []
+    delivered = threading.Event()
+    original = workers._Job._hand_back
+
+    class SlowSignal:
+        def __init__(self, signal: Any) -> None:
+            self._signal = signal
+
+        def emit(self, value: object) -> None:
+            self._signal.emit(value)
+            delivered.wait(0.5)  # the UI thread's chance to take the result mid-emit
+            QThread.msleep(100)  # and to run its deferred deletes
+            alive_at_return.append(isValid(relays[0]))
+
+    monkeypatch.setattr(
+        workers._Job,
+        "_hand_back",
+        staticmethod(lambda signal, value: original(SlowSignal(signal), value)),
+    )
+    runner = Runner()
+    before = set(workers._LIVE)
+    results: list[object] = []
+
+    def on_done(result: object) -> None:
+        results.append(result)
+        delivered.set()
+
+    runner.run("view", lambda: "done", on_done)
+    relays.extend(workers._LIVE - before)
+    assert len(relays) == 1
+    qtbot.waitUntil(lambda: bool(alive_at_return), timeout=5000)
+    qtbot.waitUntil(lambda: results == ["done"], timeout=5000)
+    assert alive_at_return == [True]
+    # Once the emit has returned, the relay is deleted (nothing is kept per job).
+    qtbot.waitUntil(lambda: not isValid(relays[0]), timeout=5000)
