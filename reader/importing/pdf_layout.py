@@ -641,12 +641,28 @@ def _starts_block(prev: Line | None, line: Line, geometry: dict[int, tuple[float
     left, _right = geometry.get(id(line), (line.x0, line.x1))
     indented = line.x0 > left + 0.8 * size
     prev_left, prev_right = geometry.get(id(prev), (prev.x0, prev.x1))
-    short = (prev.x1 < prev_right - 1.5 * size and prev.x0 <= prev_left + 0.5 * size) or (
-        prev.x1 < prev_right - 1.5 * size and prev.text.rstrip()[-1:] in "。！？!?.」』”)）"
+    room = prev_right - prev.x1  # what the line left empty at its end
+    short = room > 1.5 * size and (
+        (prev.x0 <= prev_left + 0.5 * size and room > _first_word_width(line) + 0.5 * size)
+        or prev.text.rstrip()[-1:] in "。！？!?.」』”)）"
     )
     same_column = abs(prev_left - left) < 2 * size and prev.page == line.page
     gap = same_column and (prev.y0 - line.y1) > 1.2 * size
     return indented or short or gap
+
+
+def _first_word_width(line: Line) -> float:
+    """How wide the line's first word is (up to its first space; a CJK character is a word of
+    its own): a line left short because that word did not fit after it (a long URL wrapped
+    to the next line) does not end its paragraph."""
+    chars = line.chars
+    if not chars or line.vertical:
+        return 0.0
+    end = 1
+    if not is_cjk(chars[0].ch):
+        while end < len(chars) and not chars[end].space_before and not is_cjk(chars[end].ch):
+            end += 1
+    return chars[end - 1].x1 - chars[0].x0
 
 
 def _column_geometry(page_lines: list[Line]) -> dict[int, tuple[float, float]]:
@@ -690,8 +706,11 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
     current: PdfBlock | None = None
     pending_notes: list[PdfBlock] = []
     prev: Line | None = None
+    # Every page's column edges stay known: the last line of a page is judged against its own
+    # page's column when the next page begins (a short last line ends its paragraph there too).
+    geometry: dict[int, tuple[float, float]] = {}
     for page_lines in ordered:
-        geometry = _column_geometry(page_lines)
+        geometry.update(_column_geometry(page_lines))
         for line in page_lines:
             if line.kind == "running":
                 continue
