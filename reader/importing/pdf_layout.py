@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 
 from reader.importing.pdf_extract import GENERATED, HYPHEN, PdfPage
 from reader.ingest import AFFILIATION_HINTS, CAPTION_HINTS, heading_style, is_cjk, rank_levels
+from reader.radicals import unified
 
+RADICAL = 8  # a character flag of the layout's own: a radical written for an ideograph, mapped
 BAND = 0.11  # the top and bottom of a page where running headers and footers live
 _PAGE_NUMBER = re.compile(r"^[-–—\s·•|]*(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-–—\s·•|]*$")
 _NUMBER_IN_EDGE = re.compile(r"(?:^|\s)(\d{1,4})(?:\s|$)|^(\d{1,4})|(\d{1,4})$")
@@ -215,7 +217,9 @@ class Line:
 
 def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     """The page's visible characters (with whether a space came before each), the number of
-    non-space characters, and how many of those are unreadable."""
+    non-space characters, and how many of those are unreadable. A radical some producers write
+    for an ideograph (⽇ for 日) becomes the ideograph (:mod:`reader.radicals`), flagged
+    ``RADICAL``."""
     text, flags, boxes, sizes, weights = page.text, page.flags, page.boxes, page.sizes, page.weights
     # Does the producer write its own word spaces? (TeX does not: PDFium makes them all up.)
     made_up = sum(1 for m in _SPACE.finditer(text) if flags[m.start()] & GENERATED)
@@ -224,6 +228,9 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     append = chars.append
     space = 0
     visible = bad = 0
+    # Text drawn off the page is not seen: Qt draws a line cut by a page break on both pages,
+    # the second time above the page's top.
+    left, bottom, right, top = page.box or (-math.inf, -math.inf, math.inf, math.inf)
     line_break = False
     for i, ch in enumerate(text):
         if ch.isspace():
@@ -233,17 +240,22 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
             else:
                 space = max(space, 1) if flags[i] & GENERATED else 2
             continue
+        k = 4 * i
+        x0, y0, x1, y1 = boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]
+        if not (left <= (x0 + x1) / 2 <= right and bottom <= (y0 + y1) / 2 <= top):
+            continue
         visible += 1
         # Printable characters are neither control, surrogate nor private use (only U+FFFD is
         # bad among them): the category is looked up for the rest only.
         if (ch == "\ufffd") if ch.isprintable() else is_bad_character(ch):
             bad += 1
             continue
-        k = 4 * i
-        x0, y0, x1, y1 = boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]
         glued = writes_spaces and line_break and space == 1
         size = sizes[i] or max(1.0, y1 - y0)
-        append(Char(ch, x0, y0, x1, y1, size, weights[i], flags[i], space, glued))
+        flag = flags[i]
+        if "\u2e80" <= ch <= "\u2fdf" and (ideograph := unified(ch)) != ch:
+            ch, flag = ideograph, flag | RADICAL  # a producer wrote 日 as ⽇ (KANGXI RADICAL SUN)
+        append(Char(ch, x0, y0, x1, y1, size, weights[i], flag, space, glued))
         space = 0
         line_break = False
     return chars, visible, bad

@@ -140,6 +140,10 @@ def _page_chars(page: Any) -> tuple[dict[str, Any], bytes]:
             ):
                 image_area += max(0.0, x1.value - x0.value) * max(0.0, y1.value - y0.value)
     width, height = page.get_size()
+    try:
+        box = [round(v, 2) for v in page.get_cropbox()]
+    except Exception:  # a broken box is no reason to refuse the text
+        box = None
     # The per-character arrays travel as raw bytes after the page's JSON line (no base64, no
     # JSON numbers): boxes (4 floats), sizes (float), weights (uint16), flags (byte).
     blob = boxes.tobytes() + sizes.tobytes() + weights.tobytes() + bytes(flags)
@@ -149,6 +153,7 @@ def _page_chars(page: Any) -> tuple[dict[str, Any], bytes]:
         "text": text,
         "images": images,
         "image_area": round(image_area, 1),
+        "box": box,
         "bytes": len(blob),
     }
     return record, blob
