@@ -136,9 +136,9 @@ def signature() -> str:
     global _SIGNATURE
     if _SIGNATURE is not None:
         return _SIGNATURE
-    from reader.script_engine import ENGINE_VERSION
-
-    h = sha256(f"{INDEX_VERSION}|{ENGINE_VERSION}|{unicodedata.unidata_version}".encode())
+    # The conversion engine's version (``reader.script_engine.ENGINE_VERSION``, a constant of
+    # its source) is in the hash of its source below: not imported (it imports OpenCC).
+    h = sha256(f"{INDEX_VERSION}|{unicodedata.unidata_version}".encode())
     here = Path(__file__).resolve().parent
     sources = [here / f"{name}.py" for name in ("folding", "search", "script", "script_engine")]
     sources += [here / "views.py", here / "lexicon" / "__init__.py"]
@@ -504,6 +504,9 @@ def _reset(conn: sqlite3.Connection) -> None:
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES('signature', ?)", (signature(),)
         )
+        conn.execute(  # what the signature decides: made again under this one
+            "DELETE FROM meta WHERE key != 'signature'"
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -514,6 +517,30 @@ def _discard(path: Path) -> None:
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         with contextlib.suppress(OSError):
             name.unlink()
+
+
+def _kept_lexicon(conn: sqlite3.Connection, writer: _Writer) -> None:
+    """Give ``reader.search`` the regional lexicon's spellings as the cache keeps them (the
+    signature covers the lexicon's data and the fold), else build and keep them."""
+    from reader import search
+
+    row = conn.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone()
+    if row is not None:
+        parent = json.loads(row[0])
+        if not isinstance(parent, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in parent.items()
+        ):
+            raise ValueError("not a lexicon")
+        search.use_lexicon_parent(parent)
+        return
+    parent = search.lexicon_parent()
+    search.use_lexicon_parent(parent)
+    with writer.transaction() as tx:
+        if tx is not None:
+            tx.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES('lexicon', ?)",
+                (json.dumps(parent, ensure_ascii=False),),
+            )
 
 
 @dataclass
@@ -773,18 +800,32 @@ class _Kept(Named):
     stays in the record (``_body_record``): :meth:`present` decodes only each match's
     stretch, :meth:`document` the whole text (another view converts it whole)."""
 
-    __slots__ = ("_page_starts", "f", "meta", "pages")
+    __slots__ = ("_page_starts", "_pages", "_printed", "_raw_pages", "f", "meta")
 
-    def __init__(self, f: _File, meta: Metadata, pages: tuple[Page, ...]):
-        self.f, self.meta, self.pages = f, meta, pages
-        self._page_starts = [p.start for p in pages]
+    def __init__(self, f: _File, meta: Metadata, pages: tuple[tuple[int, int, str | None], ...]):
+        # (number, start, label) of each page: a ``Page`` is made only when asked for (a word
+        # in every text has tens of thousands of pages to show labels from)
+        self.f, self.meta, self._raw_pages = f, meta, pages
+        self._page_starts = [p[1] for p in pages]
+        self._printed = [str(n) if label is None else label for n, _, label in pages]
+        self._pages: tuple[Page, ...] | None = None
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        if self._pages is None:
+            self._pages = tuple(Page(*p) for p in self._raw_pages)
+        return self._pages
+
+    def printed_pages(self) -> list[tuple[int, str]]:
+        """Each page's number and printed label (``Page.printed``), no ``Page`` made."""
+        return [(p[0], printed) for p, printed in zip(self._raw_pages, self._printed, strict=True)]
 
     def label_of(self, offset: int) -> str:
         """As ``Document.label_of``."""
-        if not self.pages:
+        if not self._raw_pages:
             return str(self.meta.first_page)
         i = bisect_right(self._page_starts, max(0, offset)) - 1
-        return self.pages[max(0, i)].printed
+        return self._printed[max(0, i)]
 
     def document(self, raw: bytes, width: int) -> Document:
         text = raw.decode(_CODECS[width], "surrogatepass")
@@ -805,7 +846,7 @@ class _Kept(Named):
         size = len(raw) // width - len(astral)  # characters
         n_astral = len(astral)
         page_starts = self._page_starts
-        page_numbers = [p.number for p in self.pages] or [self.meta.first_page]
+        page_numbers = [p[0] for p in self._raw_pages] or [self.meta.first_page]
         doc_id = self.meta.id
         matches: list[Match] = []
         new = tuple.__new__
@@ -845,6 +886,13 @@ class _Kept(Named):
         return matches
 
 
+def printed_pages(doc: ResultText) -> list[tuple[int, str]]:
+    """Each page of a search result's text: its number and printed label."""
+    if isinstance(doc, _Kept):
+        return doc.printed_pages()
+    return [(p.number, p.printed) for p in doc.pages]
+
+
 def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
     """:func:`_meta_record` read back: the metadata, the page and character counts."""
     meta, pages, characters = marshal.loads(meta_record)
@@ -861,7 +909,9 @@ def _kept(f: _File, meta_record: bytes, body_record: bytes) -> tuple[_Kept, byte
     raw, width, astral, pages = marshal.loads(body_record)
     if width not in _CODECS or len(raw) % width:
         raise ValueError("not a record of this version")
-    return _Kept(f, meta, tuple(Page(*p) for p in pages)), raw, width, _ints(astral)
+    if not isinstance(pages, tuple):
+        raise ValueError("not a record of this version")
+    return _Kept(f, meta, pages), raw, width, _ints(astral)
 
 
 def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
@@ -1285,18 +1335,20 @@ def search_library(
     the cache: the matches, and the documents they are in. A text not indexed yet is indexed
     (and searched as it is built). Raises :class:`Unavailable` when the cache cannot serve
     (the caller then searches unindexed); an empty query or a wrong view raises InputError."""
-    from reader.search import query_variants
+    from reader.search import check_query, query_variants
     from reader.views import check_view
 
     check_view(view_id)
     glossary = glossary or EMPTY
-    variants = query_variants(query, glossary)
+    check_query(query)
     files = _library_files()
     conn = _connect(cache or cache_file(), create=True)
     try:
         try:
-            _resolve_files(conn, files)
             writer = _Writer(conn)
+            _kept_lexicon(conn, writer)
+            variants = query_variants(query, glossary)
+            _resolve_files(conn, files)
             _record_files(writer, files)
             by_id = {f.doc_id: f for f in files}
             if ids:

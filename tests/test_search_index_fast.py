@@ -164,6 +164,8 @@ def test_a_kept_text_presents_what_the_text_presents(
         doc.label_of(p) for p in range(len(text) + 1)
     ]
     assert (kept.id, kept.title) == (doc.id, doc.title)
+    assert search_index.printed_pages(kept) == search_index.printed_pages(doc)
+    assert kept.pages == doc.pages
 
 
 @pytest.mark.parametrize(
