@@ -76,7 +76,7 @@ from reader.glossary import EMPTY, Glossary
 if TYPE_CHECKING:
     from reader.search import Match, SearchIndex
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 FILENAME = "search-index.sqlite3"
 # How long a writer waits for another one before it gives up writing (reading never waits).
 BUSY_MS = 200
@@ -98,9 +98,11 @@ _SCHEMA = (
     " size INTEGER NOT NULL, seen_ns INTEGER NOT NULL, doc_id TEXT NOT NULL, sha TEXT NOT NULL,"
     " script TEXT NOT NULL, meta BLOB NOT NULL)",
     # apart from files: a search or a list reads every row of files, and a body only per result
-    "CREATE TABLE IF NOT EXISTS bodies(path TEXT PRIMARY KEY, body BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS bodies(path TEXT PRIMARY KEY, body BLOB NOT NULL,"
+    " text BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
     " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, views BLOB NOT NULL,"
+    " folded BLOB NOT NULL,"
     " UNIQUE(sha, script, gloss))",
     "CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none,"
     " tokenize='ascii')",
@@ -321,26 +323,28 @@ def _entry(index: SearchIndex) -> tuple[Any, ...]:
     )
 
 
-def dump_indexes(indexes: Sequence[SearchIndex]) -> tuple[bytes, bytes]:
-    """``reader.search.document_indexes`` of a text, as the cache keeps it (two columns): the
+def dump_indexes(indexes: Sequence[SearchIndex]) -> tuple[bytes, bytes, bytes]:
+    """``reader.search.document_indexes`` of a text, as the cache keeps it (three columns): the
     canonical index as it is (a search of thousands of texts reads it without decompressing
-    anything, nor reading the views), and the views, each compressed against the canonical
-    folded text it nearly equals (read only when the ``near`` table says one may find more)."""
+    anything, nor reading the views) with its folded text apart (as it is, not copied out of
+    a record), and the views, each compressed against the canonical folded text it nearly
+    equals (read only when the ``near`` table says one may find more)."""
     canonical = (*_entry(indexes[0]), _astral_units(indexes[0].folded.text))
     views = []
     for index in indexes[1:]:
         comp = zlib.compressobj(1, zdict=_zdict(canonical[1]))
         views.append(comp.compress(marshal.dumps(_entry(index))) + comp.flush())
-    return marshal.dumps(canonical), marshal.dumps(views)
+    record = (canonical[0], None, *canonical[2:])
+    return marshal.dumps(record), marshal.dumps(views), canonical[1]
 
 
-def _unpack(data: bytes) -> tuple[Any, ...]:
+def _unpack(data: bytes, folded: bytes) -> tuple[Any, ...]:
     """The canonical entry of :func:`dump_indexes` (an index's entry, then the places of its
-    folded text's surrogate pairs: :func:`_astral_units`)."""
-    canonical = marshal.loads(data)
-    if not isinstance(canonical, tuple) or len(canonical) != 9:
+    folded text's surrogate pairs: :func:`_astral_units`), its folded text put back."""
+    record = marshal.loads(data)
+    if not isinstance(record, tuple) or len(record) != 9 or not isinstance(folded, bytes):
         raise ValueError("not an index")
-    return canonical
+    return (record[0], folded, *record[2:])
 
 
 def _packed_views(views: bytes) -> list[bytes]:
@@ -364,15 +368,15 @@ def _view_entry(canonical: tuple[Any, ...], packed: bytes) -> tuple[Any, ...]:
     return entry
 
 
-def _entries(data: bytes, views: bytes) -> list[tuple[Any, ...]]:
+def _entries(data: bytes, views: bytes, folded: bytes) -> list[tuple[Any, ...]]:
     """Every entry of :func:`dump_indexes` (canonical first)."""
-    canonical = _unpack(data)
+    canonical = _unpack(data, folded)
     return [canonical, *(_view_entry(canonical, v) for v in _packed_views(views))]
 
 
-def load_indexes(data: bytes, views: bytes) -> list[SearchIndex]:
+def load_indexes(data: bytes, views: bytes, folded: bytes) -> list[SearchIndex]:
     """The indexes :func:`dump_indexes` kept, ready for ``reader.search.places_in``."""
-    return [_restored(entry, _text_of(entry)) for entry in _entries(data, views)]
+    return [_restored(entry, _text_of(entry)) for entry in _entries(data, views, folded)]
 
 
 def _restored(entry: tuple[Any, ...], text: str) -> SearchIndex:
@@ -759,17 +763,18 @@ def _meta_record(doc: Document) -> bytes:
     return marshal.dumps((meta, len(doc.pages), len(doc.text)))
 
 
-def _body_record(doc: Document) -> bytes:
+def _body_record(doc: Document) -> tuple[bytes, bytes]:
     """What a search result shows of a text: its canonical text, encoded so that a match decodes
     only its own stretch (:class:`_Kept`), and its pages. A word in every text presents
     thousands, and decoding each whole text cost more than the rest of its presenting. UTF-16,
     with the places of the characters that take two of its units (:func:`_astral_chars`: a
-    Chinese text has a few); UTF-32 for a text with a lone surrogate."""
+    Chinese text has a few); UTF-32 for a text with a lone surrogate. Two columns: the text
+    apart (as it is, not copied out of a record)."""
     pages = tuple((p.number, p.start, p.label) for p in doc.pages)
     astral = _astral_chars(doc.text)
     if astral is None:  # UTF-32: one character, four bytes
-        return marshal.dumps((doc.text.encode("utf-32-le", "surrogatepass"), 4, b"", pages))
-    return marshal.dumps((doc.text.encode("utf-16-le"), 2, astral.tobytes(), pages))
+        return marshal.dumps((4, b"", pages)), doc.text.encode("utf-32-le", "surrogatepass")
+    return marshal.dumps((2, astral.tobytes(), pages)), doc.text.encode("utf-16-le")
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -909,13 +914,15 @@ def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
     return Metadata(*meta), pages, characters
 
 
-def _kept(f: _File, meta_record: bytes, body_record: bytes) -> tuple[_Kept, bytes, int, array[int]]:
+def _kept(
+    f: _File, meta_record: bytes, body_record: bytes, raw: bytes
+) -> tuple[_Kept, bytes, int, array[int]]:
     """The text as the cache keeps it for search results (no blocks: a result needs none, and
     reading the file would cost more than the search), its canonical text still encoded, that
     encoding's width and where its characters of two units are (``_body_record``)."""
     meta = _metadata(meta_record)[0]
-    raw, width, astral, pages = marshal.loads(body_record)
-    if width not in _CODECS or len(raw) % width:
+    width, astral, pages = marshal.loads(body_record)
+    if width not in _CODECS or not isinstance(raw, bytes) or len(raw) % width:
         raise ValueError("not a record of this version")
     if not isinstance(pages, tuple):
         raise ValueError("not a record of this version")
@@ -947,8 +954,8 @@ def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
             ],
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO bodies(path, body) VALUES(?, ?)",
-            [(f.key, _body_record(_doc(f))) for f in fresh],
+            "INSERT OR REPLACE INTO bodies(path, body, text) VALUES(?, ?, ?)",
+            [(f.key, *_body_record(_doc(f))) for f in fresh],
         )
 
 
@@ -957,12 +964,13 @@ def _store(
     sha: str,
     script: str,
     gloss: str,
-    data: tuple[bytes, bytes],
+    data: tuple[bytes, bytes, bytes],
     grams: str,
     near: list[str],
 ) -> None:
     cur = conn.execute(
-        "INSERT OR IGNORE INTO texts(sha, script, gloss, data, views) VALUES(?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO texts(sha, script, gloss, data, views, folded)"
+        " VALUES(?, ?, ?, ?, ?, ?)",
         (sha, script, gloss, *data),
     )
     if cur.rowcount and cur.lastrowid is not None:
@@ -993,10 +1001,10 @@ def _prune(writer: _Writer, files: Sequence[_File], gloss: str) -> None:
         tx.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in stale_paths])
         tx.executemany("DELETE FROM bodies WHERE path = ?", [(p,) for p in stale_paths])
         for rowid in stale:
-            data, views = tx.execute(
-                "SELECT data, views FROM texts WHERE id = ?", (rowid,)
+            data, views, folded = tx.execute(
+                "SELECT data, views, folded FROM texts WHERE id = ?", (rowid,)
             ).fetchone()
-            indexes = load_indexes(data, views)
+            indexes = load_indexes(data, views, folded)
             tx.execute(
                 "INSERT INTO grams(grams, rowid, g) VALUES('delete', ?, ?)",
                 (rowid, grams_text(i.folded.text for i in indexes)),
@@ -1020,7 +1028,7 @@ def _build_missing(
     from reader.search import document_indexes
 
     gloss = glossary.version
-    pending: list[tuple[str, str, tuple[bytes, bytes], str, list[str]]] = []
+    pending: list[tuple[str, str, tuple[bytes, bytes, bytes], str, list[str]]] = []
 
     def flush() -> None:
         if pending:
@@ -1117,10 +1125,12 @@ def _search_in(
         near_texts = {rowid // _NEAR_ROWS for rowid in near}
     wanted = {rows[(f.sha, f.script)] for f in chosen if f.doc_id not in live}
     if expression is None:
-        statement, params = "SELECT id, data FROM texts WHERE gloss = ?", (glossary.version,)
+        statement = "SELECT id, data, folded FROM texts WHERE gloss = ?"
+        params: tuple[str, ...] = (glossary.version,)
     else:
         statement = (
-            "SELECT id, data FROM texts WHERE id IN (SELECT rowid FROM grams WHERE grams MATCH ?)"
+            "SELECT id, data, folded FROM texts"
+            " WHERE id IN (SELECT rowid FROM grams WHERE grams MATCH ?)"
         )
         params = (expression,)
     # the variants in UTF-16 (none when one has a lone surrogate: the decoded texts are searched)
@@ -1128,10 +1138,10 @@ def _search_in(
         None if any(_astral_chars(v) is None for v in variants) else list(map(_utf16, variants))
     )
     found_at: dict[int, list[tuple[int, int]]] = {}
-    for rowid, data in conn.execute(statement, params):
+    for rowid, data, folded in conn.execute(statement, params):
         if rowid not in wanted:
             continue
-        canonical = _unpack(data)
+        canonical = _unpack(data, folded)
         base = rowid * _NEAR_ROWS
         if near is None:
             views_near = list(range(1, _NEAR_ROWS))
@@ -1208,6 +1218,7 @@ def _canonical_places(
         end_at, end_shift, plus = at, shift, 1
     else:
         end_at, end_shift, plus = _ints(ends_data[0]), _ints(ends_data[1]), 0
+    steps = len(at)
     found: list[tuple[int, int]] = []
     find = blob.find
     for variant, needle in zip(variants, needles, strict=True):
@@ -1236,12 +1247,14 @@ def _canonical_places(
             ):
                 i = find(needle, i + 2)
                 continue
-            found.append(
-                (
-                    p + shift[bisect_right(at, p) - 1],
-                    q - 1 + end_shift[bisect_right(end_at, q - 1) - 1] + plus,
+            k = bisect_right(at, p) - 1
+            if plus and (k + 1 == steps or at[k + 1] >= q):
+                # ends[q - 1] = starts[q - 1] + 1, and q - 1 is on p's step
+                found.append((p + shift[k], q + shift[k]))
+            else:
+                found.append(
+                    (p + shift[k], q - 1 + end_shift[bisect_right(end_at, q - 1) - 1] + plus)
                 )
-            )
             i = find(needle, i + width)
     if len(variants) == 1:
         return found
@@ -1268,13 +1281,13 @@ def _present_results(
 
     unread = {f.key: f for f in files if f.doc is None}
     if unread:
-        for key, meta, body in conn.execute(
-            "SELECT path, meta, body FROM files JOIN bodies USING (path)"
+        for key, meta, body, text in conn.execute(
+            "SELECT path, meta, body, text FROM files JOIN bodies USING (path)"
             " WHERE path IN (SELECT value FROM json_each(?))",
             (json.dumps(list(unread)),),
         ):
             f = unread.pop(key)
-            kept, raw, width, astral = _kept(f, meta, body)
+            kept, raw, width, astral = _kept(f, meta, body, text)
             if view_of(f.doc_id) == "original":
                 out[key] = (kept, kept.present(raw, width, astral, hits[key]))
             else:
