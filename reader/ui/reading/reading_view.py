@@ -62,6 +62,7 @@ from reader.ui.reading.typesetting import (
     Typography,
     build_document,
 )
+from reader.ui.window.viewports import own_viewport
 
 TOP_PAD = 10  # pixels between the viewport's top and the first visible line
 
@@ -197,6 +198,7 @@ class ReadingView(QTextBrowser):
 
     def __init__(self, typography: Typography, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._own_viewport()
         self.setObjectName("readingView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -233,6 +235,15 @@ class ReadingView(QTextBrowser):
         self._justify_wide_pending = False
         self._near_pending = False
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+
+    def _own_viewport(self) -> None:
+        """A viewport made in Python (``reader.ui.window.viewports``), with what a QTextBrowser
+        adds to Qt's own."""
+        viewport = own_viewport(self)
+        viewport.setMouseTracking(True)
+        viewport.setAcceptDrops(True)  # (a file dropped on the text goes to the window)
+        # Qt's first document measures on the viewport Qt made (deleted by setViewport).
+        self.document().documentLayout().setPaintDevice(viewport)
 
     # -- content -----------------------------------------------------------------------------
     def content(self) -> ReadingContent | None:

@@ -4,7 +4,9 @@ and that every canonical offset lands on the right characters in Qt."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, load_library, loads
@@ -217,3 +219,27 @@ def test_a_layer_in_order_of_starts_is_edited_in_place_and_draws_as_if_set_whole
     assert not view.edit_layer("no such layer", [])
     view.set_layer("unordered", [(30, 33, red), (10, 13, red)])
     assert not view.edit_layer("unordered", [(0, None)])
+
+
+def test_the_views_own_viewport_is_set_up_as_qts_own(qtbot: QtBot, view: ReadingView) -> None:
+    """The pane makes its viewport itself (PySide builds every widget class to name the one Qt
+    makes): it is set up as a QTextBrowser's own, and Qt's first document measures on it."""
+    plain = QTextBrowser()
+    plain.setObjectName(view.objectName())  # the same rules of the window's style sheet
+    qtbot.addWidget(plain)
+    plain.show()
+    qtbot.waitExposed(plain)
+    theirs, ours = plain.viewport(), view.viewport()
+    assert ours is not theirs and ours.parent() is view and ours.focusProxy() is view
+    assert ours.objectName() == theirs.objectName()
+    assert ours.backgroundRole() == theirs.backgroundRole()
+    assert ours.autoFillBackground() == theirs.autoFillBackground()
+    assert ours.hasMouseTracking() == theirs.hasMouseTracking()
+    assert ours.acceptDrops() == theirs.acceptDrops()
+    assert ours.cursor().shape() == theirs.cursor().shape()
+    kept = (Qt.WidgetAttribute.WA_AcceptTouchEvents, Qt.WidgetAttribute.WA_InputMethodEnabled)
+    for attribute in kept:
+        assert ours.testAttribute(attribute) == theirs.testAttribute(attribute), attribute
+    fresh = ReadingView(view.typography())
+    qtbot.addWidget(fresh)
+    assert fresh.document().documentLayout().paintDevice() is fresh.viewport()
