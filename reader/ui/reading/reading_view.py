@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QPoint,
     QPointF,
     QRectF,
+    QSizeF,
     Qt,
     QTimer,
     Signal,
@@ -295,6 +296,10 @@ class ReadingView(QTextBrowser):
             # with its enums (some 40 ms at startup).
             replaced = self._document
             document.setParent(self)
+            # No page size yet: the layout setDocument() makes does not lay the whole text out
+            # at the default page size (as one line a block) only to lay it out again at the
+            # view's width a moment later (~10 ms for an article, before the first paint).
+            document.setPageSize(QSizeF(0, 0))
             self.setDocument(document)
             self._document = document
             if replaced is not None:
@@ -452,6 +457,10 @@ class ReadingView(QTextBrowser):
         """Justify the paragraphs on screen before they are painted, and those from a screen
         above to two below right after (``wide``); those further away when they come near."""
         if self.justifier is None or self._content is None:
+            return
+        if not self.isVisible():
+            # Not shown yet: no width to break lines at (a hidden view lays its text out at
+            # none); shown, it justifies what is on screen (showEvent).
             return
         document = self.document()
         if not document.lastBlock().layout().lineCount():
