@@ -243,3 +243,24 @@ def test_the_views_own_viewport_is_set_up_as_qts_own(qtbot: QtBot, view: Reading
     fresh = ReadingView(view.typography())
     qtbot.addWidget(fresh)
     assert fresh.document().documentLayout().paintDevice() is fresh.viewport()
+
+
+def test_a_hidden_view_lays_its_text_out_only_once_shown(qtbot: QtBot) -> None:
+    """Before it is shown a view has no width to break lines at: nothing is laid out (the
+    layout made by setDocument() laid the whole text out at the default page size, and the
+    justification then at width 0); shown, the short text is laid out to its end in the column."""
+    doc = load_library().get("lian-obor")
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.set_content(ReadingContent.original(doc))
+    document = view.document()
+    assert document.lastBlock().layout().lineCount() == 0  # (Qt lays out the first lines)
+    view.show()
+    qtbot.waitExposed(view)
+    assert document.lastBlock().layout().lineCount() > 0
+    column = view.column_rect().width()
+    first = document.findBlockByNumber(1).layout()
+    assert first.lineCount() > 0
+    assert all(first.lineAt(i).width() <= column + 1 for i in range(first.lineCount()))
