@@ -151,6 +151,12 @@ def describe(preview: Preview) -> list[str]:
         f"  blocks:     {len(doc.blocks)}" + (f" ({', '.join(parts)})" if parts else ""),
         f"  characters: {len(doc.text)}",
     ]
+    if preview.radicals:
+        count = preview.radicals
+        lines.append(
+            f"  mapped:     {count} {'radical' if count == 1 else 'radicals'} written for "
+            "ideographs (⽇ for 日) to the ideographs"
+        )
     if preview.dropped:
         count = len(preview.dropped)
         lines.append(
