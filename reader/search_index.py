@@ -140,7 +140,9 @@ def signature() -> str:
 
     h = sha256(f"{INDEX_VERSION}|{ENGINE_VERSION}|{unicodedata.unidata_version}".encode())
     here = Path(__file__).resolve().parent
-    sources = [here / f"{name}.py" for name in ("folding", "search", "script", "script_engine")]
+    sources = [
+        here / f"{name}.py" for name in ("folding", "radicals", "search", "script", "script_engine")
+    ]
     sources += [here / "views.py", here / "lexicon" / "__init__.py"]
     sources += sorted((here / "lexicon" / "data").glob("*"))
     for path in sources:
