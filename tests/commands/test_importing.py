@@ -35,7 +35,7 @@ def test_options_override_the_guesses_and_a_citekey_is_kept(tmp_path: Path) -> N
     argv = ["--id", "mine", "--title", "新階段", "--author", "Lin", "--script", "zh-Hans"]
     done = meipi("import", str(path), *argv, "--citekey", "lin2026")
     assert done.code == 0, done.err
-    assert "Cite it as [@lin2026]." in done.out
+    assert "Cite it as [@lin2026]" in done.out
     assert "  script:     zh-Hans (as you said)" in done.out.splitlines()
     data = meipi("list", "--json").json()
     mine = next(d for d in data["documents"] if d["id"] == "mine")
