@@ -49,19 +49,22 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         preview = dataclasses.replace(preview, document=with_published(preview.document, reference))
     if citekey is not None:
         _check_citekey_free(ctx, citekey, preview.document.id)
+    before = list(ctx.library())
     doc = save(preview, replace=replace)
-    if citekey is not None:
-        from reader.commands.common import opened
-        from reader.ops.references import set_citekey
+    from reader.commands.common import opened
+    from reader.ops.references import give_citekey, set_citekey
 
-        with opened(ctx, create=True) as store:
+    # The key is given now and kept: every export, later ones too, cites the text by it.
+    with opened(ctx, create=True) as store:
+        if citekey is not None:
             set_citekey(store, doc, citekey)
-        print(f"Cite it as [@{citekey}].", file=ctx.stdout)
+        citekey = give_citekey(store, before, doc)
     for warning in preview.warnings:
         if "already taken" not in warning:  # save() refused it otherwise
             print(f"meipi: {warning}", file=ctx.stderr)
     for line in describe(preview):
         print(line, file=ctx.stdout)
+    print(f"Cite it as [@{citekey}] (its key from now on, in every export).", file=ctx.stdout)
     print(f"Read it with: meipi text {doc.id}", file=ctx.stdout)
     return 0
 
@@ -107,7 +110,7 @@ def _check_citekey_free(ctx: Context, key: str, doc_id: str) -> None:
         from reader.store import settings
 
         with opened(ctx, create=False) as store, store.reading() as s:
-            stored = settings.citekeys(s)
+            stored = settings.kept_citekeys(s)
     taken = {v: k for k, v in citekeys(list(ctx.library()), stored).items() if k != doc_id}
     if key in taken:
         raise InputError(f"The citekey {key!r} is already the key of {taken[key]!r}.")
@@ -148,6 +151,12 @@ def describe(preview: Preview) -> list[str]:
         f"  blocks:     {len(doc.blocks)}" + (f" ({', '.join(parts)})" if parts else ""),
         f"  characters: {len(doc.text)}",
     ]
+    if preview.radicals:
+        count = preview.radicals
+        lines.append(
+            f"  mapped:     {count} {'radical' if count == 1 else 'radicals'} written for "
+            "ideographs (⽇ for 日) to the ideographs"
+        )
     if preview.dropped:
         count = len(preview.dropped)
         lines.append(

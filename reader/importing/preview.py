@@ -44,6 +44,7 @@ class Preview:
     warnings: tuple[str, ...] = ()
     # Saved beside the text (suffix, bytes): a PDF's original and its page data.
     attachments: tuple[tuple[str, bytes], ...] = field(default=(), repr=False, compare=False)
+    radicals: int = 0  # radicals written for ideographs (⽇ for 日), mapped to the ideographs
 
     @property
     def id(self) -> str:
@@ -175,7 +176,17 @@ def guess(
     lib = library if library is not None else _library_quietly()
     if lib is not None and meta.id in lib.documents:
         warnings.append(f"The id {meta.id!r} is already taken; choose another id.")
-    return Preview(source, doc, guessed, script, o, dropped, tuple(warnings), built.attachments)
+    return Preview(
+        source,
+        doc,
+        guessed,
+        script,
+        o,
+        dropped,
+        tuple(warnings),
+        built.attachments,
+        built.radicals,
+    )
 
 
 def _library_quietly() -> Library | None:

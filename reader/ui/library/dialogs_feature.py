@@ -221,12 +221,26 @@ class DialogsFeature(QObject):
         self.import_dialog = None
 
     def _on_import_dialog_text_imported(self, doc_id: str) -> None:
+        before = list(self.window.services.library)
         self.window.reload_library()
         self.window.open_document(doc_id)
         doc = self.window.current_document()
+        if doc is not None and doc.id == doc_id:
+            self._give_citekey(before, doc)
         title = doc.title if doc is not None else doc_id
         self.window.statusBar().showMessage(self.tr("Imported %1.").replace("%1", title), 8000)
         self.text_imported.emit(doc_id)
+
+    def _give_citekey(self, before: list[Document], doc: Document) -> None:
+        """The imported text's citekey, given now and kept (``reader.ops.references``), as
+        ``meipi import`` gives it: the texts already there keep theirs."""
+        from reader.errors import MeipiError
+        from reader.ops.references import give_citekey
+
+        try:
+            self.window.services.write(lambda store: give_citekey(store, before, doc))
+        except MeipiError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
 
     # -- dropping a file on the window -------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -114,7 +114,7 @@ class Rendered:
     options: ExportOptions
     text: str
     count: int
-    omitted: int = 0  # texts left out of a Markdown export (no matching annotation)
+    omitted: int = 0  # texts left out of a Markdown or comparison export (no matching annotation)
     creator: str | None = None  # the W3C creator (``meipi config creator``)
 
 
@@ -131,7 +131,7 @@ def render(options: ExportOptions, source: ExportSource) -> Rendered:
     text = render_export(options, source)
     count = len(select(source.annotations, options, source.selected_documents(options)))
     omitted = 0
-    if options.format == "markdown":
+    if options.format in ("markdown", "compare"):
         from reader.export.markdown import omitted_documents
 
         left_out = len(omitted_documents(options, source))

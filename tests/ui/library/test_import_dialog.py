@@ -146,6 +146,17 @@ def test_import_from_the_menu_lists_and_opens_the_text(
     assert passage in window.reading_view.toPlainText()
     assert window.reading_view.toPlainText() == doc.text
     assert window.dialogs.details_action.isEnabled() and window.dialogs.remove_action.isEnabled()
+    # Its citekey was given and kept, as ``meipi import`` gives it (the shipped texts' too).
+    from reader.store import Store
+    from reader.store.settings import generated_citekeys
+
+    def given(store: Store) -> dict[str, str]:
+        with store.reading() as s:
+            return generated_citekeys(s)
+
+    kept = window.services.write(given, announce=False)
+    assert set(kept) == {"lian-obor", "hsu-divergence", "my-text"}
+    assert kept["lian-obor"] == "lianyidai" and len(set(kept.values())) == 3
     # It survives a reload of the library from disk.
     assert "my-text" in load_library().documents
 
