@@ -48,7 +48,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         citekey = check_citekey(citekey)  # before anything is saved
     source = read_source(args.file, database=ctx.db, password=overrides.password)
     replace = bool(getattr(args, "replace", False))
-    preview = guess(source, overrides, library=None if replace else ctx.library())
+    preview = guess(source, overrides, library=ctx.library())
     if reference is not None:
         preview = dataclasses.replace(preview, document=with_published(preview.document, reference))
     if citekey is not None:
@@ -196,6 +196,9 @@ def describe(preview: Preview) -> list[str]:
             f"  mapped:     {count} {'radical' if count == 1 else 'radicals'} written for "
             "ideographs (⽇ for 日) to the ideographs"
         )
+    if preview.same_as:
+        named = ", ".join(f"{doc_id} ({title})" for doc_id, title in preview.same_as)
+        lines.append(f"  same text:  as {named}: this is a second copy")
     if preview.dropped:
         count = len(preview.dropped)
         lines.append(

@@ -157,3 +157,30 @@ def test_many_changed_annotations_are_named_a_few_and_counted() -> None:
     assert lines[1] == f"    00000000 changed: 「{'舊' * 23}…」 → 「{'新' * 23}…」"
     assert len(lines) == 1 + 5 + 1 and lines[-1] == "    and 2 more: meipi annotations rel --json"
     assert describe_replaced(Replaced(), "rel") == []
+
+
+def test_the_same_text_imported_again_is_named_and_the_way_to_remove_it_said(
+    tmp_path: Path,
+) -> None:
+    utf8 = tmp_path / "notes.txt"
+    utf8.write_text(ARTICLE, encoding="utf-8")
+    first = meipi("import", str(utf8), "--id", "notes")
+    assert first.code == 0 and "same text" not in first.out + first.err
+    copy = tmp_path / "notes-gb.txt"
+    copy.write_bytes(ARTICLE.encode("gb18030"))
+    again = meipi("import", str(copy))
+    assert again.code == 0, again.err
+    assert (
+        "  same text:  as notes (中俄關係的新階段): this is a second copy" in again.out.splitlines()
+    )
+    assert "already holds this same text as 'notes'" in again.err
+    assert "File ▸ Remove Text… in the Meipi window" in again.err
+    # Replacing a text by itself is no copy.
+    same = meipi("import", str(utf8), "--id", "notes", "--replace")
+    assert same.code == 0 and "as notes (" not in same.out and "as notes-gb (" in same.out
+    # An id already taken: the ways out are said; a shipped text cannot be removed.
+    taken = meipi("import", str(utf8), "--id", "notes")
+    assert taken.code == 2
+    assert "--replace" in taken.err and "File ▸ Remove Text… in the Meipi window" in taken.err
+    shipped = meipi("import", str(utf8), "--id", "lian-obor")
+    assert shipped.code == 2 and "ships with Meipi" in shipped.err and "Remove" not in shipped.err
