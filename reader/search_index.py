@@ -76,13 +76,16 @@ from reader.glossary import EMPTY, Glossary
 if TYPE_CHECKING:
     from reader.search import Match, SearchIndex
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 FILENAME = "search-index.sqlite3"
 # How long a writer waits for another one before it gives up writing (reading never waits).
 BUSY_MS = 200
 # A file's record is trusted only when the file had not changed for this long when it was read:
 # a file rewritten within the clock's granularity may keep its size and modification time.
 SETTLED_NS = 2_000_000_000
+# The file's page size when it is made, and how much of it is read through a memory map.
+PAGE_SIZE = 16384
+MMAP_SIZE = 1 << 30
 # Texts indexed per write transaction (a long first build keeps what it has done).
 BATCH = 25
 
@@ -95,9 +98,11 @@ _SCHEMA = (
     " size INTEGER NOT NULL, seen_ns INTEGER NOT NULL, doc_id TEXT NOT NULL, sha TEXT NOT NULL,"
     " script TEXT NOT NULL, meta BLOB NOT NULL)",
     # apart from files: a search or a list reads every row of files, and a body only per result
-    "CREATE TABLE IF NOT EXISTS bodies(path TEXT PRIMARY KEY, body BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS bodies(path TEXT PRIMARY KEY, body BLOB NOT NULL,"
+    " text BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
     " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, views BLOB NOT NULL,"
+    " folded BLOB NOT NULL,"
     " UNIQUE(sha, script, gloss))",
     "CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none,"
     " tokenize='ascii')",
@@ -136,9 +141,9 @@ def signature() -> str:
     global _SIGNATURE
     if _SIGNATURE is not None:
         return _SIGNATURE
-    from reader.script_engine import ENGINE_VERSION
-
-    h = sha256(f"{INDEX_VERSION}|{ENGINE_VERSION}|{unicodedata.unidata_version}".encode())
+    # The conversion engine's version (``reader.script_engine.ENGINE_VERSION``, a constant of
+    # its source) is in the hash of its source below: not imported (it imports OpenCC).
+    h = sha256(f"{INDEX_VERSION}|{unicodedata.unidata_version}".encode())
     here = Path(__file__).resolve().parent
     sources = [
         here / f"{name}.py" for name in ("folding", "radicals", "search", "script", "script_engine")
@@ -320,26 +325,28 @@ def _entry(index: SearchIndex) -> tuple[Any, ...]:
     )
 
 
-def dump_indexes(indexes: Sequence[SearchIndex]) -> tuple[bytes, bytes]:
-    """``reader.search.document_indexes`` of a text, as the cache keeps it (two columns): the
+def dump_indexes(indexes: Sequence[SearchIndex]) -> tuple[bytes, bytes, bytes]:
+    """``reader.search.document_indexes`` of a text, as the cache keeps it (three columns): the
     canonical index as it is (a search of thousands of texts reads it without decompressing
-    anything, nor reading the views), and the views, each compressed against the canonical
-    folded text it nearly equals (read only when the ``near`` table says one may find more)."""
+    anything, nor reading the views) with its folded text apart (as it is, not copied out of
+    a record), and the views, each compressed against the canonical folded text it nearly
+    equals (read only when the ``near`` table says one may find more)."""
     canonical = (*_entry(indexes[0]), _astral_units(indexes[0].folded.text))
     views = []
     for index in indexes[1:]:
         comp = zlib.compressobj(1, zdict=_zdict(canonical[1]))
         views.append(comp.compress(marshal.dumps(_entry(index))) + comp.flush())
-    return marshal.dumps(canonical), marshal.dumps(views)
+    record = (canonical[0], None, *canonical[2:])
+    return marshal.dumps(record), marshal.dumps(views), canonical[1]
 
 
-def _unpack(data: bytes) -> tuple[Any, ...]:
+def _unpack(data: bytes, folded: bytes) -> tuple[Any, ...]:
     """The canonical entry of :func:`dump_indexes` (an index's entry, then the places of its
-    folded text's surrogate pairs: :func:`_astral_units`)."""
-    canonical = marshal.loads(data)
-    if not isinstance(canonical, tuple) or len(canonical) != 9:
+    folded text's surrogate pairs: :func:`_astral_units`), its folded text put back."""
+    record = marshal.loads(data)
+    if not isinstance(record, tuple) or len(record) != 9 or not isinstance(folded, bytes):
         raise ValueError("not an index")
-    return canonical
+    return (record[0], folded, *record[2:])
 
 
 def _packed_views(views: bytes) -> list[bytes]:
@@ -363,15 +370,15 @@ def _view_entry(canonical: tuple[Any, ...], packed: bytes) -> tuple[Any, ...]:
     return entry
 
 
-def _entries(data: bytes, views: bytes) -> list[tuple[Any, ...]]:
+def _entries(data: bytes, views: bytes, folded: bytes) -> list[tuple[Any, ...]]:
     """Every entry of :func:`dump_indexes` (canonical first)."""
-    canonical = _unpack(data)
+    canonical = _unpack(data, folded)
     return [canonical, *(_view_entry(canonical, v) for v in _packed_views(views))]
 
 
-def load_indexes(data: bytes, views: bytes) -> list[SearchIndex]:
+def load_indexes(data: bytes, views: bytes, folded: bytes) -> list[SearchIndex]:
     """The indexes :func:`dump_indexes` kept, ready for ``reader.search.places_in``."""
-    return [_restored(entry, _text_of(entry)) for entry in _entries(data, views)]
+    return [_restored(entry, _text_of(entry)) for entry in _entries(data, views, folded)]
 
 
 def _restored(entry: tuple[Any, ...], text: str) -> SearchIndex:
@@ -476,8 +483,13 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     except (OSError, sqlite3.Error) as exc:
         raise Unavailable(str(exc)) from exc
     try:
+        # A search of a word in every text reads most of the file (a text's folded text and
+        # canonical text, ~50 KB each): pages of 16 KiB (a new file takes them; one made
+        # before keeps its own) and reads through a memory map halve what reading it costs.
+        conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA mmap_size={MMAP_SIZE}")
         conn.execute(_SCHEMA[0])
         row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
         if row is None or row[0] != signature():
@@ -506,6 +518,9 @@ def _reset(conn: sqlite3.Connection) -> None:
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES('signature', ?)", (signature(),)
         )
+        conn.execute(  # what the signature decides: made again under this one
+            "DELETE FROM meta WHERE key != 'signature'"
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -516,6 +531,30 @@ def _discard(path: Path) -> None:
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         with contextlib.suppress(OSError):
             name.unlink()
+
+
+def _kept_lexicon(conn: sqlite3.Connection, writer: _Writer) -> None:
+    """Give ``reader.search`` the regional lexicon's spellings as the cache keeps them (the
+    signature covers the lexicon's data and the fold), else build and keep them."""
+    from reader import search
+
+    row = conn.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone()
+    if row is not None:
+        parent = json.loads(row[0])
+        if not isinstance(parent, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in parent.items()
+        ):
+            raise ValueError("not a lexicon")
+        search.use_lexicon_parent(parent)
+        return
+    parent = search.lexicon_parent()
+    search.use_lexicon_parent(parent)
+    with writer.transaction() as tx:
+        if tx is not None:
+            tx.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES('lexicon', ?)",
+                (json.dumps(parent, ensure_ascii=False),),
+            )
 
 
 @dataclass
@@ -726,17 +765,18 @@ def _meta_record(doc: Document) -> bytes:
     return marshal.dumps((meta, len(doc.pages), len(doc.text)))
 
 
-def _body_record(doc: Document) -> bytes:
+def _body_record(doc: Document) -> tuple[bytes, bytes]:
     """What a search result shows of a text: its canonical text, encoded so that a match decodes
     only its own stretch (:class:`_Kept`), and its pages. A word in every text presents
     thousands, and decoding each whole text cost more than the rest of its presenting. UTF-16,
     with the places of the characters that take two of its units (:func:`_astral_chars`: a
-    Chinese text has a few); UTF-32 for a text with a lone surrogate."""
+    Chinese text has a few); UTF-32 for a text with a lone surrogate. Two columns: the text
+    apart (as it is, not copied out of a record)."""
     pages = tuple((p.number, p.start, p.label) for p in doc.pages)
     astral = _astral_chars(doc.text)
     if astral is None:  # UTF-32: one character, four bytes
-        return marshal.dumps((doc.text.encode("utf-32-le", "surrogatepass"), 4, b"", pages))
-    return marshal.dumps((doc.text.encode("utf-16-le"), 2, astral.tobytes(), pages))
+        return marshal.dumps((4, b"", pages)), doc.text.encode("utf-32-le", "surrogatepass")
+    return marshal.dumps((2, astral.tobytes(), pages)), doc.text.encode("utf-16-le")
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -775,18 +815,32 @@ class _Kept(Named):
     stays in the record (``_body_record``): :meth:`present` decodes only each match's
     stretch, :meth:`document` the whole text (another view converts it whole)."""
 
-    __slots__ = ("_page_starts", "f", "meta", "pages")
+    __slots__ = ("_page_starts", "_pages", "_printed", "_raw_pages", "f", "meta")
 
-    def __init__(self, f: _File, meta: Metadata, pages: tuple[Page, ...]):
-        self.f, self.meta, self.pages = f, meta, pages
-        self._page_starts = [p.start for p in pages]
+    def __init__(self, f: _File, meta: Metadata, pages: tuple[tuple[int, int, str | None], ...]):
+        # (number, start, label) of each page: a ``Page`` is made only when asked for (a word
+        # in every text has tens of thousands of pages to show labels from)
+        self.f, self.meta, self._raw_pages = f, meta, pages
+        self._page_starts = [p[1] for p in pages]
+        self._printed = [str(n) if label is None else label for n, _, label in pages]
+        self._pages: tuple[Page, ...] | None = None
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        if self._pages is None:
+            self._pages = tuple(Page(*p) for p in self._raw_pages)
+        return self._pages
+
+    def printed_pages(self) -> list[tuple[int, str]]:
+        """Each page's number and printed label (``Page.printed``), no ``Page`` made."""
+        return [(p[0], printed) for p, printed in zip(self._raw_pages, self._printed, strict=True)]
 
     def label_of(self, offset: int) -> str:
         """As ``Document.label_of``."""
-        if not self.pages:
+        if not self._raw_pages:
             return str(self.meta.first_page)
         i = bisect_right(self._page_starts, max(0, offset)) - 1
-        return self.pages[max(0, i)].printed
+        return self._printed[max(0, i)]
 
     def document(self, raw: bytes, width: int) -> Document:
         text = raw.decode(_CODECS[width], "surrogatepass")
@@ -807,7 +861,7 @@ class _Kept(Named):
         size = len(raw) // width - len(astral)  # characters
         n_astral = len(astral)
         page_starts = self._page_starts
-        page_numbers = [p.number for p in self.pages] or [self.meta.first_page]
+        page_numbers = [p[0] for p in self._raw_pages] or [self.meta.first_page]
         doc_id = self.meta.id
         matches: list[Match] = []
         new = tuple.__new__
@@ -847,6 +901,13 @@ class _Kept(Named):
         return matches
 
 
+def printed_pages(doc: ResultText) -> list[tuple[int, str]]:
+    """Each page of a search result's text: its number and printed label."""
+    if isinstance(doc, _Kept):
+        return doc.printed_pages()
+    return [(p.number, p.printed) for p in doc.pages]
+
+
 def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
     """:func:`_meta_record` read back: the metadata, the page and character counts."""
     meta, pages, characters = marshal.loads(meta_record)
@@ -855,15 +916,19 @@ def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
     return Metadata(*meta), pages, characters
 
 
-def _kept(f: _File, meta_record: bytes, body_record: bytes) -> tuple[_Kept, bytes, int, array[int]]:
+def _kept(
+    f: _File, meta_record: bytes, body_record: bytes, raw: bytes
+) -> tuple[_Kept, bytes, int, array[int]]:
     """The text as the cache keeps it for search results (no blocks: a result needs none, and
     reading the file would cost more than the search), its canonical text still encoded, that
     encoding's width and where its characters of two units are (``_body_record``)."""
     meta = _metadata(meta_record)[0]
-    raw, width, astral, pages = marshal.loads(body_record)
-    if width not in _CODECS or len(raw) % width:
+    width, astral, pages = marshal.loads(body_record)
+    if width not in _CODECS or not isinstance(raw, bytes) or len(raw) % width:
         raise ValueError("not a record of this version")
-    return _Kept(f, meta, tuple(Page(*p) for p in pages)), raw, width, _ints(astral)
+    if not isinstance(pages, tuple):
+        raise ValueError("not a record of this version")
+    return _Kept(f, meta, pages), raw, width, _ints(astral)
 
 
 def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
@@ -891,8 +956,8 @@ def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
             ],
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO bodies(path, body) VALUES(?, ?)",
-            [(f.key, _body_record(_doc(f))) for f in fresh],
+            "INSERT OR REPLACE INTO bodies(path, body, text) VALUES(?, ?, ?)",
+            [(f.key, *_body_record(_doc(f))) for f in fresh],
         )
 
 
@@ -901,12 +966,13 @@ def _store(
     sha: str,
     script: str,
     gloss: str,
-    data: tuple[bytes, bytes],
+    data: tuple[bytes, bytes, bytes],
     grams: str,
     near: list[str],
 ) -> None:
     cur = conn.execute(
-        "INSERT OR IGNORE INTO texts(sha, script, gloss, data, views) VALUES(?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO texts(sha, script, gloss, data, views, folded)"
+        " VALUES(?, ?, ?, ?, ?, ?)",
         (sha, script, gloss, *data),
     )
     if cur.rowcount and cur.lastrowid is not None:
@@ -937,10 +1003,10 @@ def _prune(writer: _Writer, files: Sequence[_File], gloss: str) -> None:
         tx.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in stale_paths])
         tx.executemany("DELETE FROM bodies WHERE path = ?", [(p,) for p in stale_paths])
         for rowid in stale:
-            data, views = tx.execute(
-                "SELECT data, views FROM texts WHERE id = ?", (rowid,)
+            data, views, folded = tx.execute(
+                "SELECT data, views, folded FROM texts WHERE id = ?", (rowid,)
             ).fetchone()
-            indexes = load_indexes(data, views)
+            indexes = load_indexes(data, views, folded)
             tx.execute(
                 "INSERT INTO grams(grams, rowid, g) VALUES('delete', ?, ?)",
                 (rowid, grams_text(i.folded.text for i in indexes)),
@@ -964,7 +1030,7 @@ def _build_missing(
     from reader.search import document_indexes
 
     gloss = glossary.version
-    pending: list[tuple[str, str, tuple[bytes, bytes], str, list[str]]] = []
+    pending: list[tuple[str, str, tuple[bytes, bytes, bytes], str, list[str]]] = []
 
     def flush() -> None:
         if pending:
@@ -998,22 +1064,6 @@ def _build_missing(
 
 # ---------------------------------------------------------------------------------------------
 # Searching
-
-
-def _matching(
-    conn: sqlite3.Connection, table: str, expression: str | None
-) -> Callable[[int], bool]:
-    """Whether the text of that id is one the FTS5 ``expression`` names in ``table``
-    (``None``: every text)."""
-    if expression is None:
-        return lambda _tid: True
-    found = {
-        rowid
-        for (rowid,) in conn.execute(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (expression,)
-        )
-    }
-    return found.__contains__
 
 
 def _near_expression(variants: Sequence[str]) -> str | None:
@@ -1063,13 +1113,26 @@ def _search_in(
     missing = [_doc(f) for f in chosen if (f.sha, f.script) not in rows]
     _build_missing(writer, missing, glossary, each=found_live)
     expression = match_expression(variants)
-    near = _matching(conn, "near", _near_expression(variants))
+    # the views the near table names (``None``: every view), and the texts they are of
+    near_expression = _near_expression(variants)
+    near: set[int] | None = None
+    near_texts: set[int] = set()
+    if near_expression is not None:
+        near = {
+            rowid
+            for (rowid,) in conn.execute(
+                "SELECT rowid FROM near WHERE near MATCH ?", (near_expression,)
+            )
+        }
+        near_texts = {rowid // _NEAR_ROWS for rowid in near}
     wanted = {rows[(f.sha, f.script)] for f in chosen if f.doc_id not in live}
     if expression is None:
-        statement, params = "SELECT id, data FROM texts WHERE gloss = ?", (glossary.version,)
+        statement = "SELECT id, data, folded FROM texts WHERE gloss = ?"
+        params: tuple[str, ...] = (glossary.version,)
     else:
         statement = (
-            "SELECT id, data FROM texts WHERE id IN (SELECT rowid FROM grams WHERE grams MATCH ?)"
+            "SELECT id, data, folded FROM texts"
+            " WHERE id IN (SELECT rowid FROM grams WHERE grams MATCH ?)"
         )
         params = (expression,)
     # the variants in UTF-16 (none when one has a lone surrogate: the decoded texts are searched)
@@ -1077,12 +1140,17 @@ def _search_in(
         None if any(_astral_chars(v) is None for v in variants) else list(map(_utf16, variants))
     )
     found_at: dict[int, list[tuple[int, int]]] = {}
-    for rowid, data in conn.execute(statement, params):
+    for rowid, data, folded in conn.execute(statement, params):
         if rowid not in wanted:
             continue
-        canonical = _unpack(data)
+        canonical = _unpack(data, folded)
         base = rowid * _NEAR_ROWS
-        views_near = [k for k in range(1, _NEAR_ROWS) if near(base + k)]
+        if near is None:
+            views_near = list(range(1, _NEAR_ROWS))
+        elif rowid in near_texts:
+            views_near = [k for k in range(1, _NEAR_ROWS) if base + k in near]
+        else:
+            views_near = []
         if not views_near and canonical[8] is not None and needles is not None:
             places = _canonical_places(canonical, variants, needles)
         else:
@@ -1152,6 +1220,7 @@ def _canonical_places(
         end_at, end_shift, plus = at, shift, 1
     else:
         end_at, end_shift, plus = _ints(ends_data[0]), _ints(ends_data[1]), 0
+    steps = len(at)
     found: list[tuple[int, int]] = []
     find = blob.find
     for variant, needle in zip(variants, needles, strict=True):
@@ -1180,12 +1249,14 @@ def _canonical_places(
             ):
                 i = find(needle, i + 2)
                 continue
-            found.append(
-                (
-                    p + shift[bisect_right(at, p) - 1],
-                    q - 1 + end_shift[bisect_right(end_at, q - 1) - 1] + plus,
+            k = bisect_right(at, p) - 1
+            if plus and (k + 1 == steps or at[k + 1] >= q):
+                # ends[q - 1] = starts[q - 1] + 1, and q - 1 is on p's step
+                found.append((p + shift[k], q + shift[k]))
+            else:
+                found.append(
+                    (p + shift[k], q - 1 + end_shift[bisect_right(end_at, q - 1) - 1] + plus)
                 )
-            )
             i = find(needle, i + width)
     if len(variants) == 1:
         return found
@@ -1212,13 +1283,13 @@ def _present_results(
 
     unread = {f.key: f for f in files if f.doc is None}
     if unread:
-        for key, meta, body in conn.execute(
-            "SELECT path, meta, body FROM files JOIN bodies USING (path)"
+        for key, meta, body, text in conn.execute(
+            "SELECT path, meta, body, text FROM files JOIN bodies USING (path)"
             " WHERE path IN (SELECT value FROM json_each(?))",
             (json.dumps(list(unread)),),
         ):
             f = unread.pop(key)
-            kept, raw, width, astral = _kept(f, meta, body)
+            kept, raw, width, astral = _kept(f, meta, body, text)
             if view_of(f.doc_id) == "original":
                 out[key] = (kept, kept.present(raw, width, astral, hits[key]))
             else:
@@ -1287,18 +1358,20 @@ def search_library(
     the cache: the matches, and the documents they are in. A text not indexed yet is indexed
     (and searched as it is built). Raises :class:`Unavailable` when the cache cannot serve
     (the caller then searches unindexed); an empty query or a wrong view raises InputError."""
-    from reader.search import query_variants
+    from reader.search import check_query, query_variants
     from reader.views import check_view
 
     check_view(view_id)
     glossary = glossary or EMPTY
-    variants = query_variants(query, glossary)
+    check_query(query)
     files = _library_files()
     conn = _connect(cache or cache_file(), create=True)
     try:
         try:
-            _resolve_files(conn, files)
             writer = _Writer(conn)
+            _kept_lexicon(conn, writer)
+            variants = query_variants(query, glossary)
+            _resolve_files(conn, files)
             _record_files(writer, files)
             by_id = {f.doc_id: f for f in files}
             if ids:

@@ -121,8 +121,8 @@ def test_the_stored_fold_finds_what_a_scan_of_the_folded_text_finds(
         queries.append(folded[start : start + data.draw(st.integers(1, 4))])
     variants = list(dict.fromkeys(q for q in map(fold_query, queries) if q))
     assume(variants)
-    stored, _views = search_index.dump_indexes([index])
-    canonical = search_index._unpack(stored)
+    stored, _views, stored_fold = search_index.dump_indexes([index])
+    canonical = search_index._unpack(stored, stored_fold)
     # the way is taken for a folded text and variants without a lone surrogate
     assert (canonical[8] is None) == any(0xD800 <= ord(c) < 0xE000 for c in folded)
     assume(canonical[8] is not None)
@@ -154,7 +154,7 @@ def test_a_kept_text_presents_what_the_text_presents(
     doc = Document(Metadata(id="t", title="t"), text, (), pages)
     f = search_index._File("t.json", False, AGED, 1, AGED)
     kept, raw, width, astral = search_index._kept(
-        f, search_index._meta_record(doc), search_index._body_record(doc)
+        f, search_index._meta_record(doc), *search_index._body_record(doc)
     )
     assert kept.present(raw, width, astral, places) == search_module._present(
         doc, places, "original", EMPTY
@@ -164,6 +164,8 @@ def test_a_kept_text_presents_what_the_text_presents(
         doc.label_of(p) for p in range(len(text) + 1)
     ]
     assert (kept.id, kept.title) == (doc.id, doc.title)
+    assert search_index.printed_pages(kept) == search_index.printed_pages(doc)
+    assert kept.pages == doc.pages
 
 
 @pytest.mark.parametrize(

@@ -103,7 +103,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         check_target(path, db=ctx.db, force=args.force)
     source = load_source(ctx, options)
     _check_matches(ctx, options, source)
-    if options.format == "markdown":
+    if options.format in ("markdown", "compare"):
         from reader.export.markdown import omitted_documents
 
         left_out = omitted_documents(options, source)

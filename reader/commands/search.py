@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 from collections.abc import Callable
 from itertools import groupby
@@ -18,12 +19,25 @@ if TYPE_CHECKING:
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    # A word in every text makes tens of thousands of matches, hundreds of thousands of
+    # objects, none in a cycle: the cyclic collector's passes over them were a tenth of the
+    # command. It is off while the command runs (the process ends with it).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _search(args, ctx)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _search(args: argparse.Namespace, ctx: Context) -> int:
     from reader.commands.common import load_glossary
-    from reader.search import query_variants, search
+    from reader.search import check_query, search
 
     view_id = check_view(args.script)
     doc_of: Callable[[str], ResultText]
-    query_variants(args.query)  # an empty query is an input error before anything is loaded
+    check_query(args.query)  # an empty query is an input error before anything is loaded
     glossary = load_glossary(ctx)  # empty without a database (none is created)
     try:  # through the persistent index (reader.search_index) when it can serve
         from reader import search_index
@@ -92,9 +106,12 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 def _labels(doc: ResultText, matches: list[Match]) -> list[str]:
     """``p.`` and the printed label of each match's page: the label of the page its number
     names (a match's page is the page of its start), when no two pages share a number."""
-    printed = {p.number: f"p. {p.printed}" for p in doc.pages}
-    if not doc.pages:
+    from reader.search_index import printed_pages
+
+    pages = printed_pages(doc)
+    if not pages:
         return [f"p. {m.page}" for m in matches]  # label_of: the first page's number
-    if len(printed) == len(doc.pages):
+    printed = {number: f"p. {label}" for number, label in pages}
+    if len(printed) == len(pages):
         return [printed[m.page] for m in matches]
     return [f"p. {doc.label_of(m.start)}" for m in matches]
