@@ -1114,6 +1114,10 @@
         <translation>略去的行：%1</translation>
     </message>
     <message>
+        <source>Radicals mapped to ideographs: %1</source>
+        <translation>已由部首字转为汉字：%1</translation>
+    </message>
+    <message>
         <source>… and %1 more</source>
         <translation>… 还有 %1 项</translation>
     </message>

@@ -1114,6 +1114,10 @@
         <translation>略去的行：%1</translation>
     </message>
     <message>
+        <source>Radicals mapped to ideographs: %1</source>
+        <translation>已由部首字轉為漢字：%1</translation>
+    </message>
+    <message>
         <source>… and %1 more</source>
         <translation>… 還有 %1 項</translation>
     </message>
