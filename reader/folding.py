@@ -23,7 +23,8 @@ from pathlib import Path
 
 @functools.cache
 def _char_map() -> dict[str, str]:
-    """Traditional -> Simplified, one character to one character (first candidate)."""
+    """Traditional -> Simplified, one character to one character (first candidate), and the
+    radicals of the CJK Radicals Supplement to their ideographs."""
     # Found without importing opencc: the window folds tags and quotes while showing 原文,
     # before any converter is needed (startup budget, issue 10).
     import importlib.util
@@ -43,6 +44,13 @@ def _char_map() -> dict[str, str]:
             target = values.split(" ")[0] if values else ""
             if len(key) == 1 and len(target) == 1 and key != target:
                 table.setdefault(key, target)
+    # The CJK Radicals Supplement's forms some PDF producers write for ideographs (⻓ for 长):
+    # NFKC folds the Kangxi Radicals (⽇ → 日) but not these.
+    from reader.radicals import table as radical_table
+
+    for code, ideograph in radical_table().items():
+        if code < 0x2F00:
+            table.setdefault(chr(code), ideograph)
     # Resolve chains (a variant that maps to a traditional form that maps on).
     for key, value in list(table.items()):
         seen = {key}
@@ -218,8 +226,9 @@ _IRREGULAR: dict[str, int] = {}
 # The pattern finding the irregular characters known so far, and how many it knows.
 _irregular_pattern: tuple[int, re.Pattern[str] | None] = (0, None)
 # 0, 1, 2, …: folded maps are slices of it (a slice is a copy at C speed; a map built one
-# number at a time costs a millisecond per 12,000 characters).
-_identity = array("i", range(1 << 16))
+# number at a time costs a millisecond per 12,000 characters). Made when first folded: the
+# window imports this module before it is fully ready, and folds nothing by then (~3 ms).
+_identity = array("i")
 
 
 def counting(n: int) -> array[int]:
@@ -227,7 +236,7 @@ def counting(n: int) -> array[int]:
     global _identity
     identity = _identity
     if len(identity) <= n:
-        identity = _identity = array("i", range(max(n + 1, 2 * len(identity))))
+        identity = _identity = array("i", range(max(n + 1, 2 * len(identity), 1 << 16)))
     return identity
 
 

@@ -47,39 +47,45 @@ signature, and nothing else touches that file.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
+import json
 import marshal
 import os
+import re
 import sqlite3
 import time
 import unicodedata
 import zlib
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, islice, pairwise, repeat
 from operator import ne, sub
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from reader import paths
 from reader.digests import sha256
-from reader.documents import TEXT_SUFFIX, Document, Listed, Metadata, Page, load_file
+from reader.documents import TEXT_SUFFIX, Document, Listed, Metadata, Named, Page, load_file
 from reader.errors import InputError
 from reader.glossary import EMPTY, Glossary
 
 if TYPE_CHECKING:
     from reader.search import Match, SearchIndex
 
-INDEX_VERSION = 8
+INDEX_VERSION = 10
 FILENAME = "search-index.sqlite3"
 # How long a writer waits for another one before it gives up writing (reading never waits).
 BUSY_MS = 200
 # A file's record is trusted only when the file had not changed for this long when it was read:
 # a file rewritten within the clock's granularity may keep its size and modification time.
 SETTLED_NS = 2_000_000_000
+# The file's page size when it is made, and how much of it is read through a memory map.
+PAGE_SIZE = 16384
+MMAP_SIZE = 1 << 30
 # Texts indexed per write transaction (a long first build keeps what it has done).
 BATCH = 25
 
@@ -92,15 +98,33 @@ _SCHEMA = (
     " size INTEGER NOT NULL, seen_ns INTEGER NOT NULL, doc_id TEXT NOT NULL, sha TEXT NOT NULL,"
     " script TEXT NOT NULL, meta BLOB NOT NULL)",
     # apart from files: a search or a list reads every row of files, and a body only per result
-    "CREATE TABLE IF NOT EXISTS bodies(path TEXT PRIMARY KEY, body BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS bodies(path TEXT PRIMARY KEY, body BLOB NOT NULL,"
+    " text BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT NOT NULL,"
     " script TEXT NOT NULL, gloss TEXT NOT NULL, data BLOB NOT NULL, views BLOB NOT NULL,"
+    " folded BLOB NOT NULL,"
     " UNIQUE(sha, script, gloss))",
     "CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', detail=none,"
     " tokenize='ascii')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS near USING fts5(g, content='', detail=none,"
     " tokenize='ascii')",
 )
+
+
+class ResultText(Protocol):
+    """What a search across the library tells of a text its matches are in (a ``Document``,
+    or the cache's record of it: the text itself is not decoded for this)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def pages(self) -> tuple[Page, ...]: ...
+
+    def label_of(self, offset: int) -> str: ...
 
 
 def cache_file() -> Path:
@@ -117,11 +141,13 @@ def signature() -> str:
     global _SIGNATURE
     if _SIGNATURE is not None:
         return _SIGNATURE
-    from reader.script_engine import ENGINE_VERSION
-
-    h = sha256(f"{INDEX_VERSION}|{ENGINE_VERSION}|{unicodedata.unidata_version}".encode())
+    # The conversion engine's version (``reader.script_engine.ENGINE_VERSION``, a constant of
+    # its source) is in the hash of its source below: not imported (it imports OpenCC).
+    h = sha256(f"{INDEX_VERSION}|{unicodedata.unidata_version}".encode())
     here = Path(__file__).resolve().parent
-    sources = [here / f"{name}.py" for name in ("folding", "search", "script", "script_engine")]
+    sources = [
+        here / f"{name}.py" for name in ("folding", "radicals", "search", "script", "script_engine")
+    ]
     sources += [here / "views.py", here / "lexicon" / "__init__.py"]
     sources += sorted((here / "lexicon" / "data").glob("*"))
     for path in sources:
@@ -299,25 +325,28 @@ def _entry(index: SearchIndex) -> tuple[Any, ...]:
     )
 
 
-def dump_indexes(indexes: Sequence[SearchIndex]) -> tuple[bytes, bytes]:
-    """``reader.search.document_indexes`` of a text, as the cache keeps it (two columns): the
+def dump_indexes(indexes: Sequence[SearchIndex]) -> tuple[bytes, bytes, bytes]:
+    """``reader.search.document_indexes`` of a text, as the cache keeps it (three columns): the
     canonical index as it is (a search of thousands of texts reads it without decompressing
-    anything, nor reading the views), and the views, each compressed against the canonical
-    folded text it nearly equals (read only when the ``near`` table says one may find more)."""
-    canonical = _entry(indexes[0])
+    anything, nor reading the views) with its folded text apart (as it is, not copied out of
+    a record), and the views, each compressed against the canonical folded text it nearly
+    equals (read only when the ``near`` table says one may find more)."""
+    canonical = (*_entry(indexes[0]), _astral_units(indexes[0].folded.text))
     views = []
     for index in indexes[1:]:
         comp = zlib.compressobj(1, zdict=_zdict(canonical[1]))
         views.append(comp.compress(marshal.dumps(_entry(index))) + comp.flush())
-    return marshal.dumps(canonical), marshal.dumps(views)
+    record = (canonical[0], None, *canonical[2:])
+    return marshal.dumps(record), marshal.dumps(views), canonical[1]
 
 
-def _unpack(data: bytes) -> tuple[Any, ...]:
-    """The canonical entry of :func:`dump_indexes`."""
-    canonical = marshal.loads(data)
-    if not isinstance(canonical, tuple) or len(canonical) != 8:
+def _unpack(data: bytes, folded: bytes) -> tuple[Any, ...]:
+    """The canonical entry of :func:`dump_indexes` (an index's entry, then the places of its
+    folded text's surrogate pairs: :func:`_astral_units`), its folded text put back."""
+    record = marshal.loads(data)
+    if not isinstance(record, tuple) or len(record) != 9 or not isinstance(folded, bytes):
         raise ValueError("not an index")
-    return canonical
+    return (record[0], folded, *record[2:])
 
 
 def _packed_views(views: bytes) -> list[bytes]:
@@ -341,22 +370,22 @@ def _view_entry(canonical: tuple[Any, ...], packed: bytes) -> tuple[Any, ...]:
     return entry
 
 
-def _entries(data: bytes, views: bytes) -> list[tuple[Any, ...]]:
+def _entries(data: bytes, views: bytes, folded: bytes) -> list[tuple[Any, ...]]:
     """Every entry of :func:`dump_indexes` (canonical first)."""
-    canonical = _unpack(data)
+    canonical = _unpack(data, folded)
     return [canonical, *(_view_entry(canonical, v) for v in _packed_views(views))]
 
 
-def load_indexes(data: bytes, views: bytes) -> list[SearchIndex]:
+def load_indexes(data: bytes, views: bytes, folded: bytes) -> list[SearchIndex]:
     """The indexes :func:`dump_indexes` kept, ready for ``reader.search.places_in``."""
-    return [_restored(entry, _text_of(entry)) for entry in _entries(data, views)]
+    return [_restored(entry, _text_of(entry)) for entry in _entries(data, views, folded)]
 
 
 def _restored(entry: tuple[Any, ...], text: str) -> SearchIndex:
     from reader.folding import Folded
     from reader.search import SearchIndex, ViewLike
 
-    name, _packed, length, starts, ends, simple, regions, view = entry
+    name, _packed, length, starts, ends, simple, regions, view = entry[:8]
     begin = _load_steps(starts)
     end = _Steps(begin._at, begin._shift, begin._n, 1) if ends is None else _load_steps(ends)
     folded = Folded(text, length, cast("array[int]", begin), cast("array[int]", end), simple)
@@ -454,8 +483,13 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     except (OSError, sqlite3.Error) as exc:
         raise Unavailable(str(exc)) from exc
     try:
+        # A search of a word in every text reads most of the file (a text's folded text and
+        # canonical text, ~50 KB each): pages of 16 KiB (a new file takes them; one made
+        # before keeps its own) and reads through a memory map halve what reading it costs.
+        conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA mmap_size={MMAP_SIZE}")
         conn.execute(_SCHEMA[0])
         row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
         if row is None or row[0] != signature():
@@ -484,6 +518,9 @@ def _reset(conn: sqlite3.Connection) -> None:
         conn.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES('signature', ?)", (signature(),)
         )
+        conn.execute(  # what the signature decides: made again under this one
+            "DELETE FROM meta WHERE key != 'signature'"
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -494,6 +531,30 @@ def _discard(path: Path) -> None:
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         with contextlib.suppress(OSError):
             name.unlink()
+
+
+def _kept_lexicon(conn: sqlite3.Connection, writer: _Writer) -> None:
+    """Give ``reader.search`` the regional lexicon's spellings as the cache keeps them (the
+    signature covers the lexicon's data and the fold), else build and keep them."""
+    from reader import search
+
+    row = conn.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone()
+    if row is not None:
+        parent = json.loads(row[0])
+        if not isinstance(parent, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in parent.items()
+        ):
+            raise ValueError("not a lexicon")
+        search.use_lexicon_parent(parent)
+        return
+    parent = search.lexicon_parent()
+    search.use_lexicon_parent(parent)
+    with writer.transaction() as tx:
+        if tx is not None:
+            tx.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES('lexicon', ?)",
+                (json.dumps(parent, ensure_ascii=False),),
+            )
 
 
 @dataclass
@@ -704,12 +765,147 @@ def _meta_record(doc: Document) -> bytes:
     return marshal.dumps((meta, len(doc.pages), len(doc.text)))
 
 
-def _body_record(doc: Document) -> bytes:
-    """What a search result shows of a text: its canonical text and pages (not compressed:
-    a word in every text presents thousands, and decompressing each cost more than the rest
-    of its presenting)."""
+def _body_record(doc: Document) -> tuple[bytes, bytes]:
+    """What a search result shows of a text: its canonical text, encoded so that a match decodes
+    only its own stretch (:class:`_Kept`), and its pages. A word in every text presents
+    thousands, and decoding each whole text cost more than the rest of its presenting. UTF-16,
+    with the places of the characters that take two of its units (:func:`_astral_chars`: a
+    Chinese text has a few); UTF-32 for a text with a lone surrogate. Two columns: the text
+    apart (as it is, not copied out of a record)."""
     pages = tuple((p.number, p.start, p.label) for p in doc.pages)
-    return marshal.dumps((doc.text, pages))
+    astral = _astral_chars(doc.text)
+    if astral is None:  # UTF-32: one character, four bytes
+        return marshal.dumps((4, b"", pages)), doc.text.encode("utf-32-le", "surrogatepass")
+    return marshal.dumps((2, astral.tobytes(), pages)), doc.text.encode("utf-16-le")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _astral_chars(text: str) -> array[int] | None:
+    """Where ``text`` has a character beyond the Basic Multilingual Plane (two UTF-16 units:
+    each one before ``i`` moves character ``i`` one unit on), in order; ``None`` when it has a
+    lone surrogate (UTF-16 would read one next to its partner as one character)."""
+    try:
+        size = len(text.encode("utf-16-le"))
+    except UnicodeEncodeError:
+        return None
+    if size == 2 * len(text):
+        return array("i")
+    return array("i", (m.start() for m in _ASTRAL.finditer(text)))
+
+
+def _astral_units(text: str) -> bytes | None:
+    """The UTF-16 units where ``text``'s characters beyond the Basic Multilingual Plane begin
+    (the ``j``-th at its character's place plus ``j``): a unit ``u`` where a search in the
+    UTF-16 text found a word is character ``u - bisect_left(units, u)``. ``None`` as for
+    :func:`_astral_chars`."""
+    chars = _astral_chars(text)
+    if chars is None:
+        return None
+    return _raw(c + j for j, c in enumerate(chars))
+
+
+_CODECS = {2: "utf-16-le", 4: "utf-32-le"}
+
+
+class _Kept(Named):
+    """A text as a search result shows it from the cache: its metadata and pages (what
+    ``meipi search`` asks of a result's text: id, title, page labels). Its canonical text
+    stays in the record (``_body_record``): :meth:`present` decodes only each match's
+    stretch, :meth:`document` the whole text (another view converts it whole)."""
+
+    __slots__ = ("_page_starts", "_pages", "_printed", "_raw_pages", "f", "meta")
+
+    def __init__(self, f: _File, meta: Metadata, pages: tuple[tuple[int, int, str | None], ...]):
+        # (number, start, label) of each page: a ``Page`` is made only when asked for (a word
+        # in every text has tens of thousands of pages to show labels from)
+        self.f, self.meta, self._raw_pages = f, meta, pages
+        self._page_starts = [p[1] for p in pages]
+        self._printed = [str(n) if label is None else label for n, _, label in pages]
+        self._pages: tuple[Page, ...] | None = None
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        if self._pages is None:
+            self._pages = tuple(Page(*p) for p in self._raw_pages)
+        return self._pages
+
+    def printed_pages(self) -> list[tuple[int, str]]:
+        """Each page's number and printed label (``Page.printed``), no ``Page`` made."""
+        return [(p[0], printed) for p, printed in zip(self._raw_pages, self._printed, strict=True)]
+
+    def label_of(self, offset: int) -> str:
+        """As ``Document.label_of``."""
+        if not self._raw_pages:
+            return str(self.meta.first_page)
+        i = bisect_right(self._page_starts, max(0, offset)) - 1
+        return self._printed[max(0, i)]
+
+    def document(self, raw: bytes, width: int) -> Document:
+        text = raw.decode(_CODECS[width], "surrogatepass")
+        return Document(self.meta, text, (), self.pages, path=self.f.path, shipped=self.f.shipped)
+
+    def present(
+        self, raw: bytes, width: int, astral: array[int], places: Iterable[tuple[int, int]]
+    ) -> list[Match]:
+        """``reader.search._present`` in the original view (the canonical text: ``raw``, in
+        ``width`` bytes a unit, with its characters of two units at ``astral``), each match
+        decoding only its text and context."""
+        from reader.search import CONTEXT, Match
+
+        # the codecs' own functions (bytes.decode goes through the codec registry's Python
+        # wrapper for these names): a text without a lone surrogate is valid UTF-16
+        decode = codecs.utf_16_le_decode if width == 2 else codecs.utf_32_le_decode
+        errors = None if width == 2 else "surrogatepass"
+        size = len(raw) // width - len(astral)  # characters
+        n_astral = len(astral)
+        page_starts = self._page_starts
+        page_numbers = [p[0] for p in self._raw_pages] or [self.meta.first_page]
+        doc_id = self.meta.id
+        matches: list[Match] = []
+        new = tuple.__new__
+        for start, end in places:
+            lo = start - CONTEXT if start > CONTEXT else 0
+            hi = end + CONTEXT if end + CONTEXT < size else size
+            a, b = lo, hi  # in units
+            if n_astral:
+                k = bisect_left(astral, lo)
+                a += k
+                b += k if k == n_astral or astral[k] >= hi else bisect_left(astral, hi, k)
+            piece: str = decode(raw[a * width : b * width], errors, True)[0]
+            s, e = start - lo, end - lo
+            # the context stops at a block break, as _present's does
+            before = piece.rfind("\n", 0, s) + 1
+            after = piece.find("\n", e)
+            if after == -1:
+                after = len(piece)
+            k = bisect_right(page_starts, start) - 1
+            page = page_numbers[k if k > 0 else 0]
+            matches.append(
+                new(
+                    Match,
+                    (
+                        doc_id,
+                        start,
+                        end,
+                        start,
+                        end,
+                        page,
+                        piece[s:e],
+                        piece[before:s],
+                        piece[e:after],
+                    ),
+                )
+            )
+        return matches
+
+
+def printed_pages(doc: ResultText) -> list[tuple[int, str]]:
+    """Each page of a search result's text: its number and printed label."""
+    if isinstance(doc, _Kept):
+        return doc.printed_pages()
+    return [(p.number, p.printed) for p in doc.pages]
 
 
 def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
@@ -720,25 +916,19 @@ def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
     return Metadata(*meta), pages, characters
 
 
-def _kept_document(f: _File, meta_record: bytes, body_record: bytes) -> Document:
-    """The text as the cache keeps it for search results: metadata, text and pages (no
-    blocks: a result needs none, and reading the file would cost more than the search)."""
+def _kept(
+    f: _File, meta_record: bytes, body_record: bytes, raw: bytes
+) -> tuple[_Kept, bytes, int, array[int]]:
+    """The text as the cache keeps it for search results (no blocks: a result needs none, and
+    reading the file would cost more than the search), its canonical text still encoded, that
+    encoding's width and where its characters of two units are (``_body_record``)."""
     meta = _metadata(meta_record)[0]
-    text, pages = marshal.loads(body_record)
-    return Document(meta, text, (), tuple(Page(*p) for p in pages), path=f.path, shipped=f.shipped)
-
-
-def _result_document(conn: sqlite3.Connection, f: _File) -> Document:
-    """The document a result in ``f`` is presented from: read this run, else the cache's."""
-    if f.doc is not None:
-        return f.doc
-    row = conn.execute(
-        "SELECT meta, body FROM files JOIN bodies USING (path) WHERE path = ?", (f.key,)
-    ).fetchone()
-    if row is None:
-        return _doc(f)
-    f.doc = _kept_document(f, row[0], row[1])
-    return f.doc
+    width, astral, pages = marshal.loads(body_record)
+    if width not in _CODECS or not isinstance(raw, bytes) or len(raw) % width:
+        raise ValueError("not a record of this version")
+    if not isinstance(pages, tuple):
+        raise ValueError("not a record of this version")
+    return _Kept(f, meta, pages), raw, width, _ints(astral)
 
 
 def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
@@ -766,8 +956,8 @@ def _record_files(writer: _Writer, files: Sequence[_File]) -> None:
             ],
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO bodies(path, body) VALUES(?, ?)",
-            [(f.key, _body_record(_doc(f))) for f in fresh],
+            "INSERT OR REPLACE INTO bodies(path, body, text) VALUES(?, ?, ?)",
+            [(f.key, *_body_record(_doc(f))) for f in fresh],
         )
 
 
@@ -776,12 +966,13 @@ def _store(
     sha: str,
     script: str,
     gloss: str,
-    data: tuple[bytes, bytes],
+    data: tuple[bytes, bytes, bytes],
     grams: str,
     near: list[str],
 ) -> None:
     cur = conn.execute(
-        "INSERT OR IGNORE INTO texts(sha, script, gloss, data, views) VALUES(?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO texts(sha, script, gloss, data, views, folded)"
+        " VALUES(?, ?, ?, ?, ?, ?)",
         (sha, script, gloss, *data),
     )
     if cur.rowcount and cur.lastrowid is not None:
@@ -812,10 +1003,10 @@ def _prune(writer: _Writer, files: Sequence[_File], gloss: str) -> None:
         tx.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in stale_paths])
         tx.executemany("DELETE FROM bodies WHERE path = ?", [(p,) for p in stale_paths])
         for rowid in stale:
-            data, views = tx.execute(
-                "SELECT data, views FROM texts WHERE id = ?", (rowid,)
+            data, views, folded = tx.execute(
+                "SELECT data, views, folded FROM texts WHERE id = ?", (rowid,)
             ).fetchone()
-            indexes = load_indexes(data, views)
+            indexes = load_indexes(data, views, folded)
             tx.execute(
                 "INSERT INTO grams(grams, rowid, g) VALUES('delete', ?, ?)",
                 (rowid, grams_text(i.folded.text for i in indexes)),
@@ -839,7 +1030,7 @@ def _build_missing(
     from reader.search import document_indexes
 
     gloss = glossary.version
-    pending: list[tuple[str, str, tuple[bytes, bytes], str, list[str]]] = []
+    pending: list[tuple[str, str, tuple[bytes, bytes, bytes], str, list[str]]] = []
 
     def flush() -> None:
         if pending:
@@ -875,22 +1066,6 @@ def _build_missing(
 # Searching
 
 
-def _matching(
-    conn: sqlite3.Connection, table: str, expression: str | None
-) -> Callable[[int], bool]:
-    """Whether the text of that id is one the FTS5 ``expression`` names in ``table``
-    (``None``: every text)."""
-    if expression is None:
-        return lambda _tid: True
-    found = {
-        rowid
-        for (rowid,) in conn.execute(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (expression,)
-        )
-    }
-    return found.__contains__
-
-
 def _near_expression(variants: Sequence[str]) -> str | None:
     """The ``near`` table's query: a text whose views may find more than its canonical text
     (``None``: any text)."""
@@ -913,11 +1088,16 @@ def _search_in(
     variants: Sequence[str],
     view_of: Callable[[str], str],
     glossary: Glossary,
-    documents: dict[str, Document],
+    documents: dict[str, Document | _Kept],
 ) -> list[Match]:
     """The matches in ``chosen`` texts (in their order), each presented in its view; the texts
-    the cache lacks are indexed (and searched as they are built)."""
-    from reader.search import _present, places_in
+    the cache lacks are indexed (and searched as they are built).
+
+    A word in every text reads thousands of rows: each table is read by one statement (the
+    indexes in the order they are stored, then the results' texts), and a text none of whose
+    views the ``near`` table names is matched on its canonical folded text as it is stored
+    (:func:`_canonical_places`: no decoding)."""
+    from reader.search import places_in
 
     rows = {
         (sha, script): rowid
@@ -932,44 +1112,193 @@ def _search_in(
 
     missing = [_doc(f) for f in chosen if (f.sha, f.script) not in rows]
     _build_missing(writer, missing, glossary, each=found_live)
-    candidate = _matching(conn, "grams", match_expression(variants))
-    near = _matching(conn, "near", _near_expression(variants))
+    expression = match_expression(variants)
+    # the views the near table names (``None``: every view), and the texts they are of
+    near_expression = _near_expression(variants)
+    near: set[int] | None = None
+    near_texts: set[int] = set()
+    if near_expression is not None:
+        near = {
+            rowid
+            for (rowid,) in conn.execute(
+                "SELECT rowid FROM near WHERE near MATCH ?", (near_expression,)
+            )
+        }
+        near_texts = {rowid // _NEAR_ROWS for rowid in near}
+    wanted = {rows[(f.sha, f.script)] for f in chosen if f.doc_id not in live}
+    if expression is None:
+        statement = "SELECT id, data, folded FROM texts WHERE gloss = ?"
+        params: tuple[str, ...] = (glossary.version,)
+    else:
+        statement = (
+            "SELECT id, data, folded FROM texts"
+            " WHERE id IN (SELECT rowid FROM grams WHERE grams MATCH ?)"
+        )
+        params = (expression,)
+    # the variants in UTF-16 (none when one has a lone surrogate: the decoded texts are searched)
+    needles = (
+        None if any(_astral_chars(v) is None for v in variants) else list(map(_utf16, variants))
+    )
+    found_at: dict[int, list[tuple[int, int]]] = {}
+    for rowid, data, folded in conn.execute(statement, params):
+        if rowid not in wanted:
+            continue
+        canonical = _unpack(data, folded)
+        base = rowid * _NEAR_ROWS
+        if near is None:
+            views_near = list(range(1, _NEAR_ROWS))
+        elif rowid in near_texts:
+            views_near = [k for k in range(1, _NEAR_ROWS) if base + k in near]
+        else:
+            views_near = []
+        if not views_near and canonical[8] is not None and needles is not None:
+            places = _canonical_places(canonical, variants, needles)
+        else:
+            places = _places_with_views(conn, rowid, canonical, views_near, variants)
+        if places:
+            found_at[rowid] = places
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for f in chosen:
+        live_places = live.get(f.doc_id)
+        places = found_at.get(rows[(f.sha, f.script)], []) if live_places is None else live_places
+        if places:
+            hits[f.key] = places
+    presented = _present_results(
+        conn, [f for f in chosen if f.key in hits], hits, view_of, glossary
+    )
     matches: list[Match] = []
     for f in chosen:
-        if f.doc_id in live:
-            places = live[f.doc_id]
-        else:
-            rowid = rows[(f.sha, f.script)]
-            if not candidate(rowid):
-                continue
-            (data,) = conn.execute("SELECT data FROM texts WHERE id = ?", (rowid,)).fetchone()
-            canonical = _unpack(data)
-            text = _text_of(canonical)
-            found = [(canonical, text)] if any(v in text for v in variants) else []
-            base = rowid * _NEAR_ROWS
-            views: list[bytes] = []
-            if any(near(base + k) for k in range(1, _NEAR_ROWS)):
-                (packed_views,) = conn.execute(
-                    "SELECT views FROM texts WHERE id = ?", (rowid,)
-                ).fetchone()
-                views = _packed_views(packed_views)
-            for k, packed in enumerate(views, 1):
-                if near(base + k):
-                    entry = _view_entry(canonical, packed)
-                    view_text = _text_of(entry)
-                    if any(v in view_text for v in variants):
-                        found.append((entry, view_text))
-            if found and found[0][0] is not canonical:
-                found.insert(0, (canonical, text))
-            # A variant in none of its folded texts is found by none of its indexes.
-            if not found:
-                continue
-            places = places_in([_restored(e, t) for e, t in found], variants)
-        if places:
-            doc = _result_document(conn, f)
-            documents[doc.id] = doc
-            matches.extend(_present(doc, places, view_of(doc.id), glossary))
+        if f.key in hits:
+            result, found = presented[f.key]
+            documents[result.id] = result
+            matches.extend(found)
     return matches
+
+
+def _places_with_views(
+    conn: sqlite3.Connection,
+    rowid: int,
+    canonical: tuple[Any, ...],
+    views_near: Sequence[int],
+    variants: Sequence[str],
+) -> list[tuple[int, int]]:
+    """``reader.search.places_in`` on a text's restored indexes: its canonical one and the
+    views the ``near`` table names (``views_near``, their places among the indexes)."""
+    from reader.search import places_in
+
+    text = _text_of(canonical)
+    found = [(canonical, text)] if any(v in text for v in variants) else []
+    if views_near:
+        (packed_views,) = conn.execute("SELECT views FROM texts WHERE id = ?", (rowid,)).fetchone()
+        for k, packed in enumerate(_packed_views(packed_views), 1):
+            if k in views_near:
+                entry = _view_entry(canonical, packed)
+                view_text = _text_of(entry)
+                if any(v in view_text for v in variants):
+                    found.append((entry, view_text))
+    if found and found[0][0] is not canonical:
+        found.insert(0, (canonical, text))
+    # A variant in none of its folded texts is found by none of its indexes.
+    if not found:
+        return []
+    return places_in([_restored(e, t) for e, t in found], variants)
+
+
+def _canonical_places(
+    canonical: tuple[Any, ...], variants: Sequence[str], needles: Sequence[bytes]
+) -> list[tuple[int, int]]:
+    """What ``reader.search.places_in`` finds on the canonical index alone, found in the folded
+    text as it is stored (UTF-16: ``needles`` are the variants in it, none with a lone
+    surrogate; the text has none either) without decoding it. An occurrence is where a needle's
+    bytes stand at an even offset: a unit that begins a character, as the needle begins with
+    one; the characters of two units before it (``canonical[8]``) give its place in the text."""
+    _name, blob, _length, starts_data, ends_data, simple, _regions, _view, units_data = canonical
+    units = _ints(units_data)
+    at, shift = _ints(starts_data[0]), _ints(starts_data[1])
+    last = starts_data[2]  # the folded text's length
+    if ends_data is None:
+        end_at, end_shift, plus = at, shift, 1
+    else:
+        end_at, end_shift, plus = _ints(ends_data[0]), _ints(ends_data[1]), 0
+    steps = len(at)
+    found: list[tuple[int, int]] = []
+    find = blob.find
+    for variant, needle in zip(variants, needles, strict=True):
+        size, width = len(variant), len(needle)
+        i = find(needle)
+        while i != -1:
+            if i & 1:
+                i = find(needle, i + 1)
+                continue
+            p = i >> 1
+            if units:
+                p -= bisect_left(units, p)
+            q = p + size
+            if not simple and (
+                # Folded.aligned, on the stored map (starts[x] = x + shift of x's step)
+                (
+                    p > 0
+                    and p - 1 + shift[bisect_right(at, p - 1) - 1]
+                    == p + shift[bisect_right(at, p) - 1]
+                )
+                or (
+                    q < last
+                    and q + shift[bisect_right(at, q) - 1]
+                    == q - 1 + shift[bisect_right(at, q - 1) - 1]
+                )
+            ):
+                i = find(needle, i + 2)
+                continue
+            k = bisect_right(at, p) - 1
+            if plus and (k + 1 == steps or at[k + 1] >= q):
+                # ends[q - 1] = starts[q - 1] + 1, and q - 1 is on p's step
+                found.append((p + shift[k], q + shift[k]))
+            else:
+                found.append(
+                    (p + shift[k], q - 1 + end_shift[bisect_right(end_at, q - 1) - 1] + plus)
+                )
+            i = find(needle, i + width)
+    if len(variants) == 1:
+        return found
+    from reader.search import _leftmost_widest
+
+    return _leftmost_widest(set(found))
+
+
+def _present_results(
+    conn: sqlite3.Connection,
+    files: Sequence[_File],
+    hits: dict[str, list[tuple[int, int]]],
+    view_of: Callable[[str], str],
+    glossary: Glossary,
+) -> dict[str, tuple[Document | _Kept, list[Match]]]:
+    """Each file's matches presented in its view, with the text they are in: the one read this
+    run, else the cache's (read by one statement, a text at a time), else the file."""
+    from reader.search import _present
+
+    out: dict[str, tuple[Document | _Kept, list[Match]]] = {}
+
+    def present(f: _File, doc: Document) -> None:
+        out[f.key] = (doc, _present(doc, hits[f.key], view_of(f.doc_id), glossary))
+
+    unread = {f.key: f for f in files if f.doc is None}
+    if unread:
+        for key, meta, body, text in conn.execute(
+            "SELECT path, meta, body, text FROM files JOIN bodies USING (path)"
+            " WHERE path IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(unread)),),
+        ):
+            f = unread.pop(key)
+            kept, raw, width, astral = _kept(f, meta, body, text)
+            if view_of(f.doc_id) == "original":
+                out[key] = (kept, kept.present(raw, width, astral, hits[key]))
+            else:
+                f.doc = kept.document(raw, width)
+                present(f, f.doc)
+    for f in files:
+        if f.key not in out:
+            present(f, _doc(f))
+    return out
 
 
 def search_documents(
@@ -1024,23 +1353,25 @@ def search_library(
     view_id: str = "original",
     glossary: Glossary | None = None,
     cache: Path | None = None,
-) -> tuple[list[Match], dict[str, Document]]:
+) -> tuple[list[Match], dict[str, ResultText]]:
     """``reader.search.search`` over the library on disk (``load_library``'s texts), through
     the cache: the matches, and the documents they are in. A text not indexed yet is indexed
     (and searched as it is built). Raises :class:`Unavailable` when the cache cannot serve
     (the caller then searches unindexed); an empty query or a wrong view raises InputError."""
-    from reader.search import query_variants
+    from reader.search import check_query, query_variants
     from reader.views import check_view
 
     check_view(view_id)
     glossary = glossary or EMPTY
-    variants = query_variants(query, glossary)
+    check_query(query)
     files = _library_files()
     conn = _connect(cache or cache_file(), create=True)
     try:
         try:
-            _resolve_files(conn, files)
             writer = _Writer(conn)
+            _kept_lexicon(conn, writer)
+            variants = query_variants(query, glossary)
+            _resolve_files(conn, files)
             _record_files(writer, files)
             by_id = {f.doc_id: f for f in files}
             if ids:
@@ -1050,13 +1381,13 @@ def search_library(
                 chosen = [by_id[i] for i in dict.fromkeys(ids)]
             else:
                 chosen = files
-            documents: dict[str, Document] = {}
+            documents: dict[str, Document | _Kept] = {}
             matches = _search_in(
                 conn, writer, chosen, variants, lambda _doc_id: view_id, glossary, documents
             )
             if writer.ok and (writer.built or any(not f.known for f in files)):
                 _prune(writer, files, glossary.version)
-            return matches, documents
+            return matches, dict(documents)
         except sqlite3.OperationalError as exc:  # busy, full, unwritable: the cache stays
             raise Unavailable(str(exc)) from exc
         except (sqlite3.Error, zlib.error, ValueError, EOFError, TypeError, IndexError) as exc:

@@ -19,6 +19,7 @@ from reader.cli import Context
 from reader.commands.common import load_glossary, opened, sync_texts
 from reader.documents import Document
 from reader.errors import InputError, visible
+from reader.radicals import unify
 from reader.store.records import COLORS, DEFAULT_COLOR, NO_COLOR, AnnotationRecord
 from reader.views import check_view
 
@@ -80,11 +81,7 @@ def find_occurrence(text: str, quote: str, occurrence: int, where: str) -> tuple
         )
     if occurrence < 1:
         raise InputError(f"--occurrence counts from 1 (got {occurrence}).")
-    positions = []
-    pos = text.find(quote)
-    while pos != -1:
-        positions.append(pos)
-        pos = text.find(quote, pos + len(quote))
+    positions = _positions(text, quote)
     if not positions:
         raise InputError(
             f"The quote 「{_short(quote)}」 does not occur in {where}. Quote it "
@@ -135,6 +132,10 @@ def canonical_spans(ctx: Context, doc: Document, view_id: str, quote: str) -> li
 
 
 def _positions(text: str, quote: str) -> list[int]:
+    """Where ``quote`` begins in ``text``, non-overlapping. A radical some PDF producers write
+    for an ideograph (⽇ for 日) matches the ideograph: texts imported before radicals were
+    mapped still hold them, and the mapping keeps every offset."""
+    text, quote = unify(text)[0], unify(quote)[0]
     positions = []
     pos = text.find(quote)
     while pos != -1:

@@ -72,15 +72,15 @@ def load_source(ctx: Context, options: ExportOptions) -> ExportSource:
     from reader.ops import reading
 
     if not ctx.db.exists():
-        return reading.export_source(None, documents)
+        return reading.export_source(None, documents, list(library))
     with reading.reading(ctx.db) as reader:
         if reader is not None and not reading.stale(reader, list(library)):
-            return reading.export_source(reader, documents)
+            return reading.export_source(reader, documents, list(library))
     from reader.ops.exporting import source_from_store
 
     with opened(ctx, create=False) as store:
         sync_texts(store, ctx)
-        return source_from_store(store, documents)
+        return source_from_store(store, documents, list(library))
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -103,7 +103,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         check_target(path, db=ctx.db, force=args.force)
     source = load_source(ctx, options)
     _check_matches(ctx, options, source)
-    if options.format == "markdown":
+    if options.format in ("markdown", "compare"):
         from reader.export.markdown import omitted_documents
 
         left_out = omitted_documents(options, source)

@@ -3,18 +3,41 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+from collections.abc import Callable
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from reader.cli import Context
 from reader.views import LABELS, check_view
 
+if TYPE_CHECKING:
+    from reader.search import Match
+    from reader.search_index import ResultText
+
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    # A word in every text makes tens of thousands of matches, hundreds of thousands of
+    # objects, none in a cycle: the cyclic collector's passes over them were a tenth of the
+    # command. It is off while the command runs (the process ends with it).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _search(args, ctx)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _search(args: argparse.Namespace, ctx: Context) -> int:
     from reader.commands.common import load_glossary
-    from reader.search import query_variants, search
+    from reader.search import check_query, search
 
     view_id = check_view(args.script)
-    query_variants(args.query)  # an empty query is an input error before anything is loaded
+    doc_of: Callable[[str], ResultText]
+    check_query(args.query)  # an empty query is an input error before anything is loaded
     glossary = load_glossary(ctx)  # empty without a database (none is created)
     try:  # through the persistent index (reader.search_index) when it can serve
         from reader import search_index
@@ -30,36 +53,46 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         )
         doc_of = library.get
     if args.json:
+        # One string written once: json.dump writes a piece at a time, and a word in every
+        # text of a library has tens of thousands of matches.
+        fields = matches[0]._fields if matches else ()
         payload = {
             "query": args.query,
             "script": view_id,
-            "matches": [m.to_json() for m in matches],
+            "matches": [dict(zip(fields, m, strict=True)) for m in matches],
         }
-        json.dump(payload, ctx.stdout, ensure_ascii=False)
+        ctx.stdout.write(json.dumps(payload, ensure_ascii=False))
         ctx.stdout.write("\n")
         return 0
     if not matches:
         print(f"No matches for {args.query!r}.", file=ctx.stdout)
         return 0
+    # Matches come grouped by document. The printed page label (``p. i`` in an imported PDF's
+    # front matter); the JSON keeps the page number, as the contract says.
+    groups = [(doc_id, list(group)) for doc_id, group in groupby(matches, itemgetter(0))]
     by_doc: dict[str, int] = {}
-    for m in matches:
-        by_doc[m.document] = by_doc.get(m.document, 0) + 1
-    # The printed page label (``p. i`` in an imported PDF's front matter); the JSON keeps the
-    # page number, as the contract says.
-    where = [f"p. {doc_of(m.document).label_of(m.start)}" for m in matches]
-    width = max(len(page) for page in where)
-    current = None
-    for m, page in zip(matches, where, strict=True):
-        if m.document != current:
-            current = m.document
-            if current != matches[0].document:
-                print(file=ctx.stdout)
-            count = by_doc[current]
-            print(
-                f"{current}〈{doc_of(current).title}〉 {count} match{'es' if count != 1 else ''}",
-                file=ctx.stdout,
+    for doc_id, group in groups:
+        by_doc[doc_id] = by_doc.get(doc_id, 0) + len(group)
+    where = [_labels(doc_of(doc_id), group) for doc_id, group in groups]
+    width = max(len(page) for labels in where for page in labels)
+    pad = {page: f"  {page:<{width}}  " for labels in where for page in set(labels)}
+    # The lines written at once (tens of thousands for a word in every text).
+    lines: list[str] = []
+    for (doc_id, group), labels in zip(groups, where, strict=True):
+        if lines:
+            lines.append("")
+        count = by_doc[doc_id]
+        lines.append(
+            f"{doc_id}〈{doc_of(doc_id).title}〉 {count} match{'es' if count != 1 else ''}"
+        )
+        lines += [
+            f"{pad[page]}{before}【{text}】{after}"
+            for (_d, _s, _e, _vs, _ve, _p, text, before, after), page in zip(
+                group, labels, strict=True
             )
-        print(f"  {page:<{width}}  {m.before}【{m.text}】{m.after}", file=ctx.stdout)
+        ]
+    lines.append("")
+    ctx.stdout.write("\n".join(lines))
     total = len(matches)
     label = LABELS[view_id]
     print(
@@ -68,3 +101,17 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         file=ctx.stdout,
     )
     return 0
+
+
+def _labels(doc: ResultText, matches: list[Match]) -> list[str]:
+    """``p.`` and the printed label of each match's page: the label of the page its number
+    names (a match's page is the page of its start), when no two pages share a number."""
+    from reader.search_index import printed_pages
+
+    pages = printed_pages(doc)
+    if not pages:
+        return [f"p. {m.page}" for m in matches]  # label_of: the first page's number
+    printed = {number: f"p. {label}" for number, label in pages}
+    if len(printed) == len(pages):
+        return [printed[m.page] for m in matches]
+    return [f"p. {doc.label_of(m.start)}" for m in matches]

@@ -1,18 +1,31 @@
 """Citekeys in Better BibTeX's manner, and the parts of a reference: names and pages.
 
-A generated key is the first author's family name, the year and the first word of the title,
-lower case, in ASCII (Chinese through its pinyin, without tones): 連弘宜〈一帶一路…〉 (no date)
-is ``lianyidai``, 許菁芸〈中俄兩國…〉 2024 is ``xu2024zhonge``. Two texts of one library that come
-out the same get ``a``, ``b`` … after the year, as Better BibTeX does. A key the user sets
-(Text Details, ``meipi import --citekey``) is stored in the database and wins.
+A key a scholar has cited must never change, so a text's key is given once and kept: when a
+text enters the library (``meipi import``, File ▸ Import) it gets a key that no other text of
+the library has, stored in the database (``reader.ops.references.give_citekey``), and every
+export, of the whole library or of one text, in any format, writes that key. A key the user
+sets (Text Details, ``meipi import --citekey``) is stored too and wins.
+
+A new key is the first author's family name, the year and the first word of the title, lower
+case, in ASCII (Chinese through its pinyin, without tones): 許菁芸〈中俄兩國…〉 2024 is
+``xu2024zhonge``; a text without an author takes the first four characters of its title
+(〈北極合作研究〉: ``beijihezuo``), as two characters alone would often be shared. A key another
+text already has gets ``a``, ``b`` … at its end, as Better BibTeX does (``beijihezuoa``).
+
+Texts the library held before keys were kept (earlier versions generated keys at every
+export) keep the key a whole-library export gave them, computed as before (:func:`legacy_keys`:
+the letter after the year, in library order) and stored the first time a text is added; a
+database without kept keys gets those same keys at every export.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+import string
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from reader.documents import Document, Metadata
 from reader.errors import InputError
@@ -125,9 +138,10 @@ def base_citekey(meta: Metadata) -> str:
     return key if key[0].isalpha() else "x" + key
 
 
-def generated_citekeys(documents: Iterable[Document]) -> dict[str, str]:
-    """Every document's generated key, equal keys told apart by ``a``, ``b`` … after the
-    year (in library order)."""
+def legacy_keys(documents: Iterable[Document]) -> dict[str, str]:
+    """The keys earlier versions generated for ``documents`` (the whole library): equal keys
+    told apart by ``a``, ``b`` … after the year, in library order. Kept as it was so that a
+    text the library held before keys were stored keeps the key its exports gave it."""
     docs = list(documents)
     bases = {doc.id: base_citekey(doc.meta) for doc in docs}
     counts: dict[str, int] = {}
@@ -148,15 +162,55 @@ def generated_citekeys(documents: Iterable[Document]) -> dict[str, str]:
     return out
 
 
-def citekeys(documents: Iterable[Document], stored: Mapping[str, str]) -> dict[str, str]:
-    """Each document's citekey: the stored one, else the generated one."""
-    docs = list(documents)
-    generated = generated_citekeys(docs)
-    return {doc.id: stored.get(doc.id) or generated[doc.id] for doc in docs}
-
-
-def generated_citekey(meta: Metadata) -> str:
+def new_base(meta: Metadata) -> str:
+    """The key a text entering the library is given before it is told apart from others: as
+    :func:`base_citekey`, but four characters of the title when there is no author."""
+    if meta.authors:
+        return base_citekey(meta)
+    title = meta.title.strip()
+    if title[:1] and _HAN.match(title[:1]):
+        key = (meta.year or "") + romanize("".join(_HAN.findall(title)[:4]))
+        if key:
+            return key if key[0].isalpha() else "x" + key
     return base_citekey(meta)
+
+
+def _suffixes() -> Iterator[str]:
+    """``a`` … ``z``, ``aa`` … ``zz``, … (Better BibTeX's postfixes)."""
+    size = 1
+    while True:
+        for letters in itertools.product(string.ascii_lowercase, repeat=size):
+            yield "".join(letters)
+        size += 1
+
+
+def free_key(base: str, taken: Collection[str]) -> str:
+    """``base`` if no other text has it, else ``base`` with the first free letter(s) at its
+    end."""
+    if base not in taken:
+        return base
+    return next(base + suffix for suffix in _suffixes() if base + suffix not in taken)
+
+
+def new_citekey(meta: Metadata, taken: Collection[str]) -> str:
+    """The key for a text entering a library whose texts have the keys ``taken``."""
+    return free_key(new_base(meta), taken)
+
+
+def citekeys(documents: Iterable[Document], kept: Mapping[str, str]) -> dict[str, str]:
+    """Each document's citekey: the kept one (the user's, else the one given when it entered
+    the library), else the one earlier versions generated over ``documents`` — the whole
+    library, never a subset — told apart from every kept key."""
+    docs = list(documents)
+    out = {doc.id: kept[doc.id] for doc in docs if kept.get(doc.id)}
+    if len(out) == len(docs):
+        return out
+    taken = set(kept.values())
+    for doc_id, key in legacy_keys(docs).items():
+        if doc_id not in out:
+            out[doc_id] = key = free_key(key, taken)
+            taken.add(key)
+    return out
 
 
 def page_range(doc: Document) -> tuple[str, str] | None:

@@ -3,7 +3,9 @@
 First a theme × article table of passage counts, with a last column naming the article when a
 theme is found in only one; then one ``##`` section per theme (a tag, or a colour with
 ``by="color"``), its memo when the user wrote one, and one ``###`` sub-section per article in
-article order with its passages, citations and notes.
+article order with its passages, citations and notes. A text with no passage in the export
+gets no column and no sub-section (as in the Markdown export; the command says how many were
+left out); a text without an author is named by its title, once.
 """
 
 from __future__ import annotations
@@ -99,6 +101,18 @@ def article_labels(
     ]
 
 
+def article_heading(
+    doc: Document, source: ExportSource | None = None, script: str = "original"
+) -> str:
+    """A text named in full: author and year, then the whole title (``許菁芸 2024〈中俄兩國之
+    戰略利益分歧〉``); the title alone, once, when there is no author or year."""
+    who = "、".join(doc.meta.authors)
+    if source is not None:
+        who = source.in_script(who, doc, script)
+    byline = " ".join(x for x in (who, doc.meta.year or "") if x)
+    return f"{byline}〈{doc.title}〉"
+
+
 def _table_row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
@@ -127,9 +141,10 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
         )
     records = select(source.annotations, options, documents)
     having = {r.document for r in records}
-    # Texts without a matching passage get no column (the command counts them on stderr).
-    if len(having) >= 2:
-        documents = [d for d in documents if d.id in having]
+    # Texts without a matching passage get no column and no sections, as in the Markdown
+    # export (the command and the dialog say how many were left out:
+    # ``reader.export.markdown.omitted_documents``).
+    documents = [d for d in documents if d.id in having]
     found = themes(records, options, source)
     labels = article_labels(documents, source, options.script)
     style = PassageStyle.of(options, source, records, documents)
@@ -148,11 +163,8 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
         "documents": [document_fields(d, source, options.script) for d in documents],
     }
     blocks = [escape.front_matter(fields), "# Comparison by theme"]
-    blocks.append(
-        escape.inline_text(
-            " · ".join(f"{label}〈{d.title}〉" for label, d in zip(labels, documents, strict=True))
-        )
-    )
+    headings = [article_heading(d, source, options.script) for d in documents]
+    blocks.append(escape.inline_text(" · ".join(headings)))
     if not found:
         blocks.append("No annotations match.")
         return "\n\n".join(blocks) + "\n"
@@ -165,8 +177,8 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
         if memo_paragraphs:
             blocks.append("Memo:")
             blocks.extend(memo_paragraphs)
-        for label, doc in zip(labels, documents, strict=True):
-            blocks.append("### " + escape.inline_text(f"{label}〈{doc.title}〉"))
+        for heading, doc in zip(headings, documents, strict=True):
+            blocks.append("### " + escape.inline_text(heading))
             recs = [r for r in theme.passages if r.document == doc.id]
             if not recs:
                 blocks.append("No passages.")

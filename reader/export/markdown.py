@@ -297,8 +297,8 @@ def _themes(
 
 
 def omitted_documents(options: ExportOptions, source: ExportSource) -> list[Document]:
-    """The selected texts left out of a Markdown export because no annotation of theirs
-    matches (the command says how many on stderr, the dialog beside the preview)."""
+    """The selected texts left out of a Markdown or comparison export because no annotation of
+    theirs matches (the command says how many on stderr, the dialog beside the preview)."""
     options = options.checked()
     documents = source.selected_documents(options)
     having = {rec.document for rec in select(source.annotations, options, documents)}

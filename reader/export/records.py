@@ -238,7 +238,12 @@ class ExportSource:
         return QuoteRenderer(doc, self.views(doc, options.script), originals=options.originals)
 
     def citekey(self, doc: Document) -> str:
-        """The text's citekey: the user's (stored), else the generated one."""
+        """The text's citekey: the one ``citekeys`` holds for it (the loaders give every text
+        of the library its key, kept or generated over the whole library, so that a subset
+        exports the same keys), else one generated over the texts of this source."""
+        key = self.citekeys.get(doc.id)
+        if key:
+            return key
         from reader.export.citekeys import citekeys
 
         keys = citekeys(self.documents, self.citekeys)

@@ -67,6 +67,8 @@ class Built:
     found_title: str | None = None
     # Files kept beside the saved text, by suffix: a PDF's original and where its lines are.
     attachments: tuple[tuple[str, bytes], ...] = field(default=(), repr=False)
+    # Radicals a producer wrote for ideographs (⽇ for 日), mapped to the ideographs.
+    radicals: int = 0
 
 
 class FormatReader:

@@ -155,13 +155,20 @@ def layout_pdf(content: PdfContent, name: str, *, first_page: int | None = None)
         )
     title = info.get("Title") or _xmp_title(content.data)
     found_title = title if title and not any(d.kind == "title" for d in drafts) else None
+    radicals = sum(
+        1
+        for block in blocks
+        for piece in block.pieces
+        for c in piece.line.chars
+        if c.flags & layout.RADICAL
+    )
     page_data = _page_data(blocks, document.blocks, labels, pages, problems)
     attachments = (
         (PDF_SUFFIX, content.data),
         (PAGES_SUFFIX, gzip.compress(json.dumps(page_data, separators=(",", ":")).encode(), 1)),
     )
     return PdfLayout(
-        Built(document, dropped, tuple(warnings), found_title, attachments),
+        Built(document, dropped, tuple(warnings), found_title, attachments, radicals),
         tuple(problems),
         tuple(labels),
         origin,

@@ -57,6 +57,9 @@ class PdfPage:
     flags: bytes
     images: int
     image_area: float
+    # The visible part of the page (its crop box: left, bottom, right, top), in the characters'
+    # coordinates; None when the PDF's box could not be read.
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -275,7 +278,15 @@ def _page(record: dict[str, Any], blob: bytes) -> PdfPage:
         flags=flags,
         images=int(record["images"]),
         image_area=float(record["image_area"]),
+        box=_box(record.get("box")),
     )
+
+
+def _box(value: Any) -> tuple[float, float, float, float] | None:
+    if not isinstance(value, list) or len(value) != 4:
+        return None
+    left, bottom, right, top = (float(v) for v in value)
+    return (left, bottom, right, top) if right > left and top > bottom else None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 
 from reader.importing.pdf_extract import GENERATED, HYPHEN, PdfPage
 from reader.ingest import AFFILIATION_HINTS, CAPTION_HINTS, heading_style, is_cjk, rank_levels
+from reader.radicals import unified
 
+RADICAL = 8  # a character flag of the layout's own: a radical written for an ideograph, mapped
 BAND = 0.11  # the top and bottom of a page where running headers and footers live
 _PAGE_NUMBER = re.compile(r"^[-–—\s·•|]*(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-–—\s·•|]*$")
 _NUMBER_IN_EDGE = re.compile(r"(?:^|\s)(\d{1,4})(?:\s|$)|^(\d{1,4})|(\d{1,4})$")
@@ -215,7 +217,9 @@ class Line:
 
 def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     """The page's visible characters (with whether a space came before each), the number of
-    non-space characters, and how many of those are unreadable."""
+    non-space characters, and how many of those are unreadable. A radical some producers write
+    for an ideograph (⽇ for 日) becomes the ideograph (:mod:`reader.radicals`), flagged
+    ``RADICAL``."""
     text, flags, boxes, sizes, weights = page.text, page.flags, page.boxes, page.sizes, page.weights
     # Does the producer write its own word spaces? (TeX does not: PDFium makes them all up.)
     made_up = sum(1 for m in _SPACE.finditer(text) if flags[m.start()] & GENERATED)
@@ -224,6 +228,9 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     append = chars.append
     space = 0
     visible = bad = 0
+    # Text drawn off the page is not seen: Qt draws a line cut by a page break on both pages,
+    # the second time above the page's top.
+    left, bottom, right, top = page.box or (-math.inf, -math.inf, math.inf, math.inf)
     line_break = False
     for i, ch in enumerate(text):
         if ch.isspace():
@@ -233,17 +240,22 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
             else:
                 space = max(space, 1) if flags[i] & GENERATED else 2
             continue
+        k = 4 * i
+        x0, y0, x1, y1 = boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]
+        if not (left <= (x0 + x1) / 2 <= right and bottom <= (y0 + y1) / 2 <= top):
+            continue
         visible += 1
         # Printable characters are neither control, surrogate nor private use (only U+FFFD is
         # bad among them): the category is looked up for the rest only.
         if (ch == "\ufffd") if ch.isprintable() else is_bad_character(ch):
             bad += 1
             continue
-        k = 4 * i
-        x0, y0, x1, y1 = boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]
         glued = writes_spaces and line_break and space == 1
         size = sizes[i] or max(1.0, y1 - y0)
-        append(Char(ch, x0, y0, x1, y1, size, weights[i], flags[i], space, glued))
+        flag = flags[i]
+        if "\u2e80" <= ch <= "\u2fdf" and (ideograph := unified(ch)) != ch:
+            ch, flag = ideograph, flag | RADICAL  # a producer wrote 日 as ⽇ (KANGXI RADICAL SUN)
+        append(Char(ch, x0, y0, x1, y1, size, weights[i], flag, space, glued))
         space = 0
         line_break = False
     return chars, visible, bad
@@ -641,12 +653,28 @@ def _starts_block(prev: Line | None, line: Line, geometry: dict[int, tuple[float
     left, _right = geometry.get(id(line), (line.x0, line.x1))
     indented = line.x0 > left + 0.8 * size
     prev_left, prev_right = geometry.get(id(prev), (prev.x0, prev.x1))
-    short = (prev.x1 < prev_right - 1.5 * size and prev.x0 <= prev_left + 0.5 * size) or (
-        prev.x1 < prev_right - 1.5 * size and prev.text.rstrip()[-1:] in "。！？!?.」』”)）"
+    room = prev_right - prev.x1  # what the line left empty at its end
+    short = room > 1.5 * size and (
+        (prev.x0 <= prev_left + 0.5 * size and room > _first_word_width(line) + 0.5 * size)
+        or prev.text.rstrip()[-1:] in "。！？!?.」』”)）"
     )
     same_column = abs(prev_left - left) < 2 * size and prev.page == line.page
     gap = same_column and (prev.y0 - line.y1) > 1.2 * size
     return indented or short or gap
+
+
+def _first_word_width(line: Line) -> float:
+    """How wide the line's first word is (up to its first space; a CJK character is a word of
+    its own): a line left short because that word did not fit after it (a long URL wrapped
+    to the next line) does not end its paragraph."""
+    chars = line.chars
+    if not chars or line.vertical:
+        return 0.0
+    end = 1
+    if not is_cjk(chars[0].ch):
+        while end < len(chars) and not chars[end].space_before and not is_cjk(chars[end].ch):
+            end += 1
+    return chars[end - 1].x1 - chars[0].x0
 
 
 def _column_geometry(page_lines: list[Line]) -> dict[int, tuple[float, float]]:
@@ -690,8 +718,11 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
     current: PdfBlock | None = None
     pending_notes: list[PdfBlock] = []
     prev: Line | None = None
+    # Every page's column edges stay known: the last line of a page is judged against its own
+    # page's column when the next page begins (a short last line ends its paragraph there too).
+    geometry: dict[int, tuple[float, float]] = {}
     for page_lines in ordered:
-        geometry = _column_geometry(page_lines)
+        geometry.update(_column_geometry(page_lines))
         for line in page_lines:
             if line.kind == "running":
                 continue

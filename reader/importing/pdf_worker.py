@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import math
 import re
 import struct
 import sys
@@ -92,6 +93,9 @@ def _page_chars(page: Any) -> tuple[dict[str, Any], bytes]:
         flags = bytearray(n)
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+        matrix = raw.FS_MATRIX()
+        matrix_ref = ctypes.byref(matrix)
+        get_matrix = raw.FPDFText_GetMatrix
         char_box = raw.FPDFText_GetCharBox
         font_size = raw.FPDFText_GetFontSize
         font_weight = raw.FPDFText_GetFontWeight
@@ -111,7 +115,15 @@ def _page_chars(page: Any) -> tuple[dict[str, Any], bytes]:
             boxes[k + 1] = bottom.value
             boxes[k + 2] = right.value
             boxes[k + 3] = top.value
-            sizes[i] = font_size(handle, i)
+            # The size as printed: PDFium gives the font's size in text space (the ``Tf``
+            # operand); a producer may scale it with the text or page matrix (Qt writes at
+            # 1200 dpi, an 11 pt font as ``183 Tf`` under a 0.06 scale).
+            size = font_size(handle, i)
+            if get_matrix(handle, i, matrix_ref):
+                scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+                if scale > 0:
+                    size *= scale
+            sizes[i] = size
             weight = font_weight(handle, i)
             weights[i] = weight if 0 <= weight < 65536 else 0
     finally:
@@ -128,6 +140,10 @@ def _page_chars(page: Any) -> tuple[dict[str, Any], bytes]:
             ):
                 image_area += max(0.0, x1.value - x0.value) * max(0.0, y1.value - y0.value)
     width, height = page.get_size()
+    try:
+        box = [round(v, 2) for v in page.get_cropbox()]
+    except Exception:  # a broken box is no reason to refuse the text
+        box = None
     # The per-character arrays travel as raw bytes after the page's JSON line (no base64, no
     # JSON numbers): boxes (4 floats), sizes (float), weights (uint16), flags (byte).
     blob = boxes.tobytes() + sizes.tobytes() + weights.tobytes() + bytes(flags)
@@ -137,6 +153,7 @@ def _page_chars(page: Any) -> tuple[dict[str, Any], bytes]:
         "text": text,
         "images": images,
         "image_area": round(image_area, 1),
+        "box": box,
         "bytes": len(blob),
     }
     return record, blob

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from reader.importing.base import Built, FormatReader, Overrides, Source
 from reader.ingest import Hints, clean, detect_layout
+from reader.radicals import unify
 
 
 class PlainTextReader(FormatReader):
@@ -29,9 +30,11 @@ class PlainTextReader(FormatReader):
             source=source.name,
             layout=detect_layout(source.text),
         )
-        cleaned = clean(source.text, hints)
+        # Text copied out of a PDF may keep the radicals its producer wrote for ideographs.
+        text, radicals = unify(source.text)
+        cleaned = clean(text, hints)
         if o.title is not None and not any(b.kind == "title" for b in cleaned.document.blocks):
             # The title the user typed is not a line of the text: keep the structure as guessed
             # (the first line stays the title block) and use theirs as the metadata title.
-            cleaned = clean(source.text, replace(hints, title=None))
-        return Built(cleaned.document, tuple(cleaned.dropped))
+            cleaned = clean(text, replace(hints, title=None))
+        return Built(cleaned.document, tuple(cleaned.dropped), radicals=radicals)

@@ -60,17 +60,24 @@ def read_store(
     return records, meanings, memos, glossary
 
 
-def source_from_store(store: Store | None, documents: Sequence[Document]) -> ExportSource:
-    """What an export of ``documents`` reads from an open store (``None``: no database yet)."""
+def source_from_store(
+    store: Store | None,
+    documents: Sequence[Document],
+    library: Sequence[Document] | None = None,
+) -> ExportSource:
+    """What an export of ``documents`` reads from an open store (``None``: no database yet);
+    citekeys as the whole ``library`` (default: ``documents``) has them."""
     if store is None:
-        return ExportReads().source(documents)
+        return ExportReads().source(documents, library)
     from reader.store import settings as stored
 
     records, meanings, memos, glossary = read_store(store, list(documents))
     with store.reading() as s:
         settings = stored.all_settings(s)
-        keys = stored.citekeys(s)
-    return ExportReads(records, meanings, memos, glossary, settings, keys).source(documents)
+        keys = stored.kept_citekeys(s)
+    return ExportReads(records, meanings, memos, glossary, settings, keys).source(
+        documents, library
+    )
 
 
 @dataclass(frozen=True)

@@ -83,9 +83,13 @@ class ExportReads:
     settings: dict[str, str] = field(default_factory=dict)
     citekeys: dict[str, str] = field(default_factory=dict)
 
-    def source(self, documents: Sequence[Document]) -> ExportSource:
+    def source(
+        self, documents: Sequence[Document], library: Sequence[Document] | None = None
+    ) -> ExportSource:
         """The export source of ``documents``: these reads, and the script views with the
-        glossary."""
+        glossary. Every text's citekey is the one it has in ``library`` (the whole library;
+        default ``documents``), so a subset exports the keys the whole library does."""
+        from reader.export.citekeys import citekeys
         from reader.export.records import ExportSource
         from reader.export.scripts import chars_in_view
 
@@ -102,18 +106,31 @@ class ExportReads:
             views=views,
             color_meanings=self.meanings,
             theme_memos=self.memos,
-            citekeys=self.citekeys,
+            citekeys=citekeys(_with(library, documents), self.citekeys),
             creator=self.settings.get("creator"),
             bibliography=self.settings.get("bibliography"),
             convert_chars=chars_in_view,
         )
 
 
-def export_source(reader: Reader | None, documents: Sequence[Document]) -> ExportSource:
+def _with(library: Sequence[Document] | None, documents: Sequence[Document]) -> list[Document]:
+    """The library's texts, then those of ``documents`` it does not hold."""
+    if library is None:
+        return list(documents)
+    ids = {d.id for d in library}
+    return [*library, *(d for d in documents if d.id not in ids)]
+
+
+def export_source(
+    reader: Reader | None,
+    documents: Sequence[Document],
+    library: Sequence[Document] | None = None,
+) -> ExportSource:
     """What an export of ``documents`` reads (``None``: no database yet), as
-    ``reader.ops.exporting.source_from_store`` gathers it from a store."""
+    ``reader.ops.exporting.source_from_store`` gathers it from a store; citekeys as the whole
+    ``library`` has them."""
     if reader is None:
-        return ExportReads().source(documents)
+        return ExportReads().source(documents, library)
     records = reader.annotations(documents=[d.id for d in documents])
     return ExportReads(
         records=records,
@@ -122,7 +139,7 @@ def export_source(reader: Reader | None, documents: Sequence[Document]) -> Expor
         glossary=reader.glossary(),
         settings=reader.settings(),
         citekeys=reader.citekeys(),
-    ).source(documents)
+    ).source(documents, library)
 
 
 def memos_in_use(records: Sequence[AnnotationRecord], by_key: dict[str, str]) -> dict[str, str]:

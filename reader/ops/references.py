@@ -1,4 +1,5 @@
-"""Use cases for citing: a text's citekey (the user's, else the generated one) and the
+"""Use cases for citing: a text's citekey (the user's, else the one it was given when it
+entered the library, kept for good: ``give_citekey``) and the
 settings the exports read (``creator``, ``bibliography``). Plain values in and out, one
 transaction each; the command line and the window both call these."""
 
@@ -7,18 +8,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.documents import Document
-from reader.export.citekeys import citekeys
+from reader.export.citekeys import citekeys, new_citekey
 from reader.store import Store
 from reader.store import settings as stored
 
 
 def citekey_of(store: Store | None, doc: Document, library: Sequence[Document]) -> str:
-    """The citekey exports give ``doc``: the stored one, else the generated one."""
+    """The citekey exports give ``doc``: the kept one (the user's, else the one it was given
+    when it entered the library), else the one earlier versions generated over ``library``."""
     keys: dict[str, str] = {}
     if store is not None:
         with store.reading() as s:
-            keys = stored.citekeys(s)
-    return citekeys(library, keys)[doc.id]
+            keys = stored.kept_citekeys(s)
+    ids = {d.id for d in library}
+    return citekeys([*library, *([] if doc.id in ids else [doc])], keys)[doc.id]
+
+
+def given_citekey(store: Store | None, doc: Document, library: Sequence[Document]) -> str:
+    """The key Meipi gave ``doc`` (the one exports use when the user sets none of their own)."""
+    keys: dict[str, str] = {}
+    if store is not None:
+        with store.reading() as s:
+            keys = stored.kept_citekeys(s)
+            keys.pop(doc.id, None)
+            generated = stored.generated_citekeys(s).get(doc.id)
+            if generated:
+                keys[doc.id] = generated
+    ids = {d.id for d in library}
+    return citekeys([*library, *([] if doc.id in ids else [doc])], keys)[doc.id]
 
 
 def stored_citekey(store: Store | None, doc: Document) -> str | None:
@@ -27,6 +44,25 @@ def stored_citekey(store: Store | None, doc: Document) -> str | None:
         return None
     with store.reading() as s:
         return stored.citekeys(s).get(doc.id)
+
+
+def give_citekey(store: Store, library: Sequence[Document], doc: Document) -> str:
+    """Give ``doc``, entering a library that held ``library`` (the texts before it was saved),
+    its citekey for good (one transaction): first every text of ``library`` without a kept key
+    keeps the key its exports have given it so far (a replaced text too), then ``doc``, when
+    it is new, gets one that no other text has, Better BibTeX's letter at the end when needed.
+    Returns its key."""
+    with store.writing() as s:
+        kept = stored.kept_citekeys(s)
+        current = citekeys(library, kept)  # a replaced text keeps the key it had
+        stored.keep_generated_citekeys(s, {k: v for k, v in current.items() if k not in kept})
+        if kept.get(doc.id):  # the user's own key (--citekey), or a replaced text's
+            return kept[doc.id]
+        if doc.id in current:
+            return current[doc.id]
+        key = new_citekey(doc.meta, {*current.values(), *kept.values()})
+        stored.keep_generated_citekeys(s, {doc.id: key})
+        return key
 
 
 def set_citekey(store: Store, doc: Document, key: str | None) -> None:

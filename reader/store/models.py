@@ -35,6 +35,17 @@ class Document(Base):
     citekey: Mapped[str | None] = mapped_column(Text, default=None)
 
 
+class GeneratedCitekey(Base):
+    """The key a text was given when it entered the library (or when keys were first kept):
+    never changed afterwards, so a key a scholar has cited stays valid. The user's own key
+    (``Document.citekey``) wins over it."""
+
+    __tablename__ = "generated_citekeys"
+
+    document_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    citekey: Mapped[str] = mapped_column(Text, unique=True)
+
+
 class Annotation(Base):
     __tablename__ = "annotations"
 

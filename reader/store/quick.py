@@ -297,8 +297,12 @@ class Reader:
         return dict(self._conn.execute('SELECT "key", value FROM settings'))
 
     def citekeys(self) -> dict[str, str]:
+        """Every key kept: the user's, else the one generated when the text was added
+        (``store.settings.kept_citekeys``)."""
+        kept = dict(self._conn.execute("SELECT document_id, citekey FROM generated_citekeys"))
         rows = self._conn.execute("SELECT id, citekey FROM documents WHERE citekey IS NOT NULL")
-        return {doc_id: key for doc_id, key in rows if key}
+        kept.update((doc_id, key) for doc_id, key in rows if key)
+        return kept
 
     def annotations(
         self,

@@ -3,7 +3,9 @@ citekeys the user gave their texts.
 
 Settings: ``creator`` (the name W3C exports give as ``creator``; omitted when unset) and
 ``bibliography`` (a file Pandoc's front matter names). Citekeys live in the ``documents`` table
-(the shipped texts are read-only files, so a key cannot be written into them).
+(the shipped texts are read-only files, so a key cannot be written into them); the key Meipi
+generated for a text when it entered the library is kept in ``generated_citekeys``, so that it
+never changes once a scholar may have cited it.
 All functions take the caller's session (``store.reading()`` / ``store.writing()``).
 """
 
@@ -58,6 +60,29 @@ def citekeys(s: Session) -> dict[str, str]:
     return {doc_id: key for doc_id, key in rows if key}
 
 
+def kept_citekeys(s: Session) -> dict[str, str]:
+    """Every key the database holds: document id → the user's key, else the generated key
+    that was kept for it."""
+    kept = generated_citekeys(s)
+    kept.update(citekeys(s))
+    return kept
+
+
+def generated_citekeys(s: Session) -> dict[str, str]:
+    """The keys Meipi gave texts as they entered the library: document id → key."""
+    rows = s.execute(select(models.GeneratedCitekey.document_id, models.GeneratedCitekey.citekey))
+    return {doc_id: key for doc_id, key in rows}
+
+
+def keep_generated_citekeys(s: Session, keys: dict[str, str]) -> None:
+    """Keep ``keys`` (document id → generated key) for the texts that have none kept yet."""
+    have = set(s.scalars(select(models.GeneratedCitekey.document_id)))
+    for doc_id, key in keys.items():
+        if doc_id not in have:
+            s.add(models.GeneratedCitekey(document_id=doc_id, citekey=key))
+    s.flush()
+
+
 def set_citekey(s: Session, doc: TextDocument, key: str | None) -> None:
     """Store the text's citekey (None or empty: back to the generated one). The key is checked
     (``reader.export.citekeys.check_citekey``) and must not be another text's."""
@@ -71,6 +96,13 @@ def set_citekey(s: Session, doc: TextDocument, key: str | None) -> None:
                 models.Document.citekey == value, models.Document.id != doc.id
             )
         ).first()
+        if other is None:
+            other = s.scalars(
+                select(models.GeneratedCitekey.document_id).where(
+                    models.GeneratedCitekey.citekey == value,
+                    models.GeneratedCitekey.document_id != doc.id,
+                )
+            ).first()
         if other is not None:
             raise InputError(f"The citekey {value!r} is already the key of {other!r}.")
     sync_document(s, doc)

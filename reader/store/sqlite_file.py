@@ -149,6 +149,16 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        5,
+        "the citekey each text was given when it entered the library, kept from then on",
+        (
+            """CREATE TABLE generated_citekeys (
+                document_id TEXT NOT NULL PRIMARY KEY,
+                citekey TEXT NOT NULL UNIQUE
+            )""",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

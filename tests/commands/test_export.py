@@ -91,6 +91,36 @@ def test_compare_export_and_its_limits(annotated: list[str], tmp_path: Path) -> 
     assert [t for k, t in skeleton(split_front_matter(by_colour.out)[1]) if k == "h2"] == [
         "No colour (notes)"
     ]
+    # Only 許菁芸's passage is a note: 連弘宜's text is left out, and stderr says so.
+    front = split_front_matter(by_colour.out)[0]
+    assert [d["document"] for d in front["documents"]] == ["hsu-divergence"]
+    assert "No passages." not in by_colour.out
+    assert by_colour.err == "Left out 1 text(s) with no matching annotation.\n"
+
+
+def test_compare_leaves_out_texts_without_passages(annotated: list[str], tmp_path: Path) -> None:
+    for doc_id, title in (("notes", "北極合作研究"), ("route", "北極航道與中俄合作")):
+        path = tmp_path / f"{doc_id}.txt"
+        path.write_text(f"{title}\n\n北極的合作。\n", encoding="utf-8")
+        assert meipi("import", str(path), "--id", doc_id).code == 0
+    assert meipi("annotate", "route", "--quote", "北極的合作", "--tag", "北極").code == 0
+    whole = meipi("export", "--format", "compare")
+    assert whole.code == 0, whole.err
+    assert whole.err == "Left out 1 text(s) with no matching annotation.\n"
+    front, body = split_front_matter(whole.out)
+    assert [d["document"] for d in front["documents"]] == ["lian-obor", "hsu-divergence", "route"]
+    assert "〈北極航道與中俄合作〉〈" not in body and "合…〉〈" not in body
+    chosen = meipi("export", "--format", "compare", "--doc", "route", "--doc", "hsu-divergence")
+    assert chosen.code == 0, chosen.err
+    front, body = split_front_matter(chosen.out)
+    assert [d["document"] for d in front["documents"]] == [
+        "route",
+        "hsu-divergence",
+    ]  # --doc's order
+    assert [t for k, t in skeleton(body) if k == "th"][1:3] == [
+        "〈北極航道與中俄合…〉",
+        "許菁芸 2024",
+    ]
 
 
 def test_json_round_trip_through_an_empty_database(annotated: list[str], tmp_path: Path) -> None:

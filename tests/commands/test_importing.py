@@ -35,7 +35,7 @@ def test_options_override_the_guesses_and_a_citekey_is_kept(tmp_path: Path) -> N
     argv = ["--id", "mine", "--title", "新階段", "--author", "Lin", "--script", "zh-Hans"]
     done = meipi("import", str(path), *argv, "--citekey", "lin2026")
     assert done.code == 0, done.err
-    assert "Cite it as [@lin2026]." in done.out
+    assert "Cite it as [@lin2026]" in done.out
     assert "  script:     zh-Hans (as you said)" in done.out.splitlines()
     data = meipi("list", "--json").json()
     mine = next(d for d in data["documents"] if d["id"] == "mine")
@@ -64,3 +64,140 @@ def test_a_reference_fills_only_what_the_user_left_unsaid() -> None:
     )
     assert filled.first_page == 5
     assert with_reference(Overrides(), ref, pdf=True).first_page is None  # a PDF's own labels
+
+
+def test_radicals_written_for_ideographs_are_mapped_and_counted(tmp_path: Path) -> None:
+    """Text copied out of a PDF may hold ⽇ (KANGXI RADICAL SUN) for 日: imported as 日, and the
+    report says how many were mapped."""
+    path = tmp_path / "copied.txt"
+    path.write_text("中俄關係\n\n王⼩明\n\n十月二十二⽇於俄羅斯喀⼭舉行峰會。\n", encoding="utf-8")
+    done = meipi("import", str(path))
+    assert done.code == 0, done.err
+    assert "  mapped:     3 radicals written for ideographs (⽇ for 日) to the ideographs" in (
+        done.out.splitlines()
+    )
+    text = meipi("text", "copied", "--json").json()["text"]
+    assert "王小明" in text and "二日於俄羅斯喀山" in text
+    plain = tmp_path / "plain.txt"
+    plain.write_text(ARTICLE, encoding="utf-8")
+    assert "mapped:" not in meipi("import", str(plain)).out
+
+
+def test_a_text_imported_before_the_mapping_is_quoted_with_the_ideograph(tmp_path: Path) -> None:
+    """Its stored text keeps ⽇ (it is not rewritten under its annotations); ``--quote 日於…``
+    finds it, and search folds the two alike."""
+    path = tmp_path / "old.txt"
+    path.write_text("中俄關係\n\n二〇二四年十月二十二日於俄羅斯喀山舉行峰會。\n", encoding="utf-8")
+    assert meipi("import", str(path)).code == 0
+    stored = paths.user_texts_dir() / "old.meipi.txt"
+    stored.write_text(stored.read_text("utf-8").replace("日於", "⽇於"), "utf-8")  # as before
+    text = meipi("text", "old", "--json").json()["text"]
+    start = text.index("⽇於俄羅斯")
+    done = meipi("annotate", "old", "--quote", "日於俄羅斯")
+    assert done.code == 0, done.err
+    (note,) = meipi("annotations", "--json").json()["annotations"]
+    assert (note["start"], note["end"]) == (start, start + 5)
+    assert "old〈中俄關係〉 1 match" in meipi("search", "日於俄").out
+
+
+def test_a_replaced_text_says_what_became_of_its_annotations(tmp_path: Path) -> None:
+    before = (
+        "中俄關係\n\n前言。\n\n普京在多個場合強調兩國關係處於歷史最好時期，雙方合作不斷深化。\n\n"
+        "北極航道的開發需要雙方共同投入。\n\n第二段很短。\n\n結語：雙方應在能源領域擴大合作。\n"
+    )
+    after = (
+        "中俄關係\n\n新的前言，比原來長一些。\n\n結語：雙方應在能源領域擴大合作。\n\n"
+        "普京總統在多個場合強調兩國關係處於歷史最好時期，雙方合作不斷深化。\n\n"
+        "北極航道的開發需要雙方共同投入。\n"
+    )
+    path = tmp_path / "rel.txt"
+    path.write_text(before, encoding="utf-8")
+    assert meipi("import", str(path), "--id", "rel").code == 0
+    quotes = {
+        "changed": "普京在多個場合強調兩國關係處於歷史最好時期",
+        "kept": "北極航道的開發需要雙方共同投入",
+        "orphaned": "第二段很短",
+        "moved": "結語：雙方應在能源領域擴大合作",
+    }
+    ids = {}
+    for what, quote in quotes.items():
+        r = meipi("annotate", "rel", "--quote", quote, "--note", f"note {what}")
+        assert r.code == 0, r.err
+        ids[what] = r.out.strip()
+    path.write_text(after, encoding="utf-8")
+    done = meipi("import", str(path), "--id", "rel", "--replace")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    summary = "  annotations: 1 kept their place, 1 moved, 1 changed their quote, 1 orphaned"
+    assert summary in lines, done.out
+    assert f"    {ids['orphaned'][:8]} orphaned (kept with its note): 「第二段很短」" in lines
+    # What it said is what the database holds; every note is kept.
+    listed = {a["id"]: a for a in meipi("annotations", "rel", "--json").json()["annotations"]}
+    now = listed[ids["changed"]]["quote"]
+    assert now.startswith("普京總統在多個場合強調")
+    assert f"    {ids['changed'][:8]} changed: 「{quotes['changed']}」 → 「{now}」" in lines
+    assert listed[ids["orphaned"]]["orphaned"] is True
+    assert {a["note"] for a in listed.values()} == {f"note {w}" for w in quotes}
+    # The same text again: every annotation kept its place.
+    again = meipi("import", str(path), "--id", "rel", "--replace")
+    assert "  annotations: 4 kept their place, 0 moved, 0 changed their quote, 0 orphaned" in (
+        again.out.splitlines()
+    )
+
+
+def test_many_changed_annotations_are_named_a_few_and_counted() -> None:
+    from reader.commands.importing import describe_replaced
+    from reader.ops.annotations import Replaced
+
+    changed = tuple((f"{n:08d}-id", "舊" * 30, "新" * 30) for n in range(7))
+    lines = describe_replaced(Replaced(kept=2, changed=changed), "rel")
+    assert (
+        lines[0] == "  annotations: 2 kept their place, 0 moved, 7 changed their quote, 0 orphaned"
+    )
+    assert lines[1] == f"    00000000 changed: 「{'舊' * 23}…」 → 「{'新' * 23}…」"
+    assert len(lines) == 1 + 5 + 1 and lines[-1] == "    and 2 more: meipi annotations rel --json"
+    assert describe_replaced(Replaced(), "rel") == []
+
+
+def test_the_same_text_imported_again_is_named_and_the_way_to_remove_it_said(
+    tmp_path: Path,
+) -> None:
+    utf8 = tmp_path / "notes.txt"
+    utf8.write_text(ARTICLE, encoding="utf-8")
+    first = meipi("import", str(utf8), "--id", "notes")
+    assert first.code == 0 and "same text" not in first.out + first.err
+    copy = tmp_path / "notes-gb.txt"
+    copy.write_bytes(ARTICLE.encode("gb18030"))
+    again = meipi("import", str(copy))
+    assert again.code == 0, again.err
+    assert (
+        "  same text:  as notes (中俄關係的新階段): this is a second copy" in again.out.splitlines()
+    )
+    assert "already holds this same text as 'notes'" in again.err
+    assert "File ▸ Remove Text… in the Meipi window" in again.err
+    # Replacing a text by itself is no copy.
+    same = meipi("import", str(utf8), "--id", "notes", "--replace")
+    assert same.code == 0 and "as notes (" not in same.out and "as notes-gb (" in same.out
+    # An id already taken: the ways out are said; a shipped text cannot be removed.
+    taken = meipi("import", str(utf8), "--id", "notes")
+    assert taken.code == 2
+    assert "--replace" in taken.err and "File ▸ Remove Text… in the Meipi window" in taken.err
+    shipped = meipi("import", str(utf8), "--id", "lian-obor")
+    assert shipped.code == 2 and "ships with Meipi" in shipped.err and "Remove" not in shipped.err
+
+
+def test_the_report_names_the_venue_and_the_date_each_as_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "dated.md"
+    path.write_text(
+        "---\ntitle: 北極合作研究\ndate: 2023-05\n---\n\n北極航道與能源合作的新階段。\n",
+        encoding="utf-8",
+    )
+    done = meipi("import", str(path))
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  date:       2023-05" in lines
+    assert not any(line.startswith("  venue:") for line in lines)  # there is none
+    done = meipi("import", str(path), "--id", "dated-2", "--venue", "遠景基金會季刊")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  venue:      遠景基金會季刊" in lines and "  date:       2023-05" in lines

@@ -47,3 +47,33 @@ def test_names_in_cjk_order() -> None:
 def test_bad_citekeys_are_refused(bad: str) -> None:
     with pytest.raises(InputError):
         check_citekey(bad) if bad else check_citekey(" ")
+
+
+def test_a_new_key_takes_better_bibtexs_letter_at_its_end() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from reader.export.citekeys import free_key, new_citekey
+
+    notes = Metadata(id="notes", title="北極合作研究")
+    assert new_citekey(notes, set()) == "beijihezuo"  # four characters without an author
+    assert new_citekey(notes, {"beijihezuo"}) == "beijihezuoa"
+    assert new_citekey(notes, {"beijihezuo", "beijihezuoa"}) == "beijihezuob"
+    hsu = Metadata(id="h", title="中俄兩國之戰略利益分歧", authors=("許菁芸",), date="2024")
+    assert new_citekey(hsu, {"xu2024zhonge"}) == "xu2024zhongea"
+    letters = {"k", *(f"k{chr(c)}" for c in range(ord("a"), ord("z") + 1))}
+    assert free_key("k", letters) == "kaa"
+
+    @given(st.sets(st.sampled_from(["k", "ka", "kb", "kc", "kz", "kaa", "x"])))
+    def never_taken(taken: set[str]) -> None:
+        key = free_key("k", taken)
+        assert key not in taken and key.startswith("k") and check_citekey(key) == key
+
+    never_taken()
+
+
+def test_a_kept_key_wins_and_the_others_keep_clear_of_it() -> None:
+    lian, hsu = library_docs()
+    # A generated key equal to another text's kept key is told apart from it.
+    keys = citekeys([lian, hsu], {"hsu-divergence": "lianyidai"})
+    assert keys == {"lian-obor": "lianyidaia", "hsu-divergence": "lianyidai"}

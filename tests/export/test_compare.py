@@ -159,3 +159,34 @@ def test_theme_names_cannot_break_the_table(tags: list[str]) -> None:
     assert rows[0::4] == [txt for kind, txt in sk if kind == "h2"]
     assert len([1 for kind, _ in sk if kind == "h2"]) == themes
     assert len([1 for kind, _ in sk if kind == "h3"]) == themes * 2
+
+
+def _without_author(doc: Document, doc_id: str, title: str) -> Document:
+    """``doc`` as a text of the user's without an author (the title changed)."""
+    from reader.documents import BlockDraft, assemble
+
+    meta = replace(doc.meta, id=doc_id, title=title, authors=(), date=None)
+    body = [BlockDraft("title", 0, title), BlockDraft("paragraph", 0, "北極合作與航道。")]
+    return assemble(meta, body)
+
+
+def test_texts_without_a_passage_get_no_column_and_no_section(docs: list[Document]) -> None:
+    lian, hsu = docs
+    notes = _without_author(lian, "notes", "北極合作研究")
+    route = _without_author(lian, "route", "北極航道與中俄合作")
+    recs = [anchor(notes, "北極", tags=["北極"]), anchor(route, "航道", tags=["北極"])]
+    source = source_for([lian, hsu, notes, route], recs)
+    opts = ExportOptions(format="compare", exported_at=STAMP)
+    front, body = split_front_matter(render_export(opts, source))
+    assert [d["document"] for d in front["documents"]] == ["notes", "route"]
+    sk = skeleton(body)
+    assert ("p", "No passages.") not in sk
+    # A text without an author is named by its title, once.
+    assert [t for k, t in sk if k == "h3"] == ["〈北極合作研究〉", "〈北極航道與中俄合作〉"]
+    assert [t for k, t in sk if k == "th"][1:3] == ["〈北極合作研究〉", "〈北極航道與中俄合…〉"]
+    assert ("p", "〈北極合作研究〉 · 〈北極航道與中俄合作〉") in sk
+    # --doc: only the texts asked for; one of them without a passage is left out too.
+    opts = replace(opts, documents=("notes", "lian-obor"))
+    front, body = split_front_matter(render_export(opts, source))
+    assert [d["document"] for d in front["documents"]] == ["notes"]
+    assert [t for k, t in skeleton(body) if k == "h3"] == ["〈北極合作研究〉"]

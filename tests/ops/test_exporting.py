@@ -39,7 +39,7 @@ def test_without_a_database_the_source_has_the_texts_and_no_annotations() -> Non
     source = exporting.source_from_store(None, [doc])
     assert source.documents == [doc] and source.annotations == []
     assert source.color_meanings == DEFAULT_MEANINGS and source.theme_memos == {}
-    assert source.creator is None and source.citekeys == {}
+    assert source.creator is None and source.citekeys == {doc.id: "lianyidai"}
     assert source.views(doc, "zh-Hans").text.startswith("一带一路")
 
 

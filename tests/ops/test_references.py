@@ -35,3 +35,25 @@ def test_settings_without_and_with_a_database(store: Store) -> None:
     assert references.setting(None, "creator") is None
     references.set_setting(store, "creator", "Lin Yu")
     assert references.setting(store, "creator") == "Lin Yu"
+
+
+def test_a_given_key_is_kept_when_texts_are_added(store: Store) -> None:
+    import dataclasses
+
+    library = list(load_library())
+    lian = next(d for d in library if d.id == "lian-obor")
+    twin = dataclasses.replace(lian, meta=dataclasses.replace(lian.meta, id="twin"))
+    # The shipped texts keep the keys they had; the twin gets the letter at the end.
+    assert references.give_citekey(store, library, twin) == "lianyidaia"
+    assert references.citekey_of(store, lian, [*library, twin]) == "lianyidai"
+    assert references.citekey_of(store, twin, [twin, *library]) == "lianyidaia"
+    # The user's own key wins; the given one stays the text's and comes back when cleared.
+    references.set_citekey(store, twin, "twin2017")
+    assert references.citekey_of(store, twin, [*library, twin]) == "twin2017"
+    assert references.given_citekey(store, twin, [*library, twin]) == "lianyidaia"
+    with pytest.raises(InputError, match="already the key of 'lian-obor'"):
+        references.set_citekey(store, twin, "lianyidai")
+    references.set_citekey(store, twin, None)
+    assert references.citekey_of(store, twin, [*library, twin]) == "lianyidaia"
+    # Given again (replaced): the text keeps its key.
+    assert references.give_citekey(store, [*library, twin], twin) == "lianyidaia"

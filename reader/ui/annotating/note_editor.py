@@ -153,6 +153,7 @@ class AnnotationDialog(QDialog):
         self.setModal(True)
         self._initial = Draft(color, tuple(tags), note)
         layout = QVBoxLayout(self)
+        self.quote = quote
         shown = quote if len(quote) <= 160 else quote[:157] + "…"
         self.quote_label = QLabel(f"「{shown}」", self)
         self.quote_label.setWordWrap(True)

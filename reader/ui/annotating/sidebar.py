@@ -73,6 +73,7 @@ from reader.ui.annotating.annotation_models import (
 from reader.ui.annotating.margin import render_note
 from reader.ui.annotating.palette import SWATCHES
 from reader.ui.annotating.tag_models import ColorModel, TagTreeModel
+from reader.ui.window.viewports import own_viewport
 from reader.ui.window.whole_rows import ChineseRowDelegate, fit_rows
 
 Index = QModelIndex | QPersistentModelIndex
@@ -313,6 +314,10 @@ class AnnotationList(QListView):
     activated_id = Signal(str)
     edit_id = Signal(str)
     delete_id = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        own_viewport(self)  # (PySide would create every widget class to name Qt's own)
 
     def current_id(self) -> str | None:
         record = self.currentIndex().data(RECORD_ROLE)

@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
     from reader.documents import Document
     from reader.ui.library.export_dialog import ExportDialog
     from reader.ui.library.import_dialog import ImportDialog
@@ -134,6 +136,9 @@ class DialogsFeature(QObject):
 
     # -- import ------------------------------------------------------------------------------
     def ask_import(self) -> None:
+        # The dialogs' classes (and their enums) made when first used, not at startup.
+        from PySide6.QtWidgets import QFileDialog
+
         name, _filter = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Import Text"),
@@ -172,6 +177,8 @@ class DialogsFeature(QObject):
 
     def _ask_password(self, path: Path, wrong: bool) -> None:
         """A PDF that needs a password: ask for it (never stored), then read it again."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         dialog = QInputDialog(self.window)
         dialog.setObjectName("pdfPasswordDialog")
         dialog.setWindowTitle(self.tr("Password Needed"))
@@ -221,12 +228,26 @@ class DialogsFeature(QObject):
         self.import_dialog = None
 
     def _on_import_dialog_text_imported(self, doc_id: str) -> None:
+        before = list(self.window.services.library)
         self.window.reload_library()
         self.window.open_document(doc_id)
         doc = self.window.current_document()
+        if doc is not None and doc.id == doc_id:
+            self._give_citekey(before, doc)
         title = doc.title if doc is not None else doc_id
         self.window.statusBar().showMessage(self.tr("Imported %1.").replace("%1", title), 8000)
         self.text_imported.emit(doc_id)
+
+    def _give_citekey(self, before: list[Document], doc: Document) -> None:
+        """The imported text's citekey, given now and kept (``reader.ops.references``), as
+        ``meipi import`` gives it: the texts already there keep theirs."""
+        from reader.errors import MeipiError
+        from reader.ops.references import give_citekey
+
+        try:
+            self.window.services.write(lambda store: give_citekey(store, before, doc))
+        except MeipiError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
 
     # -- dropping a file on the window -------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -339,6 +360,8 @@ class DialogsFeature(QObject):
         return counts(store).get(doc_id, 0)
 
     def ask_remove(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         doc = self._user_text()
         if doc is None:
             return

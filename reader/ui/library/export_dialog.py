@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -57,6 +56,7 @@ from reader.export.records import select
 from reader.store.records import NO_COLOR
 from reader.ui.annotating.palette import color_label, shown_meanings
 from reader.ui.window.messages import show_message
+from reader.ui.window.save_dialog import ask_save_path
 from reader.ui.window.settings import ReaderSettings
 from reader.ui.window.workers import Runner
 from reader.views import LABELS, VIEW_IDS
@@ -114,7 +114,7 @@ class Rendered:
     options: ExportOptions
     text: str
     count: int
-    omitted: int = 0  # texts left out of a Markdown export (no matching annotation)
+    omitted: int = 0  # texts left out of a Markdown or comparison export (no matching annotation)
     creator: str | None = None  # the W3C creator (``meipi config creator``)
 
 
@@ -131,7 +131,7 @@ def render(options: ExportOptions, source: ExportSource) -> Rendered:
     text = render_export(options, source)
     count = len(select(source.annotations, options, source.selected_documents(options)))
     omitted = 0
-    if options.format == "markdown":
+    if options.format in ("markdown", "compare"):
         from reader.export.markdown import omitted_documents
 
         left_out = len(omitted_documents(options, source))
@@ -615,13 +615,16 @@ class ExportDialog(QDialog):
         options, source = current
         folder = self._value("folder", str(Path.home()))
         suggested = str(Path(folder) / suggested_filename(options))
-        file_filter = formats.get(options.format).file_filter
-        name, _selected = QFileDialog.getSaveFileName(
-            self, self.tr("Save Export"), suggested, _translated(file_filter)
+        export_format = formats.get(options.format)
+        path = ask_save_path(
+            self,
+            self.tr("Save Export"),
+            suggested,
+            _translated(export_format.file_filter),
+            export_format.extension,
         )
-        if not name:
+        if path is None:
             return
-        path = Path(name)
         try:
             # The file dialog asked before replacing a file; the database, its backups and
             # devices are refused as on the command line.

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document
+from reader.ui.window.viewports import own_viewport
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -266,6 +267,7 @@ class LibraryList(QListView):
 
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # (PySide would create every widget class to name Qt's own)
         self.setObjectName("library")
         self.setModel(model)
         self._model = model

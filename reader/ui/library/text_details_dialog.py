@@ -93,10 +93,10 @@ class TextDetailsDialog(QDialog):
         self.citekey_edit: QLineEdit | None = None
         self._stored_citekey: str | None = None
         if write is not None:
-            from reader.ops.references import citekey_of, stored_citekey
+            from reader.ops.references import given_citekey, stored_citekey
 
             self._stored_citekey = stored_citekey(store, document)
-            generated = citekey_of(None, document, list(library) or [document])
+            generated = given_citekey(store, document, list(library) or [document])
             self.citekey_edit = QLineEdit(self._stored_citekey or "", self)
             self.citekey_edit.setObjectName("citekeyEdit")
             self.citekey_edit.setPlaceholderText(generated)

@@ -57,7 +57,7 @@ def _ascii_mark(char: str) -> bool:
     return "!" <= char <= "~" and not char.isalnum() and char not in "([{" and char not in ")]}"
 
 
-def _units(text: str) -> list[str]:
+def utf16_units(text: str) -> list[str]:
     """``text`` indexed as Qt indexes it: one entry per UTF-16 unit (an astral character twice)."""
     if all(ord(c) <= 0xFFFF for c in text):
         return list(text)
@@ -161,15 +161,14 @@ class Justifier:
 
     def justify_block(self, block: QTextBlock) -> None:
         self._done[block.blockNumber()] = _width(block)
-        alignment = block.blockFormat().alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
-        if alignment != Qt.AlignmentFlag.AlignJustify:
+        if not is_justified(block):
             return
         ensure_laid_out(block)
         layout = block.layout()
         count = layout.lineCount()
         if count < 2:
             return
-        units = _units(block.text())
+        units = utf16_units(block.text())
         lines: list[tuple[int, int, list[int], float]] = []  # start, end, gaps, room
         spacings: list[float] = []
         for i in range(count - 1):  # the last line of a paragraph is never justified
@@ -232,6 +231,12 @@ class Justifier:
                 cursor.setPosition(base + b, QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(_spacing_format(spacing))
         cursor.endEditBlock()
+
+
+def is_justified(block: QTextBlock) -> bool:
+    """Whether ``block`` is set justified (the body's paragraphs, not titles or headings)."""
+    alignment = block.blockFormat().alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+    return bool(alignment == Qt.AlignmentFlag.AlignJustify)
 
 
 def _unset_spacing(cursor: QTextCursor, block: QTextBlock, start: int, end: int) -> None:
@@ -344,7 +349,7 @@ def letter_spaced_words(document: QTextDocument, tolerance: float = 0.5) -> list
     block = document.firstBlock()
     while block.isValid():
         ensure_laid_out(block)
-        units = _units(block.text())
+        units = utf16_units(block.text())
         lay = block.layout()
         free: tuple[QTextLayout, QTextLine] | None = None
         for i in range(lay.lineCount()):

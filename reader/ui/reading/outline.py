@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeView, QWidget
 
 from reader.ui.reading.reading_view import ReadingView
+from reader.ui.window.viewports import own_viewport
 from reader.ui.window.whole_rows import ChineseRowDelegate
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class OutlinePanel(QTreeView):
 
     def __init__(self, view: ReadingView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # (PySide would create every widget class to name Qt's own)
         self.setObjectName("outline")
         self.setAccessibleName(self.tr("Outline"))
         self.setHeaderHidden(True)

@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QPoint,
     QPointF,
     QRectF,
+    QSizeF,
     Qt,
     QTimer,
     Signal,
@@ -54,7 +55,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.ui.reading.justify import Justifier, ensure_laid_out
+from reader.ui.reading.justify import (
+    Justifier,
+    ensure_laid_out,
+    is_justified,
+    needs_filling,
+    utf16_units,
+)
 from reader.ui.reading.layout_pacer import LayoutPacer
 from reader.ui.reading.offsets import PositionMap
 from reader.ui.reading.typesetting import (
@@ -62,6 +69,7 @@ from reader.ui.reading.typesetting import (
     Typography,
     build_document,
 )
+from reader.ui.window.viewports import own_viewport
 
 TOP_PAD = 10  # pixels between the viewport's top and the first visible line
 
@@ -197,6 +205,7 @@ class ReadingView(QTextBrowser):
 
     def __init__(self, typography: Typography, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._own_viewport()
         self.setObjectName("readingView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -223,6 +232,7 @@ class ReadingView(QTextBrowser):
         self._side = 0.0
         self._right = 0.0
         self._painted = False
+        self._justify_after_paint = False  # the text laid out and justified after the paint
         self._clamping = False
         self._reanchor_pending = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -233,6 +243,15 @@ class ReadingView(QTextBrowser):
         self._justify_wide_pending = False
         self._near_pending = False
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+
+    def _own_viewport(self) -> None:
+        """A viewport made in Python (``reader.ui.window.viewports``), with what a QTextBrowser
+        adds to Qt's own."""
+        viewport = own_viewport(self)
+        viewport.setMouseTracking(True)
+        viewport.setAcceptDrops(True)  # (a file dropped on the text goes to the window)
+        # Qt's first document measures on the viewport Qt made (deleted by setViewport).
+        self.document().documentLayout().setPaintDevice(viewport)
 
     # -- content -----------------------------------------------------------------------------
     def content(self) -> ReadingContent | None:
@@ -284,6 +303,10 @@ class ReadingView(QTextBrowser):
             # with its enums (some 40 ms at startup).
             replaced = self._document
             document.setParent(self)
+            # No page size yet: the layout setDocument() makes does not lay the whole text out
+            # at the default page size (as one line a block) only to lay it out again at the
+            # view's width a moment later (~10 ms for an article, before the first paint).
+            document.setPageSize(QSizeF(0, 0))
             self.setDocument(document)
             self._document = document
             if replaced is not None:
@@ -442,12 +465,22 @@ class ReadingView(QTextBrowser):
         above to two below right after (``wide``); those further away when they come near."""
         if self.justifier is None or self._content is None:
             return
+        if not self.isVisible():
+            # Not shown yet: no width to break lines at (a hidden view lays its text out at
+            # none); shown, it justifies what is on screen (showEvent).
+            return
         document = self.document()
         if not document.lastBlock().layout().lineCount():
             # Not laid out to the end yet: a change of format now would leave the blocks Qt
             # has not reached unlaid for good. A short text is laid out now; a long one is
             # justified once the pacer has laid it out.
             if document.characterCount() > SHORT_TEXT:
+                return
+            if not self._painted and not self._filling_on_screen():
+                # Before the first paint, with nothing on screen that Qt would justify badly:
+                # the text is laid out as far as the screen (as a bare QTextEdit lays it out),
+                # and to its end, the lines below justified, right after the paint.
+                self._justify_after_paint = True
                 return
             ensure_laid_out(document.lastBlock())
         viewport = self.viewport()
@@ -458,6 +491,21 @@ class ReadingView(QTextBrowser):
         if not wide and not self._justify_wide_pending:
             self._justify_wide_pending = True
             QTimer.singleShot(0, self, self._on_justify_wide_due)
+
+    def _filling_on_screen(self) -> bool:
+        """Whether a justified paragraph on screen holds a line the justifier would fill (a
+        Latin word or a space: see ``reader.ui.reading.justify``), judged from its text."""
+        viewport = self.viewport()
+        first = self._hit(QPoint(0, 0))
+        last = self._hit(QPoint(viewport.width(), viewport.height()))
+        block = self.document().findBlock(first)
+        while block.isValid() and block.position() <= last:
+            if is_justified(block):
+                text = utf16_units(block.text())
+                if needs_filling(text, 0, len(text)):
+                    return True
+            block = block.next()
+        return False
 
     def _on_justify_wide_due(self) -> None:
         self._justify_wide_pending = False
@@ -748,6 +796,9 @@ class ReadingView(QTextBrowser):
             painter.end()
         if not self._painted:
             self._painted = True
+            if self._justify_after_paint:
+                self._justify_after_paint = False
+                QTimer.singleShot(0, self, self._on_justify_wide_due)
             self.first_painted.emit()
 
     def _paint_margin(self, painter: QPainter, y0: float, y1: float) -> None:

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QToolBar,
@@ -188,6 +187,9 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("zoomLabel")
         self.statusBar().addWidget(self.page_label)
+        # A message takes the page's place rather than being drawn over it (Qt hides the label
+        # only when it was visible as the message came, not when the window was still hidden).
+        self.statusBar().messageChanged.connect(self._on_status_message_changed)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.progress_label)
 
@@ -657,6 +659,8 @@ class MainWindow(QMainWindow):
         self.open_document(doc_id)
 
     def ask_page(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # made when first asked
+
         doc = self.current_document()
         if doc is None or not doc.pages:
             return
@@ -678,6 +682,8 @@ class MainWindow(QMainWindow):
     def _ask_labelled_page(self, doc: Document) -> None:
         """Go to Page for a text whose pages are not all numbered (an imported PDF's Roman
         front matter): the printed labels to choose from."""
+        from PySide6.QtWidgets import QInputDialog  # made when first asked
+
         labels = list(dict.fromkeys(page.printed for page in doc.pages))
         current = self.reading_view.current_label()
         label, ok = QInputDialog.getItem(
@@ -711,6 +717,9 @@ class MainWindow(QMainWindow):
                 return
 
     # -- position and status -----------------------------------------------------------------
+    def _on_status_message_changed(self, message: str) -> None:
+        self.page_label.setVisible(not message)
+
     def _on_position_changed(self, _offset: int) -> None:
         self._update_status()
         self._save_timer.start()

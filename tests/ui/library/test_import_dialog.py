@@ -146,8 +146,44 @@ def test_import_from_the_menu_lists_and_opens_the_text(
     assert passage in window.reading_view.toPlainText()
     assert window.reading_view.toPlainText() == doc.text
     assert window.dialogs.details_action.isEnabled() and window.dialogs.remove_action.isEnabled()
+    # Its citekey was given and kept, as ``meipi import`` gives it (the shipped texts' too).
+    from reader.store import Store
+    from reader.store.settings import generated_citekeys
+
+    def given(store: Store) -> dict[str, str]:
+        with store.reading() as s:
+            return generated_citekeys(s)
+
+    kept = window.services.write(given, announce=False)
+    assert set(kept) == {"lian-obor", "hsu-divergence", "my-text"}
+    assert kept["lian-obor"] == "lianyidai" and len(set(kept.values())) == 3
     # It survives a reload of the library from disk.
     assert "my-text" in load_library().documents
+
+
+def test_the_summary_says_how_many_radicals_became_ideographs(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text copied out of a PDF with ⽇ (KANGXI RADICAL SUN) for 日: the preview shows 日, the
+    summary the count; a text without radicals says nothing of them."""
+    window = make_window()
+    source = tmp_path / "copied.txt"
+    source.write_text(BIG5_TEXT.replace("自從", "⾃從").replace("中亞", "中亞⽇"), "utf-8")
+    choose_file(monkeypatch, source)
+    window.dialogs.import_action.trigger()
+    dialog = import_dialog(qtbot, window)
+    assert "Radicals mapped to ideographs: 3" in dialog.summary_label.text()
+    assert "⾃從" not in dialog.text_preview.toPlainText()
+    assert "自從" in dialog.text_preview.toPlainText()
+    dialog.reject()
+    plain = tmp_path / "plain.txt"
+    plain.write_text(BIG5_TEXT, "utf-8")
+    choose_file(monkeypatch, plain)
+    window.dialogs.import_action.trigger()
+    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not dialog, timeout=10_000)
+    again = import_dialog(qtbot, window)
+    assert "Radicals" not in again.summary_label.text()
+    again.reject()
 
 
 def test_an_empty_file_is_refused_and_nothing_is_added(

@@ -9,7 +9,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.ui.reading.justify import _units, gaps, is_latin, needs_filling, runs
+from reader.ui.reading.justify import gaps, is_latin, needs_filling, runs, utf16_units
 
 
 def test_latin_letters_and_digits_but_not_chinese_or_full_width() -> None:
@@ -19,7 +19,7 @@ def test_latin_letters_and_digits_but_not_chinese_or_full_width() -> None:
 
 def test_no_gap_inside_a_word_a_number_or_an_address() -> None:
     text = "中俄New Thinking於1996年https://x.cn/a中"
-    units = _units(text)
+    units = utf16_units(text)
     points = gaps(units, 0, len(units))
     inside = [i for i in points if is_latin(units[i]) and is_latin(units[i + 1])]
     assert inside == []
@@ -31,14 +31,14 @@ def test_no_gap_inside_a_word_a_number_or_an_address() -> None:
 
 
 def test_only_lines_with_a_word_or_a_space_need_filling() -> None:
-    assert not needs_filling(_units("中亞地區的能源合作"), 0, 9)
-    assert needs_filling(_units("中亞New地區"), 0, 7)
-    assert needs_filling(_units("中亞 地區"), 0, 5)
-    assert not needs_filling(_units("中A亞"), 0, 3)  # one letter is no word
+    assert not needs_filling(utf16_units("中亞地區的能源合作"), 0, 9)
+    assert needs_filling(utf16_units("中亞New地區"), 0, 7)
+    assert needs_filling(utf16_units("中亞 地區"), 0, 5)
+    assert not needs_filling(utf16_units("中A亞"), 0, 3)  # one letter is no word
 
 
 def test_an_astral_character_takes_two_units_and_no_gap_inside() -> None:
-    units = _units("𠀀中")
+    units = utf16_units("𠀀中")
     assert len(units) == 3
     assert gaps(units, 0, 3) == [1]
 

@@ -4,11 +4,14 @@ and that every canonical offset lands on the right characters in Qt."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, load_library, loads
 from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.justify import letter_spaced_words
 from reader.ui.reading.reading_view import ReadingView
 from reader.ui.reading.typesetting import ReadingContent, Typography
 
@@ -96,7 +99,7 @@ def test_typography_changes_keep_the_place(view: ReadingView) -> None:
 def test_paragraphs_are_justified_without_letter_spacing_latin_words(
     qtbot: QtBot, doc_id: str, width: int
 ) -> None:
-    from reader.ui.reading.justify import _line_x, _units, _visible_end, letter_spaced_words
+    from reader.ui.reading.justify import _line_x, _visible_end, utf16_units
 
     families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
     view = ReadingView(Typography(tuple(families)))
@@ -114,7 +117,7 @@ def test_paragraphs_are_justified_without_letter_spacing_latin_words(
     block, flush, lines = document.firstBlock(), 0, 0
     while block.isValid():
         if block.blockFormat().property(QTextFormat.Property.UserProperty) == "paragraph":
-            layout, units = block.layout(), _units(block.text())
+            layout, units = block.layout(), utf16_units(block.text())
             for i in range(layout.lineCount() - 1):
                 line = layout.lineAt(i)
                 lines += 1
@@ -217,3 +220,80 @@ def test_a_layer_in_order_of_starts_is_edited_in_place_and_draws_as_if_set_whole
     assert not view.edit_layer("no such layer", [])
     view.set_layer("unordered", [(30, 33, red), (10, 13, red)])
     assert not view.edit_layer("unordered", [(0, None)])
+
+
+def test_the_views_own_viewport_is_set_up_as_qts_own(qtbot: QtBot, view: ReadingView) -> None:
+    """The pane makes its viewport itself (PySide builds every widget class to name the one Qt
+    makes): it is set up as a QTextBrowser's own, and Qt's first document measures on it."""
+    plain = QTextBrowser()
+    plain.setObjectName(view.objectName())  # the same rules of the window's style sheet
+    qtbot.addWidget(plain)
+    plain.show()
+    qtbot.waitExposed(plain)
+    theirs, ours = plain.viewport(), view.viewport()
+    assert ours is not theirs and ours.parent() is view and ours.focusProxy() is view
+    assert ours.objectName() == theirs.objectName()
+    assert ours.backgroundRole() == theirs.backgroundRole()
+    assert ours.autoFillBackground() == theirs.autoFillBackground()
+    assert ours.hasMouseTracking() == theirs.hasMouseTracking()
+    assert ours.acceptDrops() == theirs.acceptDrops()
+    assert ours.cursor().shape() == theirs.cursor().shape()
+    kept = (Qt.WidgetAttribute.WA_AcceptTouchEvents, Qt.WidgetAttribute.WA_InputMethodEnabled)
+    for attribute in kept:
+        assert ours.testAttribute(attribute) == theirs.testAttribute(attribute), attribute
+    fresh = ReadingView(view.typography())
+    qtbot.addWidget(fresh)
+    assert fresh.document().documentLayout().paintDevice() is fresh.viewport()
+
+
+def test_a_hidden_view_lays_its_text_out_only_once_shown(qtbot: QtBot) -> None:
+    """Before it is shown a view has no width to break lines at: nothing is laid out (the
+    layout made by setDocument() laid the whole text out at the default page size, and the
+    justification then at width 0); shown, the short text is laid out to its end in the column."""
+    doc = load_library().get("lian-obor")
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.set_content(ReadingContent.original(doc))
+    document = view.document()
+    assert document.lastBlock().layout().lineCount() == 0  # (Qt lays out the first lines)
+    view.show()
+    qtbot.waitExposed(view)
+    assert document.lastBlock().layout().lineCount() > 0
+    column = view.column_rect().width()
+    first = document.findBlockByNumber(1).layout()
+    assert first.lineCount() > 0
+    assert all(first.lineAt(i).width() <= column + 1 for i in range(first.lineCount()))
+
+
+def _long_text(first_paragraph: str) -> str:
+    body = "\n".join("paragraph: " + "中亞地區的能源合作與區域安全。" * 6 for _ in range(120))
+    head = "meipi-text: 1\nid: long\ntitle: 長文\n---\ntitle: 長文\n"
+    return f"{head}paragraph: {first_paragraph}\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "before_paint"),
+    [("中亞地區的能源合作。" * 12, False), ("中亞地區的 New Thinking 能源合作。" * 12, True)],
+)
+def test_the_first_paint_lays_out_the_screen_and_the_rest_follows_justified(
+    qtbot: QtBot, first_paragraph: str, before_paint: bool
+) -> None:
+    """A text under SHORT_TEXT is laid out to its end before its first paint only when a line
+    on screen needs the justifier (which changes formats only in a text laid out to its end);
+    otherwise as far as the screen, and to its end, justified, right after the paint."""
+    doc = loads(_long_text(first_paragraph))
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.set_content(ReadingContent.original(doc))
+    painted: list[bool] = []
+    view.first_painted.connect(lambda: painted.append(True))
+    view.show()  # shown and resized now; painted from the event loop
+    assert not painted
+    last = view.document().lastBlock()
+    assert (last.layout().lineCount() > 0) == before_paint
+    qtbot.waitUntil(lambda: bool(painted) and last.layout().lineCount() > 0)
+    qtbot.waitUntil(lambda: not letter_spaced_words(view.document()))
