@@ -124,7 +124,11 @@ def offer_restore(parent: QWidget, services: Services, message: str, *, retry: b
             ),
         }.get(
             health.state,
-            QCoreApplication.translate("DatabaseDialog", "No verified backup of it exists."),
+            QCoreApplication.translate(
+                "DatabaseDialog",
+                "No verified backup of it exists. Keep the file for recovery; to start a new "
+                "one, quit Meipi and move the file out of its folder.",
+            ),
         )
         box.setInformativeText(
             advice

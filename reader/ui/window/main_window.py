@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("zoomLabel")
         self.statusBar().addWidget(self.page_label)
+        # A message takes the page's place rather than being drawn over it (Qt hides the label
+        # only when it was visible as the message came, not when the window was still hidden).
+        self.statusBar().messageChanged.connect(self._on_status_message_changed)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.progress_label)
 
@@ -711,6 +714,9 @@ class MainWindow(QMainWindow):
                 return
 
     # -- position and status -----------------------------------------------------------------
+    def _on_status_message_changed(self, message: str) -> None:
+        self.page_label.setVisible(not message)
+
     def _on_position_changed(self, _offset: int) -> None:
         self._update_status()
         self._save_timer.start()
