@@ -1,5 +1,5 @@
-"""Annotating's actions and menus: a colour for each highlight key (1–5), Note, Tags, Delete,
-Undo and Redo at the head of the Edit menu, the Annotate menu, the toolbar's colours, the
+"""Annotating's actions and menus: a colour for each highlight key (1–5), Note (6 too), Tags,
+Delete, Undo and Redo at the head of the Edit menu, the Annotate menu, the toolbar's colours, the
 sidebar, margin, tag manager, colour meanings and caret-browsing toggles, and the reading pane's
 context menu. Only where each action is offered, its keys and its label live here; what it does
 is :class:`~reader.ui.annotating.annotations_feature.AnnotationsFeature`'s and
@@ -65,6 +65,18 @@ class AnnotationMenus(QObject):
             self.tr("Add or Edit &Note…"),
             lambda: self.feature.edits.edit_dialog("note"),
             ["Ctrl+Alt+M"],
+        )
+        # 6, beside the five colours' keys, as the sixth button beside the five colours: a
+        # note (with no colour, when the passage is new). In the reading pane only, as 1–5.
+        self.note_key_action = self._action(
+            self.tr("Add or Edit &Note…"),
+            lambda: self.feature.edits.edit_dialog("note"),
+            ["6"],
+            in_text=True,
+        )
+        self.note_action.setToolTip(
+            f"{self.note_action.text().replace('&', '')} (6, "
+            f"{self.note_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
         )
         self.tags_action = self._action(
             self.tr("&Tags…"), lambda: self.feature.edits.edit_dialog("tags"), ["Ctrl+T"]

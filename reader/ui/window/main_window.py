@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QToolBar,
@@ -660,6 +659,8 @@ class MainWindow(QMainWindow):
         self.open_document(doc_id)
 
     def ask_page(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # made when first asked
+
         doc = self.current_document()
         if doc is None or not doc.pages:
             return
@@ -681,6 +682,8 @@ class MainWindow(QMainWindow):
     def _ask_labelled_page(self, doc: Document) -> None:
         """Go to Page for a text whose pages are not all numbered (an imported PDF's Roman
         front matter): the printed labels to choose from."""
+        from PySide6.QtWidgets import QInputDialog  # made when first asked
+
         labels = list(dict.fromkeys(page.printed for page in doc.pages))
         current = self.reading_view.current_label()
         label, ok = QInputDialog.getItem(
