@@ -8,6 +8,7 @@ is :class:`~reader.ui.annotating.annotations_feature.AnnotationsFeature`'s and
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
@@ -74,10 +75,6 @@ class AnnotationMenus(QObject):
             ["6"],
             in_text=True,
         )
-        self.note_action.setToolTip(
-            f"{self.note_action.text().replace('&', '')} (6, "
-            f"{self.note_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
         self.tags_action = self._action(
             self.tr("&Tags…"), lambda: self.feature.edits.edit_dialog("tags"), ["Ctrl+T"]
         )
@@ -129,6 +126,10 @@ class AnnotationMenus(QObject):
             action.setText(f"{label} — {meaning}" if meaning else label)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text()} ({keys})")
+        # The sixth button's tip names its key beside the colours' (and its own shortcut).
+        label = re.sub(r"\(&\w\)|&(?=\w)", "", self.note_action.text())
+        keys = self.note_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.note_action.setToolTip(f"{label} (6, {keys})")
 
     def _on_undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", text).strip())
