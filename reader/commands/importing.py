@@ -181,9 +181,10 @@ def describe(preview: Preview) -> list[str]:
         f"  title:      {meta.title}",
         f"  authors:    {'、'.join(meta.authors) or '(none found; --author to set)'}",
     ]
-    if meta.venue or meta.issue or meta.date:
-        where = " ".join(x for x in (meta.venue, meta.issue, meta.date) if x)
-        lines.append(f"  venue:      {where}")
+    if meta.venue or meta.issue:
+        lines.append(f"  venue:      {' '.join(x for x in (meta.venue, meta.issue) if x)}")
+    if meta.date:
+        lines.append(f"  date:       {meta.date}")
     lines += [
         f"  script:     {meta.script} ({script_note})",
         f"  pages:      {pages}",

@@ -184,3 +184,20 @@ def test_the_same_text_imported_again_is_named_and_the_way_to_remove_it_said(
     assert "--replace" in taken.err and "File ▸ Remove Text… in the Meipi window" in taken.err
     shipped = meipi("import", str(utf8), "--id", "lian-obor")
     assert shipped.code == 2 and "ships with Meipi" in shipped.err and "Remove" not in shipped.err
+
+
+def test_the_report_names_the_venue_and_the_date_each_as_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "dated.md"
+    path.write_text(
+        "---\ntitle: 北極合作研究\ndate: 2023-05\n---\n\n北極航道與能源合作的新階段。\n",
+        encoding="utf-8",
+    )
+    done = meipi("import", str(path))
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  date:       2023-05" in lines
+    assert not any(line.startswith("  venue:") for line in lines)  # there is none
+    done = meipi("import", str(path), "--id", "dated-2", "--venue", "遠景基金會季刊")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  venue:      遠景基金會季刊" in lines and "  date:       2023-05" in lines
