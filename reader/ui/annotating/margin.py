@@ -43,12 +43,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reader.store.records import NO_COLOR
-from reader.ui.annotating.note_editor import NoteEdit
 from reader.ui.annotating.palette import SWATCHES
 from reader.ui.reading.reading_view import ReadingView, margin_room
 
 if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord
+    from reader.ui.annotating.note_editor import NoteEdit
 
 GAP = 6
 PAD = 6
@@ -438,6 +438,9 @@ class MarginNotes(QWidget):
                     return self.editor
             else:
                 self._close_editor()
+        # The editors' module (its dialog classes and their enums) when a note is first edited.
+        from reader.ui.annotating.note_editor import NoteEdit
+
         editor = NoteEdit(annotation_id, card.record.note or "", self)
         editor.setFont(self._font())
         editor.save_requested.connect(self._on_editor_save_requested)
