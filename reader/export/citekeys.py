@@ -14,8 +14,9 @@ text already has gets ``a``, ``b`` … at its end, as Better BibTeX does (``beij
 
 Texts the library held before keys were kept (earlier versions generated keys at every
 export) keep the key a whole-library export gave them, computed as before (:func:`legacy_keys`:
-the letter after the year, in library order) and stored the first time a text is added; a
-database without kept keys gets those same keys at every export.
+the letter after the year, in library order) and stored the first time a text is added,
+removed or has its details changed (``reader.ops.references.keep_citekeys``); a database
+without kept keys gets those same keys at every export.
 """
 
 from __future__ import annotations

@@ -46,6 +46,19 @@ def stored_citekey(store: Store | None, doc: Document) -> str | None:
         return stored.citekeys(s).get(doc.id)
 
 
+def keep_citekeys(store: Store, library: Sequence[Document]) -> None:
+    """Keep, for good, the key every text of ``library`` without a kept key has had so far
+    (one transaction): before a text is removed or its details are changed, which would
+    change the keys earlier versions generated over the library (a removed twin took its
+    letter with it, a changed author changed the key)."""
+    with store.writing() as s:
+        kept = stored.kept_citekeys(s)
+        if all(kept.get(d.id) for d in library):
+            return
+        current = citekeys(library, kept)
+        stored.keep_generated_citekeys(s, {k: v for k, v in current.items() if k not in kept})
+
+
 def give_citekey(store: Store, library: Sequence[Document], doc: Document) -> str:
     """Give ``doc``, entering a library that held ``library`` (the texts before it was saved),
     its citekey for good (one transaction): first every text of ``library`` without a kept key

@@ -57,3 +57,18 @@ def test_a_given_key_is_kept_when_texts_are_added(store: Store) -> None:
     assert references.citekey_of(store, twin, [*library, twin]) == "lianyidaia"
     # Given again (replaced): the text keeps its key.
     assert references.give_citekey(store, [*library, twin], twin) == "lianyidaia"
+
+
+def test_keeping_the_keys_stores_those_the_exports_gave(store: Store) -> None:
+    from reader.store.settings import generated_citekeys
+
+    library = list(load_library())
+    before = {d.id: references.citekey_of(store, d, library) for d in library}
+    references.keep_citekeys(store, library)
+    with store.reading() as s:
+        assert generated_citekeys(s) == before
+    references.set_citekey(store, library[0], "mine2017")
+    references.keep_citekeys(store, library)  # nothing more to keep; the user's key wins
+    with store.reading() as s:
+        assert generated_citekeys(s) == before
+    assert references.citekey_of(store, library[0], library) == "mine2017"

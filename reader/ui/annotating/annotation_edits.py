@@ -19,12 +19,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox
 
 from reader.errors import MeipiError
-from reader.ui.annotating.note_editor import AnnotationDialog, Draft
 from reader.ui.annotating.undo import CreateCommand, DeleteCommand, EditCommand
 
 if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord
     from reader.ui.annotating.annotations_feature import AnnotationsFeature
+    from reader.ui.annotating.note_editor import AnnotationDialog, Draft
 
 
 class AnnotationEdits(QObject):
@@ -68,6 +68,10 @@ class AnnotationEdits(QObject):
 
     def highlight(self, color: str) -> AnnotationRecord | None:
         """Highlight the selection in ``color`` (recolouring it when it is an annotation)."""
+        # The editors' module (its dialog classes and their enums) when first used, not with
+        # the window: nothing here is needed before a reader annotates.
+        from reader.ui.annotating.note_editor import Draft
+
         selected = self.view.selected_range()
         if selected is None:
             return None
@@ -196,6 +200,8 @@ class AnnotationEdits(QObject):
 
     def edit_dialog(self, focus: str = "note") -> AnnotationDialog | None:
         """The dialog for the target annotation, or for a new one on the selection."""
+        from reader.ui.annotating.note_editor import AnnotationDialog, Draft
+
         record = self.feature.target()
         selected = self.view.selected_range()
         if record is None and selected is None:
@@ -313,6 +319,8 @@ class AnnotationEdits(QObject):
         dialog.accept()
 
     def save_margin_note(self, annotation_id: str, note: str) -> None:
+        from reader.ui.annotating.note_editor import Draft
+
         record = self.feature.record(annotation_id)
         if record is None:
             message = self.tr(

@@ -414,6 +414,11 @@ class DialogsFeature(QObject):
         from reader.importing import remove
 
         try:
+            # The other texts keep the keys cited so far (a removed twin takes no letter away).
+            from reader.ops.references import keep_citekeys
+
+            library = list(self.window.services.library)
+            self.window.services.write(lambda store: keep_citekeys(store, library), announce=False)
             remove(doc_id)
         except MeipiError as exc:
             _show_message(self.window, self.tr("Cannot Remove the Text"), str(exc))
