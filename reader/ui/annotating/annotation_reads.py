@@ -135,9 +135,9 @@ class AnnotationReads(QObject):
             return records, AnnotationListModel.rows_for(records)  # (no Qt: any thread)
 
         message = (
-            f.tr("Reading every article's annotations…")
+            self.tr("Reading every article's annotations…")
             if document is None
-            else f.tr("Reading this article's annotations…")
+            else self.tr("Reading this article's annotations…")
         )
         self._runner.run(
             lane,
