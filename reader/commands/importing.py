@@ -54,20 +54,34 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if citekey is not None:
         _check_citekey_free(ctx, citekey, preview.document.id)
     before = list(ctx.library())
-    doc = save(preview, replace=replace)
     from reader.commands.common import opened
-    from reader.ops.references import give_citekey, set_citekey
+    from reader.ops.references import citekey_of, give_citekey, set_citekey
 
-    # The key is given now and kept: every export, later ones too, cites the text by it.
+    # An existing database is opened (a damaged one refused) before the text is saved; a new
+    # one is made after (a text that cannot be saved makes none). The key is given then and
+    # kept: every export, later ones too, cites the text by it.
     replaced = None
+    existed = ctx.db.exists()
+    doc = None if existed else save(preview, replace=replace)
     with opened(ctx, create=True) as store:
-        if citekey is not None:
-            set_citekey(store, doc, citekey)
-        citekey = give_citekey(store, before, doc)
-        if replace:
-            from reader.ops.annotations import reanchor_replaced
+        if doc is None:
+            doc = save(preview, replace=replace)
+        if store.read_only:
+            citekey = citekey or citekey_of(store, doc, before)
+            print(
+                f"meipi: warning: {store.path} is read-only: the text is imported, but its "
+                "citekey is kept (and, with --replace, its annotations re-anchored) only once "
+                "the database can be written.",
+                file=ctx.stderr,
+            )
+        else:
+            if citekey is not None:
+                set_citekey(store, doc, citekey)
+            citekey = give_citekey(store, before, doc)
+            if replace:
+                from reader.ops.annotations import reanchor_replaced
 
-            replaced = reanchor_replaced(store, doc)
+                replaced = reanchor_replaced(store, doc)
     for warning in preview.warnings:
         if "already taken" not in warning:  # save() refused it otherwise
             print(f"meipi: {warning}", file=ctx.stderr)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader import paths
 from reader.commands.importing import with_reference
 from reader.importing import Overrides
@@ -201,3 +203,33 @@ def test_the_report_names_the_venue_and_the_date_each_as_what_it_is(tmp_path: Pa
     assert done.code == 0, done.err
     lines = done.out.splitlines()
     assert "  venue:      遠景基金會季刊" in lines and "  date:       2023-05" in lines
+
+
+def test_a_damaged_database_is_refused_before_the_text_is_saved(
+    tmp_path: Path, db_file: Path
+) -> None:
+    from tests.store.test_quick import _damage_table
+
+    assert meipi("annotate", "lian-obor", "--quote", "區域性的多邊或雙邊合作").code == 0
+    _damage_table(db_file, "documents")
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    r = meipi("import", str(path), "--id", "mine")
+    assert r.code == 1 and "is damaged" in r.err and r.out == ""
+    assert not (paths.user_texts_dir() / "mine.meipi.txt").exists()
+
+
+def test_a_read_only_database_imports_the_text_and_says_the_key_is_not_kept(
+    tmp_path: Path, db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.store import db
+
+    assert meipi("annotate", "lian-obor", "--quote", "區域性的多邊或雙邊合作").code == 0
+    monkeypatch.setattr(db, "_writable", lambda path: False)
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    r = meipi("import", str(path), "--id", "mine")
+    assert r.code == 0, r.err
+    assert "is read-only: the text is imported, but its citekey is kept" in r.err
+    assert "Cite it as [@xuzhonge]" in r.out  # the key exports give it meanwhile
+    assert (paths.user_texts_dir() / "mine.meipi.txt").exists()

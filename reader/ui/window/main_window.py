@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -80,6 +81,7 @@ class FontBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("fontBanner")
+        self._theme: Theme | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         self.icon = QLabel(self)
@@ -92,7 +94,19 @@ class FontBanner(QFrame):
         layout.addWidget(self.label, 1)
 
     def set_theme(self, theme: Theme) -> None:
-        self.icon.setPixmap(resources.icon("warning", theme.bannerText).pixmap(20, 20))
+        self._theme = theme
+        if not self.isHidden():
+            self._draw_icon()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._draw_icon()
+        super().showEvent(event)
+
+    def _draw_icon(self) -> None:
+        # Drawn when the banner shows (hidden, as it is wherever a Chinese font is installed,
+        # its icon loaded QtSvg and rendered before the text's first paint).
+        if self._theme is not None:
+            self.icon.setPixmap(resources.icon("warning", self._theme.bannerText).pixmap(20, 20))
 
 
 class MainWindow(QMainWindow):
