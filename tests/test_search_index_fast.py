@@ -163,7 +163,7 @@ def test_a_kept_text_presents_what_the_text_presents(
     assert [kept.label_of(p) for p in range(len(text) + 1)] == [
         doc.label_of(p) for p in range(len(text) + 1)
     ]
-    assert (kept.id, kept.title) == (doc.id, doc.title)
+    assert (kept.id, kept.title, kept.meta) == (doc.id, doc.title, doc.meta)
     assert search_index.printed_pages(kept) == search_index.printed_pages(doc)
     assert kept.pages == doc.pages
 
