@@ -486,11 +486,11 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     try:
         # A search of a word in every text reads most of the file (a text's folded text and
         # canonical text, ~50 KB each): pages of 16 KiB (a new file takes them; one made
-        # before keeps its own) and reads through a memory map halve what reading it costs.
+        # before keeps its own) and reads through a memory map (``_search_in``, once it has
+        # built what it lacks) halve what reading it costs.
         conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(f"PRAGMA mmap_size={MMAP_SIZE}")
         conn.execute(_SCHEMA[0])
         row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
         if row is None or row[0] != signature():
@@ -1164,6 +1164,9 @@ def _search_in(
 
     missing = [_doc(f) for f in chosen if (f.sha, f.script) not in rows]
     _build_missing(writer, missing, glossary, each=found_live)
+    # Reading through a memory map: not while building (the index's own pages, read back as
+    # FTS5 merges them, cost the build page faults), for the texts read below.
+    conn.execute(f"PRAGMA mmap_size={MMAP_SIZE}")
     expression = match_expression(variants)
     # the views the near table names (``None``: every view), and the texts they are of
     near_expression = _near_expression(variants)
