@@ -226,8 +226,9 @@ _IRREGULAR: dict[str, int] = {}
 # The pattern finding the irregular characters known so far, and how many it knows.
 _irregular_pattern: tuple[int, re.Pattern[str] | None] = (0, None)
 # 0, 1, 2, …: folded maps are slices of it (a slice is a copy at C speed; a map built one
-# number at a time costs a millisecond per 12,000 characters).
-_identity = array("i", range(1 << 16))
+# number at a time costs a millisecond per 12,000 characters). Made when first folded: the
+# window imports this module before it is fully ready, and folds nothing by then (~3 ms).
+_identity = array("i")
 
 
 def counting(n: int) -> array[int]:
@@ -235,7 +236,7 @@ def counting(n: int) -> array[int]:
     global _identity
     identity = _identity
     if len(identity) <= n:
-        identity = _identity = array("i", range(max(n + 1, 2 * len(identity))))
+        identity = _identity = array("i", range(max(n + 1, 2 * len(identity), 1 << 16)))
     return identity
 
 

@@ -18,7 +18,17 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
-from reader.documents import Block, Document, Library, Listed, Page, load_file, load_library
+from reader import paths
+from reader.documents import (
+    TEXT_SUFFIX,
+    Block,
+    Document,
+    Library,
+    Listed,
+    Page,
+    load_file,
+    load_library,
+)
 from reader.errors import InputError
 
 
@@ -199,10 +209,29 @@ class Shelf(MutableMapping[str, Document]):
 SHELF_FROM = 64
 
 
+def _more_texts_than(limit: int) -> bool:
+    """Whether the library's folders hold more than ``limit`` text files (counted by name, as
+    ``load_library`` finds them)."""
+    count = 0
+    for folder in (paths.shipped_texts_dir(), paths.user_texts_dir()):
+        try:
+            with os.scandir(folder) as entries:
+                count += sum(1 for entry in entries if entry.name.endswith(TEXT_SUFFIX))
+        except OSError:
+            continue
+        if count > limit:
+            return True
+    return False
+
+
 def open_library() -> Library:
     """The library (``reader.documents.load_library``'s texts): on a :class:`Shelf` when it has
     more than ``SHELF_FROM`` texts and the search cache can list them (each file's record
     checked by its size and time), else read whole (which also reports any text it skips)."""
+    if not _more_texts_than(SHELF_FROM):
+        # Counted here, not by the search cache: a small library does not import it (its
+        # module, SQLite's and the glossary's, ~5 ms of the window's start before it is ready).
+        return load_library()
     from reader.search_index import library_entries
 
     listed = library_entries(more_than=SHELF_FROM)

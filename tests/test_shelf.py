@@ -165,3 +165,35 @@ def test_a_text_is_one_object_while_its_entry_stands(reads: list[Path]) -> None:
     replaced = dataclasses.replace(library.get("two"), shipped=False)
     library.documents["one"] = replaced  # a new entry: the new document
     assert library.get("one") is replaced
+
+
+def test_a_library_goes_on_a_shelf_only_above_shelf_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(3):
+        _write(f"t{n:02d}", f"第{n}篇\n喬治亞")
+    count = len(_whole().ids())
+    monkeypatch.setattr(shelf, "SHELF_FROM", count)
+    assert not isinstance(shelf.open_library().documents, Shelf)
+    monkeypatch.setattr(shelf, "SHELF_FROM", count - 1)
+    assert isinstance(shelf.open_library().documents, Shelf)
+
+
+def test_a_small_library_is_read_without_the_search_cache(tmp_path: Path) -> None:
+    """The window lists a small library after its first paint: counting its files does not
+    import the search cache's module (nor SQLite and the glossary with it)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reader.shelf import open_library; library = open_library(); "
+        "print(len(library.ids()), 'reader.search_index' in sys.modules, 'sqlite3' in sys.modules)"
+    )
+    env = {**os.environ, "MEIPI_DATA_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=60,
+    )
+    assert out.stdout.split() == [str(len(_whole().ids())), "False", "False"]

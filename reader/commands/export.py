@@ -102,16 +102,15 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         # file again at the moment of writing.
         check_target(path, db=ctx.db, force=args.force)
     source = load_source(ctx, options)
-    _check_matches(ctx, options, source)
+    notes = _check_matches(options, source)
     if options.format in ("markdown", "compare"):
         from reader.export.markdown import omitted_documents
 
         left_out = omitted_documents(options, source)
         if left_out and len(left_out) < len(source.selected_documents(options)):
-            print(
-                f"Left out {len(left_out)} text(s) with no matching annotation.",
-                file=ctx.stderr,
-            )
+            notes.append(f"Left out {len(left_out)} text(s) with no matching annotation.")
+    # The notes on what the export holds are said once it is made: a failed write (an
+    # unwritable path) is its one error alone.
     if path is not None:
         write_export(options, source, path)
         if options.format in ("csl-json", "bibtex"):
@@ -119,25 +118,34 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         else:
             count = len(select(source.annotations, options, source.selected_documents(options)))
             what = f"{count} annotation(s)"
-        print(f"Exported {what} as {options.format} to {path}.", file=ctx.stderr)
+        _say(ctx, [*notes, f"Exported {what} as {options.format} to {path}."])
         return 0
-    ctx.stdout.write(export_text(options, source))
+    text = export_text(options, source)
+    _say(ctx, notes)
+    ctx.stdout.write(text)
     return 0
 
 
-def _check_matches(ctx: Context, options: ExportOptions, source: ExportSource) -> None:
+def _say(ctx: Context, lines: list[str]) -> None:
+    for line in lines:
+        print(line, file=ctx.stderr)
+
+
+def _check_matches(options: ExportOptions, source: ExportSource) -> list[str]:
     """A ``--tag`` no annotation of the selected texts carries is exit 2 (as in ``meipi
-    annotations``); when the filters match nothing at all, stderr says so (never the file)."""
+    annotations``); when the filters match nothing at all, the note for stderr that says so
+    (never the file)."""
     selected = source.selected_documents(options)
     ids = {doc.id for doc in selected}
     in_scope = [r for r in source.annotations if r.document in ids]
     where = f" in {', '.join(options.documents)}" if options.documents else ""
     check_tag_filters(options.tags, in_scope, where)
     if options.format in ("csl-json", "bibtex"):
-        return
+        return []
     if not select(source.annotations, options, selected):
         what = "matches the filters" if options.tags or options.colors else "was found"
-        print(f"No annotation {what}; the export holds none.", file=ctx.stderr)
+        return [f"No annotation {what}; the export holds none."]
+    return []
 
 
 def _export_dir(args: argparse.Namespace, ctx: Context, options: ExportOptions, folder: str) -> int:
@@ -149,8 +157,9 @@ def _export_dir(args: argparse.Namespace, ctx: Context, options: ExportOptions, 
     if not folder.strip():
         raise InputError("--dir was given an empty folder name; give the vault's folder.")
     source = load_source(ctx, options)
-    _check_matches(ctx, options, source)
+    notes = _check_matches(options, source)
     report = export_to_vault(options, source, Path(folder).expanduser(), db=ctx.db)
+    _say(ctx, notes)
     for path in report.written:
         print(f"Wrote {path}.", file=ctx.stderr)
     for path in report.updated:

@@ -6,11 +6,15 @@ import argparse
 import dataclasses
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli import Context
 from reader.errors import InputError
 from reader.importing import Overrides, Preview, format_label, guess, read_source, save
 from reader.importing.metadata_file import Reference, load_reference, with_published
+
+if TYPE_CHECKING:
+    from reader.ops.annotations import Replaced
 
 _KIND_NAMES = {
     "heading": ("heading", "headings"),
@@ -44,26 +48,48 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         citekey = check_citekey(citekey)  # before anything is saved
     source = read_source(args.file, database=ctx.db, password=overrides.password)
     replace = bool(getattr(args, "replace", False))
-    preview = guess(source, overrides, library=None if replace else ctx.library())
+    preview = guess(source, overrides, library=ctx.library())
     if reference is not None:
         preview = dataclasses.replace(preview, document=with_published(preview.document, reference))
     if citekey is not None:
         _check_citekey_free(ctx, citekey, preview.document.id)
     before = list(ctx.library())
-    doc = save(preview, replace=replace)
     from reader.commands.common import opened
-    from reader.ops.references import give_citekey, set_citekey
+    from reader.ops.references import citekey_of, give_citekey, set_citekey
 
-    # The key is given now and kept: every export, later ones too, cites the text by it.
+    # An existing database is opened (a damaged one refused) before the text is saved; a new
+    # one is made after (a text that cannot be saved makes none). The key is given then and
+    # kept: every export, later ones too, cites the text by it.
+    replaced = None
+    existed = ctx.db.exists()
+    doc = None if existed else save(preview, replace=replace)
     with opened(ctx, create=True) as store:
-        if citekey is not None:
-            set_citekey(store, doc, citekey)
-        citekey = give_citekey(store, before, doc)
+        if doc is None:
+            doc = save(preview, replace=replace)
+        if store.read_only:
+            citekey = citekey or citekey_of(store, doc, before)
+            print(
+                f"meipi: warning: {store.path} is read-only: the text is imported, but its "
+                "citekey is kept (and, with --replace, its annotations re-anchored) only once "
+                "the database can be written.",
+                file=ctx.stderr,
+            )
+        else:
+            if replace:  # first: setting a citekey re-anchors too, and would leave no report
+                from reader.ops.annotations import reanchor_replaced
+
+                replaced = reanchor_replaced(store, doc)
+            if citekey is not None:
+                set_citekey(store, doc, citekey)
+            citekey = give_citekey(store, before, doc)
     for warning in preview.warnings:
         if "already taken" not in warning:  # save() refused it otherwise
             print(f"meipi: {warning}", file=ctx.stderr)
     for line in describe(preview):
         print(line, file=ctx.stdout)
+    if replaced is not None:
+        for line in describe_replaced(replaced, doc.id):
+            print(line, file=ctx.stdout)
     print(f"Cite it as [@{citekey}] (its key from now on, in every export).", file=ctx.stdout)
     print(f"Read it with: meipi text {doc.id}", file=ctx.stdout)
     return 0
@@ -116,6 +142,33 @@ def _check_citekey_free(ctx: Context, key: str, doc_id: str) -> None:
         raise InputError(f"The citekey {key!r} is already the key of {taken[key]!r}.")
 
 
+_NAMED = 5  # changed or orphaned annotations named one by one; the rest counted
+
+
+def _short(quote: str, limit: int = 24) -> str:
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= limit else quote[: limit - 1] + "…"
+
+
+def describe_replaced(replaced: Replaced, doc_id: str) -> list[str]:
+    """What became of the replaced text's annotations, and each one whose quote changed or
+    that could not be placed again (an id prefix ``meipi edit`` takes, the quote)."""
+    if not replaced.total:
+        return []
+    lines = [
+        f"  annotations: {replaced.kept} kept their place, {replaced.moved} moved, "
+        f"{len(replaced.changed)} changed their quote, {len(replaced.orphaned)} orphaned"
+    ]
+    for ann_id, before, now in replaced.changed[:_NAMED]:
+        lines.append(f"    {ann_id[:8]} changed: 「{_short(before)}」 → 「{_short(now)}」")
+    for ann_id, quote in replaced.orphaned[:_NAMED]:
+        lines.append(f"    {ann_id[:8]} orphaned (kept with its note): 「{_short(quote)}」")
+    more = max(0, len(replaced.changed) - _NAMED) + max(0, len(replaced.orphaned) - _NAMED)
+    if more:
+        lines.append(f"    and {more} more: meipi annotations {doc_id} --json")
+    return lines
+
+
 def describe(preview: Preview) -> list[str]:
     """What was imported and what was guessed, a few lines for people."""
     doc, source, script = preview.document, preview.source, preview.script_guess
@@ -142,9 +195,10 @@ def describe(preview: Preview) -> list[str]:
         f"  title:      {meta.title}",
         f"  authors:    {'、'.join(meta.authors) or '(none found; --author to set)'}",
     ]
-    if meta.venue or meta.issue or meta.date:
-        where = " ".join(x for x in (meta.venue, meta.issue, meta.date) if x)
-        lines.append(f"  venue:      {where}")
+    if meta.venue or meta.issue:
+        lines.append(f"  venue:      {' '.join(x for x in (meta.venue, meta.issue) if x)}")
+    if meta.date:
+        lines.append(f"  date:       {meta.date}")
     lines += [
         f"  script:     {meta.script} ({script_note})",
         f"  pages:      {pages}",
@@ -157,6 +211,9 @@ def describe(preview: Preview) -> list[str]:
             f"  mapped:     {count} {'radical' if count == 1 else 'radicals'} written for "
             "ideographs (⽇ for 日) to the ideographs"
         )
+    if preview.same_as:
+        named = ", ".join(f"{doc_id} ({title})" for doc_id, title in preview.same_as)
+        lines.append(f"  same text:  as {named}: this is a second copy")
     if preview.dropped:
         count = len(preview.dropped)
         lines.append(

@@ -68,16 +68,28 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 def view_layout(
     doc: Document, view_id: str, ctx: Context | None = None
 ) -> tuple[str, list[Block], list[Page]]:
-    """The text of a view with its blocks and pages mapped into the view's offsets."""
+    """The text of a view with its blocks and pages mapped into the view's offsets.
+
+    The database given (``--db``, ``$MEIPI_DB``) is checked in every view: a file that is not
+    a Meipi database, or a newer one, is exit 1 as in every other command, never silently
+    ignored. As the search does, only what is read is checked: a view reads the glossary's
+    tables (their pages are checked, damage there is exit 1); 原文, which the glossary does not
+    change, reads no table, so only the file's header, application id, schema and tables are
+    checked (damage elsewhere does not change the text it prints)."""
+    glossary = None
+    if ctx is not None and ctx.db.exists():
+        if view_id == "original":
+            from reader.ops import reading
+
+            with reading.reading(ctx.db, ()):
+                return doc.text, list(doc.blocks), list(doc.pages)
+        from reader.commands.common import load_glossary
+
+        glossary = load_glossary(ctx)
     if view_id == "original":
         return doc.text, list(doc.blocks), list(doc.pages)
     from reader.script import document_view
 
-    glossary = None
-    if ctx is not None and ctx.db.exists():
-        from reader.commands.common import load_glossary
-
-        glossary = load_glossary(ctx)
     view = document_view(doc, view_id, glossary)
     blocks = []
     for b in doc.blocks:

@@ -14,8 +14,9 @@ text already has gets ``a``, ``b`` … at its end, as Better BibTeX does (``beij
 
 Texts the library held before keys were kept (earlier versions generated keys at every
 export) keep the key a whole-library export gave them, computed as before (:func:`legacy_keys`:
-the letter after the year, in library order) and stored the first time a text is added; a
-database without kept keys gets those same keys at every export.
+the letter after the year, in library order) and stored the first time a text is added,
+removed or has its details changed (``reader.ops.references.keep_citekeys``); a database
+without kept keys gets those same keys at every export.
 """
 
 from __future__ import annotations
@@ -197,15 +198,18 @@ def new_citekey(meta: Metadata, taken: Collection[str]) -> str:
     return free_key(new_base(meta), taken)
 
 
-def citekeys(documents: Iterable[Document], kept: Mapping[str, str]) -> dict[str, str]:
+def citekeys(
+    documents: Iterable[Document], kept: Mapping[str, str], reserved: Collection[str] = ()
+) -> dict[str, str]:
     """Each document's citekey: the kept one (the user's, else the one given when it entered
     the library), else the one earlier versions generated over ``documents`` — the whole
-    library, never a subset — told apart from every kept key."""
+    library, never a subset — told apart from every kept key and every key in ``reserved``
+    (a given key the user's own hides, which comes back when the user's is cleared)."""
     docs = list(documents)
     out = {doc.id: kept[doc.id] for doc in docs if kept.get(doc.id)}
     if len(out) == len(docs):
         return out
-    taken = set(kept.values())
+    taken = {*kept.values(), *reserved}
     for doc_id, key in legacy_keys(docs).items():
         if doc_id not in out:
             out[doc_id] = key = free_key(key, taken)

@@ -45,6 +45,8 @@ class Preview:
     # Saved beside the text (suffix, bytes): a PDF's original and its page data.
     attachments: tuple[tuple[str, bytes], ...] = field(default=(), repr=False, compare=False)
     radicals: int = 0  # radicals written for ideographs (⽇ for 日), mapped to the ideographs
+    # Texts of the library with the same canonical text (id, title): the import adds a copy.
+    same_as: tuple[tuple[str, str], ...] = ()
 
     @property
     def id(self) -> str:
@@ -176,6 +178,14 @@ def guess(
     lib = library if library is not None else _library_quietly()
     if lib is not None and meta.id in lib.documents:
         warnings.append(f"The id {meta.id!r} is already taken; choose another id.")
+    same_as = same_text(doc, lib)
+    if same_as:
+        named = ", ".join(f"{doc_id!r} ({title})" for doc_id, title in same_as)
+        warnings.append(
+            f"The library already holds this same text as {named}; importing it adds a "
+            f"second copy. To keep one, remove the other with File ▸ Remove Text… in the "
+            f"Meipi window."
+        )
     return Preview(
         source,
         doc,
@@ -186,6 +196,20 @@ def guess(
         tuple(warnings),
         built.attachments,
         built.radicals,
+        same_as,
+    )
+
+
+def same_text(doc: Document, library: Library | None) -> tuple[tuple[str, str], ...]:
+    """The texts of ``library`` other than ``doc``'s id whose canonical text is ``doc``'s
+    (a copy of the same file in another encoding or format): (id, title) each."""
+    if library is None:
+        return ()
+    digest = doc.sha256
+    return tuple(
+        (other.id, other.title)
+        for other in library.documents.values()
+        if other.id != doc.id and other.sha256 == digest
     )
 
 

@@ -71,11 +71,18 @@ def _refuse_shipped(doc_id: str, folder: Path) -> None:
 
 def _refuse_taken(doc_id: str, folder: Path) -> None:
     library = documents.load_library(user_dir=folder)
-    taken = doc_id in library.documents or (folder / f"{doc_id}{documents.TEXT_SUFFIX}").exists()
+    existing = library.documents.get(doc_id)
+    if existing is not None and existing.shipped:
+        raise InputError(
+            f"There is already a text with the id {doc_id!r}, which ships with Meipi. Choose "
+            "another id with --id."
+        )
+    taken = existing is not None or (folder / f"{doc_id}{documents.TEXT_SUFFIX}").exists()
     if taken:
         raise InputError(
-            f"There is already a text with the id {doc_id!r}. Choose another id with --id "
-            "(or remove the other text first)."
+            f"There is already a text with the id {doc_id!r}. Choose another id with --id, "
+            "put this file in its place with --replace, or remove the other text first "
+            "(File ▸ Remove Text… in the Meipi window)."
         )
 
 

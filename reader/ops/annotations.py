@@ -177,6 +177,44 @@ def sync_document(store: Store, doc: Document) -> store_documents.SyncReport:
         return store_documents.sync_document(s, doc)
 
 
+@dataclass(frozen=True)
+class Replaced:
+    """What became of a replaced text's annotations: how many kept their place (the same
+    passage, found through the change), moved (the same quote, found elsewhere), changed
+    their quote (placed on a passage that was edited: id, quote before, quote now), or are
+    orphans now (id, quote; kept, with their notes)."""
+
+    kept: int = 0
+    moved: int = 0
+    changed: tuple[tuple[str, str, str], ...] = ()
+    orphaned: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def total(self) -> int:
+        return self.kept + self.moved + len(self.changed) + len(self.orphaned)
+
+
+def reanchor_replaced(store: Store, doc: Document) -> Replaced:
+    """Re-anchor the annotations of ``doc`` (just replaced by a corrected file) now, in one
+    transaction, and say what became of them."""
+    with store.writing() as s:
+        report = store_documents.sync_document(s, doc)
+        if not report.changed:
+            return Replaced(kept=store_ops.annotation_counts(s).get(doc.id, 0))
+        quotes = {}
+        if report.orphans:
+            records = store_ops.list_annotations(s, documents=[doc.id])
+            quotes = {r.id: r.quote for r in records}
+    changed = len(report.changed_quotes)
+    moved = report.placed.get("exact", 0) + report.placed.get("fuzzy", 0) - changed
+    return Replaced(
+        kept=report.placed.get("mapped", 0),
+        moved=moved,
+        changed=report.changed_quotes,
+        orphaned=tuple((i, quotes.get(i, "")) for i in report.orphans),
+    )
+
+
 def annotate_many(
     store: Store,
     doc: Document,

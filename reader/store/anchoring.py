@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+from reader.radicals import unify
+
 CONTEXT = 32
 SIMILARITY = 0.75  # of a fuzzily placed passage to the stored quote (1 - edits / length)
 DISTINCTIVE = 12  # a quote this long is placed on its own; a shorter one needs context:
@@ -75,6 +77,10 @@ def _common_prefix(a: str, b: str) -> int:
 class _Placer:
     def __init__(self, old_text: str, new_text: str) -> None:
         self.new = new_text
+        # The text as compared with a quote: a radical some PDFs write for an ideograph (⽇ for
+        # 日) is the ideograph, so a text imported again with its radicals mapped keeps every
+        # annotation where it was (the mapping keeps offsets).
+        self.new_key = unify(new_text)[0]
         self.dmp = diff_match_patch()
         self.dmp.Diff_Timeout = 2.0
         self.diffs = self.dmp.diff_main(old_text, new_text, False)
@@ -95,13 +101,14 @@ class _Placer:
         new = self.new
         hint = min(max(self._map(anchor.start), 0), len(new))
         end_hint = min(max(self._map(anchor.end), hint), len(new))
-        quote = anchor.quote
-        if quote and new[hint:end_hint] == quote:
+        quote, key = anchor.quote, self.new_key
+        quote_key = unify(quote)[0]
+        if quote and key[hint:end_hint] == quote_key:
             return Placement(anchor_at(new, hint, end_hint), "mapped")
         # Text inserted right at an edge of the passage: the diff leaves it inside the span.
-        if quote and new[hint : hint + len(quote)] == quote:
+        if quote and key[hint : hint + len(quote)] == quote_key:
             return Placement(anchor_at(new, hint, hint + len(quote)), "mapped")
-        if quote and end_hint >= len(quote) and new[end_hint - len(quote) : end_hint] == quote:
+        if quote and end_hint >= len(quote) and key[end_hint - len(quote) : end_hint] == quote_key:
             return Placement(anchor_at(new, end_hint - len(quote), end_hint), "mapped")
         exact = self._exact(anchor, hint)
         if exact is not None:

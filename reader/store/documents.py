@@ -25,6 +25,8 @@ class SyncReport:
     changed: bool  # the text differed from the snapshot
     placed: dict[str, int] = field(default_factory=dict)  # how -> count
     orphans: tuple[str, ...] = ()  # ids that are orphans now
+    # (id, quote before, quote now) of each annotation placed on a changed passage ("fuzzy")
+    changed_quotes: tuple[tuple[str, str, str], ...] = ()
 
 
 def pages_json(doc: TextDocument) -> str:
@@ -62,6 +64,7 @@ def sync_document(s: Session, doc: TextDocument) -> SyncReport:
     placements = reanchor(row.snapshot, doc.text, anchors)
     placed: dict[str, int] = {}
     orphans = []
+    changed_quotes = []
     for r, placement in zip(rows, placements, strict=True):
         placed[placement.how] = placed.get(placement.how, 0) + 1
         if placement.anchor is None:
@@ -69,6 +72,8 @@ def sync_document(s: Session, doc: TextDocument) -> SyncReport:
             orphans.append(r.id)
             continue
         a = placement.anchor
+        if a.quote != r.quote:
+            changed_quotes.append((r.id, r.quote, a.quote))
         r.start, r.end, r.quote, r.prefix, r.suffix = a.start, a.end, a.quote, a.prefix, a.suffix
         r.orphaned = False
     row.sha256, row.snapshot, row.pages, row.title = (
@@ -78,7 +83,13 @@ def sync_document(s: Session, doc: TextDocument) -> SyncReport:
         doc.title,
     )
     s.flush()
-    return SyncReport(doc.id, changed=True, placed=placed, orphans=tuple(orphans))
+    return SyncReport(
+        doc.id,
+        changed=True,
+        placed=placed,
+        orphans=tuple(orphans),
+        changed_quotes=tuple(changed_quotes),
+    )
 
 
 def stale_documents(s: Session, docs: Iterable[TextDocument]) -> list[TextDocument]:

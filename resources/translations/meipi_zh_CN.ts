@@ -219,6 +219,14 @@
         <translation>批注</translation>
     </message>
     <message>
+        <source>Reading every article&apos;s annotations…</source>
+        <translation>正在读取所有文章的批注…</translation>
+    </message>
+    <message>
+        <source>Nothing you annotate can be saved: Meipi could not open %1.</source>
+        <translation>新加的批注都无法保存：Meipi 无法打开 %1。</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
@@ -422,8 +430,8 @@
         <translation>请用写入它的较新版本 Meipi 打开。</translation>
     </message>
     <message>
-        <source>No verified backup of it exists.</source>
-        <translation>它没有经过验证的备份。</translation>
+        <source>No verified backup of it exists. Keep the file for recovery; to start a new one, quit Meipi and move the file out of its folder.</source>
+        <translation>它没有经过验证的备份。请保留这个文件以便修复；如要改用新的数据库，请退出 Meipi，再把这个文件移出所在的文件夹。</translation>
     </message>
     <message>
         <source>You can keep reading, but nothing you annotate can be saved until then.</source>
@@ -1106,6 +1114,10 @@
         <translation>略去的行：%1</translation>
     </message>
     <message>
+        <source>Radicals mapped to ideographs: %1</source>
+        <translation>已由部首字转为汉字：%1</translation>
+    </message>
+    <message>
         <source>… and %1 more</source>
         <translation>… 还有 %1 项</translation>
     </message>
@@ -1450,6 +1462,15 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 已存在。
+要替换它吗？</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <source>p. %1</source>
@@ -1566,6 +1587,10 @@
     <message>
         <source>Tags</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
     </message>
     <message>
         <source>%1 of %2</source>

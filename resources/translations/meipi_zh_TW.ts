@@ -219,6 +219,14 @@
         <translation>註記</translation>
     </message>
     <message>
+        <source>Reading every article&apos;s annotations…</source>
+        <translation>正在讀取所有文章的註記…</translation>
+    </message>
+    <message>
+        <source>Nothing you annotate can be saved: Meipi could not open %1.</source>
+        <translation>新加的註記都無法儲存：Meipi 無法開啟 %1。</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>筆記</translation>
     </message>
@@ -422,8 +430,8 @@
         <translation>請用寫入它的較新版 Meipi 開啟。</translation>
     </message>
     <message>
-        <source>No verified backup of it exists.</source>
-        <translation>它沒有經過驗證的備份。</translation>
+        <source>No verified backup of it exists. Keep the file for recovery; to start a new one, quit Meipi and move the file out of its folder.</source>
+        <translation>它沒有經過驗證的備份。請保留這個檔案以便修復；若要改用新的資料庫，請結束 Meipi，再把這個檔案移出所在的資料夾。</translation>
     </message>
     <message>
         <source>You can keep reading, but nothing you annotate can be saved until then.</source>
@@ -1106,6 +1114,10 @@
         <translation>略去的行：%1</translation>
     </message>
     <message>
+        <source>Radicals mapped to ideographs: %1</source>
+        <translation>已由部首字轉為漢字：%1</translation>
+    </message>
+    <message>
         <source>… and %1 more</source>
         <translation>… 還有 %1 項</translation>
     </message>
@@ -1450,6 +1462,15 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 已經存在。
+要取代它嗎？</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <source>p. %1</source>
@@ -1566,6 +1587,10 @@
     <message>
         <source>Tags</source>
         <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>讀取中…</translation>
     </message>
     <message>
         <source>%1 of %2</source>

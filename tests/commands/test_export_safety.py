@@ -234,3 +234,19 @@ def test_write_atomic_replaces_whole_or_not_at_all(
     monkeypatch.undo()
     assert target.read_bytes() == b"new" * 100_000
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc (Linux)")
+def test_a_failed_write_is_its_error_alone() -> None:
+    """The notes on what the export holds ("Left out …", "No annotation …") are said once it
+    is written: a path that cannot be written is exit 1 with its error alone."""
+    assert meipi("annotate", "lian-obor", "--quote", "區域性的多邊或雙邊合作").code == 0
+    for argv in (["--format", "markdown"], ["--format", "compare"], ["--tag", "none-such"]):
+        r = meipi("export", *argv, "-o", "/proc/x.md")
+        if argv[0] == "--tag":
+            assert r.code == 2  # a wrong tag is still wrong input, before anything is written
+            continue
+        assert r.code == 1 and r.out == "", argv
+        assert "Left out" not in r.err and len(r.err.strip().splitlines()) == 1, r.err
+    done = meipi("export", "--format", "markdown")
+    assert done.code == 0 and done.err == "Left out 1 text(s) with no matching annotation.\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader import paths
 from reader.commands.importing import with_reference
 from reader.importing import Overrides
@@ -98,3 +100,158 @@ def test_a_text_imported_before_the_mapping_is_quoted_with_the_ideograph(tmp_pat
     (note,) = meipi("annotations", "--json").json()["annotations"]
     assert (note["start"], note["end"]) == (start, start + 5)
     assert "old〈中俄關係〉 1 match" in meipi("search", "日於俄").out
+
+
+def test_a_replaced_text_says_what_became_of_its_annotations(tmp_path: Path) -> None:
+    before = (
+        "中俄關係\n\n前言。\n\n普京在多個場合強調兩國關係處於歷史最好時期，雙方合作不斷深化。\n\n"
+        "北極航道的開發需要雙方共同投入。\n\n第二段很短。\n\n結語：雙方應在能源領域擴大合作。\n"
+    )
+    after = (
+        "中俄關係\n\n新的前言，比原來長一些。\n\n結語：雙方應在能源領域擴大合作。\n\n"
+        "普京總統在多個場合強調兩國關係處於歷史最好時期，雙方合作不斷深化。\n\n"
+        "北極航道的開發需要雙方共同投入。\n"
+    )
+    path = tmp_path / "rel.txt"
+    path.write_text(before, encoding="utf-8")
+    assert meipi("import", str(path), "--id", "rel").code == 0
+    quotes = {
+        "changed": "普京在多個場合強調兩國關係處於歷史最好時期",
+        "kept": "北極航道的開發需要雙方共同投入",
+        "orphaned": "第二段很短",
+        "moved": "結語：雙方應在能源領域擴大合作",
+    }
+    ids = {}
+    for what, quote in quotes.items():
+        r = meipi("annotate", "rel", "--quote", quote, "--note", f"note {what}")
+        assert r.code == 0, r.err
+        ids[what] = r.out.strip()
+    path.write_text(after, encoding="utf-8")
+    done = meipi("import", str(path), "--id", "rel", "--replace")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    summary = "  annotations: 1 kept their place, 1 moved, 1 changed their quote, 1 orphaned"
+    assert summary in lines, done.out
+    assert f"    {ids['orphaned'][:8]} orphaned (kept with its note): 「第二段很短」" in lines
+    # What it said is what the database holds; every note is kept.
+    listed = {a["id"]: a for a in meipi("annotations", "rel", "--json").json()["annotations"]}
+    now = listed[ids["changed"]]["quote"]
+    assert now.startswith("普京總統在多個場合強調")
+    assert f"    {ids['changed'][:8]} changed: 「{quotes['changed']}」 → 「{now}」" in lines
+    assert listed[ids["orphaned"]]["orphaned"] is True
+    assert {a["note"] for a in listed.values()} == {f"note {w}" for w in quotes}
+    # The same text again: every annotation kept its place.
+    again = meipi("import", str(path), "--id", "rel", "--replace")
+    assert "  annotations: 4 kept their place, 0 moved, 0 changed their quote, 0 orphaned" in (
+        again.out.splitlines()
+    )
+
+
+def test_a_replaced_text_with_a_citekey_given_says_what_became_of_its_annotations(
+    tmp_path: Path,
+) -> None:
+    """--citekey stores the key through a sync of the text, which re-anchored the annotations
+    first: the report then said every one kept its place, an orphan too."""
+    path = tmp_path / "rel.txt"
+    path.write_text("中俄關係\n\n前言。\n\n第二段很短。\n\n結語：雙方應擴大合作。\n", "utf-8")
+    assert meipi("import", str(path), "--id", "rel").code == 0
+    orphan = meipi("annotate", "rel", "--quote", "第二段很短", "--note", "keep me")
+    assert orphan.code == 0, orphan.err
+    assert meipi("annotate", "rel", "--quote", "結語：雙方應擴大合作").code == 0
+    path.write_text("中俄關係\n\n前言。\n\n結語：雙方應擴大合作。\n", "utf-8")
+    done = meipi("import", str(path), "--id", "rel", "--replace", "--citekey", "rel2024")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  annotations: 1 kept their place, 0 moved, 0 changed their quote, 1 orphaned" in (
+        lines
+    ), done.out
+    assert f"    {orphan.out.strip()[:8]} orphaned (kept with its note): 「第二段很短」" in lines
+    assert "Cite it as [@rel2024] (its key from now on, in every export)." in lines
+
+
+def test_many_changed_annotations_are_named_a_few_and_counted() -> None:
+    from reader.commands.importing import describe_replaced
+    from reader.ops.annotations import Replaced
+
+    changed = tuple((f"{n:08d}-id", "舊" * 30, "新" * 30) for n in range(7))
+    lines = describe_replaced(Replaced(kept=2, changed=changed), "rel")
+    assert (
+        lines[0] == "  annotations: 2 kept their place, 0 moved, 7 changed their quote, 0 orphaned"
+    )
+    assert lines[1] == f"    00000000 changed: 「{'舊' * 23}…」 → 「{'新' * 23}…」"
+    assert len(lines) == 1 + 5 + 1 and lines[-1] == "    and 2 more: meipi annotations rel --json"
+    assert describe_replaced(Replaced(), "rel") == []
+
+
+def test_the_same_text_imported_again_is_named_and_the_way_to_remove_it_said(
+    tmp_path: Path,
+) -> None:
+    utf8 = tmp_path / "notes.txt"
+    utf8.write_text(ARTICLE, encoding="utf-8")
+    first = meipi("import", str(utf8), "--id", "notes")
+    assert first.code == 0 and "same text" not in first.out + first.err
+    copy = tmp_path / "notes-gb.txt"
+    copy.write_bytes(ARTICLE.encode("gb18030"))
+    again = meipi("import", str(copy))
+    assert again.code == 0, again.err
+    assert (
+        "  same text:  as notes (中俄關係的新階段): this is a second copy" in again.out.splitlines()
+    )
+    assert "already holds this same text as 'notes'" in again.err
+    assert "File ▸ Remove Text… in the Meipi window" in again.err
+    # Replacing a text by itself is no copy.
+    same = meipi("import", str(utf8), "--id", "notes", "--replace")
+    assert same.code == 0 and "as notes (" not in same.out and "as notes-gb (" in same.out
+    # An id already taken: the ways out are said; a shipped text cannot be removed.
+    taken = meipi("import", str(utf8), "--id", "notes")
+    assert taken.code == 2
+    assert "--replace" in taken.err and "File ▸ Remove Text… in the Meipi window" in taken.err
+    shipped = meipi("import", str(utf8), "--id", "lian-obor")
+    assert shipped.code == 2 and "ships with Meipi" in shipped.err and "Remove" not in shipped.err
+
+
+def test_the_report_names_the_venue_and_the_date_each_as_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "dated.md"
+    path.write_text(
+        "---\ntitle: 北極合作研究\ndate: 2023-05\n---\n\n北極航道與能源合作的新階段。\n",
+        encoding="utf-8",
+    )
+    done = meipi("import", str(path))
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  date:       2023-05" in lines
+    assert not any(line.startswith("  venue:") for line in lines)  # there is none
+    done = meipi("import", str(path), "--id", "dated-2", "--venue", "遠景基金會季刊")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  venue:      遠景基金會季刊" in lines and "  date:       2023-05" in lines
+
+
+def test_a_damaged_database_is_refused_before_the_text_is_saved(
+    tmp_path: Path, db_file: Path
+) -> None:
+    from tests.store.test_quick import _damage_table
+
+    assert meipi("annotate", "lian-obor", "--quote", "區域性的多邊或雙邊合作").code == 0
+    _damage_table(db_file, "documents")
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    r = meipi("import", str(path), "--id", "mine")
+    assert r.code == 1 and "is damaged" in r.err and r.out == ""
+    assert not (paths.user_texts_dir() / "mine.meipi.txt").exists()
+
+
+def test_a_read_only_database_imports_the_text_and_says_the_key_is_not_kept(
+    tmp_path: Path, db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.store import db
+
+    assert meipi("annotate", "lian-obor", "--quote", "區域性的多邊或雙邊合作").code == 0
+    monkeypatch.setattr(db, "_writable", lambda path: False)
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    r = meipi("import", str(path), "--id", "mine")
+    assert r.code == 0, r.err
+    assert "is read-only: the text is imported, but its citekey is kept" in r.err
+    assert "Cite it as [@xuzhonge]" in r.out  # the key exports give it meanwhile
+    assert (paths.user_texts_dir() / "mine.meipi.txt").exists()

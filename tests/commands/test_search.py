@@ -106,3 +106,33 @@ def test_cli_input_errors_exit_2_with_one_sentence(argv: tuple[str, ...], needle
     assert needle in result.err
     assert "Traceback" not in result.err
     assert len(result.err.strip().splitlines()) == 1
+
+
+def _with_damaged(db_file: Path, table: str) -> None:
+    """A database with an annotation and a glossary entry, ``table``'s root page scribbled."""
+    from tests.store.test_quick import _damage_table
+
+    assert meipi("annotate", "lian-obor", "--quote", "區域性的多邊或雙邊合作").code == 0
+    assert meipi("glossary", "same", "喀山", "卡贊").code == 0
+    _damage_table(db_file, table)
+
+
+def test_search_answers_when_the_damage_is_outside_the_glossary(db_file: Path) -> None:
+    """A search reads only the glossary's tables, and checks only them (issue 22: a whole
+    quick_check read every page of 100,000 annotations at every search): damage elsewhere does
+    not change its answer, so it answers (exit 0); the commands that read the damaged pages
+    refuse (exit 1)."""
+    _with_damaged(db_file, "documents")
+    found = meipi("search", "卡贊", "--doc", "hsu-divergence")
+    assert found.code == 0, found.err
+    assert "【喀山】" in found.out  # through the equivalence, read from the sound glossary
+    for argv in (["list"], ["annotations"], ["export", "--format", "json"]):
+        refused = meipi(*argv)
+        assert refused.code == 1 and "is damaged" in refused.err, argv
+
+
+def test_search_refuses_a_damaged_glossary(db_file: Path) -> None:
+    _with_damaged(db_file, "glossary_equivalences")
+    refused = meipi("search", "卡贊")
+    assert refused.code == 1 and "is damaged" in refused.err and refused.out == ""
+    assert "Traceback" not in refused.err

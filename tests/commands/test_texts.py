@@ -119,3 +119,31 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     r = meipi("--version")
     assert r.code == 0
     assert capsys.readouterr().out.strip() == f"meipi {__version__}"
+
+
+def test_text_refuses_a_database_that_is_not_one(tmp_path: Path) -> None:
+    """``--db`` (or ``$MEIPI_DB``) naming a file that is no Meipi database is exit 1 with the
+    message every command gives, in every view — never silently ignored."""
+    not_db = tmp_path / "notes.txt"
+    not_db.write_text("not a database\n" * 100, encoding="utf-8")
+    for script in ("original", "zh-Hans"):
+        r = meipi("text", "lian-obor", "--script", script, "--db", str(not_db))
+        assert r.code == 1 and r.out == "", script
+        assert "is not a SQLite database" in r.err and "Traceback" not in r.err
+    assert not_db.read_text(encoding="utf-8") == "not a database\n" * 100
+
+
+def test_a_script_view_refuses_a_damaged_glossary(db_file: Path) -> None:
+    from tests.store.test_quick import _damage_table
+
+    assert meipi("glossary", "keep", "區域性").code == 0
+    _damage_table(db_file, "glossary_keeps")
+    # A script view reads the glossary: its damaged pages are exit 1.
+    r = meipi("text", "lian-obor", "--script", "zh-Hans")
+    assert r.code == 1 and "is damaged" in r.err and r.out == ""
+    # 原文 reads no table (the glossary does not change it): its text, as the file says.
+    r = meipi("text", "lian-obor")
+    assert r.code == 0 and r.out.startswith("一帶一路框架下中俄之潛在競合關係\n")
+    # No database yet: the text, exit 0 (none is created).
+    db_file.unlink()
+    assert meipi("text", "lian-obor").code == 0 and not db_file.exists()

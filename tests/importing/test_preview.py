@@ -83,3 +83,16 @@ def test_free_id_offers_a_new_id_on_a_clash() -> None:
     long_id = "a" * 64
     assert importing.free_id(long_id, {long_id}) == "a" * 62 + "-2"
     assert importing.check_id(importing.free_id(long_id, {long_id}))
+
+
+def test_a_copy_of_a_text_in_the_library_is_named() -> None:
+    import dataclasses
+
+    from reader.importing.preview import same_text
+
+    library = documents.load_library()
+    lian = library.get("lian-obor")
+    assert same_text(lian, library) == ()  # itself (replaced) is no copy
+    copy = dataclasses.replace(lian, meta=dataclasses.replace(lian.meta, id="copy"))
+    assert same_text(copy, library) == (("lian-obor", lian.title),)
+    assert same_text(copy, None) == ()

@@ -57,3 +57,33 @@ def test_a_given_key_is_kept_when_texts_are_added(store: Store) -> None:
     assert references.citekey_of(store, twin, [*library, twin]) == "lianyidaia"
     # Given again (replaced): the text keeps its key.
     assert references.give_citekey(store, [*library, twin], twin) == "lianyidaia"
+
+
+def test_keeping_the_keys_stores_those_the_exports_gave(store: Store) -> None:
+    from reader.store.settings import generated_citekeys
+
+    library = list(load_library())
+    before = {d.id: references.citekey_of(store, d, library) for d in library}
+    references.keep_citekeys(store, library)
+    with store.reading() as s:
+        assert generated_citekeys(s) == before
+    references.set_citekey(store, library[0], "mine2017")
+    references.keep_citekeys(store, library)  # nothing more to keep; the user's key wins
+    with store.reading() as s:
+        assert generated_citekeys(s) == before
+    assert references.citekey_of(store, library[0], library) == "mine2017"
+
+
+def test_a_given_key_hidden_by_the_users_own_is_not_given_again(store: Store) -> None:
+    import dataclasses
+
+    library = list(load_library())
+    lian = next(d for d in library if d.id == "lian-obor")
+    references.keep_citekeys(store, library)
+    references.set_citekey(store, lian, "mine2016")  # hides lian's given key, lianyidai
+    twin = dataclasses.replace(lian, meta=dataclasses.replace(lian.meta, id="twin"))
+    # It was given lianyidai too, and the database refused the second (UNIQUE): import failed.
+    assert references.give_citekey(store, library, twin) == "lianyidaia"
+    references.set_citekey(store, lian, None)
+    assert references.citekey_of(store, lian, [*library, twin]) == "lianyidai"
+    assert references.citekey_of(store, twin, [*library, twin]) == "lianyidaia"

@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.radicals import table, unify
 from reader.store import annotations as ops
 from reader.store import documents as store_documents
 from reader.store import open_store
@@ -144,3 +145,31 @@ def test_command_line_reanchors_an_edited_text(isolated_data: Path) -> None:
     assert lost["orphaned"] is True and lost["note"] == "孤"
     check = meipi("check")
     assert check.code == 0 and "1 orphaned, kept" in check.out
+
+
+def _with_radicals(text: str) -> str:
+    """``text`` as a PDF producer might write it: every ideograph that has a radical form in it
+    (⾃ for 自, ⽅ for 方 …)."""
+    radical_of: dict[str, str] = {}
+    for code, ideograph in sorted(table().items()):
+        radical_of.setdefault(ideograph, chr(code))
+    return "".join(radical_of.get(c, c) for c in text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, len(OLD) - 1), st.integers(1, 12))
+def test_a_text_imported_again_with_its_radicals_mapped_keeps_every_passage(
+    start: int, length: int
+) -> None:
+    """A text imported before radicals were mapped, replaced by the same text imported again
+    (``meipi import --replace``): each annotation stays at its offsets, quoting the ideographs,
+    however short or full of radicals its quote."""
+    old = _with_radicals(OLD)
+    assert unify(old)[1] >= 5  # the test is about something
+    new = unify(old)[0]
+    end = min(start + length, len(OLD))
+    (placed,) = reanchor(old, new, [anchor_at(old, start, end)])
+    assert placed.how == "mapped"
+    assert placed.anchor is not None
+    assert (placed.anchor.start, placed.anchor.end) == (start, end)
+    assert placed.anchor.quote == OLD[start:end]

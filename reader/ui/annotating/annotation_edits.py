@@ -8,6 +8,8 @@ sidebar and the margin) is :class:`~reader.ui.annotating.annotations_feature.Ann
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
@@ -17,12 +19,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox
 
 from reader.errors import MeipiError
-from reader.ui.annotating.note_editor import AnnotationDialog, Draft
 from reader.ui.annotating.undo import CreateCommand, DeleteCommand, EditCommand
 
 if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord
     from reader.ui.annotating.annotations_feature import AnnotationsFeature
+    from reader.ui.annotating.note_editor import AnnotationDialog, Draft
 
 
 class AnnotationEdits(QObject):
@@ -66,6 +68,10 @@ class AnnotationEdits(QObject):
 
     def highlight(self, color: str) -> AnnotationRecord | None:
         """Highlight the selection in ``color`` (recolouring it when it is an annotation)."""
+        # The editors' module (its dialog classes and their enums) when first used, not with
+        # the window: nothing here is needed before a reader annotates.
+        from reader.ui.annotating.note_editor import Draft
+
         selected = self.view.selected_range()
         if selected is None:
             return None
@@ -194,6 +200,8 @@ class AnnotationEdits(QObject):
 
     def edit_dialog(self, focus: str = "note") -> AnnotationDialog | None:
         """The dialog for the target annotation, or for a new one on the selection."""
+        from reader.ui.annotating.note_editor import AnnotationDialog, Draft
+
         record = self.feature.target()
         selected = self.view.selected_range()
         if record is None and selected is None:
@@ -311,6 +319,8 @@ class AnnotationEdits(QObject):
         dialog.accept()
 
     def save_margin_note(self, annotation_id: str, note: str) -> None:
+        from reader.ui.annotating.note_editor import Draft
+
         record = self.feature.record(annotation_id)
         if record is None:
             message = self.tr(
@@ -327,6 +337,42 @@ class AnnotationEdits(QObject):
             self.feature.edit_failed.emit(str(exc))
             return
         self.feature.margin.finish_editing(annotation_id)
+
+    def rescue_pending(self, folder: Path) -> Path | None:
+        """What is still being typed and could not be saved (the session is ending and the
+        database refused it), written as Markdown to a new file in ``folder``: the margin
+        note and the annotation dialog's draft, each with its passage. None when nothing was
+        pending."""
+        from reader.export.atomic import write_atomic
+
+        parts: list[str] = []
+        editor = self.feature.margin.editor
+        if editor is not None and editor.is_modified():
+            record = self.feature.record(editor.annotation_id)
+            quote = record.quote if record is not None else ""
+            parts.append(f"## Margin note\n\n> {quote}\n\n{editor.toPlainText()}\n")
+        dialog = self.dialog
+        if dialog is not None and dialog.is_modified():
+            draft = dialog.draft()
+            tags = " ".join(f"#{tag}" for tag in draft.tags)
+            parts.append(
+                f"## Annotation\n\n> {dialog.quote}\n\n"
+                f"Colour: {draft.color or 'none'}  \nTags: {tags or 'none'}\n\n"
+                f"{draft.note or ''}\n"
+            )
+        if not parts:
+            return None
+        doc = self.window.current_document()
+        now = datetime.now(UTC)
+        title = doc.title if doc is not None else ""
+        text = (
+            f"# Not saved: {title}\n\nTyped in Meipi and not saved to the database when the "
+            f"window was closed at {now:%Y-%m-%d %H:%M} UTC.\n\n" + "\n".join(parts)
+        )
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{now:%Y%m%dT%H%M%S}-{doc.id if doc is not None else 'note'}.md"
+        write_atomic(path, text)
+        return path
 
     def save_pending(self) -> bool:
         """Save what is still being typed (a margin note, the annotation dialog), as leaving

@@ -1,5 +1,5 @@
-"""Annotating's actions and menus: a colour for each highlight key (1–5), Note, Tags, Delete,
-Undo and Redo at the head of the Edit menu, the Annotate menu, the toolbar's colours, the
+"""Annotating's actions and menus: a colour for each highlight key (1–5), Note (6 too), Tags,
+Delete, Undo and Redo at the head of the Edit menu, the Annotate menu, the toolbar's colours, the
 sidebar, margin, tag manager, colour meanings and caret-browsing toggles, and the reading pane's
 context menu. Only where each action is offered, its keys and its label live here; what it does
 is :class:`~reader.ui.annotating.annotations_feature.AnnotationsFeature`'s and
@@ -8,6 +8,7 @@ is :class:`~reader.ui.annotating.annotations_feature.AnnotationsFeature`'s and
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
@@ -66,6 +67,14 @@ class AnnotationMenus(QObject):
             lambda: self.feature.edits.edit_dialog("note"),
             ["Ctrl+Alt+M"],
         )
+        # 6, beside the five colours' keys, as the sixth button beside the five colours: a
+        # note (with no colour, when the passage is new). In the reading pane only, as 1–5.
+        self.note_key_action = self._action(
+            self.tr("Add or Edit &Note…"),
+            lambda: self.feature.edits.edit_dialog("note"),
+            ["6"],
+            in_text=True,
+        )
         self.tags_action = self._action(
             self.tr("&Tags…"), lambda: self.feature.edits.edit_dialog("tags"), ["Ctrl+T"]
         )
@@ -117,6 +126,10 @@ class AnnotationMenus(QObject):
             action.setText(f"{label} — {meaning}" if meaning else label)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text()} ({keys})")
+        # The sixth button's tip names its key beside the colours' (and its own shortcut).
+        label = re.sub(r"\(&\w\)|&(?=\w)", "", self.note_action.text())
+        keys = self.note_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.note_action.setToolTip(f"{label} (6, {keys})")
 
     def _on_undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", text).strip())

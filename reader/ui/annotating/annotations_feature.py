@@ -359,9 +359,15 @@ class AnnotationsFeature(QObject):
         self._formats.clear()
         self._redraw()
 
-    def _on_store_failed(self, message: str) -> None:
-        # The window offers what to do (restore a backup); here it is only said once more.
-        self.window.statusBar().showMessage(message, 15000)
+    def _on_store_failed(self, _message: str) -> None:
+        # The window's dialog says what is wrong and what to do (the message is the command
+        # line's, with its --db advice); the status bar only keeps saying the consequence.
+        self.window.statusBar().showMessage(
+            self.tr("Nothing you annotate can be saved: Meipi could not open %1.").replace(
+                "%1", str(self.services.db_path)
+            ),
+            15000,
+        )
 
     def _quote_for(self, record: AnnotationRecord) -> str:
         doc = self.services.library.documents.get(record.document)

@@ -43,12 +43,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reader.store.records import NO_COLOR
-from reader.ui.annotating.note_editor import NoteEdit
 from reader.ui.annotating.palette import SWATCHES
 from reader.ui.reading.reading_view import ReadingView, margin_room
 
 if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord
+    from reader.ui.annotating.note_editor import NoteEdit
 
 GAP = 6
 PAD = 6
@@ -78,6 +78,24 @@ def render_note(note: str, font: QFont, width: float) -> QTextDocument:
     )
     document.setTextWidth(width)
     return document
+
+
+def lines_bottom(document: QTextDocument, count: int) -> tuple[float, int]:
+    """Where ``document``'s first ``count`` lines end (y, from its top), and how many lines it
+    has in all."""
+    layout = document.documentLayout()
+    total, bottom = 0, 0.0
+    block = document.begin()
+    while block.isValid():
+        lines = block.layout()
+        top = layout.blockBoundingRect(block).top()
+        for i in range(lines.lineCount()):
+            total += 1
+            if total <= count:
+                line = lines.lineAt(i)
+                bottom = top + line.y() + line.height()
+        block = block.next()
+    return bottom, total
 
 
 class MarginNotes(QWidget):
@@ -245,9 +263,13 @@ class MarginNotes(QWidget):
         if not rects:
             return None
         metrics = QFontMetrics(self._font())
-        height = self.rendered(record).size().height()
-        limit = height if full else min(height, metrics.lineSpacing() * MAX_LINES)
-        clipped = limit < height - 1
+        document = self.rendered(record)
+        height = document.size().height()
+        # Cut after its third line by the lines themselves (a line of Chinese is taller than
+        # the Latin font's spacing: three such lines were called cut, and their last was).
+        shown, lines = lines_bottom(document, MAX_LINES)
+        clipped = not full and lines > MAX_LINES
+        limit = shown if clipped else height
         if clipped:
             limit += metrics.lineSpacing()  # room for the "more" line
         return rects[0].top() + dy, limit + 2 * PAD, record.note or "", clipped
@@ -416,6 +438,9 @@ class MarginNotes(QWidget):
                     return self.editor
             else:
                 self._close_editor()
+        # The editors' module (its dialog classes and their enums) when a note is first edited.
+        from reader.ui.annotating.note_editor import NoteEdit
+
         editor = NoteEdit(annotation_id, card.record.note or "", self)
         editor.setFont(self._font())
         editor.save_requested.connect(self._on_editor_save_requested)

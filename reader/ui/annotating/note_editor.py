@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QFocusEvent,
@@ -153,6 +153,7 @@ class AnnotationDialog(QDialog):
         self.setModal(True)
         self._initial = Draft(color, tuple(tags), note)
         layout = QVBoxLayout(self)
+        self.quote = quote
         shown = quote if len(quote) <= 160 else quote[:157] + "…"
         self.quote_label = QLabel(f"「{shown}」", self)
         self.quote_label.setWordWrap(True)
@@ -228,9 +229,24 @@ class AnnotationDialog(QDialog):
             found = QGuiApplication.screenAt(passage.center()) or self.screen()
             screen = found.availableGeometry()
         size = self.frameSize() if self.isVisible() else self.size()
+        parent = self.parentWidget()
+        owner = parent.window() if parent is not None else None
+        if not self.isVisible() and owner is not None:
+            # Not shown yet, it has no frame: count the title bar the window's own has.
+            frame, inner = owner.frameGeometry(), owner.geometry()
+            size = QSize(
+                size.width() + frame.width() - inner.width(),
+                size.height() + frame.height() - inner.height(),
+            )
         gap = 16
         width, height = size.width(), size.height()
-        y = min(max(passage.top() - 8, screen.top()), screen.bottom() - height)
+        bottom = screen.bottom()
+        if owner is not None and owner.isVisible():
+            # Within the window's height where it can be (not hanging below it).
+            window_bottom = owner.frameGeometry().bottom()
+            if screen.top() <= window_bottom - height and window_bottom < bottom:
+                bottom = window_bottom
+        y = min(max(passage.top() - 8, screen.top()), bottom - height)
         if passage.right() + gap + width <= screen.right():
             x = passage.right() + gap
         elif passage.left() - gap - width >= screen.left():
@@ -238,7 +254,7 @@ class AnnotationDialog(QDialog):
         else:
             x = min(max(passage.left(), screen.left()), screen.right() - width)
             below = passage.bottom() + gap
-            y = below if below + height <= screen.bottom() else passage.top() - gap - height
+            y = below if below + height <= bottom else passage.top() - gap - height
             y = max(y, screen.top())
         self.move(QPoint(x, y))
 

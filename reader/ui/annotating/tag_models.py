@@ -289,7 +289,8 @@ class ColorModel(QAbstractListModel):
     def label(self, color: str) -> str:
         if color == NO_COLOR:
             return self.tr("Note only")
-        return self._meanings.get(color) or color
+        # Before the meanings are read (or when the database cannot be), the colour's name.
+        return self._meanings.get(color) or color_label(color)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._colors):

@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
     from reader.documents import Document
     from reader.ui.library.export_dialog import ExportDialog
     from reader.ui.library.import_dialog import ImportDialog
@@ -134,6 +136,9 @@ class DialogsFeature(QObject):
 
     # -- import ------------------------------------------------------------------------------
     def ask_import(self) -> None:
+        # The dialogs' classes (and their enums) made when first used, not at startup.
+        from PySide6.QtWidgets import QFileDialog
+
         name, _filter = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Import Text"),
@@ -172,6 +177,8 @@ class DialogsFeature(QObject):
 
     def _ask_password(self, path: Path, wrong: bool) -> None:
         """A PDF that needs a password: ask for it (never stored), then read it again."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         dialog = QInputDialog(self.window)
         dialog.setObjectName("pdfPasswordDialog")
         dialog.setWindowTitle(self.tr("Password Needed"))
@@ -353,6 +360,8 @@ class DialogsFeature(QObject):
         return counts(store).get(doc_id, 0)
 
     def ask_remove(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         doc = self._user_text()
         if doc is None:
             return
@@ -405,6 +414,11 @@ class DialogsFeature(QObject):
         from reader.importing import remove
 
         try:
+            # The other texts keep the keys cited so far (a removed twin takes no letter away).
+            from reader.ops.references import keep_citekeys
+
+            library = list(self.window.services.library)
+            self.window.services.write(lambda store: keep_citekeys(store, library), announce=False)
             remove(doc_id)
         except MeipiError as exc:
             _show_message(self.window, self.tr("Cannot Remove the Text"), str(exc))

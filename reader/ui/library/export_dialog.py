@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -57,6 +56,7 @@ from reader.export.records import select
 from reader.store.records import NO_COLOR
 from reader.ui.annotating.palette import color_label, shown_meanings
 from reader.ui.window.messages import show_message
+from reader.ui.window.save_dialog import ask_save_path
 from reader.ui.window.settings import ReaderSettings
 from reader.ui.window.workers import Runner
 from reader.views import LABELS, VIEW_IDS
@@ -615,13 +615,16 @@ class ExportDialog(QDialog):
         options, source = current
         folder = self._value("folder", str(Path.home()))
         suggested = str(Path(folder) / suggested_filename(options))
-        file_filter = formats.get(options.format).file_filter
-        name, _selected = QFileDialog.getSaveFileName(
-            self, self.tr("Save Export"), suggested, _translated(file_filter)
+        export_format = formats.get(options.format)
+        path = ask_save_path(
+            self,
+            self.tr("Save Export"),
+            suggested,
+            _translated(export_format.file_filter),
+            export_format.extension,
         )
-        if not name:
+        if path is None:
             return
-        path = Path(name)
         try:
             # The file dialog asked before replacing a file; the database, its backups and
             # devices are refused as on the command line.

@@ -451,6 +451,12 @@ class ImportDialog(QDialog):
                     self.tr("Characters: %1").replace("%1", str(len(doc.text))),
                     self.tr("Blocks: %1").replace("%1", str(len(doc.blocks))),
                     self.tr("Lines dropped: %1").replace("%1", str(len(preview.dropped))),
+                    # Radicals a PDF wrote for ideographs (⽇ for 日), imported as the ideographs.
+                    self.tr("Radicals mapped to ideographs: %1").replace(
+                        "%1", str(preview.radicals)
+                    )
+                    if preview.radicals
+                    else "",
                 )
                 if p
             )

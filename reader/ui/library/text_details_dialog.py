@@ -90,13 +90,14 @@ class TextDetailsDialog(QDialog):
         self.first_page_spin = QSpinBox(self)
         self.first_page_spin.setRange(1, MAX_FIRST_PAGE)
         self.first_page_spin.setValue(meta.first_page)
+        self._library = list(library) or [document]
         self.citekey_edit: QLineEdit | None = None
         self._stored_citekey: str | None = None
         if write is not None:
             from reader.ops.references import given_citekey, stored_citekey
 
             self._stored_citekey = stored_citekey(store, document)
-            generated = given_citekey(store, document, list(library) or [document])
+            generated = given_citekey(store, document, self._library)
             self.citekey_edit = QLineEdit(self._stored_citekey or "", self)
             self.citekey_edit.setObjectName("citekeyEdit")
             self.citekey_edit.setPlaceholderText(generated)
@@ -196,7 +197,14 @@ class TextDetailsDialog(QDialog):
                 doc = self.document
                 self._write(lambda store: set_citekey(store, doc, key))
                 self._stored_citekey = key
-            self.saved_document = update_metadata(self.document.id, self.changes())
+            changes = self.changes()
+            if self._write is not None:
+                from reader.ops.references import keep_citekeys
+
+                # The keys cited so far stay: the new author or date changes no key.
+                library = self._library
+                self._write(lambda store: keep_citekeys(store, library))
+            self.saved_document = update_metadata(self.document.id, changes)
         except MeipiError as exc:
             show_message(self, self.tr("Cannot Save the Details"), str(exc))
             return

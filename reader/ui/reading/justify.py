@@ -76,14 +76,14 @@ def needs_filling(units: list[str], start: int, end: int) -> bool:
     return False
 
 
-def gaps(units: list[str], start: int, end: int, *, strict: bool = True) -> list[int]:
+def gaps(units: list[str], start: int, end: int) -> list[int]:
     """The positions in ``[start, end - 1)`` after which space may be added: all but those
-    inside a Latin word, inside an astral character and (``strict``) inside a run of Latin
-    letters and ASCII marks such as a web address."""
+    inside a Latin word, inside an astral character and inside a run of Latin letters and
+    ASCII marks such as a web address."""
     points: list[int] = []
     for i in range(start, end - 1):
         a, b = units[i], units[i + 1]
-        if _joined(a, b) if strict else is_latin(a) and is_latin(b):
+        if _joined(a, b):
             continue
         if a == b and ord(a) > 0xFFFF:
             continue  # the first half of a surrogate pair
@@ -177,8 +177,10 @@ class Justifier:
             end = _visible_end(units, line)
             if end - start < 2 or not needs_filling(units, start, end):
                 continue
-            # A line that is all web address is spaced at its marks (never in its words).
-            points = gaps(units, start, end) or gaps(units, start, end, strict=False)
+            # A line that is all web address is set ragged, as a typesetter sets one: its
+            # slack goes after its last character, where nobody sees it, not between its
+            # dots and slashes (www . beijing . gov . cn).
+            points = gaps(units, start, end) or [end - 1]
             slack = line.width() - line.naturalTextWidth() - EPSILON
             if slack < MIN_SLACK or not points:
                 # A line all but full is left as Qt sets it (a fraction of a pixel, unseen):

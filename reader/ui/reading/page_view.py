@@ -150,6 +150,9 @@ class PageViewFeature(QObject):
         self._wanted: tuple[str, int] | None = None
         self._boxes: list[tuple[float, float, float, float]] = []
         self._placed = False
+        # Put away by the window, not the reader: the open text has no page to show, and the
+        # dock comes back with the next text that has one.
+        self._put_away = False
         self._runner = Runner(self)
         self._follow = QTimer(self)
         self._follow.setSingleShot(True)
@@ -181,6 +184,7 @@ class PageViewFeature(QObject):
         window.view_menu.insertAction(window.view_script_section, self.action)
 
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        self.action.triggered.connect(self._on_action_triggered)
         window.document_opened.connect(self._on_document_opened)
         window.reading_view.position_changed.connect(self._on_position_changed)
         window.reading_view.selectionChanged.connect(self._on_selection_changed)
@@ -320,7 +324,22 @@ class PageViewFeature(QObject):
             QTimer.singleShot(0, self.dock.raise_)
         window.resizeDocks([self.dock], [max(420, window.width() // 3)], Qt.Orientation.Horizontal)
 
+    def _on_action_triggered(self, _checked: bool) -> None:
+        self._put_away = False  # the reader's own choice from now on
+
     def _on_document_opened(self, _doc_id: str) -> None:
+        # The dock shown for a PDF's pages goes away with a text that has none (a third of
+        # the window saying there is no page), and comes back with the next that has.
+        doc = self.window.current_document()
+        has_pages = doc is not None and _has_pages(doc)
+        if self.dock.isVisible() and not self.dock.isFloating() and not has_pages:
+            if doc is not self._doc and self._doc is not None and self._data is not None:
+                self._put_away = True
+                self.dock.hide()
+        elif self._put_away and has_pages:
+            self._put_away = False
+            self.dock.show()
+            self.dock.raise_()
         self._follow.start()
 
     def _on_position_changed(self, _offset: int) -> None:
@@ -331,6 +350,19 @@ class PageViewFeature(QObject):
 
     def _on_follow_timeout(self) -> None:
         self.refresh()
+
+
+def _has_pages(doc: Document) -> bool:
+    """Whether ``doc`` was imported from a PDF whose pages can be shown (its PDF and page data
+    are kept beside it)."""
+    if doc.shipped or doc.path is None:
+        return False
+    from reader.importing.pdf import PAGES_SUFFIX, original_of
+
+    return (
+        original_of(doc.id, doc.path.parent) is not None
+        and (doc.path.parent / f"{doc.id}{PAGES_SUFFIX}").is_file()
+    )
 
 
 def install_page_view(window: MainWindow) -> PageViewFeature:

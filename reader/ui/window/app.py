@@ -125,7 +125,10 @@ def _close_on_signals(app: QApplication, window: MainWindow) -> None:
     button would, so the place and the layout are saved."""
 
     def close(_signum: int, _frame: object) -> None:
-        window.close()
+        if not window.close():
+            # A note being typed was refused by the database (its dialog says why), and the
+            # session will not wait: keep it in a file rather than lose it.
+            _rescue(window)
         app.quit()
 
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -134,6 +137,25 @@ def _close_on_signals(app: QApplication, window: MainWindow) -> None:
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(250)
+
+
+def _rescue(window: MainWindow) -> None:
+    from reader import paths
+    from reader.errors import MeipiError
+
+    feature = getattr(window, "annotations_feature", None)
+    if feature is None:
+        return
+    try:
+        kept = feature.edits.rescue_pending(paths.data_dir() / "unsaved")
+    except (MeipiError, OSError) as exc:
+        print(f"meipi: a note being typed could not be kept: {exc}", file=sys.stderr)
+        return
+    if kept is not None:
+        print(
+            f"meipi: a note being typed could not be saved to the database; it is kept in {kept}.",
+            file=sys.stderr,
+        )
 
 
 def peak_memory_kib() -> int:

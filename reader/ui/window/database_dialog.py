@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.ui.window.services import Services
 
@@ -61,6 +61,8 @@ def offer_restore(parent: QWidget, services: Services, message: str, *, retry: b
     """Show why the database was refused; restore a backup if the reader asks (only for a
     damaged file). True if restored. ``retry``: when the file turns out sound or busy, forget
     the refusal so the window reads it again (False: only say so)."""
+    from PySide6.QtWidgets import QMessageBox  # made when a box is shown (not at startup)
+
     from reader.store.backup import probe
 
     health = probe(services.db_path)
@@ -124,7 +126,11 @@ def offer_restore(parent: QWidget, services: Services, message: str, *, retry: b
             ),
         }.get(
             health.state,
-            QCoreApplication.translate("DatabaseDialog", "No verified backup of it exists."),
+            QCoreApplication.translate(
+                "DatabaseDialog",
+                "No verified backup of it exists. Keep the file for recovery; to start a new "
+                "one, quit Meipi and move the file out of its folder.",
+            ),
         )
         box.setInformativeText(
             advice
@@ -152,6 +158,8 @@ def _not_damaged(
 ) -> None:
     """The file is not damaged (sound now, busy, or unreadable for another reason): say so,
     offer nothing, and let the window try again."""
+    from PySide6.QtWidgets import QMessageBox  # made when a box is shown (not at startup)
+
     if health.state in ("sound", "missing"):
         text = QCoreApplication.translate(
             "DatabaseDialog",
@@ -188,6 +196,8 @@ def _not_damaged(
 
 
 def _restore(parent: QWidget, services: Services, backup: Path) -> bool:
+    from PySide6.QtWidgets import QMessageBox  # made when a box is shown (not at startup)
+
     from reader.errors import MeipiError
     from reader.store.backup import restore
 

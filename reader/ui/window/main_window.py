@@ -28,13 +28,13 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QToolBar,
@@ -81,6 +81,7 @@ class FontBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("fontBanner")
+        self._theme: Theme | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         self.icon = QLabel(self)
@@ -93,7 +94,19 @@ class FontBanner(QFrame):
         layout.addWidget(self.label, 1)
 
     def set_theme(self, theme: Theme) -> None:
-        self.icon.setPixmap(resources.icon("warning", theme.bannerText).pixmap(20, 20))
+        self._theme = theme
+        if not self.isHidden():
+            self._draw_icon()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._draw_icon()
+        super().showEvent(event)
+
+    def _draw_icon(self) -> None:
+        # Drawn when the banner shows (hidden, as it is wherever a Chinese font is installed,
+        # its icon loaded QtSvg and rendered before the text's first paint).
+        if self._theme is not None:
+            self.icon.setPixmap(resources.icon("warning", self._theme.bannerText).pixmap(20, 20))
 
 
 class MainWindow(QMainWindow):
@@ -188,6 +201,9 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("zoomLabel")
         self.statusBar().addWidget(self.page_label)
+        # A message takes the page's place rather than being drawn over it (Qt hides the label
+        # only when it was visible as the message came, not when the window was still hidden).
+        self.statusBar().messageChanged.connect(self._on_status_message_changed)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.progress_label)
 
@@ -657,6 +673,8 @@ class MainWindow(QMainWindow):
         self.open_document(doc_id)
 
     def ask_page(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # made when first asked
+
         doc = self.current_document()
         if doc is None or not doc.pages:
             return
@@ -678,6 +696,8 @@ class MainWindow(QMainWindow):
     def _ask_labelled_page(self, doc: Document) -> None:
         """Go to Page for a text whose pages are not all numbered (an imported PDF's Roman
         front matter): the printed labels to choose from."""
+        from PySide6.QtWidgets import QInputDialog  # made when first asked
+
         labels = list(dict.fromkeys(page.printed for page in doc.pages))
         current = self.reading_view.current_label()
         label, ok = QInputDialog.getItem(
@@ -711,6 +731,9 @@ class MainWindow(QMainWindow):
                 return
 
     # -- position and status -----------------------------------------------------------------
+    def _on_status_message_changed(self, message: str) -> None:
+        self.page_label.setVisible(not message)
+
     def _on_position_changed(self, _offset: int) -> None:
         self._update_status()
         self._save_timer.start()

@@ -70,21 +70,21 @@ class ReaderSettings:
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def set_geometry(self, value: QByteArray) -> None:
-        self._qs.setValue("window/geometry", value)
+        self._put("window/geometry", value)
 
     def window_state(self) -> QByteArray | None:
         value = self._qs.value("window/state")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def set_window_state(self, value: QByteArray) -> None:
-        self._qs.setValue("window/state", value)
+        self._put("window/state", value)
 
     def language(self) -> str:
         """``system`` (the system locale's), ``en``, ``zh_TW`` or ``zh_CN``."""
         return self._str("window/language", "system", LANGUAGES)
 
     def set_language(self, language: str) -> None:
-        self._qs.setValue("window/language", language)
+        self._put("window/language", language)
 
     # -- reading -----------------------------------------------------------------------------
     def last_document(self) -> str | None:
@@ -92,32 +92,32 @@ class ReaderSettings:
         return value if isinstance(value, str) and value else None
 
     def set_last_document(self, doc_id: str) -> None:
-        self._qs.setValue("reading/document", doc_id)
+        self._put("reading/document", doc_id)
 
     def position(self, doc_id: str) -> int:
         return max(0, self._int(f"positions/{doc_id}", 0))
 
     def set_position(self, doc_id: str, offset: int) -> None:
-        self._qs.setValue(f"positions/{doc_id}", int(offset))
+        self._put(f"positions/{doc_id}", int(offset))
 
     # -- appearance --------------------------------------------------------------------------
     def zoom(self) -> int:
         return self._int("appearance/zoom", 0)
 
     def set_zoom(self, steps: int) -> None:
-        self._qs.setValue("appearance/zoom", int(steps))
+        self._put("appearance/zoom", int(steps))
 
     def theme(self) -> str:
         return self._str("appearance/theme", "system", THEME_IDS)
 
     def set_theme(self, theme_id: str) -> None:
-        self._qs.setValue("appearance/theme", theme_id)
+        self._put("appearance/theme", theme_id)
 
     def font_style(self) -> str:
         return self._str("appearance/font", "serif", FONT_STYLES)
 
     def set_font_style(self, style: str) -> None:
-        self._qs.setValue("appearance/font", style)
+        self._put("appearance/font", style)
 
     def line_spacing(self) -> int:
         """Body line height, percent of the font size (View ▸ Line Spacing)."""
@@ -125,7 +125,7 @@ class ReaderSettings:
         return value if value in LINE_SPACINGS else LINE_SPACINGS[2]
 
     def set_line_spacing(self, percent: int) -> None:
-        self._qs.setValue("appearance/line_spacing", int(percent))
+        self._put("appearance/line_spacing", int(percent))
 
     def column_width(self) -> int:
         """The column's greatest width in full-width characters (View ▸ Column Width)."""
@@ -133,7 +133,7 @@ class ReaderSettings:
         return value if value in COLUMN_WIDTHS else COLUMN_WIDTHS[2]
 
     def set_column_width(self, em: int) -> None:
-        self._qs.setValue("appearance/column_width", int(em))
+        self._put("appearance/column_width", int(em))
 
     # -- the features' own keys ("group/name"), typed: no feature reads QSettings itself -----
     def text(self, key: str, default: str = "", allowed: tuple[str, ...] | None = None) -> str:
@@ -162,14 +162,24 @@ class ReaderSettings:
         value = self._qs.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
-    def set_value(self, key: str, value: str | int | QByteArray) -> None:
+    def _put(self, key: str, value: str | int | QByteArray) -> None:
+        """Set ``key``, unless it holds ``value`` already: QSettings writes the whole file
+        anew (a lock file, a temporary file, two fdatasync calls, a rename) after any
+        setValue(), an unchanged one too, and the window set the text it opens, its view and
+        its place at every start and every opening."""
+        held = self._qs.value(key)
+        if held is not None and (held == value or (isinstance(value, int) and held == str(value))):
+            return
         self._qs.setValue(key, value)
 
+    def set_value(self, key: str, value: str | int | QByteArray) -> None:
+        self._put(key, value)
+
     def set_flag(self, key: str, on: bool) -> None:
-        self._qs.setValue(key, "true" if on else "false")
+        self._put(key, "true" if on else "false")
 
     def set_strings(self, key: str, values: Iterable[str]) -> None:
-        self._qs.setValue(key, json.dumps(list(values), ensure_ascii=False))
+        self._put(key, json.dumps(list(values), ensure_ascii=False))
 
     def writable(self) -> bool:
         """Whether changes can be saved (the file, or else its directory, is writable)."""

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document
+from reader.ui.window.save_dialog import ask_save_path
 
 COLUMNS = ("word", "pinyin", "definition", "sentence", "page")
 EDITABLE = frozenset({"pinyin", "definition", "sentence"})
@@ -188,11 +188,12 @@ class VocabularyDialog(QDialog):
     def _on_export_button_clicked(self) -> None:
         if self._doc is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             self.tr("Export for Anki"),
             f"{self._doc.id}-vocabulary.csv",
             self.tr("CSV for Anki (*.csv)"),
+            ".csv",
         )
-        if name:
-            self.export_to(Path(name))
+        if path is not None:
+            self.export_to(path)

@@ -3,6 +3,12 @@ delete; a refused write keeps what was typed on screen to retry."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -94,3 +100,26 @@ def test_a_refused_write_keeps_the_note_on_screen_to_retry(
     store.read_only = False
     assert feature.edits.highlight("blue") is not None
     assert only(feature.records()).color == "blue"
+
+
+def test_the_window_is_fully_ready_without_the_editors_module(tmp_path: Path) -> None:
+    """The note editor and the annotation dialog (their Qt classes and enums) load when a
+    reader first annotates, not with the window: a fresh window, fully ready with its
+    annotations feature installed, has not imported them; a colour key then still highlights."""
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from reader.ui.window import measure
+        window = measure._window(Path({str(tmp_path / "data")!r}), Path({str(tmp_path / "m.db")!r}))
+        before = "reader.ui.annotating.note_editor" in sys.modules
+        view = window.reading_view
+        view.select_range(0, 4)
+        record = window.annotations_feature.edits.highlight("yellow")
+        print(before, record is not None and record.color == "yellow")
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-c", code]
+    out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert out.stdout.split() == ["False", "True"], out.stderr[-2000:]

@@ -68,3 +68,17 @@ def test_the_context_menu_on_a_substitution_offers_both_its_veto_and_annotating(
     assert texts[0].startswith("Highlight Yellow")
     assert any("喬治亞" in t and "Keep" in t for t in texts), texts
     menu.close()
+
+
+def test_six_opens_a_note_on_the_selection_as_the_sixth_button_does(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    select_shown(window, "能源")
+    qtbot.keyClick(window.reading_view.viewport(), Qt.Key.Key_6)
+    qtbot.waitUntil(lambda: feature.edits.dialog is not None, timeout=3000)
+    dialog = feature.edits.dialog
+    assert dialog is not None and dialog.draft().color is None  # a note, no colour
+    assert "6" in feature.menus.note_action.toolTip()
+    dialog.reject()

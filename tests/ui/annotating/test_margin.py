@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontMetrics, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.annotations_feature import HOVER_LAYER
+from reader.ui.annotating.margin import MAX_LINES, lines_bottom, render_note
 from tests.ui.helpers import MakeWindow, annotate, feature_of, switch_view
 
 
@@ -244,8 +245,6 @@ def test_notes_are_rendered_safely_and_open_whole_on_a_click(
 ) -> None:
     from PySide6.QtGui import QTextCursor
 
-    from reader.ui.annotating.margin import MAX_LINES
-
     window = make_window()
     feature = feature_of(window)
     margin, view = feature.margin, window.reading_view
@@ -267,10 +266,36 @@ def test_notes_are_rendered_safely_and_open_whole_on_a_click(
     # A long note is cut to a few lines with "more…", and a click opens it whole.
     card = margin.card(long.id)
     assert card is not None and card.clipped
+    shown, _ = lines_bottom(margin.rendered(long), MAX_LINES)  # three lines of 長
     line = QFontMetrics(margin._font()).lineSpacing()
-    assert card.rect.height() <= (MAX_LINES + 1) * line + 20
+    assert card.rect.height() <= shown + line + 20
     qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=card.rect.center().toPoint())
     qtbot.waitUntil(lambda: (c := margin.card(long.id)) is not None and not c.clipped)
     opened = margin.card(long.id)
     assert opened is not None
     assert opened.rect.height() >= margin.rendered(long).size().height()
+
+
+def test_a_note_of_three_lines_is_shown_whole_without_more(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """Three lines of Chinese are taller than three of the Latin font's spacing: such a note
+    was called cut, its last line clipped, and "more…" offered under it."""
+    window = make_window()
+    feature = feature_of(window)
+    margin = feature.margin
+    probe = annotate(feature, window, "戈巴契夫", "yellow", (), "長")
+    qtbot.waitUntil(lambda: margin.card(probe.id) is not None, timeout=3000)
+    width = margin.rendered(probe).textWidth()
+    note = "長"
+    while lines_bottom(render_note(note + "長", margin._font(), width), 99)[1] <= 3:
+        note += "長"
+    three = annotate(feature, window, "新思維", "green", (), note)
+    four = annotate(feature, window, "外交", "blue", (), note + "長長")
+    window.reading_view.scroll_to_offset(0)
+    qtbot.waitUntil(lambda: margin.card(four.id) is not None, timeout=3000)
+    card = margin.card(three.id)
+    assert card is not None and not card.clipped
+    assert card.rect.height() >= margin.rendered(three).size().height()
+    cut = margin.card(four.id)
+    assert cut is not None and cut.clipped

@@ -61,3 +61,25 @@ def test_placing_keeps_the_dialog_on_screen_and_off_the_passage(qtbot: QtBot) ->
         placed = QRect(dialog.pos(), dialog.size())
         assert screen.contains(placed), passage
         assert not placed.intersects(passage), passage
+
+
+def test_placing_keeps_the_dialog_within_the_windows_height(qtbot: QtBot) -> None:
+    """Beside a passage near the window's bottom, the dialog rises to end with the window
+    rather than hang below it (on a laptop its buttons went off the screen)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setGeometry(0, 0, 1200, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = AnnotationDialog(
+        "x", color=None, tags=(), note=None, known_tags=(), meanings={}, parent=window
+    )
+    dialog.resize(400, 300)
+    screen = QRect(0, 0, 1600, 1000)
+    passage = QRect(200, 620, 500, 40)  # the window's last lines
+    dialog.place_beside(passage, screen)
+    placed = QRect(dialog.pos(), dialog.size())
+    assert placed.bottom() <= window.frameGeometry().bottom()
+    assert not placed.intersects(passage)

@@ -65,3 +65,40 @@ def test_a_file_that_cannot_be_imported_adds_nothing(
     assert not paths.user_texts_dir().exists() or not any(paths.user_texts_dir().iterdir())
     for box in window.findChildren(QMessageBox):
         box.close()
+
+
+def test_removing_a_text_changes_no_other_texts_key(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    titles = {"first": "北極合作甲", "second": "北極合作乙"}
+    for doc_id, title in titles.items():
+        src = tmp_path / f"{doc_id}.txt"
+        src.write_text(f"{title}\n\n{doc_id}。\n", encoding="utf-8")
+        assert meipi("import", str(src), "--id", doc_id).code == 0
+    conn = sqlite3.connect(paths.db_path(None))  # as an earlier version left it: no key kept
+    with conn:
+        conn.execute("DELETE FROM generated_citekeys")
+    conn.close()
+    keys = {r["title"]: r["id"] for r in meipi("export", "--format", "csl-json").json()}
+    # Earlier versions told the twins apart by a letter after the year, in library order.
+    assert sorted(keys[t] for t in titles.values()) == ["abeiji", "bbeiji"]
+    gone = next(d for d, t in titles.items() if keys[t] == "abeiji")
+    stays = titles["second" if gone == "first" else "first"]
+    window = make_window()
+    window.reload_library()
+    dialogs = window.dialogs
+    window.open_document(gone)
+    assert dialogs.remove_action.isEnabled()
+    dialogs.remove_action.trigger()
+    box = dialogs.remove_box
+    assert box is not None
+    remove = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    )
+    with qtbot.waitSignal(dialogs.text_removed, timeout=5000):
+        remove.click()
+    window.close()
+    after = {r["title"]: r["id"] for r in meipi("export", "--format", "csl-json").json()}
+    assert after[stays] == "bbeiji"  # not beiji: the key cited stays

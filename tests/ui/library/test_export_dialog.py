@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, Library
 from reader.export.citing import quote_with_citation
 from reader.script import document_view
 from reader.store import annotations as ops
+from reader.ui.library import export_dialog
 from reader.ui.library.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 from tests.ui.helpers import MakeWindow
@@ -121,11 +122,11 @@ def test_save_writes_the_export_and_remembers_choices(
     target.parent.mkdir()
     asked: list[str] = []
 
-    def save_name(*args: object) -> tuple[str, str]:
+    def save_name(*args: object) -> Path:
         asked.append(str(args[2]))
-        return str(target), ""
+        return target
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(export_dialog, "ask_save_path", save_name)
     with qtbot.waitSignal(dialog.export_saved, timeout=5000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert asked[0].endswith("lian-obor.md")
@@ -163,7 +164,7 @@ def test_an_unwritable_target_is_a_message_and_no_file(
         blocker.write_text("a file", encoding="utf-8")
         target = blocker / "x.md"
     before = sorted(p.name for p in tmp_path.iterdir())
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    monkeypatch.setattr(export_dialog, "ask_save_path", lambda *a: target)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(message_boxes(dialog)), timeout=5000)
     box = message_boxes(dialog)[0]

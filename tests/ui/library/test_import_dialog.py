@@ -161,6 +161,31 @@ def test_import_from_the_menu_lists_and_opens_the_text(
     assert "my-text" in load_library().documents
 
 
+def test_the_summary_says_how_many_radicals_became_ideographs(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text copied out of a PDF with ⽇ (KANGXI RADICAL SUN) for 日: the preview shows 日, the
+    summary the count; a text without radicals says nothing of them."""
+    window = make_window()
+    source = tmp_path / "copied.txt"
+    source.write_text(BIG5_TEXT.replace("自從", "⾃從").replace("中亞", "中亞⽇"), "utf-8")
+    choose_file(monkeypatch, source)
+    window.dialogs.import_action.trigger()
+    dialog = import_dialog(qtbot, window)
+    assert "Radicals mapped to ideographs: 3" in dialog.summary_label.text()
+    assert "⾃從" not in dialog.text_preview.toPlainText()
+    assert "自從" in dialog.text_preview.toPlainText()
+    dialog.reject()
+    plain = tmp_path / "plain.txt"
+    plain.write_text(BIG5_TEXT, "utf-8")
+    choose_file(monkeypatch, plain)
+    window.dialogs.import_action.trigger()
+    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not dialog, timeout=10_000)
+    again = import_dialog(qtbot, window)
+    assert "Radicals" not in again.summary_label.text()
+    again.reject()
+
+
 def test_an_empty_file_is_refused_and_nothing_is_added(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -60,3 +60,40 @@ def test_text_details_edits_the_citekey(qtbot: QtBot, tmp_path: Path) -> None:
         services.close()
     refs = meipi("export", "--format", "bibtex")
     assert refs.code == 0 and "{wang2020energy," in refs.out
+
+
+def _forget_kept_keys() -> None:
+    """The database as an earlier version left it: no key kept (no connection is open)."""
+    import sqlite3
+
+    conn = sqlite3.connect(paths.db_path(None))
+    with conn:
+        conn.execute("DELETE FROM generated_citekeys")
+    conn.close()
+
+
+def test_changed_details_keep_the_key_cited_so_far(qtbot: QtBot, tmp_path: Path) -> None:
+    assert _import(tmp_path) == 0
+    _forget_kept_keys()
+    assert "{wang2020zhongya," in meipi("export", "--format", "bibtex").out
+    library = load_library()
+    doc = library.get("mine")
+    services = Services(paths.db_path(None), library)
+    try:
+        dialog = TextDetailsDialog(
+            doc,
+            None,
+            store=services.store(),
+            library=list(library),
+            write=lambda op: services.write(op, document=doc.id, announce=False),
+        )
+        qtbot.addWidget(dialog)
+        dialog.open()
+        dialog.authors_edit.setText("李大同")
+        with qtbot.waitSignal(dialog.details_saved, timeout=10000):
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    finally:
+        services.close()
+    refs = meipi("export", "--format", "bibtex")
+    assert refs.code == 0 and "李大同" in refs.out
+    assert "{wang2020zhongya," in refs.out  # not li2020zhongya: the key cited stays

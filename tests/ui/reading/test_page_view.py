@@ -127,3 +127,30 @@ def test_dropping_the_database_is_refused_without_opening_it(
         window.dialogs.import_file(db)
     assert "database" in refused.args[0]
     assert opened == []
+
+
+def test_the_page_goes_away_with_a_text_that_has_none_and_comes_back(qtbot: QtBot) -> None:
+    """Shown for a PDF's pages, the dock is put away when a text with no page opens (a third of
+    the window saying so) and comes back with the next text that has pages; opened by the
+    reader on a text without pages, it stays where they put it."""
+    save(guess(read_source(DATA / "xelatex-tc.pdf")))
+    window = _window(qtbot)
+    window.reload_library()
+    window.open_document("xelatex-tc")
+    feature = window.page_view
+    with qtbot.waitSignal(feature.page_shown, timeout=20_000):
+        feature.action.trigger()
+    window.open_document("lian-obor")
+    qtbot.waitUntil(lambda: not feature.dock.isVisible(), timeout=5_000)
+    assert not feature.action.isChecked()
+    with qtbot.waitSignal(feature.page_shown, timeout=20_000):
+        window.open_document("xelatex-tc")
+    assert feature.dock.isVisible()
+    # The reader's own choice: asked for on a text without pages, it stays open.
+    window.open_document("lian-obor")
+    qtbot.waitUntil(lambda: not feature.dock.isVisible(), timeout=5_000)
+    feature.action.trigger()
+    qtbot.waitUntil(lambda: "not imported from a PDF" in feature.status.text(), timeout=5_000)
+    window.open_document("hsu-divergence")
+    qtbot.waitUntil(lambda: "中俄兩國" in feature.status.text(), timeout=5_000)
+    assert feature.dock.isVisible()

@@ -297,3 +297,44 @@ def test_the_first_paint_lays_out_the_screen_and_the_rest_follows_justified(
     assert (last.layout().lineCount() > 0) == before_paint
     qtbot.waitUntil(lambda: bool(painted) and last.layout().lineCount() > 0)
     qtbot.waitUntil(lambda: not letter_spaced_words(view.document()))
+
+
+def test_a_line_all_web_address_is_set_ragged_not_spaced_at_its_dots(qtbot: QtBot) -> None:
+    """hsu-divergence's photo caption ends in a long web address, broken over lines at its
+    slashes: those lines end short, as a typesetter sets them, with no space added between
+    ``www`` and ``.`` (they read ``www . beijing . gov . cn``)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from reader.ui.reading.justify import _line_x, _visible_end, utf16_units
+
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(560, 2000)
+    view.show()
+    doc = load_library().get("hsu-divergence")
+    view.set_content(ReadingContent.original(doc))
+    document = view.document()
+    justifier = view.justifier
+    assert justifier is not None
+    qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0)
+    justifier.justify_range(0, document.characterCount())
+    block = document.findBlock(doc.text.index("www.beijing"))
+    units = utf16_units(block.text())
+    layout = block.layout()
+    address_lines = 0
+    for i in range(layout.lineCount() - 1):
+        line = layout.lineAt(i)
+        start, end = line.textStart(), _visible_end(units, line)
+        text = "".join(units[start:end])
+        if not text.isascii():
+            continue
+        address_lines += 1
+        # Each mark sits right after the letter before it, as the font sets them.
+        metrics = QFontMetricsF(block.charFormat().font())
+        for j in range(start + 1, end):
+            if units[j] in "./" and units[j - 1].isalnum():
+                gap = _line_x(line, j) - _line_x(line, j - 1)
+                extra = gap - metrics.horizontalAdvance(units[j - 1])
+                assert extra < 1.0, (text, units[j - 1 : j + 1], extra)
+    assert address_lines >= 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -31,6 +32,7 @@ from reader.ui.window.database_dialog import (
     offer_restore,
 )
 from reader.ui.window.services import Services
+from tests.ui.helpers import MakeWindow
 
 Action = Callable[[QMessageBox], None]
 SUFFIXES = ("", "-wal", "-shm")
@@ -282,3 +284,38 @@ def test_restoring_closes_every_connection_the_window_held(
     assert _open_descriptors_to(logs) == []
     assert _open_descriptors_to([db])  # the new store is open on the restored file
     services.close()
+
+
+def _damaged_db_without_backup() -> Path:
+    db = _annotated_db()
+    shutil.rmtree(paths.backups_dir(db))
+    db.write_bytes(b"this is not a database" * 100)
+    return db
+
+
+def test_a_damaged_file_without_a_backup_is_explained_for_a_window_user(qtbot: QtBot) -> None:
+    db = _damaged_db_without_backup()
+    services, parent = _services(qtbot, db)
+    assert services.store() is None
+    answers = Responder(qtbot, press(Qt.Key.Key_Return))
+    assert offer_restore(parent, services, services.store_error or "") is False
+    said = answers.seen[0]
+    # What to do, in the window's terms (not the command line's --db), and what "until then"
+    # waits for.
+    assert "No verified backup" in said and "--db" not in said
+    assert "quit Meipi and move the file out of its folder" in said
+    assert said.index("move the file") < said.index("until then")
+    services.close()
+
+
+def test_the_status_bar_says_the_consequence_in_the_page_numbers_place(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    db = _damaged_db_without_backup()
+    window = make_window(wait_for=("annotations_feature",))
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=10_000)
+    message = window.statusBar().currentMessage()
+    assert message == f"Nothing you annotate can be saved: Meipi could not open {db}."
+    assert not window.page_label.isVisible()  # not drawn under the message
+    window.statusBar().clearMessage()
+    assert window.page_label.isVisible()

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader import paths
+from reader.ui.library import export_dialog
 from reader.ui.library.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
@@ -93,7 +94,7 @@ def test_save_refuses_the_database_and_its_backups(
     qtbot.waitUntil(dialog.is_current, timeout=10_000)
     before = {p: (os.stat(p).st_ino, os.stat(p).st_size) for p in (db_file, backup)}
     # The file dialog already asked "replace it?" and the user said yes.
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(path), ""))
+    monkeypatch.setattr(export_dialog, "ask_save_path", lambda *a: path)
     saved: list[str] = []
     dialog.export_saved.connect(saved.append)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

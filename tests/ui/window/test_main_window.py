@@ -290,10 +290,23 @@ def test_menus_show_their_shortcuts(make_window: MakeWindow) -> None:
     assert window.goto_page_action.shortcut().toString() == "Ctrl+G"
 
 
+def test_a_hidden_banner_draws_no_icon_until_shown(make_window: MakeWindow) -> None:
+    """With a Chinese font the banner stays hidden: its icon (an SVG, QtSvg's first render at
+    startup) is drawn only if it shows, in the theme of that moment."""
+    window = make_window()
+    assert window.banner.isHidden()
+    assert window.banner.icon.pixmap().isNull()
+    window.set_theme("dark")
+    window.banner.show()
+    assert not window.banner.icon.pixmap().isNull()
+    window.banner.hide()
+
+
 def test_banner_names_the_font_package_when_nothing_shows_chinese(make_window: MakeWindow) -> None:
     latin_only = FontCatalog.of(["DejaVu Sans", "DejaVu Serif"], [])
     window = make_window(latin_only)
     assert window.banner.isVisible()
+    assert not window.banner.icon.pixmap().isNull()  # its warning icon, in the theme's colour
     assert "fonts-noto-cjk" in window.banner.label.text()
     assert "Noto Serif CJK" in window.banner.label.text()
     # The text is still there to select and copy.

@@ -42,3 +42,34 @@ def test_absent_or_malformed_values_read_as_the_default(tmp_path: Path) -> None:
     assert settings.text("views/absent") == ""
     assert settings.flag("views/absent") is False and settings.flag("views/absent", True)
     assert settings.saved_layout("views/view") is None
+
+
+def test_a_value_set_again_leaves_the_file_alone(tmp_path: Path) -> None:
+    """QSettings writes its whole file anew after any setValue(), an unchanged one too (the
+    window set the text it opens, its place and its view at every start): a value the file
+    holds already is not set again, in a fresh ReaderSettings on the file too."""
+    path = tmp_path / "settings.ini"
+    settings = ReaderSettings(path)
+
+    def set_all(document: str) -> None:
+        settings.set_last_document(document)
+        settings.set_position(document, 120)
+        settings.set_zoom(2)
+        settings.set_flag("views/quotes", False)
+        settings.set_strings("export/tags", ["地區/中亞"])
+        settings.set_geometry(QByteArray(b"\x01\x02layout"))
+
+    set_all("lian-obor")
+    assert settings.sync()
+    written = path.stat()
+    for again in (settings, ReaderSettings(path)):
+        settings = again
+        set_all("lian-obor")
+        assert settings.sync()
+        now = path.stat()
+        assert (now.st_ino, now.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    set_all("hsu-divergence")
+    assert settings.sync()
+    assert path.stat().st_ino != written.st_ino
+    assert ReaderSettings(path).last_document() == "hsu-divergence"
+    assert ReaderSettings(path).position("hsu-divergence") == 120

@@ -90,6 +90,8 @@ _ALLOWED = re.compile(
     # function keys; a mnemonic as Chinese software writes it, 檔案(&F) (a tooltip drops the &);
     # HTML tags and entities; the contract's script view ids after their labels (原文  original).
     + r"|\bF\d+\b|\([A-Z0-9]\)|<[^>]*>|&[a-z]+;|\b(original|zh-Han[st](-[A-Z]{2})?)\b"
+    # a letter key after its modifier (Ctrl+Alt+M)
+    + r"|(?<=\+)[A-Z]\b"
     # a file name extension (.bib, *.md)
     + r"|(?<![A-Za-z])\.[a-z]{2,4}\b"
     # a file's encoding, named as Python names it

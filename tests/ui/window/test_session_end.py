@@ -1,0 +1,107 @@
+"""A session ending (SIGTERM: a logout, a shutdown) closes the window as its close button
+would: a note still being typed in the annotation dialog is saved, not dropped."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.ui.window import app as window_app
+from tests.ui.helpers import MakeWindow, annotate, feature_of
+
+
+@pytest.fixture
+def restored_handlers() -> Iterator[None]:
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for signum, handler in saved.items():
+        signal.signal(signum, handler)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_sigterm_saves_the_note_being_typed_in_the_dialog(
+    qtbot: QtBot, make_window: MakeWindow, restored_handlers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(wait_for=("annotations_feature",))
+    feature = feature_of(window)
+    record = annotate(feature, window, "上海合作組織", "green", (), "first")
+    feature.go_to(record.id)
+    dialog = feature.edits.edit_dialog()
+    assert dialog is not None
+    dialog.note_edit.setPlainText("Unsaved draft note")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quits: list[int] = []
+    monkeypatch.setattr(app, "quit", lambda: quits.append(1))  # the test's app goes on
+    window_app._close_on_signals(app, window)
+    os.kill(os.getpid(), signal.SIGTERM)
+    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    assert not window.isVisible()
+    again = feature_of(make_window(wait_for=("annotations_feature",)))
+    saved = again.record(record.id)
+    assert saved is not None and saved.note == "Unsaved draft note"
+
+
+def test_sigterm_saves_a_new_annotation_being_written(
+    qtbot: QtBot, make_window: MakeWindow, restored_handlers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(wait_for=("annotations_feature",))
+    doc = window.current_document()
+    assert doc is not None
+    start = doc.text.index("上海合作組織")
+    window.reading_view.select_range(start, start + len("上海合作組織"))
+    dialog = feature_of(window).edits.edit_dialog()
+    assert dialog is not None
+    dialog.note_edit.setPlainText("Unsaved draft note")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quits: list[int] = []
+    monkeypatch.setattr(app, "quit", lambda: quits.append(1))
+    window_app._close_on_signals(app, window)
+    os.kill(os.getpid(), signal.SIGTERM)
+    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    again = feature_of(make_window(wait_for=("annotations_feature",)))
+    notes = [r.note for r in again.model.records()]
+    assert notes == ["Unsaved draft note"]
+
+
+def test_sigterm_keeps_a_note_the_database_refused_in_a_file(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    restored_handlers: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The database refuses the write (read-only, damaged) and the session will not wait for
+    the reader: the note is kept in a file in the data folder, and the window still goes."""
+    from reader import paths
+
+    window = make_window(wait_for=("annotations_feature",))
+    feature = feature_of(window)
+    record = annotate(feature, window, "上海合作組織", "green", ("中亞",), "first")
+    feature.go_to(record.id)
+    dialog = feature.edits.edit_dialog()
+    assert dialog is not None
+    dialog.note_edit.setPlainText("第二稿：不可失去")
+    store = window.services.store()
+    assert store is not None
+    store.read_only = True
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quits: list[int] = []
+    monkeypatch.setattr(app, "quit", lambda: quits.append(1))
+    window_app._close_on_signals(app, window)
+    os.kill(os.getpid(), signal.SIGTERM)
+    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    kept = list((paths.data_dir() / "unsaved").iterdir())
+    assert len(kept) == 1 and kept[0].suffix == ".md"
+    text = kept[0].read_text(encoding="utf-8")
+    assert "第二稿：不可失去" in text and "> 上海合作組織" in text and "#中亞" in text
+    assert str(kept[0]) in capsys.readouterr().err
+    store.read_only = False
+    window.services.close()
