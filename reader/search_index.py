@@ -50,6 +50,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import dataclasses
+import gc
 import json
 import marshal
 import os
@@ -69,7 +70,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from reader import paths
 from reader.digests import sha256
-from reader.documents import TEXT_SUFFIX, Document, Listed, Metadata, Named, Page, load_file
+from reader.documents import TEXT_SUFFIX, Document, Listed, Metadata, Page, load_file
 from reader.errors import InputError
 from reader.glossary import EMPTY, Glossary
 
@@ -485,11 +486,11 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     try:
         # A search of a word in every text reads most of the file (a text's folded text and
         # canonical text, ~50 KB each): pages of 16 KiB (a new file takes them; one made
-        # before keeps its own) and reads through a memory map halve what reading it costs.
+        # before keeps its own) and reads through a memory map (``_search_in``, once it has
+        # built what it lacks) halve what reading it costs.
         conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(f"PRAGMA mmap_size={MMAP_SIZE}")
         conn.execute(_SCHEMA[0])
         row = conn.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
         if row is None or row[0] != signature():
@@ -757,6 +758,7 @@ def _doc(f: _File) -> Document:
 
 
 _META_FIELDS = tuple(field.name for field in dataclasses.fields(Metadata))
+_FIRST_PAGE = _META_FIELDS.index("first_page")
 
 
 def _meta_record(doc: Document) -> bytes:
@@ -809,21 +811,48 @@ def _astral_units(text: str) -> bytes | None:
 _CODECS = {2: "utf-16-le", 4: "utf-32-le"}
 
 
-class _Kept(Named):
+class _Kept:
     """A text as a search result shows it from the cache: its metadata and pages (what
     ``meipi search`` asks of a result's text: id, title, page labels). Its canonical text
     stays in the record (``_body_record``): :meth:`present` decodes only each match's
-    stretch, :meth:`document` the whole text (another view converts it whole)."""
+    stretch, :meth:`document` the whole text (another view converts it whole).
 
-    __slots__ = ("_page_starts", "_pages", "_printed", "_raw_pages", "f", "meta")
+    The metadata and pages are kept as read (a ``Metadata`` and ``Page`` objects are made
+    when asked for): a word in every text has thousands of results, tens of thousands of
+    pages."""
 
-    def __init__(self, f: _File, meta: Metadata, pages: tuple[tuple[int, int, str | None], ...]):
-        # (number, start, label) of each page: a ``Page`` is made only when asked for (a word
-        # in every text has tens of thousands of pages to show labels from)
-        self.f, self.meta, self._raw_pages = f, meta, pages
+    __slots__ = ("_meta", "_page_starts", "_pages", "_printed", "_raw_meta", "_raw_pages", "f")
+
+    def __init__(
+        self, f: _File, meta: tuple[Any, ...], pages: tuple[tuple[int, int, str | None], ...]
+    ):
+        # ``meta``: Metadata's fields in order; ``pages``: (number, start, label) of each page
+        self.f, self._raw_meta, self._raw_pages = f, meta, pages
+        self._meta: Metadata | None = None
         self._page_starts = [p[1] for p in pages]
         self._printed = [str(n) if label is None else label for n, _, label in pages]
         self._pages: tuple[Page, ...] | None = None
+
+    @property
+    def meta(self) -> Metadata:
+        if self._meta is None:
+            self._meta = Metadata(*self._raw_meta)
+        return self._meta
+
+    @property
+    def id(self) -> str:
+        doc_id: str = self._raw_meta[0]
+        return doc_id
+
+    @property
+    def title(self) -> str:
+        title: str = self._raw_meta[1]
+        return title
+
+    @property
+    def first_page(self) -> int:
+        first: int = self._raw_meta[_FIRST_PAGE]
+        return first
 
     @property
     def pages(self) -> tuple[Page, ...]:
@@ -838,7 +867,7 @@ class _Kept(Named):
     def label_of(self, offset: int) -> str:
         """As ``Document.label_of``."""
         if not self._raw_pages:
-            return str(self.meta.first_page)
+            return str(self.first_page)
         i = bisect_right(self._page_starts, max(0, offset)) - 1
         return self._printed[max(0, i)]
 
@@ -861,8 +890,8 @@ class _Kept(Named):
         size = len(raw) // width - len(astral)  # characters
         n_astral = len(astral)
         page_starts = self._page_starts
-        page_numbers = [p[0] for p in self._raw_pages] or [self.meta.first_page]
-        doc_id = self.meta.id
+        page_numbers = [p[0] for p in self._raw_pages] or [self.first_page]
+        doc_id = self.id
         matches: list[Match] = []
         new = tuple.__new__
         for start, end in places:
@@ -922,7 +951,9 @@ def _kept(
     """The text as the cache keeps it for search results (no blocks: a result needs none, and
     reading the file would cost more than the search), its canonical text still encoded, that
     encoding's width and where its characters of two units are (``_body_record``)."""
-    meta = _metadata(meta_record)[0]
+    meta = marshal.loads(meta_record)[0]
+    if not isinstance(meta, tuple) or len(meta) != len(_META_FIELDS):
+        raise ValueError("not a record of this version")
     width, astral, pages = marshal.loads(body_record)
     if width not in _CODECS or not isinstance(raw, bytes) or len(raw) % width:
         raise ValueError("not a record of this version")
@@ -1026,7 +1057,28 @@ def _build_missing(
     each: Callable[[Document, list[SearchIndex]], None] | None = None,
 ) -> None:
     """Index ``docs`` (not in the cache yet), ``BATCH`` to a transaction; ``each`` sees every
-    document's live indexes as they are built (a search uses them at once)."""
+    document's live indexes as they are built (a search uses them at once). The cyclic
+    collector runs meanwhile even when the caller has turned it off (``meipi search`` does,
+    for its matches): building leaves objects in cycles, hundreds of MB of them at 3,000
+    texts."""
+    if not docs:
+        return
+    collecting = gc.isenabled()
+    gc.enable()
+    try:
+        _build(writer, docs, glossary, progress, each)
+    finally:
+        if not collecting:
+            gc.disable()
+
+
+def _build(
+    writer: _Writer,
+    docs: Sequence[Document],
+    glossary: Glossary,
+    progress: Callable[[int, int], None] | None,
+    each: Callable[[Document, list[SearchIndex]], None] | None,
+) -> None:
     from reader.search import document_indexes
 
     gloss = glossary.version
@@ -1112,6 +1164,9 @@ def _search_in(
 
     missing = [_doc(f) for f in chosen if (f.sha, f.script) not in rows]
     _build_missing(writer, missing, glossary, each=found_live)
+    # Reading through a memory map: not while building (the index's own pages, read back as
+    # FTS5 merges them, cost the build page faults), for the texts read below.
+    conn.execute(f"PRAGMA mmap_size={MMAP_SIZE}")
     expression = match_expression(variants)
     # the views the near table names (``None``: every view), and the texts they are of
     near_expression = _near_expression(variants)

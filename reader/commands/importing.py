@@ -75,13 +75,13 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                 file=ctx.stderr,
             )
         else:
-            if citekey is not None:
-                set_citekey(store, doc, citekey)
-            citekey = give_citekey(store, before, doc)
-            if replace:
+            if replace:  # first: setting a citekey re-anchors too, and would leave no report
                 from reader.ops.annotations import reanchor_replaced
 
                 replaced = reanchor_replaced(store, doc)
+            if citekey is not None:
+                set_citekey(store, doc, citekey)
+            citekey = give_citekey(store, before, doc)
     for warning in preview.warnings:
         if "already taken" not in warning:  # save() refused it otherwise
             print(f"meipi: {warning}", file=ctx.stderr)

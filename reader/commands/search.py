@@ -21,17 +21,19 @@ if TYPE_CHECKING:
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     # A word in every text makes tens of thousands of matches, hundreds of thousands of
     # objects, none in a cycle: the cyclic collector's passes over them were a tenth of the
-    # command. It is off while the command runs (the process ends with it).
+    # command. It is off while the indexed search and the output run (the process ends with
+    # them); building the index (``reader.search_index``) and the unindexed search fold texts,
+    # which leaves cycles, and run with it on.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _search(args, ctx)
+        return _search(args, ctx, collecting)
     finally:
         if collecting:
             gc.enable()
 
 
-def _search(args: argparse.Namespace, ctx: Context) -> int:
+def _search(args: argparse.Namespace, ctx: Context, collecting: bool) -> int:
     from reader.commands.common import load_glossary
     from reader.search import check_query, search
 
@@ -47,6 +49,8 @@ def _search(args: argparse.Namespace, ctx: Context) -> int:
         )
         doc_of = found.__getitem__
     except search_index.Unavailable:  # missing, damaged, busy: the same places, unindexed
+        if collecting:
+            gc.enable()
         library = ctx.library()
         matches = search(
             library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary

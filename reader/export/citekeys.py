@@ -198,15 +198,18 @@ def new_citekey(meta: Metadata, taken: Collection[str]) -> str:
     return free_key(new_base(meta), taken)
 
 
-def citekeys(documents: Iterable[Document], kept: Mapping[str, str]) -> dict[str, str]:
+def citekeys(
+    documents: Iterable[Document], kept: Mapping[str, str], reserved: Collection[str] = ()
+) -> dict[str, str]:
     """Each document's citekey: the kept one (the user's, else the one given when it entered
     the library), else the one earlier versions generated over ``documents`` — the whole
-    library, never a subset — told apart from every kept key."""
+    library, never a subset — told apart from every kept key and every key in ``reserved``
+    (a given key the user's own hides, which comes back when the user's is cleared)."""
     docs = list(documents)
     out = {doc.id: kept[doc.id] for doc in docs if kept.get(doc.id)}
     if len(out) == len(docs):
         return out
-    taken = set(kept.values())
+    taken = {*kept.values(), *reserved}
     for doc_id, key in legacy_keys(docs).items():
         if doc_id not in out:
             out[doc_id] = key = free_key(key, taken)

@@ -147,6 +147,28 @@ def test_a_replaced_text_says_what_became_of_its_annotations(tmp_path: Path) -> 
     )
 
 
+def test_a_replaced_text_with_a_citekey_given_says_what_became_of_its_annotations(
+    tmp_path: Path,
+) -> None:
+    """--citekey stores the key through a sync of the text, which re-anchored the annotations
+    first: the report then said every one kept its place, an orphan too."""
+    path = tmp_path / "rel.txt"
+    path.write_text("中俄關係\n\n前言。\n\n第二段很短。\n\n結語：雙方應擴大合作。\n", "utf-8")
+    assert meipi("import", str(path), "--id", "rel").code == 0
+    orphan = meipi("annotate", "rel", "--quote", "第二段很短", "--note", "keep me")
+    assert orphan.code == 0, orphan.err
+    assert meipi("annotate", "rel", "--quote", "結語：雙方應擴大合作").code == 0
+    path.write_text("中俄關係\n\n前言。\n\n結語：雙方應擴大合作。\n", "utf-8")
+    done = meipi("import", str(path), "--id", "rel", "--replace", "--citekey", "rel2024")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  annotations: 1 kept their place, 0 moved, 0 changed their quote, 1 orphaned" in (
+        lines
+    ), done.out
+    assert f"    {orphan.out.strip()[:8]} orphaned (kept with its note): 「第二段很短」" in lines
+    assert "Cite it as [@rel2024] (its key from now on, in every export)." in lines
+
+
 def test_many_changed_annotations_are_named_a_few_and_counted() -> None:
     from reader.commands.importing import describe_replaced
     from reader.ops.annotations import Replaced

@@ -72,3 +72,33 @@ def test_keeping_the_keys_stores_those_the_exports_gave(store: Store) -> None:
     with store.reading() as s:
         assert generated_citekeys(s) == before
     assert references.citekey_of(store, library[0], library) == "mine2017"
+
+
+def test_a_given_key_hidden_by_the_users_own_is_not_given_again(store: Store) -> None:
+    import dataclasses
+
+    library = list(load_library())
+    lian = next(d for d in library if d.id == "lian-obor")
+    references.keep_citekeys(store, library)
+    references.set_citekey(store, lian, "mine2016")  # hides lian's given key, lianyidai
+    twin = dataclasses.replace(lian, meta=dataclasses.replace(lian.meta, id="twin"))
+    # It was given lianyidai too, and the database refused the second (UNIQUE): import failed.
+    assert references.give_citekey(store, library, twin) == "lianyidaia"
+    references.set_citekey(store, lian, None)
+    assert references.citekey_of(store, lian, [*library, twin]) == "lianyidai"
+    assert references.citekey_of(store, twin, [*library, twin]) == "lianyidaia"
+
+
+def test_keeping_the_keys_of_a_read_only_database_stops_nothing(store: Store) -> None:
+    """Removing a text or changing its details keeps the keys first; a read-only database
+    (which refuses every write) made both fail, though neither needs the database."""
+    library = list(load_library())
+    store.read_only = True
+    try:
+        references.keep_citekeys(store, library)  # nothing kept, nothing raised
+    finally:
+        store.read_only = False
+    with store.reading() as s:
+        from reader.store.settings import generated_citekeys
+
+        assert generated_citekeys(s) == {}

@@ -148,7 +148,12 @@ def search_hit_format(theme: Theme, *, current: bool = False) -> QTextCharFormat
     Highlights are saturated washes (yellow, green, blue, pink, purple) without an underline,
     so no highlight colour reads as a hit in any theme; the current hit is darker."""
     wash = QColor(theme.ink)
-    wash.setAlpha(80 if current else 38)
+    # On dark paper a light wash needs more of itself to be seen at a glance (the light
+    # theme's share left the hits barely visible).
+    if theme.dark:
+        wash.setAlpha(120 if current else 64)
+    else:
+        wash.setAlpha(80 if current else 38)
     fmt = QTextCharFormat()
     fmt.setBackground(wash)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)

@@ -16,6 +16,17 @@ def rgb_f(color: QColor) -> tuple[float, float, float]:
     return color.redF(), color.greenF(), color.blueF()
 
 
+def lightness(color: QColor) -> float:
+    """CIE L* (0–100) of an sRGB colour."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb_f(color))
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 116 * y ** (1 / 3) - 16 if y > 216 / 24389 else y * 24389 / 27
+
+
 def rgb(color: QColor) -> tuple[int, int, int]:
     return color.red(), color.green(), color.blue()
 
@@ -35,6 +46,10 @@ def test_search_hits_cannot_be_taken_for_a_highlight(theme_id: str) -> None:
             *(a * w + (1 - a) * p for w, p in zip(rgb_f(wash), rgb_f(paper), strict=True))
         )
         assert blended.hsvSaturationF() < paper.hsvSaturationF() + 0.04
+        # …seen at a glance on the page (CIE lightness apart), and more so on dark paper,
+        # where light text over a light wash hid the hits (a reader found them barely there).
+        apart = abs(lightness(blended) - lightness(paper))
+        assert apart >= (18 if theme.dark else 10), (current, blended.name(), apart)
         # …and far from every highlight colour on the page.
         highlights = HIGHLIGHTS_DARK if theme.dark else HIGHLIGHTS_LIGHT
         for color in highlights.values():
