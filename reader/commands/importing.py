@@ -131,13 +131,19 @@ def _check_citekey_free(ctx: Context, key: str, doc_id: str) -> None:
     from reader.export.citekeys import citekeys
 
     stored: dict[str, str] = {}
+    given: dict[str, str] = {}
     if ctx.db.exists():
         from reader.commands.common import opened
         from reader.store import settings
 
         with opened(ctx, create=False) as store, store.reading() as s:
             stored = settings.kept_citekeys(s)
-    taken = {v: k for k, v in citekeys(list(ctx.library()), stored).items() if k != doc_id}
+            given = settings.generated_citekeys(s)
+    # A key given to a text whose user set their own is still that text's (the database
+    # refuses it for another, after the text would have been saved).
+    taken = {v: k for k, v in given.items() if k != doc_id}
+    keys = citekeys(list(ctx.library()), stored, given.values())
+    taken.update((v, k) for k, v in keys.items() if k != doc_id)
     if key in taken:
         raise InputError(f"The citekey {key!r} is already the key of {taken[key]!r}.")
 

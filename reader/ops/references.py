@@ -48,13 +48,16 @@ def stored_citekey(store: Store | None, doc: Document) -> str | None:
 
 def keep_citekeys(store: Store, library: Sequence[Document]) -> None:
     """Keep, for good, the key every text of ``library`` without a kept key has had so far
-    (one transaction): before a text is removed or its details are changed, which would
+    (one write): before a text is removed or its details are changed, which would
     change the keys earlier versions generated over the library (a removed twin took its
-    letter with it, a changed author changed the key)."""
+    letter with it, a changed author changed the key). A read-only database keeps nothing
+    (as ``meipi import`` there): the removal or the change still goes ahead."""
+    with store.reading() as s:
+        kept = stored.kept_citekeys(s)
+    if store.read_only or all(kept.get(d.id) for d in library):
+        return
     with store.writing() as s:
         kept = stored.kept_citekeys(s)
-        if all(kept.get(d.id) for d in library):
-            return
         # A key given to a text whose user has set their own is still that text's (it comes
         # back when theirs is cleared), so no other text may be given it.
         current = citekeys(library, kept, stored.generated_citekeys(s).values())

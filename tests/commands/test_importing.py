@@ -55,6 +55,31 @@ def test_a_taken_or_bad_citekey_saves_nothing(tmp_path: Path) -> None:
     assert lonely.code == 2 and "--metadata" in lonely.err
 
 
+def test_a_key_hidden_by_the_users_own_is_refused_before_anything_is_saved(
+    tmp_path: Path,
+) -> None:
+    """lian-obor was given lianyidai, then its user set their own key: lianyidai is still
+    lian-obor's (it comes back when theirs is cleared). The check let it through, the text was
+    saved, then the database refused the key (exit 2 with the text left in the library)."""
+    first = tmp_path / "first.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    assert meipi("import", str(first), "--id", "first").code == 0  # lian-obor's key kept
+    path = tmp_path / "b.txt"
+    path.write_text(ARTICLE.replace("新階段", "新局面"), encoding="utf-8")
+    from reader.documents import load_library
+    from reader.ops.references import set_citekey
+    from reader.store import open_store
+
+    store = open_store(paths.db_path(None), create=False)
+    try:
+        set_citekey(store, load_library().get("lian-obor"), "mine2016")
+    finally:
+        store.close()
+    refused = meipi("import", str(path), "--id", "second", "--citekey", "lianyidai")
+    assert refused.code == 2 and "already the key of 'lian-obor'" in refused.err, refused.err
+    assert "second" not in {d["id"] for d in meipi("list", "--json").json()["documents"]}
+
+
 def test_a_reference_fills_only_what_the_user_left_unsaid() -> None:
     ref = Reference(key="k", title="From bib", authors=("A",), venue="V", date="2020", pages="5–9")
     filled = with_reference(Overrides(title="Mine"), ref)

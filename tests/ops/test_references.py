@@ -87,3 +87,18 @@ def test_a_given_key_hidden_by_the_users_own_is_not_given_again(store: Store) ->
     references.set_citekey(store, lian, None)
     assert references.citekey_of(store, lian, [*library, twin]) == "lianyidai"
     assert references.citekey_of(store, twin, [*library, twin]) == "lianyidaia"
+
+
+def test_keeping_the_keys_of_a_read_only_database_stops_nothing(store: Store) -> None:
+    """Removing a text or changing its details keeps the keys first; a read-only database
+    (which refuses every write) made both fail, though neither needs the database."""
+    library = list(load_library())
+    store.read_only = True
+    try:
+        references.keep_citekeys(store, library)  # nothing kept, nothing raised
+    finally:
+        store.read_only = False
+    with store.reading() as s:
+        from reader.store.settings import generated_citekeys
+
+        assert generated_citekeys(s) == {}

@@ -188,22 +188,25 @@ class TextDetailsDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         try:
             key = self.citekey()
-            if self._write is not None and key != self._stored_citekey:
+            if self._write is not None and key != self._stored_citekey and key is not None:
                 from reader.export.citekeys import check_citekey
-                from reader.ops.references import set_citekey
 
-                if key is not None:
-                    check_citekey(key)  # before the file is rewritten
-                doc = self.document
-                self._write(lambda store: set_citekey(store, doc, key))
-                self._stored_citekey = key
+                check_citekey(key)  # before anything is written
             changes = self.changes()
             if self._write is not None:
                 from reader.ops.references import keep_citekeys
 
-                # The keys cited so far stay: the new author or date changes no key.
+                # The keys cited so far stay: the new author or date changes no key. Kept
+                # first, so that a key typed here that another text has been cited by so far
+                # is refused (it would have moved that text's key on).
                 library = self._library
                 self._write(lambda store: keep_citekeys(store, library))
+            if self._write is not None and key != self._stored_citekey:
+                from reader.ops.references import set_citekey
+
+                doc = self.document
+                self._write(lambda store: set_citekey(store, doc, key))
+                self._stored_citekey = key
             self.saved_document = update_metadata(self.document.id, changes)
         except MeipiError as exc:
             show_message(self, self.tr("Cannot Save the Details"), str(exc))

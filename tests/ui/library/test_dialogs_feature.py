@@ -102,3 +102,33 @@ def test_removing_a_text_changes_no_other_texts_key(
     window.close()
     after = {r["title"]: r["id"] for r in meipi("export", "--format", "csl-json").json()}
     assert after[stays] == "bbeiji"  # not beiji: the key cited stays
+
+
+def test_a_text_is_removed_when_the_database_is_read_only(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Keeping the keys first writes nothing there: its refusal stopped the removal."""
+    import sqlite3
+
+    import_text(tmp_path)
+    conn = sqlite3.connect(paths.db_path(None))  # as an earlier version left it: no key kept
+    with conn:
+        conn.execute("DELETE FROM generated_citekeys")
+    conn.close()
+    window = make_window()
+    window.reload_library()
+    store = window.services.store()
+    assert store is not None
+    store.read_only = True
+    dialogs = window.dialogs
+    window.open_document("mine")
+    dialogs.remove_action.trigger()
+    box = dialogs.remove_box
+    assert box is not None
+    remove = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    )
+    with qtbot.waitSignal(dialogs.text_removed, timeout=5000):
+        remove.click()
+    assert "mine" not in load_library().documents
+    store.read_only = False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -97,3 +98,40 @@ def test_changed_details_keep_the_key_cited_so_far(qtbot: QtBot, tmp_path: Path)
     refs = meipi("export", "--format", "bibtex")
     assert refs.code == 0 and "李大同" in refs.out
     assert "{wang2020zhongya," in refs.out  # not li2020zhongya: the key cited stays
+
+
+def test_a_key_another_text_is_cited_by_is_refused(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No key kept yet (an earlier version's database): typing lian-obor's key for this text
+    was stored, and lian-obor's key then became lianyidaia — a key cited, changed."""
+    from reader.ui.library import text_details_dialog
+
+    assert _import(tmp_path) == 0
+    _forget_kept_keys()
+    library = load_library()
+    doc = library.get("mine")
+    services = Services(paths.db_path(None), library)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        text_details_dialog, "show_message", lambda _parent, _title, text: shown.append(text)
+    )
+    try:
+        dialog = TextDetailsDialog(
+            doc,
+            None,
+            store=services.store(),
+            library=list(library),
+            write=lambda op: services.write(op, document=doc.id, announce=False),
+        )
+        qtbot.addWidget(dialog)
+        dialog.open()
+        assert dialog.citekey_edit is not None
+        dialog.citekey_edit.setText("lianyidai")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert shown and "already the key of 'lian-obor'" in shown[0]
+        assert dialog.result() != QDialog.DialogCode.Accepted
+    finally:
+        services.close()
+    refs = meipi("export", "--format", "bibtex")
+    assert "{lianyidai," in refs.out and "{wang2020zhongya," in refs.out
