@@ -12,7 +12,10 @@ converts nothing:
   of a word in every text reads it without decompressing anything); each view's is compressed
   against the folded canonical text it nearly equals. ``reader.search.SearchIndex.restored``
   puts an index back together and ``reader.search.places_in`` matches on it: the indexed
-  search runs the very code the unindexed search runs, on the same data.
+  search runs the very code the unindexed search runs, on the same data. A text none of whose
+  views may find more (below) is matched on its canonical index alone, in the folded text as
+  stored (UTF-16, with where its characters of two units are: :func:`_canonical_places`, which
+  finds what ``places_in`` finds there, without decoding the text).
 * **Which texts to look in**: an FTS5 table (``grams``: contentless, ``detail=none``, the
   ``ascii`` tokenizer) holds, per text, every character and every pair of adjacent characters of
   all its folded texts, each written as a number in hexadecimal (its code; a pair: the second
@@ -29,7 +32,7 @@ converts nothing:
 * **Which file is which text, and what it says**: each library file's path, size and
   modification time with its id, hash and script, its metadata (``meipi list`` reads no text
   file) and its canonical text and pages (a search presents its results without reading or
-  parsing a text file).
+  parsing a text file; the text in UTF-16, so that each match decodes only its own stretch).
 
 The cache lives in ``cache/search-index.sqlite3`` in the data directory. It is only a cache:
 deleting it is safe (the next search, or the window in the background, rebuilds it), and when it
