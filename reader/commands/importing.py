@@ -66,8 +66,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     with opened(ctx, create=True) as store:
         if doc is None:
             doc = save(preview, replace=replace)
-        if store.read_only:
-            citekey = citekey or citekey_of(store, doc, before)
+        kept = not store.read_only
+        if not kept:
+            citekey = citekey_of(store, doc, before)  # what exports give it meanwhile
             print(
                 f"meipi: warning: {store.path} is read-only: the text is imported, but its "
                 "citekey is kept (and, with --replace, its annotations re-anchored) only once "
@@ -90,7 +91,10 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if replaced is not None:
         for line in describe_replaced(replaced, doc.id):
             print(line, file=ctx.stdout)
-    print(f"Cite it as [@{citekey}] (its key from now on, in every export).", file=ctx.stdout)
+    if kept:
+        print(f"Cite it as [@{citekey}] (its key from now on, in every export).", file=ctx.stdout)
+    else:
+        print(f"Exports cite it as [@{citekey}] until its key can be kept.", file=ctx.stdout)
     print(f"Read it with: meipi text {doc.id}", file=ctx.stdout)
     return 0
 

@@ -10,7 +10,7 @@ API::
     snapshot.annotations()           # == annotations.list_annotations(s), same records
     read_snapshot(path, documents=["a"]).annotations()  # only those texts' (a library of
                                      # thousands: the window reads the open text's at start)
-    snapshot.total                   # how many annotations the database holds
+    snapshot.total, snapshot.counts  # how many annotations the database holds; per text asked
     snapshot.tags()                  # == annotations.list_tags(s)
     snapshot.color_meanings()        # == annotations.color_meanings(s)
     snapshot.glossary()              # == annotations.load_glossary(s)
@@ -79,6 +79,7 @@ class Snapshot:
     read_only: bool
     records: tuple[AnnotationRecord, ...]  # of ``documents`` (None: every text's)
     documents: tuple[str, ...] | None
+    counts: dict[str, int]  # annotations per text, of the texts asked for (with any)
     total: int  # annotations in the database, of every text
     tag_infos: tuple[TagInfo, ...]
     meanings: dict[str, str]
@@ -117,14 +118,36 @@ def connection_uri(path: Path) -> tuple[str, bool]:
     return _uri(path, "mode=ro" if read_only else "mode=rw"), read_only
 
 
-def read_snapshot(path: Path | str, documents: Sequence[str] | None = None) -> Snapshot | None:
+def read_snapshot(
+    path: Path | str, documents: Sequence[str] | None = None, most: int | None = None
+) -> Snapshot | None:
     """Everything the window shows first, or None when there is no database yet; of the
-    annotations only those of ``documents`` (None: every one)."""
+    annotations only those of ``documents`` (None: every one), and none (``documents`` ())
+    when they are more than ``most`` (the window reads so many on a worker thread)."""
     path = Path(path)
     if not path.exists():
         return None
     with _checked(path) as (conn, uri, read_only):
-        return _read(conn, uri, read_only, documents)
+        return _read(conn, uri, read_only, documents, most)
+
+
+def read_counts(path: Path | str, documents: Sequence[str] | None = None) -> dict[str, int]:
+    """Annotations per text (of ``documents``; None: of every one), texts without any left
+    out; {} when there is no database. Checked as :func:`read_records`."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    with _checked(path, whole=False) as (conn, _, _):
+        return _counts(conn, documents)
+
+
+def _counts(conn: sqlite3.Connection, documents: Sequence[str] | None = None) -> dict[str, int]:
+    where = "" if documents is None else f"WHERE document_id IN ({','.join('?' * len(documents))})"
+    rows = conn.execute(
+        f"SELECT document_id, count(*) FROM annotations {where} GROUP BY document_id",
+        tuple(documents or ()),
+    )
+    return {doc_id: int(n) for doc_id, n in rows}
 
 
 def read_records(
@@ -341,17 +364,28 @@ def _read_transaction(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def _read(
-    conn: sqlite3.Connection, uri: str, read_only: bool, documents: Sequence[str] | None
+    conn: sqlite3.Connection,
+    uri: str,
+    read_only: bool,
+    documents: Sequence[str] | None,
+    most: int | None = None,
 ) -> Snapshot:
+    # Counted per text for the texts asked for only (a library of thousands: one), and in all.
+    total = int(conn.execute("SELECT count(*) FROM annotations").fetchone()[0])
+    counts = (
+        {} if documents is None else {**dict.fromkeys(documents, 0), **_counts(conn, documents)}
+    )
+    wanted = total if documents is None else sum(counts.values())
+    if most is not None and wanted > most:
+        documents = ()
     if documents is None:
         records = tuple(_no_gc(lambda: list(_annotations(conn))))
     else:
         where = f"a.document_id IN ({','.join('?' * len(documents))})"
         records = tuple(_no_gc(lambda: list(_annotations(conn, where, documents))))
-    total = int(conn.execute("SELECT count(*) FROM annotations").fetchone()[0])
-    counts = dict(conn.execute("SELECT tag_id, count(*) FROM annotation_tags GROUP BY tag_id"))
+    tagged = dict(conn.execute("SELECT tag_id, count(*) FROM annotation_tags GROUP BY tag_id"))
     tags = tuple(
-        TagInfo(name, key, color, description, counts.get(tag_id, 0))
+        TagInfo(name, key, color, description, tagged.get(tag_id, 0))
         for tag_id, name, key, color, description in conn.execute(
             'SELECT id, name, "key", color, description FROM tags ORDER BY "key"'
         )
@@ -364,6 +398,7 @@ def _read(
         read_only,
         records,
         None if documents is None else tuple(documents),
+        counts,
         total,
         tags,
         meanings,

@@ -213,14 +213,21 @@
     </message>
 </context>
 <context>
+    <name>AnnotationReads</name>
+    <message>
+        <source>Reading every article&apos;s annotations…</source>
+        <translation>正在讀取所有文章的註記…</translation>
+    </message>
+    <message>
+        <source>Reading this article&apos;s annotations…</source>
+        <translation>正在讀取本篇文章的註記…</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationsFeature</name>
     <message>
         <source>Annotations</source>
         <translation>註記</translation>
-    </message>
-    <message>
-        <source>Reading every article&apos;s annotations…</source>
-        <translation>正在讀取所有文章的註記…</translation>
     </message>
     <message>
         <source>Nothing you annotate can be saved: Meipi could not open %1.</source>

@@ -278,5 +278,14 @@ def test_a_read_only_database_imports_the_text_and_says_the_key_is_not_kept(
     r = meipi("import", str(path), "--id", "mine")
     assert r.code == 0, r.err
     assert "is read-only: the text is imported, but its citekey is kept" in r.err
-    assert "Cite it as [@xuzhonge]" in r.out  # the key exports give it meanwhile
+    assert "Exports cite it as [@xuzhonge] until its key can be kept." in r.out.splitlines()
     assert (paths.user_texts_dir() / "mine.meipi.txt").exists()
+    # Not "its key from now on": its own key (--citekey) is not stored either, and the exports
+    # meanwhile give the one they generate.
+    other = tmp_path / "b.txt"
+    other.write_text(ARTICLE.replace("新階段", "新局面"), encoding="utf-8")
+    r = meipi("import", str(other), "--id", "other", "--citekey", "lin2026")
+    assert r.code == 0, r.err
+    assert "its key from now on" not in r.out and "[@lin2026]" not in r.out, r.out
+    refs = {d["title"]: d["id"] for d in meipi("export", "--format", "csl-json").json()}
+    assert f"[@{refs['中俄關係的新局面']}]" in r.out

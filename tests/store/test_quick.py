@@ -15,7 +15,13 @@ from reader.store import glossary as store_glossary
 from reader.store import open_store
 from reader.store import tags as store_tags
 from reader.store import themes as store_themes
-from reader.store.quick import NeedsStore, read_records, read_snapshot, read_tag_lists
+from reader.store.quick import (
+    NeedsStore,
+    read_counts,
+    read_records,
+    read_snapshot,
+    read_tag_lists,
+)
 from reader.store.sqlite_file import APPLICATION_ID, DatabaseRefused
 from tests.store.helpers import make_doc
 
@@ -102,6 +108,15 @@ def test_a_read_of_some_texts_returns_theirs_as_the_store_does(db_file: Path) ->
     assert [r.pages for r in snapshot.annotations()] == [r.pages for r in mine]
     empty = read_snapshot(db_file, [])
     assert empty is not None and empty.annotations() == [] and empty.total == 5
+    assert snapshot.counts == {DOC.id: 3} and read_counts(db_file) == {DOC.id: 3, "other": 2}
+    unknown = read_snapshot(db_file, ["none such"])
+    assert empty.counts == {} and unknown is not None and unknown.counts == {"none such": 0}
+    assert read_counts(db_file, ["other", "none such"]) == {"other": 2}
+    # More than ``most``: none read (the window reads so many on a worker thread).
+    many = read_snapshot(db_file, [DOC.id], most=2)
+    assert many is not None and many.annotations() == [] and many.documents == ()
+    few = read_snapshot(db_file, [DOC.id], most=3)
+    assert few is not None and few.annotations() == mine
     # The reads after it (a text opened, every text's on a worker thread, one by its id).
     assert read_records(db_file, [DOC.id]) == mine
     assert read_records(db_file, ["other"]) == [r for r in everything if r.document == "other"]

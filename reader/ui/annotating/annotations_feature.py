@@ -17,9 +17,8 @@ the reading pane maps them into whatever view (script) is shown, so highlights s
 words when the view changes.
 
 What the list model holds follows the sidebar's scope: the open text's annotations ("This
-article", read when a text opens: a library of thousands holds 100,000, whose records cost
-more memory than the rest of the window), or every text's ("All articles", read on a worker
-thread while the sidebar says so, then kept current like the open text's).
+article"), or every text's ("All articles"), read as :mod:`~reader.ui.annotating.annotation_reads`
+says (on a worker thread when many), then kept current by the window's own edits.
 
 Signals:
     records_loaded(): the annotations were (re)read from the store and everything redrawn.
@@ -48,8 +47,9 @@ from reader.errors import MeipiError
 from reader.ui.annotating.annotation_edits import AnnotationEdits
 from reader.ui.annotating.annotation_menus import AnnotationMenus
 from reader.ui.annotating.annotation_models import AnnotationListModel
+from reader.ui.annotating.annotation_reads import AnnotationReads
 from reader.ui.annotating.margin import MarginNotes
-from reader.ui.annotating.palette import highlight_color, shown_meanings
+from reader.ui.annotating.palette import highlight_color
 from reader.ui.annotating.sidebar import Sidebar
 from reader.ui.annotating.undo import History, Writer
 from reader.ui.reading.selection import ChineseSelection
@@ -60,7 +60,6 @@ if TYPE_CHECKING:
 
     from reader.store.records import AnnotationRecord, TagInfo
     from reader.ui.window.main_window import MainWindow
-    from reader.ui.window.workers import Runner
 
 _ORPHANED, _COLOR, _NOTE = attrgetter("orphaned"), attrgetter("color"), attrgetter("note")
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -114,10 +113,9 @@ class AnnotationsFeature(QObject):
         # Every text's annotations are in the model (else only the open text's); a read of
         # them on a worker thread is under way (the edits made meanwhile, applied again to
         # what it brings).
-        self.holds_all = False
-        self.loading_all = False
-        self._applied_meanwhile: list[tuple[list[AnnotationRecord], list[str]]] = []
-        self._runner: Runner | None = None
+        # What the model holds (the open text's, or every text's), read on a worker thread
+        # when many (annotation_reads).
+        self.reads = AnnotationReads(self)
         # Writing to the store, through reader.ops and the undo history (annotation_edits).
         self.edits = AnnotationEdits(self)
 
@@ -156,7 +154,7 @@ class AnnotationsFeature(QObject):
         self.sidebar.set_all_articles(self._settings.text(SCOPE_SETTING, "document") == "all")
         self.margin.collapsed_changed.connect(self._on_margin_collapsed_changed)
         self.sidebar.filters_changed.connect(self._on_sidebar_filters_changed)
-        self.sidebar.scope_changed.connect(self._on_sidebar_scope_changed)
+        self.sidebar.scope_changed.connect(self.reads.scope_changed)
 
         # The actions, the Annotate menu, the toolbar's colours and the context menu.
         self.menus = AnnotationMenus(self)
@@ -181,101 +179,21 @@ class AnnotationsFeature(QObject):
         self._on_selection_changed()
 
     # -- reading the store -------------------------------------------------------------------
-    def _all_scope(self) -> bool:
-        return self.sidebar.all_articles()
-
     def refresh(self) -> None:
-        """Read the open text's annotations, every tag and colour meaning again; update what
-        shows them. In the "All articles" scope every text's are read again too, on a worker
-        thread (``all_loaded`` when they are in)."""
+        """Read the annotations shown, every tag and colour meaning again; update what shows
+        them (``AnnotationReads.refresh``)."""
         self._refresh_timer.stop()
-        doc = self.window.current_document()
-        try:
-            # Plain sqlite3 until the first write (startup budget, issue 10): see Services.
-            read = self.services.read_annotations(doc.id if doc is not None else "")
-        except MeipiError as exc:
-            self.edits.report(str(exc))
-            return
-        if read is None:
-            return
-        records, tags, meanings = read
-        meanings = shown_meanings(meanings)
-        self.tags = tags
-        self.meanings = meanings
-        self.model.set_meanings(meanings)
-        if not self.holds_all:
-            self.model.set_records(records)
-        # (Holding every text's, the read of them below brings the open text's too.)
-        self.sidebar.tags.set_tags(tags)
-        self.sidebar.colors.set_meanings(meanings)
-        self.sidebar.tag_view.expandAll()
-        self.sidebar.update_counts()  # once, for all the rows that changed
-        self.menus.update_texts()
-        self._redraw()
-        if self._all_scope():
-            self._load_all()
-        self.records_loaded.emit()
+        self.reads.refresh()
 
-    def _load_all(self) -> None:
-        """Read every text's annotations on a worker thread (the sidebar says it is reading);
-        the model takes them when they are in. A read under way is overtaken by this one."""
-        from reader.ui.window.workers import Runner
+    @property
+    def holds_all(self) -> bool:
+        """Every text's annotations are in the model (else only the open text's)."""
+        return self.reads.holds_all
 
-        if self._runner is None:
-            self._runner = Runner(self)
-        if not self.loading_all:
-            self._applied_meanwhile = []
-        self.loading_all = True
-        self.window.begin_loading("all annotations")
-        self.sidebar.set_loading(True)
-        self._runner.run(
-            "all",
-            self.services.records_reader(),
-            self._on_all_read,
-            self._on_all_failed,
-            self.tr("Reading every article's annotations…"),
-        )
-
-    def _on_all_read(self, records: list[AnnotationRecord]) -> None:
-        self.loading_all = False
-        self.sidebar.set_loading(False)
-        self.window.finish_loading("all annotations")
-        if not self._all_scope():
-            return  # the reader went back to the open text's meanwhile
-        self.model.set_records(records)
-        self.holds_all = True
-        for put, gone in self._applied_meanwhile:
-            self.model.drop(gone)
-            self.model.put(put)
-        self._applied_meanwhile = []
-        self.sidebar.update_counts()
-        self._redraw()
-        self.all_loaded.emit()
-        self.records_loaded.emit()
-
-    def _on_all_failed(self, message: str) -> None:
-        self.loading_all = False
-        self.sidebar.set_loading(False)
-        self.window.finish_loading("all annotations")
-        self.edits.report(message)
-
-    def _on_sidebar_scope_changed(self, all_articles: bool) -> None:
-        if all_articles:
-            if not self.holds_all:
-                self._load_all()
-            return
-        if self._runner is not None:
-            self._runner.cancel("all")
-        if self.loading_all:
-            self.loading_all = False
-            self.sidebar.set_loading(False)
-            self.window.finish_loading("all annotations")
-        if self.holds_all:
-            # Back to the open text's: the others' records are let go (memory).
-            doc = self.window.current_document()
-            self.holds_all = False
-            self.model.set_records(self.model.records(doc.id) if doc is not None else [])
-            self.sidebar.update_counts()
+    @property
+    def loading_all(self) -> bool:
+        """Every text's annotations are being read on a worker thread."""
+        return "all" in self.reads.reading
 
     def apply(self, put: Sequence[AnnotationRecord] = (), gone: Sequence[str] = ()) -> None:
         """The window's own write made or changed the annotations ``put`` and deleted those of
@@ -286,8 +204,7 @@ class AnnotationsFeature(QObject):
         before = [self.record(i) for i in gone]
         before += [self.record(r.id) for r in put]
         unknown = any(b is None for b in before[: len(gone)])  # a delete in a text not held
-        if self.loading_all:
-            self._applied_meanwhile.append((list(put), list(gone)))
+        self.reads.note_applied(put, gone)
         if not self.holds_all:
             doc = self.window.current_document()
             doc_id = doc.id if doc is not None else None
@@ -339,21 +256,7 @@ class AnnotationsFeature(QObject):
         elif self.holds_all:
             self._redraw()
         else:
-            self._read_open_text(doc_id)
-
-    def _read_open_text(self, doc_id: str) -> None:
-        """The open text's annotations in the model (and nothing else), drawn."""
-        try:
-            read = self.services.read_annotations(doc_id)
-        except MeipiError as exc:
-            self.edits.report(str(exc))
-            return
-        if read is None:
-            return
-        self.model.set_records(read[0])
-        self.sidebar.update_counts()
-        self._redraw()
-        self.records_loaded.emit()
+            self.reads.open_text(doc_id)
 
     def _on_theme_applied(self, _theme_id: str) -> None:
         self._formats.clear()

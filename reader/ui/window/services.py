@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     AnnotationData = tuple[list[AnnotationRecord], list[TagInfo], dict[str, str]]
 
 WATCH_INTERVAL_MS = 1000
+# A text with more annotations than this has them read on a worker thread (100,000 on one text
+# took two seconds of the window's thread); fewer are read at once, where they are asked for.
+LARGE_TEXT = 10_000
 T = TypeVar("T")
 
 
@@ -140,7 +143,7 @@ class Services(QObject):
         from reader.store.quick import NeedsStore, read_snapshot
 
         try:
-            snapshot = read_snapshot(self.db_path, self._snapshot_documents)
+            snapshot = read_snapshot(self.db_path, self._snapshot_documents, most=LARGE_TEXT)
         except NeedsStore:
             self.store()  # an older schema: open_store upgrades it
             return None
@@ -175,10 +178,12 @@ class Services(QObject):
         if self._snapshot is None:
             self._snapshot_documents = (document,)
 
-    def read_annotations(self, document: str | None) -> AnnotationData | None:
-        """The annotations of ``document`` (None: of every text) in text order, every tag and
-        colour meaning; None when the store is refused. Through ``snapshot()`` while the store
-        is not open, else through the store."""
+    def read_annotations(
+        self, document: str | None, *, records: bool = True
+    ) -> AnnotationData | None:
+        """The annotations of ``document`` (None: of every text) in text order (none when not
+        ``records``), every tag and colour meaning; None when the store is refused. Through
+        ``snapshot()`` while the store is not open, else through the store."""
         from reader.store.records import DEFAULT_MEANINGS
 
         if self._store is None and self._store_error is None:
@@ -190,13 +195,15 @@ class Services(QObject):
                 if self._glossary is None:
                     self._glossary = snapshot.glossary()
                 self.annotations_seen = snapshot.total
-                if snapshot.documents == wanted:
-                    records = snapshot.annotations()
+                if not records:
+                    read: list[AnnotationRecord] = []
+                elif snapshot.documents == wanted:
+                    read = snapshot.annotations()
                 else:
                     from reader.store.quick import read_records
 
-                    records = read_records(self.db_path, wanted)
-                return records, snapshot.tags(), snapshot.color_meanings()
+                    read = read_records(self.db_path, wanted)
+                return read, snapshot.tags(), snapshot.color_meanings()
             if self._store is None and self._store_error is None:
                 return [], [], dict(DEFAULT_MEANINGS)  # no database yet
         store = self.store()
@@ -204,20 +211,34 @@ class Services(QObject):
             return None
         from reader.ops.annotations import window_data
 
-        records, tags, meanings, total = window_data(
-            store, None if document is None else [document]
-        )
+        wanted_list = [] if not records else None if document is None else [document]
+        read, tags, meanings, total = window_data(store, wanted_list)
         self.annotations_seen = total
-        return records, tags, meanings
+        return read, tags, meanings
 
-    def records_reader(self) -> Callable[[], list[AnnotationRecord]]:
-        """A function reading every text's annotations (text order) through its own plain
-        ``sqlite3`` connection: for a worker thread (100,000 of them take a second or two).
-        The database was read (and checked whole) by the window before."""
+    def annotation_count(self, document: str) -> int:
+        """How many annotations ``document`` has (0 without a database, or refused)."""
+        if self._store_error is not None:
+            return 0
+        if self._store is None:
+            snapshot = self.snapshot()
+            if snapshot is None and self._store is None:  # (snapshot() may open the store)
+                return 0
+            if snapshot is not None and (document in snapshot.counts or not snapshot.total):
+                return snapshot.counts.get(document, 0)
+        from reader.store.quick import read_counts
+
+        return read_counts(self.db_path, [document]).get(document, 0)
+
+    def records_reader(self, document: str | None = None) -> Callable[[], list[AnnotationRecord]]:
+        """A function reading the annotations of ``document`` (None: of every text), in text
+        order, through its own plain ``sqlite3`` connection: for a worker thread (100,000 of
+        them take a second or two). The database was read (and checked whole) before."""
         from reader.store.quick import read_records
 
         path = self.db_path
-        return lambda: read_records(path)
+        wanted = None if document is None else [document]
+        return lambda: read_records(path, wanted)
 
     def find_annotation(self, annotation_id: str) -> AnnotationRecord | None:
         """One annotation, whichever text it is on (None: there is none of that id)."""

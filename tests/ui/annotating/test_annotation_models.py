@@ -221,3 +221,80 @@ def test_put_and_drop_touch_only_their_rows_and_the_list_follows(qtbot: QtBot) -
     assert [model.record(r).id for r in range(3)] == ["id-0000", "id-0001", "id-0002"]
     assert view.currentIndex().data(RECORD_ROLE).id == "id-0060"
     assert model.records() == sorted(model.records(), key=lambda r: r.start)
+
+
+EDIT_TAGS = ((), ("能源",), ("地區/中亞",), ("地區/北極", "能源"))
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> list[tuple[str, AnnotationRecord | str]]:
+    """Puts (new, moved or changed annotations on three articles) and drops, in any order."""
+    steps: list[tuple[str, AnnotationRecord | str]] = []
+    for _ in range(draw(st.integers(1, 12))):
+        n = draw(st.integers(0, 40))
+        if draw(st.booleans()):
+            steps.append(("drop", f"id-{n:04d}"))
+            continue
+        record = AnnotationRecord(
+            **{
+                **_record(n, draw(st.integers(0, 60)) * 5).__dict__,
+                "document": draw(st.sampled_from(("a", "b", "c"))),
+                "color": draw(st.sampled_from(("yellow", "green", None))),
+                "tags": draw(st.sampled_from(EDIT_TAGS)),
+                "note": draw(st.sampled_from((None, "筆記", "another note"))),
+            }
+        )
+        steps.append(("put", record))
+    return steps
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=edits())
+def test_counts_and_filters_kept_across_puts_and_drops_are_those_made_afresh(
+    qtbot: QtBot, steps: list[tuple[str, AnnotationRecord | str]]
+) -> None:
+    start = [
+        AnnotationRecord(
+            **{
+                **_record(n, n * 7).__dict__,
+                "document": "abc"[n % 3],
+                "tags": EDIT_TAGS[n % 4],
+                "note": "筆記" if n % 2 else None,
+            }
+        )
+        for n in range(20)
+    ]
+    model = AnnotationListModel()
+    model.set_records(sorted(start, key=lambda r: (r.document, r.start, r.end, r.created, r.id)))
+    proxy = AnnotationFilterProxy()
+    proxy.setSourceModel(model)
+    filters = [("a", (), ()), (None, (), ()), ("b", ("地区",), ()), (None, (), ("笔记",))]
+
+    def seen(m: AnnotationListModel, p: AnnotationFilterProxy) -> list[object]:
+        out: list[object] = []
+        for document, tag_keys, words in filters:
+            p.set_document(document)
+            p.set_tags(tag_keys)
+            p.set_text(" ".join(words))
+            out += [p.counts(), [m.record(r).id for r in p._rows], m.rows_of(document)]
+            out += [m.row_of(r.id) for r in m.records()]
+        return out
+
+    seen(model, proxy)  # every count, column and span made, to be kept across the edits
+    for kind, what in steps:
+        if isinstance(what, str):
+            model.drop([what])
+        else:
+            model.put([what])
+        assert kind in ("put", "drop")
+        after = seen(model, proxy)
+    fresh = AnnotationListModel()
+    fresh.set_records(model.records())
+    fresh_proxy = AnnotationFilterProxy()
+    fresh_proxy.setSourceModel(fresh)
+    assert after == seen(fresh, fresh_proxy)
+    assert [model.record(r).id for r in proxy._rows] == [
+        fresh.record(r).id for r in fresh_proxy._rows
+    ]

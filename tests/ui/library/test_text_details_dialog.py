@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from reader import paths
-from reader.documents import load_library
+from reader.documents import Document, Library, load_library
 from reader.ui.library.text_details_dialog import TextDetailsDialog
 from reader.ui.window.services import Services
 from tests.cli_helpers import meipi
@@ -23,6 +23,21 @@ def _import(tmp_path: Path, *extra: str) -> int:
     args = ["import", str(src), "--id", "mine", "--title", "中亞能源合作"]
     args += ["--author", "王小明", "--date", "2020", *extra]
     return meipi(*args).code
+
+
+def _details(
+    qtbot: QtBot, services: Services, doc: Document, library: Library
+) -> TextDetailsDialog:
+    """Text Details as the window opens it: its store, the whole library, the window's writer."""
+    dialog = TextDetailsDialog(
+        doc,
+        None,
+        store=services.store(),
+        library=list(library),
+        write=lambda op: services.write(op, document=doc.id, announce=False),
+    )
+    qtbot.addWidget(dialog)
+    return dialog
 
 
 def test_import_takes_a_citekey(tmp_path: Path) -> None:
@@ -41,14 +56,7 @@ def test_text_details_edits_the_citekey(qtbot: QtBot, tmp_path: Path) -> None:
     doc = library.get("mine")
     services = Services(paths.db_path(None), library)
     try:
-        dialog = TextDetailsDialog(
-            doc,
-            None,
-            store=services.store(),
-            library=list(library),
-            write=lambda op: services.write(op, document=doc.id, announce=False),
-        )
-        qtbot.addWidget(dialog)
+        dialog = _details(qtbot, services, doc, library)
         dialog.open()
         edit = dialog.citekey_edit
         assert edit is not None
@@ -81,14 +89,7 @@ def test_changed_details_keep_the_key_cited_so_far(qtbot: QtBot, tmp_path: Path)
     doc = library.get("mine")
     services = Services(paths.db_path(None), library)
     try:
-        dialog = TextDetailsDialog(
-            doc,
-            None,
-            store=services.store(),
-            library=list(library),
-            write=lambda op: services.write(op, document=doc.id, announce=False),
-        )
-        qtbot.addWidget(dialog)
+        dialog = _details(qtbot, services, doc, library)
         dialog.open()
         dialog.authors_edit.setText("李大同")
         with qtbot.waitSignal(dialog.details_saved, timeout=10000):
@@ -117,14 +118,7 @@ def test_a_key_another_text_is_cited_by_is_refused(
         text_details_dialog, "show_message", lambda _parent, _title, text: shown.append(text)
     )
     try:
-        dialog = TextDetailsDialog(
-            doc,
-            None,
-            store=services.store(),
-            library=list(library),
-            write=lambda op: services.write(op, document=doc.id, announce=False),
-        )
-        qtbot.addWidget(dialog)
+        dialog = _details(qtbot, services, doc, library)
         dialog.open()
         assert dialog.citekey_edit is not None
         dialog.citekey_edit.setText("lianyidai")
