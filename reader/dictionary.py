@@ -203,6 +203,41 @@ class _Pinyin:
         return " ".join(p for p, _ in parts), " ".join(z for _, z in parts)
 
 
+# CC-CEDICT's cross-reference inside a definition: 戰略伙伴|战略伙伴[zhan4 lu:e4 huo3 ban4] (both
+# scripts when they differ) or 家[jia1].
+_REFERENCE = re.compile(
+    r"([^\s\[\]|,;:()]+)(?:\|([^\s\[\]|,;:()]+))?\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]"
+)
+_ALONE = re.compile(r"\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]")
+_reading: _Pinyin | None = None
+
+
+def readable(sense: str) -> str:
+    """A definition as a reader reads it: a cross-reference's two scripts as 戰略伙伴 / 战略伙伴
+    (as the entry's own head is shown) and numbered pinyin in tone marks (zhàn lüè huǒ bàn),
+    not CC-CEDICT's source markup."""
+    if "[" not in sense:
+        return sense
+    global _reading
+    if _reading is None:
+        _reading = _Pinyin()
+    reading = _reading
+
+    def one(match: re.Match[str]) -> str:
+        traditional, simplified, numbered = match.groups()
+        words = (
+            traditional
+            if not simplified or simplified == traditional
+            else (f"{traditional} / {simplified}")
+        )
+        return f"{words} [{reading.convert(numbered)[0]}]"
+
+    def alone(match: re.Match[str]) -> str:  # "also pr. [na3]"
+        return f"[{reading.convert(match.group(1))[0]}]"
+
+    return _ALONE.sub(alone, _REFERENCE.sub(one, sense))
+
+
 # --- the index -----------------------------------------------------------------------------------
 
 
@@ -338,7 +373,8 @@ class Dictionary:
             rows = self._con.execute(sql, words).fetchall()
         found: dict[str, list[Entry]] = {}
         for word, trad, simp, marked, zhuyin, numbered, senses in rows:
-            entry = Entry(trad, simp, marked, zhuyin, numbered, tuple(senses.split("\n")))
+            definitions = tuple(readable(sense) for sense in senses.split("\n"))
+            entry = Entry(trad, simp, marked, zhuyin, numbered, definitions)
             found.setdefault(word, []).append(entry)
         return found
 
