@@ -2070,6 +2070,14 @@ Do you want to replace it?</source>
         <translation>%2中有 %1 个词语</translation>
     </message>
     <message>
+        <source>Delete from Vocabulary</source>
+        <translation>从生词本删除</translation>
+    </message>
+    <message>
+        <source>Delete %1 from your vocabulary, with what you wrote about it?</source>
+        <translation>要从生词本删除“%1”，连同您为它写下的内容吗？</translation>
+    </message>
+    <message>
         <source>Export for Anki</source>
         <translation>导出为 Anki 卡片</translation>
     </message>

@@ -2070,6 +2070,14 @@ Do you want to replace it?</source>
         <translation>%2中有 %1 個詞語</translation>
     </message>
     <message>
+        <source>Delete from Vocabulary</source>
+        <translation>從生詞本刪除</translation>
+    </message>
+    <message>
+        <source>Delete %1 from your vocabulary, with what you wrote about it?</source>
+        <translation>要從生詞本刪除「%1」，連同您為它寫下的內容嗎？</translation>
+    </message>
+    <message>
         <source>Export for Anki</source>
         <translation>匯出為 Anki 卡片</translation>
     </message>
