@@ -1065,6 +1065,42 @@
         <translation>从文献文件填入</translation>
     </message>
     <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>affiliation</source>
+        <translation>作者单位</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>图注</translation>
+    </message>
+    <message>
+        <source>heading %1</source>
+        <translation>%1 级标题</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>back matter</source>
+        <translation>文末资料</translation>
+    </message>
+    <message>
         <source>References (*.bib *.json);;All files (*)</source>
         <translation>文献文件 (*.bib *.json);;所有文件 (*)</translation>
     </message>
@@ -1131,6 +1167,14 @@
     <message>
         <source>Lines Dropped (%1)</source>
         <translation>略去的行（%1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The library already holds this same text as %1; importing it adds a second copy. To keep one, remove the other with %2.</source>
+        <translation>文献库中已有内容相同的文本：%1；导入后会多出一份副本。如只需保留一份，请用“%2”删除另一份。</translation>
     </message>
     <message>
         <source>page %1</source>

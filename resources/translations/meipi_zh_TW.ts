@@ -1065,6 +1065,42 @@
         <translation>從書目檔填入</translation>
     </message>
     <message>
+        <source>title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>subtitle</source>
+        <translation>副標題</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>affiliation</source>
+        <translation>服務單位</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>圖說</translation>
+    </message>
+    <message>
+        <source>heading %1</source>
+        <translation>%1 級標題</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>註釋</translation>
+    </message>
+    <message>
+        <source>back matter</source>
+        <translation>文末資料</translation>
+    </message>
+    <message>
         <source>References (*.bib *.json);;All files (*)</source>
         <translation>書目檔 (*.bib *.json);;所有檔案 (*)</translation>
     </message>
@@ -1131,6 +1167,14 @@
     <message>
         <source>Lines Dropped (%1)</source>
         <translation>略去的行（%1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The library already holds this same text as %1; importing it adds a second copy. To keep one, remove the other with %2.</source>
+        <translation>文獻庫中已有內容相同的文本：%1；匯入後會多出一份副本。若只要保留一份，請以「%2」移除另一份。</translation>
     </message>
     <message>
         <source>page %1</source>
