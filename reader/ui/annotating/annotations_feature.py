@@ -291,20 +291,15 @@ class AnnotationsFeature(QObject):
         return passage_labels(record, self.services.library.documents.get(record.document))
 
     def _document_title(self, doc_id: str) -> str:
-        """The text's title, and its id when another text bears the same title."""
-        documents = self.services.library.documents
-        doc = documents.get(doc_id)
-        if doc is None:
-            return doc_id
-        return f"{doc.title} ({doc.id})" if doc.title in self._shared_titles() else doc.title
-
-    def _shared_titles(self) -> frozenset[str]:
-        """The library's titles borne by more than one text, counted again when the number of
-        texts changes or a text is opened (a title edited in Text Details opens it again)."""
+        """The text's title, with its id when another text bears it too (titles counted again
+        when the number of texts changes or a text is opened: Text Details opens it again)."""
         documents = self.services.library.documents
         if self._shared is None or self._shared[0] != len(documents):
             self._shared = (len(documents), shared_titles(documents.values()))
-        return self._shared[1]
+        doc = documents.get(doc_id)
+        if doc is None:
+            return doc_id
+        return f"{doc.title} ({doc.id})" if doc.title in self._shared[1] else doc.title
 
     # -- drawing -----------------------------------------------------------------------------
     def _format(self, color: str | None) -> QTextCharFormat:

@@ -7,6 +7,9 @@ caller). Every edit of the form guesses again after a short pause, off the GUI t
 (``importing.guess`` writes nothing and takes seconds on a huge file); Save stores the text
 through ``importing.save`` — atomically, refusing an id already taken.
 
+Over 600 lines as one job: one dialog whose form, warnings and preview all show one guess of
+the same file, in the reader's language.
+
 Signals:
     preview_updated(): the preview shows the form's current values (or says what is wrong).
     text_imported(str): the text was saved (its id).
