@@ -203,6 +203,70 @@ class _Pinyin:
         return " ".join(p for p, _ in parts), " ".join(z for _, z in parts)
 
 
+# CC-CEDICT's cross-reference inside a definition: 戰略伙伴|战略伙伴[zhan4 lu:e4 huo3 ban4] (both
+# scripts when they differ) or 家[jia1]; and pinyin alone: "also pr. [na3]".
+_NUMBERED = r"[A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*"
+_REFERENCE = re.compile(r"([^\s\[\]|,;:()]+)(?:\|([^\s\[\]|,;:()]+))?\[(" + _NUMBERED + r")\]")
+_ALONE = re.compile(r"\[(" + _NUMBERED + r")\]")
+_MARKS = {
+    "a": "āáǎà",
+    "e": "ēéěè",
+    "i": "īíǐì",
+    "o": "ōóǒò",
+    "u": "ūúǔù",
+    "ü": "ǖǘǚǜ",
+}
+
+
+def tone_marked(numbered: str) -> str:
+    """One numbered syllable in tone marks (``lu:e4`` → ``lüè``, ``Zhong1`` → ``Zhōng``, ``ma5``
+    → ``ma``), by pinyin's rule: the mark goes on a or e, on the o of ou, else on the last vowel.
+    (Written here rather than taken from pypinyin, whose import costs a window 56 MB.)"""
+    m = _SYLLABLE.match(numbered)
+    if m is None:
+        return numbered
+    body = numbered[:-1].replace("u:", "ü").replace("U:", "Ü").replace("v", "ü").replace("V", "Ü")
+    tone = int(numbered[-1])
+    if tone == 5:
+        return body
+    lower = body.lower()
+    if "a" in lower:
+        at = lower.index("a")
+    elif "e" in lower:
+        at = lower.index("e")
+    elif "ou" in lower:
+        at = lower.index("o")
+    else:
+        vowels = [i for i, c in enumerate(lower) if c in _MARKS]
+        if not vowels:
+            return body  # m, n, ng, r alone: no vowel to mark
+        at = vowels[-1]
+    mark = _MARKS[lower[at]][tone - 1]
+    if body[at].isupper():
+        mark = mark.upper()
+    return body[:at] + mark + body[at + 1 :]
+
+
+def readable(sense: str) -> str:
+    """A definition as a reader reads it: a cross-reference's two scripts as 戰略伙伴 / 战略伙伴
+    (as the entry's own head is shown) and numbered pinyin in tone marks (zhàn lüè huǒ bàn),
+    not CC-CEDICT's source markup."""
+    if "[" not in sense:
+        return sense
+
+    def marked(numbered: str) -> str:
+        return " ".join(tone_marked(syllable) for syllable in numbered.split())
+
+    def one(match: re.Match[str]) -> str:
+        traditional, simplified, numbered = match.groups()
+        words = traditional
+        if simplified and simplified != traditional:
+            words = f"{traditional} / {simplified}"
+        return f"{words} [{marked(numbered)}]"
+
+    return _ALONE.sub(lambda m: f"[{marked(m.group(1))}]", _REFERENCE.sub(one, sense))
+
+
 # --- the index -----------------------------------------------------------------------------------
 
 
@@ -338,7 +402,8 @@ class Dictionary:
             rows = self._con.execute(sql, words).fetchall()
         found: dict[str, list[Entry]] = {}
         for word, trad, simp, marked, zhuyin, numbered, senses in rows:
-            entry = Entry(trad, simp, marked, zhuyin, numbered, tuple(senses.split("\n")))
+            definitions = tuple(readable(sense) for sense in senses.split("\n"))
+            entry = Entry(trad, simp, marked, zhuyin, numbered, definitions)
             found.setdefault(word, []).append(entry)
         return found
 

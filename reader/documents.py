@@ -500,6 +500,16 @@ class Listed(Named):
 SHOWN_IDS = 10
 
 
+def shared_titles(docs: Iterable[Named]) -> frozenset[str]:
+    """The titles two or more of ``docs`` bear: a list that names texts by title alone cannot
+    tell those apart, so it names each with its id too."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for doc in docs:
+        (shared if doc.title in seen else seen).add(doc.title)
+    return frozenset(shared)
+
+
 def unknown_document(doc_id: str, known: Iterable[str]) -> InputError:
     """The refusal of an id the library does not hold, one sentence however large the library:
     every id when there are a few, else the likeliest and how many more ``meipi list`` shows."""

@@ -69,7 +69,8 @@ _RUN_LIMIT = 200  # characters without a space (a long id, a pasted blob) before
 def for_terminal(message: str) -> str:
     """The last guard before a message reaches stderr: controls visible, any run of more than
     200 characters without a space cut to a prefix, and the whole kept under 1000 characters
-    (its beginning and its end, where the advice is)."""
+    (its beginning and its end, where the advice is; a list loses whole lines in its middle,
+    and says how many)."""
     if len(message) > _RUN_LIMIT:
         words = message.split(" ")
         if any(len(w) > _RUN_LIMIT for w in words):
@@ -77,5 +78,23 @@ def for_terminal(message: str) -> str:
                 w if len(w) <= _RUN_LIMIT else w[: _RUN_LIMIT - 80] + "…" for w in words
             )
     if len(message) > MESSAGE_LIMIT:
-        message = message[: MESSAGE_LIMIT - 300] + " … " + message[-280:]
+        message = _by_lines(message) or message[: MESSAGE_LIMIT - 300] + " … " + message[-280:]
     return visible(message)
+
+
+def _by_lines(message: str) -> str | None:
+    """A message of many lines kept under the limit by leaving out whole lines in its middle,
+    counted; None when its first line alone is too long for that."""
+    lines = message.split("\n")
+    first, size = 0, 0
+    while first < len(lines) and size + len(lines[first]) + 1 <= MESSAGE_LIMIT - 300:
+        size += len(lines[first]) + 1
+        first += 1
+    last, size = len(lines), 0
+    while last > first and size + len(lines[last - 1]) + 1 <= 280:
+        size += len(lines[last - 1]) + 1
+        last -= 1
+    if first == 0 or last == first:
+        return None
+    gap = f"… ({last - first} line{'s' if last - first != 1 else ''} left out here)"
+    return "\n".join([*lines[:first], gap, *lines[last:]])

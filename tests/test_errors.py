@@ -58,3 +58,15 @@ def test_whatever_a_message_holds_the_terminal_gets_no_control(text: str) -> Non
     assert len(shown) <= MESSAGE_LIMIT * 4  # each character at most one escape of four
     assert all(c in "\n\t" or (c.isprintable() or c == " ") for c in shown if ord(c) < 0xA0)
     assert not any(0xD800 <= ord(c) < 0xE000 for c in shown)
+
+
+def test_a_long_list_loses_whole_lines_and_says_how_many() -> None:
+    rows = [f"  {n:>3}  p. {n}  " + "中" * 40 for n in range(1, 60)]
+    shown = for_terminal("\n".join(["The quote occurs 59 times:", *rows, "Choose one."]))
+    assert len(shown) <= MESSAGE_LIMIT
+    lines = shown.split("\n")
+    assert lines[0] == "The quote occurs 59 times:" and lines[-1] == "Choose one."
+    gap = next(i for i, line in enumerate(lines) if "left out" in line)
+    kept = lines[1:gap] + lines[gap + 1 : -1]
+    assert all(line in rows for line in kept)
+    assert lines[gap] == f"… ({len(rows) - len(kept)} lines left out here)"

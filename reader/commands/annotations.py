@@ -18,7 +18,7 @@ from reader import tags as tags_rule
 from reader.cli import Context
 from reader.commands.common import load_glossary, opened, sync_texts
 from reader.documents import Document
-from reader.errors import InputError, visible
+from reader.errors import MESSAGE_LIMIT, InputError, visible
 from reader.radicals import unify
 from reader.store.records import COLORS, DEFAULT_COLOR, NO_COLOR, AnnotationRecord
 from reader.views import check_view
@@ -161,25 +161,32 @@ def _ambiguous(
         view = document_view(doc, view_id, load_glossary(ctx) if ctx.db.exists() else None)
         text = view.text
         shown = [(p, p + len(quote)) for p in _positions(view.text, quote)]
-    lines = []
+    head = (
+        f"The quote 「{_short(quote)}」 occurs {len(spans)} times in {where}; nothing was "
+        "annotated. Choose one with --occurrence N, or annotate every one with --all:"
+    )
+    # Lines are listed while the message stays under the terminal's limit (a longer one would
+    # be cut in its middle), leaving room for the line that counts the rest.
+    room = MESSAGE_LIMIT - len(head) - 120
+    lines: list[str] = []
     for n, ((start, end), (vstart, vend)) in enumerate(
         zip(spans[:_LISTED], shown, strict=False), 1
     ):
         before = text[max(0, vstart - 6) : vstart].split("\n")[-1]
         after = text[vend : vend + 6].split("\n")[0]
-        lines.append(
+        line = (
             f"  {n:>3}  {doc.cite(start, end)}  …{_short(before, 8)}"
             f"【{_short(text[vstart:vend], 20)}】{_short(after, 8)}…"
         )
-    if len(spans) > _LISTED:
-        rest = list(dict.fromkeys(doc.label_of(start) for start, _end in spans[_LISTED:]))
-        pages = ", ".join(rest[:10]) + (", …" if len(rest) > 10 else "")
-        lines.append(f"  … and {len(spans) - _LISTED} more (p. {pages})")
-    return InputError(
-        f"The quote 「{_short(quote)}」 occurs {len(spans)} times in {where}; nothing was "
-        "annotated. Choose one with --occurrence N, or annotate every one with --all:\n"
-        + "\n".join(lines)
-    )
+        room -= len(line) + 1
+        if room < 0:
+            break
+        lines.append(line)
+    if len(spans) > len(lines):
+        rest = list(dict.fromkeys(doc.label_of(start) for start, _end in spans[len(lines) :]))
+        pages = _short(", ".join(rest[:10]), 80) + (", …" if len(rest) > 10 else "")
+        lines.append(f"  … and {len(spans) - len(lines)} more (p. {pages})")
+    return InputError(head + "\n" + "\n".join(lines))
 
 
 def cmd_annotate(args: argparse.Namespace, ctx: Context) -> int:

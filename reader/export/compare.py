@@ -5,7 +5,8 @@ theme is found in only one; then one ``##`` section per theme (a tag, or a colou
 ``by="color"``), its memo when the user wrote one, and one ``###`` sub-section per article in
 article order with its passages, citations and notes. A text with no passage in the export
 gets no column and no sub-section (as in the Markdown export; the command says how many were
-left out); a text without an author is named by its title, once.
+left out); a text without an author is named by its title, once, and texts that would read
+the same are told apart by their ids.
 """
 
 from __future__ import annotations
@@ -83,21 +84,35 @@ def article_labels(
     documents: Sequence[Document], source: ExportSource | None = None, script: str = "original"
 ) -> list[str]:
     """Column labels: author and year (``許菁芸 2024``), with a short title when two columns
-    would read the same (``連弘宜 〈一帶一路框架下中俄…〉``); the title alone when there is no
-    author. Authors in the export's script, character by character."""
+    would read the same (``連弘宜 〈一帶一路框架下中俄…〉``); a text without an author by its
+    short title, then its year (``〈北極合作研究〉 2020``). Labels that still read the same get
+    the whole title instead, then the text's id (``〈北極合作研究〉 (notes-2)``). Authors in the
+    export's script, character by character."""
 
     def authors(doc: Document) -> str:
         who = "、".join(doc.meta.authors)
         return source.in_script(who, doc, script) if source is not None else who
 
-    base = [" ".join(x for x in (authors(d), d.meta.year or "") if x) for d in documents]
-    labels = [
-        f"{label} 〈{short_title(doc.title)}〉" if not label or base.count(label) > 1 else label
-        for label, doc in zip(base, documents, strict=True)
-    ]
+    def named(doc: Document, title: str) -> str:
+        who, year = authors(doc), doc.meta.year or ""
+        if not who:
+            return " ".join(x for x in (f"〈{title}〉", year) if x)
+        return " ".join(x for x in (who, year, f"〈{title}〉" if title else "") if x)
+
+    labels = [named(d, "" if authors(d) else short_title(d.title)) for d in documents]
+    for title_of in (short_title, lambda title: title):
+        labels = [
+            named(doc, title_of(doc.title)) if labels.count(label) > 1 else label
+            for label, doc in zip(labels, documents, strict=True)
+        ]
+    return _distinct(labels, documents)
+
+
+def _distinct(names: Sequence[str], documents: Sequence[Document]) -> list[str]:
+    """``names``, each that another text shares followed by its text's id (ids are unique)."""
     return [
-        label.strip() if labels.count(label) == 1 else f"{label} 〈{doc.title}〉".strip()
-        for label, doc in zip(labels, documents, strict=True)
+        f"{name} ({doc.id})" if names.count(name) > 1 else name
+        for name, doc in zip(names, documents, strict=True)
     ]
 
 
@@ -105,12 +120,21 @@ def article_heading(
     doc: Document, source: ExportSource | None = None, script: str = "original"
 ) -> str:
     """A text named in full: author and year, then the whole title (``許菁芸 2024〈中俄兩國之
-    戰略利益分歧〉``); the title alone, once, when there is no author or year."""
+    戰略利益分歧〉``); without an author, the title, then the year (``〈北極合作研究〉 2020``)."""
     who = "、".join(doc.meta.authors)
     if source is not None:
         who = source.in_script(who, doc, script)
+    if not who:
+        return " ".join(x for x in (f"〈{doc.title}〉", doc.meta.year or "") if x)
     byline = " ".join(x for x in (who, doc.meta.year or "") if x)
     return f"{byline}〈{doc.title}〉"
+
+
+def article_headings(
+    documents: Sequence[Document], source: ExportSource | None = None, script: str = "original"
+) -> list[str]:
+    """:func:`article_heading` of each text, the text's id added to any that another shares."""
+    return _distinct([article_heading(d, source, script) for d in documents], documents)
 
 
 def _table_row(cells: Sequence[str]) -> str:
@@ -163,7 +187,7 @@ def render_compare(options: ExportOptions, source: ExportSource) -> str:
         "documents": [document_fields(d, source, options.script) for d in documents],
     }
     blocks = [escape.front_matter(fields), "# Comparison by theme"]
-    headings = [article_heading(d, source, options.script) for d in documents]
+    headings = article_headings(documents, source, options.script)
     blocks.append(escape.inline_text(" · ".join(headings)))
     if not found:
         blocks.append("No annotations match.")

@@ -36,7 +36,9 @@ class MarkdownReader(FormatReader):
         return headings >= 2 or (headings >= 1 and emphasis >= 1)
 
     def build(self, source: Source, overrides: Overrides) -> Built:
-        return Built(_markdown_document(source, first_page=overrides.first_page or 1))
+        document, front_title = _markdown_document(source, first_page=overrides.first_page or 1)
+        # The front matter's title is the text's title even when no heading repeats it.
+        return Built(document, found_title=front_title)
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -100,7 +102,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str | list[str]], int]:
         if item and key:
             current = values.get(key)
             listed = current if isinstance(current, list) else []
-            listed.append(item.group(1).strip().strip("\"'"))
+            listed.append(_unquote(item.group(1)))
             values[key] = listed
             continue
         m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
@@ -108,10 +110,21 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str | list[str]], int]:
             return {}, 0  # not front matter after all
         key, value = m.group(1).lower(), m.group(2).strip()
         if value.startswith("[") and value.endswith("]"):
-            values[key] = [v.strip().strip("\"'") for v in value[1:-1].split(",") if v.strip()]
+            values[key] = [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
         elif value:
-            values[key] = value.strip("\"'")
+            values[key] = _unquote(value)
     return values, end + 1
+
+
+def _unquote(value: str) -> str:
+    """A YAML scalar's text: one pair of enclosing quotes removed with their escapes
+    (``"…\\"…"``, ``'…''…'``); an unquoted value loses a trailing ``# comment``."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return re.sub(r'\\(["\\])', r"\1", value[1:-1])
+    return re.sub(r"\s+#.*$", "", value)
 
 
 def _markdown_blocks(text: str) -> tuple[list[_MdBlock], dict[str, str | list[str]], int]:
@@ -225,7 +238,8 @@ def _front_value(front: dict[str, str | list[str]], *keys: str) -> str | None:
     return None
 
 
-def _markdown_document(source: Source, *, first_page: int) -> Document:
+def _markdown_document(source: Source, *, first_page: int) -> tuple[Document, str | None]:
+    """The document, and the front matter's title (None without one)."""
     blocks, front, pages = _markdown_blocks(source.text)
     blocks = [b for b in blocks if join_lines([t for t, _ in b.lines])]
     front_title = _front_value(front, "title")
@@ -270,5 +284,5 @@ def _markdown_document(source: Source, *, first_page: int) -> Document:
         source=source.name,
     )
     if not drafts:
-        return Document(meta, "", (), (Page(first_page, 0),), shipped=False)
-    return documents.assemble(meta, drafts, shipped=False)
+        return Document(meta, "", (), (Page(first_page, 0),), shipped=False), front_title
+    return documents.assemble(meta, drafts, shipped=False), front_title

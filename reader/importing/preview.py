@@ -180,12 +180,7 @@ def guess(
         warnings.append(f"The id {meta.id!r} is already taken; choose another id.")
     same_as = same_text(doc, lib)
     if same_as:
-        named = ", ".join(f"{doc_id!r} ({title})" for doc_id, title in same_as)
-        warnings.append(
-            f"The library already holds this same text as {named}; importing it adds a "
-            f"second copy. To keep one, remove the other with File ▸ Remove Text… in the "
-            f"Meipi window."
-        )
+        warnings.append(same_text_warning(same_as))
     return Preview(
         source,
         doc,
@@ -197,6 +192,17 @@ def guess(
         built.attachments,
         built.radicals,
         same_as,
+    )
+
+
+def same_text_warning(same_as: tuple[tuple[str, str], ...]) -> str:
+    """The warning of a text the library already holds (``same_as``: :func:`same_text`); the
+    window shows its own, translated, in its place."""
+    named = ", ".join(f"{doc_id!r} ({title})" for doc_id, title in same_as)
+    return (
+        f"The library already holds this same text as {named}; importing it adds a "
+        f"second copy. To keep one, remove the other with File ▸ Remove Text… in the "
+        f"Meipi window."
     )
 
 

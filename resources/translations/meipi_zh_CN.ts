@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>Meipi can restore the newest verified backup, made %1, which holds %2 annotations (%3). The damaged file is kept beside it, renamed, and nothing is deleted. Until then you can read, but nothing you annotate can be saved.</source>
-        <translation>Meipi 可以恢复最新一份经过验证的备份，创建于 %1，包含 %2 条批注（%3）。损坏的文件会改名后保留在旁边，不会删除任何内容。在此之前您仍可阅读，但新加的批注都无法保存。</translation>
+        <translation>Meipi 可以恢复最新一份经过验证的备份，创建于 %1，包含 %2 条批注（%3）。损坏的文件会改名后保留在旁边，不会删除任何内容。恢复之前您仍可阅读，但新加的批注都无法保存。</translation>
     </message>
     <message>
         <source>Start Meipi with --db naming your Meipi database, or move this file away to start a new one.</source>
@@ -442,7 +442,7 @@
     </message>
     <message>
         <source>You can keep reading, but nothing you annotate can be saved until then.</source>
-        <translation>您可以继续阅读，但在此之前新加的批注都无法保存。</translation>
+        <translation>您可以继续阅读，但在这件事处理好之前，新加的批注都无法保存。</translation>
     </message>
     <message>
         <source>Meipi could not open your notes a moment ago, but the file reads correctly now, so nothing was changed.</source>
@@ -1065,6 +1065,42 @@
         <translation>从文献文件填入</translation>
     </message>
     <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>affiliation</source>
+        <translation>作者单位</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>图注</translation>
+    </message>
+    <message>
+        <source>heading %1</source>
+        <translation>%1 级标题</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>back matter</source>
+        <translation>文末资料</translation>
+    </message>
+    <message>
         <source>References (*.bib *.json);;All files (*)</source>
         <translation>文献文件 (*.bib *.json);;所有文件 (*)</translation>
     </message>
@@ -1131,6 +1167,14 @@
     <message>
         <source>Lines Dropped (%1)</source>
         <translation>略去的行（%1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The library already holds this same text as %1; importing it adds a second copy. To keep one, remove the other with %2.</source>
+        <translation>文献库中已有内容相同的文本：%1；导入后会多出一份副本。如只需保留一份，请用“%2”删除另一份。</translation>
     </message>
     <message>
         <source>page %1</source>
@@ -1438,7 +1482,7 @@
     </message>
     <message>
         <source>%1 is not among the themes of %2.</source>
-        <translation>%1 不在 %2 的主题之中。</translation>
+        <translation>“%1”不在%2的主题之中。</translation>
     </message>
     <message>
         <source>Choose a theme to see its passages here.</source>
@@ -1541,8 +1585,8 @@ Do you want to replace it?</source>
 <context>
     <name>Services</name>
     <message>
-        <source>The annotation database could not be opened.</source>
-        <translation>无法打开批注数据库。</translation>
+        <source>Not saved: Meipi could not open %1, which holds your notes.</source>
+        <translation>未保存：Meipi 无法打开存放您笔记的 %1。</translation>
     </message>
 </context>
 <context>
@@ -1658,27 +1702,27 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Delete Tag %1</source>
-        <translation>删除标签 %1</translation>
+        <translation>删除标签“%1”</translation>
     </message>
     <message>
         <source>Deleted %1 from %2 annotation(s) (they are kept).</source>
-        <translation>已从 %2 条批注中删除 %1（批注本身保留）。</translation>
+        <translation>已从 %2 条批注中删除“%1”（批注本身保留）。</translation>
     </message>
     <message>
         <source>Merge Tag %1 Into %2</source>
-        <translation>将标签 %1 合并到 %2</translation>
+        <translation>将标签“%1”合并到“%2”</translation>
     </message>
     <message>
         <source>Merged %1 into %3 on %2 annotation(s).</source>
-        <translation>已在 %2 条批注上将 %1 合并到 %3。</translation>
+        <translation>已在 %2 条批注上将“%1”合并到“%3”。</translation>
     </message>
     <message>
         <source>Rename Tag %1 to %2</source>
-        <translation>将标签 %1 重命名为 %2</translation>
+        <translation>将标签“%1”重命名为“%2”</translation>
     </message>
     <message>
         <source>Renamed %1 to %3 on %2 annotation(s).</source>
-        <translation>已在 %2 条批注上将 %1 重命名为 %3。</translation>
+        <translation>已在 %2 条批注上将“%1”重命名为“%3”。</translation>
     </message>
     <message>
         <source>(%1 undoes it.)</source>
@@ -1698,7 +1742,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>New name for %1 (%2 annotation(s); tags under it follow):</source>
-        <translation>%1 的新名称（%2 条批注；其下的标签一并更改）：</translation>
+        <translation>“%1”的新名称（%2 条批注；其下的标签一并更改）：</translation>
     </message>
     <message>
         <source>Merge Tags</source>
@@ -1706,7 +1750,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>%1 already exists. Merge %2 into it (%3 annotation(s))?</source>
-        <translation>%1 已存在。要将 %2 合并进去吗（%3 条批注）？</translation>
+        <translation>“%1”已存在。要将“%2”合并进去吗（%3 条批注）？</translation>
     </message>
     <message>
         <source>Merge Tag</source>
@@ -1714,7 +1758,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Merge %1 (%2 annotation(s)) into:</source>
-        <translation>将 %1（%2 条批注）合并到：</translation>
+        <translation>将“%1”（%2 条批注）合并到：</translation>
     </message>
     <message>
         <source>Delete Tag</source>
@@ -1722,11 +1766,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Remove the tag %1 (and any tag under it) from %2 annotation(s)? The annotations stay; Undo puts the tag back.</source>
-        <translation>要从 %2 条批注中移除标签 %1（及其下所有标签）吗？批注本身会保留；“撤销”可将标签加回。</translation>
+        <translation>要从 %2 条批注中移除标签“%1”（及其下所有标签）吗？批注本身会保留；“撤销”可将标签加回。</translation>
     </message>
     <message>
         <source>What %1 means:</source>
-        <translation>%1 的含义：</translation>
+        <translation>“%1”的含义：</translation>
     </message>
 </context>
 <context>
@@ -1854,11 +1898,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Memo on %1</source>
-        <translation>关于 %1 的札记</translation>
+        <translation>关于“%1”的札记</translation>
     </message>
     <message>
         <source>How do the two articles treat %1? (saved as you type)</source>
-        <translation>两篇文章如何处理 %1？（边写边存）</translation>
+        <translation>两篇文章如何处理“%1”？（边写边存）</translation>
     </message>
     <message>
         <source>Not saved yet.</source>
@@ -1893,7 +1937,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Passages in %1</source>
-        <translation>%1 中的段落</translation>
+        <translation>%1中的段落</translation>
     </message>
     <message>
         <source>only %1</source>
@@ -2000,11 +2044,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Stop Converting %1 My Way</source>
-        <translation>停止按我的方式转换 %1</translation>
+        <translation>停止按我的方式转换“%1”</translation>
     </message>
     <message>
         <source>Keep %1 Unsubstituted</source>
-        <translation>保留 %1 不替换</translation>
+        <translation>保留“%1”不替换</translation>
     </message>
     <message>
         <source>No substitution for this phrase in any view; its characters still follow the view&apos;s script</source>
@@ -2012,11 +2056,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Convert %1 to…</source>
-        <translation>将 %1 转换为…</translation>
+        <translation>将“%1”转换为…</translation>
     </message>
     <message>
         <source>%1 keeps its wording in every view (its characters follow the script).</source>
-        <translation>%1 在每种视图中都保留用词（字形随繁简转换）。</translation>
+        <translation>“%1”在每种视图中都保留用词（字形随繁简转换）。</translation>
     </message>
     <message>
         <source>Convert Your Way</source>
@@ -2024,7 +2068,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Show %1 in every view as:</source>
-        <translation>在每种视图中将 %1 显示为：</translation>
+        <translation>在每种视图中将“%1”显示为：</translation>
     </message>
 </context>
 <context>
@@ -2067,7 +2111,15 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>%1 words in %2</source>
-        <translation>%2 中有 %1 个词语</translation>
+        <translation>%2中有 %1 个词语</translation>
+    </message>
+    <message>
+        <source>Delete from Vocabulary</source>
+        <translation>从生词本删除</translation>
+    </message>
+    <message>
+        <source>Delete %1 from your vocabulary, with what you wrote about it?</source>
+        <translation>要从生词本删除“%1”，连同您为它写下的内容吗？</translation>
     </message>
     <message>
         <source>Export for Anki</source>
@@ -2094,7 +2146,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>This view words it %1; the original has %2.</source>
-        <translation>这个视图写作 %1；原文为 %2。</translation>
+        <translation>这个视图写作“%1”；原文为“%2”。</translation>
     </message>
     <message>
         <source>Not in the dictionary.</source>
@@ -2129,11 +2181,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Added %1 to your vocabulary.</source>
-        <translation>已将 %1 加入生词本。</translation>
+        <translation>已将“%1”加入生词本。</translation>
     </message>
     <message>
         <source>%1 is already in your vocabulary.</source>
-        <translation>%1 已在生词本中。</translation>
+        <translation>“%1”已在生词本中。</translation>
     </message>
 </context>
 <context>

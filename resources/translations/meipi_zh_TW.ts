@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>Meipi can restore the newest verified backup, made %1, which holds %2 annotations (%3). The damaged file is kept beside it, renamed, and nothing is deleted. Until then you can read, but nothing you annotate can be saved.</source>
-        <translation>Meipi 可以還原最新一份經過驗證的備份，建立於 %1，內含 %2 則註記（%3）。損壞的檔案會改名後保留在旁，不會刪除任何東西。在此之前您仍可閱讀，但新加的註記都無法儲存。</translation>
+        <translation>Meipi 可以還原最新一份經過驗證的備份，建立於 %1，內含 %2 則註記（%3）。損壞的檔案會改名後保留在旁，不會刪除任何東西。還原之前您仍可閱讀，但新加的註記都無法儲存。</translation>
     </message>
     <message>
         <source>Start Meipi with --db naming your Meipi database, or move this file away to start a new one.</source>
@@ -442,7 +442,7 @@
     </message>
     <message>
         <source>You can keep reading, but nothing you annotate can be saved until then.</source>
-        <translation>您可以繼續閱讀，但在此之前新加的註記都無法儲存。</translation>
+        <translation>您可以繼續閱讀，但在這件事處理好之前，新加的註記都無法儲存。</translation>
     </message>
     <message>
         <source>Meipi could not open your notes a moment ago, but the file reads correctly now, so nothing was changed.</source>
@@ -1065,6 +1065,42 @@
         <translation>從書目檔填入</translation>
     </message>
     <message>
+        <source>title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>subtitle</source>
+        <translation>副標題</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>affiliation</source>
+        <translation>服務單位</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>圖說</translation>
+    </message>
+    <message>
+        <source>heading %1</source>
+        <translation>%1 級標題</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>註釋</translation>
+    </message>
+    <message>
+        <source>back matter</source>
+        <translation>文末資料</translation>
+    </message>
+    <message>
         <source>References (*.bib *.json);;All files (*)</source>
         <translation>書目檔 (*.bib *.json);;所有檔案 (*)</translation>
     </message>
@@ -1131,6 +1167,14 @@
     <message>
         <source>Lines Dropped (%1)</source>
         <translation>略去的行（%1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The library already holds this same text as %1; importing it adds a second copy. To keep one, remove the other with %2.</source>
+        <translation>文獻庫中已有內容相同的文本：%1；匯入後會多出一份副本。若只要保留一份，請以「%2」移除另一份。</translation>
     </message>
     <message>
         <source>page %1</source>
@@ -1438,7 +1482,7 @@
     </message>
     <message>
         <source>%1 is not among the themes of %2.</source>
-        <translation>%1 不在 %2 的主題之中。</translation>
+        <translation>「%1」不在%2的主題之中。</translation>
     </message>
     <message>
         <source>Choose a theme to see its passages here.</source>
@@ -1541,8 +1585,8 @@ Do you want to replace it?</source>
 <context>
     <name>Services</name>
     <message>
-        <source>The annotation database could not be opened.</source>
-        <translation>無法開啟註記資料庫。</translation>
+        <source>Not saved: Meipi could not open %1, which holds your notes.</source>
+        <translation>未儲存：Meipi 無法開啟存放您筆記的 %1。</translation>
     </message>
 </context>
 <context>
@@ -1658,27 +1702,27 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Delete Tag %1</source>
-        <translation>刪除標籤 %1</translation>
+        <translation>刪除標籤「%1」</translation>
     </message>
     <message>
         <source>Deleted %1 from %2 annotation(s) (they are kept).</source>
-        <translation>已從 %2 則註記中刪除 %1（註記本身保留）。</translation>
+        <translation>已從 %2 則註記中刪除「%1」（註記本身保留）。</translation>
     </message>
     <message>
         <source>Merge Tag %1 Into %2</source>
-        <translation>將標籤 %1 合併至 %2</translation>
+        <translation>將標籤「%1」合併至「%2」</translation>
     </message>
     <message>
         <source>Merged %1 into %3 on %2 annotation(s).</source>
-        <translation>已在 %2 則註記上將 %1 合併至 %3。</translation>
+        <translation>已在 %2 則註記上將「%1」合併至「%3」。</translation>
     </message>
     <message>
         <source>Rename Tag %1 to %2</source>
-        <translation>將標籤 %1 重新命名為 %2</translation>
+        <translation>將標籤「%1」重新命名為「%2」</translation>
     </message>
     <message>
         <source>Renamed %1 to %3 on %2 annotation(s).</source>
-        <translation>已在 %2 則註記上將 %1 重新命名為 %3。</translation>
+        <translation>已在 %2 則註記上將「%1」重新命名為「%3」。</translation>
     </message>
     <message>
         <source>(%1 undoes it.)</source>
@@ -1698,7 +1742,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>New name for %1 (%2 annotation(s); tags under it follow):</source>
-        <translation>%1 的新名稱（%2 則註記；其下的標籤一併變更）：</translation>
+        <translation>「%1」的新名稱（%2 則註記；其下的標籤一併變更）：</translation>
     </message>
     <message>
         <source>Merge Tags</source>
@@ -1706,7 +1750,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>%1 already exists. Merge %2 into it (%3 annotation(s))?</source>
-        <translation>%1 已存在。要將 %2 合併進去嗎（%3 則註記）？</translation>
+        <translation>「%1」已存在。要將「%2」合併進去嗎（%3 則註記）？</translation>
     </message>
     <message>
         <source>Merge Tag</source>
@@ -1714,7 +1758,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Merge %1 (%2 annotation(s)) into:</source>
-        <translation>將 %1（%2 則註記）合併至：</translation>
+        <translation>將「%1」（%2 則註記）合併至：</translation>
     </message>
     <message>
         <source>Delete Tag</source>
@@ -1722,11 +1766,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Remove the tag %1 (and any tag under it) from %2 annotation(s)? The annotations stay; Undo puts the tag back.</source>
-        <translation>要從 %2 則註記中移除標籤 %1（及其下所有標籤）嗎？註記本身會保留；「復原」可將標籤加回。</translation>
+        <translation>要從 %2 則註記中移除標籤「%1」（及其下所有標籤）嗎？註記本身會保留；「復原」可將標籤加回。</translation>
     </message>
     <message>
         <source>What %1 means:</source>
-        <translation>%1 的含義：</translation>
+        <translation>「%1」的含義：</translation>
     </message>
 </context>
 <context>
@@ -1854,11 +1898,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Memo on %1</source>
-        <translation>關於 %1 的札記</translation>
+        <translation>關於「%1」的札記</translation>
     </message>
     <message>
         <source>How do the two articles treat %1? (saved as you type)</source>
-        <translation>兩篇文章如何處理 %1？（隨打隨存）</translation>
+        <translation>兩篇文章如何處理「%1」？（隨打隨存）</translation>
     </message>
     <message>
         <source>Not saved yet.</source>
@@ -1893,7 +1937,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Passages in %1</source>
-        <translation>%1 中的段落</translation>
+        <translation>%1中的段落</translation>
     </message>
     <message>
         <source>only %1</source>
@@ -2000,11 +2044,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Stop Converting %1 My Way</source>
-        <translation>停止以我的方式轉換 %1</translation>
+        <translation>停止以我的方式轉換「%1」</translation>
     </message>
     <message>
         <source>Keep %1 Unsubstituted</source>
-        <translation>保留 %1 不替換</translation>
+        <translation>保留「%1」不替換</translation>
     </message>
     <message>
         <source>No substitution for this phrase in any view; its characters still follow the view&apos;s script</source>
@@ -2012,11 +2056,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Convert %1 to…</source>
-        <translation>將 %1 轉換為…</translation>
+        <translation>將「%1」轉換為…</translation>
     </message>
     <message>
         <source>%1 keeps its wording in every view (its characters follow the script).</source>
-        <translation>%1 在每種檢視中都保留用詞（字形隨繁簡轉換）。</translation>
+        <translation>「%1」在每種檢視中都保留用詞（字形隨繁簡轉換）。</translation>
     </message>
     <message>
         <source>Convert Your Way</source>
@@ -2024,7 +2068,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Show %1 in every view as:</source>
-        <translation>在每種檢視中將 %1 顯示為：</translation>
+        <translation>在每種檢視中將「%1」顯示為：</translation>
     </message>
 </context>
 <context>
@@ -2067,7 +2111,15 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>%1 words in %2</source>
-        <translation>%2 中有 %1 個詞語</translation>
+        <translation>%2中有 %1 個詞語</translation>
+    </message>
+    <message>
+        <source>Delete from Vocabulary</source>
+        <translation>從生詞本刪除</translation>
+    </message>
+    <message>
+        <source>Delete %1 from your vocabulary, with what you wrote about it?</source>
+        <translation>要從生詞本刪除「%1」，連同您為它寫下的內容嗎？</translation>
     </message>
     <message>
         <source>Export for Anki</source>
@@ -2094,7 +2146,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>This view words it %1; the original has %2.</source>
-        <translation>這個檢視寫作 %1；原文為 %2。</translation>
+        <translation>這個檢視寫作「%1」；原文為「%2」。</translation>
     </message>
     <message>
         <source>Not in the dictionary.</source>
@@ -2129,11 +2181,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>Added %1 to your vocabulary.</source>
-        <translation>已將 %1 加入生詞本。</translation>
+        <translation>已將「%1」加入生詞本。</translation>
     </message>
     <message>
         <source>%1 is already in your vocabulary.</source>
-        <translation>%1 已在生詞本中。</translation>
+        <translation>「%1」已在生詞本中。</translation>
     </message>
 </context>
 <context>

@@ -143,3 +143,21 @@ def test_delete_with_db_prints_a_command_for_that_database(tmp_path: Path) -> No
     assert meipi(*command[1:]).code == 0
     rows = meipi("annotations", "--json", "--db", str(db)).json()["annotations"]
     assert [r["id"] for r in rows] == [made.out.strip()]
+
+
+def test_a_long_list_of_occurrences_leaves_none_out_unsaid(db_file: Path, tmp_path: Path) -> None:
+    """A long quote found on 24 pages: the occurrences listed run 1, 2, 3 … without a gap and
+    the rest are counted with their pages; no line is cut in its middle."""
+    quote = "中亞國家的能源出口長期依賴俄羅斯的管線系統"
+    pages = [f"第{n}段：{quote}，近年有變化。\n" for n in range(1, 25)]
+    source = tmp_path / "repeated.txt"
+    source.write_text("重複的段落\n\n" + "\f".join(pages), encoding="utf-8")
+    assert meipi("import", str(source)).code == 0
+    refused = meipi("annotate", "repeated", "--quote", quote)
+    assert refused.code == 2 and refused.out == ""
+    listed_lines = [line for line in refused.err.splitlines() if "【" in line]
+    numbers = [int(line.split()[0]) for line in listed_lines]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 10
+    assert all(line.endswith("，近年有變化…") for line in listed_lines)
+    rest = ", ".join(str(n) for n in range(len(numbers) + 1, 25))
+    assert refused.err.rstrip().endswith(f"… and {24 - len(numbers)} more (p. {rest})")

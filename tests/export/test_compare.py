@@ -190,3 +190,27 @@ def test_texts_without_a_passage_get_no_column_and_no_section(docs: list[Documen
     front, body = split_front_matter(render_export(opts, source))
     assert [d["document"] for d in front["documents"]] == ["notes"]
     assert [t for k, t in skeleton(body) if k == "h3"] == ["〈北極合作研究〉"]
+
+
+def test_texts_of_one_title_are_told_apart_and_named_once(docs: list[Document]) -> None:
+    """Three texts without an author, all titled 北極合作研究, and one with a date: each column
+    and each heading names its text once, and no two read the same."""
+    lian, _ = docs
+    same = [_without_author(lian, f"arctic-{n}", "北極合作研究") for n in (1, 2, 3)]
+    dated = _without_author(lian, "na4", "北極航道")
+    dated = replace(dated, meta=replace(dated.meta, date="2020"))
+    texts = [*same, dated]
+    recs = [anchor(doc, "北極", tags=["北極"]) for doc in texts]
+    opts = ExportOptions(format="compare", exported_at=STAMP)
+    _, body = split_front_matter(render_export(opts, source_for(texts, recs)))
+    sk = skeleton(body)
+    heads = [t for k, t in sk if k == "h3"]
+    assert heads == [
+        "〈北極合作研究〉 (arctic-1)",
+        "〈北極合作研究〉 (arctic-2)",
+        "〈北極合作研究〉 (arctic-3)",
+        "〈北極航道〉 2020",
+    ]
+    columns = [t for k, t in sk if k == "th"][1:-1]
+    assert columns == heads
+    assert ("p", " · ".join(heads)) in sk

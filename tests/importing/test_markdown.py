@@ -99,3 +99,24 @@ def test_markdown_in_gb18030_with_setext_headings(tmp_path: Path) -> None:
         ("heading", 1, "第一部分"),
         ("paragraph", 0, "这是简体的段落，接续一行。"),
     ]
+
+
+def test_front_matter_title_alone_is_the_title(tmp_path: Path) -> None:
+    """A title in the front matter that no heading repeats is still the text's title,
+    whatever the key's case and however the value is quoted."""
+    cases = {
+        "plain.md": ("title: 中亞能源走廊", "中亞能源走廊"),
+        "upper.md": ("Title: 中亞能源走廊", "中亞能源走廊"),
+        "double.md": ('title: "能源：\\"走廊\\"與管線"', '能源："走廊"與管線'),
+        "single.md": ("TITLE: '它''s 走廊'  ", "它's 走廊"),
+        "comment.md": ("title: 中亞能源走廊  # 暫定", "中亞能源走廊"),
+    }
+    for name, (line, expected) in cases.items():
+        text = f"---\n{line}\nauthor: 李四\ndate: 2023-05\n---\n\n正文第一段。\n"
+        r = meipi("import", str(write_file(tmp_path, name, text)))
+        assert r.code == 0, r.err
+        assert "No title was found" not in r.err
+        doc = documents.load_library().get(Path(name).stem)
+        assert doc.meta.title == expected, name
+        assert doc.meta.authors == ("李四",) and doc.meta.date == "2023-05"
+        assert [doc.block_text(b) for b in doc.blocks] == ["正文第一段。"]

@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip
 
+from reader.documents import shared_titles
 from reader.errors import MeipiError
 from reader.ui.annotating.annotation_edits import AnnotationEdits
 from reader.ui.annotating.annotation_menus import AnnotationMenus
@@ -92,6 +93,7 @@ class AnnotationsFeature(QObject):
         super().__init__(window)
         self.window = window
         self.services = window.services
+        self._shared: tuple[int, frozenset[str]] | None = None  # texts counted, titles shared
         self.view = window.reading_view
         self.writer = Writer(self.services)
         self.history = History(self)
@@ -250,6 +252,7 @@ class AnnotationsFeature(QObject):
         self.margin.relayout()
 
     def _on_document_opened(self, doc_id: str) -> None:
+        self._shared = None
         self.sidebar.set_current_document(doc_id)
         if self.edits.sync_texts():
             self.refresh()
@@ -288,8 +291,20 @@ class AnnotationsFeature(QObject):
         return passage_labels(record, self.services.library.documents.get(record.document))
 
     def _document_title(self, doc_id: str) -> str:
-        doc = self.services.library.documents.get(doc_id)
-        return doc.title if doc else doc_id
+        """The text's title, and its id when another text bears the same title."""
+        documents = self.services.library.documents
+        doc = documents.get(doc_id)
+        if doc is None:
+            return doc_id
+        return f"{doc.title} ({doc.id})" if doc.title in self._shared_titles() else doc.title
+
+    def _shared_titles(self) -> frozenset[str]:
+        """The library's titles borne by more than one text, counted again when the number of
+        texts changes or a text is opened (a title edited in Text Details opens it again)."""
+        documents = self.services.library.documents
+        if self._shared is None or self._shared[0] != len(documents):
+            self._shared = (len(documents), shared_titles(documents.values()))
+        return self._shared[1]
 
     # -- drawing -----------------------------------------------------------------------------
     def _format(self, color: str | None) -> QTextCharFormat:

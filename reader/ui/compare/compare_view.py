@@ -15,6 +15,7 @@ Signals (CompareView):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,12 @@ if TYPE_CHECKING:
 
 TypographyFor = Callable[[ReadingContent | None], Typography]
 SIDES = (0, 1)
+
+
+def article_label(doc: Document) -> str:
+    """Authors and title (``許菁芸〈中俄兩國之戰略利益分歧〉``); the title alone without authors."""
+    authors = "、".join(doc.meta.authors)
+    return f"{authors}〈{doc.title}〉" if authors else doc.title
 
 
 class ComparePane(QWidget):
@@ -108,9 +115,12 @@ class ComparePane(QWidget):
     def fill_articles(self) -> None:
         """List every article of the library (again, after the user added one)."""
         self.article_box.clear()
-        for doc in self._library:
-            authors = "、".join(doc.meta.authors)
-            self.article_box.addItem(f"{authors}〈{doc.title}〉" if authors else doc.title, doc.id)
+        labels = [article_label(doc) for doc in self._library]
+        times = Counter(labels)
+        for label, doc in zip(labels, self._library, strict=True):
+            # Two texts that read the same are told apart by their ids.
+            shown = f"{label} ({doc.id})" if times[label] > 1 else label
+            self.article_box.addItem(shown, doc.id)
         if self._doc_id is not None:
             self.article_box.setCurrentIndex(self.article_box.findData(self._doc_id))
 

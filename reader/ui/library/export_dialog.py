@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.documents import Document
+from reader.documents import Document, shared_titles
 from reader.errors import MeipiError
 from reader.export import (
     COLORS,
@@ -55,6 +55,7 @@ from reader.export.atomic import check_target
 from reader.export.records import select
 from reader.store.records import NO_COLOR
 from reader.ui.annotating.palette import color_label, shown_meanings
+from reader.ui.library.library_list import detail_line
 from reader.ui.window.messages import show_message
 from reader.ui.window.save_dialog import ask_save_path
 from reader.ui.window.settings import ReaderSettings
@@ -205,8 +206,11 @@ class ExportDialog(QDialog):
 
         self.documents_list = QListWidget(choices)
         self.documents_list.setObjectName("exportDocuments")
+        shared = shared_titles(self._documents)
         for doc in self._documents:
-            item = QListWidgetItem(doc.title, self.documents_list)
+            # A title another text bears too is followed by what tells the text apart.
+            shown = f"{doc.title} — {detail_line(doc, True)}" if doc.title in shared else doc.title
+            item = QListWidgetItem(shown, self.documents_list)
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
             item.setToolTip(doc.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

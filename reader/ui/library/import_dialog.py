@@ -20,7 +20,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +46,7 @@ from reader.documents import SOURCE_SCRIPTS, Document, Library
 from reader.errors import MeipiError
 from reader.importing import Overrides, Preview, Source, free_id, guess, save
 from reader.importing.metadata_file import Reference, pick, read_references, with_published
+from reader.importing.preview import same_text_warning
 from reader.ui.window.messages import show_message
 from reader.ui.window.workers import Runner
 from reader.views import LABELS
@@ -57,6 +58,21 @@ GUESS_DELAY_MS = 300
 PREVIEW_BLOCKS = 60  # blocks shown in the preview
 BLOCK_CHARS = 240  # characters of each block shown
 DROPPED_SHOWN = 500
+
+# The preview names each block by its kind (reader.documents.BLOCK_KINDS), translated in this
+# dialog's context; listed here for lupdate.
+_BLOCK_KIND_TEXTS = (
+    QT_TRANSLATE_NOOP("ImportDialog", "title"),
+    QT_TRANSLATE_NOOP("ImportDialog", "subtitle"),
+    QT_TRANSLATE_NOOP("ImportDialog", "author"),
+    QT_TRANSLATE_NOOP("ImportDialog", "affiliation"),
+    QT_TRANSLATE_NOOP("ImportDialog", "caption"),
+    QT_TRANSLATE_NOOP("ImportDialog", "heading %1"),
+    QT_TRANSLATE_NOOP("ImportDialog", "paragraph"),
+    QT_TRANSLATE_NOOP("ImportDialog", "note"),
+    QT_TRANSLATE_NOOP("ImportDialog", "back matter"),
+)
+_BLOCK_KIND_NAMES = {"heading": "heading %1", "backmatter": "back matter"}  # else the kind
 MAX_FIRST_PAGE = 100_000
 _AUTHOR_SPLIT = re.compile(r"[;；、]")
 _FIELDS = ("id", "title", "authors", "venue", "date", "script", "first_page")
@@ -461,8 +477,13 @@ class ImportDialog(QDialog):
                 if p
             )
         )
-        if preview.warnings:
-            items = "".join(f"<li>{escape(w)}</li>" for w in preview.warnings)
+        warnings = list(preview.warnings)
+        if preview.same_as:
+            # The core's sentence, in the reader's language and naming the menu as it reads.
+            at = warnings.index(same_text_warning(preview.same_as))
+            warnings[at] = self._same_text_warning(preview.same_as)
+        if warnings:
+            items = "".join(f"<li>{escape(w)}</li>" for w in warnings)
             self.warnings_label.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
             self.warnings_label.setVisible(True)
         else:
@@ -480,6 +501,22 @@ class ImportDialog(QDialog):
             1, self.tr("Lines Dropped (%1)").replace("%1", str(len(preview.dropped)))
         )
 
+    def _same_text_warning(self, same_as: tuple[tuple[str, str], ...]) -> str:
+        def menu(context: str, text: str) -> str:
+            shown = QCoreApplication.translate(context, text)
+            return re.sub(r"\(&\w\)|&(?=\w)", "", shown)  # the mnemonic: 檔案(&F), &File
+
+        path = f"{menu('MainWindow', '&File')} ▸ {menu('DialogsFeature', '&Remove Text…')}"
+        named = self.tr(", ").join(f"{title} ({doc_id})" for doc_id, title in same_as)
+        return (
+            self.tr(
+                "The library already holds this same text as %1; importing it adds a second "
+                "copy. To keep one, remove the other with %2."
+            )
+            .replace("%1", named)
+            .replace("%2", path)
+        )
+
     def _blocks_html(self, doc: Document) -> str:
         rows: list[str] = []
         page_starts = {p.start: p.printed for p in doc.pages}
@@ -494,7 +531,9 @@ class ImportDialog(QDialog):
                     + " —</td></tr>"
                 )
                 next_page += 1
-            kind = block.kind + (f" {block.level}" if block.kind == "heading" else "")
+            kind = QCoreApplication.translate(
+                "ImportDialog", _BLOCK_KIND_NAMES.get(block.kind, block.kind)
+            ).replace("%1", str(block.level))
             text = doc.block_text(block)
             if len(text) > BLOCK_CHARS:
                 text = text[:BLOCK_CHARS] + "…"

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.documents import Document
+from reader.documents import Document, shared_titles
 from reader.ui.window.viewports import own_viewport
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -43,11 +43,15 @@ YEAR_ROLE = Qt.ItemDataRole.UserRole + 4
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5
 
 
-def detail_line(doc: Document) -> str:
-    """``author · venue issue · year`` with whatever the metadata has."""
+def detail_line(doc: Document, title_shared: bool = False) -> str:
+    """``author · venue issue · year`` with whatever the metadata has, then the text's id when
+    that is nothing or another text bears the same title (``title_shared``): the line tells
+    every text apart."""
     meta = doc.meta
     venue = " ".join(p for p in (meta.venue, meta.issue) if p)
     parts = ["、".join(meta.authors), venue, meta.year or ""]
+    if title_shared or not any(parts):
+        parts.append(doc.id)
     return " · ".join(p for p in parts if p)
 
 
@@ -57,6 +61,7 @@ class LibraryModel(QAbstractListModel):
     def __init__(self, documents: list[Document], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._docs = list(documents)
+        self._shared = shared_titles(self._docs)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._docs)
@@ -72,7 +77,7 @@ class LibraryModel(QAbstractListModel):
             lines = [
                 doc.title,
                 *([meta.english_title] if meta.english_title else []),
-                detail_line(doc),
+                detail_line(doc, doc.title in self._shared),
             ]
             return "\n".join(lines)
         if role == DOC_ID_ROLE:
@@ -84,7 +89,7 @@ class LibraryModel(QAbstractListModel):
         if role == YEAR_ROLE:
             return meta.year or ""
         if role == DETAIL_ROLE:
-            return detail_line(doc)
+            return detail_line(doc, doc.title in self._shared)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -105,6 +110,7 @@ class LibraryModel(QAbstractListModel):
     def set_documents(self, documents: list[Document]) -> None:
         self.beginResetModel()
         self._docs = list(documents)
+        self._shared = shared_titles(self._docs)
         self.endResetModel()
 
 

@@ -384,8 +384,12 @@ class Services(QObject):
 
         store = self.store()
         if store is None:
+            # In the window's words: the refusal itself (the command line's, with its --db
+            # advice) was explained by the dialog when the file was first refused.
             raise EnvironmentFailure(
-                self.store_error or self.tr("The annotation database could not be opened.")
+                self.tr("Not saved: Meipi could not open %1, which holds your notes.").replace(
+                    "%1", str(self.db_path)
+                )
             )
         try:
             result = op(store)

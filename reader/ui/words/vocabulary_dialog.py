@@ -157,9 +157,35 @@ class VocabularyDialog(QDialog):
         self.changed.emit()
 
     def _on_delete_button_clicked(self) -> None:
-        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
-        if rows:
-            self.delete_rows(rows)
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        rows = [row for row in rows if 0 <= row < len(self._records)]
+        if not rows:
+            return
+        # A word's notes and sentence go with it, and there is no undo here: asked first.
+        words = "、".join(self._records[row].word for row in rows[:5])
+        if len(rows) > 5:
+            words += "…"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete from Vocabulary"),
+            self.tr("Delete %1 from your vocabulary, with what you wrote about it?").replace(
+                "%1", words
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName("confirmVocabularyDelete")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def on_finished(_result: int) -> None:
+            if box.clickedButton() is delete:
+                self.delete_rows(rows)
+
+        box.finished.connect(on_finished)
+        box.open()
 
     # -- export --------------------------------------------------------------------------------
     def anki_text(self) -> str:
@@ -191,7 +217,7 @@ class VocabularyDialog(QDialog):
         path = ask_save_path(
             self,
             self.tr("Export for Anki"),
-            f"{self._doc.id}-vocabulary.csv",
+            str(Path.home() / f"{self._doc.id}-vocabulary.csv"),
             self.tr("CSV for Anki (*.csv)"),
             ".csv",
         )

@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.documents import load_library
+from reader.documents import BlockDraft, Document, Metadata, assemble, load_library
 from reader.ui.library.library_list import (
     AUTHORS_ROLE,
+    DETAIL_ROLE,
     DOC_ID_ROLE,
     VENUE_ROLE,
     YEAR_ROLE,
@@ -55,3 +56,29 @@ def test_keyboard_moves_between_articles(qtbot: QtBot) -> None:
     with qtbot.assertNotEmitted(view.document_activated):
         view.show_document("lian-obor")
     assert view.currentIndex().data(DOC_ID_ROLE) == "lian-obor"
+
+
+def _titled(
+    doc_id: str, title: str, authors: tuple[str, ...] = (), date: str | None = None
+) -> Document:
+    body = [BlockDraft("title", 0, title), BlockDraft("paragraph", 0, "北極合作與航道。")]
+    return assemble(Metadata(id=doc_id, title=title, authors=authors, date=date), body)
+
+
+def test_rows_of_one_title_are_told_apart_by_their_ids() -> None:
+    """Texts that share a title, or have no author, venue or date, show their ids in the
+    details line; a text with details and a title of its own does not."""
+    docs = [
+        *(_titled(f"arctic-{n}", "北極合作研究") for n in (1, 2, 3)),
+        _titled("na4", "北極航道", date="2020"),
+        _titled("lone", "北極航線"),
+        _titled("dated", "北極研究", authors=("李四",), date="2023-05"),
+    ]
+    model = LibraryModel(docs)
+    details = [model.index(row, 0).data(DETAIL_ROLE) for row in range(model.rowCount())]
+    assert details == ["arctic-1", "arctic-2", "arctic-3", "2020", "lone", "李四 · 2023"]
+    tips = [model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(3)]
+    assert len(set(tips)) == 3
+    model.set_documents([*docs, _titled("dated-2", "北極研究", authors=("李四",), date="2023")])
+    assert model.index(5, 0).data(DETAIL_ROLE) == "李四 · 2023 · dated"
+    assert model.index(6, 0).data(DETAIL_ROLE) == "李四 · 2023 · dated-2"

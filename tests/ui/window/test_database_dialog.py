@@ -319,3 +319,21 @@ def test_the_status_bar_says_the_consequence_in_the_page_numbers_place(
     assert not window.page_label.isVisible()  # not drawn under the message
     window.statusBar().clearMessage()
     assert window.page_label.isVisible()
+
+
+def test_a_refused_write_says_so_in_the_windows_words(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    from reader.ui.annotating.note_editor import Draft
+    from tests.ui.helpers import feature_of
+
+    db = _damaged_db_without_backup()
+    window = make_window(wait_for=("annotations_feature",))
+    feature = feature_of(window)
+    failures: list[str] = []
+    feature.edit_failed.connect(failures.append)
+    doc = window.current_document()
+    assert doc is not None
+    start = doc.text.index("新思維")
+    assert feature.edits.create(start, start + 3, Draft("yellow", (), None)) is None
+    assert failures == [f"Not saved: Meipi could not open {db}, which holds your notes."]

@@ -37,6 +37,7 @@ from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.app import TRANSLATED, install_translations, interface_language
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import LANGUAGES, ReaderSettings
+from tests.cli_helpers import meipi
 
 # Names and formats that stay as they are in any language, and Qt's key names in shortcuts.
 ALLOWED = (
@@ -352,3 +353,36 @@ def test_view_language_is_remembered_for_the_next_start(qtbot: QtBot) -> None:
     qtbot.addWidget(again)
     assert again.language_actions["zh_CN"].isChecked()
     assert not again.language_actions["system"].isChecked()
+
+
+@pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
+def test_import_dialog_warns_of_a_copy_and_names_blocks_in_the_language(
+    qtbot: QtBot, translated: str, tmp_path: Path
+) -> None:
+    """A text the library already holds, imported again: the warning, naming the menu item that
+    removes a text as the menu reads, and the preview's block kinds are in the language."""
+    first = tmp_path / "arctic.md"
+    first.write_text("# 北極合作研究\n\n北極航道的合作與競爭。\n", encoding="utf-8")
+    assert meipi("import", str(first)).code == 0
+    copy = tmp_path / "copy.md"
+    copy.write_bytes(first.read_bytes())
+    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.dialogs.import_file(copy)
+    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not None, timeout=20_000)
+    importer = window.dialogs.import_dialog
+    assert importer is not None
+    qtbot.waitUntil(importer.is_current, timeout=20_000)
+    warning = importer.warnings_label.text()
+    # The menu path as the menu bar reads it (檔案(&F) ▸ 移除…(&R)…), without its mnemonics.
+    shown = [window.file_menu.title(), window.dialogs.remove_action.text()]
+    menu = " ▸ ".join(re.sub(r"\(&\w\)|&(?=\w)", "", text) for text in shown)
+    assert menu.startswith({"zh_TW": "檔案 ▸ ", "zh_CN": "文件 ▸ "}[translated])
+    assert menu in warning and "北極合作研究 (arctic)" in warning
+    assert not untranslated(re.sub(r"<[^>]*>", "", warning).replace("arctic", ""))
+    preview = importer.text_preview.toPlainText()
+    kinds = {"zh_TW": ("標題", "段落"), "zh_CN": ("标题", "段落")}[translated]
+    assert all(kind in preview for kind in kinds) and not untranslated(preview)
+    importer.close()

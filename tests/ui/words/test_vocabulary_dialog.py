@@ -56,3 +56,40 @@ def test_list_edit_delete_and_export(qtbot: QtBot, store: Store, tmp_path: Path)
     text = target.read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if line and not line.startswith("#")]
     assert len(rows) == 1 and rows[0].startswith('"合作",') and "hé zuò" in rows[0]
+
+
+def test_delete_asks_first_and_cancel_keeps_the_word(qtbot: QtBot, store: Store) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    add(store, "能源", 40)
+    add(store, "合作", 20)
+    dialog = VocabularyDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.set_document(load_library().get("lian-obor"))
+    dialog.show()
+    dialog.table.selectRow(1)
+
+    def box() -> QMessageBox | None:
+        found = dialog.findChild(QMessageBox, "confirmVocabularyDelete")
+        return found if isinstance(found, QMessageBox) and found.isVisible() else None
+
+    dialog.delete_button.click()
+    qtbot.waitUntil(lambda: box() is not None, timeout=3000)
+    asked = box()
+    assert asked is not None and "能源" in asked.text()
+    asked.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: box() is None, timeout=3000)
+    assert [r.word for r in vocabulary.list_words(store)] == ["合作", "能源"]
+    dialog.delete_button.click()
+    qtbot.waitUntil(lambda: box() is not None, timeout=3000)
+    confirm = box()
+    assert confirm is not None
+    delete = next(
+        b
+        for b in confirm.buttons()
+        if confirm.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    )
+    with qtbot.waitSignal(dialog.changed, timeout=5000):
+        delete.click()
+    assert [r.word for r in vocabulary.list_words(store)] == ["合作"]
+    QApplication.processEvents()
