@@ -204,12 +204,47 @@ class _Pinyin:
 
 
 # CC-CEDICT's cross-reference inside a definition: 戰略伙伴|战略伙伴[zhan4 lu:e4 huo3 ban4] (both
-# scripts when they differ) or 家[jia1].
-_REFERENCE = re.compile(
-    r"([^\s\[\]|,;:()]+)(?:\|([^\s\[\]|,;:()]+))?\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]"
-)
-_ALONE = re.compile(r"\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]")
-_reading: _Pinyin | None = None
+# scripts when they differ) or 家[jia1]; and pinyin alone: "also pr. [na3]".
+_NUMBERED = r"[A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*"
+_REFERENCE = re.compile(r"([^\s\[\]|,;:()]+)(?:\|([^\s\[\]|,;:()]+))?\[(" + _NUMBERED + r")\]")
+_ALONE = re.compile(r"\[(" + _NUMBERED + r")\]")
+_MARKS = {
+    "a": "āáǎà",
+    "e": "ēéěè",
+    "i": "īíǐì",
+    "o": "ōóǒò",
+    "u": "ūúǔù",
+    "ü": "ǖǘǚǜ",
+}
+
+
+def tone_marked(numbered: str) -> str:
+    """One numbered syllable in tone marks (``lu:e4`` → ``lüè``, ``Zhong1`` → ``Zhōng``, ``ma5``
+    → ``ma``), by pinyin's rule: the mark goes on a or e, on the o of ou, else on the last vowel.
+    (Written here rather than taken from pypinyin, whose import costs a window 56 MB.)"""
+    m = _SYLLABLE.match(numbered)
+    if m is None:
+        return numbered
+    body = numbered[:-1].replace("u:", "ü").replace("U:", "Ü").replace("v", "ü").replace("V", "Ü")
+    tone = int(numbered[-1])
+    if tone == 5:
+        return body
+    lower = body.lower()
+    if "a" in lower:
+        at = lower.index("a")
+    elif "e" in lower:
+        at = lower.index("e")
+    elif "ou" in lower:
+        at = lower.index("o")
+    else:
+        vowels = [i for i, c in enumerate(lower) if c in _MARKS]
+        if not vowels:
+            return body  # m, n, ng, r alone: no vowel to mark
+        at = vowels[-1]
+    mark = _MARKS[lower[at]][tone - 1]
+    if body[at].isupper():
+        mark = mark.upper()
+    return body[:at] + mark + body[at + 1 :]
 
 
 def readable(sense: str) -> str:
@@ -218,24 +253,18 @@ def readable(sense: str) -> str:
     not CC-CEDICT's source markup."""
     if "[" not in sense:
         return sense
-    global _reading
-    if _reading is None:
-        _reading = _Pinyin()
-    reading = _reading
+
+    def marked(numbered: str) -> str:
+        return " ".join(tone_marked(syllable) for syllable in numbered.split())
 
     def one(match: re.Match[str]) -> str:
         traditional, simplified, numbered = match.groups()
-        words = (
-            traditional
-            if not simplified or simplified == traditional
-            else (f"{traditional} / {simplified}")
-        )
-        return f"{words} [{reading.convert(numbered)[0]}]"
+        words = traditional
+        if simplified and simplified != traditional:
+            words = f"{traditional} / {simplified}"
+        return f"{words} [{marked(numbered)}]"
 
-    def alone(match: re.Match[str]) -> str:  # "also pr. [na3]"
-        return f"[{reading.convert(match.group(1))[0]}]"
-
-    return _ALONE.sub(alone, _REFERENCE.sub(one, sense))
+    return _ALONE.sub(lambda m: f"[{marked(m.group(1))}]", _REFERENCE.sub(one, sense))
 
 
 # --- the index -----------------------------------------------------------------------------------

@@ -161,3 +161,42 @@ def test_lookup_shows_references_readably(cedict: Dictionary) -> None:
     (entry,) = [e for e in cedict.lookup("戰略夥伴") if "variant" in " ".join(e.definitions)]
     assert "[zhan4" not in " ".join(entry.definitions)
     assert "戰略伙伴 / 战略伙伴 [zhàn lüè huǒ bàn]" in " ".join(entry.definitions)
+
+
+def test_tone_marks_agree_with_pypinyin_on_every_syllable_of_cc_cedict(cedict: Dictionary) -> None:
+    """The conversion written for cross-references (pypinyin's import costs the window 56 MB)
+    checked against pypinyin on every syllable the dictionary uses (but m, n, ng alone, which
+    CC-CEDICT's few interjections carry and pinyin marks on a consonant)."""
+    from pypinyin.style._tone_convert import to_tone
+
+    from reader.dictionary import tone_marked
+
+    with cedict._lock:
+        rows = cedict._con.execute("SELECT DISTINCT numbered FROM entry").fetchall()
+    syllables = {s for (numbered,) in rows for s in numbered.split()}
+    checked = 0
+    for syllable in sorted(syllables):
+        if not dictionary._SYLLABLE.match(syllable):
+            continue
+        plain = syllable.lower().replace("u:", "v")
+        if plain[:-1] in ("m", "n", "ng", "hm", "hng") or plain == "r5":
+            continue
+        expected = to_tone(plain)
+        if syllable[0].isupper():
+            expected = expected[0].upper() + expected[1:]
+        assert tone_marked(syllable) == expected, syllable
+        checked += 1
+    assert checked > 1000
+
+
+def test_readable_definitions_do_not_load_pypinyin() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reader.dictionary import readable; "
+        "readable('variant of 戰略伙伴|战略伙伴[zhan4 lu:e4 huo3 ban4]'); "
+        "print('pypinyin' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

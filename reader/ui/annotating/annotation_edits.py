@@ -350,13 +350,13 @@ class AnnotationEdits(QObject):
         if editor is not None and editor.is_modified():
             record = self.feature.record(editor.annotation_id)
             quote = record.quote if record is not None else ""
-            parts.append(f"## Margin note\n\n> {quote}\n\n{editor.toPlainText()}\n")
+            parts.append(f"## Margin note\n\n{_quoted(quote)}\n\n{editor.toPlainText()}\n")
         dialog = self.dialog
         if dialog is not None and dialog.is_modified():
             draft = dialog.draft()
             tags = " ".join(f"#{tag}" for tag in draft.tags)
             parts.append(
-                f"## Annotation\n\n> {dialog.quote}\n\n"
+                f"## Annotation\n\n{_quoted(dialog.quote)}\n\n"
                 f"Colour: {draft.color or 'none'}  \nTags: {tags or 'none'}\n\n"
                 f"{draft.note or ''}\n"
             )
@@ -370,7 +370,12 @@ class AnnotationEdits(QObject):
             f"window was closed at {now:%Y-%m-%d %H:%M} UTC.\n\n" + "\n".join(parts)
         )
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{now:%Y%m%dT%H%M%S}-{doc.id if doc is not None else 'note'}.md"
+        stem = f"{now:%Y%m%dT%H%M%S}-{doc.id if doc is not None else 'note'}"
+        path = folder / f"{stem}.md"
+        number = 1
+        while path.exists():  # a note kept in the same second is not replaced
+            number += 1
+            path = folder / f"{stem}-{number}.md"
         write_atomic(path, text)
         return path
 
@@ -388,3 +393,8 @@ class AnnotationEdits(QObject):
             if dialog.isVisible():  # refused: it stays open, saying why
                 return False
         return True
+
+
+def _quoted(passage: str) -> str:
+    """``passage`` as a Markdown block quote, every line of it (a passage across paragraphs)."""
+    return "\n".join(f"> {line}" if line else ">" for line in passage.split("\n"))

@@ -17,6 +17,7 @@ the open text's and one for every text's (a newer read in a lane overtakes the o
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from reader.ui.window.workers import Runner
 
 Applied = tuple[list["AnnotationRecord"], list[str]]
+KEPT_TEXTS = 2  # texts left whose annotations are kept for going back (each ≤ LARGE_TEXT)
 
 
 class AnnotationReads(QObject):
@@ -44,6 +46,12 @@ class AnnotationReads(QObject):
         self.reading: dict[str, str | None] = {}  # lane ("open", "all") -> what it reads
         self.applied_meanwhile: list[Applied] = []
         self._runner: Runner | None = None
+        # The last texts' annotations, as they were when the reader left them: going back to
+        # a text (back and forth between two, as a comparison does) draws them without
+        # reading the database again. Any change to any annotation forgets them all.
+        self._held: str | None = None  # the text whose annotations the model holds
+        self._kept: OrderedDict[str, list[AnnotationRecord]] = OrderedDict()
+        feature.services.annotations_changed.connect(self._forget_kept)
 
     def refresh(self) -> None:
         """Read the open text's annotations, every tag and colour meaning again; update what
@@ -70,10 +78,12 @@ class AnnotationReads(QObject):
         f.meanings = meanings
         f.model.set_meanings(meanings)
         if large:
+            self._held = None
             self.later(doc_id)
         elif not self.holds_all:
             self.cancel("open")
             f.model.set_records(records)
+            self._held = doc_id
         f.sidebar.tags.set_tags(tags)
         f.sidebar.colors.set_meanings(meanings)
         f.sidebar.tag_view.expandAll()
@@ -88,6 +98,18 @@ class AnnotationReads(QObject):
         """The open text's annotations in the model (and nothing else), drawn; read on a
         worker thread when they are many."""
         f = self.feature
+        left, self._held = self._held, None
+        if left is not None and left != doc_id and not self.reading.get("open"):
+            self._keep(left, f.model.records())
+        kept = self._kept.pop(doc_id, None)
+        if kept is not None:
+            self.cancel("open")
+            f.model.set_records(kept)
+            self._held = doc_id
+            f.sidebar.update_counts()
+            f._redraw()
+            f.records_loaded.emit()
+            return
         try:
             large = f.services.annotation_count(doc_id) > LARGE_TEXT
             read = None if large else f.services.read_annotations(doc_id)
@@ -102,9 +124,21 @@ class AnnotationReads(QObject):
             return
         self.cancel("open")
         f.model.set_records(read[0])
+        self._held = doc_id
         f.sidebar.update_counts()
         f._redraw()
         f.records_loaded.emit()
+
+    def _keep(self, document: str, records: list[AnnotationRecord]) -> None:
+        if len(records) > LARGE_TEXT:
+            return
+        self._kept[document] = records
+        self._kept.move_to_end(document)
+        while len(self._kept) > KEPT_TEXTS:
+            self._kept.popitem(last=False)
+
+    def _forget_kept(self, _document: str) -> None:
+        self._kept.clear()
 
     def note_applied(self, put: Sequence[AnnotationRecord], gone: Sequence[str]) -> None:
         """An edit of the window's own: applied again to what a read under way brings."""
@@ -172,6 +206,7 @@ class AnnotationReads(QObject):
             return  # another text is open, or every text's are held, since
         records, rows = result
         f.model.set_records(records, rows)
+        self._held = None if lane == "all" else document
         for put, gone in self.applied_meanwhile:
             f.model.drop(gone)
             f.model.put([r for r in put if lane == "all" or r.document == document])
@@ -200,4 +235,5 @@ class AnnotationReads(QObject):
             doc = f.window.current_document()
             self.holds_all = False
             f.model.set_records(f.model.records(doc.id) if doc is not None else [])
+            self._held = doc.id if doc is not None else None
             f.sidebar.update_counts()

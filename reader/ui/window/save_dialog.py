@@ -16,11 +16,26 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def with_suffix(name: str, suffix: str) -> Path:
-    """``name`` as a path with ``suffix`` (".md") added when it has no suffix of its own."""
+    """``name`` as a path with ``suffix`` (".md") added unless it ends in a file type's own
+    suffix (``notes.txt`` stays; ``notes.v2`` and ``連弘宜.一帶一路`` get ``.md``: a dot in a
+    name does not make a file type)."""
     path = Path(name)
-    if suffix and not path.suffix:
+    if suffix and not _names_a_type(path.suffix, suffix):
         path = path.with_name(path.name + suffix)
     return path
+
+
+def _names_a_type(own: str, wanted: str) -> bool:
+    if not own:
+        return False
+    if own.lower() == wanted.lower() or own.lower() in _EXPORT_SUFFIXES:
+        return True
+    import mimetypes
+
+    return mimetypes.guess_type("x" + own, strict=False)[0] is not None
+
+
+_EXPORT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".json", ".csv", ".bib", ".tsv"})
 
 
 def ask_save_path(

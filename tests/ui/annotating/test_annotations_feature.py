@@ -19,6 +19,7 @@ from reader.views import VIEW_IDS
 from tests.cli_helpers import meipi
 from tests.ui.helpers import (
     MakeWindow,
+    annotate,
     feature_of,
     layer_texts,
     only,
@@ -321,3 +322,38 @@ def test_highlights_patched_by_edits_are_those_a_whole_redraw_makes(
     feature._redraw()
     assert drawn() == patched
     assert len(patched[0]) == sum(not r.orphaned for r in feature.records("lian-obor"))
+
+
+def test_going_back_to_a_text_draws_its_annotations_without_reading_them_again(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Back and forth between two texts (as a comparison goes) the texts left keep their
+    annotations; any change to an annotation — the window's own, or another program's — has
+    them read again."""
+    window = make_window(wait_for=("annotations_feature",))
+    feature = feature_of(window)
+    mine = annotate(feature, window, "新思維", "green", ("中亞",), "first")
+    window.open_document("hsu-divergence")
+    services = window.services
+    reads: list[str | None] = []
+    original = services.read_annotations
+
+    def counted(document: str | None, **kwargs: bool) -> object:
+        reads.append(document)
+        return original(document, **kwargs)
+
+    monkeypatch.setattr(services, "read_annotations", counted)
+    window.open_document("lian-obor")
+    assert reads == []  # kept when it was left
+    assert [r.id for r in feature.records()] == [mine.id]
+    assert layer_texts(window, "green") == ["新思維"]
+    window.open_document("hsu-divergence")
+    assert reads == []
+    # Another program's change: every text left is read again when it opens.
+    result = meipi("annotate", "lian-obor", "--quote", "區域性", "--db", str(paths.db_path()))
+    assert result.code == 0, result.err
+    qtbot.waitUntil(lambda: bool(reads), timeout=5000)  # the open text's, read again at once
+    reads.clear()
+    window.open_document("lian-obor")
+    assert reads == ["lian-obor"]
+    assert len(feature.records()) == 2

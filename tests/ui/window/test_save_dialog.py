@@ -77,3 +77,11 @@ def test_replacing_the_suffixed_file_is_asked(qtbot: QtBot, tmp_path: Path) -> N
 def test_with_suffix_adds_only_where_there_is_none(stem: str) -> None:
     assert with_suffix(f"/tmp/{stem}", ".md") == Path(f"/tmp/{stem}.md")
     assert with_suffix(f"/tmp/{stem}.csv", ".md") == Path(f"/tmp/{stem}.csv")
+    assert with_suffix(f"/tmp/{stem}.MD", ".md") == Path(f"/tmp/{stem}.MD")
+
+
+def test_a_dot_in_a_name_is_not_a_file_type() -> None:
+    assert with_suffix("/tmp/notes.v2", ".md") == Path("/tmp/notes.v2.md")
+    assert with_suffix("/tmp/連弘宜.一帶一路", ".md") == Path("/tmp/連弘宜.一帶一路.md")
+    assert with_suffix("/tmp/notes.txt", ".md") == Path("/tmp/notes.txt")
+    assert with_suffix("/tmp/refs.bib", ".md") == Path("/tmp/refs.bib")

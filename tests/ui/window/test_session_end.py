@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -105,3 +106,31 @@ def test_sigterm_keeps_a_note_the_database_refused_in_a_file(
     assert str(kept[0]) in capsys.readouterr().err
     store.read_only = False
     window.services.close()
+
+
+def test_a_kept_note_quotes_its_whole_passage_and_replaces_no_other(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """A passage across paragraphs is quoted line by line (its second line was left outside
+    the quote); a second note kept in the same second gets a file of its own (it replaced the
+    first)."""
+    window = make_window(wait_for=("annotations_feature",))
+    feature = feature_of(window)
+    doc = window.current_document()
+    assert doc is not None
+    first, second = doc.text.split("\n")[:2]
+    passage = f"{first}\n{second}"
+    record = annotate(feature, window, passage, "green", (), "first")
+    feature.go_to(record.id)
+    dialog = feature.edits.edit_dialog()
+    assert dialog is not None
+    dialog.note_edit.setPlainText("草稿一")
+    kept = feature.edits.rescue_pending(tmp_path)
+    dialog.note_edit.setPlainText("草稿二")
+    again = feature.edits.rescue_pending(tmp_path)
+    assert kept is not None and again is not None and kept != again
+    text = kept.read_text(encoding="utf-8")
+    assert f"> {first}\n> {second}\n" in text and "草稿一" in text
+    assert "草稿二" in again.read_text(encoding="utf-8")
+    dialog.note_edit.setPlainText("first")  # as it was: put away without a question
+    dialog.reject()
