@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.documents import Library
+from reader.documents import Library, shared_titles
 from reader.search import Match
 
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,6 +57,7 @@ class SearchResultsModel(QAbstractItemModel):
         super().__init__(parent)
         self._library = library
         self._groups: list[tuple[str, list[Match]]] = []
+        self._shared: frozenset[str] = frozenset()  # titles two articles with hits bear
         self.query = ""
 
     def set_matches(self, query: str, matches: list[Match]) -> None:
@@ -68,6 +69,7 @@ class SearchResultsModel(QAbstractItemModel):
         for m in matches:
             groups.setdefault(m.document, []).append(m)
         self._groups = list(groups.items())
+        self._shared = shared_titles(self._library.documents[d] for d in groups)
         self.endResetModel()
 
     def replace_document(self, doc_id: str, matches: list[Match]) -> None:
@@ -137,6 +139,8 @@ class SearchResultsModel(QAbstractItemModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 if index.column() == self.COL_CONTEXT:
                     title = self._library.documents[doc_id].title
+                    if title in self._shared:  # two articles of one title: their ids tell
+                        title = f"{title} · {doc_id}"
                     return self.tr("%1 (%2)").replace("%1", title).replace("%2", str(len(ms)))
                 return None
             return None

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.documents import Library
+from reader.documents import BlockDraft, Document, Library, Metadata, assemble
 from reader.search import search
 from reader.ui.reading.search_results import (
     DOC_ROLE,
@@ -61,3 +61,18 @@ def test_the_panel_sums_up_and_a_click_opens_the_hit(qtbot: QtBot, library: Libr
     assert signal.args == [hit.data(MATCH_ROLE)]
     panel.set_matches("沒有這個詞", [])
     assert panel.summary.text() == "“沒有這個詞” is in no article."
+
+
+def test_articles_of_one_title_are_told_apart_by_their_ids(qapp: object) -> None:
+    def titled(doc_id: str) -> Document:
+        body = [BlockDraft("title", 0, "北極合作研究"), BlockDraft("paragraph", 0, "北極航道。")]
+        return assemble(Metadata(id=doc_id, title="北極合作研究"), body)
+
+    docs = {d.id: d for d in (titled("arctic-1"), titled("arctic-2"))}
+    library = Library(docs, [])
+    model = SearchResultsModel(library)
+    model.set_matches("航道", search(library, "航道"))
+    groups = [model.index(row, SearchResultsModel.COL_CONTEXT).data() for row in range(2)]
+    assert groups == ["北極合作研究 · arctic-1 (1)", "北極合作研究 · arctic-2 (1)"]
+    model.set_matches("航道", [m for m in search(library, "航道") if m.document == "arctic-2"])
+    assert model.index(0, SearchResultsModel.COL_CONTEXT).data() == "北極合作研究 (1)"
