@@ -15,6 +15,7 @@ asks for every prefix from a position at once (like Zhongwen or Pleco popups).
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import os
 import re
@@ -247,6 +248,7 @@ def tone_marked(numbered: str) -> str:
     return body[:at] + mark + body[at + 1 :]
 
 
+@functools.lru_cache(maxsize=4096)
 def readable(sense: str) -> str:
     """A definition as a reader reads it: a cross-reference's two scripts as 戰略伙伴 / 战略伙伴
     (as the entry's own head is shown) and numbered pinyin in tone marks (zhàn lüè huǒ bàn),
