@@ -98,3 +98,26 @@ def test_the_keys_of_an_earlier_version_are_kept(tmp_path: Path, db_file: Path) 
     after = _keys()
     assert {k: after[k] for k in before} == before
     assert after["council"] == "beijilishi"
+
+
+def test_restoring_an_older_backup_keeps_the_keys_given_since(tmp_path: Path) -> None:
+    """A text imported after the backup keeps the key it was given (the reviewer saw 'arc' go
+    from beijihezuo to beiji): restore carries the keys given since into the restored file."""
+    _import(tmp_path, "notes")
+    assert meipi("backup").code == 0
+    _import(tmp_path, "route")
+    _import(tmp_path, "council")
+    before = _keys()
+    restored = meipi("restore")
+    assert restored.code == 0, restored.err
+    from reader import paths
+
+    db = paths.db_path()
+    conn = sqlite3.connect(db)
+    try:
+        kept = dict(conn.execute("SELECT document_id, citekey FROM generated_citekeys"))
+    finally:
+        conn.close()
+    wanted = ("notes", "route", "council")
+    assert {doc: kept.get(doc) for doc in wanted} == {doc: before[doc] for doc in wanted}
+    assert not [p.name for p in db.parent.iterdir() if ".restore-" in p.name]
