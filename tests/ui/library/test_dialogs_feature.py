@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reader import paths
 from reader.documents import load_library
+from reader.ui.library.dialogs_feature import DialogsFeature
 from tests.cli_helpers import meipi
 from tests.ui.helpers import MakeWindow
 
@@ -38,15 +39,8 @@ def test_only_an_imported_text_can_be_removed_and_removing_asks_first(
     box.button(QMessageBox.StandardButton.Cancel).click()  # changed one's mind
     qtbot.waitUntil(lambda: dialogs.remove_box is None, timeout=5000)
     assert "mine" in load_library().ids()
-    dialogs.remove_action.trigger()
-    box = dialogs.remove_box
-    assert box is not None
-    remove = next(
-        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-    )
-    with qtbot.waitSignal(dialogs.text_removed, timeout=5000) as removed:
-        remove.click()
-    assert removed.args == ["mine"]
+    removed = remove_open_text(qtbot, dialogs)
+    assert removed == ["mine"]
     assert "mine" not in load_library().ids()
     assert not any(paths.user_texts_dir().glob("mine*"))
 
@@ -91,14 +85,7 @@ def test_removing_a_text_changes_no_other_texts_key(
     dialogs = window.dialogs
     window.open_document(gone)
     assert dialogs.remove_action.isEnabled()
-    dialogs.remove_action.trigger()
-    box = dialogs.remove_box
-    assert box is not None
-    remove = next(
-        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-    )
-    with qtbot.waitSignal(dialogs.text_removed, timeout=5000):
-        remove.click()
+    remove_open_text(qtbot, dialogs)
     window.close()
     after = {r["title"]: r["id"] for r in meipi("export", "--format", "csl-json").json()}
     assert after[stays] == "bbeiji"  # not beiji: the key cited stays
@@ -122,13 +109,20 @@ def test_a_text_is_removed_when_the_database_is_read_only(
     store.read_only = True
     dialogs = window.dialogs
     window.open_document("mine")
+    remove_open_text(qtbot, dialogs)
+    assert "mine" not in load_library().documents
+    store.read_only = False
+
+
+def remove_open_text(qtbot: QtBot, dialogs: DialogsFeature) -> list[object]:
+    """File ▸ Remove Text… on the open text, confirmed as the reader would (the box's
+    destructive button); the ``text_removed`` signal's arguments."""
     dialogs.remove_action.trigger()
     box = dialogs.remove_box
     assert box is not None
     remove = next(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     )
-    with qtbot.waitSignal(dialogs.text_removed, timeout=5000):
+    with qtbot.waitSignal(dialogs.text_removed, timeout=5000) as removed:
         remove.click()
-    assert "mine" not in load_library().documents
-    store.read_only = False
+    return list(removed.args or [])

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.ui.window import app as window_app
+from reader.ui.window.main_window import MainWindow
 from tests.ui.helpers import MakeWindow, annotate, feature_of
 
 
@@ -22,6 +23,18 @@ def restored_handlers() -> Iterator[None]:
     yield
     for signum, handler in saved.items():
         signal.signal(signum, handler)
+
+
+def end_session(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The session ends: SIGTERM to this process, through the window's own handlers, until the
+    application is told to quit (the test's application goes on)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quits: list[int] = []
+    monkeypatch.setattr(app, "quit", lambda: quits.append(1))
+    window_app._close_on_signals(app, window)
+    os.kill(os.getpid(), signal.SIGTERM)
+    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
@@ -35,13 +48,7 @@ def test_sigterm_saves_the_note_being_typed_in_the_dialog(
     dialog = feature.edits.edit_dialog()
     assert dialog is not None
     dialog.note_edit.setPlainText("Unsaved draft note")
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    quits: list[int] = []
-    monkeypatch.setattr(app, "quit", lambda: quits.append(1))  # the test's app goes on
-    window_app._close_on_signals(app, window)
-    os.kill(os.getpid(), signal.SIGTERM)
-    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    end_session(qtbot, window, monkeypatch)
     assert not window.isVisible()
     again = feature_of(make_window(wait_for=("annotations_feature",)))
     saved = again.record(record.id)
@@ -59,13 +66,7 @@ def test_sigterm_saves_a_new_annotation_being_written(
     dialog = feature_of(window).edits.edit_dialog()
     assert dialog is not None
     dialog.note_edit.setPlainText("Unsaved draft note")
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    quits: list[int] = []
-    monkeypatch.setattr(app, "quit", lambda: quits.append(1))
-    window_app._close_on_signals(app, window)
-    os.kill(os.getpid(), signal.SIGTERM)
-    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    end_session(qtbot, window, monkeypatch)
     again = feature_of(make_window(wait_for=("annotations_feature",)))
     notes = [r.note for r in again.model.records()]
     assert notes == ["Unsaved draft note"]
@@ -92,13 +93,7 @@ def test_sigterm_keeps_a_note_the_database_refused_in_a_file(
     store = window.services.store()
     assert store is not None
     store.read_only = True
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    quits: list[int] = []
-    monkeypatch.setattr(app, "quit", lambda: quits.append(1))
-    window_app._close_on_signals(app, window)
-    os.kill(os.getpid(), signal.SIGTERM)
-    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    end_session(qtbot, window, monkeypatch)
     kept = list((paths.data_dir() / "unsaved").iterdir())
     assert len(kept) == 1 and kept[0].suffix == ".md"
     text = kept[0].read_text(encoding="utf-8")
