@@ -26,16 +26,17 @@ def with_suffix(name: str, suffix: str) -> Path:
 
 
 def _names_a_type(own: str, wanted: str) -> bool:
+    """Whether ``own`` is a file type's suffix: an export format's, or one the platform's
+    type table knows (.txt, .markdown …)."""
     if not own:
         return False
-    if own.lower() == wanted.lower() or own.lower() in _EXPORT_SUFFIXES:
+    from reader.export import formats
+
+    if own.lower() in {wanted.lower(), *(f.extension for f in formats.REGISTRY)}:
         return True
     import mimetypes
 
     return mimetypes.guess_type("x" + own, strict=False)[0] is not None
-
-
-_EXPORT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".json", ".csv", ".bib", ".tsv"})
 
 
 def ask_save_path(
