@@ -132,7 +132,9 @@ def test_a_refused_write_is_said_in_a_warning_box(qtbot: QtBot, make_window: Mak
     feature = feature_of(window)
     feature.quiet = False  # as in the window a reader uses
     feature.edits.report("The annotation could not be saved: the database is read-only.")
-    box = only(window.findChildren(QMessageBox))
+    boxes = window.findChildren(QMessageBox)
+    assert len(boxes) == 1
+    box = boxes[0]
     qtbot.waitUntil(box.isVisible)
     assert box.windowTitle() == "Not Saved"
     assert box.text() == "The annotation could not be saved: the database is read-only."
