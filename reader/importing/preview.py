@@ -27,6 +27,7 @@ from reader.importing.base import (
 )
 from reader.importing.encoding import ScriptGuess, guess_script
 from reader.importing.markdown import MARKDOWN_SUFFIXES
+from reader.importing.notices import Notice
 from reader.importing.registry import reader_named
 
 
@@ -41,7 +42,7 @@ class Preview:
     script_guess: ScriptGuess
     overrides: Overrides = field(default_factory=Overrides)
     dropped: tuple[str, ...] = ()  # lines removed as running headers, page numbers, mastheads
-    warnings: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()  # what the reader should check (the window words each)
     # Saved beside the text (suffix, bytes): a PDF's original and its page data.
     attachments: tuple[tuple[str, bytes], ...] = field(default=(), repr=False, compare=False)
     radicals: int = 0  # radicals written for ideographs (⽇ for 日), mapped to the ideographs
@@ -51,6 +52,11 @@ class Preview:
     @property
     def id(self) -> str:
         return self.document.id
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The notices as the command line says them."""
+        return tuple(str(n) for n in self.notices)
 
 
 def check_id(doc_id: str) -> str:
@@ -150,10 +156,10 @@ def guess(
     """The document that :func:`save` would store, with what was guessed. ``library`` (default:
     the user's) is only used to warn of an id already taken; :func:`save` refuses it."""
     o = _check_overrides(overrides or Overrides())
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     built = reader_named(source.format).build(source, o)
     doc, dropped = built.document, built.dropped
-    warnings.extend(built.warnings)
+    warnings.extend(built.notices)
     if not doc.text.strip():
         raise InputError(
             f"{source.name} has no text left once page numbers and running headers are "
@@ -167,20 +173,38 @@ def guess(
     doc = replace(doc, meta=meta, shipped=False, path=None)
     if o.script is None and not (script.traditional or script.simplified):
         warnings.append(
-            f"No character tells Traditional from Simplified, so the script is taken to be "
-            f"{meta.script}; set it with --script if that is wrong."
+            Notice(
+                "script-unknown",
+                f"No character tells Traditional from Simplified, so the script is taken to be "
+                f"{meta.script}; set it with --script if that is wrong.",
+                (("script", meta.script),),
+            )
         )
     elif o.script is None and script.mixed:
         warnings.append(
-            f"The text mixes Traditional ({script.traditional}) and Simplified "
-            f"({script.simplified}) characters; check the script ({meta.script})."
+            Notice(
+                "script-mixed",
+                f"The text mixes Traditional ({script.traditional}) and Simplified "
+                f"({script.simplified}) characters; check the script ({meta.script}).",
+                (
+                    ("traditional", str(script.traditional)),
+                    ("simplified", str(script.simplified)),
+                    ("script", meta.script),
+                ),
+            )
         )
     lib = library if library is not None else _library_quietly()
     if lib is not None and meta.id in lib.documents:
-        warnings.append(f"The id {meta.id!r} is already taken; choose another id.")
+        warnings.append(
+            Notice(
+                "id-taken",
+                f"The id {meta.id!r} is already taken; choose another id.",
+                (("id", meta.id),),
+            )
+        )
     same_as = same_text(doc, lib)
     if same_as:
-        warnings.append(same_text_warning(same_as))
+        warnings.append(Notice("same-text", same_text_warning(same_as)))
     return Preview(
         source,
         doc,
@@ -230,7 +254,7 @@ def _guessed_metadata(
     source: Source,
     doc: Document,
     script: ScriptGuess,
-    warnings: list[str],
+    warnings: list[Notice],
     found_title: str | None = None,
 ) -> Metadata:
     meta = doc.meta
@@ -242,8 +266,12 @@ def _guessed_metadata(
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:8]
         doc_id = f"text-{digest}"
         warnings.append(
-            f"The file name has no letters a-z or digits to make an id from, so the id is "
-            f"{doc_id}; choose another with --id."
+            Notice(
+                "id-from-digest",
+                f"The file name has no letters a-z or digits to make an id from, so the id is "
+                f"{doc_id}; choose another with --id.",
+                (("id", doc_id),),
+            )
         )
     title = meta.title
     if found_title and not any(b.kind == "title" for b in doc.blocks):
@@ -252,8 +280,12 @@ def _guessed_metadata(
         stem = Path(source.name).stem or doc_id
         title = stem
         warnings.append(
-            f"No title was found at the top of the text, so the file name "
-            f"{stem!r} is the title; set another with --title."
+            Notice(
+                "title-from-name",
+                f"No title was found at the top of the text, so the file name "
+                f"{stem!r} is the title; set another with --title.",
+                (("title", stem),),
+            )
         )
     authors = meta.authors if source.format == "meipi" else split_authors(meta.authors)
     return replace(
