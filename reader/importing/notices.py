@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from reader.errors import InputError
+
 Kind = Literal[
     "script-unknown",  # script: the script taken
     "script-mixed",  # traditional, simplified: counts; script: the script taken
@@ -17,6 +19,14 @@ Kind = Literal[
     "same-text",  # (the texts are Preview.same_as)
     "pages-left-out",  # name; scanned, unreadable: page numbers shown; *_more: how many not shown
     "pages-unnumbered",  # name; first: the first page's number given
+    # refusals (RefusedInput)
+    "bad-id",  # id
+    "bad-date",  # date
+    "empty-value",  # field: title, venue or author
+    "author-list",  # author: several in one
+    "unknown-script",  # script
+    "bad-first-page",  # largest: the largest first page
+    "nothing-left",  # name: the file's
 ]
 
 
@@ -31,3 +41,15 @@ class Notice:
 
     def value(self, name: str, default: str = "") -> str:
         return dict(self.values).get(name, default)
+
+
+class RefusedInput(InputError):
+    """An ``InputError`` whose ``notice`` says what is wrong (kinds ``bad-id``, ``bad-date``,
+    ``nothing-left``…), so the window can word it; ``str()`` is the command line's sentence."""
+
+    def __init__(self, notice: Notice) -> None:
+        super().__init__(notice.text)
+        self.notice = notice
+
+    def __reduce__(self) -> tuple[type[RefusedInput], tuple[Notice]]:
+        return (RefusedInput, (self.notice,))

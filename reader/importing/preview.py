@@ -16,7 +16,6 @@ from typing import TypeVar
 
 from reader import documents
 from reader.documents import Document, Library, Metadata, MetadataOverrides, Page
-from reader.errors import InputError
 from reader.importing.base import (
     DATE_RULE,
     ID_RULE,
@@ -27,7 +26,7 @@ from reader.importing.base import (
 )
 from reader.importing.encoding import ScriptGuess, guess_script
 from reader.importing.markdown import MARKDOWN_SUFFIXES
-from reader.importing.notices import Notice
+from reader.importing.notices import Notice, RefusedInput
 from reader.importing.registry import reader_named
 
 
@@ -62,9 +61,13 @@ class Preview:
 def check_id(doc_id: str) -> str:
     """``doc_id`` if it can name a text (lower-case letters, digits, inner hyphens)."""
     if not ID_RULE.match(doc_id):
-        raise InputError(
-            f"The id {doc_id!r} cannot be used: an id is 1 to 64 lower-case letters a-z, digits "
-            "and inner hyphens, for example hsu-2024."
+        raise RefusedInput(
+            Notice(
+                "bad-id",
+                f"The id {doc_id!r} cannot be used: an id is 1 to 64 lower-case letters a-z, "
+                "digits and inner hyphens, for example hsu-2024.",
+                (("id", doc_id),),
+            )
         )
     return doc_id
 
@@ -97,7 +100,9 @@ def slug(name: str) -> str:
 def _check_text_value(label: str, value: str) -> str:
     value = " ".join(value.split())
     if not value:
-        raise InputError(f"The {label} cannot be empty.")
+        raise RefusedInput(
+            Notice("empty-value", f"The {label} cannot be empty.", (("field", label),))
+        )
     return value
 
 
@@ -116,21 +121,39 @@ def _check_overrides(o: _O) -> _O:
         authors = tuple(_check_text_value("author", a) for a in o.authors)
         for author in authors:
             if ";" in author:
-                raise InputError(
-                    f"Give each author separately (--author once per author), not {author!r}."
+                raise RefusedInput(
+                    Notice(
+                        "author-list",
+                        f"Give each author separately (--author once per author), not {author!r}.",
+                        (("author", author),),
+                    )
                 )
     date = o.date.strip() if o.date is not None else None
     if date is not None and not DATE_RULE.match(date):
-        raise InputError(
-            f"The date {o.date!r} is not a date Meipi understands: write YYYY, YYYY-MM or "
-            "YYYY-MM-DD, for example 2024-11."
+        raise RefusedInput(
+            Notice(
+                "bad-date",
+                f"The date {o.date!r} is not a date Meipi understands: write YYYY, YYYY-MM or "
+                "YYYY-MM-DD, for example 2024-11.",
+                (("date", date),),
+            )
         )
     if o.script is not None and o.script not in documents.SOURCE_SCRIPTS:
-        raise InputError(
-            f"Unknown script {o.script!r}: choose {', '.join(documents.SOURCE_SCRIPTS)}."
+        raise RefusedInput(
+            Notice(
+                "unknown-script",
+                f"Unknown script {o.script!r}: choose {', '.join(documents.SOURCE_SCRIPTS)}.",
+                (("script", o.script),),
+            )
         )
     if o.first_page is not None and not 1 <= o.first_page <= MAX_FIRST_PAGE:
-        raise InputError(f"The first page must be a whole number from 1 to {MAX_FIRST_PAGE}.")
+        raise RefusedInput(
+            Notice(
+                "bad-first-page",
+                f"The first page must be a whole number from 1 to {MAX_FIRST_PAGE}.",
+                (("largest", str(MAX_FIRST_PAGE)),),
+            )
+        )
     doc_id = check_id(o.id) if o.id is not None else None
     return replace(
         o,
@@ -161,9 +184,13 @@ def guess(
     doc, dropped = built.document, built.dropped
     warnings.extend(built.notices)
     if not doc.text.strip():
-        raise InputError(
-            f"{source.name} has no text left once page numbers and running headers are "
-            "removed; there is nothing to import."
+        raise RefusedInput(
+            Notice(
+                "nothing-left",
+                f"{source.name} has no text left once page numbers and running headers are "
+                "removed; there is nothing to import.",
+                (("name", source.name),),
+            )
         )
     script = guess_script(doc.text)
     guessed = _guessed_metadata(source, doc, script, warnings, built.found_title)

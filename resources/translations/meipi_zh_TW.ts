@@ -1169,6 +1169,18 @@
         <translation>略去的行（%1）</translation>
     </message>
     <message>
+        <source>“%1” cannot be an id: an id is 1 to 64 lower-case letters a–z, digits and inner hyphens, for example hsu-2024.</source>
+        <translation>「%1」不能作為識別碼：識別碼為 1 至 64 個小寫字母 a–z、數字及中間的連字號，例如 hsu-2024。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date Meipi understands: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-11.</source>
+        <translation>「%1」不是 Meipi 看得懂的日期：請寫年、年-月或年-月-日，例如 2024-11。</translation>
+    </message>
+    <message>
+        <source>%1 has no text left once page numbers and running headers are removed; there is nothing to import.</source>
+        <translation>%1 去掉頁碼與頁首後沒有剩下任何文字，沒有可匯入的內容。</translation>
+    </message>
+    <message>
         <source>“%1”</source>
         <translation>「%1」</translation>
     </message>

@@ -448,3 +448,42 @@ def test_import_dialog_names_the_pdf_pages_it_leaves_out_in_the_language(
     assert expected in warning and "ocrmypdf" in warning
     if translated != "en":
         assert not untranslated(re.sub(r"ocrmypdf|OCR|Unicode", "", warning))
+
+
+@pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
+def test_import_dialog_refuses_a_typed_id_and_date_in_the_language(
+    qtbot: QtBot, translated: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "arctic.md"
+    source.write_text("# 北極合作研究\n\n北極航道的合作與競爭。\n", encoding="utf-8")
+    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.dialogs.import_file(source)
+    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not None, timeout=20_000)
+    importer = window.dialogs.import_dialog
+    assert importer is not None
+    qtbot.waitUntil(importer.is_current, timeout=20_000)
+    label = importer.problem_label
+
+    def retype(edit: QLineEdit, text: str) -> None:
+        edit.selectAll()
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(edit, text)
+
+    bad_id = {"zh_TW": "不能作為識別碼", "zh_CN": "不能用作标识符"}[translated]
+    bad_date = {"zh_TW": "不是 Meipi 看得懂的日期", "zh_CN": "识别的日期"}[translated]
+    for edit, typed, said in (
+        (importer.id_edit, "Arctic Study", bad_id),
+        (importer.date_edit, "2024-13", bad_date),
+    ):
+        before = edit.text()
+        retype(edit, typed)
+        qtbot.waitUntil(lambda: label.isVisible() and said in label.text(), timeout=20_000)  # noqa: B023
+        problem = label.text()
+        assert typed in problem and not importer.save_button.isEnabled()
+        assert not untranslated(problem.replace(typed, "").replace("hsu-2024", ""))
+        retype(edit, before)
+        qtbot.waitUntil(lambda: not label.isVisible(), timeout=20_000)
+    importer.close()
