@@ -1169,11 +1169,11 @@
         <translation>略去的行（%1）</translation>
     </message>
     <message>
-        <source>“%1” cannot be an id: an id is 1 to 64 lower-case letters a–z, digits and inner hyphens, for example hsu-2024.</source>
+        <source>The id “%1” cannot be used: an id is 1 to 64 lower-case letters a–z, digits and inner hyphens, for example hsu-2024.</source>
         <translation>“%1”不能用作标识符：标识符为 1 至 64 个小写字母 a–z、数字及中间的连字符，例如 hsu-2024。</translation>
     </message>
     <message>
-        <source>“%1” is not a date Meipi understands: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-11.</source>
+        <source>The date “%1” is not a date Meipi understands: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-11.</source>
         <translation>“%1”不是 Meipi 能识别的日期：请写年、年-月或年-月-日，例如 2024-11。</translation>
     </message>
     <message>

@@ -1169,11 +1169,11 @@
         <translation>略去的行（%1）</translation>
     </message>
     <message>
-        <source>“%1” cannot be an id: an id is 1 to 64 lower-case letters a–z, digits and inner hyphens, for example hsu-2024.</source>
+        <source>The id “%1” cannot be used: an id is 1 to 64 lower-case letters a–z, digits and inner hyphens, for example hsu-2024.</source>
         <translation>「%1」不能作為識別碼：識別碼為 1 至 64 個小寫字母 a–z、數字及中間的連字號，例如 hsu-2024。</translation>
     </message>
     <message>
-        <source>“%1” is not a date Meipi understands: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-11.</source>
+        <source>The date “%1” is not a date Meipi understands: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-11.</source>
         <translation>「%1」不是 Meipi 看得懂的日期：請寫年、年-月或年-月-日，例如 2024-11。</translation>
     </message>
     <message>

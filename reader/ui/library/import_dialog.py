@@ -511,13 +511,13 @@ class ImportDialog(QDialog):
             return str(error)
         if notice.kind == "bad-id":
             return self.tr(
-                "“%1” cannot be an id: an id is 1 to 64 lower-case letters a–z, digits and inner "
-                "hyphens, for example hsu-2024."
+                "The id “%1” cannot be used: an id is 1 to 64 lower-case letters a–z, digits and "
+                "inner hyphens, for example hsu-2024."
             ).replace("%1", notice.value("id"))
         if notice.kind == "bad-date":
             return self.tr(
-                "“%1” is not a date Meipi understands: write YYYY, YYYY-MM or YYYY-MM-DD, for "
-                "example 2024-11."
+                "The date “%1” is not a date Meipi understands: write YYYY, YYYY-MM or "
+                "YYYY-MM-DD, for example 2024-11."
             ).replace("%1", notice.value("date"))
         if notice.kind == "nothing-left":
             return self.tr(
