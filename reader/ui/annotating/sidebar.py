@@ -55,7 +55,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QSplitter,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -226,6 +225,8 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.save()
         style = option.widget.style() if option.widget else None
         if style is not None:
+            from PySide6.QtWidgets import QStyle  # made with the first row painted (startup)
+
             style.drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
             )
