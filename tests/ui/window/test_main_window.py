@@ -364,11 +364,11 @@ def test_library_list_fills_in_after_the_first_paint(qtbot: QtBot, library: Libr
     window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
     qtbot.addWidget(window)
     # Nothing in the dock until the text has been painted: the text comes first.
-    assert not isinstance(window.library_dock.widget(), LibraryList)
+    assert window.library_dock.findChild(LibraryList) is None
     with qtbot.waitSignal(window.reading_view.first_painted, timeout=3000):
         window.show()
-    qtbot.waitUntil(lambda: isinstance(window.library_dock.widget(), LibraryList), timeout=3000)
-    listed = window.library_dock.widget()
+    qtbot.waitUntil(lambda: window.library_dock.findChild(LibraryList) is not None, timeout=3000)
+    listed = window.library_dock.findChild(LibraryList)
     assert isinstance(listed, LibraryList)
     assert listed.currentIndex().data() == "一帶一路框架下中俄之潛在競合關係"
 
@@ -436,8 +436,8 @@ def test_the_first_text_is_painted_before_the_library_is_listed(
     with qtbot.waitSignal(window.reading_view.first_painted, timeout=3000):
         window.show()
     assert painted == [0]
-    qtbot.waitUntil(lambda: isinstance(window.library_dock.widget(), LibraryList), timeout=3000)
-    listed = window.library_dock.widget()
+    qtbot.waitUntil(lambda: window.library_dock.findChild(LibraryList) is not None, timeout=3000)
+    listed = window.library_dock.findChild(LibraryList)
     assert isinstance(listed, LibraryList)
     assert listings == ["listed"]
     assert listed.model().rowCount() == len(library)
