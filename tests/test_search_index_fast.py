@@ -133,6 +133,29 @@ def test_the_stored_fold_finds_what_a_scan_of_the_folded_text_finds(
     assert search_index._canonical_places(canonical, variants, needles) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("一乎", "乎"),  # 一 乎 is 00 4E 4E 4E: 乎 (4E 4E) across the two, and 乎 itself after it
+        ("一低乎一乎", "乎"),
+        ("乎一乎乎", "乎乎"),
+    ],
+)
+def test_an_occurrence_across_two_characters_is_passed_over(text: str, query: str) -> None:
+    """In UTF-16 a word's bytes may stand across two characters (the second unit of one, the
+    first of the next), and the occurrence the compiled search reports there may hide a real
+    one just after it: such a text is searched again by the scan."""
+    index = SearchIndex(CANONICAL, text)
+    stored, _views, stored_fold = search_index.dump_indexes([index])
+    canonical = search_index._unpack(stored, stored_fold)
+    needle = search_index._utf16(query)
+    assert canonical[5]  # a simple fold: the way through the compiled search
+    assert any(i & 1 for _k, i, _e in search_index._finder(needle)(stored_fold))
+    expected = places_in([index], [query])
+    assert expected
+    assert search_index._canonical_places(canonical, [query], [needle]) == expected
+
+
 @st.composite
 def _text_and_places(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]], list[int]]:
     alphabet = st.sampled_from([*ALPHABET, "\ud800", "\udc00", "x"])

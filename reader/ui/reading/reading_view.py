@@ -768,10 +768,12 @@ class ReadingView(QTextBrowser):
 
     def _visible_positions(self, y0: float, y1: float) -> tuple[int, int]:
         """The Qt positions from the start of the block at viewport y ``y0`` to the position at
-        ``y1``: only this much of a long text needs laying out to paint the margin."""
+        ``y1``: only this much of a long text needs laying out to paint the margin. Asked of
+        the layout (``_hit``), not through a cursor: a cursor at a point in the page's top
+        margin laid the whole text out before the first paint (~6 ms for an article)."""
         width = self.viewport().width()
-        top = self.cursorForPosition(QPoint(int(self._side) + 2, max(0, int(y0)))).position()
-        bottom = self.cursorForPosition(QPoint(width - int(self._right) - 2, int(y1))).position()
+        top = self._hit(QPoint(int(self._side) + 2, max(0, int(y0))))
+        bottom = self._hit(QPoint(width - int(self._right) - 2, int(y1)))
         return self.document().findBlock(top).position(), bottom
 
     def page_mark_positions(self) -> dict[int, float]:

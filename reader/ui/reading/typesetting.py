@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontInfo,
@@ -238,7 +237,10 @@ def build_document(content: ReadingContent, typo: Typography) -> QTextDocument:
             chars = QTextCharFormat()
             chars.setFont(typo.font(style.scale, bold=style.bold))
             chars.setFontItalic(style.italic)
-            chars.setForeground(QBrush(QColor(colors[style.color])))
+            # The colour alone (a solid brush of it): QBrush(QColor) makes PySide weigh every
+            # QBrush constructor, creating QGradient's, QImage's and QPixmap's classes and
+            # enums on the way (~2 ms before the first paint).
+            chars.setForeground(QColor(colors[style.color]))
             made = formats[key] = (fmt, chars)
         fmt, chars = made
         if i == 0:

@@ -282,20 +282,30 @@ def test_the_first_paint_lays_out_the_screen_and_the_rest_follows_justified(
 ) -> None:
     """A text under SHORT_TEXT is laid out to its end before its first paint only when a line
     on screen needs the justifier (which changes formats only in a text laid out to its end);
-    otherwise as far as the screen, and to its end, justified, right after the paint."""
+    otherwise as far as the screen, and to its end, justified, right after the paint — the
+    paint itself (the page numbers in the margin) lays out no more than the screen."""
     doc = loads(_long_text(first_paragraph))
     families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
     view = ReadingView(Typography(tuple(families)))
     qtbot.addWidget(view)
     view.resize(500, 300)
     view.set_content(ReadingContent.original(doc))
-    painted: list[bool] = []
-    view.first_painted.connect(lambda: painted.append(True))
+    document = view.document()
+    last = document.lastBlock()
+
+    def laid_out() -> int:
+        blocks = (document.findBlockByNumber(i) for i in range(document.blockCount()))
+        return sum(block.layout().lineCount() > 0 for block in blocks)
+
+    # How many paragraphs were laid out when the first paint was over.
+    painted: list[int] = []
+    view.first_painted.connect(lambda: painted.append(laid_out()))
     view.show()  # shown and resized now; painted from the event loop
     assert not painted
-    last = view.document().lastBlock()
     assert (last.layout().lineCount() > 0) == before_paint
+    shown = laid_out()
     qtbot.waitUntil(lambda: bool(painted) and last.layout().lineCount() > 0)
+    assert painted == [shown]  # (a cursor put in the page's top margin laid out 3x as much)
     qtbot.waitUntil(lambda: not letter_spaced_words(view.document()))
 
 

@@ -4,7 +4,8 @@ block formats a reader expects (indent, leading, heading sizes, the column)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont, QTextLayout
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QTextLayout
 from pytestqt.qtbot import QtBot
 
 from reader.documents import load_library
@@ -29,6 +30,10 @@ def test_body_text_is_set_as_a_reader_expects(view: ReadingView) -> None:
     )
     size = block.charFormat().font().pointSizeF()
     assert title.charFormat().font().pointSizeF() > heading.charFormat().font().pointSizeF() > size
+    # The text in the theme's ink, a solid brush.
+    ink = block.charFormat().foreground()
+    assert ink.style() == Qt.BrushStyle.SolidPattern
+    assert ink.color() == QColor(view.typography().theme.ink)
     # A column of about forty characters, centred.
     view.resize(1400, 500)
     column = view.column_rect()
