@@ -277,12 +277,16 @@ def test_geometry_and_library_panel_remembered(qtbot: QtBot, make_window: MakeWi
 
 def test_menus_show_their_shortcuts(make_window: MakeWindow) -> None:
     window = make_window()
+    window.library_list  # the library's dock filled, its Filter Library action in the menu
     view_menu = [a.text() for a in window.view_menu.actions()]
     assert view_menu.index("&Library") < view_menu.index("Zoom &In")
-    # The script switcher (issue 4) inserts before this separator, after the library toggle.
+    assert view_menu.index("&Filter Library") == view_menu.index("&Library") + 1
+    # The script switcher (issue 4) inserts before this separator, after the library's actions.
     actions = window.view_menu.actions()
     assert window.view_script_section.isSeparator()
-    assert actions.index(window.view_script_section) == 1
+    assert actions.index(window.view_script_section) == 2
+    assert actions[1].shortcut().toString() == "Ctrl+L"
+    assert window.library_action.shortcut().toString() == "Ctrl+Shift+L"
     shortcuts = {s.toString() for s in window.zoom_in_action.shortcuts()}
     assert {"Ctrl+=", "Ctrl++"} <= shortcuts
     assert window.zoom_out_action.shortcut().toString() == "Ctrl+-"
