@@ -3,6 +3,9 @@ themes, the place remembered across a restart, and the page shown for a passage.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -499,3 +502,62 @@ def test_the_interface_font_has_the_glyph_forms_of_the_interface_language(
     assert families, QApplication.font().families()
     assert families[0] == f"Noto Sans CJK {face}"  # 简体中文 menus drew in the TC face
     assert window.font().families() == QApplication.font().families()
+
+
+FIRST_PAINT_PROBE = """
+import sys
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6 import QtGui, QtWidgets
+
+from reader.ui.window.app import WindowConfig, application, create_window
+
+lazy = "QGraphicsSceneEvent" not in QtWidgets.__dict__  # PySide makes classes when used
+app = application()
+window = create_window(WindowConfig(db=Path(sys.argv[1])))
+
+
+def painted() -> None:
+    made = [
+        name
+        for name in ("QGraphicsSceneEvent", "QTabletEvent", "QGradient", "QImage")
+        if name in QtWidgets.__dict__ or name in QtGui.__dict__
+    ]
+    print(lazy, made, flush=True)
+    app.quit()
+
+
+window.reading_view.first_painted.connect(painted)
+window.show()
+app.exec()
+"""
+
+
+def test_the_first_paint_makes_no_pyside_classes_it_does_not_use(tmp_path: Path) -> None:
+    """PySide makes a Python class, with its enums, for each Qt class a program first touches.
+    Before the first paint: no event handler written in Python receives a plain QEvent (its
+    conversion made every event class of QtGui and QtWidgets, ~45 of them, ~2.5 ms), and no
+    QBrush is made from a colour (PySide weighed every constructor, making QGradient, QImage
+    and more)."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        MEIPI_DATA_DIR=str(tmp_path),
+        MEIPI_DB=str(tmp_path / "meipi.sqlite3"),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE, str(tmp_path / "meipi.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    lazy, made = out.stdout.strip().splitlines()[-1].split(" ", 1)
+    if lazy != "True":
+        pytest.skip("this PySide makes every class when its module is imported")
+    assert made == "[]"
