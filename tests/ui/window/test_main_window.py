@@ -280,7 +280,8 @@ def test_geometry_and_library_panel_remembered(qtbot: QtBot, make_window: MakeWi
 
 def test_menus_show_their_shortcuts(make_window: MakeWindow) -> None:
     window = make_window()
-    window.library_list  # the library's dock filled, its Filter Library action in the menu
+    # The library's dock filled, its Filter Library action in the menu.
+    assert window.library_list is not None
     view_menu = [a.text() for a in window.view_menu.actions()]
     assert view_menu.index("&Library") < view_menu.index("Zoom &In")
     assert view_menu.index("&Filter Library") == view_menu.index("&Library") + 1
