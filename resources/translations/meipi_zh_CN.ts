@@ -1230,7 +1230,7 @@
     </message>
     <message>
         <source>The library already holds this same text as %1; importing it adds a second copy. To keep one, remove the other with %2.</source>
-        <translation>文献库中已有内容相同的文本：%1；导入后会多出一份副本。如只需保留一份，请用“%2”删除另一份。</translation>
+        <translation>文献库中已有内容相同的文本：%1；导入后会多出一份副本。如只需保留一份，请用“%2”移除另一份。</translation>
     </message>
     <message>
         <source>page %1</source>

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -54,7 +55,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QSplitter,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -70,7 +70,7 @@ from reader.ui.annotating.annotation_models import (
     AnnotationFilterProxy,
     AnnotationListModel,
 )
-from reader.ui.annotating.margin import render_note
+from reader.ui.annotating.margin import line_ends, render_note
 from reader.ui.annotating.palette import SWATCHES
 from reader.ui.annotating.tag_models import ColorModel, TagTreeModel
 from reader.ui.window.viewports import own_viewport
@@ -82,13 +82,22 @@ BAR = 4
 TAG_ROWS = 5  # the Tags box shows this many whole rows (more scroll)
 
 
-def note_first_line_height(document: QTextDocument) -> int:
-    """The height of a rendered note's first line (the sidebar shows that line only)."""
-    block = document.begin()
-    layout = block.layout()
-    if layout is not None and layout.lineCount() > 0:
-        return int(layout.lineAt(0).height()) + 1
-    return int(document.size().height())
+ELLIPSIS = "…"
+
+
+class NotePreview:
+    """What a sidebar row shows of a note (``AnnotationDelegate.note_preview``): the rendered
+    note, how many of its lines are shown and how many it has, their height, and where "…"
+    goes (the last shown line's end and bottom) when more follows. (A plain class: the module
+    is imported while the window gets ready, where each dataclass costs half a millisecond.)"""
+
+    __slots__ = ("document", "height", "lines", "more", "total")
+
+    def __init__(
+        self, document: QTextDocument, lines: int, total: int, height: float, more: QPointF | None
+    ) -> None:
+        self.document, self.lines, self.total = document, lines, total
+        self.height, self.more = height, more
 
 
 class _FontSet:
@@ -216,6 +225,8 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.save()
         style = option.widget.style() if option.widget else None
         if style is not None:
+            from PySide6.QtWidgets import QStyle  # made with the first row painted (startup)
+
             style.drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
             )
@@ -258,21 +269,45 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.drawText(QRect(left, y, width, small_line), align, meta)
         y += small_line
         if record.note:
-            italic = fonts.italic
-            painter.setFont(italic)
-            painter.setPen(text_color)
-            # The note's Markdown rendered as the margin renders it (HTML shown as typed),
-            # its first line only.
-            document = self.note_document(record.note, italic, width)
-            first_line = note_first_line_height(document)
-            top = y + max(0, (small_line - first_line) // 2)
-            painter.translate(left, top)
-            clip = QRectF(0, 0, width, min(first_line, small_line))
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            context.palette.setColor(QPalette.ColorRole.Text, text_color)
-            painter.setClipRect(clip)
-            document.documentLayout().draw(painter, context)
+            room = QRect(left, y, width, rect.bottom() - y)
+            self._paint_note(painter, record.note, fonts, room, text_color)
+        painter.restore()
+
+    def note_preview(self, note: str, font: QFont, width: int, height: float) -> NotePreview:
+        """``note`` rendered as the margin renders it (HTML shown as typed), ``width`` wide
+        with room for "…" at a line's end: as many whole lines as ``height`` holds (at least
+        one), and where the "…" goes when more of the note follows."""
+        ellipsis_width = QFontMetrics(font).horizontalAdvance(ELLIPSIS)
+        document = self.note_document(note, font, max(20, width - ellipsis_width))
+        ends = line_ends(document)
+        shown = [end for end in ends if end[0] <= height + 0.5] or ends[:1]
+        bottom, right = shown[-1] if shown else (0.0, 0.0)
+        more = QPointF(right, bottom) if len(shown) < len(ends) else None
+        return NotePreview(document, len(shown), len(ends), bottom, more)
+
+    def _paint_note(
+        self, painter: QPainter, note: str, fonts: _FontSet, room: QRect, color: QColor
+    ) -> None:
+        """The note under the details: two lines below a one-line quote, one below two."""
+        italic = fonts.italic
+        preview = self.note_preview(note, italic, room.width(), room.height() - PAD)
+        painter.save()
+        painter.setFont(italic)
+        painter.setPen(color)
+        painter.translate(room.left(), room.top())
+        clip = QRectF(0, 0, room.width(), preview.height)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        context.palette.setColor(QPalette.ColorRole.Text, color)
+        painter.setClipRect(clip)
+        preview.document.documentLayout().draw(painter, context)
+        if preview.more is not None:
+            painter.setClipping(False)
+            line = QFontMetrics(italic).height()
+            box = QRectF(preview.more.x(), preview.more.y() - line, room.width(), line)
+            painter.drawText(
+                box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), ELLIPSIS
+            )
         painter.restore()
 
     def _laid_out(

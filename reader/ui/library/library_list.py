@@ -27,7 +27,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -252,6 +251,10 @@ class _TwoLineDelegate(QStyledItemDelegate):
         return small
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        # QStyle when a row is first painted, not when the list is made: its class and its
+        # dozen enums (~4 ms) are no part of listing the library.
+        from PySide6.QtWidgets import QStyle
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         rect: QRect = opt.rect
