@@ -1230,7 +1230,7 @@
     </message>
     <message>
         <source>The library already holds this same text as %1; importing it adds a second copy. To keep one, remove the other with %2.</source>
-        <translation>文献库中已有内容相同的文本：%1；导入后会多出一份副本。如只需保留一份，请用“%2”删除另一份。</translation>
+        <translation>文献库中已有内容相同的文本：%1；导入后会多出一份副本。如只需保留一份，请用“%2”移除另一份。</translation>
     </message>
     <message>
         <source>page %1</source>
@@ -1254,6 +1254,63 @@
     <message>
         <source>Library</source>
         <translation>文献库</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Filter by title, author, venue, year…</source>
+        <translation>按标题、作者、刊名、年份筛选…</translation>
+    </message>
+    <message>
+        <source>Filter the library</source>
+        <translation>筛选文献库</translation>
+    </message>
+    <message>
+        <source>Every word must appear in a title, author, venue, issue, year or id (Traditional and Simplified alike). Esc clears; Enter opens the first match.</source>
+        <translation>每个词都须出现在标题、作者、刊名、期号、年份或代号中（繁简皆可）。Esc 清除；Enter 打开第一条结果。</translation>
+    </message>
+    <message>
+        <source>Library order</source>
+        <translation>文献库顺序</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>Sort the library</source>
+        <translation>文献库排序</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Library</source>
+        <translation>筛选文献库(&amp;F)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2 篇</translation>
+    </message>
+    <message>
+        <source>1 text</source>
+        <translation>1 篇</translation>
+    </message>
+    <message>
+        <source>%1 texts</source>
+        <translation>%1 篇</translation>
+    </message>
+    <message>
+        <source>No text matches “%1”.
+Esc clears the filter.</source>
+        <translation>没有符合“%1”的文本。
+按 Esc 清除筛选。</translation>
     </message>
 </context>
 <context>

@@ -1257,6 +1257,63 @@
     </message>
 </context>
 <context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Filter by title, author, venue, year…</source>
+        <translation>依篇名、作者、刊名、年份篩選…</translation>
+    </message>
+    <message>
+        <source>Filter the library</source>
+        <translation>篩選文獻庫</translation>
+    </message>
+    <message>
+        <source>Every word must appear in a title, author, venue, issue, year or id (Traditional and Simplified alike). Esc clears; Enter opens the first match.</source>
+        <translation>每個詞都須出現在篇名、作者、刊名、期數、年份或代號中（繁簡皆可）。Esc 清除；Enter 開啟第一筆結果。</translation>
+    </message>
+    <message>
+        <source>Library order</source>
+        <translation>文獻庫順序</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>篇名</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>Sort the library</source>
+        <translation>文獻庫排序</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Library</source>
+        <translation>篩選文獻庫(&amp;F)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2 篇</translation>
+    </message>
+    <message>
+        <source>1 text</source>
+        <translation>1 篇</translation>
+    </message>
+    <message>
+        <source>%1 texts</source>
+        <translation>%1 篇</translation>
+    </message>
+    <message>
+        <source>No text matches “%1”.
+Esc clears the filter.</source>
+        <translation>沒有符合「%1」的文本。
+按 Esc 清除篩選。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Library</source>

@@ -280,12 +280,17 @@ def test_geometry_and_library_panel_remembered(qtbot: QtBot, make_window: MakeWi
 
 def test_menus_show_their_shortcuts(make_window: MakeWindow) -> None:
     window = make_window()
+    # The library's dock filled, its Filter Library action in the menu.
+    assert window.library_list is not None
     view_menu = [a.text() for a in window.view_menu.actions()]
     assert view_menu.index("&Library") < view_menu.index("Zoom &In")
-    # The script switcher (issue 4) inserts before this separator, after the library toggle.
+    assert view_menu.index("&Filter Library") == view_menu.index("&Library") + 1
+    # The script switcher (issue 4) inserts before this separator, after the library's actions.
     actions = window.view_menu.actions()
     assert window.view_script_section.isSeparator()
-    assert actions.index(window.view_script_section) == 1
+    assert actions.index(window.view_script_section) == 2
+    assert actions[1].shortcut().toString() == "Ctrl+L"
+    assert window.library_action.shortcut().toString() == "Ctrl+Shift+L"
     shortcuts = {s.toString() for s in window.zoom_in_action.shortcuts()}
     assert {"Ctrl+=", "Ctrl++"} <= shortcuts
     assert window.zoom_out_action.shortcut().toString() == "Ctrl+-"
@@ -367,11 +372,11 @@ def test_library_list_fills_in_after_the_first_paint(qtbot: QtBot, library: Libr
     window = MainWindow(library, ReaderSettings.default(), FontCatalog.from_system())
     qtbot.addWidget(window)
     # Nothing in the dock until the text has been painted: the text comes first.
-    assert not isinstance(window.library_dock.widget(), LibraryList)
+    assert window.library_dock.findChild(LibraryList) is None
     with qtbot.waitSignal(window.reading_view.first_painted, timeout=3000):
         window.show()
-    qtbot.waitUntil(lambda: isinstance(window.library_dock.widget(), LibraryList), timeout=3000)
-    listed = window.library_dock.widget()
+    qtbot.waitUntil(lambda: window.library_dock.findChild(LibraryList) is not None, timeout=3000)
+    listed = window.library_dock.findChild(LibraryList)
     assert isinstance(listed, LibraryList)
     assert listed.currentIndex().data() == "一帶一路框架下中俄之潛在競合關係"
 
@@ -439,8 +444,8 @@ def test_the_first_text_is_painted_before_the_library_is_listed(
     with qtbot.waitSignal(window.reading_view.first_painted, timeout=3000):
         window.show()
     assert painted == [0]
-    qtbot.waitUntil(lambda: isinstance(window.library_dock.widget(), LibraryList), timeout=3000)
-    listed = window.library_dock.widget()
+    qtbot.waitUntil(lambda: window.library_dock.findChild(LibraryList) is not None, timeout=3000)
+    listed = window.library_dock.findChild(LibraryList)
     assert isinstance(listed, LibraryList)
     assert listings == ["listed"]
     assert listed.model().rowCount() == len(library)
