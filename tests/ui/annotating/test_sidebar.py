@@ -282,7 +282,7 @@ def test_a_long_note_shows_the_lines_its_row_has_room_for_then_an_ellipsis(
     """Every row is as high as the others: below a one-line quote the note has two lines, below
     a two-line quote one; a note longer than that ends in "…" (it was cut off mid-sentence, with
     nothing to say more followed), a short one is shown whole."""
-    from reader.ui.annotating.sidebar import NotePreview
+    from reader.ui.annotating.sidebar_rows import NotePreview
 
     window = make_window()
     feature = feature_of(window)
