@@ -6,8 +6,8 @@ import argparse
 import gc
 import json
 from collections.abc import Callable
-from itertools import groupby
-from operator import itemgetter
+from itertools import chain, groupby
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from reader.cli import Context
@@ -78,12 +78,16 @@ def _search(args: argparse.Namespace, ctx: Context, collecting: bool) -> int:
     for doc_id, group in groups:
         by_doc[doc_id] = by_doc.get(doc_id, 0) + len(group)
     where = [_labels(doc_of(doc_id), group) for doc_id, group in groups]
-    width = max(len(page) for labels in where for page in labels)
-    pad = {page: f"  {page:<{width}}  " for labels in where for page in set(labels)}
-    # The lines written at once (tens of thousands for a word in every text).
+    printed = set(chain.from_iterable(where))  # a few labels, tens of thousands of matches
+    width = max(map(len, printed))
+    pad = {page: f"  {page:<{width}}  " for page in printed}
+    # The lines written a few thousand at a time, each piece one string (a word in every text
+    # has tens of thousands): all in one string was megabytes of memory never used before, each
+    # page of it, and of its UTF-8, a fault the system had to serve.
     lines: list[str] = []
-    for (doc_id, group), labels in zip(groups, where, strict=True):
-        if lines:
+    write = ctx.stdout.write
+    for n, ((doc_id, group), labels) in enumerate(zip(groups, where, strict=True)):
+        if n:
             lines.append("")
         count = by_doc[doc_id]
         lines.append(
@@ -95,8 +99,12 @@ def _search(args: argparse.Namespace, ctx: Context, collecting: bool) -> int:
                 group, labels, strict=True
             )
         ]
+        if len(lines) >= _LINES_AT_ONCE:
+            lines.append("")  # each line ends with a line break
+            write("\n".join(lines))
+            lines.clear()
     lines.append("")
-    ctx.stdout.write("\n".join(lines))
+    write("\n".join(lines))
     total = len(matches)
     label = LABELS[view_id]
     print(
@@ -105,6 +113,10 @@ def _search(args: argparse.Namespace, ctx: Context, collecting: bool) -> int:
         file=ctx.stdout,
     )
     return 0
+
+
+_PAGE = attrgetter("page")
+_LINES_AT_ONCE = 4096
 
 
 def _labels(doc: ResultText, matches: list[Match]) -> list[str]:
@@ -117,5 +129,5 @@ def _labels(doc: ResultText, matches: list[Match]) -> list[str]:
         return [f"p. {m.page}" for m in matches]  # label_of: the first page's number
     printed = {number: f"p. {label}" for number, label in pages}
     if len(printed) == len(pages):
-        return [printed[m.page] for m in matches]
+        return list(map(printed.__getitem__, map(_PAGE, matches)))
     return [f"p. {doc.label_of(m.start)}" for m in matches]
