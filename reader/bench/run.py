@@ -368,7 +368,22 @@ def library_metrics(settings: Settings, tmp: Path) -> list[Metric]:
     ]
     metrics += _library_window(settings, tmp, data, size)
     metrics += _library_open(settings, data, count, per_text, size)
+    metrics += library_filter(settings, data, size)
     return metrics
+
+
+def library_filter(settings: Settings, data: Path, size: str) -> list[Metric]:
+    """The Library dock's filter over the library (issue 22): a keystroke, from typing a
+    query in Simplified characters that the Traditional titles match, and clearing the filter
+    (every text shown again), each until the list has painted its rows."""
+    from reader.ui.window import measure
+
+    typed, cleared = measure.library_filter_times(settings.runs, data)
+    query = measure.LIBRARY_FILTER_TYPED
+    return [
+        _under(f"library filter: a keystroke of {query!r}, {size}", _median(typed), 50),
+        _under(f"library filter cleared, {size}", _median(cleared), 50),
+    ]
 
 
 def _library_open(

@@ -83,9 +83,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             if citekey is not None:
                 set_citekey(store, doc, citekey)
             citekey = give_citekey(store, before, doc)
-    for warning in preview.warnings:
-        if "already taken" not in warning:  # save() refused it otherwise
-            print(f"meipi: {warning}", file=ctx.stderr)
+    for notice in preview.notices:
+        if notice.kind != "id-taken":  # save() refused it otherwise
+            print(f"meipi: {notice}", file=ctx.stderr)
     for line in describe(preview):
         print(line, file=ctx.stdout)
     if replaced is not None:

@@ -10,8 +10,9 @@ The flow a window dialog (or ``meipi import``) follows::
 ``remove(doc_id)`` deletes a user text (shipped texts cannot be removed; annotations are the
 store's business) and ``update_metadata(doc_id, MetadataChanges(...))`` edits one later.
 ``check_id`` validates an id as typed, ``free_id`` offers ``id-2`` on a clash, ``Preview.guessed``
-prefills a form and ``Preview.warnings`` are sentences to show. ``read_source``/``guess`` take
-well under a second for an article but about 20 s for a 20 MB text: run them off the GUI thread.
+prefills a form and ``Preview.notices`` are what to check (each a kind, its values and the command
+line's sentence). ``read_source``/``guess`` take well under a second for an article but about 20 s
+for a 20 MB text: run them off the GUI thread.
 
 One module per format behind :class:`~reader.importing.base.FormatReader` (sniff → read →
 build the document with its pages and blocks); what follows is the same for every format:

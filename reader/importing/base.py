@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from reader.documents import Document, MetadataOverrides
+from reader.importing.notices import Notice
 
 if TYPE_CHECKING:
     from reader.importing.pdf_extract import PdfContent
@@ -62,7 +63,7 @@ class Built:
 
     document: Document
     dropped: tuple[str, ...] = ()  # lines removed: running headers, page numbers, mastheads
-    warnings: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()  # what the reader should check
     # A title the reader found outside the text's blocks (a PDF's metadata, say).
     found_title: str | None = None
     # Files kept beside the saved text, by suffix: a PDF's original and where its lines are.

@@ -26,6 +26,7 @@ from reader.documents import BlockDraft, Metadata, assemble, is_page_number
 from reader.errors import InputError
 from reader.importing import pdf_layout as layout
 from reader.importing.base import Built, FormatReader, Overrides, Progress, Source, split_authors
+from reader.importing.notices import Notice
 from reader.importing.pdf_extract import PdfContent, PdfPage, extract
 
 UNREADABLE_SHARE = 0.02
@@ -147,11 +148,15 @@ def layout_pdf(content: PdfContent, name: str, *, first_page: int | None = None)
     document = assemble(meta, drafts, shipped=False)
     # Pages are sorted by offset in assemble; a page mark before the title block moved it.
     dropped = tuple(ln.text for lines in lines_by_page for ln in lines if ln.kind == "running")
-    warnings = [_refusal(name, problems, every=False)] if problems else []
+    warnings = [_left_out(name, problems)] if problems else []
     if origin == "first page" and len(pages) > 1:
         warnings.append(
-            f"{name} prints no page numbers Meipi could find, so its pages are numbered from "
-            f"{first_page or 1}; set the first page's number if that is wrong."
+            Notice(
+                "pages-unnumbered",
+                f"{name} prints no page numbers Meipi could find, so its pages are numbered "
+                f"from {first_page or 1}; set the first page's number if that is wrong.",
+                (("name", name), ("first", str(first_page or 1))),
+            )
         )
     title = info.get("Title") or _xmp_title(content.data)
     found_title = title if title and not any(d.kind == "title" for d in drafts) else None
@@ -230,9 +235,23 @@ def page_numbers(labels: list[str], first_page: int) -> list[int]:
     return numbers
 
 
+_PAGES_LISTED = 12
+
+
 def _pages_list(indices: list[int]) -> str:
-    shown = ", ".join(str(i + 1) for i in indices[:12])
-    return shown + (f" and {len(indices) - 12} more" if len(indices) > 12 else "")
+    shown = ", ".join(str(i + 1) for i in indices[:_PAGES_LISTED])
+    more = len(indices) - _PAGES_LISTED
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _left_out(name: str, problems: list[PageProblem]) -> Notice:
+    """The notice of pages left out of an import that keeps the others."""
+    values = [("name", name)]
+    for kind in ("scanned", "unreadable"):
+        pages = [p.index for p in problems if p.kind == kind]
+        values.append((kind, ", ".join(str(i + 1) for i in pages[:_PAGES_LISTED])))
+        values.append((f"{kind}_more", str(max(0, len(pages) - _PAGES_LISTED))))
+    return Notice("pages-left-out", _refusal(name, problems, every=False), tuple(values))
 
 
 def _refusal(name: str, problems: list[PageProblem], *, every: bool) -> str:

@@ -16,7 +16,6 @@ from typing import TypeVar
 
 from reader import documents
 from reader.documents import Document, Library, Metadata, MetadataOverrides, Page
-from reader.errors import InputError
 from reader.importing.base import (
     DATE_RULE,
     ID_RULE,
@@ -27,6 +26,7 @@ from reader.importing.base import (
 )
 from reader.importing.encoding import ScriptGuess, guess_script
 from reader.importing.markdown import MARKDOWN_SUFFIXES
+from reader.importing.notices import Notice, RefusedInput
 from reader.importing.registry import reader_named
 
 
@@ -41,7 +41,7 @@ class Preview:
     script_guess: ScriptGuess
     overrides: Overrides = field(default_factory=Overrides)
     dropped: tuple[str, ...] = ()  # lines removed as running headers, page numbers, mastheads
-    warnings: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()  # what the reader should check (the window words each)
     # Saved beside the text (suffix, bytes): a PDF's original and its page data.
     attachments: tuple[tuple[str, bytes], ...] = field(default=(), repr=False, compare=False)
     radicals: int = 0  # radicals written for ideographs (⽇ for 日), mapped to the ideographs
@@ -52,13 +52,22 @@ class Preview:
     def id(self) -> str:
         return self.document.id
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The notices as the command line says them."""
+        return tuple(str(n) for n in self.notices)
+
 
 def check_id(doc_id: str) -> str:
     """``doc_id`` if it can name a text (lower-case letters, digits, inner hyphens)."""
     if not ID_RULE.match(doc_id):
-        raise InputError(
-            f"The id {doc_id!r} cannot be used: an id is 1 to 64 lower-case letters a-z, digits "
-            "and inner hyphens, for example hsu-2024."
+        raise RefusedInput(
+            Notice(
+                "bad-id",
+                f"The id {doc_id!r} cannot be used: an id is 1 to 64 lower-case letters a-z, "
+                "digits and inner hyphens, for example hsu-2024.",
+                (("id", doc_id),),
+            )
         )
     return doc_id
 
@@ -91,7 +100,9 @@ def slug(name: str) -> str:
 def _check_text_value(label: str, value: str) -> str:
     value = " ".join(value.split())
     if not value:
-        raise InputError(f"The {label} cannot be empty.")
+        raise RefusedInput(
+            Notice("empty-value", f"The {label} cannot be empty.", (("field", label),))
+        )
     return value
 
 
@@ -110,21 +121,39 @@ def _check_overrides(o: _O) -> _O:
         authors = tuple(_check_text_value("author", a) for a in o.authors)
         for author in authors:
             if ";" in author:
-                raise InputError(
-                    f"Give each author separately (--author once per author), not {author!r}."
+                raise RefusedInput(
+                    Notice(
+                        "author-list",
+                        f"Give each author separately (--author once per author), not {author!r}.",
+                        (("author", author),),
+                    )
                 )
     date = o.date.strip() if o.date is not None else None
     if date is not None and not DATE_RULE.match(date):
-        raise InputError(
-            f"The date {o.date!r} is not a date Meipi understands: write YYYY, YYYY-MM or "
-            "YYYY-MM-DD, for example 2024-11."
+        raise RefusedInput(
+            Notice(
+                "bad-date",
+                f"The date {o.date!r} is not a date Meipi understands: write YYYY, YYYY-MM or "
+                "YYYY-MM-DD, for example 2024-11.",
+                (("date", date),),
+            )
         )
     if o.script is not None and o.script not in documents.SOURCE_SCRIPTS:
-        raise InputError(
-            f"Unknown script {o.script!r}: choose {', '.join(documents.SOURCE_SCRIPTS)}."
+        raise RefusedInput(
+            Notice(
+                "unknown-script",
+                f"Unknown script {o.script!r}: choose {', '.join(documents.SOURCE_SCRIPTS)}.",
+                (("script", o.script),),
+            )
         )
     if o.first_page is not None and not 1 <= o.first_page <= MAX_FIRST_PAGE:
-        raise InputError(f"The first page must be a whole number from 1 to {MAX_FIRST_PAGE}.")
+        raise RefusedInput(
+            Notice(
+                "bad-first-page",
+                f"The first page must be a whole number from 1 to {MAX_FIRST_PAGE}.",
+                (("largest", str(MAX_FIRST_PAGE)),),
+            )
+        )
     doc_id = check_id(o.id) if o.id is not None else None
     return replace(
         o,
@@ -150,14 +179,18 @@ def guess(
     """The document that :func:`save` would store, with what was guessed. ``library`` (default:
     the user's) is only used to warn of an id already taken; :func:`save` refuses it."""
     o = _check_overrides(overrides or Overrides())
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     built = reader_named(source.format).build(source, o)
     doc, dropped = built.document, built.dropped
-    warnings.extend(built.warnings)
+    warnings.extend(built.notices)
     if not doc.text.strip():
-        raise InputError(
-            f"{source.name} has no text left once page numbers and running headers are "
-            "removed; there is nothing to import."
+        raise RefusedInput(
+            Notice(
+                "nothing-left",
+                f"{source.name} has no text left once page numbers and running headers are "
+                "removed; there is nothing to import.",
+                (("name", source.name),),
+            )
         )
     script = guess_script(doc.text)
     guessed = _guessed_metadata(source, doc, script, warnings, built.found_title)
@@ -167,20 +200,38 @@ def guess(
     doc = replace(doc, meta=meta, shipped=False, path=None)
     if o.script is None and not (script.traditional or script.simplified):
         warnings.append(
-            f"No character tells Traditional from Simplified, so the script is taken to be "
-            f"{meta.script}; set it with --script if that is wrong."
+            Notice(
+                "script-unknown",
+                f"No character tells Traditional from Simplified, so the script is taken to be "
+                f"{meta.script}; set it with --script if that is wrong.",
+                (("script", meta.script),),
+            )
         )
     elif o.script is None and script.mixed:
         warnings.append(
-            f"The text mixes Traditional ({script.traditional}) and Simplified "
-            f"({script.simplified}) characters; check the script ({meta.script})."
+            Notice(
+                "script-mixed",
+                f"The text mixes Traditional ({script.traditional}) and Simplified "
+                f"({script.simplified}) characters; check the script ({meta.script}).",
+                (
+                    ("traditional", str(script.traditional)),
+                    ("simplified", str(script.simplified)),
+                    ("script", meta.script),
+                ),
+            )
         )
     lib = library if library is not None else _library_quietly()
     if lib is not None and meta.id in lib.documents:
-        warnings.append(f"The id {meta.id!r} is already taken; choose another id.")
+        warnings.append(
+            Notice(
+                "id-taken",
+                f"The id {meta.id!r} is already taken; choose another id.",
+                (("id", meta.id),),
+            )
+        )
     same_as = same_text(doc, lib)
     if same_as:
-        warnings.append(same_text_warning(same_as))
+        warnings.append(Notice("same-text", same_text_warning(same_as)))
     return Preview(
         source,
         doc,
@@ -230,7 +281,7 @@ def _guessed_metadata(
     source: Source,
     doc: Document,
     script: ScriptGuess,
-    warnings: list[str],
+    warnings: list[Notice],
     found_title: str | None = None,
 ) -> Metadata:
     meta = doc.meta
@@ -242,8 +293,12 @@ def _guessed_metadata(
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:8]
         doc_id = f"text-{digest}"
         warnings.append(
-            f"The file name has no letters a-z or digits to make an id from, so the id is "
-            f"{doc_id}; choose another with --id."
+            Notice(
+                "id-from-digest",
+                f"The file name has no letters a-z or digits to make an id from, so the id is "
+                f"{doc_id}; choose another with --id.",
+                (("id", doc_id),),
+            )
         )
     title = meta.title
     if found_title and not any(b.kind == "title" for b in doc.blocks):
@@ -252,8 +307,12 @@ def _guessed_metadata(
         stem = Path(source.name).stem or doc_id
         title = stem
         warnings.append(
-            f"No title was found at the top of the text, so the file name "
-            f"{stem!r} is the title; set another with --title."
+            Notice(
+                "title-from-name",
+                f"No title was found at the top of the text, so the file name "
+                f"{stem!r} is the title; set another with --title.",
+                (("title", stem),),
+            )
         )
     authors = meta.authors if source.format == "meipi" else split_authors(meta.authors)
     return replace(

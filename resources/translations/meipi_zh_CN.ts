@@ -1169,12 +1169,68 @@
         <translation>略去的行（%1）</translation>
     </message>
     <message>
+        <source>The id “%1” cannot be used: an id is 1 to 64 lower-case letters a–z, digits and inner hyphens, for example hsu-2024.</source>
+        <translation>“%1”不能用作标识符：标识符为 1 至 64 个小写字母 a–z、数字及中间的连字符，例如 hsu-2024。</translation>
+    </message>
+    <message>
+        <source>The date “%1” is not a date Meipi understands: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-11.</source>
+        <translation>“%1”不是 Meipi 能识别的日期：请写年、年-月或年-月-日，例如 2024-11。</translation>
+    </message>
+    <message>
+        <source>%1 has no text left once page numbers and running headers are removed; there is nothing to import.</source>
+        <translation>%1 去掉页码和页眉后没有剩下任何文字，没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>No character tells Traditional from Simplified, so the script is taken to be %1; choose another under %2 if that is wrong.</source>
+        <translation>没有任何字可以区分繁体或简体，因此繁简暂定为%1；如不对，请在%2另选。</translation>
+    </message>
+    <message>
+        <source>The text mixes Traditional (%1) and Simplified (%2) characters; check the script (%3) under %4.</source>
+        <translation>文本混用繁体（%1 字）与简体（%2 字）；请在%4检查繁简（%3）。</translation>
+    </message>
+    <message>
+        <source>The file name has no letters a–z or digits to make an id from, so the id is %1; type another under %2 if you like.</source>
+        <translation>文件名没有可用来生成标识符的 a–z 字母或数字，因此标识符为 %1；如需另取，请在%2输入。</translation>
+    </message>
+    <message>
+        <source>No title was found at the top of the text, so the file name “%1” is the title; change it under %2.</source>
+        <translation>文本开头找不到标题，因此以文件名“%1”为标题；请在%2修改。</translation>
+    </message>
+    <message>
+        <source>%1 prints no page numbers Meipi could find, so its pages are numbered from %2; set the first page&apos;s number under %3 if that is wrong.</source>
+        <translation>%1 没有 Meipi 能找到的页码，因此页码从 %2 起算；如不对，请在%3设置第一页的页码。</translation>
+    </message>
+    <message>
+        <source>Page %1 is scanned (no text layer) and will be left out: run OCR on the PDF first (for instance ocrmypdf) and import the result.</source>
+        <translation>第 %1 页是扫描图像（没有文字层），不会导入：请先对 PDF 做文字识别（例如 ocrmypdf），再导入结果。</translation>
+    </message>
+    <message>
+        <source>Pages %1 are scanned (no text layer) and will be left out: run OCR on the PDF first (for instance ocrmypdf) and import the result.</source>
+        <translation>第 %1 页是扫描图像（没有文字层），不会导入：请先对 PDF 做文字识别（例如 ocrmypdf），再导入结果。</translation>
+    </message>
+    <message>
+        <source>Page %1 has text in a font without a Unicode mapping (unreadable characters) and will be left out: try another copy of the PDF, or OCR.</source>
+        <translation>第 %1 页的文字所用字体没有 Unicode 映射（字符无法读取），不会导入：请换一份 PDF，或做文字识别。</translation>
+    </message>
+    <message>
+        <source>Pages %1 have text in a font without a Unicode mapping (unreadable characters) and will be left out: try another copy of the PDF, or OCR.</source>
+        <translation>第 %1 页的文字所用字体没有 Unicode 映射（字符无法读取），不会导入：请换一份 PDF，或做文字识别。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 及另外 %2 页</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
         <source>The library already holds this same text as %1; importing it adds a second copy. To keep one, remove the other with %2.</source>
-        <translation>文献库中已有内容相同的文本：%1；导入后会多出一份副本。如只需保留一份，请用“%2”删除另一份。</translation>
+        <translation>文献库中已有内容相同的文本：%1；导入后会多出一份副本。如只需保留一份，请用“%2”移除另一份。</translation>
     </message>
     <message>
         <source>page %1</source>
@@ -1198,6 +1254,63 @@
     <message>
         <source>Library</source>
         <translation>文献库</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Filter by title, author, venue, year…</source>
+        <translation>按标题、作者、刊名、年份筛选…</translation>
+    </message>
+    <message>
+        <source>Filter the library</source>
+        <translation>筛选文献库</translation>
+    </message>
+    <message>
+        <source>Every word must appear in a title, author, venue, issue, year or id (Traditional and Simplified alike). Esc clears; Enter opens the first match.</source>
+        <translation>每个词都须出现在标题、作者、刊名、期号、年份或代号中（繁简皆可）。Esc 清除；Enter 打开第一条结果。</translation>
+    </message>
+    <message>
+        <source>Library order</source>
+        <translation>文献库顺序</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>Sort the library</source>
+        <translation>文献库排序</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Library</source>
+        <translation>筛选文献库(&amp;F)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2 篇</translation>
+    </message>
+    <message>
+        <source>1 text</source>
+        <translation>1 篇</translation>
+    </message>
+    <message>
+        <source>%1 texts</source>
+        <translation>%1 篇</translation>
+    </message>
+    <message>
+        <source>No text matches “%1”.
+Esc clears the filter.</source>
+        <translation>没有符合“%1”的文本。
+按 Esc 清除筛选。</translation>
     </message>
 </context>
 <context>

@@ -1169,6 +1169,62 @@
         <translation>略去的行（%1）</translation>
     </message>
     <message>
+        <source>The id “%1” cannot be used: an id is 1 to 64 lower-case letters a–z, digits and inner hyphens, for example hsu-2024.</source>
+        <translation>「%1」不能作為識別碼：識別碼為 1 至 64 個小寫字母 a–z、數字及中間的連字號，例如 hsu-2024。</translation>
+    </message>
+    <message>
+        <source>The date “%1” is not a date Meipi understands: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-11.</source>
+        <translation>「%1」不是 Meipi 看得懂的日期：請寫年、年-月或年-月-日，例如 2024-11。</translation>
+    </message>
+    <message>
+        <source>%1 has no text left once page numbers and running headers are removed; there is nothing to import.</source>
+        <translation>%1 去掉頁碼與頁首後沒有剩下任何文字，沒有可匯入的內容。</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <source>No character tells Traditional from Simplified, so the script is taken to be %1; choose another under %2 if that is wrong.</source>
+        <translation>沒有任何字可分辨繁體或簡體，因此繁簡暫定為%1；若不對，請在%2另選。</translation>
+    </message>
+    <message>
+        <source>The text mixes Traditional (%1) and Simplified (%2) characters; check the script (%3) under %4.</source>
+        <translation>文本混用繁體（%1 字）與簡體（%2 字）；請在%4檢查繁簡（%3）。</translation>
+    </message>
+    <message>
+        <source>The file name has no letters a–z or digits to make an id from, so the id is %1; type another under %2 if you like.</source>
+        <translation>檔名沒有可用來產生識別碼的 a–z 字母或數字，因此識別碼為 %1；如要另取，請在%2輸入。</translation>
+    </message>
+    <message>
+        <source>No title was found at the top of the text, so the file name “%1” is the title; change it under %2.</source>
+        <translation>文本開頭找不到篇名，因此以檔名「%1」為篇名；請在%2修改。</translation>
+    </message>
+    <message>
+        <source>%1 prints no page numbers Meipi could find, so its pages are numbered from %2; set the first page&apos;s number under %3 if that is wrong.</source>
+        <translation>%1 沒有 Meipi 找得到的頁碼，因此頁碼從 %2 起算；若不對，請在%3設定第一頁的頁碼。</translation>
+    </message>
+    <message>
+        <source>Page %1 is scanned (no text layer) and will be left out: run OCR on the PDF first (for instance ocrmypdf) and import the result.</source>
+        <translation>第 %1 頁是掃描影像（沒有文字層），不會匯入：請先對 PDF 做文字辨識（例如 ocrmypdf），再匯入結果。</translation>
+    </message>
+    <message>
+        <source>Pages %1 are scanned (no text layer) and will be left out: run OCR on the PDF first (for instance ocrmypdf) and import the result.</source>
+        <translation>第 %1 頁是掃描影像（沒有文字層），不會匯入：請先對 PDF 做文字辨識（例如 ocrmypdf），再匯入結果。</translation>
+    </message>
+    <message>
+        <source>Page %1 has text in a font without a Unicode mapping (unreadable characters) and will be left out: try another copy of the PDF, or OCR.</source>
+        <translation>第 %1 頁的文字所用字型沒有 Unicode 對應（字元無法讀取），不會匯入：請換一份 PDF，或做文字辨識。</translation>
+    </message>
+    <message>
+        <source>Pages %1 have text in a font without a Unicode mapping (unreadable characters) and will be left out: try another copy of the PDF, or OCR.</source>
+        <translation>第 %1 頁的文字所用字型沒有 Unicode 對應（字元無法讀取），不會匯入：請換一份 PDF，或做文字辨識。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 及另外 %2 頁</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1198,6 +1254,63 @@
     <message>
         <source>Library</source>
         <translation>文獻庫</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Filter by title, author, venue, year…</source>
+        <translation>依篇名、作者、刊名、年份篩選…</translation>
+    </message>
+    <message>
+        <source>Filter the library</source>
+        <translation>篩選文獻庫</translation>
+    </message>
+    <message>
+        <source>Every word must appear in a title, author, venue, issue, year or id (Traditional and Simplified alike). Esc clears; Enter opens the first match.</source>
+        <translation>每個詞都須出現在篇名、作者、刊名、期數、年份或代號中（繁簡皆可）。Esc 清除；Enter 開啟第一筆結果。</translation>
+    </message>
+    <message>
+        <source>Library order</source>
+        <translation>文獻庫順序</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>篇名</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>Sort the library</source>
+        <translation>文獻庫排序</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Library</source>
+        <translation>篩選文獻庫(&amp;F)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2 篇</translation>
+    </message>
+    <message>
+        <source>1 text</source>
+        <translation>1 篇</translation>
+    </message>
+    <message>
+        <source>%1 texts</source>
+        <translation>%1 篇</translation>
+    </message>
+    <message>
+        <source>No text matches “%1”.
+Esc clears the filter.</source>
+        <translation>沒有符合「%1」的文本。
+按 Esc 清除篩選。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,12 @@ with exactly what the full parser would give (issue 10: startup time)."""
 
 from __future__ import annotations
 
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from reader import cli
@@ -23,3 +29,68 @@ def test_the_window_shortcut_parses_as_the_full_parser(argv: list[str]) -> None:
 )
 def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
     assert cli._window_only(argv) is None
+
+
+GC_PROBE = """
+import gc
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+import reader.ui.window.app as app_module
+from reader.cli import main
+
+print("before", gc.get_threshold(), flush=True)
+made = app_module.create_window
+
+
+def create_window(ctx):
+    window = made(ctx)
+
+    def painted():
+        print("painted", gc.get_threshold(), flush=True)
+
+    def ready():
+        def after():  # once every slot of fully_ready has run
+            print("ready", gc.get_threshold(), flush=True)
+            QApplication.instance().quit()
+
+        QTimer.singleShot(0, after)
+
+    window.reading_view.first_painted.connect(painted)
+    window.fully_ready.connect(ready)
+    return window
+
+
+app_module.create_window = create_window
+sys.argv = ["meipi"]
+raise SystemExit(main())
+"""
+
+
+def test_the_collector_runs_less_often_until_the_window_is_ready(tmp_path: Path) -> None:
+    """While the window starts, Python's cyclic collector runs every STARTUP_GC_THRESHOLD
+    allocations instead of every 700 (the objects made then all live on); once the window is
+    fully ready, as it did before."""
+    from reader.commands.window import STARTUP_GC_THRESHOLD
+
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        MEIPI_DATA_DIR=str(tmp_path),
+        MEIPI_DB=str(tmp_path / "meipi.sqlite3"),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", GC_PROBE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    said = dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    before = ast.literal_eval(said["before"])
+    assert ast.literal_eval(said["painted"]) == (STARTUP_GC_THRESHOLD, *before[1:])
+    assert ast.literal_eval(said["ready"]) == before

@@ -7,6 +7,8 @@ import functools
 import importlib.util
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import TypedDict
 
@@ -62,3 +64,24 @@ def pdf_source(name: str) -> Source:
 
 def imported(name: str, overrides: Overrides | None = None) -> documents.Document:
     return guess(pdf_source(name), overrides).document
+
+
+def image_only_pdf(path: Path, after: Path | None = None) -> None:
+    """A 'scanned' page: one image and no text (made with PDFium in a child process), alone or
+    after the pages of ``after``."""
+    script = f"""
+import pypdfium2 as pdfium, pypdfium2.raw as raw, ctypes
+pdf = pdfium.PdfDocument.new()
+if {str(after)!r} != "None":
+    pdf.import_pages(pdfium.PdfDocument({str(after)!r}))
+page = pdf.new_page(595, 842)
+bitmap = pdfium.PdfBitmap.new_native(200, 100, raw.FPDFBitmap_BGR)
+bitmap.fill_rect((40, 40, 40, 255), 20, 20, 160, 20)
+image = raw.FPDFPageObj_NewImageObj(pdf.raw)
+raw.FPDFImageObj_SetBitmap(None, 0, image, bitmap.raw)
+raw.FPDFImageObj_SetMatrix(image, 400, 0, 0, 200, 100, 500)
+raw.FPDFPage_InsertObject(page.raw, image)
+raw.FPDFPage_GenerateContent(page.raw)
+pdf.save({str(path)!r})
+"""
+    subprocess.run([sys.executable, "-c", script], check=True)

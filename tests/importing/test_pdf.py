@@ -22,7 +22,15 @@ from reader.importing import Overrides, guess, read_source, save
 from reader.importing.pdf import page_numbers
 from reader.importing.pdf_extract import PasswordRequired
 from tests.cli_helpers import meipi
-from tests.importing.pdf_helpers import DATA, PRODUCERS, expected_of, imported, pdf_source, squeeze
+from tests.importing.pdf_helpers import (
+    DATA,
+    PRODUCERS,
+    expected_of,
+    image_only_pdf,
+    imported,
+    pdf_source,
+    squeeze,
+)
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*(?: [A-Za-z0-9][A-Za-z0-9'’.,-]*)*")
@@ -146,30 +154,9 @@ def test_a_user_password_is_refused_and_an_owner_password_is_not(tmp_path: Path)
     assert r.code == 2 and "password" in r.err and "Traceback" not in r.err
 
 
-def _image_only_pdf(path: Path, after: Path | None = None) -> None:
-    """A 'scanned' page: one image and no text (made with PDFium in a child process), alone or
-    after the pages of ``after``."""
-    script = f"""
-import pypdfium2 as pdfium, pypdfium2.raw as raw, ctypes
-pdf = pdfium.PdfDocument.new()
-if {str(after)!r} != "None":
-    pdf.import_pages(pdfium.PdfDocument({str(after)!r}))
-page = pdf.new_page(595, 842)
-bitmap = pdfium.PdfBitmap.new_native(200, 100, raw.FPDFBitmap_BGR)
-bitmap.fill_rect((40, 40, 40, 255), 20, 20, 160, 20)
-image = raw.FPDFPageObj_NewImageObj(pdf.raw)
-raw.FPDFImageObj_SetBitmap(None, 0, image, bitmap.raw)
-raw.FPDFImageObj_SetMatrix(image, 400, 0, 0, 200, 100, 500)
-raw.FPDFPage_InsertObject(page.raw, image)
-raw.FPDFPage_GenerateContent(page.raw)
-pdf.save({str(path)!r})
-"""
-    subprocess.run([sys.executable, "-c", script], check=True)
-
-
 def test_a_scanned_pdf_is_refused_saying_what_would_help(tmp_path: Path) -> None:
     scanned = tmp_path / "scan.pdf"
-    _image_only_pdf(scanned)
+    image_only_pdf(scanned)
     r = meipi("import", str(scanned))
     assert r.code == 2
     assert "scanned" in r.err and "OCR" in r.err and "page 1" in r.err
@@ -178,7 +165,7 @@ def test_a_scanned_pdf_is_refused_saying_what_would_help(tmp_path: Path) -> None
 
 def test_a_pdf_with_one_scanned_page_imports_the_rest_and_says_which(tmp_path: Path) -> None:
     mixed = tmp_path / "mixed.pdf"
-    _image_only_pdf(mixed, after=DATA / "libreoffice-sc.pdf")
+    image_only_pdf(mixed, after=DATA / "libreoffice-sc.pdf")
     preview = guess(read_source(mixed))
     assert any("page 6" in w and "scanned" in w and "OCR" in w for w in preview.warnings)
     expected = expected_of("libreoffice-sc")

@@ -3,12 +3,14 @@ command line keeps writing; ``meipi restore`` refuses while a window is open."""
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -194,3 +196,15 @@ def test_a_folder_without_write_access_uses_the_fallback_lock(shared_folder: Pat
     assert refused is True and pid == child
     assert not wl.lock_path(db).exists()
     wl._fallback_path(db).unlink()
+
+
+def test_the_lock_file_holds_json_naming_the_holder(db_file: Path) -> None:
+    lock = wl.acquire_window_lock(db_file)
+    assert lock is not None and lock.held
+    try:
+        note = json.loads(lock.path.read_bytes())
+        assert set(note) == {"pid", "since"}
+        assert note["pid"] == os.getpid()
+        assert time.strptime(note["since"], "%Y-%m-%dT%H:%M:%SZ")
+    finally:
+        lock.release()

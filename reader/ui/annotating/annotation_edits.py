@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import (
     QKeySequence,
 )
-from PySide6.QtWidgets import QMessageBox
 
 from reader.errors import MeipiError
 from reader.ui.annotating.undo import CreateCommand, DeleteCommand, EditCommand
@@ -188,6 +187,9 @@ class AnnotationEdits(QObject):
         self.window.statusBar().showMessage(message, 15000)
         self.feature.edit_failed.emit(message)
         if not self.feature.quiet:
+            # Made when first needed: the class and its enums cost ~1 ms of the start.
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("Not Saved"),

@@ -80,22 +80,32 @@ def render_note(note: str, font: QFont, width: float) -> QTextDocument:
     return document
 
 
-def lines_bottom(document: QTextDocument, count: int) -> tuple[float, int]:
-    """Where ``document``'s first ``count`` lines end (y, from its top), and how many lines it
-    has in all."""
+def line_ends(document: QTextDocument) -> list[tuple[float, float]]:
+    """Where each of ``document``'s lines ends: its bottom (y, from the document's top) and
+    the right end of its text (x)."""
     layout = document.documentLayout()
-    total, bottom = 0, 0.0
+    ends: list[tuple[float, float]] = []
     block = document.begin()
     while block.isValid():
         lines = block.layout()
-        top = layout.blockBoundingRect(block).top()
+        box = layout.blockBoundingRect(block)
         for i in range(lines.lineCount()):
-            total += 1
-            if total <= count:
-                line = lines.lineAt(i)
-                bottom = top + line.y() + line.height()
+            line = lines.lineAt(i)
+            ends.append(
+                (
+                    box.top() + line.y() + line.height(),
+                    box.left() + line.x() + line.naturalTextWidth(),
+                )
+            )
         block = block.next()
-    return bottom, total
+    return ends
+
+
+def lines_bottom(document: QTextDocument, count: int) -> tuple[float, int]:
+    """Where ``document``'s first ``count`` lines end (y, from its top), and how many lines it
+    has in all."""
+    ends = line_ends(document)
+    return (ends[min(count, len(ends)) - 1][0] if ends and count > 0 else 0.0), len(ends)
 
 
 class MarginNotes(QWidget):

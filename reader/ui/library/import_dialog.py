@@ -49,7 +49,7 @@ from reader.documents import SOURCE_SCRIPTS, Document, Library
 from reader.errors import MeipiError
 from reader.importing import Overrides, Preview, Source, free_id, guess, save
 from reader.importing.metadata_file import Reference, pick, read_references, with_published
-from reader.importing.preview import same_text_warning
+from reader.importing.notices import Notice, RefusedInput
 from reader.ui.window.messages import show_message
 from reader.ui.window.workers import Runner
 from reader.views import LABELS
@@ -421,7 +421,7 @@ class ImportDialog(QDialog):
     def _on_guesser_failed(self, error: Exception) -> None:
         if self._guess_timer.isActive():
             return
-        self._error = str(error) if isinstance(error, MeipiError) else repr(error)
+        self._error = self._refusal_text(error)
         self._update_problem()
         self.preview_updated.emit()
 
@@ -480,11 +480,9 @@ class ImportDialog(QDialog):
                 if p
             )
         )
-        warnings = list(preview.warnings)
-        if preview.same_as:
-            # The core's sentence, in the reader's language and naming the menu as it reads.
-            at = warnings.index(same_text_warning(preview.same_as))
-            warnings[at] = self._same_text_warning(preview.same_as)
+        # The core's notices in the reader's language, naming this dialog's fields and the menu
+        # as they read (the command line's sentences name its flags).
+        warnings = [w for n in preview.notices if (w := self._notice_text(n, preview))]
         if warnings:
             items = "".join(f"<li>{escape(w)}</li>" for w in warnings)
             self.warnings_label.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
@@ -503,6 +501,127 @@ class ImportDialog(QDialog):
         self.tabs.setTabText(
             1, self.tr("Lines Dropped (%1)").replace("%1", str(len(preview.dropped)))
         )
+
+    def _refusal_text(self, error: Exception) -> str:
+        """Why the form's values cannot be imported, in the reader's language."""
+        if not isinstance(error, MeipiError):
+            return repr(error)
+        notice = error.notice if isinstance(error, RefusedInput) else None
+        if notice is None:
+            return str(error)
+        if notice.kind == "bad-id":
+            return self.tr(
+                "The id “%1” cannot be used: an id is 1 to 64 lower-case letters a–z, digits and "
+                "inner hyphens, for example hsu-2024."
+            ).replace("%1", notice.value("id"))
+        if notice.kind == "bad-date":
+            return self.tr(
+                "The date “%1” is not a date Meipi understands: write YYYY, YYYY-MM or "
+                "YYYY-MM-DD, for example 2024-11."
+            ).replace("%1", notice.value("date"))
+        if notice.kind == "nothing-left":
+            return self.tr(
+                "%1 has no text left once page numbers and running headers are removed; there "
+                "is nothing to import."
+            ).replace("%1", notice.value("name"))
+        return str(error)  # what this form cannot send (an empty title is left unchanged)
+
+    def _field(self, label: str) -> str:
+        """A form label as the reader sees it, quoted, without its mnemonic and colon."""
+        shown = re.sub(r"\(&\w\)|&(?=\w)", "", label).rstrip(":：").strip()
+        return self.tr("“%1”").replace("%1", shown)
+
+    def _notice_text(self, notice: Notice, preview: Preview) -> str:
+        """What ``notice`` asks the reader to check, in their language; "" for what the form
+        already says (an id taken: the line under the form)."""
+        value = notice.value
+        script = LABELS.get(value("script"), value("script"))
+        if notice.kind == "script-unknown":
+            return (
+                self.tr(
+                    "No character tells Traditional from Simplified, so the script is taken to "
+                    "be %1; choose another under %2 if that is wrong."
+                )
+                .replace("%1", script)
+                .replace("%2", self._field(self.tr("&Script:")))
+            )
+        if notice.kind == "script-mixed":
+            return (
+                self.tr(
+                    "The text mixes Traditional (%1) and Simplified (%2) characters; check "
+                    "the script (%3) under %4."
+                )
+                .replace("%1", value("traditional"))
+                .replace("%2", value("simplified"))
+                .replace("%3", script)
+                .replace("%4", self._field(self.tr("&Script:")))
+            )
+        if notice.kind == "id-taken":
+            return ""
+        if notice.kind == "id-from-digest":
+            return (
+                self.tr(
+                    "The file name has no letters a–z or digits to make an id from, so the id is "
+                    "%1; type another under %2 if you like."
+                )
+                .replace("%1", value("id"))
+                .replace("%2", self._field(self.tr("&Id:")))
+            )
+        if notice.kind == "title-from-name":
+            return (
+                self.tr(
+                    "No title was found at the top of the text, so the file name “%1” is the "
+                    "title; change it under %2."
+                )
+                .replace("%1", value("title"))
+                .replace("%2", self._field(self.tr("&Title:")))
+            )
+        if notice.kind == "same-text":
+            return self._same_text_warning(preview.same_as)
+        if notice.kind == "pages-unnumbered":
+            return (
+                self.tr(
+                    "%1 prints no page numbers Meipi could find, so its pages are numbered from "
+                    "%2; set the first page's number under %3 if that is wrong."
+                )
+                .replace("%1", value("name"))
+                .replace("%2", value("first"))
+                .replace("%3", self._field(self.tr("&First page:")))
+            )
+        if notice.kind == "pages-left-out":
+            return self._pages_left_out(notice)
+        return str(notice)  # a kind this dialog does not know yet: the core's sentence
+
+    def _pages_left_out(self, notice: Notice) -> str:
+        sentences = {
+            ("scanned", False): self.tr(
+                "Page %1 is scanned (no text layer) and will be left out: run OCR on the PDF "
+                "first (for instance ocrmypdf) and import the result."
+            ),
+            ("scanned", True): self.tr(
+                "Pages %1 are scanned (no text layer) and will be left out: run OCR on the PDF "
+                "first (for instance ocrmypdf) and import the result."
+            ),
+            ("unreadable", False): self.tr(
+                "Page %1 has text in a font without a Unicode mapping (unreadable characters) "
+                "and will be left out: try another copy of the PDF, or OCR."
+            ),
+            ("unreadable", True): self.tr(
+                "Pages %1 have text in a font without a Unicode mapping (unreadable "
+                "characters) and will be left out: try another copy of the PDF, or OCR."
+            ),
+        }
+        parts = []
+        for kind in ("scanned", "unreadable"):
+            pages = notice.value(kind)
+            if not pages:
+                continue
+            more = int(notice.value(f"{kind}_more", "0") or 0)
+            many = more > 0 or "," in pages
+            if more:
+                pages = self.tr("%1 and %2 more").replace("%1", pages).replace("%2", str(more))
+            parts.append(sentences[(kind, many)].replace("%1", pages))
+        return " ".join(parts)
 
     def _same_text_warning(self, same_as: tuple[tuple[str, str], ...]) -> str:
         def menu(context: str, text: str) -> str:

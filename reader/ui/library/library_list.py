@@ -9,10 +9,12 @@ Signals (LibraryList):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -25,7 +27,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -56,12 +57,15 @@ def detail_line(doc: Document, title_shared: bool = False) -> str:
 
 
 class LibraryModel(QAbstractListModel):
-    """One row per document, in library order."""
+    """One row per document, in library order, or as an arrangement (the Library dock's filter
+    and sort, ``reader.ui.library.library_panel``) picks and orders them."""
 
     def __init__(self, documents: list[Document], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._docs = list(documents)
-        self._shared = shared_titles(self._docs)
+        self._all = list(documents)
+        self._docs = self._all  # the rows shown
+        self._shared = shared_titles(self._all)
+        self._arrange: Callable[[list[Document]], list[Document]] | None = None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._docs)
@@ -104,13 +108,29 @@ class LibraryModel(QAbstractListModel):
                 return row
         return -1
 
+    def title(self, row: int) -> str:
+        return self._docs[row].title
+
     def document(self, row: int) -> Document:
         return self._docs[row]
 
     def set_documents(self, documents: list[Document]) -> None:
         self.beginResetModel()
-        self._docs = list(documents)
-        self._shared = shared_titles(self._docs)
+        self._all = list(documents)
+        self._shared = shared_titles(self._all)
+        self._docs = self._arrange(self._all) if self._arrange is not None else self._all
+        self.endResetModel()
+
+    def documents(self) -> list[Document]:
+        """Every document, shown or not, in library order."""
+        return self._all
+
+    def set_arrangement(self, arrange: Callable[[list[Document]], list[Document]] | None) -> None:
+        """Show the documents ``arrange`` picks from every document, in its order (``None``:
+        every one, in library order); applied again when the documents change."""
+        self.beginResetModel()
+        self._arrange = arrange
+        self._docs = arrange(self._all) if arrange is not None else self._all
         self.endResetModel()
 
 
@@ -149,13 +169,22 @@ class _TwoLineDelegate(QStyledItemDelegate):
 
     _PAD = 8
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, model: LibraryModel | None = None) -> None:
         super().__init__(parent)
+        self._view = parent if isinstance(parent, QListView) else None
+        self._model = model
         # A library of thousands: each row's title measured once per font and width (Qt asks
         # every row's size when it lays the list out, and again on each layout).
         self._sizes: dict[tuple[str, int, str], tuple[QRect, str]] = {}
         self._metrics: dict[str, QFontMetrics] = {}
         self._details: dict[str, int] = {}
+        # Each row's size by width and title, for the font the list has (forgotten when it
+        # changes): a filter lays thousands of rows out again, asking each its size.
+        self._hints: dict[tuple[int, str], QSize] = {}
+
+    def forget_sizes(self) -> None:
+        """The list's font changed: its rows' sizes are measured again."""
+        self._hints.clear()
 
     def _title_font(self, font: QFont) -> QFont:
         # Regular weight, a little larger, in the text colour above the muted details: a bold
@@ -188,14 +217,24 @@ class _TwoLineDelegate(QStyledItemDelegate):
         return QRect(sized[0]), sized[1]
 
     def _inner_width(self, option: QStyleOptionViewItem) -> int:
-        view = self.parent()
-        width = view.viewport().width() if isinstance(view, QListView) else 240
+        width = self._view.viewport().width() if self._view is not None else 240
         return width - 2 * self._PAD - 4
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        font: QFont = option.font
-        title, _ = self._title_rect(font, self._inner_width(option), str(index.data()))
-        return QSize(200, title.height() + self._detail_height(font) + 3 * self._PAD)
+        # (The title from the model itself: through index.data() each of thousands of rows
+        # cost a call from Qt into Python.)
+        model = self._model
+        title = model.title(index.row()) if model is not None else str(index.data())
+        key = (self._inner_width(option), title)
+        hint = self._hints.get(key)
+        if hint is None:
+            if len(self._hints) > 20_000:
+                self._hints.clear()
+            font: QFont = option.font
+            box, _ = self._title_rect(font, key[0], key[1])
+            hint = QSize(200, box.height() + self._detail_height(font) + 3 * self._PAD)
+            self._hints[key] = hint
+        return hint
 
     def _detail_height(self, font: QFont) -> int:
         # The primary (Latin) font's metrics understate CJK glyphs from the fallback family.
@@ -212,6 +251,10 @@ class _TwoLineDelegate(QStyledItemDelegate):
         return small
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        # QStyle when a row is first painted, not when the list is made: its class and its
+        # dozen enums (~4 ms) are no part of listing the library.
+        from PySide6.QtWidgets import QStyle
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         rect: QRect = opt.rect
@@ -277,7 +320,8 @@ class LibraryList(QListView):
         self.setObjectName("library")
         self.setModel(model)
         self._model = model
-        self.setItemDelegate(_TwoLineDelegate(self))
+        self._delegate = _TwoLineDelegate(self, model)
+        self.setItemDelegate(self._delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -285,13 +329,28 @@ class LibraryList(QListView):
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Library"))
         self.selectionModel().currentChanged.connect(self._on_current_changed)
+        # The open article, marked again when the rows change (a filter, a sort, a reload)
+        # and it is among them.
+        self._open: str | None = None
+        model.modelReset.connect(self._on_model_reset)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._delegate.forget_sizes()
+        super().changeEvent(event)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.document_activated.emit(str(current.data(DOC_ID_ROLE)))
+            self._open = str(current.data(DOC_ID_ROLE))
+            self.document_activated.emit(self._open)
+
+    def _on_model_reset(self) -> None:
+        if self._open is not None:
+            self.show_document(self._open)
 
     def show_document(self, doc_id: str) -> None:
         """Mark ``doc_id`` as the current article without announcing it again."""
+        self._open = doc_id
         row = self._model.row_of(doc_id)
         if row < 0:
             return

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
@@ -34,6 +35,9 @@ from PySide6.QtGui import (
 
 EPSILON = 0.15  # pixels of slack left to Qt: less than any eye sees, never an overflow
 MIN_SLACK = 1.0  # pixels: a line with less room to spare is not spaced at all
+# The most space a gap may take, in ems of the block's font: a line that would need more (a few
+# Chinese characters before a web address that cannot break) is set ragged instead.
+LOOSEST_GAP_EM = 0.5
 
 
 def is_latin(char: str) -> bool:
@@ -169,6 +173,7 @@ class Justifier:
         if count < 2:
             return
         units = utf16_units(block.text())
+        loosest: float | None = None  # pixels, once a line needs it
         lines: list[tuple[int, int, list[int], float]] = []  # start, end, gaps, room
         spacings: list[float] = []
         for i in range(count - 1):  # the last line of a paragraph is never justified
@@ -187,6 +192,14 @@ class Justifier:
                 # spacing it splits its runs, which can widen it past its room and move a
                 # character to the next line, leaving this one far too loose.
                 continue
+            if len(points) > 1 or points[0] != end - 1:
+                if loosest is None:
+                    em = QFontMetricsF(block.charFormat().font()).horizontalAdvance("中")
+                    loosest = LOOSEST_GAP_EM * em
+                if slack / len(points) > loosest:
+                    # (圖片來源：https://www.beijing.gov.cn/…: the five characters would
+                    # stand a character apart. Set ragged, as the address alone is.
+                    points = [end - 1]
             lines.append((start, end, points, line.width() - EPSILON))
             spacings.append(_floor64(slack / len(points)))
         if not lines:

@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QImage,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -33,6 +32,8 @@ from reader.errors import MeipiError
 from reader.ui.window.workers import Runner
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
     from reader.documents import Document
     from reader.importing.pdf import PageData
     from reader.ui.window.main_window import MainWindow
@@ -289,6 +290,8 @@ class PageViewFeature(QObject):
     def _on_renderer_finished(self, result: object) -> None:
         assert isinstance(result, tuple)
         doc_id, page, rendered_page = result
+        from PySide6.QtGui import QImage  # made with the first page (startup: issue 22)
+
         image = QImage.fromData(rendered_page.png)
         rendered = _Rendered(doc_id, page, image, rendered_page.scale, rendered_page.page_height)
         self._cache[(doc_id, page)] = rendered

@@ -41,7 +41,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QInputDialog,
     QLineEdit,
     QMenu,
     QToolTip,
@@ -582,6 +581,8 @@ class ViewsFeature(QObject):
         return write_glossary(self.window, lambda s: remove_conversion(s, original))
 
     def ask_conversion(self, original: str, suggestion: str) -> None:
+        from PySide6.QtWidgets import QInputDialog  # made when first asked (startup)
+
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle(self.tr("Convert Your Way"))
         dialog.setLabelText(self.tr("Show %1 in every view as:").replace("%1", original))

@@ -34,6 +34,9 @@ class WindowConfig:
     db: Path  # the database named by --db / $MEIPI_DB / the data directory
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     _library: Library | None = field(default=None, repr=False)
+    # The collector's thresholds to go back to once the window is fully ready (the command
+    # line makes it collect less often while the window starts).
+    gc_threshold: tuple[int, int, int] | None = None
 
     def library(self) -> Library:
         """The texts (loaded once, listed when first asked for: the window reads the text it
@@ -272,6 +275,11 @@ def run_app(ctx: WindowConfig) -> int:
             return 0
         return _already_open(app, ctx)
     window = create_window(ctx)
+    threshold = ctx.gc_threshold
+    if threshold is not None:
+        import gc
+
+        window.fully_ready.connect(lambda: gc.set_threshold(*threshold))
     # Held until the application quits (the OS drops it, too, if the process dies).
     app.aboutToQuit.connect(lock.release)
     from reader.ui.window.database_dialog import connect_offers

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -542,9 +542,23 @@ class MainWindow(QMainWindow):
         from reader.ui.library.library_list import LibraryList, LibraryModel
 
         if self._library_list is None:
+            from reader.ui.library.library_panel import LibraryPanel
+            from reader.ui.window.app import interface_language  # app imports this module
+
             model = LibraryModel(list(self._library), self)
             self._library_list = LibraryList(model, self.library_dock)
-            self.library_dock.setWidget(self._library_list)
+            # Above the list, its filter and sort (a library of thousands: issue 22).
+            panel = LibraryPanel(
+                self._library_list,
+                self._settings,
+                interface_language(self._settings.language()),
+                self.library_dock,
+            )
+            self.library_dock.setWidget(panel)
+            self.addAction(panel.focus_action)
+            actions = self.view_menu.actions()  # after View ▸ Library
+            after = actions[actions.index(self.library_action) + 1]
+            self.view_menu.insertAction(after, panel.focus_action)
             if self._doc_id is not None:
                 self._library_list.show_document(self._doc_id)
             self._library_list.document_activated.connect(self._on_document_activated)
@@ -909,9 +923,3 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.services.close()
         super().closeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._update_status()
-            self._update_zoom_label()
-        super().changeEvent(event)

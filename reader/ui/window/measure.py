@@ -337,3 +337,61 @@ def five_hundred_times(
     filters = [timed(lambda: sidebar.set_text_filter("能源")) for _ in range(runs)]
     _closed(window)
     return switches, filters
+
+
+class _ListPainted(QObject):
+    """Whether the library's list has painted its rows since ``painted`` was set False."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.view = window.library_list
+        self.view.viewport().installEventFilter(self)
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            laid_out = self.view.indexAt(QPoint(2, 2)).isValid()
+            self.painted = self.painted or laid_out or self.view.model().rowCount() == 0
+        return False
+
+
+# Typed into the Library dock's filter one keystroke at a time, then cleared (Esc): Simplified
+# characters for the library's Traditional titles, so the folded keys are what matches.
+LIBRARY_FILTER_TYPED = "图书馆 29"
+
+
+def library_filter_times(runs: int, data: Path) -> tuple[list[float], list[float]]:
+    """Over the library of ``data``, seconds from a filter's change until the list has painted
+    the rows it shows: each keystroke of ``LIBRARY_FILTER_TYPED``, and
+    clearing the filter (every text shown again). The first run, which folds every text's key
+    once, is not counted."""
+    window = _window(data)
+    wait(lambda: window.is_fully_ready)
+    panel = window.library_list.parentWidget()
+    from reader.ui.library.library_panel import LibraryPanel
+
+    assert isinstance(panel, LibraryPanel)
+    watch = _ListPainted(window)
+
+    def timed(text: str) -> float:
+        QApplication.processEvents()
+        gc.collect()
+        watch.painted = False
+        t0 = time.perf_counter()
+        panel.filter.setText(text)  # filters at once (no pause between keystrokes)
+        wait(lambda: watch.painted)
+        return time.perf_counter() - t0
+
+    typed: list[float] = []
+    cleared: list[float] = []
+    for run in range(runs + 1):
+        keys = [timed(LIBRARY_FILTER_TYPED[:n]) for n in range(1, len(LIBRARY_FILTER_TYPED) + 1)]
+        shown, total = panel.model.rowCount(), len(panel.model.documents())
+        if not 0 < shown < total:
+            raise RuntimeError(f"the filter showed {shown} of {total} texts: nothing measured")
+        clear = timed("")
+        if run:
+            typed += keys
+            cleared.append(clear)
+    _closed(window)
+    return typed, cleared

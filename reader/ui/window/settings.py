@@ -9,7 +9,6 @@ line spacing and column width.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -149,6 +148,8 @@ class ReaderSettings:
         raw = self._qs.value(key)
         if not isinstance(raw, str):
             return None
+        import json  # not before the first paint (only the export dialog keeps lists)
+
         try:
             value = json.loads(raw)
         except ValueError:
@@ -179,6 +180,8 @@ class ReaderSettings:
         self._put(key, "true" if on else "false")
 
     def set_strings(self, key: str, values: Iterable[str]) -> None:
+        import json
+
         self._put(key, json.dumps(list(values), ensure_ascii=False))
 
     def writable(self) -> bool:

@@ -123,3 +123,21 @@ def test_the_window_is_fully_ready_without_the_editors_module(tmp_path: Path) ->
     command = [sys.executable, "-c", code]
     out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     assert out.stdout.split() == ["False", "True"], out.stderr[-2000:]
+
+
+def test_a_refused_write_is_said_in_a_warning_box(qtbot: QtBot, make_window: MakeWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    feature = feature_of(window)
+    feature.quiet = False  # as in the window a reader uses
+    feature.edits.report("The annotation could not be saved: the database is read-only.")
+    boxes = window.findChildren(QMessageBox)
+    assert len(boxes) == 1
+    box = boxes[0]
+    qtbot.waitUntil(box.isVisible)
+    assert box.windowTitle() == "Not Saved"
+    assert box.text() == "The annotation could not be saved: the database is read-only."
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert "read-only" in window.statusBar().currentMessage()
+    box.close()

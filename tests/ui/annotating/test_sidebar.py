@@ -6,6 +6,7 @@ in the view's script; 500 annotations on one article stay responsive."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QFont
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -273,3 +274,40 @@ def test_a_filter_draws_its_rows_in_its_first_paint_and_lays_out_every_row(
     # sidebar is short: indexAt finds nothing outside the viewport).
     seen = sidebar.list.viewport().rect().intersected(sidebar.list.visualRect(last))
     assert sidebar.list.indexAt(seen.center()).row() == shown - 1
+
+
+def test_a_long_note_shows_the_lines_its_row_has_room_for_then_an_ellipsis(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """Every row is as high as the others: below a one-line quote the note has two lines, below
+    a two-line quote one; a note longer than that ends in "…" (it was cut off mid-sentence, with
+    nothing to say more followed), a short one is shown whole."""
+    from reader.ui.annotating.sidebar_rows import NotePreview
+
+    window = make_window()
+    feature = feature_of(window)
+    doc = window.current_document()
+    assert doc is not None
+    under_one = "戈巴契夫的新思維是中俄關係正常化的起點；" * 8
+    under_two = "比較許菁芸文中對時間點的敘述，兩者的界定不同。" * 8
+    long_quote = doc.text[doc.text.index("1994年") :][:60]
+    annotate(feature, window, "新思維", "yellow", (), under_one)
+    annotate(feature, window, long_quote, "blue", (), under_two)
+    annotate(feature, window, "和平共處五原則", "green", (), "短註")
+    sidebar = feature.sidebar
+    delegate = sidebar.delegate
+    painted: dict[str, NotePreview] = {}
+    note_preview = delegate.note_preview
+
+    def recording(note: str, font: QFont, width: int, height: float) -> NotePreview:
+        preview = note_preview(note, font, width, height)
+        painted[note] = preview
+        return preview
+
+    delegate.note_preview = recording  # type: ignore[method-assign]
+    sidebar.list.viewport().repaint()
+    qtbot.waitUntil(lambda: len(painted) == 3)
+    one, two, short = painted[under_one], painted[under_two], painted["短註"]
+    assert one.lines == 2 and one.total > 2 and one.more is not None
+    assert two.lines == 1 and two.total > 1 and two.more is not None
+    assert short.lines == short.total == 1 and short.more is None

@@ -309,6 +309,54 @@ def test_the_first_paint_lays_out_the_screen_and_the_rest_follows_justified(
     qtbot.waitUntil(lambda: not letter_spaced_words(view.document()))
 
 
+@pytest.mark.parametrize("width", [400, 450, 620])
+def test_a_few_characters_before_an_address_are_not_spread_across_the_line(
+    qtbot: QtBot, width: int
+) -> None:
+    """資料來源：https://… where the address cannot break before the line's end: the line's few
+    Chinese characters were spread two characters apart (資 料 來 源 ：https://); such a line is
+    set ragged, as one all address is. Lines with room to spread ordinarily still are."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from reader.ui.reading.justify import _line_x, _visible_end, utf16_units
+
+    address = "https://www.mofa.gov.tw/News_Content_M_2.aspx?n=8742DCE7A2A28761&sms=491D0E5BE8"
+    paragraph = f"本文引用外交部的新聞稿，資料來源：{address}，以及其他報導與政府公開資料。"
+    doc = loads(
+        f"meipi-text: 1\nid: t\ntitle: 測試\nscript: zh-Hant-TW\n---\ntitle: 測試\n"
+        f"paragraph: {paragraph}\n",
+        source="t.meipi.txt",
+        shipped=False,
+    )
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(width, 1000)
+    view.show()
+    view.set_content(ReadingContent.original(doc))
+    document = view.document()
+    qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0)
+    assert view.justifier is not None
+    view.justifier.justify_range(0, document.characterCount())
+    block = document.findBlock(document.toPlainText().index("資料來源"))
+    units = utf16_units(block.text())
+    metrics = QFontMetricsF(block.charFormat().font())
+    em = metrics.horizontalAdvance("中")
+    layout = block.layout()
+    spread = []
+    for i in range(layout.lineCount() - 1):
+        line = layout.lineAt(i)
+        start, end = line.textStart(), _visible_end(units, line)
+        for j in range(start, end - 1):
+            if ord(units[j]) >= 0x2E80:  # a Chinese character or full-width mark
+                advance = metrics.horizontalAdvance(units[j])
+                extra = _line_x(line, j + 1) - _line_x(line, j) - advance
+                # Half an em at most between two characters (and half a pixel of rounding).
+                assert extra <= em / 2 + 0.5, ("".join(units[start:end]), units[j], extra)
+                spread.append(extra)
+    assert any(extra > 0.5 for extra in spread)  # justified where it can be
+
+
 def test_a_line_all_web_address_is_set_ragged_not_spaced_at_its_dots(qtbot: QtBot) -> None:
     """hsu-divergence's photo caption ends in a long web address, broken over lines at its
     slashes: those lines end short, as a typesetter sets them, with no space added between

@@ -90,3 +90,23 @@ def test_texts_of_a_library_are_timed_until_their_annotations_are_drawn(
             create_annotations(session, doc, annotation_specs(doc, 5, seed=n))
     times = measure.library_open_times(data, db, ["lib-0001", "lib-0002", "lib-0003"], 5)
     assert len(times) == 2 and all(0 < t < 60 for t in times)  # the first opening is untimed
+
+
+def test_the_library_filter_is_timed_keystroke_by_keystroke(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from reader import documents
+    from reader.bench.workload import library_documents
+    from reader.ui.window.main_window import MainWindow
+
+    data = tmp_path / "data"
+    (data / "texts").mkdir(parents=True)
+    for doc in library_documents(40, chars_each=300):
+        path = data / "texts" / f"{doc.id}{documents.TEXT_SUFFIX}"
+        path.write_text(documents.dumps(doc), encoding="utf-8")
+    typed, cleared = measure.library_filter_times(2, data)
+    # Each keystroke of each run but the first (which folds the keys), then each clearing;
+    # a query that narrowed nothing, or to nothing, would have been refused.
+    assert len(typed) == 2 * len(measure.LIBRARY_FILTER_TYPED) and len(cleared) == 2
+    assert all(0 < t < 60 for t in typed + cleared)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]

@@ -386,3 +386,104 @@ def test_import_dialog_warns_of_a_copy_and_names_blocks_in_the_language(
     kinds = {"zh_TW": ("標題", "段落"), "zh_CN": ("标题", "段落")}[translated]
     assert all(kind in preview for kind in kinds) and not untranslated(preview)
     importer.close()
+
+
+def _import_warnings(qtbot: QtBot, path: Path) -> tuple[str, list[str]]:
+    """The import dialog's warnings for ``path`` (HTML), and its form's labels as they read."""
+    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.dialogs.import_file(path)
+    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not None, timeout=20_000)
+    importer = window.dialogs.import_dialog
+    assert importer is not None
+    qtbot.waitUntil(importer.is_current, timeout=20_000)
+    labels = [label.text() for label in importer.findChildren(QLabel) if label.buddy() is not None]
+    warning = importer.warnings_label.text() if importer.warnings_label.isVisible() else ""
+    importer.close()
+    return warning, [re.sub(r"\(&\w\)|&(?=\w)", "", t).rstrip(":：").strip() for t in labels]
+
+
+@pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
+def test_import_dialog_says_what_to_check_in_the_language_naming_its_fields(
+    qtbot: QtBot, translated: str, tmp_path: Path
+) -> None:
+    """A file whose name makes no id, with no title at its top and no character that tells the
+    scripts apart: three things to check, each in the language and naming the form's field by
+    its label (the command line's sentences name --id, --title, --script)."""
+    source = tmp_path / "山水.txt"
+    source.write_text("大山小河人口日月水火木土，" * 30 + "\n\n" + "上下左右中大小，" * 20 + "\n")
+    warning, labels = _import_warnings(qtbot, source)
+    items = re.findall(r"<li>(.*?)</li>", warning)
+    assert len(items) == 3 and "--" not in warning
+    id_label, title_label, script_label = (
+        {"zh_TW": "識別碼", "zh_CN": "标识符"}[translated],
+        {"zh_TW": "篇名", "zh_CN": "标题"}[translated],
+        {"zh_TW": "繁簡", "zh_CN": "繁简"}[translated],
+    )
+    assert {id_label, title_label, script_label} <= set(labels)
+    quote = {"zh_TW": "「%s」", "zh_CN": "“%s”"}[translated]
+    assert quote % id_label in items[0] and re.search(r"text-[0-9a-f]{8}", items[0])
+    assert quote % title_label in items[1] and "山水" in items[1]
+    assert quote % script_label in items[2]
+    shown = re.sub(r"text-[0-9a-f]{8}|zh-Han[st](-[A-Z]{2})?", "", warning)
+    assert not untranslated(shown)
+
+
+@pytest.mark.parametrize("translated", [*TRANSLATED, "en"], indirect=True)
+def test_import_dialog_names_the_pdf_pages_it_leaves_out_in_the_language(
+    qtbot: QtBot, translated: str, tmp_path: Path
+) -> None:
+    from tests.importing.pdf_helpers import DATA, image_only_pdf
+
+    mixed = tmp_path / "mixed.pdf"
+    image_only_pdf(mixed, after=DATA / "libreoffice-sc.pdf")
+    warning, _labels = _import_warnings(qtbot, mixed)
+    expected = {
+        "zh_TW": "第 6 頁是掃描影像",
+        "zh_CN": "第 6 页是扫描图像",
+        "en": "Page 6 is scanned (no text layer) and will be left out",
+    }[translated]
+    assert expected in warning and "ocrmypdf" in warning
+    if translated != "en":
+        assert not untranslated(re.sub(r"ocrmypdf|OCR|Unicode", "", warning))
+
+
+@pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
+def test_import_dialog_refuses_a_typed_id_and_date_in_the_language(
+    qtbot: QtBot, translated: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "arctic.md"
+    source.write_text("# 北極合作研究\n\n北極航道的合作與競爭。\n", encoding="utf-8")
+    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.dialogs.import_file(source)
+    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not None, timeout=20_000)
+    importer = window.dialogs.import_dialog
+    assert importer is not None
+    qtbot.waitUntil(importer.is_current, timeout=20_000)
+    label = importer.problem_label
+
+    def retype(edit: QLineEdit, text: str) -> None:
+        edit.selectAll()
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(edit, text)
+
+    bad_id = {"zh_TW": "不能作為識別碼", "zh_CN": "不能用作标识符"}[translated]
+    bad_date = {"zh_TW": "不是 Meipi 看得懂的日期", "zh_CN": "识别的日期"}[translated]
+    for edit, typed, said in (
+        (importer.id_edit, "Arctic Study", bad_id),
+        (importer.date_edit, "2024-13", bad_date),
+    ):
+        before = edit.text()
+        retype(edit, typed)
+        qtbot.waitUntil(lambda: label.isVisible() and said in label.text(), timeout=20_000)  # noqa: B023
+        problem = label.text()
+        assert typed in problem and not importer.save_button.isEnabled()
+        assert not untranslated(problem.replace(typed, "").replace("hsu-2024", ""))
+        retype(edit, before)
+        qtbot.waitUntil(lambda: not label.isVisible(), timeout=20_000)
+    importer.close()

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from reader.documents import load_library
-from reader.ui.annotating.sidebar import TAG_ROWS, AnnotationDelegate
+from reader.ui.annotating.sidebar import TAG_ROWS
+from reader.ui.annotating.sidebar_rows import AnnotationDelegate
 from reader.ui.compare.compare_feature import compare_feature
 from reader.ui.compare.theme_board import PassageDelegate
 from reader.ui.reading.fonts import FontCatalog

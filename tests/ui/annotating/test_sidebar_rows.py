@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QFontMetrics
 
-from reader.ui.annotating.sidebar import split_first_line
+from reader.ui.annotating.sidebar_rows import split_first_line
 
 CLOSING = "，。、；：？！」』）》"
 IDEOGRAPHS = "一帶路框架下中俄之潛在競合關係自從戈巴契夫提出新思維外交政策"
