@@ -132,16 +132,13 @@ class LibraryPanel(QWidget):
 
     def __init__(
         self,
-        library_list: LibraryList,
+        model: LibraryModel,
         settings: ReaderSettings,
         language: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
-        self.list = library_list
-        model = library_list.model()
-        assert isinstance(model, LibraryModel)
         self.model = model
         self._settings = settings
         self.arrangement = Arrangement(language)
@@ -197,6 +194,9 @@ class LibraryPanel(QWidget):
         row.addWidget(self.count)
         top.addLayout(row)
         layout.addLayout(top)
+        # The list made in its place: one moved into the panel laid its 3,000 rows out then,
+        # at a new widget's width of 100 pixels (~100 ms of a window's start).
+        self.list = LibraryList(model, self)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty, 1)
 
@@ -209,9 +209,9 @@ class LibraryPanel(QWidget):
         saved = settings.text(SORT_SETTING, "library", SORTS)
         self.sort.setCurrentIndex(SORTS.index(saved))
         self.sort.currentIndexChanged.connect(self._on_sort_current_index_changed)
-        if saved != "library":
+        if saved != "library":  # (not apply(): its scrolling would lay the rows out now)
             self.arrangement.sort = saved
-            self.apply()
+            self.model.set_arrangement(self.arrangement)
         else:
             self._update_count()
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reader.documents import BlockDraft, Document, Metadata, assemble, load_library
-from reader.ui.library.library_list import DOC_ID_ROLE, LibraryList, LibraryModel
+from reader.ui.library.library_list import DOC_ID_ROLE, LibraryModel
 from reader.ui.library.library_panel import SORT_SETTING, LibraryPanel
 from reader.ui.window.settings import ReaderSettings
 from tests.ui.helpers import MakeWindow
@@ -51,7 +51,7 @@ def _documents() -> list[Document]:
 
 def _panel(qtbot: QtBot, language: str = "zh_TW") -> LibraryPanel:
     model = LibraryModel(_documents())
-    panel = LibraryPanel(LibraryList(model), ReaderSettings.default(), language)
+    panel = LibraryPanel(model, ReaderSettings.default(), language)
     qtbot.addWidget(panel)
     panel.resize(260, 500)
     panel.show()
@@ -150,7 +150,7 @@ def test_sort_by_author_and_by_date_and_the_sort_is_remembered(qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: shown(panel) == ["arctic-23", "arctic"])
     settings = ReaderSettings.default()
     assert settings.text(SORT_SETTING) == "date"
-    again = LibraryPanel(LibraryList(LibraryModel(_documents())), settings, "zh_CN")
+    again = LibraryPanel(LibraryModel(_documents()), settings, "zh_CN")
     qtbot.addWidget(again)
     assert again.sort.currentData() == "date"
     assert shown(again)[0] == "hsu-divergence"
@@ -187,3 +187,16 @@ def test_enter_opens_the_first_match(make_window: MakeWindow, qtbot: QtBot) -> N
     qtbot.waitUntil(lambda: window.current_document().id == "hsu-divergence")  # type: ignore[union-attr]
     assert panel.list.hasFocus()
     assert panel.list.currentIndex().data(DOC_ID_ROLE) == "hsu-divergence"
+
+
+def test_the_list_is_measured_at_its_docks_width_alone(make_window: MakeWindow) -> None:
+    """The list is made inside the panel, in its place: one moved there measured every title
+    at a new widget's 100 pixels first (a library of 3,000: ~100 ms of the window's start)."""
+    window = make_window(wait_for=("annotations_feature",))
+    view = window.library_list
+    inner = view.viewport().width() - 2 * 8 - 4  # the delegate's padding
+    widths = {width for width, _title in view._delegate._hints}
+    assert inner in widths
+    assert all(
+        abs(width - inner) <= view.verticalScrollBar().sizeHint().width() for width in widths
+    )
