@@ -68,9 +68,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, islice, pairwise, repeat
-from operator import ne, sub
+from operator import attrgetter, ne, sub
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from reader import paths
 from reader.digests import sha256
@@ -933,6 +933,78 @@ class _Kept:
             )
         return matches
 
+    def printed(
+        self,
+        raw: bytes,
+        width: int,
+        astral: array[int],
+        places: Iterable[tuple[int, int]],
+        marks: tuple[str, str],
+    ) -> Printed:
+        """What ``meipi search`` prints of the matches :meth:`present` makes (the same pieces
+        of the same decoded stretches), with no ``Match`` made: each match's page label, and
+        its context with the match between ``marks`` (what :func:`printed_matches` gives for
+        :meth:`present`'s matches; a word in every text prints tens of thousands)."""
+        from reader.search import CONTEXT
+
+        decode = codecs.utf_16_le_decode if width == 2 else codecs.utf_32_le_decode
+        errors = None if width == 2 else "surrogatepass"
+        size = len(raw) // width - len(astral)
+        n_astral = len(astral)
+        page_starts = self._page_starts
+        page_labels = self._printed or [str(self.first_page)]
+        opening, closing = marks
+        labels: list[str] = []
+        lines: list[str] = []
+        label, line = labels.append, lines.append
+        for start, end in places:
+            lo = start - CONTEXT if start > CONTEXT else 0
+            hi = end + CONTEXT if end + CONTEXT < size else size
+            a, b = lo, hi  # in units
+            if n_astral:
+                k = bisect_left(astral, lo)
+                a += k
+                b += k if k == n_astral or astral[k] >= hi else bisect_left(astral, hi, k)
+            piece: str = decode(raw[a * width : b * width], errors, True)[0]
+            s, e = start - lo, end - lo
+            before = piece.rfind("\n", 0, s) + 1
+            after = piece.find("\n", e)
+            if after == -1:
+                after = len(piece)
+            line(f"{piece[before:s]}{opening}{piece[s:e]}{closing}{piece[e:after]}")
+            k = bisect_right(page_starts, start) - 1
+            label(page_labels[k if k > 0 else 0])
+        return labels, lines
+
+
+# What ``meipi search`` prints of a text's matches: each one's page label (``Page.printed``)
+# and its line (the context, the match between two marks).
+Printed = tuple[list[str], list[str]]
+
+
+def match_labels(doc: ResultText, matches: Sequence[Match]) -> list[str]:
+    """The printed label of each match's page: the label of the page its number names (a
+    match's page is the page of its start), when no two pages share a number."""
+    pages = printed_pages(doc)
+    if not pages:
+        return [str(m.page) for m in matches]  # label_of: the first page's number
+    printed = dict(pages)
+    if len(printed) == len(pages):
+        return list(map(printed.__getitem__, map(_PAGE_OF, matches)))
+    return [doc.label_of(m.start) for m in matches]
+
+
+_PAGE_OF = attrgetter("page")
+
+
+def printed_matches(doc: ResultText, matches: Sequence[Match], marks: tuple[str, str]) -> Printed:
+    """What ``meipi search`` prints of ``matches`` in ``doc`` (see :meth:`_Kept.printed`)."""
+    opening, closing = marks
+    return match_labels(doc, matches), [
+        f"{before}{opening}{text}{closing}{after}"
+        for (_d, _s, _e, _vs, _ve, _p, text, before, after) in matches
+    ]
+
 
 def printed_pages(doc: ResultText) -> list[tuple[int, str]]:
     """Each page of a search result's text: its number and printed label."""
@@ -1142,13 +1214,12 @@ def _search_in(
     writer: _Writer,
     chosen: Sequence[_File],
     variants: Sequence[str],
-    view_of: Callable[[str], str],
     glossary: Glossary,
-    documents: dict[str, Document | _Kept],
     *,
     mapped: bool = False,
-) -> list[Match]:
-    """The matches in ``chosen`` texts (in their order), each presented in its view; the texts
+) -> tuple[list[_File], dict[str, list[tuple[int, int]]]]:
+    """The ``chosen`` texts with matches (in their order) and the places of each (by its
+    key; :func:`_present_results` presents them); the texts
     the cache lacks are indexed (and searched as they are built). ``mapped``: read the texts
     through a memory map (``meipi search``, a process that ends with the search: ~20 ms less
     for a word in every text, but each page read counts in the process's resident memory
@@ -1228,16 +1299,7 @@ def _search_in(
         places = found_at.get(rows[(f.sha, f.script)], []) if live_places is None else live_places
         if places:
             hits[f.key] = places
-    presented = _present_results(
-        conn, [f for f in chosen if f.key in hits], hits, view_of, glossary
-    )
-    matches: list[Match] = []
-    for f in chosen:
-        if f.key in hits:
-            result, found = presented[f.key]
-            documents[result.id] = result
-            matches.extend(found)
-    return matches
+    return [f for f in chosen if f.key in hits], hits
 
 
 def _places_with_views(
@@ -1370,21 +1432,31 @@ def _finder(needle: bytes) -> Callable[[bytes], list[tuple[int, int, int]]]:
     return find
 
 
+_R = TypeVar("_R")
+
+
 def _present_results(
     conn: sqlite3.Connection,
     files: Sequence[_File],
     hits: dict[str, list[tuple[int, int]]],
     view_of: Callable[[str], str],
     glossary: Glossary,
-) -> dict[str, tuple[Document | _Kept, list[Match]]]:
+    kept_way: Callable[[_Kept, bytes, int, array[int], list[tuple[int, int]]], _R],
+    matches_way: Callable[[Document, list[Match]], _R],
+) -> dict[str, tuple[Document | _Kept, _R]]:
     """Each file's matches presented in its view, with the text they are in: the one read this
-    run, else the cache's (read by one statement, a text at a time), else the file."""
+    run, else the cache's (read by one statement, a text at a time), else the file. A text the
+    cache holds, in the original view, is presented by ``kept_way`` (:meth:`_Kept.present`,
+    or :meth:`_Kept.printed`), any other's matches are made and given to ``matches_way``."""
     from reader.search import _present
 
-    out: dict[str, tuple[Document | _Kept, list[Match]]] = {}
+    out: dict[str, tuple[Document | _Kept, _R]] = {}
 
     def present(f: _File, doc: Document) -> None:
-        out[f.key] = (doc, _present(doc, hits[f.key], view_of(f.doc_id), glossary))
+        out[f.key] = (
+            doc,
+            matches_way(doc, _present(doc, hits[f.key], view_of(f.doc_id), glossary)),
+        )
 
     unread = {f.key: f for f in files if f.doc is None}
     if unread:
@@ -1396,7 +1468,7 @@ def _present_results(
             f = unread.pop(key)
             kept, raw, width, astral = _kept(f, meta, body, text)
             if view_of(f.doc_id) == "original":
-                out[key] = (kept, kept.present(raw, width, astral, hits[key]))
+                out[key] = (kept, kept_way(kept, raw, width, astral, hits[key]))
             else:
                 f.doc = kept.document(raw, width)
                 present(f, f.doc)
@@ -1404,6 +1476,28 @@ def _present_results(
         if f.key not in out:
             present(f, _doc(f))
     return out
+
+
+def _as_they_are(_doc: Document, matches: list[Match]) -> list[Match]:
+    return matches
+
+
+def _matches_of(
+    conn: sqlite3.Connection,
+    found: Sequence[_File],
+    hits: dict[str, list[tuple[int, int]]],
+    view_of: Callable[[str], str],
+    glossary: Glossary,
+    documents: dict[str, ResultText],
+) -> list[Match]:
+    """The matches of the ``found`` files, in their order (their texts into ``documents``)."""
+    presented = _present_results(conn, found, hits, view_of, glossary, _Kept.present, _as_they_are)
+    matches: list[Match] = []
+    for f in found:
+        result, got = presented[f.key]
+        documents[result.id] = result
+        matches.extend(got)
+    return matches
 
 
 def search_documents(
@@ -1440,7 +1534,8 @@ def search_documents(
     ]
     conn = _connect(cache or cache_file(), create=True)
     try:
-        return _search_in(conn, _Writer(conn), entries, variants, view_of, glossary, {})
+        found, hits = _search_in(conn, _Writer(conn), entries, variants, glossary)
+        return _matches_of(conn, found, hits, view_of, glossary, {})
     except sqlite3.OperationalError as exc:
         raise Unavailable(str(exc)) from exc
     except (sqlite3.Error, zlib.error, ValueError, EOFError, TypeError, IndexError) as exc:
@@ -1463,6 +1558,72 @@ def search_library(
     the cache: the matches, and the documents they are in. A text not indexed yet is indexed
     (and searched as it is built). Raises :class:`Unavailable` when the cache cannot serve
     (the caller then searches unindexed); an empty query or a wrong view raises InputError."""
+
+    def present(
+        conn: sqlite3.Connection,
+        found: list[_File],
+        hits: dict[str, list[tuple[int, int]]],
+        glossary: Glossary,
+    ) -> tuple[list[Match], dict[str, ResultText]]:
+        documents: dict[str, ResultText] = {}
+        matches = _matches_of(conn, found, hits, lambda _doc_id: view_id, glossary, documents)
+        return matches, documents
+
+    return _through_cache(query, ids, view_id, glossary, cache, present)
+
+
+def search_library_printed(
+    query: str,
+    marks: tuple[str, str],
+    *,
+    ids: Sequence[str] | None = None,
+    view_id: str = "original",
+    glossary: Glossary | None = None,
+    cache: Path | None = None,
+) -> list[tuple[ResultText, list[str], list[str]]]:
+    """:func:`search_library` as ``meipi search`` prints it: each text with matches, in the
+    library's order, with what :func:`printed_matches` gives of its matches (a text the cache
+    holds, in the original view, gives it without a ``Match`` made: :meth:`_Kept.printed`).
+    Raises as :func:`search_library` does."""
+
+    def kept_way(
+        kept: _Kept, raw: bytes, width: int, astral: array[int], places: list[tuple[int, int]]
+    ) -> Printed:
+        return kept.printed(raw, width, astral, places, marks)
+
+    def matches_way(doc: Document, matches: list[Match]) -> Printed:
+        return printed_matches(doc, matches, marks)
+
+    def present(
+        conn: sqlite3.Connection,
+        found: list[_File],
+        hits: dict[str, list[tuple[int, int]]],
+        glossary: Glossary,
+    ) -> list[tuple[ResultText, list[str], list[str]]]:
+        presented = _present_results(
+            conn, found, hits, lambda _doc_id: view_id, glossary, kept_way, matches_way
+        )
+        out: list[tuple[ResultText, list[str], list[str]]] = []
+        for f in found:
+            doc, (labels, lines) = presented[f.key]
+            out.append((doc, labels, lines))
+        return out
+
+    return _through_cache(query, ids, view_id, glossary, cache, present)
+
+
+def _through_cache(
+    query: str,
+    ids: Sequence[str] | None,
+    view_id: str,
+    glossary: Glossary | None,
+    cache: Path | None,
+    present: Callable[
+        [sqlite3.Connection, list[_File], dict[str, list[tuple[int, int]]], Glossary], _R
+    ],
+) -> _R:
+    """A search of the library on disk through the cache (:func:`search_library`), the texts
+    with matches presented by ``present``."""
     from reader.search import check_query, query_variants
     from reader.views import check_view
 
@@ -1486,20 +1647,11 @@ def search_library(
                 chosen = [by_id[i] for i in dict.fromkeys(ids)]
             else:
                 chosen = files
-            documents: dict[str, Document | _Kept] = {}
-            matches = _search_in(
-                conn,
-                writer,
-                chosen,
-                variants,
-                lambda _doc_id: view_id,
-                glossary,
-                documents,
-                mapped=True,
-            )
+            found, hits = _search_in(conn, writer, chosen, variants, glossary, mapped=True)
+            result = present(conn, found, hits, glossary)
             if writer.ok and (writer.built or any(not f.known for f in files)):
                 _prune(writer, files, glossary.version)
-            return matches, dict(documents)
+            return result
         except sqlite3.OperationalError as exc:  # busy, full, unwritable: the cache stays
             raise Unavailable(str(exc)) from exc
         except (sqlite3.Error, zlib.error, ValueError, EOFError, TypeError, IndexError) as exc:

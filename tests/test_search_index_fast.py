@@ -50,6 +50,7 @@ def _unindexed_output(*argv: str) -> str:
 
     with pytest.MonkeyPatch.context() as m:
         m.setattr(search_index, "search_library", unavailable)
+        m.setattr(search_index, "search_library_printed", unavailable)
         result = meipi("search", *argv)
     assert (result.code, result.err) == (0, "")
     return result.out
@@ -180,8 +181,11 @@ def test_a_kept_text_presents_what_the_text_presents(
     kept, raw, width, astral = search_index._kept(
         f, search_index._meta_record(doc), *search_index._body_record(doc)
     )
-    assert kept.present(raw, width, astral, places) == search_module._present(
-        doc, places, "original", EMPTY
+    matches = search_module._present(doc, places, "original", EMPTY)
+    assert kept.present(raw, width, astral, places) == matches
+    marks = ("【", "】")
+    assert kept.printed(raw, width, astral, places, marks) == search_index.printed_matches(
+        doc, matches, marks
     )
     assert kept.document(raw, width).text == text
     assert [kept.label_of(p) for p in range(len(text) + 1)] == [
@@ -202,12 +206,17 @@ def test_a_kept_text_presents_what_the_text_presents(
     ],
 )
 def test_the_printed_labels_are_those_of_each_matchs_start(pages: tuple[Page, ...]) -> None:
-    from reader.commands.search import _labels
-
     doc = Document(Metadata(id="t", title="t", first_page=7), "的國的國的國的國的國的國", (), pages)
     matches = search_module.search_document(doc, "的")
     assert len(matches) == 6
-    assert _labels(doc, matches) == [f"p. {doc.label_of(m.start)}" for m in matches]
+    labels = [doc.label_of(m.start) for m in matches]
+    assert search_index.match_labels(doc, matches) == labels
+    f = search_index._File("t.json", False, AGED, 1, AGED)
+    kept, raw, width, astral = search_index._kept(
+        f, search_index._meta_record(doc), *search_index._body_record(doc)
+    )
+    places = [(m.start, m.end) for m in matches]
+    assert kept.printed(raw, width, astral, places, ("[", "]"))[0] == labels
 
 
 def test_texts_are_folded_with_the_cyclic_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -237,6 +246,7 @@ def test_texts_are_folded_with_the_cyclic_collector_on(monkeypatch: pytest.Monke
     assert meipi("search", "能源").code == 0
     assert gc.isenabled()
     monkeypatch.setattr(search_index, "search_library", unavailable)
+    monkeypatch.setattr(search_index, "search_library_printed", unavailable)
     monkeypatch.setattr(search_module, "search", unindexed)
     assert meipi("search", "能源").code == 0
     assert gc.isenabled()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-from collections.abc import Callable
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from reader.cli import Context
 from reader.views import LABELS, check_view
 
 if TYPE_CHECKING:
+    from reader.glossary import Glossary
     from reader.search import Match
     from reader.search_index import ResultText
 
@@ -35,28 +35,13 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 def _search(args: argparse.Namespace, ctx: Context, collecting: bool) -> int:
     from reader.commands.common import load_glossary
-    from reader.search import check_query, search
+    from reader.search import check_query
 
     view_id = check_view(args.script)
-    doc_of: Callable[[str], ResultText]
     check_query(args.query)  # an empty query is an input error before anything is loaded
     glossary = load_glossary(ctx)  # empty without a database (none is created)
-    try:  # through the persistent index (reader.search_index) when it can serve
-        from reader import search_index
-
-        matches, found = search_index.search_library(
-            args.query, ids=args.doc or None, view_id=view_id, glossary=glossary
-        )
-        doc_of = found.__getitem__
-    except search_index.Unavailable:  # missing, damaged, busy: the same places, unindexed
-        if collecting:
-            gc.enable()
-        library = ctx.library()
-        matches = search(
-            library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary
-        )
-        doc_of = library.get
     if args.json:
+        matches = _matches(args, ctx, collecting, view_id, glossary)
         # One string written once: json.dump writes a piece at a time, and a word in every
         # text of a library has tens of thousands of matches.
         fields = matches[0]._fields if matches else ()
@@ -68,36 +53,37 @@ def _search(args: argparse.Namespace, ctx: Context, collecting: bool) -> int:
         ctx.stdout.write(json.dumps(payload, ensure_ascii=False))
         ctx.stdout.write("\n")
         return 0
-    if not matches:
+    results = _printed(args, ctx, collecting, view_id, glossary)
+    if not results:
         print(f"No matches for {args.query!r}.", file=ctx.stdout)
         return 0
     # Matches come grouped by document. The printed page label (``p. i`` in an imported PDF's
     # front matter); the JSON keeps the page number, as the contract says.
-    groups = [(doc_id, list(group)) for doc_id, group in groupby(matches, itemgetter(0))]
     by_doc: dict[str, int] = {}
-    for doc_id, group in groups:
-        by_doc[doc_id] = by_doc.get(doc_id, 0) + len(group)
-    where = [_labels(doc_of(doc_id), group) for doc_id, group in groups]
-    width = max(len(page) for labels in where for page in labels)
-    pad = {page: f"  {page:<{width}}  " for labels in where for page in set(labels)}
-    # The lines written at once (tens of thousands for a word in every text).
+    for doc, labels, _lines in results:
+        by_doc[doc.id] = by_doc.get(doc.id, 0) + len(labels)
+    # a few labels, tens of thousands of matches
+    printed = {f"p. {label}" for label in chain.from_iterable(r[1] for r in results)}
+    width = max(map(len, printed))
+    pad = {page[3:]: f"  {page:<{width}}  " for page in printed}
+    # The lines written a few thousand at a time, each piece one string (a word in every text
+    # has tens of thousands): all in one string was megabytes of memory never used before, each
+    # page of it, and of its UTF-8, a fault the system had to serve.
     lines: list[str] = []
-    for (doc_id, group), labels in zip(groups, where, strict=True):
-        if lines:
+    write = ctx.stdout.write
+    for n, (doc, labels, found) in enumerate(results):
+        if n:
             lines.append("")
-        count = by_doc[doc_id]
-        lines.append(
-            f"{doc_id}〈{doc_of(doc_id).title}〉 {count} match{'es' if count != 1 else ''}"
-        )
-        lines += [
-            f"{pad[page]}{before}【{text}】{after}"
-            for (_d, _s, _e, _vs, _ve, _p, text, before, after), page in zip(
-                group, labels, strict=True
-            )
-        ]
+        count = by_doc[doc.id]
+        lines.append(f"{doc.id}〈{doc.title}〉 {count} match{'es' if count != 1 else ''}")
+        lines += map(str.__add__, map(pad.__getitem__, labels), found)
+        if len(lines) >= _LINES_AT_ONCE:
+            lines.append("")  # each line ends with a line break
+            write("\n".join(lines))
+            lines.clear()
     lines.append("")
-    ctx.stdout.write("\n".join(lines))
-    total = len(matches)
+    write("\n".join(lines))
+    total = sum(len(labels) for _doc, labels, _lines in results)
     label = LABELS[view_id]
     print(
         f"\n{total} match{'es' if total != 1 else ''} in {len(by_doc)} "
@@ -107,15 +93,53 @@ def _search(args: argparse.Namespace, ctx: Context, collecting: bool) -> int:
     return 0
 
 
-def _labels(doc: ResultText, matches: list[Match]) -> list[str]:
-    """``p.`` and the printed label of each match's page: the label of the page its number
-    names (a match's page is the page of its start), when no two pages share a number."""
-    from reader.search_index import printed_pages
+# How a match is printed: its context, the match between these.
+MARKS = ("【", "】")
+_LINES_AT_ONCE = 4096
 
-    pages = printed_pages(doc)
-    if not pages:
-        return [f"p. {m.page}" for m in matches]  # label_of: the first page's number
-    printed = {number: f"p. {label}" for number, label in pages}
-    if len(printed) == len(pages):
-        return [printed[m.page] for m in matches]
-    return [f"p. {doc.label_of(m.start)}" for m in matches]
+
+def _matches(
+    args: argparse.Namespace, ctx: Context, collecting: bool, view_id: str, glossary: Glossary
+) -> list[Match]:
+    """The matches: through the persistent index (``reader.search_index``) when it can serve,
+    else the same places, unindexed."""
+    from reader import search_index
+    from reader.search import search
+
+    try:
+        matches, _found = search_index.search_library(
+            args.query, ids=args.doc or None, view_id=view_id, glossary=glossary
+        )
+        return matches
+    except search_index.Unavailable:  # missing, damaged, busy: the same places, unindexed
+        if collecting:
+            gc.enable()
+        return search(
+            ctx.library(), args.query, docs=args.doc or None, view_id=view_id, glossary=glossary
+        )
+
+
+def _printed(
+    args: argparse.Namespace, ctx: Context, collecting: bool, view_id: str, glossary: Glossary
+) -> list[tuple[ResultText, list[str], list[str]]]:
+    """Each text with matches, in order, with each match's page label and line
+    (``reader.search_index.printed_matches``), as :func:`_matches` finds them."""
+    from reader import search_index
+    from reader.search import search
+
+    try:
+        return search_index.search_library_printed(
+            args.query, MARKS, ids=args.doc or None, view_id=view_id, glossary=glossary
+        )
+    except search_index.Unavailable:
+        if collecting:
+            gc.enable()
+        library = ctx.library()
+        matches = search(
+            library, args.query, docs=args.doc or None, view_id=view_id, glossary=glossary
+        )
+        results: list[tuple[ResultText, list[str], list[str]]] = []
+        for doc_id, group in groupby(matches, itemgetter(0)):
+            doc = library.get(doc_id)
+            results.append((doc, *search_index.printed_matches(doc, list(group), MARKS)))
+        return results

@@ -539,21 +539,21 @@ class MainWindow(QMainWindow):
         return model
 
     def _ensure_library(self) -> LibraryList:
-        from reader.ui.library.library_list import LibraryList, LibraryModel
+        from reader.ui.library.library_list import LibraryModel
 
         if self._library_list is None:
             from reader.ui.library.library_panel import LibraryPanel
             from reader.ui.window.app import interface_language  # app imports this module
 
             model = LibraryModel(list(self._library), self)
-            self._library_list = LibraryList(model, self.library_dock)
-            # Above the list, its filter and sort (a library of thousands: issue 22).
+            # The list, with its filter and sort above it (a library of thousands: issue 22).
             panel = LibraryPanel(
-                self._library_list,
+                model,
                 self._settings,
                 interface_language(self._settings.language()),
                 self.library_dock,
             )
+            self._library_list = panel.list
             self.library_dock.setWidget(panel)
             self.addAction(panel.focus_action)
             actions = self.view_menu.actions()  # after View ▸ Library
@@ -673,6 +673,11 @@ class MainWindow(QMainWindow):
 
     def _step_document(self, step: int) -> None:
         ids = self._library.ids()
+        if self._library_list is not None:
+            # The list's order, as filtered and sorted, while the open text is in it.
+            shown = self.library_model.shown_ids()
+            if self._doc_id in shown:
+                ids = shown
         if not ids or self._doc_id is None:
             return
         self.open_document(ids[(ids.index(self._doc_id) + step) % len(ids)])

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reader.documents import BlockDraft, Document, Metadata, assemble, load_library
-from reader.ui.library.library_list import DOC_ID_ROLE, LibraryList, LibraryModel
+from reader.ui.library.library_list import DOC_ID_ROLE, LibraryModel
 from reader.ui.library.library_panel import SORT_SETTING, LibraryPanel
 from reader.ui.window.settings import ReaderSettings
 from tests.ui.helpers import MakeWindow
@@ -51,7 +51,7 @@ def _documents() -> list[Document]:
 
 def _panel(qtbot: QtBot, language: str = "zh_TW") -> LibraryPanel:
     model = LibraryModel(_documents())
-    panel = LibraryPanel(LibraryList(model), ReaderSettings.default(), language)
+    panel = LibraryPanel(model, ReaderSettings.default(), language)
     qtbot.addWidget(panel)
     panel.resize(260, 500)
     panel.show()
@@ -150,7 +150,7 @@ def test_sort_by_author_and_by_date_and_the_sort_is_remembered(qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: shown(panel) == ["arctic-23", "arctic"])
     settings = ReaderSettings.default()
     assert settings.text(SORT_SETTING) == "date"
-    again = LibraryPanel(LibraryList(LibraryModel(_documents())), settings, "zh_CN")
+    again = LibraryPanel(LibraryModel(_documents()), settings, "zh_CN")
     qtbot.addWidget(again)
     assert again.sort.currentData() == "date"
     assert shown(again)[0] == "hsu-divergence"
@@ -187,3 +187,56 @@ def test_enter_opens_the_first_match(make_window: MakeWindow, qtbot: QtBot) -> N
     qtbot.waitUntil(lambda: window.current_document().id == "hsu-divergence")  # type: ignore[union-attr]
     assert panel.list.hasFocus()
     assert panel.list.currentIndex().data(DOC_ID_ROLE) == "hsu-divergence"
+
+
+def test_the_list_is_measured_at_its_docks_width_alone(make_window: MakeWindow) -> None:
+    """The list is made inside the panel, in its place: one moved there measured every title
+    at a new widget's 100 pixels first (a library of 3,000: ~100 ms of the window's start)."""
+    window = make_window(wait_for=("annotations_feature",))
+    view = window.library_list
+    inner = view.viewport().width() - 2 * 8 - 4  # the delegate's padding
+    widths = {width for width, _title in view._delegate._hints}
+    assert inner in widths
+    assert all(
+        abs(width - inner) <= view.verticalScrollBar().sizeHint().width() for width in widths
+    )
+
+
+def test_up_on_the_first_row_goes_back_to_the_filter(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    panel.list.show_document("arctic")
+    _type(qtbot, panel.filter, "北極")
+    qtbot.waitUntil(lambda: shown(panel) == ["arctic", "arctic-23"])
+    panel.list.setFocus()
+    qtbot.waitUntil(panel.list.hasFocus)
+    with qtbot.waitSignal(panel.list.document_activated) as moved:
+        qtbot.keyClick(panel.list, Qt.Key.Key_Down)  # in the list, Down moves as ever
+    assert moved.args == ["arctic-23"]
+    qtbot.keyClick(panel.list, Qt.Key.Key_Up)
+    assert panel.list.hasFocus() and panel.list.currentIndex().row() == 0
+    qtbot.keyClick(panel.list, Qt.Key.Key_Up)  # on the first row: back to the filter
+    qtbot.waitUntil(panel.filter.hasFocus)
+
+
+def test_the_filter_holds_when_the_library_changes(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    _type(qtbot, panel.filter, "北極")
+    qtbot.waitUntil(lambda: shown(panel) == ["arctic", "arctic-23"])
+    panel.model.set_documents([*_documents(), _text("polar", "北極熊", ("趙六",), "2025")])
+    assert shown(panel) == ["arctic", "arctic-23", "polar"]
+    assert panel.count.text() == "3 of 6"
+
+
+def test_next_and_previous_follow_the_list_as_filtered(
+    make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = make_window()
+    panel = window.library_list.parentWidget()
+    assert isinstance(panel, LibraryPanel)
+    _type(qtbot, panel.filter, "一帶")  # the open text alone
+    qtbot.waitUntil(lambda: shown(panel) == ["lian-obor"])
+    window.next_document()
+    assert window.current_document().id == "lian-obor"  # type: ignore[union-attr]
+    panel.filter.clear()
+    window.next_document()
+    assert window.current_document().id == "hsu-divergence"  # type: ignore[union-attr]
