@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from reader import tags as tags_rule
 from reader.cli import Context
-from reader.commands.common import load_glossary, opened, sync_texts
+from reader.commands.common import load_glossary, opened, shown_tags, sync_texts
 from reader.documents import Document
 from reader.errors import MESSAGE_LIMIT, InputError, visible
 from reader.radicals import unify
@@ -241,7 +241,7 @@ def format_line(record: AnnotationRecord, doc: Document | None = None) -> str:
         f"「{_short(record.quote, 40)}」",
     ]
     if record.tags:
-        parts.append(" ".join("#" + visible(t.replace(" ", "-"), keep="") for t in record.tags))
+        parts.append("tags: " + shown_tags(record.tags))
     if record.note:
         parts.append("— " + _short(record.note, 60))
     if record.orphaned:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.cli import Context
+from reader.errors import visible
 from reader.glossary import EMPTY, Glossary
 
 if TYPE_CHECKING:
@@ -29,6 +30,12 @@ def opened(ctx: Context, *, create: bool) -> Iterator[Store]:
         warning = store.close()
         if warning:
             print(f"meipi: warning: {warning}", file=ctx.stderr)
+
+
+def shown_tags(tags: tuple[str, ...] | list[str]) -> str:
+    """Tags for people as they are stored (the spelling kept, ``#`` and spaces included),
+    separated by commas as the window's tag field takes them; terminal controls escaped."""
+    return ", ".join(visible(t, keep="") for t in tags)
 
 
 def sync_texts(store: Store, ctx: Context) -> None:

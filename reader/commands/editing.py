@@ -14,7 +14,7 @@ from typing import Any
 
 from reader import paths
 from reader.cli import Context
-from reader.commands.common import opened, sync_texts
+from reader.commands.common import opened, shown_tags, sync_texts
 from reader.documents import Library, citation
 from reader.errors import InputError, visible
 from reader.ops import annotations as annotation_ops
@@ -37,7 +37,7 @@ def _where(record: AnnotationRecord, library: Library) -> str:
 
 
 def _tags(tags: tuple[str, ...]) -> str:
-    return " ".join("#" + visible(t.replace(" ", "-"), keep="") for t in tags) or "(none)"
+    return shown_tags(tags) or "(none)"
 
 
 def _note(note: str | None) -> str:

@@ -75,7 +75,7 @@ def test_annotate_then_list_json_shape(db_file: Path) -> None:
     listed = meipi("annotations")
     assert listed.code == 0
     assert "lian-obor" in listed.out and f"p. {first_page}" in listed.out
-    assert "#地區/中亞" in listed.out and ann_id[:8] in listed.out
+    assert "tags: 地區/中亞, Energy" in listed.out and ann_id[:8] in listed.out
     assert meipi("list", "--json").json()["documents"][0]["annotations"] == 1
 
 

@@ -77,7 +77,7 @@ def test_edit_by_a_unique_start_prints_what_changed(db_file: Path) -> None:
     assert edited.code == 0, edited.err
     assert made in edited.out
     assert "colour: yellow → blue" in edited.out
-    assert "#人物 → #人物/蘇聯 #改革" in edited.out
+    assert "tags:   人物 → 人物/蘇聯, 改革" in edited.out
     assert "note" not in edited.out.split(":", 1)[1]  # the note did not change
     (row,) = listed()
     assert (row["color"], row["tags"], row["note"]) == ("blue", ["人物/蘇聯", "改革"], "舊")
@@ -89,6 +89,20 @@ def test_edit_by_a_unique_start_prints_what_changed(db_file: Path) -> None:
     refused = meipi("edit", made, "--color", "none")
     assert refused.code == 2 and "needs a note" in refused.err
     assert meipi("edit", made).code == 2
+
+
+def test_edit_echoes_the_tags_as_they_are_stored_and_listed(db_file: Path) -> None:
+    # A tag of its own with a "#" and a tag with a space: the echo is their spelling, as the
+    # JSON keeps it and `meipi annotations` lists it (it was "##hash #Energy-policy").
+    made = annotate("--quote", "戈巴契夫", "--occurrence", "1", "--tag", "Energy policy")
+    edited = meipi("edit", made, "--tag", "#hash", "--tag", "Energy policy", "--tag", "中亞")
+    assert edited.code == 0, edited.err
+    assert "  tags:   Energy policy → #hash, Energy policy, 中亞" in edited.out.splitlines()
+    assert listed()[0]["tags"] == ["#hash", "Energy policy", "中亞"]
+    line = meipi("annotations").out
+    assert "tags: #hash, Energy policy, 中亞" in line and "##" not in line
+    cleared = meipi("edit", made, "--tag", "x")
+    assert "  tags:   #hash, Energy policy, 中亞 → x" in cleared.out.splitlines()
 
 
 def test_an_ambiguous_or_unknown_id_is_exit_2_listing_the_matches(db_file: Path) -> None:

@@ -271,6 +271,11 @@ class AnnotationEdits(QObject):
     def _on_dialog_finished(self, _result: int) -> None:
         # Closed (and deleted on close): nothing of it may be used any more.
         self.dialog = None
+        # The keys go back to the text, whatever the window system does with a closed dialog's
+        # focus: 1–6, Ctrl+T go on at once (they did nothing until the text was clicked).
+        if self.window.isVisible():
+            self.window.activateWindow()
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_dialog_save_requested(
         self,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QKeySequence,
@@ -187,10 +187,15 @@ class AnnotationMenus(QObject):
 
     def context_menu(self, point: QPoint) -> QMenu:
         """The reading pane's menu at a viewport point: annotating first, then Qt's own."""
+        pointed = None
         if self.view.selected_range() is None:
+            # What the menu acts on: the annotation under the click, or none (not the text
+            # cursor's, nor the sidebar's current one, which may be pages away).
             under = self.feature.annotations_at(self.view.offset_at(point))
             if under:
-                self.feature.sidebar.select(under[0].id)
+                pointed = under[0]
+                self.feature.sidebar.select(pointed.id)
+        self.feature.set_menu_target(pointed)
         self.feature._on_selection_changed()
         # The script views' menu (a substitution's veto…) when the point is on one.
         views = getattr(self.window, "views_feature", None)
@@ -208,4 +213,8 @@ class AnnotationMenus(QObject):
             menu.removeAction(action)
         menu.addActions([*ours.actions(), *standard])
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Closed without a choice, or with one (its action runs right after the menu hides).
+        menu.aboutToHide.connect(
+            lambda: QTimer.singleShot(0, self.feature, self.feature.clear_menu_target)
+        )
         return menu

@@ -121,6 +121,10 @@ class LibraryModel(QAbstractListModel):
         self._docs = self._arrange(self._all) if self._arrange is not None else self._all
         self.endResetModel()
 
+    def shown_ids(self) -> list[str]:
+        """The ids of the rows shown, in their order."""
+        return [doc.id for doc in self._docs]
+
     def documents(self) -> list[Document]:
         """Every document, shown or not, in library order."""
         return self._all

@@ -11,15 +11,16 @@ by their pinyin romanisation; ICU's root order is by code point, which to a read
 The sort is remembered in the settings.
 
 Keys in the filter field: Esc clears it, Enter opens the first match and moves into the list,
-Down moves into the list. View ▸ Filter Library (Ctrl+L) shows the dock and puts the cursor in
-the field.
+Down moves into the list (Up on the list's first row comes back). View ▸ Filter Library
+(Ctrl+L) shows the dock and puts the cursor in the field. Ctrl+PgUp / Ctrl+PgDn follow the list
+as it is filtered and sorted.
 """
 
 from __future__ import annotations
 
 from functools import cmp_to_key
 
-from PySide6.QtCore import QCollator, QLocale, Qt, Signal
+from PySide6.QtCore import QCollator, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -197,6 +198,7 @@ class LibraryPanel(QWidget):
         # The list made in its place: one moved into the panel laid its 3,000 rows out then,
         # at a new widget's width of 100 pixels (~100 ms of a window's start).
         self.list = LibraryList(model, self)
+        self.list.installEventFilter(self)  # Up on its first row: back to the filter
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty, 1)
 
@@ -257,6 +259,19 @@ class LibraryPanel(QWidget):
         self.list.setVisible(not nothing)
 
     # -- keys --------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Up
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.list.currentIndex().row() <= 0
+        ):
+            self.filter.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
     def focus_filter(self) -> None:
         """Show the dock and put the cursor in the filter field, its text selected."""
         dock = self.parentWidget()

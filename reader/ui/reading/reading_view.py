@@ -476,10 +476,11 @@ class ReadingView(QTextBrowser):
             # justified once the pacer has laid it out.
             if document.characterCount() > SHORT_TEXT:
                 return
-            if not self._painted and not self._filling_on_screen():
+            if (not self._painted or self._justify_after_paint) and not self._filling_on_screen():
                 # Before the first paint, with nothing on screen that Qt would justify badly:
                 # the text is laid out as far as the screen (as a bare QTextEdit lays it out),
-                # and to its end, the lines below justified, right after the paint.
+                # and to its end, the lines below justified, after what the first paint starts
+                # (the window installs its features first: the lines off screen can wait).
                 self._justify_after_paint = True
                 return
             ensure_laid_out(document.lastBlock())
@@ -506,6 +507,10 @@ class ReadingView(QTextBrowser):
                     return True
             block = block.next()
         return False
+
+    def _on_justify_after_paint(self) -> None:
+        self._justify_after_paint = False
+        self._justify_near(wide=True)
 
     def _on_justify_wide_due(self) -> None:
         self._justify_wide_pending = False
@@ -798,10 +803,9 @@ class ReadingView(QTextBrowser):
             painter.end()
         if not self._painted:
             self._painted = True
+            self.first_painted.emit()  # what it starts is queued before the lines below
             if self._justify_after_paint:
-                self._justify_after_paint = False
-                QTimer.singleShot(0, self, self._on_justify_wide_due)
-            self.first_painted.emit()
+                QTimer.singleShot(0, self, self._on_justify_after_paint)
 
     def _paint_margin(self, painter: QPainter, y0: float, y1: float) -> None:
         em = self._typo.em()

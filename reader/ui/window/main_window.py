@@ -673,6 +673,11 @@ class MainWindow(QMainWindow):
 
     def _step_document(self, step: int) -> None:
         ids = self._library.ids()
+        if self._library_list is not None:
+            # The list's order, as filtered and sorted, while the open text is in it.
+            shown = self.library_model.shown_ids()
+            if self._doc_id in shown:
+                ids = shown
         if not ids or self._doc_id is None:
             return
         self.open_document(ids[(ids.index(self._doc_id) + step) % len(ids)])

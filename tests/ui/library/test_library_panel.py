@@ -200,3 +200,43 @@ def test_the_list_is_measured_at_its_docks_width_alone(make_window: MakeWindow) 
     assert all(
         abs(width - inner) <= view.verticalScrollBar().sizeHint().width() for width in widths
     )
+
+
+def test_up_on_the_first_row_goes_back_to_the_filter(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    panel.list.show_document("arctic")
+    _type(qtbot, panel.filter, "北極")
+    qtbot.waitUntil(lambda: shown(panel) == ["arctic", "arctic-23"])
+    panel.list.setFocus()
+    qtbot.waitUntil(panel.list.hasFocus)
+    with qtbot.waitSignal(panel.list.document_activated) as moved:
+        qtbot.keyClick(panel.list, Qt.Key.Key_Down)  # in the list, Down moves as ever
+    assert moved.args == ["arctic-23"]
+    qtbot.keyClick(panel.list, Qt.Key.Key_Up)
+    assert panel.list.hasFocus() and panel.list.currentIndex().row() == 0
+    qtbot.keyClick(panel.list, Qt.Key.Key_Up)  # on the first row: back to the filter
+    qtbot.waitUntil(panel.filter.hasFocus)
+
+
+def test_the_filter_holds_when_the_library_changes(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    _type(qtbot, panel.filter, "北極")
+    qtbot.waitUntil(lambda: shown(panel) == ["arctic", "arctic-23"])
+    panel.model.set_documents([*_documents(), _text("polar", "北極熊", ("趙六",), "2025")])
+    assert shown(panel) == ["arctic", "arctic-23", "polar"]
+    assert panel.count.text() == "3 of 6"
+
+
+def test_next_and_previous_follow_the_list_as_filtered(
+    make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = make_window()
+    panel = window.library_list.parentWidget()
+    assert isinstance(panel, LibraryPanel)
+    _type(qtbot, panel.filter, "一帶")  # the open text alone
+    qtbot.waitUntil(lambda: shown(panel) == ["lian-obor"])
+    window.next_document()
+    assert window.current_document().id == "lian-obor"  # type: ignore[union-attr]
+    panel.filter.clear()
+    window.next_document()
+    assert window.current_document().id == "hsu-divergence"  # type: ignore[union-attr]

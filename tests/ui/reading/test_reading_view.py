@@ -4,7 +4,7 @@ and that every canonical offset lands on the right characters in Qt."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -396,3 +396,25 @@ def test_a_line_all_web_address_is_set_ragged_not_spaced_at_its_dots(qtbot: QtBo
                 extra = gap - metrics.horizontalAdvance(units[j - 1])
                 assert extra < 1.0, (text, units[j - 1 : j + 1], extra)
     assert address_lines >= 1
+
+
+def test_what_the_first_paint_starts_comes_before_the_lines_below(qtbot: QtBot) -> None:
+    """The window installs its features in events queued on first_painted: they run before the
+    text below the screen is laid out and justified (work the reader cannot see yet), which
+    then follows."""
+    doc = loads(_long_text("中亞地區的能源合作。" * 12))
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.set_content(ReadingContent.original(doc))
+    last = view.document().lastBlock()
+    # Whether the text was laid out to its end when an event queued on first_painted ran.
+    installed: list[bool] = []
+    view.first_painted.connect(
+        lambda: QTimer.singleShot(0, lambda: installed.append(last.layout().lineCount() > 0))
+    )
+    view.show()
+    qtbot.waitUntil(lambda: bool(installed) and last.layout().lineCount() > 0)
+    assert installed == [False]
+    qtbot.waitUntil(lambda: not letter_spaced_words(view.document()))
