@@ -2,12 +2,16 @@
 
 One home for every citation the window and the exports write (no Qt):
 
-* :func:`full_citation`: 作者，〈篇名〉，《刊名》期數，日期，出版者，頁 N–M。 (the About box).
+* :func:`full_citation`: 作者，〈篇名〉，《刊名》第N期（日期），出版者，頁 N–M。 (the About box).
 * :func:`quote_with_citation` (Copy with Citation): the passage as the current view shows it,
   trimmed of the punctuation and spaces at its edges (substituted phrases carry their original
-  unless turned off), then its source — in Chinese form for a Chinese interface, in the view's
-  script: ``「…」（連弘宜，〈一帶一路框架下中俄之潛在競合關係〉，《戰略瞭望》，頁 7）`` or
-  ``…，页 7）``; in English form otherwise: ``「…」（連弘宜〈…〉，p. 7）``.
+  unless turned off), then its source in the view's script — in Chinese form for a Chinese
+  interface: ``「…」（許菁芸，〈中俄兩國之戰略利益分歧〉，《遠景論壇》第91期（2024年11月），頁 3）``
+  (``…，页 3）`` in Simplified); in English form otherwise:
+  ``「…」 (許菁芸, 〈中俄兩國之戰略利益分歧〉, 《遠景論壇》 no. 91 (November 2024), p. 3)``.
+
+The issue is metadata as typed or imported (``No. 91``, ``91``, ``第91期``): a bare number is
+written 第91期 or no. 91, anything else as it is.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Protocol
 
 from reader.documents import Document, citation
 from reader.export.records import QuoteRenderer, ViewLike
+from reader.export.references import issue_number
 from reader.export.scripts import chars_in_view
 
 FORMS = ("en", "zh-Hant", "zh-Hans")
@@ -35,6 +40,35 @@ def format_date(date: str) -> str:
     if day:
         text += f"{int(day)}日"
     return text
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_date_en(date: str) -> str:
+    """``2024-11`` → ``November 2024``; ``2024-11-05`` → ``5 November 2024``; anything else as
+    is."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date.strip())
+    if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
+        return date
+    year, month, day = match.groups()
+    return " ".join(
+        x
+        for x in (str(int(day)) if day else "", _MONTHS[int(month) - 1] if month else "", year)
+        if x
+    )
+
+
+def issue_label(issue: str, form: str = "zh-Hant") -> str:
+    """An issue as a citation writes it: ``第91期`` in Chinese form, ``no. 91`` in English,
+    from ``No. 91``, ``91`` or ``第91期``; anything else (``Vol. 3, No. 2``) as it is."""
+    number = issue_number(issue)
+    if not number.isdigit():
+        return issue.strip()
+    return f"no. {number}" if form == "en" else f"第{number}期"
 
 
 def page_locator(first: int | str, last: int | str, form: str = "en") -> str:
@@ -83,18 +117,35 @@ def full_citation(doc: Document) -> str:
     if meta.authors:
         parts.append("、".join(meta.authors))
     parts.append(f"〈{meta.title}〉")
-    if meta.venue:
-        parts.append(f"《{meta.venue}》" + (f" {meta.issue}" if meta.issue else ""))
-    elif meta.issue:
-        parts.append(meta.issue)
-    if meta.date:
-        parts.append(format_date(meta.date))
+    published = _published_zh(meta.venue, meta.issue, meta.date)
+    if published:
+        parts.append(published)
     if meta.publisher:
         parts.append(meta.publisher)
     span = page_span(doc)
     if span:
         parts.append(span)
     return "，".join(parts) + "。"
+
+
+def _published_zh(venue: str | None, issue: str | None, date: str | None) -> str:
+    """``《遠景論壇》第91期（2024年11月）``, of what there is."""
+    text = f"《{venue}》" if venue else ""
+    if issue:
+        text += issue_label(issue)
+    if date:
+        text += f"（{format_date(date)}）"
+    return text
+
+
+def _published_en(venue: str | None, issue: str | None, date: str | None) -> str:
+    """``《遠景論壇》 no. 91 (November 2024)``, of what there is."""
+    parts = [f"《{venue}》"] if venue else []
+    if issue:
+        parts.append(issue_label(issue, "en"))
+    if date:
+        parts.append(f"({format_date_en(date)})")
+    return " ".join(parts)
 
 
 def citation_form(language: str, script: str) -> str:
@@ -139,7 +190,8 @@ def quote_with_citation(
     # Printed page labels (an imported PDF's "iv" or "S12"; the number everywhere else).
     pages = doc.labels_of(start, end)
     view_id = str(getattr(view, "view_id", "original"))
-    return f"「{quote}」（{source_citation(doc, *pages, form=form, view_id=view_id)}）"
+    cited = source_citation(doc, *pages, form=form, view_id=view_id)
+    return f"「{quote}」 ({cited})" if form == "en" else f"「{quote}」（{cited}）"
 
 
 def source_citation(
@@ -150,23 +202,26 @@ def source_citation(
     form: str = "en",
     view_id: str = "original",
 ) -> str:
-    """Where a passage is, for any export or copy: ``連弘宜〈篇名〉，p. 7`` in English form;
-    ``連弘宜，〈篇名〉，《刊名》，頁 7`` in Chinese form, the names in the script of the view
-    ``view_id`` (``连弘宜，〈…〉，《…》，页 7``)."""
+    """Where a passage is, for any export or copy, the names in the script of the view
+    ``view_id``: ``許菁芸，〈篇名〉，《遠景論壇》第91期（2024年11月），頁 3`` in Chinese form
+    (``许菁芸，…，页 3`` in Simplified); ``許菁芸, 〈篇名〉, 《遠景論壇》 no. 91 (November 2024),
+    p. 3`` in English form."""
     meta = doc.meta
-    if form == "en":
-        who = "、".join(meta.authors)
-        source = f"{who}〈{doc.title}〉" if who else f"〈{doc.title}〉"
-        return f"{source}，{page_locator(first, last)}"
 
     def shown(text: str) -> str:
         return chars_in_view(text, view_id, meta.script)
 
+    venue = shown(meta.venue) if meta.venue else None
+    issue = shown(meta.issue) if meta.issue else None
     parts: list[str] = []
     if meta.authors:
         parts.append(shown("、".join(meta.authors)))
     parts.append(f"〈{shown(doc.title)}〉")
-    if meta.venue:
-        parts.append(f"《{shown(meta.venue)}》")
+    if form == "en":
+        published = _published_en(venue, issue, meta.date)
+        return ", ".join([*parts, *([published] if published else []), citation(first, last)])
+    published = _published_zh(venue, issue, meta.date)
+    if published:
+        parts.append(published)
     parts.append(page_locator(first, last, form))
     return "，".join(parts)

@@ -87,11 +87,10 @@ def article_labels(
     would read the same (``連弘宜 〈一帶一路框架下中俄…〉``); a text without an author by its
     short title, then its year (``〈北極合作研究〉 2020``). Labels that still read the same get
     the whole title instead, then the text's id (``〈北極合作研究〉 (notes-2)``). Authors in the
-    export's script, character by character."""
+    export's script, character by character, as the titles are."""
 
     def authors(doc: Document) -> str:
-        who = "、".join(doc.meta.authors)
-        return source.in_script(who, doc, script) if source is not None else who
+        return in_script("、".join(doc.meta.authors), doc, source, script)
 
     def named(doc: Document, title: str) -> str:
         who, year = authors(doc), doc.meta.year or ""
@@ -99,10 +98,11 @@ def article_labels(
             return " ".join(x for x in (f"〈{title}〉", year) if x)
         return " ".join(x for x in (who, year, f"〈{title}〉" if title else "") if x)
 
-    labels = [named(d, "" if authors(d) else short_title(d.title)) for d in documents]
+    titles = {d.id: in_script(d.title, d, source, script) for d in documents}
+    labels = [named(d, "" if authors(d) else short_title(titles[d.id])) for d in documents]
     for title_of in (short_title, lambda title: title):
         labels = [
-            named(doc, title_of(doc.title)) if labels.count(label) > 1 else label
+            named(doc, title_of(titles[doc.id])) if labels.count(label) > 1 else label
             for label, doc in zip(labels, documents, strict=True)
         ]
     return _distinct(labels, documents)
@@ -120,14 +120,19 @@ def article_heading(
     doc: Document, source: ExportSource | None = None, script: str = "original"
 ) -> str:
     """A text named in full: author and year, then the whole title (``許菁芸 2024〈中俄兩國之
-    戰略利益分歧〉``); without an author, the title, then the year (``〈北極合作研究〉 2020``)."""
-    who = "、".join(doc.meta.authors)
-    if source is not None:
-        who = source.in_script(who, doc, script)
+    戰略利益分歧〉``); without an author, the title, then the year (``〈北極合作研究〉 2020``).
+    Authors and title in the export's script, character by character."""
+    who = in_script("、".join(doc.meta.authors), doc, source, script)
+    title = in_script(doc.title, doc, source, script)
     if not who:
-        return " ".join(x for x in (f"〈{doc.title}〉", doc.meta.year or "") if x)
+        return " ".join(x for x in (f"〈{title}〉", doc.meta.year or "") if x)
     byline = " ".join(x for x in (who, doc.meta.year or "") if x)
-    return f"{byline}〈{doc.title}〉"
+    return f"{byline}〈{title}〉"
+
+
+def in_script(text: str, doc: Document, source: ExportSource | None, script: str) -> str:
+    """Metadata text in the export's script (as it is without a source to convert it)."""
+    return source.in_script(text, doc, script) if source is not None else text
 
 
 def article_headings(

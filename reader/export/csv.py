@@ -49,7 +49,9 @@ def render_csv(options: ExportOptions, source: ExportSource) -> str:
     writer = csv.writer(out)
     writer.writerow(HEADER)
     renderers = {d.id: source.quote_renderer(d, options) for d in documents}
-    titles = {d.id: d.title for d in documents}
+    # The title in the script of the quotes beside it (character by character, as every
+    # export's metadata).
+    titles = {d.id: source.in_script(d.title, d, options.script) for d in documents}
     by_id = {d.id: d for d in documents}
     for rec in records:
         quote = rec.quote if rec.orphaned else renderers[rec.document].text(rec.start, rec.end)

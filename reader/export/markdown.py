@@ -48,15 +48,17 @@ ORPHANS = "Passages no longer found in the text"
 def document_fields(
     doc: Document, source: ExportSource | None = None, script: str = "original"
 ) -> dict[str, Any]:
-    """A text's metadata for front matter: authors and venue in the export's script (character
-    by character), the citekey when a source is given."""
+    """A text's metadata for front matter: title, authors and venue in the export's script
+    (character by character: the script changes, never a word, so the record still names the
+    published work; CSL-JSON and BibTeX keep its published form), the citekey when a source is
+    given."""
     meta = doc.meta
 
     def conv(text: str | None) -> str | None:
         return source.in_script(text, doc, script) if source is not None and text else text
 
     fields: dict[str, Any] = {
-        "title": meta.title,
+        "title": conv(meta.title),
         "authors": [conv(a) for a in meta.authors],
         "venue": conv(meta.venue),
         "issue": meta.issue,

@@ -214,7 +214,7 @@ class ExportSource:
     citekeys: Mapping[str, str] = field(default_factory=dict)  # document id -> citekey
     creator: str | None = None  # the user's name (``meipi config creator``)
     bibliography: str | None = None  # a bibliography file for Pandoc's front matter
-    # Metadata text (byline, venue) in a view's script, character by character.
+    # Metadata text (title, byline, venue) in a view's script, character by character.
     convert_chars: Callable[[str, str, str], str] | None = None  # (text, view, source script)
 
     def document(self, doc_id: str) -> Document:

@@ -1,4 +1,4 @@
-"""Metadata (byline, venue, authors) in an export's script, converted character by character:
+"""Metadata (title, byline, venue, authors) in an export's script, converted character by character:
 no phrase conversion, so a name such as 連弘宜 becomes 连弘宜 and never another word."""
 
 from __future__ import annotations

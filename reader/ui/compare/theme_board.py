@@ -23,8 +23,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QRect,
     QRectF,
     QSize,
@@ -39,7 +41,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
-    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -199,6 +200,10 @@ class PassageColumn(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)  # drawn muted
+        # Placed whenever the list's viewport changes size: the column's own resize comes
+        # before its children's when it is sized before it is shown (X11), and a scroll bar
+        # or a splitter resizes the list alone.
+        self.list.viewport().installEventFilter(self)
         self._article = ""
         self._theme = ""
 
@@ -281,9 +286,10 @@ class PassageColumn(QWidget):
         self.set_current(row)
         return row
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place_empty_label()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.list.viewport():
+            self._place_empty_label()
+        return super().eventFilter(watched, event)
 
     def _place_empty_label(self) -> None:
         # Centred in the list, never shorter than its lines (or they show as fragments).

@@ -29,7 +29,11 @@ class Theme:
     muted: str  # captions, notes, back matter, status text
     accent: str  # page numbers in the margin: cinnabar, like a scholar's 眉批
     heading: str
-    selection: str
+    selection: str  # selected rows and fields
+    # Selected text in the reading pane: ink and paper swapped in one tone, so no highlight
+    # wash (pale on light paper, deep on dark) can be taken for it.
+    textSelection: str
+    textSelectionInk: str
     scroll: str
     banner: str
     bannerRule: str
@@ -79,6 +83,8 @@ LIGHT = Theme(
     accent="#b2432b",
     heading="#1e1d1b",
     selection="#c7dbf0",
+    textSelection="#41618a",
+    textSelectionInk="#fdfcf9",
     scroll="#cdc8be",
     banner="#fff3cd",
     bannerRule="#e5c76b",
@@ -98,6 +104,8 @@ DARK = Theme(
     accent="#e08a6c",
     heading="#ece8df",
     selection="#35506f",
+    textSelection="#a9c4e4",
+    textSelectionInk="#1a1b1d",
     scroll="#4a4c51",
     banner="#4a3b10",
     bannerRule="#7a6220",
@@ -117,6 +125,8 @@ SEPIA = Theme(
     accent="#a03c22",
     heading="#2e2417",
     selection="#dcc795",
+    textSelection="#6f5331",
+    textSelectionInk="#f5edda",
     scroll="#c9b893",
     banner="#f7e2a6",
     bannerRule="#d4b354",

@@ -191,8 +191,9 @@ def test_copy_with_citation_in_the_current_view(
     expected = quote_with_citation(doc, start, end, document_view(doc, "zh-Hans-CN"))
     assert text == expected
     assert text.startswith("「为理由出兵格鲁吉亚〔原文：喬治亞〕」")
-    assert text.endswith(f"p. {doc.page_of(start)}）")
-    assert "連弘宜〈一帶一路框架下中俄之潛在競合關係〉" in text
+    assert text.endswith(f"p. {doc.page_of(start)})")
+    # The source in the script of the quote (it was cited in Traditional beside it).
+    assert "连弘宜, 〈一带一路框架下中俄之潜在竞合关系〉, 《战略瞭望》" in text
 
     # Nothing selected: nothing copied, the status bar says why.
     window.reading_view.select_range(start, start)

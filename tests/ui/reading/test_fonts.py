@@ -63,7 +63,7 @@ def test_full_citations_of_the_shipped_articles() -> None:
         "連弘宜，〈一帶一路框架下中俄之潛在競合關係〉，《戰略瞭望》，頁 1–8。"
     )
     assert full_citation(library.get("hsu-divergence")) == (
-        "許菁芸，〈中俄兩國之戰略利益分歧〉，《遠景論壇》 No. 91，2024年11月，"
+        "許菁芸，〈中俄兩國之戰略利益分歧〉，《遠景論壇》第91期（2024年11月），"
         "財團法人兩岸交流遠景基金會，頁 1–4。"
     )
 
@@ -177,7 +177,9 @@ def test_copy_with_citation_trims_the_edges_and_cites_in_the_interface_language(
     a, b = start - 1, lian.text.index(word) + len(word) + 1
     original = OriginalView(lian.text)
     english = quote_with_citation(lian, a, b, original, form=citation_form("en_US", "zh-Hant-TW"))
-    assert english == f"「{passage[1:]}」（連弘宜〈一帶一路框架下中俄之潛在競合關係〉，p. 3）"
+    assert english == (
+        f"「{passage[1:]}」 (連弘宜, 〈一帶一路框架下中俄之潛在競合關係〉, 《戰略瞭望》, p. 3)"
+    )
     taiwan = quote_with_citation(lian, a, b, original, form=citation_form("zh_TW", "zh-Hant-TW"))
     assert taiwan.endswith("（連弘宜，〈一帶一路框架下中俄之潛在競合關係〉，《戰略瞭望》，頁 3）")
     assert "p. " not in taiwan

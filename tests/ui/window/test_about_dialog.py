@@ -18,7 +18,7 @@ def test_about_box_cites_both_articles(qtbot: QtBot, make_window: MakeWindow) ->
     text = dialog.citation_text()
     assert "連弘宜，〈一帶一路框架下中俄之潛在競合關係〉，《戰略瞭望》，頁 1–8。" in text
     assert (
-        "許菁芸，〈中俄兩國之戰略利益分歧〉，《遠景論壇》 No. 91，2024年11月，"
+        "許菁芸，〈中俄兩國之戰略利益分歧〉，《遠景論壇》第91期（2024年11月），"
         "財團法人兩岸交流遠景基金會，頁 1–4。"
     ) in text
     dialog.close()
