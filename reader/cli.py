@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -405,6 +406,10 @@ def _utf8(stream: TextIO) -> TextIO:
     return stream
 
 
+# Commands whose process ends when ``main`` returns, without taking the interpreter apart.
+_ENDS_AS_IT_RETURNS = frozenset({"search"})
+
+
 def main(
     argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
@@ -441,6 +446,12 @@ def main(
         return EXIT_INPUT
     try:
         code: int = args.func(args, ctx)
+        if argv is None and getattr(args, "command", None) in _ENDS_AS_IT_RETURNS:
+            # The process ends here, and Python's exit would take every module apart through
+            # the cyclic collector (~11 ms of a ~290 ms ``meipi search``): what the collector
+            # tracks is frozen out of its reach and left to the system. Only for commands that
+            # use no Qt and have closed their files and databases (no finalizer is owed).
+            gc.freeze()
         return code
     except MeipiError as exc:
         print(f"meipi: {for_terminal(str(exc))}", file=err)

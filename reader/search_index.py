@@ -598,16 +598,31 @@ def _library_files() -> list[_File]:
                 names = sorted(e.name for e in entries if e.name.endswith(TEXT_SUFFIX))
         except OSError:
             names = []
-        base = str(folder)
-        for name in names:
-            key = os.path.join(base, name)
-            try:
-                st = os.stat(key)
-            except OSError:
-                st = None
-            size = st.st_size if st else -1
-            out.append(_File(key, shipped, st.st_mtime_ns if st else -1, size, seen))
+        base = os.path.join(str(folder), "")
+        # each name looked up in the folder already open, not walked to from the root again
+        where = _open_folder(base)
+        try:
+            for name in names:
+                try:
+                    st = os.stat(name, dir_fd=where) if where is not None else os.stat(base + name)
+                except OSError:
+                    st = None
+                size = st.st_size if st else -1
+                out.append(_File(base + name, shipped, st.st_mtime_ns if st else -1, size, seen))
+        finally:
+            if where is not None:
+                os.close(where)
     return out
+
+
+def _open_folder(path: str) -> int | None:
+    """The folder open for looking names up in (``dir_fd``), where the system offers it."""
+    if os.stat not in os.supports_dir_fd:
+        return None
+    try:
+        return os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
 
 
 def _sha(doc: Document) -> str:

@@ -63,9 +63,9 @@ def _search(args: argparse.Namespace, ctx: Context, collecting: bool) -> int:
     for doc, labels, _lines in results:
         by_doc[doc.id] = by_doc.get(doc.id, 0) + len(labels)
     # a few labels, tens of thousands of matches
-    printed = {f"p. {label}" for label in chain.from_iterable(r[1] for r in results)}
-    width = max(map(len, printed))
-    pad = {page[3:]: f"  {page:<{width}}  " for page in printed}
+    printed = set(chain.from_iterable(labels for _doc, labels, _lines in results))
+    width = max(map(len, printed)) + len("p. ")
+    pad = {label: f"  {'p. ' + label:<{width}}  " for label in printed}
     # The lines written a few thousand at a time, each piece one string (a word in every text
     # has tens of thousands): all in one string was megabytes of memory never used before, each
     # page of it, and of its UTF-8, a fault the system had to serve.

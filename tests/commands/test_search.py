@@ -3,6 +3,9 @@ listing, the user's equivalences, exit codes."""
 
 from __future__ import annotations
 
+import gc
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,3 +139,40 @@ def test_search_refuses_a_damaged_glossary(db_file: Path) -> None:
     refused = meipi("search", "卡贊")
     assert refused.code == 1 and "is damaged" in refused.err and refused.out == ""
     assert "Traceback" not in refused.err
+
+
+def test_the_process_of_a_search_ends_without_taking_python_apart() -> None:
+    """``meipi search`` as a process of its own freezes what the cyclic collector tracks before
+    it ends (Python's exit would take every module apart through the collector), and prints
+    all it prints as the in-process command does; a command that is not among those leaves
+    the collector as it was, and so does a search run in-process (argv given)."""
+    code = (
+        "import gc, sys\n"
+        "from reader.cli import main\n"
+        "sys.argv = ['meipi', *sys.argv[1:]]\n"
+        "code = main()\n"
+        "sys.stdout.flush()\n"
+        "print(gc.get_freeze_count() > 0, file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code, *argv],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+
+    searched = run("search", "一帶一路")
+    assert (searched.returncode, searched.stderr) == (0, "True\n")
+    assert searched.stdout == meipi("search", "一帶一路").out
+    assert searched.stdout.rstrip().endswith("(view original 原文).")
+    searched = run("search", "一帶一路", "--json")
+    assert (searched.returncode, searched.stderr) == (0, "True\n")
+    assert searched.stdout == meipi("search", "一帶一路", "--json").out
+    listed = run("list")
+    assert (listed.returncode, listed.stderr) == (0, "False\n")
+    assert meipi("search", "一帶一路").code == 0
+    assert gc.get_freeze_count() == 0

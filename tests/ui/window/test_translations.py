@@ -33,6 +33,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.documents import load_library
 from reader.ops import annotations as annotation_ops
+from reader.ui.library.import_dialog import ImportDialog
 from reader.ui.reading.fonts import FontCatalog
 from reader.ui.window.app import TRANSLATED, install_translations, interface_language
 from reader.ui.window.main_window import MainWindow
@@ -355,6 +356,20 @@ def test_view_language_is_remembered_for_the_next_start(qtbot: QtBot) -> None:
     assert not again.language_actions["system"].isChecked()
 
 
+def _import_dialog(qtbot: QtBot, path: Path) -> tuple[MainWindow, ImportDialog]:
+    """A window, and its import dialog on ``path`` with its first guess shown."""
+    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.dialogs.import_file(path)
+    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not None, timeout=20_000)
+    importer = window.dialogs.import_dialog
+    assert importer is not None
+    qtbot.waitUntil(importer.is_current, timeout=20_000)
+    return window, importer
+
+
 @pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
 def test_import_dialog_warns_of_a_copy_and_names_blocks_in_the_language(
     qtbot: QtBot, translated: str, tmp_path: Path
@@ -366,15 +381,7 @@ def test_import_dialog_warns_of_a_copy_and_names_blocks_in_the_language(
     assert meipi("import", str(first)).code == 0
     copy = tmp_path / "copy.md"
     copy.write_bytes(first.read_bytes())
-    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.dialogs.import_file(copy)
-    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not None, timeout=20_000)
-    importer = window.dialogs.import_dialog
-    assert importer is not None
-    qtbot.waitUntil(importer.is_current, timeout=20_000)
+    window, importer = _import_dialog(qtbot, copy)
     warning = importer.warnings_label.text()
     # The menu path as the menu bar reads it (檔案(&F) ▸ 移除…(&R)…), without its mnemonics.
     shown = [window.file_menu.title(), window.dialogs.remove_action.text()]
@@ -390,15 +397,7 @@ def test_import_dialog_warns_of_a_copy_and_names_blocks_in_the_language(
 
 def _import_warnings(qtbot: QtBot, path: Path) -> tuple[str, list[str]]:
     """The import dialog's warnings for ``path`` (HTML), and its form's labels as they read."""
-    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.dialogs.import_file(path)
-    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not None, timeout=20_000)
-    importer = window.dialogs.import_dialog
-    assert importer is not None
-    qtbot.waitUntil(importer.is_current, timeout=20_000)
+    _window, importer = _import_dialog(qtbot, path)
     labels = [label.text() for label in importer.findChildren(QLabel) if label.buddy() is not None]
     warning = importer.warnings_label.text() if importer.warnings_label.isVisible() else ""
     importer.close()
@@ -456,15 +455,7 @@ def test_import_dialog_refuses_a_typed_id_and_date_in_the_language(
 ) -> None:
     source = tmp_path / "arctic.md"
     source.write_text("# 北極合作研究\n\n北極航道的合作與競爭。\n", encoding="utf-8")
-    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.dialogs.import_file(source)
-    qtbot.waitUntil(lambda: window.dialogs.import_dialog is not None, timeout=20_000)
-    importer = window.dialogs.import_dialog
-    assert importer is not None
-    qtbot.waitUntil(importer.is_current, timeout=20_000)
+    _window, importer = _import_dialog(qtbot, source)
     label = importer.problem_label
 
     def retype(edit: QLineEdit, text: str) -> None:
