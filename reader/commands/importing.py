@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import shlex
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli import Context
+from reader.documents import Document
 from reader.errors import InputError
-from reader.importing import Overrides, Preview, format_label, guess, read_source, save
+from reader.importing import Overrides, Preview, format_label, guess, read_source
 from reader.importing.metadata_file import Reference, load_reference, with_published
+from reader.importing.pdf import PDF_SUFFIX
+from reader.importing.replacing import carried, changes
+from reader.importing.saving import Saved, save_undoably, undo
 
 if TYPE_CHECKING:
     from reader.ops.annotations import Replaced
@@ -49,6 +54,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     source = read_source(args.file, database=ctx.db, password=overrides.password)
     replace = bool(getattr(args, "replace", False))
     preview = guess(source, overrides, library=ctx.library())
+    old = _replaced(ctx, preview.document.id) if replace else None
+    if old is not None:  # the details given the text it replaces stay (see replacing.py)
+        preview = guess(source, carried(old, preview, overrides), library=ctx.library())
     if reference is not None:
         preview = dataclasses.replace(preview, document=with_published(preview.document, reference))
     if citekey is not None:
@@ -58,36 +66,56 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from reader.ops.references import citekey_of, give_citekey, set_citekey
 
     # An existing database is opened (a damaged one refused) before the text is saved; a new
-    # one is made after (a text that cannot be saved makes none). The key is given then and
-    # kept: every export, later ones too, cites the text by it.
+    # one is made after (a text that cannot be saved makes none). Whatever fails after the
+    # save takes it back (the replaced text back in place): a failed import changes nothing.
+    # The key is given then and kept: every export, later ones too, cites the text by it.
     replaced = None
-    existed = ctx.db.exists()
-    doc = None if existed else save(preview, replace=replace)
-    with opened(ctx, create=True) as store:
-        if doc is None:
-            doc = save(preview, replace=replace)
-        kept = not store.read_only
-        if not kept:
-            citekey = citekey_of(store, doc, before)  # what exports give it meanwhile
-            print(
-                f"meipi: warning: {store.path} is read-only: the text is imported, but its "
-                "citekey is kept (and, with --replace, its annotations re-anchored) only once "
-                "the database can be written.",
-                file=ctx.stderr,
-            )
-        else:
-            if replace:  # first: setting a citekey re-anchors too, and would leave no report
-                from reader.ops.annotations import reanchor_replaced
+    saved: Saved | None = None
+    recorded = False
+    try:
+        if not ctx.db.exists():
+            saved = save_undoably(preview, replace=replace)
+        with opened(ctx, create=True) as store:
+            if saved is None:
+                saved = save_undoably(preview, replace=replace)
+            doc = saved.document
+            kept = not store.read_only
+            try:
+                if not kept:
+                    citekey = citekey_of(store, doc, before)  # what exports give it meanwhile
+                    print(
+                        f"meipi: warning: {store.path} is read-only: the text is imported, but "
+                        "its citekey is kept (and, with --replace, its annotations re-anchored) "
+                        "only once the database can be written.",
+                        file=ctx.stderr,
+                    )
+                else:
+                    if replace:  # first: a citekey set re-anchors too, and leaves no report
+                        from reader.ops.annotations import reanchor_replaced
 
-                replaced = reanchor_replaced(store, doc)
-            if citekey is not None:
-                set_citekey(store, doc, citekey)
-            citekey = give_citekey(store, before, doc)
+                        replaced = reanchor_replaced(store, doc)
+                    if citekey is not None:
+                        set_citekey(store, doc, citekey)
+                    citekey = give_citekey(store, before, doc)
+            except BaseException:
+                taken_back: Saved = saved
+                saved = None
+                undo(taken_back)  # before closing the store, which may make the daily backup
+                raise
+            recorded = True
+    except BaseException:
+        if saved is not None and not recorded:
+            undo(saved)
+        raise
     for notice in preview.notices:
         if notice.kind != "id-taken":  # save() refused it otherwise
             print(f"meipi: {notice}", file=ctx.stderr)
-    for line in describe(preview):
+    for line in describe(preview, overrides):
         print(line, file=ctx.stdout)
+    if old is not None:
+        db = ["--db", str(ctx.db)] if getattr(args, "db", None) else []
+        for line in describe_metadata(old, doc, saved.kept_text, args.file, db, overrides):
+            print(line, file=ctx.stdout)
     if replaced is not None:
         for line in describe_replaced(replaced, doc.id):
             print(line, file=ctx.stdout)
@@ -97,6 +125,45 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         print(f"Exports cite it as [@{citekey}] until its key can be kept.", file=ctx.stdout)
     print(f"Read it with: meipi text {doc.id}", file=ctx.stdout)
     return 0
+
+
+def _replaced(ctx: Context, doc_id: str) -> Document | None:
+    """The user's text that ``--replace`` puts the file in place of (None: there is none, or
+    it ships with Meipi, which saving refuses)."""
+    library = ctx.library()
+    if doc_id not in library.documents:
+        return None
+    doc = library.get(doc_id)
+    return None if doc.shipped else doc
+
+
+def describe_metadata(
+    old: Document, doc: Document, kept: Path | None, file: str, db: list[str], said: Overrides
+) -> list[str]:
+    """What replacing did to the text's details, and where the replaced text is kept (the
+    command that puts it back: ``db``, the ``--db`` option given, if any)."""
+    changed, same = changes(old.meta, doc.meta)
+    lines = []
+    if same:
+        lines.append(f"  kept:       {', '.join(same)} (as the text you replaced had them)")
+    name = Path(file).name
+    for change in changed:
+        if getattr(said, change.name) is not None:
+            why = "as you said"
+        else:
+            why = f"from {name}" + (f"; {change.option} to set it" if change.option else "")
+        lines.append(f"  changed:    {change.label}: {change.before} → {change.after} ({why})")
+    if kept is not None:
+        # A PDF is read again (its page labels and page data); any other text from its copy.
+        pdf = kept.with_name(f"{doc.id}{PDF_SUFFIX}")
+        again = (
+            ["meipi", "import", str(pdf), "--id", doc.id]
+            if pdf.exists()
+            else ["meipi", "import", str(kept)]
+        )
+        lines.append(f"  replaced:   the old text is kept as {kept}; to put it back:")
+        lines.append("    " + shlex.join([*again, *db, "--replace"]))
+    return lines
 
 
 def _reference(args: argparse.Namespace) -> Reference | None:
@@ -179,12 +246,16 @@ def describe_replaced(replaced: Replaced, doc_id: str) -> list[str]:
     return lines
 
 
-def describe(preview: Preview) -> list[str]:
-    """What was imported and what was guessed, a few lines for people."""
+def describe(preview: Preview, said: Overrides | None = None) -> list[str]:
+    """What was imported and what was guessed, a few lines for people. ``said``: what the
+    command line said, when the preview's overrides also carry a replaced text's details."""
     doc, source, script = preview.document, preview.source, preview.script_guess
     meta = doc.meta
+    said = said if said is not None else preview.overrides
     script_note = (
         "as you said"
+        if said.script
+        else "as the text you replaced had it; --script to change"
         if preview.overrides.script
         else f"guessed from {script.traditional} Traditional-only and {script.simplified} "
         "Simplified-only characters; --script to change"

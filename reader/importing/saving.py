@@ -12,13 +12,16 @@ import contextlib
 import dataclasses
 import errno
 import os
-from dataclasses import replace
+import shutil
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reader import documents, paths
 from reader.documents import Document, MetadataOverrides
 from reader.errors import EnvironmentFailure, InputError
 from reader.export.atomic import write_atomic
+from reader.fsync import fsync_folder, fsync_path
 from reader.importing.base import Overrides
 from reader.importing.pdf import ATTACHMENT_SUFFIXES
 from reader.importing.preview import Preview, _check_overrides, _shift_pages, guess
@@ -36,7 +39,50 @@ def save(
     keeps beside it (a PDF and its page data). ``overrides`` (if given) are applied first, as
     :func:`guess` would. Refuses an id already taken, unless ``replace`` says to put this
     (corrected) file in place of the user's text with that id: annotations stay in the store
-    and re-anchor to the new text when it is next opened (those that cannot become orphans)."""
+    and re-anchor to the new text when it is next opened (those that cannot become orphans);
+    the replaced files are kept (:func:`save_undoably`)."""
+    return save_undoably(preview, overrides, folder=folder, replace=replace).document
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save wrote, and what it put aside, so that it can be taken back (:func:`undo`)
+    when what follows it (the database) fails. ``kept``: each file the save replaced, and where
+    it is kept (``texts.replaced-STAMP/`` beside the texts folder, the same file name);
+    ``made``: folders the save had to make."""
+
+    document: Document
+    written: tuple[Path, ...]
+    kept: tuple[tuple[Path, Path], ...] = ()
+    made: tuple[Path, ...] = ()
+
+    @property
+    def kept_text(self) -> Path | None:
+        """The kept copy of the text file the save replaced (None: it replaced none)."""
+        assert self.document.path is not None
+        return next((k for p, k in self.kept if p == self.document.path), None)
+
+
+_STAMP = "%Y%m%dT%H%M%S%fZ"  # as a restore names the texts it sets aside
+
+
+def aside_folder(folder: Path) -> Path:
+    """Where files a save replaces are kept: ``texts.replaced-STAMP/`` beside the texts folder
+    (a restore keeps the texts it replaces in folders named so)."""
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    return folder.parent / f"{folder.name}.replaced-{stamp}"
+
+
+def save_undoably(
+    preview: Preview,
+    overrides: Overrides | None = None,
+    *,
+    folder: Path | None = None,
+    replace: bool = False,
+) -> Saved:
+    """:func:`save`, saying what it wrote and kept. Every file it will write over (the text
+    with ``replace``, what a PDF keeps beside it) is first kept aside, whole (a hard link, or a
+    copy), so the replaced text stays recoverable and :func:`undo` can put it back."""
     if overrides is not None and overrides != preview.overrides:
         preview = guess(preview.source, overrides)
     folder = folder if folder is not None else paths.user_texts_dir()
@@ -47,17 +93,98 @@ def save(
         _refuse_taken(doc.id, folder)
     content = _serialise(doc)
     target = folder / f"{doc.id}{documents.TEXT_SUFFIX}"
-    kept = {suffix for suffix, _ in preview.attachments}
-    for suffix, data in preview.attachments:
-        _write(folder / f"{doc.id}{suffix}", data)
-    if replace:
-        # What the old text kept and the new one does not (a PDF replaced by a text file).
-        for suffix in ATTACHMENT_SUFFIXES:
-            if suffix not in kept:
-                with contextlib.suppress(FileNotFoundError):
-                    (folder / f"{doc.id}{suffix}").unlink()
-    _write(target, content, exclusive=not replace)
-    return dataclasses.replace(doc, path=target, shipped=False)
+    made = _missing_folders(folder)
+    own = [target] + [folder / f"{doc.id}{suffix}" for suffix in ATTACHMENT_SUFFIXES]
+    kept = _keep_aside([p for p in own if p.is_file()], folder)
+    written: list[Path] = []
+    saved = Saved(dataclasses.replace(doc, path=target, shipped=False), (), kept, made)
+    try:
+        present = {suffix for suffix, _ in preview.attachments}
+        for suffix, data in preview.attachments:
+            _write(folder / f"{doc.id}{suffix}", data)
+            written.append(folder / f"{doc.id}{suffix}")
+        if replace:
+            # What the old text kept and the new one does not (a PDF replaced by a text file).
+            for suffix in ATTACHMENT_SUFFIXES:
+                if suffix not in present:
+                    with contextlib.suppress(FileNotFoundError):
+                        (folder / f"{doc.id}{suffix}").unlink()
+        _write(target, content, exclusive=not replace)
+        written.append(target)
+    except BaseException:
+        undo(dataclasses.replace(saved, written=tuple(written)))
+        raise
+    return dataclasses.replace(saved, written=tuple(written))
+
+
+def _missing_folders(folder: Path) -> tuple[Path, ...]:
+    """``folder`` and those of its parents that do not exist yet, innermost first."""
+    missing = []
+    for f in (folder, *folder.parents):
+        if f.exists():
+            break
+        missing.append(f)
+    return tuple(missing)
+
+
+def _keep_aside(files: list[Path], folder: Path) -> tuple[tuple[Path, Path], ...]:
+    if not files:
+        return ()
+    aside = aside_folder(folder)
+    kept = []
+    try:
+        aside.mkdir(parents=True, exist_ok=False)
+        for path in files:
+            copy = aside / path.name
+            try:
+                os.link(path, copy)
+            except OSError:
+                shutil.copy2(path, copy)
+                fsync_path(copy)
+            kept.append((path, copy))
+        fsync_folder(aside)
+        fsync_folder(aside.parent)
+    except OSError as exc:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise EnvironmentFailure(
+            f"Cannot keep a copy of the text being replaced in {aside} ({exc.strerror or exc}); "
+            f"nothing was written. {_advice(exc).capitalize()}."
+        ) from None
+    return tuple(kept)
+
+
+def undo(saved: Saved) -> None:
+    """Take a save back: the files it replaced back in place (from where they were kept), the
+    files it added removed, the folders it made removed when empty. Raises
+    :class:`EnvironmentFailure` naming what could not be put back."""
+    problems: list[str] = []
+    originals = {path for path, _ in saved.kept}
+    for path in saved.written:
+        if path not in originals:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                problems.append(f"remove {path} ({exc.strerror or exc})")
+    for path, copy in saved.kept:
+        try:
+            if path.exists() and os.path.samefile(copy, path):
+                copy.unlink()  # not written over yet (rename would leave both names)
+            else:
+                os.replace(copy, path)
+        except OSError as exc:
+            problems.append(f"put {copy} back as {path} ({exc.strerror or exc})")
+    for aside in {copy.parent for _, copy in saved.kept}:
+        with contextlib.suppress(OSError):
+            aside.rmdir()  # only when all went back
+    for made in saved.made:
+        with contextlib.suppress(OSError):
+            made.rmdir()  # only when empty
+    if problems:
+        raise EnvironmentFailure(
+            "The import failed and could not be taken back whole: could not "
+            + "; ".join(problems)
+            + "."
+        )
 
 
 def _refuse_shipped(doc_id: str, folder: Path) -> None:

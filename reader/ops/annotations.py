@@ -5,6 +5,7 @@ Each function opens its own transaction on the store it is given and returns pla
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -260,6 +261,7 @@ def delete_keeping(store: Store, annotation_id: str, doc: Document, folder: Path
 
     record = get(store, annotation_id)
     text = render_json(ExportOptions(format="json"), ExportSource([doc], [record]))
+    made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     path = folder / f"{stamp}-{record.id}.json"
@@ -268,6 +270,9 @@ def delete_keeping(store: Store, annotation_id: str, doc: Document, folder: Path
         delete(store, record.id)
     except BaseException:
         path.unlink(missing_ok=True)
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # the folder too, when this made it (and it is empty)
         raise
     return Deleted(record, path)
 

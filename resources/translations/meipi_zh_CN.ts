@@ -24,28 +24,25 @@
         <translation>本文献库中的文章</translation>
     </message>
     <message>
-        <source>(published %1)</source>
-        <translation>（%1 发布）</translation>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>CC-CEDICT, English definitions (published %1)</source>
+        <translation>CC-CEDICT 英文释义（%1 发布）</translation>
     </message>
     <message>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>Dictionary</source>
-        <translation>词典</translation>
+        <source>&lt;b&gt;Dictionary&lt;/b&gt;: %1, © MDBG and the CC-CEDICT contributors, based on CEDICT by Paul Denisowski; %2 (the data and the index Meipi builds from it stay under that licence, not Meipi&apos;s). %3.</source>
+        <translation>&lt;b&gt;词典&lt;/b&gt;：%1，© MDBG 及 CC-CEDICT 的贡献者，源自 Paul Denisowski 的 CEDICT；%2（这些数据及 Meipi 据此构建的索引仍适用该许可，而非 Meipi 的许可）。%3。</translation>
     </message>
     <message>
         <source>CC-CEDICT, English definitions</source>
         <translation>CC-CEDICT，英文释义</translation>
-    </message>
-    <message>
-        <source>and the CC-CEDICT contributors, based on CEDICT by Paul Denisowski</source>
-        <translation>及 CC-CEDICT 的贡献者，源自 Paul Denisowski 的 CEDICT</translation>
-    </message>
-    <message>
-        <source>(the data and the index Meipi builds from it stay under that licence, not Meipi&apos;s).</source>
-        <translation>（这些数据及 Meipi 据此构建的索引仍适用该许可，而非 Meipi 的许可）。</translation>
     </message>
     <message>
         <source>Word segmentation: jieba (MIT). Pinyin and zhuyin: pypinyin (MIT).</source>
@@ -61,10 +58,6 @@
     <message>
         <source>pp. %1–%2</source>
         <translation>第 %1–%2 页</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>笔记</translation>
     </message>
     <message>
         <source>(not found in the text)</source>
@@ -275,10 +268,6 @@
 <context>
     <name>ColorModel</name>
     <message>
-        <source>Note only</source>
-        <translation>仅笔记</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -308,6 +297,10 @@
     <message>
         <source>No colour</source>
         <translation>无颜色</translation>
+    </message>
+    <message>
+        <source>Note only</source>
+        <translation>仅笔记</translation>
     </message>
 </context>
 <context>
@@ -584,12 +577,17 @@
         <translation>要从文献库移除“%1”吗？</translation>
     </message>
     <message>
-        <source>The file %1 is deleted.</source>
+        <source>The file %1 will be deleted.</source>
         <translation>文件 %1 将被删除。</translation>
     </message>
     <message>
-        <source>The file %1 is deleted, with the PDF it was imported from and its page data.</source>
+        <source>The file %1 will be deleted, with the PDF it was imported from and its page data.</source>
         <translation>文件 %1 将被删除，连同导入来源的 PDF 及其页面数据。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
     </message>
     <message>
         <source>&amp;Remove</source>

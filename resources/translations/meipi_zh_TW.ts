@@ -24,28 +24,25 @@
         <translation>本文獻庫中的文章</translation>
     </message>
     <message>
-        <source>(published %1)</source>
-        <translation>（%1 發布）</translation>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>CC-CEDICT, English definitions (published %1)</source>
+        <translation>CC-CEDICT 英文釋義（%1 發布）</translation>
     </message>
     <message>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <source>Dictionary</source>
-        <translation>詞典</translation>
+        <source>&lt;b&gt;Dictionary&lt;/b&gt;: %1, © MDBG and the CC-CEDICT contributors, based on CEDICT by Paul Denisowski; %2 (the data and the index Meipi builds from it stay under that licence, not Meipi&apos;s). %3.</source>
+        <translation>&lt;b&gt;詞典&lt;/b&gt;：%1，© MDBG 及 CC-CEDICT 的貢獻者，源自 Paul Denisowski 的 CEDICT；%2（這些資料及 Meipi 據以建立的索引仍適用該授權，而非 Meipi 的授權）。%3。</translation>
     </message>
     <message>
         <source>CC-CEDICT, English definitions</source>
         <translation>CC-CEDICT，英文釋義</translation>
-    </message>
-    <message>
-        <source>and the CC-CEDICT contributors, based on CEDICT by Paul Denisowski</source>
-        <translation>及 CC-CEDICT 的貢獻者，源自 Paul Denisowski 的 CEDICT</translation>
-    </message>
-    <message>
-        <source>(the data and the index Meipi builds from it stay under that licence, not Meipi&apos;s).</source>
-        <translation>（這些資料及 Meipi 據以建立的索引仍適用該授權，而非 Meipi 的授權）。</translation>
     </message>
     <message>
         <source>Word segmentation: jieba (MIT). Pinyin and zhuyin: pypinyin (MIT).</source>
@@ -61,10 +58,6 @@
     <message>
         <source>pp. %1–%2</source>
         <translation>頁 %1–%2</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>筆記</translation>
     </message>
     <message>
         <source>(not found in the text)</source>
@@ -275,10 +268,6 @@
 <context>
     <name>ColorModel</name>
     <message>
-        <source>Note only</source>
-        <translation>僅筆記</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -308,6 +297,10 @@
     <message>
         <source>No colour</source>
         <translation>無顏色</translation>
+    </message>
+    <message>
+        <source>Note only</source>
+        <translation>僅筆記</translation>
     </message>
 </context>
 <context>
@@ -584,12 +577,17 @@
         <translation>要從文獻庫移除「%1」嗎？</translation>
     </message>
     <message>
-        <source>The file %1 is deleted.</source>
-        <translation>檔案 %1 會被刪除。</translation>
+        <source>The file %1 will be deleted.</source>
+        <translation>檔案 %1 將被刪除。</translation>
     </message>
     <message>
-        <source>The file %1 is deleted, with the PDF it was imported from and its page data.</source>
-        <translation>檔案 %1 會被刪除，連同匯入來源的 PDF 及其頁面資料。</translation>
+        <source>The file %1 will be deleted, with the PDF it was imported from and its page data.</source>
+        <translation>檔案 %1 將被刪除，連同匯入來源的 PDF 及其頁面資料。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
     </message>
     <message>
         <source>&amp;Remove</source>

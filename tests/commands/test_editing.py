@@ -5,7 +5,9 @@ with the command ``delete`` prints."""
 
 from __future__ import annotations
 
+import contextlib
 import shlex
+import sqlite3
 from pathlib import Path
 
 from reader import paths
@@ -175,3 +177,15 @@ def test_a_long_list_of_occurrences_leaves_none_out_unsaid(db_file: Path, tmp_pa
     assert all(line.endswith("，近年有變化…") for line in listed_lines)
     rest = ", ".join(str(n) for n in range(len(numbers) + 1, 25))
     assert refused.err.rstrip().endswith(f"… and {24 - len(numbers)} more (p. {rest})")
+
+
+def test_a_delete_the_database_cannot_save_leaves_no_kept_copy(db_file: Path) -> None:
+    made = annotate("--quote", "戈巴契夫", "--occurrence", "1", "--note", "留")
+    # Another program holds the write lock past the busy timeout: the delete is not saved.
+    with contextlib.closing(sqlite3.connect(db_file, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        refused = meipi("delete", made)
+        other.execute("ROLLBACK")
+    assert refused.code == 1 and "busy" in refused.err, refused.err
+    assert not (paths.data_dir() / "deleted").exists()  # no file, nor the folder it made
+    assert [a["id"] for a in listed()] == [made]

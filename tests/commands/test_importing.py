@@ -289,3 +289,132 @@ def test_a_read_only_database_imports_the_text_and_says_the_key_is_not_kept(
     assert "its key from now on" not in r.out and "[@lin2026]" not in r.out, r.out
     refs = {d["title"]: d["id"] for d in meipi("export", "--format", "csl-json").json()}
     assert f"[@{refs['中俄關係的新局面']}]" in r.out
+
+
+NERCHINSK = (
+    "尼布楚條約與清俄邊界\n\n"
+    "康熙二十八年（1689年），清朝與俄羅斯在尼布楚簽訂條約，劃定兩國東段邊界。\n\n"
+    "條約規定以格爾必齊河、額爾古納河及外興安嶺為界，嶺南屬清，嶺北屬俄。\n"
+)
+
+
+def _kept_copy(out: str) -> tuple[Path, list[str]]:
+    """The kept copy the report names, and the command it prints to put it back."""
+    import shlex
+
+    lines = out.splitlines()
+    (at,) = [i for i, line in enumerate(lines) if line.startswith("  replaced:   the old text")]
+    kept = Path(lines[at].split(" kept as ", 1)[1].rsplit(";", 1)[0])
+    command = shlex.split(lines[at + 1])
+    assert command[0] == "meipi"
+    return kept, command[1:]
+
+
+def test_a_replaced_text_keeps_the_details_given_it_and_is_itself_kept(tmp_path: Path) -> None:
+    # A tester gave author and date when importing (the window's dialog, or the options):
+    # --replace dropped them (list showed "—", BibTeX had no author or year under the kept key
+    # chen1998nibu) and the replaced file was kept nowhere.
+    path = tmp_path / "nerchinsk.txt"
+    path.write_text(NERCHINSK, encoding="utf-8")
+    first = meipi("import", str(path), "--id", "nerchinsk", "--author", "陳大同", "--date", "1998")
+    assert first.code == 0, first.err
+    assert "Cite it as [@chen1998nibu] (its key from now on, in every export)." in first.out
+    assert meipi("annotate", "nerchinsk", "--quote", "格爾必齊河", "--note", "界河").code == 0
+    stored = paths.user_texts_dir() / "nerchinsk.meipi.txt"
+    old_bytes = stored.read_bytes()
+    path.write_text(NERCHINSK.replace("清朝與俄羅斯", "大清與俄國"), encoding="utf-8")
+    done = meipi("import", str(path), "--id", "nerchinsk", "--replace")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  kept:       title, authors, date, script (as the text you replaced had them)" in lines
+    assert not any(line.startswith("  changed:") for line in lines), done.out
+    (row,) = [d for d in meipi("list", "--json").json()["documents"] if d["id"] == "nerchinsk"]
+    assert (row["authors"], row["date"]) == (["陳大同"], "1998")
+    bibtex = meipi("export", "--format", "bibtex").out
+    entry = bibtex[bibtex.index("{chen1998nibu,") :].split("\n}\n")[0]
+    assert "author = {{陳大同}}" in entry and "year = {1998}" in entry
+    assert "大清與俄國" in meipi("text", "nerchinsk").out
+    # The replaced file is kept whole, and the printed command puts it back, details and all.
+    kept, again = _kept_copy(done.out)
+    assert kept.parent.parent == paths.user_texts_dir().parent
+    assert kept.parent.name.startswith("texts.replaced-") and kept.read_bytes() == old_bytes
+    back = meipi(*again)
+    assert back.code == 0, back.err
+    assert stored.read_bytes() == old_bytes
+    assert "清朝與俄羅斯" in meipi("text", "nerchinsk").out
+    (note,) = meipi("annotations", "nerchinsk", "--json").json()["annotations"]
+    assert (note["quote"], note["note"], note["orphaned"]) == ("格爾必齊河", "界河", False)
+
+
+def test_a_replacement_takes_new_details_from_the_options_and_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "nerchinsk.txt"
+    path.write_text(NERCHINSK, encoding="utf-8")
+    argv = ("--id", "nerchinsk", "--author", "陳大同", "--date", "1998", "--venue", "史學季刊")
+    assert meipi("import", str(path), *argv).code == 0
+    # The command line wins, and says so.
+    done = meipi("import", str(path), "--id", "nerchinsk", "--replace", "--date", "1999")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  changed:    date: 1998 → 1999 (as you said)" in lines
+    assert (
+        "  kept:       title, authors, venue, script (as the text you replaced had them)" in lines
+    )
+    # A file that states its own author, and a title line of its own: the file's.
+    md = tmp_path / "nerchinsk.md"
+    body = NERCHINSK.replace("尼布楚條約與清俄邊界", "# 尼布楚條約")
+    md.write_text(f"---\nauthor: 王小明\n---\n\n{body}", encoding="utf-8")
+    done = meipi("import", str(md), "--id", "nerchinsk", "--replace")
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert "  changed:    authors: 陳大同 → 王小明 (from nerchinsk.md; --author to set it)" in lines
+    title = "  changed:    title: 尼布楚條約與清俄邊界 → 尼布楚條約 (from nerchinsk.md; "
+    assert title + "--title to set it)" in lines
+    meta = meipi("text", "nerchinsk", "--json").json()
+    assert (meta["authors"], meta["date"], meta["venue"]) == (["王小明"], "1999", "史學季刊")
+
+
+def test_a_database_that_cannot_be_made_saves_no_text(tmp_path: Path) -> None:
+    # The tester's --db in a read-only folder: SQLite cannot make the database ("cannot be
+    # opened"), exit 1 — and the text was in texts/ and the library all the same. As root a
+    # read-only folder takes files, so here the name the database is made under first (it is
+    # linked into place when complete) is longer than a file name may be: the same refusal.
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    db = folder / ("x" * 240 + ".sqlite3")
+    path = tmp_path / "nerchinsk.txt"
+    path.write_text(NERCHINSK, encoding="utf-8")
+    failed = meipi("import", str(path), "--id", "ghost", "--db", str(db))
+    assert failed.code == 1 and failed.out == "", failed.err
+    assert "cannot be opened" in failed.err and "Traceback" not in failed.err
+    assert not paths.user_texts_dir().exists()  # not even the folder it would have made
+    assert "ghost" not in meipi("list").out
+    assert not any(paths.data_dir().glob("texts.replaced-*"))
+
+
+def test_a_replacement_the_database_cannot_record_puts_the_old_text_back(
+    tmp_path: Path, db_file: Path
+) -> None:
+    import sqlite3
+
+    path = tmp_path / "nerchinsk.txt"
+    path.write_text(NERCHINSK, encoding="utf-8")
+    assert meipi("import", str(path), "--id", "nerchinsk", "--author", "陳大同").code == 0
+    made = meipi("annotate", "nerchinsk", "--quote", "格爾必齊河", "--note", "界河")
+    assert made.code == 0, made.err
+    stored = paths.user_texts_dir() / "nerchinsk.meipi.txt"
+    old_bytes = stored.read_bytes()
+    before = meipi("annotations", "--json").json()
+    path.write_text(NERCHINSK.replace("格爾必齊河、", ""), encoding="utf-8")
+    # Another program holds the write lock: re-anchoring the annotations cannot be saved.
+    other = sqlite3.connect(db_file, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        failed = meipi("import", str(path), "--id", "nerchinsk", "--replace")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert failed.code == 1 and "busy" in failed.err and failed.out == "", failed.err
+    assert stored.read_bytes() == old_bytes
+    assert not any(paths.data_dir().glob("texts.replaced-*"))
+    assert meipi("annotations", "--json").json() == before
+    assert "格爾必齊河" in meipi("text", "nerchinsk").out

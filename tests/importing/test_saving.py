@@ -93,3 +93,32 @@ def test_imported_texts_follow_the_umask(tmp_path: Path, umask: int) -> None:
         os.umask(old)
     mode = (paths.user_texts_dir() / "a.meipi.txt").stat().st_mode & 0o777
     assert mode == 0o666 & ~umask
+
+
+def test_a_replacing_save_keeps_what_it_replaces_and_can_be_taken_back(tmp_path: Path) -> None:
+    from reader.importing.saving import save_undoably, undo
+
+    folder = tmp_path / "texts"
+    first = importing.guess(importing.read_source(write_file(tmp_path, "a.txt", ARTICLE)))
+    importing.save(first, folder=folder)
+    text = folder / f"{first.id}{documents.TEXT_SUFFIX}"
+    # What a PDF keeps beside its text: a plain text in its place drops them.
+    beside = {folder / f"{first.id}.pdf": b"%PDF-1.7", folder / f"{first.id}.pages.json.gz": b"x"}
+    for path, data in beside.items():
+        path.write_bytes(data)
+    before = {p: p.read_bytes() for p in [text, *beside]}
+    second = importing.guess(
+        importing.read_source(write_file(tmp_path, "a.txt", ARTICLE + "\n補記。\n")),
+        importing.Overrides(id=first.id),
+    )
+    saved = save_undoably(second, folder=folder, replace=True)
+    assert "補記" in text.read_text(encoding="utf-8")
+    assert not any(p.exists() for p in beside)
+    (aside,) = tmp_path.glob("texts.replaced-*")
+    assert {p.name: p.read_bytes() for p in aside.iterdir()} == {
+        p.name: data for p, data in before.items()
+    }
+    assert saved.kept_text == aside / text.name
+    undo(saved)
+    assert {p: p.read_bytes() for p in before} == before
+    assert not aside.exists() and sorted(folder.iterdir()) == sorted(before)

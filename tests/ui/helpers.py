@@ -3,9 +3,10 @@ the annotations feature of a window, switching views, selecting and annotating p
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
@@ -28,6 +29,23 @@ def annotating(make_window: MakeWindow) -> MakeWindow:
     """``make_window`` (tests/ui/conftest.py) for the annotating tests: a larger pane, and the
     annotations and views features installed before the test goes on."""
     return functools.partial(make_window, size=ANNOTATING_SIZE, wait_for=ANNOTATING)
+
+
+@contextlib.contextmanager
+def interface_in(language: str) -> Iterator[None]:
+    """The interface in ``language`` (``en``, ``zh_TW``, ``zh_CN``) for what is made inside."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.window.app import install_translations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = install_translations(app, language)
+    try:
+        yield
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
 
 
 def feature_of(window: MainWindow) -> AnnotationsFeature:

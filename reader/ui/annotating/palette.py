@@ -58,6 +58,12 @@ def color_label(color: str) -> str:
     return names.get(color, color)
 
 
+def note_only_label() -> str:
+    """What a note without colour is called: the colour filter's row and the sidebar's details
+    line say the same."""
+    return QCoreApplication.translate("Colors", "Note only")
+
+
 # The meanings a new database starts with (reader.store.records.DEFAULT_MEANINGS), for lupdate.
 _MEANINGS_FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("ColorMeanings", "Important"),

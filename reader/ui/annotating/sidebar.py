@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -167,6 +168,15 @@ class Sidebar(QWidget):
         self.tag_view.setUniformRowHeights(True)
         self.tag_view.setItemDelegate(ChineseRowDelegate(self.tag_view))
         self.tag_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The tag takes the width its count leaves (the count's column stretched: a tag was
+        # cut to "Energy …" beside blank space). The count is as wide as its digits (the
+        # view's measure: the hidden header's "Annotations" would count in the header's).
+        header = self.tag_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        for changed in (self.tags.modelReset, self.tags.dataChanged, self.tags.layoutChanged):
+            changed.connect(self._on_tag_counts_changed)
         self.tags.dataChanged.connect(self._on_tags_data_changed)
         self.tags.modelReset.connect(self.tag_view.expandAll)
         self.tags.modelReset.connect(self.fit_tag_rows)
@@ -223,6 +233,9 @@ class Sidebar(QWidget):
         self._counts_timer.setInterval(0)
         self._counts_timer.timeout.connect(self.update_counts)
         self.update_counts()
+
+    def _on_tag_counts_changed(self) -> None:
+        self.tag_view.resizeColumnToContents(1)
 
     def fit_tag_rows(self) -> None:
         """The Tags box: a whole number of rows high (the last one was cut)."""

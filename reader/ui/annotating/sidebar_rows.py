@@ -29,7 +29,7 @@ from reader.ui.annotating.annotation_models import (
     AnnotationListModel,
 )
 from reader.ui.annotating.margin import line_ends, render_note
-from reader.ui.annotating.palette import SWATCHES
+from reader.ui.annotating.palette import SWATCHES, note_only_label
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 8
@@ -160,7 +160,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         parts = [page]
         meaning = self._model.meanings().get(record.color or "", "")
         if record.color is None:
-            parts.append(self.tr("note"))
+            parts.append(note_only_label())
         elif meaning:
             parts.append(meaning)
         if record.tags:

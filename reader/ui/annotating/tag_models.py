@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 
 from reader.store.records import COLORS, NO_COLOR
 from reader.ui.annotating.annotation_models import COLOR_ROLE, Index
-from reader.ui.annotating.palette import color_label, swatch_icon
+from reader.ui.annotating.palette import color_label, note_only_label, swatch_icon
 
 if TYPE_CHECKING:
     from reader.store.records import TagInfo
@@ -288,7 +288,7 @@ class ColorModel(QAbstractListModel):
 
     def label(self, color: str) -> str:
         if color == NO_COLOR:
-            return self.tr("Note only")
+            return note_only_label()
         # Before the meanings are read (or when the database cannot be), the colour's name.
         return self._meanings.get(color) or color_label(color)
 

@@ -385,12 +385,16 @@ class DialogsFeature(QObject):
             self.window,
         )
         box.setObjectName("removeTextBox")
-        deleted = self.tr("The file %1 is deleted.").replace("%1", str(doc.path))
+        deleted = self.tr("The file %1 will be deleted.").replace("%1", str(doc.path))
         if doc.path is not None and doc.path.with_name(f"{doc.id}.pdf").is_file():
             deleted = self.tr(
-                "The file %1 is deleted, with the PDF it was imported from and its page data."
+                "The file %1 will be deleted, with the PDF it was imported from and its page data."
             ).replace("%1", str(doc.path))
-        box.setInformativeText(deleted + " " + kept)
+        # Two sentences: a space between them in English, none in Chinese (the path last in,
+        # so nothing in it is taken for a placeholder).
+        box.setInformativeText(
+            self.tr("%1 %2", "two sentences").replace("%2", kept).replace("%1", deleted)
+        )
         remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

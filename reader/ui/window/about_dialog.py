@@ -35,15 +35,11 @@ class AboutDialog(QDialog):
         self.resize(560, 420)
         layout = QVBoxLayout(self)
         version = _version()
+        about = self.tr("An offline reading desk for close readers of Chinese-language articles.")
+        if version:
+            about = self._sentences(about, self.tr("Version %1").replace("%1", version))
         heading = QLabel(
-            "<h2>"
-            + escape(self.tr("Meipi 眉批"))
-            + "</h2><p>"
-            + escape(
-                self.tr("An offline reading desk for close readers of Chinese-language articles.")
-            )
-            + (" " + escape(self.tr("Version %1").replace("%1", version)) if version else "")
-            + "</p>"
+            "<h2>" + escape(self.tr("Meipi 眉批")) + "</h2><p>" + escape(about) + "</p>"
         )
         heading.setWordWrap(True)
         heading.setTextFormat(Qt.TextFormat.RichText)
@@ -74,36 +70,42 @@ class AboutDialog(QDialog):
         title = escape(self.tr("Articles in this library"))
         return f"<h3>{title}</h3>" + "".join(items)
 
+    def _sentences(self, first: str, second: str) -> str:
+        """Two sentences in a row: a space between them in English, none in Chinese."""
+        return self.tr("%1 %2", "two sentences").replace("%2", second).replace("%1", first)
+
     def _credits_html(self) -> str:
         """The dictionary's attribution (CC BY-SA 4.0 data, not under Meipi's licence) and the
-        libraries behind words."""
+        libraries behind words: whole sentences to translate, their punctuation with them (a
+        Chinese interface writes it full-width)."""
         from reader import dictionary
 
         try:
             date = dictionary.data_info().date[:10]
         except dictionary.DictionaryMissing:
             date = ""
-        published = (" " + self.tr("(published %1)").replace("%1", date)) if date else ""
-        source = escape(self.tr("Source"))
-        return (
-            "<p><b>"
-            + escape(self.tr("Dictionary"))
-            + "</b>: "
-            + escape(self.tr("CC-CEDICT, English definitions"))
-            + escape(published)
-            + ", © MDBG "
-            + escape(self.tr("and the CC-CEDICT contributors, based on CEDICT by Paul Denisowski"))
-            + f"; <a href='{dictionary.LICENCE_URL}'>CC BY-SA 4.0</a> "
-            + escape(
-                self.tr(
-                    "(the data and the index Meipi builds from it stay under that licence, "
-                    "not Meipi's)."
-                )
-            )
-            + f" <a href='{dictionary.SOURCE_URL}'>{source}</a>. "
-            + escape(self.tr("Word segmentation: jieba (MIT). Pinyin and zhuyin: pypinyin (MIT)."))
-            + "</p>"
+        data = (
+            self.tr("CC-CEDICT, English definitions (published %1)").replace("%1", date)
+            if date
+            else self.tr("CC-CEDICT, English definitions")
         )
+        licence = f"<a href='{dictionary.LICENCE_URL}'>CC BY-SA 4.0</a>"
+        source_word = escape(self.tr("Source"))
+        source = f"<a href='{dictionary.SOURCE_URL}'>{source_word}</a>"
+        attribution = (
+            self.tr(
+                "<b>Dictionary</b>: %1, © MDBG and the CC-CEDICT contributors, based on CEDICT "
+                "by Paul Denisowski; %2 (the data and the index Meipi builds from it stay under "
+                "that licence, not Meipi's). %3."
+            )
+            .replace("%3", source)
+            .replace("%2", licence)
+            .replace("%1", escape(data))
+        )
+        words = escape(
+            self.tr("Word segmentation: jieba (MIT). Pinyin and zhuyin: pypinyin (MIT).")
+        )
+        return "<p>" + self._sentences(attribution, words) + "</p>"
 
     def credits_text(self) -> str:
         from PySide6.QtGui import QTextDocument

@@ -5,6 +5,7 @@ in the view's script; 500 annotations on one article stay responsive."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QFont
 from pytestqt.modeltest import ModelTester
@@ -14,10 +15,10 @@ from reader import paths
 from reader.documents import Library
 from reader.store import open_store
 from reader.store.annotations import create_annotation, list_annotations
-from reader.store.records import AnnotationRecord
+from reader.store.records import NO_COLOR, AnnotationRecord
 from reader.ui.annotating.annotation_models import AnnotationFilterProxy, AnnotationListModel
 from reader.ui.annotating.annotations_feature import FLASH_LAYER
-from tests.ui.helpers import MakeWindow, annotate, feature_of, switch_view
+from tests.ui.helpers import MakeWindow, annotate, feature_of, interface_in, switch_view
 
 
 def seed(library: Library, count: int, doc_id: str = "lian-obor") -> None:
@@ -131,6 +132,44 @@ def test_filters_by_text_tag_and_colour_with_counts(qtbot: QtBot, make_window: M
     assert len(sidebar.ids()) == 4
     sidebar.set_tag_filter(["地区/北极"])
     assert set(sidebar.ids()) == {b.id, d.id}
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("en", "Note only"), ("zh_TW", "僅筆記"), ("zh_CN", "仅笔记")]
+)
+def test_a_note_only_row_is_named_as_the_colour_filter_names_it(
+    qtbot: QtBot, make_window: MakeWindow, language: str, name: str
+) -> None:
+    """Its details line said "note" (lowercase) beside "Important" and "Question"."""
+    window = make_window()
+    feature = feature_of(window)
+    annotate(feature, window, "能源", None, ("Energy policy",), "天然氣價格")
+    annotate(feature, window, "上海合作組織的成立", "yellow", ("中亞",))
+    sidebar = feature.sidebar
+    qtbot.waitUntil(lambda: sidebar.proxy.rowCount() == 2)
+    with interface_in(language):
+        lines = [sidebar.delegate.meta_line(sidebar.proxy.index(r, 0)) for r in range(2)]
+        filter_name = sidebar.colors.label(NO_COLOR)
+    assert filter_name == name
+    note_line = next(line for line in lines if "#Energy policy" in line)
+    assert note_line.split(" · ")[1] == name, lines
+
+
+def test_the_tags_box_gives_a_tag_the_width_its_count_leaves(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """ "Energy policy" was cut to "Energy …" while the count's column stood half empty."""
+    window = make_window()
+    feature = feature_of(window)
+    annotate(feature, window, "能源", None, ("Energy policy",))
+    view, tags = feature.sidebar.tag_view, feature.sidebar.tags
+    qtbot.waitUntil(lambda: tags.index_of("energy policy").isValid())
+    name, count = tags.index_of("energy policy"), tags.index_of("energy policy", 1)
+    qtbot.waitUntil(lambda: view.visualRect(count).right() >= view.viewport().width() - 2)
+    needed = view.fontMetrics().horizontalAdvance("Energy policy")
+    assert view.visualRect(name).width() > needed + 40  # a check box and room to spare
+    # The count keeps the width of its digits, at the right edge.
+    assert view.visualRect(count).width() < view.fontMetrics().horizontalAdvance("0000") + 24
 
 
 def test_a_click_goes_to_the_passage_and_flashes_it(

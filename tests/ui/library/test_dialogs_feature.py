@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +14,7 @@ from reader import paths
 from reader.documents import load_library
 from reader.ui.library.dialogs_feature import DialogsFeature
 from tests.cli_helpers import meipi
-from tests.ui.helpers import MakeWindow
+from tests.ui.helpers import MakeWindow, interface_in
 
 
 def import_text(tmp_path: Path) -> None:
@@ -43,6 +44,41 @@ def test_only_an_imported_text_can_be_removed_and_removing_asks_first(
     assert removed == ["mine"]
     assert "mine" not in load_library().ids()
     assert not any(paths.user_texts_dir().glob("mine*"))
+
+
+@pytest.mark.parametrize(
+    ("language", "deleted", "kept"),
+    [
+        ("en", "The file {} will be deleted. Any annotations", None),
+        ("zh_TW", "檔案 {} 將被刪除。", "註記"),
+        ("zh_CN", "文件 {} 将被删除。", "批注"),
+    ],
+)
+def test_removing_says_the_file_will_be_deleted(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    tmp_path: Path,
+    language: str,
+    deleted: str,
+    kept: str | None,
+) -> None:
+    """The question said "The file … is deleted", as if it were already gone."""
+    window = make_window()
+    import_text(tmp_path)
+    window.reload_library()
+    window.open_document("mine")
+    with interface_in(language):
+        window.dialogs.remove_action.trigger()
+    box = window.dialogs.remove_box
+    assert box is not None
+    text = box.informativeText()
+    path = str(paths.user_texts_dir() / "mine.meipi.txt")
+    assert text.startswith(deleted.format(path)), text
+    if kept is not None:  # the next sentence follows without a space, as Chinese writes
+        assert text.startswith(deleted.format(path) + "它上面的")
+        assert kept in text
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: window.dialogs.remove_box is None, timeout=5000)
 
 
 def test_a_file_that_cannot_be_imported_adds_nothing(
