@@ -175,8 +175,17 @@ class PageViewFeature(QObject):
         layout.addWidget(self.status)
         layout.addWidget(self.scroll, 1)
         self.dock.setWidget(body)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
+        # Where, how wide and whether open the reader left it at the last quit (the window
+        # restored its layout before this dock existed); else hidden, placed when first shown.
+        if window.restoreDockWidget(self.dock):
+            self._placed = True
+            if self.dock.isVisible():
+                # Open at quit: the tab in front (its tab group was restored with the tab
+                # that existed then, the sidebar, in front).
+                QTimer.singleShot(0, self.dock.raise_)
+        else:
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock.hide()
 
         self.action: QAction = self.dock.toggleViewAction()
         self.action.setText(self.tr("Original &Page"))
@@ -189,6 +198,7 @@ class PageViewFeature(QObject):
         window.document_opened.connect(self._on_document_opened)
         window.reading_view.position_changed.connect(self._on_position_changed)
         window.reading_view.selectionChanged.connect(self._on_selection_changed)
+        self.refresh()  # restored open: its page now (nothing when it is hidden)
 
     # -- what is shown -----------------------------------------------------------------------
     def shown_page(self) -> int | None:

@@ -154,3 +154,35 @@ def test_the_page_goes_away_with_a_text_that_has_none_and_comes_back(qtbot: QtBo
     window.open_document("hsu-divergence")
     qtbot.waitUntil(lambda: "中俄兩國" in feature.status.text(), timeout=5_000)
     assert feature.dock.isVisible()
+
+
+def test_the_original_page_open_at_quit_is_open_at_the_next_start(qtbot: QtBot) -> None:
+    """A tester quit with View ▸ Original Page open and found it closed at the next start
+    (made after the window restored its layout, the dock was never restored)."""
+    save(guess(read_source(DATA / "xelatex-tc.pdf")))
+    window = _window(qtbot)
+    window.reload_library()
+    window.open_document("xelatex-tc")
+    feature = window.page_view
+    with qtbot.waitSignal(feature.page_shown, timeout=20_000):
+        feature.action.trigger()
+    width = feature.dock.width()
+    window.close()  # quitting saves the layout
+
+    again = _window(qtbot)
+    assert again.current_document() is not None
+    assert again.current_document().id == "xelatex-tc"  # type: ignore[union-attr]
+    restored = again.page_view
+    qtbot.waitUntil(restored.dock.isVisible, timeout=5_000)
+    qtbot.waitUntil(lambda: restored.shown_page() is not None, timeout=20_000)
+    assert restored.action.isChecked()
+    # Where and as wide as the reader left it, in front of the sidebar it shares a side with.
+    qtbot.waitUntil(lambda: restored.dock.geometry().x() > 0, timeout=5_000)
+    assert abs(restored.dock.width() - width) <= 2
+    assert not restored.dock.visibleRegion().isEmpty()
+    assert again.annotations_dock.visibleRegion().isEmpty()
+    restored.action.trigger()  # closed at quit: closed at the next start
+    qtbot.waitUntil(lambda: not restored.dock.isVisible(), timeout=5_000)
+    again.close()
+    third = _window(qtbot)
+    assert not third.page_view.dock.isVisible() and not third.page_view.action.isChecked()
