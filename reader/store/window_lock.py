@@ -35,8 +35,8 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.digests import sha256_hex
 
@@ -48,8 +48,9 @@ ATTEMPTS = 3
 RETRY_SECONDS = 0.02
 
 
-@dataclass(frozen=True)
-class WindowHolder:
+# A NamedTuple, not a frozen dataclass: made as the window starts, where a frozen dataclass
+# costs ~0.4 ms of compiling its generated methods.
+class WindowHolder(NamedTuple):
     """The window that holds the lock: its process id and since when (ISO 8601 UTC), as far
     as it wrote them down (``None`` when not yet written)."""
 

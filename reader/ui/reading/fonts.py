@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
@@ -70,8 +70,8 @@ def is_simplified(script: str) -> bool:
     return script.startswith("zh-Hans")
 
 
-@dataclass(frozen=True)
-class FontCatalog:
+# A NamedTuple, not a frozen dataclass: made before the first paint (startup: see theme.Theme).
+class FontCatalog(NamedTuple):
     """The installed font families, and those that declare Chinese support."""
 
     families: frozenset[str]

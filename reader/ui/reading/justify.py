@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
@@ -341,8 +341,8 @@ def _free_widths(block: QTextBlock, spans: list[tuple[int, int]]) -> list[float]
     return [_line_x(line, end) - _line_x(line, start) for start, end in spans]
 
 
-@dataclass(frozen=True)
-class SpacedWord:
+# A NamedTuple, not a frozen dataclass: made before the first paint (startup: see theme.Theme).
+class SpacedWord(NamedTuple):
     """A Latin word set wider than its letters: ``grown`` extra pixels between them."""
 
     block: int

@@ -8,8 +8,7 @@ shared formats, positions that are the shown text's). No widget here: the pane
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import (
     Qt,
@@ -61,8 +60,8 @@ class ScriptView(OffsetMap, Protocol):
     view_id: str
 
 
-@dataclass(frozen=True)
-class ReadingContent:
+# NamedTuples, not frozen dataclasses: made before the first paint (startup: see theme.Theme).
+class ReadingContent(NamedTuple):
     """What the pane shows: a text with its blocks and pages, and how it maps to the canonical
     text of ``doc``."""
 
@@ -100,8 +99,7 @@ class ReadingContent:
         return self.doc.meta.script if self.view_id == "original" else self.view_id
 
 
-@dataclass(frozen=True)
-class Typography:
+class Typography(NamedTuple):
     """How to set the text: font families (best first), size, colours."""
 
     families: tuple[str, ...]
@@ -133,8 +131,7 @@ def zoomed_point_size(steps: int) -> float:
     return round(BASE_POINT_SIZE * ZOOM_STEP**steps, 1)
 
 
-@dataclass(frozen=True)
-class _Style:
+class _Style(NamedTuple):
     scale: float = 1.0
     bold: bool = False
     italic: bool = False
