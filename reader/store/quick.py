@@ -38,9 +38,9 @@ import contextlib
 import gc
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.store.records import (
     COLORS,
@@ -71,8 +71,9 @@ class NeedsStore(Exception):
     """The database is of an older schema: only ``open_store`` (which upgrades it) reads it."""
 
 
-@dataclass(frozen=True)
-class Snapshot:
+# A NamedTuple, not a frozen dataclass: read as the window gets ready, where a frozen dataclass
+# cost ~0.6 ms to create.
+class Snapshot(NamedTuple):
     """What the window shows first, read at one moment."""
 
     uri: str
