@@ -108,8 +108,11 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             undo(saved)
         raise
     for notice in preview.notices:
-        if notice.kind != "id-taken":  # save() refused it otherwise
-            print(f"meipi: {notice}", file=ctx.stderr)
+        if notice.kind == "id-taken":  # save() refused it otherwise
+            continue
+        if notice.kind == "title-from-name" and notice.value("title") != doc.meta.title:
+            continue  # a title was given (or kept from the text replaced) after all
+        print(f"meipi: {notice}", file=ctx.stderr)
     for line in describe(preview, overrides):
         print(line, file=ctx.stdout)
     if old is not None:

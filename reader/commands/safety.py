@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from reader.cli import Context
 from reader.errors import EnvironmentFailure, InputError
 from reader.store import backup as backups
 from reader.store import models
+from reader.store.carry import Entry, command_line
 from reader.store.db import Store
 from reader.store.sqlite_file import DatabaseRefused, inspect_file
 from reader.store.window_lock import acquire_window_lock, window_holder
@@ -85,6 +87,7 @@ def restore_report(done: backups.Restored, db: Path, *, explicit_db: bool = Fals
                 f"bring them back: `meipi export --db {kept} --format json -o set-aside.json`, "
                 f"then `meipi import-annotations set-aside.json{target}`."
             )
+    lines += carried_report(done, db if explicit_db else None)
     if not done.texts:
         lines.append(
             "This backup holds the database only (an older Meipi made it); your texts were "
@@ -95,6 +98,61 @@ def restore_report(done: backups.Restored, db: Path, *, explicit_db: bool = Fals
         if done.texts_kept is not None:
             lines.append(f"The versions they replaced were kept in {done.texts_kept}.")
     return lines
+
+
+_LISTED = 10  # entries named one by one in each part of the report; the rest counted
+
+
+def _listed(entries: Sequence[Entry], line: Callable[[Entry], str]) -> list[str]:
+    out = [line(e) for e in entries[:_LISTED]]
+    if len(entries) > _LISTED:
+        out.append(f"  and {len(entries) - _LISTED} more")
+    return out
+
+
+def carried_report(done: backups.Restored, db: Path | None) -> list[str]:
+    """What the restore carried from the previous file, and what of it was not restored."""
+    carried = done.carried
+    if done.kept is None:
+        return []
+    if carried is None:
+        return [
+            "Its glossary, settings, colour meanings, theme memos and vocabulary could not be "
+            "read, so nothing made since the backup was carried over."
+        ]
+    option = ["--db", str(db)] if db is not None else []
+    kept = shlex.quote(str(done.kept))
+    lines: list[str] = []
+    if carried.added:
+        lines.append(
+            "Made since the backup and carried into the restored database (the command after "
+            "each removes it again):"
+        )
+        lines += _listed(carried.added, lambda e: _entry_line(e, option))
+    if carried.kept:
+        lines.append(
+            "Changed since the backup, restored as the backup had them (the later values are "
+            f"in {kept}; the command after each sets it again):"
+        )
+        lines += _listed(carried.kept, lambda e: _entry_line(e, option, f" (later: {e.later})"))
+    if carried.back:
+        lines.append(
+            "Removed since the backup, back as the backup had them (the command after each "
+            "removes it again):"
+        )
+        lines += _listed(carried.back, lambda e: _entry_line(e, option))
+    if carried.left:
+        lines.append(
+            f"Made since the backup but not restored (this older backup cannot hold them; "
+            f"they are in {kept}; the command after each makes it again):"
+        )
+        lines += _listed(carried.left, lambda e: _entry_line(e, option))
+    return lines
+
+
+def _entry_line(entry: Entry, option: list[str], later: str = "") -> str:
+    command = command_line(entry, option)
+    return f"  {entry.kind}: {entry.shown}{later}" + (f" — {command}" if command else "")
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:

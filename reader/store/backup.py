@@ -23,7 +23,10 @@ folder: they still restore (the database only).
   fsyncs and verifies the copy, stages the texts the same way, hard-links the current database to
   ``<db>.replaced-<stamp>`` and renames its ``-wal``/``-shm`` to that name's logs (a stale log
   beside the restored file would be replayed onto it), then ``os.replace``-s the copy onto the
-  database and fsyncs the folder. Any failure before that replace puts the logs back and
+  database and fsyncs the folder. The citekeys given, and the glossary entries, settings,
+  colour meanings, theme memos and vocabulary words made since the backup are first carried
+  into the copy (``reader.store.carry``: the backup's own values win). Any failure before
+  that replace puts the logs back and
   removes the link: the live database is exactly as it was. Then the backup's texts are put
   back; a text that changed since is kept in ``texts.replaced-<stamp>/``; texts added since are
   left where they are. Nothing is deleted.
@@ -51,7 +54,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -59,6 +62,7 @@ from typing import Literal
 from reader.errors import EnvironmentFailure, InputError
 from reader.fsync import fsync_folder, fsync_path
 from reader.paths import backups_dir, user_texts_dir
+from reader.store.carry import Carried, carry_entries
 
 KEEP = 7
 INTERVAL = timedelta(days=1)
@@ -564,6 +568,9 @@ class Restored:
     texts: bool
     texts_restored: int
     texts_kept: Path | None
+    # The glossary entries, settings … made since the backup, carried into the restored file
+    # (``reader.store.carry``); None when the previous file could not be read.
+    carried: Carried | None = field(default_factory=Carried)
 
 
 def is_same_file(a: Path, b: Path) -> bool:
@@ -747,6 +754,18 @@ def _carry_citekeys(live: Path, target: Path) -> None:
     fsync_path(target)
 
 
+def _carry_entries(live: Path, target: Path) -> Carried | None:
+    """The user's entries made since the backup (glossary, settings …) into the restored
+    copy (``reader.store.carry``); None when the live file cannot be read at all. Failing to
+    write the copy fails the restore (nothing changed)."""
+    with contextlib.ExitStack() as stack:
+        try:
+            conn = stack.enter_context(_reading(_live_uri(live)))
+        except sqlite3.Error:
+            return None
+        return carry_entries(conn, target)
+
+
 def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) -> Restored:
     """Put a verified backup (and its texts) in place of ``db``; the current files are kept
     under new names, never deleted. From counting what it sets aside to the rename it holds the
@@ -757,6 +776,7 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
     has_texts = texts_of(chosen).is_dir()
     live = db.exists()
     newer: int | None = 0
+    carried: Carried | None = Carried()
     stamp = datetime.now(UTC).strftime(_STAMP)
     token = secrets.token_hex(4)
     tmp = db.parent / f".{db.name}.restore-{token}"
@@ -784,6 +804,7 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
             held = _hold_writers(db)
             newer = count_newer(db, chosen)
             _carry_citekeys(db, tmp)
+            carried = _carry_entries(db, tmp)
             kept = db.parent / f"{db.name}.replaced-{stamp}"
             _keep_old(db, kept)
             linked = True
@@ -833,7 +854,7 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
                 f"into {texts} ({exc.strerror or exc}); the backup's copies are in {staged}."
             ) from exc
         shutil.rmtree(staged, ignore_errors=True)
-    return Restored(chosen, kept, aside_paths, newer, has_texts, restored, texts_kept)
+    return Restored(chosen, kept, aside_paths, newer, has_texts, restored, texts_kept, carried)
 
 
 def _stage_texts(backup: Path, staged: Path) -> list[tuple[str, str]]:

@@ -418,3 +418,18 @@ def test_a_replacement_the_database_cannot_record_puts_the_old_text_back(
     assert not any(paths.data_dir().glob("texts.replaced-*"))
     assert meipi("annotations", "--json").json() == before
     assert "格爾必齊河" in meipi("text", "nerchinsk").out
+
+
+def test_a_title_given_or_kept_is_not_said_to_be_the_file_name(tmp_path: Path) -> None:
+    # No title line: the file name would be the title, and the report says so; not when the
+    # title was given, or kept from the text a replacement puts a file in place of.
+    path = tmp_path / "notes.txt"
+    line = "雙方在重要的能源議題上將進一步深化合作，北極航道的開發也需要雙方共同投入資金與技術。"
+    path.write_text(f"{line}\n\n{line.replace('雙方', '兩國')}\n", encoding="utf-8")
+    named = meipi("import", str(path), "--id", "a")
+    assert named.code == 0 and "the file name 'notes' is the title" in named.err
+    given = meipi("import", str(path), "--id", "b", "--title", "能源合作")
+    assert given.code == 0 and "file name" not in given.err, given.err
+    kept = meipi("import", str(path), "--id", "b", "--replace")
+    assert kept.code == 0 and "file name" not in kept.err, kept.err
+    assert meipi("text", "b", "--json").json()["title"] == "能源合作"

@@ -141,3 +141,46 @@ def test_backup_dash_o_carries_the_texts_and_restores_them(db_file: Path, tmp_pa
     assert text.exists()
     shown = meipi("annotations", "mine", "--json").json()["annotations"]
     assert [(a["quote"], a["note"], a["orphaned"]) for a in shown] == [("能源", "我的", False)]
+
+
+def test_restore_carries_the_glossary_and_settings_made_since_and_says_so(
+    db_file: Path, tmp_path: Path
+) -> None:
+    # A tester's glossary entries and creator made after the backup were silently gone (only
+    # in the .replaced- file), the report saying only that no annotation was newer.
+    def ok(*argv: str) -> str:
+        done = meipi(*argv)
+        assert done.code == 0, (argv, done.err)
+        return done.out
+
+    ok("annotate", "lian-obor", "--quote", "戈巴契夫", "--occurrence", "1", "--note", "舊")
+    ok("glossary", "same", "哈薩克", "哈萨克斯坦")
+    ok("config", "bibliography", "refs.json")
+    ok("backup")
+    ok("glossary", "same", "普京", "普丁")
+    ok("glossary", "keep", "區域性")
+    ok("config", "creator", "林小明")
+    ok("config", "bibliography", "other.json")
+    ok("glossary", "drop", "哈薩克")
+    lines = ok("restore").splitlines()
+    assert "None of its annotations is newer than the backup." in lines
+    assert "  glossary: same 普京 = 普丁 — meipi glossary drop 'same 普京 = 普丁'" in lines
+    assert "  glossary: keep 區域性 — meipi glossary drop 'keep 區域性'" in lines
+    assert "  setting: creator: 林小明 — meipi config creator ''" in lines
+    # The backup's own value wins; the later one is named with the command that sets it again.
+    again = "meipi config bibliography other.json"
+    assert f"  setting: bibliography: refs.json (later: other.json) — {again}" in lines
+    back = "  glossary: same 哈薩克 = 哈萨克斯坦 — meipi glossary drop 'same 哈薩克 = 哈萨克斯坦'"
+    assert back in lines
+    listed = meipi("glossary", "list", "--json").json()
+    assert sorted(map(tuple, listed["equivalences"])) == [
+        ("哈薩克", "哈萨克斯坦"),
+        ("普京", "普丁"),
+    ]
+    assert listed["keeps"] == ["區域性"]
+    assert ok("config", "creator") == "林小明\n"
+    assert ok("config", "bibliography") == "refs.json\n"
+    assert _notes() == ["舊"]
+    # The printed commands do what they say.
+    ok(*shlex.split(again)[1:])
+    assert ok("config", "bibliography") == "other.json\n"

@@ -195,7 +195,7 @@ class AnnotationMenus(QObject):
             if under:
                 pointed = under[0]
                 self.feature.sidebar.select(pointed.id)
-        self.feature.set_menu_target(pointed)
+        self.feature.pointing.set_menu(pointed)
         self.feature._on_selection_changed()
         # The script views' menu (a substitution's veto…) when the point is on one.
         views = getattr(self.window, "views_feature", None)
@@ -215,6 +215,6 @@ class AnnotationMenus(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # Closed without a choice, or with one (its action runs right after the menu hides).
         menu.aboutToHide.connect(
-            lambda: QTimer.singleShot(0, self.feature, self.feature.clear_menu_target)
+            lambda: QTimer.singleShot(0, self.feature, self.feature.pointing.clear_menu)
         )
         return menu

@@ -49,6 +49,7 @@ from reader.ui.annotating.annotation_edits import AnnotationEdits
 from reader.ui.annotating.annotation_menus import AnnotationMenus
 from reader.ui.annotating.annotation_models import AnnotationListModel
 from reader.ui.annotating.annotation_reads import AnnotationReads
+from reader.ui.annotating.annotation_target import AnnotationTarget
 from reader.ui.annotating.margin import MarginNotes
 from reader.ui.annotating.palette import highlight_color
 from reader.ui.annotating.sidebar import Sidebar
@@ -110,8 +111,8 @@ class AnnotationsFeature(QObject):
         self._notes_of: list[AnnotationRecord] | None = None
         self._formats: dict[tuple[str | None, bool], QTextCharFormat] = {}
         self.quiet = False  # True: refusals only in the status bar and edit_failed (tests)
-        # While the reading pane's context menu is open: the annotation it was opened on.
-        self._menu_target: tuple[AnnotationRecord | None] | None = None
+        # Which annotation Note, Tags and Delete act on (annotation_target).
+        self.pointing = AnnotationTarget(self)
         self._tag_manager: QObject | None = None
         self._color_meanings: QObject | None = None
         # Every text's annotations are in the model (else only the open text's); a read of
@@ -474,59 +475,8 @@ class AnnotationsFeature(QObject):
         return sorted(found, key=lambda r: r.end - r.start)
 
     def target(self) -> AnnotationRecord | None:
-        """The annotation an edit applies to: the one the selection is exactly, else the one
-        around the selection's start; with no selection, the one the reading pane's context
-        menu was opened on (or none), else the one at the pane's text cursor when it has the
-        keyboard, else the sidebar's current one — only while its row has the keyboard or its
-        passage is on screen (Delete and Ctrl+T acted on one pages away)."""
-        selected = self.view.selected_range()
-        if selected is not None:
-            exact = self.annotation_on(*selected)
-            if exact is not None:
-                return exact
-            around = [r for r in self.annotations_at(selected[0]) if r.end >= selected[1]]
-            return around[0] if around else None
-        if self._menu_target is not None:
-            return self._menu_target[0]
-        under = self.annotation_at_cursor() if self.view.hasFocus() else None
-        if under is not None:
-            return under
-        current = self.sidebar.current_id()
-        record = self.record(current) if current else None
-        if record is None:
-            return None
-        if self.sidebar.list.hasFocus() or self._on_screen(record):
-            return record
-        return None
-
-    def _on_screen(self, record: AnnotationRecord) -> bool:
-        height = self.view.viewport().height()
-        rects = self.view.range_rects(record.start, record.end)
-        return any(r.bottom() >= 0 and r.top() <= height for r in rects)
-
-    def set_menu_target(self, record: AnnotationRecord | None) -> None:
-        """The reading pane's context menu is open on ``record`` (None: on no annotation):
-        what its Note, Tags and Delete act on when nothing is selected."""
-        self._menu_target = (record,)
-
-    def clear_menu_target(self) -> None:
-        if self._menu_target is not None:
-            self._menu_target = None
-            self._on_selection_changed()  # the actions' states without the menu
-
-    def annotation_at_cursor(self) -> AnnotationRecord | None:
-        """The (shortest) annotation the reading pane's text cursor is in, its ends included."""
-        content = self.view.content()
-        if content is None:
-            return None
-        position = self.view.textCursor().position()
-        for qt in (position, position - 1):
-            if qt < 0:
-                continue
-            under = self.annotations_at(content.positions.canonical_offset(qt))
-            if under:
-                return under[0]
-        return None
+        """The annotation an edit applies to (see ``annotation_target``)."""
+        return self.pointing.target()
 
     def _on_selection_changed(self) -> None:
         has_selection = self.view.selected_range() is not None
@@ -593,7 +543,7 @@ class AnnotationsFeature(QObject):
             return False
         if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
             self.menus.context_menu(event.pos()).exec(event.globalPos())
-            self.clear_menu_target()  # (its action, if one was chosen, has run)
+            self.pointing.clear_menu()  # (its action, if one was chosen, has run)
             return True
         if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
             # A highlight under the pointer lights its note in the margin.

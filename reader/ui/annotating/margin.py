@@ -146,7 +146,7 @@ class MarginNotes(QWidget):
     def margin_width(self) -> int:
         # The margin's room is kept whether or not the article has notes yet: the column
         # never reflows when the first note appears (only when the reader folds the margin).
-        return margin_room(self.view.width(), self._collapsed)
+        return margin_room(self.view.width(), self._collapsed, self.view.typography().em())
 
     def _apply_margins(self) -> None:
         width = self.margin_width()

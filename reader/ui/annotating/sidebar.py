@@ -94,6 +94,17 @@ class AnnotationList(QListView):
             super().keyPressEvent(event)
 
 
+class _WrappingList(QListView):
+    """A list laid out left to right, wrapping, as high as its rows: a narrow sidebar puts
+    the colours on more rows instead of cutting the last one off."""
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        height = self.contentsSize().height() + 2 * self.frameWidth()
+        if height > 2 * self.frameWidth() and height != self.height():
+            self.setFixedHeight(height)
+
+
 class Sidebar(QWidget):
     annotation_activated = Signal(str)
     edit_requested = Signal(str)
@@ -146,7 +157,7 @@ class Sidebar(QWidget):
         layout.addLayout(search_row)
 
         self.colors = ColorModel(self)
-        self.color_view = QListView(self)
+        self.color_view = _WrappingList(self)
         self.color_view.setObjectName("colorFilter")
         self.color_view.setModel(self.colors)
         self.color_view.setAccessibleName(self.tr("Filter by colour"))

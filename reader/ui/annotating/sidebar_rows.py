@@ -144,7 +144,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         key = body.key()
         if self._size is None or self._size[0] != key:
             height = self._line(body) * 2 + self._line(small) * 2 + 2 * PAD
-            self._size = (key, QSize(200, height))
+            self._size = (key, QSize(0, height))
         return self._size[1]
 
     def meta_line(self, index: Index) -> str:

@@ -236,7 +236,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
                 self._hints.clear()
             font: QFont = option.font
             box, _ = self._title_rect(font, key[0], key[1])
-            hint = QSize(200, box.height() + self._detail_height(font) + 3 * self._PAD)
+            hint = QSize(0, box.height() + self._detail_height(font) + 3 * self._PAD)
             self._hints[key] = hint
         return hint
 
@@ -330,6 +330,8 @@ class LibraryList(QListView):
         self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setWordWrap(True)
+        # Rows wrap to the list's width, however narrow the dock: nothing to scroll sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Library"))
         self.selectionModel().currentChanged.connect(self._on_current_changed)

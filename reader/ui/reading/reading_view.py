@@ -78,11 +78,19 @@ TOP_PAD = 10  # pixels between the viewport's top and the first visible line
 MARGIN_WIDTH = 250
 MARGIN_MIN_WIDTH = 170
 MARGIN_COLLAPSED_WIDTH = 16
+# The text's side room (page numbers on the left, air on the right), in ems of the text.
+LEFT_EM, RIGHT_EM = 3.2, 1.2
+# The narrowest column the pane keeps, in ems: the docks give way before the text does.
+NARROWEST_COLUMN_EM = 14
+# The column the margin notes leave at the least (ems); a narrower pane folds them to their
+# strip, as the reader can (a window half a laptop screen wide kept 8 characters a line).
+MARGIN_LEAVES_EM = 20
 
 
-def margin_room(view_width: int, collapsed: bool) -> int:
-    """The margin notes' width in a pane ``view_width`` wide (``collapsed``: a narrow strip)."""
-    if collapsed:
+def margin_room(view_width: int, collapsed: bool, em: float) -> int:
+    """The margin notes' width in a pane ``view_width`` wide whose text's em is ``em``
+    (``collapsed``, or too narrow a pane for notes beside a column of 20 ems: a narrow strip)."""
+    if collapsed or view_width - MARGIN_MIN_WIDTH < (MARGIN_LEAVES_EM + LEFT_EM + RIGHT_EM) * em:
         return MARGIN_COLLAPSED_WIDTH
     return int(min(MARGIN_WIDTH, max(MARGIN_MIN_WIDTH, view_width * 0.26)))
 
@@ -326,11 +334,17 @@ class ReadingView(QTextBrowser):
     # -- the column ---------------------------------------------------------------------------
     def _update_column(self, document: QTextDocument | None = None) -> None:
         em = self._typo.em()
+        if not self.minimumWidth():
+            # Never narrower than a column of 14 ems (of the first text's size: zooming does
+            # not resize the pane, which would move the passage at the top) with its side
+            # room and the margin's strip.
+            narrowest = (NARROWEST_COLUMN_EM + LEFT_EM + RIGHT_EM) * em + MARGIN_COLLAPSED_WIDTH
+            self.setMinimumWidth(round(narrowest) + self.verticalScrollBar().sizeHint().width())
         width = self.viewport().width()
         # Page numbers need room on the left only; on the right a little air is enough (margin
         # notes have their own column beside the pane). Extra width centres the column.
-        left_min, right_min = 3.2 * em, 1.2 * em
-        column = min(self._typo.column_em * em, max(width - left_min - right_min, 10 * em))
+        left_min, right_min = LEFT_EM * em, RIGHT_EM * em
+        column = min(self._typo.column_em * em, max(width - left_min - right_min, 4 * em))
         if width - column >= 2 * left_min:
             side = right = (width - column) / 2  # room enough: centred
         else:

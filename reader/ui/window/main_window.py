@@ -253,7 +253,11 @@ class MainWindow(QMainWindow):
         self.reading_view.setViewportMargins(
             0,
             0,
-            margin_room(self.reading_view.width(), settings.flag(MARGIN_COLLAPSED, False)),
+            margin_room(
+                self.reading_view.width(),
+                settings.flag(MARGIN_COLLAPSED, False),
+                self.reading_view.typography().em(),
+            ),
             0,
         )
         if not settings.writable():

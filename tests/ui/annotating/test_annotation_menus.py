@@ -6,10 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from reader.ui.window.main_window import MainWindow
 from tests.ui.helpers import (
     MakeWindow,
-    annotate,
     feature_of,
     select_shown,
     switch_view,
@@ -86,73 +84,3 @@ def test_six_opens_a_note_on_the_selection_as_the_sixth_button_does(
     dialog.reject()
     # The keys go back to the text (they did nothing until it was clicked).
     qtbot.waitUntil(window.reading_view.hasFocus, timeout=3000)
-
-
-def _point_on(window: MainWindow, passage: str) -> QPoint:
-    """A viewport point on ``passage`` (scrolled into view)."""
-    view = window.reading_view
-    doc = window.current_document()
-    assert doc is not None
-    start = doc.text.index(passage)
-    view.scroll_to_offset(start)
-    return view.range_rects(start, start + len(passage))[0].center().toPoint()
-
-
-def test_the_context_menu_acts_on_the_annotation_under_the_click_or_on_none(
-    qtbot: QtBot, make_window: MakeWindow
-) -> None:
-    """Right-click plain text pages away from the sidebar's current annotation: Delete is off
-    and deletes nothing (it deleted that annotation, unseen). Right-click another highlight
-    while the text cursor is in a first one: Delete takes the one clicked."""
-    window = make_window()
-    feature = feature_of(window)
-    early = annotate(feature, window, "新思維", "yellow")
-    later = annotate(feature, window, "上海合作組織", "green")
-    feature.sidebar.select(early.id)
-    view = window.reading_view
-    view.setFocus()
-    plain = _point_on(window, "總而言之")  # far below both
-    view.select_range(early.end + 1, early.end + 1)  # nothing selected
-    menu = feature.menus.context_menu(plain)
-    assert not feature.menus.delete_action.isEnabled()
-    feature.menus.delete_action.trigger()
-    menu.close()
-    assert feature.record(early.id) is not None and feature.record(later.id) is not None
-    feature.clear_menu_target()  # (a menu never shown is not hidden: exec() clears it)
-    # The text cursor in the first highlight; the menu opened on the second.
-    view.select_range(early.start + 1, early.start + 1)
-    point = _point_on(window, "上海合作組織")
-    menu = feature.menus.context_menu(point)
-    menu.popup(view.viewport().mapToGlobal(point))
-    qtbot.waitUntil(menu.isVisible)
-    assert feature.menus.delete_action.isEnabled()
-    menu.hide()  # as a click on an item does: the menu hides, then its action runs
-    feature.menus.delete_action.trigger()
-    assert feature.record(later.id) is None and feature.record(early.id) is not None
-    # Once it has gone, what the menu was opened on no longer counts.
-    qtbot.waitUntil(lambda: feature._menu_target is None)
-
-
-def test_the_delete_key_in_the_text_never_takes_an_annotation_off_screen(
-    qtbot: QtBot, make_window: MakeWindow
-) -> None:
-    window = make_window()
-    feature = feature_of(window)
-    early = annotate(feature, window, "新思維", "yellow")
-    feature.sidebar.select(early.id)
-    view = window.reading_view
-    doc = window.current_document()
-    assert doc is not None
-    below = doc.text.index("總而言之")
-    view.select_range(below, below)  # the text cursor pages below it, nothing selected
-    _point_on(window, "總而言之")
-    view.setFocus()
-    qtbot.keyClick(view.viewport(), Qt.Key.Key_Delete)
-    assert feature.record(early.id) is not None
-    qtbot.keyClick(view.viewport(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert feature.edits.dialog is None
-    # From its sidebar row, the same key deletes it.
-    feature.sidebar.list.setFocus()
-    feature.sidebar.select(early.id)
-    qtbot.keyClick(feature.sidebar.list, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: feature.record(early.id) is None)

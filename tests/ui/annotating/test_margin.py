@@ -14,11 +14,14 @@ from reader.ui.annotating.annotations_feature import HOVER_LAYER
 from reader.ui.annotating.margin import MAX_LINES, lines_bottom, render_note
 from tests.ui.helpers import MakeWindow, annotate, feature_of, switch_view
 
+# Wide enough for the notes beside a full column (a narrower pane folds them to a strip).
+WIDE = (1280, 560)
+
 
 def test_notes_sit_level_with_their_passages_and_never_overlap(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    window = make_window()
+    window = make_window(size=WIDE)
     feature = feature_of(window)
     view = window.reading_view
     # One note alone, then five on the same line: they crowd, and stack.
@@ -54,7 +57,7 @@ def test_notes_sit_level_with_their_passages_and_never_overlap(
 
 
 def test_hover_and_click_link_a_note_to_its_passage(qtbot: QtBot, make_window: MakeWindow) -> None:
-    window = make_window()
+    window = make_window(size=WIDE)
     feature = feature_of(window)
     record = annotate(feature, window, "上海合作組織", "blue", (), "SCO")
     window.reading_view.scroll_to_offset(record.start)
@@ -103,7 +106,7 @@ def test_hover_and_click_link_a_note_to_its_passage(qtbot: QtBot, make_window: M
 def test_a_note_is_edited_in_place_and_a_refused_save_keeps_it(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    window = make_window()
+    window = make_window(size=WIDE)
     feature = feature_of(window)
     record = annotate(feature, window, "上海合作組織", "green", ("中亞",), "SCO")
     feature.go_to(record.id)
@@ -142,7 +145,7 @@ def test_a_note_is_edited_in_place_and_a_refused_save_keeps_it(
 def test_the_margin_collapses_and_follows_view_switches(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    window = make_window()
+    window = make_window(size=WIDE)
     feature = feature_of(window)
     record = annotate(feature, window, "區域性的多邊或雙邊合作", None, (), "局部 is a misquote")
     feature.go_to(record.id)
@@ -172,7 +175,7 @@ def test_the_margin_collapses_and_follows_view_switches(
     feature.menus.margin_action.trigger()
     feature.sidebar.set_all_articles(True)
     window.close()
-    again = feature_of(make_window())
+    again = feature_of(make_window(size=WIDE))
     assert again.margin.collapsed() and not again.menus.margin_action.isChecked()
     assert again.sidebar.proxy.document() is None
 
@@ -180,7 +183,7 @@ def test_the_margin_collapses_and_follows_view_switches(
 def test_a_note_being_edited_survives_its_annotation_deleted_elsewhere(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    window = make_window()
+    window = make_window(size=WIDE)
     feature = feature_of(window)
     record = annotate(feature, window, "上海合作組織", "green", (), "SCO")
     feature.go_to(record.id)
@@ -202,7 +205,7 @@ def test_a_note_being_edited_survives_its_annotation_deleted_elsewhere(
 def test_closing_the_window_saves_a_note_still_being_typed(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    window = make_window()
+    window = make_window(size=WIDE)
     feature = feature_of(window)
     record = annotate(feature, window, "上海合作組織", "green", (), "SCO")
     feature.go_to(record.id)
@@ -218,7 +221,7 @@ def test_closing_the_window_saves_a_note_still_being_typed(
     assert editor.toPlainText() == "typed, never saved by hand"
     store.read_only = False
     assert window.close()
-    again = feature_of(make_window())
+    again = feature_of(make_window(size=WIDE))
     saved = again.record(record.id)
     assert saved is not None and saved.note == "typed, never saved by hand"
 
@@ -226,7 +229,7 @@ def test_closing_the_window_saves_a_note_still_being_typed(
 def test_the_column_never_reflows_when_the_first_note_appears(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    window = make_window()
+    window = make_window(size=WIDE)
     feature = feature_of(window)
     margin, view = feature.margin, window.reading_view
     qtbot.waitUntil(lambda: view.document().lastBlock().layout().lineCount() > 0)
@@ -245,7 +248,7 @@ def test_notes_are_rendered_safely_and_open_whole_on_a_click(
 ) -> None:
     from PySide6.QtGui import QTextCursor
 
-    window = make_window()
+    window = make_window(size=WIDE)
     feature = feature_of(window)
     margin, view = feature.margin, window.reading_view
     styled = annotate(feature, window, "戈巴契夫", "yellow", (), "*mutual benefit* and **互利**")
@@ -281,7 +284,7 @@ def test_a_note_of_three_lines_is_shown_whole_without_more(
 ) -> None:
     """Three lines of Chinese are taller than three of the Latin font's spacing: such a note
     was called cut, its last line clipped, and "more…" offered under it."""
-    window = make_window()
+    window = make_window(size=WIDE)
     feature = feature_of(window)
     margin = feature.margin
     probe = annotate(feature, window, "戈巴契夫", "yellow", (), "長")

@@ -563,3 +563,41 @@ def test_the_first_paint_makes_no_pyside_classes_it_does_not_use(tmp_path: Path)
     if lazy != "True":
         pytest.skip("this PySide makes every class when its module is imported")
     assert made == "[]"
+
+
+def test_a_narrow_window_keeps_a_readable_column_and_folds_the_margin(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """800 pixels wide (half a laptop screen) with both docks: the text kept 64 pixels, one
+    character a line, beside the margin notes' column. The docks give way to a column of 14
+    characters, the notes fold to their strip (the reader's choice unchanged) and come back when
+    there is room; the library's titles and the colour filters wrap, nothing cut or scrolled."""
+    from reader.ui.annotating.annotations_feature import AnnotationsFeature
+    from reader.ui.reading.reading_view import MARGIN_COLLAPSED_WIDTH, margin_room
+
+    window = make_window(size=(798, 560), wait_for=("annotations_feature",))
+    feature = window.annotations_feature
+    assert isinstance(feature, AnnotationsFeature)
+    view = window.reading_view
+    em = view.typography().em()
+    qtbot.waitUntil(lambda: view.column_rect().width() >= 14 * em - 1)
+    assert feature.margin.margin_width() == MARGIN_COLLAPSED_WIDTH
+    assert feature.menus.margin_action.isChecked()  # folded for room, not by the reader
+    library = window.library_list
+    qtbot.waitUntil(lambda: library.viewport().width() < 200)
+    assert not library.horizontalScrollBar().isVisible()
+    colors = feature.sidebar.color_view
+    model = colors.model()
+    inside = colors.viewport().rect()
+    qtbot.waitUntil(
+        lambda: all(
+            inside.contains(colors.visualRect(model.index(row, 0)))
+            for row in range(model.rowCount())
+        )
+    )
+    window.resize(1280, 560)
+    qtbot.waitUntil(lambda: feature.margin.margin_width() > MARGIN_COLLAPSED_WIDTH)
+    # The rule itself: notes beside the text only where a column of 20 ems stays.
+    assert margin_room(400, False, 19.0) == MARGIN_COLLAPSED_WIDTH
+    assert margin_room(700, False, 19.0) > MARGIN_COLLAPSED_WIDTH
+    assert margin_room(700, True, 19.0) == MARGIN_COLLAPSED_WIDTH
