@@ -678,9 +678,9 @@ def test_multiple_articles_share_one_file(docs: list[Document]) -> None:
     assert [txt for kind, txt in skeleton(body) if kind == "h1"] == [lian.title, hsu.title]
 
 
-# Headings, paragraphs (with or without a note's markup) and block quotes: no lists, rules,
-# code, HTML or tables.
-PLAIN_BLOCKS = {"h1", "h2", "h3", "p", "md", ">", "/>"}
+# Headings, paragraphs (with or without a note's markup), block quotes and a note's lists: no
+# other list, rules, code, HTML or tables.
+PLAIN_BLOCKS = {"h1", "h2", "h3", "p", "md", ">", "/>", *LIST_TOKENS}
 
 
 @settings(max_examples=40, deadline=None)
