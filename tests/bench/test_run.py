@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -73,3 +75,21 @@ def test_the_source_tree_still_finds_its_own(
     monkeypatch.chdir(tmp_path)
     found, _why = bench.find_bench_pdf()
     assert found is not None and found.resolve() == (PDFS / "bench-30.pdf").resolve()
+
+
+def test_the_measured_windows_have_a_screen_as_large_as_the_bare_window(tmp_path: Path) -> None:
+    """On the offscreen platform the measured processes see a 1200x800 screen: Meipi's first
+    start takes most of it (1180x800), as the bare window's 1200x800 (the platform's own 800x800
+    screen gave Meipi a 798-pixel window, and so a cramped column, to compare with)."""
+    env = bench._process_env(tmp_path / "data", tmp_path / "data" / "meipi.sqlite3")
+    assert env["QT_QPA_PLATFORM"].startswith("offscreen:configfile=")
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "size = app.primaryScreen().size()\n"
+        "print(size.width(), size.height())\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.split() == ["1200", "800"]
