@@ -313,11 +313,17 @@ def _item_content(content: str) -> str:
     return "\\" + line if line[:1] == "[" and _DEFINITION.match(line) else line
 
 
+# What a list item or a heading starts with (after its indentation).
+_ITEM_OR_HEADING_STARTS = frozenset("#-+*0123456789")
+
+
 def _note_blocks(lines: Sequence[str]) -> list[str]:
     """One typed paragraph of a note as blocks: its text as paragraphs (:func:`_note_paragraph`),
     its list items as a list (nested as typed, written the way every flavour nests them), and a
     heading as a line of strong text (a heading in a note would make it a section of the export,
     taking the passages after it into it)."""
+    if not any(line.lstrip()[:1] in _ITEM_OR_HEADING_STARTS for line in lines):
+        return [_note_paragraph(lines)]  # (most notes: no list, no heading)
     blocks: list[str] = []
     text: list[str] = []
     items: list[tuple[str, bool]] = []  # (line as written, whether it starts an item)
