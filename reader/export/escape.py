@@ -14,20 +14,24 @@ memos) goes through here. Notes are Markdown; everything else is literal text. T
   (``&#x3000;``), because CommonMark would strip it or read four spaces as code. Nothing in it
   can open a heading, list, quote, table, code block, HTML block, link, emphasis, front matter
   or tag, in any of those flavours.
-* **Notes: inline Markdown, no blocks** (:func:`note_paragraphs`). A note is stored as the user
-  typed it, as Markdown (the W3C JSON says ``format: text/markdown``), and is exported so: its
-  emphasis and strong (``*a*``, ``_a_``, ``**a**``), inline code, links and autolinks
-  (``[x](y)``, ``<https://…>``), ``#tags``, highlights, backslash escapes and character
-  references render. Whatever could make a *block* (and so add to or escape the export's
-  structure) is neutralised by a backslash before it (or, where noted, a character
-  reference); the note's text is otherwise untouched:
+* **Notes: Markdown, paragraphs and lists** (:func:`note_paragraphs`). A note is stored as the
+  user typed it, as Markdown (the W3C JSON says ``format: text/markdown``), and is exported so,
+  as the margin shows it: its emphasis and strong (``*a*``, ``_a_``, ``**a**``), inline code,
+  links and autolinks (``[x](y)``, ``<https://…>``), ``#tags``, highlights, backslash escapes
+  and character references render; its lists (``-``, ``*``, ``+``, ``1.``, ``1)``; nested by
+  indentation, written 4 spaces or the parent's content column deeper, which every flavour
+  nests alike) are lists; a heading (``## Why``) is a line of strong text (``**Why**``), since
+  a heading would make the note a section of the export, taking the passages after it into
+  it. Whatever else could make a *block* (and so add to or escape the export's structure),
+  in a paragraph or an item, is neutralised by a backslash before it (or, where noted, a
+  character reference); the note's text is otherwise untouched:
 
-  - at the start of a line: ``#`` headings, ``>`` quotes, list markers (``-``, ``+``, ``*``,
-    ``1.``, ``1)``), code fences (``` ``` ```, ``~~~``), a line made only of
-    ``- = * _ + : |`` and spaces (a thematic break, a setext underline, front-matter ``---``, a
-    table's delimiter row), and a reference or footnote definition (``[x]: http://…``,
-    ``[^1]: …``); white space at the start of a line becomes character references, so four
-    spaces are not code;
+  - at the start of a line: ``#`` not followed by a heading's text, ``>`` quotes, a list
+    marker that CommonMark would not read as one (``2.`` inside a paragraph), code fences
+    (``` ``` ```, ``~~~``), a line made only of ``- = * _ + : |`` and spaces (a thematic
+    break, a setext underline, front-matter ``---``, a table's delimiter row), and a reference
+    or footnote definition (``[x]: http://…``, ``[^1]: …``); white space at the start of a
+    line (not a nested item's) becomes character references, so four spaces are not code;
   - also at the start of a line, for Pandoc: fancy and example list markers (``a.``, ``iv)``,
     ``(b)``, ``#.``, ``(@)``), and ``:``, ``~`` and ``|`` (definition lists, line blocks,
     fenced divs) as character references;
@@ -40,9 +44,11 @@ memos) goes through here. Notes are Markdown; everything else is literal text. T
     escaped (a Pandoc raw attribute).
 
   Blank lines separate the note's paragraphs; every other line break is a hard break, so a
-  line typed on its own stays on its own line. A list typed in a note therefore reads as its
-  lines (``- see p. 3``), not as a Markdown list: notes hold inline Markdown only, so nothing in
-  a note can nest a block or reach outside it. White space at the end of a line is dropped.
+  line typed on its own stays on its own line (a list item's too). A list in a note ends
+  with the note (a blank line, then the export's next block at the margin), and an item
+  holds only its text, so nothing in a note can nest a block or reach outside it; a list
+  item's text is a paragraph's, neutralised as one. White space at the end of a line is
+  dropped.
   (Inside inline code a neutralising backslash or reference shows: HTML-looking code such as
   ``<div>`` in backticks appears as ``&lt;div>``, since a code span can end elsewhere in
   another flavour. Markdown.pl reads a note line starting ``#tag`` as a heading; it is kept,
@@ -291,15 +297,110 @@ def _balance_brackets(text: str) -> str:
     return text
 
 
+# A list item as typed: indentation, a bullet or a number (``1.``, ``1)``), a space, content.
+_NOTE_ITEM = re.compile(r"([ \t]*)(?:([-+*])|([0-9]{1,9})[.)])[ \t]+(?=\S)")
+# An ATX heading (with its closing #s, which are not its text).
+_NOTE_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def _indent(spaces: str) -> int:
+    return len(spaces.expandtabs(4))
+
+
+def _item_content(content: str) -> str:
+    line = _note_line(content)
+    # A link reference definition would reach every other note of the export.
+    return "\\" + line if line[:1] == "[" and _DEFINITION.match(line) else line
+
+
+# What a list item or a heading starts with (after its indentation).
+_ITEM_OR_HEADING_STARTS = frozenset("#-+*0123456789")
+
+
+def _note_blocks(lines: Sequence[str]) -> list[str]:
+    """One typed paragraph of a note as blocks: its text as paragraphs (:func:`_note_paragraph`),
+    its list items as a list (nested as typed, written the way every flavour nests them), and a
+    heading as a line of strong text (a heading in a note would make it a section of the export,
+    taking the passages after it into it)."""
+    if not any(line.lstrip()[:1] in _ITEM_OR_HEADING_STARTS for line in lines):
+        return [_note_paragraph(lines)]  # (most notes: no list, no heading)
+    blocks: list[str] = []
+    text: list[str] = []
+    items: list[tuple[str, bool]] = []  # (line as written, whether it starts an item)
+    typed: list[int] = []  # the typed indentation of each open level
+    written: list[tuple[int, int]] = []  # each open level's indentation and content column
+
+    def flush() -> None:
+        if text:
+            blocks.append(_note_paragraph(text))
+            text.clear()
+        if items:
+            out = [line for line, _ in items]
+            for i in range(len(out) - 1):
+                # A line continued on the next (not a new item) ends in a hard break, as a
+                # note's lines do (an unescaped backslash already is one).
+                ends = len(out[i]) - len(out[i].rstrip("\\"))
+                if not items[i + 1][1] and ends % 2 == 0:
+                    out[i] += "\\"
+            blocks.append(_balance_brackets("\n".join(out)))
+            items.clear()
+            typed.clear()
+            written.clear()
+
+    for line in lines:
+        heading = _NOTE_HEADING.match(line)
+        if heading and heading.group(1).strip():
+            flush()
+            title = _note_line(heading.group(1).strip())
+            blocks.append(_balance_brackets(f"**{title}**"))
+            continue
+        # (A line of only "- * _" is a rule, not an item: written as text.)
+        item = None if _RULE_LINE.match(line) else _NOTE_ITEM.match(line)
+        if item is not None:
+            at = _indent(item.group(1))
+            number = item.group(3)
+            # As CommonMark reads it: a list interrupts a paragraph when it is a bullet or
+            # starts at 1, and a line indented as code continues the paragraph.
+            opens = not text or (at < 4 and (number is None or number == "1"))
+            if not items and not opens:
+                item = None
+        if item is None:
+            if items:
+                items.append((_note_line(line), False))  # the item's text, continued
+            else:
+                text.append(line)
+            continue
+        if text:
+            flush()
+        if not typed:
+            typed.append(at)
+        elif at >= typed[-1] + 2:
+            typed.append(at)  # a level deeper
+        else:
+            while len(typed) > 1 and at < typed[-1]:
+                typed.pop()
+        depth = len(typed) - 1
+        del written[depth:]
+        parent = written[-1] if written else None
+        indent = 0 if parent is None else max(parent[0] + 4, parent[1])
+        marker = item.group(2) or f"{number}."
+        written.append((indent, indent + len(marker) + 1))
+        content = _item_content(line[item.end() :])
+        items.append((" " * indent + marker + " " + content, True))
+    flush()
+    return blocks
+
+
 def note_paragraphs(note: str) -> list[str]:
-    """A note (Markdown as typed) as Markdown paragraphs: inline Markdown kept, no blocks."""
+    """A note (Markdown as typed) as Markdown blocks: paragraphs with their inline Markdown,
+    lists, headings as strong lines; nothing else."""
     blocks: list[list[str]] = [[]]
     for line in clean(note).split("\n"):
         if line.strip():
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
-    return [_note_paragraph(lines) for lines in blocks if lines]
+    return [block for lines in blocks if lines for block in _note_blocks(lines)]
 
 
 def blockquote(paras: Sequence[str]) -> str:

@@ -8,7 +8,8 @@ time, filters) and CommonMark that reads well on GitHub and in Obsidian::
     ## 壹、前言
     > 自從戈巴契夫提出「新思維」… [@lianyidai, p. 1]
     [p\\. 1](meipi://annotation/UUID) · yellow (key argument) · #地區/中亞 #能源
-    The note as typed: its inline Markdown renders, blocks are neutralised (reader.export.escape).
+    The note as typed: its inline Markdown and lists render, its headings as strong text,
+    other blocks are neutralised (reader.export.escape).
 
 The page citation links back to the passage (``meipi://``, unless ``links`` is off); the Pandoc
 citation ends the quote with ``--flavour pandoc`` or ``citations``; ``pinyin`` adds the quote's

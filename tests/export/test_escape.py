@@ -56,12 +56,16 @@ def test_paragraphs_split_at_blank_lines_with_hard_breaks_inside() -> None:
     assert escape.visible_lines("a\r\n\n b\x07") == ["a", " b"]
 
 
-def test_a_note_keeps_inline_markdown_but_opens_no_block() -> None:
-    note = "# not a heading\n> not a quote\n- not a list\n**bold** and [link](http://x)"
-    (para,) = escape.note_paragraphs(note)
-    blocks, _ = rendered_text(para)
-    assert blocks == ["paragraph_open"]
-    assert "**bold**" in para and "[link](http://x)" in para
+def test_a_note_keeps_its_markdown_but_opens_no_other_block() -> None:
+    note = "# a heading\n> not a quote\n- a list\n**bold** and [link](http://x)"
+    heading, quote, items = escape.note_paragraphs(note)
+    assert heading == "**a heading**"  # strong: not a section of the export
+    assert rendered_text(quote)[0] == ["paragraph_open"]
+    assert items == "- a list\\\n**bold** and [link](http://x)"
+    assert [t.type for t in MD.parse(items) if t.nesting == 1][:2] == [
+        "bullet_list_open",
+        "list_item_open",
+    ]
     quoted = escape.blockquote(["a", "b\\\nc"])
     assert quoted == "> a\n>\n> b\\\n> c"
     assert next(t.type for t in MD.parse(quoted) if t.nesting == 1) == "blockquote_open"

@@ -1,7 +1,8 @@
 """The Markdown exports read the same in every flavour: Pandoc's ``markdown``,
 ``markdown_strict``, ``commonmark_x``, ``gfm`` and ``commonmark`` (each reading the front matter
 as metadata, as GitHub and Obsidian do), and markdown-it-py: one block quote per annotation, no
-list, no raw HTML; and every tag is one Obsidian accepts."""
+list but those a note typed, no heading a note typed, no raw HTML; and every tag is one Obsidian
+accepts."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ NOTES = [
     "| line block\n::: div\n~~~\ncode",
     "`<b>x</b>`{=html} and <!-- comment --> <div>",
     "p. 3 · looks like a citation\ni. roman\niv) four",
-    "- a list\n* another\n1. numbered\n> quote",
+    "- a list\n  - nested\n* another\n1. numbered\n> quote\n\n## A heading in a note",
     "\\section{raw tex} and $x$ fine",
     "**bold** _em_ [link](http://example.org) <https://example.org>",
     "```<div>```\n~~~ <b>\n``<i>``{=html}",
@@ -101,6 +102,39 @@ def exports() -> dict[str, tuple[str, int]]:
     return out
 
 
+# The list items the notes above type (a note's Markdown reaches the export as Markdown), and
+# its heading, written as strong text.
+ITEMS = {"a list", "nested", "another", "numbered > quote"}
+NOTE_HEADING = "A heading in a note"
+
+
+def _text(inlines: list[dict[str, Any]]) -> str:
+    """What a reader sees of Pandoc's inlines (breaks as spaces)."""
+    out = []
+    for node in inlines:
+        if node["t"] == "Str":
+            out.append(node["c"])
+        elif node["t"] in ("Space", "SoftBreak", "LineBreak"):
+            out.append(" ")
+        elif node["t"] in ("Strong", "Emph"):
+            out.append(_text(node["c"]))
+    return "".join(out)
+
+
+def _items(node: dict[str, Any]) -> list[str]:
+    """The text of each item of a Pandoc list (its first block) and of the lists inside it."""
+    items = node["c"] if node["t"] == "BulletList" else node["c"][1]
+    texts = []
+    for blocks in items:
+        texts.append(
+            _text(blocks[0]["c"]) if blocks and blocks[0]["t"] in ("Plain", "Para") else ""
+        )
+    return texts
+
+
+_LISTS = ("BulletList", "OrderedList")
+
+
 def _walk(node: Any) -> Iterator[dict[str, Any]]:
     if isinstance(node, dict):
         if "t" in node:
@@ -132,8 +166,14 @@ def test_pandoc_reads_one_blockquote_per_annotation(
     kinds = [b["t"] for b in _walk(blocks)]
     assert [b["t"] for b in blocks].count("BlockQuote") == count
     assert kinds.count("BlockQuote") == count, "no block quote inside another block"
-    for bad in ("BulletList", "OrderedList", "DefinitionList", "LineBlock", "CodeBlock"):
+    for bad in ("DefinitionList", "LineBlock", "CodeBlock"):
         assert bad not in kinds, f"{flavour} reads a {bad} in the {name} export"
+    # Lists: the notes' own, nothing else in them (markdown_strict has no "\\" line break).
+    items = [t.replace("\\", "") for b in _walk(blocks) if b["t"] in _LISTS for t in _items(b)]
+    assert items and {" ".join(t.split()) for t in items} == ITEMS, items
+    # A note's heading is strong text, not a heading of the export.
+    headers = [_text(b["c"][2]) for b in _walk(blocks) if b["t"] == "Header"]
+    assert NOTE_HEADING not in headers
     raw = [b for b in _walk(blocks) if b["t"] in ("RawBlock", "RawInline")]
     assert raw == [], f"{flavour} reads raw {raw[:3]} in the {name} export"
     html = subprocess.run(
@@ -143,7 +183,8 @@ def test_pandoc_reads_one_blockquote_per_annotation(
         check=True,
         timeout=120,
     ).stdout.decode("utf-8")
-    assert "<script" not in html and "<ol" not in html and "<ul" not in html
+    assert "<script" not in html
+    assert f"<strong>{NOTE_HEADING}</strong>" in html
     assert html.count("<blockquote>") == count
 
 
@@ -160,9 +201,16 @@ def test_markdown_it_reads_one_blockquote_per_annotation(
     types = [t.type for t in tokens]
     assert types.count("blockquote_open") == count
     assert all(t.level == 0 for t in tokens if t.type == "blockquote_open")
-    assert not {"bullet_list_open", "ordered_list_open", "html_block", "code_block", "fence"} & set(
-        types
-    )
+    assert not {"html_block", "code_block", "fence"} & set(types)
+    # The notes' lists, and only their items in them.
+    items = {
+        "".join(
+            " " if c.type.endswith("break") else c.content for c in tokens[i + 2].children or []
+        )
+        for i, t in enumerate(tokens)
+        if t.type == "list_item_open"
+    }
+    assert items == ITEMS
     inline = [c.type for t in tokens for c in t.children or []]
     assert "html_inline" not in inline
 
@@ -201,8 +249,9 @@ _PIECES = [
 @pytest.mark.parametrize("flavour", FLAVOURS)
 def test_random_notes_and_text_stay_inside_their_passage(flavour: str) -> None:
     """150 random notes (Markdown as typed) and as many literal texts, each after its own
-    block quote: every flavour still reads 150 block quotes, no list, no code block, no line
-    block, no raw HTML. (Markdown.pl, ``markdown_strict``, reads a note line starting with
+    block quote: every flavour still reads 150 block quotes and their 150 page lines at the top
+    level (no list of a note takes them in), no code block, no line block, no raw HTML.
+    (Markdown.pl, ``markdown_strict``, reads a note line starting with
     ``#tag`` as a heading; Meipi keeps such lines as typed, since Obsidian reads them as
     tags.)"""
     import random
@@ -226,7 +275,9 @@ def test_random_notes_and_text_stay_inside_their_passage(flavour: str) -> None:
     top = json.loads(done.stdout)["blocks"]
     kinds = [b["t"] for b in _walk(top)]
     assert [b["t"] for b in top].count("BlockQuote") == len(notes)
-    bad_kinds = ("BulletList", "OrderedList", "DefinitionList", "LineBlock", "CodeBlock", "Div")
+    pages = [b for b in top if b["t"] == "Para" and _text(b["c"]) == "p. 3 · x"]
+    assert len(pages) == len(notes)
+    bad_kinds = ("DefinitionList", "LineBlock", "CodeBlock", "Div")
     for bad in (*bad_kinds, "Table"):
         assert bad not in kinds, bad
     raw = [b for b in _walk(top) if b["t"] in ("RawBlock", "RawInline")]
