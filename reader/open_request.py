@@ -17,7 +17,6 @@ import socket
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from reader.links import _DOC_ID, Place
@@ -53,6 +52,8 @@ def decode(data: bytes) -> Place | None:
     if at is not None and not (isinstance(at, int) and not isinstance(at, bool) and at >= 0):
         return None
     if note is not None:
+        import uuid  # here: it imports platform (~2 ms), and the window imports this module
+
         try:
             note = str(uuid.UUID(note)) if isinstance(note, str) else None
         except ValueError:
