@@ -21,10 +21,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QFont,
     QGuiApplication,
     QKeySequence,
@@ -49,6 +45,10 @@ from reader.errors import InputError
 from reader.shelf import OpeningLibrary
 
 if TYPE_CHECKING:
+    # (For the hints only: importing a PySide class makes it, with its enums, and these events
+    # come at a drop or at the close, not before the first paint.)
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+
     from reader.ui.library.dialogs_feature import DialogsFeature
     from reader.ui.library.library_list import LibraryList, LibraryModel
 from reader.ui.reading.fonts import FontCatalog, missing_font_message
