@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from reader.cli import Context
 from reader.errors import EnvironmentFailure, InputError
+from reader.ops.backup import put_back_commands
 from reader.store import backup as backups
 from reader.store import models
 from reader.store.carry import Entry, command_line
@@ -115,7 +116,7 @@ def replaced_texts_report(done: backups.Restored, db: Path | None) -> list[str]:
     each is named with the command that puts it back, as ``meipi import`` gives."""
     if done.texts_kept is None:
         return []
-    commands = backups.put_back_commands(done, ["--db", str(db)] if db is not None else [])
+    commands = put_back_commands(done, ["--db", str(db)] if db is not None else [])
     if not commands:
         return [f"The files they replaced were kept in {done.texts_kept}."]
     if len(commands) == 1:

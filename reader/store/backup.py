@@ -49,12 +49,11 @@ import json
 import os
 import re
 import secrets
-import shlex
 import shutil
 import sqlite3
 import stat
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -576,27 +575,6 @@ class Restored:
     texts_replaced: tuple[str, ...] = ()
 
 
-def put_back_commands(done: Restored, db: Sequence[str] = ()) -> list[tuple[str, str]]:
-    """Each text the restore replaced (changed since the backup: its details edited, or replaced
-    by an import with ``--replace``) and the ``meipi import … --replace`` command that puts the
-    kept version back (with ``db``: the ``--db`` option given), as ``meipi import`` prints it;
-    by text id."""
-    from reader.documents import TEXT_SUFFIX
-    from reader.importing.pdf import PDF_SUFFIX  # (loaded for a restore's report only)
-
-    if done.texts_kept is None:
-        return []
-    kept = {Path(rel).name: done.texts_kept / rel for rel in done.texts_replaced}
-    ids = sorted(name[: -len(TEXT_SUFFIX)] for name in kept if name.endswith(TEXT_SUFFIX))
-    commands = []
-    for text_id in ids:
-        # A PDF is read again (its page labels and page data); any other text from its copy.
-        pdf = kept.get(f"{text_id}{PDF_SUFFIX}")
-        source = [str(pdf), "--id", text_id] if pdf else [str(kept[text_id + TEXT_SUFFIX])]
-        commands.append((text_id, shlex.join(["meipi", "import", *source, *db, "--replace"])))
-    return commands
-
-
 def is_same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -868,7 +846,8 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
         raise
     fsync_folder(db.parent)
     aside_paths = ((kept,) if kept is not None else ()) + tuple(a for _, a in moved)
-    restored, texts_kept, replaced = (0, None, ())
+    restored, texts_kept = (0, None)
+    replaced: tuple[str, ...] = ()
     if has_texts:
         try:
             restored, texts_kept, replaced = _put_back_texts(entries, staged, texts, stamp)

@@ -268,7 +268,7 @@ def restored_text(parent: QWidget, restored: Restored) -> str:
                 "DatabaseDialog", "%1 of your texts were put back as the backup had them."
             ).replace("%1", str(restored.texts_restored))
         )
-    from reader.store.backup import put_back_commands
+    from reader.ops.backup import put_back_commands
 
     commands = put_back_commands(restored)
     if len(commands) == 1:
