@@ -1517,6 +1517,10 @@ Esc clears the filter.</source>
         <translation>更多…</translation>
     </message>
     <message>
+        <source>less</source>
+        <translation>收起</translation>
+    </message>
+    <message>
         <source>Discard Changes</source>
         <translation>放弃更改</translation>
     </message>

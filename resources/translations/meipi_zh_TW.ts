@@ -1517,6 +1517,10 @@ Esc clears the filter.</source>
         <translation>更多…</translation>
     </message>
     <message>
+        <source>less</source>
+        <translation>收合</translation>
+    </message>
+    <message>
         <source>Discard Changes</source>
         <translation>捨棄變更</translation>
     </message>

@@ -3,8 +3,12 @@
 The margin is a strip at the right of the reading pane (between the page and the scroll bar).
 Each note sits level with the first line of its passage; when notes crowd, the later ones are
 pushed down so none overlaps another. A thin line links a note to its passage; hovering or
-clicking a note marks its passage. A double-click (or Enter) edits the note in place:
-Ctrl+Enter saves, Escape cancels; a refused save keeps the editor open with the text as typed.
+clicking a note marks its passage. A long note shows its first lines and "more…"; a click opens
+it whole, with "less" under it, and a click on it again (or Escape) folds it. An opened note is
+never taller than the pane: one longer scrolls within its card (the wheel over it), and it is
+lifted (never onto the note above) so that its end is on screen. A double-click (or Enter)
+edits the note in place: Ctrl+Enter saves, Escape cancels; a refused save keeps the editor open
+with the text as typed.
 Collapsed, the margin is a narrow strip with a mark level with each note.
 
 Only the notes near the visible part of the text are laid out, so a long article with many
@@ -38,6 +42,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -57,7 +62,16 @@ LOOK_BEHIND = 12  # notes above the screen considered, so stacking pushes visibl
 
 class Card:
     # A plain class: made as the window gets ready, where a dataclass cost ~0.3 ms to create.
-    __slots__ = ("anchor_y", "clipped", "record", "rect", "text")
+    __slots__ = (
+        "anchor_y",
+        "clipped",
+        "opened",
+        "record",
+        "rect",
+        "scroll",
+        "scroll_range",
+        "text",
+    )
 
     def __init__(
         self,
@@ -66,12 +80,18 @@ class Card:
         rect: QRectF,
         text: str,
         clipped: bool = False,
+        opened: bool = False,
+        scroll: float = 0.0,
+        scroll_range: float = 0.0,
     ) -> None:
         self.record = record
         self.anchor_y = anchor_y  # the passage's first line, viewport y
         self.rect = rect  # in margin coordinates
         self.text = text  # the note as typed (Markdown)
         self.clipped = clipped  # longer than the card shows: a click opens it whole
+        self.opened = opened  # a long note opened whole: "less" under it, a click folds it
+        self.scroll = scroll  # how far its text is scrolled within the card
+        self.scroll_range = scroll_range  # how far it can be (0: the card shows it all)
 
 
 def render_note(note: str, font: QFont, width: float) -> QTextDocument:
@@ -134,10 +154,12 @@ class MarginNotes(QWidget):
         self._collapsed = False
         self.cards: list[Card] = []
         self._active: str | None = None
+        self._opened: str | None = None  # the note shown whole (a click on it again folds it)
+        self._inner_scroll = 0.0  # how far the opened note is scrolled within its card
         self._hovered: str | None = None  # the pointer is on this note
         self._text_hovered: str | None = None  # the pointer is on this note's words
         self.editor: NoteEdit | None = None
-        self._geometry: dict[tuple[object, ...], tuple[float, float, str, bool]] = {}
+        self._geometry: dict[tuple[object, ...], tuple[float, float, str, bool, bool]] = {}
         self._rendered: dict[tuple[str, str, int], QTextDocument] = {}
         self._sorted: list[AnnotationRecord] = []
         self._starts: list[int] = []
@@ -172,6 +194,15 @@ class MarginNotes(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if (
+            kind == QEvent.Type.KeyPress
+            and watched is self.view
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self._folds_on_escape()
+        ):
+            self.fold()  # Escape in the text folds the note opened beside it
+            return True
         if kind == QEvent.Type.Resize and watched is self._viewport:
             self._geometry.clear()
         elif kind in (QEvent.Type.Resize, QEvent.Type.Show) and watched is self.view:
@@ -179,6 +210,10 @@ class MarginNotes(QWidget):
             self._apply_margins()
             self.relayout()
         return super().eventFilter(watched, event)
+
+    def _folds_on_escape(self) -> bool:
+        card = self.card(self._opened) if self._opened is not None else None
+        return card is not None and card.opened
 
     def collapsed(self) -> bool:
         return self._collapsed
@@ -240,10 +275,11 @@ class MarginNotes(QWidget):
         dy = self.view.verticalScrollBar().value()
         width = self.margin_width()
         previous_bottom = -1e9
+        lifted: int | None = None  # the opened note's card, lifted to end on screen
         for record in notes[first:]:
             if record.start > bottom_offset:
                 break
-            full = record.id == self._active
+            full = record.id == self._opened
             key = (record.id, record.start, record.note, full, width)
             geometry = self._geometry.get(key)
             if geometry is None:
@@ -251,12 +287,32 @@ class MarginNotes(QWidget):
                 if geometry is None:
                     continue
                 self._geometry[key] = geometry
-            doc_top, card_height, text, clipped = geometry
+            doc_top, card_height, text, clipped, long = geometry
             anchor_y = doc_top - dy
             y = max(anchor_y, previous_bottom + GAP)
+            opened = full and long
+            scroll = scroll_range = 0.0
+            if full:
+                # Never taller than the pane (a longer note scrolls within its card), and
+                # lifted so that its end is on screen; the notes above move up with it.
+                room = max(height - 2 * GAP, self._folded_height(record))
+                if card_height > room:
+                    scroll_range = card_height - room
+                    card_height = room
+                    scroll = self._inner_scroll = min(self._inner_scroll, scroll_range)
+                y = min(y, height - GAP - card_height)
+                lifted = len(self.cards)
             rect = QRectF(4, y, width - 8, card_height)
-            self.cards.append(Card(record, anchor_y, rect, text, clipped))
+            self.cards.append(
+                Card(record, anchor_y, rect, text, clipped, opened, scroll, scroll_range)
+            )
             previous_bottom = rect.bottom()
+        if lifted is not None:
+            for upper, lower in zip(
+                reversed(self.cards[:lifted]), reversed(self.cards[1 : lifted + 1]), strict=True
+            ):
+                if upper.rect.bottom() + GAP > lower.rect.top():
+                    upper.rect.moveBottom(lower.rect.top() - GAP)
         self._place_editor()
         self.update()
 
@@ -274,10 +330,17 @@ class MarginNotes(QWidget):
             document = self._rendered[key] = render_note(record.note or "", self._font(), width)
         return document
 
+    def _folded_height(self, record: AnnotationRecord) -> float:
+        """The card's height with the note folded to its first lines (and "more…")."""
+        shown, lines = lines_bottom(self.rendered(record), MAX_LINES)
+        more = QFontMetrics(self._font()).lineSpacing() if lines > MAX_LINES else 0
+        return shown + more + 2 * PAD
+
     def _measure(
         self, record: AnnotationRecord, full: bool, dy: int
-    ) -> tuple[float, float, str, bool] | None:
-        """(passage top in document coordinates, card height, the note, whether clipped)."""
+    ) -> tuple[float, float, str, bool, bool] | None:
+        """(passage top in document coordinates, card height, the note, whether clipped,
+        whether longer than the lines a folded card shows)."""
         rects = self.view.range_rects(record.start, min(record.end, record.start + 1))
         if not rects:
             return None
@@ -289,9 +352,9 @@ class MarginNotes(QWidget):
         shown, lines = lines_bottom(document, MAX_LINES)
         clipped = not full and lines > MAX_LINES
         limit = shown if clipped else height
-        if clipped:
-            limit += metrics.lineSpacing()  # room for the "more" line
-        return rects[0].top() + dy, limit + 2 * PAD, record.note or "", clipped
+        if lines > MAX_LINES:
+            limit += metrics.lineSpacing()  # room for the "more" (or "less") line
+        return rects[0].top() + dy, limit + 2 * PAD, record.note or "", clipped, lines > MAX_LINES
 
     def card(self, annotation_id: str) -> Card | None:
         return next((c for c in self.cards if c.record.id == annotation_id), None)
@@ -336,29 +399,38 @@ class MarginNotes(QWidget):
                 QRectF(card.rect.left(), card.rect.top() + 2, 3, card.rect.height() - 4), color
             )
             text_rect = card.rect.adjusted(PAD + 4, PAD, -PAD, -PAD)
-            more = QFontMetrics(font).lineSpacing() if card.clipped else 0
-            self._paint_note(painter, card.record, text_rect.adjusted(0, 0, 0, -more), theme.ink)
-            if card.clipped:
+            more = QFontMetrics(font).lineSpacing() if card.clipped or card.opened else 0
+            shown = text_rect.adjusted(0, 0, 0, -more)
+            self._paint_note(painter, card.record, shown, theme.ink, card.scroll)
+            if card.scroll_range > 0:
+                # Where in its text the card is: a thin bar at its right edge.
+                share = shown.height() / (shown.height() + card.scroll_range)
+                bar = QRectF(card.rect.right() - 4, shown.top(), 2, shown.height() * share)
+                bar.moveTop(
+                    shown.top() + (shown.height() - bar.height()) * card.scroll / card.scroll_range
+                )
+                painter.fillRect(bar, QColor(theme.rule))
+            if card.clipped or card.opened:
                 painter.setPen(QColor(theme.accent))
                 painter.drawText(
                     text_rect.adjusted(0, text_rect.height() - more, 0, 0),
                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                    self.tr("more…"),
+                    self.tr("more…") if card.clipped else self.tr("less"),
                 )
         painter.end()
 
     def _paint_note(
-        self, painter: QPainter, record: AnnotationRecord, rect: QRectF, ink: str
+        self, painter: QPainter, record: AnnotationRecord, rect: QRectF, ink: str, scroll: float
     ) -> None:
         document = self.rendered(record)
         context = QAbstractTextDocumentLayout.PaintContext()
         palette = context.palette
         palette.setColor(QPalette.ColorRole.Text, QColor(ink))
         context.palette = palette
-        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        context.clip = QRectF(0, scroll, rect.width(), rect.height())
         painter.save()
-        painter.translate(rect.topLeft())
-        painter.setClipRect(context.clip)
+        painter.setClipRect(rect)
+        painter.translate(rect.topLeft() - QPointF(0, scroll))
         document.documentLayout().draw(painter, context)
         painter.restore()
 
@@ -388,9 +460,27 @@ class MarginNotes(QWidget):
             return
         card = self.card_at(event.position())
         if card is not None:
-            self.set_active(card.record.id)
+            if card.opened:
+                self.fold()  # a click on an opened note folds it again
+            else:
+                self.set_active(card.record.id)
+                self.open(card.record.id)
             self.note_clicked.emit(card.record.id)
         super().mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # Over an opened note that scrolls within its card: its text moves, until its end
+        # (or start) is reached; anywhere else the text beside scrolls.
+        card = self.card_at(event.position())
+        if card is not None and card.scroll_range > 0:
+            step = -event.angleDelta().y() / 120 * 3 * QFontMetrics(self._font()).lineSpacing()
+            scroll = min(max(card.scroll + step, 0.0), card.scroll_range)
+            if scroll != card.scroll:
+                self._inner_scroll = scroll
+                self.relayout()
+                event.accept()
+                return
+        event.ignore()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         card = self.card_at(event.position())
@@ -411,6 +501,8 @@ class MarginNotes(QWidget):
             self.note_clicked.emit(self._active or "")
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and at >= 0:
             self.edit(ids[at])
+        elif event.key() == Qt.Key.Key_Escape and self._folds_on_escape():
+            self.fold()
         else:
             super().keyPressEvent(event)
 
@@ -420,9 +512,30 @@ class MarginNotes(QWidget):
         super().focusInEvent(event)
 
     def set_active(self, annotation_id: str | None) -> None:
+        """Make this the current note, opened whole."""
         if annotation_id != self._active:
             self._active = annotation_id
+            self._opened = annotation_id
+            self._inner_scroll = 0.0
             self.relayout()
+
+    def open(self, annotation_id: str) -> None:
+        """Show this note whole (its card scrolls within itself when taller than the pane)."""
+        if annotation_id != self._opened:
+            self._opened = annotation_id
+            self._inner_scroll = 0.0
+            self.relayout()
+
+    def fold(self) -> None:
+        """Fold the opened note back to its first lines (it stays the current note)."""
+        if self._opened is not None:
+            self._opened = None
+            self._inner_scroll = 0.0
+            self.relayout()
+
+    def opened(self) -> str | None:
+        """The note shown whole, if any."""
+        return self._opened
 
     def set_hovered(self, annotation_id: str | None) -> None:
         """The pointer is on this note's passage in the text: the note lights up."""

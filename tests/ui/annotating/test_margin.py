@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontMetrics, QTextCharFormat
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QFontMetrics, QTextCharFormat, QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.ui.annotating.annotations_feature import HOVER_LAYER
-from reader.ui.annotating.margin import MAX_LINES, lines_bottom, render_note
+from reader.ui.annotating.margin import MAX_LINES, Card, lines_bottom, render_note
 from tests.ui.helpers import MakeWindow, annotate, feature_of, switch_view
 
 # Wide enough for the notes beside a full column (a narrower pane folds them to a strip).
@@ -275,8 +276,11 @@ def test_notes_are_rendered_safely_and_open_whole_on_a_click(
     qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=card.rect.center().toPoint())
     qtbot.waitUntil(lambda: (c := margin.card(long.id)) is not None and not c.clipped)
     opened = margin.card(long.id)
-    assert opened is not None
-    assert opened.rect.height() >= margin.rendered(long).size().height()
+    assert opened is not None and opened.opened
+    # Whole: in the card, or (taller than the pane) by scrolling within it.
+    whole = margin.rendered(long).size().height()
+    assert opened.rect.height() + opened.scroll_range >= whole
+    assert opened.rect.bottom() <= margin.height()
 
 
 def test_a_note_of_three_lines_is_shown_whole_without_more(
@@ -302,3 +306,90 @@ def test_a_note_of_three_lines_is_shown_whole_without_more(
     assert card.rect.height() >= margin.rendered(three).size().height()
     cut = margin.card(four.id)
     assert cut is not None and cut.clipped
+
+
+LONG_NOTE = (
+    "這段論述值得與許菁芸的分析對照。" * 6
+    + "\n\n- 第一點：北方海航道的主權爭議\n- 第二點：中國的「近北極國家」自稱\n\n"
+    + "俄羅斯對中國在北極的角色抱持戒心，" * 8
+    + "\n\nhttps://example.org/a/very/long/url/that/does/not/break/easily"
+)
+
+
+def test_an_opened_note_can_be_read_to_its_end_and_folds_back(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """A tester opened a long note ("more…") near the end of a text: it ran past the bottom of
+    the pane, where scrolling could not reach its end, and neither a click nor Escape folded it.
+    An opened note is never taller than the pane (it scrolls within its card), its end can be
+    reached, it never covers another note, and a click on it or Escape folds it again."""
+    window = make_window(size=WIDE)
+    feature = feature_of(window)
+    margin, view = feature.margin, window.reading_view
+    doc = window.current_document()
+    assert doc is not None
+    last = doc.blocks[-1]  # two passages on the text's last line, the second after the first
+    passage, after = doc.text[last.end - 14 : last.end - 8], doc.text[last.end - 6 : last.end]
+    assert doc.text.count(passage) == doc.text.count(after) == 1
+    long = annotate(feature, window, passage, "green", (), LONG_NOTE)
+    below = annotate(feature, window, after, "blue", (), "after backup note — must not be lost")
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the end of the text: the pane scrolls no further
+    qtbot.waitUntil(lambda: margin.card(long.id) is not None, timeout=3000)
+    folded = margin.card(long.id)
+    assert folded is not None and folded.clipped
+    qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=folded.rect.center().toPoint())
+    qtbot.waitUntil(lambda: (c := margin.card(long.id)) is not None and not c.clipped)
+
+    def check_opened() -> Card:
+        card = margin.card(long.id)
+        assert card is not None and not card.clipped
+        assert card.rect.top() >= 0 and card.rect.bottom() <= margin.height()  # all on screen
+        for upper, lower in itertools.pairwise(margin.cards):
+            assert upper.rect.bottom() < lower.rect.top()  # never covering another note
+        assert card.opened  # with "less" under it
+        return card
+
+    card = check_opened()
+    whole = margin.rendered(long).size().height()
+    assert card.scroll_range > 0 and card.rect.height() + card.scroll_range >= whole
+    # The wheel over the note scrolls its text to the end, and no further.
+    end = margin.rect().bottom()
+    for _ in range(60):
+        before = margin.card(long.id)
+        assert before is not None
+        if before.scroll >= before.scroll_range:
+            break
+        _wheel(margin, before.rect.center(), -120)
+    card = check_opened()
+    assert card.scroll == card.scroll_range and card.rect.bottom() <= end
+    # Escape in the text folds it; a click opens it again, and a click on it folds it.
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: (c := margin.card(long.id)) is not None and c.clipped)
+    assert margin.opened() is None and margin.active() == long.id
+    folded = margin.card(long.id)
+    assert folded is not None
+    qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=folded.rect.center().toPoint())
+    qtbot.waitUntil(lambda: (c := margin.card(long.id)) is not None and c.opened)
+    card = check_opened()
+    assert card.scroll == 0  # opened again from its start
+    qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=card.rect.center().toPoint())
+    qtbot.waitUntil(lambda: (c := margin.card(long.id)) is not None and c.clipped)
+    # Folded, the note after it is back beside the text.
+    assert margin.card(below.id) is not None
+
+
+def _wheel(widget: QWidget, at: QPointF, delta: int) -> None:
+    point = at.toPoint()
+    event = QWheelEvent(
+        QPointF(point),
+        QPointF(widget.mapToGlobal(point)),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
