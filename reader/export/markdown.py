@@ -363,7 +363,7 @@ def document_blocks(
 ) -> list[str]:
     """One text's part of the export: its title, byline and passages."""
     quotes = source.quote_renderer(doc, options)
-    blocks = [_heading(1, _title_in_view(doc, quotes))]
+    blocks = [_heading(1, _title_in_view(doc, quotes, source, options.script))]
     line = byline(doc, source, options.script)
     if line:
         blocks.append(line)
@@ -376,9 +376,11 @@ def document_blocks(
     return blocks
 
 
-def _title_in_view(doc: Document, quotes: QuoteRenderer) -> str:
-    """The title as the chosen script shows it (the title block), else the metadata title."""
+def _title_in_view(doc: Document, quotes: QuoteRenderer, source: ExportSource, script: str) -> str:
+    """The title as the chosen script shows it (the title block), else the metadata title in
+    the export's script, character by character as the front matter has it (a Markdown import
+    whose title was in its front matter has no title block)."""
     for block in doc.blocks:
         if block.kind == "title" and doc.block_text(block) == doc.title:
             return quotes.heading(block.start, block.end)
-    return doc.title
+    return source.in_script(doc.title, doc, script)

@@ -11,11 +11,11 @@ from pathlib import Path
 from reader import documents
 from reader.documents import BlockDraft, Document, Metadata, Page
 from reader.importing.base import (
-    DATE_RULE,
     Built,
     FormatReader,
     Overrides,
     Source,
+    is_date,
     join_lines,
     split_authors,
 )
@@ -277,7 +277,7 @@ def _markdown_document(source: Source, *, first_page: int) -> tuple[Document, st
         title=title,
         authors=split_authors(authors) if authors else (),
         venue=_front_value(front, "venue", "journal", "publication"),
-        date=date if date and DATE_RULE.match(date) else None,
+        date=date if date and is_date(date) else None,
         script="zh-Hant-TW",
         first_page=first_page,
         pdf_pages=pages if pages > 1 else None,

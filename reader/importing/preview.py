@@ -17,11 +17,11 @@ from typing import TypeVar
 from reader import documents
 from reader.documents import Document, Library, Metadata, MetadataOverrides, Page
 from reader.importing.base import (
-    DATE_RULE,
     ID_RULE,
     MAX_FIRST_PAGE,
     Overrides,
     Source,
+    is_date,
     split_authors,
 )
 from reader.importing.encoding import ScriptGuess, guess_script
@@ -129,7 +129,7 @@ def _check_overrides(o: _O) -> _O:
                     )
                 )
     date = o.date.strip() if o.date is not None else None
-    if date is not None and not DATE_RULE.match(date):
+    if date is not None and not is_date(date):
         raise RefusedInput(
             Notice(
                 "bad-date",

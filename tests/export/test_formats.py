@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.export import ExportOptions, suggested_filename
@@ -56,3 +58,26 @@ def test_metadata_in_one_script_in_every_format(name: str) -> None:
     original = meipi("export", "--format", name)
     assert PUBLISHED[0] in original.out and PUBLISHED[3] in original.out
     assert not any(s in original.out for s in SIMPLIFIED)
+
+
+def test_a_front_matter_title_heads_a_simplified_export_in_simplified(tmp_path: Path) -> None:
+    """A tester's Markdown import, titled in its front matter (no ``# title`` line, so no title
+    block): a Simplified export's front matter read 北极航道与中俄合作 and its heading still
+    北極航道與中俄合作. The heading follows the export's script as the front matter does."""
+    source = tmp_path / "arctic.md"
+    source.write_text(
+        "---\ntitle: 北極航道與中俄合作\nauthor: 王志遠\n---\n\n"
+        "## 前言\n\n北極航道的開通為中俄兩國帶來新的合作機會。\n",
+        encoding="utf-8",
+    )
+    assert meipi("import", str(source)).code == 0
+    assert meipi("annotate", "arctic", "--quote", "合作機會").code == 0
+    simplified = meipi(
+        "export", "--format", "markdown", "--script", "zh-Hans-CN", "--doc", "arctic"
+    )
+    assert simplified.code == 0, simplified.err
+    assert 'title: "北极航道与中俄合作"' in simplified.out
+    assert "\n# 北极航道与中俄合作\n" in simplified.out, simplified.out
+    assert "北極航道與中俄合作" not in simplified.out
+    original = meipi("export", "--format", "markdown", "--doc", "arctic")
+    assert "\n# 北極航道與中俄合作\n" in original.out

@@ -57,3 +57,11 @@ def test_a_value_it_cannot_take_is_refused_with_its_kind(
         guess(read_source(source), overrides)
     assert refused.value.notice.kind == kind
     assert refused.value.notice.value(value[0]) == value[1]
+
+
+def test_a_day_the_month_does_not_have_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "arctic.md"
+    source.write_text("# 北極合作研究\n\n北極航道的合作與競爭。\n", encoding="utf-8")
+    with pytest.raises(RefusedInput) as refused:
+        guess(read_source(source), Overrides(date="2024-02-30"))
+    assert refused.value.notice.kind == "bad-date"

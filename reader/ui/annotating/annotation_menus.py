@@ -193,8 +193,9 @@ class AnnotationMenus(QObject):
             # cursor's, nor the sidebar's current one, which may be pages away).
             under = self.feature.annotations_at(self.view.offset_at(point))
             if under:
-                pointed = under[0]
+                pointed = self.feature.pointing.drawn_on_top(under)
                 self.feature.sidebar.select(pointed.id)
+                self.feature.flash(pointed.id)  # which passage the menu's items act on
         self.feature.pointing.set_menu(pointed)
         self.feature._on_selection_changed()
         # The script views' menu (a substitution's veto…) when the point is on one.

@@ -49,7 +49,8 @@ from reader.documents import SOURCE_SCRIPTS, Document, Library
 from reader.errors import MeipiError
 from reader.importing import Overrides, Preview, Source, free_id, guess, save
 from reader.importing.metadata_file import Reference, pick, read_references, with_published
-from reader.importing.notices import Notice, RefusedInput
+from reader.importing.notices import Notice
+from reader.ui.library.refusals import refusal_text
 from reader.ui.window.messages import show_message
 from reader.ui.window.workers import Runner
 from reader.views import LABELS
@@ -421,7 +422,7 @@ class ImportDialog(QDialog):
     def _on_guesser_failed(self, error: Exception) -> None:
         if self._guess_timer.isActive():
             return
-        self._error = self._refusal_text(error)
+        self._error = refusal_text(error)
         self._update_problem()
         self.preview_updated.emit()
 
@@ -501,30 +502,6 @@ class ImportDialog(QDialog):
         self.tabs.setTabText(
             1, self.tr("Lines Dropped (%1)").replace("%1", str(len(preview.dropped)))
         )
-
-    def _refusal_text(self, error: Exception) -> str:
-        """Why the form's values cannot be imported, in the reader's language."""
-        if not isinstance(error, MeipiError):
-            return repr(error)
-        notice = error.notice if isinstance(error, RefusedInput) else None
-        if notice is None:
-            return str(error)
-        if notice.kind == "bad-id":
-            return self.tr(
-                "The id “%1” cannot be used: an id is 1 to 64 lower-case letters a–z, digits and "
-                "inner hyphens, for example hsu-2024."
-            ).replace("%1", notice.value("id"))
-        if notice.kind == "bad-date":
-            return self.tr(
-                "The date “%1” is not a date Meipi understands: write YYYY, YYYY-MM or "
-                "YYYY-MM-DD, for example 2024-11."
-            ).replace("%1", notice.value("date"))
-        if notice.kind == "nothing-left":
-            return self.tr(
-                "%1 has no text left once page numbers and running headers are removed; there "
-                "is nothing to import."
-            ).replace("%1", notice.value("name"))
-        return str(error)  # what this form cannot send (an empty title is left unchanged)
 
     def _field(self, label: str) -> str:
         """A form label as the reader sees it, quoted, without its mnemonic and colon."""

@@ -39,6 +39,7 @@ from reader.ui.library.import_dialog import (
     read_reference,
     split_authors,
 )
+from reader.ui.library.refusals import refusal_text
 from reader.ui.window.messages import show_message
 from reader.views import LABELS
 
@@ -209,7 +210,7 @@ class TextDetailsDialog(QDialog):
                 self._stored_citekey = key
             self.saved_document = update_metadata(self.document.id, changes)
         except MeipiError as exc:
-            show_message(self, self.tr("Cannot Save the Details"), str(exc))
+            show_message(self, self.tr("Cannot Save the Details"), refusal_text(exc))
             return
         self.details_saved.emit(self.document.id)
         self.accept()

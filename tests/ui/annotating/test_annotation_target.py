@@ -79,3 +79,32 @@ def test_the_delete_key_in_the_text_never_takes_an_annotation_off_screen(
     feature.sidebar.select(early.id)
     qtbot.keyClick(feature.sidebar.list, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: feature.record(early.id) is None)
+
+
+def test_on_overlapping_highlights_the_menu_acts_on_the_one_drawn_on_top(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """Pink 「發展以「和平共處」 and purple 「和平共處五原則」下」 over its end: where they overlap
+    the purple is what shows, and what a right-click there deletes (the pink one went)."""
+    from PySide6.QtGui import QColor
+
+    from reader.ui.annotating.palette import highlight_color
+
+    window = make_window()
+    feature = feature_of(window)
+    doc = window.current_document()
+    assert doc is not None
+    at = doc.text.index("和平共處五原則")
+    view = window.reading_view
+    pink = annotate(feature, window, doc.text[at - 4 : at + 4], "pink")
+    purple = annotate(feature, window, doc.text[at : at + 9], "purple")
+    point = _point_on(window, doc.text[at + 1 : at + 3])  # 平共, in both
+    shown = view.viewport().grab().toImage().pixelColor(point.x(), point.y() + 2)
+    purple_fill = QColor(highlight_color("purple", False))
+    assert abs(shown.red() - purple_fill.red()) + abs(shown.green() - purple_fill.green()) < 40
+    view.select_range(at + 20, at + 20)  # nothing selected
+    menu = feature.menus.context_menu(point)
+    feature.menus.delete_action.trigger()
+    menu.close()
+    feature.pointing.clear_menu()
+    assert feature.record(purple.id) is None and feature.record(pink.id) is not None
