@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from reader.cli import Context
 from reader.errors import EnvironmentFailure, InputError
+from reader.ops.backup import put_back_commands
 from reader.store import backup as backups
 from reader.store import models
 from reader.store.carry import Entry, command_line
@@ -82,8 +83,13 @@ def restore_report(done: backups.Restored, db: Path, *, explicit_db: bool = Fals
         elif done.newer == 0:
             lines.append("None of its annotations is newer than the backup.")
         else:
+            some = (
+                "1 annotation newer than the backup was"
+                if done.newer == 1
+                else (f"{done.newer} annotations newer than the backup were")
+            )
             lines.append(
-                f"{done.newer} annotation(s) newer than the backup were set aside in it. To "
+                f"{some} set aside in it. To "
                 f"bring them back: `meipi export --db {kept} --format json -o set-aside.json`, "
                 f"then `meipi import-annotations set-aside.json{target}`."
             )
@@ -94,10 +100,38 @@ def restore_report(done: backups.Restored, db: Path, *, explicit_db: bool = Fals
             "left as they are."
         )
     elif done.texts_restored:
-        lines.append(f"{done.texts_restored} of your texts were put back as the backup had them.")
-        if done.texts_kept is not None:
-            lines.append(f"The versions they replaced were kept in {done.texts_kept}.")
+        if done.texts_restored == 1:
+            lines.append("1 of your texts was put back as the backup had it.")
+        else:
+            lines.append(
+                f"{done.texts_restored} of your texts were put back as the backup had them."
+            )
+        lines += replaced_texts_report(done, db if explicit_db else None)
     return lines
+
+
+def replaced_texts_report(done: backups.Restored, db: Path | None) -> list[str]:
+    """The texts that changed since the backup (their details edited, or replaced by an import
+    with ``--replace``): the restore undid those changes and kept the versions it replaced;
+    each is named with the command that puts it back, as ``meipi import`` gives."""
+    if done.texts_kept is None:
+        return []
+    commands = put_back_commands(done, ["--db", str(db)] if db is not None else [])
+    if not commands:
+        return [f"The files they replaced were kept in {done.texts_kept}."]
+    if len(commands) == 1:
+        head = (
+            "1 text had changed since the backup (its details edited, or replaced by an "
+            "import with --replace); the restore undid that. The version it had is kept in "
+            f"{done.texts_kept}; this command puts it back:"
+        )
+    else:
+        head = (
+            f"{len(commands)} texts had changed since the backup (their details edited, or "
+            "replaced by an import with --replace); the restore undid that. The versions they "
+            f"had are kept in {done.texts_kept}; the command after each puts it back:"
+        )
+    return [head] + [f"  {text_id} — {command}" for text_id, command in commands]
 
 
 _LISTED = 10  # entries named one by one in each part of the report; the rest counted

@@ -559,7 +559,8 @@ class Restored:
     there was none), ``moved_aside``: every file set aside (``kept`` and its logs); ``newer``:
     annotations of the previous file the backup lacks or holds older (None: unknown, e.g. it
     was damaged); ``texts``: whether the backup held texts; ``texts_restored``: how many were
-    put back; ``texts_kept``: where texts that changed since were set aside (None: none)."""
+    put back; ``texts_kept``: where texts that changed since were set aside (None: none);
+    ``texts_replaced``: those set aside, each by its path in ``texts_kept``."""
 
     source: Path
     kept: Path | None
@@ -571,6 +572,7 @@ class Restored:
     # The glossary entries, settings … made since the backup, carried into the restored file
     # (``reader.store.carry``); None when the previous file could not be read.
     carried: Carried | None = field(default_factory=Carried)
+    texts_replaced: tuple[str, ...] = ()
 
 
 def is_same_file(a: Path, b: Path) -> bool:
@@ -845,16 +847,19 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
     fsync_folder(db.parent)
     aside_paths = ((kept,) if kept is not None else ()) + tuple(a for _, a in moved)
     restored, texts_kept = (0, None)
+    replaced: tuple[str, ...] = ()
     if has_texts:
         try:
-            restored, texts_kept = _put_back_texts(entries, staged, texts, stamp)
+            restored, texts_kept, replaced = _put_back_texts(entries, staged, texts, stamp)
         except OSError as exc:
             raise EnvironmentFailure(
                 f"{db} was restored from {chosen}, but its texts could not all be put back "
                 f"into {texts} ({exc.strerror or exc}); the backup's copies are in {staged}."
             ) from exc
         shutil.rmtree(staged, ignore_errors=True)
-    return Restored(chosen, kept, aside_paths, newer, has_texts, restored, texts_kept, carried)
+    return Restored(
+        chosen, kept, aside_paths, newer, has_texts, restored, texts_kept, carried, replaced
+    )
 
 
 def _stage_texts(backup: Path, staged: Path) -> list[tuple[str, str]]:
@@ -880,12 +885,13 @@ def _stage_texts(backup: Path, staged: Path) -> list[tuple[str, str]]:
 
 def _put_back_texts(
     entries: list[tuple[str, str]], staged: Path, texts: Path, stamp: str
-) -> tuple[int, Path | None]:
+) -> tuple[int, Path | None, tuple[str, ...]]:
     """Each staged text onto its place, unless the same text is already there; a different
-    one there is kept in ``texts.replaced-<stamp>/`` first (a hard link, or a move)."""
+    one there is kept in ``texts.replaced-<stamp>/`` first (a hard link, or a move). Returns
+    how many were put, that folder (None: unused) and the paths kept in it."""
     aside = texts.parent / f"{texts.name}.replaced-{stamp}"
     put = 0
-    used_aside = False
+    replaced: list[str] = []
     folders: set[Path] = set()
     for rel, sha in entries:
         target = texts / rel
@@ -900,11 +906,11 @@ def _put_back_texts(
             except OSError:
                 shutil.copy2(target, keep)
                 fsync_path(keep)
-            used_aside = True
+            replaced.append(rel)
             folders.add(keep.parent)
         os.replace(staged / rel, target)
         folders.add(target.parent)
         put += 1
     for folder in folders:
         fsync_folder(folder)
-    return put, aside if used_aside else None
+    return put, aside if replaced else None, tuple(replaced)

@@ -470,12 +470,28 @@
         <translation>原文件已保留为 %1；没有删除任何内容。</translation>
     </message>
     <message>
+        <source>1 annotation in it is newer than the backup. To bring it back: meipi export --db %1 --format json -o set-aside.json, then meipi import-annotations set-aside.json.</source>
+        <translation>其中有 1 条批注比备份新。要找回它：meipi export --db %1 --format json -o set-aside.json，再运行 meipi import-annotations set-aside.json。</translation>
+    </message>
+    <message>
         <source>%1 annotations in it are newer than the backup. To bring them back: meipi export --db %2 --format json -o set-aside.json, then meipi import-annotations set-aside.json.</source>
         <translation>其中有 %1 条批注比备份新。要找回它们：meipi export --db %2 --format json -o set-aside.json，再运行 meipi import-annotations set-aside.json。</translation>
     </message>
     <message>
+        <source>1 of your texts was put back as the backup had it.</source>
+        <translation>已将您的 1 篇文本恢复为备份时的内容。</translation>
+    </message>
+    <message>
         <source>%1 of your texts were put back as the backup had them.</source>
         <translation>已将您的 %1 篇文本恢复为备份时的内容。</translation>
+    </message>
+    <message>
+        <source>A text had changed since the backup (its details edited, or replaced by an import); the restore undid that and kept the version it had. To put it back:</source>
+        <translation>有 1 篇文本在备份后更改过（编辑了详细信息，或被导入替换）；恢复撤销了这些更改，并保留了它当时的版本。要放回它：</translation>
+    </message>
+    <message>
+        <source>%1 texts had changed since the backup (their details edited, or replaced by an import); the restore undid that and kept the versions they had. To put them back:</source>
+        <translation>有 %1 篇文本在备份后更改过（编辑了详细信息，或被导入替换）；恢复撤销了这些更改，并保留了它们当时的版本。要放回它们：</translation>
     </message>
 </context>
 <context>

@@ -470,12 +470,28 @@
         <translation>原檔案已保留為 %1；沒有刪除任何東西。</translation>
     </message>
     <message>
+        <source>1 annotation in it is newer than the backup. To bring it back: meipi export --db %1 --format json -o set-aside.json, then meipi import-annotations set-aside.json.</source>
+        <translation>其中有 1 則註記比備份新。要取回它：meipi export --db %1 --format json -o set-aside.json，再執行 meipi import-annotations set-aside.json。</translation>
+    </message>
+    <message>
         <source>%1 annotations in it are newer than the backup. To bring them back: meipi export --db %2 --format json -o set-aside.json, then meipi import-annotations set-aside.json.</source>
         <translation>其中有 %1 則註記比備份新。要取回它們：meipi export --db %2 --format json -o set-aside.json，再執行 meipi import-annotations set-aside.json。</translation>
     </message>
     <message>
+        <source>1 of your texts was put back as the backup had it.</source>
+        <translation>已將您的 1 篇文本還原為備份時的內容。</translation>
+    </message>
+    <message>
         <source>%1 of your texts were put back as the backup had them.</source>
         <translation>已將您的 %1 篇文本恢復為備份時的內容。</translation>
+    </message>
+    <message>
+        <source>A text had changed since the backup (its details edited, or replaced by an import); the restore undid that and kept the version it had. To put it back:</source>
+        <translation>有 1 篇文本在備份後變更過（編輯了詳細資料，或以匯入取代）；還原復原了這些變更，並保留了它當時的版本。要放回它：</translation>
+    </message>
+    <message>
+        <source>%1 texts had changed since the backup (their details edited, or replaced by an import); the restore undid that and kept the versions they had. To put them back:</source>
+        <translation>有 %1 篇文本在備份後變更過（編輯了詳細資料，或以匯入取代）；還原復原了這些變更，並保留了它們當時的版本。要放回它們：</translation>
     </message>
 </context>
 <context>

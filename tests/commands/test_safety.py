@@ -47,7 +47,7 @@ def test_restore_reports_what_was_set_aside_and_the_commands_bring_it_back(
 
     r = meipi("restore")
     assert r.code == 0, r.err
-    assert "2 annotation(s) newer than the backup were set aside" in r.out, r.out
+    assert "2 annotations newer than the backup were set aside" in r.out, r.out
     assert _notes() == ["舊"]
     commands = re.findall(r"`(meipi [^`]+)`", r.out)
     assert len(commands) == 2 and "export --db" in commands[0], r.out
@@ -137,7 +137,7 @@ def test_backup_dash_o_carries_the_texts_and_restores_them(db_file: Path, tmp_pa
     text.unlink()  # the user loses the text the note is anchored to
     r = meipi("restore", str(copy))
     assert r.code == 0, r.err
-    assert "1 of your texts were put back" in r.out, r.out
+    assert "1 of your texts was put back as the backup had it." in r.out, r.out
     assert text.exists()
     shown = meipi("annotations", "mine", "--json").json()["annotations"]
     assert [(a["quote"], a["note"], a["orphaned"]) for a in shown] == [("能源", "我的", False)]
@@ -184,3 +184,44 @@ def test_restore_carries_the_glossary_and_settings_made_since_and_says_so(
     # The printed commands do what they say.
     ok(*shlex.split(again)[1:])
     assert ok("config", "bibliography") == "other.json\n"
+
+
+def test_restore_names_the_texts_changed_since_and_the_command_that_brings_each_back(
+    db_file: Path, tmp_path: Path
+) -> None:
+    # A tester's restore said "1 of your texts were put back as the backup had them" and
+    # nothing of the corrected text (`meipi import --replace`) it had undone.
+    def ok(*argv: str) -> str:
+        done = meipi(*argv)
+        assert done.code == 0, (argv, done.err)
+        return done.out
+
+    first, second = tmp_path / "mine.md", tmp_path / "yours.md"
+    first.write_text("# 我的文章\n\n中亞地區的能源合作與競爭。\n", encoding="utf-8")
+    second.write_text("# 你的文章\n\n北極航道的開通。\n", encoding="utf-8")
+    ok("import", str(first), "--id", "mine")
+    ok("import", str(second), "--id", "yours")
+    ok("annotate", "mine", "--quote", "能源", "--note", "我的")
+    ok("backup")
+    first.write_text("# 我的文章（修訂）\n\n中亞地區的能源合作與競爭。\n", encoding="utf-8")
+    second.write_text("# 你的文章（修訂）\n\n北極航道的開通。\n", encoding="utf-8")
+    ok("import", str(first), "--id", "mine", "--replace")
+    report = ok("restore")
+    assert "1 of your texts was put back as the backup had it." in report, report
+    assert "1 text had changed since the backup" in report, report
+    assert "yours" not in report  # unchanged since the backup: not named
+    commands = [line for line in report.splitlines() if line.startswith("  mine — meipi import")]
+    assert len(commands) == 1, report
+    assert meipi("text", "mine").out.startswith("我的文章\n")
+    ok(*shlex.split(commands[0].split(" — ", 1)[1])[1:])
+    assert meipi("text", "mine").out.startswith("我的文章（修訂）\n")
+
+    # Two texts: each named, in the plural.
+    ok("backup")
+    ok("import", str(first), "--id", "mine", "--replace", "--title", "三版")
+    ok("import", str(second), "--id", "yours", "--replace")
+    report = ok("restore")
+    assert "2 of your texts were put back as the backup had them." in report, report
+    assert "2 texts had changed since the backup" in report, report
+    named = [line.split(" — ")[0].strip() for line in report.splitlines() if " — meipi " in line]
+    assert named == ["mine", "yours"], report

@@ -236,7 +236,16 @@ def restored_text(parent: QWidget, restored: Restored) -> str:
                 "DatabaseDialog", "The previous file was kept as %1; nothing was deleted."
             ).replace("%1", str(restored.kept))
         )
-        if restored.newer:
+        if restored.newer == 1:
+            parts.append(
+                QCoreApplication.translate(
+                    "DatabaseDialog",
+                    "1 annotation in it is newer than the backup. To bring it back: "
+                    "meipi export --db %1 --format json -o set-aside.json, then "
+                    "meipi import-annotations set-aside.json.",
+                ).replace("%1", str(restored.kept))
+            )
+        elif restored.newer:
             parts.append(
                 QCoreApplication.translate(
                     "DatabaseDialog",
@@ -247,12 +256,39 @@ def restored_text(parent: QWidget, restored: Restored) -> str:
                 .replace("%1", str(restored.newer))
                 .replace("%2", str(restored.kept))
             )
-    if restored.texts_restored:
+    if restored.texts_restored == 1:
+        parts.append(
+            QCoreApplication.translate(
+                "DatabaseDialog", "1 of your texts was put back as the backup had it."
+            )
+        )
+    elif restored.texts_restored:
         parts.append(
             QCoreApplication.translate(
                 "DatabaseDialog", "%1 of your texts were put back as the backup had them."
             ).replace("%1", str(restored.texts_restored))
         )
+    from reader.ops.backup import put_back_commands
+
+    commands = put_back_commands(restored)
+    if len(commands) == 1:
+        parts.append(
+            QCoreApplication.translate(
+                "DatabaseDialog",
+                "A text had changed since the backup (its details edited, or replaced by an "
+                "import); the restore undid that and kept the version it had. To put it back:",
+            )
+        )
+    elif commands:
+        parts.append(
+            QCoreApplication.translate(
+                "DatabaseDialog",
+                "%1 texts had changed since the backup (their details edited, or replaced by "
+                "an import); the restore undid that and kept the versions they had. To put "
+                "them back:",
+            ).replace("%1", str(len(commands)))
+        )
+    parts += [f"{text_id}: {command}" for text_id, command in commands]
     return " ".join(parts)
 
 

@@ -337,3 +337,26 @@ def test_a_refused_write_says_so_in_the_windows_words(
     start = doc.text.index("新思維")
     assert feature.edits.create(start, start + 3, Draft("yellow", (), None)) is None
     assert failures == [f"Not saved: Meipi could not open {db}, which holds your notes."]
+
+
+def test_the_window_says_which_text_a_restore_undid_and_how_to_put_it_back(
+    qtbot: QtBot, db_file: Path, tmp_path: Path
+) -> None:
+    """The window's report, as the command's: one text in the singular, and the text changed
+    since the backup named with the command that puts its kept version back."""
+    from reader.store.backup import restore
+    from reader.ui.window.database_dialog import restored_text
+    from tests.cli_helpers import meipi
+
+    source = tmp_path / "mine.md"
+    source.write_text("# 我的文章\n\n中亞地區的能源合作與競爭。\n", encoding="utf-8")
+    assert meipi("import", str(source), "--id", "mine").code == 0
+    assert meipi("backup").code == 0
+    assert meipi("import", str(source), "--id", "mine", "--replace", "--title", "新題").code == 0
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    said = restored_text(parent, restore(db_file, None))
+    assert "1 of your texts was put back as the backup had it." in said, said
+    assert "A text had changed since the backup" in said, said
+    kept = next(db_file.parent.glob("texts.replaced-*")) / "mine.meipi.txt"
+    assert f"mine: meipi import {kept} --replace" in said, said
