@@ -171,6 +171,9 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return (a, b) if a < b else (start, end)
 
 
+_NESTED = str.maketrans("「」『』", "『』「」")
+
+
 def quote_with_citation(
     doc: Document,
     start: int,
@@ -187,6 +190,9 @@ def quote_with_citation(
     start, end = trimmed(doc.text, start, end)
     quote = QuoteRenderer(doc, view, originals=originals).text(start, end)
     quote = " ".join(line.strip() for line in quote.split("\n") if line.strip())
+    # Quoted within 「」, the passage's own quotation marks step down a level (「上不封頂」
+    # reads 『上不封頂』 inside the citation's 「…」), as Chinese punctuation nests them.
+    quote = quote.translate(_NESTED)
     # Printed page labels (an imported PDF's "iv" or "S12"; the number everywhere else).
     pages = doc.labels_of(start, end)
     view_id = str(getattr(view, "view_id", "original"))

@@ -38,7 +38,6 @@ import contextlib
 import gc
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -63,8 +62,6 @@ from reader.store.sqlite_file import (
 if TYPE_CHECKING:
     from reader.documents import Document
     from reader.glossary import Glossary
-
-_FIELDS = tuple(f.name for f in fields(AnnotationRecord))
 
 
 class NeedsStore(Exception):
@@ -513,7 +510,5 @@ def _annotations(
             *r[8:11],
             bool(r[11]),
         )
-        record = object.__new__(AnnotationRecord)
-        record.__dict__.update(zip(_FIELDS, values, strict=True))
-        out.append(record)
+        out.append(AnnotationRecord._make(values))
     return tuple(out)

@@ -185,8 +185,8 @@
         <translation>颜色含义(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Caret Browsing (select with the keyboard)</source>
-        <translation>光标浏览(&amp;C)（用键盘选择）</translation>
+        <source>Ca&amp;ret Browsing (select with the keyboard)</source>
+        <translation>光标浏览(&amp;R)（用键盘选择）</translation>
     </message>
     <message>
         <source>Highlight %1</source>
@@ -1305,8 +1305,8 @@
         <translation>文献库排序</translation>
     </message>
     <message>
-        <source>&amp;Filter Library</source>
-        <translation>筛选文献库(&amp;F)</translation>
+        <source>Filter Li&amp;brary</source>
+        <translation>筛选文献库(&amp;B)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1350,10 +1350,6 @@ Esc clears the filter.</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
@@ -1362,8 +1358,12 @@ Esc clears the filter.</source>
         <translation>文献库(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Full Screen</source>
-        <translation>全屏(&amp;F)</translation>
+        <source>Zoo&amp;m Out</source>
+        <translation>缩小(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Full Scr&amp;een</source>
+        <translation>全屏(&amp;E)</translation>
     </message>
     <message>
         <source>Go to &amp;Page…</source>
@@ -1398,8 +1398,8 @@ Esc clears the filter.</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Sepia</source>
-        <translation>棕褐色(&amp;S)</translation>
+        <source>Se&amp;pia</source>
+        <translation>棕褐色(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Serif (Ming/Song 明體)</source>
@@ -1438,8 +1438,12 @@ Esc clears the filter.</source>
         <translation>字体(&amp;F)</translation>
     </message>
     <message>
-        <source>Line &amp;Spacing</source>
-        <translation>行距(&amp;S)</translation>
+        <source>Line Spacin&amp;g</source>
+        <translation>行距(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation>语言(&amp;U)</translation>
     </message>
     <message>
         <source>Column &amp;Width</source>
@@ -1488,10 +1492,6 @@ Esc clears the filter.</source>
     <message>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;System Language</source>
@@ -2291,8 +2291,8 @@ Do you want to replace it?</source>
         <translation>查词(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Vocabulary…</source>
-        <translation>生词本(&amp;V)…</translation>
+        <source>V&amp;ocabulary…</source>
+        <translation>生词本(&amp;O)…</translation>
     </message>
     <message>
         <source>Word segmentation is unavailable: %1</source>

@@ -185,8 +185,8 @@
         <translation>顏色含義(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Caret Browsing (select with the keyboard)</source>
-        <translation>插入點瀏覽(&amp;C)（用鍵盤選取）</translation>
+        <source>Ca&amp;ret Browsing (select with the keyboard)</source>
+        <translation>插入點瀏覽(&amp;R)（用鍵盤選取）</translation>
     </message>
     <message>
         <source>Highlight %1</source>
@@ -1305,8 +1305,8 @@
         <translation>文獻庫排序</translation>
     </message>
     <message>
-        <source>&amp;Filter Library</source>
-        <translation>篩選文獻庫(&amp;F)</translation>
+        <source>Filter Li&amp;brary</source>
+        <translation>篩選文獻庫(&amp;B)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1350,10 +1350,6 @@ Esc clears the filter.</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <source>Zoom &amp;Out</source>
-        <translation>縮小(&amp;O)</translation>
-    </message>
-    <message>
         <source>&amp;Actual Size</source>
         <translation>實際大小(&amp;A)</translation>
     </message>
@@ -1362,8 +1358,12 @@ Esc clears the filter.</source>
         <translation>文獻庫(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Full Screen</source>
-        <translation>全螢幕(&amp;F)</translation>
+        <source>Zoo&amp;m Out</source>
+        <translation>縮小(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Full Scr&amp;een</source>
+        <translation>全螢幕(&amp;E)</translation>
     </message>
     <message>
         <source>Go to &amp;Page…</source>
@@ -1398,8 +1398,8 @@ Esc clears the filter.</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Sepia</source>
-        <translation>棕褐色(&amp;S)</translation>
+        <source>Se&amp;pia</source>
+        <translation>棕褐色(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Serif (Ming/Song 明體)</source>
@@ -1438,8 +1438,12 @@ Esc clears the filter.</source>
         <translation>字型(&amp;F)</translation>
     </message>
     <message>
-        <source>Line &amp;Spacing</source>
-        <translation>行距(&amp;S)</translation>
+        <source>Line Spacin&amp;g</source>
+        <translation>行距(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation>語言(&amp;U)</translation>
     </message>
     <message>
         <source>Column &amp;Width</source>
@@ -1488,10 +1492,6 @@ Esc clears the filter.</source>
     <message>
         <source>Zoom %1%</source>
         <translation>縮放 %1%</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>語言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;System Language</source>
@@ -2291,8 +2291,8 @@ Do you want to replace it?</source>
         <translation>查詞(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Vocabulary…</source>
-        <translation>生詞本(&amp;V)…</translation>
+        <source>V&amp;ocabulary…</source>
+        <translation>生詞本(&amp;O)…</translation>
     </message>
     <message>
         <source>Word segmentation is unavailable: %1</source>

@@ -69,3 +69,14 @@ def test_issue_and_date_in_both_forms() -> None:
     assert quote_with_citation(hsu, start, start + 4, view).endswith(
         " (許菁芸, 〈中俄兩國之戰略利益分歧〉, 《遠景論壇》 no. 91 (November 2024), p. 2)"
     )
+
+
+def test_quotation_marks_inside_the_quote_step_down_a_level() -> None:
+    """「…「上不封頂」…」 nested the same marks: inside the citation's 「」 they read 『』."""
+    lian = library_docs()[0]
+    start = lian.text.index("「和平共處五原則」") - 2
+    end = start + len("「和平共處五原則」") + 4
+    cited = quote_with_citation(lian, start, end, OriginalView(lian.text))
+    quoted = cited[: cited.rindex("」") + 1]
+    assert quoted.startswith("「") and quoted.endswith("」")
+    assert "『和平共處五原則』" in quoted and quoted.count("「") == 1

@@ -4,7 +4,6 @@ honest quotes, grouping, filters; and no note, tag, quote or title can break the
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -186,8 +185,7 @@ def test_wrong_choices_are_input_errors(
 def test_orphaned_annotation_keeps_its_note(docs: list[Document]) -> None:
     lian = docs[0]
     rec = anchor(lian, "出兵喬治亞", note="still here")
-    orphan = replace(
-        rec,
+    orphan = rec._replace(
         orphaned=True,
         quote="a passage since removed",
         id="00000000-0000-4000-8000-000000000001",

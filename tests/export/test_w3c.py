@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -170,7 +169,7 @@ def test_any_note_and_tags_survive_the_round_trip(
     start = min(span[0], len(doc.text) - 1)
     end = min(start + span[1], len(doc.text))
     rec = anchor(doc, doc.text[start:end], color=color, tags=tags, note=note or None)
-    rec = replace(rec, start=start, end=end, pages=doc.pages_of(start, end))
+    rec = rec._replace(start=start, end=end, pages=doc.pages_of(start, end))
     text = export([doc], [rec])
     assert parse_import(text.encode("utf-8"), [doc]) == [rec]
 
@@ -186,8 +185,8 @@ def test_times_in_other_zones_become_utc(
 
 def test_plan_adds_new_updates_newer_keeps_the_rest(records: list[AnnotationRecord]) -> None:
     a, b, c = records
-    older_b = replace(b, updated="2026-11-01T00:00:00Z", note="older")
-    newer_c = replace(c, updated="2026-12-01T00:00:00Z")
+    older_b = b._replace(updated="2026-11-01T00:00:00Z", note="older")
+    newer_c = c._replace(updated="2026-12-01T00:00:00Z")
     plan = plan_import([a, b, c], {b.id: older_b, c.id: newer_c})
     assert plan.added == [a]
     assert plan.updated == [b]

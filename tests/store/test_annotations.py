@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -143,7 +142,7 @@ def test_restore_places_a_record_made_on_another_version_of_the_text(store: Stor
     with store.writing() as s:
         made = ops.create_annotation(s, DOC, *span("北極航道"), note="匯入")
         ops.delete_annotation(s, made.id)
-    shifted = replace(made, start=made.start - 3, end=made.end - 3)  # offsets of another text
+    shifted = made._replace(start=made.start - 3, end=made.end - 3)  # offsets of another text
     with store.writing() as s:
         back = ops.restore_annotation(s, shifted)
     assert (back.start, back.end, back.quote, back.orphaned) == (
@@ -152,8 +151,8 @@ def test_restore_places_a_record_made_on_another_version_of_the_text(store: Stor
         "北極航道",
         False,
     )
-    lost = replace(
-        made, id="00000000-0000-4000-8000-000000000001", quote="不存在的句子", prefix="", suffix=""
+    lost = made._replace(
+        id="00000000-0000-4000-8000-000000000001", quote="不存在的句子", prefix="", suffix=""
     )
     with store.writing() as s:
         orphan = ops.restore_annotation(s, lost)

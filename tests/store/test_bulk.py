@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -99,8 +98,7 @@ def test_restore_annotations_is_restore_annotation_in_bulk(store: Store) -> None
         kept = ops.create_annotation(s, DOC, *span("中亞地區"), tags=["地區/中亞"], note="舊")
     batch = [
         # an existing id, changed: colour, note and tags (a folded spelling of an existing tag)
-        replace(
-            kept,
+        kept._replace(
             color="green",
             note="新",
             tags=("地区/中亚", "能源"),
@@ -109,9 +107,9 @@ def test_restore_annotations_is_restore_annotation_in_bulk(store: Store) -> None
         # new, with a nested tag whose parent exists (takes the parent's spelling)
         record(1, "北極航道", tags=("地区/北極", "Energy", "energy")),
         # made on another version of the text: its offsets are off by three, the quote is here
-        replace(record(2, "天然氣管線", tags=("能源",)), start=5, end=10),
+        record(2, "天然氣管線", tags=("能源",))._replace(start=5, end=10),
         # cannot be placed: kept as an orphan, never dropped
-        replace(record(3, "北極", note="孤"), quote="這句話不在文中", prefix="", suffix=""),
+        record(3, "北極", note="孤")._replace(quote="這句話不在文中", prefix="", suffix=""),
         # on another document, note only
         record(4, "另一篇文章", doc="other", color=None, note="**注**"),
         # the same id twice: the later one wins, as restoring them in turn would
@@ -213,7 +211,7 @@ def test_an_import_failing_midway_changes_nothing(store: Store) -> None:
     incoming = [
         r
         for r in (
-            replace(before, note="changed", updated="2027-01-01T00:00:00Z"),
+            before._replace(note="changed", updated="2027-01-01T00:00:00Z"),
             record(1, "北極航道", tags=("新標籤",)),
             record(9, "能源", tags=("能源",)),
         )
@@ -238,8 +236,8 @@ def test_import_counts_newer_wins_and_twice_duplicates_nothing(store: Store) -> 
     plan = import_records(store, [r for r in first], documents)
     assert (len(plan.added), len(plan.updated), plan.unchanged) == (0, 0, 3)
     second = [
-        replace(first[0], note="newer", tags=("能源",), updated="2026-12-01T00:00:00Z"),
-        replace(first[1], note="older", updated="2026-10-01T00:00:00Z"),
+        first[0]._replace(note="newer", tags=("能源",), updated="2026-12-01T00:00:00Z"),
+        first[1]._replace(note="older", updated="2026-10-01T00:00:00Z"),
         record(4, "能源"),
     ]
     plan = import_records(store, [r for r in second], documents)
@@ -271,7 +269,7 @@ def test_create_annotations_is_create_annotation_in_bulk(store: Store) -> None:
     assert [listed[r.id] for r in made] == made
 
     def ignore(r: store_records.AnnotationRecord) -> store_records.AnnotationRecord:
-        return replace(r, id="", created="", updated="")
+        return r._replace(id="", created="", updated="")
 
     assert [ignore(r) for r in made] == [ignore(r) for r in singles]
     assert made[1].tags == ("中亞",)  # folded onto the existing spelling
@@ -339,7 +337,9 @@ def test_store_and_export_records_are_one_type() -> None:
     exported = stored
     assert exported.to_dict() == stored.to_json()
     assert exported == ExportRecord.from_dict(stored.to_json())
-    assert type(exported) is ExportRecord and hash(exported) == hash(ExportRecord(**vars(exported)))
+    assert type(exported) is ExportRecord and hash(exported) == hash(
+        ExportRecord(**exported._asdict())
+    )
     values = tuple(getattr(stored, name) for name in ops.RECORD_FIELDS)
     made = export.export_records([values])
     assert made == [exported] and hash(made[0]) == hash(exported)
@@ -391,9 +391,9 @@ def test_a_session_that_read_the_rows_before_sees_the_bulk_write(store: Store) -
         assert ops.get_annotation(s, made.id).tags == ("地區", "能源")  # rows now in the session
         held = list(s.get_one(models.Annotation, made.id).tag_links)  # as a caller might
         assert len(held) == 2
-        changed = replace(made, tags=("北極", "地區"), note="新", updated="2027-01-01T00:00:00Z")
+        changed = made._replace(tags=("北極", "地區"), note="新", updated="2027-01-01T00:00:00Z")
         store_bulk.restore_annotations(s, [changed])
-        assert ops.get_annotation(s, made.id) == replace(changed, tags=("北極", "地區"))
+        assert ops.get_annotation(s, made.id) == changed._replace(tags=("北極", "地區"))
         # the identity map holds no link the write removed
         energy = store_tags.resolve_tag(s, "能源")
         assert s.get(models.AnnotationTag, (made.id, energy.id)) is None

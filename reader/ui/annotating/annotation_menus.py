@@ -114,7 +114,7 @@ class AnnotationMenus(QObject):
             self.tr("&Colour Meanings…"), self.feature.show_color_meanings
         )
         self.caret_action = self._action(
-            self.tr("&Caret Browsing (select with the keyboard)"), self._on_caret_action, ["F7"]
+            self.tr("Ca&ret Browsing (select with the keyboard)"), self._on_caret_action, ["F7"]
         )
         self.caret_action.setCheckable(True)
         self.update_texts()

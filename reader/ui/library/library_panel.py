@@ -204,7 +204,7 @@ class LibraryPanel(QWidget):
 
         self.model.modelReset.connect(self._update_count)
 
-        self.focus_action = QAction(self.tr("&Filter Library"), self)
+        self.focus_action = QAction(self.tr("Filter Li&brary"), self)
         self.focus_action.setShortcut(QKeySequence(FILTER_SHORTCUT))
         self.focus_action.triggered.connect(self.focus_filter)
 

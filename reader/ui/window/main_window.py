@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
             icon="zoom-in",
         )
         self.zoom_out_action = self._action(
-            self.tr("Zoom &Out"),
+            self.tr("Zoo&m Out"),
             self.zoom_out,
             [QKeySequence("Ctrl+-"), QKeySequence(keys.ZoomOut)],
             icon="zoom-out",
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
         self.library_action.setData("library")
         self.addAction(self.library_action)
         self.full_screen_action = self._action(
-            self.tr("&Full Screen"),
+            self.tr("Full Scr&een"),
             self._on_full_screen,
             [QKeySequence(keys.FullScreen), QKeySequence("F11")],
             checkable=True,
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
             ("system", self.tr("Follow &System")),
             ("light", self.tr("&Light")),
             ("dark", self.tr("&Dark")),
-            ("sepia", self.tr("&Sepia")),
+            ("sepia", self.tr("Se&pia")),
         ):
             action = QAction(label, self.theme_group)
             action.setCheckable(True)
@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         self.theme_menu.addActions(list(self.theme_actions.values()))
         self.font_menu = self.view_menu.addMenu(self.tr("&Font"))
         self.font_menu.addActions(list(self.font_actions.values()))
-        self.spacing_menu = self.view_menu.addMenu(self.tr("Line &Spacing"))
+        self.spacing_menu = self.view_menu.addMenu(self.tr("Line Spacin&g"))
         self.spacing_menu.addActions(list(self.spacing_actions.values()))
         self.width_menu = self.view_menu.addMenu(self.tr("Column &Width"))
         self.width_menu.addActions(list(self.width_actions.values()))
@@ -879,7 +879,7 @@ class MainWindow(QMainWindow):
         """View ▸ Language: the system's, or a language named in its own script; remembered in
         the settings and applied on the next start (the window is built in one language)."""
         self.view_menu.addSeparator()
-        self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        self.language_menu = self.view_menu.addMenu(self.tr("Lang&uage"))
         self.language_menu.setObjectName("languageMenu")
         names = {  # the order of reader.ui.window.settings.LANGUAGES
             "system": self.tr("&System Language"),

@@ -128,7 +128,7 @@ class WordsFeature(QObject):
         self.lookup_action.setShortcut(QKeySequence(LOOKUP_SHORTCUT))
         self.lookup_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.lookup_action.triggered.connect(self.look_up_selection)
-        self.vocabulary_action = QAction(self.tr("&Vocabulary…"), view)
+        self.vocabulary_action = QAction(self.tr("V&ocabulary…"), view)
         self.vocabulary_action.setObjectName("vocabularyAction")
         self.vocabulary_action.triggered.connect(self.show_vocabulary)
         menu = getattr(view.window(), "edit_menu", None)

@@ -237,7 +237,7 @@ def edits(draw: st.DrawFn) -> list[tuple[str, AnnotationRecord | str]]:
             continue
         record = AnnotationRecord(
             **{
-                **_record(n, draw(st.integers(0, 60)) * 5).__dict__,
+                **_record(n, draw(st.integers(0, 60)) * 5)._asdict(),
                 "document": draw(st.sampled_from(("a", "b", "c"))),
                 "color": draw(st.sampled_from(("yellow", "green", None))),
                 "tags": draw(st.sampled_from(EDIT_TAGS)),
@@ -258,7 +258,7 @@ def test_counts_and_filters_kept_across_puts_and_drops_are_those_made_afresh(
     start = [
         AnnotationRecord(
             **{
-                **_record(n, n * 7).__dict__,
+                **_record(n, n * 7)._asdict(),
                 "document": "abc"[n % 3],
                 "tags": EDIT_TAGS[n % 4],
                 "note": "筆記" if n % 2 else None,

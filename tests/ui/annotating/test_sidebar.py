@@ -15,7 +15,7 @@ from reader import paths
 from reader.documents import Library
 from reader.store import open_store
 from reader.store.annotations import create_annotation, list_annotations
-from reader.store.records import NO_COLOR, AnnotationRecord
+from reader.store.records import NO_COLOR
 from reader.ui.annotating.annotation_models import AnnotationFilterProxy, AnnotationListModel
 from reader.ui.annotating.annotations_feature import FLASH_LAYER
 from tests.ui.helpers import MakeWindow, annotate, feature_of, interface_in, switch_view
@@ -64,7 +64,7 @@ def test_the_models_pass_qtmodeltester_while_records_change(
     model.rowsRemoved.connect(lambda _p, a, b: removed.append((a, b)))
     model.dataChanged.connect(lambda a, _b, _r=(): changed.append(a.row()))
     edited = [*records[:20]]
-    edited[5] = AnnotationRecord(**{**edited[5].__dict__, "note": "changed"})
+    edited[5] = edited[5]._replace(note="changed")
     del edited[10]
     edited.insert(0, records[25])  # an earlier id order does not matter: text order does
     model.set_records(sorted([*edited[1:], records[20]], key=lambda r: (r.document, r.start)))

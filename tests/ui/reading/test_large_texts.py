@@ -168,7 +168,7 @@ def test_the_filter_proxy_shows_what_a_plain_filter_would_and_keeps_the_current_
     assert not persistent.isValid()
     proxy.set_colors([])
     edited = [r for r in records if r.id != records[0].id]
-    edited[10] = AnnotationRecord(**{**edited[10].__dict__, "note": "changed 能源"})
+    edited[10] = edited[10]._replace(note="changed 能源")
     model.set_records(edited)
     proxy.set_text("能源")
     assert shown() == plain_filter(edited, None, set(), set(), "能源")

@@ -284,7 +284,7 @@ def test_menus_show_their_shortcuts(make_window: MakeWindow) -> None:
     assert window.library_list is not None
     view_menu = [a.text() for a in window.view_menu.actions()]
     assert view_menu.index("&Library") < view_menu.index("Zoom &In")
-    assert view_menu.index("&Filter Library") == view_menu.index("&Library") + 1
+    assert view_menu.index("Filter Li&brary") == view_menu.index("&Library") + 1
     # The script switcher (issue 4) inserts before this separator, after the library's actions.
     actions = window.view_menu.actions()
     assert window.view_script_section.isSeparator()

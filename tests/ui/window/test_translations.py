@@ -478,3 +478,34 @@ def test_import_dialog_refuses_a_typed_id_and_date_in_the_language(
         retype(edit, before)
         qtbot.waitUntil(lambda: not label.isVisible(), timeout=20_000)
     importer.close()
+
+
+def _mnemonic_clashes(menu: QMenu, path: str) -> list[str]:
+    keys: dict[str, list[str]] = {}
+    clashes: list[str] = []
+    for action in menu.actions():
+        found = re.search(r"&(\w)", action.text().replace("&&", ""))
+        if found and action.isVisible():
+            keys.setdefault(found.group(1).lower(), []).append(action.text())
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            clashes += _mnemonic_clashes(sub, f"{path} ▸ {action.text()}")
+    clashes += [f"{path}: {texts}" for texts in keys.values() if len(texts) > 1]
+    return clashes
+
+
+@pytest.mark.parametrize("translated", [*TRANSLATED, "en"], indirect=True)
+def test_no_two_items_of_a_menu_share_a_mnemonic(qtbot: QtBot, translated: str) -> None:
+    """Alt+letter reaches one item: the View menu had &Library/&Language, &Font/&Full Screen/
+    &Filter Library…, the theme menu Follow &System/&Sepia (跟隨系統(S)/棕褐色(S))."""
+    window = MainWindow(load_library(), ReaderSettings.default(), FontCatalog.from_system())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: getattr(window, "annotations_feature", None) is not None)
+    window.library_list  # noqa: B018 - the Library dock's panel, with its Filter Library item
+    clashes = []
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            clashes += _mnemonic_clashes(menu, action.text())
+    assert clashes == []
