@@ -6,13 +6,18 @@ pushed down so none overlaps another. A thin line links a note to its passage; h
 clicking a note marks its passage. A long note shows its first lines and "more…"; a click opens
 it whole, with "less" under it, and a click on it again (or Escape) folds it. An opened note is
 never taller than the pane: one longer scrolls within its card (the wheel over it), and it is
-lifted (never onto the note above) so that its end is on screen. A double-click (or Enter)
+lifted so that its end is on screen, the notes above moving up with it (never covered). A
+double-click (or Enter)
 edits the note in place: Ctrl+Enter saves, Escape cancels; a refused save keeps the editor open
 with the text as typed.
 Collapsed, the margin is a narrow strip with a mark level with each note.
 
 Only the notes near the visible part of the text are laid out, so a long article with many
 notes costs no more than the screen it shows.
+
+Over 600 lines as one job: one painted widget whose layout (where each card sits, how tall,
+opened or folded, scrolled within), painting, pointer and keys all read the same cards; the
+editor laid over a card moves with that layout.
 
 Signals:
     note_clicked(str): a note was clicked (its annotation id).
