@@ -358,5 +358,6 @@ def test_the_window_says_which_text_a_restore_undid_and_how_to_put_it_back(
     said = restored_text(parent, restore(db_file, None))
     assert "1 of your texts was put back as the backup had it." in said, said
     assert "A text had changed since the backup" in said, said
-    kept = next(db_file.parent.glob("texts.replaced-*")) / "mine.meipi.txt"
+    # The restore's own set-aside folder: the latest (the --replace import made one before it).
+    kept = max(db_file.parent.glob("texts.replaced-*")) / "mine.meipi.txt"
     assert f"mine: meipi import {kept} --replace" in said, said
