@@ -184,7 +184,8 @@ class _TwoLineDelegate(QStyledItemDelegate):
         self._details: dict[str, int] = {}
         # Each row's size by width and title, for the font the list has (forgotten when it
         # changes): a filter lays thousands of rows out again, asking each its size.
-        self._hints: dict[tuple[int, str], QSize] = {}
+        # (Heights, not QSize objects: 3,000 wrappers at two widths held ~1.5 MB.)
+        self._hints: dict[tuple[int, str], int] = {}
 
     def forget_sizes(self) -> None:
         """The list's font changed: its rows' sizes are measured again."""
@@ -230,15 +231,14 @@ class _TwoLineDelegate(QStyledItemDelegate):
         model = self._model
         title = model.title(index.row()) if model is not None else str(index.data())
         key = (self._inner_width(option), title)
-        hint = self._hints.get(key)
-        if hint is None:
+        height = self._hints.get(key)
+        if height is None:
             if len(self._hints) > 20_000:
                 self._hints.clear()
             font: QFont = option.font
             box, _ = self._title_rect(font, key[0], key[1])
-            hint = QSize(0, box.height() + self._detail_height(font) + 3 * self._PAD)
-            self._hints[key] = hint
-        return hint
+            height = self._hints[key] = box.height() + self._detail_height(font) + 3 * self._PAD
+        return QSize(0, height)
 
     def _detail_height(self, font: QFont) -> int:
         # The primary (Latin) font's metrics understate CJK glyphs from the fallback family.
