@@ -66,14 +66,18 @@ class AnnotationEdits(QObject):
         return True
 
     def highlight(self, color: str) -> AnnotationRecord | None:
-        """Highlight the selection in ``color`` (recolouring it when it is an annotation)."""
+        """Highlight the selection in ``color`` (recolouring it when it is an annotation); with
+        nothing selected, recolour the highlight the text's context menu was opened on."""
         # The editors' module (its dialog classes and their enums) when first used, not with
         # the window: nothing here is needed before a reader annotates.
         from reader.ui.annotating.note_editor import Draft
 
         selected = self.view.selected_range()
         if selected is None:
-            return None
+            pointed = self.feature.pointing.menu_record()
+            if pointed is None or pointed.color == color:
+                return pointed
+            return self.save(pointed, Draft(color, pointed.tags, pointed.note))
         existing = self.feature.annotation_on(*selected)
         if existing is not None:
             return self.save(existing, Draft(color, existing.tags, existing.note))

@@ -4,7 +4,7 @@ deleted the sidebar's current annotation, unseen, with its note).
 
 - a selection: the annotation it is exactly, else the one around its start;
 - the reading pane's context menu: the annotation under the click (of overlapping ones, the one
-  drawn on top), flashed while the menu opens, or none;
+  drawn on top), flashed while the menu opens, or none; its colours recolour that one;
 - keys in the reading pane: the annotation at its text cursor;
 - else the sidebar's current annotation, while its row has the keyboard or its passage is on
   screen.
@@ -30,6 +30,10 @@ class AnnotationTarget:
     @property
     def menu_open(self) -> bool:
         return self._menu is not None
+
+    def menu_record(self) -> AnnotationRecord | None:
+        """The annotation the open context menu was opened on (None: none, or no menu)."""
+        return self._menu[0] if self._menu is not None else None
 
     def drawn_on_top(self, under: list[AnnotationRecord]) -> AnnotationRecord:
         """Of overlapping annotations, the one the reader sees where they overlap: the layer

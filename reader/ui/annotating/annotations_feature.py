@@ -480,8 +480,10 @@ class AnnotationsFeature(QObject):
 
     def _on_selection_changed(self) -> None:
         has_selection = self.view.selected_range() is not None
+        # The colours: for the selection, or for the highlight a context menu was opened on.
+        colorable = has_selection or self.pointing.menu_record() is not None
         for action in self.menus.color_actions.values():
-            action.setEnabled(has_selection)
+            action.setEnabled(colorable)
         targeted = self.target() is not None  # (looked for once: it scans the article's)
         self.menus.note_action.setEnabled(has_selection or targeted)
         self.menus.tags_action.setEnabled(has_selection or targeted)

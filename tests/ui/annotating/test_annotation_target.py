@@ -108,3 +108,28 @@ def test_on_overlapping_highlights_the_menu_acts_on_the_one_drawn_on_top(
     menu.close()
     feature.pointing.clear_menu()
     assert feature.record(purple.id) is None and feature.record(pink.id) is not None
+
+
+def test_the_context_menu_on_a_highlight_recolours_it(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """With nothing selected the colours were off: a reader could not recolour a highlight from
+    its own menu. On plain text they stay off."""
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "和平共處五原則", "yellow", ("外交",), "a note")
+    view = window.reading_view
+    view.select_range(record.end + 3, record.end + 3)  # nothing selected
+    menu = feature.menus.context_menu(_point_on(window, "平共處"))
+    green = feature.menus.color_actions["green"]
+    assert green.isEnabled()
+    green.trigger()
+    menu.close()
+    feature.pointing.clear_menu()
+    again = feature.record(record.id)
+    assert again is not None and again.color == "green"
+    assert again.tags == record.tags and again.note == "a note"
+    menu = feature.menus.context_menu(_point_on(window, "總而言之"))
+    assert not green.isEnabled()
+    menu.close()
+    feature.pointing.clear_menu()
