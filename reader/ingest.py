@@ -59,6 +59,32 @@ _SENTENCE_END = "。！？；，、：」』）)”.!?;,"
 _PARAGRAPH_END = "。！？!?」』”."
 _CAPTION_HINTS = ("圖片來源", "資料來源：", "图片来源")
 _NOTE_PREFIXES = ("編按", "编按", "按：", "註：", "注：", "作者按", "Editor's note")
+# A date on a line of its own in the front matter: 2019年6月, 2019年6月5日, 2019-06, 2019.6.5.
+_DATE_LINE = re.compile(
+    r"(\d{4})\s*(?:年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?|[-./](\d{1,2})(?:[-./](\d{1,2}))?)"
+)
+
+
+def date_line(text: str) -> str | None:
+    """``text`` as a date Meipi keeps (YYYY, YYYY-MM, YYYY-MM-DD) when the line is only a date,
+    a real one (2019年6月 -> 2019-06; 2024年2月30日 is none)."""
+    import datetime
+
+    found = _DATE_LINE.fullmatch(text.strip())
+    if found is None:
+        return None
+    year, month, day = (
+        found.group(1),
+        found.group(2) or found.group(4),
+        found.group(3) or found.group(5),
+    )
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return "-".join([year, *(f"{int(v):02d}" for v in (month, day) if v)])
+
+
 _AFFILIATION_HINTS = (
     "大學",
     "大学",
@@ -461,7 +487,16 @@ def _group_lines(lines: list[Line], layout: str = "pdf") -> list[_Group]:
     filled = [ln for ln in lines if not ln.blank]
     indent_mode = sum(1 for ln in filled if ln.indented) >= 3
     sentence_ends = sum(1 for ln in filled if ln.text[-1] in _PARAGRAPH_END)
-    line_mode = not indent_mode and len(filled) >= 3 and sentence_ends >= 0.6 * len(filled)
+    # Or most of the text by length: a hand-written file's few short front lines (title,
+    # author, date) do not end sentences, its long one-line paragraphs do (they were glued into
+    # one title, 「中亚地区的大国博弈李明华2019年6月」).
+    ending = sum(len(ln.text) for ln in filled if ln.text[-1] in _PARAGRAPH_END)
+    unwrapped = ending >= 0.8 * sum(len(ln.text) for ln in filled)
+    line_mode = (
+        not indent_mode
+        and len(filled) >= 3
+        and (sentence_ends >= 0.6 * len(filled) or (plain and unwrapped))
+    )
     # Wrapped plain text (pdftotext without layout): a paragraph's last line is short and ends
     # a sentence; a short line on its own without one is a title, an author or a heading.
     full_width = 0.0
@@ -550,6 +585,7 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
     english: list[_Group] = []
     authors: list[str] = []
     affiliation: str | None = None
+    dated: str | None = None  # a date line's date
     title_found = False
     venue = hints.venue
     named_title_at = next(
@@ -583,6 +619,12 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
         elif any(h in text for h in _AFFILIATION_HINTS):
             draft.kind = "affiliation"
             affiliation = affiliation or text
+            others.append(draft)
+        elif title_found and date_line(text) is not None:
+            # The text's date under its byline (it was taken for an author): shown as the
+            # affiliation is, small under the names, and the text's date unless one was given.
+            draft.kind = "affiliation"
+            dated = dated or date_line(text)
             others.append(draft)
         elif len(text) <= 12 and text[-1] not in _PARAGRAPH_END:
             draft.kind = "author"
@@ -660,7 +702,7 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
         affiliation=hints.affiliation or affiliation,
         venue=venue,
         issue=hints.issue,
-        date=hints.date,
+        date=hints.date or dated,
         publisher=hints.publisher,
         script=hints.script,
         first_page=hints.first_page,

@@ -229,3 +229,27 @@ def test_an_invalid_user_text_is_reported_and_skipped(isolated_data: Path) -> No
     assert len(lib.problems) == 2
     assert any("broken" in p for p in lib.problems)
     assert lib.get("mine").text == "我的\n內文"
+
+
+def test_a_hand_written_files_front_lines_stay_apart() -> None:
+    """Title, author and date on lines of their own above one-line paragraphs: they were glued
+    into one title (「中亚地区的大国博弈李明华2019年6月」); the date line is the text's date."""
+    from reader.ingest import Hints, clean, date_line
+
+    raw = (
+        "中亚地区的大国博弈\n李明华\n2019年6月\n\n"
+        "上海合作组织成立以来，中俄两国在中亚的互动日益频繁。双方既有合作，也有竞争，形成了一种微妙的平衡。\n\n"
+        "普京政府一方面积极参与多边机制，另一方面也警惕中国经由一带一路倡议扩大影响力。\n\n"
+        "本文以能源、安全与经济三个面向，分析两国在中亚的竞合关系，并评估其对区域秩序的影响。\n"
+    )
+    doc = clean(raw, Hints(id="zy", layout="plain")).document
+    assert doc.meta.title == "中亚地区的大国博弈"
+    assert doc.meta.authors == ("李明华",) and doc.meta.date == "2019-06"
+    kinds = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks[:3]]
+    assert kinds == [
+        ("title", "中亚地区的大国博弈"),
+        ("author", "李明华"),
+        ("affiliation", "2019年6月"),
+    ]
+    assert date_line("2019年6月5日") == "2019-06-05" and date_line("2019.6") == "2019-06"
+    assert date_line("2024年2月30日") is None and date_line("1994年《面向") is None
