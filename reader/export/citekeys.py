@@ -8,9 +8,10 @@ sets (Text Details, ``meipi import --citekey``) is stored too and wins.
 
 A new key is the first author's family name, the year and the first word of the title, lower
 case, in ASCII (Chinese through its pinyin, without tones): 許菁芸〈中俄兩國…〉 2024 is
-``xu2024zhonge``; a text without an author takes the first four characters of its title
-(〈北極合作研究〉: ``beijihezuo``), as two characters alone would often be shared. A key another
-text already has gets ``a``, ``b`` … at its end, as Better BibTeX does (``beijihezuoa``).
+``xu2024zhonge``; a text without an author takes the first four characters of its title, then
+its year (〈北極合作研究〉 2023: ``beijihezuo2023``), as two characters alone would often be
+shared. A key another text already has gets ``a``, ``b`` … at its end, as Better BibTeX does
+(``beijihezuoa``).
 
 Texts the library held before keys were kept (earlier versions generated keys at every
 export) keep the key a whole-library export gave them, computed as before (:func:`legacy_keys`:
@@ -165,15 +166,19 @@ def legacy_keys(documents: Iterable[Document]) -> dict[str, str]:
 
 def new_base(meta: Metadata) -> str:
     """The key a text entering the library is given before it is told apart from others: as
-    :func:`base_citekey`, but four characters of the title when there is no author."""
+    :func:`base_citekey`, but four characters of the title and the year when there is no
+    author."""
     if meta.authors:
         return base_citekey(meta)
+    # The title first, then the year: with the year first a key began with a digit and took an
+    # "x" (x2024zhongeguanxi, x2024t4x).
     title = meta.title.strip()
     if title[:1] and _HAN.match(title[:1]):
-        key = (meta.year or "") + romanize("".join(_HAN.findall(title)[:4]))
-        if key:
-            return key if key[0].isalpha() else "x" + key
-    return base_citekey(meta)
+        word = romanize("".join(_HAN.findall(title)[:4]))
+    else:
+        word = _first_word(title)
+    key = word + (meta.year or "")
+    return key if key[:1].isalpha() else base_citekey(meta)
 
 
 def _suffixes() -> Iterator[str]:

@@ -59,6 +59,10 @@ def test_a_new_key_takes_better_bibtexs_letter_at_its_end() -> None:
     assert new_citekey(notes, set()) == "beijihezuo"  # four characters without an author
     assert new_citekey(notes, {"beijihezuo"}) == "beijihezuoa"
     assert new_citekey(notes, {"beijihezuo", "beijihezuoa"}) == "beijihezuob"
+    # With a year, after the title (before it, a key began with a digit: x2024…).
+    dated = Metadata(id="d", title="中俄關係", date="2024-03")
+    assert new_citekey(dated, set()) == "zhongeguanxi2024"
+    assert new_citekey(Metadata(id="t", title="t4x", date="2024"), set()) == "t4x2024"
     hsu = Metadata(id="h", title="中俄兩國之戰略利益分歧", authors=("許菁芸",), date="2024")
     assert new_citekey(hsu, {"xu2024zhonge"}) == "xu2024zhongea"
     letters = {"k", *(f"k{chr(c)}" for c in range(ord("a"), ord("z") + 1))}
