@@ -62,8 +62,16 @@ class Theme(NamedTuple):
             p.setColor(group, role.Link, QColor(self.accent))
             p.setColor(group, role.Mid, QColor(self.rule))
         disabled = QPalette.ColorGroup.Disabled
+        # Disabled text: the muted tone taken 40 % toward the window's — in the dark theme the
+        # muted tone itself read almost as enabled in a menu (a tester).
+        muted, window = QColor(self.muted), QColor(self.window)
+        faded = QColor(
+            round(muted.red() * 0.6 + window.red() * 0.4),
+            round(muted.green() * 0.6 + window.green() * 0.4),
+            round(muted.blue() * 0.6 + window.blue() * 0.4),
+        )
         for r in (role.WindowText, role.Text, role.ButtonText):
-            p.setColor(disabled, r, QColor(self.muted))
+            p.setColor(disabled, r, faded)
         p.setColor(disabled, role.Window, QColor(self.window))
         p.setColor(disabled, role.Base, QColor(self.panel))
         p.setColor(disabled, role.Button, QColor(self.window))

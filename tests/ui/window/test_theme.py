@@ -195,3 +195,17 @@ def test_the_page_draws_a_selection_beside_a_blue_highlight_apart(
     theme = window.theme()
     assert blue == QColor(highlight_color("blue", theme.dark))
     assert delta_e(selected, blue) > 40, (selected.name(), blue.name())
+
+
+@pytest.mark.parametrize("theme_id", ["light", "dark", "sepia"])
+def test_a_disabled_item_reads_as_disabled(theme_id: str) -> None:
+    """In the dark theme a menu's disabled items (the muted tone) looked almost enabled: they
+    stand clearly below the enabled text's contrast, and still readable."""
+    from PySide6.QtGui import QPalette
+
+    palette = THEMES[theme_id].palette()
+    window = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
+    enabled = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    assert contrast(disabled, window) <= contrast(enabled, window) / 3
+    assert contrast(disabled, window) >= 1.8
