@@ -141,7 +141,9 @@ def layout_pdf(content: PdfContent, name: str, *, first_page: int | None = None)
         authors=split_authors(authors or _info_authors(info)),
         affiliation=next((d.text for d in drafts if d.kind == "affiliation"), None),
         script="zh-Hant-TW",
-        first_page=first_page or 1,
+        # The printed number of its first page (12 when its pages print 12–16): what the import
+        # dialog shows, and what a number typed there replaces.
+        first_page=first_page or (numbers[0] if numbers else 1),
         pdf_pages=len(pages),
         source=name,
     )

@@ -302,3 +302,13 @@ def test_any_page_labels_survive_the_texts_format(labels: list[str], first_page:
 
 def test_refusals_are_input_errors() -> None:
     assert issubclass(PasswordRequired, InputError)
+
+
+def test_the_first_page_is_the_number_the_pdf_prints_on_it() -> None:
+    """Pages printed 12–16: the import dialog said "First page: 1" beside "pp. 12–16" (a
+    tester); the first page is 12, and a number typed there renumbers from it."""
+    preview = guess(read_source(DATA / "libreoffice-sc.pdf"))
+    assert preview.document.meta.first_page == 12
+    assert [p.printed for p in preview.document.pages] == ["12", "13", "14", "15", "16"]
+    again = guess(read_source(DATA / "libreoffice-sc.pdf"), Overrides(first_page=20))
+    assert again.document.meta.first_page == 20 and again.document.pages[0].printed == "20"
