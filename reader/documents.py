@@ -27,6 +27,7 @@ break).
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field, fields, replace
@@ -94,6 +95,25 @@ class Page(NamedTuple):
     def printed_number(self) -> int | None:
         """The number a citation gives, ``None`` when the printed label is not a number."""
         return self.number if self.label is None else None
+
+
+# A text's date: YYYY, YYYY-MM or YYYY-MM-DD (``Metadata.date``).
+DATE_RULE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def is_date(text: str) -> bool:
+    """Whether ``text`` is a date Meipi keeps: YYYY, YYYY-MM or YYYY-MM-DD, and a day the month
+    has (2024-02-30 is not one, 2024-02-29 is)."""
+    if not DATE_RULE.match(text):
+        return False
+    if len(text) == 10:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from reader.documents import BlockDraft, Document, Metadata, MetadataOverrides, assemble
+from reader.documents import (
+    BlockDraft,
+    Document,
+    Metadata,
+    MetadataOverrides,
+    assemble,
+    is_date,
+)
 
 _WS = " \t\u00a0\u3000\u2002\u2003\u2009"
 # Numbered heading styles, outermost first. A document's levels are the styles it actually uses,
@@ -68,21 +75,12 @@ _DATE_LINE = re.compile(
 def date_line(text: str) -> str | None:
     """``text`` as a date Meipi keeps (YYYY, YYYY-MM, YYYY-MM-DD) when the line is only a date,
     a real one (2019年6月 -> 2019-06; 2024年2月30日 is none)."""
-    import datetime
-
     found = _DATE_LINE.fullmatch(text.strip())
     if found is None:
         return None
-    year, month, day = (
-        found.group(1),
-        found.group(2) or found.group(4),
-        found.group(3) or found.group(5),
-    )
-    try:
-        datetime.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return None
-    return "-".join([year, *(f"{int(v):02d}" for v in (month, day) if v)])
+    month, day = found.group(2) or found.group(4), found.group(3) or found.group(5)
+    date = "-".join([found.group(1), *(f"{int(v):02d}" for v in (month, day) if v)])
+    return date if is_date(date) else None
 
 
 _AFFILIATION_HINTS = (

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader import documents, importing
-from reader.documents import Metadata, MetadataOverrides
+from reader.documents import Metadata, MetadataOverrides, is_date
 from reader.errors import InputError
 from reader.importing import MetadataChanges, Overrides
 
@@ -122,3 +122,11 @@ def test_an_unknown_id_is_refused_in_one_sentence_however_large_the_library() ->
     far = str(unknown_document("連弘宜", many))
     assert far.startswith("Unknown document '連弘宜'. Known ids include: lib-0000, lib-0001")
     assert "2,990 more" in far
+
+
+def test_a_date_is_a_day_its_month_has() -> None:
+    """2024-02-30 matched the pattern and was imported, then cited as 2024年2月30日."""
+    assert all(is_date(d) for d in ("2024", "2024-02", "2024-02-29", "2023-12-31"))
+    assert not any(
+        is_date(d) for d in ("2024-02-30", "2023-02-29", "2024-04-31", "2024-13", "2024/05")
+    )

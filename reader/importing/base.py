@@ -28,24 +28,6 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 20 * 1024 * 1024
 ID_RULE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
-DATE_RULE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
-
-
-def is_date(text: str) -> bool:
-    """Whether ``text`` is a date Meipi keeps: YYYY, YYYY-MM or YYYY-MM-DD, and a day the month
-    has (2024-02-30 is not one, 2024-02-29 is)."""
-    if not DATE_RULE.match(text):
-        return False
-    if len(text) == 10:
-        import datetime
-
-        try:
-            datetime.date.fromisoformat(text)
-        except ValueError:
-            return False
-    return True
-
-
 MAX_FIRST_PAGE = 100_000
 
 # Reports progress while a long file is read: (pages done, pages in all).

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import documents
-from reader.documents import BlockDraft, Document, Metadata, Page
+from reader.documents import BlockDraft, Document, Metadata, Page, is_date
 from reader.importing.base import (
     Built,
     FormatReader,
     Overrides,
     Source,
-    is_date,
     join_lines,
     split_authors,
 )

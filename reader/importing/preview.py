@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from reader import documents
-from reader.documents import Document, Library, Metadata, MetadataOverrides, Page
+from reader.documents import Document, Library, Metadata, MetadataOverrides, Page, is_date
 from reader.importing.base import (
     ID_RULE,
     MAX_FIRST_PAGE,
     Overrides,
     Source,
-    is_date,
     split_authors,
 )
 from reader.importing.encoding import ScriptGuess, guess_script

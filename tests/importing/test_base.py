@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.importing.base import is_date, join_lines, split_authors, wide
+from reader.importing.base import join_lines, split_authors, wide
 
 
 def test_lines_join_without_a_space_between_cjk_and_with_one_between_words() -> None:
@@ -37,11 +37,3 @@ def test_cjk_lines_keep_every_character(parts: list[str]) -> None:
 )
 def test_a_byline_is_split_into_authors(byline: tuple[str, ...], authors: tuple[str, ...]) -> None:
     assert split_authors(byline) == authors
-
-
-def test_a_date_is_a_day_its_month_has() -> None:
-    """2024-02-30 matched the pattern and was imported, then cited as 2024年2月30日."""
-    assert all(is_date(d) for d in ("2024", "2024-02", "2024-02-29", "2023-12-31"))
-    assert not any(
-        is_date(d) for d in ("2024-02-30", "2023-02-29", "2024-04-31", "2024-13", "2024/05")
-    )
