@@ -8,7 +8,6 @@ is :class:`~reader.ui.annotating.annotations_feature.AnnotationsFeature`'s and
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 
 from reader.store.records import COLORS
 from reader.ui.annotating.palette import color_label, swatch_icon
+from reader.ui.window.labels import shown_label
 
 if TYPE_CHECKING:
     from reader.ui.annotating.annotations_feature import AnnotationsFeature
@@ -127,7 +127,7 @@ class AnnotationMenus(QObject):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text()} ({keys})")
         # The sixth button's tip names its key beside the colours' (and its own shortcut).
-        label = re.sub(r"\(&\w\)|&(?=\w)", "", self.note_action.text())
+        label = shown_label(self.note_action.text())
         keys = self.note_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.note_action.setToolTip(f"{label} (6, {keys})")
 

@@ -51,6 +51,7 @@ from reader.importing import Overrides, Preview, Source, free_id, guess, save
 from reader.importing.metadata_file import Reference, pick, read_references, with_published
 from reader.importing.notices import Notice
 from reader.ui.library.refusals import refusal_text
+from reader.ui.window.labels import shown_label
 from reader.ui.window.messages import show_message
 from reader.ui.window.workers import Runner
 from reader.views import LABELS
@@ -505,7 +506,7 @@ class ImportDialog(QDialog):
 
     def _field(self, label: str) -> str:
         """A form label as the reader sees it, quoted, without its mnemonic and colon."""
-        shown = re.sub(r"\(&\w\)|&(?=\w)", "", label).rstrip(":：").strip()
+        shown = shown_label(label).rstrip(":：").strip()
         return self.tr("“%1”").replace("%1", shown)
 
     def _notice_text(self, notice: Notice, preview: Preview) -> str:
@@ -602,8 +603,7 @@ class ImportDialog(QDialog):
 
     def _same_text_warning(self, same_as: tuple[tuple[str, str], ...]) -> str:
         def menu(context: str, text: str) -> str:
-            shown = QCoreApplication.translate(context, text)
-            return re.sub(r"\(&\w\)|&(?=\w)", "", shown)  # the mnemonic: 檔案(&F), &File
+            return shown_label(QCoreApplication.translate(context, text))
 
         path = f"{menu('MainWindow', '&File')} ▸ {menu('DialogsFeature', '&Remove Text…')}"
         named = self.tr(", ").join(f"{title} ({doc_id})" for doc_id, title in same_as)
