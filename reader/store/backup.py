@@ -726,39 +726,10 @@ def _drop_own_logs(moved: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
     return moved
 
 
-def _carry_citekeys(live: Path, target: Path) -> None:
-    """The keys given to texts since the backup was made go into the restored copy (a key a
-    scholar has cited never changes; a text imported after the backup would otherwise be given
-    another the next time keys are kept). Read from the live file under the writers' hold; a
-    file that cannot be read, or a backup older than kept keys, carries nothing."""
-    try:
-        with _reading(_live_uri(live)) as conn:
-            rows = conn.execute("SELECT document_id, citekey FROM generated_citekeys").fetchall()
-    except sqlite3.Error:
-        return
-    if not rows:
-        return
-    conn = sqlite3.connect(target, isolation_level=None)
-    try:
-        found = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'generated_citekeys'"
-        ).fetchone()
-        if found is None:
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        # A key the backup gave another text (or a text's own key there) stays as it is.
-        conn.executemany(
-            "INSERT OR IGNORE INTO generated_citekeys (document_id, citekey) VALUES (?, ?)", rows
-        )
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
-    fsync_path(target)
-
-
 def _carry_entries(live: Path, target: Path) -> Carried | None:
-    """The user's entries made since the backup (glossary, settings …) into the restored
-    copy (``reader.store.carry``); None when the live file cannot be read at all. Failing to
+    """The user's entries made since the backup (glossary, settings …) and the citekeys given
+    since into the restored copy (``reader.store.carry``), in one read of the live file and one
+    write of the copy; None when the live file cannot be read at all. Failing to
     write the copy fails the restore (nothing changed)."""
     with contextlib.ExitStack() as stack:
         try:
@@ -805,7 +776,6 @@ def restore(db: Path, source: Path | None = None, *, texts: Path | None = None) 
             had_log = Path(str(db) + "-wal").exists()
             held = _hold_writers(db)
             newer = count_newer(db, chosen)
-            _carry_citekeys(db, tmp)
             carried = _carry_entries(db, tmp)
             kept = db.parent / f"{db.name}.replaced-{stamp}"
             _keep_old(db, kept)

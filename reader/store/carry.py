@@ -4,7 +4,9 @@ A restore puts a backup in place of the database; the user's small entries made 
 backup was taken would be lost with it, kept only in the ``.replaced-STAMP`` file: glossary
 entries (``same``, ``keep``, conversions), settings (``creator``, ``bibliography``), colour
 meanings, theme memos and vocabulary words. Each one the backup does not have is carried into
-the restored copy, as the citekeys given since are (``backup._carry_citekeys``).
+the restored copy. So are the citekeys given to texts since (not listed: a key a scholar has
+cited never changes, and a text imported after the backup would otherwise get another the next
+time keys are kept; a key the backup gave another text stays as it is).
 
 Where the backup has the same entry with another value (a setting, a conversion, a colour's
 meaning or a memo changed since), **the backup's value is kept**: the user asked to go back to
@@ -187,6 +189,19 @@ def _rows(conn: sqlite3.Connection, table: _Table) -> dict[tuple[object, ...], R
     return out
 
 
+def _carry_citekeys(previous: sqlite3.Connection, conn: sqlite3.Connection) -> None:
+    """The keys given since the backup, into ``conn``'s copy (a backup older than kept keys,
+    or a previous file that cannot give them, carries none)."""
+    name = "generated_citekeys"
+    try:
+        if not (_has_table(previous, name) and _has_table(conn, name)):
+            return
+        rows = previous.execute(f"SELECT document_id, citekey FROM {name}").fetchall()
+    except sqlite3.DatabaseError:
+        return
+    conn.executemany(f"INSERT OR IGNORE INTO {name} (document_id, citekey) VALUES (?, ?)", rows)
+
+
 def carry_entries(previous: sqlite3.Connection, target: Path) -> Carried:
     """Carry into ``target`` (the restored copy, not yet in place) every entry of the tables
     above that ``previous`` (a read transaction on the database being replaced) has and the
@@ -198,6 +213,7 @@ def carry_entries(previous: sqlite3.Connection, target: Path) -> Carried:
     conn = sqlite3.connect(target, isolation_level=None)
     try:
         conn.execute("BEGIN IMMEDIATE")
+        _carry_citekeys(previous, conn)
         for table in TABLES:
             try:
                 if not _has_table(previous, table.name):
