@@ -164,7 +164,7 @@ class MarginNotes(QWidget):
         self._hovered: str | None = None  # the pointer is on this note
         self._text_hovered: str | None = None  # the pointer is on this note's words
         self.editor: NoteEdit | None = None
-        self._geometry: dict[tuple[object, ...], tuple[float, float, str, bool, bool]] = {}
+        self._geometry: dict[tuple[object, ...], tuple[float, float, str, bool, bool, float]] = {}
         self._rendered: dict[tuple[str, str, int], QTextDocument] = {}
         self._sorted: list[AnnotationRecord] = []
         self._starts: list[int] = []
@@ -292,7 +292,7 @@ class MarginNotes(QWidget):
                 if geometry is None:
                     continue
                 self._geometry[key] = geometry
-            doc_top, card_height, text, clipped, long = geometry
+            doc_top, card_height, text, clipped, long, folded = geometry
             anchor_y = doc_top - dy
             y = max(anchor_y, previous_bottom + GAP)
             opened = full and long
@@ -300,7 +300,7 @@ class MarginNotes(QWidget):
             if full:
                 # Never taller than the pane (a longer note scrolls within its card), and
                 # lifted so that its end is on screen; the notes above move up with it.
-                room = max(height - 2 * GAP, self._folded_height(record))
+                room = max(height - 2 * GAP, folded)
                 if card_height > room:
                     scroll_range = card_height - room
                     card_height = room
@@ -335,17 +335,11 @@ class MarginNotes(QWidget):
             document = self._rendered[key] = render_note(record.note or "", self._font(), width)
         return document
 
-    def _folded_height(self, record: AnnotationRecord) -> float:
-        """The card's height with the note folded to its first lines (and "more…")."""
-        shown, lines = lines_bottom(self.rendered(record), MAX_LINES)
-        more = QFontMetrics(self._font()).lineSpacing() if lines > MAX_LINES else 0
-        return shown + more + 2 * PAD
-
     def _measure(
         self, record: AnnotationRecord, full: bool, dy: int
-    ) -> tuple[float, float, str, bool, bool] | None:
+    ) -> tuple[float, float, str, bool, bool, float] | None:
         """(passage top in document coordinates, card height, the note, whether clipped,
-        whether longer than the lines a folded card shows)."""
+        whether longer than the lines a folded card shows, the card's height folded)."""
         rects = self.view.range_rects(record.start, min(record.end, record.start + 1))
         if not rects:
             return None
@@ -355,11 +349,11 @@ class MarginNotes(QWidget):
         # Cut after its third line by the lines themselves (a line of Chinese is taller than
         # the Latin font's spacing: three such lines were called cut, and their last was).
         shown, lines = lines_bottom(document, MAX_LINES)
-        clipped = not full and lines > MAX_LINES
-        limit = shown if clipped else height
-        if lines > MAX_LINES:
-            limit += metrics.lineSpacing()  # room for the "more" (or "less") line
-        return rects[0].top() + dy, limit + 2 * PAD, record.note or "", clipped, lines > MAX_LINES
+        long = lines > MAX_LINES
+        more = metrics.lineSpacing() if long else 0  # room for the "more" (or "less") line
+        folded = shown + more + 2 * PAD
+        limit = (height if full else shown if long else height) + more + 2 * PAD
+        return rects[0].top() + dy, limit, record.note or "", not full and long, long, folded
 
     def card(self, annotation_id: str) -> Card | None:
         return next((c for c in self.cards if c.record.id == annotation_id), None)
