@@ -8,7 +8,6 @@ sidebar and the margin) is :class:`~reader.ui.annotating.annotations_feature.Ann
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -373,6 +372,8 @@ class AnnotationEdits(QObject):
             )
         if not parts:
             return None
+        from datetime import UTC, datetime  # (here: ~1 ms to import as the window got ready)
+
         doc = self.window.current_document()
         now = datetime.now(UTC)
         title = doc.title if doc is not None else ""

@@ -139,18 +139,8 @@ class Services(QObject):
             return None
         if self._snapshot is not None:
             return self._snapshot  # until the watcher, or our own write, says it changed
-        from reader.errors import MeipiError
-        from reader.store.quick import NeedsStore, read_snapshot
-
-        try:
-            snapshot = read_snapshot(self.db_path, self._snapshot_documents, most=LARGE_TEXT)
-        except NeedsStore:
-            self.store()  # an older schema: open_store upgrades it
-            return None
-        except MeipiError as exc:
-            self._store_error = str(exc)
-            self._store_exception = exc
-            self.store_failed.emit(self._store_error)
+        snapshot = self._read_snapshot() if self.db_path.exists() else None
+        if self._store is not None or self._store_error is not None:
             return None
         if snapshot is None:
             self._saw_no_database = True
@@ -171,6 +161,22 @@ class Services(QObject):
         # again for that would cost a quarter of a second each time.
         self._snapshot = snapshot
         return snapshot
+
+    def _read_snapshot(self) -> Snapshot | None:
+        # Only where there is a database: without one (a first start) nothing is read, and
+        # neither sqlite3 nor the quick reader is imported before the window is ready.
+        from reader.errors import MeipiError
+        from reader.store.quick import NeedsStore, read_snapshot
+
+        try:
+            return read_snapshot(self.db_path, self._snapshot_documents, most=LARGE_TEXT)
+        except NeedsStore:
+            self.store()  # an older schema: open_store upgrades it
+        except MeipiError as exc:
+            self._store_error = str(exc)
+            self._store_exception = exc
+            self.store_failed.emit(self._store_error)
+        return None
 
     def read_first(self, document: str) -> None:
         """The text whose annotations the database's first read brings with it (the open
