@@ -71,7 +71,9 @@ class DialogsFeature(QObject):
         self._build_actions()
         self._build_menus()
         window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        # A drop on the window reaches eventFilter through the window's own drag and drop
+        # handlers (an event filter on the window ran Python for each of its events: ~100 as
+        # the features installed themselves after the first paint); one on the text, here.
         window.reading_view.viewport().installEventFilter(self)
         window.document_opened.connect(self._on_document_opened)
 

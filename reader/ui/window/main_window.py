@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
         return self._dialogs
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        # Reached only before the dialogs' own event filter is installed.
+        # A file dropped on the window (on the text: the dialogs' filter on its viewport).
         self.dialogs.eventFilter(self, event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
