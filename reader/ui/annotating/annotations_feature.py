@@ -128,7 +128,8 @@ class AnnotationsFeature(QObject):
         self.selection.selection_changed.connect(self._on_selection_changed)
         self.view.cursorPositionChanged.connect(self._on_selection_changed)
 
-        self.sidebar = Sidebar(self.model, self._document_title)
+        # Made in its dock (see Sidebar): moved there, all of it was polished and laid out again.
+        self.sidebar = Sidebar(self.model, self._document_title, window.annotations_dock)
         self.sidebar.annotation_activated.connect(self._on_sidebar_annotation_activated)
         self.sidebar.edit_requested.connect(self._on_sidebar_edit_requested)
         self.sidebar.delete_requested.connect(self._on_sidebar_delete_requested)

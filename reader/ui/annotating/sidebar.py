@@ -156,8 +156,13 @@ class Sidebar(QWidget):
         search_row.addWidget(self.clear_button)
         layout.addLayout(search_row)
 
+        # Each widget made in the parent it is shown in: one made elsewhere and moved was
+        # polished again at each move (the colours laid out five times as the window got
+        # ready, the sidebar made before its dock).
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        filters = QWidget(self.splitter)
         self.colors = ColorModel(self)
-        self.color_view = _WrappingList(self)
+        self.color_view = _WrappingList(filters)
         self.color_view.setObjectName("colorFilter")
         self.color_view.setModel(self.colors)
         self.color_view.setAccessibleName(self.tr("Filter by colour"))
@@ -170,7 +175,7 @@ class Sidebar(QWidget):
         self.colors.dataChanged.connect(self._on_colors_data_changed)
 
         self.tags = TagTreeModel(self, checkable=True)
-        self.tag_view = QTreeView(self)
+        self.tag_view = QTreeView(filters)
         self.tag_view.setObjectName("tagFilter")
         self.tag_view.setModel(self.tags)
         self.tag_view.setAccessibleName(self.tr("Filter by tag"))
@@ -197,7 +202,7 @@ class Sidebar(QWidget):
         self.tags.modelReset.connect(self.tag_view.expandAll)
         self.tags.modelReset.connect(self.fit_tag_rows)
 
-        self.list = AnnotationList(self)
+        self.list = AnnotationList(self.splitter)
         self.list.setObjectName("annotationList")
         self.list.setAccessibleName(self.tr("Annotations"))
         self.list.setModel(self.proxy)
@@ -217,7 +222,6 @@ class Sidebar(QWidget):
         self.list.edit_id.connect(self.edit_requested)
         self.list.delete_id.connect(self.delete_requested)
 
-        filters = QWidget(self)
         filters_layout = QVBoxLayout(filters)
         filters_layout.setContentsMargins(0, 0, 0, 0)
         filters_layout.setSpacing(2)
@@ -227,7 +231,6 @@ class Sidebar(QWidget):
         filters_layout.addWidget(self.tag_view)
         filters_layout.addStretch(1)
         self.fit_tag_rows()
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(filters)
         self.splitter.addWidget(self.list)
         self.splitter.setStretchFactor(0, 0)
