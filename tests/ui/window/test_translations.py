@@ -509,3 +509,34 @@ def test_no_two_items_of_a_menu_share_a_mnemonic(qtbot: QtBot, translated: str) 
         if isinstance(menu, QMenu):
             clashes += _mnemonic_clashes(menu, action.text())
     assert clashes == []
+
+
+@pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
+def test_qts_own_file_dialog_speaks_the_readers_language(
+    qtbot: QtBot, translated: str, tmp_path: Path
+) -> None:
+    """The file dialog Qt draws itself (where the desktop offers none: the import's Choose
+    File…, Export's Save As) has no English label: Qt 6's catalogs lack two of its labels
+    ("&Look in:", "Files of &type:") and its type of a folder ("Folder"), which Meipi's own
+    catalog carries. (A file's type is the desktop's, in the system's language.)"""
+    from PySide6.QtWidgets import QFileDialog, QFileSystemModel
+
+    folder = tmp_path / "筆記"
+    folder.mkdir()
+    for accept in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+        dialog = QFileDialog(None, "", str(tmp_path), "Markdown (*.md)")
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(accept)
+        dialog.show()
+        qtbot.waitUntil(dialog.isVisible)
+        # Its words, not the folders and files it lists (the machine's own names).
+        found = [(w, t) for w, t in _everything_shown([dialog]) if not w.endswith(" item")]
+        assert len(found) > 10, found
+        english = _in_english(found, {str(tmp_path), "Markdown (*.md)"})
+        assert not english, f"{translated} {accept.name}: " + "; ".join(english)
+        files = dialog.findChild(QFileSystemModel)
+        assert files is not None
+        qtbot.waitUntil(lambda m=files: m.index(str(folder)).isValid(), timeout=10_000)
+        kind = files.type(files.index(str(folder)))
+        assert kind == {"zh_TW": "資料夾", "zh_CN": "文件夹"}[translated]
