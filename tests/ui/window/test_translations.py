@@ -39,6 +39,7 @@ from reader.ui.window.app import TRANSLATED, install_translations, interface_lan
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import LANGUAGES, ReaderSettings
 from tests.cli_helpers import meipi
+from tests.ui.helpers import MakeWindow, annotating, feature_of, interface_in, select_shown
 
 # Names and formats that stay as they are in any language, and Qt's key names in shortcuts.
 ALLOWED = (
@@ -127,7 +128,31 @@ def test_qt_and_meipi_translations_load_for_each_language(qapp: QApplication) ->
         finally:
             for translator in installed:
                 qapp.removeTranslator(translator)
-    assert install_translations(qapp, "en") == []
+    english = install_translations(qapp, "en")
+    try:  # English: only Meipi's plurals ("%n annotation(s)" is "1 annotation").
+        assert [Path(t.filePath()).name for t in english] == ["meipi_en.qm"]
+    finally:
+        for translator in english:
+            qapp.removeTranslator(translator)
+    assert install_translations(qapp, "fr") == []
+
+
+def test_english_counts_say_one_annotation_and_two_annotations(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    with interface_in("en"):
+        window = annotating(make_window)()
+        feature = feature_of(window)
+        label = feature.sidebar.count_label
+        qtbot.waitUntil(lambda: label.text() == "0 annotations")
+        view = window.reading_view
+        view.setFocus()
+        for passage, key in (("上海合作組織", Qt.Key.Key_1), ("一帶一路", Qt.Key.Key_2)):
+            select_shown(window, passage)
+            qtbot.keyClick(view, key)
+            if passage == "上海合作組織":
+                qtbot.waitUntil(lambda: label.text() == "1 annotation")
+        qtbot.waitUntil(lambda: label.text() == "2 annotations")
 
 
 @pytest.fixture
