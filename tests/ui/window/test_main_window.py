@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, Library
@@ -256,12 +256,22 @@ def test_system_theme_follows_the_desktop(qtbot: QtBot, make_window: MakeWindow)
     assert window.theme().id == "light"
 
 
+def _title_font(window: MainWindow) -> QFont:
+    return window.reading_view.document().firstBlock().charFormat().font()
+
+
 def test_font_style_sans_and_back(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     serif = window.reading_view.document().defaultFont().families()
     assert serif[0] == "Noto Serif CJK TC"
+    # A Ming text's title and headings in the Hei face the chrome uses, at its regular weight.
+    title = _title_font(window)
+    assert title.families()[0] == "Noto Sans CJK TC" and title.weight() == QFont.Weight.Normal
     window.font_actions["sans"].trigger()
     assert window.reading_view.document().defaultFont().families()[0] == "Noto Sans CJK TC"
+    # A sans text's title stands out by its weight, as it always did.
+    title = _title_font(window)
+    assert title.families()[0] == "Noto Sans CJK TC" and title.weight() == QFont.Weight.Bold
     second = restart(qtbot, window, make_window)
     assert second.font_actions["sans"].isChecked()
     assert second.reading_view.document().defaultFont().families()[0] == "Noto Sans CJK TC"
