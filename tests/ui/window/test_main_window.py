@@ -611,3 +611,57 @@ def test_a_narrow_window_keeps_a_readable_column_and_folds_the_margin(
     assert margin_room(400, False, 19.0) == MARGIN_COLLAPSED_WIDTH
     assert margin_room(700, False, 19.0) > MARGIN_COLLAPSED_WIDTH
     assert margin_room(700, True, 19.0) == MARGIN_COLLAPSED_WIDTH
+
+
+READY_PROBE = """
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from reader.ui.window.app import WindowConfig, application, create_window
+
+app = application()
+window = create_window(WindowConfig(db=Path(sys.argv[1])))
+
+
+def ready() -> None:
+    # As the benchmark's peak memory is taken: both articles opened, each in an event of its own.
+    ids = [doc.id for doc in list(window.services.library)[:2]]
+
+    def open_next() -> None:
+        if ids:
+            window.open_document(ids.pop(0))
+            QTimer.singleShot(0, open_next)
+            return
+        print(sorted(name for name in ("html", "html.entities") if name in sys.modules), flush=True)
+        app.quit()
+
+    open_next()
+
+
+window.fully_ready.connect(ready)
+window.show()
+app.exec()
+"""
+
+
+def test_the_ready_window_imports_no_module_only_a_later_action_needs(tmp_path: Path) -> None:
+    """Memory (issue 22): the html module's entity tables (~0.35 MB resident) wait for the first
+    look-up that escapes a word, not the window being ready with its articles opened."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        MEIPI_DATA_DIR=str(tmp_path),
+        MEIPI_DB=str(tmp_path / "meipi.sqlite3"),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", READY_PROBE, str(tmp_path / "meipi.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"
