@@ -512,6 +512,8 @@ class ReadingView(QTextBrowser):
             # in vain). Laid out again from the top in steps, the lines on screen filled (the
             # layout of a screen or two, where laying it all out cost the whole text's).
             document.setPageSize(document.pageSize())
+        if stepping:
+            return  # the lines off screen are justified after the paint (_justify_after_paint)
         if not wide and not self._justify_wide_pending:
             self._justify_wide_pending = True
             QTimer.singleShot(0, self, self._on_justify_wide_due)

@@ -427,6 +427,33 @@ def test_a_line_all_web_address_is_set_ragged_not_spaced_at_its_dots(qtbot: QtBo
     assert address_lines >= 1
 
 
+def test_before_the_first_paint_only_the_lines_on_screen_are_filled(qtbot: QtBot) -> None:
+    """Every paragraph holds a Latin word: before the first paint the justifier fills the
+    paragraphs on screen only; those below it (a screen further, then to the end) after."""
+    doc = loads(_long_text("中亞地區的 New Thinking 能源合作。" * 3).replace("安全。", "安全 ok。"))
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.set_content(ReadingContent.original(doc))
+    document = view.document()
+    layout = document.documentLayout()
+    height = view.viewport().height()
+
+    def tops() -> list[float]:
+        assert view.justifier is not None
+        blocks = (document.findBlockByNumber(n) for n in sorted(view.justifier._touched))
+        return [layout.blockBoundingRect(block).top() for block in blocks]
+
+    filled_at_paint: list[list[float]] = []
+    view.first_painted.connect(lambda: filled_at_paint.append(tops()))
+    view.show()
+    qtbot.waitUntil(lambda: bool(filled_at_paint))
+    assert filled_at_paint[0]  # the paragraphs on screen were filled
+    assert all(top < height for top in filled_at_paint[0])
+    qtbot.waitUntil(lambda: any(top > height for top in tops()))
+
+
 def test_what_the_first_paint_starts_comes_before_the_lines_below(qtbot: QtBot) -> None:
     """The window installs its features in events queued on first_painted: they run before the
     text below the screen is laid out and justified (work the reader cannot see yet), which
