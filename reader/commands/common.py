@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reader.cli import Context
 from reader.errors import visible
 from reader.glossary import EMPTY, Glossary
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -52,8 +53,8 @@ def sync_texts(store: Store, ctx: Context) -> None:
         )
     for doc_id, count in synced.orphans.items():
         print(
-            f"meipi: the text of {doc_id} changed; {count} "
-            "annotation(s) could not be placed again and are kept as orphans "
+            f"meipi: the text of {doc_id} changed; {counted(count, 'annotation')} "
+            f"could not be placed again and {'is' if count == 1 else 'are'} kept as orphans "
             '("orphaned": true).',
             file=ctx.stderr,
         )

@@ -27,6 +27,7 @@ from reader.export.records import select
 from reader.export.w3c import MAX_BYTES, parse_import
 from reader.paths import protected_role
 from reader.views import check_view
+from reader.wording import counted
 
 # The reading side of the exports lives in reader.ops.exporting (the store) and
 # reader.ops.reading (plain sqlite3: an export never imports SQLAlchemy unless a changed text
@@ -108,16 +109,16 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
         left_out = omitted_documents(options, source)
         if left_out and len(left_out) < len(source.selected_documents(options)):
-            notes.append(f"Left out {len(left_out)} text(s) with no matching annotation.")
+            notes.append(f"Left out {counted(len(left_out), 'text')} with no matching annotation.")
     # The notes on what the export holds are said once it is made: a failed write (an
     # unwritable path) is its one error alone.
     if path is not None:
         write_export(options, source, path)
         if options.format in ("csl-json", "bibtex"):
-            what = f"{len(source.selected_documents(options))} reference(s)"
+            what = counted(len(source.selected_documents(options)), "reference")
         else:
             count = len(select(source.annotations, options, source.selected_documents(options)))
-            what = f"{count} annotation(s)"
+            what = counted(count, "annotation")
         _say(ctx, [*notes, f"Exported {what} as {options.format} to {path}."])
         return 0
     text = export_text(options, source)
@@ -165,7 +166,10 @@ def _export_dir(args: argparse.Namespace, ctx: Context, options: ExportOptions, 
     for path in report.updated:
         print(f"Updated Meipi's section of {path}.", file=ctx.stderr)
     if report.omitted:
-        print(f"Left out {report.omitted} text(s) with no matching annotation.", file=ctx.stderr)
+        print(
+            f"Left out {counted(report.omitted, 'text')} with no matching annotation.",
+            file=ctx.stderr,
+        )
     return 0
 
 

@@ -18,6 +18,7 @@ from reader.store.carry import Entry, command_line
 from reader.store.db import Store
 from reader.store.sqlite_file import DatabaseRefused, inspect_file
 from reader.store.window_lock import acquire_window_lock, window_holder
+from reader.wording import counted
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
@@ -247,7 +248,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
             f"backups: {count}; the newest, {backups.describe_backup(newest)}, {verdict}", file=out
         )
     if problems:
-        print(f"{problems} problem(s) found.", file=out)
+        print(f"{counted(problems, 'problem')} found.", file=out)
         return 1
     print("All good.", file=out)
     return 0

@@ -5,10 +5,11 @@ visible string in ``reader/ui/``::
 
 It runs Qt's ``pyside6-lupdate`` over every module of ``reader/ui/`` to bring
 ``resources/translations/meipi_zh_TW.ts`` and ``meipi_zh_CN.ts`` up to date (new strings added
-as unfinished, strings no longer in the code dropped), then ``pyside6-lrelease`` to compile both
-into the ``.qm`` files the window loads — committed, because the package build runs isolated,
-without PySide6. It ends by listing, per language, the strings still waiting for a translation
-(exit 1 if there are any, so a script can tell).
+as unfinished, strings no longer in the code dropped) — and ``meipi_en.ts``, which holds only the
+strings with a count (``self.tr("%n annotation(s)", "", n)``: English's singular and plural) —
+then ``pyside6-lrelease`` to compile them into the ``.qm`` files the window loads — committed,
+because the package build runs isolated, without PySide6. It ends by listing, per language, the
+strings still waiting for a translation (exit 1 if there are any, so a script can tell).
 
 Translate them in Qt Linguist (``pyside6-linguist resources/translations/meipi_zh_TW.ts``,
 marking each one done) or in the ``.ts`` XML itself (a ``<translation>`` without
@@ -35,7 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "reader" / "ui"
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_TW", "zh_CN")
+LANGUAGES = ("zh_TW", "zh_CN", "en")
+# English needs a catalog only for its plurals: "%n annotation(s)" is "1 annotation" and
+# "2 annotations" (lupdate's -pluralonly keeps just the strings with a count).
+PLURALS_ONLY = ("en",)
 
 
 def ts_path(language: str, directory: Path = TRANSLATIONS) -> Path:
@@ -68,6 +72,8 @@ def update_ts(ts: Path) -> None:
     command = [qt_tool("pyside6-lupdate"), *map(str, source_files())]
     command += ["-ts", str(ts), "-no-obsolete", "-locations", "none"]
     command += ["-target-language", language, "-source-language", "en"]
+    if language in PLURALS_ONLY:
+        command.append("-pluralonly")
     subprocess.run(command, check=True, capture_output=True, text=True)
 
 

@@ -109,9 +109,11 @@
 </context>
 <context>
     <name>AnnotationEdits</name>
-    <message>
-        <source>The text of %1 changed: %2 annotation(s) could not be placed again and are kept, marked as not found in the text, in the sidebar.</source>
-        <translation>%1 的文本已更改：有 %2 条批注无法重新定位，已保留并在侧边栏中标为“在文本中未找到”。</translation>
+    <message numerus="yes">
+        <source>The text of %1 changed: %n annotation(s) could not be placed again and are kept, marked as not found in the text, in the sidebar.</source>
+        <translation>
+            <numerusform>%1 的文本已更改：有 %n 条批注无法重新定位，已保留并在侧边栏中标为“在文本中未找到”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Annotate</source>
@@ -760,9 +762,11 @@
         <source>Annotations in this export: %1.</source>
         <translation>本次导出的批注：%1 条。</translation>
     </message>
-    <message>
-        <source>Left out %1 text(s) with no matching annotation.</source>
-        <translation>略去 %1 个没有符合条件批注的文本。</translation>
+    <message numerus="yes">
+        <source>Left out %n text(s) with no matching annotation.</source>
+        <translation>
+            <numerusform>略去 %n 个没有符合条件批注的文本。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Creator: %1.</source>
@@ -1644,12 +1648,44 @@ Esc clears the filter.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 已存在。
 要替换它吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1835,25 +1871,55 @@ Do you want to replace it?</source>
         <source>Delete Tag %1</source>
         <translation>删除标签“%1”</translation>
     </message>
-    <message>
-        <source>Deleted %1 from %2 annotation(s) (they are kept).</source>
-        <translation>已从 %2 条批注中删除“%1”（批注本身保留）。</translation>
+    <message numerus="yes">
+        <source>Deleted %1 from %n annotation(s) (they are kept).</source>
+        <translation>
+            <numerusform>已从 %n 条批注中删除“%1”（批注本身保留）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %1 into %3 on %n annotation(s).</source>
+        <translation>
+            <numerusform>已在 %n 条批注上将“%1”合并到“%3”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Renamed %1 to %3 on %n annotation(s).</source>
+        <translation>
+            <numerusform>已在 %n 条批注上将“%1”重命名为“%3”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New name for %1 (%n annotation(s); tags under it follow):</source>
+        <translation>
+            <numerusform>“%1”的新名称（%n 条批注；其下的标签一并更改）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already exists. Merge %2 into it (%n annotation(s))?</source>
+        <translation>
+            <numerusform>“%1”已存在。要将“%2”合并进去吗（%n 条批注）？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %1 (%n annotation(s)) into:</source>
+        <translation>
+            <numerusform>将“%1”（%n 条批注）合并到：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the tag %1 (and any tag under it) from %n annotation(s)? The annotations stay; Undo puts the tag back.</source>
+        <translation>
+            <numerusform>要从 %n 条批注中移除标签“%1”（及其下所有标签）吗？批注本身会保留；“撤销”可将标签加回。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Merge Tag %1 Into %2</source>
         <translation>将标签“%1”合并到“%2”</translation>
     </message>
     <message>
-        <source>Merged %1 into %3 on %2 annotation(s).</source>
-        <translation>已在 %2 条批注上将“%1”合并到“%3”。</translation>
-    </message>
-    <message>
         <source>Rename Tag %1 to %2</source>
         <translation>将标签“%1”重命名为“%2”</translation>
-    </message>
-    <message>
-        <source>Renamed %1 to %3 on %2 annotation(s).</source>
-        <translation>已在 %2 条批注上将“%1”重命名为“%3”。</translation>
     </message>
     <message>
         <source>(%1 undoes it.)</source>
@@ -1872,32 +1938,16 @@ Do you want to replace it?</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <source>New name for %1 (%2 annotation(s); tags under it follow):</source>
-        <translation>“%1”的新名称（%2 条批注；其下的标签一并更改）：</translation>
-    </message>
-    <message>
         <source>Merge Tags</source>
         <translation>合并标签</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Merge %2 into it (%3 annotation(s))?</source>
-        <translation>“%1”已存在。要将“%2”合并进去吗（%3 条批注）？</translation>
     </message>
     <message>
         <source>Merge Tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <source>Merge %1 (%2 annotation(s)) into:</source>
-        <translation>将“%1”（%2 条批注）合并到：</translation>
-    </message>
-    <message>
         <source>Delete Tag</source>
         <translation>删除标签</translation>
-    </message>
-    <message>
-        <source>Remove the tag %1 (and any tag under it) from %2 annotation(s)? The annotations stay; Undo puts the tag back.</source>
-        <translation>要从 %2 条批注中移除标签“%1”（及其下所有标签）吗？批注本身会保留；“撤销”可将标签加回。</translation>
     </message>
     <message>
         <source>What %1 means:</source>

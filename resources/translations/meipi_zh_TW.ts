@@ -109,9 +109,11 @@
 </context>
 <context>
     <name>AnnotationEdits</name>
-    <message>
-        <source>The text of %1 changed: %2 annotation(s) could not be placed again and are kept, marked as not found in the text, in the sidebar.</source>
-        <translation>%1 的文本已變更：有 %2 則註記無法重新定位，已保留並在側邊欄標示為「在文本中找不到」。</translation>
+    <message numerus="yes">
+        <source>The text of %1 changed: %n annotation(s) could not be placed again and are kept, marked as not found in the text, in the sidebar.</source>
+        <translation>
+            <numerusform>%1 的文本已變更：有 %n 則註記無法重新定位，已保留並在側邊欄標示為「在文本中找不到」。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Annotate</source>
@@ -760,9 +762,11 @@
         <source>Annotations in this export: %1.</source>
         <translation>本次匯出的註記：%1 則。</translation>
     </message>
-    <message>
-        <source>Left out %1 text(s) with no matching annotation.</source>
-        <translation>略去 %1 篇沒有符合條件註記的文本。</translation>
+    <message numerus="yes">
+        <source>Left out %n text(s) with no matching annotation.</source>
+        <translation>
+            <numerusform>略去 %n 篇沒有符合條件註記的文本。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Creator: %1.</source>
@@ -1644,12 +1648,44 @@ Esc clears the filter.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>磁碟機</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 檔案</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 已經存在。
 要取代它嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>尋找於(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>檔案類型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1835,25 +1871,55 @@ Do you want to replace it?</source>
         <source>Delete Tag %1</source>
         <translation>刪除標籤「%1」</translation>
     </message>
-    <message>
-        <source>Deleted %1 from %2 annotation(s) (they are kept).</source>
-        <translation>已從 %2 則註記中刪除「%1」（註記本身保留）。</translation>
+    <message numerus="yes">
+        <source>Deleted %1 from %n annotation(s) (they are kept).</source>
+        <translation>
+            <numerusform>已從 %n 則註記中刪除「%1」（註記本身保留）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %1 into %3 on %n annotation(s).</source>
+        <translation>
+            <numerusform>已在 %n 則註記上將「%1」合併至「%3」。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Renamed %1 to %3 on %n annotation(s).</source>
+        <translation>
+            <numerusform>已在 %n 則註記上將「%1」重新命名為「%3」。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New name for %1 (%n annotation(s); tags under it follow):</source>
+        <translation>
+            <numerusform>「%1」的新名稱（%n 則註記；其下的標籤一併變更）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already exists. Merge %2 into it (%n annotation(s))?</source>
+        <translation>
+            <numerusform>「%1」已存在。要將「%2」合併進去嗎（%n 則註記）？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %1 (%n annotation(s)) into:</source>
+        <translation>
+            <numerusform>將「%1」（%n 則註記）合併至：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the tag %1 (and any tag under it) from %n annotation(s)? The annotations stay; Undo puts the tag back.</source>
+        <translation>
+            <numerusform>要從 %n 則註記中移除標籤「%1」（及其下所有標籤）嗎？註記本身會保留；「復原」可將標籤加回。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Merge Tag %1 Into %2</source>
         <translation>將標籤「%1」合併至「%2」</translation>
     </message>
     <message>
-        <source>Merged %1 into %3 on %2 annotation(s).</source>
-        <translation>已在 %2 則註記上將「%1」合併至「%3」。</translation>
-    </message>
-    <message>
         <source>Rename Tag %1 to %2</source>
         <translation>將標籤「%1」重新命名為「%2」</translation>
-    </message>
-    <message>
-        <source>Renamed %1 to %3 on %2 annotation(s).</source>
-        <translation>已在 %2 則註記上將「%1」重新命名為「%3」。</translation>
     </message>
     <message>
         <source>(%1 undoes it.)</source>
@@ -1872,32 +1938,16 @@ Do you want to replace it?</source>
         <translation>重新命名標籤</translation>
     </message>
     <message>
-        <source>New name for %1 (%2 annotation(s); tags under it follow):</source>
-        <translation>「%1」的新名稱（%2 則註記；其下的標籤一併變更）：</translation>
-    </message>
-    <message>
         <source>Merge Tags</source>
         <translation>合併標籤</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Merge %2 into it (%3 annotation(s))?</source>
-        <translation>「%1」已存在。要將「%2」合併進去嗎（%3 則註記）？</translation>
     </message>
     <message>
         <source>Merge Tag</source>
         <translation>合併標籤</translation>
     </message>
     <message>
-        <source>Merge %1 (%2 annotation(s)) into:</source>
-        <translation>將「%1」（%2 則註記）合併至：</translation>
-    </message>
-    <message>
         <source>Delete Tag</source>
         <translation>刪除標籤</translation>
-    </message>
-    <message>
-        <source>Remove the tag %1 (and any tag under it) from %2 annotation(s)? The annotations stay; Undo puts the tag back.</source>
-        <translation>要從 %2 則註記中移除標籤「%1」（及其下所有標籤）嗎？註記本身會保留；「復原」可將標籤加回。</translation>
     </message>
     <message>
         <source>What %1 means:</source>

@@ -47,4 +47,4 @@ def test_a_changed_text_is_reanchored_and_its_orphans_are_said(db_file: Path) ->
         (record,) = annotation_ops.list_annotations(store)
     assert record.orphaned
     message = stderr.getvalue()
-    assert "the text of mine changed; 1 annotation(s) could not be placed again" in message
+    assert "the text of mine changed; 1 annotation could not be placed again" in message

@@ -97,7 +97,7 @@ def test_compare_export_and_its_limits(annotated: list[str], tmp_path: Path) -> 
     front = split_front_matter(by_colour.out)[0]
     assert [d["document"] for d in front["documents"]] == ["hsu-divergence"]
     assert "No passages." not in by_colour.out
-    assert by_colour.err == "Left out 1 text(s) with no matching annotation.\n"
+    assert by_colour.err == "Left out 1 text with no matching annotation.\n"
 
 
 def test_compare_leaves_out_texts_without_passages(annotated: list[str], tmp_path: Path) -> None:
@@ -108,7 +108,7 @@ def test_compare_leaves_out_texts_without_passages(annotated: list[str], tmp_pat
     assert meipi("annotate", "route", "--quote", "北極的合作", "--tag", "北極").code == 0
     whole = meipi("export", "--format", "compare")
     assert whole.code == 0, whole.err
-    assert whole.err == "Left out 1 text(s) with no matching annotation.\n"
+    assert whole.err == "Left out 1 text with no matching annotation.\n"
     front, body = split_front_matter(whole.out)
     assert [d["document"] for d in front["documents"]] == ["lian-obor", "hsu-divergence", "route"]
     assert "〈北極航道與中俄合作〉〈" not in body and "合…〉〈" not in body

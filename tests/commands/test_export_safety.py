@@ -249,4 +249,4 @@ def test_a_failed_write_is_its_error_alone() -> None:
         assert r.code == 1 and r.out == "", argv
         assert "Left out" not in r.err and len(r.err.strip().splitlines()) == 1, r.err
     done = meipi("export", "--format", "markdown")
-    assert done.code == 0 and done.err == "Left out 1 text(s) with no matching annotation.\n"
+    assert done.code == 0 and done.err == "Left out 1 text with no matching annotation.\n"

@@ -124,7 +124,7 @@ def test_cli_markdown_omits_texts_without_annotations() -> None:
     assert meipi("annotate", "lian-obor", "--quote", "保護持有俄羅斯護照之公民").code == 0
     done = meipi("export", "--format", "markdown", "--script", "zh-Hans")
     assert done.code == 0, done.err
-    assert "Left out 1 text(s)" in done.err
+    assert "Left out 1 text" in done.err
     assert "許菁芸" not in done.out and "No annotations match" not in done.out
     front, body = split_front_matter(done.out)
     # Byline converted character by character into the export's script.

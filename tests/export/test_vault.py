@@ -20,7 +20,7 @@ def test_vault_export_keeps_what_the_user_wrote(tmp_path: Path) -> None:
     )
     first = meipi("export", "--format", "markdown", "--dir", str(vault))
     assert first.code == 0, first.err
-    assert "Left out 1 text(s)" in first.err
+    assert "Left out 1 text" in first.err
     assert sorted(p.name for p in vault.iterdir()) == ["lian-obor.md"]
     path = vault / "lian-obor.md"
     text = path.read_text(encoding="utf-8")

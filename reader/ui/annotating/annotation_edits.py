@@ -55,11 +55,11 @@ class AnnotationEdits(QObject):
         if orphans:
             self.window.statusBar().showMessage(
                 self.tr(
-                    "The text of %1 changed: %2 annotation(s) could not be placed again and "
-                    "are kept, marked as not found in the text, in the sidebar."
-                )
-                .replace("%1", ", ".join(d.id for d in stale))
-                .replace("%2", str(orphans)),
+                    "The text of %1 changed: %n annotation(s) could not be placed again and "
+                    "are kept, marked as not found in the text, in the sidebar.",
+                    "",
+                    orphans,
+                ).replace("%1", ", ".join(d.id for d in stale)),
                 15000,
             )
         return True

@@ -209,15 +209,16 @@ class TagManager(QDialog):
         except MeipiError as exc:
             self._say(str(exc), error=True)
             return False
+        count = change.annotations
         if kind == "delete":
             text = self.tr("Delete Tag %1").replace("%1", name)
-            message = self.tr("Deleted %1 from %2 annotation(s) (they are kept).")
+            message = self.tr("Deleted %1 from %n annotation(s) (they are kept).", "", count)
         elif kind == "merge":
             text = self.tr("Merge Tag %1 Into %2").replace("%1", name).replace("%2", new_name or "")
-            message = self.tr("Merged %1 into %3 on %2 annotation(s).")
+            message = self.tr("Merged %1 into %3 on %n annotation(s).", "", count)
         else:
             text = self.tr("Rename Tag %1 to %2").replace("%1", name).replace("%2", new_name or "")
-            message = self.tr("Renamed %1 to %3 on %2 annotation(s).")
+            message = self.tr("Renamed %1 to %3 on %n annotation(s).", "", count)
         self.feature.history.push(
             TagCommand(self.feature.writer, text, kind, name, new_name, tags_before, change.before)
         )
@@ -225,11 +226,7 @@ class TagManager(QDialog):
             QKeySequence.SequenceFormat.NativeText
         )
         said = (
-            (
-                message.replace("%1", name)
-                .replace("%2", str(change.annotations))
-                .replace("%3", new_name or "")
-            )
+            (message.replace("%1", name).replace("%3", new_name or ""))
             + " "
             + self.tr("(%1 undoes it.)").replace("%1", undo_keys)
         )
@@ -282,9 +279,9 @@ class TagManager(QDialog):
         new_name, ok = QInputDialog.getText(
             self,
             self.tr("Rename Tag"),
-            self.tr("New name for %1 (%2 annotation(s); tags under it follow):")
-            .replace("%1", name)
-            .replace("%2", str(self.touched(name))),
+            self.tr(
+                "New name for %1 (%n annotation(s); tags under it follow):", "", self.touched(name)
+            ).replace("%1", name),
             text=name,
         )
         if not ok or not new_name.strip() or new_name.strip() == name:
@@ -294,10 +291,13 @@ class TagManager(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.tr("Merge Tags"),
-                self.tr("%1 already exists. Merge %2 into it (%3 annotation(s))?")
+                self.tr(
+                    "%1 already exists. Merge %2 into it (%n annotation(s))?",
+                    "",
+                    self.touched(name),
+                )
                 .replace("%1", new_name.strip())
-                .replace("%2", name)
-                .replace("%3", str(self.touched(name))),
+                .replace("%2", name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -315,9 +315,7 @@ class TagManager(QDialog):
         dialog = _MergeDialog(self)
         dialog.setWindowTitle(self.tr("Merge Tag"))
         dialog.setLabelText(
-            self.tr("Merge %1 (%2 annotation(s)) into:")
-            .replace("%1", name)
-            .replace("%2", str(self.touched(name)))
+            self.tr("Merge %1 (%n annotation(s)) into:", "", self.touched(name)).replace("%1", name)
         )
         dialog.setComboBoxItems(others)
         dialog.setComboBoxEditable(True)
@@ -345,11 +343,11 @@ class TagManager(QDialog):
             self,
             self.tr("Delete Tag"),
             self.tr(
-                "Remove the tag %1 (and any tag under it) from %2 annotation(s)? "
-                "The annotations stay; Undo puts the tag back."
-            )
-            .replace("%1", name)
-            .replace("%2", str(self.touched(name))),
+                "Remove the tag %1 (and any tag under it) from %n annotation(s)? "
+                "The annotations stay; Undo puts the tag back.",
+                "",
+                self.touched(name),
+            ).replace("%1", name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete(name)

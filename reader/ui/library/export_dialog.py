@@ -528,8 +528,8 @@ class ExportDialog(QDialog):
         self.preview.verticalScrollBar().setValue(scroll)
         status = self.tr("Annotations in this export: %1.").replace("%1", str(rendered.count))
         if rendered.omitted:
-            status += " " + self.tr("Left out %1 text(s) with no matching annotation.").replace(
-                "%1", str(rendered.omitted)
+            status += " " + self.tr(
+                "Left out %n text(s) with no matching annotation.", "", rendered.omitted
             )
         if rendered.options.format == "json":
             status += " " + (

@@ -148,10 +148,11 @@ class Justifier:
         if block.isValid() and block.length() > 1:
             _unset_spacing(cursor, block, 0, block.length() - 1)
 
-    def justify_range(self, first: int, last: int) -> None:
+    def justify_range(self, first: int, last: int) -> bool:
         """Justify the blocks holding Qt positions ``first`` to ``last`` (those not done yet at
-        their present width)."""
+        their present width); whether a format changed."""
         document = self._document
+        changed = False
         block = document.findBlock(first)
         while block.isValid() and block.position() <= last:
             number = block.blockNumber()
@@ -160,18 +161,21 @@ class Justifier:
                     cursor = QTextCursor(document)
                     self._clear(cursor, block)
                     self._touched.discard(number)
-                self.justify_block(block)
+                    changed = True
+                changed = self.justify_block(block) or changed
             block = block.next()
+        return changed
 
-    def justify_block(self, block: QTextBlock) -> None:
+    def justify_block(self, block: QTextBlock) -> bool:
+        """Fill the lines of ``block`` that need it; whether any was (its formats changed)."""
         self._done[block.blockNumber()] = _width(block)
         if not is_justified(block):
-            return
+            return False
         ensure_laid_out(block)
         layout = block.layout()
         count = layout.lineCount()
         if count < 2:
-            return
+            return False
         units = utf16_units(block.text())
         loosest: float | None = None  # pixels, once a line needs it
         lines: list[tuple[int, int, list[int], float]] = []  # start, end, gaps, room
@@ -203,7 +207,7 @@ class Justifier:
             lines.append((start, end, points, line.width() - EPSILON))
             spacings.append(_floor64(slack / len(points)))
         if not lines:
-            return
+            return False
         # Splitting a line into runs of different formats can change its width a little
         # (kerning across the cut): measured, and the spacing taken down where it overflows.
         # Qt's own line breaking can still find a spaced line a little too wide (the last
@@ -227,6 +231,7 @@ class Justifier:
             if not over:
                 break
         self._touched.add(block.blockNumber())
+        return True
 
     def _apply(
         self,

@@ -484,25 +484,36 @@ class ReadingView(QTextBrowser):
             # none); shown, it justifies what is on screen (showEvent).
             return
         document = self.document()
+        stepping = False  # Qt is laying the text out in steps, not to its end yet
         if not document.lastBlock().layout().lineCount():
-            # Not laid out to the end yet: a change of format now would leave the blocks Qt
-            # has not reached unlaid for good. A short text is laid out now; a long one is
-            # justified once the pacer has laid it out.
+            # Not laid out to the end yet. A short text is laid out now, or before the first
+            # paint only as far as the screen; a long one is justified once the pacer has laid
+            # it out.
             if document.characterCount() > SHORT_TEXT:
                 return
-            if (not self._painted or self._justify_after_paint) and not self._filling_on_screen():
-                # Before the first paint, with nothing on screen that Qt would justify badly:
-                # the text is laid out as far as the screen (as a bare QTextEdit lays it out),
-                # and to its end, the lines below justified, after what the first paint starts
-                # (the window installs its features first: the lines off screen can wait).
+            if not self._painted or self._justify_after_paint:
+                # Before the first paint: the text is laid out as far as the screen (as a bare
+                # QTextEdit lays it out), and to its end, the lines below justified, after what
+                # the first paint starts (the window installs its features first: the lines off
+                # screen can wait). Lines on screen that Qt would justify badly are filled now.
                 self._justify_after_paint = True
-                return
-            ensure_laid_out(document.lastBlock())
+                if not self._filling_on_screen():
+                    return
+                stepping = True
+            else:
+                ensure_laid_out(document.lastBlock())
         viewport = self.viewport()
         reach = viewport.height() if wide else 0
         first = self._hit(QPoint(0, -reach))
         last = self._hit(QPoint(viewport.width(), viewport.height() + reach))
-        self.justifier.justify_range(first, last)
+        if self.justifier.justify_range(first, last) and stepping:
+            # A change of format above the step Qt's layout has reached ends its steps there:
+            # the paragraphs below would stay unlaid for good (no lines, no height, asked for
+            # in vain). Laid out again from the top in steps, the lines on screen filled (the
+            # layout of a screen or two, where laying it all out cost the whole text's).
+            document.setPageSize(document.pageSize())
+        if stepping:
+            return  # the lines off screen are justified after the paint (_justify_after_paint)
         if not wide and not self._justify_wide_pending:
             self._justify_wide_pending = True
             QTimer.singleShot(0, self, self._on_justify_wide_due)

@@ -100,22 +100,34 @@ class ReadingContent(NamedTuple):
 
 
 class Typography(NamedTuple):
-    """How to set the text: font families (best first), size, colours."""
+    """How to set the text: font families (best first), size, colours; the title's and the
+    headings' families when they are set in a face of their own (a Hei face over a Ming text,
+    as Chinese journals set them, at its regular weight: Hei needs no bold to stand out)."""
 
     families: tuple[str, ...]
     point_size: float = BASE_POINT_SIZE
     theme: Theme = LIGHT
     line_height: int = LINE_HEIGHT
     column_em: int = COLUMN_EM
+    heading_families: tuple[str, ...] = ()  # empty: the body's families, in bold
 
     def font(self, scale: float = 1.0, *, bold: bool = False) -> QFont:
+        return self._font(self.families, scale, bold)
+
+    def heading_font(self, scale: float) -> QFont:
+        """The font of the title and the headings."""
+        if self.heading_families:
+            return self._font(self.heading_families, scale, False)
+        return self._font(self.families, scale, True)
+
+    def _font(self, families: tuple[str, ...], scale: float, bold: bool) -> QFont:
         font = QFont()
-        if self.families:
-            font.setFamilies(list(self.families))
+        if families:
+            font.setFamilies(list(families))
         font.setPointSizeF(self.point_size * scale)
         font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
-        if self.families and has_contextual_spacing(self.families):
+        if families and has_contextual_spacing(families):
             font.setFeature(QFont.Tag.fromString(CHWS), 1)
         return font
 
@@ -232,7 +244,10 @@ def build_document(content: ReadingContent, typo: Typography) -> QTextDocument:
             fmt.setRightMargin(style.side_em * em)
             fmt.setProperty(QTextFormat.Property.UserProperty, block.kind)
             chars = QTextCharFormat()
-            chars.setFont(typo.font(style.scale, bold=style.bold))
+            if style.bold:  # the title and the headings
+                chars.setFont(typo.heading_font(style.scale))
+            else:
+                chars.setFont(typo.font(style.scale))
             chars.setFontItalic(style.italic)
             # The colour alone (a solid brush of it): QBrush(QColor) makes PySide weigh every
             # QBrush constructor, creating QGradient's, QImage's and QPixmap's classes and

@@ -105,13 +105,18 @@ def interface_language(choice: str, system: QLocale | None = None) -> str:
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """Meipi's strings (``resources/translations/meipi_<language>.qm``) and Qt's own for the
     standard dialogs and buttons (``qtbase_<language>.qm``, shipped with PySide6), for a
-    translated ``language``; nothing for English."""
+    translated ``language``; for English, only Meipi's plurals ("1 annotation", "2
+    annotations": the code writes "%n annotation(s)")."""
     installed: list[QTranslator] = []
-    if language not in TRANSLATED:
-        return installed
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = str(resources.resource_path("translations"))
-    for name, directory in (("qtbase", qt_dir), ("meipi", ours)):
+    if language == "en":
+        catalogs = [("meipi", ours)]
+    elif language in TRANSLATED:
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        catalogs = [("qtbase", qt_dir), ("meipi", ours)]
+    else:
+        return installed
+    for name, directory in catalogs:
         translator = QTranslator(app)
         if translator.load(f"{name}_{language}", directory):
             app.installTranslator(translator)

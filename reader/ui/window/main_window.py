@@ -784,12 +784,16 @@ class MainWindow(QMainWindow):
     def _typography(self, content: ReadingContent | None) -> Typography:
         script = content.script if content is not None else "zh-Hant-TW"
         families = tuple(self._fonts.body_families(self._font_style, script))
+        # Under a Ming/Song text, the title and headings in the Hei face (黑體) the window's
+        # chrome already uses; a reader who chose the sans keeps its bold headings.
+        headings = self._fonts.body_families("sans", script) if self._font_style == "serif" else []
         return Typography(
             families,
             zoomed_point_size(self._zoom),
             self._theme,
             line_height=self._line_spacing,
             column_em=self._column_width,
+            heading_families=tuple(headings),
         )
 
     def _retypeset(self) -> None:

@@ -12,7 +12,6 @@ Signals:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -115,6 +114,8 @@ class WordPopup(QFrame):
 
     def show_message(self, text: str, at: QPoint) -> None:
         """A sentence instead of an entry (the dictionary is loading, or missing)."""
+        from html import escape  # at the first look-up: its entity tables are ~0.5 MB
+
         self.lookup = None
         self.body.setText(escape(text))
         self.add_button.setVisible(False)
@@ -131,6 +132,8 @@ class WordPopup(QFrame):
         return doc.toPlainText()
 
     def html(self, lookup: WordLookup) -> str:
+        from html import escape
+
         zhuyin = self.zhuyin()
         parts = [f"<p style='font-size:large'><b>{escape(lookup.word)}</b>"]
         others = [o for e in lookup.entries if (o := e.other_form(lookup.word))]

@@ -40,18 +40,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
 from reader.ui.reading.reading_view import ReadingView
 from reader.ui.window.workers import Runner
-from reader.ui.words.word_popup import WordLookup, WordPopup
 
 if TYPE_CHECKING:
     from reader.dictionary import Dictionary
     from reader.ui.reading.selection import ChineseSelection
     from reader.ui.window.settings import ReaderSettings
     from reader.ui.words.vocabulary_dialog import VocabularyDialog
+    from reader.ui.words.word_popup import WordLookup, WordPopup
 
 LOOKUP_SHORTCUT = "Ctrl+Shift+D"
 ZHUYIN_SETTING = "words/zhuyin"
@@ -105,10 +104,8 @@ class WordsFeature(QObject):
         self._words_key: tuple[str, str] | None = None
         self._pending: QPoint | None = None  # a look-up waiting for the dictionary
         self._anchor: QPoint | None = None  # where the popup's word is (viewport)
-        self.popup = WordPopup(view)
-        self.popup.set_zhuyin(self._settings().flag(ZHUYIN_SETTING, False))
-        self.popup.zhuyin_toggled.connect(self._on_popup_zhuyin_toggled)
-        self.popup.add_requested.connect(self._on_popup_add_requested)
+        # Made at the first look-up: its widgets and their classes (memory at startup).
+        self._popup: WordPopup | None = None
         self.vocabulary_dialog: VocabularyDialog | None = None
         # Set once the reading pane is deleted: a warm-up of its window still waiting for the
         # worker is then skipped (one already running goes on: jieba cannot stop half-way).
@@ -272,10 +269,26 @@ class WordsFeature(QObject):
     def _on_glossary_changed(self) -> None:
         self._warm_up_if_started()
 
+    @property
+    def popup(self) -> WordPopup:
+        """The look-up popup."""
+        if self._popup is None:
+            from reader.ui.words.word_popup import WordPopup
+
+            popup = self._popup = WordPopup(self.view)
+            popup.set_zhuyin(self._settings().flag(ZHUYIN_SETTING, False))
+            popup.zhuyin_toggled.connect(self._on_popup_zhuyin_toggled)
+            popup.add_requested.connect(self._on_popup_add_requested)
+        return self._popup
+
+    def _popup_visible(self) -> bool:
+        return self._popup is not None and self._popup.isVisible()
+
     # -- looking up ----------------------------------------------------------------------------
     def lookup_for(self, shown: int, length: int | None = None) -> WordLookup | None:
         """The look-up of the longest dictionary word from shown position ``shown`` (at most
         ``length`` characters); None before the dictionary is open."""
+        from reader.ui.words.word_popup import WordLookup
         from reader.words import sentence_at
 
         content = self.view.content()
@@ -366,7 +379,7 @@ class WordsFeature(QObject):
     def hide_popup(self) -> None:
         self._pending = None
         self._anchor = None
-        if self.popup.isVisible():
+        if self._popup_visible():
             self.popup.hide()
 
     def _report_for_benchmark(self) -> None:
@@ -392,7 +405,7 @@ class WordsFeature(QObject):
     # -- events --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if not isValid(self.view) or not isValid(self.popup):
+        if not isValid(self.view) or (self._popup is not None and not isValid(self._popup)):
             return False  # the window is being taken down
         if watched is self._viewport:
             if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
@@ -406,7 +419,9 @@ class WordsFeature(QObject):
                     self.hide_popup()
             elif kind == QEvent.Type.MouseButtonPress:
                 self.hide_popup()
-            elif kind == QEvent.Type.Leave and not self.popup.underMouse():
+            elif kind == QEvent.Type.Leave and not (
+                self._popup is not None and self._popup.underMouse()
+            ):
                 self._pending = None
         elif watched is self.view and isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyPress:
             others = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
@@ -415,7 +430,7 @@ class WordsFeature(QObject):
                 point = self.view.viewport().mapFromGlobal(QCursor.pos())
                 if self.view.viewport().rect().contains(point):
                     self.look_up_at(point)
-            elif event.key() == Qt.Key.Key_Escape and self.popup.isVisible():
+            elif event.key() == Qt.Key.Key_Escape and self._popup_visible():
                 self.hide_popup()
                 return True
         return False
@@ -435,6 +450,8 @@ class WordsFeature(QObject):
             return None
         store = services.store()
         if store is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self.view.window(),
                 self.tr("Vocabulary"),
@@ -467,6 +484,8 @@ class WordsFeature(QObject):
             )
             record, added = vocabulary.add(store, new)
         except MeipiError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self.view.window(), self.tr("Vocabulary"), str(exc))
             return None
         window = self.view.window()
@@ -484,6 +503,8 @@ class WordsFeature(QObject):
         return record
 
     def _on_popup_add_requested(self, lookup: object) -> None:
+        from reader.ui.words.word_popup import WordLookup
+
         if isinstance(lookup, WordLookup):
             self.add_to_vocabulary(lookup)
 

@@ -249,7 +249,8 @@ def test_the_views_own_viewport_is_set_up_as_qts_own(qtbot: QtBot, view: Reading
 def test_a_hidden_view_lays_its_text_out_only_once_shown(qtbot: QtBot) -> None:
     """Before it is shown a view has no width to break lines at: nothing is laid out (the
     layout made by setDocument() laid the whole text out at the default page size, and the
-    justification then at width 0); shown, the short text is laid out to its end in the column."""
+    justification then at width 0); shown, the short text is laid out in the column, to its end
+    right after the first paint."""
     doc = load_library().get("lian-obor")
     families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
     view = ReadingView(Typography(tuple(families)))
@@ -260,7 +261,7 @@ def test_a_hidden_view_lays_its_text_out_only_once_shown(qtbot: QtBot) -> None:
     assert document.lastBlock().layout().lineCount() == 0  # (Qt lays out the first lines)
     view.show()
     qtbot.waitExposed(view)
-    assert document.lastBlock().layout().lineCount() > 0
+    qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0)
     column = view.column_rect().width()
     first = document.findBlockByNumber(1).layout()
     assert first.lineCount() > 0
@@ -274,16 +275,17 @@ def _long_text(first_paragraph: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("first_paragraph", "before_paint"),
+    ("first_paragraph", "filled"),
     [("中亞地區的能源合作。" * 12, False), ("中亞地區的 New Thinking 能源合作。" * 12, True)],
 )
 def test_the_first_paint_lays_out_the_screen_and_the_rest_follows_justified(
-    qtbot: QtBot, first_paragraph: str, before_paint: bool
+    qtbot: QtBot, first_paragraph: str, filled: bool
 ) -> None:
-    """A text under SHORT_TEXT is laid out to its end before its first paint only when a line
-    on screen needs the justifier (which changes formats only in a text laid out to its end);
-    otherwise as far as the screen, and to its end, justified, right after the paint — the
-    paint itself (the page numbers in the margin) lays out no more than the screen."""
+    """A text under SHORT_TEXT is laid out before its first paint only as far as the screen,
+    and to its end, justified, right after the paint — the paint itself (the page numbers in
+    the margin) lays out no more than the screen. A line on screen that needs the justifier
+    (a Latin word) is filled before the paint; the rest of the text, which that change of
+    format leaves unlaid in Qt, is laid out after it, where it would have been."""
     doc = loads(_long_text(first_paragraph))
     families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
     view = ReadingView(Typography(tuple(families)))
@@ -297,16 +299,43 @@ def test_the_first_paint_lays_out_the_screen_and_the_rest_follows_justified(
         blocks = (document.findBlockByNumber(i) for i in range(document.blockCount()))
         return sum(block.layout().lineCount() > 0 for block in blocks)
 
-    # How many paragraphs were laid out when the first paint was over.
+    # How many paragraphs were laid out, whether the first (block 1, after the title) was
+    # filled, and which of its Latin words were spaced out, when the first paint was over.
     painted: list[int] = []
-    view.first_painted.connect(lambda: painted.append(laid_out()))
+    filled_at_paint: list[bool] = []
+    spaced_on_screen: list[list[str]] = []
+
+    def on_painted() -> None:
+        painted.append(laid_out())
+        assert view.justifier is not None
+        filled_at_paint.append(1 in view.justifier._touched)
+        words = letter_spaced_words(document)  # (lays the rest out: after the count)
+        spaced_on_screen.append([w.word for w in words if w.block == 1])
+
+    view.first_painted.connect(on_painted)
     view.show()  # shown and resized now; painted from the event loop
     assert not painted
-    assert (last.layout().lineCount() > 0) == before_paint
+    assert last.layout().lineCount() == 0
     shown = laid_out()
     qtbot.waitUntil(lambda: bool(painted) and last.layout().lineCount() > 0)
     assert painted == [shown]  # (a cursor put in the page's top margin laid out 3x as much)
+    assert spaced_on_screen == [[]]
+    assert filled_at_paint == [filled]
     qtbot.waitUntil(lambda: not letter_spaced_words(view.document()))
+
+    # Every paragraph laid out where a text laid out again in one go puts it.
+    def places() -> list[tuple[float, float]]:
+        layout = document.documentLayout()
+        rects = (layout.blockBoundingRect(document.findBlockByNumber(i)) for i in range(shown))
+        return [(rect.top(), rect.height()) for rect in rects]
+
+    shown = document.blockCount()
+    before = places()
+    assert all(height > 0 for _, height in before)
+    height = document.size().height()
+    document.markContentsDirty(0, document.characterCount())
+    assert places() == before
+    assert document.size().height() == height
 
 
 @pytest.mark.parametrize("width", [400, 450, 620])
@@ -396,6 +425,33 @@ def test_a_line_all_web_address_is_set_ragged_not_spaced_at_its_dots(qtbot: QtBo
                 extra = gap - metrics.horizontalAdvance(units[j - 1])
                 assert extra < 1.0, (text, units[j - 1 : j + 1], extra)
     assert address_lines >= 1
+
+
+def test_before_the_first_paint_only_the_lines_on_screen_are_filled(qtbot: QtBot) -> None:
+    """Every paragraph holds a Latin word: before the first paint the justifier fills the
+    paragraphs on screen only; those below it (a screen further, then to the end) after."""
+    doc = loads(_long_text("中亞地區的 New Thinking 能源合作。" * 3).replace("安全。", "安全 ok。"))
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.set_content(ReadingContent.original(doc))
+    document = view.document()
+    layout = document.documentLayout()
+    height = view.viewport().height()
+
+    def tops() -> list[float]:
+        assert view.justifier is not None
+        blocks = (document.findBlockByNumber(n) for n in sorted(view.justifier._touched))
+        return [layout.blockBoundingRect(block).top() for block in blocks]
+
+    filled_at_paint: list[list[float]] = []
+    view.first_painted.connect(lambda: filled_at_paint.append(tops()))
+    view.show()
+    qtbot.waitUntil(lambda: bool(filled_at_paint))
+    assert filled_at_paint[0]  # the paragraphs on screen were filled
+    assert all(top < height for top in filled_at_paint[0])
+    qtbot.waitUntil(lambda: any(top > height for top in tops()))
 
 
 def test_what_the_first_paint_starts_comes_before_the_lines_below(qtbot: QtBot) -> None:

@@ -60,3 +60,34 @@ def test_body_font_compresses_punctuation_only_through_chws(qtbot: QtBot) -> Non
         assert _width(font, "中，中") == pytest.approx(3 * _width(font, "中"), abs=1)
         if CHWS in tags:
             assert _width(font, "」，「") < 3 * _width(font, "中") - 1
+
+
+def test_headings_in_a_face_of_their_own_at_regular_weight(view: ReadingView) -> None:
+    doc = load_library().get("lian-obor")
+    catalog = FontCatalog.from_system()
+    body = tuple(catalog.body_families("serif", "zh-Hant-TW"))
+    hei = tuple(catalog.body_families("sans", "zh-Hant-TW"))
+    first_heading = next(i for i, b in enumerate(doc.blocks) if b.kind == "heading")
+    first_paragraph = next(i for i, b in enumerate(doc.blocks) if b.kind == "paragraph")
+
+    def fonts() -> tuple[QFont, QFont, QFont]:
+        document = view.document()
+        return (
+            document.firstBlock().charFormat().font(),
+            document.findBlockByNumber(first_heading).charFormat().font(),
+            document.findBlockByNumber(first_paragraph).charFormat().font(),
+        )
+
+    # Without a face of their own: the body's, in bold.
+    view.set_content(ReadingContent.original(doc), typography=Typography(body))
+    title, heading, paragraph = fonts()
+    for font in (title, heading):
+        assert font.families() == list(body) and font.weight() == QFont.Weight.Bold
+    # With one (the Hei face under a Ming text): that face at its regular weight, the body
+    # unchanged.
+    view.set_typography(Typography(body, heading_families=hei))
+    title, heading, paragraph = fonts()
+    for font in (title, heading):
+        assert font.families() == list(hei) and font.weight() == QFont.Weight.Normal
+    assert title.pointSizeF() > heading.pointSizeF() > paragraph.pointSizeF()
+    assert paragraph.families() == list(body) and paragraph.weight() == QFont.Weight.Normal

@@ -9,7 +9,7 @@ import functools
 import threading
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 from pytestqt.qtbot import QtBot
@@ -471,3 +471,21 @@ def test_a_simplified_text_marks_an_ambiguous_character_with_a_wave(
     marks = view.ambiguities
     assert [(m.original, m.canon_start) for m in marks] == [("系", 2)]
     assert "left as OpenCC has it" in feature.tooltip_for(marks[0])
+
+
+def test_the_switcher_has_room_for_its_longest_label(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """Sized from the labels' length (full-width characters), not by measuring each label (which
+    loaded the glyphs of labels not on screen): still room for the longest one in full."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    window = make_window()
+    combo = feature_of(window).combo
+    switch(qtbot, window, "zh-Hans-CN")
+    assert combo.currentText() == "简体（大陆用语）"
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    option.rect = QRect(QPoint(0, 0), combo.sizeHint())  # as the toolbar lays it out
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    assert field.width() >= combo.fontMetrics().boundingRect(combo.currentText()).width()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.documents import Document, Library
@@ -256,12 +256,22 @@ def test_system_theme_follows_the_desktop(qtbot: QtBot, make_window: MakeWindow)
     assert window.theme().id == "light"
 
 
+def _title_font(window: MainWindow) -> QFont:
+    return window.reading_view.document().firstBlock().charFormat().font()
+
+
 def test_font_style_sans_and_back(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     serif = window.reading_view.document().defaultFont().families()
     assert serif[0] == "Noto Serif CJK TC"
+    # A Ming text's title and headings in the Hei face the chrome uses, at its regular weight.
+    title = _title_font(window)
+    assert title.families()[0] == "Noto Sans CJK TC" and title.weight() == QFont.Weight.Normal
     window.font_actions["sans"].trigger()
     assert window.reading_view.document().defaultFont().families()[0] == "Noto Sans CJK TC"
+    # A sans text's title stands out by its weight, as it always did.
+    title = _title_font(window)
+    assert title.families()[0] == "Noto Sans CJK TC" and title.weight() == QFont.Weight.Bold
     second = restart(qtbot, window, make_window)
     assert second.font_actions["sans"].isChecked()
     assert second.reading_view.document().defaultFont().families()[0] == "Noto Sans CJK TC"
@@ -601,3 +611,59 @@ def test_a_narrow_window_keeps_a_readable_column_and_folds_the_margin(
     assert margin_room(400, False, 19.0) == MARGIN_COLLAPSED_WIDTH
     assert margin_room(700, False, 19.0) > MARGIN_COLLAPSED_WIDTH
     assert margin_room(700, True, 19.0) == MARGIN_COLLAPSED_WIDTH
+
+
+READY_PROBE = """
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from reader.ui.window.app import WindowConfig, application, create_window
+
+app = application()
+window = create_window(WindowConfig(db=Path(sys.argv[1])))
+
+
+def ready() -> None:
+    # As the benchmark's peak memory is taken: both articles opened, each in an event of its own.
+    ids = [doc.id for doc in list(window.services.library)[:2]]
+
+    def open_next() -> None:
+        if ids:
+            window.open_document(ids.pop(0))
+            QTimer.singleShot(0, open_next)
+            return
+        later = ("html", "html.entities", "reader.ui.words.word_popup")
+        print(sorted(name for name in later if name in sys.modules), flush=True)
+        app.quit()
+
+    open_next()
+
+
+window.fully_ready.connect(ready)
+window.show()
+app.exec()
+"""
+
+
+def test_the_ready_window_imports_no_module_only_a_later_action_needs(tmp_path: Path) -> None:
+    """Memory (issue 22): the look-up popup (its widgets and their classes) and the html
+    module's entity tables (~0.35 MB resident) wait for the first look-up, not the window being
+    ready with its articles opened."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        MEIPI_DATA_DIR=str(tmp_path),
+        MEIPI_DB=str(tmp_path / "meipi.sqlite3"),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", READY_PROBE, str(tmp_path / "meipi.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"

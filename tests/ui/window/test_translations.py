@@ -39,6 +39,7 @@ from reader.ui.window.app import TRANSLATED, install_translations, interface_lan
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.settings import LANGUAGES, ReaderSettings
 from tests.cli_helpers import meipi
+from tests.ui.helpers import MakeWindow, annotating, feature_of, interface_in, select_shown
 
 # Names and formats that stay as they are in any language, and Qt's key names in shortcuts.
 ALLOWED = (
@@ -127,7 +128,31 @@ def test_qt_and_meipi_translations_load_for_each_language(qapp: QApplication) ->
         finally:
             for translator in installed:
                 qapp.removeTranslator(translator)
-    assert install_translations(qapp, "en") == []
+    english = install_translations(qapp, "en")
+    try:  # English: only Meipi's plurals ("%n annotation(s)" is "1 annotation").
+        assert [Path(t.filePath()).name for t in english] == ["meipi_en.qm"]
+    finally:
+        for translator in english:
+            qapp.removeTranslator(translator)
+    assert install_translations(qapp, "fr") == []
+
+
+def test_english_counts_say_one_annotation_and_two_annotations(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    with interface_in("en"):
+        window = annotating(make_window)()
+        feature = feature_of(window)
+        label = feature.sidebar.count_label
+        qtbot.waitUntil(lambda: label.text() == "0 annotations")
+        view = window.reading_view
+        view.setFocus()
+        for passage, key in (("上海合作組織", Qt.Key.Key_1), ("一帶一路", Qt.Key.Key_2)):
+            select_shown(window, passage)
+            qtbot.keyClick(view, key)
+            if passage == "上海合作組織":
+                qtbot.waitUntil(lambda: label.text() == "1 annotation")
+        qtbot.waitUntil(lambda: label.text() == "2 annotations")
 
 
 @pytest.fixture
@@ -509,3 +534,34 @@ def test_no_two_items_of_a_menu_share_a_mnemonic(qtbot: QtBot, translated: str) 
         if isinstance(menu, QMenu):
             clashes += _mnemonic_clashes(menu, action.text())
     assert clashes == []
+
+
+@pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
+def test_qts_own_file_dialog_speaks_the_readers_language(
+    qtbot: QtBot, translated: str, tmp_path: Path
+) -> None:
+    """The file dialog Qt draws itself (where the desktop offers none: the import's Choose
+    File…, Export's Save As) has no English label: Qt 6's catalogs lack two of its labels
+    ("&Look in:", "Files of &type:") and its type of a folder ("Folder"), which Meipi's own
+    catalog carries. (A file's type is the desktop's, in the system's language.)"""
+    from PySide6.QtWidgets import QFileDialog, QFileSystemModel
+
+    folder = tmp_path / "筆記"
+    folder.mkdir()
+    for accept in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+        dialog = QFileDialog(None, "", str(tmp_path), "Markdown (*.md)")
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(accept)
+        dialog.show()
+        qtbot.waitUntil(dialog.isVisible)
+        # Its words, not the folders and files it lists (the machine's own names).
+        found = [(w, t) for w, t in _everything_shown([dialog]) if not w.endswith(" item")]
+        assert len(found) > 10, found
+        english = _in_english(found, {str(tmp_path), "Markdown (*.md)"})
+        assert not english, f"{translated} {accept.name}: " + "; ".join(english)
+        files = dialog.findChild(QFileSystemModel)
+        assert files is not None
+        qtbot.waitUntil(lambda m=files: m.index(str(folder)).isValid(), timeout=10_000)
+        kind = files.type(files.index(str(folder)))
+        assert kind == {"zh_TW": "資料夾", "zh_CN": "文件夹"}[translated]
