@@ -23,7 +23,15 @@ from PySide6.QtCore import (
     QTextBoundaryFinder,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -254,20 +262,30 @@ class _TwoLineDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.86))
         return small
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        # QStyle when a row is first painted, not when the list is made: its class and its
-        # dozen enums (~4 ms) are no part of listing the library.
-        from PySide6.QtWidgets import QStyle
+    def _states(self, index: _Index) -> tuple[bool, bool]:
+        """Whether the row is selected, and whether the pointer is over it — asked of the view,
+        not of the option's state: reading that makes PySide create QStyle's class with its
+        dozens of enums (~0.4 MB and ~4 ms, for a list that needs two of their values)."""
+        view = self._view
+        if view is None:
+            return False, False
+        selection = view.selectionModel()
+        selected = selection is not None and selection.isSelected(index)
+        viewport = view.viewport()
+        pointer = viewport.mapFromGlobal(QCursor.pos())
+        hovered = viewport.underMouse() and view.indexAt(pointer).row() == index.row()
+        return selected, hovered
 
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         rect: QRect = opt.rect
         palette: QPalette = opt.palette
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        selected, hovered = self._states(index)
         painter.save()
         if selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
-        elif opt.state & QStyle.StateFlag.State_MouseOver:
+        elif hovered:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
         inner = rect.adjusted(self._PAD + 4, self._PAD, -self._PAD, -self._PAD)
         title_font = self._title_font(opt.font)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -82,3 +83,31 @@ def test_rows_of_one_title_are_told_apart_by_their_ids() -> None:
     model.set_documents([*docs, _titled("dated-2", "北極研究", authors=("李四",), date="2023")])
     assert model.index(5, 0).data(DETAIL_ROLE) == "李四 · 2023 · dated"
     assert model.index(6, 0).data(DETAIL_ROLE) == "李四 · 2023 · dated-2"
+
+
+def test_the_open_article_and_the_row_under_the_pointer_are_shaded(qtbot: QtBot) -> None:
+    """Told by the view (its selection, the row under the pointer), not by the style option."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCursor, QPalette
+
+    model = LibraryModel(list(load_library()))
+    view = LibraryList(model)
+    qtbot.addWidget(view)
+    view.resize(260, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_document("lian-obor")
+    palette = view.palette()
+    lian = view.visualRect(model.index(model.row_of("lian-obor"), 0))
+    hsu = view.visualRect(model.index(model.row_of("hsu-divergence"), 0))
+
+    def shade(rect: QRect) -> QColor:
+        return view.viewport().grab().toImage().pixelColor(rect.left() + 2, rect.top() + 2)
+
+    assert shade(lian) == palette.color(QPalette.ColorRole.Highlight)
+    assert shade(hsu) == palette.color(QPalette.ColorRole.Base)
+    QCursor.setPos(view.viewport().mapToGlobal(hsu.center()))
+    qtbot.mouseMove(view.viewport(), hsu.center())
+    qtbot.waitUntil(lambda: shade(hsu) == palette.color(QPalette.ColorRole.AlternateBase))
+    assert shade(lian) == palette.color(QPalette.ColorRole.Highlight)
+    QCursor.setPos(view.viewport().mapToGlobal(QPoint(-50, -50)))
