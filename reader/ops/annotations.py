@@ -68,6 +68,64 @@ def edit(
         return store_ops.update_annotation(s, annotation_id, color=color, tags=tags, note=note)
 
 
+class ChangedMeanwhile(InputError):
+    """A field the caller wants to change was changed by someone else (the command line, an
+    import) since the caller read it, to another value: nothing was written. ``current`` is
+    the annotation as stored now; ``fields`` names the fields in conflict (``color``,
+    ``tags``, ``note``)."""
+
+    def __init__(self, current: AnnotationRecord, fields: Sequence[str]) -> None:
+        self.current = current
+        self.fields = tuple(fields)
+        super().__init__(
+            f"The {', '.join(self.fields)} of annotation {current.id[:8]} changed since it was "
+            "read; nothing was written, so neither version is lost."
+        )
+
+
+def _field(record: AnnotationRecord, name: str) -> object:
+    value = getattr(record, name)
+    if name == "tags":
+        return tuple(value)
+    return value or None  # an empty note is no note
+
+
+def edit_seen(
+    store: Store,
+    annotation_id: str,
+    seen: AnnotationRecord,
+    *,
+    color: Any = UNSET,
+    tags: Any = UNSET,
+    note: Any = UNSET,
+) -> store_ops.Edit | None:
+    """Change colour, tags or note from what the caller read (``seen``), losing no change made
+    elsewhere meanwhile: a field given as it was seen is left as it is stored now (someone
+    else may have changed it); a field given changed is written unless it is stored unlike
+    ``seen`` and unlike the value given — then :class:`ChangedMeanwhile` is raised and
+    nothing is written. None when nothing was to be written."""
+    wanted = {"color": color, "tags": tags, "note": note}
+    with store.writing() as s:
+        current = store_ops.get_annotation(s, annotation_id)
+        writes: dict[str, Any] = {}
+        conflicts: list[str] = []
+        for name, value in wanted.items():
+            if value is UNSET:
+                continue
+            mine = tuple(value) if name == "tags" else (value or None)
+            base, stored = _field(seen, name), _field(current, name)
+            if mine in (base, stored):
+                continue
+            if stored != base:
+                conflicts.append(name)
+            writes[name] = value
+        if conflicts:
+            raise ChangedMeanwhile(current, conflicts)
+        if not writes:
+            return None
+        return store_ops.update_annotation(s, annotation_id, **writes)
+
+
 def delete(store: Store, annotation_id: str) -> AnnotationRecord:
     """Delete; the record returned is everything :func:`restore` needs to put it back."""
     with store.writing() as s:

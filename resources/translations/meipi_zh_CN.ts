@@ -99,6 +99,18 @@
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
+        <source>Keep &amp;Mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;Other</source>
+        <translation>保留另一版本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation>两者都保留(&amp;B)</translation>
+    </message>
+    <message>
         <source>Discard Changes</source>
         <translation>放弃更改</translation>
     </message>
@@ -144,8 +156,44 @@
         <translation>这条批注已在此期间被删除，因此您的更改未保存。请复制您的笔记，再选中该段落重新批注。</translation>
     </message>
     <message>
+        <source>This annotation was changed elsewhere (the command line or an import) while you edited it: keep your version, the other, or both?</source>
+        <translation>您编辑这条批注时，它已在别处（命令行或导入）被修改：要保留您的版本、另一版本，还是两者都保留？</translation>
+    </message>
+    <message>
+        <source>no colour</source>
+        <translation>无颜色</translation>
+    </message>
+    <message>
+        <source>Other colour: %1</source>
+        <translation>另一版本的颜色：%1</translation>
+    </message>
+    <message>
+        <source>Other tags: %1</source>
+        <translation>另一版本的标签：%1</translation>
+    </message>
+    <message>
+        <source>Other note: %1</source>
+        <translation>另一版本的笔记：%1</translation>
+    </message>
+    <message>
+        <source>Kept the version changed elsewhere; yours was not saved.</source>
+        <translation>已保留在别处修改的版本；您的版本未保存。</translation>
+    </message>
+    <message>
+        <source>Saved both versions, yours first; %1 brings back the other alone.</source>
+        <translation>已保存两个版本，您的在前；按 %1 可只留下另一版本。</translation>
+    </message>
+    <message>
+        <source>Saved your version; %1 brings back the other.</source>
+        <translation>已保存您的版本；按 %1 可取回另一版本。</translation>
+    </message>
+    <message>
         <source>This annotation was deleted meanwhile, so your note was not saved. Copy it before closing the editor.</source>
         <translation>这条批注已在此期间被删除，因此您的笔记未保存。请在关闭编辑器前先复制笔记。</translation>
+    </message>
+    <message>
+        <source>This note was changed elsewhere while you edited it: both versions are in the editor now, yours first — keep what you want and press Ctrl+Enter.</source>
+        <translation>您编辑这条笔记时，它已在别处被修改：两个版本现在都在编辑框中，您的在前 — 保留想要的内容后按 Ctrl+Enter。</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,18 @@
         <translation>筆記(&amp;N)：</translation>
     </message>
     <message>
+        <source>Keep &amp;Mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;Other</source>
+        <translation>保留另一版本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation>兩者都保留(&amp;B)</translation>
+    </message>
+    <message>
         <source>Discard Changes</source>
         <translation>捨棄變更</translation>
     </message>
@@ -144,8 +156,44 @@
         <translation>這則註記已在此期間被刪除，因此您的變更未儲存。請複製您的筆記，再選取該段落重新加註記。</translation>
     </message>
     <message>
+        <source>This annotation was changed elsewhere (the command line or an import) while you edited it: keep your version, the other, or both?</source>
+        <translation>您編輯這則註記時，它已在別處（命令列或匯入）被修改：要保留您的版本、另一版本，還是兩者都保留？</translation>
+    </message>
+    <message>
+        <source>no colour</source>
+        <translation>無顏色</translation>
+    </message>
+    <message>
+        <source>Other colour: %1</source>
+        <translation>另一版本的顏色：%1</translation>
+    </message>
+    <message>
+        <source>Other tags: %1</source>
+        <translation>另一版本的標籤：%1</translation>
+    </message>
+    <message>
+        <source>Other note: %1</source>
+        <translation>另一版本的筆記：%1</translation>
+    </message>
+    <message>
+        <source>Kept the version changed elsewhere; yours was not saved.</source>
+        <translation>已保留在別處修改的版本；您的版本未儲存。</translation>
+    </message>
+    <message>
+        <source>Saved both versions, yours first; %1 brings back the other alone.</source>
+        <translation>已儲存兩個版本，您的在前；按 %1 可只留下另一版本。</translation>
+    </message>
+    <message>
+        <source>Saved your version; %1 brings back the other.</source>
+        <translation>已儲存您的版本；按 %1 可取回另一版本。</translation>
+    </message>
+    <message>
         <source>This annotation was deleted meanwhile, so your note was not saved. Copy it before closing the editor.</source>
         <translation>這則註記已在此期間被刪除，因此您的筆記未儲存。請在關閉編輯器前先複製筆記。</translation>
+    </message>
+    <message>
+        <source>This note was changed elsewhere while you edited it: both versions are in the editor now, yours first — keep what you want and press Ctrl+Enter.</source>
+        <translation>您編輯這則筆記時，它已在別處被修改：兩個版本現在都在編輯框中，您的在前 — 保留想要的內容後按 Ctrl+Enter。</translation>
     </message>
 </context>
 <context>

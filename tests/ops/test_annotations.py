@@ -102,3 +102,30 @@ def test_tags_glossary_and_notes_through_ops(store: Store, doc: Document) -> Non
     assert notes.color_meanings(store)["blue"] == "背景"
     notes.set_theme_memo(store, "地区 / 中亚", "memo")
     assert notes.theme_memo(store, "地區/中亞") == "memo"
+
+
+NOTES = (None, "舊", "改")
+
+
+@pytest.mark.parametrize("seen_note", NOTES)
+@pytest.mark.parametrize("stored_note", NOTES)
+@pytest.mark.parametrize("mine", NOTES)
+def test_edit_seen_never_writes_over_a_change_it_did_not_see(
+    store: Store, doc: Document, seen_note: str | None, stored_note: str | None, mine: str | None
+) -> None:
+    made = ops.annotate(store, doc, *span(doc, "戈巴契夫"), tags=["能源"], note=seen_note)
+    seen = ops.get(store, made.id)
+    ops.edit(store, made.id, note=stored_note, tags=["北極"])  # someone else, meanwhile
+    stored = ops.get(store, made.id)
+    if mine not in (seen_note, stored_note) and stored_note != seen_note:
+        with pytest.raises(ops.ChangedMeanwhile) as raised:
+            ops.edit_seen(store, made.id, seen, tags=list(seen.tags), note=mine)
+        assert raised.value.fields == ("note",) and raised.value.current == stored
+        assert ops.get(store, made.id) == stored  # nothing written
+        return
+    edit = ops.edit_seen(store, made.id, seen, tags=list(seen.tags), note=mine)
+    after = ops.get(store, made.id)
+    # The tags, left as they were seen, keep the other change; the note is the newest wanted.
+    assert after.tags == ("北極",)
+    assert after.note == (stored_note if mine in (seen_note, stored_note) else mine)
+    assert (edit is None) == (mine in (seen_note, stored_note))

@@ -2,8 +2,11 @@
 colour key, the annotation dialog or a margin note), and the re-anchoring of an edited text's
 annotations. Each goes through ``reader.ops`` in one transaction (``undo.Writer``) and is pushed
 on the feature's undo history; a refusal is said (status bar, message box, or in the editor that
-holds the typed text) and loses nothing. The rest of annotating (reading the store, drawing, the
-sidebar and the margin) is :class:`~reader.ui.annotating.annotations_feature.AnnotationsFeature`'s.
+holds the typed text) and loses nothing. An edit writes only the fields the reader changed,
+and never over a change made elsewhere (the command line, an import) since the editor opened:
+it asks which to keep (``ops.annotations.edit_seen``). The rest of annotating (reading the
+store, drawing, the sidebar and the margin) is
+:class:`~reader.ui.annotating.annotations_feature.AnnotationsFeature`'s.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from reader.errors import MeipiError
 from reader.ui.annotating.undo import CreateCommand, DeleteCommand, EditCommand
 
 if TYPE_CHECKING:
+    from reader.ops.annotations import ChangedMeanwhile, Edit
     from reader.store.records import AnnotationRecord
     from reader.ui.annotating.annotations_feature import AnnotationsFeature
     from reader.ui.annotating.note_editor import AnnotationDialog, Draft
@@ -34,6 +38,10 @@ class AnnotationEdits(QObject):
         self.window = feature.window
         self.view = feature.view
         self.dialog: AnnotationDialog | None = None
+        # The annotation as the open dialog read it (what a save is checked against), and the
+        # change made elsewhere its last save ran into.
+        self._seen: AnnotationRecord | None = None
+        self._conflict: ChangedMeanwhile | None = None
 
     def sync_texts(self) -> bool:
         """Re-anchor the annotations of every text that changed since they were made (an
@@ -76,10 +84,10 @@ class AnnotationEdits(QObject):
             pointed = self.feature.pointing.menu_record()
             if pointed is None or pointed.color == color:
                 return pointed
-            return self.save(pointed, Draft(color, pointed.tags, pointed.note))
+            return self.recolor(pointed, color)
         existing = self.feature.annotation_on(*selected)
         if existing is not None:
-            return self.save(existing, Draft(color, existing.tags, existing.note))
+            return self.recolor(existing, color)
         return self.create(selected[0], selected[1], Draft(color, (), None))
 
     def create(self, start: int, end: int, draft: Draft) -> AnnotationRecord | None:
@@ -118,24 +126,46 @@ class AnnotationEdits(QObject):
         )
         return True
 
-    def save(self, record: AnnotationRecord, draft: Draft) -> AnnotationRecord | None:
-        """Change an annotation's colour, tags and note; None when refused (reported)."""
+    def recolor(self, record: AnnotationRecord, color: str) -> AnnotationRecord | None:
+        """Give an annotation ``color`` (its colour alone: its tags and note stay as stored,
+        whoever changed them last); None when refused (reported)."""
+        from reader.ops.annotations import edit as edit_annotation
+
         try:
-            self._write_edit(record, draft)
+            edit = self.feature.writer.call(
+                lambda store: edit_annotation(store, record.id, color=color), record.document
+            )
+        except MeipiError as exc:
+            self.report(str(exc))
+            return None
+        self._push_edit(edit)
+        return self.feature.record(record.id)
+
+    def save(self, record: AnnotationRecord, draft: Draft) -> AnnotationRecord | None:
+        """Change what ``draft`` changes of ``record`` (as read); None when refused (reported,
+        as is a change made elsewhere meanwhile: nothing is written over it)."""
+        try:
+            self._write_edit(record, draft, record)
         except MeipiError as exc:
             self.report(str(exc))
             return None
         return self.feature.record(record.id)
 
-    def _write_edit(self, record: AnnotationRecord, draft: Draft) -> None:
-        from reader.ops.annotations import edit as edit_annotation
+    def _write_edit(self, record: AnnotationRecord, draft: Draft, seen: AnnotationRecord) -> None:
+        """Write what ``draft`` changed of ``seen`` (the annotation as the editor read it);
+        ``ChangedMeanwhile`` when a field changed elsewhere since (nothing written then)."""
+        from reader.ops.annotations import edit_seen
 
         edit = self.feature.writer.call(
-            lambda store: edit_annotation(
-                store, record.id, color=draft.color, tags=list(draft.tags), note=draft.note
+            lambda store: edit_seen(
+                store, record.id, seen, color=draft.color, tags=list(draft.tags), note=draft.note
             ),
             record.document,
         )
+        if edit is not None:
+            self._push_edit(edit)
+
+    def _push_edit(self, edit: Edit) -> None:
         self.feature.history.push(
             EditCommand(self.feature.writer, self.tr("Edit Annotation"), edit.before, edit.after)
         )
@@ -243,12 +273,16 @@ class AnnotationEdits(QObject):
             )
         target_id = record.id if record is not None else None
         span = selected
+        self._seen, self._conflict = record, None
 
         def on_save(draft: object) -> None:
             assert isinstance(draft, Draft)
             self._on_dialog_save_requested(dialog, target_id, span, draft)
 
         dialog.save_requested.connect(on_save)
+        dialog.conflict_resolved.connect(
+            lambda choice: self._on_dialog_conflict_resolved(dialog, target_id, choice)
+        )
         dialog.finished.connect(self._on_dialog_finished)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         (dialog.tags_edit if focus == "tags" else dialog.note_edit).setFocus()
@@ -300,9 +334,11 @@ class AnnotationEdits(QObject):
             dialog.show_error(message)
             self.feature.edit_failed.emit(message)
             return
+        from reader.ops.annotations import ChangedMeanwhile
+
         try:
             if record is not None:
-                self._write_edit(record, draft)
+                self._write_edit(record, draft, self._seen or record)
             elif span is not None and doc is not None:
                 created = self.feature.writer.call(
                     lambda store: annotate(
@@ -322,15 +358,90 @@ class AnnotationEdits(QObject):
                 self.view.setTextCursor(self.view.cursor_for(span[1], span[1]))
                 self.feature.refresh()
                 self.feature.sidebar.select(created.id)
+        except ChangedMeanwhile as conflict:
+            self._conflict = conflict
+            self.feature.apply(put=[conflict.current])
+            dialog.show_conflict(self._conflict_sentence(conflict))
+            return
         except MeipiError as exc:
             dialog.show_error(str(exc))
             self.feature.edit_failed.emit(str(exc))
             return
         dialog.accept()
 
-    def save_margin_note(self, annotation_id: str, note: str) -> None:
+    def _conflict_sentence(self, conflict: ChangedMeanwhile) -> str:
+        """The question the dialog asks when its annotation changed elsewhere, with the other
+        version of each field in conflict."""
+        from reader.ui.annotating.palette import color_label
+
+        current = conflict.current
+        lines = [
+            self.tr(
+                "This annotation was changed elsewhere (the command line or an import) while "
+                "you edited it: keep your version, the other, or both?"
+            )
+        ]
+        if "color" in conflict.fields:
+            other = color_label(current.color) if current.color else self.tr("no colour")
+            lines.append(self.tr("Other colour: %1").replace("%1", other))
+        if "tags" in conflict.fields:
+            lines.append(self.tr("Other tags: %1").replace("%1", ", ".join(current.tags) or "—"))
+        if "note" in conflict.fields:
+            note = current.note or ""
+            shown = note if len(note) <= 300 else note[:299] + "…"
+            lines.append(self.tr("Other note: %1").replace("%1", shown or "—"))
+        return "\n".join(lines)
+
+    def _on_dialog_conflict_resolved(
+        self, dialog: AnnotationDialog, target_id: str | None, choice: str
+    ) -> None:
+        """Keep mine (written over the other, which Ctrl+Z brings back), the other (nothing
+        written) or both (the notes one after the other, yours first; the tags of both)."""
         from reader.ui.annotating.note_editor import Draft
 
+        conflict, self._conflict = self._conflict, None
+        if conflict is None:
+            return
+        current = conflict.current
+        status = self.window.statusBar()
+        if choice == "theirs":
+            status.showMessage(
+                self.tr("Kept the version changed elsewhere; yours was not saved."), 10000
+            )
+            dialog.accept()
+            return
+        typed, seen = dialog.draft(), self._seen or current
+        # What the reader did not change stays as it is stored now (changed elsewhere or not).
+        mine = Draft(
+            typed.color if typed.color != seen.color else current.color,
+            typed.tags if typed.tags != tuple(seen.tags) else tuple(current.tags),
+            typed.note if (typed.note or None) != (seen.note or None) else current.note,
+        )
+        if choice == "both":
+            tags = list(mine.tags) + [t for t in current.tags if t not in mine.tags]
+            note = mine.note
+            if "note" in conflict.fields and current.note:
+                note = f"{mine.note}\n\n{current.note}" if mine.note else current.note
+            mine = Draft(mine.color, tuple(tags), note)
+            dialog.tags_edit.setText(", ".join(tags))
+            dialog.note_edit.setPlainText(note or "")
+        self._seen = current
+        self._on_dialog_save_requested(dialog, target_id, None, mine)
+        if dialog.isVisible():
+            return  # refused (said in the dialog)
+        undo_keys = self.feature.menus.undo_action.shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        status.showMessage(
+            (
+                self.tr("Saved both versions, yours first; %1 brings back the other alone.")
+                if choice == "both"
+                else self.tr("Saved your version; %1 brings back the other.")
+            ).replace("%1", undo_keys),
+            10000,
+        )
+
+    def save_margin_note(self, annotation_id: str, note: str) -> None:
         record = self.feature.record(annotation_id)
         if record is None:
             message = self.tr(
@@ -340,13 +451,44 @@ class AnnotationEdits(QObject):
             self.feature.margin.show_error(annotation_id, message)
             self.feature.edit_failed.emit(message)
             return
+        from reader.ops.annotations import ChangedMeanwhile, edit_seen
+
+        editor = self.feature.margin.editor
+        if editor is not None and editor.annotation_id == annotation_id:
+            # Checked against the note as the editor read it, not as the window holds it now.
+            record = record._replace(note=editor.original or None)
         try:
-            self._write_edit(record, Draft(record.color, record.tags, note or None))
+            edit = self.feature.writer.call(
+                lambda store: edit_seen(store, annotation_id, record, note=note or None),
+                record.document,
+            )
+        except ChangedMeanwhile as conflict:
+            self._merge_margin_note(annotation_id, note, conflict.current)
+            return
         except MeipiError as exc:
             self.feature.margin.show_error(annotation_id, str(exc))
             self.feature.edit_failed.emit(str(exc))
             return
+        if edit is not None:
+            self._push_edit(edit)
         self.feature.margin.finish_editing(annotation_id)
+
+    def _merge_margin_note(self, annotation_id: str, mine: str, current: AnnotationRecord) -> None:
+        """The note changed elsewhere while it was edited in the margin: both versions go in the
+        editor, the reader's first, to keep what they want (nothing is written until then)."""
+        self.feature.apply(put=[current])
+        editor = self.feature.margin.editor
+        if editor is None or editor.annotation_id != annotation_id:
+            return
+        theirs = current.note or ""
+        editor.original = theirs
+        editor.setPlainText(f"{mine}\n\n{theirs}" if mine and theirs else mine or theirs)
+        message = self.tr(
+            "This note was changed elsewhere while you edited it: both versions are in the "
+            "editor now, yours first — keep what you want and press Ctrl+Enter."
+        )
+        self.feature.margin.show_error(annotation_id, message)
+        self.feature.edit_failed.emit(message)
 
     def rescue_pending(self, folder: Path) -> Path | None:
         """What is still being typed and could not be saved (the session is ending and the

@@ -5,8 +5,14 @@ The editor never closes on its own after a save request: the caller writes to th
 then calls ``accept()``, or ``show_error(message)`` when the database refused — the note stays
 on screen, as typed, to retry. Closing with unsaved changes asks first.
 
+When the annotation was changed elsewhere (the command line, an import) while it was being
+edited, the caller says so with ``show_conflict(sentence)``: the dialog asks, in that one
+sentence, whether to keep the user's version, the other, or both, and says the answer with
+``conflict_resolved``.
+
 Signals (AnnotationDialog):
     save_requested(object): Save was pressed; the argument is a ``Draft``.
+    conflict_resolved(str): ``mine``, ``theirs`` or ``both`` was chosen in the conflict bar.
 Signals (NoteEdit):
     save_requested(str): Ctrl+Enter (or leaving it) with a changed note.
     cancel_requested(): Escape.
@@ -38,6 +44,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -135,6 +142,7 @@ class AnnotationDialog(QDialog):
     """Colour, tags and note of one annotation (new or existing)."""
 
     save_requested = Signal(object)
+    conflict_resolved = Signal(str)
 
     def __init__(
         self,
@@ -205,6 +213,8 @@ class AnnotationDialog(QDialog):
         self.error_label.setStyleSheet("color: #b2432b;")
         self.error_label.hide()
         layout.addWidget(self.error_label)
+        self.conflict_bar: QWidget | None = None  # made at the first conflict
+        self.conflict_buttons: dict[str, QPushButton] = {}
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -288,7 +298,43 @@ class AnnotationDialog(QDialog):
         self.error_label.setText(message)
         self.error_label.show()
 
+    def show_conflict(self, sentence: str) -> None:
+        """The annotation changed elsewhere while it was edited: ``sentence`` asks which
+        version to keep, above three buttons (keep mine, keep the other, keep both); nothing
+        typed changes until one is pressed."""
+        if self.conflict_bar is None:
+            bar = QWidget(self)
+            bar.setObjectName("annotationConflict")
+            row = QHBoxLayout(bar)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addStretch(1)
+            for choice, text in (
+                ("mine", self.tr("Keep &Mine")),
+                ("theirs", self.tr("Keep the &Other")),
+                ("both", self.tr("Keep &Both")),
+            ):
+                button = QPushButton(text, bar)
+                button.setAutoDefault(False)
+                button.clicked.connect(lambda _c=False, c=choice: self._on_conflict_chosen(c))
+                row.addWidget(button)
+                self.conflict_buttons[choice] = button
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.error_label) + 1, bar)
+            self.conflict_bar = bar
+        self.show_error(sentence)
+        self.conflict_bar.show()
+        self.conflict_buttons["mine"].setFocus()
+
+    def _on_conflict_chosen(self, choice: str) -> None:
+        if self.conflict_bar is not None:
+            self.conflict_bar.hide()
+        self.error_label.hide()
+        self.conflict_resolved.emit(choice)
+
     def _on_buttons_accepted(self) -> None:
+        if self.conflict_bar is not None and self.conflict_bar.isVisible():
+            return  # the question is answered first
         self.save_requested.emit(self.draft())
 
     def reject(self) -> None:

@@ -9,13 +9,19 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader import paths
+from reader.store.records import AnnotationRecord
+from reader.ui.annotating.note_editor import AnnotationDialog
+from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
 from tests.ui.helpers import (
     MakeWindow,
+    annotate,
     feature_of,
     layer_texts,
     only,
@@ -141,3 +147,108 @@ def test_a_refused_write_is_said_in_a_warning_box(qtbot: QtBot, make_window: Mak
     assert box.icon() == QMessageBox.Icon.Warning
     assert "read-only" in window.statusBar().currentMessage()
     box.close()
+
+
+def _edited_while_the_command_line_writes(
+    qtbot: QtBot, window: MainWindow, *cli_edit: str
+) -> tuple[AnnotationRecord, AnnotationDialog]:
+    """The note editor open on an annotation (Ctrl+Alt+M) while `meipi edit` changes it, then
+    " and more" typed at the end of the note and Ctrl+Enter pressed."""
+    feature = feature_of(window)
+    record = annotate(feature, window, "天然氣", tags=("能源",), note="window note")
+    feature.sidebar.select(record.id)
+    qtbot.keyClick(
+        window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    dialog = feature.edits.dialog
+    assert dialog is not None and dialog.note_edit.toPlainText() == "window note"
+    result = meipi("edit", record.id, *cli_edit)
+    assert result.code == 0, result.err
+    qtbot.waitUntil(lambda: feature.record(record.id) != record)  # the window saw it
+    dialog.note_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(dialog.note_edit, " and more")
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    return record, dialog
+
+
+def _stored(annotation_id: str) -> dict[str, object]:
+    found = meipi("annotations", "--json").json()["annotations"]
+    return next(a for a in found if a["id"] == annotation_id)
+
+
+@pytest.mark.parametrize(
+    ("choice", "note", "tags", "status"),
+    [
+        ("mine", "window note and more", ["能源"], "Saved your version"),
+        ("theirs", "CLI concurrent note", ["能源"], "Kept the version changed elsewhere"),
+        ("both", "window note and more\n\nCLI concurrent note", ["能源"], "Saved both"),
+    ],
+)
+def test_a_note_changed_by_the_command_line_while_edited_is_not_lost(
+    qtbot: QtBot, make_window: MakeWindow, choice: str, note: str, tags: list[str], status: str
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record, dialog = _edited_while_the_command_line_writes(
+        qtbot, window, "--note", "CLI concurrent note"
+    )
+    # Nothing written over the other's note: the editor asks, keeping what was typed.
+    assert _stored(record.id)["note"] == "CLI concurrent note"
+    assert dialog.isVisible() and dialog.conflict_bar is not None
+    assert dialog.conflict_bar.isVisible()
+    assert "changed elsewhere" in dialog.error_label.text()
+    assert "CLI concurrent note" in dialog.error_label.text()
+    assert dialog.note_edit.toPlainText() == "window note and more"
+    qtbot.mouseClick(dialog.conflict_buttons[choice], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    stored = _stored(record.id)
+    assert (stored["note"], stored["tags"]) == (note, tags)
+    assert getattr(feature.record(record.id), "note", None) == note
+    assert window.statusBar().currentMessage().startswith(status)
+    if choice != "theirs":
+        # Undo is truthful: it brings back the command line's note, not the window's old one.
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert _stored(record.id)["note"] == "CLI concurrent note"
+
+
+def test_a_field_changed_elsewhere_that_the_editor_did_not_touch_is_kept(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    record, dialog = _edited_while_the_command_line_writes(
+        qtbot, window, "--tag", "北極", "--color", "green"
+    )
+    # Only the note was typed: it is saved, the command line's tags and colour stay.
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    stored = _stored(record.id)
+    assert (stored["note"], stored["tags"], stored["color"]) == (
+        "window note and more",
+        ["北極"],
+        "green",
+    )
+
+
+def test_a_margin_note_changed_elsewhere_while_edited_keeps_both(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "天然氣", note="window note")
+    editor = feature.margin.edit(record.id)
+    assert editor is not None
+    result = meipi("edit", record.id, "--note", "CLI concurrent note")
+    assert result.code == 0, result.err
+    qtbot.waitUntil(
+        lambda: getattr(feature.record(record.id), "note", None) == "CLI concurrent note"
+    )
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " and more")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(record.id)["note"] == "CLI concurrent note"
+    assert editor.toPlainText() == "window note and more\n\nCLI concurrent note"
+    assert feature.margin.error_label is not None
+    assert "changed elsewhere" in feature.margin.error_label.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(record.id)["note"] == "window note and more\n\nCLI concurrent note"
+    assert feature.margin.editor is None
