@@ -164,7 +164,7 @@ def _edited_while_the_command_line_writes(
     assert dialog is not None and dialog.note_edit.toPlainText() == "window note"
     result = meipi("edit", record.id, *cli_edit)
     assert result.code == 0, result.err
-    qtbot.waitUntil(lambda: feature.record(record.id) != record)  # the window saw it
+    qtbot.waitUntil(lambda: feature.record(record.id) != record, timeout=20000)  # seen
     dialog.note_edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(dialog.note_edit, " and more")
     qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
