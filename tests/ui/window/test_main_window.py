@@ -617,7 +617,7 @@ READY_PROBE = """
 import sys
 from pathlib import Path
 
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QTimer
 
 from reader.ui.window.app import WindowConfig, application, create_window
@@ -640,6 +640,8 @@ def ready() -> None:
         # QStyle's class (with its dozens of enums): made by the first look at a style option's
         # state or a style's element (rows of the sidebar, results), none of which is on screen.
         made += ["QStyle"] if "QStyle" in QtWidgets.__dict__ else []
+        # QGradient's (its ~180 presets): made by fillRect() given a colour (painting.py).
+        made += ["QGradient"] if "QGradient" in QtGui.__dict__ else []
         print(made, flush=True)
         app.quit()
 
