@@ -635,7 +635,7 @@ def ready() -> None:
             window.open_document(ids.pop(0))
             QTimer.singleShot(0, open_next)
             return
-        later = ("html", "html.entities", "reader.ui.words.word_popup")
+        later = ("html", "html.entities", "json", "reader.ui.words.word_popup")
         made = sorted(name for name in later if name in sys.modules)
         # QStyle's class (with its dozens of enums): made by the first look at a style option's
         # state or a style's element (rows of the sidebar, results), none of which is on screen.
