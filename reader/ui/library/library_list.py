@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, shared_titles
+from reader.ui.window.painting import fill_rect
 from reader.ui.window.viewports import own_viewport
 
 if TYPE_CHECKING:
@@ -287,9 +288,9 @@ class _TwoLineDelegate(QStyledItemDelegate):
         selected, hovered = self._states(index)
         painter.save()
         if selected:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+            fill_rect(painter, rect, palette.color(QPalette.ColorRole.Highlight))
         elif hovered:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+            fill_rect(painter, rect, palette.color(QPalette.ColorRole.AlternateBase))
         inner = rect.adjusted(self._PAD + 4, self._PAD, -self._PAD, -self._PAD)
         title_font = self._title_font(opt.font)
         painter.setFont(title_font)
