@@ -10,7 +10,7 @@ Signals (LibraryList):
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -43,6 +43,9 @@ from PySide6.QtWidgets import (
 from reader.documents import Document, shared_titles
 from reader.ui.window.painting import fill_rect
 from reader.ui.window.viewports import own_viewport
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent  # (a hint: the class is made at the first key)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -336,6 +339,7 @@ class LibraryList(QListView):
     """The list of articles."""
 
     document_activated = Signal(str)
+    up_from_top = Signal()  # Up on the first row (the panel moves to its filter field)
 
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -358,6 +362,18 @@ class LibraryList(QListView):
         # and it is among them.
         self._open: str | None = None
         model.modelReset.connect(self._on_model_reset)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # (Here, not in an event filter of the panel's: that ran Python for each of the
+        # list's events, a dozen before the window was ready.)
+        if (
+            event.key() == Qt.Key.Key_Up
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.currentIndex().row() <= 0
+        ):
+            self.up_from_top.emit()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
