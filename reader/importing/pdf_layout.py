@@ -35,7 +35,18 @@ from reader.radicals import unified
 RADICAL = 8  # a character flag of the layout's own: a radical written for an ideograph, mapped
 BAND = 0.11  # the top and bottom of a page where running headers and footers live
 _PAGE_NUMBER = re.compile(r"^[-–—\s·•|]*(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-–—\s·•|]*$")
-_NUMBER_IN_EDGE = re.compile(r"(?:^|\s)(\d{1,4})(?:\s|$)|^(\d{1,4})|(\d{1,4})$")
+# A page number worded around: "第 12 頁", "12 / 180", "Page 12", "p. 12 of 180".
+_WORDED_PAGE_NUMBER = re.compile(
+    r"^(?:第\s*(\d{1,4})\s*[頁页]|(\d{1,4})\s*/\s*\d{1,4}|(?:page|p\.)\s*(\d{1,4})"
+    r"(?:\s*(?:of|/)\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+# A number in a running header that these name as something else: a volume, an issue, a year,
+# a month or day, a number of a series ("第 62 卷", "Vol. 62", "No. 3", "2023 年").
+_NAMED_AFTER = re.compile(r"\s*[卷期年月日號号輯辑屆届冊册版集]")
+_NAMED_BEFORE = re.compile(r"(?:vol|no|nr|issue|issn|第)\.?\s*$", re.IGNORECASE)
+_PAGE_AFTER = re.compile(r"\s*[頁页]")
 EMAIL = re.compile(r"\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?")
 _SPACE = re.compile(" ")
 # Dot leaders (". . . ." or "......", or an ellipsis run) and a page number or label at the end.
@@ -321,15 +332,30 @@ def _key(text: str) -> str:
     return re.sub(r"\d+|^[ivxlcdm]+$|^[IVXLCDM]+$", "#", compact)
 
 
-def edge_number(text: str) -> str | None:
-    """The page number a header or footer line prints, if any."""
-    m = _PAGE_NUMBER.match(text)
+def edge_numbers(text: str) -> list[tuple[str, bool]]:
+    """The numbers a header or footer line prints that may be its page's number, each with
+    whether it stands alone as one: the whole line ("12", "- 12 -", "xii", "第 12 頁",
+    "12 / 180"), or followed by 頁. Numbers a header names as something else (a volume, an
+    issue, a year: "第 62 卷", "Vol. 62", "2023 年") are none; other numbers of a line
+    count only apart from its words (between spaces, or at its start or end)."""
+    text = text.strip()
+    m = _PAGE_NUMBER.match(text) or _WORDED_PAGE_NUMBER.match(text)
     if m:
-        return m.group(1)
-    m = _NUMBER_IN_EDGE.search(text.strip())
-    if m:
-        return next(g for g in m.groups() if g)
-    return None
+        return [(next(g for g in m.groups() if g), True)]
+    found: list[tuple[str, bool]] = []
+    for m in _DIGITS.finditer(text):
+        number, start, end = m.group(), m.start(), m.end()
+        if len(number) > 4:
+            continue
+        before, after = text[:start], text[end:]
+        if _PAGE_AFTER.match(after):
+            found.append((number, True))  # "第 12 頁" inside a longer line
+            continue
+        if _NAMED_AFTER.match(after) or _NAMED_BEFORE.search(before):
+            continue
+        if (start == 0 or text[start - 1].isspace()) or (end == len(text) or text[end].isspace()):
+            found.append((number, False))
+    return found
 
 
 def _edge_lines(lines: list[Line]) -> list[tuple[Line, str]]:
@@ -373,7 +399,7 @@ def mark_running(pages: Sequence[PdfPage], lines_by_page: list[list[Line]]) -> l
     by_key: dict[tuple[str, str], list[tuple[int, float]]] = {}
     for index, line, edge, y in candidates:
         by_key.setdefault((_key(line.text), edge), []).append((index, y))
-    numbers: list[str | None] = [None] * len(pages)
+    running: list[tuple[int, Line, str]] = []
     for index, line, edge, y in candidates:
         text = line.text.strip()
         bare_number = _PAGE_NUMBER.match(text) is not None
@@ -382,9 +408,7 @@ def mark_running(pages: Sequence[PdfPage], lines_by_page: list[list[Line]]) -> l
         )
         if bare_number or (repeated and len(pages) >= 2):
             line.kind = "running"
-            number = edge_number(text)
-            if number is not None and numbers[index] is None:
-                numbers[index] = number
+            running.append((index, line, edge))
     # By position: a short line at the very height where other pages have their running
     # header or footer is one too (journals alternate two headers; a short article may print
     # each only once).
@@ -394,10 +418,41 @@ def mark_running(pages: Sequence[PdfPage], lines_by_page: list[list[Line]]) -> l
             continue
         if any(i != index and e == edge and abs(y - ry) < 2.5 for i, e, ry in running_at):
             line.kind = "running"
-            number = edge_number(line.text.strip())
-            if number is not None and numbers[index] is None:
-                numbers[index] = number
-    return numbers
+            running.append((index, line, edge))
+    return _page_numbers(len(pages), running)
+
+
+def _page_numbers(count: int, running: list[tuple[int, Line, str]]) -> list[str | None]:
+    """Per page, the number its running lines print as its page number (or None): the one
+    that goes up by one from page to page. A number a running line repeats unchanged on
+    every page it is on (a volume, a year) is never one."""
+    found: list[list[tuple[str, bool]]] = [[] for _ in range(count)]
+    numbers_of: dict[tuple[str, str], list[tuple[int, list[tuple[str, bool]]]]] = {}
+    for index, line, edge in running:
+        numbers = edge_numbers(line.text)
+        numbers_of.setdefault((_key(line.text), edge), []).append((index, numbers))
+    for seen in numbers_of.values():
+        pages = {index for index, _ in seen}
+        # The numbers that never change where this header is (on two pages or more).
+        constant: set[str] = set()
+        if len(pages) >= 2:
+            per_page = [{n for n, _ in numbers} for _, numbers in seen]
+            constant = set.intersection(*per_page)
+        for index, numbers in seen:
+            found[index] += [(n, alone) for n, alone in numbers if alone or n not in constant]
+    # Each page votes for the difference between the numbers it prints and its place: the
+    # difference most pages share (numbers standing alone break ties) is the pages' own.
+    votes: Counter[int] = Counter()
+    alone_votes: Counter[int] = Counter()
+    for index, numbers in enumerate(found):
+        votes.update({int(n) - index for n, _ in numbers if n.isdecimal()})
+        alone_votes.update({int(n) - index for n, alone in numbers if alone and n.isdecimal()})
+    best = max(votes, key=lambda d: (votes[d], alone_votes[d]), default=None)
+    chosen: list[str | None] = []
+    for index, numbers in enumerate(found):
+        fits = (n for n, _ in numbers if n.isdecimal() and int(n) - index == best)
+        chosen.append(next(fits, None) or next((n for n, alone in numbers if alone), None))
+    return chosen
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
