@@ -66,6 +66,10 @@ _DECIMAL_STYLE = (6, 1)  # reader.ingest's rank of decimal numbering, depth 1
 # （一）): only a line beginning with one is matched against them.
 _SECTION_NUMBER_START = frozenset("第壹貳參叁肆伍陸柒捌玖拾一二三四五六七八九十（(")
 _SENTENCE_END = "。！？!?」』”"
+# Characters a line may not begin with (closing brackets and quotes, pauses, stops), and those
+# it may not end with (opening brackets and quotes).
+_NO_LINE_START = frozenset("、。，．：；？！」』）》〉】〕｝〗〙〛’”…‥・·%％),.:;?!]}")
+_NO_LINE_END = frozenset("「『（《〈【〔｛〖〘〚‘“([{")
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
 
 
@@ -733,10 +737,20 @@ def _first_word_width(line: Line) -> float:
     chars = line.chars
     if not chars or line.vertical:
         return 0.0
-    end = 1
-    if not is_cjk(chars[0].ch):
+    # A line breaker keeps together what may not be parted: an opening bracket or quote with
+    # what follows it (「（North」), and the word before with the punctuation that may not begin
+    # a line (「係」、」, 「米，」); carried on together, they leave the line above short.
+    end = 0
+    while end < len(chars) - 1 and chars[end].ch in _NO_LINE_END:
+        end += 1
+    if is_cjk(chars[end].ch):
+        end += 1
+    else:
+        end += 1
         while end < len(chars) and not chars[end].space_before and not is_cjk(chars[end].ch):
             end += 1
+    while end < len(chars) and chars[end].ch in _NO_LINE_START and not chars[end].space_before:
+        end += 1
     return chars[end - 1].x1 - chars[0].x0
 
 
