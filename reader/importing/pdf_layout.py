@@ -3,14 +3,18 @@
 Per page: characters grouped into lines in the order PDFium gives them (a line is horizontal or
 vertical by how its characters advance); running headers and footers dropped by position and
 repetition (a line in the top or bottom band of the page whose text, numbers aside, comes back
-at the same height on another page, or a bare page number there); the rest put in reading order
-(full-width lines, then each column top to bottom, left column first, split at a gutter no line
-crosses; vertical columns right to left). Lines become blocks where indentation, a gap, a short
-last line, a change of size or a heading says so; headings by size or weight or by the numbering
-patterns :mod:`reader.ingest` knows; footnotes (small lines at the foot of a column) become
-``note`` blocks placed after the block they interrupt; ``圖1``/``表1`` lines become captions.
-Lines are joined without a space between CJK characters, and a line-end hyphen is removed only
-where PDFium marks it as a soft hyphen.
+at the same height on another page, or a bare page number there), and each page's printed number
+taken from them (the number standing alone that goes up by one from page to page, never a
+volume, issue or year a header repeats); the rest put in reading order (full-width lines, then
+each column top to bottom, left column first, split at a gutter no line crosses; vertical
+columns right to left). Lines become blocks where indentation, a gap, a short last line, a
+change of size or a heading says so; headings by size, or by weight and the numbering patterns
+:mod:`reader.ingest` knows, or at the body's size and weight by a Chinese section numbering
+(壹、 一、 （一） 第一章) on a short line standing alone; a first page set all at one size finds
+its title, English title and authors as the plain-text import does; footnotes (small lines at
+the foot of a column) become ``note`` blocks placed after the block they interrupt;
+``圖1``/``表1`` lines become captions. Lines are joined without a space between CJK characters,
+and a line-end hyphen is removed only where PDFium marks it as a soft hyphen.
 
 Over 600 lines as one job: one layout pipeline (characters → lines → reading order → blocks →
 headings) whose steps share the ``Line`` model and the page geometry; each step is a function of
@@ -58,6 +62,10 @@ _SECTION_NAMES = frozenset(
     ("目錄", "目录", "目次", "contents", "tableofcontents", "摘要", "abstract", "前言", "引言")
 )
 _DECIMAL_STYLE = (6, 1)  # reader.ingest's rank of decimal numbering, depth 1
+# The first characters of the Chinese section numberings reader.ingest knows (第一章, 壹、, 一、,
+# （一）): only a line beginning with one is matched against them.
+_SECTION_NUMBER_START = frozenset("第壹貳參叁肆伍陸柒捌玖拾一二三四五六七八九十（(")
+_SENTENCE_END = "。！？!?」』”"
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
 
 
@@ -790,7 +798,7 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
                     note.add(line)
                     pending_notes.append(note)
                 continue
-            heading = _heading(line, size)
+            heading = _heading(line, size, prev, geometry)
             if (
                 current is None
                 or heading
@@ -816,16 +824,47 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
     return [b for b in blocks if b.text.strip()]
 
 
-def _heading(line: Line, size: float) -> bool:
+def _heading(
+    line: Line, size: float, prev: Line | None, geometry: dict[int, tuple[float, float]]
+) -> bool:
+    """A heading: set larger than the body; bold and numbered; or, at the body's size and
+    weight, a Chinese section heading standing alone (:func:`_section_heading`)."""
     text = line.text.strip()
     if not text or len(text) > 40 or text.endswith(("。", "，", "；")) or line.kind != "body":
         return False
     if line.vertical:
         return False
-    bigger = line.size >= 1.12 * size
-    if bigger or not line.bold or is_leader_line(line):
-        return bigger
-    return heading_style(text) is not None or _bare_numbered(text) is not None
+    if line.size >= 1.12 * size:
+        return True
+    if line.bold:
+        if is_leader_line(line):
+            return False
+        return heading_style(text) is not None or _bare_numbered(text) is not None
+    return (
+        text[0] in _SECTION_NUMBER_START
+        and not is_leader_line(line)
+        and _section_heading(text, line, prev, geometry)
+    )
+
+
+def _section_heading(
+    text: str, line: Line, prev: Line | None, geometry: dict[int, tuple[float, float]]
+) -> bool:
+    """A line numbered as a Chinese section (第一章, 第一節, 壹、, 一、, （一）: the plain-text
+    import's numbering rule, :func:`reader.ingest.heading_style`) that stands alone: short (it
+    leaves room at the end of its column, so no paragraph wraps on through it) and after a line
+    that ended its sentence or its block. ("1." and "1.1" need bold or a larger size here: at
+    the body's size they number lists as often as sections.)"""
+    style = heading_style(text)
+    if style is None or style >= _DECIMAL_STYLE:
+        return False
+    _left, right = geometry.get(id(line), (line.x0, line.x1))
+    if right - line.x1 <= 1.5 * max(line.size, 1.0):
+        return False
+    last = prev.text.rstrip()[-1:] if prev is not None else ""
+    if prev is None or (last and last in _SENTENCE_END):
+        return True
+    return _starts_block(prev, line, geometry)
 
 
 def _bare_numbered(text: str) -> tuple[int, int] | None:
@@ -861,20 +900,25 @@ def _block_size(block: PdfBlock) -> float:
 
 
 def front_matter(blocks: list[PdfBlock], size: float) -> None:
-    """On the first page, before the body begins: the largest line is the title, then a Latin
-    subtitle, short names (authors) and affiliations."""
+    """On the first page, before the body begins: the largest line is the title (with none
+    larger than the body, :func:`_plain_title`), then a Latin subtitle, short names (authors)
+    and affiliations."""
     if not blocks:
         return
     first_page = blocks[0].first_page
     head = [b for b in blocks[:8] if b.first_page == first_page and b.kind != "note"]
     if not head:
         return
-    biggest = max(head, key=lambda b: statistics.mean(p.line.size for p in b.pieces))
-    title_size = statistics.mean(p.line.size for p in biggest.pieces)
-    if title_size < 1.25 * size or len(biggest.text) > 80:
+    biggest = max(head, key=_block_size)
+    plain = _block_size(biggest) < 1.25 * size or len(biggest.text) > 80
+    title = _plain_title(head, size) if plain else biggest
+    if title is None:
         return
-    biggest.kind, biggest.level = "title", 0
-    start = blocks.index(biggest)
+    title.kind, title.level = "title", 0
+    start = blocks.index(title)
+    # Right under a Chinese title set at the body's size, a Latin line is its English title
+    # (as in plain text).
+    english = plain and any(is_cjk(c) for c in title.text)
     for block in blocks[start + 1 : start + 6]:
         text = block.text.strip()
         if block.kind == "heading" and block.style is not None:
@@ -886,7 +930,7 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
             latin
             and len(text) < 200
             and block.kind in ("heading", "paragraph")
-            and (statistics.mean(p.line.size for p in block.pieces) > size)
+            and (english or statistics.mean(p.line.size for p in block.pieces) > size)
         ):
             block.kind, block.level = "subtitle", 0
         elif any(h in text for h in AFFILIATION_HINTS) and len(text) <= 40:
@@ -899,3 +943,23 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
             block.kind, block.level = "author", 0
         else:
             break
+        english = False
+
+
+def _plain_title(head: list[PdfBlock], size: float) -> PdfBlock | None:
+    """The title of a first page set all at the body's size: as the plain-text import finds
+    it, the first short line before the body begins (before the first numbered heading, a
+    long paragraph or a finished sentence), not smaller than the body (a running header left
+    on a one-page PDF) and not a caption."""
+    for block in head:
+        text = block.text.strip()
+        if block.kind == "heading" and block.style is not None:
+            return None
+        if block.kind not in ("paragraph", "heading") or _block_size(block) < 0.92 * size:
+            continue
+        if len(text) > 40 or text[-1:] in _SENTENCE_END or text.endswith(("。", ".")):
+            return None
+        if any(h in text for h in CAPTION_HINTS):
+            continue
+        return block
+    return None

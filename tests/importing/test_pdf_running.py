@@ -5,6 +5,7 @@ a Chinese section heading at the top of a page starts its own block."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -13,8 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader import documents
 from reader.importing import guess, read_source
+from reader.importing.pdf_extract import extract
 from reader.importing.pdf_layout import Char, Line, _page_numbers, edge_numbers
+from reader.radicals import unify
 from tests.cli_helpers import meipi
 
 FONT = "Noto Serif CJK TC"
@@ -186,3 +190,77 @@ def test_a_header_repeating_a_number_never_numbers_the_pages(
         ]
     expected = [None if footer is None else str(first + page) for page in range(count)]
     assert _page_numbers(count, running) == expected
+
+
+def _blocks(path: Path) -> list[tuple[str, int, str]]:
+    doc = guess(read_source(path)).document
+    return [(b.kind, b.level, doc.block_text(b)) for b in doc.blocks]
+
+
+def test_a_heading_at_the_top_of_a_page_starts_its_own_block(qapp: object, tmp_path: Path) -> None:
+    """The tester's article: every line at the body's size and weight. The paragraph that fills
+    page 2's last line and ends its sentence is not continued by page 3's 「參、結論」; the
+    numbered section headings are headings (the plain-text import's numbering rule), the first
+    line the title and the short one under it the author."""
+    footers: list[str | None] = [str(101 + i) for i in range(3)]
+    path = draw_pdf(tmp_path / "energy.pdf", ARTICLE, [VOLUME] * 3, footers)
+    blocks = _blocks(path)
+    assert blocks == [
+        ("title", 0, ARTICLE[0][0]),
+        ("author", 0, ARTICLE[0][1]),
+        ("heading", 1, "壹、前言"),
+        ("paragraph", 0, ARTICLE[1][0]),
+        ("heading", 1, "貳、區域性合作"),
+        ("paragraph", 0, ARTICLE[1][2]),
+        ("heading", 1, "參、結論"),
+        ("paragraph", 0, ARTICLE[2][1]),
+    ]
+    doc = guess(read_source(path)).document
+    assert doc.meta.title == ARTICLE[0][0]
+    assert doc.meta.authors == ("張三",)
+
+
+def test_meipi_search_no_longer_finds_the_glued_heading(qapp: object, tmp_path: Path) -> None:
+    footers: list[str | None] = [str(101 + i) for i in range(3)]
+    path = draw_pdf(tmp_path / "energy.pdf", ARTICLE, [VOLUME] * 3, footers)
+    assert meipi("import", str(path), "--id", "energy").code == 0
+    found = json.loads(meipi("search", "協調。參", "--json").out)["matches"]
+    assert found == []
+    outline = json.loads(meipi("text", "energy", "--json").out)
+    text = outline["text"]
+    headings = [text[b["start"] : b["end"]] for b in outline["blocks"] if b["kind"] == "heading"]
+    assert headings == ["壹、前言", "貳、區域性合作", "參、結論"]
+
+
+def test_a_line_numbered_inside_a_paragraph_stays_in_it(qapp: object, tmp_path: Path) -> None:
+    """A wrapped line that happens to begin with 一、 after a line that did not end its sentence
+    continues the paragraph: only a short line standing alone is a heading."""
+    first = "合作的領域可分為兩類：其一為能源與基礎建設，其二為金融與貿易，以下依序說明兩者"
+    pages = ((first + "一、能源合作", "二、金融合作的進展。"),)
+    path = draw_pdf(tmp_path / "list.pdf", pages, [None], ["1"])
+    lines = unify(extract(path.read_bytes(), path.name).pages[0].text)[0].splitlines()
+    assert "一、能源合作" in lines  # wrapped there, on a line of its own
+    blocks = _blocks(path)
+    assert [kind for kind, _, _ in blocks] == ["paragraph", "paragraph"]
+    assert blocks[0][2] == first + "一、能源合作"
+
+
+def test_a_shipped_article_printed_at_one_size_keeps_its_structure(
+    qapp: object, tmp_path: Path
+) -> None:
+    """lian-obor's blocks printed by Qt, every one a plain paragraph at 11 pt (no size, no
+    weight to go by): its numbered headings come back as headings at their levels, and its
+    title, English title and author as the plain-text import finds them."""
+    from tests.importing.test_pdf_qt import print_pdf
+
+    doc = documents.load_library().get("lian-obor")
+    body = "".join(f"<p>{html.escape(doc.block_text(b))}</p>" for b in doc.blocks)
+    got = guess(read_source(print_pdf(tmp_path / "lian-obor.pdf", body))).document
+
+    def kinds(d: documents.Document, *which: str) -> list[tuple[str, int, str]]:
+        return [(b.kind, b.level, d.block_text(b)) for b in d.blocks if b.kind in which]
+
+    assert kinds(got, "heading") == kinds(doc, "heading")
+    front = ("title", "subtitle", "author")
+    assert kinds(got, *front) == kinds(doc, *front)
+    assert got.meta.title == doc.meta.title
