@@ -66,6 +66,13 @@ _DECIMAL_STYLE = (6, 1)  # reader.ingest's rank of decimal numbering, depth 1
 # （一）): only a line beginning with one is matched against them.
 _SECTION_NUMBER_START = frozenset("第壹貳參叁肆伍陸柒捌玖拾一二三四五六七八九十（(")
 _SENTENCE_END = "。！？!?」』”"
+_PARAGRAPH_END = "。！？!?」』”."
+# A line ending in one of these is a sentence or a list's item, not a heading (reader.ingest's).
+_NOT_HEADING_END = "。！？；，、：」』）)”.!?;,"
+# Characters a line may not begin with (closing brackets and quotes, pauses, stops), and those
+# it may not end with (opening brackets and quotes).
+_NO_LINE_START = frozenset("、。，．：；？！」』）》〉】〕｝〗〙〛’”…‥・·%％),.:;?!]}")
+_NO_LINE_END = frozenset("「『（《〈【〔｛〖〘〚‘“([{")
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
 
 
@@ -733,10 +740,20 @@ def _first_word_width(line: Line) -> float:
     chars = line.chars
     if not chars or line.vertical:
         return 0.0
-    end = 1
-    if not is_cjk(chars[0].ch):
+    # A line breaker keeps together what may not be parted: an opening bracket or quote with
+    # what follows it (「（North」), and the word before with the punctuation that may not begin
+    # a line (「係」、」, 「米，」); carried on together, they leave the line above short.
+    end = 0
+    while end < len(chars) - 1 and chars[end].ch in _NO_LINE_END:
+        end += 1
+    if is_cjk(chars[end].ch):
+        end += 1
+    else:
+        end += 1
         while end < len(chars) and not chars[end].space_before and not is_cjk(chars[end].ch):
             end += 1
+    while end < len(chars) and chars[end].ch in _NO_LINE_START and not chars[end].space_before:
+        end += 1
     return chars[end - 1].x1 - chars[0].x0
 
 
@@ -821,7 +838,30 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
     if current is not None:
         blocks.append(current)
     blocks.extend(pending_notes)
-    return [b for b in blocks if b.text.strip()]
+    kept = [b for b in blocks if b.text.strip()]
+    _unnumbered_headings(kept, size)
+    return kept
+
+
+def _unnumbered_headings(blocks: list[PdfBlock], size: float) -> None:
+    """A short Chinese line standing alone at the body's size, without a sentence's end, between
+    a finished paragraph (or a heading) and a paragraph of running text is a heading, as in
+    plain text (the rule :mod:`reader.ingest` applies to a line of its own)."""
+    for i in range(1, len(blocks) - 1):
+        block, before, after = blocks[i], blocks[i - 1], blocks[i + 1]
+        if block.kind != "paragraph" or len(block.pieces) != 1:
+            continue
+        text = block.text.strip()
+        if len(text) > 30 or text[-1] in _NOT_HEADING_END or not any(is_cjk(c) for c in text):
+            continue
+        if text[-1].isdigit() or is_leader_line(block.pieces[0].line):
+            continue  # a table of contents' entry and its page
+        if _block_size(block) < 0.92 * size or after.kind != "paragraph" or len(after.text) <= 40:
+            continue
+        if before.kind == "heading" or (
+            before.kind == "paragraph" and before.text.rstrip()[-1:] in _PARAGRAPH_END
+        ):
+            block.kind, block.level = "heading", 1
 
 
 def _heading(

@@ -20,6 +20,7 @@ from reader.importing.pdf_extract import extract
 from reader.importing.pdf_layout import Char, Line, _page_numbers, edge_numbers
 from reader.radicals import unify
 from tests.cli_helpers import meipi
+from tests.importing.pdf_helpers import squeeze
 
 FONT = "Noto Serif CJK TC"
 ARTICLE = (
@@ -261,6 +262,28 @@ def test_a_shipped_article_printed_at_one_size_keeps_its_structure(
         return [(b.kind, b.level, d.block_text(b)) for b in d.blocks if b.kind in which]
 
     assert kinds(got, "heading") == kinds(doc, "heading")
+    # No paragraph is cut where Qt carried a character on with the punctuation that may not
+    # begin a line (「…夥伴關」 | 「係」、…」, 「…300 億立方」 | 「米，…」).
+    # (Spaces aside: a space Qt broke a line at is not in the PDF: "2003 年 5|月".)
+    paragraphs = [(k, lv, squeeze(t)) for k, lv, t in kinds(got, "paragraph")]
+    assert paragraphs == [(k, lv, squeeze(t)) for k, lv, t in kinds(doc, "paragraph")]
     front = ("title", "subtitle", "author")
     assert kinds(got, *front) == kinds(doc, *front)
     assert got.meta.title == doc.meta.title
+
+
+def test_unnumbered_headings_standing_alone_are_headings(qapp: object, tmp_path: Path) -> None:
+    """hsu-divergence printed at one size: its two unnumbered section headings, short lines
+    without a sentence's end between finished paragraphs and running text, are headings (the
+    plain-text rule). So is the publisher's name heading the colophon page: the PDF import has
+    no back matter (the shipped text's colophon is ``backmatter``)."""
+    from tests.importing.test_pdf_qt import print_pdf
+
+    doc = documents.load_library().get("hsu-divergence")
+    body = "".join(f"<p>{html.escape(doc.block_text(b))}</p>" for b in doc.blocks)
+    got = guess(read_source(print_pdf(tmp_path / "hsu.pdf", body))).document
+    shipped = [doc.block_text(b) for b in doc.blocks if b.kind == "heading"]
+    found = [got.block_text(b) for b in got.blocks if b.kind == "heading"]
+    assert len(shipped) == 2
+    assert found == [*shipped, "財團法人兩岸交流遠景基金會"]
+    assert got.meta.title == doc.meta.title and got.meta.authors == doc.meta.authors
