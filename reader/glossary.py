@@ -4,7 +4,6 @@ conversions of one's own. Stored in the database (``reader.store``); used by the
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from reader.digests import sha256_hex
@@ -22,6 +21,8 @@ class Glossary:
     @property
     def version(self) -> str:
         """A short hash that changes whenever anything that affects conversion changes."""
+        import json  # here: the window imports this module before anything is converted
+
         payload = json.dumps(
             [sorted(self.keeps), sorted(self.conversions)], ensure_ascii=False
         ).encode("utf-8")

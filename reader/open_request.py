@@ -11,7 +11,6 @@ This module uses only the standard library, so the command line sends without Qt
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import socket
 import sys
@@ -26,6 +25,8 @@ MAX_BYTES = 4096
 
 
 def encode(place: Place) -> bytes:
+    import json  # here: the window imports this module, and json only when a request comes
+
     data: dict[str, object] = {}
     if place.annotation is not None:
         data["annotation"] = place.annotation
@@ -38,6 +39,8 @@ def encode(place: Place) -> bytes:
 
 def decode(data: bytes) -> Place | None:
     """The place a request asks for; None when it is not a well-formed request."""
+    import json
+
     if len(data) > MAX_BYTES:
         return None
     try:

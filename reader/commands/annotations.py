@@ -267,6 +267,10 @@ def cmd_annotations(args: argparse.Namespace, ctx: Context) -> int:
         check_tag_filters(args.tag, _listed(args, ctx, tags=(), colors=()), where)
     elif args.tag:
         check_tag_filters(args.tag, [])
+    if records:
+        # A removed text's annotations are kept, as orphans: their passage has no text now.
+        texts = ctx.library().documents
+        records = [r if r.document in texts else r._replace(orphaned=True) for r in records]
     if args.json:
         json.dump({"annotations": [r.to_json() for r in records]}, ctx.stdout, ensure_ascii=False)
         ctx.stdout.write("\n")

@@ -15,7 +15,7 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli import Context
 from reader.commands.annotations import check_tag_filters
@@ -28,6 +28,9 @@ from reader.export.w3c import MAX_BYTES, parse_import
 from reader.paths import protected_role
 from reader.views import check_view
 from reader.wording import counted
+
+if TYPE_CHECKING:
+    from reader.documents import Document, Library
 
 # The reading side of the exports lives in reader.ops.exporting (the store) and
 # reader.ops.reading (plain sqlite3: an export never imports SQLAlchemy unless a changed text
@@ -62,26 +65,63 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     ).checked()
 
 
-def load_source(ctx: Context, options: ExportOptions) -> ExportSource:
-    """Everything the export of ``options`` reads, from the texts and the database."""
+def load_source(ctx: Context, options: ExportOptions) -> tuple[ExportSource, dict[str, int]]:
+    """Everything the export of ``options`` reads, from the texts and the database; and the
+    annotations the database keeps for texts no longer in the library (removed: their count
+    by id), which no export can hold — their text, pages and details went with the file."""
     library = ctx.library()
-    documents = (
-        [library.get(d) for d in dict.fromkeys(options.documents)]
-        if options.documents
-        else list(library)
-    )
     from reader.ops import reading
 
     if not ctx.db.exists():
-        return reading.export_source(None, documents, list(library))
+        return reading.export_source(None, _asked(library, options, {}), list(library)), {}
     with reading.reading(ctx.db) as reader:
         if reader is not None and not reading.stale(reader, list(library)):
-            return reading.export_source(reader, documents, list(library))
+            gone = _gone(reading.counts(reader), library)
+            documents = _asked(library, options, gone)
+            return reading.export_source(reader, documents, list(library)), gone
+    from reader.ops import annotations as annotation_ops
     from reader.ops.exporting import source_from_store
 
     with opened(ctx, create=False) as store:
         sync_texts(store, ctx)
-        return source_from_store(store, documents, list(library))
+        gone = _gone(annotation_ops.counts(store), library)
+        return source_from_store(store, _asked(library, options, gone), list(library)), gone
+
+
+def _gone(counts: dict[str, int], library: Library) -> dict[str, int]:
+    """The annotation counts of the ids no text of ``library`` has (texts removed)."""
+    return {
+        doc_id: n for doc_id, n in sorted(counts.items()) if n and doc_id not in library.documents
+    }
+
+
+def _asked(library: Library, options: ExportOptions, gone: dict[str, int]) -> list[Document]:
+    """The texts ``--doc`` names (every text without it). A removed text's id is refused with
+    what became of its annotations, not as an id never known."""
+    if not options.documents:
+        return list(library)
+    for doc_id in options.documents:
+        if doc_id in gone and doc_id not in library.documents:
+            n = gone[doc_id]
+            raise InputError(
+                f"{doc_id} is no longer in the library (its text was removed); its "
+                f"{counted(n, 'annotation')} {'is' if n == 1 else 'are'} kept in the database: "
+                f"import the text again with --id {doc_id} to export "
+                f"{'it' if n == 1 else 'them'}."
+            )
+    return [library.get(d) for d in dict.fromkeys(options.documents)]
+
+
+def _gone_note(options: ExportOptions, gone: dict[str, int]) -> list[str]:
+    """What an export of every text leaves out: the annotations of removed texts."""
+    if options.documents or not gone or options.format in ("csl-json", "bibtex"):
+        return []
+    total = sum(gone.values())
+    return [
+        f"Left out {counted(total, 'annotation')} kept for texts no longer in the library "
+        f"({', '.join(gone)}): import a text again with its id (meipi import FILE --id ID) to "
+        f"export {'it' if total == 1 else 'them'}."
+    ]
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -102,8 +142,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         # Refused before anything is read or rendered; write_atomic refuses a non-regular
         # file again at the moment of writing.
         check_target(path, db=ctx.db, force=args.force)
-    source = load_source(ctx, options)
-    notes = _check_matches(options, source)
+    source, gone = load_source(ctx, options)
+    notes = _check_matches(options, source) + _gone_note(options, gone)
     if options.format in ("markdown", "compare"):
         from reader.export.markdown import omitted_documents
 
@@ -157,8 +197,8 @@ def _export_dir(args: argparse.Namespace, ctx: Context, options: ExportOptions, 
         raise InputError("Give either -o FILE or --dir FOLDER, not both.")
     if not folder.strip():
         raise InputError("--dir was given an empty folder name; give the vault's folder.")
-    source = load_source(ctx, options)
-    notes = _check_matches(options, source)
+    source, gone = load_source(ctx, options)
+    notes = _check_matches(options, source) + _gone_note(options, gone)
     report = export_to_vault(options, source, Path(folder).expanduser(), db=ctx.db)
     _say(ctx, notes)
     for path in report.written:

@@ -3,14 +3,18 @@
 Per page: characters grouped into lines in the order PDFium gives them (a line is horizontal or
 vertical by how its characters advance); running headers and footers dropped by position and
 repetition (a line in the top or bottom band of the page whose text, numbers aside, comes back
-at the same height on another page, or a bare page number there); the rest put in reading order
-(full-width lines, then each column top to bottom, left column first, split at a gutter no line
-crosses; vertical columns right to left). Lines become blocks where indentation, a gap, a short
-last line, a change of size or a heading says so; headings by size or weight or by the numbering
-patterns :mod:`reader.ingest` knows; footnotes (small lines at the foot of a column) become
-``note`` blocks placed after the block they interrupt; ``圖1``/``表1`` lines become captions.
-Lines are joined without a space between CJK characters, and a line-end hyphen is removed only
-where PDFium marks it as a soft hyphen.
+at the same height on another page, or a bare page number there), and each page's printed number
+taken from them (the number standing alone that goes up by one from page to page, never a
+volume, issue or year a header repeats); the rest put in reading order (full-width lines, then
+each column top to bottom, left column first, split at a gutter no line crosses; vertical
+columns right to left). Lines become blocks where indentation, a gap, a short last line, a
+change of size or a heading says so; headings by size, or by weight and the numbering patterns
+:mod:`reader.ingest` knows, or at the body's size and weight by a Chinese section numbering
+(壹、 一、 （一） 第一章) on a short line standing alone; a first page set all at one size finds
+its title, English title and authors as the plain-text import does; footnotes (small lines at
+the foot of a column) become ``note`` blocks placed after the block they interrupt;
+``圖1``/``表1`` lines become captions. Lines are joined without a space between CJK characters,
+and a line-end hyphen is removed only where PDFium marks it as a soft hyphen.
 
 Over 600 lines as one job: one layout pipeline (characters → lines → reading order → blocks →
 headings) whose steps share the ``Line`` model and the page geometry; each step is a function of
@@ -35,7 +39,18 @@ from reader.radicals import unified
 RADICAL = 8  # a character flag of the layout's own: a radical written for an ideograph, mapped
 BAND = 0.11  # the top and bottom of a page where running headers and footers live
 _PAGE_NUMBER = re.compile(r"^[-–—\s·•|]*(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-–—\s·•|]*$")
-_NUMBER_IN_EDGE = re.compile(r"(?:^|\s)(\d{1,4})(?:\s|$)|^(\d{1,4})|(\d{1,4})$")
+# A page number worded around: "第 12 頁", "12 / 180", "Page 12", "p. 12 of 180".
+_WORDED_PAGE_NUMBER = re.compile(
+    r"^(?:第\s*(\d{1,4})\s*[頁页]|(\d{1,4})\s*/\s*\d{1,4}|(?:page|p\.)\s*(\d{1,4})"
+    r"(?:\s*(?:of|/)\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+# A number in a running header that these name as something else: a volume, an issue, a year,
+# a month or day, a number of a series ("第 62 卷", "Vol. 62", "No. 3", "2023 年").
+_NAMED_AFTER = re.compile(r"\s*[卷期年月日號号輯辑屆届冊册版集]")
+_NAMED_BEFORE = re.compile(r"(?:vol|no|nr|issue|issn|第)\.?\s*$", re.IGNORECASE)
+_PAGE_AFTER = re.compile(r"\s*[頁页]")
 EMAIL = re.compile(r"\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?")
 _SPACE = re.compile(" ")
 # Dot leaders (". . . ." or "......", or an ellipsis run) and a page number or label at the end.
@@ -47,6 +62,17 @@ _SECTION_NAMES = frozenset(
     ("目錄", "目录", "目次", "contents", "tableofcontents", "摘要", "abstract", "前言", "引言")
 )
 _DECIMAL_STYLE = (6, 1)  # reader.ingest's rank of decimal numbering, depth 1
+# The first characters of the Chinese section numberings reader.ingest knows (第一章, 壹、, 一、,
+# （一）): only a line beginning with one is matched against them.
+_SECTION_NUMBER_START = frozenset("第壹貳參叁肆伍陸柒捌玖拾一二三四五六七八九十（(")
+_SENTENCE_END = "。！？!?」』”"
+_PARAGRAPH_END = "。！？!?」』”."
+# A line ending in one of these is a sentence or a list's item, not a heading (reader.ingest's).
+_NOT_HEADING_END = "。！？；，、：」』）)”.!?;,"
+# Characters a line may not begin with (closing brackets and quotes, pauses, stops), and those
+# it may not end with (opening brackets and quotes).
+_NO_LINE_START = frozenset("、。，．：；？！」』）》〉】〕｝〗〙〛’”…‥・·%％),.:;?!]}")
+_NO_LINE_END = frozenset("「『（《〈【〔｛〖〘〚‘“([{")
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
 
 
@@ -321,15 +347,30 @@ def _key(text: str) -> str:
     return re.sub(r"\d+|^[ivxlcdm]+$|^[IVXLCDM]+$", "#", compact)
 
 
-def edge_number(text: str) -> str | None:
-    """The page number a header or footer line prints, if any."""
-    m = _PAGE_NUMBER.match(text)
+def edge_numbers(text: str) -> list[tuple[str, bool]]:
+    """The numbers a header or footer line prints that may be its page's number, each with
+    whether it stands alone as one: the whole line ("12", "- 12 -", "xii", "第 12 頁",
+    "12 / 180"), or followed by 頁. Numbers a header names as something else (a volume, an
+    issue, a year: "第 62 卷", "Vol. 62", "2023 年") are none; other numbers of a line
+    count only apart from its words (between spaces, or at its start or end)."""
+    text = text.strip()
+    m = _PAGE_NUMBER.match(text) or _WORDED_PAGE_NUMBER.match(text)
     if m:
-        return m.group(1)
-    m = _NUMBER_IN_EDGE.search(text.strip())
-    if m:
-        return next(g for g in m.groups() if g)
-    return None
+        return [(next(g for g in m.groups() if g), True)]
+    found: list[tuple[str, bool]] = []
+    for m in _DIGITS.finditer(text):
+        number, start, end = m.group(), m.start(), m.end()
+        if len(number) > 4:
+            continue
+        before, after = text[:start], text[end:]
+        if _PAGE_AFTER.match(after):
+            found.append((number, True))  # "第 12 頁" inside a longer line
+            continue
+        if _NAMED_AFTER.match(after) or _NAMED_BEFORE.search(before):
+            continue
+        if (start == 0 or text[start - 1].isspace()) or (end == len(text) or text[end].isspace()):
+            found.append((number, False))
+    return found
 
 
 def _edge_lines(lines: list[Line]) -> list[tuple[Line, str]]:
@@ -373,7 +414,7 @@ def mark_running(pages: Sequence[PdfPage], lines_by_page: list[list[Line]]) -> l
     by_key: dict[tuple[str, str], list[tuple[int, float]]] = {}
     for index, line, edge, y in candidates:
         by_key.setdefault((_key(line.text), edge), []).append((index, y))
-    numbers: list[str | None] = [None] * len(pages)
+    running: list[tuple[int, Line, str]] = []
     for index, line, edge, y in candidates:
         text = line.text.strip()
         bare_number = _PAGE_NUMBER.match(text) is not None
@@ -382,9 +423,7 @@ def mark_running(pages: Sequence[PdfPage], lines_by_page: list[list[Line]]) -> l
         )
         if bare_number or (repeated and len(pages) >= 2):
             line.kind = "running"
-            number = edge_number(text)
-            if number is not None and numbers[index] is None:
-                numbers[index] = number
+            running.append((index, line, edge))
     # By position: a short line at the very height where other pages have their running
     # header or footer is one too (journals alternate two headers; a short article may print
     # each only once).
@@ -394,10 +433,41 @@ def mark_running(pages: Sequence[PdfPage], lines_by_page: list[list[Line]]) -> l
             continue
         if any(i != index and e == edge and abs(y - ry) < 2.5 for i, e, ry in running_at):
             line.kind = "running"
-            number = edge_number(line.text.strip())
-            if number is not None and numbers[index] is None:
-                numbers[index] = number
-    return numbers
+            running.append((index, line, edge))
+    return _page_numbers(len(pages), running)
+
+
+def _page_numbers(count: int, running: list[tuple[int, Line, str]]) -> list[str | None]:
+    """Per page, the number its running lines print as its page number (or None): the one
+    that goes up by one from page to page. A number a running line repeats unchanged on
+    every page it is on (a volume, a year) is never one."""
+    found: list[list[tuple[str, bool]]] = [[] for _ in range(count)]
+    numbers_of: dict[tuple[str, str], list[tuple[int, list[tuple[str, bool]]]]] = {}
+    for index, line, edge in running:
+        numbers = edge_numbers(line.text)
+        numbers_of.setdefault((_key(line.text), edge), []).append((index, numbers))
+    for seen in numbers_of.values():
+        pages = {index for index, _ in seen}
+        # The numbers that never change where this header is (on two pages or more).
+        constant: set[str] = set()
+        if len(pages) >= 2:
+            per_page = [{n for n, _ in numbers} for _, numbers in seen]
+            constant = set.intersection(*per_page)
+        for index, numbers in seen:
+            found[index] += [(n, alone) for n, alone in numbers if alone or n not in constant]
+    # Each page votes for the difference between the numbers it prints and its place: the
+    # difference most pages share (numbers standing alone break ties) is the pages' own.
+    votes: Counter[int] = Counter()
+    alone_votes: Counter[int] = Counter()
+    for index, numbers in enumerate(found):
+        votes.update({int(n) - index for n, _ in numbers if n.isdecimal()})
+        alone_votes.update({int(n) - index for n, alone in numbers if alone and n.isdecimal()})
+    best = max(votes, key=lambda d: (votes[d], alone_votes[d]), default=None)
+    chosen: list[str | None] = []
+    for index, numbers in enumerate(found):
+        fits = (n for n, _ in numbers if n.isdecimal() and int(n) - index == best)
+        chosen.append(next(fits, None) or next((n for n, alone in numbers if alone), None))
+    return chosen
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
@@ -670,10 +740,20 @@ def _first_word_width(line: Line) -> float:
     chars = line.chars
     if not chars or line.vertical:
         return 0.0
-    end = 1
-    if not is_cjk(chars[0].ch):
+    # A line breaker keeps together what may not be parted: an opening bracket or quote with
+    # what follows it (「（North」), and the word before with the punctuation that may not begin
+    # a line (「係」、」, 「米，」); carried on together, they leave the line above short.
+    end = 0
+    while end < len(chars) - 1 and chars[end].ch in _NO_LINE_END:
+        end += 1
+    if is_cjk(chars[end].ch):
+        end += 1
+    else:
+        end += 1
         while end < len(chars) and not chars[end].space_before and not is_cjk(chars[end].ch):
             end += 1
+    while end < len(chars) and chars[end].ch in _NO_LINE_START and not chars[end].space_before:
+        end += 1
     return chars[end - 1].x1 - chars[0].x0
 
 
@@ -735,7 +815,7 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
                     note.add(line)
                     pending_notes.append(note)
                 continue
-            heading = _heading(line, size)
+            heading = _heading(line, size, prev, geometry)
             if (
                 current is None
                 or heading
@@ -758,19 +838,73 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
     if current is not None:
         blocks.append(current)
     blocks.extend(pending_notes)
-    return [b for b in blocks if b.text.strip()]
+    kept = [b for b in blocks if b.text.strip()]
+    _unnumbered_headings(kept, size)
+    return kept
 
 
-def _heading(line: Line, size: float) -> bool:
+def _unnumbered_headings(blocks: list[PdfBlock], size: float) -> None:
+    """A short Chinese line standing alone at the body's size, without a sentence's end, between
+    a finished paragraph (or a heading) and a paragraph of running text is a heading, as in
+    plain text (the rule :mod:`reader.ingest` applies to a line of its own)."""
+    for i in range(1, len(blocks) - 1):
+        block, before, after = blocks[i], blocks[i - 1], blocks[i + 1]
+        if block.kind != "paragraph" or len(block.pieces) != 1:
+            continue
+        text = block.text.strip()
+        if len(text) > 30 or text[-1] in _NOT_HEADING_END or not any(is_cjk(c) for c in text):
+            continue
+        if text[-1].isdigit() or is_leader_line(block.pieces[0].line):
+            continue  # a table of contents' entry and its page
+        if _block_size(block) < 0.92 * size or after.kind != "paragraph" or len(after.text) <= 40:
+            continue
+        if before.kind == "heading" or (
+            before.kind == "paragraph" and before.text.rstrip()[-1:] in _PARAGRAPH_END
+        ):
+            block.kind, block.level = "heading", 1
+
+
+def _heading(
+    line: Line, size: float, prev: Line | None, geometry: dict[int, tuple[float, float]]
+) -> bool:
+    """A heading: set larger than the body; bold and numbered; or, at the body's size and
+    weight, a Chinese section heading standing alone (:func:`_section_heading`)."""
     text = line.text.strip()
     if not text or len(text) > 40 or text.endswith(("。", "，", "；")) or line.kind != "body":
         return False
     if line.vertical:
         return False
-    bigger = line.size >= 1.12 * size
-    if bigger or not line.bold or is_leader_line(line):
-        return bigger
-    return heading_style(text) is not None or _bare_numbered(text) is not None
+    if line.size >= 1.12 * size:
+        return True
+    if line.bold:
+        if is_leader_line(line):
+            return False
+        return heading_style(text) is not None or _bare_numbered(text) is not None
+    return (
+        text[0] in _SECTION_NUMBER_START
+        and not is_leader_line(line)
+        and _section_heading(text, line, prev, geometry)
+    )
+
+
+def _section_heading(
+    text: str, line: Line, prev: Line | None, geometry: dict[int, tuple[float, float]]
+) -> bool:
+    """A line numbered as a Chinese section (第一章, 第一節, 壹、, 一、, （一）: the plain-text
+    import's numbering rule, :func:`reader.ingest.heading_style`) that stands alone: short (it
+    leaves room at the end of its column, so no paragraph wraps on through it) and after a line
+    that ended its sentence or its block. ("1." and "1.1" need bold or a larger size here: at
+    the body's size they number lists as often as sections.)"""
+    style = heading_style(text)
+    if style is None or style >= _DECIMAL_STYLE:
+        return False
+    _left, right = geometry.get(id(line), (line.x0, line.x1))
+    if right - line.x1 <= 1.5 * max(line.size, 1.0):
+        return False
+    last = prev.text.rstrip()[-1:] if prev is not None else ""
+    if prev is None or (last and last in _SENTENCE_END):
+        return True
+    return _starts_block(prev, line, geometry)
 
 
 def _bare_numbered(text: str) -> tuple[int, int] | None:
@@ -806,20 +940,25 @@ def _block_size(block: PdfBlock) -> float:
 
 
 def front_matter(blocks: list[PdfBlock], size: float) -> None:
-    """On the first page, before the body begins: the largest line is the title, then a Latin
-    subtitle, short names (authors) and affiliations."""
+    """On the first page, before the body begins: the largest line is the title (with none
+    larger than the body, :func:`_plain_title`), then a Latin subtitle, short names (authors)
+    and affiliations."""
     if not blocks:
         return
     first_page = blocks[0].first_page
     head = [b for b in blocks[:8] if b.first_page == first_page and b.kind != "note"]
     if not head:
         return
-    biggest = max(head, key=lambda b: statistics.mean(p.line.size for p in b.pieces))
-    title_size = statistics.mean(p.line.size for p in biggest.pieces)
-    if title_size < 1.25 * size or len(biggest.text) > 80:
+    biggest = max(head, key=_block_size)
+    plain = _block_size(biggest) < 1.25 * size or len(biggest.text) > 80
+    title = _plain_title(head, size) if plain else biggest
+    if title is None:
         return
-    biggest.kind, biggest.level = "title", 0
-    start = blocks.index(biggest)
+    title.kind, title.level = "title", 0
+    start = blocks.index(title)
+    # Right under a Chinese title set at the body's size, a Latin line is its English title
+    # (as in plain text).
+    english = plain and any(is_cjk(c) for c in title.text)
     for block in blocks[start + 1 : start + 6]:
         text = block.text.strip()
         if block.kind == "heading" and block.style is not None:
@@ -831,7 +970,7 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
             latin
             and len(text) < 200
             and block.kind in ("heading", "paragraph")
-            and (statistics.mean(p.line.size for p in block.pieces) > size)
+            and (english or statistics.mean(p.line.size for p in block.pieces) > size)
         ):
             block.kind, block.level = "subtitle", 0
         elif any(h in text for h in AFFILIATION_HINTS) and len(text) <= 40:
@@ -844,3 +983,23 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
             block.kind, block.level = "author", 0
         else:
             break
+        english = False
+
+
+def _plain_title(head: list[PdfBlock], size: float) -> PdfBlock | None:
+    """The title of a first page set all at the body's size: as the plain-text import finds
+    it, the first short line before the body begins (before the first numbered heading, a
+    long paragraph or a finished sentence), not smaller than the body (a running header left
+    on a one-page PDF) and not a caption."""
+    for block in head:
+        text = block.text.strip()
+        if block.kind == "heading" and block.style is not None:
+            return None
+        if block.kind not in ("paragraph", "heading") or _block_size(block) < 0.92 * size:
+            continue
+        if len(text) > 40 or text[-1:] in _SENTENCE_END or text.endswith(("。", ".")):
+            return None
+        if any(h in text for h in CAPTION_HINTS):
+            continue
+        return block
+    return None

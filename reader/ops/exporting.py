@@ -76,19 +76,25 @@ def source_from_store(
 
 @dataclass(frozen=True)
 class DialogData:
-    """What the Export dialog reads: the export source and the tags in use, with counts."""
+    """What the Export dialog reads: the export source and the tags in use, with counts; and the
+    annotations kept for texts no longer in the library (removed), by id, which no export holds."""
 
     source: ExportSource
     tags: list[tuple[str, int]]
+    gone: dict[str, int]
 
 
 def dialog_data(store: Store | None, documents: Sequence[Document]) -> DialogData:
     source = source_from_store(store, documents)
     tags: list[tuple[str, int]] = []
+    gone: dict[str, int] = {}
     if store is not None:
+        known = {d.id for d in documents}
         with store.reading() as s:
             tags = [(t.name, t.count) for t in store_tags.list_tags(s) if t.count]
-    return DialogData(source, tags)
+            counts = store_ops.annotation_counts(s)
+        gone = {d: n for d, n in sorted(counts.items()) if n and d not in known}
+    return DialogData(source, tags, gone)
 
 
 def import_records(

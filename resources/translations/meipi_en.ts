@@ -20,6 +20,13 @@
             <numerusform>Left out %n texts with no matching annotation.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n annotation(s) kept for texts no longer in the library (%1) cannot be exported: import a text again with its id to bring them back.</source>
+        <translation>
+            <numerusform>%n annotation kept for a text no longer in the library (%1) cannot be exported: import the text again with its id to bring it back.</numerusform>
+            <numerusform>%n annotations kept for texts no longer in the library (%1) cannot be exported: import a text again with its id to bring them back.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>

@@ -816,6 +816,12 @@
             <numerusform>略去 %n 个没有符合条件批注的文本。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n annotation(s) kept for texts no longer in the library (%1) cannot be exported: import a text again with its id to bring them back.</source>
+        <translation>
+            <numerusform>已移出文献库的文本（%1）仍保留 %n 条批注，无法导出：以原标识符重新导入该文本即可找回。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Creator: %1.</source>
         <translation>创建者：%1。</translation>

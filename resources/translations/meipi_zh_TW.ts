@@ -816,6 +816,12 @@
             <numerusform>略去 %n 篇沒有符合條件註記的文本。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n annotation(s) kept for texts no longer in the library (%1) cannot be exported: import a text again with its id to bring them back.</source>
+        <translation>
+            <numerusform>已移出文獻庫的文本（%1）仍保留 %n 則註記，無法匯出：以原識別碼重新匯入該文本即可找回。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Creator: %1.</source>
         <translation>建立者：%1。</translation>

@@ -93,3 +93,21 @@ def test_the_measured_windows_have_a_screen_as_large_as_the_bare_window(tmp_path
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
     assert shown.stdout.split() == ["1200", "800"]
+
+
+def test_a_returning_readers_start_is_measured_with_their_database(tmp_path: Path) -> None:
+    """The cold start of a reader who has used Meipi: their database (200 annotations over both
+    articles) is there, so the window reads it before it is ready — a first start has none."""
+    from reader.documents import load_library
+
+    db = tmp_path / "data" / "meipi.sqlite3"
+    env = bench._process_env(tmp_path / "data", db)
+    bench._returning_readers_database(load_library(user_dir=Path("/nonexistent")), db)
+    listed = json.loads(meipi("annotations", "--json", "--db", str(db)).out)["annotations"]
+    assert len(listed) == 200 and {a["document"] for a in listed} == {
+        "lian-obor",
+        "hsu-divergence",
+    }
+    shown = bench._run_timed([sys.executable, "-m", "reader"], env)
+    assert shown.keys() >= {"paint", "ready", "cpu", "cpu_ready", "rss"}
+    assert 0 < shown["paint"] <= shown["ready"] and shown["rss"] > 10

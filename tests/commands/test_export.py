@@ -270,3 +270,42 @@ def test_a_folder_that_takes_no_new_file_is_named_as_such() -> None:
     assert Path("/proc/version").read_text() == before
     new = meipi("export", "--format", "json", "-o", "/proc/meipi-export.json")
     assert new.code == 1 and "so it cannot be written there" in new.err
+
+
+def test_a_removed_texts_annotations_are_kept_orphaned_and_said_left_out(tmp_path: Path) -> None:
+    """Remove Text keeps a text's annotations "as orphans" (the window says so): listed as
+    orphans, each export of every text says it left them out and how to bring them back, an
+    export of that id says what became of it, and importing the text again restores them."""
+    from reader.importing import remove
+
+    source = tmp_path / "art3.md"
+    source.write_text("# 測試文章\n\n第一段落，關於能源合作的討論。\n", encoding="utf-8")
+    assert meipi("import", str(source), "--id", "art3").code == 0
+    for quote in ("能源合作", "討論"):
+        assert meipi("annotate", "art3", "--quote", quote, "--note", "我的筆記").code == 0
+    remove("art3")
+
+    listed = json.loads(meipi("annotations", "--json").out)["annotations"]
+    assert [(a["document"], a["orphaned"]) for a in listed] == [("art3", True)] * 2
+    assert meipi("annotations").out.startswith("[orphaned]  art3  p. 1")
+    left_out = (
+        "Left out 2 annotations kept for texts no longer in the library (art3): import a text "
+        "again with its id (meipi import FILE --id ID) to export them."
+    )
+    for fmt in ("json", "markdown", "csv", "compare"):
+        done = meipi("export", "--format", fmt)
+        assert done.code == 0 and left_out in done.err.splitlines(), (fmt, done.err)
+        assert "我的筆記" not in done.out
+    assert left_out not in meipi("export", "--format", "csl-json").err
+    asked = meipi("export", "--format", "markdown", "--doc", "art3")
+    assert asked.code == 2 and asked.err == (
+        "meipi: art3 is no longer in the library (its text was removed); its 2 annotations are "
+        "kept in the database: import the text again with --id art3 to export them.\n"
+    )
+    assert "Unknown document" in meipi("export", "--format", "json", "--doc", "nope").err
+
+    assert meipi("import", str(source), "--id", "art3").code == 0
+    back = json.loads(meipi("annotations", "--json").out)["annotations"]
+    assert [(a["document"], a["orphaned"]) for a in back] == [("art3", False)] * 2
+    again = meipi("export", "--format", "markdown")
+    assert again.code == 0 and "我的筆記" in again.out and "no longer" not in again.err

@@ -168,7 +168,7 @@ class AnnotationsFeature(QObject):
         # Hovering a highlight lights its note: moves must arrive with no button pressed.
         self._viewport.setMouseTracking(True)
         self._viewport.installEventFilter(self)
-        window.installEventFilter(self)  # a note still being typed is saved before closing
+        window.add_close_guard(self.edits.save_pending)  # a note being typed is saved first
 
         self.services.annotations_changed.connect(self._on_annotations_changed)
         self.services.view_changed.connect(self._on_view_changed)
@@ -537,11 +537,6 @@ class AnnotationsFeature(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window:
-            if kind == QEvent.Type.Close and not self.edits.save_pending():
-                event.ignore()  # the note stays on screen with the reason; nothing is lost
-                return True
-            return False
         if watched is not self._viewport:
             return False
         if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):

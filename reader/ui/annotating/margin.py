@@ -54,6 +54,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from reader.store.records import NO_COLOR
 from reader.ui.annotating.palette import SWATCHES
 from reader.ui.reading.reading_view import ReadingView, margin_room
+from reader.ui.window.painting import fill_rect
 
 if TYPE_CHECKING:
     from reader.store.records import AnnotationRecord
@@ -365,7 +366,7 @@ class MarginNotes(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         theme = self.view.typography().theme
-        painter.fillRect(self.rect(), QColor(theme.paper))
+        fill_rect(painter, self.rect(), QColor(theme.paper))
         if self._sorted or self._collapsed:  # no rule beside an article without notes
             painter.setPen(QPen(QColor(theme.rule), 1))
             painter.drawLine(0, 0, 0, self.height())

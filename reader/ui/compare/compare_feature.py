@@ -22,11 +22,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from reader.store.records import AnnotationRecord
     from reader.ui.compare.compare_view import CompareView, TypographyFor
     from reader.ui.compare.theme_board import ThemeBoard
@@ -74,7 +76,7 @@ class CompareFeature(QObject):
         main.addAction(self.action)
         main.view_menu.insertAction(main.view_script_section, self.action)
         main.theme_applied.connect(self._on_theme_applied)
-        main.installEventFilter(self)
+        main.add_close_guard(self._may_close)
 
     @property
     def window(self) -> CompareWindow | None:
@@ -121,19 +123,17 @@ class CompareFeature(QObject):
         if self._window is not None:
             self._window.retypeset()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self._main or event.type() != QEvent.Type.Close:
-            return False
+    def _may_close(self) -> bool:
+        """The main window is closing: the compare window's state and memo are saved first."""
         if self._window is not None:
             self._window.save_state()
         if self._window is not None and not self._window.flush_memo() and not self._close_warned:
             # A memo could not be saved: keep everything open once, showing it and why.
             self._close_warned = True
-            event.ignore()
             self._window.show()
             self._window.raise_()
-            return True
-        return False
+            return False
+        return True
 
 
 def install_compare(

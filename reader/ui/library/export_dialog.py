@@ -108,6 +108,7 @@ class Loaded:
 
     source: ExportSource
     tags: list[tuple[str, int]]
+    gone: dict[str, int]  # annotations kept for texts removed from the library, by id
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def load(store: Store | None, documents: list[Document]) -> Loaded:
     from reader.ops.exporting import dialog_data
 
     data = dialog_data(store, documents)
-    return Loaded(data.source, data.tags)
+    return Loaded(data.source, data.tags, data.gone)
 
 
 def render(options: ExportOptions, source: ExportSource) -> Rendered:
@@ -531,6 +532,14 @@ class ExportDialog(QDialog):
             status += " " + self.tr(
                 "Left out %n text(s) with no matching annotation.", "", rendered.omitted
             )
+        gone = self._loaded.gone if self._loaded is not None else {}
+        if gone and rendered.options.format not in ("csl-json", "bibtex"):
+            status += " " + self.tr(
+                "%n annotation(s) kept for texts no longer in the library (%1) cannot be "
+                "exported: import a text again with its id to bring them back.",
+                "",
+                sum(gone.values()),
+            ).replace("%1", ", ".join(gone))
         if rendered.options.format == "json":
             status += " " + (
                 self.tr("Creator: %1.").replace("%1", rendered.creator)

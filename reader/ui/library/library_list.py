@@ -10,7 +10,7 @@ Signals (LibraryList):
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -41,7 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, shared_titles
+from reader.ui.window.painting import fill_rect
 from reader.ui.window.viewports import own_viewport
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent  # (a hint: the class is made at the first key)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -50,6 +54,11 @@ AUTHORS_ROLE = Qt.ItemDataRole.UserRole + 2
 VENUE_ROLE = Qt.ItemDataRole.UserRole + 3
 YEAR_ROLE = Qt.ItemDataRole.UserRole + 4
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5
+
+
+# Wrapped, from the left: the title's flags for QFontMetrics.boundingRect (made once: an enum
+# operation costs a Python call per row of a library of thousands).
+_TITLE_FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
 
 
 def detail_line(doc: Document, title_shared: bool = False) -> str:
@@ -210,24 +219,29 @@ class _TwoLineDelegate(QStyledItemDelegate):
     def _title_rect(self, font: QFont, width: int, text: str) -> tuple[QRect, str]:
         """The title's box at ``width`` and the title as drawn (no character alone on its
         last line)."""
-        key = (font.key(), max(40, width), text)
+        rect, shown = self._title_sized(font, font.key(), width, text)
+        return QRect(rect), shown
+
+    def _title_sized(self, font: QFont, font_key: str, width: int, text: str) -> tuple[QRect, str]:
+        # (The cached box itself, not a copy; the font's key given: a library of thousands
+        # is measured row by row, and each call to Qt costs.)
+        key = (font_key, max(40, width), text)
         sized = self._sizes.get(key)
         if sized is None:
             if len(self._sizes) > 20_000:
                 self._sizes.clear()
-            metrics = self._metrics.get(key[0])
+            metrics = self._metrics.get(font_key)
             if metrics is None:
-                metrics = self._metrics[key[0]] = QFontMetrics(self._title_font(font))
-            flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
-            rect = metrics.boundingRect(QRect(0, 0, key[1], 10_000), flags, text)
+                metrics = self._metrics[font_key] = QFontMetrics(self._title_font(font))
+            rect = metrics.boundingRect(QRect(0, 0, key[1], 10_000), _TITLE_FLAGS, text)
             shown = text
             if rect.height() > metrics.height() * 1.5:  # wrapped: check the last line
                 shown = without_widow(text, self._title_font(font), key[1])
                 if shown != text:
-                    rect = metrics.boundingRect(QRect(0, 0, key[1], 10_000), flags, shown)
+                    rect = metrics.boundingRect(QRect(0, 0, key[1], 10_000), _TITLE_FLAGS, shown)
             rect.setHeight(int(rect.height() * 1.3))
             sized = self._sizes[key] = (rect, shown)
-        return QRect(sized[0]), sized[1]
+        return sized
 
     def _inner_width(self, option: QStyleOptionViewItem) -> int:
         width = self._view.viewport().width() if self._view is not None else 240
@@ -244,13 +258,16 @@ class _TwoLineDelegate(QStyledItemDelegate):
             if len(self._hints) > 20_000:
                 self._hints.clear()
             font: QFont = option.font
-            box, _ = self._title_rect(font, key[0], key[1])
-            height = self._hints[key] = box.height() + self._detail_height(font) + 3 * self._PAD
+            font_key = font.key()
+            box = self._title_sized(font, font_key, key[0], key[1])[0]
+            height = box.height() + self._detail_height(font, font_key) + 3 * self._PAD
+            self._hints[key] = height
         return QSize(0, height)
 
-    def _detail_height(self, font: QFont) -> int:
+    def _detail_height(self, font: QFont, key: str | None = None) -> int:
         # The primary (Latin) font's metrics understate CJK glyphs from the fallback family.
-        key = font.key()
+        if key is None:
+            key = font.key()
         height = self._details.get(key)
         if height is None:
             height = self._details[key] = int(QFontMetrics(self._detail_font(font)).height() * 1.35)
@@ -284,9 +301,9 @@ class _TwoLineDelegate(QStyledItemDelegate):
         selected, hovered = self._states(index)
         painter.save()
         if selected:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+            fill_rect(painter, rect, palette.color(QPalette.ColorRole.Highlight))
         elif hovered:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+            fill_rect(painter, rect, palette.color(QPalette.ColorRole.AlternateBase))
         inner = rect.adjusted(self._PAD + 4, self._PAD, -self._PAD, -self._PAD)
         title_font = self._title_font(opt.font)
         painter.setFont(title_font)
@@ -335,6 +352,7 @@ class LibraryList(QListView):
     """The list of articles."""
 
     document_activated = Signal(str)
+    up_from_top = Signal()  # Up on the first row (the panel moves to its filter field)
 
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -357,6 +375,18 @@ class LibraryList(QListView):
         # and it is among them.
         self._open: str | None = None
         model.modelReset.connect(self._on_model_reset)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # (Here, not in an event filter of the panel's: that ran Python for each of the
+        # list's events, a dozen before the window was ready.)
+        if (
+            event.key() == Qt.Key.Key_Up
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.currentIndex().row() <= 0
+        ):
+            self.up_from_top.emit()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:

@@ -19,9 +19,10 @@ as it is filtered and sorted.
 from __future__ import annotations
 
 from functools import cmp_to_key
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCollator, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCollator, QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -35,6 +36,9 @@ from PySide6.QtWidgets import (
 from reader.documents import Document
 from reader.ui.library.library_list import LibraryList, LibraryModel
 from reader.ui.window.settings import ReaderSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent  # (a hint: the class is made at the first key)
 
 SORTS = ("library", "title", "author", "date")
 SORT_SETTING = "library/sort"
@@ -199,7 +203,7 @@ class LibraryPanel(QWidget):
         # The list made in its place: one moved into the panel laid its 3,000 rows out then,
         # at a new widget's width of 100 pixels (~100 ms of a window's start).
         self.list = LibraryList(model, self)
-        self.list.installEventFilter(self)  # Up on its first row: back to the filter
+        self.list.up_from_top.connect(self._on_list_up_from_top)  # back to the filter
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty, 1)
 
@@ -264,18 +268,8 @@ class LibraryPanel(QWidget):
         self.list.setVisible(not nothing)
 
     # -- keys --------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.list
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Up
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and self.list.currentIndex().row() <= 0
-        ):
-            self.filter.setFocus(Qt.FocusReason.OtherFocusReason)
-            return True
-        return super().eventFilter(watched, event)
+    def _on_list_up_from_top(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_filter(self) -> None:
         """Show the dock and put the cursor in the filter field, its text selected."""

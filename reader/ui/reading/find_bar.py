@@ -152,16 +152,10 @@ class Finder(QObject):
         self._results_panel: SearchResultsPanel | None = None
         self._results_key: tuple[str, str] | None = None
 
-        self.bar = FindBar(window)
-        self.toolbar = QToolBar(self.tr("Find"), window)
-        self.toolbar.setObjectName("findToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setFloatable(False)
-        self.toolbar.addWidget(self.bar)
-        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
-        self.toolbar.setVisible(False)
-        # The toolbar's own toggle would let the window's context menu show an empty bar.
-        self.toolbar.toggleViewAction().setVisible(False)
+        # The bar and its toolbar are made when first wanted (Ctrl+F, a search): hidden until
+        # then, they were built, polished and laid out as the window got ready.
+        self._bar: FindBar | None = None
+        self._toolbar: QToolBar | None = None
 
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -169,15 +163,42 @@ class Finder(QObject):
         self._typing.timeout.connect(self._on_typing_timeout)
 
         self._build_actions()
-        self.bar.query_edited.connect(self._on_bar_query_edited)
-        self.bar.next_requested.connect(self._on_bar_next_requested)
-        self.bar.previous_requested.connect(self._on_bar_previous_requested)
-        self.bar.close_requested.connect(self._on_bar_close_requested)
-        self.bar.all_articles_toggled.connect(self._on_bar_all_articles_toggled)
         window.document_opened.connect(self._on_document_opened)
         window.theme_applied.connect(self._on_theme_applied)
         views.view_switched.connect(self._on_view_switched)
         self.services.glossary_changed.connect(self._on_glossary_changed)
+
+    @property
+    def bar(self) -> FindBar:
+        if self._bar is None:
+            self._build_bar()
+            assert self._bar is not None
+        return self._bar
+
+    @property
+    def toolbar(self) -> QToolBar:
+        if self._toolbar is None:
+            self._build_bar()
+            assert self._toolbar is not None
+        return self._toolbar
+
+    def _build_bar(self) -> None:
+        window = self.window
+        bar = self._bar = FindBar(window)
+        toolbar = self._toolbar = QToolBar(self.tr("Find"), window)
+        toolbar.setObjectName("findToolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.addWidget(bar)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, toolbar)
+        toolbar.setVisible(False)
+        # The toolbar's own toggle would let the window's context menu show an empty bar.
+        toolbar.toggleViewAction().setVisible(False)
+        bar.query_edited.connect(self._on_bar_query_edited)
+        bar.next_requested.connect(self._on_bar_next_requested)
+        bar.previous_requested.connect(self._on_bar_previous_requested)
+        bar.close_requested.connect(self._on_bar_close_requested)
+        bar.all_articles_toggled.connect(self._on_bar_all_articles_toggled)
 
     def _build_actions(self) -> None:
         w = self.window
@@ -238,13 +259,14 @@ class Finder(QObject):
         """Hide the bar and clear the hits (the all-articles list stays until the next search)."""
         self._typing.stop()
         self.runner.cancel("find")
-        self.toolbar.setVisible(False)
-        self.bar.edit.clear()
+        if self._bar is not None and self._toolbar is not None:
+            self._toolbar.setVisible(False)
+            self._bar.edit.clear()
         self._set_matches([], None)
         self.reading_view.setFocus()
 
     def is_open(self) -> bool:
-        return self.toolbar.isVisible()
+        return self._toolbar is not None and self._toolbar.isVisible()
 
     # -- searching -----------------------------------------------------------------------------
     def _on_bar_query_edited(self, _text: str) -> None:
@@ -317,11 +339,13 @@ class Finder(QObject):
         if not matches:
             self.current = -1
             self.reading_view.set_layer(CURRENT_LAYER, [])
-            query = self.bar.query().strip()
-            elsewhere = self.bar.all_articles.isChecked()
-            # With "All articles" on, the list may hold hits the open article has not.
-            missing = self.tr("Not in this article") if elsewhere else self.tr("Not found")
-            self.bar.set_count(missing if query else "", not query)
+            bar = self._bar
+            if bar is not None:  # (not made yet: nothing searched, nothing to say)
+                query = bar.query().strip()
+                elsewhere = bar.all_articles.isChecked()
+                # With "All articles" on, the list may hold hits the open article has not.
+                missing = self.tr("Not in this article") if elsewhere else self.tr("Not found")
+                bar.set_count(missing if query else "", not query)
             self.current_changed.emit(-1)
             return
         index = 0

@@ -15,7 +15,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeView, QWidget
 
 from reader.ui.reading.reading_view import ReadingView
@@ -94,13 +94,10 @@ class OutlinePanel(QTreeView):
         item = self._items[at] if at >= 0 else None
         if item is self._current:
             return
-        if self._current is not None:
-            self._current.setFont(self.font())
         self._current = item
         if item is not None:
-            font = QFont(self.font())
-            font.setBold(True)
-            item.setFont(font)
+            # Marked by the selection alone: a bold row made the interface draw a second CJK
+            # face (Noto Sans CJK Bold, ~3-5 MB mapped) as soon as a section was reached.
             self.setCurrentIndex(item.index())
             self.scrollTo(item.index())
         else:

@@ -161,19 +161,9 @@ class PageViewFeature(QObject):
 
         self.dock = QDockWidget(self.tr("Original Page"), window)
         self.dock.setObjectName("pageViewDock")
-        body = QWidget(self.dock)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.status = QLabel(body)
-        self.status.setObjectName("pageViewStatus")
-        self.status.setWordWrap(True)
-        self.canvas = PageCanvas()
-        self.scroll = QScrollArea(body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.canvas)
-        layout.addWidget(self.status)
-        layout.addWidget(self.scroll, 1)
-        self.dock.setWidget(body)
+        # What the dock shows (status line, page) is made when it is first shown: hidden, as
+        # it is for any text not imported from a PDF, it was built as the window got ready.
+        self._parts: tuple[QLabel, PageCanvas, QScrollArea] | None = None
         # Where, how wide and whether open the reader left it at the last quit (the window
         # restored its layout before this dock existed); else hidden, placed when first shown.
         if window.restoreDockWidget(self.dock):
@@ -199,10 +189,42 @@ class PageViewFeature(QObject):
         window.reading_view.selectionChanged.connect(self._on_selection_changed)
         self.refresh()  # restored open: its page now (nothing when it is hidden)
 
+    def _made(self) -> tuple[QLabel, PageCanvas, QScrollArea]:
+        if self._parts is None:
+            body = QWidget(self.dock)
+            layout = QVBoxLayout(body)
+            layout.setContentsMargins(4, 4, 4, 4)
+            status = QLabel(body)
+            status.setObjectName("pageViewStatus")
+            status.setWordWrap(True)
+            canvas = PageCanvas()
+            scroll = QScrollArea(body)
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(canvas)
+            layout.addWidget(status)
+            layout.addWidget(scroll, 1)
+            self.dock.setWidget(body)
+            self._parts = (status, canvas, scroll)
+        return self._parts
+
+    @property
+    def status(self) -> QLabel:
+        return self._made()[0]
+
+    @property
+    def canvas(self) -> PageCanvas:
+        return self._made()[1]
+
+    @property
+    def scroll(self) -> QScrollArea:
+        return self._made()[2]
+
     # -- what is shown -----------------------------------------------------------------------
     def shown_page(self) -> int | None:
         """The PDF page on screen (from 0), if any."""
-        return self._wanted[1] if self._wanted is not None and self.canvas.has_page() else None
+        if self._wanted is None or self._parts is None:
+            return None
+        return self._wanted[1] if self.canvas.has_page() else None
 
     def _load(self) -> None:
         doc = self.window.current_document()

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import islice
 from operator import itemgetter, le, sub
 
@@ -95,6 +95,22 @@ def margin_room(view_width: int, collapsed: bool, em: float) -> int:
 
 
 SHORT_TEXT = 60_000  # characters: laid out at once when a paragraph must be justified
+
+
+def page_mark(
+    label: str, number: str, width_of: Callable[[str], float], side: float, em: float
+) -> tuple[str, float]:
+    """The page mark for the side room ``side`` wide, and where it starts: ``label`` ("p. 62",
+    "第 62 页") ending 1.2 em before the text; where it would not fit (a long label, a narrow
+    pane) the printed number alone, nearer the text if need be — never cut off at the pane's
+    edge, and never over the text while the number fits beside it."""
+    pad = 0.25 * em
+    right = side - 1.2 * em
+    for text in (label, number):
+        width = width_of(text)
+        if right - width >= pad:
+            return text, right - width
+    return number, max(0.0, side - 0.35 * em - width_of(number))
 
 
 def _line_x(line: QTextLine, position: int) -> float:
@@ -238,6 +254,8 @@ class ReadingView(QTextBrowser):
         self._page_info: list[tuple[int, bool, str]] = []  # number, at a block's start, label
         self._rule_qt: list[tuple[int, str]] = []
         self._side = 0.0
+        # The page marks as last painted, by index: their text and where it starts.
+        self.page_marks_drawn: dict[int, tuple[str, float]] = {}
         self._right = 0.0
         self._painted = False
         self._justify_after_paint = False  # the text laid out and justified after the paint
@@ -852,11 +870,11 @@ class ReadingView(QTextBrowser):
             _number, at_block_start, printed = self._page_info[i]
             y = top - dy
             label = self.tr("p. %1").replace("%1", printed)
-            width = metrics.horizontalAdvance(label)
-            right = self._side - 1.2 * em
+            text, left = page_mark(label, printed, metrics.horizontalAdvance, self._side, em)
+            self.page_marks_drawn[i] = (text, left)
             baseline = y + metrics.ascent() + max(0.0, (em - metrics.height()) / 2)
             painter.setPen(accent)
-            painter.drawText(QPointF(right - width, baseline + em * 0.15), label)
+            painter.drawText(QPointF(left, baseline + em * 0.15), text)
             # A hairline where the printed page begins, between two characters.
             if not at_block_start:
                 painter.setPen(QPen(tick, 1.2))

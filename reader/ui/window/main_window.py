@@ -45,6 +45,8 @@ from reader.errors import InputError
 from reader.shelf import OpeningLibrary
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     # (For the hints only: importing a PySide class makes it, with its enums, and these events
     # come at a drop or at the close, not before the first paint.)
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         # one of another text by asking whether it is the current document.
         self._doc: Document | None = None
         self._loading: set[str] = set()
+        self._close_guards: list[Callable[[], bool]] = []  # see add_close_guard
         self._ready = False
         self._zoom = min(max(settings.zoom(), ZOOM_MIN), ZOOM_MAX)
         self._theme_id = settings.theme()
@@ -931,7 +934,18 @@ class MainWindow(QMainWindow):
         self._settings.set_window_state(self.saveState())
         self._settings.sync()
 
+    def add_close_guard(self, guard: Callable[[], bool]) -> None:
+        """Ask ``guard()`` before the window closes (the guard added last first): False keeps
+        the window open (a feature that could not save what the reader typed shows it and
+        why). Instead of an event filter on the window, which ran Python for each of its
+        events (dozens as the features install themselves, before the window is ready)."""
+        self._close_guards.append(guard)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        for guard in reversed(self._close_guards):
+            if not guard():
+                event.ignore()
+                return
         self._save_timer.stop()
         self.save_state()
         self.services.close()

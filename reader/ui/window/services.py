@@ -57,7 +57,7 @@ class Services(QObject):
 
     def __init__(self, db_path: Path, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
+        self.db_path = Path(db_path)  # (a str from a caller that has one still works)
         self.library = library
         self._store: Store | None = None
         # Set by close(): a write that comes after (a note saved as the window closes) opens

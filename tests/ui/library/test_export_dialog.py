@@ -22,7 +22,7 @@ from reader.store import annotations as ops
 from reader.ui.library import export_dialog
 from reader.ui.library.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
-from tests.ui.helpers import MakeWindow
+from tests.ui.helpers import MakeWindow, interface_in
 
 PASSAGE = "區域性"
 
@@ -227,3 +227,30 @@ def test_the_actions_are_in_the_menus(make_window: MakeWindow) -> None:
         assert action in file_actions
     edit_menu = window.findChild(QMenu, "editMenu")
     assert edit_menu is not None and feature.copy_citation_action in edit_menu.actions()
+
+
+def test_the_status_says_what_a_removed_texts_annotations_became(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Remove Text keeps a text's annotations in the database; no export can hold them (their
+    text went with the file), and the dialog says so rather than leaving them out unsaid."""
+    from reader.importing import remove
+    from tests.cli_helpers import meipi
+
+    source = tmp_path / "art3.md"
+    source.write_text("# 測試文章\n\n第一段落，關於能源合作的討論。\n", encoding="utf-8")
+    assert meipi("import", str(source), "--id", "art3").code == 0
+    assert meipi("annotate", "art3", "--quote", "能源合作", "--note", "我的筆記").code == 0
+    remove("art3")
+    with interface_in("en"):
+        window = make_window()
+        dialog = open_export(qtbot, window)
+        current(qtbot, dialog, "markdown")
+        said = (
+            "1 annotation kept for a text no longer in the library (art3) cannot be exported: "
+            "import the text again with its id to bring it back."
+        )
+        assert said in dialog.status_text()
+        dialog.set_format("csl-json")
+        current(qtbot, dialog, "csl-json")
+        assert "no longer in the library" not in dialog.status_text()

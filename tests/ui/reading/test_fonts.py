@@ -109,7 +109,9 @@ def test_the_window_is_fully_ready_without_sqlalchemy_or_opencc(db_file: Path) -
         "from reader.cli import Context\n"
         "from reader.ui.window.app import application, create_window\n"
         "app = application()\n"
-        f"w = create_window(Context(db={str(db_file)!r}, stdout=sys.stdout, stderr=sys.stderr))\n"
+        "from pathlib import Path\n"
+        f"db = Path({str(db_file)!r})\n"
+        "w = create_window(Context(db=db, stdout=sys.stdout, stderr=sys.stderr))\n"
         "def ready():\n"
         "    heavy = [m for m in ('sqlalchemy', 'opencc', 'reader.script') if m in sys.modules]\n"
         "    drawn = len(w.annotations_feature.records('lian-obor'))\n"
@@ -125,6 +127,7 @@ def test_the_window_is_fully_ready_without_sqlalchemy_or_opencc(db_file: Path) -
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
     )
     assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip(), out.stderr[-2000:]  # never ready: what went wrong
     assert out.stdout.strip().splitlines()[-1] == "[] 2 True"
 
 

@@ -3,7 +3,9 @@ and that every canonical offset lands on the right characters in Qt."""
 
 from __future__ import annotations
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser
@@ -12,8 +14,9 @@ from pytestqt.qtbot import QtBot
 from reader.documents import Document, load_library, loads
 from reader.ui.reading.fonts import FontCatalog
 from reader.ui.reading.justify import letter_spaced_words
-from reader.ui.reading.reading_view import ReadingView
+from reader.ui.reading.reading_view import ReadingView, page_mark
 from reader.ui.reading.typesetting import ReadingContent, Typography
+from tests.ui.helpers import MakeWindow, interface_in
 
 ASTRAL_TEXT = """meipi-text: 1
 id: astral
@@ -474,3 +477,41 @@ def test_what_the_first_paint_starts_comes_before_the_lines_below(qtbot: QtBot) 
     qtbot.waitUntil(lambda: bool(installed) and last.layout().lineCount() > 0)
     assert installed == [False]
     qtbot.waitUntil(lambda: not letter_spaced_words(view.document()))
+
+
+@hypothesis.given(
+    label=st.floats(0, 200),
+    number=st.floats(0, 60),
+    side_em=st.floats(0.5, 12),
+    em=st.floats(8, 60),
+)
+def test_a_page_mark_is_never_cut_at_the_panes_edge(
+    label: float, number: float, side_em: float, em: float
+) -> None:
+    """The margin's page mark: the label where it fits, else the printed number, starting no
+    further left than the pane's edge and ending before the text when the number fits."""
+    widths = {"第 62 页": label, "62": number}
+    side = side_em * em
+    text, left = page_mark("第 62 页", "62", widths.__getitem__, side, em)
+    assert left >= 0
+    if label <= side - 1.45 * em:
+        assert (text, left) == ("第 62 页", side - 1.2 * em - label)
+    else:
+        assert text == "62"
+    if number <= side - 0.35 * em:
+        assert left + widths[text] <= side
+
+
+def test_the_chinese_page_marks_fit_a_narrow_pane(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """In the Chinese interface "第 2 页" is wider than the side room of a narrow pane: the mark
+    was drawn from left of the pane's edge, its first character cut off."""
+    with interface_in("zh_CN"):
+        window = make_window(size=(700, 560))
+        view = window.reading_view
+        qtbot.waitUntil(lambda: bool(view.page_marks_drawn), timeout=10_000)
+        assert view.column_rect().left() < 3.3 * view._typo.em()  # the narrowest side room
+        window.go_to_page(3)  # (Go ▸ Page: its mark at the top of the pane)
+        qtbot.waitUntil(lambda: len(view.page_marks_drawn) > 1, timeout=10_000)
+        for text, left in view.page_marks_drawn.values():
+            assert left >= 0, (text, left)
+            assert text.isdigit() or text.startswith("第")

@@ -617,7 +617,7 @@ READY_PROBE = """
 import sys
 from pathlib import Path
 
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QTimer
 
 from reader.ui.window.app import WindowConfig, application, create_window
@@ -635,11 +635,13 @@ def ready() -> None:
             window.open_document(ids.pop(0))
             QTimer.singleShot(0, open_next)
             return
-        later = ("html", "html.entities", "reader.ui.words.word_popup")
+        later = ("html", "html.entities", "json", "reader.ui.words.word_popup")
         made = sorted(name for name in later if name in sys.modules)
         # QStyle's class (with its dozens of enums): made by the first look at a style option's
         # state or a style's element (rows of the sidebar, results), none of which is on screen.
         made += ["QStyle"] if "QStyle" in QtWidgets.__dict__ else []
+        # QGradient's (its ~180 presets): made by fillRect() given a colour (painting.py).
+        made += ["QGradient"] if "QGradient" in QtGui.__dict__ else []
         print(made, flush=True)
         app.quit()
 

@@ -5,6 +5,7 @@ tests/devtools/test_translations.py.)"""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileSystemModel,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -536,6 +538,10 @@ def test_no_two_items_of_a_menu_share_a_mnemonic(qtbot: QtBot, translated: str) 
     assert clashes == []
 
 
+def _lists(files: QFileSystemModel, path: Path) -> bool:
+    return files.index(str(path)).isValid()
+
+
 @pytest.mark.parametrize("translated", TRANSLATED, indirect=True)
 def test_qts_own_file_dialog_speaks_the_readers_language(
     qtbot: QtBot, translated: str, tmp_path: Path
@@ -544,7 +550,7 @@ def test_qts_own_file_dialog_speaks_the_readers_language(
     File…, Export's Save As) has no English label: Qt 6's catalogs lack two of its labels
     ("&Look in:", "Files of &type:") and its type of a folder ("Folder"), which Meipi's own
     catalog carries. (A file's type is the desktop's, in the system's language.)"""
-    from PySide6.QtWidgets import QFileDialog, QFileSystemModel
+    from PySide6.QtWidgets import QFileDialog
 
     folder = tmp_path / "筆記"
     folder.mkdir()
@@ -562,6 +568,6 @@ def test_qts_own_file_dialog_speaks_the_readers_language(
         assert not english, f"{translated} {accept.name}: " + "; ".join(english)
         files = dialog.findChild(QFileSystemModel)
         assert files is not None
-        qtbot.waitUntil(lambda m=files: m.index(str(folder)).isValid(), timeout=10_000)
+        qtbot.waitUntil(functools.partial(_lists, files, folder), timeout=10_000)
         kind = files.type(files.index(str(folder)))
         assert kind == {"zh_TW": "資料夾", "zh_CN": "文件夹"}[translated]
