@@ -240,7 +240,8 @@ def test_a_margin_note_changed_elsewhere_while_edited_keeps_both(
     result = meipi("edit", record.id, "--note", "CLI concurrent note")
     assert result.code == 0, result.err
     qtbot.waitUntil(
-        lambda: getattr(feature.record(record.id), "note", None) == "CLI concurrent note"
+        lambda: getattr(feature.record(record.id), "note", None) == "CLI concurrent note",
+        timeout=20000,
     )
     editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(editor, " and more")
