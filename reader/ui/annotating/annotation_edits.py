@@ -497,6 +497,37 @@ class AnnotationEdits(QObject):
         pending."""
         from reader.export.atomic import write_atomic
 
+        text = self.pending_markdown()
+        if text is None:
+            return None
+        from datetime import UTC, datetime
+
+        doc = self.window.current_document()
+        now = datetime.now(UTC)
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = f"{now:%Y%m%dT%H%M%S}-{doc.id if doc is not None else 'note'}"
+        path = folder / f"{stem}.md"
+        number = 1
+        while path.exists():  # a note kept in the same second is not replaced
+            number += 1
+            path = folder / f"{stem}-{number}.md"
+        write_atomic(path, text)
+        return path
+
+    def drop_pending(self) -> None:
+        """The session is ending and what was typed is kept elsewhere (``rescue_pending``):
+        close the editors without saving and without asking (no one will answer)."""
+        editor = self.feature.margin.editor
+        if editor is not None:
+            self.feature.margin.finish_editing(editor.annotation_id)
+        dialog = self.dialog
+        if dialog is not None:
+            dialog.setResult(dialog.DialogCode.Accepted)  # its close asks nothing
+            dialog.accept()
+
+    def pending_markdown(self) -> str | None:
+        """What is still being typed, as Markdown with each passage (``rescue_pending``'s
+        file); None when nothing is."""
         parts: list[str] = []
         editor = self.feature.margin.editor
         if editor is not None and editor.is_modified():
@@ -519,19 +550,10 @@ class AnnotationEdits(QObject):
         doc = self.window.current_document()
         now = datetime.now(UTC)
         title = doc.title if doc is not None else ""
-        text = (
+        return (
             f"# Not saved: {title}\n\nTyped in Meipi and not saved to the database when the "
             f"window was closed at {now:%Y-%m-%d %H:%M} UTC.\n\n" + "\n".join(parts)
         )
-        folder.mkdir(parents=True, exist_ok=True)
-        stem = f"{now:%Y%m%dT%H%M%S}-{doc.id if doc is not None else 'note'}"
-        path = folder / f"{stem}.md"
-        number = 1
-        while path.exists():  # a note kept in the same second is not replaced
-            number += 1
-            path = folder / f"{stem}-{number}.md"
-        write_atomic(path, text)
-        return path
 
     def save_pending(self) -> bool:
         """Save what is still being typed (a margin note, the annotation dialog), as leaving

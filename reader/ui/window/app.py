@@ -137,13 +137,20 @@ def create_window(ctx: WindowConfig) -> MainWindow:
 
 def _close_on_signals(app: QApplication, window: MainWindow) -> None:
     """Ctrl+C in the terminal, or a session ending (SIGTERM), closes the window as its close
-    button would, so the place and the layout are saved."""
+    button would, so the place and the layout are saved; a note the database refuses is kept
+    in a file (said on stderr) and the window goes at once, asking nothing."""
 
     def close(_signum: int, _frame: object) -> None:
         if not window.close():
             # A note being typed was refused by the database (its dialog says why), and the
-            # session will not wait: keep it in a file rather than lose it.
+            # session will not wait: keep it in a file rather than lose it, then close the
+            # editors without the question about discarding it (no one would answer it, and
+            # the logout would wait for it; Qt's quit closes every window, asking each).
             _rescue(window)
+            feature = getattr(window, "annotations_feature", None)
+            if feature is not None:
+                feature.edits.drop_pending()
+            window.close()
         app.quit()
 
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -164,7 +171,12 @@ def _rescue(window: MainWindow) -> None:
     try:
         kept = feature.edits.rescue_pending(paths.data_dir() / "unsaved")
     except (MeipiError, OSError) as exc:
-        print(f"meipi: a note being typed could not be kept: {exc}", file=sys.stderr)
+        # Nowhere to write it: the session's log (stderr) keeps it, the last place left.
+        print(
+            f"meipi: a note being typed could not be saved or kept in a file ({exc}); "
+            f"here it is:\n{feature.edits.pending_markdown() or ''}",
+            file=sys.stderr,
+        )
         return
     if kept is not None:
         print(

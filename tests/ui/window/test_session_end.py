@@ -129,3 +129,58 @@ def test_a_kept_note_quotes_its_whole_passage_and_replaces_no_other(
     assert "草稿二" in again.read_text(encoding="utf-8")
     dialog.note_edit.setPlainText("first")  # as it was: put away without a question
     dialog.reject()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize("where", ["dialog", "margin"])
+def test_sigterm_with_a_refused_note_exits_asking_nothing(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    restored_handlers: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    where: str,
+) -> None:
+    """The note kept in a file, the window goes without a "discard the changes?" question: a
+    logout would wait for an answer no one gives. (Qt's quit closes every window, each asked.)"""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader import paths
+
+    window = make_window(wait_for=("annotations_feature",))
+    feature = feature_of(window)
+    record = annotate(feature, window, "上海合作組織", "green", (), "first")
+    feature.go_to(record.id)
+    if where == "dialog":
+        dialog = feature.edits.edit_dialog()
+        assert dialog is not None
+        dialog.note_edit.setPlainText("第二稿：不可失去")
+    else:
+        editor = feature.margin.edit(record.id)
+        assert editor is not None
+        editor.setPlainText("第二稿：不可失去")
+    store = window.services.store()
+    assert store is not None
+    store.read_only = True
+    asked: list[str] = []
+
+    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Cancel  # what waiting for no one amounts to
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quits: list[int] = []
+    monkeypatch.setattr(app, "quit", lambda: (quits.append(1), app.closeAllWindows()))
+    window_app._close_on_signals(app, window)
+    os.kill(os.getpid(), signal.SIGTERM)
+    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    assert asked == []
+    assert not window.isVisible()
+    assert [w for w in app.topLevelWidgets() if w.isVisible()] == []
+    kept = list((paths.data_dir() / "unsaved").iterdir())
+    assert len(kept) == 1 and "第二稿：不可失去" in kept[0].read_text(encoding="utf-8")
+    assert str(kept[0]) in capsys.readouterr().err
+    store.read_only = False
+    window.services.close()
