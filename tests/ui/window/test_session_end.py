@@ -172,7 +172,12 @@ def test_sigterm_with_a_refused_note_exits_asking_nothing(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     quits: list[int] = []
-    monkeypatch.setattr(app, "quit", lambda: (quits.append(1), app.closeAllWindows()))
+
+    def quit_as_qt_does() -> None:
+        quits.append(1)
+        app.closeAllWindows()
+
+    monkeypatch.setattr(app, "quit", quit_as_qt_does)
     window_app._close_on_signals(app, window)
     os.kill(os.getpid(), signal.SIGTERM)
     qtbot.waitUntil(lambda: bool(quits), timeout=5000)
