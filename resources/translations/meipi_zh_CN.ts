@@ -148,6 +148,14 @@
         <translation>已删除批注 — 按 %1 可撤销。</translation>
     </message>
     <message>
+        <source>Undid “%1” in 《%2》, %3.</source>
+        <translation>已撤销《%2》%3 的“%1”。</translation>
+    </message>
+    <message>
+        <source>Redid “%1” in 《%2》, %3.</source>
+        <translation>已重做《%2》%3 的“%1”。</translation>
+    </message>
+    <message>
         <source>Not Saved</source>
         <translation>未保存</translation>
     </message>

@@ -148,6 +148,14 @@
         <translation>已刪除註記 — 按 %1 可復原。</translation>
     </message>
     <message>
+        <source>Undid “%1” in 《%2》, %3.</source>
+        <translation>已復原《%2》%3 的「%1」。</translation>
+    </message>
+    <message>
+        <source>Redid “%1” in 《%2》, %3.</source>
+        <translation>已重做《%2》%3 的「%1」。</translation>
+    </message>
+    <message>
         <source>Not Saved</source>
         <translation>未儲存</translation>
     </message>

@@ -214,6 +214,44 @@ class AnnotationEdits(QObject):
             self.feature.refresh()
         else:
             self.feature.apply(*changes)
+        self._show_elsewhere()
+
+    def _show_elsewhere(self) -> None:
+        """An undo or redo of an annotation in another article than the open one is not made
+        unseen: the window opens that article at the passage and the status bar says what was
+        undone or redone and where — as a word processor shows the change its undo made, and
+        as Zotero's undo acts only on the document in view."""
+        from reader.store.records import AnnotationRecord  # (loaded already, by undo.py)
+
+        last = self.feature.history.last
+        if last is None:
+            return
+        command, undone = last
+        record = getattr(command, "record", None) or getattr(command, "before", None)
+        if not isinstance(record, AnnotationRecord):
+            return
+        doc = self.window.current_document()
+        if doc is not None and doc.id == record.document:
+            return
+        if self.feature.record(record.id) is not None:
+            self.feature.go_to(record.id)
+        else:  # gone by this step (a highlight undone): its place
+            self.window.open_document(record.document)
+            opened = self.window.current_document()
+            if opened is not None and opened.id == record.document:
+                self.view.scroll_to_offset(record.start)
+        first, last_label = self.feature._page_labels(record)
+        from reader.documents import citation
+
+        message = (
+            self.tr("Undid “%1” in 《%2》, %3.") if undone else self.tr("Redid “%1” in 《%2》, %3.")
+        )
+        self.window.statusBar().showMessage(
+            message.replace("%1", command.text())
+            .replace("%2", self.feature._document_title(record.document))
+            .replace("%3", citation(first, last_label)),
+            10000,
+        )
 
     def report(self, message: str) -> None:
         """A refused write: said in the status bar and a message box; nothing typed is lost."""

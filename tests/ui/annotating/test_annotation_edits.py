@@ -253,3 +253,25 @@ def test_a_margin_note_changed_elsewhere_while_edited_keeps_both(
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _stored(record.id)["note"] == "window note and more\n\nCLI concurrent note"
     assert feature.margin.editor is None
+
+
+def test_undo_of_a_highlight_in_another_article_shows_it_and_says_where(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    view = window.reading_view
+    select_shown(window, "上海合作組織")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    made = only(feature.records("lian-obor"))
+    window.open_document("hsu-divergence")
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert meipi("annotations", "--json").json()["annotations"] == []
+    # Not unseen: the article it was in is open again, and the status bar says what and where.
+    doc = window.current_document()
+    assert doc is not None and doc.id == "lian-obor"
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undid")
+    assert f"《{doc.title}》" in message and made.citation in message
