@@ -381,6 +381,10 @@ class NoteEdit(QPlainTextEdit):
         self.original = note
         self.setPlainText(note)
         self.setTabChangesFocus(True)
+        # The scroll bar always there: shown as needed, it came and went for ever (each
+        # showing rewraps the note to the other height) when the window read a change made
+        # elsewhere while the note was open — the window hung, using a whole core.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setPlaceholderText(self.tr("Note (Ctrl+Enter saves, Esc cancels)"))
         self.error: str | None = None
         # Off while a question is asked or after a refused save: leaving then saves nothing.
