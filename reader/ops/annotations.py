@@ -126,16 +126,36 @@ def edit_seen(
         return store_ops.update_annotation(s, annotation_id, **writes)
 
 
-def delete(store: Store, annotation_id: str) -> AnnotationRecord:
-    """Delete; the record returned is everything :func:`restore` needs to put it back."""
+def delete(
+    store: Store, annotation_id: str, *, seen: AnnotationRecord | None = None
+) -> AnnotationRecord:
+    """Delete; the record returned is everything :func:`restore` needs to put it back.
+    ``seen``: refuse (:class:`ChangedMeanwhile`) when its colour, tags or note are not as
+    stored (an undo would otherwise drop a change made elsewhere since)."""
     with store.writing() as s:
+        if seen is not None:
+            _check_seen(store_ops.get_annotation(s, annotation_id), seen)
         return store_ops.delete_annotation(s, annotation_id)
 
 
-def restore(store: Store, record: AnnotationRecord) -> AnnotationRecord:
-    """Put ``record`` back exactly (undo of a delete or an edit)."""
+def restore(
+    store: Store, record: AnnotationRecord, *, seen: AnnotationRecord | None = None
+) -> AnnotationRecord:
+    """Put ``record`` back exactly (undo of a delete or an edit). ``seen``: refuse
+    (:class:`ChangedMeanwhile`) when the annotation is stored unlike it (colour, tags or
+    note changed elsewhere since the caller wrote it)."""
     with store.writing() as s:
+        if seen is not None:
+            _check_seen(store_ops.get_annotation(s, seen.id), seen)
         return store_ops.restore_annotation(s, record)
+
+
+def _check_seen(current: AnnotationRecord, seen: AnnotationRecord) -> None:
+    """:class:`ChangedMeanwhile` when ``current`` differs from ``seen`` in colour, tags or
+    note: someone else changed it since."""
+    fields = [f for f in ("color", "tags", "note") if _field(current, f) != _field(seen, f)]
+    if fields:
+        raise ChangedMeanwhile(current, fields)
 
 
 def get(store: Store, annotation_id: str) -> AnnotationRecord:

@@ -109,7 +109,8 @@ class CreateCommand(StoreCommand):
     def undo_write(self, store: Store) -> object:
         from reader.ops.annotations import delete
 
-        return delete(store, self.record.id)
+        # Not over a note (tags, colour) given to it elsewhere since: refused, said.
+        return delete(store, self.record.id, seen=self.record)
 
     def changes(self, undone: bool) -> tuple[list[AnnotationRecord], list[str]] | None:
         return _changes(self.result, self.record.id, deleted=undone)
@@ -125,12 +126,13 @@ class EditCommand(StoreCommand):
     def do(self, store: Store) -> object:
         from reader.ops.annotations import restore
 
-        return restore(store, self.after)
+        return restore(store, self.after, seen=self.before)
 
     def undo_write(self, store: Store) -> object:
         from reader.ops.annotations import restore
 
-        return restore(store, self.before)
+        # Only over what this edit wrote: a change made elsewhere since is not undone unseen.
+        return restore(store, self.before, seen=self.after)
 
     def changes(self, undone: bool) -> tuple[list[AnnotationRecord], list[str]] | None:
         return _changes(self.result, self.before.id, deleted=False)
@@ -144,7 +146,7 @@ class DeleteCommand(StoreCommand):
     def do(self, store: Store) -> object:
         from reader.ops.annotations import delete
 
-        return delete(store, self.record.id)
+        return delete(store, self.record.id, seen=self.record)
 
     def undo_write(self, store: Store) -> object:
         from reader.ops.annotations import restore

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader import paths
 from reader.store.records import AnnotationRecord
-from reader.ui.annotating.note_editor import AnnotationDialog
+from reader.ui.annotating.note_editor import AnnotationDialog, Draft
 from reader.ui.window.main_window import MainWindow
 from tests.cli_helpers import meipi
 from tests.ui.helpers import (
@@ -275,3 +275,23 @@ def test_undo_of_a_highlight_in_another_article_shows_it_and_says_where(
     message = window.statusBar().currentMessage()
     assert message.startswith("Undid")
     assert f"《{doc.title}》" in message and made.citation in message
+
+
+def test_undo_never_writes_over_a_change_made_elsewhere_since(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "天然氣", note="window note")
+    saved = feature.edits.save(record, Draft(record.color, ("能源",), "window note, edited"))
+    assert saved is not None
+    result = meipi("edit", record.id, "--note", "CLI concurrent note")
+    assert result.code == 0, result.err
+    qtbot.waitUntil(
+        lambda: getattr(feature.record(record.id), "note", None) == "CLI concurrent note",
+        timeout=20000,
+    )
+    with qtbot.waitSignal(feature.history.failed, timeout=5000) as failed:
+        feature.menus.undo_action.trigger()
+    assert "changed since" in failed.args[0]
+    assert _stored(record.id)["note"] == "CLI concurrent note"
