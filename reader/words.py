@@ -312,7 +312,8 @@ def _base_dictionary() -> Path:
 
                     raise EnvironmentFailure(
                         f"Word segmentation cannot write its dictionary to {target.parent} "
-                        f"({exc}). Make that folder writable (or set MEIPI_DATA_DIR)."
+                        f"({exc.strerror or exc}). Make that folder writable (or set "
+                        "MEIPI_DATA_DIR)."
                     ) from None
             _base = target
         return _base

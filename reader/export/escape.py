@@ -29,7 +29,8 @@ memos) goes through here. Notes are Markdown; everything else is literal text. T
   - at the start of a line: ``#`` not followed by a heading's text, ``>`` quotes, a list
     marker that CommonMark would not read as one (``2.`` inside a paragraph), code fences
     (``` ``` ```, ``~~~``), a line made only of ``- = * _ + : |`` and spaces (a thematic
-    break, a setext underline, front-matter ``---``, a table's delimiter row), and a reference
+    break, a setext underline, front-matter ``---``, a table's delimiter row; each hyphen of
+    it, which Pandoc's smart typography would join into dashes), and a reference
     or footnote definition (``[x]: http://…``, ``[^1]: …``); white space at the start of a
     line (not a nested item's) becomes character references, so four spaces are not code;
   - also at the start of a line, for Pandoc: fancy and example list markers (``a.``, ``iv)``,
@@ -244,6 +245,10 @@ def _note_line(line: str) -> str:
         return _charrefs(lead) + line[lead.end() :]
     if first == "#" and line[1:2] in (".", ")"):
         return "\\" + line
+    if _RULE_LINE.match(line) and "-" in line:
+        # Each hyphen escaped: "\\---" kept the two after the first, which Pandoc's smart
+        # typography reads as an en dash ("-–" shown for a typed "---").
+        return line.replace("-", "\\-") if first == "-" else "\\" + line.replace("-", "\\-")
     if first == ">" or _RULE_LINE.match(line) or _HEADING_OR_BULLET.match(line):
         return "\\" + line
     if "0" <= first <= "9":

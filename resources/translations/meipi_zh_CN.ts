@@ -281,6 +281,10 @@
         <translation>批注</translation>
     </message>
     <message>
+        <source>Nothing you annotate can be saved: Meipi could not open %1 (check that you may write to its folder).</source>
+        <translation>新加的批注都无法保存：Meipi 无法打开 %1（请检查您是否可写入其文件夹）。</translation>
+    </message>
+    <message>
         <source>Nothing you annotate can be saved: Meipi could not open %1.</source>
         <translation>新加的批注都无法保存：Meipi 无法打开 %1。</translation>
     </message>
@@ -1813,6 +1817,10 @@ Do you want to replace it?</source>
 </context>
 <context>
     <name>Services</name>
+    <message>
+        <source>Not saved: Meipi could not open %1, which holds your notes. Check that its folder exists and that you may write to it, then try again.</source>
+        <translation>未保存：Meipi 无法打开存放您笔记的 %1。请确认其文件夹存在且您可写入，再试一次。</translation>
+    </message>
     <message>
         <source>Not saved: Meipi could not open %1, which holds your notes.</source>
         <translation>未保存：Meipi 无法打开存放您笔记的 %1。</translation>

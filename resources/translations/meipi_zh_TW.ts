@@ -281,6 +281,10 @@
         <translation>註記</translation>
     </message>
     <message>
+        <source>Nothing you annotate can be saved: Meipi could not open %1 (check that you may write to its folder).</source>
+        <translation>新加的註記都無法儲存：Meipi 無法開啟 %1（請檢查您是否可寫入其資料夾）。</translation>
+    </message>
+    <message>
         <source>Nothing you annotate can be saved: Meipi could not open %1.</source>
         <translation>新加的註記都無法儲存：Meipi 無法開啟 %1。</translation>
     </message>
@@ -1813,6 +1817,10 @@ Do you want to replace it?</source>
 </context>
 <context>
     <name>Services</name>
+    <message>
+        <source>Not saved: Meipi could not open %1, which holds your notes. Check that its folder exists and that you may write to it, then try again.</source>
+        <translation>未儲存：Meipi 無法開啟存放您筆記的 %1。請確認其資料夾存在且您可寫入，再試一次。</translation>
+    </message>
     <message>
         <source>Not saved: Meipi could not open %1, which holds your notes.</source>
         <translation>未儲存：Meipi 無法開啟存放您筆記的 %1。</translation>

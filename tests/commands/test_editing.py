@@ -189,3 +189,16 @@ def test_a_delete_the_database_cannot_save_leaves_no_kept_copy(db_file: Path) ->
     assert refused.code == 1 and "busy" in refused.err, refused.err
     assert not (paths.data_dir() / "deleted").exists()  # no file, nor the folder it made
     assert [a["id"] for a in listed()] == [made]
+
+
+def test_a_long_note_replaced_by_an_edit_is_printed_whole_to_copy_back(db_file: Path) -> None:
+    """The change line shortens a note to 60 characters; a replaced note longer than that is
+    printed whole on stderr, so an edit of the wrong annotation (a short prefix mistyped) loses
+    no note for good."""
+    long_note = "第一段：" + "中俄能源合作的長期評估。" * 8 + "\n第二行也要留著。"
+    made = annotate("--quote", "戈巴契夫", "--occurrence", "1", "--note", long_note)
+    edited = meipi("edit", made[:4], "--note", "x")
+    assert edited.code == 0 and "→ 「x」" in edited.out
+    assert edited.err == f"The note it replaced, in full:\n{long_note}\n"
+    short = meipi("edit", made, "--note", "y")  # "x" was shown whole already
+    assert short.code == 0 and short.err == ""

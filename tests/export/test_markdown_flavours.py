@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from reader.documents import Document
 from reader.export import render_export
+from reader.export.escape import note_paragraphs
 from reader.export.records import AnnotationRecord, ExportOptions
 from reader.export.tagnames import TagNames
 from tests.export.helpers import TAGS, anchor, library_docs, source_for
@@ -332,3 +333,25 @@ def test_pipes_in_notes_never_make_a_table(flavour: str) -> None:
     assert "test |pipe <x>" in plain
     tokens = _MD.parse(split_front_matter(text)[1])
     assert "table_open" not in [t.type for t in tokens]
+
+
+@needs_pandoc
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_a_line_of_hyphens_in_a_note_reads_as_typed(flavour: str) -> None:
+    """A note line "---" (or "- - -", "+--") shows its hyphens as typed: escaping only the
+    first left "--", which Pandoc's smart typography turns into an en dash ("-–")."""
+    assert PANDOC is not None
+    for typed in ("---", "- - -", "+--", "=--=", "--"):
+        body = "\n\n".join(note_paragraphs(f"before\n{typed}\nafter"))
+        html = subprocess.run(
+            [PANDOC, "-f", flavour, "-t", "html"],
+            input=body,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert typed in html and "–" not in html and "—" not in html and "<hr" not in html, (
+            typed,
+            body,
+            html,
+        )

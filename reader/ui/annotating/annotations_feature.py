@@ -273,9 +273,14 @@ class AnnotationsFeature(QObject):
         # The window's dialog says what is wrong and what to do (the message is the command
         # line's, with its --db advice); the status bar only keeps saying the consequence.
         self.window.statusBar().showMessage(
-            self.tr("Nothing you annotate can be saved: Meipi could not open %1.").replace(
-                "%1", str(self.services.db_path)
-            ),
+            (
+                self.tr(
+                    "Nothing you annotate can be saved: Meipi could not open %1 (check that you "
+                    "may write to its folder)."
+                )
+                if self.services.place_unwritable()
+                else self.tr("Nothing you annotate can be saved: Meipi could not open %1.")
+            ).replace("%1", str(self.services.db_path)),
             15000,
         )
 

@@ -435,6 +435,10 @@ class ExportDialog(QDialog):
             docs = [current_document] if current_document else [d.id for d in self._documents]
             if self.format_combo.currentData() == "compare":
                 docs = list(known)
+        elif len(docs) == 1 and current_document and self.format_combo.currentData() != "compare":
+            # One article exported last time: this time, the one being read (a set of several
+            # is kept, as chosen).
+            docs = [current_document]
         self._check(self.documents_list, set(docs))
         self._check(self.colors_list, set(self._list_value("colors") or []))
         self._wanted_tags = set(self._list_value("tags") or [])

@@ -227,7 +227,24 @@ class ChineseSelection(QObject):
             flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
         self.view.setTextInteractionFlags(flags)
         if on:
+            self._caret_on_screen()
             self.view.setFocus()
+
+    def _caret_on_screen(self) -> None:
+        """The caret where the reader is: at the first line on screen when it was elsewhere (it
+        stayed at the top of the text, so Shift+arrows selected the title pages away)."""
+        view = self.view
+        if view.viewport().rect().intersects(view.cursorRect()):
+            return
+        column = view.column_rect()
+        top = view.cursorForPosition(QPoint(int(column.left()) + 1, 2))
+        if view.cursorRect(top).top() < 0:  # a line cut at the top edge: the next one
+            top.movePosition(QTextCursor.MoveOperation.Down)
+            top.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        bar = view.verticalScrollBar()
+        kept = bar.value()
+        view.setTextCursor(top)
+        bar.setValue(kept)
 
     def caret_browsing(self) -> bool:
         flags = self.view.textInteractionFlags()

@@ -102,6 +102,17 @@ class Services(QObject):
         """Why the store was refused (e.g. reader.store.db.DatabaseRefused), if it was."""
         return self._store_exception
 
+    def place_unwritable(self) -> bool:
+        """Whether the database cannot be written where it is (its folder missing or not
+        writable, or the file not writable): what to check, when the store was refused. (Asks
+        the system, without opening the file: one door to the database.)"""
+        if self.db_path is None:
+            return False
+        folder = self.db_path.parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            return True
+        return self.db_path.exists() and not os.access(self.db_path, os.W_OK)
+
     def store(self) -> Store | None:
         """The open store, opening it on first use; None (and ``store_failed``) if refused."""
         if self._store is not None:
@@ -393,9 +404,14 @@ class Services(QObject):
             # In the window's words: the refusal itself (the command line's, with its --db
             # advice) was explained by the dialog when the file was first refused.
             raise EnvironmentFailure(
-                self.tr("Not saved: Meipi could not open %1, which holds your notes.").replace(
-                    "%1", str(self.db_path)
-                )
+                (
+                    self.tr(
+                        "Not saved: Meipi could not open %1, which holds your notes. Check that "
+                        "its folder exists and that you may write to it, then try again."
+                    )
+                    if self.place_unwritable()
+                    else self.tr("Not saved: Meipi could not open %1, which holds your notes.")
+                ).replace("%1", str(self.db_path))
             )
         try:
             result = op(store)

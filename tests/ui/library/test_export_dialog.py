@@ -140,11 +140,21 @@ def test_save_writes_the_export_and_remembers_choices(
         qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert "試試" in QGuiApplication.clipboard().text()
     dialog.close()
+    qtbot.waitUntil(lambda: window.dialogs.export_dialog is None)
 
     # Opened again: the last choices come back.
     again = open_export(qtbot, window)
     assert again.options().format == "csv"
     assert again.options().documents == ("lian-obor",)
+    again.close()
+    qtbot.waitUntil(lambda: window.dialogs.export_dialog is None)
+    # One article was exported: with another open, the one being read is chosen.
+    window.open_document("hsu-divergence")
+    qtbot.waitUntil(
+        lambda: (window.current_document() or library.get("lian-obor")).id == "hsu-divergence"
+    )
+    other = open_export(qtbot, window)
+    assert other.options().format == "csv" and other.options().documents == ("hsu-divergence",)
 
 
 @pytest.mark.parametrize("where", ["missing-folder", "parent-is-a-file"])

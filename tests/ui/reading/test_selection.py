@@ -82,3 +82,25 @@ def test_never_half_a_character_and_the_keyboard_can_select(
     assert view.textCursor().selectedText() == "𠮷（"
     qtbot.keyClick(view, Qt.Key.Key_3)
     assert [r.quote for r in feature.records("astral")] == ["的𠮷", "𠮷（"]
+
+
+def test_caret_browsing_starts_where_the_reader_is(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """F7 on page 3: the caret is put at the first line on screen, so Shift+Right selects
+    there (it stayed at the top of the text: the title was selected, pages away)."""
+    window = make_window()
+    feature = feature_of(window)
+    view = window.reading_view
+    window.go_to_page(3)
+    scrolled = view.verticalScrollBar().value()
+    assert scrolled > 0
+    on_screen = view.first_visible_offset()
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert feature.selection.caret_browsing()
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    cursor = view.textCursor()
+    assert cursor.hasSelection()
+    content = view.content()
+    assert content is not None
+    start = content.positions.qt_to_shown(cursor.selectionStart())
+    assert on_screen <= start < on_screen + 80
+    assert view.verticalScrollBar().value() == scrolled

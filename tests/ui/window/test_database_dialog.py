@@ -361,3 +361,31 @@ def test_the_window_says_which_text_a_restore_undid_and_how_to_put_it_back(
     # The restore's own set-aside folder: the latest (the --replace import made one before it).
     kept = max(db_file.parent.glob("texts.replaced-*")) / "mine.meipi.txt"
     assert f"mine: meipi import {kept} --replace" in said, said
+
+
+def test_a_database_that_cannot_be_made_where_it_belongs_says_what_to_check(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data folder that cannot be made (a file stands in its way; a read-only folder is the
+    same): no dialog explains it (nothing is damaged), so the refusal itself says what to check
+    — it said only that the file could not be opened."""
+    from reader.ui.annotating.note_editor import Draft
+    from tests.ui.helpers import feature_of
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file", encoding="utf-8")
+    monkeypatch.setenv("MEIPI_DATA_DIR", str(blocker / "meipi"))
+    db = blocker / "meipi" / "meipi.sqlite3"
+    window = make_window(wait_for=("annotations_feature",))
+    feature = feature_of(window)
+    failures: list[str] = []
+    feature.edit_failed.connect(failures.append)
+    doc = window.current_document()
+    assert doc is not None
+    start = doc.text.index("新思維")
+    assert feature.edits.create(start, start + 3, Draft("yellow", (), None)) is None
+    assert failures == [
+        f"Not saved: Meipi could not open {db}, which holds your notes. Check that its folder "
+        "exists and that you may write to it, then try again."
+    ]
+    assert window.services.place_unwritable()
