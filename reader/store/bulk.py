@@ -337,9 +337,14 @@ def restore_annotations(s: Session, records: Iterable[AnnotationRecord]) -> list
 def undo_tag_change(
     s: Session, tags_before: Sequence[TagInfo], records_before: Sequence[AnnotationRecord]
 ) -> None:
-    """Put back the annotations a tag change touched and the tags as they were (names,
-    colours, descriptions); tags the change made are removed when nothing uses them."""
+    """Put back the tags of the annotations a tag change touched and the tags as they were
+    (names, colours, descriptions); tags the change made are removed when nothing uses them.
+    An annotation's note and colour stay as stored: changed elsewhere since (``meipi edit``,
+    an import), they are not the tag change's to undo."""
     for record in records_before:
+        row = s.get(models.Annotation, record.id)
+        if row is not None:
+            record = record._replace(color=row.color, note=row.note, updated=row.updated)
         restore_annotation(s, record)
     before = {t.key: t for t in tags_before}
     for tag in list_tags(s):

@@ -163,3 +163,22 @@ def test_counts_take_in_the_texts_that_are_not_open(qtbot: QtBot, make_window: M
     assert model.data(model.index_of("区域"), TAG_COUNT_ROLE) == 2
     assert model.data(model.index_of("区域/北极"), TAG_COUNT_ROLE) == 1
     assert manager.touched("區域") == 2
+
+
+def test_undo_of_a_rename_keeps_a_note_written_elsewhere_since(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    record = annotate(feature, window, "上海合作組織", "yellow", ("SCO",), "window note")
+    manager = feature.show_tag_manager()
+    assert isinstance(manager, TagManager)
+    assert manager.rename("SCO", "上合組織")
+    result = meipi("edit", record.id, "--note", "CLI concurrent note", "--color", "green")
+    assert result.code == 0, result.err
+    manager.activateWindow()
+    manager.tree.setFocus()
+    qtbot.keyClick(manager.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert cli_tags() == [("SCO",)]  # the rename undone
+    stored = meipi("annotations", "--json").json()["annotations"]
+    assert [(a["note"], a["color"]) for a in stored] == [("CLI concurrent note", "green")]
