@@ -7,6 +7,11 @@ and never over a change made elsewhere (the command line, an import) since the e
 it asks which to keep (``ops.annotations.edit_seen``). The rest of annotating (reading the
 store, drawing, the sidebar and the margin) is
 :class:`~reader.ui.annotating.annotations_feature.AnnotationsFeature`'s.
+
+Over 600 lines as one job: every annotation write of the window and what it says when the
+write is refused or runs into a change made elsewhere — split, the editors' refusals, their
+conflict questions and the session end's rescue would each reach back into the same state
+(the open dialog, what it read, the margin's editor).
 """
 
 from __future__ import annotations
