@@ -31,6 +31,7 @@ from reader.ui.window.database_dialog import (
     connect_offers,
     offer_restore,
 )
+from reader.ui.window.main_window import MainWindow
 from reader.ui.window.services import Services
 from tests.ui.helpers import MakeWindow
 
@@ -321,14 +322,11 @@ def test_the_status_bar_says_the_consequence_in_the_page_numbers_place(
     assert window.page_label.isVisible()
 
 
-def test_a_refused_write_says_so_in_the_windows_words(
-    qtbot: QtBot, make_window: MakeWindow
-) -> None:
+def _refused_highlight(window: MainWindow) -> list[str]:
+    """What the window says when a highlight of 新思維 is refused (it must be)."""
     from reader.ui.annotating.note_editor import Draft
     from tests.ui.helpers import feature_of
 
-    db = _damaged_db_without_backup()
-    window = make_window(wait_for=("annotations_feature",))
     feature = feature_of(window)
     failures: list[str] = []
     feature.edit_failed.connect(failures.append)
@@ -336,6 +334,15 @@ def test_a_refused_write_says_so_in_the_windows_words(
     assert doc is not None
     start = doc.text.index("新思維")
     assert feature.edits.create(start, start + 3, Draft("yellow", (), None)) is None
+    return failures
+
+
+def test_a_refused_write_says_so_in_the_windows_words(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    db = _damaged_db_without_backup()
+    window = make_window(wait_for=("annotations_feature",))
+    failures = _refused_highlight(window)
     assert failures == [f"Not saved: Meipi could not open {db}, which holds your notes."]
 
 
@@ -369,21 +376,12 @@ def test_a_database_that_cannot_be_made_where_it_belongs_says_what_to_check(
     """A data folder that cannot be made (a file stands in its way; a read-only folder is the
     same): no dialog explains it (nothing is damaged), so the refusal itself says what to check
     — it said only that the file could not be opened."""
-    from reader.ui.annotating.note_editor import Draft
-    from tests.ui.helpers import feature_of
-
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file", encoding="utf-8")
     monkeypatch.setenv("MEIPI_DATA_DIR", str(blocker / "meipi"))
     db = blocker / "meipi" / "meipi.sqlite3"
     window = make_window(wait_for=("annotations_feature",))
-    feature = feature_of(window)
-    failures: list[str] = []
-    feature.edit_failed.connect(failures.append)
-    doc = window.current_document()
-    assert doc is not None
-    start = doc.text.index("新思維")
-    assert feature.edits.create(start, start + 3, Draft("yellow", (), None)) is None
+    failures = _refused_highlight(window)
     assert failures == [
         f"Not saved: Meipi could not open {db}, which holds your notes. Check that its folder "
         "exists and that you may write to it, then try again."

@@ -547,12 +547,9 @@ app.exec()
 """
 
 
-def test_the_first_paint_makes_no_pyside_classes_it_does_not_use(tmp_path: Path) -> None:
-    """PySide makes a Python class, with its enums, for each Qt class a program first touches.
-    Before the first paint: no event handler written in Python receives a plain QEvent (its
-    conversion made every event class of QtGui and QtWidgets, ~45 of them, ~2.5 ms), and no
-    QBrush is made from a colour (PySide weighed every constructor, making QGradient, QImage
-    and more). Nor is json imported: the settings and the window lock need it only later."""
+def _probe(script: str, tmp_path: Path) -> str:
+    """The last line ``script`` prints, run as a process of its own on a fresh data folder
+    (what a process imports and makes is what these tests look at)."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -560,7 +557,7 @@ def test_the_first_paint_makes_no_pyside_classes_it_does_not_use(tmp_path: Path)
         MEIPI_DB=str(tmp_path / "meipi.sqlite3"),
     )
     out = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_PROBE, str(tmp_path / "meipi.sqlite3")],
+        [sys.executable, "-c", script, str(tmp_path / "meipi.sqlite3")],
         capture_output=True,
         text=True,
         timeout=120,
@@ -568,7 +565,17 @@ def test_the_first_paint_makes_no_pyside_classes_it_does_not_use(tmp_path: Path)
         check=False,
     )
     assert out.returncode == 0, out.stderr[-2000:]
-    lazy, json_imported, made = out.stdout.strip().splitlines()[-1].split(" ", 2)
+    assert out.stdout.strip(), out.stderr[-2000:]
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_the_first_paint_makes_no_pyside_classes_it_does_not_use(tmp_path: Path) -> None:
+    """PySide makes a Python class, with its enums, for each Qt class a program first touches.
+    Before the first paint: no event handler written in Python receives a plain QEvent (its
+    conversion made every event class of QtGui and QtWidgets, ~45 of them, ~2.5 ms), and no
+    QBrush is made from a colour (PySide weighed every constructor, making QGradient, QImage
+    and more). Nor is json imported: the settings and the window lock need it only later."""
+    lazy, json_imported, made = _probe(FIRST_PAINT_PROBE, tmp_path).split(" ", 2)
     assert json_imported == "False"  # (~1.5 ms: nothing before the first paint needs it)
     if lazy != "True":
         pytest.skip("this PySide makes every class when its module is imported")
@@ -658,19 +665,4 @@ def test_the_ready_window_imports_no_module_only_a_later_action_needs(tmp_path: 
     """Memory (issue 22): the look-up popup (its widgets and their classes) and the html
     module's entity tables (~0.35 MB resident) wait for the first look-up, and QStyle's class
     for a widget that needs it, not the window being ready with its articles opened."""
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        MEIPI_DATA_DIR=str(tmp_path),
-        MEIPI_DB=str(tmp_path / "meipi.sqlite3"),
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", READY_PROBE, str(tmp_path / "meipi.sqlite3")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert _probe(READY_PROBE, tmp_path) == "[]"
