@@ -8,6 +8,8 @@ saying what is wrong and what to do.
 
 from __future__ import annotations
 
+from reader.wording import counted
+
 EXIT_OK = 0
 EXIT_ENVIRONMENT = 1
 EXIT_INPUT = 2
@@ -96,5 +98,5 @@ def _by_lines(message: str) -> str | None:
         last -= 1
     if first == 0 or last == first:
         return None
-    gap = f"… ({last - first} line{'s' if last - first != 1 else ''} left out here)"
+    gap = f"… ({counted(last - first, 'line')} left out here)"
     return "\n".join([*lines[:first], gap, *lines[last:]])

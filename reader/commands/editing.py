@@ -87,7 +87,7 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     for line in lines:
         print(line, file=ctx.stdout)
     replaced = edit.before.note
-    if replaced and replaced != edit.after.note and _note(replaced) != f"「{replaced}」":
+    if replaced and replaced != edit.after.note and _short(replaced, 60) != replaced:
         # The line above shows it shortened: the note it replaced, whole, to copy back.
         print(f"The note it replaced, in full:\n{replaced}", file=ctx.stderr)
     return 0

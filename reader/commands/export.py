@@ -76,7 +76,7 @@ def load_source(ctx: Context, options: ExportOptions) -> tuple[ExportSource, dic
         return reading.export_source(None, _asked(library, options, {}), list(library)), {}
     with reading.reading(ctx.db) as reader:
         if reader is not None and not reading.stale(reader, list(library)):
-            gone = _gone(reading.counts(reader), library)
+            gone = reading.removed_texts(reading.counts(reader), library.documents)
             documents = _asked(library, options, gone)
             return reading.export_source(reader, documents, list(library)), gone
     from reader.ops import annotations as annotation_ops
@@ -84,15 +84,8 @@ def load_source(ctx: Context, options: ExportOptions) -> tuple[ExportSource, dic
 
     with opened(ctx, create=False) as store:
         sync_texts(store, ctx)
-        gone = _gone(annotation_ops.counts(store), library)
+        gone = reading.removed_texts(annotation_ops.counts(store), library.documents)
         return source_from_store(store, _asked(library, options, gone), list(library)), gone
-
-
-def _gone(counts: dict[str, int], library: Library) -> dict[str, int]:
-    """The annotation counts of the ids no text of ``library`` has (texts removed)."""
-    return {
-        doc_id: n for doc_id, n in sorted(counts.items()) if n and doc_id not in library.documents
-    }
 
 
 def _asked(library: Library, options: ExportOptions, gone: dict[str, int]) -> list[Document]:
@@ -101,7 +94,7 @@ def _asked(library: Library, options: ExportOptions, gone: dict[str, int]) -> li
     if not options.documents:
         return list(library)
     for doc_id in options.documents:
-        if doc_id in gone and doc_id not in library.documents:
+        if doc_id in gone:
             n = gone[doc_id]
             raise InputError(
                 f"{doc_id} is no longer in the library (its text was removed); its "

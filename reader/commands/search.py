@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli import Context
 from reader.views import LABELS, check_view
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
@@ -86,8 +87,8 @@ def _search(args: argparse.Namespace, ctx: Context, collecting: bool) -> int:
     total = sum(len(labels) for _doc, labels, _lines in results)
     label = LABELS[view_id]
     print(
-        f"\n{total} match{'es' if total != 1 else ''} in {len(by_doc)} "
-        f"article{'s' if len(by_doc) != 1 else ''} (view {view_id} {label}).",
+        f"\n{counted(total, 'match', 'matches')} in {counted(len(by_doc), 'article')} "
+        f"(view {view_id} {label}).",
         file=ctx.stdout,
     )
     return 0

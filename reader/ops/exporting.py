@@ -16,7 +16,7 @@ from reader.documents import Document
 from reader.export.records import AnnotationRecord, ExportSource, ViewLike
 from reader.export.w3c import ImportPlan, plan_import
 from reader.glossary import Glossary
-from reader.ops.reading import ExportReads, memos_in_use
+from reader.ops.reading import ExportReads, memos_in_use, removed_texts
 from reader.store import annotations as store_ops
 from reader.store import bulk as store_bulk
 from reader.store import documents as store_documents
@@ -89,11 +89,10 @@ def dialog_data(store: Store | None, documents: Sequence[Document]) -> DialogDat
     tags: list[tuple[str, int]] = []
     gone: dict[str, int] = {}
     if store is not None:
-        known = {d.id for d in documents}
         with store.reading() as s:
             tags = [(t.name, t.count) for t in store_tags.list_tags(s) if t.count]
             counts = store_ops.annotation_counts(s)
-        gone = {d: n for d, n in sorted(counts.items()) if n and d not in known}
+        gone = removed_texts(counts, {d.id for d in documents})
     return DialogData(source, tags, gone)
 
 

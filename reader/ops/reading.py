@@ -13,7 +13,7 @@ caller that shows annotations asks :func:`stale` first and takes the store's way
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +53,12 @@ def glossary(reader: Reader | None) -> Glossary:
 def counts(reader: Reader) -> dict[str, int]:
     """Annotations per document id."""
     return reader.counts()
+
+
+def removed_texts(counts: Mapping[str, int], known: Collection[str]) -> dict[str, int]:
+    """Of the annotation counts by text id, those of the ids ``known`` lacks: texts removed from
+    the library, whose annotations the database keeps (as orphans) and no export can hold."""
+    return {doc_id: n for doc_id, n in sorted(counts.items()) if n and doc_id not in known}
 
 
 def stale(reader: Reader, docs: Sequence[Document]) -> list[Document]:
