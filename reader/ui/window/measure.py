@@ -32,7 +32,7 @@ from reader.ui.window.settings import ReaderSettings
 
 # A bare QMainWindow + QTextEdit showing the same text (run as a script of its own): what the
 # cold start and memory of Meipi's window are measured against.
-BARE_SCRIPT = textwrap.dedent(
+_BARE_TEMPLATE = textwrap.dedent(
     """
     import sys, time, resource
     from PySide6.QtCore import QTimer
@@ -44,6 +44,7 @@ BARE_SCRIPT = textwrap.dedent(
         done = False
         def paintEvent(self, event):
             super().paintEvent(event)
+            DRAW
             if not self.done:
                 self.done = True
                 print("paint", time.time(), flush=True)
@@ -73,6 +74,21 @@ BARE_SCRIPT = textwrap.dedent(
     win.show()
     app.exec()
     """
+)
+BARE_SCRIPT = _BARE_TEMPLATE.replace("DRAW", "pass")
+# The same window whose pane also draws one thing of its own, as any reading pane that marks a
+# page number or a highlight does: a QPainter on the viewport, a pen of a colour, a line of text.
+# PySide makes the enum classes of every type a call may take on the first such call (setPen
+# weighs an overload taking a Qt.PenStyle, so the whole Qt namespace: 95 classes), which a bare
+# window never pays; the bench reports this window beside the bare one, as the least a Python
+# reading pane can cost (issue 22).
+DRAWING_BARE_SCRIPT = _BARE_TEMPLATE.replace(
+    "DRAW",
+    "from PySide6.QtGui import QColor, QPainter\n"
+    "        painter = QPainter(self.viewport())\n"
+    "        painter.setPen(QColor('#8a6d3b'))\n"
+    "        painter.drawText(8, 20, 'p. 1')\n"
+    "        painter.end()",
 )
 
 

@@ -8,15 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.documents import load_library
 from reader.ui.window import measure
 
 
-def test_the_bare_window_reports_its_paint_and_memory(tmp_path: Path) -> None:
+@pytest.mark.parametrize("source", [measure.BARE_SCRIPT, measure.DRAWING_BARE_SCRIPT])
+def test_the_bare_window_reports_its_paint_and_memory(tmp_path: Path, source: str) -> None:
     script = tmp_path / "bare.py"
-    script.write_text(measure.BARE_SCRIPT, encoding="utf-8")
+    script.write_text(source, encoding="utf-8")
     text = tmp_path / "text.txt"
     text.write_text(load_library(user_dir=tmp_path / "none").get("lian-obor").text, "utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -32,6 +34,20 @@ def test_the_bare_window_reports_its_paint_and_memory(tmp_path: Path) -> None:
     assert list(lines) == ["paint", "cpu", "rss"]
     assert 0 < float(lines["cpu"]) < 60  # the CPU seconds it had used when the text was painted
     assert 10_000 < int(lines["rss"]) < 2_000_000
+
+
+def test_the_drawing_bare_window_differs_from_the_bare_one_only_by_its_drawing() -> None:
+    # The floor it measures is the drawing's: the rest of the two scripts is the same.
+    drawing = [
+        "from PySide6.QtGui import QColor, QPainter",
+        "painter = QPainter(self.viewport())",
+        "painter.setPen(QColor('#8a6d3b'))",
+        "painter.drawText(8, 20, 'p. 1')",
+        "painter.end()",
+    ]
+    block = "\n        ".join(drawing)
+    assert block in measure.DRAWING_BARE_SCRIPT
+    assert measure.DRAWING_BARE_SCRIPT.replace(block, "pass") == measure.BARE_SCRIPT
 
 
 def test_a_view_switch_is_timed_in_a_real_window(qtbot: QtBot, tmp_path: Path) -> None:
