@@ -103,71 +103,71 @@ _DRAW_ONE_PAGE_NUMBER = (
 # their (empty) lists, filters and colour boxes, a status bar; no text of Meipi's and no data.
 DESK_BARE_SCRIPT = _bare(
     _DRAW_ONE_PAGE_NUMBER,
-    textwrap.indent(
-        textwrap.dedent(
-            '''
-            def build_desk():
-                from PySide6.QtCore import Qt
-                from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
-                from PySide6.QtWidgets import (
-                    QCheckBox, QComboBox, QDockWidget, QGridLayout, QGroupBox, QLabel, QLineEdit,
-                    QListView, QPushButton, QToolBar, QToolButton, QTreeView, QVBoxLayout, QWidget,
-                )
+    textwrap.dedent(
+        """
+        def build_desk():
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+            from PySide6.QtWidgets import (
+                QCheckBox, QComboBox, QDockWidget, QGridLayout, QGroupBox, QLabel, QLineEdit,
+                QListView, QPushButton, QToolBar, QToolButton, QTreeView, QVBoxLayout, QWidget,
+            )
 
-                def dock(title, widget, area):
-                    holder = QDockWidget(title, win)
-                    holder.setWidget(widget)
-                    win.addDockWidget(area, holder)
+            def dock(title, widget, area):
+                holder = QDockWidget(title, win)
+                holder.setWidget(widget)
+                win.addDockWidget(area, holder)
 
-                def listed(view, rows):
-                    model = QStandardItemModel(view)
-                    for row in rows:
-                        model.appendRow(QStandardItem(row))
-                    view.setModel(model)
-                    return view
+            def listed(view, rows):
+                model = QStandardItemModel(view)
+                for row in rows:
+                    model.appendRow(QStandardItem(row))
+                view.setModel(model)
+                return view
 
-                left = Qt.DockWidgetArea.LeftDockWidgetArea
-                library = QWidget()
-                column = QVBoxLayout(library)
-                for widget in (QLineEdit(), QComboBox(), QLabel("2 texts")):
-                    column.addWidget(widget)
-                column.addWidget(listed(QListView(), ["一帶一路框架下中俄之潛在競合關係", "中俄兩國之戰略利益分歧"]))
-                dock("Library", library, left)
-                dock("Outline", listed(QTreeView(), ["壹、前言", "貳、平等互利的中俄關係發展"]), left)
-                side = QWidget()
-                column = QVBoxLayout(side)
-                for widget in (QComboBox(), QLabel("0 annotations"), QLineEdit(), QPushButton("Clear")):
-                    column.addWidget(widget)
-                colours = QGroupBox("Colours")
-                grid = QGridLayout(colours)
-                for i in range(6):
-                    grid.addWidget(QCheckBox("Important (0)"), i // 2, i % 2)
-                column.addWidget(colours)
-                column.addWidget(listed(QListView(), []))
-                column.addWidget(listed(QListView(), []))
-                dock("Annotations", side, Qt.DockWidgetArea.RightDockWidgetArea)
-                toolbar = QToolBar("Toolbar", win)
-                win.addToolBar(toolbar)
-                toolbar.addWidget(QComboBox())
-                for name in ("File", "Edit", "View", "Go", "Annotate", "Help"):
-                    menu = win.menuBar().addMenu(name)
-                    for i in range(8):
-                        action = QAction(f"{name} {i}", win)
-                        action.setShortcut(QKeySequence(f"Ctrl+Shift+{i}"))
-                        menu.addAction(action)
-                        toolbar.addAction(action) if i < 2 else None
-                toolbar.addWidget(QToolButton())
-                for text in ("Page 1", "Zoom 100%", "0%"):
-                    win.statusBar().addPermanentWidget(QLabel(text))
-                QTimer.singleShot(0, desk_ready)
+            left = Qt.DockWidgetArea.LeftDockWidgetArea
+            library = QWidget()
+            column = QVBoxLayout(library)
+            for widget in (QLineEdit(), QComboBox(), QLabel("2 texts")):
+                column.addWidget(widget)
+            titles = ["一帶一路框架下中俄之潛在競合關係", "中俄兩國之戰略利益分歧"]
+            column.addWidget(listed(QListView(), titles))
+            dock("Library", library, left)
+            headings = ["壹、前言", "貳、平等互利的中俄關係發展"]
+            dock("Outline", listed(QTreeView(), headings), left)
+            side = QWidget()
+            column = QVBoxLayout(side)
+            for widget in (QComboBox(), QLabel("0 annotations"), QLineEdit()):
+                column.addWidget(widget)
+            column.addWidget(QPushButton("Clear"))
+            colours = QGroupBox("Colours")
+            grid = QGridLayout(colours)
+            for i in range(6):
+                grid.addWidget(QCheckBox("Important (0)"), i // 2, i % 2)
+            column.addWidget(colours)
+            column.addWidget(listed(QListView(), []))
+            column.addWidget(listed(QListView(), []))
+            dock("Annotations", side, Qt.DockWidgetArea.RightDockWidgetArea)
+            toolbar = QToolBar("Toolbar", win)
+            win.addToolBar(toolbar)
+            toolbar.addWidget(QComboBox())
+            for name in ("File", "Edit", "View", "Go", "Annotate", "Help"):
+                menu = win.menuBar().addMenu(name)
+                for i in range(8):
+                    action = QAction(f"{name} {i}", win)
+                    action.setShortcut(QKeySequence(f"Ctrl+Shift+{i}"))
+                    menu.addAction(action)
+                    toolbar.addAction(action) if i < 2 else None
+            toolbar.addWidget(QToolButton())
+            for text in ("Page 1", "Zoom 100%", "0%"):
+                win.statusBar().addPermanentWidget(QLabel(text))
+            QTimer.singleShot(0, desk_ready)
 
-            def desk_ready():
-                print("ready", time.time(), flush=True)
-                print("cpu_ready", time.process_time(), flush=True)
-                finish()
-            '''
-        ),
-        "",
+        def desk_ready():
+            print("ready", time.time(), flush=True)
+            print("cpu_ready", time.process_time(), flush=True)
+            finish()
+        """
     ),
     after_paint="build_desk",
 )
