@@ -255,7 +255,9 @@ class _ViewMap:
         return cs, ceil(vend, self._vs, self._ve, self._cs, self._ce)  # type: ignore[arg-type]
 
 
-_ONES = b"\x01\x00\x00\x00" * 65536
+# (Grown when first needed: made at import, it was a quarter of a megabyte in every window
+# whose library is listed from this module, searched or not.)
+_ONES = b""
 
 
 def _ones(n: int) -> int:
@@ -562,7 +564,7 @@ def _kept_lexicon(conn: sqlite3.Connection, writer: _Writer) -> None:
             )
 
 
-@dataclass
+@dataclass(slots=True)  # (thousands are made to list a library)
 class _File:
     key: str  # its path as a string: the files table's key
     shipped: bool
@@ -662,17 +664,18 @@ def _resolve_files(conn: sqlite3.Connection, files: list[_File]) -> None:
     """Fill each file's id, hash and script from the cache, or by reading it when it changed
     since (its text is then kept on the file). Raises Unavailable for a file the library would
     skip or report (the unindexed way says so)."""
-    known = {
-        row[0]: row[1:]
-        for row in conn.execute(
-            "SELECT path, mtime_ns, size, seen_ns, doc_id, sha, script FROM files"
-        )
-    }
-    for f in files:
-        row = known.get(f.key)
-        if row is not None and _trusted(row[:3], f):
-            f.doc_id, f.sha, f.script = row[3], row[4], row[5]
+    # Each record taken as it is read (a dict of them all was ~1.5 MB for 3,000 texts, made
+    # and dropped as the window listed its library, and its memory stayed the window's).
+    by_key = {f.key: f for f in files}
+    for _path, mtime_ns, size, seen_ns, doc_id, sha, script in conn.execute(
+        "SELECT path, mtime_ns, size, seen_ns, doc_id, sha, script FROM files"
+    ):
+        f = by_key.get(_path)
+        if f is not None and _trusted((mtime_ns, size, seen_ns), f):
+            f.doc_id, f.sha, f.script = doc_id, sha, script
             f.known = True
+    for f in files:
+        if f.known:
             continue
         try:
             doc = load_file(f.path, shipped=f.shipped)
@@ -739,12 +742,16 @@ def library_entries(*, more_than: int = 0, cache: Path | None = None) -> list[Li
     except Unavailable:
         return None
     try:
+        # The files table is read twice, whole (1.5 MB with 3,000 texts): through a small page
+        # cache, which held it all at the window's start, before the list was made.
+        conn.execute("PRAGMA cache_size=-256")  # KiB
         _resolve_files(conn, files)
         _record_files(_Writer(conn), files)
         wanted = {f.key for f in files if f.doc is None}
+        shared: dict[object, object] = {}
         kept = {
-            path: meta
-            for path, meta in conn.execute("SELECT path, meta FROM files")
+            path: _metadata(record, shared)  # each record read back as it comes
+            for path, record in conn.execute("SELECT path, meta FROM files")
             if path in wanted
         }
         out = []
@@ -752,7 +759,7 @@ def library_entries(*, more_than: int = 0, cache: Path | None = None) -> list[Li
             if f.doc is not None:
                 meta, pages, characters = f.doc.meta, len(f.doc.pages), len(f.doc.text)
             else:
-                meta, pages, characters = _metadata(kept[f.key])
+                meta, pages, characters = kept[f.key]
             out.append(Listed(meta, f.key, f.shipped, pages, characters, f.sha))
         return out
     except (Unavailable, sqlite3.Error, KeyError, ValueError, EOFError, TypeError, OSError):
@@ -1028,12 +1035,32 @@ def printed_pages(doc: ResultText) -> list[tuple[int, str]]:
     return [(p.number, p.printed) for p in doc.pages]
 
 
-def _metadata(meta_record: bytes) -> tuple[Metadata, int, int]:
-    """:func:`_meta_record` read back: the metadata, the page and character counts."""
+def _metadata(
+    meta_record: bytes, shared: dict[object, object] | None = None
+) -> tuple[Metadata, int, int]:
+    """:func:`_meta_record` read back: the metadata, the page and character counts. With
+    ``shared``, a value another record already had (a script, a venue, a publisher, a list of
+    authors) is that record's object, not a copy: a library of thousands repeats them, each
+    copy ~60 bytes."""
     meta, pages, characters = marshal.loads(meta_record)
     if len(meta) != len(_META_FIELDS):
         raise ValueError("not a record of this version")
+    if shared is not None:
+        values = list(meta)
+        for i in _SHARED_FIELDS:
+            value = values[i]
+            if value is not None:
+                values[i] = shared.setdefault(value, value)
+        return Metadata(*values), pages, characters
     return Metadata(*meta), pages, characters
+
+
+# The fields texts of one library repeat, shared between records (the list of authors as a
+# whole: a name shared within lists that differ saved less than it cost).
+_SHARED_FIELDS = tuple(
+    _META_FIELDS.index(name)
+    for name in ("authors", "affiliation", "venue", "issue", "date", "publisher", "script")
+)
 
 
 def _kept(

@@ -197,3 +197,33 @@ def test_a_small_library_is_read_without_the_search_cache(tmp_path: Path) -> Non
         timeout=60,
     )
     assert out.stdout.split() == [str(len(_whole().ids())), "False", "False"]
+
+
+def test_listed_texts_share_the_values_they_repeat(reads: list[Path]) -> None:
+    """A library of thousands repeats its scripts, venues, publishers and lists of authors:
+    the listed texts share one object of each (a copy each was ~60 bytes a text), and their
+    metadata is the metadata their files hold, whatever each has or lacks."""
+    folder = paths.user_texts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    metas = [
+        Metadata(id=f"s{n}", title=f"標題 {n}", authors=("連弘宜", "許菁芸"), venue="遠景論壇")
+        for n in range(3)
+    ]
+    metas += [
+        Metadata(id="other", title="標題 0", authors=("李四",), date="2024", script="zh-Hans"),
+        Metadata(id="bare", title="北極", english_title="The Arctic", first_page=7, pdf_pages=3),
+    ]
+    for meta in metas:
+        drafts = [BlockDraft("paragraph", 0, "喬治亞與俄羅斯")]
+        path = folder / f"{meta.id}{TEXT_SUFFIX}"
+        path.write_text(dumps(assemble(meta, drafts, shipped=False)), encoding="utf-8")
+        os.utime(path, ns=(AGED, AGED))
+    whole = {d.id: d.meta for d in _whole()}
+    shelf.open_library()  # (the first listing records the files; the next reads the records)
+    listed = {d.id: d.meta for d in shelf.open_library()}
+    assert listed == whole and reads == []
+    s0, s1, s2, other, bare = (listed[m.id] for m in metas)
+    assert s0.authors is s1.authors is s2.authors and s0.venue is s2.venue
+    assert s0.script is s1.script is bare.script and other.script == "zh-Hans"
+    assert s0.title is not s1.title and other.title == "標題 0" and other.authors == ("李四",)
+    assert (bare.english_title, bare.first_page, bare.pdf_pages) == ("The Arctic", 7, 3)

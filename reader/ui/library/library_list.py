@@ -196,13 +196,17 @@ class _TwoLineDelegate(QStyledItemDelegate):
         self._model = model
         # A library of thousands: each row's title measured once per font and width (Qt asks
         # every row's size when it lays the list out, and again on each layout).
+        # (Kept for the rows painted, a screenful at a time; the rows only laid out keep
+        # their heights alone, below.)
         self._sizes: dict[tuple[str, int, str], tuple[QRect, str]] = {}
         self._metrics: dict[str, QFontMetrics] = {}
         self._details: dict[str, int] = {}
-        # Each row's size by width and title, for the font the list has (forgotten when it
-        # changes): a filter lays thousands of rows out again, asking each its size.
-        # (Heights, not QSize objects: 3,000 wrappers at two widths held ~1.5 MB.)
-        self._hints: dict[tuple[int, str], int] = {}
+        # Each row's height by width, then by title, for the font the list has (forgotten
+        # when it changes): a filter lays thousands of rows out again, asking each its size.
+        # Heights alone, at the last two widths (the list's, with its scroll bar and
+        # without): with 3,000 texts, QSize objects held ~1.5 MB, and each title's box and
+        # a key naming the font another ~2 MB (issue 22).
+        self._hints: dict[int, dict[str, int]] = {}
 
     def forget_sizes(self) -> None:
         """The list's font changed: its rows' sizes are measured again."""
@@ -222,25 +226,31 @@ class _TwoLineDelegate(QStyledItemDelegate):
         rect, shown = self._title_sized(font, font.key(), width, text)
         return QRect(rect), shown
 
-    def _title_sized(self, font: QFont, font_key: str, width: int, text: str) -> tuple[QRect, str]:
+    def _title_sized(
+        self, font: QFont, font_key: str, width: int, text: str, keep: bool = True
+    ) -> tuple[QRect, str]:
         # (The cached box itself, not a copy; the font's key given: a library of thousands
-        # is measured row by row, and each call to Qt costs.)
-        key = (font_key, max(40, width), text)
+        # is measured row by row, and each call to Qt costs. ``keep``: the box is kept for
+        # painting; a row only laid out keeps its height, in ``_hints``.)
+        width = max(40, width)
+        key = (font_key, width, text)
         sized = self._sizes.get(key)
         if sized is None:
-            if len(self._sizes) > 20_000:
-                self._sizes.clear()
             metrics = self._metrics.get(font_key)
             if metrics is None:
                 metrics = self._metrics[font_key] = QFontMetrics(self._title_font(font))
-            rect = metrics.boundingRect(QRect(0, 0, key[1], 10_000), _TITLE_FLAGS, text)
+            rect = metrics.boundingRect(QRect(0, 0, width, 10_000), _TITLE_FLAGS, text)
             shown = text
             if rect.height() > metrics.height() * 1.5:  # wrapped: check the last line
-                shown = without_widow(text, self._title_font(font), key[1])
+                shown = without_widow(text, self._title_font(font), width)
                 if shown != text:
-                    rect = metrics.boundingRect(QRect(0, 0, key[1], 10_000), _TITLE_FLAGS, shown)
+                    rect = metrics.boundingRect(QRect(0, 0, width, 10_000), _TITLE_FLAGS, shown)
             rect.setHeight(int(rect.height() * 1.3))
-            sized = self._sizes[key] = (rect, shown)
+            sized = (rect, shown)
+            if keep:
+                if len(self._sizes) > 2_000:
+                    self._sizes.clear()
+                self._sizes[key] = sized
         return sized
 
     def _inner_width(self, option: QStyleOptionViewItem) -> int:
@@ -252,16 +262,19 @@ class _TwoLineDelegate(QStyledItemDelegate):
         # cost a call from Qt into Python.)
         model = self._model
         title = model.title(index.row()) if model is not None else str(index.data())
-        key = (self._inner_width(option), title)
-        height = self._hints.get(key)
+        width = self._inner_width(option)
+        heights = self._hints.get(width)
+        if heights is None:
+            while len(self._hints) >= 2:  # the oldest width goes
+                del self._hints[next(iter(self._hints))]
+            heights = self._hints[width] = {}
+        height = heights.get(title)
         if height is None:
-            if len(self._hints) > 20_000:
-                self._hints.clear()
             font: QFont = option.font
             font_key = font.key()
-            box = self._title_sized(font, font_key, key[0], key[1])[0]
+            box = self._title_sized(font, font_key, width, title, keep=False)[0]
             height = box.height() + self._detail_height(font, font_key) + 3 * self._PAD
-            self._hints[key] = height
+            heights[title] = height
         return QSize(0, height)
 
     def _detail_height(self, font: QFont, key: str | None = None) -> int:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from reader.ui.reading.search_results import SearchResultsPanel
     from reader.ui.reading.views_feature import ViewsFeature
     from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.workers import Runner
 
 HITS_LAYER = "find-hits"
 CURRENT_LAYER = "find-current"
@@ -144,7 +145,6 @@ class Finder(QObject):
         self.views = views
         self.services = window.services
         self.reading_view = window.reading_view
-        self.runner = views.runner
         self.matches: list[Match] = []
         self.current = -1
         self._searched: tuple[str, str, str] | None = None  # (doc id, query, glossary version)
@@ -162,11 +162,16 @@ class Finder(QObject):
         self._typing.setInterval(TYPING_DELAY_MS)
         self._typing.timeout.connect(self._on_typing_timeout)
 
-        self._build_actions()
+        self._take_actions()
         window.document_opened.connect(self._on_document_opened)
         window.theme_applied.connect(self._on_theme_applied)
         views.view_switched.connect(self._on_view_switched)
         self.services.glossary_changed.connect(self._on_glossary_changed)
+
+    @property
+    def runner(self) -> Runner:
+        """The views feature's worker lanes (``find`` and ``find-all`` here)."""
+        return self.views.runner
 
     @property
     def bar(self) -> FindBar:
@@ -200,44 +205,14 @@ class Finder(QObject):
         bar.close_requested.connect(self._on_bar_close_requested)
         bar.all_articles_toggled.connect(self._on_bar_all_articles_toggled)
 
-    def _build_actions(self) -> None:
-        w = self.window
-        keys = QKeySequence.StandardKey
-
-        def action(text: str, slot: object, *shortcuts: QKeySequence) -> QAction:
-            act = QAction(text, w)
-            unique = {k.toString(): k for k in shortcuts if not k.isEmpty()}
-            act.setShortcuts(list(unique.values()))
-            act.triggered.connect(slot)
-            w.addAction(act)
-            return act
-
-        self.find_action = action(
-            self.tr("&Find…"), self.open_bar, QKeySequence(keys.Find), QKeySequence("Ctrl+F")
-        )
-        self.find_next_action = action(
-            self.tr("Find &Next"), self.next_hit, QKeySequence(keys.FindNext), QKeySequence("F3")
-        )
-        self.find_previous_action = action(
-            self.tr("Find Pre&vious"),
-            self.previous_hit,
-            QKeySequence(keys.FindPrevious),
-            QKeySequence("Shift+F3"),
-        )
-        self.search_all_action = action(
-            self.tr("&Search All Articles…"), self.open_all_articles, QKeySequence("Ctrl+Shift+F")
-        )
-        menu = self.window.edit_menu
-        if menu.actions():
-            menu.addSeparator()
-        menu.addActions(
-            [
-                self.find_action,
-                self.find_next_action,
-                self.find_previous_action,
-                self.search_all_action,
-            ]
-        )
+    def _take_actions(self) -> None:
+        """The Edit menu's actions, made by the views feature before this object (which is
+        made when one of them is first used)."""
+        views = self.views
+        self.find_action = views.find_action
+        self.find_next_action = views.find_next_action
+        self.find_previous_action = views.find_previous_action
+        self.search_all_action = views.search_all_action
 
     # -- opening and closing -----------------------------------------------------------------
     def open_bar(self) -> None:
@@ -547,7 +522,3 @@ class Finder(QObject):
         fmt = search_hit_format(self.window.theme(), current=True)
         self.reading_view.set_layer(CURRENT_LAYER, [(match.start, match.end, fmt)])
         self.reveal(match.start, match.end)
-
-
-def install_find(window: MainWindow, views: ViewsFeature) -> Finder:
-    return Finder(window, views)

@@ -28,7 +28,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reader.errors import MeipiError
-from reader.ui.window.workers import Runner
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from reader.documents import Document
     from reader.importing.pdf import PageData
     from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.workers import Runner
 
 FOLLOW_DELAY_MS = 150
 RENDER_WIDTH = 900  # pixels: sharp enough to check a character, small enough to render fast
@@ -153,7 +153,7 @@ class PageViewFeature(QObject):
         # Put away by the window, not the reader: the open text has no page to show, and the
         # dock comes back with the next text that has one.
         self._put_away = False
-        self._runner = Runner(self)
+        self._runner: Runner | None = None  # renders pages (made with the first one)
         self._follow = QTimer(self)
         self._follow.setSingleShot(True)
         self._follow.setInterval(FOLLOW_DELAY_MS)
@@ -285,6 +285,10 @@ class PageViewFeature(QObject):
         pdf, doc_id, name = self._pdf, doc.id, doc.meta.source or doc.id
         from reader.importing.pdf_extract import render
 
+        if self._runner is None:
+            from reader.ui.window.workers import Runner
+
+            self._runner = Runner(self)
         self._runner.run(
             "page",
             lambda: (doc_id, page, render(pdf, page, RENDER_WIDTH, name=name)),

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -50,15 +50,17 @@ from PySide6.QtWidgets import (
 from reader.documents import Document
 from reader.ui.reading.reading_view import char_format
 from reader.ui.reading.typesetting import ReadingContent
-from reader.ui.window.workers import BusyIndicator, Runner
 from reader.views import LABELS, VIEW_IDS, config_for
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reader.glossary import Glossary
     from reader.script import ScriptSettings, Substitution, View
     from reader.ui.reading.find_bar import Finder
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.settings import ReaderSettings
+    from reader.ui.window.workers import BusyIndicator, Runner
 
 # Texts up to this many characters convert on the UI thread (lian-obor, 5,400 characters, takes
 # about 15 ms in its slowest view); longer ones, when not converted yet, go to a worker.
@@ -101,9 +103,12 @@ class ViewsFeature(QObject):
         self.services = window.services
         self.reading_view = window.reading_view
         self._settings = settings  # our keys live in the window's settings file
-        self.runner = Runner(self)
-        self.busy_indicator = BusyIndicator(self.runner, window)
-        window.statusBar().addPermanentWidget(self.busy_indicator)
+        # The worker lanes (and the status bar's busy strip) and the find bar's Finder: made
+        # when first used (a long text's conversion, a search, Ctrl+F), not as the window gets
+        # ready (startup time: issue 22).
+        self._runner: Runner | None = None
+        self._busy_indicator: BusyIndicator | None = None
+        self._finder: Finder | None = None
         self._view: View | None = None  # what is shown, None for 原文
         self._shown: tuple[str, str, str] | None = None  # (doc id, view id, glossary version)
         self._converted: set[tuple[str, str, str]] = set()
@@ -113,7 +118,6 @@ class ViewsFeature(QObject):
         # every view is prepared only once the switcher was opened or a view other than 原文
         # was shown, never at startup.
         self._views_wanted = False
-        self.finder: Finder | None = None
 
         self._build_actions()
         self._build_controls()
@@ -200,6 +204,90 @@ class ViewsFeature(QObject):
             self.window.toolbar_script_section, self.combo
         )
 
+    def _build_find_actions(self) -> None:
+        """Edit ▸ Find…, Find Next, Find Previous and Search All Articles… with their keys, there
+        from the start; what they do is the Finder's (``reader.ui.reading.find_bar``), made and
+        imported when one is first used. (Their words are the Finder's to translate.)"""
+        w = self.window
+        keys = QKeySequence.StandardKey
+
+        def action(text: str, slot: Callable[[Finder], None], *shortcuts: QKeySequence) -> QAction:
+            act = QAction(text, w)
+            unique = {k.toString(): k for k in shortcuts if not k.isEmpty()}
+            act.setShortcuts(list(unique.values()))
+            act.triggered.connect(lambda: slot(self.finder))
+            w.addAction(act)
+            return act
+
+        self.find_action = action(
+            QCoreApplication.translate("Finder", "&Find…"),
+            lambda finder: finder.open_bar(),
+            QKeySequence(keys.Find),
+            QKeySequence("Ctrl+F"),
+        )
+        self.find_next_action = action(
+            QCoreApplication.translate("Finder", "Find &Next"),
+            lambda finder: finder.next_hit(),
+            QKeySequence(keys.FindNext),
+            QKeySequence("F3"),
+        )
+        self.find_previous_action = action(
+            QCoreApplication.translate("Finder", "Find Pre&vious"),
+            lambda finder: finder.previous_hit(),
+            QKeySequence(keys.FindPrevious),
+            QKeySequence("Shift+F3"),
+        )
+        self.search_all_action = action(
+            QCoreApplication.translate("Finder", "&Search All Articles…"),
+            lambda finder: finder.open_all_articles(),
+            QKeySequence("Ctrl+Shift+F"),
+        )
+        menu = w.edit_menu
+        if menu.actions():
+            menu.addSeparator()
+        menu.addActions(
+            [
+                self.find_action,
+                self.find_next_action,
+                self.find_previous_action,
+                self.search_all_action,
+            ]
+        )
+
+    @property
+    def finder(self) -> Finder:
+        """Find in the open article and across all articles (made when first used)."""
+        if self._finder is None:
+            from reader.ui.reading.find_bar import Finder
+
+            self._finder = Finder(self.window, self)
+        return self._finder
+
+    @property
+    def runner(self) -> Runner:
+        """The worker lanes of the views and the find bar; the status bar's busy strip follows
+        them (both made when first needed)."""
+        if self._runner is None:
+            from reader.ui.window.workers import BusyIndicator, Runner
+
+            self._runner = Runner(self)
+            self._busy_indicator = BusyIndicator(self._runner, self.window)
+            self.window.statusBar().addPermanentWidget(self._busy_indicator)
+        return self._runner
+
+    @property
+    def busy_indicator(self) -> BusyIndicator:
+        """The status bar's strip saying what the runner is doing (see ``runner``)."""
+        if self._busy_indicator is None:
+            self.runner  # noqa: B018  (makes both)
+        assert self._busy_indicator is not None
+        return self._busy_indicator
+
+    def _cancel(self, lane: str) -> None:
+        """Drop the work under way in ``lane``, if any runner was ever made."""
+        if self._runner is not None:
+            self._runner.cancel(lane)
+
     # -- settings ------------------------------------------------------------------------------
     def _bool(self, key: str, default: bool) -> bool:
         return self._settings.flag(key, default)
@@ -246,6 +334,10 @@ class ViewsFeature(QObject):
             self._prepare_views(doc)
 
     def _remember(self, doc_id: str, view_id: str) -> None:
+        if self.remembered_view(doc_id) == view_id:
+            # (Each opening shows the remembered view: a sync here wrote the settings file,
+            # the first start's whole file, as the window got ready.)
+            return
         self._settings.set_value(view_setting(doc_id), view_id)
         self._settings.sync()
 
@@ -268,7 +360,7 @@ class ViewsFeature(QObject):
         self._remember(doc.id, view_id)
         self._show_choice(doc, view_id)
         if view_id == "original":
-            self.runner.cancel("view")
+            self._cancel("view")
             self._apply(doc, "original", None, "")
             return
         glossary = self.services.glossary()
@@ -277,11 +369,11 @@ class ViewsFeature(QObject):
         key = (doc.id, view_id, version)
         content = self.reading_view.content()
         if self._shown == key and content is not None and content.doc is doc:
-            self.runner.cancel("view")
+            self._cancel("view")
             self.services.set_current_view(doc.id, view_id)
             return
         if key in self._converted or len(doc.text) <= SYNC_CHARS:
-            self.runner.cancel("view")
+            self._cancel("view")
             self._apply(doc, view_id, self._convert(doc, view_id, glossary, settings), version)
             return
         self.runner.run(
@@ -621,8 +713,6 @@ class ViewsFeature(QObject):
 def install_views(window: MainWindow, settings: ReaderSettings) -> ViewsFeature:
     """Script views and search in ``window``: the switcher, marks and glossary, the find bar and
     the all-articles results (called once the text is first painted)."""
-    from reader.ui.reading.find_bar import install_find
-
     feature = ViewsFeature(window, settings)
-    feature.finder = install_find(window, feature)
+    feature._build_find_actions()
     return feature

@@ -111,3 +111,36 @@ def test_the_open_article_and_the_row_under_the_pointer_are_shaded(qtbot: QtBot)
     qtbot.waitUntil(lambda: shade(hsu) == palette.color(QPalette.ColorRole.AlternateBase))
     assert shade(lian) == palette.color(QPalette.ColorRole.Highlight)
     QCursor.setPos(view.viewport().mapToGlobal(QPoint(-50, -50)))
+
+
+def test_a_long_list_keeps_heights_and_the_painted_rows_boxes(qtbot: QtBot) -> None:
+    """Every row is measured to lay the list out, but only the rows painted keep their title's
+    box; the others keep a height, at the list's last two widths — the same height a painted
+    row has (issue 22: 3,000 titles' boxes held ~2 MB)."""
+    title = "北極航道與中俄戰略合作之研究 第 {} 號"
+    docs = [_titled(f"t-{n}", title.format(n) * (1 + n % 3)) for n in range(300)]
+    model = LibraryModel(docs)
+    view = LibraryList(model)
+    qtbot.addWidget(view)
+    view.resize(260, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    delegate = view._delegate
+    qtbot.waitUntil(lambda: sum(len(h) for h in delegate._hints.values()) >= len(docs))
+    view.viewport().grab()  # painted
+    assert 0 < len(delegate._sizes) < len(docs) // 4
+    width = view.viewport().width() - 2 * 8 - 4
+    heights = delegate._hints[width]
+    rows = [view.indexAt(view.viewport().rect().topLeft()).row(), 1]
+    for row in rows:
+        painted = view.visualRect(model.index(row, 0)).height()
+        assert heights[model.title(row)] == painted
+    for size in (220, 240, 300):  # three more widths: the last two are kept
+        view.resize(size, 300)
+        qtbot.waitUntil(lambda: len(delegate._hints.get(view.viewport().width() - 20, ())) >= 300)
+    assert len(delegate._hints) <= 2
+    # Each width's heights as a row of that width is measured anew.
+    tall = model.index(2, 0)
+    assert delegate._hints[view.viewport().width() - 20][model.title(2)] == (
+        view.visualRect(tall).height()
+    )

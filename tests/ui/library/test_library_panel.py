@@ -195,7 +195,7 @@ def test_the_list_is_measured_at_its_docks_width_alone(make_window: MakeWindow) 
     window = make_window(wait_for=("annotations_feature",))
     view = window.library_list
     inner = view.viewport().width() - 2 * 8 - 4  # the delegate's padding
-    widths = {width for width, _title in view._delegate._hints}
+    widths = set(view._delegate._hints)
     assert inner in widths
     assert all(
         abs(width - inner) <= view.verticalScrollBar().sizeHint().width() for width in widths

@@ -67,6 +67,45 @@ def type_query(qtbot: QtBot, finder: Finder, query: str) -> None:
         type_into(finder.bar.edit, query)
 
 
+def test_the_find_actions_are_there_at_ready_and_the_first_ctrl_f_opens_the_bar(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """The Finder is made at the first use of its actions (startup time): when the window is
+    ready, Edit ▸ Find… and its keys are there, and the first Ctrl+F opens the bar."""
+    window = make_window()
+    qtbot.waitUntil(lambda: window.is_fully_ready, timeout=10000)
+    feature = window.views_feature
+    assert feature._finder is None
+    edit_menu = getattr(window, "edit_menu", None)
+    assert edit_menu is not None
+    texts = [a.text() for a in edit_menu.actions()]
+    assert [t for t in texts if "Find" in t or "Search" in t] == [
+        "&Find…",
+        "Find &Next",
+        "Find Pre&vious",
+        "&Search All Articles…",
+    ]
+    assert "Ctrl+F" in [k.toString() for k in feature.find_action.shortcuts()]
+    window.reading_view.setFocus()
+    qtbot.keyClick(window.reading_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    finder = feature._finder
+    assert finder is not None and finder is feature.finder
+    assert finder.is_open() and finder.bar.edit.hasFocus()
+    assert finder.find_action is feature.find_action
+    with qtbot.waitSignal(finder.hits_changed, timeout=5000):
+        type_into(finder.bar.edit, OBOR)
+    assert finder.bar.count.text() == "1 of 8"
+
+
+def test_f3_as_the_first_use_opens_the_bar(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    feature = window.views_feature
+    window.reading_view.setFocus()
+    qtbot.keyClick(window.reading_view, Qt.Key.Key_F3)
+    assert feature._finder is not None and feature._finder.is_open()
+    assert feature._finder.matches == []
+
+
 def test_typing_finds_every_place_in_the_article_and_enter_moves_on(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:

@@ -666,3 +666,39 @@ def test_the_ready_window_imports_no_module_only_a_later_action_needs(tmp_path: 
     module's entity tables (~0.35 MB resident) wait for the first look-up, and QStyle's class
     for a widget that needs it, not the window being ready with its articles opened."""
     assert _probe(READY_PROBE, tmp_path) == "[]"
+
+
+FIRST_READY_PROBE = """
+import sys
+from pathlib import Path
+
+from reader.ui.window.app import WindowConfig, application, create_window
+
+app = application()
+window = create_window(WindowConfig(db=Path(sys.argv[1])))
+
+
+def ready() -> None:
+    print(sorted(name for name in sys.argv[2:] if name in sys.modules), flush=True)
+    app.quit()
+
+
+window.fully_ready.connect(ready)
+window.show()
+app.exec()
+"""
+
+# Modules of what the reader may do, not of what is on screen: imported at its first use.
+FIRST_USE_MODULES = (
+    "reader.ui.reading.find_bar",  # Ctrl+F, F3, Search All Articles (the Finder)
+    "reader.ui.window.workers",  # a long text's conversion, a search, a PDF page rendered
+)
+
+
+def test_the_window_gets_ready_without_the_modules_of_actions_not_used_yet(
+    tmp_path: Path,
+) -> None:
+    """Startup time (issue 22): what only an action needs is imported when it is first used
+    (each module's own tests show that first use), not as the window gets ready."""
+    script = FIRST_READY_PROBE.replace("sys.argv[2:]", repr(list(FIRST_USE_MODULES)))
+    assert _probe(script, tmp_path) == "[]"
