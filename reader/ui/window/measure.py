@@ -32,7 +32,7 @@ from reader.ui.window.settings import ReaderSettings
 
 # A bare QMainWindow + QTextEdit showing the same text (run as a script of its own): what the
 # cold start and memory of Meipi's window are measured against.
-BARE_SCRIPT = textwrap.dedent(
+_BARE_TEMPLATE = textwrap.dedent(
     """
     import sys, time, resource
     from PySide6.QtCore import QTimer
@@ -44,11 +44,12 @@ BARE_SCRIPT = textwrap.dedent(
         done = False
         def paintEvent(self, event):
             super().paintEvent(event)
+            DRAW
             if not self.done:
                 self.done = True
                 print("paint", time.time(), flush=True)
                 print("cpu", time.process_time(), flush=True)
-                QTimer.singleShot(0, finish)
+                QTimer.singleShot(0, AFTER_PAINT)
 
     text = open(sys.argv[1], encoding="utf-8").read()
     app = QApplication(sys.argv[:1])
@@ -57,7 +58,7 @@ BARE_SCRIPT = textwrap.dedent(
     edit.setPlainText(text)
     win.setCentralWidget(edit)
     win.resize(1200, 800)
-
+    DESK
     def finish():
         # VmHWM: this process's own peak (ru_maxrss would carry over the parent's).
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -73,6 +74,102 @@ BARE_SCRIPT = textwrap.dedent(
     win.show()
     app.exec()
     """
+)
+
+
+def _bare(draw: str = "", desk: str = "", after_paint: str = "finish") -> str:
+    return (
+        _BARE_TEMPLATE.replace("        DRAW\n", draw)
+        .replace("AFTER_PAINT", after_paint)
+        .replace("DESK\n", desk or "\n")
+    )
+
+
+BARE_SCRIPT = _bare()
+_DRAW_ONE_PAGE_NUMBER = (
+    "        from PySide6.QtGui import QColor, QPainter\n"
+    "        painter = QPainter(self.viewport())\n"
+    "        painter.setPen(QColor('#8a6d3b'))\n"
+    "        painter.drawText(8, 20, 'p. 1')\n"
+    "        painter.end()\n"
+)
+# The least a reading desk costs in PySide, measured beside the bare window (issue 22): the same
+# window whose pane also draws one thing of its own, as any reading pane that marks a page number
+# or a highlight does (a QPainter on the viewport, a pen of a colour, a line of text) — PySide
+# makes the enum classes of every type a call may take on the first such call, and setPen weighs
+# an overload taking a Qt.PenStyle, so the whole Qt namespace (95 classes), which a bare window
+# never pays — and that, once painted, also makes the widgets Meipi's window shows when it is
+# ready: menus with their shortcuts, a toolbar, the Library, Outline and Annotations docks with
+# their (empty) lists, filters and colour boxes, a status bar; no text of Meipi's and no data.
+DESK_BARE_SCRIPT = _bare(
+    _DRAW_ONE_PAGE_NUMBER,
+    textwrap.dedent(
+        """
+        def build_desk():
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+            from PySide6.QtWidgets import (
+                QCheckBox, QComboBox, QDockWidget, QGridLayout, QGroupBox, QLabel, QLineEdit,
+                QListView, QPushButton, QToolBar, QToolButton, QTreeView, QVBoxLayout, QWidget,
+            )
+
+            def dock(title, widget, area):
+                holder = QDockWidget(title, win)
+                holder.setWidget(widget)
+                win.addDockWidget(area, holder)
+
+            def listed(view, rows):
+                model = QStandardItemModel(view)
+                for row in rows:
+                    model.appendRow(QStandardItem(row))
+                view.setModel(model)
+                return view
+
+            left = Qt.DockWidgetArea.LeftDockWidgetArea
+            library = QWidget()
+            column = QVBoxLayout(library)
+            for widget in (QLineEdit(), QComboBox(), QLabel("2 texts")):
+                column.addWidget(widget)
+            titles = ["一帶一路框架下中俄之潛在競合關係", "中俄兩國之戰略利益分歧"]
+            column.addWidget(listed(QListView(), titles))
+            dock("Library", library, left)
+            headings = ["壹、前言", "貳、平等互利的中俄關係發展"]
+            dock("Outline", listed(QTreeView(), headings), left)
+            side = QWidget()
+            column = QVBoxLayout(side)
+            for widget in (QComboBox(), QLabel("0 annotations"), QLineEdit()):
+                column.addWidget(widget)
+            column.addWidget(QPushButton("Clear"))
+            colours = QGroupBox("Colours")
+            grid = QGridLayout(colours)
+            for i in range(6):
+                grid.addWidget(QCheckBox("Important (0)"), i // 2, i % 2)
+            column.addWidget(colours)
+            column.addWidget(listed(QListView(), []))
+            column.addWidget(listed(QListView(), []))
+            dock("Annotations", side, Qt.DockWidgetArea.RightDockWidgetArea)
+            toolbar = QToolBar("Toolbar", win)
+            win.addToolBar(toolbar)
+            toolbar.addWidget(QComboBox())
+            for name in ("File", "Edit", "View", "Go", "Annotate", "Help"):
+                menu = win.menuBar().addMenu(name)
+                for i in range(8):
+                    action = QAction(f"{name} {i}", win)
+                    action.setShortcut(QKeySequence(f"Ctrl+Shift+{i}"))
+                    menu.addAction(action)
+                    toolbar.addAction(action) if i < 2 else None
+            toolbar.addWidget(QToolButton())
+            for text in ("Page 1", "Zoom 100%", "0%"):
+                win.statusBar().addPermanentWidget(QLabel(text))
+            QTimer.singleShot(0, desk_ready)
+
+        def desk_ready():
+            print("ready", time.time(), flush=True)
+            print("cpu_ready", time.process_time(), flush=True)
+            finish()
+        """
+    ),
+    after_paint="build_desk",
 )
 
 

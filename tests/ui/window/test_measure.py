@@ -8,15 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.documents import load_library
 from reader.ui.window import measure
 
 
-def test_the_bare_window_reports_its_paint_and_memory(tmp_path: Path) -> None:
+@pytest.mark.parametrize("source", [measure.BARE_SCRIPT, measure.DESK_BARE_SCRIPT])
+def test_the_bare_window_reports_its_paint_and_memory(tmp_path: Path, source: str) -> None:
     script = tmp_path / "bare.py"
-    script.write_text(measure.BARE_SCRIPT, encoding="utf-8")
+    script.write_text(source, encoding="utf-8")
     text = tmp_path / "text.txt"
     text.write_text(load_library(user_dir=tmp_path / "none").get("lian-obor").text, "utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -29,9 +31,34 @@ def test_the_bare_window_reports_its_paint_and_memory(tmp_path: Path) -> None:
         check=True,
     )
     lines = dict(line.split() for line in done.stdout.splitlines())
-    assert list(lines) == ["paint", "cpu", "rss"]
+    if source == measure.DESK_BARE_SCRIPT:
+        # Ready once its widgets are made, after the paint.
+        assert list(lines) == ["paint", "cpu", "ready", "cpu_ready", "rss"]
+        assert float(lines["paint"]) <= float(lines["ready"])
+        assert float(lines["cpu"]) < float(lines["cpu_ready"])
+    else:
+        assert list(lines) == ["paint", "cpu", "rss"]
     assert 0 < float(lines["cpu"]) < 60  # the CPU seconds it had used when the text was painted
     assert 10_000 < int(lines["rss"]) < 2_000_000
+
+
+def test_the_desk_draws_what_the_bare_window_does_and_one_page_number() -> None:
+    # Its paint is the bare window's with one page number drawn: the rest of the two is the same
+    # until the first paint.
+    drawing = [
+        "from PySide6.QtGui import QColor, QPainter",
+        "painter = QPainter(self.viewport())",
+        "painter.setPen(QColor('#8a6d3b'))",
+        "painter.drawText(8, 20, 'p. 1')",
+        "painter.end()",
+    ]
+    block = "".join(f"        {line}\n" for line in drawing)
+    assert block in measure.DESK_BARE_SCRIPT
+    desk = measure.DESK_BARE_SCRIPT.replace(block, "")
+    bare = measure.BARE_SCRIPT
+    head = bare.index("def finish():")
+    assert desk.startswith(bare[: bare.index("QTimer.singleShot(0, finish)")])
+    assert desk.endswith(bare[head:])
 
 
 def test_a_view_switch_is_timed_in_a_real_window(qtbot: QtBot, tmp_path: Path) -> None:
