@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 )
 
 from reader.errors import MeipiError
-from reader.ui.annotating.undo import CreateCommand, DeleteCommand, EditCommand
 
 if TYPE_CHECKING:
     from reader.ops.annotations import ChangedMeanwhile, Edit
@@ -113,6 +112,8 @@ class AnnotationEdits(QObject):
         except MeipiError as exc:
             self.report(str(exc))
             return None
+        from reader.ui.annotating.undo import CreateCommand
+
         self.feature.history.push(CreateCommand(self.feature.writer, self.tr("Annotate"), record))
         self.view.setTextCursor(self.view.cursor_for(end, end))
         self.feature.apply(put=[record])
@@ -171,6 +172,8 @@ class AnnotationEdits(QObject):
             self._push_edit(edit)
 
     def _push_edit(self, edit: Edit) -> None:
+        from reader.ui.annotating.undo import EditCommand
+
         self.feature.history.push(
             EditCommand(self.feature.writer, self.tr("Edit Annotation"), edit.before, edit.after)
         )
@@ -189,6 +192,8 @@ class AnnotationEdits(QObject):
         except MeipiError as exc:
             self.report(str(exc))
             return False
+        from reader.ui.annotating.undo import DeleteCommand
+
         self.feature.history.push(
             DeleteCommand(self.feature.writer, self.tr("Delete Annotation"), removed)
         )
@@ -226,7 +231,7 @@ class AnnotationEdits(QObject):
         unseen: the window opens that article at the passage and the status bar says what was
         undone or redone and where — as a word processor shows the change its undo made, and
         as Zotero's undo acts only on the document in view."""
-        from reader.store.records import AnnotationRecord  # (loaded already, by undo.py)
+        from reader.store.records import AnnotationRecord  # (loaded already, with the menus)
 
         last = self.feature.history.last
         if last is None:
@@ -378,6 +383,7 @@ class AnnotationEdits(QObject):
             self.feature.edit_failed.emit(message)
             return
         from reader.ops.annotations import ChangedMeanwhile
+        from reader.ui.annotating.undo import CreateCommand
 
         try:
             if record is not None:

@@ -23,6 +23,7 @@ from reader.ui.window.labels import shown_label
 
 if TYPE_CHECKING:
     from reader.ui.annotating.annotations_feature import AnnotationsFeature
+    from reader.ui.annotating.undo import History
 
 
 class AnnotationMenus(QObject):
@@ -91,10 +92,7 @@ class AnnotationMenus(QObject):
         self.redo_action = self._action(
             self.tr("&Redo"), self.feature.edits.redo, ["Ctrl+Shift+Z", "Ctrl+Y"]
         )
-        self.feature.history.stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.feature.history.stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.feature.history.stack.undoTextChanged.connect(self._on_undo_text_changed)
-        self.feature.history.stack.redoTextChanged.connect(self._on_redo_text_changed)
+        # (Enabled, and named after what they undo, once the history is made: see follow.)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.sidebar_action = self.feature.dock.toggleViewAction()
@@ -130,6 +128,15 @@ class AnnotationMenus(QObject):
         label = shown_label(self.note_action.text())
         keys = self.note_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.note_action.setToolTip(f"{label} (6, {keys})")
+
+    def follow(self, history: History) -> None:
+        """Undo and Redo follow ``history`` (made at the first edit, undo or redo)."""
+        history.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        history.stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        history.stack.undoTextChanged.connect(self._on_undo_text_changed)
+        history.stack.redoTextChanged.connect(self._on_redo_text_changed)
+        self.undo_action.setEnabled(history.stack.canUndo())
+        self.redo_action.setEnabled(history.stack.canRedo())
 
     def _on_undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", text).strip())

@@ -42,8 +42,6 @@ from PySide6.QtCore import (
     QTimer,
 )
 
-from reader import tags as tags_rule
-from reader.folding import fold_key, fold_keys
 from reader.store.records import COLORS, NO_COLOR
 from reader.ui.annotating.palette import swatch_icon
 
@@ -52,8 +50,6 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-tag_matches = tags_rule.matches  # a parent includes its children (reader.tags)
 
 _FOLDED = attrgetter("folded")
 _RECORD = attrgetter("record")
@@ -239,6 +235,8 @@ class AnnotationListModel(QAbstractListModel):
                 else (r.quote, r.note or "", *r.tags)
             )
             texts.append("\n".join(parts))
+        from reader.folding import fold_keys  # (not needed before the first row)
+
         for i, folded in zip(missing, fold_keys(texts), strict=True):
             self._rows[i].folded = folded
 
@@ -651,6 +649,10 @@ class AnnotationListModel(QAbstractListModel):
 def _tag_facets(tags: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     """The keys of a record's stored tags, and every key with its parents: made once per set
     of tags (a few hundred among 100,000 annotations), each row sharing them."""
+    # (reader.tags and reader.folding: imported with the first row or filter, not with the
+    # window, which gets ready on a first start with no annotation.)
+    from reader import tags as tags_rule
+
     keys = tuple(tags_rule.key_of_stored(t) for t in tags)
     facets: set[str] = set()
     for key in keys:
@@ -939,6 +941,8 @@ class AnnotationFilterProxy(QStringListModel):
 
     def set_tags(self, tags: Iterable[str]) -> None:
         """Tag spellings (any script); a parent includes its children."""
+        from reader import tags as tags_rule
+
         wanted = tags_rule.filter_keys(tags)
         f = self._filter
         self._set(Filter(f.document, f.colors, wanted, f.words))
@@ -947,6 +951,8 @@ class AnnotationFilterProxy(QStringListModel):
         return self._filter.tags
 
     def set_text(self, text: str) -> None:
+        from reader.folding import fold_key
+
         folded = fold_key(text.strip()) if text.strip() else ""
         f = self._filter
         self._set(Filter(f.document, f.colors, f.tags, tuple(folded.split())))

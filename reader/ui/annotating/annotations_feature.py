@@ -53,7 +53,6 @@ from reader.ui.annotating.annotation_target import AnnotationTarget
 from reader.ui.annotating.margin import MarginNotes
 from reader.ui.annotating.palette import highlight_color
 from reader.ui.annotating.sidebar import Sidebar
-from reader.ui.annotating.undo import History, Writer
 from reader.ui.reading.selection import ChineseSelection
 from reader.ui.window.settings import MARGIN_COLLAPSED
 
@@ -61,6 +60,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reader.store.records import AnnotationRecord, TagInfo
+    from reader.ui.annotating.undo import History, Writer
     from reader.ui.window.main_window import MainWindow
 
 _ORPHANED, _COLOR, _NOTE = attrgetter("orphaned"), attrgetter("color"), attrgetter("note")
@@ -96,9 +96,10 @@ class AnnotationsFeature(QObject):
         self.services = window.services
         self._shared: tuple[int, frozenset[str]] | None = None  # texts counted, titles shared
         self.view = window.reading_view
-        self.writer = Writer(self.services)
-        self.history = History(self)
-        self.history.failed.connect(self._on_history_failed)
+        # The store's writer and the undo history (``undo``): made at the first write, undo
+        # or redo, not as the window gets ready (startup time: issue 22).
+        self._writer: Writer | None = None
+        self._history: History | None = None
         self.model = AnnotationListModel(self._quote_for, self, labels_for=self._page_labels)
         self.tags: list[TagInfo] = []
         self.meanings: dict[str, str] = {}
@@ -183,6 +184,26 @@ class AnnotationsFeature(QObject):
         self.edits.sync_texts()
         self.refresh()
         self._on_selection_changed()
+
+    @property
+    def writer(self) -> Writer:
+        """One store write per user action (``undo.Writer``)."""
+        if self._writer is None:
+            from reader.ui.annotating.undo import Writer
+
+            self._writer = Writer(self.services)
+        return self._writer
+
+    @property
+    def history(self) -> History:
+        """The undo stack of annotation and tag edits; Edit ▸ Undo and Redo follow it."""
+        if self._history is None:
+            from reader.ui.annotating.undo import History
+
+            self._history = History(self)
+            self._history.failed.connect(self._on_history_failed)
+            self.menus.follow(self._history)
+        return self._history
 
     # -- reading the store -------------------------------------------------------------------
     def refresh(self) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from reader.errors import MeipiError
 from reader.folding import fold_key
 from reader.store.records import COLORS
-from reader.ui.annotating.annotation_models import tag_matches
+from reader.tags import matches as tag_matches
 from reader.ui.annotating.palette import color_label, swatch_icon
 from reader.ui.annotating.tag_models import TAG_KEY_ROLE, TAG_NAME_ROLE, TagTreeModel
 from reader.ui.annotating.undo import TagCommand, TagDetailsCommand

@@ -84,3 +84,31 @@ def test_six_opens_a_note_on_the_selection_as_the_sixth_button_does(
     dialog.reject()
     # The keys go back to the text (they did nothing until it was clicked).
     qtbot.waitUntil(window.reading_view.hasFocus, timeout=3000)
+
+
+def test_undo_and_redo_wait_for_the_first_edit_then_follow_the_history(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """The undo history is made at the first write, undo or redo (startup time): until then
+    Edit ▸ Undo and Redo are there, greyed; Ctrl+Z first does nothing; the first highlight
+    makes Undo name it, and Ctrl+Z undoes it."""
+    window = make_window()
+    feature = feature_of(window)
+    menus = feature.menus
+    assert feature._history is None
+    edit_menu = getattr(window, "edit_menu", None)
+    assert edit_menu is not None
+    assert edit_menu.actions()[:2] == [menus.undo_action, menus.redo_action]
+    assert not menus.undo_action.isEnabled() and not menus.redo_action.isEnabled()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.reading_view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)  # nothing to undo
+    assert feature.records("lian-obor") == []
+    assert not menus.undo_action.isEnabled()
+    select_shown(window, "能源")
+    qtbot.keyClick(window.reading_view, Qt.Key.Key_1)
+    assert len(feature.records("lian-obor")) == 1
+    assert menus.undo_action.isEnabled() and menus.undo_action.text() == "&Undo Annotate"
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)
+    assert feature.records("lian-obor") == []
+    assert menus.redo_action.isEnabled() and not menus.undo_action.isEnabled()

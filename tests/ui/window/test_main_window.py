@@ -692,6 +692,9 @@ app.exec()
 FIRST_USE_MODULES = (
     "reader.ui.reading.find_bar",  # Ctrl+F, F3, Search All Articles (the Finder)
     "reader.ui.window.workers",  # a long text's conversion, a search, a PDF page rendered
+    "reader.tags",  # the first annotation listed, a filter (none on a first start)
+    "reader.folding",
+    "reader.ui.annotating.undo",  # the first annotation written, Undo, Redo
 )
 
 
