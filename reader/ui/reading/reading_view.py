@@ -712,8 +712,14 @@ class ReadingView(QTextBrowser):
 
     def _near_span(self) -> tuple[int, int] | None:
         """The canonical range from a screen above the viewport to a screen below it, or None
-        when the layers are small enough to draw whole."""
-        if self._content is None or sum(len(x.ranges) for x in self._layers.values()) <= NEAR_LIMIT:
+        when the layers are small enough to draw whole and the text is laid out. (Drawing a
+        range makes Qt lay the text out down to it: a returning reader's highlights laid out the
+        whole article as the window got ready, ~20 ms; the rest are drawn as the layout, paced
+        after the first paint, reaches them, and all at once when it is done.)"""
+        if self._content is None:
+            return None
+        count = sum(len(x.ranges) for x in self._layers.values())
+        if count == 0 or (count <= NEAR_LIMIT and self._layout_done()):
             return None
         viewport = self.viewport()
         reach = int(viewport.height() * NEAR_SCREENS)

@@ -515,3 +515,32 @@ def test_the_chinese_page_marks_fit_a_narrow_pane(qtbot: QtBot, make_window: Mak
         for text, left in view.page_marks_drawn.values():
             assert left >= 0, (text, left)
             assert text.isdigit() or text.startswith("第")
+
+
+def test_few_highlights_do_not_lay_the_whole_text_out_before_it_is(qtbot: QtBot) -> None:
+    """A returning reader's highlights, drawn as the window gets ready, made Qt lay the whole
+    article out at once (a cursor on a range lays the text out down to it): those near the
+    screen are drawn first, the rest as the paced layout reaches them, all once it is done."""
+    from PySide6.QtGui import QTextCharFormat
+
+    doc = load_library().get("lian-obor")
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.set_content(ReadingContent.original(doc))
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view._layout_done()  # the layout is paced: the article is not laid out yet
+    step = len(doc.text) // 60
+    ranges = [(i * step, i * step + 4, QTextCharFormat()) for i in range(60)]
+    view.set_layer("marks", ranges)
+    assert not view._layout_done()
+    shown = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections()}
+    assert 0 < len(shown) < len(ranges)
+    qtbot.waitUntil(view._layout_done, timeout=10_000)
+    qtbot.waitUntil(lambda: len(view.extraSelections()) == len(ranges), timeout=10_000)
+    positions = view.positions
+    assert positions is not None
+    drawn = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections()}
+    assert drawn == {positions.to_qt(a, b) for a, b, _ in ranges}
