@@ -16,15 +16,15 @@ from pytestqt.qtbot import QtBot
 
 from reader import paths
 from reader.documents import load_library
-from reader.ui.compare.compare_feature import (
+from reader.ui.compare.compare_feature import compare_feature
+from reader.ui.compare.compare_view import scroll
+from reader.ui.compare.compare_window import (
     CURRENT_BACKGROUND,
     CURRENT_LAYER,
     THEME_BACKGROUND,
     THEME_LAYER,
     CompareWindow,
-    compare_feature,
 )
-from reader.ui.compare.compare_view import scroll
 from reader.ui.compare.themes import (
     KEY_ROLE,
     ONLY_IN_ROLE,
