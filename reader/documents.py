@@ -116,7 +116,7 @@ def is_date(text: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (a library of thousands keeps one a text: ~50 bytes less)
 class Metadata:
     id: str
     title: str

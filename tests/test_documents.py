@@ -130,3 +130,33 @@ def test_a_date_is_a_day_its_month_has() -> None:
     assert not any(
         is_date(d) for d in ("2024-02-30", "2023-02-29", "2024-04-31", "2024-13", "2024/05")
     )
+
+
+def test_metadata_and_listed_texts_are_small_values() -> None:
+    """A library of thousands keeps a Metadata and a Listed a text: slotted, a tuple (no
+    dictionary each), and still values — equal and hashed by what they hold, copied,
+    changed and pickled as such."""
+    import pickle
+
+    from reader.documents import Listed
+
+    meta = Metadata(id="a", title="北極", authors=("李四",), date="2024", pdf_pages=3)
+    assert not hasattr(meta, "__dict__")
+    assert pickle.loads(pickle.dumps(meta)) == meta and meta.year == "2024"
+    changed = dataclasses.replace(meta, title="南極")
+    assert (changed.title, changed.authors, meta.title) == ("南極", ("李四",), "北極")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        meta.title = "x"  # type: ignore[misc]
+    listed = Listed(meta, "/texts/a.meipi.txt", False, 3, 120, "0" * 64)
+    same = Listed(
+        Metadata(id="a", title="北極", authors=("李四",), date="2024", pdf_pages=3),
+        "/texts/a.meipi.txt",
+        False,
+        3,
+        120,
+        "0" * 64,
+    )
+    assert listed == same and hash(listed) == hash(same) and {listed: 1}[same] == 1
+    assert (listed.id, listed.title, listed.path) == ("a", "北極", Path("/texts/a.meipi.txt"))
+    assert Listed(meta, None, True, 1, 1, "").path is None
+    assert listed != listed._replace(sha256="1" * 64)

@@ -189,6 +189,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
     """The title in the list font, a little larger; below it, the details smaller and muted."""
 
     _PAD = 8
+    KEPT_WHEN_LAID_OUT = 64  # rows whose title's box is kept when only laid out
 
     def __init__(self, parent: QWidget | None = None, model: LibraryModel | None = None) -> None:
         super().__init__(parent)
@@ -272,7 +273,10 @@ class _TwoLineDelegate(QStyledItemDelegate):
         if height is None:
             font: QFont = option.font
             font_key = font.key()
-            box = self._title_sized(font, font_key, width, title, keep=False)[0]
+            # The first rows laid out keep their boxes too (a small library's every row, and
+            # the rows a list shows first, are then measured once, not again when painted).
+            keep = len(self._sizes) < self.KEPT_WHEN_LAID_OUT
+            box = self._title_sized(font, font_key, width, title, keep)[0]
             height = box.height() + self._detail_height(font, font_key) + 3 * self._PAD
             heights[title] = height
         return QSize(0, height)
