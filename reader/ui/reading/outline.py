@@ -64,6 +64,7 @@ class OutlinePanel(QTreeView):
         if content is None:
             return
         parents: list[tuple[int, QStandardItem]] = []  # (level, item): the open branches
+        branches: list[QStandardItem] = []  # the headings with headings under them
         for canonical, shown in zip(content.doc.blocks, content.blocks, strict=True):
             if canonical.kind != "heading":
                 continue
@@ -74,11 +75,20 @@ class OutlinePanel(QTreeView):
             level = max(1, canonical.level)
             while parents and parents[-1][0] >= level:
                 parents.pop()
-            (parents[-1][1] if parents else self.model_.invisibleRootItem()).appendRow(item)
+            if parents:
+                parent = parents[-1][1]
+                if not parent.hasChildren():
+                    branches.append(parent)
+                parent.appendRow(item)
+            else:
+                self.model_.invisibleRootItem().appendRow(item)
             parents.append((level, item))
             self._starts.append(canonical.start)
             self._items.append(item)
-        self.expandAll()
+        # Each branch opened (expandAll laid every row out there and then, asking each row's
+        # height, and again when the list was shown or scrolled).
+        for branch in branches:
+            self.setExpanded(branch.index(), True)
         self._on_position_changed(self.view.first_visible_offset())
 
     def headings(self) -> list[tuple[str, int]]:

@@ -449,8 +449,13 @@ class ViewsFeature(QObject):
             )
             item = model.item(i) if hasattr(model, "item") else None
             if item is not None:
-                item.setEnabled(not same)
-                item.setToolTip(self.tr("The same as 原文 for this article") if same else "")
+                # Only what changes (each change is a dataChanged the switcher lays out for,
+                # and this runs twice at each opening).
+                if item.isEnabled() == same:
+                    item.setEnabled(not same)
+                tip = self.tr("The same as 原文 for this article") if same else ""
+                if item.toolTip() != tip:
+                    item.setToolTip(tip)
             self.view_actions[candidate].setEnabled(not same)
         self.view_actions[view_id].setChecked(True)
         self.combo.setCurrentIndex(VIEW_IDS.index(view_id))

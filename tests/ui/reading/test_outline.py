@@ -42,6 +42,8 @@ def test_the_outline_lists_headings_marks_the_section_and_goes_there(
     assert outline.dock.isVisible() and outline.action.isChecked()
     # Nested by level: the sub-sections sit under their section.
     assert panel.model_.rowCount() < len(expected)
+    branches = [i for i in panel._items if i.hasChildren()]
+    assert branches and all(panel.isExpanded(i.index()) for i in branches)  # every level open
     view = window.reading_view
     view.scroll_to_offset(0)
     assert panel.current_heading() is None  # above the first heading

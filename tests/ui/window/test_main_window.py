@@ -695,6 +695,7 @@ FIRST_USE_MODULES = (
     "reader.tags",  # the first annotation listed, a filter (none on a first start)
     "reader.folding",
     "reader.ui.annotating.undo",  # the first annotation written, Undo, Redo
+    "reader.ui.annotating.annotation_edits",  # the first write (a colour key, Note…, Delete)
     "reader.ui.compare.compare_window",  # View ▸ Compare Articles…
 )
 
