@@ -20,6 +20,10 @@ What the list model holds follows the sidebar's scope: the open text's annotatio
 article"), or every text's ("All articles"), read as :mod:`~reader.ui.annotating.annotation_reads`
 says (on a worker thread when many), then kept current by the window's own edits.
 
+Over 600 lines as one job: the one place where the store, the pane, the sidebar and the margin
+meet (loading, reloading and redrawing the records in every scope); the writes, the menus and
+the models are in the modules named above.
+
 Signals:
     records_loaded(): the annotations were (re)read from the store and everything redrawn.
     all_loaded(): every text's annotations were read (the "All articles" scope is filled).
