@@ -13,8 +13,8 @@ change of size or a heading says so; headings by size, or by weight and the numb
 (壹、 一、 （一） 第一章) on a short line standing alone; a first page set all at one size finds
 its title, English title and authors as the plain-text import does; footnotes (small lines at
 the foot of a column) become ``note`` blocks placed after the block they interrupt;
-``圖1``/``表1`` lines become captions. Lines are joined without a space between CJK characters;
-a hyphen
+``圖1``/``表1`` lines become captions. Lines are joined without a space between CJK characters
+(within a line, a space drawn between them stays: U+3000 where it is about an em wide); a hyphen
 ending a line between two letters (PDFium marks them all soft) is taken out where it cut a word:
 see :func:`cut_word`.
 
@@ -80,6 +80,7 @@ _HYPHENS = "-\u00ad\u2010"  # a line may end in one where a word was cut
 _LETTERS_END = re.compile(r"[^\W\d_]+$")
 _LETTERS_START = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,4}")
 
 
 def is_bad_character(ch: str) -> bool:
@@ -104,7 +105,8 @@ class Char:
     size: float
     weight: int
     flags: int
-    space_before: int = 0  # 1: PDFium made a space up here, 2: the PDF has one
+    # 1: PDFium made a space up here, 2: the PDF has one, 3: the PDF has an ideographic space
+    space_before: int = 0
     # First on a line of a page whose producer writes its own word spaces (LibreOffice, Word:
     # even the one a line breaks at), and none came before it: the line break cut a word
     # ("Thinki|ng"), so the lines join without a space.
@@ -181,10 +183,15 @@ class Line:
                     # A made-up space needs a real gap (PDFium also makes them up where a
                     # producer merely split a run: "20 14").
                     gap = before.y0 - c.y1 if self.vertical else c.x0 - before.x1
-                    real = c.space_before == 2 or gap - usual > 0.15 * c.size
-                    leader = prev == "." == c.ch and c.space_before == 1  # dot leaders
-                    if real and not (is_cjk(prev) and is_cjk(c.ch)) and not leader:
-                        out.append(" ")
+                    extra = gap - usual
+                    if is_cjk(prev) and is_cjk(c.ch):
+                        space = _cjk_space(prev, c, extra)
+                    else:
+                        real = c.space_before >= 2 or extra > 0.15 * c.size
+                        leader = prev == "." == c.ch and c.space_before == 1  # dot leaders
+                        space = " " if real and not leader else ""
+                    if space:
+                        out.append(space)
                         length += 1
                 if i in raised and i - 1 not in raised:
                     out.append("[")  # a footnote reference, marked as the Markdown reader does
@@ -251,6 +258,21 @@ class Line:
         return self._positions
 
 
+def _cjk_space(prev: str, c: Char, extra: float) -> str:
+    """The space between two CJK characters of a line (``extra``: how much wider their gap is
+    than the line's usual one): an ideographic space the PDF writes; else, between two letters
+    (punctuation's ink sits at one side of its box, so its gap says nothing), U+3000 for a gap
+    about an em wide and a space for a narrower one a reader still sees. PDFium also makes up
+    spaces where a producer merely split a run, or spread a justified line evenly: none."""
+    if c.space_before == 3:
+        return "\u3000"
+    if not (unicodedata.category(prev)[0] == "L" and unicodedata.category(c.ch)[0] == "L"):
+        return ""
+    if extra >= 0.6 * c.size:
+        return "\u3000"
+    return " " if extra > 0.15 * c.size else ""
+
+
 def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     """The page's visible characters (with whether a space came before each), the number of
     non-space characters, and how many of those are unreadable. A radical some producers write
@@ -274,7 +296,7 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
                 space = max(space, 1)
                 line_break = True
             else:
-                space = max(space, 1) if flags[i] & GENERATED else 2
+                space = max(space, 1 if flags[i] & GENERATED else 3 if ch == "\u3000" else 2)
             continue
         k = 4 * i
         x0, y0, x1, y1 = boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]
@@ -1037,7 +1059,12 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         ):
             block.kind, block.level = "subtitle", 0
         elif any(h in text for h in AFFILIATION_HINTS) and len(text) <= 40:
-            block.kind, block.level = "affiliation", 0
+            byline = _byline(block)
+            if byline is None:
+                block.kind, block.level = "affiliation", 0
+            else:
+                at = blocks.index(block)
+                blocks[at : at + 1] = byline
         elif (len(text) <= 12 and not text.endswith(("。", "."))) or (
             len(text) <= 40 and EMAIL.search(text)
         ):
@@ -1047,6 +1074,28 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         else:
             break
         english = False
+
+
+def _byline(block: PdfBlock) -> list[PdfBlock] | None:
+    """A line printing the author, a space, then the affiliation (「陳小華　國立測試大學政治學系」)
+    as an author block and an affiliation block; None for any other block."""
+    if len(block.pieces) != 1:
+        return None
+    line = block.pieces[0].line
+    text = line.text
+    name, space, rest = text.partition("\u3000" if "\u3000" in text else " ")
+    if not (space and rest.strip() and any(h in rest for h in AFFILIATION_HINTS)):
+        return None
+    # Chinese names: two to four ideographs each (陳小華、王大明).
+    if not all(_NAME.fullmatch(part) for part in re.split("[、，,]", name)):
+        return None
+    cut = sum(1 for p in line.positions if p < len(name))
+    parts = []
+    for kind, chars in (("author", line.chars[:cut]), ("affiliation", line.chars[cut:])):
+        part = PdfBlock(kind, 0)
+        part.add(Line(line.page, chars, line.vertical, line.kind))
+        parts.append(part)
+    return parts
 
 
 def _plain_title(head: list[PdfBlock], size: float) -> PdfBlock | None:
