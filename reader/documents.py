@@ -172,8 +172,7 @@ if tuple(f.name for f in fields(MetadataOverrides)) != _METADATA_FIELDS:
 
 
 class Named:
-    """The id and title of what carries a text's metadata (a document; ``Listed``, a tuple,
-    has its own)."""
+    """The id and title of what carries a text's metadata (a document)."""
 
     __slots__ = ()
     meta: Metadata
@@ -505,8 +504,7 @@ def load_file(path: Path, *, shipped: bool) -> Document:
 class Listed(NamedTuple):
     """A text of the library as its list shows it, without its text: what a library of
     thousands keeps of each (``reader.search_index`` records it per file, checked by the
-    file's size and modification time). A tuple, not a dataclass: 3,000 of them are made
-    for a window's list (~60 bytes less a text)."""
+    file's size and modification time). A tuple: ~40 bytes less a text than a dataclass."""
 
     meta: Metadata
     file: str | None  # its path (a Path is made when asked for: thousands are listed)
@@ -514,14 +512,6 @@ class Listed(NamedTuple):
     pages: int
     characters: int
     sha256: str
-
-    @property
-    def id(self) -> str:
-        return self.meta.id
-
-    @property
-    def title(self) -> str:
-        return self.meta.title
 
     @property
     def path(self) -> Path | None:

@@ -16,6 +16,8 @@ In both, a form feed starts a page, and a page break is a page boundary, never a
   aside, on at least half of them (``- 3 -``, ``第 3 頁``, a journal's running header).
 * Blocks: indented documents start paragraphs at indentation; when most lines end a sentence,
   each line is a paragraph; PDF extractions otherwise end a block at a line with trailing space.
+  Whatever the rest says, the short lines above the text's first blank line (title, author,
+  date …) are a block each, unless one ends a sentence (:func:`_front_lines`).
 * Headings: 第一編/章/節, 壹、, 一、, （一）, 1. / 1.1 / 1.1.1 — the levels are the numbering styles
   the document uses, outermost first (壹、 above （一）; 一、 above （一） when there is no 壹、).
 * Line breaks inside a block are joined: no space between CJK characters, one space between Latin
@@ -138,6 +140,9 @@ class Line:
     raw: str
     page: int  # PDF page, from 1
     page_start: bool = False  # the first line of its page
+    # A line of the text's opening lines (title, author …) that ends its block whatever the
+    # layout's other rules say: see :func:`_front_lines`.
+    ends_block: bool = False
     _cleaned: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -261,7 +266,46 @@ def split_pages(raw: str, layout: str = "pdf") -> list[Line]:
         lines.append(Line(raw_line, page, new_page_pending))
         new_page_pending = False
         prev_raw = piece
+    for index in _front_lines(text.split("\n"), pdf):
+        lines[index].ends_block = True
     return lines
+
+
+def _front_lines(pieces: list[str], pdf: bool) -> list[int]:
+    """The opening lines that are front matter, one block each: the lines above the text's first
+    blank line (title, author, affiliation, date …), when there are two or more and every one is
+    short (at most 40 characters, or Latin) and none ends a sentence. Decided by these lines
+    alone, never by statistics over the body, so a body cannot glue a title to its author.
+    Wrapped prose at the top is left alone (its paragraph ends a sentence), and so is a wrapped
+    English title: of consecutive Latin lines only the last ends the block. Returns indices into
+    the lines :func:`split_pages` makes from these pieces (the leading empty pieces it skips in
+    the ``pdf`` layout, keeps in ``plain``)."""
+    first = next((i for i, piece in enumerate(pieces) if piece.strip(_WS)), None)
+    if first is None:
+        return []
+    end = first
+    while end < len(pieces) and pieces[end].strip(_WS):
+        end += 1
+    opening = [_clean_inline(piece) for piece in pieces[first:end]]
+    if (
+        end == len(pieces)  # not followed by a blank line
+        or len(opening) < 2
+        or any("\f" in piece for piece in pieces[first:end])
+        # In the pdf layout a line starting with one space after another line is a page break.
+        or (
+            pdf
+            and any(p.startswith(" ") and not p.startswith("  ") for p in pieces[first + 1 : end])
+        )
+        or any(text[-1] in _PARAGRAPH_END for text in opening)
+        or any(len(text) > 40 and not _is_latin_line(text) for text in opening)
+    ):
+        return []
+    offset = sum(1 for piece in pieces[:first] if piece or not pdf)
+    return [
+        offset + i
+        for i, text in enumerate(opening)
+        if i + 1 == len(opening) or not (_is_latin_line(text) and _is_latin_line(opening[i + 1]))
+    ]
 
 
 def _masthead(text: str, venue: str | None) -> tuple[str | None, str | None, str | None] | None:
@@ -541,7 +585,7 @@ def _group_lines(lines: list[Line], layout: str = "pdf") -> list[_Group]:
             if indent_mode and not ends_block and ln.trailing_space and not current[0].indented:
                 # Front matter and other unindented lines in an indented document: one each.
                 ends_block = True
-        if ends_block:
+        if ends_block or ln.ends_block:
             flush()
     flush()
     return groups

@@ -114,7 +114,7 @@ class Shelf(MutableMapping[str, Document]):
     KEEP = 8
 
     def __init__(self, listed: Iterable[Listed] = ()) -> None:
-        self._listed: dict[str, Listed] = {entry.id: entry for entry in listed}
+        self._listed: dict[str, Listed] = {entry.meta.id: entry for entry in listed}
         self._put: dict[str, Document] = {}
         # One document object per listed text while its entry stands: the window asks "is
         # this still the open text?" by identity (a new object at each look-up answered no,
@@ -133,11 +133,11 @@ class Shelf(MutableMapping[str, Document]):
                 return doc
         path = listed.path
         if path is None:
-            raise InputError(f"The text {listed.id!r} has no file to read.")
+            raise InputError(f"The text {listed.meta.id!r} has no file to read.")
         doc = load_file(path, shipped=listed.shipped)
-        if doc.id != listed.id:
+        if doc.id != listed.meta.id:
             raise InputError(
-                f"{path} no longer holds the text {listed.id!r}; open the library again."
+                f"{path} no longer holds the text {listed.meta.id!r}; open the library again."
             )
         with self._lock:
             self._recent[listed] = doc

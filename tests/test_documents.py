@@ -157,6 +157,6 @@ def test_metadata_and_listed_texts_are_small_values() -> None:
         "0" * 64,
     )
     assert listed == same and hash(listed) == hash(same) and {listed: 1}[same] == 1
-    assert (listed.id, listed.title, listed.path) == ("a", "北極", Path("/texts/a.meipi.txt"))
+    assert (listed.meta.id, listed.path) == ("a", Path("/texts/a.meipi.txt"))
     assert Listed(meta, None, True, 1, 1, "").path is None
     assert listed != listed._replace(sha256="1" * 64)

@@ -8,6 +8,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.documents import Document
 from reader.export import (
@@ -16,6 +18,7 @@ from reader.export import (
     render_export,
     write_export,
 )
+from reader.export.csv import cell, read_cell, read_tags, tags_cell
 from reader.export.records import ExportSource
 from tests.export.helpers import anchor, library_docs, source_for
 
@@ -99,3 +102,45 @@ def test_export_bytes_are_utf8(docs: list[Document]) -> None:
     data = export_bytes(ExportOptions(format="csv"), csv_source(docs))
     assert data.startswith("\ufeff".encode())
     data.decode("utf-8")
+
+
+def test_tags_that_hold_the_separator_stay_apart(docs: list[Document]) -> None:
+    """A tester: ``["a; b", "c"]`` and ``["a", "b", "c"]`` both came out ``a; b; c``."""
+    lian, hsu = docs
+    recs = [
+        anchor(lian, "區域性的多邊或雙邊合作", tags=["a; b", "c"]),
+        anchor(hsu, "中亞", tags=["a", "b", "c"]),
+        anchor(hsu, "北極", tags=["C:\\temp;", "x"]),
+    ]
+    text = render_export(ExportOptions(format="csv"), source_for(docs, recs))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert [row[6] for row in rows[1:]] == ["a\\; b; c", "a; b; c", "C:\\\\temp\\;; x"]
+    assert [read_tags(row[6]) for row in rows[1:]] == [
+        ["a; b", "c"],
+        ["a", "b", "c"],
+        ["C:\\temp;", "x"],
+    ]
+
+
+_TAG = (
+    st.text(st.sampled_from(list("ab中 ;；\\'=-@+/,\t")), min_size=1, max_size=8)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@given(st.lists(_TAG, max_size=5))
+def test_the_tags_cell_reads_back_as_the_tags(tags: list[str]) -> None:
+    written = tags_cell(tags)
+    assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert read_tags(written) == tags
+
+
+@given(st.text(st.sampled_from(list("'=+-@\t\r a中;"))))
+def test_a_guarded_cell_reads_back_as_the_text(text: str) -> None:
+    """The formula guard is the only change to a text cell, and it can be undone: a cell that
+    begins with an apostrophe loses exactly one."""
+    written = cell(text)
+    assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert written == text or written == "'" + text
+    assert read_cell(written) == text

@@ -243,3 +243,91 @@ def test_alternating_running_headers() -> None:
     assert sorted(preview.dropped) == sorted(
         [str(n) for n in range(1, 7)] + ["中國大陸研究"] * 3 + ["中俄能源關係"] * 2
     )
+
+
+_TESTER_BODY = (
+    "壹、前言\n這是一段繁體中文，包含「引號」與《書名號》，以及喬治亞、哈薩克、區域性等詞。\n"
+    "第二行仍屬同一段落。\n\n貳、結論\n最後一段：恆、裡、著{}。\n"
+)
+
+
+@pytest.mark.parametrize("tail", ["", "、𡘙、㊣"])
+def test_a_title_and_an_author_line_at_the_top_stay_apart(tail: str) -> None:
+    """A tester's file: the title and author lines were glued into one title
+    (「臺灣的測試文章作者乙」) unless the last line held a few more characters, which tipped a
+    whole-file statistic (the share of the text in sentence-ending lines)."""
+    raw = "臺灣的測試文章\n作者乙\n\n" + _TESTER_BODY.format(tail)
+    doc = importing.guess(importing.source_from_bytes(raw.encode(), "a.txt")).document
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks[:2]] == [
+        ("title", "臺灣的測試文章"),
+        ("author", "作者乙"),
+    ]
+    assert doc.meta.title == "臺灣的測試文章" and doc.meta.authors == ("作者乙",)
+
+
+def test_wrapped_prose_at_the_top_stays_one_paragraph() -> None:
+    """Short lines at the top are front matter only when none ends a sentence; consecutive
+    Latin lines there are one English title, wrapped."""
+    paragraphs = [
+        ("本文討論中俄兩國在中亞地區的合作", "與競爭關係，並從能源、安全與貿易", "三個面向分析。"),
+        ("冷戰結束以後，兩國關係逐步正常化", "並且建立起所謂的戰略協作夥伴關係", "但仍有分歧。"),
+        ("中亞國家長期依賴俄羅斯的管線輸出", "天然氣，近年則轉向中國的市場與資", "金。"),
+    ]
+    raw = "\n\n".join("\n".join(lines) for lines in paragraphs) + "\n"
+    doc = clean(raw, Hints(layout="plain")).document
+    assert doc.text == "\n".join("".join(lines) for lines in paragraphs)
+    raw = "中俄關係\nCompetition between China and\nRussia in Central Asia\n王大明\n\n內文。\n"
+    doc = clean(raw, Hints(layout="plain")).document
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks] == [
+        ("title", "中俄關係"),
+        ("subtitle", "Competition between China and Russia in Central Asia"),
+        ("author", "王大明"),
+        ("paragraph", "內文。"),
+    ]
+
+
+_TITLE = st.text(
+    alphabet=st.sampled_from(list("臺灣中俄關係能源合作競爭的新局面測試文章區域")),
+    min_size=2,
+    max_size=20,
+)
+_AUTHOR = st.text(
+    alphabet=st.sampled_from(list("王李張陳林黃大明小華菁芸乙")), min_size=2, max_size=4
+)
+_BODY_LINE = st.text(
+    alphabet=st.sampled_from(
+        list("中俄關係發展與合作競爭能源區域性喬治亞哈薩克abcXYZ 0123，。、「」！？：")
+    ),
+    min_size=1,
+    max_size=45,
+).filter(lambda s: s.strip())
+_HEADING = st.sampled_from(
+    ["壹、前言", "貳、結論", "一、背景", "（一）方法", "1. 緒論", "第一章 導論"]
+)
+_PARAGRAPH = st.one_of(st.lists(_BODY_LINE, min_size=1, max_size=6), _HEADING.map(lambda h: [h]))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    _TITLE,
+    _AUTHOR,
+    st.lists(_PARAGRAPH, min_size=1, max_size=14),
+    st.sampled_from(["\n\n", "\n\n\n"]),
+    st.sampled_from(["\n", "\n\n"]),
+    st.sampled_from(["", "\u3000\u3000"]),
+)
+def test_the_top_title_and_author_lines_stay_apart_whatever_the_body(
+    title: str, author: str, paragraphs: list[list[str]], gap: str, wrap: str, indent: str
+) -> None:
+    """A title line and an author line at the top, then a blank line: title and author, whatever
+    follows (wrapped or one-line paragraphs, headings, indentation, a double-spaced body)."""
+    body = gap.join(
+        wrap.join(indent + line if i == 0 else line for i, line in enumerate(p)) for p in paragraphs
+    )
+    raw = f"{title}\n{author}\n\n{body}\n"
+    doc = importing.guess(importing.source_from_bytes(raw.encode(), "t.txt")).document
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks[:2]] == [
+        ("title", title),
+        ("author", author),
+    ]
+    assert doc.meta.authors[:1] == (author,)

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from reader.errors import MeipiError
 
 if TYPE_CHECKING:
+    from reader.documents import Document
     from reader.ops.annotations import ChangedMeanwhile, Edit
     from reader.store.records import AnnotationRecord
     from reader.ui.annotating.annotations_feature import AnnotationsFeature
@@ -47,14 +48,13 @@ class AnnotationEdits(QObject):
         self._seen: AnnotationRecord | None = None
         self._conflict: ChangedMeanwhile | None = None
 
-    def sync_texts(self) -> bool:
-        """Re-anchor the annotations of every text that changed since they were made (an
+    def sync_texts(self, stale: list[Document]) -> bool:
+        """Re-anchor the annotations of ``stale``, the texts changed since they were made (an
         edited text of one's own), as the command line does, so highlights stay on their
         words; what cannot be placed is kept as an orphan and said. True when any moved."""
+        if not stale:
+            return False
         try:
-            stale = self.feature.services.stale_documents()
-            if not stale:
-                return False
             from reader.ops.annotations import sync_document
 
             reports = self.feature.writer.call(

@@ -88,9 +88,11 @@ class AnnotationMenus(QObject):
             if key not in delete_keys:
                 delete_keys.append(key)
         self.delete_action.setShortcuts(delete_keys)
-        self.undo_action = self._action(self.tr("&Undo"), self.feature.edits.undo, ["Ctrl+Z"])
+        self.undo_action = self._action(
+            self.tr("&Undo"), lambda: self.feature.edits.undo(), ["Ctrl+Z"]
+        )
         self.redo_action = self._action(
-            self.tr("&Redo"), self.feature.edits.redo, ["Ctrl+Shift+Z", "Ctrl+Y"]
+            self.tr("&Redo"), lambda: self.feature.edits.redo(), ["Ctrl+Shift+Z", "Ctrl+Y"]
         )
         # (Enabled, and named after what they undo, once the history is made: see follow.)
         self.undo_action.setEnabled(False)

@@ -20,6 +20,10 @@ What the list model holds follows the sidebar's scope: the open text's annotatio
 article"), or every text's ("All articles"), read as :mod:`~reader.ui.annotating.annotation_reads`
 says (on a worker thread when many), then kept current by the window's own edits.
 
+Over 600 lines as one job: the one place where the store, the pane, the sidebar and the margin
+meet (loading, reloading and redrawing the records in every scope); the writes, the menus and
+the models are in the modules named above.
+
 Signals:
     records_loaded(): the annotations were (re)read from the store and everything redrawn.
     all_loaded(): every text's annotations were read (the "All articles" scope is filled).
@@ -45,7 +49,6 @@ from PySide6.QtWidgets import QToolTip
 
 from reader.documents import shared_titles
 from reader.errors import MeipiError
-from reader.ui.annotating.annotation_edits import AnnotationEdits
 from reader.ui.annotating.annotation_menus import AnnotationMenus
 from reader.ui.annotating.annotation_models import AnnotationListModel
 from reader.ui.annotating.annotation_reads import AnnotationReads
@@ -60,6 +63,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reader.store.records import AnnotationRecord, TagInfo
+    from reader.ui.annotating.annotation_edits import AnnotationEdits
     from reader.ui.annotating.undo import History, Writer
     from reader.ui.window.main_window import MainWindow
 
@@ -122,8 +126,9 @@ class AnnotationsFeature(QObject):
         # What the model holds (the open text's, or every text's), read on a worker thread
         # when many (annotation_reads).
         self.reads = AnnotationReads(self)
-        # Writing to the store, through reader.ops and the undo history (annotation_edits).
-        self.edits = AnnotationEdits(self)
+        # Writing to the store, through reader.ops and the undo history (annotation_edits):
+        # made at the first write or when a text's annotations must be placed again.
+        self._edits: AnnotationEdits | None = None
 
         self.selection = ChineseSelection(self.view)
         self.selection.selection_changed.connect(self._on_selection_changed)
@@ -142,7 +147,7 @@ class AnnotationsFeature(QObject):
         self.margin = MarginNotes(self.view, self._doc_notes)
         self.margin.note_clicked.connect(self._on_margin_note_clicked)
         self.margin.note_hovered.connect(self._on_margin_note_hovered)
-        self.margin.note_save_requested.connect(self.edits.save_margin_note)
+        self.margin.note_save_requested.connect(self._on_margin_note_save_requested)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -169,7 +174,7 @@ class AnnotationsFeature(QObject):
         # Hovering a highlight lights its note: moves must arrive with no button pressed.
         self._viewport.setMouseTracking(True)
         self._viewport.installEventFilter(self)
-        window.add_close_guard(self.edits.save_pending)  # a note being typed is saved first
+        window.add_close_guard(self._save_pending)  # a note being typed is saved first
 
         self.services.annotations_changed.connect(self._on_annotations_changed)
         self.services.view_changed.connect(self._on_view_changed)
@@ -181,9 +186,36 @@ class AnnotationsFeature(QObject):
         doc = window.current_document()
         self.sidebar.set_current_document(doc.id if doc else None)
         self.services.read_first(doc.id if doc else "")
-        self.edits.sync_texts()
+        self._sync_texts()
         self.refresh()
         self._on_selection_changed()
+
+    @property
+    def edits(self) -> AnnotationEdits:
+        """The writes: highlights, notes, tags, deletes, undo and redo (``annotation_edits``)."""
+        if self._edits is None:
+            from reader.ui.annotating.annotation_edits import AnnotationEdits
+
+            self._edits = AnnotationEdits(self)
+        return self._edits
+
+    def _sync_texts(self) -> bool:
+        """Place again the annotations of the texts changed since they were made (through
+        ``edits``, made only when there are any); True when any moved."""
+        try:
+            stale = self.services.stale_documents()
+        except MeipiError as exc:
+            self.window.statusBar().showMessage(str(exc), 15000)
+            return False
+        if not stale:
+            return False
+        return self.edits.sync_texts(stale)
+
+    def _on_margin_note_save_requested(self, annotation_id: str, note: str) -> None:
+        self.edits.save_margin_note(annotation_id, note)
+
+    def _save_pending(self) -> bool:
+        return self.edits.save_pending()
 
     @property
     def writer(self) -> Writer:
@@ -279,7 +311,7 @@ class AnnotationsFeature(QObject):
     def _on_document_opened(self, doc_id: str) -> None:
         self._shared = None
         self.sidebar.set_current_document(doc_id)
-        if self.edits.sync_texts():
+        if self._sync_texts():
             self.refresh()
         elif self.holds_all:
             self._redraw()

@@ -212,10 +212,12 @@ def test_choosing_a_theme_lists_and_highlights_its_passages(
     assert compare.board.passages(1)[0].start == nth(hsu, "中亞", 2)
     assert left_col.position_label.text() == "1 of 2"
 
-    # Highlighted in both panes, on their words; the first of each is the current one.
+    # Highlighted in both panes, on their words; the first of each is the current one. (Those
+    # far from the screen are drawn as the paced layout reaches them.)
     left, right = compare.view.panes
     first = nth(lian, "中亞國家")
     last = nth(lian, "總而言之，在中國崛起下")
+    qtbot.waitUntil(lambda: (last, last + 11) in layer_ranges(left.reading_view, EVERY))
     assert (first, first + 4) in layer_ranges(left.reading_view, EVERY)
     assert (last, last + 11) in layer_ranges(left.reading_view, EVERY)
     hsu_start = nth(hsu, "中亞", 2)

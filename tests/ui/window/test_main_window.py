@@ -337,7 +337,7 @@ def test_no_banner_with_the_installed_cjk_fonts(make_window: MakeWindow) -> None
     assert not window.banner.isVisible()
 
 
-def test_highlight_layers_survive_rerendering(make_window: MakeWindow) -> None:
+def test_highlight_layers_survive_rerendering(qtbot: QtBot, make_window: MakeWindow) -> None:
     from reader.ui.reading.reading_view import char_format
 
     window = make_window()
@@ -346,8 +346,9 @@ def test_highlight_layers_survive_rerendering(make_window: MakeWindow) -> None:
     start = offset_of(doc, "區域性")
     window.reading_view.set_layer("search", [(start, start + 3, char_format("#ffe08a"))])
     window.zoom_in()
+    # Drawn once the text, laid out again at the new size, reaches it (paced, not at once).
+    qtbot.waitUntil(lambda: len(window.reading_view.extraSelections()) == 1)
     selections = window.reading_view.extraSelections()
-    assert len(selections) == 1
     assert selections[0].cursor.selectedText() == "區域性"
 
 
@@ -695,6 +696,7 @@ FIRST_USE_MODULES = (
     "reader.tags",  # the first annotation listed, a filter (none on a first start)
     "reader.folding",
     "reader.ui.annotating.undo",  # the first annotation written, Undo, Redo
+    "reader.ui.annotating.annotation_edits",  # the first write (a colour key, Note…, Delete)
     "reader.ui.compare.compare_window",  # View ▸ Compare Articles…
 )
 

@@ -5,6 +5,7 @@ tests/devtools/test_translations.py.)"""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -293,7 +294,7 @@ def test_the_window_shows_no_english(qtbot: QtBot, translated: str, tmp_path: Pa
     # The article's own words (titles, quotes, tags, notes) are content, not interface.
     content: set[str] = set()
     for d in library:
-        for value in vars(d.meta).values():
+        for value in (getattr(d.meta, f.name) for f in dataclasses.fields(d.meta)):
             values = value if isinstance(value, list | tuple) else (value,)
             content |= {v for v in values if isinstance(v, str)}
 
