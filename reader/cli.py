@@ -13,6 +13,7 @@ import contextlib
 import gc
 import importlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -73,10 +74,25 @@ class Context:
         return self._library
 
 
+_EXPECTED_ONE = re.compile(r"argument (?:\S+/)?(\S+): expected one argument")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a wrong option is one clear sentence and exit 2, no usage dump."""
 
+    # Values beginning with "-" that no option took (see :func:`_attach_dash_values`).
+    stray: tuple[str, ...] = ()
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        expected = _EXPECTED_ONE.fullmatch(message)
+        if expected:
+            # Its value is missing, or is another option's name (``--tag --note x``).
+            message += f" (a value that begins with '-' can be written {expected[1]}=VALUE)"
+        elif message.startswith("the following arguments are required") and self.stray:
+            message += (
+                f" (a value that begins with '-' goes after '--': "
+                f"meipi {self._sub_name()}-- {self.stray[0]})"
+            )
         self.exit(
             EXIT_INPUT,
             f"meipi: {for_terminal(message)}. See 'meipi {self._sub_name()}--help'.\n",
@@ -340,6 +356,62 @@ def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
     return argparse.Namespace(db=db, command=None, func=_handler("reader.commands.window:run"))
 
 
+def _option_action(parser: argparse.ArgumentParser, token: str) -> argparse.Action | None:
+    """The option ``token`` names in ``parser`` (its full name, or an abbreviation argparse
+    accepts: a unique start of a long option), or None."""
+    actions = parser._option_string_actions
+    if token in actions:
+        return actions[token]
+    if not token.startswith("--") or "=" in token or not parser.allow_abbrev:
+        return None
+    found = {actions[name] for name in actions if name.startswith(token)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _subparser(parser: argparse.ArgumentParser, token: str) -> argparse.ArgumentParser | None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and token in action.choices:
+            chosen: argparse.ArgumentParser = action.choices[token]
+            return chosen
+    return None
+
+
+def _attach_dash_values(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """``argv`` with each option's value that begins with "-" attached to it: ``--tag -lead``
+    becomes ``--tag=-lead``. argparse takes ``-lead`` (or ``-5%``) for an option and refuses
+    with "expected one argument", yet a tag, a note or a quote may begin with "-". A value that
+    is itself one of the command's options (``--tag --note x``) is left alone (argparse then
+    says the value is missing, and :class:`_Parser` how to write it); a positional value that
+    begins with "-" is noted for the message that says to put it after ``--``."""
+    out: list[str] = []
+    current = parser
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "--":
+            out.extend(argv[index:])
+            break
+        action = _option_action(current, token) if token.startswith("-") else None
+        if action is not None and action.nargs is None and index + 1 < len(argv):
+            value = argv[index + 1]
+            if not value.startswith("-"):
+                out += [token, value]  # consumed here, so a value is never taken for a command
+                index += 2
+                continue
+            if value != "--" and _option_action(current, value) is None:
+                out.append(f"{token}={value}")
+                index += 2
+                continue
+        elif action is None and token.startswith("-") and len(token) > 1:
+            if isinstance(current, _Parser) and "=" not in token:
+                current.stray = (*current.stray, token)
+        elif not token.startswith("-"):
+            current = _subparser(current, token) or current
+        out.append(token)
+        index += 1
+    return out
+
+
 # Paths may hold bytes that are not UTF-8 (a legal file name, kept by Python as surrogates);
 # every other string argument is text, and a lone surrogate in it would fail deep inside.
 _PATH_DESTS = frozenset({"file", "output", "dir", "folder"})
@@ -430,7 +502,8 @@ def main(
     if args is None:
         parser = build_parser()
         try:
-            args = parser.parse_args(list(argv) if argv is not None else None)
+            given = list(argv) if argv is not None else sys.argv[1:]
+            args = parser.parse_args(_attach_dash_values(parser, given))
         except SystemExit as exc:
             return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_INPUT
     problem = _check_arguments(args, parser)

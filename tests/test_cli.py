@@ -59,3 +59,40 @@ def test_the_library_is_read_once_per_command() -> None:
     ctx = cli.Context(db=Path("/nonexistent/m.sqlite3"), stdout=io.StringIO(), stderr=sys.stderr)
     assert ctx.library() is ctx.library()
     assert meipi("list").code == 0
+
+
+def test_a_value_that_begins_with_a_dash_is_taken_as_the_options_value() -> None:
+    """A tester: ``--tag -lead`` and ``--tag -5%`` failed with argparse's "expected one
+    argument"; a tag, a note or a quote may begin with "-"."""
+    made = meipi(
+        "annotate", "hsu-divergence", "--quote", "金磚國家", "--occurrence", "1",
+        "--tag", "-lead", "--tag", "-5%", "--note", "-x",
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    (row,) = meipi("annotations", "--json").json()["annotations"]
+    assert (row["tags"], row["note"]) == (["-lead", "-5%"], "-x")
+    assert [
+        a["id"] for a in meipi("annotations", "--tag", "-lead", "--json").json()["annotations"]
+    ] == [row["id"]]
+    edited = meipi("edit", row["id"], "--tag", "-later", "--note", "-y")
+    assert edited.code == 0, edited.err
+    (row,) = meipi("annotations", "--json").json()["annotations"]
+    assert (row["tags"], row["note"]) == (["-later"], "-y")  # --tag replaces the tags
+    # A quote beginning with "-" reaches the command, which says it is not in the text.
+    missing = meipi("annotate", "hsu-divergence", "--quote", "-nowhere")
+    assert missing.code == 2 and "expected one argument" not in missing.err
+    assert "-nowhere" in missing.err
+
+
+def test_an_option_name_given_as_a_value_says_how_to_write_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A value that is itself an option's name stays an option: the message says to write
+    ``--tag=VALUE``; a positional value beginning with "-" goes after ``--``."""
+    r = meipi("annotate", "hsu-divergence", "--quote", "金磚國家", "--tag", "--note", "x")
+    err = capsys.readouterr().err
+    assert r.code == 2 and "--tag=" in err and err.count("\n") == 1
+    r = meipi("search", "-5%")
+    assert r.code == 2 and "meipi search -- -5%" in capsys.readouterr().err
+    r = meipi("search", "--json", "--", "-5%")
+    assert r.code == 0, r.err

@@ -23,7 +23,7 @@ extension; JSON-LD processors ignore it), so exporting never loses a note.
 unknown documents, offsets outside the text, a quote that is not the text at its offsets, more
 than :data:`MAX_BYTES` or :data:`MAX_ANNOTATIONS` → one :class:`InputError` naming the first
 problems. :func:`plan_import` then sorts the annotations into added, updated (``modified`` newer
-than ours) and unchanged.
+than ours), unchanged (the same as ours) and skipped (different, not newer: ours is kept).
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from reader.export.records import (
 )
 from reader.folding import fold_key
 from reader.store.records import COLORS
+from reader.tags import key_of_stored as tag_key
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SOURCE_PREFIX = "urn:meipi:document:"
@@ -507,15 +508,42 @@ class ImportPlan:
     added: list[AnnotationRecord]
     updated: list[AnnotationRecord]
     unchanged: int
+    # Known ids whose copy in the file differs from ours but is not newer: ours is kept, and the
+    # summary says so (counted "unchanged", they hid that the two copies disagree).
+    skipped: list[AnnotationRecord] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"{len(self.added)} added, {len(self.updated)} updated, {self.unchanged} unchanged."
+        counts = (
+            f"{len(self.added)} added, {len(self.updated)} updated, {self.unchanged} unchanged, "
+            f"{len(self.skipped)} skipped"
+        )
+        if len(self.skipped) == 1:
+            return counts + " (the file's copy differs but is not newer; this database's was kept)."
+        if self.skipped:
+            return counts + (
+                " (the file's copies differ but are not newer; this database's were kept)."
+            )
+        return counts + "."
+
+
+def _same_annotation(a: AnnotationRecord, b: AnnotationRecord) -> bool:
+    """Whether two copies of an annotation say the same: its passage, colour, note and tags
+    (as tags are identified: spelling variants and order aside), whatever their times."""
+    return (a.document, a.start, a.end, a.quote, a.color, a.note or None) == (
+        b.document,
+        b.start,
+        b.end,
+        b.quote,
+        b.color,
+        b.note or None,
+    ) and sorted(map(tag_key, a.tags)) == sorted(map(tag_key, b.tags))
 
 
 def plan_import(
     incoming: Sequence[AnnotationRecord], existing: Mapping[str, AnnotationRecord]
 ) -> ImportPlan:
-    """New ids are added; a known id is updated only when the file's ``modified`` is newer."""
+    """New ids are added; a known id is updated only when the file's ``modified`` is newer, and
+    otherwise unchanged when both copies say the same, skipped (ours kept) when they differ."""
     plan = ImportPlan([], [], 0)
     for rec in incoming:
         current = existing.get(rec.id)
@@ -523,6 +551,8 @@ def plan_import(
             plan.added.append(rec)
         elif time_key(rec.updated) > time_key(current.updated):
             plan.updated.append(rec)
-        else:
+        elif _same_annotation(rec, current):
             plan.unchanged += 1
+        else:
+            plan.skipped.append(rec)
     return plan

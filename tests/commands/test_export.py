@@ -131,9 +131,9 @@ def test_json_round_trip_through_an_empty_database(annotated: list[str], tmp_pat
     other = tmp_path / "other.sqlite3"
     first = meipi("import-annotations", str(exported), "--db", str(other))
     assert first.code == 0, first.err
-    assert first.out.strip() == "5 added, 0 updated, 0 unchanged."
+    assert first.out.strip() == "5 added, 0 updated, 0 unchanged, 0 skipped."
     again = meipi("import-annotations", str(exported), "--db", str(other))
-    assert again.out.strip() == "0 added, 0 updated, 5 unchanged."
+    assert again.out.strip() == "0 added, 0 updated, 5 unchanged, 0 skipped."
     second = meipi("export", "--format", "json", "--db", str(other))
     assert without_generated(second.out) == without_generated(exported.read_text(encoding="utf-8"))
     before = meipi("annotations", "--json", "--db", str(other)).json()
@@ -153,7 +153,11 @@ def test_newer_modified_wins(annotated: list[str], tmp_path: Path) -> None:
     path = tmp_path / "edited.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     result = meipi("import-annotations", str(path))
-    assert result.out.strip() == "0 added, 1 updated, 4 unchanged."
+    # The older copy differs (a tester: it was counted "unchanged", hiding that they disagree).
+    assert result.out.strip() == (
+        "0 added, 1 updated, 3 unchanged, 1 skipped (the file's copy differs but is not newer;"
+        " this database's was kept)."
+    )
     rows = {a["id"]: a for a in meipi("annotations", "--json").json()["annotations"]}
     assert rows[item["id"].removeprefix("urn:uuid:")]["note"] == "Edited elsewhere."
     assert rows[older["id"].removeprefix("urn:uuid:")]["color"] == "yellow"

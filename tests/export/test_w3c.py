@@ -190,10 +190,44 @@ def test_plan_adds_new_updates_newer_keeps_the_rest(records: list[AnnotationReco
     plan = plan_import([a, b, c], {b.id: older_b, c.id: newer_c})
     assert plan.added == [a]
     assert plan.updated == [b]
-    assert plan.unchanged == 1
-    assert plan.summary() == "1 added, 1 updated, 1 unchanged."
+    assert plan.unchanged == 1 and plan.skipped == []
+    assert plan.summary() == "1 added, 1 updated, 1 unchanged, 0 skipped."
     again = plan_import([a], {a.id: a})
-    assert (again.added, again.updated, again.unchanged) == ([], [], 1)
+    assert (again.added, again.updated, again.unchanged, again.skipped) == ([], [], 1, [])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"note": "edited here later"},
+        {"color": "pink"},
+        {"tags": ("另一個",)},
+        {"start": 1, "end": 3},
+    ],
+)
+def test_an_older_copy_that_differs_is_skipped_not_unchanged(
+    records: list[AnnotationRecord], change: dict[str, object]
+) -> None:
+    """A tester: an older, different copy was counted "unchanged", hiding that they disagree."""
+    a, b, _ = records
+    ours = b._replace(updated="2026-12-01T00:00:00Z", **change)  # type: ignore[arg-type]
+    same_time = a._replace(note="written at the same moment")
+    plan = plan_import([a, b], {a.id: same_time, b.id: ours})
+    assert (plan.added, plan.updated, plan.unchanged, plan.skipped) == ([], [], 0, [a, b])
+    assert plan.summary() == (
+        "0 added, 0 updated, 0 unchanged, 2 skipped (the file's copies differ but are not newer;"
+        " this database's were kept)."
+    )
+
+
+def test_a_copy_that_differs_only_in_its_time_or_tag_spelling_is_unchanged(
+    records: list[AnnotationRecord],
+) -> None:
+    a, *_ = records
+    assert a.tags == ("地區/中亞", "安全")
+    ours = a._replace(updated="2026-12-01T00:00:00Z", tags=("安全", "地区 / 中亚"))
+    plan = plan_import([a], {a.id: ours})
+    assert (plan.unchanged, plan.skipped) == (1, [])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -241,7 +241,8 @@ def test_import_counts_newer_wins_and_twice_duplicates_nothing(store: Store) -> 
         record(4, "能源"),
     ]
     plan = import_records(store, [r for r in second], documents)
-    assert (len(plan.added), len(plan.updated), plan.unchanged) == (1, 1, 1)
+    # The older copy differs: skipped, ours kept (not "unchanged").
+    assert (len(plan.added), len(plan.updated), plan.unchanged, len(plan.skipped)) == (1, 1, 0, 1)
     with store.reading() as s:
         by_id = {r.id: r for r in ops.list_annotations(s)}
     assert len(by_id) == 4

@@ -118,6 +118,7 @@ class ViewsFeature(QObject):
         # every view is prepared only once the switcher was opened or a view other than 原文
         # was shown, never at startup.
         self._views_wanted = False
+        self._marks_drawn = False  # the substitution layer holds marks
 
         self._build_actions()
         self._build_controls()
@@ -542,6 +543,9 @@ class ViewsFeature(QObject):
         return sorted(marks, key=lambda s: s.canon_start)
 
     def _draw_marks(self) -> None:
+        marks = self._marks()
+        if not marks and not self._marks_drawn:
+            return  # (原文, as at each opening: nothing to draw, nothing to take away)
         color = self._mark_color().name(QColor.NameFormat.HexArgb)
         formats: dict[str, QTextCharFormat] = {}
         for origin, style in UNDERLINES.items():
@@ -549,10 +553,10 @@ class ViewsFeature(QObject):
             fmt.setUnderlineStyle(style)
             formats[origin] = fmt
         ranges = [
-            (s.canon_start, s.canon_end, formats.get(s.source, formats["opencc"]))
-            for s in self._marks()
+            (s.canon_start, s.canon_end, formats.get(s.source, formats["opencc"])) for s in marks
         ]
         self.reading_view.set_layer(SUBSTITUTION_LAYER, ranges)
+        self._marks_drawn = bool(ranges)
 
     def marked_ranges(self) -> list[tuple[int, int]]:
         """The canonical ranges underlined now (substitutions and marked ambiguities)."""

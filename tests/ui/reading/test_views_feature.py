@@ -177,6 +177,12 @@ def test_substitutions_are_marked_with_the_original_in_a_tooltip(
     expected = "「原文：喬治亞」 — regional wording from Meipi's lexicon of names"
     qtbot.waitUntil(lambda: QToolTip.text() == expected, timeout=2000)
 
+    # Back to 原文, the marks go; in the view again, they come back.
+    switch(qtbot, window, "original")
+    assert dotted(window) == []
+    switch(qtbot, window, "zh-Hans-CN")
+    assert len(dotted(window)) == len(marked)
+
     # Turned off, the marks go, and stay off after a restart.
     feature.mark_action.trigger()
     assert feature.marked_ranges() == []
