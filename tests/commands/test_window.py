@@ -42,7 +42,14 @@ import reader.ui.window.app as app_module
 from reader.cli import main
 
 print("before", gc.get_threshold(), flush=True)
-gc.callbacks.append(lambda phase, info: phase == "start" and print("collected", info["generation"], gc.get_count(), gc.get_threshold(), flush=True))
+
+
+def collected(phase, info):
+    if phase == "start":
+        print("collected", info["generation"], gc.get_threshold(), flush=True)
+
+
+gc.callbacks.append(collected)
 made = app_module.create_window
 
 
