@@ -263,9 +263,10 @@ _ONES = b""
 def _ones(n: int) -> int:
     """The big integer whose ``n`` 32-bit little-endian lanes each hold 1."""
     global _ONES
-    if len(_ONES) < 4 * n:
-        _ONES = b"\x01\x00\x00\x00" * (2 * n)
-    return int.from_bytes(_ONES[: 4 * n], "little")
+    ones = _ONES  # (one read: another thread may grow it meanwhile)
+    if len(ones) < 4 * n:
+        ones = _ONES = b"\x01\x00\x00\x00" * (2 * n)
+    return int.from_bytes(ones[: 4 * n], "little")
 
 
 def _plus_one(values: Sequence[int]) -> array[int]:

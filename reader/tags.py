@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 
 from reader.errors import InputError
+from reader.folding import fold_key
 
 SEPARATOR = "/"
 _SPLIT = re.compile(r"[/／]")
@@ -39,36 +40,15 @@ def clean(spelling: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def key(spelling: str) -> str:
     """The identity of a tag: its cleaned spelling, folded."""
-    from reader.folding import fold_key  # (its character table: built at the first fold)
-
     return fold_key(clean(spelling))
 
 
 def key_of_stored(name: str) -> str:
-    """The key of a tag as a record carries it (stored clean; an unclean one cleaned first):
-    the key its database keeps for it when a reader of that database has said so
-    (:func:`stored_keys`), else the rule's."""
-    stored = _STORED_KEYS.get(name)
-    if stored is not None:
-        return stored
+    """The key of a tag as a record carries it (stored clean; an unclean one cleaned first)."""
     try:
         return key(name)
     except InputError:
-        from reader.folding import fold_key
-
         return fold_key(name)
-
-
-# The keys the database keeps for its tags, by stored spelling: the store's quick reader hands
-# them over as it reads the tags (reader.store.quick), so that a returning reader's window groups
-# its annotations' tags without folding each (the first fold builds the folding table: ~4 ms of
-# the window's start). They are what the store matches tags by.
-_STORED_KEYS: dict[str, str] = {}
-
-
-def stored_keys(pairs: Iterable[tuple[str, str]]) -> None:
-    """Remember the key a database keeps for each of its tags (stored spelling, key)."""
-    _STORED_KEYS.update(pairs)
 
 
 def filter_key(spelling: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -47,3 +47,28 @@ def store(db_file: Path) -> Iterator[Store]:
     opened = open_store(db_file)
     yield opened
     opened.close(backup=False)
+
+
+@pytest.fixture(autouse=True)
+def pdf_text_without_noncharacters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every PDF a test imports in this process: its text holds no noncharacter (PDFium's U+FFFE
+    for a soft hyphen once reached the text), or the test that imported it fails."""
+    import re
+
+    from reader.importing import pdf
+
+    real = pdf.layout_pdf
+    noncharacter = re.compile(
+        "[\ufdd0-\ufdef"
+        + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+        + "]"
+    )
+
+    def checked(*args: Any, **kwargs: Any) -> pdf.PdfLayout:
+        result = real(*args, **kwargs)
+        found = noncharacter.search(result.built.document.text)
+        assert found is None, f"U+{ord(found.group()):04X} in the text of a PDF"
+        return result
+
+    checked.checks_noncharacters = True  # type: ignore[attr-defined]
+    monkeypatch.setattr(pdf, "layout_pdf", checked)

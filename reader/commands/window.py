@@ -12,8 +12,10 @@ from reader.errors import EnvironmentFailure
 
 # Python's cyclic collector runs every 700 allocations by default: some 60 times while the
 # window starts (~8 ms of CPU), scanning module, class and widget objects that all live on.
-# Until the window is fully ready it runs every this many (then as before: run_app).
-STARTUP_GC_THRESHOLD = 10_000
+# Until the window is fully ready it does not run at all (a start allocates fewer than this;
+# the cycles it leaves are a few dozen objects); then the objects of the start are frozen out
+# of its reach and it runs as before (run_app).
+STARTUP_GC_THRESHOLD = 100_000
 
 
 def _no_display() -> bool:

@@ -292,13 +292,14 @@ def _page_data(
         start = placed.start  # type: ignore[attr-defined]
         for piece in block.pieces:
             line = piece.line
-            positions = line.positions
+            # A hyphen taken out of a word cut at the line end is no character of the text.
+            chars = line.chars[:-1] if piece.dropped_hyphen else line.chars
             at = start + piece.offset
-            offsets = [at + p for p in positions]
+            offsets = [at + p for p in line.positions[: len(chars)]]
             # Tenths of a point, as whole numbers (compact, and exact enough to outline).
             boxes = [
                 [int(c.x0 * 10), int(c.y0 * 10), int(c.x1 * 10 + 1), int(c.y1 * 10 + 1)]
-                for c in line.chars
+                for c in chars
             ]
             lines.append([line.page, offsets, boxes])
     return {

@@ -13,8 +13,10 @@ change of size or a heading says so; headings by size, or by weight and the numb
 (壹、 一、 （一） 第一章) on a short line standing alone; a first page set all at one size finds
 its title, English title and authors as the plain-text import does; footnotes (small lines at
 the foot of a column) become ``note`` blocks placed after the block they interrupt;
-``圖1``/``表1`` lines become captions. Lines are joined without a space between CJK characters,
-and a line-end hyphen is removed only where PDFium marks it as a soft hyphen.
+``圖1``/``表1`` lines become captions. Lines are joined without a space between CJK characters
+(within a line, a space drawn between them stays: U+3000 where it is about an em wide); a hyphen
+ending a line between two letters (PDFium marks them all soft) is taken out where it cut a word:
+see :func:`cut_word`.
 
 Over 600 lines as one job: one layout pipeline (characters → lines → reading order → blocks →
 headings) whose steps share the ``Line`` model and the page geometry; each step is a function of
@@ -74,11 +76,20 @@ _NOT_HEADING_END = "。！？；，、：」』）)”.!?;,"
 _NO_LINE_START = frozenset("、。，．：；？！」』）》〉】〕｝〗〙〛’”…‥・·%％),.:;?!]}")
 _NO_LINE_END = frozenset("「『（《〈【〔｛〖〘〚‘“([{")
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
+_HYPHENS = "-\u00ad\u2010"  # a line may end in one where a word was cut
+_LETTERS_END = re.compile(r"[^\W\d_]+$")
+_LETTERS_START = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,4}")
 
 
 def is_bad_character(ch: str) -> bool:
-    """A character a font without a Unicode mapping leaves: U+FFFD, private use, control."""
+    """A character a font without a Unicode mapping leaves: U+FFFD, private use, control, or a
+    noncharacter (U+FFFE is PDFium's own marker; none is ever text)."""
     if ch == "\ufffd":
+        return True
+    code = ord(ch)
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
         return True
     category = unicodedata.category(ch)
     return category in ("Co", "Cs") or (category == "Cc" and ch not in "\t\n\r\f")
@@ -94,7 +105,8 @@ class Char:
     size: float
     weight: int
     flags: int
-    space_before: int = 0  # 1: PDFium made a space up here, 2: the PDF has one
+    # 1: PDFium made a space up here, 2: the PDF has one, 3: the PDF has an ideographic space
+    space_before: int = 0
     # First on a line of a page whose producer writes its own word spaces (LibreOffice, Word:
     # even the one a line breaks at), and none came before it: the line break cut a word
     # ("Thinki|ng"), so the lines join without a space.
@@ -171,10 +183,15 @@ class Line:
                     # A made-up space needs a real gap (PDFium also makes them up where a
                     # producer merely split a run: "20 14").
                     gap = before.y0 - c.y1 if self.vertical else c.x0 - before.x1
-                    real = c.space_before == 2 or gap - usual > 0.15 * c.size
-                    leader = prev == "." == c.ch and c.space_before == 1  # dot leaders
-                    if real and not (is_cjk(prev) and is_cjk(c.ch)) and not leader:
-                        out.append(" ")
+                    extra = gap - usual
+                    if is_cjk(prev) and is_cjk(c.ch):
+                        space = _cjk_space(prev, c, extra)
+                    else:
+                        real = c.space_before >= 2 or extra > 0.15 * c.size
+                        leader = prev == "." == c.ch and c.space_before == 1  # dot leaders
+                        space = " " if real and not leader else ""
+                    if space:
+                        out.append(space)
                         length += 1
                 if i in raised and i - 1 not in raised:
                     out.append("[")  # a footnote reference, marked as the Markdown reader does
@@ -241,6 +258,21 @@ class Line:
         return self._positions
 
 
+def _cjk_space(prev: str, c: Char, extra: float) -> str:
+    """The space between two CJK characters of a line (``extra``: how much wider their gap is
+    than the line's usual one): an ideographic space the PDF writes; else, between two letters
+    (punctuation's ink sits at one side of its box, so its gap says nothing), U+3000 for a gap
+    about an em wide and a space for a narrower one a reader still sees. PDFium also makes up
+    spaces where a producer merely split a run, or spread a justified line evenly: none."""
+    if c.space_before == 3:
+        return "\u3000"
+    if not (unicodedata.category(prev)[0] == "L" and unicodedata.category(c.ch)[0] == "L"):
+        return ""
+    if extra >= 0.6 * c.size:
+        return "\u3000"
+    return " " if extra > 0.15 * c.size else ""
+
+
 def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     """The page's visible characters (with whether a space came before each), the number of
     non-space characters, and how many of those are unreadable. A radical some producers write
@@ -264,7 +296,7 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
                 space = max(space, 1)
                 line_break = True
             else:
-                space = max(space, 1) if flags[i] & GENERATED else 2
+                space = max(space, 1 if flags[i] & GENERATED else 3 if ch == "\u3000" else 2)
             continue
         k = 4 * i
         x0, y0, x1, y1 = boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]
@@ -624,16 +656,17 @@ class PdfBlock:
     def first_page(self) -> int:
         return self.pieces[0].line.page
 
-    def add(self, line: Line) -> None:
+    def add(self, line: Line, words: _Words | None = None) -> None:
         piece_text = line.text
-        dropped = False
         if self.text:
             last = self.pieces[-1].line
-            prev_char = last.chars[-1]
-            if prev_char.flags & HYPHEN and prev_char.ch in "-\u00ad\u2010":
-                # PDFium marks the hyphen as a soft one (a word cut at the line end).
+            if _ends_in_soft_hyphen(last, line) and (
+                last.chars[-1].ch == "\u00ad"
+                or cut_word(self.text[:-1], piece_text, words.counts if words else None)
+            ):
+                # A word cut at the line end: whole again, the hyphen (no character of the
+                # text now) left out of where the page data places characters.
                 self.text = self.text[:-1]
-                dropped = True
                 self.pieces[-1].dropped_hyphen = True
             elif not (is_cjk(self.text[-1]) or is_cjk(piece_text[:1])) and not (
                 line.vertical or last.vertical
@@ -648,15 +681,13 @@ class PdfBlock:
                     and piece_text[:1].isalnum()
                     and (_has_cjk(last) or _has_cjk(line) or _mostly_cjk(self.text))
                 )
-                if (
-                    self.text[-1] not in "-/"
-                    and not (digits and _mostly_cjk(self.text))
-                    and not cut
-                ):
+                # A hyphen or slash joins what it stands between (China-|Russia, and/|or),
+                # unless it stands alone (a dash: "as a dash -|and").
+                joins = self.text[-1] in "-/" and not self.text[-2:-1].isspace()
+                if not joins and not (digits and _mostly_cjk(self.text)) and not cut:
                     self.text += " "
         self.pieces.append(Piece(line, len(self.text), False))
         self.text += piece_text
-        del dropped
 
 
 def _has_cjk(line: Line) -> bool:
@@ -712,6 +743,8 @@ def _starts_block(prev: Line | None, line: Line, geometry: dict[int, tuple[float
         return True
     if line.vertical != prev.vertical:
         return True
+    if _ends_in_soft_hyphen(prev, line) and _LETTERS_START.match(line.text):
+        return False  # a word cut at the line end goes on: no paragraph ends inside a word
     if line.kind == "note":
         # A note begins with its number; anything else continues the note above.
         return line.text[:1].isdigit() and line.chars[0].size < prev.chars[-1].size + 0.01
@@ -731,6 +764,57 @@ def _starts_block(prev: Line | None, line: Line, geometry: dict[int, tuple[float
     same_column = abs(prev_left - left) < 2 * size and prev.page == line.page
     gap = same_column and (prev.y0 - line.y1) > 1.2 * size
     return indented or short or gap
+
+
+def _ends_in_soft_hyphen(prev: Line, line: Line) -> bool:
+    """Whether ``prev`` ends in a hyphen after a letter that PDFium marked soft (it marks every
+    one it sees end a line before a letter), or that ends a page (PDFium never sees a line go
+    on to the next page)."""
+    last = prev.chars[-1]
+    if last.ch not in _HYPHENS or len(prev.chars) < 2 or not prev.chars[-2].ch.isalpha():
+        return False
+    return bool(last.flags & HYPHEN) or prev.page != line.page
+
+
+def cut_word(before: str, after: str, words: Counter[str] | None = None) -> bool:
+    """Whether the hyphen between ``before`` (a line's text up to its final hyphen) and
+    ``after`` (the next line's) cut a word: as a careful reader decides. Not before a digit
+    or anything but a letter (COVID-|19); else as the text writes the word elsewhere, whole
+    or hyphenated (``words``: how often each word and hyphenated compound comes in the text's
+    lines, case folded); else not where a capital follows a small letter (China-|Russia,
+    non-|English); else it did (man-|agement, ELE-|MENT)."""
+    head = _LETTERS_END.search(before)
+    tail = _LETTERS_START.match(after)
+    if head is None or tail is None:
+        return False
+    first, second = head.group(), tail.group()
+    if words is not None:
+        whole = words[(first + second).casefold()]
+        hyphenated = words[f"{first}-{second}".casefold()]
+        if whole != hyphenated:
+            return whole > hyphenated
+    return not (first[-1].islower() and second[0].isupper())
+
+
+class _Words:
+    """The words and hyphenated compounds of the text's lines, counted the first time a
+    hyphen at a line's end asks (most texts have none)."""
+
+    def __init__(self, ordered: list[list[Line]]) -> None:
+        self._ordered = ordered
+        self._counts: Counter[str] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(
+                m.group().casefold()
+                for lines in self._ordered
+                for line in lines
+                if line.kind != "running"
+                for m in _WORD.finditer(line.text)
+            )
+        return self._counts
 
 
 def _first_word_width(line: Line) -> float:
@@ -798,6 +882,7 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
     current: PdfBlock | None = None
     pending_notes: list[PdfBlock] = []
     prev: Line | None = None
+    words = _Words(ordered)
     # Every page's column edges stay known: the last line of a page is judged against its own
     # page's column when the next page begins (a short last line ends its paragraph there too).
     geometry: dict[int, tuple[float, float]] = {}
@@ -809,10 +894,10 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
             if line.kind == "note":
                 note_prev = pending_notes[-1].pieces[-1].line if pending_notes else None
                 if pending_notes and not _starts_block(note_prev, line, geometry):
-                    pending_notes[-1].add(line)
+                    pending_notes[-1].add(line, words)
                 else:
                     note = PdfBlock("note", 0)
-                    note.add(line)
+                    note.add(line, words)
                     pending_notes.append(note)
                 continue
             heading = _heading(line, size, prev, geometry)
@@ -833,7 +918,7 @@ def build_blocks(ordered: list[list[Line]], size: float) -> list[PdfBlock]:
                     current.style = heading_style(text) or (
                         _bare_numbered(text) if line.bold else None
                     )
-            current.add(line)
+            current.add(line, words)
             prev = line
     if current is not None:
         blocks.append(current)
@@ -974,7 +1059,12 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         ):
             block.kind, block.level = "subtitle", 0
         elif any(h in text for h in AFFILIATION_HINTS) and len(text) <= 40:
-            block.kind, block.level = "affiliation", 0
+            byline = _byline(block)
+            if byline is None:
+                block.kind, block.level = "affiliation", 0
+            else:
+                at = blocks.index(block)
+                blocks[at : at + 1] = byline
         elif (len(text) <= 12 and not text.endswith(("。", "."))) or (
             len(text) <= 40 and EMAIL.search(text)
         ):
@@ -984,6 +1074,28 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         else:
             break
         english = False
+
+
+def _byline(block: PdfBlock) -> list[PdfBlock] | None:
+    """A line printing the author, a space, then the affiliation (「陳小華　國立測試大學政治學系」)
+    as an author block and an affiliation block; None for any other block."""
+    if len(block.pieces) != 1:
+        return None
+    line = block.pieces[0].line
+    text = line.text
+    name, space, rest = text.partition("\u3000" if "\u3000" in text else " ")
+    if not (space and rest.strip() and any(h in rest for h in AFFILIATION_HINTS)):
+        return None
+    # Chinese names: two to four ideographs each (陳小華、王大明).
+    if not all(_NAME.fullmatch(part) for part in re.split("[、，,]", name)):
+        return None
+    cut = sum(1 for p in line.positions if p < len(name))
+    parts = []
+    for kind, chars in (("author", line.chars[:cut]), ("affiliation", line.chars[cut:])):
+        part = PdfBlock(kind, 0)
+        part.add(Line(line.page, chars, line.vertical, line.kind))
+        parts.append(part)
+    return parts
 
 
 def _plain_title(head: list[PdfBlock], size: float) -> PdfBlock | None:

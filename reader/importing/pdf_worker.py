@@ -29,6 +29,11 @@ from typing import IO, Any
 # Per-character flags sent to the parent.
 GENERATED = 1  # a space or line break PDFium made up (not in the content stream)
 HYPHEN = 2  # PDFium marks it as a soft hyphen (a word cut at the line end)
+# PDFium's text of a soft hyphen: U+FFFE from FPDFText_GetText, U+0002 from GetUnicode. It marks
+# every hyphen that ends a line between two letters so (China-|Russia as much as man-|agement),
+# and joins the lines there without a line break: the child sends the hyphen drawn, flagged, and
+# the layout decides whether the word was cut.
+_SOFT_HYPHEN = "\ufffe\x02"
 UNMAPPED = 4  # the font has no Unicode mapping for it
 
 
@@ -101,14 +106,17 @@ def _page_chars(page: Any) -> tuple[dict[str, Any], bytes]:
         font_weight = raw.FPDFText_GetFontWeight
         is_generated = raw.FPDFText_IsGenerated
         is_hyphen = raw.FPDFText_IsHyphen
+        soft: list[int] = []
         for i, ch in enumerate(text):
             # Whitespace needs no box or font: only whether PDFium made it up.
             if ch.isspace():
                 if is_generated(handle, i) == 1:
                     flags[i] = GENERATED
                 continue
-            if ch in "-\u00ad\u2010" and is_hyphen(handle, i) == 1:
+            if ch in "-\u00ad\u2010" + _SOFT_HYPHEN and is_hyphen(handle, i) == 1:
                 flags[i] = HYPHEN
+                if ch in _SOFT_HYPHEN:
+                    soft.append(i)
             char_box(handle, i, *refs)
             k = 4 * i
             boxes[k] = left.value
@@ -128,6 +136,11 @@ def _page_chars(page: Any) -> tuple[dict[str, Any], bytes]:
             weights[i] = weight if 0 <= weight < 65536 else 0
     finally:
         textpage.close()
+    if soft:
+        chars = list(text)
+        for i in soft:
+            chars[i] = "-"
+        text = "".join(chars)
     images = 0
     image_area = 0.0
     for k in range(raw.FPDFPage_CountObjects(page)):

@@ -388,10 +388,6 @@ def _read(
             'SELECT id, name, "key", color, description FROM tags ORDER BY "key"'
         )
     )
-    # The records' tags are grouped by the keys the database keeps, not folded again.
-    from reader.tags import stored_keys
-
-    stored_keys((tag.name, tag.key) for tag in tags)
     meanings = _meanings(conn)
     keeps, conversions, equivalences = _glossary(conn)
     hashes = dict(conn.execute("SELECT id, sha256 FROM documents"))

@@ -182,30 +182,6 @@ def test_the_first_read_does_not_import_sqlalchemy(db_file: Path) -> None:
     assert out.stdout.split() == ["5", "True", "False", str(APPLICATION_ID)]
 
 
-def test_the_records_tags_take_the_keys_the_database_keeps(db_file: Path) -> None:
-    """A returning reader's window groups its annotations' tags by the keys the database keeps
-    for them, read with the tags: no folding (its table is built at the first fold, ~4 ms of
-    the window's start). Its own process: folding is loaded in this one."""
-    populate(db_file)
-    code = (
-        "import sqlite3, sys\n"
-        "from reader.store.quick import read_snapshot\n"
-        "from reader import tags\n"
-        f"snap = read_snapshot({str(db_file)!r})\n"
-        f"stored = dict(sqlite3.connect({str(db_file)!r}).execute('SELECT name, key FROM tags'))\n"
-        "names = {t for r in snap.annotations() for t in r.tags}\n"
-        "same = all(tags.key_of_stored(n) == stored[n] for n in names)\n"
-        "print(len(names), same, 'reader.folding' in sys.modules)\n"
-        "print(tags.key_of_stored('能源') == tags.key('能源'), 'reader.folding' in sys.modules)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    # Four tags in use, each taken from the database; a spelling folded only when asked for
-    # by the rule itself.
-    assert out.stdout.split() == ["4", "True", "False", "True", "True"]
-
-
 def _damage_table(db_file: Path, table: str) -> None:
     """Scribble over the cells of ``table``'s root page (its header kept), as a bad sector would."""
     import sqlite3

@@ -111,6 +111,9 @@ class Filter(tuple[str | None, frozenset[str], frozenset[str], tuple[str, ...]])
     ) -> Filter:
         return tuple.__new__(cls, (document, colors, tags, words))
 
+    def __getnewargs__(self) -> tuple[str | None, frozenset[str], frozenset[str], tuple[str, ...]]:
+        return (self[0], self[1], self[2], self[3])  # (copied and pickled by its values)
+
     @property
     def document(self) -> str | None:
         return self[0]
@@ -139,6 +142,9 @@ class Counts(tuple[dict[str, int], dict[str, int], int, int]):
         cls, colors: dict[str, int], tags: dict[str, int], shown: int, total: int
     ) -> Counts:
         return tuple.__new__(cls, (colors, tags, shown, total))
+
+    def __getnewargs__(self) -> tuple[dict[str, int], dict[str, int], int, int]:
+        return (self[0], self[1], self[2], self[3])
 
     @property
     def colors(self) -> dict[str, int]:

@@ -272,6 +272,14 @@ class MarginNotes(QWidget):
             self._has_notes = bool(notes)
             self._geometry.clear()
             self._apply_margins()  # the margin opens (or folds away) before notes are placed
+        if notes:
+            self._place_cards(notes)
+        self._place_editor()
+        self.update()
+
+    def _place_cards(self, notes: list[AnnotationRecord]) -> None:
+        """The cards of the notes near the screen (``relayout``; none without notes, where
+        the two hit tests of the screen's ends were made for nothing at each scroll)."""
         height = self.view.viewport().height()
         column = self.view.column_rect()
         top_offset = self.view.offset_at(QPoint(int(column.left()) + 2, 2))
@@ -319,8 +327,6 @@ class MarginNotes(QWidget):
             ):
                 if upper.rect.bottom() + GAP > lower.rect.top():
                     upper.rect.moveBottom(lower.rect.top() - GAP)
-        self._place_editor()
-        self.update()
 
     def _inner_width(self) -> int:
         return max(40, self.margin_width() - 2 * PAD - 12)

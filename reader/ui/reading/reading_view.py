@@ -125,6 +125,9 @@ def _line_x(line: QTextLine, position: int) -> float:
 # (QTextEdit paints every extra selection it holds for every block it draws, and each one's
 # cursor lays the text out down to it): scrolling brings the others in.
 NEAR_LIMIT = 300
+# Layers drawn first, under the others whatever the order they were first set in: the script
+# view's substitution marks (a dotted underline a highlight covers), then the find bar's hits.
+LAYER_ORDER = ("script-substitutions", "find-hits", "find-current")
 NEAR_SCREENS = 1.0  # how far above and below the viewport, in viewport heights
 
 
@@ -340,6 +343,7 @@ class ReadingView(QTextBrowser):
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
             self.pacer = LayoutPacer(document)
             self.pacer.finished.connect(self._justify_near)
+            self.pacer.finished.connect(self._layers_moved)  # (all drawn once all laid out)
             self.justifier = Justifier(document)
             self._page_marks = None
             self._index_marks()
@@ -681,10 +685,20 @@ class ReadingView(QTextBrowser):
     # -- highlight layers ---------------------------------------------------------------------
     def set_layer(self, name: str, ranges: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
         """Replace the named layer of formatted canonical ranges (search hits, highlights…);
-        layers are drawn in the order they were first set and survive re-rendering. Any number
+        layers are drawn in ``LAYER_ORDER``, then in the order they were first set, and survive
+        re-rendering. Any number
         of ranges: beyond ``NEAR_LIMIT`` in all, those near the screen are drawn, and the view
         draws the others as they scroll into view."""
-        self._layers.setdefault(name, _Layer()).set(ranges)
+        layer = self._layers.get(name)
+        if layer is None:
+            layer = self._layers[name] = _Layer()
+            # Bottom to top: the layers of LAYER_ORDER in its order, then the others in the
+            # order they were first set (the features make theirs at first use: an order by
+            # history differed from one session to the next).
+            rank = {n: i for i, n in enumerate(LAYER_ORDER)}
+            order = sorted(self._layers, key=lambda n: rank.get(n, len(rank)))
+            self._layers = {n: self._layers[n] for n in order}
+        layer.set(ranges)
         self._apply_layers()
 
     def edit_layer(

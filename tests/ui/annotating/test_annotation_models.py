@@ -298,3 +298,18 @@ def test_counts_and_filters_kept_across_puts_and_drops_are_those_made_afresh(
     assert [model.record(r).id for r in proxy._rows] == [
         fresh.record(r).id for r in fresh_proxy._rows
     ]
+
+
+def test_a_filter_and_its_counts_are_values_copied_and_pickled_whole() -> None:
+    import copy
+    import pickle
+
+    from reader.ui.annotating.annotation_models import Counts, Filter
+
+    chosen = Filter("lian-obor", frozenset({"yellow"}), frozenset({"地區/中亞"}), ("能源",))
+    counts = Counts({"yellow": 2}, {"地區": 1}, 2, 5)
+    for value in (chosen, counts):
+        for again in (copy.copy(value), copy.deepcopy(value), pickle.loads(pickle.dumps(value))):
+            assert again == value and type(again) is type(value)
+    assert pickle.loads(pickle.dumps(chosen)).tags == frozenset({"地區/中亞"})
+    assert copy.copy(counts).total == 5

@@ -106,6 +106,18 @@ def test_f3_as_the_first_use_opens_the_bar(qtbot: QtBot, make_window: MakeWindow
     assert feature._finder.matches == []
 
 
+def test_search_all_articles_as_the_first_use_opens_the_bar_for_every_article(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    feature = window.views_feature
+    assert feature._finder is None
+    feature.search_all_action.trigger()  # Ctrl+Shift+F
+    finder = feature._finder
+    assert finder is not None and finder.is_open()
+    assert finder.bar.all_articles.isChecked() and finder.results_panel.isVisible()
+
+
 def test_typing_finds_every_place_in_the_article_and_enter_moves_on(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:

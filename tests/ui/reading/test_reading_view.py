@@ -176,17 +176,22 @@ def test_an_article_replaced_leaves_no_document_behind(qtbot: QtBot, view: Readi
     assert view.toPlainText() == library.get("lian-obor").text
 
 
+def lian_obor_view(qtbot: QtBot) -> ReadingView:
+    """A pane of 600x400 showing lian-obor, not shown yet."""
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.set_content(ReadingContent.original(load_library().get("lian-obor")))
+    return view
+
+
 def test_a_layer_in_order_of_starts_is_edited_in_place_and_draws_as_if_set_whole(
     qtbot: QtBot,
 ) -> None:
     from PySide6.QtGui import QTextCharFormat
 
-    doc = load_library().get("lian-obor")
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    view = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.set_content(ReadingContent.original(doc))
+    view = lian_obor_view(qtbot)
     view.show()
     qtbot.waitExposed(view)
     red, blue = QTextCharFormat(), QTextCharFormat()
@@ -523,24 +528,40 @@ def test_few_highlights_do_not_lay_the_whole_text_out_before_it_is(qtbot: QtBot)
     screen are drawn first, the rest as the paced layout reaches them, all once it is done."""
     from PySide6.QtGui import QTextCharFormat
 
-    doc = load_library().get("lian-obor")
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    view = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.set_content(ReadingContent.original(doc))
-    view.show()
-    qtbot.waitExposed(view)
-    assert not view._layout_done()  # the layout is paced: the article is not laid out yet
-    step = len(doc.text) // 60
+    view = lian_obor_view(qtbot)  # laid out as far as the screen; the rest is paced
+    step = len(load_library().get("lian-obor").text) // 60
     ranges = [(i * step, i * step + 4, QTextCharFormat()) for i in range(60)]
     view.set_layer("marks", ranges)
     assert not view._layout_done()
     shown = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections()}
     assert 0 < len(shown) < len(ranges)
+    view.show()
     qtbot.waitUntil(view._layout_done, timeout=10_000)
     qtbot.waitUntil(lambda: len(view.extraSelections()) == len(ranges), timeout=10_000)
     positions = view.positions
     assert positions is not None
     drawn = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections()}
     assert drawn == {positions.to_qt(a, b) for a, b, _ in ranges}
+
+
+def test_substitution_marks_and_find_hits_are_drawn_under_the_other_layers(
+    view: ReadingView,
+) -> None:
+    """Whatever the order the features first set their layers in (each makes its own at first
+    use), the script view's marks and the find hits lie under the highlights."""
+    from reader.ui.reading import find_bar, views_feature
+    from reader.ui.reading.reading_view import LAYER_ORDER, char_format
+
+    assert LAYER_ORDER == (
+        views_feature.SUBSTITUTION_LAYER,
+        find_bar.HITS_LAYER,
+        find_bar.CURRENT_LAYER,
+    )
+    view.set_content(ReadingContent.original(load_library().get("lian-obor")))
+    view.set_layer("annotations", [(10, 14, char_format("#111111"))])
+    view.set_layer("annotation-flash", [(10, 14, char_format("#222222"))])
+    view.set_layer(find_bar.CURRENT_LAYER, [(10, 14, char_format("#333333"))])
+    view.set_layer(views_feature.SUBSTITUTION_LAYER, [(10, 14, char_format("#444444"))])
+    view.set_layer(find_bar.HITS_LAYER, [(10, 14, char_format("#555555"))])
+    drawn = [s.format.background().color().name() for s in view.extraSelections()]
+    assert drawn == ["#444444", "#555555", "#333333", "#111111", "#222222"]

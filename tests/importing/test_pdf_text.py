@@ -1,0 +1,282 @@
+"""The characters of an imported PDF's text, as a careful reader of the page reads them: a word
+cut at a line end is one word again (PDFium reports every hyphen ending a line between two
+letters as a soft one, U+FFFE, a real one as much as a cut word), a real hyphen stays; a space
+drawn between Chinese characters on a line stays; no noncharacter reaches the text, and the
+page data points at the very characters of the text."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader import documents
+from reader.importing import guess, read_source
+from reader.importing.pdf import layout_pdf
+from reader.importing.pdf_extract import PdfPage, extract
+from reader.importing.pdf_layout import Char, Line, cut_word, page_chars
+from tests.importing.pdf_helpers import DATA, pdf_source
+
+# Every noncharacter: U+FDD0..U+FDEF and the last two code points of each plane.
+NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+    + "]"
+)
+
+HYPHENS = "ghostscript-hyphens"  # made by ps2pdf from ghostscript-hyphens.ps (beside it)
+
+
+def test_words_cut_at_line_ends_are_whole_again_and_real_hyphens_stay() -> None:
+    """ghostscript-hyphens.ps: "man-|agement" is "management" (and found by search), "friend-|
+    ship" "friendship", "hyphen-|ated" (a short line) one paragraph; "China-|Russia" (a capital
+    after it), "COVID-|19" (a digit) and "well-|known" (written "well-known" elsewhere in the
+    text) keep their hyphen; a dash standing alone keeps its space; the word cut at the foot of
+    page 1 is whole, page 2 beginning inside it."""
+    doc = guess(pdf_source(HYPHENS)).document
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks] == [
+        ("title", "Hyphens at Line Ends"),
+        (
+            "paragraph",
+            "The library provides the parsing of abstract syntax notation and the careful and "
+            "exact structures management for all of the data that travels through the shared "
+            "pipelines along the long and busy China-Russia border, where the traders keep "
+            "their well-known habit of checking every single record, a well-known practice of "
+            "checking each one twice, which the profession regards as a sign of trust and "
+            "friendship between the partners.",
+        ),
+        ("paragraph", "It has a hyphenated word at the end of a short line."),
+        (
+            "paragraph",
+            "A real hyphen before a capital letter stays just where it is, as in the sources "
+            "written in the many non-English languages, and a hyphen before a number stays as "
+            "well, as in the reports on the spread of COVID-19 that the auditors read every "
+            "week; and a dash that stands alone between words is kept as a dash - and the "
+            "reading goes on down to the foot of the page, where one more long word is cut in "
+            "two: the international trade that resumes after the page break, and the paragraph "
+            "ends here.",
+        ),
+    ]
+    assert [p.printed for p in doc.pages] == ["1", "2"]
+    assert doc.text[doc.pages[1].start :].startswith("national trade")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "words", "cut"),
+    [
+        ("careful structures man", "agement, and", {}, True),
+        ("if an element is OP", "TIONAL and", {}, True),  # TeX cuts capitals too
+        ("the long and busy China", "Russia border", {}, False),
+        ("the many non", "English languages", {}, False),
+        ("the spread of COVID", "19 that", {}, False),
+        ("a dash ", "and", {}, False),
+        ("every single record, a well", "known practice", {"well-known": 1}, False),
+        ("the Sino", "Russian treaty", {"sinorussian": 2, "sino-russian": 1}, True),
+        ("a sign of trust and friend", "ship between", {"friend-ship": 0}, True),
+    ],
+)
+def test_a_careful_reader_tells_a_cut_word_from_a_hyphenated_one(
+    before: str, after: str, words: dict[str, int], cut: bool
+) -> None:
+    assert cut_word(before, after, Counter(words)) is cut
+
+
+def test_pdfium_reports_the_soft_hyphens_of_the_test_pdf() -> None:
+    """What the test above stands on: PDFium's text of the Ghostscript PDF has U+FFFE where a
+    line ends in a hyphen between letters, China-Russia too (so the marker alone cannot tell a
+    real hyphen), and joins the two lines there without a line break."""
+    text = "".join(page.text for page in extract((DATA / f"{HYPHENS}.pdf").read_bytes(), "x").pages)
+    raw = re.sub(r"\s+", " ", text)
+    for cut in ("man-agement", "China-Russia", "friend-ship", "COVID-19", "hyphen-ated"):
+        assert cut in raw  # the worker hands the layout the hyphen drawn, flagged soft
+    assert "\ufffe" not in text
+
+
+_PDFS = [
+    pytest.param(p.stem, marks=pytest.mark.slow) if p.stem == "bench-30" else p.stem
+    for p in sorted(DATA.glob("*.pdf"))
+    if p.stem != "user-password"
+]
+
+
+@pytest.mark.parametrize("name", _PDFS)
+def test_no_noncharacter_and_the_page_data_points_at_every_character(name: str) -> None:
+    """Each test PDF: no noncharacter in the text; each character the page data places is a
+    character of the text, at one offset of its own (a dropped hyphen has none), and every
+    character of the text but spaces and the footnote marks ``[1]`` is placed."""
+    source = pdf_source(name)
+    assert source.pdf is not None
+    result = layout_pdf(source.pdf, name)
+    text = result.built.document.text
+    assert NONCHARACTER.search(text) is None
+    offsets = [o for _page, placed, _boxes in result.page_data["lines"] for o in placed]  # type: ignore[attr-defined]
+    assert len(offsets) == len(set(offsets))
+    assert [o for o in offsets if not 0 <= o < len(text) or text[o].isspace()] == []
+    placed = set(offsets)
+    unplaced = {text[i] for i in range(len(text)) if i not in placed and not text[i].isspace()}
+    assert unplaced <= {"[", "]"}
+
+
+# (As a list: ``st.text`` leaves the noncharacters out.)
+_CHARS = st.lists(
+    st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(["\ufffe", "\uffff", "\ufdd0", "\U0001fffe", "\U0010ffff", "\x02"]),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_CHARS)
+def test_no_noncharacter_survives_the_layout_of_a_page(text: str) -> None:
+    """Whatever characters a PDF's fonts map to, a noncharacter is an unreadable character (like
+    U+FFFD), never one of the text."""
+    n = len(text)
+    boxes = [v for i in range(n) for v in (10.0 * i, 100.0, 10.0 * i + 9, 110.0)]
+    page = PdfPage(0, 595, 842, "", text, boxes, [10.0] * n, [400] * n, bytes(n), 0, 0.0)
+    chars, _visible, _bad = page_chars(page)
+    assert NONCHARACTER.search("".join(c.ch for c in chars)) is None
+
+
+def test_every_pdf_a_test_imports_is_checked_for_noncharacters() -> None:
+    """The guard in tests/conftest.py wraps the PDF layout of every test: a text with a
+    noncharacter fails the test that imported it."""
+    from reader.importing import pdf
+
+    assert getattr(pdf.layout_pdf, "checks_noncharacters", False)
+
+
+def _cjk_line(text: str, gaps: list[float], spaces: list[int], size: float = 12.0) -> Line:
+    """A horizontal line of full-width characters ``size`` wide, ``gaps[i]`` before character
+    ``i + 1``, with ``spaces[i]`` (Char.space_before) before it."""
+    chars, x = [], 60.0
+    for i, ch in enumerate(text):
+        if i:
+            x += gaps[i - 1]
+        chars.append(
+            Char(ch, x, 700.0, x + size, 700.0 + size, size, 400, 0, spaces[i - 1] if i else 0)
+        )
+        x += size
+    return Line(0, chars)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    spread=st.floats(0.0, 8.0),
+    spaces=st.lists(st.sampled_from([0, 1]), min_size=15, max_size=15),
+)
+def test_an_evenly_spread_chinese_line_has_no_space(spread: float, spaces: list[int]) -> None:
+    """However far a justified line spreads its characters, the spaces PDFium makes up between
+    them are none of the text."""
+    line = _cjk_line("中俄兩國在北極地區的合作日益密切", [spread] * 15, spaces)
+    assert line.text == "中俄兩國在北極地區的合作日益密切"
+
+
+def test_the_space_drawn_between_chinese_characters_is_the_one_a_reader_sees() -> None:
+    """One gap wider than the line's others: about an em, an ideographic space; a quarter of
+    one, a space; a tenth, nothing (a producer split its run there). After punctuation, whose
+    ink sits at one side of its box, the gap says nothing; a U+3000 the PDF writes stays."""
+    text = "甲乙丙丁戊己庚"
+    for extra, spaces, expected in [
+        (12.0, 1, "甲乙丙\u3000丁戊己庚"),
+        (3.0, 1, "甲乙丙 丁戊己庚"),
+        (1.2, 1, "甲乙丙丁戊己庚"),
+        (12.0, 0, "甲乙丙丁戊己庚"),  # PDFium saw no space there
+        (1.2, 3, "甲乙丙\u3000丁戊己庚"),
+    ]:
+        gaps = [1.0, 1.0, 1.0 + extra, 1.0, 1.0, 1.0]
+        line = _cjk_line(text, gaps, [0, 0, spaces, 0, 0, 0])
+        assert line.text == expected, (extra, spaces)
+        assert line.positions == [i + (i >= 3 and line.text != text) for i in range(7)]
+    comma = _cjk_line("甲乙，丁戊", [1.0, 1.0, 8.0, 1.0], [0, 0, 1, 0])
+    assert comma.text == "甲乙，丁戊"
+
+
+def qt_cjk_pdf(path: Path, lines: list[tuple[str, int, str]]) -> Path:
+    """An A4 PDF drawn with QPainter at 72 dpi, as the tester drew theirs: each (font, pixel
+    size, text) on a line of its own, the paragraph lines justified in a 432-point box."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    y = 90.0
+    for family, size, text in lines:
+        font = QFont(family)
+        font.setPixelSize(size)
+        painter.setFont(font)
+        if len(text) > 30:
+            flags = Qt.AlignmentFlag.AlignJustify | Qt.TextFlag.TextWordWrap
+            box = painter.drawText(QRectF(60, y, 432, 400), flags, text)
+            y += box.height() + 16
+        else:
+            painter.drawText(60, int(y), text)
+            y += size + 18
+    painter.end()
+    del writer
+    assert path.read_bytes().startswith(b"%PDF-")
+    return path
+
+
+def test_a_space_drawn_between_chinese_characters_stays(qapp: object, tmp_path: Path) -> None:
+    """The tester's author line, 「陳小華　國立測試大學政治學系」 drawn by Qt (which writes no
+    space: PDFium makes one up for the gap of one em): the ideographic space stays, and with it
+    the author and the affiliation are told apart; so does one inside a paragraph. A narrower
+    space drawn between Chinese characters stays a space; the spaces PDFium makes up where
+    lines break are none of the text."""
+    serif = "Noto Serif CJK TC"
+    para = (
+        "近年來，中俄兩國在北極地區的合作日益密切，從亞馬爾液化天然氣項目到北方海航道的開發，"
+        "雙方皆投入大量資源。本文從地緣政治與能源安全的角度，分析中俄在北極的互動模式及其對區域"
+        "秩序的影響，並探討美國與北歐國家的回應。"
+    )
+    spaced = "甲方 乙方的協議仍待批准，雙方在主權　資源分配與航道管理上的利益分歧將限制合作的深度。"
+    path = qt_cjk_pdf(
+        tmp_path / "zh.pdf",
+        [
+            ("Noto Sans CJK TC", 20, "中俄北極合作之研究"),
+            (serif, 12, "陳小華　國立測試大學政治學系"),
+            (serif, 12, para),
+            (serif, 12, spaced),
+        ],
+    )
+    doc = guess(read_source(path)).document
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks] == [
+        ("title", "中俄北極合作之研究"),
+        ("author", "陳小華"),
+        ("affiliation", "國立測試大學政治學系"),
+        ("paragraph", para),
+        ("paragraph", spaced),
+    ]
+    assert doc.meta.authors == ("陳小華",)
+    assert doc.meta.affiliation == "國立測試大學政治學系"
+
+
+def test_an_ideographic_space_in_the_pdf_stays() -> None:
+    """LibreOffice writes the U+3000 of 「远景论坛　第九十一期」 into the PDF: the running header
+    that was dropped reads as printed."""
+    preview = guess(pdf_source("libreoffice-sc"))
+    assert "远景论坛　第九十一期" in preview.dropped
+
+
+@pytest.mark.parametrize("name", ["hsu-divergence", "lian-obor"])
+def test_justified_chinese_gains_no_space(qapp: object, tmp_path: Path, name: str) -> None:
+    """A shipped article printed justified by Qt (the characters of a line spread evenly, more
+    where a Latin word or a number went on to the next line): no space between two ideographs
+    that the shipped text does not have."""
+    from tests.importing.test_pdf_qt import print_pdf
+
+    doc = documents.load_library().get(name)
+    body = "".join(f'<p align="justify">{html.escape(doc.block_text(b))}</p>' for b in doc.blocks)
+    got = guess(read_source(print_pdf(tmp_path / f"{name}.pdf", body))).document
+    between = re.compile(r"(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
+    assert len(got.text) > 1500
+    assert len(between.findall(got.text)) == len(between.findall(doc.text))
