@@ -61,7 +61,7 @@ memos) goes through here. Notes are Markdown; everything else is literal text. T
   spaces at the end of the line (:data:`HARD_BREAK`), the one hard break every flavour reads:
   Markdown.pl (``markdown_strict``) shows a ``\\`` break as a backslash, and inside a code
   span crossing the line any mark is the code's text, so there the line break is left as it
-  is (the span's space); a typed ``\\`` break is written so too. A list in a note ends
+  is (the span's space); a ``\\`` break typed is kept as typed. A list in a note ends
   with the note (a blank line, then the export's next block at the margin), and an item
   holds only its text, so nothing in a note can nest a block or reach outside it; a list
   item's text is a paragraph's, neutralised as one. White space typed at the end of a line
@@ -356,12 +356,9 @@ def _note_mark(match: re.Match[str]) -> str:
         # (Inside a code span, a line break is the span's: no hard break there.)
         return found.replace(_BREAK, "\n")
     if found[-1] == _BREAK:
-        # A line typed ending in "\\" (CommonMark's hard break): the one every flavour reads
-        # (a line of only "\\" is kept: two spaces alone would be a blank line).
-        at = match.start()
-        if found == "\\" + _BREAK and (at == 0 or match.string[at - 1] in "\n" + _BREAK):
-            return "\\\n"
-        return HARD_BREAK
+        # A line typed ending in "\\" is CommonMark's hard break already: kept as typed
+        # (without its "\\", "#\\" would be a heading).
+        return "\\\n" if found[0] == "\\" else HARD_BREAK
     if found in _NOTE_MARKS:
         return _NOTE_MARKS[found]
     return "".join("\\" + c for c in found)
