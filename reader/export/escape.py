@@ -176,7 +176,7 @@ def inline(line: str) -> str:
         body = _PAREN_MARKER.sub(r"\\(", body, count=1)
     elif first in _FANCY_FIRST:
         body = _FANCY_MARKER.sub(r"\1\\\2", body, count=1)
-    elif _cased_marker(body):
+    elif body[1:2] in (".", ")") and _cased_marker(body):
         body = first + "\\" + body[1:]
     if body[:1].isspace() or body[-1:].isspace():
         body = _EDGE_SPACE.sub(_charrefs, body)
@@ -275,7 +275,7 @@ def _note_line(line: str) -> str:
         # attribute after any backtick is escaped.
         line = line.replace("`{=", "`\\{=")
     first = line[:1]
-    if _cased_marker(line):
+    if line[1:2] in (".", ")") and _cased_marker(line):
         return first + "\\" + line[1:]
     if first.isalpha() and first.isascii():
         marker = _NOTE_FANCY.match(line)
@@ -346,7 +346,7 @@ _NOTE_TEXT = re.compile(
 )
 _NOTE_TEXT_HINT = re.compile(r"[\"'{]|--|\.\.\.|:[A-Za-z0-9_+-]+:")
 # What can hold a line break that is not a hard break (a code span, math, a typed "\\").
-_NOTE_BREAK_HINT = re.compile(r"[`$\\]")
+_NOTE_BREAK_HINT = re.compile(r"[`$]|\\\x00")
 _NOTE_MARKS = {'"': '\\"', "'": "&#39;", "{": "\\{", ":": "&#58;"}
 
 
