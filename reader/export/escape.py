@@ -5,15 +5,22 @@ memos) goes through here. Notes are Markdown; everything else is literal text. T
 
 * **Literal text** (:func:`inline`, for quotes, tags, theme names, titles, memos): every ASCII
   character that Markdown, GFM, Pandoc or Obsidian give a meaning to inside a line is escaped —
-  by a backslash where every flavour, Markdown.pl too, reads one (``\\ ` * _ [ ] #``), else as a
-  character reference (``<`` ``&lt;``, ``>`` ``&gt;``, ``&`` ``&amp;``, ``| ~ = $ % ^ @`` as
-  ``&#124;`` …: Markdown.pl shows ``\\<`` as a backslash and then raw HTML). At the start of a
-  line, list and break markers are escaped too: ``-``, ``+``, ``1.``, ``1)``, and Pandoc's fancy
-  and example lists (``p.`` → ``p\\.``, ``iv)``, ``(a)``, ``#.``, ``(@)``) and definition
-  lists (``:``). White space at either end of a line is written as a character reference
-  (``&#x3000;``), because CommonMark would strip it or read four spaces as code. Nothing in it
-  can open a heading, list, quote, table, code block, HTML block, link, emphasis, front matter
-  or tag, in any of those flavours.
+  by a backslash where every flavour, Markdown.pl too, reads one (``\\ ` * _ [ ] # {``; and
+  ``"``, which Pandoc's markdown_strict reads), else as a character reference (``<``
+  ``&lt;``, ``>`` ``&gt;``, ``&`` ``&amp;``, ``| ~ = $ % ^ @ '`` as ``&#124;`` …: Markdown.pl
+  shows ``\\<`` as a backslash and then raw HTML). At the start of a line, list and break
+  markers are escaped too: ``-``, ``+``, ``1.``, ``1)``, and Pandoc's fancy and example lists
+  (``p.`` → ``p\\.``, ``iv)``, ``(a)``, ``#.``, ``(@)``) and definition
+  lists (``:``), and commonmark_x's one cased letter (``ж)`` → ``ж\\)``). White space at
+  either end of a line is written as a character reference (``&#x3000;``), because CommonMark
+  would strip it or read four spaces as code. Nothing in it can open a heading, list, quote,
+  table, code block, HTML block, link, emphasis, front matter or tag, in any of those flavours.
+  Nor can Pandoc change its characters: what its smart typography (on in ``markdown`` and
+  ``commonmark_x``) turns into dashes, an ellipsis and curly quotes is escaped (``\\-\\-``,
+  ``\\.\\.\\.``, ``\\"``; ``'`` as ``&#39;``, since markdown_strict shows ``\\'``), ``{`` is
+  ``\\{`` (commonmark_x's attributes, ``{.class}``, would take it) and the first ``:`` of
+  ``:name:`` is ``&#58;`` (an emoji in GFM and commonmark_x). Prose without these characters
+  (most Chinese prose: its dashes, ellipses and quotes are not ASCII) is written as it is.
 * **Notes: Markdown, paragraphs and lists** (:func:`note_paragraphs`). A note is stored as the
   user typed it, as Markdown (the W3C JSON says ``format: text/markdown``), and is exported so,
   as the margin shows it: its emphasis and strong (``*a*``, ``_a_``, ``**a**``), inline code,
@@ -34,29 +41,39 @@ memos) goes through here. Notes are Markdown; everything else is literal text. T
     or footnote definition (``[x]: http://…``, ``[^1]: …``); white space at the start of a
     line (not a nested item's) becomes character references, so four spaces are not code;
   - also at the start of a line, for Pandoc: fancy and example list markers (``a.``, ``iv)``,
-    ``(b)``, ``#.``, ``(@)``), and ``:``, ``~`` and ``|`` (definition lists, line blocks,
-    fenced divs) as character references;
+    ``(b)``, ``#.``, ``(@)``, ``ж)``), and ``:``, ``~`` and ``|`` (definition lists, line
+    blocks, fenced divs) as character references — every tilde of a leading ``~~``, which
+    commonmark_x reads as a definition after any paragraph (so a strikethrough that starts a
+    line reads as its typed ``~~s~~`` everywhere; elsewhere in a line it is one);
   - anywhere: a ``<`` that could open HTML (``<div``, ``</``, ``<!--``, ``<?``), typed
     ``\\<`` included, becomes ``&lt;`` unless it opens an autolink; ``%%`` and ``$$``
     (Obsidian comments and display math, which run on to their closing mark, past the note)
     are written as character references (``&#37;&#37;``); a ``[`` or ``]`` without its pair is
     escaped (Pandoc reads an open ``[`` on past the note); a backslash before a letter is
     doubled (raw TeX in Pandoc, the same text in CommonMark); ``{=`` after a backtick is
-    escaped (a Pandoc raw attribute).
+    escaped (a Pandoc raw attribute);
+  - outside code spans, math (``$x$``), autolinks and link destinations, what Pandoc would
+    change, as in literal text: ``--``, ``...``, ``"`` and ``'`` (smart typography), ``{``
+    (attributes), ``:name:`` (emoji). A list item keeps its marker as typed (``1)``).
 
   Blank lines separate the note's paragraphs; every other line break is a hard break, so a
-  line typed on its own stays on its own line (a list item's too). A list in a note ends
+  line typed on its own stays on its own line (a list item's too). It is written as two
+  spaces at the end of the line (:data:`HARD_BREAK`), the one hard break every flavour reads:
+  Markdown.pl (``markdown_strict``) shows a ``\\`` break as a backslash, and inside a code
+  span crossing the line any mark is the code's text, so there the line break is left as it
+  is (the span's space); a ``\\`` break typed is kept as typed. A list in a note ends
   with the note (a blank line, then the export's next block at the margin), and an item
   holds only its text, so nothing in a note can nest a block or reach outside it; a list
-  item's text is a paragraph's, neutralised as one. White space at the end of a line is
-  dropped.
+  item's text is a paragraph's, neutralised as one. White space typed at the end of a line
+  is dropped.
   (Inside inline code a neutralising backslash or reference shows: HTML-looking code such as
   ``<div>`` in backticks appears as ``&lt;div>``, since a code span can end elsewhere in
   another flavour. Markdown.pl reads a note line starting ``#tag`` as a heading; it is kept,
   as Obsidian reads it as a tag.)
 * **Paragraphs** (:func:`paragraphs`, for memos): a multi-line literal text becomes paragraphs
-  at its blank lines; the lines inside a paragraph are joined with hard line breaks, so what
-  was typed on its own line stays on its own line. Blank lines themselves are not kept.
+  at its blank lines; the lines inside a paragraph are joined with hard line breaks (two
+  spaces), so what was typed on its own line stays on its own line. Blank lines themselves are
+  not kept.
 * Before any of that, :func:`clean` makes the text printable: ``\\r\\n``, ``\\r`` and the
   Unicode line separators become ``\\n``; other control characters (other than tab) are
   dropped, since neither Markdown nor YAML can carry them faithfully.
@@ -71,11 +88,12 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-# Backslash escapes only for what every flavour (Markdown.pl too) reads as an escape; the rest
-# as character references, which every flavour decodes (Markdown.pl shows "\\<" as a backslash
-# and then raw HTML).
-_SPECIALS = "\\`*_[]#"
-_REFERENCES = "<>|~=$%^&@"
+# Backslash escapes only for what every flavour (Markdown.pl too) reads as an escape (and '"',
+# which Pandoc's markdown_strict reads too); the rest as character references, which every
+# flavour decodes (Markdown.pl shows "\\<" as a backslash and then raw HTML, markdown_strict
+# "\\'" as a backslash and a quote).
+_SPECIALS = '\\`*_[]#{"'
+_REFERENCES = "<>|~=$%^&@'"
 _NAMED = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _ESCAPES = str.maketrans(
     {
@@ -83,6 +101,20 @@ _ESCAPES = str.maketrans(
         **{c: _NAMED.get(c, f"&#{ord(c)};") for c in _REFERENCES},
     }
 )
+# What Pandoc's smart typography (``markdown``, ``commonmark_x``) joins into dashes and an
+# ellipsis, and what GFM and ``commonmark_x`` read as an emoji (``:a:``, ``:100:``).
+_SMART = re.compile(r"-{2,}|\.{3,}|:(?=[A-Za-z0-9_+-]+:)")
+
+
+def _unsmart(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return "&#58;" if found == ":" else "".join("\\" + c for c in found)
+
+
+# A hard line break that every flavour reads (Markdown.pl has no "\\" break, and "<br>" would
+# be raw HTML): two spaces at the end of the line.
+HARD_BREAK = "  \n"
+
 _BREAKS = "\r\u2028\u2029\x85\x0b\x0c"
 _CONTROL_CODES = [
     *range(0x00, 0x09),
@@ -106,6 +138,17 @@ _EDGE_SPACE = re.compile(r"^\s+|\s+$")
 _FANCY_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\\&")
 
 
+def _cased_marker(line: str) -> bool:
+    """Whether the line starts like ``ж)`` or ``É.``: commonmark_x reads any one cased letter
+    before ``.`` or ``)`` as a lettered list's marker."""
+    return (
+        line[1:2] in (".", ")")
+        and line[:1] != line[:1].swapcase()
+        and not line[2:3].strip()
+        and not line[:1].isascii()
+    )
+
+
 def clean(text: str) -> str:
     """Line breaks normalised to ``\\n``; control characters (not tab) removed."""
     if not _NEEDS_CLEAN.search(text):
@@ -120,6 +163,8 @@ def _charrefs(match: re.Match[str]) -> str:
 def inline(line: str) -> str:
     """One line of user text as literal Markdown inline content (no line breaks allowed)."""
     body = line.translate(_ESCAPES)
+    if "--" in body or "..." in body or ":" in body:
+        body = _SMART.sub(_unsmart, body)
     first = body[:1]
     if first in ("-", "+"):
         body = "\\" + body
@@ -131,6 +176,8 @@ def inline(line: str) -> str:
         body = _PAREN_MARKER.sub(r"\\(", body, count=1)
     elif first in _FANCY_FIRST:
         body = _FANCY_MARKER.sub(r"\1\\\2", body, count=1)
+    elif _cased_marker(body):
+        body = first + "\\" + body[1:]
     if body[:1].isspace() or body[-1:].isspace():
         body = _EDGE_SPACE.sub(_charrefs, body)
     return body
@@ -149,7 +196,7 @@ def paragraphs(text: str) -> list[str]:
             blocks[-1].append(inline(line))
         elif blocks[-1]:
             blocks.append([])
-    return ["\\\n".join(lines) for lines in blocks if lines]
+    return [HARD_BREAK.join(lines) for lines in blocks if lines]
 
 
 def line_paragraphs(text: str) -> list[str]:
@@ -228,6 +275,8 @@ def _note_line(line: str) -> str:
         # attribute after any backtick is escaped.
         line = line.replace("`{=", "`\\{=")
     first = line[:1]
+    if _cased_marker(line):
+        return first + "\\" + line[1:]
     if first.isalpha() and first.isascii():
         marker = _NOTE_FANCY.match(line)
         return (
@@ -236,6 +285,11 @@ def _note_line(line: str) -> str:
     if first not in _BLOCK_STARTS and not first.isspace():
         return line
     if _NOTE_PANDOC_BLOCK.match(line):
+        if first == "~":
+            # Every tilde of the run: "&#126;~s~~" is a subscript "~s~" in Pandoc's markdown
+            # (and "~~s~~" a definition in commonmark_x, the note coming after a paragraph).
+            run = len(line) - len(line.lstrip("~"))
+            return "&#126;" * run + line[run:]
         return f"&#{ord(first)};" + line[1:]
     if first == "(":
         return "\\" + line if _NOTE_PAREN.match(line) else line
@@ -264,16 +318,63 @@ def _note_line(line: str) -> str:
 
 def _note_paragraph(lines: Sequence[str]) -> str:
     out = [_note_line(line) for line in lines]
-    for i in range(len(out) - 1):
-        # A line ending in an unescaped backslash already ends in a hard break (as typed).
-        if (len(out[i]) - len(out[i].rstrip("\\"))) % 2 == 0:
-            out[i] += "\\"
     # A definition's label may run over lines, so each is judged by the text that follows
     # it as exported, the later lines first.
     for i in range(len(out) - 1, -1, -1):
         if out[i][:1] == "[" and _DEFINITION.match("\n".join(out[i:])):
             out[i] = "\\" + out[i]
-    return _balance_brackets("\n".join(out))
+    return _note_text(_balance_brackets(_BREAK.join(out)))
+
+
+# Where a line of a note is joined to the next by a hard break (until :func:`_note_text`
+# writes it): a control character, since :func:`clean` has removed them from the note.
+_BREAK = "\x00"
+# What :func:`_note_text` keeps as typed (escapes, code spans, autolinks, math, link
+# destinations) and what it writes otherwise (smart typography's characters, attributes,
+# emoji, the hard breaks).
+_NOTE_TEXT = re.compile(
+    # (Every token starts with one of these: other places are passed over at once.)
+    r"(?=[\\`<$\]\x00\-.\"'{:])"
+    r"(?:(?P<keep>\\[^\x00]"
+    r"|(`+)(?!`)[\s\S]*?(?<!`)\2(?!`)|`+"
+    r"|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*>|<[^\x00-\x20<>@]+@[^\x00-\x20<>]+>"
+    r"|\$(?![\s$])(?:\\[\s\S]|[^\\$])*?(?<![\s\\])\$(?!\d)"
+    r"|\]\([ \t]*(?:<[^<>\n\x00]*>|(?:\\[\s\S]|[^\s()\\\x00]|\((?:\\[\s\S]|[^\s()\\\x00])*\))*)"
+    r"(?:[ \t]+(?:\"(?:\\[\s\S]|[^\"\\])*\"|'(?:\\[\s\S]|[^'\\])*'|\((?:\\[\s\S]|[^()\\])*\)))?"
+    r"[ \t]*\))"
+    r"|\\?\x00|-{2,}|\.{3,}|[\"'{]|:(?=[A-Za-z0-9_+-]+:))"
+)
+_NOTE_TEXT_HINT = re.compile(r"[\"'{]|--|\.\.\.|:[A-Za-z0-9_+-]+:")
+# What can hold a line break that is not a hard break (a code span, math, a typed "\\").
+_NOTE_BREAK_HINT = re.compile(r"[`$\\]")
+_NOTE_MARKS = {'"': '\\"', "'": "&#39;", "{": "\\{", ":": "&#58;"}
+
+
+def _note_mark(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if match.group("keep") is not None:
+        # (Inside a code span, a line break is the span's: no hard break there.)
+        return found.replace(_BREAK, "\n")
+    if found[-1] == _BREAK:
+        # A line typed ending in "\\" is CommonMark's hard break already: kept as typed
+        # (without its "\\", "#\\" would be a heading).
+        return "\\\n" if found[0] == "\\" else HARD_BREAK
+    if found in _NOTE_MARKS:
+        return _NOTE_MARKS[found]
+    return "".join("\\" + c for c in found)
+
+
+def _note_text(text: str) -> str:
+    """A note's block with the lines joined (hard breaks where :data:`_BREAK` is, none inside
+    a code span), and what Pandoc would change escaped outside code, math, autolinks and link
+    destinations: ``--``, ``...``, straight quotes (its smart typography), ``{`` (attributes in
+    ``commonmark_x``), ``:name:`` (emoji in GFM and ``commonmark_x``)."""
+    if not _NOTE_TEXT_HINT.search(text):
+        if _BREAK not in text:
+            return text  # (most notes: one line of prose)
+        if not _NOTE_BREAK_HINT.search(text):
+            return text.replace(_BREAK, HARD_BREAK)  # (lines of prose)
+    return _NOTE_TEXT.sub(_note_mark, text)
 
 
 _BRACKET_SCAN = re.compile(r"\\[\s\S]|(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)|[\[\]]")
@@ -303,7 +404,7 @@ def _balance_brackets(text: str) -> str:
 
 
 # A list item as typed: indentation, a bullet or a number (``1.``, ``1)``), a space, content.
-_NOTE_ITEM = re.compile(r"([ \t]*)(?:([-+*])|([0-9]{1,9})[.)])[ \t]+(?=\S)")
+_NOTE_ITEM = re.compile(r"([ \t]*)(?:([-+*])|([0-9]{1,9})([.)]))[ \t]+(?=\S)")
 # An ATX heading (with its closing #s, which are not its text).
 _NOTE_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -340,14 +441,12 @@ def _note_blocks(lines: Sequence[str]) -> list[str]:
             blocks.append(_note_paragraph(text))
             text.clear()
         if items:
-            out = [line for line, _ in items]
-            for i in range(len(out) - 1):
-                # A line continued on the next (not a new item) ends in a hard break, as a
-                # note's lines do (an unescaped backslash already is one).
-                ends = len(out[i]) - len(out[i].rstrip("\\"))
-                if not items[i + 1][1] and ends % 2 == 0:
-                    out[i] += "\\"
-            blocks.append(_balance_brackets("\n".join(out)))
+            # A line continued on the next (not a new item) ends in a hard break, as a note's
+            # lines do.
+            out = [items[0][0]]
+            for line, starts in items[1:]:
+                out += ["\n" if starts else _BREAK, line]
+            blocks.append(_note_text(_balance_brackets("".join(out))))
             items.clear()
             typed.clear()
             written.clear()
@@ -357,7 +456,7 @@ def _note_blocks(lines: Sequence[str]) -> list[str]:
         if heading and heading.group(1).strip():
             flush()
             title = _note_line(heading.group(1).strip())
-            blocks.append(_balance_brackets(f"**{title}**"))
+            blocks.append(_note_text(_balance_brackets(f"**{title}**")))
             continue
         # (A line of only "- * _" is a rule, not an item: written as text.)
         item = None if _RULE_LINE.match(line) else _NOTE_ITEM.match(line)
@@ -388,7 +487,7 @@ def _note_blocks(lines: Sequence[str]) -> list[str]:
         del written[depth:]
         parent = written[-1] if written else None
         indent = 0 if parent is None else max(parent[0] + 4, parent[1])
-        marker = item.group(2) or f"{number}."
+        marker = item.group(2) or number + item.group(4)
         written.append((indent, indent + len(marker) + 1))
         content = _item_content(line[item.end() :])
         items.append((" " * indent + marker + " " + content, True))

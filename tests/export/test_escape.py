@@ -51,7 +51,7 @@ def test_line_markers_are_escaped_only_at_the_start() -> None:
 
 
 def test_paragraphs_split_at_blank_lines_with_hard_breaks_inside() -> None:
-    assert escape.paragraphs("one\ntwo\n\n\nthree") == ["one\\\ntwo", "three"]
+    assert escape.paragraphs("one\ntwo\n\n\nthree") == ["one  \ntwo", "three"]
     assert escape.line_paragraphs("one\n\ntwo\r\n") == ["one", "two"]
     assert escape.visible_lines("a\r\n\n b\x07") == ["a", " b"]
 
@@ -61,7 +61,7 @@ def test_a_note_keeps_its_markdown_but_opens_no_other_block() -> None:
     heading, quote, items = escape.note_paragraphs(note)
     assert heading == "**a heading**"  # strong: not a section of the export
     assert rendered_text(quote)[0] == ["paragraph_open"]
-    assert items == "- a list\\\n**bold** and [link](http://x)"
+    assert items == "- a list  \n**bold** and [link](http://x)"
     assert [t.type for t in MD.parse(items) if t.nesting == 1][:2] == [
         "bullet_list_open",
         "list_item_open",
