@@ -38,8 +38,11 @@ class LayoutPacer(QObject):
     INTERVAL_MS = 10
     STEP = 1000  # characters laid out at a time within a slice
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, *, held: bool = False) -> None:
+        """``held``: lay nothing out until :meth:`release` (the pane's first paint, which
+        must not wait behind a slice: on a busy machine the ticks came before it)."""
         super().__init__(document)
+        self._held = held
         self._document = document
         self._layout = document.documentLayout()
         self._layout_timer: int | None = None
@@ -53,7 +56,8 @@ class LayoutPacer(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(self.INTERVAL_MS)  # as Qt's own: input and painting go first
         self._timer.timeout.connect(self.lay_out_slice)
-        self._timer.start()
+        if not held:
+            self._timer.start()
 
     def _on_size_changed(self) -> None:
         self._sized = True
@@ -105,5 +109,12 @@ class LayoutPacer(QObject):
     def restart(self) -> None:
         """The text is laid out anew (a new width): lay it out again from the start."""
         self._target = 0
-        if not self._timer.isActive():
+        if not self._timer.isActive() and not self._held:
             self._timer.start()
+
+    def release(self) -> None:
+        """Start laying out (a pacer made ``held``)."""
+        if self._held:
+            self._held = False
+            if not self.done():
+                self._timer.start()

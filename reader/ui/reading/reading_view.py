@@ -341,7 +341,8 @@ class ReadingView(QTextBrowser):
             if replaced is not None:
                 replaced.deleteLater()
             document.documentLayout().documentSizeChanged.connect(self._on_document_resized)
-            self.pacer = LayoutPacer(document)
+            # (Held until the first paint: nothing but the screen is laid out before it.)
+            self.pacer = LayoutPacer(document, held=not self._painted)
             self.pacer.finished.connect(self._justify_near)
             self.pacer.finished.connect(self._layers_moved)  # (all drawn once all laid out)
             self.justifier = Justifier(document)
@@ -866,6 +867,8 @@ class ReadingView(QTextBrowser):
             painter.end()
         if not self._painted:
             self._painted = True
+            if self.pacer is not None:
+                self.pacer.release()
             self.first_painted.emit()  # what it starts is queued before the lines below
             if self._justify_after_paint:
                 QTimer.singleShot(0, self, self._on_justify_after_paint)

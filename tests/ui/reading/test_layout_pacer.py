@@ -23,3 +23,42 @@ def test_a_long_text_is_laid_out_in_the_background_in_slices(
     bar = view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() >= height - view.viewport().height() - 2, timeout=5000)
     assert view.reading_position() == doc.blocks[5].start
+
+
+def test_a_pane_not_painted_yet_lays_out_nothing_until_its_first_paint(qtbot: QtBot) -> None:
+    """The pacer waits for the first paint: on a busy machine its ticks came before the paint
+    and laid out a slice or more in front of it."""
+    from PySide6.QtCore import QTimer
+
+    from reader.ui.reading.fonts import FontCatalog
+    from reader.ui.reading.typesetting import Typography
+
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    pane = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(pane)
+    pane.resize(600, 400)
+    pane.set_content(ReadingContent.original(long_document()))
+    pacer = pane.pacer
+    assert pacer is not None
+    pacer.restart()  # (as a new width would: still held)
+    document = pane.document()
+
+    def laid_out() -> int:
+        blocks = (document.findBlockByNumber(i) for i in range(document.blockCount()))
+        return sum(block.layout().lineCount() > 0 for block in blocks)
+
+    def a_tenth_of_a_second() -> int:
+        # Ten of the pacer's ticks, had it been running; then how many blocks are laid out.
+        later = QTimer(pane)
+        later.setSingleShot(True)
+        with qtbot.waitSignal(later.timeout, timeout=5000):
+            later.start(100)
+        return laid_out()
+
+    # (Qt's own stepwise layout ticks once, which the pacer lets through to tell its timer
+    # from the one that reports the size; nothing after that.)
+    first = a_tenth_of_a_second()
+    assert a_tenth_of_a_second() == first and not pacer.done()
+    with qtbot.waitSignal(pacer.finished, timeout=20000):
+        pane.show()  # painted: the pacer goes on from there
+    assert pacer.done()

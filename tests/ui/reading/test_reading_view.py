@@ -6,7 +6,7 @@ from __future__ import annotations
 import hypothesis
 import pytest
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -320,13 +320,27 @@ def test_the_first_paint_lays_out_the_screen_and_the_rest_follows_justified(
         words = letter_spaced_words(document)  # (lays the rest out: after the count)
         spaced_on_screen.append([w.word for w in words if w.block == 1])
 
+    # How many were laid out as the first paint began: on a busy machine a tick of Qt's own
+    # stepwise layout may come before the paint and lay out a step more (a bare QTextEdit's
+    # too); what is checked is that the paint itself lays out nothing more.
+    at_paint: list[int] = []
+
+    class PaintStart(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not at_paint:
+                at_paint.append(laid_out())
+            return False
+
+    watcher = PaintStart(view)
+    view.viewport().installEventFilter(watcher)
     view.first_painted.connect(on_painted)
     view.show()  # shown and resized now; painted from the event loop
     assert not painted
     assert last.layout().lineCount() == 0
     shown = laid_out()
     qtbot.waitUntil(lambda: bool(painted) and last.layout().lineCount() > 0)
-    assert painted == [shown]  # (a cursor put in the page's top margin laid out 3x as much)
+    assert at_paint[0] >= shown
+    assert painted == at_paint[:1]  # (a cursor put in the page's top margin laid out 3x as much)
     assert spaced_on_screen == [[]]
     assert filled_at_paint == [filled]
     qtbot.waitUntil(lambda: not letter_spaced_words(view.document()))
