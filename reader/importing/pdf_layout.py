@@ -82,7 +82,6 @@ _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin l
 _LATIN_END = re.compile(f"[{_LATIN}]+$")
 _LATIN_START = re.compile(f"[{_LATIN}]+")
 _WORD = re.compile(f"[{_LATIN}]+(?:-[{_LATIN}]+)*")
-_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,4}")
 
 
 def is_bad_character(ch: str) -> bool:
@@ -1135,12 +1134,12 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         ):
             block.kind, block.level = "subtitle", 0
         elif any(h in text for h in AFFILIATION_HINTS) and len(text) <= 40:
-            byline = _byline(block)
-            if byline is None:
+            split = byline(block)
+            if split is None:
                 block.kind, block.level = "affiliation", 0
             else:
                 at = blocks.index(block)
-                blocks[at : at + 1] = byline
+                blocks[at : at + 1] = split
         elif (len(text) <= 12 and not text.endswith(("。", "."))) or (
             len(text) <= 40 and EMAIL.search(text)
         ):
@@ -1152,22 +1151,55 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         english = False
 
 
-def _byline(block: PdfBlock) -> list[PdfBlock] | None:
-    """A line printing the author, a space, then the affiliation (「陳小華　國立測試大學政治學系」)
-    as an author block and an affiliation block; None for any other block."""
+# What a name never holds and an affiliation ends with: the words of institutions and their
+# parts (a single 系, 所, 院… as in 政治學系, 歷史語言研究所, 中央研究院).
+_INSTITUTION_WORDS = (
+    *AFFILIATION_HINTS,
+    "公司", "系", "所", "院", "部", "會", "会", "局", "處", "处", "室", "廳", "厅", "館", "馆",
+    "校", "社", "組", "组", "科", "署", "團", "团",
+)  # fmt: skip
+# Titles an affiliation may end with (國立政治大學外交學系教授).
+_TITLES = (
+    "教授", "研究員", "研究员", "講師", "讲师", "博士", "博士生", "碩士生", "硕士生", "研究生",
+    "主任", "院長", "院长", "所長", "所长", "系主任", "助理", "學者", "学者", "記者", "记者",
+    "編輯", "编辑",
+)  # fmt: skip
+_NAMES = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff]{2,4}(?:[、，,][\u3400-\u9fff\uf900-\ufaff]{2,4})*"
+)
+
+
+def _is_name(part: str) -> bool:
+    """Whether ``part`` prints Chinese names: two to four ideographs each, none holding a word
+    of an institution (北京大學 is no name)."""
+    return bool(_NAMES.fullmatch(part)) and not any(w in part for w in _INSTITUTION_WORDS)
+
+
+def byline(block: PdfBlock) -> list[PdfBlock] | None:
+    """A first-page line printing names, a space after each, then an affiliation
+    (「陳小華　王大明　國立測試大學政治學系」) as an author block per name and an affiliation
+    block; None for any other block. Strict, as a wrong split makes a university an author:
+    each name two to four ideographs (a list of them joined by 、 is one block) holding no word
+    of an institution, and the affiliation ends with one (大學, 學系, 研究所, 中心, 院…) or a
+    title (教授, 研究員…). A university and its department (北京大學　國際關係學院) or a
+    sentence (研究指出 臺灣大學生多數支持) is none."""
     if len(block.pieces) != 1:
         return None
     line = block.pieces[0].line
     text = line.text
-    name, space, rest = text.partition("\u3000" if "\u3000" in text else " ")
-    if not (space and rest.strip() and any(h in rest for h in AFFILIATION_HINTS)):
+    spans = [m.span() for m in re.finditer(r"[^ \u3000]+", text)]
+    names = 0
+    while names < len(spans) - 1 and _is_name(text[slice(*spans[names])]):
+        names += 1
+    rest = text[spans[names][0] :] if names else ""
+    if not (names and rest.endswith(_INSTITUTION_WORDS + _TITLES)):
         return None
-    # Chinese names: two to four ideographs each (陳小華、王大明).
-    if not all(_NAME.fullmatch(part) for part in re.split("[、，,]", name)):
-        return None
-    cut = sum(1 for p in line.positions if p < len(name))
     parts = []
-    for kind, chars in (("author", line.chars[:cut]), ("affiliation", line.chars[cut:])):
+    pieces = [("author", *span) for span in spans[:names]] + [
+        ("affiliation", spans[names][0], len(text))
+    ]
+    for kind, start, end in pieces:
+        chars = [c for c, p in zip(line.chars, line.positions, strict=True) if start <= p < end]
         part = PdfBlock(kind, 0)
         part.add(Line(line.page, chars, line.vertical, line.kind))
         parts.append(part)

@@ -20,7 +20,7 @@ from reader import documents
 from reader.importing import guess, read_source
 from reader.importing.pdf import layout_pdf
 from reader.importing.pdf_extract import PdfPage, extract
-from reader.importing.pdf_layout import Char, Line, cut_word, page_chars
+from reader.importing.pdf_layout import Char, Line, PdfBlock, byline, cut_word, page_chars
 from tests.importing.pdf_helpers import DATA, pdf_source
 
 # Every noncharacter: U+FDD0..U+FDEF and the last two code points of each plane.
@@ -393,3 +393,97 @@ def test_justified_chinese_gains_no_space(qapp: object, tmp_path: Path, name: st
     between = re.compile(r"(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
     assert len(got.text) > 1500
     assert len(between.findall(got.text)) == len(between.findall(doc.text))
+
+
+def _byline_of(text: str) -> list[tuple[str, str]] | None:
+    """What :func:`byline` makes of a first-page line printing ``text`` (U+3000 and spaces as
+    the PDF writes them, a character 12 points wide)."""
+    chars, x, space = [], 60.0, 0
+    for ch in text:
+        if ch in " \u3000":
+            space, x = (3 if ch == "\u3000" else 2), x + (12.0 if ch == "\u3000" else 3.0)
+            continue
+        chars.append(Char(ch, x, 700.0, x + 12.0, 712.0, 12.0, 400, 0, space))
+        space, x = 0, x + 12.0
+    block = PdfBlock("paragraph", 0)
+    block.add(Line(0, chars))
+    assert block.text == text
+    parts = byline(block)
+    return None if parts is None else [(b.kind, b.text) for b in parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "陳小華　國立測試大學政治學系",
+            [("author", "陳小華"), ("affiliation", "國立測試大學政治學系")],
+        ),
+        (
+            "陳小華　王大明　國立測試大學政治學系",
+            [("author", "陳小華"), ("author", "王大明"), ("affiliation", "國立測試大學政治學系")],
+        ),
+        (
+            "陳小華 王大明 國立政治大學 外交學系 教授",
+            [
+                ("author", "陳小華"),
+                ("author", "王大明"),
+                ("affiliation", "國立政治大學 外交學系 教授"),
+            ],
+        ),
+        ("歐陽小華　中央研究院", [("author", "歐陽小華"), ("affiliation", "中央研究院")]),
+        (
+            "陳小華、王大明　國立政治大學",
+            [("author", "陳小華、王大明"), ("affiliation", "國立政治大學")],
+        ),
+        ("李明　副研究員", [("author", "李明"), ("affiliation", "副研究員")]),
+        # A university and its department, a sentence: never a byline.
+        ("北京大學　國際關係學院", None),
+        ("清華大學 公共管理學院", None),
+        ("研究指出 臺灣大學生多數支持", None),
+        ("研究指出 臺灣大學生多數支持兩岸交流", None),
+        ("本所　研究中心", None),
+        ("政治學系　國立政治大學", None),
+        ("陳小華國立測試大學政治學系", None),  # no space: nothing to split at
+        ("陳小華　國立測試大學政治學系的研究", None),
+        ("2023年9月　國立政治大學", None),
+        ("Chen Xiaohua 國立政治大學", None),
+    ],
+)
+def test_a_byline_is_split_only_where_names_then_an_affiliation_are_printed(
+    text: str, parts: list[tuple[str, str]] | None
+) -> None:
+    """A first-page line 'name(s), space, affiliation' gives author and affiliation blocks only
+    when each name is two to four ideographs with no affiliation word in it and what follows
+    ends with one (大學, 學系, 研究院, 中心…) or a title (教授, 研究員…)."""
+    assert _byline_of(text) == parts
+
+
+def test_a_university_and_its_department_stay_one_affiliation(qapp: object, tmp_path: Path) -> None:
+    """The reviewer's page: 王大明 alone, then 「北京大學　國際關係學院」: one author, one
+    affiliation (not the author 北京大學); a first line that is a sentence is no author."""
+    serif = "Noto Serif CJK TC"
+    body = "本文探討中俄兩國在北極地區的合作模式與其影響，並分析雙方的利益分歧與合作的限制。"
+    path = qt_cjk_pdf(
+        tmp_path / "byline.pdf",
+        [
+            ("Noto Sans CJK TC", 20, "中俄北極合作之研究"),
+            (serif, 12, "王大明"),
+            (serif, 12, "北京大學　國際關係學院"),
+            (serif, 12, body),
+        ],
+    )
+    doc = guess(read_source(path)).document
+    assert doc.meta.authors == ("王大明",)
+    assert doc.meta.affiliation == "北京大學　國際關係學院"
+    two = qt_cjk_pdf(
+        tmp_path / "two.pdf",
+        [
+            ("Noto Sans CJK TC", 20, "中俄北極合作之研究"),
+            (serif, 12, "陳小華　王大明　國立測試大學政治學系"),
+            (serif, 12, body),
+        ],
+    )
+    doc = guess(read_source(two)).document
+    assert doc.meta.authors == ("陳小華", "王大明")
+    assert doc.meta.affiliation == "國立測試大學政治學系"
