@@ -140,6 +140,46 @@ def test_a_careful_reader_tells_a_cut_word_from_a_hyphenated_one(
     assert cut_word(before, after, Counter(words)) is cut
 
 
+_LATIN_WORDS = st.text(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéü", min_size=1, max_size=8
+)
+_NOT_LATIN = st.sampled_from("中國俄羅斯冷戰美0123456789（）、。")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=_LATIN_WORDS,
+    after=_LATIN_WORDS,
+    other=_NOT_LATIN,
+    side=st.booleans(),
+    words=st.dictionaries(_LATIN_WORDS.map(str.casefold), st.integers(0, 3), max_size=5),
+)
+def test_a_hyphen_beside_anything_but_a_latin_letter_is_never_taken_out(
+    before: str, after: str, other: str, side: bool, words: dict[str, int]
+) -> None:
+    """Whatever the text writes elsewhere: a digit or a Chinese character on either side of
+    the hyphen keeps it."""
+    if side:
+        before += other
+    else:
+        after = other + after
+    assert cut_word(f"the {before}", f"{after} goes on", Counter(words)) is False
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=_LATIN_WORDS,
+    word=st.sampled_from(["and", "or", "to", "nor", "And", "OR"]),
+    words=st.dictionaries(_LATIN_WORDS.map(str.casefold), st.integers(0, 3), max_size=5),
+)
+def test_a_suspended_hyphen_is_never_taken_out(
+    before: str, word: str, words: dict[str, int]
+) -> None:
+    """Before and, or, to, nor the hyphen is a suspended one (short- and long-term), whatever
+    the text writes elsewhere."""
+    assert cut_word(f"the {before}", f"{word} long-term", Counter(words)) is False
+
+
 COMPOUNDS = "ghostscript-compounds"  # made by ps2pdf from ghostscript-compounds.ps (beside it)
 
 
