@@ -89,10 +89,20 @@ class _Parser(argparse.ArgumentParser):
             # Its value is missing, or is another option's name (``--tag --note x``).
             message += f" (a value that begins with '-' can be written {expected[1]}=VALUE)"
         elif message.startswith("the following arguments are required") and self.stray:
-            message += (
-                f" (a value that begins with '-' goes after '--': "
-                f"meipi {self._sub_name()}-- {self.stray[0]})"
-            )
+            token = self.stray[0]
+            missing = message.partition(":")[2].strip().split(", ")
+            if token.startswith("--") or all(m.startswith("-") for m in missing):
+                # A misspelled option (--fromat), not a value: say so, and what it may be.
+                import difflib
+
+                close = difflib.get_close_matches(token, list(self._option_string_actions), 1)
+                maybe = f" (did you mean {close[0]}?)" if close else ""
+                message = f"unknown option {token}{maybe}; {message}"
+            else:
+                message += (
+                    f" (a value that begins with '-' goes after '--': "
+                    f"meipi {self._sub_name()}-- {token})"
+                )
         self.exit(
             EXIT_INPUT,
             f"meipi: {for_terminal(message)}. See 'meipi {self._sub_name()}--help'.\n",

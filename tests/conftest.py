@@ -70,5 +70,4 @@ def pdf_text_without_noncharacters(monkeypatch: pytest.MonkeyPatch) -> None:
         assert found is None, f"U+{ord(found.group()):04X} in the text of a PDF"
         return result
 
-    checked.checks_noncharacters = True  # type: ignore[attr-defined]
     monkeypatch.setattr(pdf, "layout_pdf", checked)

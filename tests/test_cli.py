@@ -96,3 +96,16 @@ def test_an_option_name_given_as_a_value_says_how_to_write_it(
     assert r.code == 2 and "meipi search -- -5%" in capsys.readouterr().err
     r = meipi("search", "--json", "--", "-5%")
     assert r.code == 0, r.err
+
+
+def test_a_misspelled_option_is_named_not_taken_for_a_value(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A reviewer: `meipi export --fromat csv` was told to put "--fromat" after '--'."""
+    r = meipi("export", "--fromat", "csv")
+    err = capsys.readouterr().err
+    assert r.code == 2 and "unknown option --fromat (did you mean --format?)" in err
+    assert "after '--'" not in err and err.count("\n") == 1
+    r = meipi("annotate", "hsu-divergence", "--qoute", "金磚國家")
+    err = capsys.readouterr().err
+    assert r.code == 2 and "did you mean --quote?" in err and "after '--'" not in err

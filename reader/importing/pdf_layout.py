@@ -77,10 +77,11 @@ _NO_LINE_START = frozenset("、。，．：；？！」』）》〉】〕｝〗�
 _NO_LINE_END = frozenset("「『（《〈【〔｛〖〘〚‘“([{")
 _CAPTION = re.compile(r"^(圖|图|表|Figure|Fig\.|Table)\s*[0-9０-９一二三四五六七八九十]+")
 _HYPHENS = "-\u00ad\u2010"  # a line may end in one where a word was cut
-_LETTERS_END = re.compile(r"[^\W\d_]+$")
 _LETTERS_START = re.compile(r"[^\W\d_]+")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,4}")
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin letters
+_LATIN_END = re.compile(f"[{_LATIN}]+$")
+_LATIN_START = re.compile(f"[{_LATIN}]+")
+_WORD = re.compile(f"[{_LATIN}]+(?:-[{_LATIN}]+)*")
 
 
 def is_bad_character(ch: str) -> bool:
@@ -682,8 +683,13 @@ class PdfBlock:
                     and (_has_cjk(last) or _has_cjk(line) or _mostly_cjk(self.text))
                 )
                 # A hyphen or slash joins what it stands between (China-|Russia, and/|or),
-                # unless it stands alone (a dash: "as a dash -|and").
-                joins = self.text[-1] in "-/" and not self.text[-2:-1].isspace()
+                # unless it stands alone (a dash: "as a dash -|and") or is suspended (the
+                # line break stood for a space: "short-|and long-term").
+                joins = (
+                    self.text[-1] in "-/"
+                    and not self.text[-2:-1].isspace()
+                    and not (self.text[-1] == "-" and suspended(piece_text))
+                )
                 if not joins and not (digits and _mostly_cjk(self.text)) and not cut:
                     self.text += " "
         self.pieces.append(Piece(line, len(self.text), False))
@@ -776,29 +782,90 @@ def _ends_in_soft_hyphen(prev: Line, line: Line) -> bool:
     return bool(last.flags & HYPHEN) or prev.page != line.page
 
 
+# Words that form compounds with a hyphen (self-evident, non-linear, twenty-first): a hyphen
+# after one at a line's end stays unless the text writes the word whole elsewhere.
+# fmt: off
+COMPOUND_HEADS = frozenset((
+    "self", "non", "post", "pre", "co", "re", "anti", "multi", "cross", "so", "well", "long",
+    "short", "state", "half", "mid", "semi", "quasi", "ex", "all", "full", "ill", "vice",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand",
+))
+# Endings hyphenation leaves for the next line (state-|ment, self-|less): no second word.
+_SUFFIXES = frozenset((
+    "ment", "ments", "ness", "less", "ful", "fully", "ing", "ings", "est", "er", "ers", "ed",
+    "ly", "ity", "ities", "ism", "isms", "ist", "ists",
+))
+# fmt: on
+# A hyphen before one of these left its word's second half to the next word (short- and
+# long-term, pre- or post-war): a suspended hyphen.
+_SUSPENDING = frozenset(("and", "or", "to", "nor"))
+_ADDRESS = re.compile(r"/|@|\bdoi\b|\bwww\.", re.IGNORECASE)
+
+
+def suspended(after: str) -> bool:
+    """Whether a line's text ``after`` begins with a word that a suspended hyphen before it
+    leaves its second half to ("and long-term"), not one of a compound ("and-roll")."""
+    word = _LATIN_START.match(after)
+    return (
+        word is not None
+        and word.group().casefold() in _SUSPENDING
+        and after[word.end() : word.end() + 1] != "-"
+    )
+
+
 def cut_word(before: str, after: str, words: Counter[str] | None = None) -> bool:
     """Whether the hyphen between ``before`` (a line's text up to its final hyphen) and
-    ``after`` (the next line's) cut a word: as a careful reader decides. Not before a digit
-    or anything but a letter (COVID-|19); else as the text writes the word elsewhere, whole
-    or hyphenated (``words``: how often each word and hyphenated compound comes in the text's
-    lines, case folded); else not where a capital follows a small letter (China-|Russia,
-    non-|English); else it did (man-|agement, ELE-|MENT)."""
-    head = _LETTERS_END.search(before)
-    tail = _LETTERS_START.match(after)
+    ``after`` (the next line's) cut a word in two: as a careful reader decides, keeping the
+    hyphen printed wherever the text leaves it in doubt (a kept hyphen is seen; a wrong join
+    silently breaks search and quotes). ``words``: how often each word and hyphenated compound
+    comes in the text's lines, case folded, the two halves of a line-end cut not counted.
+
+    Kept whatever the text says elsewhere: a hyphen with anything but a Latin letter on either
+    side (COVID-|19, 中國-|俄羅斯, post-|冷戰); in an address (the word before or after holds
+    /, @, doi or www.: a URL, a DOI, an e-mail address); a suspended hyphen (before and, or,
+    to, nor: short-|and long-term); after a single letter (e-|mail: no hyphenation cuts there).
+    Else as the text writes the word elsewhere: whole (joined) or hyphenated (kept), the more
+    often; kept if as often. Else kept before a capital unless both halves are all capitals
+    (US-|China, Sino-|Russian; but OP-|TIONAL is cut) and after a capitalized word (Beijing-|
+    based, Soviet-|era); joined before an ending (state-|ment, self-|less); kept after a word
+    that forms compounds (:data:`COMPOUND_HEADS`: self-|evident, twenty-|first, re-|examine)
+    and when both halves are words of the text on their own. Else the word was cut (man-|
+    agement, inter-|national)."""
+    head = _LATIN_END.search(before)
+    tail = _LATIN_START.match(after)
     if head is None or tail is None:
         return False
+    if head.start() and before[head.start() - 1].isalnum():
+        return False  # a digit or a letter of another script in the word before
+    if tail.end() < len(after) and after[tail.end()].isalnum():
+        return False  # ... or after
     first, second = head.group(), tail.group()
+    last_token = before.rsplit(None, 1)[-1] if before.strip() else ""
+    next_token = after.split(None, 1)[0] if after.strip() else ""
+    if _ADDRESS.search(last_token) or _ADDRESS.search(next_token):
+        return False
+    if suspended(after) or len(first) == 1:
+        return False
     if words is not None:
         whole = words[(first + second).casefold()]
         hyphenated = words[f"{first}-{second}".casefold()]
-        if whole != hyphenated:
+        if whole or hyphenated:
             return whole > hyphenated
-    return not (first[-1].islower() and second[0].isupper())
+    if not (first.isupper() and second.isupper()) and (first[0].isupper() or second[0].isupper()):
+        return False
+    if second.casefold() in _SUFFIXES:
+        return True
+    if first.casefold() in COMPOUND_HEADS:
+        return False
+    return not (words is not None and words[first.casefold()] and words[second.casefold()])
 
 
 class _Words:
-    """The words and hyphenated compounds of the text's lines, counted the first time a
-    hyphen at a line's end asks (most texts have none)."""
+    """The words and hyphenated compounds of the text's lines (in Latin letters), counted the
+    first time a hyphen at a line's end asks (most texts have none). The two halves of a word
+    a line end may have cut (``man-|agement``) are not counted: they are in doubt."""
 
     def __init__(self, ordered: list[list[Line]]) -> None:
         self._ordered = ordered
@@ -807,13 +874,21 @@ class _Words:
     @property
     def counts(self) -> Counter[str]:
         if self._counts is None:
-            self._counts = Counter(
-                m.group().casefold()
-                for lines in self._ordered
-                for line in lines
-                if line.kind != "running"
-                for m in _WORD.finditer(line.text)
-            )
+            counts: Counter[str] = Counter()
+            after_cut = False
+            for lines in self._ordered:
+                for line in lines:
+                    if line.kind == "running":
+                        continue
+                    text = line.text
+                    found = list(_WORD.finditer(text))
+                    if after_cut and found and found[0].start() == 0:
+                        found = found[1:]  # the second half of a word cut at the line above
+                    after_cut = text[-1:] in _HYPHENS
+                    if after_cut and found and found[-1].end() == len(text) - 1:
+                        found = found[:-1]  # the first half
+                    counts.update(m.group().casefold() for m in found)
+            self._counts = counts
         return self._counts
 
 
@@ -1059,12 +1134,12 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         ):
             block.kind, block.level = "subtitle", 0
         elif any(h in text for h in AFFILIATION_HINTS) and len(text) <= 40:
-            byline = _byline(block)
-            if byline is None:
+            split = byline(block)
+            if split is None:
                 block.kind, block.level = "affiliation", 0
             else:
                 at = blocks.index(block)
-                blocks[at : at + 1] = byline
+                blocks[at : at + 1] = split
         elif (len(text) <= 12 and not text.endswith(("。", "."))) or (
             len(text) <= 40 and EMAIL.search(text)
         ):
@@ -1076,22 +1151,55 @@ def front_matter(blocks: list[PdfBlock], size: float) -> None:
         english = False
 
 
-def _byline(block: PdfBlock) -> list[PdfBlock] | None:
-    """A line printing the author, a space, then the affiliation (「陳小華　國立測試大學政治學系」)
-    as an author block and an affiliation block; None for any other block."""
+# What a name never holds and an affiliation ends with: the words of institutions and their
+# parts (a single 系, 所, 院… as in 政治學系, 歷史語言研究所, 中央研究院).
+_INSTITUTION_WORDS = (
+    *AFFILIATION_HINTS,
+    "公司", "系", "所", "院", "部", "會", "会", "局", "處", "处", "室", "廳", "厅", "館", "馆",
+    "校", "社", "組", "组", "科", "署", "團", "团",
+)  # fmt: skip
+# Titles an affiliation may end with (國立政治大學外交學系教授).
+_TITLES = (
+    "教授", "研究員", "研究员", "講師", "讲师", "博士", "博士生", "碩士生", "硕士生", "研究生",
+    "主任", "院長", "院长", "所長", "所长", "系主任", "助理", "學者", "学者", "記者", "记者",
+    "編輯", "编辑",
+)  # fmt: skip
+_NAMES = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff]{2,4}(?:[、，,][\u3400-\u9fff\uf900-\ufaff]{2,4})*"
+)
+
+
+def _is_name(part: str) -> bool:
+    """Whether ``part`` prints Chinese names: two to four ideographs each, none holding a word
+    of an institution (北京大學 is no name)."""
+    return bool(_NAMES.fullmatch(part)) and not any(w in part for w in _INSTITUTION_WORDS)
+
+
+def byline(block: PdfBlock) -> list[PdfBlock] | None:
+    """A first-page line printing names, a space after each, then an affiliation
+    (「陳小華　王大明　國立測試大學政治學系」) as an author block per name and an affiliation
+    block; None for any other block. Strict, as a wrong split makes a university an author:
+    each name two to four ideographs (a list of them joined by 、 is one block) holding no word
+    of an institution, and the affiliation ends with one (大學, 學系, 研究所, 中心, 院…) or a
+    title (教授, 研究員…). A university and its department (北京大學　國際關係學院) or a
+    sentence (研究指出 臺灣大學生多數支持) is none."""
     if len(block.pieces) != 1:
         return None
     line = block.pieces[0].line
     text = line.text
-    name, space, rest = text.partition("\u3000" if "\u3000" in text else " ")
-    if not (space and rest.strip() and any(h in rest for h in AFFILIATION_HINTS)):
+    spans = [m.span() for m in re.finditer(r"[^ \u3000]+", text)]
+    names = 0
+    while names < len(spans) - 1 and _is_name(text[slice(*spans[names])]):
+        names += 1
+    rest = text[spans[names][0] :] if names else ""
+    if not (names and rest.endswith(_INSTITUTION_WORDS + _TITLES)):
         return None
-    # Chinese names: two to four ideographs each (陳小華、王大明).
-    if not all(_NAME.fullmatch(part) for part in re.split("[、，,]", name)):
-        return None
-    cut = sum(1 for p in line.positions if p < len(name))
     parts = []
-    for kind, chars in (("author", line.chars[:cut]), ("affiliation", line.chars[cut:])):
+    pieces = [("author", *span) for span in spans[:names]] + [
+        ("affiliation", spans[names][0], len(text))
+    ]
+    for kind, start, end in pieces:
+        chars = [c for c, p in zip(line.chars, line.positions, strict=True) if start <= p < end]
         part = PdfBlock(kind, 0)
         part.add(Line(line.page, chars, line.vertical, line.kind))
         parts.append(part)

@@ -8,6 +8,7 @@ import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reader.documents import Document, load_library
 from reader.export.records import AnnotationRecord, ExportSource, OriginalView, ViewLike
@@ -47,7 +48,10 @@ TAGS = [
 
 @functools.cache
 def _library() -> tuple[Document, ...]:
-    return tuple(load_library())
+    # The shipped texts only: cached for the run, it may be first asked for before a test's
+    # own data directory is set, and the user's real texts must not come in (a reviewer's
+    # stray text there failed the CSV tests).
+    return tuple(load_library(user_dir=Path(__file__).parent / "no-user-texts"))
 
 
 def library_docs() -> list[Document]:

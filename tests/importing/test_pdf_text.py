@@ -10,6 +10,7 @@ import html
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +20,7 @@ from reader import documents
 from reader.importing import guess, read_source
 from reader.importing.pdf import layout_pdf
 from reader.importing.pdf_extract import PdfPage, extract
-from reader.importing.pdf_layout import Char, Line, cut_word, page_chars
+from reader.importing.pdf_layout import Char, Line, PdfBlock, byline, cut_word, page_chars
 from tests.importing.pdf_helpers import DATA, pdf_source
 
 # Every noncharacter: U+FDD0..U+FDEF and the last two code points of each plane.
@@ -69,21 +70,120 @@ def test_words_cut_at_line_ends_are_whole_again_and_real_hyphens_stay() -> None:
 @pytest.mark.parametrize(
     ("before", "after", "words", "cut"),
     [
+        # Words cut in two (TeX's usual cuts): whole again.
         ("careful structures man", "agement, and", {}, True),
+        ("the inter", "national order", {}, True),
         ("if an element is OP", "TIONAL and", {}, True),  # TeX cuts capitals too
-        ("the long and busy China", "Russia border", {}, False),
-        ("the many non", "English languages", {}, False),
+        ("an ELE", "MENT of", {}, True),
+        ("a sign of trust and friend", "ship between", {"friend-ship": 0}, True),
+        # The text writes the word elsewhere: as it does.
+        ("the Sino", "Russian treaty", {"sinorussian": 2, "sino-russian": 1}, True),
+        ("asks us to re", "examine it", {"reexamine": 1}, True),
+        ("the co", "operation of", {"cooperation": 2}, True),
+        ("the Man", "agement of", {"management": 1}, True),  # a capitalized word cut
+        ("every single record, a well", "known practice", {"well-known": 1}, False),
+        ("the self", "evident case", {"self-evident": 1}, False),
+        ("ab", "cdefg", {"abcdefg": 1, "ab-cdefg": 1}, False),  # as often both ways: kept
+        # Not Latin letters on both sides: never joined.
         ("the spread of COVID", "19 that", {}, False),
         ("a dash ", "and", {}, False),
-        ("every single record, a well", "known practice", {"well-known": 1}, False),
-        ("the Sino", "Russian treaty", {"sinorussian": 2, "sino-russian": 1}, True),
-        ("a sign of trust and friend", "ship between", {"friend-ship": 0}, True),
+        ("中國", "俄羅斯的夥伴關係", {}, False),
+        ("然而美", "中競爭仍", {}, False),
+        ("討論所謂的 post", "冷戰時代", {}, False),
+        ("以及中", "長期的合作", {}, False),
+        ("the dé", "tente between", {}, True),  # Latin letters beyond ASCII are letters
+        # Compounds a reader keeps: a capital after it (unless both halves are capitals) or
+        # a capitalized word before it, an acronym.
+        ("the long and busy China", "Russia border", {}, False),
+        ("the many non", "English languages", {}, False),
+        ("the Sino", "Russian partnership", {}, False),
+        ("in the post", "Soviet space", {}, False),
+        ("the view of US", "China relations", {}, False),
+        ("the EU", "Russia summit", {}, False),
+        ("the PRC", "Taiwan talks", {}, False),
+        ("the state-owned and Beijing", "based firms", {}, False),
+        ("the Soviet", "era archives", {}, False),
+        # Lowercase compounds: a word that forms compounds before it...
+        ("of the twenty", "first century", {}, False),
+        ("asks us to re", "examine the", {}, False),
+        ("examine the co", "operation that", {}, False),
+        ("seemed self", "evident to", {}, False),
+        ("to the so", "called realists", {}, False),
+        ("of the long", "term view", {}, False),
+        ("and the state", "owned firms", {}, False),
+        ("the non", "linear case", {}, False),
+        ("a well", "known habit", {}, False),
+        ("the e", "mail archive", {}, False),  # one letter: no hyphenation cuts there
+        ("the state", "ment of", {}, True),  # an ending, no second word
+        ("a self", "less act", {}, True),
+        # ... or both halves standalone words of the text.
+        ("the book", "keeping of", {"book": 2, "keeping": 1}, False),
+        ("the book", "keeping of", {"book": 2}, True),
+        # Suspended hyphens.
+        ("Effects of the short", "and long-term kind", {}, False),
+        ("on pre", "and post-war trade", {}, False),
+        ("full", "or part-time", {}, False),
+        ("short", "to medium-term", {}, False),
+        ("neither long", "nor short-term", {}, False),
+        # Addresses: a URL, a DOI, an e-mail address.
+        ("see https://example.org/belt", "road/report", {}, False),
+        ("see example.org/belt", "road/report", {}, False),
+        ("or doi:10.1000/abc", "def for", {}, False),
+        ("write to mail@example", "domain.org", {}, False),
+        ("at www.example", "site.org", {}, False),
+        ("at the exam", "ple.org/path", {}, False),
     ],
 )
 def test_a_careful_reader_tells_a_cut_word_from_a_hyphenated_one(
     before: str, after: str, words: dict[str, int], cut: bool
 ) -> None:
     assert cut_word(before, after, Counter(words)) is cut
+
+
+COMPOUNDS = "ghostscript-compounds"  # made by ps2pdf from ghostscript-compounds.ps (beside it)
+
+
+def test_compounds_addresses_and_suspended_hyphens_keep_their_hyphen() -> None:
+    """ghostscript-compounds.ps (a reviewer's lines): every compound broken at its hyphen reads
+    as printed, with no other evidence in the text (Sino-Russian, twenty-first, re-examine,
+    so-called, US-China, Beijing-based), and so do a URL and a DOI; a suspended hyphen keeps
+    its hyphen and the space the line break stood for (short- and long-term); a word given
+    hyphenated elsewhere (self-evident) stays so; the words TeX cut (manage-|ment, inter-|
+    national across the page break) are whole."""
+    doc = guess(pdf_source(COMPOUNDS)).document
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks][1:] == [
+        (
+            "paragraph",
+            "The Sino-Russian partnership in the post-Soviet space of the twenty-first century "
+            "asks us to re-examine the co-operation that seemed self-evident to the so-called "
+            "realists of the long-term view of US-China relations and the state-owned and "
+            "Beijing-based firms, see https://example.org/belt-road/report or "
+            "doi:10.1000/abc-def for the management of the page end, and the international "
+            "order.",
+        ),
+        (
+            "paragraph",
+            "Effects of the short- and long-term kind on pre- and post-war trade with the "
+            "e-mail archive of the self-evident self-evident case.",
+        ),
+    ]
+    assert "selfevident" not in doc.text and "shortand" not in doc.text
+
+
+def test_a_hyphen_beside_chinese_stays(qapp: object, tmp_path: Path) -> None:
+    """A hyphen ending a line before or after a Chinese character is never a cut word's: 中國-|
+    俄羅斯, 美-|中, post-|冷戰 and 中-|長期 read as printed."""
+    serif = "Noto Serif CJK TC"
+    lines = [
+        "本文探討中國-",
+        "俄羅斯的夥伴關係，然而美-",
+        "中競爭仍深刻影響討論所謂的 post-",
+        "冷戰時代中俄兩國的關係，以及中-",
+        "長期的合作前景與限制。",
+    ]
+    path = qt_cjk_pdf(tmp_path / "zh-hyphens.pdf", [(serif, 12, line) for line in lines], 8)
+    doc = guess(read_source(path)).document
+    assert "".join(lines) in doc.text.replace("\n", "")
 
 
 def test_pdfium_reports_the_soft_hyphens_of_the_test_pdf() -> None:
@@ -144,12 +244,24 @@ def test_no_noncharacter_survives_the_layout_of_a_page(text: str) -> None:
     assert NONCHARACTER.search("".join(c.ch for c in chars)) is None
 
 
-def test_every_pdf_a_test_imports_is_checked_for_noncharacters() -> None:
-    """The guard in tests/conftest.py wraps the PDF layout of every test: a text with a
-    noncharacter fails the test that imported it."""
-    from reader.importing import pdf
+def test_every_pdf_a_test_imports_is_checked_for_noncharacters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The guard in tests/conftest.py wraps the PDF layout of every test: a PDF imported the
+    way the app imports one, whose text comes out with a noncharacter (put there by a broken
+    layout step), fails the test that imported it."""
+    from reader.importing import pdf_layout
 
-    assert getattr(pdf.layout_pdf, "checks_noncharacters", False)
+    real = pdf_layout.build_blocks
+
+    def broken(*args: Any, **kwargs: Any) -> list[pdf_layout.PdfBlock]:
+        blocks = real(*args, **kwargs)
+        blocks[-1].text += "\ufffe"
+        return blocks
+
+    monkeypatch.setattr(pdf_layout, "build_blocks", broken)
+    with pytest.raises(AssertionError, match=r"U\+FFFE in the text of a PDF"):
+        guess(pdf_source(HYPHENS))
 
 
 def _cjk_line(text: str, gaps: list[float], spaces: list[int], size: float = 12.0) -> Line:
@@ -198,9 +310,10 @@ def test_the_space_drawn_between_chinese_characters_is_the_one_a_reader_sees() -
     assert comma.text == "甲乙，丁戊"
 
 
-def qt_cjk_pdf(path: Path, lines: list[tuple[str, int, str]]) -> Path:
+def qt_cjk_pdf(path: Path, lines: list[tuple[str, int, str]], leading: int = 18) -> Path:
     """An A4 PDF drawn with QPainter at 72 dpi, as the tester drew theirs: each (font, pixel
-    size, text) on a line of its own, the paragraph lines justified in a 432-point box."""
+    size, text) on a line of its own (``leading`` points below the last), the paragraph lines
+    justified in a 432-point box."""
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
 
@@ -219,7 +332,7 @@ def qt_cjk_pdf(path: Path, lines: list[tuple[str, int, str]]) -> Path:
             y += box.height() + 16
         else:
             painter.drawText(60, int(y), text)
-            y += size + 18
+            y += size + leading
     painter.end()
     del writer
     assert path.read_bytes().startswith(b"%PDF-")
@@ -280,3 +393,97 @@ def test_justified_chinese_gains_no_space(qapp: object, tmp_path: Path, name: st
     between = re.compile(r"(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
     assert len(got.text) > 1500
     assert len(between.findall(got.text)) == len(between.findall(doc.text))
+
+
+def _byline_of(text: str) -> list[tuple[str, str]] | None:
+    """What :func:`byline` makes of a first-page line printing ``text`` (U+3000 and spaces as
+    the PDF writes them, a character 12 points wide)."""
+    chars, x, space = [], 60.0, 0
+    for ch in text:
+        if ch in " \u3000":
+            space, x = (3 if ch == "\u3000" else 2), x + (12.0 if ch == "\u3000" else 3.0)
+            continue
+        chars.append(Char(ch, x, 700.0, x + 12.0, 712.0, 12.0, 400, 0, space))
+        space, x = 0, x + 12.0
+    block = PdfBlock("paragraph", 0)
+    block.add(Line(0, chars))
+    assert block.text == text
+    parts = byline(block)
+    return None if parts is None else [(b.kind, b.text) for b in parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "陳小華　國立測試大學政治學系",
+            [("author", "陳小華"), ("affiliation", "國立測試大學政治學系")],
+        ),
+        (
+            "陳小華　王大明　國立測試大學政治學系",
+            [("author", "陳小華"), ("author", "王大明"), ("affiliation", "國立測試大學政治學系")],
+        ),
+        (
+            "陳小華 王大明 國立政治大學 外交學系 教授",
+            [
+                ("author", "陳小華"),
+                ("author", "王大明"),
+                ("affiliation", "國立政治大學 外交學系 教授"),
+            ],
+        ),
+        ("歐陽小華　中央研究院", [("author", "歐陽小華"), ("affiliation", "中央研究院")]),
+        (
+            "陳小華、王大明　國立政治大學",
+            [("author", "陳小華、王大明"), ("affiliation", "國立政治大學")],
+        ),
+        ("李明　副研究員", [("author", "李明"), ("affiliation", "副研究員")]),
+        # A university and its department, a sentence: never a byline.
+        ("北京大學　國際關係學院", None),
+        ("清華大學 公共管理學院", None),
+        ("研究指出 臺灣大學生多數支持", None),
+        ("研究指出 臺灣大學生多數支持兩岸交流", None),
+        ("本所　研究中心", None),
+        ("政治學系　國立政治大學", None),
+        ("陳小華國立測試大學政治學系", None),  # no space: nothing to split at
+        ("陳小華　國立測試大學政治學系的研究", None),
+        ("2023年9月　國立政治大學", None),
+        ("Chen Xiaohua 國立政治大學", None),
+    ],
+)
+def test_a_byline_is_split_only_where_names_then_an_affiliation_are_printed(
+    text: str, parts: list[tuple[str, str]] | None
+) -> None:
+    """A first-page line 'name(s), space, affiliation' gives author and affiliation blocks only
+    when each name is two to four ideographs with no affiliation word in it and what follows
+    ends with one (大學, 學系, 研究院, 中心…) or a title (教授, 研究員…)."""
+    assert _byline_of(text) == parts
+
+
+def test_a_university_and_its_department_stay_one_affiliation(qapp: object, tmp_path: Path) -> None:
+    """The reviewer's page: 王大明 alone, then 「北京大學　國際關係學院」: one author, one
+    affiliation (not the author 北京大學); a first line that is a sentence is no author."""
+    serif = "Noto Serif CJK TC"
+    body = "本文探討中俄兩國在北極地區的合作模式與其影響，並分析雙方的利益分歧與合作的限制。"
+    path = qt_cjk_pdf(
+        tmp_path / "byline.pdf",
+        [
+            ("Noto Sans CJK TC", 20, "中俄北極合作之研究"),
+            (serif, 12, "王大明"),
+            (serif, 12, "北京大學　國際關係學院"),
+            (serif, 12, body),
+        ],
+    )
+    doc = guess(read_source(path)).document
+    assert doc.meta.authors == ("王大明",)
+    assert doc.meta.affiliation == "北京大學　國際關係學院"
+    two = qt_cjk_pdf(
+        tmp_path / "two.pdf",
+        [
+            ("Noto Sans CJK TC", 20, "中俄北極合作之研究"),
+            (serif, 12, "陳小華　王大明　國立測試大學政治學系"),
+            (serif, 12, body),
+        ],
+    )
+    doc = guess(read_source(two)).document
+    assert doc.meta.authors == ("陳小華", "王大明")
+    assert doc.meta.affiliation == "國立測試大學政治學系"
