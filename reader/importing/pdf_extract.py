@@ -60,6 +60,9 @@ class PdfPage:
     # The visible part of the page (its crop box: left, bottom, right, top), in the characters'
     # coordinates; None when the PDF's box could not be read.
     box: tuple[float, float, float, float] | None = None
+    # Per character: the left and right of its loose box (from its origin and advance, where
+    # its ink may fill only part: 卜, 丨), two floats in a row; empty where not read.
+    advances: Sequence[float] = ()
 
 
 @dataclass(frozen=True)
@@ -258,12 +261,13 @@ def _page(record: dict[str, Any], blob: bytes) -> PdfPage:
     that died, leaves the arrays short: the missing answer then says so)."""
     text = str(record["text"])
     n = len(text)
-    boxes, sizes, weights = array("f"), array("f"), array("H")
-    if len(blob) == 23 * n:
+    boxes, sizes, weights, advances = array("f"), array("f"), array("H"), array("f")
+    if len(blob) == 31 * n:
         boxes.frombytes(blob[: 16 * n])
         sizes.frombytes(blob[16 * n : 20 * n])
         weights.frombytes(blob[20 * n : 22 * n])
-        flags = blob[22 * n :]
+        flags = blob[22 * n : 23 * n]
+        advances.frombytes(blob[23 * n :])
     else:
         text, flags = "", b""
     return PdfPage(
@@ -279,6 +283,7 @@ def _page(record: dict[str, Any], blob: bytes) -> PdfPage:
         images=int(record["images"]),
         image_area=float(record["image_area"]),
         box=_box(record.get("box")),
+        advances=advances.tolist(),
     )
 
 

@@ -26,6 +26,7 @@ its own.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 import statistics
@@ -112,6 +113,10 @@ class Char:
     # even the one a line breaks at), and none came before it: the line break cut a word
     # ("Thinki|ng"), so the lines join without a space.
     glued: bool = False
+    # Left and right of the box it stands in (its advance): its ink (x0, x1) may fill only a
+    # part (卜, 丨). NaN where unknown.
+    ax0: float = math.nan
+    ax1: float = math.nan
 
     @property
     def cx(self) -> float:
@@ -175,7 +180,7 @@ class Line:
             out: list[str] = []
             positions: list[int] = []
             length = 0
-            usual = self._usual_gap()
+            usual: float | None = None  # measured at the first space (most lines have none)
             raised = self._superscripts()
             for i, c in enumerate(self.chars):
                 if i and c.space_before:
@@ -183,8 +188,9 @@ class Line:
                     prev = before.ch
                     # A made-up space needs a real gap (PDFium also makes them up where a
                     # producer merely split a run: "20 14").
-                    gap = before.y0 - c.y1 if self.vertical else c.x0 - before.x1
-                    extra = gap - usual
+                    if usual is None:
+                        usual = self._usual_gap()
+                    extra = _gap(before, c, self.vertical) - usual
                     if is_cjk(prev) and is_cjk(c.ch):
                         space = _cjk_space(prev, c, extra)
                     else:
@@ -240,11 +246,16 @@ class Line:
         return raised
 
     def _usual_gap(self) -> float:
-        """The median gap between neighbouring characters (justified CJK lines spread them)."""
-        if len(self.chars) < 3:
+        """The median gap between neighbouring characters (justified CJK lines spread them; a
+        line of two Chinese characters has only its own gap: a heading set wide, 前　言, is
+        前言)."""
+        chars = self.chars
+        if len(chars) == 2 and _ideographic(chars[0].ch) and _ideographic(chars[1].ch):
+            return max(0.0, _gap(chars[0], chars[1], self.vertical))
+        if len(chars) < 3:
             return 0.0
-        pairs = zip(self.chars, self.chars[1:], strict=False)
-        gaps = [a.y0 - b.y1 for a, b in pairs] if self.vertical else [b.x0 - a.x1 for a, b in pairs]
+        vertical = self.vertical
+        gaps = [_gap(a, b, vertical) for a, b in itertools.pairwise(chars)]
         if not self.vertical and is_leader_line(self):
             # Dot leaders are spread out: the gaps between words are measured without them.
             chars = self.chars
@@ -257,6 +268,23 @@ class Line:
     def positions(self) -> list[int]:
         _ = self.text
         return self._positions
+
+
+def _ideographic(ch: str) -> bool:
+    """A CJK letter (not punctuation): set in a box one em square, its ink anywhere inside."""
+    return is_cjk(ch) and unicodedata.category(ch)[0] == "L"
+
+
+def _gap(a: Char, b: Char, vertical: bool) -> float:
+    """The gap between neighbouring characters ``a`` and ``b`` of a line. Across two CJK
+    letters, between the boxes they stand in (their advances): their ink says nothing (卜, 丨
+    or 一 leave most of their box empty, so a gap to their ink is no gap between the
+    characters). Else, and where the advances are unknown, between their ink."""
+    if not vertical and _ideographic(a.ch) and _ideographic(b.ch):
+        gap = b.ax0 - a.ax1
+        if gap == gap:  # not NaN
+            return gap
+    return a.y0 - b.y1 if vertical else b.x0 - a.x1
 
 
 def _cjk_space(prev: str, c: Char, extra: float) -> str:
@@ -280,6 +308,7 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
     for an ideograph (⽇ for 日) becomes the ideograph (:mod:`reader.radicals`), flagged
     ``RADICAL``."""
     text, flags, boxes, sizes, weights = page.text, page.flags, page.boxes, page.sizes, page.weights
+    advances = page.advances if len(page.advances) == 2 * len(text) else None
     # Does the producer write its own word spaces? (TeX does not: PDFium makes them all up.)
     made_up = sum(1 for m in _SPACE.finditer(text) if flags[m.start()] & GENERATED)
     writes_spaces = text.count(" ") - made_up > made_up
@@ -314,7 +343,11 @@ def page_chars(page: PdfPage) -> tuple[list[Char], int, int]:
         flag = flags[i]
         if "\u2e80" <= ch <= "\u2fdf" and (ideograph := unified(ch)) != ch:
             ch, flag = ideograph, flag | RADICAL  # a producer wrote 日 as ⽇ (KANGXI RADICAL SUN)
-        append(Char(ch, x0, y0, x1, y1, size, weights[i], flag, space, glued))
+        if advances is None:
+            append(Char(ch, x0, y0, x1, y1, size, weights[i], flag, space, glued))
+        else:
+            ax0, ax1 = advances[2 * i], advances[2 * i + 1]
+            append(Char(ch, x0, y0, x1, y1, size, weights[i], flag, space, glued, ax0, ax1))
         space = 0
         line_break = False
     return chars, visible, bad

@@ -487,3 +487,72 @@ def test_a_university_and_its_department_stay_one_affiliation(qapp: object, tmp_
     doc = guess(read_source(two)).document
     assert doc.meta.authors == ("陳小華", "王大明")
     assert doc.meta.affiliation == "國立測試大學政治學系"
+
+
+def qt_spaced_pdf(path: Path, rows: list[list[tuple[str, float]]], size: int = 12) -> Path:
+    """An A4 PDF drawn with QPainter at 72 dpi, as the reviewer drew theirs: each row a line 20
+    points below the last, each (character, advance) drawn on its own and the pen moved on by
+    the advance (letterspacing, as a producer that places every character does)."""
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    font = QFont("Noto Serif CJK TC")
+    font.setPixelSize(size)
+    painter.setFont(font)
+    y = 90.0
+    for row in rows:
+        x = 60.0
+        for ch, advance in row:
+            painter.drawText(int(x), int(y), ch)
+            x += advance
+        y += 20
+    painter.end()
+    del writer
+    return path
+
+
+def _evenly(text: str, step: float) -> list[tuple[str, float]]:
+    return [(ch, step) for ch in text]
+
+
+def test_letterspacing_makes_no_space_between_chinese_characters(
+    qapp: object, tmp_path: Path
+) -> None:
+    """The reviewer's lines: a two-character heading set wide (前言, a character every 30 or 24
+    points) is 前言, and search finds it; a line spread evenly (a character every 12.5 to 16
+    points at 12) gains no space beside a narrow glyph (卜, 丨, 一 leave much of their box
+    empty); a gap an em wider than the line's others is still a U+3000 there."""
+    letters = "本項目的目的與日月川上一二三小卜人入八丨目標明日卜卜一丨"
+    rows = [_evenly("前言", 30.0), _evenly("結論", 24.0)]
+    rows += [_evenly(letters, step) for step in (12.5, 13.5, 14.5, 16.0)]
+    wide = _evenly("甲乙丙丁戊己庚", 14.0)
+    wide[2] = ("丙", 26.0)  # an em more after 丙
+    rows.append(wide)
+    path = qt_spaced_pdf(tmp_path / "spaced.pdf", rows)
+    doc = guess(read_source(path)).document
+    texts = [doc.block_text(b) for b in doc.blocks]
+    assert texts[:2] == ["前言", "結論"]
+    assert "".join(texts[2:]) == letters * 4 + "甲乙丙\u3000丁戊己庚"
+
+
+def test_a_two_character_line_measures_its_gap_against_itself() -> None:
+    """A line of two characters has no other gap to compare with: its own is the usual one
+    (an ideographic space the PDF writes stays)."""
+    assert _cjk_line("前言", [18.0], [1]).text == "前言"
+    assert _cjk_line("前言", [18.0], [3]).text == "前\u3000言"
+
+
+def test_a_narrow_glyph_is_measured_by_its_place_not_its_ink() -> None:
+    """卜's ink fills a third of its box: the gap to its ink is no gap between the characters,
+    whose boxes sit evenly one em apart."""
+    chars = []
+    for i, ch in enumerate("本項目小卜人入八目標明日"):
+        x = 60.0 + 13.0 * i
+        ink = (x + 4.0, x + 8.0) if ch == "卜" else (x + 0.5, x + 11.5)
+        char = Char(ch, ink[0], 700.0, ink[1], 712.0, 12.0, 400, 0, 1 if i else 0)
+        char.ax0, char.ax1 = x, x + 12.0
+        chars.append(char)
+    assert Line(0, chars).text == "本項目小卜人入八目標明日"
