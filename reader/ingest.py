@@ -17,7 +17,9 @@ In both, a form feed starts a page, and a page break is a page boundary, never a
 * Blocks: indented documents start paragraphs at indentation; when most lines end a sentence,
   each line is a paragraph; PDF extractions otherwise end a block at a line with trailing space.
   Whatever the rest says, the short lines above the text's first blank line (title, author,
-  date …) are a block each, unless one ends a sentence (:func:`_front_lines`).
+  date …) are a block each, unless one ends a sentence; a line ending in a colon runs on (title:
+  subtitle); and lines wrapped mid-sentence (a line ending in ，、；…, or lines of one width with
+  commas) are one paragraph, the body's first (:func:`_front_lines`).
 * Headings: 第一編/章/節, 壹、, 一、, （一）, 1. / 1.1 / 1.1.1 — the levels are the numbering styles
   the document uses, outermost first (壹、 above （一）; 一、 above （一） when there is no 壹、).
 * Line breaks inside a block are joined: no space between CJK characters, one space between Latin
@@ -38,6 +40,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from reader.documents import (
     BlockDraft,
@@ -143,6 +146,11 @@ class Line:
     # A line of the text's opening lines (title, author …) that ends its block whatever the
     # layout's other rules say: see :func:`_front_lines`.
     ends_block: bool = False
+    # Its block goes on to the next line whatever the layout's other rules say (wrapped prose at
+    # the top, a title ending in a colon): see :func:`_front_lines`.
+    runs_on: bool = False
+    # The first line of wrapped prose at the top: the body begins here, there is no front matter.
+    prose_top: bool = False
     _cleaned: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -266,23 +274,58 @@ def split_pages(raw: str, layout: str = "pdf") -> list[Line]:
         lines.append(Line(raw_line, page, new_page_pending))
         new_page_pending = False
         prev_raw = piece
-    for index in _front_lines(text.split("\n"), pdf):
+    opening = _front_lines(text.split("\n"), pdf)
+    for index in opening.ends:
         lines[index].ends_block = True
+    for index in opening.runs_on:
+        lines[index].runs_on = True
+    if opening.prose:
+        lines[opening.runs_on[0]].prose_top = True
     return lines
 
 
-def _front_lines(pieces: list[str], pdf: bool) -> list[int]:
+# A line ending in one of these stops mid-sentence; a title, a name or a date never ends so.
+_MID_SENTENCE = "，、；…⋯"
+# Marks inside lines of one width that make them wrapped prose (a title rarely holds one).
+_CLAUSE_MARKS = "，；。！？"
+
+
+class _Opening(NamedTuple):
+    ends: list[int]  # lines that end their block
+    runs_on: list[int]  # lines whose block goes on to the next line
+    prose: bool  # the lines are wrapped prose (runs_on holds all but the last)
+
+
+def _hard_wrapped(opening: list[str]) -> bool:
+    """Lines cut at one width: three or more, all but the last at least eight wide characters wide
+    and within two wide characters (or an eighth) of each other, the last no wider, and commas in
+    them (a title and a subtitle of one width have none)."""
+    widths = [_width(text) for text in opening[:-1]]
+    if len(widths) < 2 or min(widths) < 16:
+        return False
+    return (
+        max(widths) - min(widths) <= max(4, max(widths) // 8)
+        and _width(opening[-1]) <= max(widths) + 2
+        and any(c in _CLAUSE_MARKS for text in opening for c in text)
+    )
+
+
+def _front_lines(pieces: list[str], pdf: bool) -> _Opening:
     """The opening lines that are front matter, one block each: the lines above the text's first
     blank line (title, author, affiliation, date …), when there are two or more and every one is
     short (at most 40 characters, or Latin) and none ends a sentence. Decided by these lines
     alone, never by statistics over the body, so a body cannot glue a title to its author.
-    Wrapped prose at the top is left alone (its paragraph ends a sentence), and so is a wrapped
-    English title: of consecutive Latin lines only the last ends the block. Returns indices into
-    the lines :func:`split_pages` makes from these pieces (the leading empty pieces it skips in
-    the ``pdf`` layout, keeps in ``plain``)."""
+    The lines, however long, are wrapped prose, one paragraph, when they are :func:`_hard_wrapped`
+    or, when none ends a sentence, one but the last stops mid-sentence (ends in ，、；…); other
+    lines ending a sentence are left to the layout's rules (a title, then a paragraph). A wrapped
+    English title stays one block (of consecutive Latin lines only the last ends it), and so do a
+    title ending in a colon and its subtitle. Returns indices into the lines
+    :func:`split_pages` makes from these pieces (the leading empty pieces it skips in the ``pdf``
+    layout, keeps in ``plain``)."""
+    none = _Opening([], [], False)
     first = next((i for i, piece in enumerate(pieces) if piece.strip(_WS)), None)
     if first is None:
-        return []
+        return none
     end = first
     while end < len(pieces) and pieces[end].strip(_WS):
         end += 1
@@ -296,16 +339,25 @@ def _front_lines(pieces: list[str], pdf: bool) -> list[int]:
             pdf
             and any(p.startswith(" ") and not p.startswith("  ") for p in pieces[first + 1 : end])
         )
-        or any(text[-1] in _PARAGRAPH_END for text in opening)
-        or any(len(text) > 40 and not _is_latin_line(text) for text in opening)
     ):
-        return []
+        return none
     offset = sum(1 for piece in pieces[:first] if piece or not pdf)
-    return [
-        offset + i
+    last = len(opening) - 1
+    ends_sentence = any(text[-1] in _PARAGRAPH_END for text in opening)
+    if _hard_wrapped(opening) or (
+        not ends_sentence and any(text[-1] in _MID_SENTENCE for text in opening[:-1])
+    ):
+        return _Opening([offset + last], [offset + i for i in range(last)], True)
+    if ends_sentence or any(len(text) > 40 and not _is_latin_line(text) for text in opening):
+        return none
+    runs_on = [i for i, text in enumerate(opening[:-1]) if text[-1] in "：:"]
+    ends = [
+        i
         for i, text in enumerate(opening)
-        if i + 1 == len(opening) or not (_is_latin_line(text) and _is_latin_line(opening[i + 1]))
+        if i not in runs_on
+        and (i == last or not (_is_latin_line(text) and _is_latin_line(opening[i + 1])))
     ]
+    return _Opening([offset + i for i in ends], [offset + i for i in runs_on], False)
 
 
 def _masthead(text: str, venue: str | None) -> tuple[str | None, str | None, str | None] | None:
@@ -585,7 +637,7 @@ def _group_lines(lines: list[Line], layout: str = "pdf") -> list[_Group]:
             if indent_mode and not ends_block and ln.trailing_space and not current[0].indented:
                 # Front matter and other unindented lines in an indented document: one each.
                 ends_block = True
-        if ends_block or ln.ends_block:
+        if (ends_block and not ln.runs_on) or ln.ends_block:
             flush()
     flush()
     return groups
@@ -608,7 +660,7 @@ def clean(raw: str, hints: Hints | None = None) -> Cleaned:
     body_start = 0
     for i, group in enumerate(groups):
         text = group.join()[0]
-        if _heading_level(text) is not None or group.lines[0].indented:
+        if _heading_level(text) is not None or group.lines[0].indented or group.lines[0].prose_top:
             break
         is_caption = any(h in text for h in _CAPTION_HINTS)
         if len(text) > 40 and not is_caption and not _is_latin_line(text):

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reader import documents, importing
@@ -331,3 +331,180 @@ def test_the_top_title_and_author_lines_stay_apart_whatever_the_body(
         ("author", author),
     ]
     assert doc.meta.authors[:1] == (author,)
+
+
+def _blocks(raw: str, name: str = "t.txt") -> list[tuple[str, str]]:
+    doc = importing.guess(importing.source_from_bytes(raw.encode(), name)).document
+    return [(b.kind, doc.block_text(b)) for b in doc.blocks]
+
+
+# The reviewer's files (finding 3): a hard-wrapped opening paragraph was cut into a title, a
+# heading and a paragraph per line when its lines did not end a sentence.
+_W1 = (
+    "近年來中俄兩國在北極地區的合作日益\n密切，從亞馬爾液化天然氣項目到北方\n"
+    "海航道的開發，雙方皆投入大量資源，\n本文的問題如下：\n\n一、合作的動機為何？\n二、限制為何？\n"
+)
+_W2 = "他說，這些年來的事情\n說也說不完，只能慢慢\n寫下來……\n\n第二段在這裡。\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param(
+            _W1,
+            [
+                (
+                    "paragraph",
+                    "近年來中俄兩國在北極地區的合作日益密切，從亞馬爾液化天然氣項目到北方"
+                    "海航道的開發，雙方皆投入大量資源，本文的問題如下：",
+                ),
+                ("heading", "一、合作的動機為何？"),
+                ("heading", "二、限制為何？"),
+            ],
+            id="w1-colon",
+        ),
+        *(
+            pytest.param(
+                _W2.replace("……", end),
+                [
+                    ("paragraph", f"他說，這些年來的事情說也說不完，只能慢慢寫下來{end}"),
+                    ("paragraph", "第二段在這裡。"),
+                ],
+                id=f"w2-{name}",
+            )
+            for end, name in [
+                ("……", "ellipsis"),
+                ("；", "semicolon"),
+                ("（見附錄）", "parenthesis"),
+                ("", "no-punctuation"),
+            ]
+        ),
+        # Ending a sentence, in a file whose other lines end sentences too (each line was a
+        # paragraph): hard wrapped, one paragraph.
+        pytest.param(
+            "近年來中俄兩國在北極地區的合作日益\n密切，從亞馬爾液化天然氣項目到北方\n"
+            "海航道的開發，雙方皆投入大量資源。\n\n這是一句。\n\n那是一句。\n\n再一句。\n",
+            [
+                (
+                    "paragraph",
+                    "近年來中俄兩國在北極地區的合作日益密切，從亞馬爾液化天然氣項目到北方"
+                    "海航道的開發，雙方皆投入大量資源。",
+                ),
+                ("paragraph", "這是一句。"),
+                ("paragraph", "那是一句。"),
+                ("paragraph", "再一句。"),
+            ],
+            id="hard-wrapped-ending-a-sentence-among-one-line-paragraphs",
+        ),
+        pytest.param(
+            "天色漸暗，\n風也停了；\n我們回家\n\n第二段。\n",
+            [("paragraph", "天色漸暗，風也停了；我們回家"), ("paragraph", "第二段。")],
+            id="short-lines-ending-in-a-comma",
+        ),
+    ],
+)
+def test_wrapped_prose_at_the_top_is_one_paragraph(
+    raw: str, expected: list[tuple[str, str]]
+) -> None:
+    """Whatever its last line ends in: its other lines end in a mark no title ends in, or are
+    of one width with commas in them (hard wrapped)."""
+    assert _blocks(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param(
+            "2024年3月5日\n臺灣的測試文章\n作者乙\n\n這是正文。\n",
+            ["2024年3月5日", "臺灣的測試文章", "作者乙", "這是正文。"],
+            id="d1-date-title-byline",
+        ),
+        pytest.param(
+            "臺灣的測試文章\n這是第一段的正文，沒有空行分隔。\n第二行仍屬同一段落，內容繼續。\n\n下一段。\n",
+            [
+                "臺灣的測試文章",
+                "這是第一段的正文，沒有空行分隔。",
+                "第二行仍屬同一段落，內容繼續。",
+                "下一段。",
+            ],
+            id="n1-title-without-a-blank-line",
+        ),
+        pytest.param(
+            "中俄關係：\n能源合作的新局面\n王大明\n\n內文。\n",
+            ["中俄關係：能源合作的新局面", "王大明", "內文。"],
+            id="title-colon-subtitle-author",
+        ),
+        pytest.param(
+            "中國與中亞國家的能源合作\n兼論上海合作組織的角色\n王大明\n\n內文。\n",
+            ["中國與中亞國家的能源合作", "兼論上海合作組織的角色", "王大明", "內文。"],
+            id="title-subtitle-of-one-width-author",
+        ),
+    ],
+)
+def test_short_opening_lines_stay_apart(raw: str, expected: list[str]) -> None:
+    """Front matter: a block each (what kind each is, is decided later), though a title's colon
+    runs on to its subtitle."""
+    assert [text for _, text in _blocks(raw)] == expected
+    assert _blocks(raw)[0][0] == "title"
+
+
+_CLAUSE = st.text(
+    alphabet=st.sampled_from(
+        list("近年來中俄兩國在北極地區的合作日益密切雙方皆投入大量資源他說這些事情")
+    ),
+    min_size=2,
+    max_size=8,
+)
+
+
+@st.composite
+def _wrapped_top(draw: st.DrawFn) -> list[str]:
+    """A paragraph of clauses joined by commas, ending in ：, ……, ；, ）, or nothing, wrapped
+    either hard at one width (at least three lines) or after some of its commas and 、 …"""
+    clauses = draw(st.lists(_CLAUSE, min_size=2, max_size=10))
+    end = draw(st.sampled_from(["：", "……", "；", "（見附錄）", ""]))
+    if draw(st.booleans()):
+        text = "，".join(clauses) + end.replace("……", "…")
+        width = draw(st.integers(min_value=9, max_value=24))
+        lines = [text[i : i + width] for i in range(0, len(text), width)]
+        assume(len(lines) >= 3)
+        # As wrapping does, …… is never cut.
+        return [line.replace("…", "……") for line in lines]
+    marks = draw(
+        st.lists(
+            st.sampled_from(["，", "、", "；", "……"]),
+            min_size=len(clauses) - 1,
+            max_size=len(clauses) - 1,
+        )
+    )
+    breaks = draw(st.lists(st.booleans(), min_size=len(clauses) - 1, max_size=len(clauses) - 1))
+    assume(any(breaks))
+    lines, line = [], ""
+    for clause, mark, cut in zip(clauses, marks, breaks, strict=False):
+        line += clause + mark
+        if cut:
+            lines.append(line)
+            line = ""
+    lines.append(line + clauses[-1] + end)
+    return lines
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    _wrapped_top(),
+    st.lists(_PARAGRAPH, min_size=1, max_size=14),
+    st.sampled_from(["\n\n", "\n\n\n"]),
+    st.sampled_from(["\n", "\n\n"]),
+    st.sampled_from(["", "\u3000\u3000"]),
+)
+def test_wrapped_prose_at_the_top_stays_one_paragraph_whatever_the_body(
+    top: list[str], paragraphs: list[list[str]], gap: str, wrap: str, indent: str
+) -> None:
+    """Wrapped prose at the top, then a blank line: one paragraph whatever its last line ends in
+    (：, ……, ；, ）, nothing) and whatever follows, where a title and an author line stay apart
+    (the test above)."""
+    body = gap.join(
+        wrap.join(indent + line if i == 0 else line for i, line in enumerate(p)) for p in paragraphs
+    )
+    raw = "\n".join(top) + f"\n\n{body}\n"
+    assert _blocks(raw)[0] == ("paragraph", "".join(top))
