@@ -16,6 +16,9 @@ from reader.store.records import AnnotationRecord
 from reader.ui.annotating.annotations_feature import AnnotationsFeature
 from reader.ui.annotating.note_editor import Draft
 from reader.ui.annotating.palette import highlight_color
+from reader.ui.reading.fonts import FontCatalog
+from reader.ui.reading.reading_view import ReadingView
+from reader.ui.reading.typesetting import ReadingContent, Typography
 from reader.ui.window.main_window import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
@@ -102,6 +105,16 @@ def annotate(
 
 
 PARAGRAPHS = 400
+
+
+def pane(qtbot: QtBot, doc: Document, width: int = 600, height: int = 400) -> ReadingView:
+    """A reading pane of ``width`` x ``height`` showing ``doc`` in 原文, not shown yet."""
+    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
+    view = ReadingView(Typography(tuple(families)))
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.set_content(ReadingContent.original(doc))
+    return view
 
 
 def long_document() -> Document:

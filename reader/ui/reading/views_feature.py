@@ -122,6 +122,7 @@ class ViewsFeature(QObject):
 
         self._build_actions()
         self._build_controls()
+        self._build_find_actions()
         window.document_opened.connect(self._on_document_opened)
         window.theme_applied.connect(self._on_theme_applied)
         self.services.glossary_changed.connect(self._on_glossary_changed)
@@ -722,6 +723,4 @@ class ViewsFeature(QObject):
 def install_views(window: MainWindow, settings: ReaderSettings) -> ViewsFeature:
     """Script views and search in ``window``: the switcher, marks and glossary, the find bar and
     the all-articles results (called once the text is first painted)."""
-    feature = ViewsFeature(window, settings)
-    feature._build_find_actions()
-    return feature
+    return ViewsFeature(window, settings)

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.reading.reading_view import ReadingView
 from reader.ui.reading.typesetting import ReadingContent
-from tests.ui.helpers import long_document
+from tests.ui.helpers import long_document, pane
 
 
 def test_a_long_text_is_laid_out_in_the_background_in_slices(
@@ -30,18 +30,11 @@ def test_a_pane_not_painted_yet_lays_out_nothing_until_its_first_paint(qtbot: Qt
     and laid out a slice or more in front of it."""
     from PySide6.QtCore import QTimer
 
-    from reader.ui.reading.fonts import FontCatalog
-    from reader.ui.reading.typesetting import Typography
-
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    pane = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(pane)
-    pane.resize(600, 400)
-    pane.set_content(ReadingContent.original(long_document()))
-    pacer = pane.pacer
+    view = pane(qtbot, long_document())
+    pacer = view.pacer
     assert pacer is not None
     pacer.restart()  # (as a new width would: still held)
-    document = pane.document()
+    document = view.document()
 
     def laid_out() -> int:
         blocks = (document.findBlockByNumber(i) for i in range(document.blockCount()))
@@ -49,7 +42,7 @@ def test_a_pane_not_painted_yet_lays_out_nothing_until_its_first_paint(qtbot: Qt
 
     def a_tenth_of_a_second() -> int:
         # Ten of the pacer's ticks, had it been running; then how many blocks are laid out.
-        later = QTimer(pane)
+        later = QTimer(view)
         later.setSingleShot(True)
         with qtbot.waitSignal(later.timeout, timeout=5000):
             later.start(100)
@@ -60,5 +53,5 @@ def test_a_pane_not_painted_yet_lays_out_nothing_until_its_first_paint(qtbot: Qt
     first = a_tenth_of_a_second()
     assert a_tenth_of_a_second() == first and not pacer.done()
     with qtbot.waitSignal(pacer.finished, timeout=20000):
-        pane.show()  # painted: the pacer goes on from there
+        view.show()  # painted: the pacer goes on from there
     assert pacer.done()

@@ -16,7 +16,7 @@ from reader.ui.reading.fonts import FontCatalog
 from reader.ui.reading.justify import letter_spaced_words
 from reader.ui.reading.reading_view import ReadingView, page_mark
 from reader.ui.reading.typesetting import ReadingContent, Typography
-from tests.ui.helpers import MakeWindow, interface_in
+from tests.ui.helpers import MakeWindow, interface_in, pane
 
 ASTRAL_TEXT = """meipi-text: 1
 id: astral
@@ -178,12 +178,7 @@ def test_an_article_replaced_leaves_no_document_behind(qtbot: QtBot, view: Readi
 
 def lian_obor_view(qtbot: QtBot) -> ReadingView:
     """A pane of 600x400 showing lian-obor, not shown yet."""
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    view = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.set_content(ReadingContent.original(load_library().get("lian-obor")))
-    return view
+    return pane(qtbot, load_library().get("lian-obor"))
 
 
 def test_a_layer_in_order_of_starts_is_edited_in_place_and_draws_as_if_set_whole(
@@ -260,11 +255,7 @@ def test_a_hidden_view_lays_its_text_out_only_once_shown(qtbot: QtBot) -> None:
     justification then at width 0); shown, the short text is laid out in the column, to its end
     right after the first paint."""
     doc = load_library().get("lian-obor")
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    view = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.set_content(ReadingContent.original(doc))
+    view = pane(qtbot, doc, 600, 400)
     document = view.document()
     assert document.lastBlock().layout().lineCount() == 0  # (Qt lays out the first lines)
     view.show()
@@ -295,11 +286,7 @@ def test_the_first_paint_lays_out_the_screen_and_the_rest_follows_justified(
     (a Latin word) is filled before the paint; the rest of the text, which that change of
     format leaves unlaid in Qt, is laid out after it, where it would have been."""
     doc = loads(_long_text(first_paragraph))
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    view = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(view)
-    view.resize(500, 300)
-    view.set_content(ReadingContent.original(doc))
+    view = pane(qtbot, doc, 500, 300)
     document = view.document()
     last = document.lastBlock()
 
@@ -453,11 +440,7 @@ def test_before_the_first_paint_only_the_lines_on_screen_are_filled(qtbot: QtBot
     """Every paragraph holds a Latin word: before the first paint the justifier fills the
     paragraphs on screen only; those below it (a screen further, then to the end) after."""
     doc = loads(_long_text("中亞地區的 New Thinking 能源合作。" * 3).replace("安全。", "安全 ok。"))
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    view = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(view)
-    view.resize(500, 300)
-    view.set_content(ReadingContent.original(doc))
+    view = pane(qtbot, doc, 500, 300)
     document = view.document()
     layout = document.documentLayout()
     height = view.viewport().height()
@@ -481,11 +464,7 @@ def test_what_the_first_paint_starts_comes_before_the_lines_below(qtbot: QtBot) 
     text below the screen is laid out and justified (work the reader cannot see yet), which
     then follows."""
     doc = loads(_long_text("中亞地區的能源合作。" * 12))
-    families = FontCatalog.from_system().body_families("serif", "zh-Hant-TW")
-    view = ReadingView(Typography(tuple(families)))
-    qtbot.addWidget(view)
-    view.resize(500, 300)
-    view.set_content(ReadingContent.original(doc))
+    view = pane(qtbot, doc, 500, 300)
     last = view.document().lastBlock()
     # Whether the text was laid out to its end when an event queued on first_painted ran.
     installed: list[bool] = []
